@@ -1,0 +1,124 @@
+/**
+ * The neuron kernel of a population: global equations, then one loop over the neurons with the
+ * local equations, refractoriness, the spike condition and the reset (ANNarchy's update and
+ * spike_gather fused: both only touch neuron i).
+ */
+import type { PopulationPlan, NetworkPlan } from '../../ir/plan.js';
+import type { Attribute } from '../../equations/description.js';
+import type { Owner } from '../../equations/ast.js';
+import { renderExpr, type SymbolResolver } from '../render.js';
+import { jsSpelling } from './spelling.js';
+import { renderSteps, renderAssignment, indent, tempNames, type StatementContext } from './statements.js';
+import { js } from './names.js';
+
+/** Declarations of every array a population kernel may touch, as `const` locals. */
+export function populationArrays(pop: PopulationPlan, prefix = ''): string[] {
+  const lines: string[] = [];
+  for (const a of pop.description.attributes) lines.push(`const ${prefix}${js(a.name)} = P[${pop.id}].get('${a.name}');`);
+  return lines;
+}
+
+/** Resolver for the equations of a neuron: `mode` says whether globals are read as `x[0]` or as hoisted locals. */
+export function neuronScope(pop: PopulationPlan, net: NetworkPlan, mode: 'global' | 'local', temps: Set<string>): SymbolResolver {
+  const attrs = new Map(pop.description.attributes.map((a) => [a.name, a]));
+  return {
+    sym(name) {
+      if (temps.has(name)) return name;
+      const a = attrs.get(name);
+      if (a) return a.locality === 'global' ? (mode === 'global' ? `${js(name)}[0]` : `${js(name)}_g`) : `${js(name)}[i]`;
+      switch (name) {
+        case 't': return 't';
+        case 'dt': return 'dt';
+        case 'pi': return 'Math.PI';
+        case 't_last': return '(_last_spike[i] * dt)';
+      }
+      const c = net.constants.indexOf(name);
+      if (c >= 0) return `C[${c}]`;
+      return name; // function parameter or method temporary not listed: left as is
+    },
+    attr(owner, name) { throw new Error(`internal: ${owner}.${name} in a neuron`); },
+    sum(_owner, target) {
+      const targets = target === null ? pop.sumTargets : [target];
+      if (targets.length === 0) return '0';
+      return `(${targets.map((t) => `_sum_${t}[i]`).join(' + ')})`;
+    },
+    globalop(op, _owner, variable) { return `_${op}_${variable}_g`; },
+    rand(id) {
+      const use = pop.description.randoms.find((r) => r.id === id)!;
+      return use.locality === 'global' ? `_rand_${id}[0]` : `_rand_${id}[i]`;
+    },
+  };
+}
+
+function statementContext(pop: PopulationPlan, scope: SymbolResolver, mode: 'global' | 'local', refractory: boolean): StatementContext {
+  const attrs = new Map(pop.description.attributes.map((a) => [a.name, a]));
+  return {
+    scope,
+    lvalue(owner: Owner, target: string) {
+      const a = attrs.get(target);
+      if (owner !== 'self' || !a) throw new Error(`internal: write to ${owner}.${target} in a neuron`);
+      return a.locality === 'global' ? `${js(target)}[0]` : `${js(target)}[i]`;
+    },
+    attribute: (_o, target): Attribute | undefined => attrs.get(target),
+    // Refractoriness freezes everything but the conductances (names starting with g_).
+    guard: (_o, target) => (refractory && mode === 'local' && !target.startsWith('g_') ? '_inref' : undefined),
+  };
+}
+
+/** Source of `function pop<id>_update(step)`. */
+export function neuronKernel(pop: PopulationPlan, net: NetworkPlan): string {
+  const d = pop.description;
+  const global = d.sections.find((s) => s.locality === 'global')?.steps ?? [];
+  const local = d.sections.find((s) => s.locality === 'local')?.steps ?? [];
+  const temps = new Set([...tempNames(global), ...tempNames(local)]);
+  const refractory = pop.spiking && pop.refractory !== undefined;
+  const gScope = neuronScope(pop, net, 'global', temps);
+  const lScope = neuronScope(pop, net, 'local', temps);
+  const lines: string[] = [`function pop${pop.id}_update(step) {`, '  const t = step * dt;'];
+  lines.push(...indent(populationArrays(pop)));
+  for (const tgt of pop.sumTargets) lines.push(`  const _sum_${tgt} = P[${pop.id}].get('_sum_${tgt}');`);
+  for (const r of d.randoms) lines.push(`  const _rand_${r.id} = P[${pop.id}].get('_rand_${r.id}');`);
+  for (const g of d.globalOps) lines.push(`  const _${g.op}_${g.variable}_g = P[${pop.id}].get('_${g.op}_${g.variable}')[0];`);
+  if (pop.spiking) {
+    lines.push(`  const _spiked = P[${pop.id}].get('_spiked'), _nspiked = P[${pop.id}].get('_nspiked');`);
+    lines.push(`  const _last_spike = P[${pop.id}].get('_last_spike'), _refr_left = P[${pop.id}].get('_refr_left');`);
+  }
+  lines.push(...indent(renderSteps(global, statementContext(pop, gScope, 'global', false))));
+  for (const a of d.attributes) if (a.locality === 'global') lines.push(`  const ${js(a.name)}_g = ${js(a.name)}[0];`);
+  lines.push(`  const n = ${pop.size};`);
+  if (pop.spiking) lines.push('  let _ns = 0;');
+  lines.push('  for (let i = 0; i < n; i++) {');
+  if (refractory) lines.push('    const _inref = _refr_left[i] > 0 ? 0 : 1;');
+  lines.push(...indent(renderSteps(local, statementContext(pop, lScope, 'local', refractory)), 2));
+  if (pop.spiking && d.spike) {
+    const lctx = statementContext(pop, lScope, 'local', false);
+    const cond = renderExpr(d.spike.condition, lScope, jsSpelling);
+    const reset = d.reset.flatMap((a) => renderAssignment(a, lctx));
+    const refrSteps = !pop.refractory ? undefined
+      : pop.refractory.kind === 'steps' ? String(pop.refractory.steps)
+        : `Math.round(${lScope.sym(pop.refractory.name)} / dt)`;
+    const onSpike = [...reset, '_spiked[_ns++] = i;', '_last_spike[i] = step;', ...(refrSteps ? [`_refr_left[i] = ${refrSteps};`] : [])];
+    if (refractory) lines.push('    if (_inref === 0) { _refr_left[i] -= 1; }', `    else if (${cond}) {`);
+    else lines.push(`    if (${cond}) {`);
+    lines.push(...indent(onSpike, 3), '    }');
+  }
+  lines.push('  }');
+  if (pop.spiking) lines.push('  _nspiked[0] = _ns;');
+  lines.push('}');
+  return lines.join('\n');
+}
+
+/** Source of `function pop<id>_stop()`: whether the stop condition holds (any/all neurons). */
+export function stopConditionKernel(pop: PopulationPlan, net: NetworkPlan): string | undefined {
+  if (!pop.stopCondition) return undefined;
+  const scope = neuronScope(pop, net, 'local', new Set());
+  const cond = renderExpr(pop.stopCondition.condition, scope, jsSpelling);
+  const lines = [`function pop${pop.id}_stop(step) {`, '  const t = step * dt;', ...indent(populationArrays(pop))];
+  for (const tgt of pop.sumTargets) lines.push(`  const _sum_${tgt} = P[${pop.id}].get('_sum_${tgt}');`);
+  for (const a of pop.description.attributes) if (a.locality === 'global') lines.push(`  const ${js(a.name)}_g = ${js(a.name)}[0];`);
+  if (pop.spiking) lines.push(`  const _last_spike = P[${pop.id}].get('_last_spike');`);
+  lines.push(`  for (let i = 0; i < ${pop.size}; i++) {`);
+  lines.push(pop.stopCondition.mode === 'all' ? `    if (!(${cond})) return false;` : `    if (${cond}) return true;`);
+  lines.push('  }', `  return ${pop.stopCondition.mode === 'all' ? 'true' : 'false'};`, '}');
+  return lines.join('\n');
+}

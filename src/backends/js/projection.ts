@@ -1,0 +1,207 @@
+/**
+ * The kernels of a projection: rate-coded transmission (weighted sums), spike propagation with its
+ * `pre_spike` code, continuous synaptic equations, and `post_spike` events.
+ */
+import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
+import type { Assignment, Attribute } from '../../equations/description.js';
+import type { Owner, Expr } from '../../equations/ast.js';
+import { renderExpr } from '../render.js';
+import { jsSpelling } from './spelling.js';
+import { renderAssignment, renderSteps, indent, tempNames, type StatementContext } from './statements.js';
+import { synapseScope, type SynapseScope } from './synapse-scope.js';
+import { js } from './names.js';
+import { eventDrivenDecay } from '../../ir/event-driven.js';
+
+function header(name: string, proj: ProjectionPlan): string[] {
+  return [`function ${name}(step) {`, `  const FL = X[${proj.id}];`, '  const t = step * dt;'];
+}
+
+function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: SynapseScope): StatementContext {
+  const post = net.populations[proj.post];
+  const pre = net.populations[proj.pre];
+  const own = new Map(proj.description.attributes.map((a) => [a.name, a]));
+  return {
+    scope,
+    lvalue(owner: Owner, target: string) {
+      if (owner === 'self') return scope.sym(target);
+      if (owner === 'post' || proj.delay.kind === 'none' || proj.type === 'spike') return scope.attr(owner, target);
+      // Writes go to the neuron's current value, never through a delay ring.
+      const p = owner === 'pre' ? pre : post;
+      const global = p.description.attributes.find((a) => a.name === target)?.locality === 'global';
+      return `P[${p.id}].get('${target}')[${global ? '0' : owner === 'pre' ? 'rk_pre' : 'rk_post'}]`;
+    },
+    attribute(owner: Owner, target: string): Attribute | undefined {
+      if (owner === 'self') return own.get(target);
+      return (owner === 'pre' ? pre : post).description.attributes.find((a) => a.name === target);
+    },
+    guard: (owner, target) => (owner === 'self' && target === 'w' ? 'FL.plasticity' : undefined),
+  };
+}
+
+/** Rate-coded transmission: `sum(target)` of every post-synaptic neuron. */
+export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): string {
+  const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set() });
+  const psp = renderExpr(proj.description.psp!, scope, jsSpelling);
+  const op = proj.description.operation;
+  const acc = op === 'sum' || op === 'mean'
+    ? ['let _s = 0;', `for (let k = _k0; k < _k1; k++) { const rk_pre = _pre_rank[k]; _s += ${psp}; }`]
+    : ['let _s = -Infinity;'.replace('-Infinity', op === 'max' ? '-Infinity' : 'Infinity'),
+      `for (let k = _k0; k < _k1; k++) { const rk_pre = _pre_rank[k]; const _p = ${psp}; if (_p ${op === 'max' ? '>' : '<'} _s) _s = _p; }`];
+  const body = [
+    `const _sum = P[${proj.post}].get('_sum_${proj.targets[0]}');`,
+    `const _row_ptr = J[${proj.id}].get('_row_ptr'), _post_rank = J[${proj.id}].get('_post_rank'), _pre_rank = J[${proj.id}].get('_pre_rank');`,
+    ...scope.declarations(), ...scope.prologue(),
+    'for (let i = 0, nd = _post_rank.length; i < nd; i++) {',
+    '  const rk_post = _post_rank[i];',
+    '  const _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];',
+    ...indent(acc),
+    op === 'mean' ? '  _sum[rk_post] += _s / (_k1 - _k0);' : '  _sum[rk_post] += _s;',
+    '}',
+  ];
+  return [...header(`proj${proj.id}_transmit`, proj), '  if (!FL.transmission) return;', ...indent(body), '}'].join('\n');
+}
+
+/** Decay of the event-driven variables of synapse k up to event time `when`, then `_last_event[k] = when`. */
+function eventDriven(proj: ProjectionPlan, scope: SynapseScope, ctx: StatementContext, when: string): string[] {
+  const ed = proj.description.eventDriven;
+  if (ed.length === 0) return [];
+  const lines = [`const _elapsed = ${when} - _last_event[k];`];
+  for (const v of ed) {
+    const value: Expr = eventDrivenDecay(v);
+    lines.push(`${ctx.lvalue('self', v.name)} = ${renderExpr(value, scope, jsSpelling)};`);
+  }
+  lines.push(`_last_event[k] = ${when};`);
+  return lines;
+}
+
+/** The statements of a spike event, `g_target` first (one per target), then the rest in order. */
+function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[], ctx: StatementContext, net: NetworkPlan): string[] {
+  const out: string[] = [];
+  for (const a of statements) {
+    let lines: string[];
+    if (a.target === 'g_target') {
+      lines = proj.targets.flatMap((tgt) => renderAssignment({ ...a, target: `g_${tgt}` }, ctx));
+    } else {
+      lines = renderAssignment(a, ctx);
+    }
+    if (a.unlessPost) {
+      const preLast = `P[${proj.pre}].get('_last_spike')[rk_pre]`;
+      const postLast = `P[${proj.post}].get('_last_spike')[rk_post]`;
+      lines = [`if (${preLast} !== ${postLast}) {`, ...indent(lines), '}'];
+    }
+    out.push(...lines);
+  }
+  void net;
+  return out;
+}
+
+/** Spike propagation: every synapse of every (delayed) pre-synaptic spike runs the `pre_spike` code. */
+export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): string {
+  const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set() });
+  const ctx = synapseContext(proj, net, scope);
+  const d = proj.description;
+  const event = [
+    ...eventDriven(proj, scope, ctx, 'step'),
+    ...eventStatements(proj, d.transmission, ctx, net),
+    ...eventStatements(proj, d.preSpike, ctx, net),
+  ];
+  const P = `P[${proj.pre}]`;
+  const common = [
+    `const _row_ptr = J[${proj.id}].get('_row_ptr'), _post_rank = J[${proj.id}].get('_post_rank'), _pre_rank = J[${proj.id}].get('_pre_rank');`,
+    `const _inv_ptr = J[${proj.id}].get('_inv_ptr'), _inv_idx = J[${proj.id}].get('_inv_idx'), _syn_dendrite = J[${proj.id}].get('_syn_dendrite');`,
+    ...(d.eventDriven.length ? [`const _last_event = J[${proj.id}].get('_last_event');`] : []),
+  ];
+  let loop: string[];
+  if (proj.delay.kind === 'variable') {
+    loop = [
+      `const _src = ${P}.get('_spiked'), _ns = ${P}.get('_nspiked')[0], _delay = J[${proj.id}].get('_delay');`,
+      'const _ring = FL.ring, _D = _ring.length, _ri = FL.ringIdx;',
+      'for (let s = 0; s < _ns; s++) {',
+      '  const rk_pre = _src[s];',
+      '  for (let m = _inv_ptr[rk_pre]; m < _inv_ptr[rk_pre + 1]; m++) { const k = _inv_idx[m]; _ring[(_ri + _delay[k] - 1) % _D].push(k); }',
+      '}',
+      'const _slot = _ring[_ri];',
+      'for (let m = 0; m < _slot.length; m++) {',
+      '  const k = _slot[m], i = _syn_dendrite[k], rk_pre = _pre_rank[k], rk_post = _post_rank[i];',
+      ...indent(event, 1),
+      '}',
+      '_slot.length = 0;',
+      'FL.ringIdx = (_ri + 1) % _D;',
+    ];
+  } else {
+    loop = [
+      'let _src, _ns;',
+      proj.delay.kind === 'uniform'
+        ? `{ const _d = J[${proj.id}].get('_delay_uniform')[0];
+  if (_d <= 1) { _src = ${P}.get('_spiked'); _ns = ${P}.get('_nspiked')[0]; }
+  else { const _q = ${P}.get('_spike_queue'), _qn = ${P}.get('_spike_queue_n'), _qi = ${P}.get('_spike_queue_idx')[0], _D = _qn.length;
+    const _slot = (_qi - (_d - 1) + _D) % _D; _ns = _qn[_slot]; _src = _q.subarray(_slot * ${net.populations[proj.pre].size}); } }`
+        : `_src = ${P}.get('_spiked'); _ns = ${P}.get('_nspiked')[0];`,
+      'for (let s = 0; s < _ns; s++) {',
+      '  const rk_pre = _src[s];',
+      '  for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {',
+      '    const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];',
+      ...indent(event, 2),
+      '  }',
+      '}',
+    ];
+  }
+  const body = [...common, ...scope.declarations(), ...scope.prologue(), ...loop];
+  return [...header(`proj${proj.id}_transmit`, proj), '  if (!FL.transmission) return;', ...indent(body), '}'].join('\n');
+}
+
+/** Continuous synaptic equations: global, then per dendrite, then per synapse. */
+export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan): string {
+  const d = proj.description;
+  const sec = (l: string) => d.sections.find((s) => s.locality === l)?.steps ?? [];
+  const temps = new Set([...tempNames(sec('global')), ...tempNames(sec('semiglobal')), ...tempNames(sec('local'))]);
+  const scope = synapseScope(proj, net, { dtName: '_dt', temps });
+  const ctx = synapseContext(proj, net, scope);
+  const g = renderSteps(sec('global'), ctx);
+  const sg = renderSteps(sec('semiglobal'), ctx);
+  const l = renderSteps(sec('local'), ctx);
+  const body = [
+    `const _row_ptr = J[${proj.id}].get('_row_ptr'), _post_rank = J[${proj.id}].get('_post_rank'), _pre_rank = J[${proj.id}].get('_pre_rank');`,
+    ...scope.declarations(), ...scope.prologue(),
+    ...g,
+    'for (let i = 0, nd = _post_rank.length; i < nd; i++) {',
+    '  const rk_post = _post_rank[i];',
+    ...indent(sg),
+    ...(l.length ? ['  for (let k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) {', '    const rk_pre = _pre_rank[k];', ...indent(l, 2), '  }'] : []),
+    '}',
+  ];
+  return [
+    ...header(`proj${proj.id}_update`, proj),
+    '  if (!FL.transmission || !FL.update) return;',
+    '  if ((step - FL.learningOffset) % FL.learningPeriod !== 0) return;',
+    '  const _dt = dt * FL.learningPeriod;',
+    ...indent(body), '}',
+  ].join('\n');
+}
+
+/** `post_spike` code, run in the step of the post-synaptic spike for every synapse of its dendrite. */
+export function postEventKernel(proj: ProjectionPlan, net: NetworkPlan): string {
+  const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set() });
+  const ctx = synapseContext(proj, net, scope);
+  const d = proj.description;
+  // Post events happen after this step's decay: their event time is step + 1 (see ir/event-driven.ts).
+  const event = [...eventDriven(proj, scope, ctx, '(step + 1)'), ...eventStatements(proj, d.postSpike, ctx, net)];
+  const body = [
+    `const _row_ptr = J[${proj.id}].get('_row_ptr'), _post_rank = J[${proj.id}].get('_post_rank'), _pre_rank = J[${proj.id}].get('_pre_rank');`,
+    `const _dend_of = J[${proj.id}].get('_dendrite_of_post');`,
+    ...(d.eventDriven.length ? [`const _last_event = J[${proj.id}].get('_last_event');`] : []),
+    `const _src = P[${proj.post}].get('_spiked'), _ns = P[${proj.post}].get('_nspiked')[0];`,
+    ...scope.declarations(), ...scope.prologue(),
+    'for (let s = 0; s < _ns; s++) {',
+    '  const rk_post = _src[s], i = _dend_of[rk_post];',
+    '  if (i < 0) continue;',
+    '  for (let k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) {',
+    '    const rk_pre = _pre_rank[k];',
+    ...indent(event, 2),
+    '  }',
+    '}',
+  ];
+  return [...header(`proj${proj.id}_post`, proj), '  if (!FL.transmission) return;', ...indent(body), '}'].join('\n');
+}
+
+export { js };

@@ -1,0 +1,30 @@
+/**
+ * Which backend `compile()` uses. `js` is always there; `cpp` and `webgpu` are loaded on demand so
+ * that the core stays free of Node-only and GPU-only modules (browser bundles never pull them in).
+ */
+import { NetworkError } from '../errors.js';
+import type { Backend } from '../runtime/engine.js';
+import type { BackendName } from '../ir/plan.js';
+import { jsBackend } from './js/engine.js';
+
+export interface BackendOptions {
+  directory?: string;
+  compiler?: string;
+  compilerFlags?: string;
+  numThreads?: number;
+}
+
+const loaders: Record<string, (o: BackendOptions) => Promise<Backend>> = {
+  js: async () => jsBackend,
+};
+
+/** Registers a backend loader (used by the `cpp` and `webgpu` modules). */
+export function registerBackend(name: BackendName, load: (o: BackendOptions) => Promise<Backend>): void {
+  loaders[name] = load;
+}
+
+export async function loadBackend(name: BackendName, options: BackendOptions): Promise<Backend> {
+  const load = loaders[name];
+  if (!load) throw new NetworkError(`backend '${name}' is not available (known: ${Object.keys(loaders).join(', ')})`);
+  return load(options);
+}

@@ -1,0 +1,271 @@
+/**
+ * `Monitor`: records variables, `sum(target)` and spikes of populations, views, projections and
+ * dendrites. Variables are sampled at the end of each step, `g_target`/`sum(target)` right after
+ * synaptic transmission (as ANNarchy). Samples go into preallocated buffers that grow geometrically,
+ * so recording allocates nothing per step.
+ */
+import { NetworkError } from '../errors.js';
+import { Population } from './Population.js';
+import { PopulationView } from './PopulationView.js';
+import { Projection } from './Projection.js';
+import { Dendrite } from './Dendrite.js';
+import type { NetworkLike } from './network-like.js';
+import { GrowableBuffer } from '../runtime/buffer.js';
+
+export type Monitorable = Population | PopulationView | Projection | Dendrite;
+
+export interface MonitorOptions {
+  /** Sampling period in ms (a multiple of dt; default dt). */
+  period?: number;
+  /** Offset of the samples inside the period, in ms. */
+  periodOffset?: number;
+  /** Start recording at compile (or at once when created after compile). Default true. */
+  start?: boolean;
+  name?: string;
+}
+
+/** Recording windows of a variable, in steps. */
+export interface RecordingTimes { start: number[]; stop: number[] }
+
+/** A spike record: for every neuron of the monitored object (silent ones included), its spike steps. */
+export type SpikeRecord = Record<number, number[]>;
+
+interface Channel {
+  name: string;
+  /** Recorded after transmission (`g_*`, `sum(t)`) rather than at the end of the step. */
+  early: boolean;
+  buffer: GrowableBuffer;
+  times: RecordingTimes;
+  read: () => void;
+}
+
+export class Monitor {
+  readonly object: Monitorable;
+  readonly network: NetworkLike;
+  readonly name?: string;
+  #variables: string[];
+  #period: number;
+  #offset: number;
+  #recording = false;
+  #started = false;
+  #channels = new Map<string, Channel>();
+  #spikes?: { ranks: Int32Array; record: Map<number, number[]>; times: RecordingTimes };
+
+  constructor(object: Monitorable, variables: string | string[], options: MonitorOptions = {}) {
+    this.object = object;
+    this.network = object instanceof Projection ? object.network : object instanceof Dendrite ? object.projection.network : object.population.network;
+    this.#variables = typeof variables === 'string' ? [variables] : [...variables];
+    const dt = this.network.dt;
+    this.#period = Math.max(1, Math.round((options.period ?? dt) / dt));
+    this.#offset = Math.round((options.periodOffset ?? 0) / dt) % this.#period;
+    this.name = options.name;
+    for (const v of this.#variables) this.checkVariable(v);
+    this.network.registerMonitor(this);
+    if (options.start ?? true) this.start();
+  }
+
+  /** Recorded variable names. */
+  get variables(): string[] { return [...this.#variables]; }
+  /** Sampling period in ms. */
+  get period(): number { return this.#period * this.network.dt; }
+  get periodOffset(): number { return this.#offset * this.network.dt; }
+
+  /** Starts (or restarts with other variables/period) recording. */
+  start(variables?: string | string[], period?: number): void {
+    if (variables !== undefined) {
+      this.#variables = typeof variables === 'string' ? [variables] : [...variables];
+      for (const v of this.#variables) this.checkVariable(v);
+    }
+    if (period !== undefined) this.#period = Math.max(1, Math.round(period / this.network.dt));
+    this.#started = true;
+    if (this.network.compiled) this.resume();
+  }
+
+  /** Pauses recording (data kept). */
+  pause(): void {
+    if (!this.#recording) return;
+    this.#recording = false;
+    const now = this.network.currentStep;
+    for (const c of this.#channels.values()) c.times.stop.push(now);
+    if (this.#spikes) this.#spikes.times.stop.push(now);
+  }
+
+  /** Resumes recording after `pause()`. */
+  resume(): void {
+    if (this.#recording) return;
+    this.#recording = true;
+    const now = this.network.currentStep;
+    for (const v of this.#variables) {
+      if (v === 'spike') {
+        this.#spikes ??= this.makeSpikeRecord();
+        this.#spikes.times.start.push(now);
+        continue;
+      }
+      let c = this.#channels.get(v);
+      if (!c) { c = this.makeChannel(v); this.#channels.set(v, c); }
+      c.times.start.push(now);
+    }
+  }
+
+  /** Stops recording and frees the recorded data. */
+  stop(): void {
+    this.pause();
+    this.#started = false;
+    this.#channels.clear();
+    this.#spikes = undefined;
+  }
+
+  /** Whether the monitor is currently recording. */
+  get recording(): boolean { return this.#recording; }
+
+  /**
+   * Recorded data of one variable: one row per sample (each row shaped like the monitored object's
+   * geometry unless `reshape: false`), or for `'spike'` a record rank → spike **steps**
+   * (ANNarchy's convention; `spikeTimes()` gives milliseconds). Empties the buffer unless `keep`.
+   */
+  get(variable: 'spike', options?: { keep?: boolean }): SpikeRecord;
+  get(variable: string, options?: { keep?: boolean; reshape?: boolean }): Float64Array[] | Float64Array[][];
+  get(variable: string, options: { keep?: boolean; reshape?: boolean } = {}): SpikeRecord | Float64Array[] | Float64Array[][] {
+    if (variable === 'spike') {
+      const s = this.#spikes;
+      const out: SpikeRecord = {};
+      if (s) for (const [r, list] of s.record) { out[r] = [...list]; if (!options.keep) list.length = 0; }
+      return out;
+    }
+    const c = this.#channels.get(variable);
+    if (!c) {
+      if (this.#variables.includes(variable)) return [];
+      throw new NetworkError(`monitor does not record '${variable}' (it records: ${this.#variables.join(', ')})`);
+    }
+    const rows = c.buffer.rows(this.rowShape(options.reshape ?? true));
+    if (!options.keep) c.buffer.clear();
+    if (this.object instanceof Projection || this.object instanceof Dendrite) return rows.map((r) => this.splitDendrites(r)) as Float64Array[][] | Float64Array[];
+    return rows;
+  }
+
+  /** Spike times in ms, per rank (same as `get('spike')` × dt). */
+  spikeTimes(options: { keep?: boolean } = {}): SpikeRecord {
+    const dt = this.network.dt;
+    const steps = this.get('spike', options);
+    const out: SpikeRecord = {};
+    for (const [r, list] of Object.entries(steps)) out[Number(r)] = list.map((s) => s * dt);
+    return out;
+  }
+
+  /** Recording windows (steps) of each variable. */
+  times(): Record<string, RecordingTimes> {
+    const out: Record<string, RecordingTimes> = {};
+    for (const [v, c] of this.#channels) out[v] = { start: [...c.times.start], stop: [...c.times.stop] };
+    if (this.#spikes) out.spike = { start: [...this.#spikes.times.start], stop: [...this.#spikes.times.stop] };
+    return out;
+  }
+
+  /** Empties every buffer (recording state unchanged). */
+  reset(): void {
+    for (const c of this.#channels.values()) { c.buffer.clear(); c.times.start.length = 0; c.times.stop.length = 0; }
+    if (this.#spikes) for (const l of this.#spikes.record.values()) l.length = 0;
+  }
+
+  /** @internal called by the network at compile. */
+  compiled(): void {
+    if (this.#started && !this.#recording) this.resume();
+  }
+
+  /** @internal after transmission. */
+  recordTargets(step: number): void {
+    if (!this.#recording || !this.due(step)) return;
+    for (const c of this.#channels.values()) if (c.early) c.read();
+  }
+
+  /** @internal at the end of a step. */
+  record(step: number): void {
+    if (!this.#recording) return;
+    const s = this.#spikes;
+    if (s) {
+      const pop = (this.object as Population | PopulationView).population;
+      const spiked = pop.state.get('_spiked') as Int32Array;
+      const n = (pop.state.get('_nspiked') as Int32Array)[0];
+      for (let k = 0; k < n; k++) s.record.get(spiked[k])?.push(step);
+    }
+    if (!this.due(step)) return;
+    for (const c of this.#channels.values()) if (!c.early) c.read();
+  }
+
+  private due(step: number): boolean {
+    return this.#period === 1 || step % this.#period === this.#offset;
+  }
+
+  private checkVariable(v: string): void {
+    if (v === 'spike') {
+      if (this.object instanceof Projection || this.object instanceof Dendrite || !this.object.population.isSpiking) {
+        throw new NetworkError(`monitor: 'spike' can only be recorded on spiking populations`);
+      }
+      return;
+    }
+    const m = /^sum\((\w+)\)$/.exec(v);
+    if (m) {
+      if (this.object instanceof Projection || this.object instanceof Dendrite) throw new NetworkError(`monitor: '${v}' is recorded on populations`);
+      return;
+    }
+    if (this.object instanceof Projection) this.object.attribute(v);
+    else if (this.object instanceof Dendrite) this.object.projection.attribute(v);
+    else this.object.population.attribute(v);
+  }
+
+  private makeSpikeRecord() {
+    const ranks = (this.object as Population | PopulationView).ranks;
+    const record = new Map<number, number[]>();
+    for (const r of ranks) record.set(r, []);
+    return { ranks, record, times: { start: [], stop: [] } as RecordingTimes };
+  }
+
+  private makeChannel(v: string): Channel {
+    const obj = this.object;
+    const m = /^sum\((\w+)\)$/.exec(v);
+    const early = m !== null || (/^g_\w+$/.test(v) && !(obj instanceof Projection) && !(obj instanceof Dendrite));
+    const times: RecordingTimes = { start: [], stop: [] };
+    if (obj instanceof Population || obj instanceof PopulationView) {
+      const pop = obj.population;
+      const key = m ? (pop.isSpiking ? `g_${m[1]}` : `_sum_${m[1]}`) : v;
+      const ranks = obj instanceof PopulationView ? obj.ranks : undefined;
+      const global = !m && pop.attribute(v).locality === 'global';
+      const width = global ? 1 : ranks ? ranks.length : pop.size;
+      const buffer = new GrowableBuffer(width);
+      const read = () => {
+        const arr = pop.state.get(key) as Float64Array | undefined;
+        if (!arr) { buffer.pushZeros(); return; }
+        if (global) buffer.push(arr.subarray(0, 1));
+        else if (ranks) buffer.pushGather(arr, ranks);
+        else buffer.push(arr.length === width ? arr : arr.subarray(0, width));
+      };
+      return { name: v, early, buffer, times, read };
+    }
+    const proj = obj instanceof Projection ? obj : obj.projection;
+    const c = proj.requireConnected();
+    const locality = proj.storageLocality(v);
+    const [lo, hi] = obj instanceof Dendrite
+      ? (locality === 'semiglobal' ? [obj.index, obj.index + 1] : [c.rowPtr[obj.index], c.rowPtr[obj.index + 1]])
+      : [0, locality === 'semiglobal' ? c.postRanks.length : c.preRanks.length];
+    const width = locality === 'global' ? 1 : hi - lo;
+    const buffer = new GrowableBuffer(width);
+    const read = () => {
+      const arr = proj.state.get(v) as Float64Array;
+      buffer.push(locality === 'global' ? arr : arr.subarray(lo, hi));
+    };
+    return { name: v, early: false, buffer, times, read };
+  }
+
+  private rowShape(reshape: boolean): number[] | undefined {
+    const obj = this.object;
+    if (!reshape || obj instanceof Projection || obj instanceof Dendrite) return undefined;
+    return obj.geometry;
+  }
+
+  private splitDendrites(row: Float64Array): Float64Array[] | Float64Array {
+    if (this.object instanceof Dendrite) return row;
+    const proj = this.object as Projection;
+    const c = proj.requireConnected();
+    if (row.length !== c.preRanks.length) return row;
+    return Array.from(c.postRanks, (_, i) => row.slice(c.rowPtr[i], c.rowPtr[i + 1]));
+  }
+}

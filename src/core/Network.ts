@@ -1,0 +1,441 @@
+/**
+ * `Network`: populations, projections and monitors simulated together, as ANNarchy 5's Network
+ * (`net.create`, `net.connect`, `net.monitor`, `net.compile`, `net.simulate`). Two networks in one
+ * process are independent. The ANNarchy-4 module-level functions (`compile()`, `simulate()`) act on
+ * a default network (see `api.ts`).
+ */
+import { NetworkError } from '../errors.js';
+import type { MethodName, NeuronDescription, SynapseDescription, FunctionDef } from '../equations/description.js';
+import { analyseNeuron, analyseSynapse } from '../equations/index.js';
+import type { BackendName } from '../ir/plan.js';
+import { buildPlan } from '../ir/build.js';
+import type { Engine, StepHooks, Backend } from '../runtime/engine.js';
+import { allocatePopulation, allocateProjection, resizeDelayRings, growDelayRings } from '../runtime/state.js';
+import { PeriodicCallback, stepsOf, type EveryOptions } from '../runtime/callbacks.js';
+import { FiringRateWindows } from '../runtime/firing-rate.js';
+import { RandomStream, seedFromTime } from '../random/stream.js';
+import { Constant, globalConstantList, type ConstantListener } from './Constant.js';
+import { globalFunctionMap } from './functions.js';
+import { Neuron } from './Neuron.js';
+import { Synapse } from './Synapse.js';
+import { Population, type PopulationOptions } from './Population.js';
+import { Projection, type PopulationLike } from './Projection.js';
+import { Monitor, type Monitorable, type MonitorOptions } from './Monitor.js';
+import type { NetworkLike } from './network-like.js';
+import { setDefaultNetworkFactory } from './default-network.js';
+import { loadBackend } from '../backends/registry.js';
+
+export interface NetworkConfig {
+  /** Step size in ms (default 1.0, ANNarchy's default). */
+  dt?: number;
+  /** Seed of every random number (default: drawn from the clock). */
+  seed?: number;
+  /** Default numerical method for equations without a method flag (default 'explicit'). */
+  method?: MethodName;
+  /** Backend used by `compile()` (default 'js'). */
+  backend?: BackendName;
+  /** Threads of the `cpp` backend (default 1). */
+  numThreads?: number;
+}
+
+export interface CompileOptions {
+  backend?: BackendName;
+  /** `cpp`: where sources and the library go. */
+  directory?: string;
+  compiler?: string;
+  compilerFlags?: string;
+  numThreads?: number;
+}
+
+export interface SimulateUntilOptions {
+  /** Longest duration in ms. */
+  maxDuration: number;
+  /** Populations whose stop conditions are checked (default: all that have one). */
+  populations?: Population | Population[];
+  /** 'and' (default): stop when every population's condition holds; 'or': when any does. */
+  operator?: 'and' | 'or';
+}
+
+export class Network implements NetworkLike, ConstantListener {
+  readonly #populations: Population[] = [];
+  readonly #projections: Projection[] = [];
+  readonly #monitors: Monitor[] = [];
+  readonly #constants = new Map<string, Constant>();
+  readonly #callbacks: PeriodicCallback[] = [];
+  readonly #neuronCache = new WeakMap<Neuron, NeuronDescription>();
+  readonly #synapseCache = new Map<Synapse, Map<string, SynapseDescription>>();
+  #callbacksEnabled = true;
+  #dt: number;
+  #seed: number;
+  #method: MethodName;
+  #backend: BackendName;
+  #numThreads: number;
+  #rng: RandomStream;
+  #engine?: Engine;
+  #step = 0;
+  #constantValues = new Float64Array(0);
+  #enabled = new Uint8Array(0);
+  #initial = new Map<object, Map<string, Float64Array>>();
+  #firingRates?: FiringRateWindows;
+
+  constructor(config: NetworkConfig = {}) {
+    this.#dt = checkDt(config.dt ?? 1.0);
+    this.#seed = config.seed ?? seedFromTime();
+    this.#method = config.method ?? 'explicit';
+    this.#backend = config.backend ?? 'js';
+    this.#numThreads = config.numThreads ?? 1;
+    this.#rng = new RandomStream(this.#seed, 0);
+    for (const c of globalConstantList()) this.#constants.set(c.name, c);
+  }
+
+  /** Changes configuration before compile (ANNarchy's `setup()` / `net.config()`). */
+  config(config: NetworkConfig): void {
+    if (this.compiled) throw new NetworkError('setup()/config() must be called before compile()');
+    if (config.dt !== undefined) this.#dt = checkDt(config.dt);
+    if (config.seed !== undefined) { this.#seed = config.seed; this.#rng = new RandomStream(this.#seed, 0); }
+    if (config.method !== undefined) this.#method = config.method;
+    if (config.backend !== undefined) this.#backend = config.backend;
+    if (config.numThreads !== undefined) this.#numThreads = config.numThreads;
+  }
+
+  get dt(): number { return this.#dt; }
+  get seed(): number { return this.#seed; }
+  get method(): MethodName { return this.#method; }
+  get backend(): BackendName { return this.#backend; }
+  get numThreads(): number { return this.#numThreads; }
+  get rng(): RandomStream { return this.#rng; }
+  get compiled(): boolean { return this.#engine !== undefined; }
+  get currentStep(): number { return this.#step; }
+  get populations(): Population[] { return [...this.#populations]; }
+  get projections(): Projection[] { return [...this.#projections]; }
+  get monitors(): Monitor[] { return [...this.#monitors]; }
+  /** @internal the running engine (after compile). */
+  get engine(): Engine | undefined { return this.#engine; }
+
+  /* ---- building ---- */
+
+  /** Creates a population in this network. */
+  create(geometry: number | readonly number[], neuron: Neuron, options: Omit<PopulationOptions, 'network'> = {}): Population {
+    return new Population(geometry, neuron, { ...options, network: this });
+  }
+
+  /** Creates a projection in this network (pre and post must belong to it). */
+  connect(pre: PopulationLike, post: PopulationLike, target: string | string[], synapse?: Synapse, options: { name?: string } = {}): Projection {
+    if (pre.population.network !== this) throw new NetworkError('connect(): the pre-synaptic population belongs to another network');
+    return new Projection(pre, post, target, synapse, options);
+  }
+
+  /** Creates a monitor in this network. */
+  monitor(object: Monitorable, variables: string | string[], options: MonitorOptions = {}): Monitor {
+    return new Monitor(object, variables, options);
+  }
+
+  /** A Constant local to this network (shadows a global one of the same name). */
+  constant(name: string, value: number): Constant {
+    if (this.compiled) throw new NetworkError(`constant '${name}' must be created before compile()`);
+    const c = new Constant(name, value, { global: false });
+    this.#constants.set(name, c);
+    return c;
+  }
+
+  getConstant(name: string): Constant | undefined { return this.#constants.get(name); }
+  getPopulation(name: string): Population | undefined { return this.#populations.find((p) => p.name === name); }
+  getProjection(name: string): Projection | undefined { return this.#projections.find((p) => p.name === name); }
+  getMonitor(name: string): Monitor | undefined { return this.#monitors.find((m) => m.name === name); }
+
+  /* ---- NetworkLike (used by populations, projections, monitors) ---- */
+
+  /** @internal */
+  analyseNeuron(neuron: Neuron): NeuronDescription {
+    let d = this.#neuronCache.get(neuron);
+    if (!d) {
+      d = analyseNeuron(neuron.spec, this.analysisContext(neuron.name));
+      this.#neuronCache.set(neuron, d);
+    }
+    return d;
+  }
+
+  /** @internal */
+  analyseSynapse(synapse: Synapse, preType: 'rate' | 'spike'): SynapseDescription {
+    let byType = this.#synapseCache.get(synapse);
+    if (!byType) { byType = new Map(); this.#synapseCache.set(synapse, byType); }
+    let d = byType.get(preType);
+    if (!d) {
+      d = analyseSynapse(synapse.spec, preType, this.analysisContext(synapse.name));
+      byType.set(preType, d);
+    }
+    return d;
+  }
+
+  private analysisContext(name: string) {
+    return {
+      name,
+      defaultMethod: this.#method,
+      constants: new Set(this.#constants.keys()),
+      globalFunctions: globalFunctionMap() as ReadonlyMap<string, FunctionDef>,
+    };
+  }
+
+  /** @internal */
+  constantValue(name: string): number | undefined { return this.#constants.get(name)?.value; }
+
+  /** @internal */
+  registerPopulation(pop: Population, name?: string): number {
+    this.assertNotCompiled('add a population');
+    if (name !== undefined && this.#populations.some((p) => p.name === name)) throw new NetworkError(`a population named '${name}' already exists`);
+    this.#populations.push(pop);
+    return this.#populations.length - 1;
+  }
+
+  /** @internal */
+  registerProjection(proj: Projection, name?: string): number {
+    this.assertNotCompiled('add a projection');
+    if (name !== undefined && this.#projections.some((p) => p.name === name)) throw new NetworkError(`a projection named '${name}' already exists`);
+    this.#projections.push(proj);
+    return this.#projections.length - 1;
+  }
+
+  /** @internal */
+  registerMonitor(monitor: Monitor): void {
+    this.#monitors.push(monitor);
+  }
+
+  /** @internal */
+  attributeWritten(owner: Population | Projection, name: string): void {
+    if (name === '_delay' && owner instanceof Projection) { this.delaysChanged(owner); return; }
+    this.#engine?.attributeWritten?.(owner instanceof Population ? 'pop' : 'proj', owner.id, name);
+  }
+
+  /** After `proj.delay = …`: new uniform value in the state, rings grown to the new maximum. */
+  private delaysChanged(proj: Projection): void {
+    if (!this.#engine || !this.#plan) return;
+    const c = proj.requireConnected();
+    if (typeof c.delaySteps === 'number') (proj.state.get('_delay_uniform') as Int32Array)[0] = c.delaySteps;
+    const plan = this.#plan.projections[proj.id];
+    if (plan.delay.kind === 'variable') plan.delay.maxSteps = Math.max(plan.delay.maxSteps, c.maxDelay);
+    if (plan.type === 'rate' || plan.delay.kind === 'uniform') growDelayRings(this.#plan, proj.pre.population, c.maxDelay);
+    this.#engine.delaysChanged(proj.id);
+    this.#engine.attributeWritten?.('proj', proj.id, '_delay');
+  }
+
+  /** @internal */
+  populationEnabledChanged(pop: Population): void {
+    if (this.#enabled.length > pop.id) this.#enabled[pop.id] = pop.enabled ? 1 : 0;
+  }
+
+  /** @internal */
+  constantChanged(name: string, value: number): void {
+    const i = this.#constantNames.indexOf(name);
+    if (i >= 0) this.#constantValues[i] = value;
+  }
+
+  #constantNames: string[] = [];
+
+  /* ---- compiling ---- */
+
+  /** Generates and loads the code of the network. Values are not compiled in: changing them later never recompiles. */
+  async compile(options: CompileOptions = {}): Promise<void> {
+    if (this.compiled) return;
+    if (options.numThreads !== undefined) this.#numThreads = options.numThreads;
+    for (const proj of this.#projections) proj.requireConnected();
+    const usedConstants = new Set<string>();
+    const usedFunctions = new Set<string>();
+    for (const d of [...this.#populations.map((p) => p.description), ...this.#projections.map((p) => p.description)]) {
+      d.constants.forEach((c) => usedConstants.add(c));
+      d.globalFunctions.forEach((f) => usedFunctions.add(f));
+    }
+    this.#constantNames = [...usedConstants];
+    this.#constantValues = Float64Array.from(this.#constantNames, (n) => this.#constants.get(n)!.value);
+    for (const n of this.#constantNames) this.#constants.get(n)!.addListener(this);
+    const fmap = globalFunctionMap();
+    const plan = buildPlan({
+      dt: this.#dt, seed: this.#seed, populations: this.#populations, projections: this.#projections,
+      constants: this.#constantNames, functions: [...usedFunctions].map((f) => fmap.get(f)!),
+    });
+    for (const pop of this.#populations) allocatePopulation(plan, pop);
+    for (const proj of this.#projections) allocateProjection(plan, proj);
+    this.#enabled = Uint8Array.from(this.#populations, (p) => (p.enabled ? 1 : 0));
+    this.#firingRates = new FiringRateWindows(this.#populations, this.#dt);
+    this.snapshotInitialValues();
+    const backend: Backend = await loadBackend(options.backend ?? this.#backend, options);
+    this.#engine = await backend.build({
+      plan, populations: this.#populations, projections: this.#projections,
+      constants: this.#constantValues, enabled: this.#enabled, hooks: this.makeHooks(),
+    });
+    this.#plan = plan;
+    for (const m of this.#monitors) m.compiled();
+  }
+
+  #plan?: ReturnType<typeof buildPlan>;
+  /** @internal the compiled plan. */
+  get plan() { return this.#plan; }
+
+  private makeHooks(): StepHooks {
+    const monitors = this.#monitors;
+    const rates = () => this.#firingRates!;
+    return {
+      get active() { return monitors.length > 0 || rates().active; },
+      recordTargets: (step) => { for (const m of monitors) m.recordTargets(step); },
+      afterNeurons: (step) => { rates().update(step); },
+      record: (step) => { for (const m of monitors) m.record(step); },
+    };
+  }
+
+  private snapshotInitialValues(): void {
+    for (const obj of [...this.#populations, ...this.#projections]) {
+      const snap = new Map<string, Float64Array>();
+      for (const a of obj.description.attributes) {
+        const arr = obj.state.get(a.name);
+        if (arr) snap.set(a.name, Float64Array.from(arr));
+      }
+      this.#initial.set(obj, snap);
+    }
+  }
+
+  private requireEngine(): Engine {
+    if (!this.#engine) throw new NetworkError('the network is not compiled: call compile() first');
+    return this.#engine;
+  }
+
+  private assertNotCompiled(what: string): void {
+    if (this.compiled) throw new NetworkError(`cannot ${what} after compile()`);
+  }
+
+  /* ---- simulating ---- */
+
+  /** Simulates `duration` ms (ceil(duration/dt) steps), calling `every` callbacks before their steps. */
+  async simulate(duration: number): Promise<void> {
+    const engine = this.requireEngine();
+    if (!(duration >= 0)) throw new NetworkError(`simulate(): duration must be a non-negative number of ms, got ${duration}`);
+    const n = stepsOf(duration, this.#dt);
+    const active = this.#callbacksEnabled ? this.#callbacks.filter((c) => c.enabled) : [];
+    if (active.length === 0) { await this.runSteps(engine, n); return; }
+    const calls = new Map<number, { cb: PeriodicCallback; n: number }[]>();
+    for (const cb of active) cb.callSteps(n).forEach((s, k) => {
+      if (!calls.has(s)) calls.set(s, []);
+      calls.get(s)!.push({ cb, n: k });
+    });
+    const times = [...calls.keys()].sort((a, b) => a - b);
+    let done = 0;
+    for (const s of times) {
+      await this.runSteps(engine, s - done);
+      done = s;
+      // Callbacks due at the same step run in the order they were declared.
+      for (const { cb, n: k } of calls.get(s)!.sort((a, b) => this.#callbacks.indexOf(a.cb) - this.#callbacks.indexOf(b.cb))) await cb.fn(k);
+    }
+    await this.runSteps(engine, n - done);
+  }
+
+  private async runSteps(engine: Engine, count: number): Promise<void> {
+    if (count <= 0) return;
+    await engine.run(this.#step, count);
+    this.#step += count;
+  }
+
+  /** One step. */
+  async step(): Promise<void> {
+    await this.runSteps(this.requireEngine(), 1);
+  }
+
+  /**
+   * Simulates until the stop conditions hold (checked after every step, so at least one step) or
+   * `maxDuration` ms have passed. Returns the simulated duration in ms (ANNarchy returns steps/dt, a
+   * bug we do not copy).
+   */
+  async simulateUntil(options: SimulateUntilOptions): Promise<number> {
+    const engine = this.requireEngine();
+    const pops = options.populations === undefined ? this.#populations.filter((p) => p.stopCondition)
+      : Array.isArray(options.populations) ? options.populations : [options.populations];
+    for (const p of pops) if (!p.stopCondition) throw new NetworkError(`simulateUntil(): population '${p.name}' has no stopCondition`);
+    const max = stepsOf(options.maxDuration, this.#dt);
+    const or = options.operator === 'or';
+    let k = 0;
+    while (k < max) {
+      await this.runSteps(engine, 1);
+      k++;
+      const hits = pops.map((p) => engine.stopCondition(p.id, this.#step));
+      if (pops.length > 0 && (or ? hits.some(Boolean) : hits.every(Boolean))) break;
+    }
+    return k * this.#dt;
+  }
+
+  /** Registers `fn(n)` to be called every `period` ms during `simulate()`. */
+  every(options: EveryOptions, fn: (n: number) => void | Promise<void>): PeriodicCallback {
+    const cb = new PeriodicCallback(options, fn, this.#dt);
+    this.#callbacks.push(cb);
+    return cb;
+  }
+  enableCallbacks(): void { this.#callbacksEnabled = true; }
+  disableCallbacks(): void { this.#callbacksEnabled = false; }
+  callbacksEnabled(): boolean { return this.#callbacksEnabled; }
+  clearAllCallbacks(): void { this.#callbacks.length = 0; }
+
+  /** Time in ms (step × dt). */
+  getTime(): number { return this.#step * this.#dt; }
+  setTime(t: number): void { this.#step = Math.round(t / this.#dt); }
+  getCurrentStep(): number { return this.#step; }
+  setCurrentStep(step: number): void { this.#step = step; }
+
+  /** Sets time to 0, restores initial values, clears spikes, delay rings and monitors. */
+  reset(options: { populations?: boolean; projections?: boolean; monitors?: boolean } = {}): void {
+    this.requireEngine();
+    this.#step = 0;
+    if (options.populations ?? true) for (const p of this.#populations) this.resetPopulation(p);
+    if (options.projections ?? false) for (const p of this.#projections) this.restore(p, undefined, (n) => n !== 'w');
+    if (options.monitors ?? true) for (const m of this.#monitors) m.reset();
+  }
+
+  /** @internal */
+  resetPopulation(pop: Population, attributes?: string[]): void {
+    if (!this.compiled) return;
+    this.restore(pop, attributes);
+    const s = pop.state;
+    (s.get('_nspiked') as Int32Array | undefined)?.fill(0);
+    (s.get('_last_spike') as Int32Array | undefined)?.fill(-10000);
+    (s.get('_refr_left') as Int32Array | undefined)?.fill(0);
+    for (const t of this.#plan!.populations[pop.id].sumTargets) (s.get(`_sum_${t}`) as Float64Array).fill(0);
+    resizeDelayRings(this.#plan!, pop, this.#plan!.populations[pop.id].maxDelay);
+  }
+
+  private restore(obj: Population | Projection, attributes?: string[], keep: (n: string) => boolean = () => true): void {
+    const snap = this.#initial.get(obj);
+    if (!snap) return;
+    for (const [name, values] of snap) {
+      if (attributes && !attributes.includes(name)) continue;
+      if (!keep(name)) continue;
+      (obj.state.get(name) as Float64Array).set(values);
+    }
+  }
+
+  /** @internal */
+  computeFiringRate(pop: Population, window: number): void {
+    if (!pop.isSpiking) throw new NetworkError(`computeFiringRate(): population '${pop.name}' is not spiking`);
+    this.requireEngine();
+    this.#firingRates!.set(pop, window);
+  }
+
+  /** @internal */
+  lastSpikes(pop: Population): number[] {
+    const n = (pop.state.get('_nspiked') as Int32Array | undefined)?.[0] ?? 0;
+    return Array.from((pop.state.get('_spiked') as Int32Array | undefined)?.subarray(0, n) ?? []);
+  }
+
+  /** Enables learning in every projection (or the given ones). */
+  enableLearning(projections?: Projection[], options: { period?: number; offset?: number } = {}): void {
+    for (const p of projections ?? this.#projections) p.enableLearning(options);
+  }
+
+  disableLearning(projections?: Projection[]): void {
+    for (const p of projections ?? this.#projections) p.disableLearning();
+  }
+
+  /** Generated source of the compiled network (for inspection). */
+  get source(): string | undefined { return this.#engine?.source; }
+}
+
+function checkDt(dt: number): number {
+  if (!(dt > 0) || !Number.isFinite(dt)) throw new NetworkError(`dt must be a positive number of ms, got ${dt}`);
+  return dt;
+}
+
+setDefaultNetworkFactory(() => new Network());

@@ -1,0 +1,206 @@
+/**
+ * `Population`: a set of neurons of one type with a geometry. Attributes (parameters and variables)
+ * are read as arrays shaped like the geometry and written with numbers, arrays or distributions,
+ * before or after `compile()`; nothing is recompiled when values change.
+ */
+import { NetworkError } from '../errors.js';
+import type { NeuronDescription, Attribute } from '../equations/description.js';
+import { Neuron } from './Neuron.js';
+import {
+  normalizeGeometry, geometrySize, rankFromCoordinates, coordinatesFromRank,
+  normalizedCoordinatesFromRank, resolveIndex, type IndexSpec,
+} from './geometry.js';
+import { fillValues, scalarValue, shaped, type AttributeInput, type ShapedArray, type StateArray } from './values.js';
+import { initialiseAttributes } from './initialise.js';
+import type { NetworkLike } from './network-like.js';
+import { PopulationView } from './PopulationView.js';
+import { defaultNetwork } from './default-network.js';
+
+export interface PopulationOptions {
+  /** Unique name in the network (default `pop<id>`). */
+  name?: string;
+  /** Condition for `simulateUntil`, e.g. `'r > 1.0 : all'`. */
+  stopCondition?: string;
+  /** The network it belongs to (default: the global default network). */
+  network?: NetworkLike;
+}
+
+export interface PopulationArgs extends PopulationOptions {
+  geometry: number | readonly number[];
+  neuron: Neuron;
+}
+
+/** Member names that an attribute cannot shadow as a property (use `get`/`set` for those). */
+const RESERVED_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+export class Population {
+  readonly id: number;
+  readonly name: string;
+  readonly geometry: number[];
+  readonly size: number;
+  readonly neuron: Neuron;
+  readonly description: NeuronDescription;
+  readonly network: NetworkLike;
+  readonly stopCondition?: string;
+  /** Ranks 0..size-1. */
+  readonly ranks: Int32Array;
+  /**
+   * @internal Every array of the population, by name: attributes (length `size`, or 1 for
+   * `: population` ones) and, after compile, internal arrays (`_sum_exc`, `_last_spike`, …).
+   * Backends may swap them for arrays they own.
+   */
+  state = new Map<string, StateArray>();
+  #enabled = true;
+
+  /** Dynamic accessors: `pop.r`, `pop.tau`, … (read: array shaped like the geometry, or a number; write: number, array, distribution). */
+  [attribute: string]: any;
+
+  constructor(args: PopulationArgs);
+  constructor(geometry: number | readonly number[], neuron: Neuron, options?: PopulationOptions);
+  constructor(a: PopulationArgs | number | readonly number[], neuron?: Neuron, options: PopulationOptions = {}) {
+    const args: PopulationArgs = typeof a === 'number' || Array.isArray(a)
+      ? { geometry: a as number | number[], neuron: neuron as Neuron, ...options }
+      : (a as PopulationArgs);
+    if (!(args.neuron instanceof Neuron)) throw new NetworkError('Population needs a Neuron (new Population(geometry, neuron))');
+    this.network = args.network ?? defaultNetwork();
+    this.geometry = normalizeGeometry(args.geometry, 'Population geometry');
+    this.size = geometrySize(this.geometry);
+    this.neuron = args.neuron;
+    this.ranks = Int32Array.from({ length: this.size }, (_, i) => i);
+    this.stopCondition = args.stopCondition;
+    this.description = this.network.analyseNeuron(this.neuron);
+    this.id = this.network.registerPopulation(this, args.name);
+    this.name = args.name ?? `pop${this.id}`;
+    initialiseAttributes(this.description.attributes, this.size, this.state as Map<string, Float64Array>, this.network, `population '${this.name}'`);
+    this.defineAccessors();
+  }
+
+  /** True for spiking neurons. */
+  get isSpiking(): boolean { return this.description.type === 'spike'; }
+  /** Width, height, depth of the geometry (1 for missing dimensions). */
+  get width(): number { return this.geometry[0]; }
+  get height(): number { return this.geometry[1] ?? 1; }
+  get depth(): number { return this.geometry[2] ?? 1; }
+  get dimension(): number { return this.geometry.length; }
+  /** The whole population, for code that accepts views. */
+  get population(): Population { return this; }
+  /** Names of parameters and variables. */
+  get parameters(): string[] { return this.description.attributes.filter((a) => a.role === 'parameter').map((a) => a.name); }
+  get variables(): string[] { return this.description.attributes.filter((a) => a.role === 'variable').map((a) => a.name); }
+  get attributes(): string[] { return this.description.attributes.map((a) => a.name); }
+  get targets(): string[] { return this.description.targets; }
+
+  /** @internal The attribute's description, or an error naming what exists. */
+  attribute(name: string): Attribute {
+    const attr = this.description.attributes.find((a) => a.name === name);
+    if (!attr) throw new NetworkError(`population '${this.name}' has no attribute '${name}' (it has: ${this.attributes.join(', ')})`);
+    return attr;
+  }
+
+  /** @internal the float64 array of an attribute. */
+  f64(name: string): Float64Array {
+    return this.state.get(name) as Float64Array;
+  }
+
+  /** Value of an attribute: a copy shaped like the geometry (local) or a number (`: population`). */
+  get(name: string): ShapedArray | number {
+    const attr = this.attribute(name);
+    const arr = this.f64(name);
+    return attr.locality === 'global' ? arr[0] : shaped(arr, this.geometry);
+  }
+
+  /** Sets several attributes: `pop.set({ tau: 20, r: new Uniform(0, 1) })`. */
+  set(values: Record<string, AttributeInput>): void {
+    for (const [name, value] of Object.entries(values)) this.setAttribute(name, value);
+  }
+
+  /** @internal */
+  setAttribute(name: string, value: AttributeInput, ranks?: Int32Array): void {
+    const attr = this.attribute(name);
+    const arr = this.f64(name);
+    const what = `population '${this.name}', attribute '${name}'`;
+    if (attr.locality === 'global') {
+      if (ranks) throw new NetworkError(`${what} is global (one value per population): set it on the population, not on a view`);
+      arr[0] = scalarValue(value, this.network.rng, what);
+    } else if (ranks) {
+      const tmp = new Float64Array(ranks.length);
+      fillValues(tmp, value, this.network.rng, what);
+      for (let k = 0; k < ranks.length; k++) arr[ranks[k]] = tmp[k];
+    } else {
+      fillValues(arr, value, this.network.rng, what);
+    }
+    this.network.attributeWritten(this, name);
+  }
+
+  /** The weighted sum `sum(target)` (rate) or conductance `g_target` (spiking) of every neuron. */
+  sum(target: string): ShapedArray {
+    const arr = this.state.get(this.isSpiking ? `g_${target}` : `_sum_${target}`) as Float64Array | undefined;
+    return shaped(arr ?? new Float64Array(this.size), this.geometry);
+  }
+
+  rankFromCoordinates(coords: readonly number[]): number { return rankFromCoordinates(this.geometry, coords); }
+  coordinatesFromRank(rank: number): number[] { return coordinatesFromRank(this.geometry, rank); }
+  normalizedCoordinatesFromRank(rank: number, norm = 1): number[] { return normalizedCoordinatesFromRank(this.geometry, rank, norm); }
+
+  /**
+   * A view on part of the population, one index per dimension (ANNarchy's `pop[2, :]` is
+   * `pop.view(2, ':')`, `pop[10:20]` is `pop.view('10:20')` or `pop.slice(10, 20)`), or a list of ranks
+   * (`pop.view([1, 4, 17])`, ANNarchy's `pop[[1, 4, 17]]`).
+   */
+  view(...index: IndexSpec[] | [readonly number[] | Int32Array]): PopulationView {
+    if (index.length === 1 && (Array.isArray(index[0]) || index[0] instanceof Int32Array) && (index[0].length !== 2 || this.geometry.length !== 1 || index[0] instanceof Int32Array)) {
+      return new PopulationView(this, Int32Array.from(index[0] as ArrayLike<number>));
+    }
+    const specs = index as IndexSpec[];
+    if (specs.length > this.geometry.length) throw new NetworkError(`population '${this.name}' has ${this.geometry.length} dimension(s), got ${specs.length} indices`);
+    const resolved = this.geometry.map((dim, d) => resolveIndex(d < specs.length ? specs[d] : ':', dim));
+    const ranks: number[] = [];
+    const walk = (d: number, coords: number[]) => {
+      if (d === resolved.length) { ranks.push(this.rankFromCoordinates(coords)); return; }
+      for (const c of resolved[d].values) walk(d + 1, [...coords, c]);
+    };
+    walk(0, []);
+    const geometry = resolved.filter((r) => r.isRange).map((r) => r.values.length);
+    return new PopulationView(this, Int32Array.from(ranks), geometry.length ? geometry : [ranks.length]);
+  }
+
+  /** Ranks `start` to `stop - 1` (negative values count from the end), ANNarchy's `pop[start:stop]`. */
+  slice(start: number, stop: number = this.size): PopulationView {
+    return this.view([start, stop] as const);
+  }
+
+  /** A view of one neuron, by rank or coordinates (ANNarchy's `pop.neuron(rank)`). */
+  neuronAt(...coords: number[]): PopulationView {
+    const rank = coords.length === 1 ? coords[0] : this.rankFromCoordinates(coords);
+    if (!Number.isInteger(rank) || rank < 0 || rank >= this.size) throw new NetworkError(`rank ${rank} out of range for population '${this.name}' of size ${this.size}`);
+    return new PopulationView(this, Int32Array.of(rank), [1]);
+  }
+
+  /** Whether the population is updated (a disabled population is frozen, and projections into it transmit nothing). */
+  get enabled(): boolean { return this.#enabled; }
+  enable(): void { this.#enabled = true; this.network.populationEnabledChanged(this); }
+  disable(): void { this.#enabled = false; this.network.populationEnabledChanged(this); }
+
+  /** Restores initial values (all attributes, or the listed ones) and clears spikes and delay buffers. */
+  reset(attributes?: string[]): void { this.network.resetPopulation(this, attributes); }
+
+  /** Spiking: start computing `r` as the firing rate over the last `window` ms. */
+  computeFiringRate(window: number): void { this.network.computeFiringRate(this, window); }
+
+  /** Ranks of the neurons that spiked in the last step (spiking populations, after compile). */
+  get spike(): number[] { return this.network.lastSpikes(this); }
+
+  toString(): string { return `Population '${this.name}' (${this.geometry.join('x')}, ${this.neuron.name})`; }
+
+  private defineAccessors(): void {
+    for (const attr of this.description.attributes) {
+      const name = attr.name;
+      if (name in this || RESERVED_MEMBERS.has(name)) continue; // a member of the class: use get/set
+      Object.defineProperty(this, name, {
+        get: () => this.get(name),
+        set: (v: AttributeInput) => this.setAttribute(name, v),
+        enumerable: true,
+      });
+    }
+  }
+}

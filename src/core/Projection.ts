@@ -1,0 +1,268 @@
+/**
+ * `Projection`: the synapses from a pre-synaptic to a post-synaptic population (or views) for one
+ * target (`exc`, `inh`, …). Created empty; one of the `connect…` methods builds the synapses.
+ * Synaptic attributes are read per dendrite (one array per post-synaptic neuron) and written with
+ * numbers, per-dendrite arrays or distributions.
+ */
+import { NetworkError } from '../errors.js';
+import type { SynapseDescription, Attribute } from '../equations/description.js';
+import { Population } from './Population.js';
+import { PopulationView } from './PopulationView.js';
+import { Synapse } from './Synapse.js';
+import type { NetworkLike } from './network-like.js';
+import { fillValues, scalarValue, isSampler, flatten, type AttributeInput, type StateArray } from './values.js';
+import { initialiseAttributes } from './initialise.js';
+import { Dendrite } from './Dendrite.js';
+import { ConnectorMethods, type ConnectivityData } from './connect-methods.js';
+
+export type PopulationLike = Population | PopulationView;
+
+export interface ProjectionArgs {
+  pre: PopulationLike;
+  post: PopulationLike;
+  /** One target, or several (spiking: one spike increments every listed conductance). */
+  target: string | string[];
+  synapse?: Synapse;
+  name?: string;
+}
+
+/** Default synapses, as ANNarchy: `w * pre.r` for rate-coded pre-synaptic populations, `g_target += w` for spiking ones. */
+const defaultRateSynapse = new Synapse({ name: 'Default rate-coded synapse' });
+const defaultSpikingSynapse = new Synapse({ name: 'Default spiking synapse', preSpike: 'g_target += w' });
+
+export class Projection extends ConnectorMethods {
+  readonly id: number;
+  readonly name: string;
+  readonly pre: PopulationLike;
+  readonly post: PopulationLike;
+  readonly targets: string[];
+  /** The synapse type. */
+  readonly synapseType: Synapse;
+  readonly description: SynapseDescription;
+  readonly network: NetworkLike;
+  /** @internal attribute arrays: local = per synapse, semiglobal = per dendrite, global = 1. */
+  state = new Map<string, StateArray>();
+  /** @internal the connectivity (post-major CSR), once a connector ran. */
+  connectivity?: ConnectivityData;
+  /** Synaptic transmission on/off: when off the projection adds nothing to the post-synaptic neurons. */
+  transmission = true;
+  /** Synaptic equations evaluated (on) or frozen (off). */
+  update = true;
+  /** Writes to `w` by the equations or event code applied (on) or skipped (off). */
+  plasticity = true;
+  /** @internal learning period and offset in steps (1, 0 = every step). */
+  learningPeriod = 1;
+  learningOffset = 0;
+
+  [attribute: string]: any;
+
+  constructor(args: ProjectionArgs);
+  constructor(pre: PopulationLike, post: PopulationLike, target: string | string[], synapse?: Synapse, options?: { name?: string });
+  constructor(a: ProjectionArgs | PopulationLike, post?: PopulationLike, target?: string | string[], synapse?: Synapse, options: { name?: string } = {}) {
+    super();
+    const args: ProjectionArgs = a instanceof Population || a instanceof PopulationView
+      ? { pre: a, post: post as PopulationLike, target: target as string | string[], synapse, ...options }
+      : (a as ProjectionArgs);
+    for (const [role, p] of [['pre', args.pre], ['post', args.post]] as const) {
+      if (!(p instanceof Population) && !(p instanceof PopulationView)) throw new NetworkError(`Projection: '${role}' must be a Population or a PopulationView`);
+    }
+    this.pre = args.pre;
+    this.post = args.post;
+    this.network = this.pre.population.network;
+    if (this.post.population.network !== this.network) throw new NetworkError('Projection: pre and post belong to different networks');
+    this.targets = Array.isArray(args.target) ? [...args.target] : [args.target];
+    if (this.targets.length === 0 || this.targets.some((t) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(t))) {
+      throw new NetworkError(`Projection: target must be a name such as 'exc' (got ${JSON.stringify(args.target)})`);
+    }
+    const preType = this.pre.population.description.type;
+    this.synapseType = args.synapse ?? (preType === 'spike' ? defaultSpikingSynapse : defaultRateSynapse);
+    this.description = this.network.analyseSynapse(this.synapseType, preType);
+    if (this.targets.length > 1 && preType === 'rate') throw new NetworkError('Projection: several targets are only possible for spiking projections');
+    this.checkPostTargets();
+    this.id = this.network.registerProjection(this, args.name);
+    this.name = args.name ?? `proj${this.id}`;
+    for (const attr of this.description.attributes) {
+      if (attr.name in this) continue;
+      Object.defineProperty(this, attr.name, {
+        get: () => this.get(attr.name),
+        set: (v: AttributeInput) => this.setAttribute(attr.name, v),
+        enumerable: true,
+      });
+    }
+  }
+
+  /** The first (usually only) target. */
+  get target(): string { return this.targets[0]; }
+
+  /** Number of dendrites (post-synaptic neurons with at least one synapse). */
+  get size(): number { return this.requireConnected().postRanks.length; }
+  get nbSynapses(): number { return this.requireConnected().preRanks.length; }
+  get postRanks(): number[] { return Array.from(this.requireConnected().postRanks); }
+  get preRanks(): number[][] {
+    const c = this.requireConnected();
+    return Array.from(c.postRanks, (_, i) => Array.from(c.preRanks.subarray(c.rowPtr[i], c.rowPtr[i + 1])));
+  }
+  get nbSynapsesPerDendrite(): number[] {
+    const c = this.requireConnected();
+    return Array.from(c.postRanks, (_, i) => c.rowPtr[i + 1] - c.rowPtr[i]);
+  }
+  /** True when every synapse shares one weight (a number given to the connector, no plasticity). */
+  get singleWeight(): boolean { return this.requireConnected().singleWeight; }
+
+  /** @internal the float64 array of an attribute. */
+  f64(name: string): Float64Array {
+    return this.state.get(name) as Float64Array;
+  }
+
+  /** @internal */
+  attribute(name: string): Attribute {
+    const attr = this.description.attributes.find((a) => a.name === name);
+    if (!attr) throw new NetworkError(`projection '${this.name}' has no attribute '${name}' (it has: ${this.description.attributes.map((a) => a.name).join(', ')})`);
+    return attr;
+  }
+
+  /** @internal locality of an attribute's storage (`w` of a single-weight projection is one value). */
+  storageLocality(name: string): Attribute['locality'] {
+    if (name === 'w' && this.connectivity?.singleWeight) return 'global';
+    return this.attribute(name).locality;
+  }
+
+  /**
+   * Value of a synaptic attribute: one array per dendrite (local), one value per dendrite
+   * (semiglobal) or one number (global, and `w` of a single-weight projection).
+   */
+  get(name: string): Float64Array[] | Float64Array | number {
+    const c = this.requireConnected();
+    const arr = this.f64(name);
+    const locality = this.storageLocality(name);
+    if (locality === 'global') return arr[0];
+    if (locality === 'semiglobal') return Float64Array.from(arr);
+    return Array.from(c.postRanks, (_, i) => arr.slice(c.rowPtr[i], c.rowPtr[i + 1]));
+  }
+
+  set(values: Record<string, AttributeInput>): void {
+    for (const [name, value] of Object.entries(values)) this.setAttribute(name, value);
+  }
+
+  /** @internal */
+  setAttribute(name: string, value: AttributeInput, dendrite?: number): void {
+    const c = this.requireConnected();
+    const arr = this.f64(name);
+    const what = `projection '${this.name}', attribute '${name}'`;
+    const locality = this.storageLocality(name);
+    if (locality === 'global') {
+      if (name === 'w' && c.singleWeight && typeof value !== 'number') {
+        throw new NetworkError(`${what}: this projection shares one weight (connected with a number and no plasticity); connect with forceMultipleWeights: true to set per-synapse weights`);
+      }
+      arr[0] = scalarValue(value, this.network.rng, what);
+    } else if (dendrite !== undefined) {
+      const target = locality === 'semiglobal' ? arr.subarray(dendrite, dendrite + 1) : arr.subarray(c.rowPtr[dendrite], c.rowPtr[dendrite + 1]);
+      fillValues(target, value, this.network.rng, what);
+    } else if (locality === 'semiglobal') {
+      fillValues(arr, value, this.network.rng, what);
+    } else if (typeof value === 'number' || typeof value === 'boolean' || isSampler(value)) {
+      fillValues(arr, value, this.network.rng, what);
+    } else {
+      // An array: one value per dendrite, or one array per dendrite (same shape as get()).
+      const rows = value as ArrayLike<unknown>;
+      if (rows.length !== c.postRanks.length) throw new NetworkError(`${what}: expected ${c.postRanks.length} dendrites, got ${rows.length}`);
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
+        const target = arr.subarray(c.rowPtr[i], c.rowPtr[i + 1]);
+        if (typeof row === 'number') target.fill(row);
+        else fillValues(target, flatten(row as ArrayLike<unknown>), this.network.rng, `${what}, dendrite ${i}`);
+      }
+    }
+    this.network.attributeWritten(this, name);
+  }
+
+  /** The dendrite of the post-synaptic neuron `postRank` (rank in the post population). */
+  dendrite(postRank: number): Dendrite {
+    const c = this.requireConnected();
+    const i = c.postRanks.indexOf(postRank);
+    if (i < 0) throw new NetworkError(`projection '${this.name}' has no synapse onto post-synaptic neuron ${postRank}`);
+    return new Dendrite(this, i);
+  }
+
+  /** All dendrites, in post-rank order. */
+  get dendrites(): Dendrite[] {
+    return Array.from(this.requireConnected().postRanks, (_, i) => new Dendrite(this, i));
+  }
+
+  /** The synapse from `preRank` to `postRank`: its dendrite position, for `get`/`set`. */
+  synapse(preRank: number, postRank: number): { get(name: string): number; set(values: Record<string, number>): void } {
+    return this.dendrite(postRank).synapse(preRank);
+  }
+
+  /** Dense matrix (post.population.size × pre.population.size) of weights, `fill` where there is no synapse. */
+  connectivityMatrix(fill = 0): Float64Array[] {
+    const c = this.requireConnected();
+    const w = this.f64('w');
+    const rows = Array.from({ length: this.post.population.size }, () => new Float64Array(this.pre.population.size).fill(fill));
+    for (let i = 0; i < c.postRanks.length; i++) {
+      for (let k = c.rowPtr[i]; k < c.rowPtr[i + 1]; k++) rows[c.postRanks[i]][c.preRanks[k]] = c.singleWeight ? w[0] : w[k];
+    }
+    return rows;
+  }
+
+  /** Delay in ms: a number for a uniform delay, else one array per dendrite. */
+  get delay(): number | Float64Array[] {
+    const c = this.requireConnected();
+    const dt = this.network.dt;
+    if (typeof c.delaySteps === 'number') return c.delaySteps * dt;
+    const d = c.delaySteps;
+    return Array.from(c.postRanks, (_, i) => Float64Array.from(d.subarray(c.rowPtr[i], c.rowPtr[i + 1]), (s) => s * dt));
+  }
+
+  /** Changes delays (ms) after or before compile: a number (uniform) or one array per dendrite. */
+  set delay(value: number | ArrayLike<ArrayLike<number>>) {
+    this.setDelays(value);
+  }
+
+  /** Rate-coded: freeze the synaptic equations; spiking: stop writes to `w`. Learning can be enabled again. */
+  disableLearning(): void {
+    if (this.description.type === 'rate') this.update = false;
+    else this.plasticity = false;
+  }
+
+  /** Enables plasticity; with `period` (ms) the synaptic equations run every `period`, starting at `offset`. */
+  enableLearning(options: { period?: number; offset?: number } = {}): void {
+    this.update = true;
+    this.plasticity = true;
+    const dt = this.network.dt;
+    this.learningPeriod = options.period !== undefined ? Math.max(1, Math.round(options.period / dt)) : 1;
+    this.learningOffset = options.offset !== undefined ? Math.round(options.offset / dt) % this.learningPeriod : 0;
+  }
+
+  override toString(): string { return `Projection '${this.name}' ${this.pre.name} -> ${this.post.name} (${this.targets.join(', ')})`; }
+
+  /** @internal called by the connector methods once the synapses exist. */
+  protected override storeConnectivity(data: ConnectivityData, weights: Float64Array | number): void {
+    this.connectivity = data;
+    const c = data;
+    initialiseAttributes(
+      this.description.attributes.filter((a) => a.name !== 'w'),
+      { local: c.preRanks.length, semiglobal: c.postRanks.length, global: 1 },
+      this.state as Map<string, Float64Array>, this.network, `projection '${this.name}'`,
+    );
+    this.state.set('w', typeof weights === 'number' ? Float64Array.of(weights) : weights);
+  }
+
+  /** @internal */
+  requireConnected(): ConnectivityData {
+    if (!this.connectivity) throw new NetworkError(`projection '${this.name}' is not connected yet: call one of its connect… methods (connectAllToAll, connectFixedProbability, …)`);
+    return this.connectivity;
+  }
+
+  private checkPostTargets(): void {
+    const post = this.post.population;
+    const d = post.description;
+    if (d.type === 'spike') {
+      for (const t of this.targets) {
+        if (!d.attributes.some((a) => a.name === `g_${t}`)) {
+          throw new NetworkError(`Projection: the post-synaptic neuron '${post.neuron.name}' has no conductance 'g_${t}' for target '${t}'`);
+        }
+      }
+    }
+  }
+}

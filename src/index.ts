@@ -1,0 +1,24 @@
+/**
+ * neurarchy: rate-coded and spiking neural networks described with ANNarchy's equation language,
+ * simulated by generated code (JavaScript by default; C++/OpenMP and WebGPU backends).
+ *
+ * @packageDocumentation
+ */
+export { Neuron } from './core/Neuron.js';
+export { Synapse } from './core/Synapse.js';
+export { Population, type PopulationOptions, type PopulationArgs } from './core/Population.js';
+export { PopulationView } from './core/PopulationView.js';
+export { Projection, type ProjectionArgs, type PopulationLike } from './core/Projection.js';
+export { Dendrite } from './core/Dendrite.js';
+export { Monitor, type MonitorOptions, type SpikeRecord, type RecordingTimes } from './core/Monitor.js';
+export { Network, type NetworkConfig, type CompileOptions, type SimulateUntilOptions } from './core/Network.js';
+export { Constant } from './core/Constant.js';
+export { addFunction, functions } from './core/functions.js';
+export { Uniform, DiscreteUniform, Normal, LogNormal, Exponential, Gamma, Binomial } from './core/distributions.js';
+export * from './core/api.js';
+export type { ShapedArray, AttributeInput } from './core/values.js';
+export { NeurarchyError, EquationError, NetworkError } from './errors.js';
+export type { NeuronSpec, SynapseSpec } from './equations/spec.js';
+export type { MethodName } from './equations/description.js';
+export type { BackendName } from './ir/plan.js';
+export type { EveryOptions, PeriodicCallback } from './runtime/callbacks.js';

@@ -1,0 +1,97 @@
+/**
+ * Building the network plan from the user's populations and projections: which sums, delay rings,
+ * spike queues and global operations each population needs, how each projection stores its delays.
+ */
+import { NetworkError } from '../errors.js';
+import type { NetworkPlan, PopulationPlan, ProjectionPlan, DelayPlan } from './plan.js';
+import type { Population } from '../core/Population.js';
+import type { Projection } from '../core/Projection.js';
+import type { FunctionDef } from '../equations/description.js';
+import { parseStopCondition } from '../equations/index.js';
+
+export interface PlanInput {
+  dt: number;
+  seed: number;
+  populations: readonly Population[];
+  projections: readonly Projection[];
+  constants: readonly string[];
+  functions: readonly FunctionDef[];
+}
+
+export function buildPlan(input: PlanInput): NetworkPlan {
+  const pops: PopulationPlan[] = input.populations.map((p) => {
+    const d = p.description;
+    let refractory: PopulationPlan['refractory'];
+    if (d.refractory?.kind === 'number') {
+      const steps = Math.round(d.refractory.value / input.dt);
+      if (d.refractory.value < 0) throw new NetworkError(`population '${p.name}': negative refractory period ${d.refractory.value} ms`);
+      if (steps > 0) refractory = { kind: 'steps', steps };
+    } else if (d.refractory?.kind === 'attribute') {
+      refractory = { kind: 'attribute', name: d.refractory.name };
+    }
+    return {
+      id: p.id,
+      name: p.name,
+      size: p.size,
+      description: d,
+      spiking: d.type === 'spike',
+      sumTargets: d.type === 'rate' ? [...d.targets] : [],
+      sumAll: d.usesSumAll,
+      refractory,
+      globalOps: d.globalOps.filter((g) => g.owner === 'self'),
+      delayedVariables: [],
+      spikeQueue: false,
+      maxDelay: 1,
+      stopCondition: p.stopCondition ? parseStopCondition(p.stopCondition, d) : undefined,
+      special: (p as { special?: PopulationPlan['special'] }).special,
+    };
+  });
+
+  const projs: ProjectionPlan[] = input.projections.map((proj) => {
+    const c = proj.requireConnected();
+    const pre = pops[proj.pre.population.id];
+    const post = pops[proj.post.population.id];
+    const d = proj.description;
+    let delay: DelayPlan;
+    if (typeof c.delaySteps === 'number') delay = c.delaySteps > 1 ? { kind: 'uniform', steps: c.delaySteps } : { kind: 'none' };
+    else delay = { kind: 'variable', maxSteps: c.maxDelay };
+    const maxSteps = delay.kind === 'uniform' ? delay.steps : delay.kind === 'variable' ? delay.maxSteps : 1;
+    if (d.type === 'rate') {
+      for (const t of proj.targets) if (!post.sumTargets.includes(t)) post.sumTargets.push(t);
+      if (delay.kind !== 'none') {
+        for (const v of d.preDependencies) if (!pre.delayedVariables.includes(v)) pre.delayedVariables.push(v);
+        pre.maxDelay = Math.max(pre.maxDelay, maxSteps);
+      }
+    } else if (delay.kind === 'uniform') {
+      pre.spikeQueue = true;
+      pre.maxDelay = Math.max(pre.maxDelay, maxSteps);
+    }
+    for (const g of d.globalOps) {
+      const target = g.owner === 'pre' ? pre : post;
+      if (!target.globalOps.some((x) => x.op === g.op && x.variable === g.variable)) target.globalOps.push({ ...g, owner: 'self' });
+    }
+    const hasUpdate = d.sections.some((s) => s.steps.length > 0);
+    return {
+      id: proj.id,
+      name: proj.name,
+      pre: pre.id,
+      post: post.id,
+      targets: [...proj.targets],
+      description: d,
+      type: d.type,
+      singleWeight: c.singleWeight,
+      delay,
+      hasUpdate,
+      hasPostEvents: d.type === 'spike' && d.postSpike.length > 0,
+    };
+  });
+
+  return {
+    dt: input.dt,
+    seed: input.seed,
+    populations: pops,
+    projections: projs,
+    constants: [...input.constants],
+    functions: input.functions.map((f) => ({ name: f.name, params: f.params, body: f.body })),
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * `every` callbacks: functions called periodically during `simulate()`, before the step at their
+ * time. Periods, offsets and waits are converted to steps with one rounding rule (ANNarchy
+ * truncates there but rounds delays: a documented inconsistency we do not copy).
+ */
+export interface EveryOptions {
+  /** Period in ms. */
+  period: number;
+  /** Offset inside the period in ms (negative: from the end of the period). */
+  offset?: number;
+  /** Delay before the first call, in ms. */
+  wait?: number;
+}
+
+export class PeriodicCallback {
+  readonly periodSteps: number;
+  readonly offsetSteps: number;
+  readonly waitSteps: number;
+  readonly fn: (n: number) => void | Promise<void>;
+  enabled = true;
+
+  constructor(options: EveryOptions, fn: (n: number) => void | Promise<void>, dt: number) {
+    this.periodSteps = Math.max(1, Math.round(options.period / dt));
+    const off = Math.round((options.offset ?? 0) / dt);
+    this.offsetSteps = ((off % this.periodSteps) + this.periodSteps) % this.periodSteps;
+    this.waitSteps = Math.max(0, Math.round((options.wait ?? 0) / dt));
+    this.fn = fn;
+  }
+
+  /** Steps (relative to the start of a simulate() call) at which the callback runs within `length` steps. */
+  callSteps(length: number): number[] {
+    const out: number[] = [];
+    for (let s = this.waitSteps + this.offsetSteps; s < length; s += this.periodSteps) out.push(s);
+    return out;
+  }
+
+  /** Stops calling this callback. */
+  disable(): void { this.enabled = false; }
+  enable(): void { this.enabled = true; }
+}
+
+/** Number of steps of a duration: ceil(duration/dt), tolerant to float error (0.3 ms at dt 0.1 is 3 steps). */
+export function stepsOf(durationMs: number, dt: number): number {
+  const x = durationMs / dt;
+  const r = Math.round(x);
+  return Math.abs(x - r) < 1e-9 * Math.max(1, Math.abs(x)) ? r : Math.ceil(x);
+}

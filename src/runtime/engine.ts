@@ -1,0 +1,50 @@
+/**
+ * What a backend gives the runtime once it has built a network: something that runs steps.
+ * The runtime (callbacks, stop conditions, monitors, attribute access) is the same for every backend.
+ */
+import type { BackendName, NetworkPlan } from '../ir/plan.js';
+import type { Population } from '../core/Population.js';
+import type { Projection } from '../core/Projection.js';
+
+/** Called by the engine at fixed points of every step (only when something listens). */
+export interface StepHooks {
+  /** After synaptic transmission, before the neuron update: monitors of `g_target` and `sum(target)`. */
+  recordTargets(step: number): void;
+  /** After the neuron update and spike emission (firing-rate windows). */
+  afterNeurons(step: number): void;
+  /** At the end of the step: monitors of variables and spikes. */
+  record(step: number): void;
+  /** Whether any hook has work; engines may skip calling them. */
+  readonly active: boolean;
+}
+
+export interface EngineInput {
+  plan: NetworkPlan;
+  populations: readonly Population[];
+  projections: readonly Projection[];
+  /** Current values of the Constants, in `plan.constants` order (shared, updated in place). */
+  constants: Float64Array;
+  /** Whether each population is enabled (shared, updated in place). */
+  enabled: Uint8Array;
+  hooks: StepHooks;
+}
+
+export interface Engine {
+  readonly backend: BackendName;
+  /** Runs `count` steps; the first one is step `start`. */
+  run(start: number, count: number): void | Promise<void>;
+  /** Whether population `popId`'s stop condition holds now. */
+  stopCondition(popId: number, step: number): boolean;
+  /** A projection's delays changed (values only: the ring sizes may grow). */
+  delaysChanged(projId: number): void;
+  /** The user wrote an attribute (backends holding device copies upload it). */
+  attributeWritten?(owner: 'pop' | 'proj', id: number, name: string): void;
+  /** Generated source, for inspection and snapshot tests. */
+  readonly source?: string;
+  dispose?(): void;
+}
+
+export interface Backend {
+  readonly name: BackendName;
+  build(input: EngineInput): Promise<Engine>;
+}

@@ -1,0 +1,125 @@
+/**
+ * Allocating the internal arrays a compiled network needs (weighted sums, spike lists, delay rings,
+ * connectivity indices) next to the attribute arrays the populations and projections already hold.
+ */
+import type { NetworkPlan } from '../ir/plan.js';
+import type { Population } from '../core/Population.js';
+import type { Projection } from '../core/Projection.js';
+
+const NEVER_SPIKED = -10000;
+
+export function allocatePopulation(plan: NetworkPlan, pop: Population): void {
+  const p = plan.populations[pop.id];
+  const s = pop.state;
+  for (const t of p.sumTargets) s.set(`_sum_${t}`, new Float64Array(p.size));
+  for (const r of p.description.randoms) s.set(`_rand_${r.id}`, new Float64Array(r.locality === 'global' ? 1 : p.size));
+  for (const g of p.globalOps) s.set(`_${g.op}_${g.variable}`, new Float64Array(1));
+  if (p.spiking) {
+    s.set('_spiked', new Int32Array(p.size));
+    s.set('_nspiked', new Int32Array(1));
+    s.set('_last_spike', new Int32Array(p.size).fill(NEVER_SPIKED));
+    s.set('_refr_left', new Int32Array(p.size));
+  }
+  resizeDelayRings(plan, pop, p.maxDelay);
+}
+
+/** (Re)creates the delay rings of `pop` with `length` slots, filled with the current values (rates) or empty (spikes). */
+export function resizeDelayRings(plan: NetworkPlan, pop: Population, length: number): void {
+  const p = plan.populations[pop.id];
+  const s = pop.state;
+  p.maxDelay = length;
+  if (p.delayedVariables.length) {
+    s.set('_delay_idx', new Int32Array(1));
+    s.set('_delay_len', Int32Array.of(length));
+    for (const v of p.delayedVariables) {
+      const x = s.get(v)!;
+      const ring = new Float64Array(length * x.length);
+      for (let k = 0; k < length; k++) ring.set(x, k * x.length);
+      s.set(`_delayed_${v}`, ring);
+    }
+  }
+  if (p.spikeQueue) {
+    s.set('_spike_queue', new Int32Array(length * p.size));
+    s.set('_spike_queue_n', new Int32Array(length));
+    s.set('_spike_queue_idx', new Int32Array(1));
+  }
+}
+
+export function allocateProjection(plan: NetworkPlan, proj: Projection): void {
+  const p = plan.projections[proj.id];
+  const c = proj.requireConnected();
+  const s = proj.state;
+  const nnz = c.preRanks.length;
+  s.set('_row_ptr', c.rowPtr);
+  s.set('_post_rank', c.postRanks);
+  s.set('_pre_rank', c.preRanks);
+  const synDendrite = new Int32Array(nnz);
+  for (let i = 0; i < c.postRanks.length; i++) synDendrite.fill(i, c.rowPtr[i], c.rowPtr[i + 1]);
+  s.set('_syn_dendrite', synDendrite);
+  const postSize = proj.post.population.size;
+  const dendriteOf = new Int32Array(postSize).fill(-1);
+  c.postRanks.forEach((r, i) => { dendriteOf[r] = i; });
+  s.set('_dendrite_of_post', dendriteOf);
+  if (p.type === 'spike') {
+    const preSize = proj.pre.population.size;
+    const invPtr = new Int32Array(preSize + 1);
+    for (let k = 0; k < nnz; k++) invPtr[c.preRanks[k] + 1]++;
+    for (let j = 0; j < preSize; j++) invPtr[j + 1] += invPtr[j];
+    const fill = invPtr.slice(0, preSize);
+    const invIdx = new Int32Array(nnz);
+    for (let k = 0; k < nnz; k++) invIdx[fill[c.preRanks[k]]++] = k;
+    s.set('_inv_ptr', invPtr);
+    s.set('_inv_idx', invIdx);
+    if (p.description.eventDriven.length) s.set('_last_event', new Int32Array(nnz));
+  }
+  s.set('_delay_uniform', Int32Array.of(typeof c.delaySteps === 'number' ? c.delaySteps : 0));
+  if (typeof c.delaySteps !== 'number') s.set('_delay', c.delaySteps);
+  for (const r of p.description.randoms) {
+    s.set(`_rand_${r.id}`, new Float64Array(r.locality === 'local' ? nnz : r.locality === 'semiglobal' ? c.postRanks.length : 1));
+  }
+}
+
+/**
+ * Grows the delay rings of `pop` to `length` slots keeping their history: slot order is logical
+ * (newest at `_delay_idx`), older slots that did not exist take the oldest known value (rates) or
+ * are empty (spikes).
+ */
+export function growDelayRings(plan: NetworkPlan, pop: Population, length: number): void {
+  const p = plan.populations[pop.id];
+  if (length <= p.maxDelay) return;
+  const s = pop.state;
+  const old = p.maxDelay;
+  if (p.delayedVariables.length) {
+    const idx = (s.get('_delay_idx') as Int32Array)[0];
+    for (const v of p.delayedVariables) {
+      const ring = s.get(`_delayed_${v}`) as Float64Array;
+      const w = ring.length / old;
+      const grown = new Float64Array(length * w);
+      // logical age a (0 = newest) goes to new slot (length - 1 - a) … newest ends at slot length-1
+      for (let a = 0; a < length; a++) {
+        const src = ((idx - Math.min(a, old - 1)) % old + old) % old;
+        grown.set(ring.subarray(src * w, (src + 1) * w), (length - 1 - a) * w);
+      }
+      s.set(`_delayed_${v}`, grown);
+    }
+    (s.get('_delay_idx') as Int32Array)[0] = length - 1;
+    (s.get('_delay_len') as Int32Array)[0] = length;
+  }
+  if (p.spikeQueue) {
+    const q = s.get('_spike_queue') as Int32Array;
+    const qn = s.get('_spike_queue_n') as Int32Array;
+    const qi = (s.get('_spike_queue_idx') as Int32Array)[0];
+    const gq = new Int32Array(length * p.size);
+    const gn = new Int32Array(length);
+    for (let a = 0; a < old; a++) {
+      const src = ((qi - a) % old + old) % old;
+      const dst = length - 1 - a;
+      gq.set(q.subarray(src * p.size, (src + 1) * p.size), dst * p.size);
+      gn[dst] = qn[src];
+    }
+    s.set('_spike_queue', gq);
+    s.set('_spike_queue_n', gn);
+    (s.get('_spike_queue_idx') as Int32Array)[0] = length - 1;
+  }
+  p.maxDelay = length;
+}
