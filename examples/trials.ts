@@ -1,0 +1,31 @@
+/**
+ * Trials with `every` and an early stop with `simulateUntil` (seed 002, ANNarchy's
+ * "Simulation" chapter): each 1000 ms trial sets a new random input; a second phase integrates
+ * until a neuron crosses a threshold and reports the reaction time.
+ *
+ * Run: npm run build && npx tsx examples/trials.ts
+ */
+import { Network, Neuron, Uniform } from 'neurarchy';
+
+const net = new Network({ dt: 1.0, seed: 42 });
+const Integrator = new Neuron({
+  parameters: 'tau = 50.0\n I = 0.0',
+  equations: 'tau * dr/dt + r = I',
+});
+const pop = net.create(10, Integrator, { name: 'integrators', stopCondition: 'r > 0.9 : any' });
+
+const results: number[] = [];
+net.every({ period: 1000.0 }, (n) => {
+  if (n > 0) results.push(Math.max(...(pop.r as Float64Array)));
+  pop.I = new Uniform(0.0, 1.0);
+});
+
+await net.compile();
+await net.simulate(5 * 1000.0);
+console.log('largest rate at the end of each trial:', results.map((r) => r.toFixed(3)).join(', '));
+
+// Reaction time: how long until one neuron exceeds 0.9 with a strong input?
+net.reset();
+pop.I = 2.0;
+const t = await net.simulateUntil({ maxDuration: 1000.0, populations: pop });
+console.log(`threshold crossed after ${t} ms (analytic: ${(-50 * Math.log(1 - 0.9 / 2)).toFixed(1)} ms)`);
