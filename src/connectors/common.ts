@@ -1,0 +1,214 @@
+/**
+ * Helpers shared by the connectors: checking the neuron sets, turning per-row lists into the
+ * post-major CSR of `Connectivity`, and resolving user weights and delays (number, array, sampler).
+ */
+import { NetworkError } from '../errors.js';
+import type { RandomSource, Sampler } from '../random/types.js';
+import type { BoundedSampler, NeuronSet, ValueSpec } from './types.js';
+
+/** True if `v` is a `Sampler` (has a `sample` method) rather than a number or an array. */
+export function isSampler(v: unknown): v is Sampler {
+  return typeof v === 'object' && v !== null && typeof (v as { sample?: unknown }).sample === 'function';
+}
+
+/** Whether pre and post belong to the same population (views are resolved to their populations). */
+export function samePopulation(pre: NeuronSet, post: NeuronSet): boolean {
+  if (pre.samePopulationAs !== undefined || post.samePopulationAs !== undefined) return pre.samePopulationAs === post.samePopulationAs;
+  return pre.populationId === post.populationId;
+}
+
+/** Checks that a neuron set's ranks are distinct integers inside its population. */
+export function checkNeuronSet(set: NeuronSet, side: 'pre' | 'post', who: string): void {
+  const seen = new Uint8Array(set.populationSize);
+  for (const r of set.ranks) {
+    if (r < 0 || r >= set.populationSize) throw new NetworkError(`${who}: ${side} rank ${r} out of range [0, ${set.populationSize})`);
+    if (seen[r]) throw new NetworkError(`${who}: ${side} rank ${r} appears twice`);
+    seen[r] = 1;
+  }
+}
+
+/** One dendrite before assembly: its post rank, pre ranks and optionally per-synapse weights and delays (same order as `pre`). */
+export interface Row {
+  post: number;
+  pre: ArrayLike<number>;
+  w?: ArrayLike<number>;
+  d?: ArrayLike<number>;
+}
+
+/** The result of `assembleRows`. `w`/`d` are present when every row carried them. */
+export interface AssembledRows {
+  postRanks: Int32Array;
+  rowPtr: Int32Array;
+  preRanks: Int32Array;
+  w?: Float64Array;
+  d?: Float64Array;
+}
+
+/**
+ * Builds the post-major CSR from rows given in any order: rows are sorted by post rank, rows with
+ * the same post rank are merged (as ANNarchy's `LILConnectivity.validate()`), pre ranks are sorted
+ * inside each row (carrying weights and delays along), empty rows are dropped. A synapse given twice
+ * (same post and pre rank) is an error.
+ */
+export function assembleRows(rows: readonly Row[], who: string): AssembledRows {
+  const withW = rows.length > 0 && rows.every((r) => r.w !== undefined);
+  const withD = rows.length > 0 && rows.every((r) => r.d !== undefined);
+  let ordered = true;
+  for (let i = 1; i < rows.length && ordered; i++) if (rows[i].post <= rows[i - 1].post) ordered = false;
+  const order = rows.map((_, i) => i);
+  if (!ordered) order.sort((a, b) => rows[a].post - rows[b].post || a - b);
+  let nnz = 0;
+  for (const r of rows) nnz += r.pre.length;
+  const preRanks = new Int32Array(nnz);
+  const w = withW ? new Float64Array(nnz) : undefined;
+  const d = withD ? new Float64Array(nnz) : undefined;
+  const posts: number[] = [];
+  const ptr: number[] = [0];
+  let k = 0;
+  for (let i = 0; i < order.length; ) {
+    const post = rows[order[i]].post;
+    const start = k;
+    let j = i;
+    for (; j < order.length && rows[order[j]].post === post; j++) {
+      const r = rows[order[j]];
+      for (let s = 0; s < r.pre.length; s++, k++) {
+        preRanks[k] = r.pre[s];
+        if (w) w[k] = r.w![s];
+        if (d) d[k] = r.d![s];
+      }
+    }
+    i = j;
+    if (k === start) continue;
+    sortRow(preRanks, w, d, start, k);
+    for (let s = start + 1; s < k; s++) {
+      if (preRanks[s] === preRanks[s - 1]) throw new NetworkError(`${who}: the synapse from pre rank ${preRanks[s]} to post rank ${post} is declared more than once`);
+    }
+    posts.push(post);
+    ptr.push(k);
+  }
+  return { postRanks: Int32Array.from(posts), rowPtr: Int32Array.from(ptr), preRanks, w, d };
+}
+
+/** Sorts preRanks[start:end] ascending, permuting w and d the same way (no-op when already sorted). */
+function sortRow(pre: Int32Array, w: Float64Array | undefined, d: Float64Array | undefined, start: number, end: number): void {
+  let sorted = true;
+  for (let s = start + 1; s < end && sorted; s++) if (pre[s] < pre[s - 1]) sorted = false;
+  if (sorted) return;
+  if (!w && !d) {
+    pre.subarray(start, end).sort();
+    return;
+  }
+  const idx = Array.from({ length: end - start }, (_, i) => start + i).sort((a, b) => pre[a] - pre[b]);
+  const p = idx.map((i) => pre[i]);
+  const ws = w ? idx.map((i) => w[i]) : undefined;
+  const ds = d ? idx.map((i) => d[i]) : undefined;
+  for (let i = 0; i < idx.length; i++) {
+    pre[start + i] = p[i];
+    if (w) w[start + i] = ws![i];
+    if (d) d[start + i] = ds![i];
+  }
+}
+
+function describe(spec: ValueSpec): string {
+  if (typeof spec === 'number') return String(spec);
+  if (isSampler(spec)) return spec.constructor?.name ?? 'sampler';
+  return `an array of ${spec.length}`;
+}
+
+function needRng(rng: RandomSource | undefined, who: string, what: string): RandomSource {
+  if (!rng) throw new NetworkError(`${who}: ${what} given as a distribution needs a random source`);
+  return rng;
+}
+
+function perSynapse(spec: Sampler | ArrayLike<number>, nnz: number, who: string, what: string, rng?: RandomSource): Float64Array {
+  let out: Float64Array;
+  if (isSampler(spec)) {
+    out = spec.sample(nnz, needRng(rng, who, what));
+    if (out.length !== nnz) throw new NetworkError(`${who}: the ${what} distribution returned ${out.length} values for ${nnz} synapses`);
+  } else {
+    if (typeof spec !== 'object' || spec === null || typeof spec.length !== 'number') throw new NetworkError(`${who}: ${what} must be a number, an array or a distribution, got ${String(spec)}`);
+    if (spec.length !== nnz) throw new NetworkError(`${who}: expected ${nnz} ${what} (one per synapse, in synapse order), got ${spec.length}`);
+    out = Float64Array.from(spec);
+  }
+  return out;
+}
+
+/**
+ * Weights of `nnz` synapses from a user value: a number stays one shared number unless
+ * `forceMultiple`; an array must have one value per synapse (in synapse order); a sampler is asked
+ * for `nnz` values at once, which fills the synapses row by row, in synapse order.
+ */
+export function resolveWeights(spec: ValueSpec, nnz: number, who: string, rng?: RandomSource, forceMultiple = false): Float64Array | number {
+  if (typeof spec === 'number') {
+    if (!Number.isFinite(spec)) throw new NetworkError(`${who}: weights must be finite, got ${spec}`);
+    return forceMultiple ? new Float64Array(nnz).fill(spec) : spec;
+  }
+  const w = perSynapse(spec, nnz, who, 'weights', rng);
+  for (let k = 0; k < nnz; k++) if (!Number.isFinite(w[k])) throw new NetworkError(`${who}: weight ${w[k]} of synapse ${k} is not finite`);
+  return w;
+}
+
+/**
+ * Delays in ms of `nnz` synapses: a number stays uniform; an array needs one value per synapse; a
+ * sampler must be bounded (`upperBound()` returning a finite value when it has that method, like
+ * ANNarchy's `max` requirement). Negative or non-finite delays are errors.
+ */
+export function resolveDelays(spec: ValueSpec, nnz: number, who: string, rng?: RandomSource): Float64Array | number {
+  if (typeof spec === 'number') {
+    if (!Number.isFinite(spec) || spec < 0) throw new NetworkError(`${who}: delays must be >= 0 ms, got ${spec}`);
+    return spec;
+  }
+  if (isSampler(spec)) {
+    const ub = (spec as BoundedSampler).upperBound;
+    if (typeof ub === 'function') {
+      const max = ub.call(spec);
+      if (max === undefined || !Number.isFinite(max)) {
+        throw new NetworkError(`${who}: the delay distribution ${describe(spec)} is unbounded: give it a max to limit the maximal delay`);
+      }
+    }
+  }
+  const d = perSynapse(spec as Sampler | ArrayLike<number>, nnz, who, 'delays', rng);
+  for (let k = 0; k < nnz; k++) {
+    if (!Number.isFinite(d[k]) || d[k] < 0) throw new NetworkError(`${who}: delays must be >= 0 ms, got ${d[k]} at synapse ${k}`);
+  }
+  return d;
+}
+
+/**
+ * A delay in ms converted to steps: `max(1, round(ms / dt))`, so that 0 and `dt` both mean the
+ * minimal one-step transmission (ANNarchy rounds to the nearest multiple of dt). A negative delay
+ * or a non-positive dt is an error.
+ */
+export function delayToSteps(ms: number, dt: number): number {
+  if (!(dt > 0) || !Number.isFinite(dt)) throw new NetworkError(`delayToSteps: dt must be > 0, got ${dt}`);
+  if (!Number.isFinite(ms) || ms < 0) throw new NetworkError(`delayToSteps: a delay must be >= 0 ms, got ${ms}`);
+  return Math.max(1, Math.round(ms / dt));
+}
+
+/** A non-negative integer option, or a `NetworkError` naming the connector and the value. */
+export function checkCount(value: unknown, name: string, who: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new NetworkError(`${who}: ${name} must be a non-negative integer, got ${String(value)}`);
+  return value;
+}
+
+/** Sorted copy of a rank list. */
+export function sortedRanks(ranks: Int32Array): Int32Array {
+  return Int32Array.from(ranks).sort();
+}
+
+/**
+ * The final `Connectivity` of a rows-based connector: weights then delays are resolved for the
+ * assembled synapses (so samplers are drawn in synapse order, after the structure's draws). When
+ * the rows carried their own weights/delays, those win over the specs.
+ */
+export function finish(
+  a: AssembledRows,
+  who: string,
+  spec: { weights?: ValueSpec; delays?: ValueSpec; forceMultipleWeights?: boolean },
+  rng?: RandomSource,
+): { postRanks: Int32Array; rowPtr: Int32Array; preRanks: Int32Array; weights: Float64Array | number; delays: Float64Array | number } {
+  const nnz = a.preRanks.length;
+  const weights = a.w ?? resolveWeights(spec.weights ?? 1, nnz, who, rng, spec.forceMultipleWeights ?? false);
+  const delays = a.d ?? resolveDelays(spec.delays ?? 0, nnz, who, rng);
+  return { postRanks: a.postRanks, rowPtr: a.rowPtr, preRanks: a.preRanks, weights, delays };
+}

@@ -1,0 +1,99 @@
+/**
+ * `LILBuilder` (ANNarchy's `LILConnectivity`) and `withFunc`: user-defined connection patterns.
+ * A user function adds one dendrite at a time; `build()` turns them into a `Connectivity`.
+ */
+import { NetworkError } from '../errors.js';
+import { assembleRows, type Row } from './common.js';
+import type { Connectivity, ConnectivityBounds } from './types.js';
+import { validateConnectivity } from './types.js';
+
+/** Values of one dendrite: one number for all, or an array (length 1 is broadcast, otherwise one per pre rank). */
+export type RowValues = number | ArrayLike<number>;
+
+/**
+ * Connectivity built dendrite by dendrite, as in ANNarchy's `LILConnectivity`:
+ * `add(postRank, preRanks, weights, delays)`. Empty dendrites are skipped; dendrites added out of
+ * order are sorted by post rank; pre ranks are sorted inside each dendrite (weights and delays
+ * follow); two `add` calls with the same post rank are merged (ANNarchy's `validate()`), but the
+ * same synapse declared twice is an error (thrown by `build()`).
+ */
+export class LILBuilder {
+  private readonly rows: Row[] = [];
+  private synapses = 0;
+
+  /**
+   * @param dt Accepted for compatibility with ANNarchy's `LILConnectivity(dt)`; unused, delays stay in ms.
+   */
+  constructor(readonly dt?: number) {}
+
+  /** Number of dendrites added (non-empty `add` calls). */
+  get size(): number { return this.rows.length; }
+
+  /** Number of synapses added. */
+  get nbSynapses(): number { return this.synapses; }
+
+  /**
+   * Adds the dendrite of `postRank` with synapses from `preRanks` (ranks in the whole populations).
+   * `weights` and `delays` (ms, default 0) are a number, a length-1 array (broadcast) or one value
+   * per pre rank. Returns `this`.
+   */
+  add(postRank: number, preRanks: ArrayLike<number>, weights: RowValues, delays: RowValues = 0): this {
+    const who = 'LILBuilder.add';
+    if (!Number.isInteger(postRank) || postRank < 0) throw new NetworkError(`${who}: post rank must be a non-negative integer, got ${postRank}`);
+    const n = preRanks.length;
+    for (let k = 0; k < n; k++) {
+      const r = preRanks[k];
+      if (!Number.isInteger(r) || r < 0) throw new NetworkError(`${who}: pre rank ${r} (post rank ${postRank}) must be a non-negative integer`);
+    }
+    if (n === 0) return this;
+    const w = broadcast(weights, n, who, 'weights', postRank, (x) => Number.isFinite(x));
+    const d = broadcast(delays, n, who, 'delays', postRank, (x) => Number.isFinite(x) && x >= 0);
+    this.rows.push({ post: postRank, pre: Array.from(preRanks), w, d });
+    this.synapses += n;
+    return this;
+  }
+
+  /** ANNarchy's name for `add`. */
+  pushBack(postRank: number, preRanks: ArrayLike<number>, weights: RowValues, delays: RowValues = 0): this {
+    return this.add(postRank, preRanks, weights, delays);
+  }
+
+  /**
+   * The connectivity (per-synapse weights; delays one number when they are all equal, else per
+   * synapse). With `bounds`, ranks are also checked against the population sizes.
+   */
+  build(bounds?: ConnectivityBounds): Connectivity {
+    const a = assembleRows(this.rows, 'LILBuilder');
+    const nnz = a.preRanks.length;
+    const w = a.w ?? new Float64Array(0);
+    const d = a.d ?? new Float64Array(0);
+    let uniform = true;
+    for (let k = 1; k < nnz && uniform; k++) if (d[k] !== d[0]) uniform = false;
+    const c: Connectivity = { postRanks: a.postRanks, rowPtr: a.rowPtr, preRanks: a.preRanks, weights: w, delays: uniform ? (nnz > 0 ? d[0] : 0) : d };
+    if (bounds) validateConnectivity(c, bounds, 'LILBuilder');
+    return c;
+  }
+}
+
+function broadcast(v: RowValues, n: number, who: string, what: string, post: number, ok: (x: number) => boolean): number[] {
+  let out: number[];
+  if (typeof v === 'number') out = new Array<number>(n).fill(v);
+  else if (v.length === 1) out = new Array<number>(n).fill(v[0]);
+  else if (v.length === n) out = Array.from(v);
+  else throw new NetworkError(`${who}: post rank ${post} has ${n} pre ranks but ${v.length} ${what} (give 1 or ${n})`);
+  for (const x of out) if (!ok(x)) throw new NetworkError(`${who}: invalid ${what} value ${x} for post rank ${post}`);
+  return out;
+}
+
+/**
+ * Calls a user connection function `fn(pre, post, ...args)`, which must return a `LILBuilder`, and
+ * returns its connectivity (checked against `bounds` when given). `pre`/`post` are passed through
+ * untouched (populations, views or neuron sets: whatever the caller uses).
+ */
+export function withFunc<P, Q, A extends unknown[]>(
+  pre: P, post: Q, fn: (pre: P, post: Q, ...args: A) => LILBuilder, args: A, bounds?: ConnectivityBounds,
+): Connectivity {
+  const builder = fn(pre, post, ...args);
+  if (!(builder instanceof LILBuilder)) throw new NetworkError(`withFunc: the connection function must return a LILBuilder, got ${builder === null ? 'null' : typeof builder}`);
+  return builder.build(bounds);
+}

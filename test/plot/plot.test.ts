@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  niceTicks, niceStep, formatTick, rasterPlotSvg, tracesSvg, populationRateSvg, weightMatrixSvg,
+  histogramSvg, binValues, selectColumns, colormap,
+} from '../../src/plot/index.js';
+import { writeSvg, svgToPng } from '../../src/plot/node.js';
+import { rasterPlot, populationRate } from '../../src/analysis/index.js';
+import { checkXml, assertFiniteCoordinates } from './xml-check.js';
+
+function texts(svg: string, cls: string): string[] {
+  const g = new RegExp(`<g class="${cls}"[^>]*>(.*?)</g>`).exec(svg);
+  return g ? [...g[1]!.matchAll(/>([^<]*)<\/text>/g)].map((m) => m[1]!) : [];
+}
+
+describe('ticks', () => {
+  it('1/2/5 × 10^k steps for known ranges', () => {
+    expect(niceTicks(0, 1000).ticks).toEqual([0, 200, 400, 600, 800, 1000]);
+    expect(niceTicks(0, 1).ticks).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(niceTicks(3, 97).ticks).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(niceTicks(0, 0.3, 3).ticks).toEqual([0, 0.1, 0.2, 0.3]);
+    expect(niceTicks(0, 50, 5, false).ticks).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(niceTicks(0.5, 49.5, 5, false).ticks).toEqual([10, 20, 30, 40]);
+    for (const span of [0.0013, 0.7, 3, 17, 450, 12345, 9e7]) {
+      const s = niceStep(span);
+      const m = s / 10 ** Math.floor(Math.log10(s) + 1e-12);
+      expect([1, 2, 5]).toContain(Math.round(m));
+    }
+  });
+  it('widens empty ranges and formats labels without float noise', () => {
+    expect(niceTicks(5, 5).ticks.length).toBeGreaterThan(1);
+    expect(niceTicks(0, 0.3, 3).ticks.map((t) => formatTick(t, 0.1))).toEqual(['0.0', '0.1', '0.2', '0.3']);
+    expect(formatTick(200, 200)).toBe('200');
+    expect(formatTick(-60, 5)).toBe('-60');
+    expect(formatTick(2e7, 1e7)).toBe('2e7');
+  });
+  it('negative ranges', () => {
+    const t = niceTicks(-65, -50);
+    expect(t.ticks[0]).toBe(t.min);
+    expect(t.ticks.at(-1)).toBe(t.max);
+    expect(t.min).toBeLessThanOrEqual(-65);
+    expect(t.max).toBeGreaterThanOrEqual(-50);
+  });
+});
+
+describe('rasterPlotSvg', () => {
+  const spikes: Record<number, number[]> = {};
+  let n = 0;
+  for (let r = 0; r < 100; r++) {
+    spikes[r] = [];
+    for (let s = r % 7; s < 10_000; s += 97 + r) { spikes[r]!.push(s); n++; }
+  }
+  const raster = rasterPlot(spikes, { dt: 0.1 });
+  const svg = rasterPlotSvg(raster, { title: 'Raster <test> & co' });
+
+  it('is valid XML with one mark per spike and finite coordinates', () => {
+    checkXml(svg);
+    assertFiniteCoordinates(svg);
+    const d = /class="raster-spikes"[^>]* d="([^"]*)"/.exec(svg)![1]!;
+    expect(d.match(/M/g)!.length).toBe(n);
+    expect(n).toBe(raster.times.length);
+  });
+  it('has the expected axes, labels and escaped title', () => {
+    expect(texts(svg, 'tick-labels')).toEqual(expect.arrayContaining(['0', '200', '400', '600', '800', '1000']));
+    expect(svg).toContain('>time (ms)</text>');
+    expect(svg).toContain('>neuron rank</text>');
+    expect(svg).toContain('Raster &lt;test&gt; &amp; co');
+  });
+  it('handles no spikes and honours sizes', () => {
+    const empty = rasterPlotSvg({ times: [], ranks: [] }, { width: 300, height: 200 });
+    checkXml(empty);
+    assertFiniteCoordinates(empty);
+    expect(empty).toContain('width="300" height="200"');
+    expect(() => rasterPlotSvg({ times: [1], ranks: [] })).toThrow(/1 times but 0 ranks/);
+  });
+});
+
+describe('tracesSvg and populationRateSvg', () => {
+  const t = Float64Array.from({ length: 1001 }, (_, i) => i * 0.1);
+  const v1 = t.map((x) => -65 + 10 * Math.sin(x / 10));
+  const v2 = t.map((x) => -60 + 5 * Math.cos(x / 7));
+  it('one path per trace, legend, gaps for NaN', () => {
+    const withGap = v2.slice();
+    withGap[500] = NaN;
+    const svg = tracesSvg({ t, values: [v1, withGap], labels: ['neuron 0', 'neuron 5'] }, { yLabel: 'v (mV)' });
+    checkXml(svg);
+    assertFiniteCoordinates(svg);
+    expect(svg.match(/class="trace"/g)!.length).toBe(2);
+    expect(svg).toContain('>neuron 5</text>');
+    expect(svg).toContain('>v (mV)</text>');
+    const second = [...svg.matchAll(/class="trace"[^>]* d="([^"]*)"/g)][1]![1]!;
+    expect(second.match(/M/g)!.length).toBe(2);
+    expect(texts(svg, 'tick-labels')).toEqual(expect.arrayContaining(['0', '20', '40', '60', '80', '100']));
+  });
+  it('decimates long traces to a bounded path', () => {
+    const long = Float64Array.from({ length: 200_000 }, (_, i) => i);
+    const vals = long.map((x) => Math.sin(x / 50));
+    const svg = tracesSvg({ t: long, values: vals });
+    assertFiniteCoordinates(svg);
+    const d = /class="trace"[^>]* d="([^"]*)"/.exec(svg)![1]!;
+    expect(d.split(/[ML]/).length).toBeLessThan(4 * 640);
+  });
+  it('selectColumns picks neurons from a (T, N) record', () => {
+    const flat = Float64Array.from([0, 1, 2, 10, 11, 12]);
+    expect(selectColumns(flat, 3, [2, 0]).map((c) => [...c])).toEqual([[2, 12], [0, 10]]);
+    expect(() => tracesSvg({ t: [0, 1], values: [[1]] })).toThrow(/trace 0 has 1 samples/);
+  });
+  it('population rate from spikes, rate axis from 0', () => {
+    const spikes = { 0: [1, 5, 9, 30], 1: [2, 40] };
+    const pr = populationRate(spikes, { dt: 1, start: 0, stop: 50, smooth: 5 });
+    const svg = populationRateSvg(pr, { title: 'pop' });
+    checkXml(svg);
+    assertFiniteCoordinates(svg);
+    expect(svg).toContain('>rate (Hz)</text>');
+    expect(texts(svg, 'tick-labels')).toContain('0');
+  });
+});
+
+describe('weightMatrixSvg', () => {
+  it('heat map with colour bar; NaN cells blank; big matrices block-averaged', () => {
+    const m = Array.from({ length: 20 }, (_, r) => Array.from({ length: 30 }, (_, c) => (r === c ? NaN : Math.sin(r) * Math.cos(c))));
+    const svg = weightMatrixSvg(m, { title: 'w', colormap: 'rdbu', vmin: -1, vmax: 1 });
+    checkXml(svg);
+    assertFiniteCoordinates(svg);
+    expect(svg).toContain('class="colorbar"');
+    expect(svg).toContain('>pre-synaptic rank</text>');
+    const big = { data: Float64Array.from({ length: 1000 * 1000 }, (_, i) => i % 1000), rows: 1000, cols: 1000 };
+    const svg2 = weightMatrixSvg(big, { maxCells: 10_000 });
+    expect(svg2.match(/<rect /g)!.length).toBeLessThan(10_000 + 10);
+    expect(() => weightMatrixSvg({ data: [1, 2], rows: 2, cols: 2 })).toThrow(/needs 4 values/);
+  });
+  it('colour maps interpolate between end points', () => {
+    expect(colormap('gray', 0)).toBe('#000000');
+    expect(colormap('gray', 1)).toBe('#ffffff');
+    expect(colormap('gray', 0.5)).toBe('#808080');
+    expect(colormap('viridis', 2)).toBe('#fde725');
+  });
+});
+
+describe('histogramSvg', () => {
+  it('bins like numpy.histogram and draws one bar per non-empty bin', () => {
+    const { counts, edges } = binValues([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 5);
+    expect([...counts]).toEqual([2, 2, 2, 2, 3]);
+    expect([...edges]).toEqual([0, 2, 4, 6, 8, 10]);
+    expect([...binValues([0.1, 0.2, 0.3, 0.7], [0, 0.3, 1]).counts]).toEqual([2, 2]);
+    const svg = histogramSvg([1, 1, 2, 5, 5, 5, NaN], { bins: 4, xLabel: 'ISI (ms)' });
+    checkXml(svg);
+    assertFiniteCoordinates(svg);
+    expect(svg.match(/<g class="bars"[^>]*>(.*?)<\/g>/)![1]!.match(/<rect /g)!.length).toBe(3);
+    expect(svg).toContain('>ISI (ms)</text>');
+  });
+});
+
+describe('xml checker catches broken documents', () => {
+  it('rejects', () => {
+    expect(() => checkXml('<svg><g></svg>')).toThrow();
+    expect(() => checkXml('<svg a=1/>')).toThrow();
+    expect(() => checkXml('<svg>a & b</svg>')).toThrow();
+    expect(() => assertFiniteCoordinates('<svg><path d="M NaN 1"/></svg>')).toThrow();
+  });
+});
+
+describe('node helpers', () => {
+  it('writeSvg writes the file; svgToPng explains how to install resvg when absent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neurarchy-plot-'));
+    try {
+      const svg = histogramSvg([1, 2, 3]);
+      await writeSvg(join(dir, 'h.svg'), svg);
+      expect(readFileSync(join(dir, 'h.svg'), 'utf8')).toBe(svg);
+      let installed = true;
+      try { await import('@resvg/resvg-js' as string); } catch { installed = false; }
+      if (!installed) await expect(svgToPng(svg)).rejects.toThrow(/npm install @resvg\/resvg-js/);
+      else expect((await svgToPng(svg))[1]).toBe(0x50); // 'P' of the PNG signature
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
