@@ -115,7 +115,7 @@ export class Network implements NetworkLike, ConstantListener {
   /* ---- building ---- */
 
   /** Creates a population in this network. */
-  create(geometry: number | readonly number[], neuron: Neuron, options: Omit<PopulationOptions, 'network'> = {}): Population {
+  create(geometry: number | readonly number[], neuron: Neuron | (new () => Neuron), options: Omit<PopulationOptions, 'network'> = {}): Population {
     return new Population(geometry, neuron, { ...options, network: this });
   }
 

@@ -27,7 +27,8 @@ export interface PopulationOptions {
 
 export interface PopulationArgs extends PopulationOptions {
   geometry: number | readonly number[];
-  neuron: Neuron;
+  /** A Neuron, or a built-in model class (instantiated with its defaults). */
+  neuron: Neuron | (new () => Neuron);
 }
 
 /** Member names that an attribute cannot shadow as a property (use `get`/`set` for those). */
@@ -56,16 +57,20 @@ export class Population {
   [attribute: string]: any;
 
   constructor(args: PopulationArgs);
-  constructor(geometry: number | readonly number[], neuron: Neuron, options?: PopulationOptions);
-  constructor(a: PopulationArgs | number | readonly number[], neuron?: Neuron, options: PopulationOptions = {}) {
+  constructor(geometry: number | readonly number[], neuron: Neuron | (new () => Neuron), options?: PopulationOptions);
+  constructor(a: PopulationArgs | number | readonly number[], neuron?: Neuron | (new () => Neuron), options: PopulationOptions = {}) {
     const args: PopulationArgs = typeof a === 'number' || Array.isArray(a)
       ? { geometry: a as number | number[], neuron: neuron as Neuron, ...options }
-      : (a as PopulationArgs);
+      : { ...(a as PopulationArgs) };
+    // A built-in model class may be given instead of an instance (ANNarchy's `neuron=Izhikevich`).
+    if (typeof args.neuron === 'function' && (args.neuron as { prototype?: unknown }).prototype instanceof Neuron) {
+      args.neuron = new (args.neuron as unknown as new () => Neuron)();
+    }
     if (!(args.neuron instanceof Neuron)) throw new NetworkError('Population needs a Neuron (new Population(geometry, neuron))');
     this.network = args.network ?? defaultNetwork();
     this.geometry = normalizeGeometry(args.geometry, 'Population geometry');
     this.size = geometrySize(this.geometry);
-    this.neuron = args.neuron;
+    this.neuron = args.neuron as Neuron;
     this.ranks = Int32Array.from({ length: this.size }, (_, i) => i);
     this.stopCondition = args.stopCondition;
     this.description = this.network.analyseNeuron(this.neuron);

@@ -1,0 +1,189 @@
+/**
+ * Built-in neuron models with ANNarchy's names, equations and defaults (dossier §1.12). Each is a
+ * `Neuron` subclass whose constructor takes the parameter values (`new Izhikevich({ a: 0.02 })`);
+ * the class itself can be given to a population (`neuron: Izhikevich`) for the defaults. Parameters
+ * are per neuron unless marked `: population`, as in ANNarchy's string definitions.
+ */
+import { Neuron } from '../core/Neuron.js';
+
+/** Parameter lines `name = value` from defaults overridden by the user's values. */
+function parameterBlock(defaults: Record<string, number>, values: Record<string, number | undefined>, flags: Record<string, string> = {}): string {
+  for (const k of Object.keys(values)) {
+    if (!(k in defaults)) throw new Error(`unknown parameter '${k}' (known: ${Object.keys(defaults).join(', ')})`);
+  }
+  return Object.entries(defaults)
+    .map(([k, d]) => `${k} = ${formatNumber(values[k] ?? d)}${flags[k] ? ` : ${flags[k]}` : ''}`)
+    .join('\n');
+}
+
+function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) throw new Error(`parameter values must be finite numbers, got ${x}`);
+  return Number.isInteger(x) ? `${x}.0` : String(x);
+}
+
+type Params<T extends Record<string, number>> = Partial<T>;
+
+const LEAKY = { tau: 10.0, B: 0.0, T: 0.0 };
+/** Rate-coded leaky integrator: `tau dv/dt + v = sum(exc) - sum(inh) + B`, `r = pos(v - T)` (exponential method). */
+export class LeakyIntegrator extends Neuron {
+  constructor(p: Params<typeof LEAKY> & { sum?: string; noise?: string } = {}) {
+    const { sum, noise, ...values } = p;
+    super({
+      name: 'LeakyIntegrator',
+      parameters: parameterBlock(LEAKY, values, { tau: 'population', T: 'population' }),
+      equations: `tau * dv/dt + v = ${sum ?? 'sum(exc) - sum(inh)'} + B${noise ? ` + ${noise}` : ''} : exponential
+        r = pos(v - T)`,
+    });
+  }
+}
+
+const IZHIKEVICH = { a: 0.02, b: 0.2, c: -65.0, d: 8.0, v_thresh: 30.0, i_offset: 0.0, noise: 0.0, tau_refrac: 0.0 };
+/** Izhikevich (2003), regular spiking defaults; explicit Euler on v and u in one block. */
+export class Izhikevich extends Neuron {
+  constructor(p: Params<typeof IZHIKEVICH> & { conductance?: string } = {}) {
+    const { conductance, ...values } = p;
+    super({
+      name: 'Izhikevich',
+      parameters: parameterBlock(IZHIKEVICH, values),
+      equations: `I = ${conductance ?? 'g_exc - g_inh'} + noise * Normal(0.0, 1.0) + i_offset
+        dv/dt = 0.04 * v^2 + 5.0 * v + 140.0 - u + I : init = -65.0
+        du/dt = a * (b*v - u) : init = -13.0`,
+      spike: 'v > v_thresh',
+      reset: 'v = c\nu += d',
+      refractory: 'tau_refrac',
+    });
+  }
+}
+
+const IF_CURR = { v_rest: -65.0, cm: 1.0, tau_m: 20.0, tau_refrac: 0.0, tau_syn_E: 5.0, tau_syn_I: 5.0, v_thresh: -50.0, v_reset: -65.0, i_offset: 0.0 };
+const IF_COND = { ...IF_CURR, e_rev_E: 0.0, e_rev_I: -70.0 };
+
+/** Integrate-and-fire, exponential current synapses. */
+export class IF_curr_exp extends Neuron {
+  constructor(p: Params<typeof IF_CURR> = {}) {
+    super({
+      name: 'IF_curr_exp',
+      parameters: parameterBlock(IF_CURR, p),
+      equations: `cm * dv/dt = cm/tau_m*(v_rest -v) + g_exc - g_inh + i_offset : exponential, init=v_reset
+        tau_syn_E * dg_exc/dt = - g_exc : exponential
+        tau_syn_I * dg_inh/dt = - g_inh : exponential`,
+      spike: 'v > v_thresh', reset: 'v = v_reset', refractory: 'tau_refrac',
+    });
+  }
+}
+
+/** Integrate-and-fire, exponential conductance synapses. */
+export class IF_cond_exp extends Neuron {
+  constructor(p: Params<typeof IF_COND> = {}) {
+    super({
+      name: 'IF_cond_exp',
+      parameters: parameterBlock(IF_COND, p),
+      equations: `cm * dv/dt = cm/tau_m*(v_rest -v) + g_exc * (e_rev_E - v) + g_inh * (e_rev_I - v) + i_offset : exponential, init=v_reset
+        tau_syn_E * dg_exc/dt = - g_exc : exponential
+        tau_syn_I * dg_inh/dt = - g_inh : exponential`,
+      spike: 'v > v_thresh', reset: 'v = v_reset', refractory: 'tau_refrac',
+    });
+  }
+}
+
+const ALPHA = `gmax_exc = exp((tau_syn_E - dt/2.0)/tau_syn_E)
+        gmax_inh = exp((tau_syn_I - dt/2.0)/tau_syn_I)`;
+const ALPHA_ODES = `tau_syn_E * dg_exc/dt = - g_exc : exponential
+        tau_syn_I * dg_inh/dt = - g_inh : exponential
+        tau_syn_E * dalpha_exc/dt = gmax_exc * g_exc - alpha_exc : exponential
+        tau_syn_I * dalpha_inh/dt = gmax_inh * g_inh - alpha_inh : exponential`;
+
+/** Integrate-and-fire, alpha-shaped current synapses. */
+export class IF_curr_alpha extends Neuron {
+  constructor(p: Params<typeof IF_CURR> = {}) {
+    super({
+      name: 'IF_curr_alpha',
+      parameters: parameterBlock(IF_CURR, p),
+      equations: `${ALPHA}
+        cm * dv/dt = cm/tau_m*(v_rest -v) + alpha_exc - alpha_inh + i_offset : exponential, init=v_reset
+        ${ALPHA_ODES}`,
+      spike: 'v > v_thresh', reset: 'v = v_reset', refractory: 'tau_refrac',
+    });
+  }
+}
+
+/** Integrate-and-fire, alpha-shaped conductance synapses. */
+export class IF_cond_alpha extends Neuron {
+  constructor(p: Params<typeof IF_COND> = {}) {
+    super({
+      name: 'IF_cond_alpha',
+      parameters: parameterBlock(IF_COND, p),
+      equations: `${ALPHA}
+        cm * dv/dt = cm/tau_m*(v_rest -v) + alpha_exc * (e_rev_E - v) + alpha_inh * (e_rev_I - v) + i_offset : exponential, init=v_reset
+        ${ALPHA_ODES}`,
+      spike: 'v > v_thresh', reset: 'v = v_reset', refractory: 'tau_refrac',
+    });
+  }
+}
+
+const EIF = {
+  v_rest: -70.6, cm: 0.281, tau_m: 9.3667, tau_refrac: 0.1, tau_syn_E: 5.0, tau_syn_I: 5.0, e_rev_E: 0.0, e_rev_I: -80.0,
+  tau_w: 144.0, a: 4.0, b: 0.0805, i_offset: 0.0, delta_T: 2.0, v_thresh: -50.4, v_reset: -70.6, v_spike: -40.0,
+};
+
+/** Adaptive exponential integrate-and-fire (Brette & Gerstner 2005), exponential conductances. */
+export class EIF_cond_exp_isfa_ista extends Neuron {
+  constructor(p: Params<typeof EIF> = {}) {
+    super({
+      name: 'EIF_cond_exp_isfa_ista',
+      parameters: parameterBlock(EIF, p),
+      equations: `I = g_exc * (e_rev_E - v) + g_inh * (e_rev_I - v) + i_offset
+        tau_m * dv/dt = (v_rest - v +  delta_T * exp((v-v_thresh)/delta_T)) + tau_m/cm*(I - w) : init=v_reset
+        tau_w * dw/dt = a * (v - v_rest) / 1000.0 - w
+        tau_syn_E * dg_exc/dt = - g_exc : exponential
+        tau_syn_I * dg_inh/dt = - g_inh : exponential`,
+      spike: 'v > v_spike', reset: 'v = v_reset\nw += b', refractory: 'tau_refrac',
+    });
+  }
+}
+
+/** Adaptive exponential integrate-and-fire, alpha conductances. */
+export class EIF_cond_alpha_isfa_ista extends Neuron {
+  constructor(p: Params<typeof EIF> = {}) {
+    super({
+      name: 'EIF_cond_alpha_isfa_ista',
+      parameters: parameterBlock(EIF, p),
+      equations: `${ALPHA}
+        I = alpha_exc * (e_rev_E - v) + alpha_inh * (e_rev_I - v) + i_offset
+        tau_m * dv/dt = (v_rest - v +  delta_T * exp((v-v_thresh)/delta_T)) + tau_m/cm*(I - w) : init=v_reset
+        tau_w * dw/dt = a * (v - v_rest) / 1000.0 - w
+        ${ALPHA_ODES}`,
+      spike: 'v > v_spike', reset: 'v = v_reset\nw += b', refractory: 'tau_refrac',
+    });
+  }
+}
+
+const HH = {
+  gbar_Na: 20.0, gbar_K: 6.0, gleak: 0.01, cm: 0.2, v_offset: -63.0, e_rev_Na: 50.0, e_rev_K: -90.0, e_rev_leak: -65.0,
+  e_rev_E: 0.0, e_rev_I: -80.0, tau_syn_E: 0.2, tau_syn_I: 2.0, i_offset: 0.0, v_thresh: 0.0,
+};
+
+/** Hodgkin–Huxley (Traub), exponential conductances; spikes on upward threshold crossings. */
+export class HH_cond_exp extends Neuron {
+  constructor(p: Params<typeof HH> = {}) {
+    super({
+      name: 'HH_cond_exp',
+      parameters: parameterBlock(HH, p),
+      equations: `prev_v = v
+        an = 0.032 * (15.0 - v + v_offset) / (exp((15.0 - v + v_offset)/5.0) - 1.0)
+        am = 0.32  * (13.0 - v + v_offset) / (exp((13.0 - v + v_offset)/4.0) - 1.0)
+        ah = 0.128 * exp((17.0 - v + v_offset)/18.0)
+        bn = 0.5   * exp ((10.0 - v + v_offset)/40.0)
+        bm = 0.28  * (v - v_offset - 40.0) / (exp((v - v_offset - 40.0)/5.0) - 1.0)
+        bh = 4.0/(1.0 + exp (( 10.0 - v + v_offset )) )
+        dn/dt = an * (1.0 - n) - bn * n : init = 0.0, exponential
+        dm/dt = am * (1.0 - m) - bm * m : init = 0.0, exponential
+        dh/dt = ah * (1.0 - h) - bh * h : init = 1.0, exponential
+        cm * dv/dt = gleak*(e_rev_leak -v) + gbar_K * n**4 * (e_rev_K - v) + gbar_Na * m**3 * h * (e_rev_Na - v) + g_exc * (e_rev_E - v) + g_inh * (e_rev_I - v) + i_offset : exponential, init=e_rev_leak
+        tau_syn_E * dg_exc/dt = - g_exc : exponential
+        tau_syn_I * dg_inh/dt = - g_inh : exponential`,
+      spike: '(v > v_thresh) and (prev_v <= v_thresh)',
+      reset: '',
+    });
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Built-in synapse models with ANNarchy's names, equations and defaults (dossier §1.13).
+ */
+import { Synapse } from '../core/Synapse.js';
+
+function block(defaults: Record<string, number>, values: Record<string, number | undefined>, flags: Record<string, string>): string {
+  for (const k of Object.keys(values)) {
+    if (!(k in defaults)) throw new Error(`unknown parameter '${k}' (known: ${Object.keys(defaults).join(', ')})`);
+  }
+  return Object.entries(defaults).map(([k, d]) => {
+    const v = values[k] ?? d;
+    if (!Number.isFinite(v)) throw new Error(`parameter '${k}' must be a finite number`);
+    return `${k} = ${Number.isInteger(v) ? `${v}.0` : v}${flags[k] ? ` : ${flags[k]}` : ''}`;
+  }).join('\n');
+}
+
+const HEBB = { eta: 0.01 };
+/** Rate-coded Hebbian learning: `dw/dt = eta * pre.r * post.r` (w ≥ 0). */
+export class Hebb extends Synapse {
+  constructor(p: Partial<typeof HEBB> = {}) {
+    super({ name: 'Hebb', parameters: block(HEBB, p, { eta: 'projection' }), equations: 'dw/dt = eta * pre.r * post.r : min=0.0, explicit' });
+  }
+}
+
+const OJA = { eta: 0.01, alpha: 1.0 };
+/** Oja's rule: `dw/dt = eta * (pre.r * post.r - alpha * post.r^2 * w)` (w ≥ 0). */
+export class Oja extends Synapse {
+  constructor(p: Partial<typeof OJA> = {}) {
+    super({
+      name: 'Oja', parameters: block(OJA, p, { eta: 'projection', alpha: 'projection' }),
+      equations: 'dw/dt = eta * ( pre.r * post.r - alpha * post.r^2 * w ) : min=0.0, explicit',
+    });
+  }
+}
+
+const IBCM = { eta: 0.01, tau: 2000.0 };
+/** Intrator & Cooper BCM with a sliding threshold per post-synaptic neuron. */
+export class IBCM extends Synapse {
+  constructor(p: Partial<typeof IBCM> = {}) {
+    super({
+      name: 'IBCM', parameters: block(IBCM, p, { eta: 'projection', tau: 'projection' }),
+      equations: `tau * dtheta/dt + theta = post.r^2 : postsynaptic, exponential
+        dw/dt = eta * post.r * (post.r - theta) * pre.r : min=0.0, explicit`,
+    });
+  }
+}
+
+const STDP_P = { tau_plus: 20.0, tau_minus: 20.0, A_plus: 0.01, A_minus: 0.01, w_min: 0.0, w_max: 1.0 };
+/** Online STDP (Song & Abbott) with event-driven traces; `y` is negative, LTD is `w + y`. */
+export class STDP extends Synapse {
+  constructor(p: Partial<typeof STDP_P> = {}) {
+    super({
+      name: 'STDP',
+      parameters: block(STDP_P, p, Object.fromEntries(Object.keys(STDP_P).map((k) => [k, 'projection']))),
+      equations: `tau_plus  * dx/dt = -x : event-driven
+        tau_minus * dy/dt = -y : event-driven`,
+      preSpike: `g_target += w
+        x += A_plus * w_max
+        w = clip(w + y, w_min , w_max)`,
+      postSpike: `y -= A_minus * w_max
+        w = clip(w + x, w_min , w_max)`,
+    });
+  }
+}
+
+const TM = { tau_rec: 100.0, tau_facil: 0.01, U: 0.5 };
+/** Tsodyks–Markram short-term plasticity (ANNarchy's `STP`). */
+export class TsodyksMarkram extends Synapse {
+  constructor(p: Partial<typeof TM> = {}) {
+    if ((p.tau_facil ?? TM.tau_facil) <= 0) throw new Error('TsodyksMarkram: tau_facil must be positive');
+    super({
+      name: 'TsodyksMarkram',
+      parameters: block(TM, p, { tau_rec: 'projection', tau_facil: 'projection' }),
+      equations: `dx/dt = (1 - x)/tau_rec : init = 1.0, event-driven
+        du/dt = (U - u)/tau_facil : init = U, event-driven`,
+      preSpike: `g_target += w * u * x
+        x *= (1 - u)
+        u += U * (1 - u)`,
+    });
+  }
+}
+
+/** ANNarchy's name for TsodyksMarkram. */
+export const STP = TsodyksMarkram;
