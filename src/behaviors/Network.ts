@@ -1,0 +1,279 @@
+/**
+ * PymoNNto's Network: the root host. It owns the global order of behaviours, the iteration counter,
+ * the seed, and the lists of neuron and synapse groups (which register themselves when created).
+ *
+ * Life cycle: build groups with behaviours → `await net.initialize()` → `await
+ * net.simulateIterations(n)`. Steps pre-increment `net.iteration`, so behaviours see 1 during the
+ * first step, as in PymoNNto.
+ */
+import { NeurarchyError } from '../errors.js';
+import type { Behavior } from './Behavior.js';
+import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
+import { DenseMatrix } from './matrix.js';
+import type { NeuronGroup } from './NeuronGroup.js';
+import { randomSeed, SeededRandom } from './rng.js';
+import { Schedule, type ScheduleEntry } from './schedule.js';
+import { fillSpec, type InitOptions, type InitSpec } from './spec.js';
+import type { StateArray } from './arrays.js';
+import type { SynapseGroup } from './SynapseGroup.js';
+import { keyName, type SearchKey } from './tags.js';
+
+/** Options of `new Network()`. */
+export interface NetworkOptions {
+  /** Seed of every random draw of `vector`/`matrix` (default: a random seed, kept in `net.seed`). */
+  seed?: number;
+  /** Tags of the network. */
+  tag?: string;
+  /** The network's own behaviours. */
+  behavior?: BehaviorDict;
+}
+
+/** Options of `initialize`. */
+export interface InitializeOptions {
+  /** Warn (console.warn) about constructor arguments that no behaviour read (default true). */
+  warnings?: boolean;
+}
+
+/** Options of `simulateIterations`. */
+export interface SimulateOptions {
+  /** Steps per batch for `onBatch` (default 100). */
+  batchSize?: number;
+  /** Called after each batch with the steps done so far and the total. */
+  onBatch?: (done: number, total: number) => void;
+  /** Pause every recorder during this run (PymoNNto `disable_recording`). */
+  disableRecording?: boolean;
+}
+
+/** One line of `net.describeSchedule()`. */
+export interface ScheduleRow {
+  key: number;
+  host: string;
+  behavior: string;
+  enabled: boolean;
+}
+
+type Thenable = PromiseLike<unknown>;
+const isThenable = (x: unknown): x is Thenable =>
+  typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function';
+
+/** The root of a behaviour network. */
+export class Network extends BehaviorHost {
+  readonly network: Network = this;
+  /** The seed actually used. */
+  readonly seed: number;
+  /** The iteration counter, shared with every host (read it as `net.iteration`). @internal */
+  readonly counter = { iteration: 0 };
+  /** Neuron groups, in order of creation. */
+  readonly neuronGroups: NeuronGroup[] = [];
+  /** Synapse groups, in order of creation. */
+  readonly synapseGroups: SynapseGroup[] = [];
+  /** Network-level state (recordable by a recorder attached to the network). */
+  readonly vars: Record<string, StateArray> = {};
+  /** Whether `initialize()` has run. */
+  initialized = false;
+  private readonly order = new Schedule();
+  private hostCount = 0;
+  private pending: Thenable[] = [];
+
+  constructor(opts: NetworkOptions = {}) {
+    super();
+    this.seed = opts.seed ?? randomSeed();
+    if (opts.tag) this.addTag(opts.tag);
+    this.addTag('Network');
+    this.registerHost(this);
+    this.attachBehaviors(opts.behavior);
+  }
+
+  /** Gives a new host its random stream. @internal */
+  registerHost(host: BehaviorHost): void {
+    host.rng = new SeededRandom(this.seed, this.hostCount++);
+  }
+
+  /** Called by hosts. @internal */
+  scheduleBehavior(key: number, host: BehaviorHost, behavior: Behavior): void {
+    this.order.insert(key, host, behavior);
+  }
+
+  /** Called by hosts. @internal */
+  unscheduleBehavior(behavior: Behavior): void {
+    this.order.remove(behavior);
+  }
+
+  /** Keeps a promise returned by an `initialize` outside `net.initialize()`; awaited before the next step. @internal */
+  track(result: unknown): void {
+    if (isThenable(result)) this.pending.push(result);
+  }
+
+  /** The order of execution: every behaviour of every host, sorted by key, ties in insertion order. */
+  get executionOrder(): readonly ScheduleEntry[] {
+    return this.order.entries;
+  }
+
+  /** The order of execution in printable form (PymoNNto prints it as `str(net)`). */
+  describeSchedule(): ScheduleRow[] {
+    return this.order.entries.map((e) => ({
+      key: e.key, host: e.host.tag, behavior: e.behavior.toString(), enabled: e.behavior.behaviorEnabled,
+    }));
+  }
+
+  /** `[net, ...neuronGroups, ...synapseGroups]`. */
+  allObjects(): BehaviorHost[] {
+    return [this, ...this.neuronGroups, ...this.synapseGroups];
+  }
+
+  /**
+   * Runs every behaviour's `initialize` in the order of execution, then those with
+   * `initializeLast` (recorders) in a second pass, awaiting any that return a Promise. Synapse
+   * groups' `src`/`dst` tags are resolved first, so a bad tag fails here.
+   */
+  async initialize(opts: InitializeOptions = {}): Promise<this> {
+    for (const s of this.synapseGroups) s.resolve();
+    for (const last of [false, true]) {
+      for (const e of this.order.entries) {
+        if (e.behavior.initializeLast !== last) continue;
+        const r = e.behavior.initialize(e.host);
+        if (isThenable(r)) await r;
+      }
+    }
+    this.initialized = true;
+    if (opts.warnings ?? true) {
+      for (const e of this.order.entries) {
+        const unused = e.behavior.unusedParameters();
+        if (unused.length) console.warn(`${e.host.tag}: ${e.behavior.toString()} never read the argument(s) ${unused.join(', ')}`);
+      }
+    }
+    return this;
+  }
+
+  /** One step: `iteration += 1`, then every enabled behaviour in order. */
+  async simulateIteration(): Promise<void> {
+    const r = this.step();
+    if (r) await r;
+  }
+
+  /**
+   * Runs `n` steps and returns the elapsed wall time in ms. Synchronous behaviours run without any
+   * await between them; a behaviour that returns a Promise is awaited before the next one.
+   */
+  async simulateIterations(n: number, opts: SimulateOptions = {}): Promise<number> {
+    if (!Number.isInteger(n) || n < 0) throw new NeurarchyError(`simulateIterations: ${n} is not a non-negative whole number of iterations`);
+    if (!this.initialized) throw new NeurarchyError('simulateIterations: call `await net.initialize()` first');
+    const batch = Math.max(1, opts.batchSize ?? 100);
+    const wasRecording = this.recording;
+    if (opts.disableRecording) this.recording = false;
+    const start = performance.now();
+    try {
+      for (let k = 0; k < n; k++) {
+        const r = this.step();
+        if (r) await r;
+        if (opts.onBatch && ((k + 1) % batch === 0 || k + 1 === n)) opts.onBatch(k + 1, n);
+      }
+    } finally {
+      if (opts.disableRecording) this.recording = wasRecording;
+    }
+    return performance.now() - start;
+  }
+
+  /** Runs one step synchronously until a behaviour returns a Promise; returns the rest as a Promise. */
+  private step(): Promise<void> | undefined {
+    if (this.pending.length) return this.flushPending().then(() => this.step());
+    this.counter.iteration++;
+    const list = this.order.entries;
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!;
+      if (!e.runs || !e.behavior.behaviorEnabled) continue;
+      const r = e.behavior.iteration(e.host);
+      if (isThenable(r)) return this.finishStep(r, list, i + 1);
+    }
+    return undefined;
+  }
+
+  private async finishStep(r: Thenable, list: readonly ScheduleEntry[], from: number): Promise<void> {
+    await r;
+    for (let i = from; i < list.length; i++) {
+      const e = list[i]!;
+      if (!e.runs || !e.behavior.behaviorEnabled) continue;
+      const x = e.behavior.iteration(e.host);
+      if (isThenable(x)) await x;
+    }
+  }
+
+  private async flushPending(): Promise<void> {
+    const p = this.pending;
+    this.pending = [];
+    await Promise.all(p);
+  }
+
+  /** Enables or disables behaviours tagged `tag` on every host (PymoNNto `set_behaviors`). */
+  override setBehaviors(tag: string, enabled: boolean): this {
+    for (const h of this.allObjects()) {
+      for (const b of h.behaviors.values()) if (b.hasTag(tag)) b.behaviorEnabled = enabled;
+    }
+    return this;
+  }
+
+  /** Pauses every recorder of the network. */
+  recordingOff(): this { this.recording = false; return this; }
+
+  /** Resumes recording. */
+  recordingOn(): this { this.recording = true; return this; }
+
+  /** Empties every recorder (or those tagged `tag`). */
+  clearRecorders(tag?: string): this {
+    for (const r of this.find<{ clear?: () => void }>(tag ?? 'recorder')) r.clear?.();
+    return this;
+  }
+
+  /**
+   * Every object of the network answering to `key` (PymoNNto `net['key']`), searched in this
+   * order: the network itself, its behaviours, each neuron group (itself, its behaviours, their
+   * data), each synapse group. Strings match tags and recorded expressions (`'voltage'`,
+   * `'mean(voltage)'`, `'spike.t'`), numbers match behaviour keys, classes match instances.
+   */
+  override find<T = unknown>(key: SearchKey): T[] {
+    const out: unknown[] = super.find(key);
+    for (const g of this.neuronGroups) out.push(...g.find(key));
+    for (const s of this.synapseGroups) out.push(...s.find(key));
+    return out as T[];
+  }
+
+  /**
+   * The `index`-th recorded data set for `key` (an expression as written in a Recorder, or an
+   * EventRecorder's `'spike'`, `'spike.t'`, `'spike.i'`). Throws, listing what is recorded, when
+   * there is none. See `Recorder.get` for the shapes.
+   */
+  getRecorded(key: string, index = 0): DenseMatrix {
+    const found = this.find(key).filter((x): x is DenseMatrix => x instanceof DenseMatrix);
+    const m = found.at(index);
+    if (!m) {
+      const known = this.find<{ recordedKeys?: () => string[] }>('recorder').flatMap((r) => r.recordedKeys?.() ?? []);
+      throw new NeurarchyError(
+        `nothing recorded under ${keyName(key)}${found.length ? ` at index ${index} (${found.length} found)` : ''}; `
+        + `recorded: ${known.length ? known.map((k) => `'${k}'`).join(', ') : 'nothing'}`,
+      );
+    }
+    return m;
+  }
+
+  lookupVar(name: string): HostValue | undefined {
+    if (name === 'iteration') return this.iteration;
+    return this.vars[name];
+  }
+
+  varNames(): string[] {
+    return ['iteration', ...Object.keys(this.vars)];
+  }
+
+  /** A network-wide array of `length` values (rarely needed: state usually lives on groups). */
+  initValues(spec: InitSpec, opts: InitOptions = {}, length = 1): Float64Array {
+    return fillSpec(new Float64Array(length), spec, this.rng, opts);
+  }
+
+  /** A summary line per host with its behaviours (what PymoNNto prints at initialisation). */
+  override toString(): string {
+    return this.allObjects().map((h) => {
+      const bs = [...h.behaviors.entries()].map(([k, b]) => `${k}:${b.toString()}`).join(' ');
+      return `${h.tags.join(',')}${'size' in h ? `(${String(h.size)})` : ''} ${bs}`.trim();
+    }).join('\n');
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * PymoNNto's NeuronGroup: `size` neurons with no built-in dynamics. Behaviours create its state in
+ * `vars` (typed arrays of `size` entries) and update it every step.
+ *
+ * PymoNNto writes `neurons.voltage = neurons.vector()`; here state lives in `neurons.vars.voltage`
+ * so that it is typed and cannot collide with methods. Recorders resolve names in `vars`.
+ */
+import { NeurarchyError } from '../errors.js';
+import type { StateArray } from './arrays.js';
+import { makeGeometry, type Geometry, type GeometrySpec } from './geometry.js';
+import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
+import type { Network } from './Network.js';
+import { fillSpec, type InitOptions, type InitSpec } from './spec.js';
+import type { SynapseGroup } from './SynapseGroup.js';
+
+/** PymoNNto's `afferent` (= `pre`, `dendrite`): synapse groups whose dst is this group. */
+export const afferent = 0;
+/** PymoNNto's `efferent` (= `post`, `axon`): synapse groups whose src is this group. */
+export const efferent = 1;
+
+/** A direction for `synapses()`. */
+export type SynapseDirection = 0 | 1 | 'afferent' | 'efferent';
+
+/** Options of `new NeuronGroup()`. */
+export interface NeuronGroupOptions {
+  net: Network;
+  /** Number of neurons (give this or `geometry`). */
+  size?: number;
+  /** A grid (sets `size` and the coordinate vectors `vars.x`, `vars.y`, `vars.z`). */
+  geometry?: GeometrySpec;
+  /** Tags, comma-separated; default `NeuronGroup_<n>`. */
+  tag?: string;
+  /** Behaviours by key: `{ 1: new Basic(), 9: new Recorder(...) }`, or a list (keys 0, 1, …). */
+  behavior?: BehaviorDict;
+}
+
+/** A group of neurons whose dynamics are its behaviours. */
+export class NeuronGroup extends BehaviorHost {
+  readonly network: Network;
+  /** Number of neurons. */
+  readonly size: number;
+  /** Neuron indices 0 … size−1. */
+  readonly id: Int32Array;
+  /** The grid, when given. */
+  readonly geometry: Geometry | undefined;
+  /** The state: one typed array of `size` entries per variable. */
+  readonly vars: Record<string, StateArray> = {};
+
+  constructor(opts: NeuronGroupOptions) {
+    super();
+    const { net } = opts;
+    if (!net || typeof net.scheduleBehavior !== 'function') throw new NeurarchyError('NeuronGroup: `net` must be a behaviors Network');
+    this.network = net;
+    if (opts.geometry !== undefined) {
+      this.geometry = makeGeometry(opts.geometry);
+      if (opts.size !== undefined && opts.size !== this.geometry.size) {
+        throw new NeurarchyError(`NeuronGroup: size ${opts.size} disagrees with the geometry (${this.geometry.size} neurons)`);
+      }
+      this.size = this.geometry.size;
+      Object.assign(this.vars, { x: this.geometry.x, y: this.geometry.y, z: this.geometry.z });
+    } else {
+      if (opts.size === undefined || !Number.isInteger(opts.size) || opts.size < 0) {
+        throw new NeurarchyError(`NeuronGroup: size must be a non-negative whole number (or give a geometry), got ${opts.size}`);
+      }
+      this.size = opts.size;
+    }
+    this.id = Int32Array.from({ length: this.size }, (_, i) => i);
+    this.addTag(opts.tag ?? `NeuronGroup_${net.neuronGroups.length + 1}`);
+    this.addTag('NeuronGroup').addTag('ng');
+    net.registerHost(this);
+    net.neuronGroups.push(this);
+    this.attachBehaviors(opts.behavior);
+  }
+
+  /**
+   * A new array of `size` values from a spec (`'zeros'` by default, `'uniform(0, 1)'`,
+   * `'normal(mean=0, sd=1)'`, a number…; see `spec.ts`), drawn from this group's random stream.
+   */
+  vector(spec: InitSpec = 'zeros', opts: InitOptions = {}): Float64Array {
+    return fillSpec(new Float64Array(this.size), spec, this.rng, opts);
+  }
+
+  /** Like {@link vector}, into an existing array (no allocation inside `iteration`). */
+  fill(target: Float64Array, spec: InitSpec, opts: InitOptions = {}): Float64Array {
+    if (target.length !== this.size) throw new NeurarchyError(`${this.tag}.fill: the array has ${target.length} entries, the group ${this.size}`);
+    return fillSpec(target, spec, this.rng, opts);
+  }
+
+  initValues(spec: InitSpec, opts?: InitOptions): Float64Array {
+    return this.vector(spec, opts);
+  }
+
+  /**
+   * Synapse groups tagged `tag` (`'All'`: every one) arriving at this group (`afferent`) or leaving
+   * it (`efferent`), in order of creation. Works whatever the order in which groups were created
+   * (PymoNNto raises KeyError for groups created after their synapses); an empty list when none.
+   */
+  synapses(direction: SynapseDirection, tag = 'All'): SynapseGroup[] {
+    const dir = direction === 'afferent' ? 0 : direction === 'efferent' ? 1 : direction;
+    if (dir !== 0 && dir !== 1) throw new NeurarchyError(`${this.tag}.synapses: direction must be afferent or efferent, got ${String(direction)}`);
+    return this.network.synapseGroups.filter((s) => (tag === 'All' || s.hasTag(tag)) && (dir === 0 ? s.dst : s.src) === this);
+  }
+
+  lookupVar(name: string): HostValue | undefined {
+    if (name === 'iteration') return this.iteration;
+    if (name === 'size') return this.size;
+    if (name === 'id') return this.id;
+    return this.vars[name];
+  }
+
+  varNames(): string[] {
+    return [...Object.keys(this.vars), 'id', 'size', 'iteration'];
+  }
+}

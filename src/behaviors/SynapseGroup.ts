@@ -1,0 +1,163 @@
+/**
+ * PymoNNto's SynapseGroup: the connection from a src neuron group to a dst neuron group. Its
+ * weights `W` are set by behaviours (`synapse.W = synapse.matrix('uniform', { density: 0.1 })`);
+ * matrices are **dst × src** (row = post-synaptic neuron). `enabled` is PymoNNto's convention: a
+ * connection/plasticity mask (a 0/1 matrix) or `true`; it is not applied by `propagate`, exactly
+ * as `W.dot` ignores it in PymoNNto.
+ */
+import { NeurarchyError } from '../errors.js';
+import type { StateArray } from './arrays.js';
+import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
+import { DenseMatrix, SparseMatrix, type WeightMatrix } from './matrix.js';
+import type { Network } from './Network.js';
+import type { NeuronGroup } from './NeuronGroup.js';
+import { fillSpec, forEachDrawn, type InitOptions, type InitSpec } from './spec.js';
+
+/** Options of `new SynapseGroup()`. */
+export interface SynapseGroupOptions {
+  net: Network;
+  /** The pre-synaptic group, or its tag (resolved when first needed, so creation order is free). */
+  src: NeuronGroup | string;
+  /** The post-synaptic group, or its tag. */
+  dst: NeuronGroup | string;
+  /** Tags, comma-separated (e.g. the transmitter, `'GLUTAMATE'`). */
+  tag?: string;
+  behavior?: BehaviorDict;
+}
+
+/** Options of `matrix()`. */
+export interface MatrixOptions extends InitOptions {
+  /** Build a CSR {@link SparseMatrix} instead of a dense one (same values for the same seed). */
+  sparse?: boolean;
+}
+
+/** A value stored on a synapse group. */
+export type SynapseValue = StateArray | WeightMatrix | DenseMatrix<Uint8Array>;
+
+/** Connections from `src` to `dst`, with behaviours. */
+export class SynapseGroup extends BehaviorHost {
+  readonly network: Network;
+  /** State: matrices (`W` lives here too) and arrays. */
+  readonly vars: Record<string, SynapseValue> = {};
+  /** PymoNNto's `enabled`: a 0/1 mask matrix, or true (everything enabled). */
+  enabled: DenseMatrix<Uint8Array> | SparseMatrix | true = true;
+  private srcRef: NeuronGroup | string;
+  private dstRef: NeuronGroup | string;
+
+  constructor(opts: SynapseGroupOptions) {
+    super();
+    const { net } = opts;
+    if (!net || typeof net.scheduleBehavior !== 'function') throw new NeurarchyError('SynapseGroup: `net` must be a behaviors Network');
+    if (opts.src === undefined || opts.dst === undefined) throw new NeurarchyError('SynapseGroup: give both src and dst (a NeuronGroup or its tag)');
+    this.network = net;
+    this.srcRef = opts.src;
+    this.dstRef = opts.dst;
+    const name = (r: NeuronGroup | string): string => (typeof r === 'string' ? r.split(',')[0]!.trim() : r.tag);
+    if (opts.tag) this.addTag(opts.tag);
+    this.addTag('SynapseGroup').addTag('syn').addTag(`${name(opts.src)}_to_${name(opts.dst)}`);
+    net.registerHost(this);
+    net.synapseGroups.push(this);
+    this.attachBehaviors(opts.behavior);
+  }
+
+  /** The pre-synaptic group. */
+  get src(): NeuronGroup {
+    return this.resolveRef('src');
+  }
+
+  /** The post-synaptic group. */
+  get dst(): NeuronGroup {
+    return this.resolveRef('dst');
+  }
+
+  /** Resolves tag references now (the network does it at initialisation). */
+  resolve(): this {
+    this.resolveRef('src');
+    this.resolveRef('dst');
+    return this;
+  }
+
+  private resolveRef(which: 'src' | 'dst'): NeuronGroup {
+    const ref = which === 'src' ? this.srcRef : this.dstRef;
+    if (typeof ref !== 'string') return ref;
+    const group = this.network.neuronGroups.find((g) => g.hasTag(ref));
+    if (!group) {
+      const known = this.network.neuronGroups.map((g) => `'${g.tag}'`).join(', ') || 'none yet';
+      throw new NeurarchyError(`SynapseGroup '${this.tag}': no NeuronGroup is tagged '${ref}' (${which}); neuron groups: ${known}`);
+    }
+    if (which === 'src') this.srcRef = group; else this.dstRef = group;
+    return group;
+  }
+
+  /** The weights (`vars.W`); throws a clear error when no behaviour has set them. */
+  get W(): WeightMatrix {
+    const w = this.vars.W;
+    if (!w || !('dot' in w)) {
+      throw new NeurarchyError(`SynapseGroup '${this.tag}' has no weights: set synapse.W = synapse.matrix(...) in a behavior's initialize`);
+    }
+    return w;
+  }
+
+  set W(w: WeightMatrix) {
+    if (w.rows !== this.dst.size || w.cols !== this.src.size) {
+      throw new NeurarchyError(`SynapseGroup '${this.tag}': W must be dst × src = ${this.dst.size} × ${this.src.size}, got ${w.rows} × ${w.cols}`);
+    }
+    this.vars.W = w;
+  }
+
+  /** `[dst.size, src.size]`, the shape of every matrix of this group. */
+  matrixShape(): [number, number] {
+    return [this.dst.size, this.src.size];
+  }
+
+  /**
+   * A new dst × src matrix from a spec (see `spec.ts`), drawn from this group's random stream;
+   * `{ sparse: true }` builds the same values as CSR without allocating the dense matrix.
+   */
+  matrix(spec?: InitSpec, opts?: MatrixOptions & { sparse?: false }): DenseMatrix;
+  matrix(spec: InitSpec, opts: MatrixOptions & { sparse: true }): SparseMatrix;
+  matrix(spec: InitSpec = 'zeros', opts: MatrixOptions = {}): DenseMatrix | SparseMatrix {
+    const [rows, cols] = this.matrixShape();
+    if (!opts.sparse) return new DenseMatrix(rows, cols, fillSpec(new Float64Array(rows * cols), spec, this.rng, opts));
+    const rowPtr = new Int32Array(rows + 1);
+    const colIdx: number[] = [];
+    const values: number[] = [];
+    forEachDrawn(rows * cols, spec, this.rng, opts, (k, v) => {
+      if (v === 0) return;
+      colIdx.push(k % cols);
+      values.push(v);
+      rowPtr[Math.floor(k / cols) + 1]!++;
+    });
+    for (let i = 0; i < rows; i++) rowPtr[i + 1]! += rowPtr[i]!;
+    return new SparseMatrix(rows, cols, rowPtr, Int32Array.from(colIdx), Float64Array.from(values));
+  }
+
+  initValues(spec: InitSpec, opts?: InitOptions): Float64Array {
+    return this.matrix(spec, { ...opts, sparse: false }).data;
+  }
+
+  /**
+   * Adds `gain · W · spikes` into `into` (default: a new zero array of dst size) and returns it;
+   * `spikes` defaults to `src.vars.spike`. Only the spiking columns are visited, so this is the
+   * cheap form of PymoNNto's `W.dot(src.spike)`.
+   */
+  propagate(spikes?: ArrayLike<number>, opts: { into?: Float64Array; gain?: number } = {}): Float64Array {
+    const s = spikes ?? this.src.vars.spike;
+    if (!s) throw new NeurarchyError(`SynapseGroup '${this.tag}'.propagate: src '${this.src.tag}' has no vars.spike; pass the spikes`);
+    const out = opts.into ?? new Float64Array(this.dst.size);
+    return this.W.propagate(s, out, opts.gain ?? 1);
+  }
+
+  lookupVar(name: string): HostValue | undefined {
+    if (name === 'iteration') return this.iteration;
+    const v = this.vars[name];
+    if (v === undefined) return undefined;
+    if (v instanceof DenseMatrix) return v.data;
+    if (v instanceof SparseMatrix) return v.toDense().data;
+    return v as StateArray;
+  }
+
+  varNames(): string[] {
+    return [...Object.keys(this.vars), 'iteration'];
+  }
+}

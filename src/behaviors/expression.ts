@@ -1,0 +1,150 @@
+/**
+ * Recorder expressions: parsed by neurarchy's equation-language parser into an {@link Expr} tree
+ * and evaluated here over typed arrays, elementwise — never `eval`ed (PymoNNto compiles them as
+ * Python code, dossier §2.10).
+ *
+ * Names resolve to the host's state (`host.lookupVar`: a neuron group's `vars`, `id`, `size`,
+ * `iteration`); `pre.x`/`post.x` on a synapse group read its src/dst group. Reductions give one
+ * number per step: `mean(x)`, `max(x)`, `min(x)`, `sum(x)`, `norm1(x)`, `norm2(x)` (their argument
+ * may be any expression). Elementwise math: `exp log log10 log2 sqrt abs sin cos tan asin acos
+ * atan sinh cosh tanh floor ceil round sign pos neg`, and `max(a, b)`, `min(a, b)`, `pow(a, b)`,
+ * `clip(x, lo, hi)`. Comparisons give 1/0.
+ *
+ * PymoNNto spellings are translated before parsing (the recorded data keep the key as written):
+ * a `np.`/`numpy.` prefix of a function is dropped (`np.mean(voltage)` → `mean(voltage)`),
+ * `np.average` is `mean`, and the `n.`/`neurons.`/`s.`/`synapse.` prefixes of attributes are
+ * dropped (`n.voltage` → `voltage`; PymoNNto's docs look data up by `'n.voltage'` and find nothing).
+ */
+import type { Expr } from '../equations/ast.js';
+import { parseExpression } from './expr-parser.js';
+import { NeurarchyError } from '../errors.js';
+import type { BehaviorHost, HostValue } from './host.js';
+
+/** The value of an expression: a number (scalar or reduction) or one value per element. */
+export type Value = number | ArrayLike<number>;
+
+/** Rewrites PymoNNto spellings into the equation language (see the module comment). */
+export function translatePymonnto(text: string): string {
+  return text
+    .replace(/\b(?:np|numpy)\.(?=[A-Za-z_]\w*\s*\()/g, '')
+    .replace(/\baverage\s*\(/g, 'mean(')
+    .replace(/(^|[^\w.])(?:n|neurons|s|synapse|synapses)\.(?=[A-Za-z_])/g, '$1');
+}
+
+/** The form under which recorded data are matched: translated, without spaces. */
+export function normalizeKey(text: string): string {
+  return translatePymonnto(text).replace(/\s+/g, '');
+}
+
+/** Parses a recorder expression; errors name the recorder and the expression. */
+export function parseRecorderExpression(text: string, owner: string): Expr {
+  try {
+    return parseExpression(translatePymonnto(text), { model: owner, field: 'Recorder', line: 1 });
+  } catch (e) {
+    throw new NeurarchyError(`${owner}: cannot parse the recorded expression '${text}': ${(e as Error).message}`);
+  }
+}
+
+const UNARY_FN: Record<string, (x: number) => number> = {
+  exp: Math.exp, log: Math.log, log10: Math.log10, log2: Math.log2, sqrt: Math.sqrt, abs: Math.abs, fabs: Math.abs,
+  sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan,
+  sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, floor: Math.floor, ceil: Math.ceil, round: Math.round,
+  sign: Math.sign, pos: (x) => (x > 0 ? x : 0), neg: (x) => (x < 0 ? x : 0),
+};
+
+const REDUCE: Record<string, (a: ArrayLike<number>) => number> = {
+  mean: (a) => (a.length ? reduceSum(a) / a.length : NaN),
+  sum: reduceSum,
+  max: (a) => { let m = -Infinity; for (let i = 0; i < a.length; i++) if (a[i]! > m) m = a[i]!; return m; },
+  min: (a) => { let m = Infinity; for (let i = 0; i < a.length; i++) if (a[i]! < m) m = a[i]!; return m; },
+  norm1: (a) => { let s = 0; for (let i = 0; i < a.length; i++) s += Math.abs(a[i]!); return s; },
+  norm2: (a) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]! * a[i]!; return Math.sqrt(s); },
+};
+
+function reduceSum(a: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]!;
+  return s;
+}
+
+const BINARY: Record<string, (a: number, b: number) => number> = {
+  '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b,
+  '^': (a, b) => a ** b, '**': (a, b) => a ** b,
+  '==': (a, b) => +(a === b), '!=': (a, b) => +(a !== b), '<': (a, b) => +(a < b), '<=': (a, b) => +(a <= b),
+  '>': (a, b) => +(a > b), '>=': (a, b) => +(a >= b),
+  and: (a, b) => +(a !== 0 && b !== 0), or: (a, b) => +(a !== 0 || b !== 0),
+  max: Math.max, min: Math.min, pow: (a, b) => a ** b,
+};
+
+/** Applies `fn` elementwise over numbers and equal-length arrays (numbers broadcast). */
+function map(args: Value[], fn: (...xs: number[]) => number, what: string): Value {
+  let n = -1;
+  for (const a of args) {
+    if (typeof a === 'number') continue;
+    if (n >= 0 && a.length !== n) throw new NeurarchyError(`${what}: operands have different lengths (${n} and ${a.length})`);
+    n = a.length;
+  }
+  if (n < 0) return fn(...(args as number[]));
+  const out = new Float64Array(n);
+  const xs = new Array<number>(args.length);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < args.length; k++) { const a = args[k]!; xs[k] = typeof a === 'number' ? a : a[i]!; }
+    out[i] = fn(...xs);
+  }
+  return out;
+}
+
+function asArray(v: Value): ArrayLike<number> {
+  return typeof v === 'number' ? [v] : v;
+}
+
+function lookup(host: BehaviorHost, name: string, owner: 'self' | 'pre' | 'post', text: string): Value {
+  let target: BehaviorHost = host;
+  if (owner !== 'self') {
+    const g = (host as unknown as Record<string, unknown>)[owner === 'pre' ? 'src' : 'dst'];
+    if (!g) throw new NeurarchyError(`'${text}': ${owner}.${name} only exists in expressions recorded on a synapse group`);
+    target = g as BehaviorHost;
+  }
+  const v: HostValue | undefined = target.lookupVar(name);
+  if (v === undefined) {
+    throw new NeurarchyError(`'${text}': '${target.tag}' has no variable '${name}' (it has: ${target.varNames().join(', ') || 'nothing'})`);
+  }
+  return v;
+}
+
+/** Evaluates a parsed expression on a host. Arrays returned may be the host's own (copy before keeping). */
+export function evaluateOnHost(expr: Expr, host: BehaviorHost, text: string): Value {
+  const ev = (e: Expr): Value => {
+    switch (e.kind) {
+      case 'num': return e.value;
+      case 'bool': return e.value ? 1 : 0;
+      case 'sym': return lookup(host, e.name, 'self', text);
+      case 'attr': return lookup(host, e.name, e.owner, text);
+      case 'sum': {
+        if (e.target === null) throw new NeurarchyError(`'${text}': sum() needs a variable`);
+        return REDUCE.sum!(asArray(lookup(host, e.target, e.owner, text)));
+      }
+      case 'globalop': return REDUCE[e.op]!(asArray(lookup(host, e.variable, e.owner, text)));
+      case 'rand': throw new NeurarchyError(`'${text}': random draws (${e.dist}) cannot be recorded`);
+      case 'unary': {
+        const f = e.op === '-' ? (x: number) => -x : e.op === 'not' ? (x: number) => +(x === 0) : (x: number) => x;
+        return map([ev(e.arg)], f, text);
+      }
+      case 'binary': return map([ev(e.left), ev(e.right)], BINARY[e.op]!, text);
+      case 'cond': return map([ev(e.test), ev(e.then), ev(e.else)], (c, a, b) => (c !== 0 ? a : b), text);
+      case 'call': {
+        const name = e.name;
+        if (e.args.length === 1 && REDUCE[name]) return REDUCE[name]!(asArray(ev(e.args[0]!)));
+        if (e.args.length === 1 && UNARY_FN[name]) return map([ev(e.args[0]!)], UNARY_FN[name]!, text);
+        if (e.args.length === 2 && (name === 'max' || name === 'min' || name === 'pow')) {
+          return map([ev(e.args[0]!), ev(e.args[1]!)], BINARY[name]!, text);
+        }
+        if (e.args.length === 3 && name === 'clip') {
+          return map(e.args.map(ev), (x, lo, hi) => (x < lo ? lo : x > hi ? hi : x), text);
+        }
+        throw new NeurarchyError(`'${text}': unknown function ${name}() with ${e.args.length} argument(s) in a recorded expression`);
+      }
+    }
+  };
+  return ev(expr);
+}

@@ -1,0 +1,179 @@
+/**
+ * What networks, neuron groups and synapse groups have in common: they carry behaviours under
+ * numeric keys, state, tags, and a random stream.
+ *
+ * Behaviour keys are numbers (floats allowed: `addBehavior(0.5, …)` runs before key 1). In an
+ * object literal `{ 1: a, 9: b }` the keys are strings and are read as numbers; a key that is not a
+ * number is an error. A list `[a, b]` gets keys 0, 1, … (as in PymoNNto). One host cannot hold two
+ * behaviours under the same key (`1` and `'1.0'` are the same key).
+ */
+import { NeurarchyError } from '../errors.js';
+import { Behavior } from './Behavior.js';
+import type { Network } from './Network.js';
+import type { SeededRandom } from './rng.js';
+import type { InitOptions, InitSpec } from './spec.js';
+import { Taggable, type ClassKey, type SearchKey } from './tags.js';
+
+/** Behaviours as given to a constructor or to `addBehaviors`. */
+export type BehaviorDict = Record<string | number, Behavior> | Behavior[] | Map<number, Behavior>;
+
+/** Which behaviours `removeBehavior`/`getBehavior` mean: key, tag, the behaviour itself, or a class. */
+export type BehaviorSelector = number | string | Behavior | ClassKey<Behavior>;
+
+/** Options of `addBehavior`. */
+export interface AddBehaviorOptions {
+  /**
+   * Call `initialize` on it now when the network is already initialised (default true). Before
+   * `net.initialize()` nothing runs now: `initialize()` will run it in key order. (PymoNNto runs it
+   * at once in both cases, and then a second time at `net.initialize()`.)
+   */
+  initialize?: boolean;
+}
+
+/** A value a recorder expression can read from a host. */
+export type HostValue = number | ArrayLike<number>;
+
+/** Reads a behaviour key: a finite number, or a string holding one. */
+export function behaviorKey(key: string | number): number {
+  const k = typeof key === 'number' ? key : Number(key.trim());
+  if ((typeof key === 'string' && key.trim() === '') || !Number.isFinite(k)) {
+    throw new NeurarchyError(`behavior key ${JSON.stringify(key)} is not a number: keys are numbers that order execution (1, 2, 0.5, …)`);
+  }
+  return k;
+}
+
+/** The entries of a {@link BehaviorDict} as [key, behaviour] pairs in their given order. */
+export function behaviorEntries(dict: BehaviorDict): [number, Behavior][] {
+  if (Array.isArray(dict)) return dict.map((b, i) => [i, b]);
+  if (dict instanceof Map) return [...dict.entries()].map(([k, b]) => [behaviorKey(k), b]);
+  return Object.entries(dict).map(([k, b]) => [behaviorKey(k), b]);
+}
+
+/** Base of Network, NeuronGroup and SynapseGroup. */
+export abstract class BehaviorHost extends Taggable {
+  /** The network this host belongs to (the network itself for a Network). */
+  abstract readonly network: Network;
+  /** Behaviours by key, in insertion order. */
+  readonly behaviors = new Map<number, Behavior>();
+  /** When false, recorders attached here record nothing. */
+  recording = true;
+  /** This host's random stream (from the network's seed and the host's number). */
+  rng!: SeededRandom;
+
+  /** PymoNNto's counter, shared by the whole network: 0 before the first step, 1 during it. */
+  get iteration(): number {
+    return this.network.counter.iteration;
+  }
+
+  /** A value named in a recorder expression, or undefined when there is none. */
+  abstract lookupVar(name: string): HostValue | undefined;
+
+  /** Names that {@link lookupVar} knows, for error messages. */
+  abstract varNames(): string[];
+
+  /** Per-element values drawn from a spec (a neuron group's vector, a synapse group's matrix data). */
+  abstract initValues(spec: InitSpec, opts?: InitOptions): Float64Array;
+
+  /** Attaches the constructor's behaviours (called by subclasses once registered with the network). */
+  protected attachBehaviors(dict: BehaviorDict | undefined): void {
+    if (dict) for (const [k, b] of behaviorEntries(dict)) this.addBehavior(k, b);
+  }
+
+  /**
+   * Adds a behaviour at `key`: it joins the network's order after every behaviour with a key ≤ its
+   * own. Throws when the key is taken or the behaviour belongs to another host.
+   */
+  addBehavior(key: number | string, behavior: Behavior, opts: AddBehaviorOptions = {}): this {
+    const k = behaviorKey(key);
+    if (!(behavior instanceof Behavior)) throw new NeurarchyError(`${this.tag}: behavior at key ${k} is not a Behavior`);
+    if (this.behaviors.has(k)) {
+      throw new NeurarchyError(`${this.tag}: key ${k} already holds ${this.behaviors.get(k)!.toString()}; choose another key`);
+    }
+    if (behavior.host) throw new NeurarchyError(`${behavior.toString()} is already attached to '${behavior.host.tag}'; create a new one`);
+    behavior.host = this;
+    behavior.key = k;
+    this.behaviors.set(k, behavior);
+    this.network.scheduleBehavior(k, this, behavior);
+    if ((opts.initialize ?? true) && this.network.initialized) this.network.track(behavior.initialize(this));
+    return this;
+  }
+
+  /** Adds several behaviours. */
+  addBehaviors(dict: BehaviorDict, opts: AddBehaviorOptions = {}): this {
+    for (const [k, b] of behaviorEntries(dict)) this.addBehavior(k, b, opts);
+    return this;
+  }
+
+  /** Behaviours of this host that `which` selects, in insertion order. */
+  findBehaviors(which: BehaviorSelector): Behavior[] {
+    return [...this.behaviors.values()].filter((b) => selects(which, b));
+  }
+
+  /**
+   * The first behaviour selected by key, tag or class (PymoNNto `group['Basic_Behavior', 0]` and
+   * `group.Basic_Behavior`), or undefined.
+   */
+  getBehavior<T extends Behavior>(which: ClassKey<T>): T | undefined;
+  getBehavior(which: number | string): Behavior | undefined;
+  getBehavior(which: number | string | ClassKey<Behavior>): Behavior | undefined {
+    return this.findBehaviors(which)[0];
+  }
+
+  /** Removes the selected behaviours from this host and from the order; returns them. */
+  removeBehavior(which: BehaviorSelector): Behavior[] {
+    const removed = this.findBehaviors(which);
+    for (const b of removed) {
+      this.behaviors.delete(b.key!);
+      this.network.unscheduleBehavior(b);
+      b.host = undefined;
+      b.key = undefined;
+    }
+    return removed;
+  }
+
+  /** Enables or disables every behaviour of this host tagged `tag` (PymoNNto `set_behaviors`). */
+  setBehaviors(tag: string, enabled: boolean): this {
+    for (const b of this.behaviors.values()) if (b.hasTag(tag)) b.behaviorEnabled = enabled;
+    return this;
+  }
+
+  /** `setBehaviors(tag, true)`. */
+  activateBehaviors(tag: string): this { return this.setBehaviors(tag, true); }
+
+  /** `setBehaviors(tag, false)`. */
+  deactivateBehaviors(tag: string): this { return this.setBehaviors(tag, false); }
+
+  /**
+   * Every object under this host that answers to `key` (PymoNNto `obj['key']`): this host when
+   * tagged so, then its behaviours with that key, tag or class, then what the behaviours answer
+   * (recorders: recorded data, see `Recorder`). Always a list, possibly empty.
+   */
+  find<T = unknown>(key: SearchKey): T[] {
+    const out: unknown[] = [];
+    if (this.matches(key)) out.push(this);
+    for (const b of this.behaviors.values()) {
+      if (b.matches(key) || (typeof key === 'number' && b.key === key)) out.push(b);
+      out.push(...b.find(key));
+    }
+    return out as T[];
+  }
+
+  /**
+   * `get(key)` is `find(key)`; `get(key, i)` is its `i`-th element or undefined (PymoNNto
+   * `obj['key', i]`).
+   */
+  get<T = unknown>(key: SearchKey): T[];
+  get<T = unknown>(key: SearchKey, index: number): T | undefined;
+  get<T = unknown>(key: SearchKey, index?: number): T | T[] | undefined {
+    const all = this.find<T>(key);
+    return index === undefined ? all : all.at(index);
+  }
+}
+
+function selects(which: BehaviorSelector, b: Behavior): boolean {
+  if (typeof which === 'number') return b.key === which;
+  if (typeof which === 'string') return b.hasTag(which);
+  if (which instanceof Behavior) return b === which;
+  return b instanceof which;
+}
+

@@ -1,0 +1,62 @@
+/**
+ * PymoNNto's modelling style in neurarchy: networks of `NeuronGroup`s and `SynapseGroup`s whose
+ * dynamics are `Behavior` modules run in one global key order, recorded by `Recorder` and
+ * `EventRecorder`, found through tags. The main package exposes this folder as a namespace, so
+ * this `Network` does not clash with ANNarchy's.
+ *
+ * Name mapping (PymoNNto → here):
+ *
+ * | PymoNNto | neurarchy `behaviors` |
+ * |---|---|
+ * | `Network(tag, behavior, settings)` | `new Network({ seed, tag, behavior })` |
+ * | `NeuronGroup(net=, tag=, size=, behavior=)` | `new NeuronGroup({ net, tag, size \| geometry, behavior })` (behavior optional) |
+ * | `size=get_squared_dim(100)` / `NeuronDimension(w, h, d)` | `geometry: squaredGrid(100)` / `geometry: [w, h, d]` |
+ * | `SynapseGroup(net=, src=, dst=, tag=)` | `new SynapseGroup({ net, src, dst, tag })` |
+ * | `net.initialize()` / `net.simulate_iterations(n)` / `simulate_iteration()` | `await net.initialize()` / `await net.simulateIterations(n)` / `await net.simulateIteration()` |
+ * | `net.iteration`, `neurons.iteration` | same |
+ * | `neurons.voltage = …` | `neurons.vars.voltage = …` (synapse groups: `synapse.vars.x`, and `synapse.W`) |
+ * | `neurons.vector('uniform', density=0.01)` | `neurons.vector('uniform', { density: 0.01 })` |
+ * | `synapse.matrix('uniform', density=0.1)` (dense, dst × src) | `synapse.matrix('uniform', { density: 0.1 })` → `DenseMatrix` (dst × src); `{ sparse: true }` → CSR |
+ * | `synapse.W.dot(src.spike)` | `synapse.W.dot(src.vars.spike)` or `synapse.propagate(spikes, { into, gain })` |
+ * | `synapse.enabled = synapse.W > 0` | `synapse.enabled = synapse.W.greater(0)` (on a `DenseMatrix`) |
+ * | `neurons.synapses(afferent, 'GLU')` | `neurons.synapses(afferent, 'GLU')` (constants `afferent` = 0, `efferent` = 1) |
+ * | `Behavior.initialize(self, neurons)` / `iteration(self, neurons)` | `override initialize(n: NeuronGroup)` / `override iteration(n)` |
+ * | `self.parameter('k', default)` (kwargs) | `this.parameter('k', default)` (constructor object) |
+ * | diversity string `'uniform(1,2)'` in a kwarg | `this.parameterArray('k', default, host)` |
+ * | `behavior_enabled` | `behaviorEnabled` (kwarg and property) |
+ * | `initialize_last` | `initializeLast` |
+ * | `add_behavior(key, b, initialize=True)` / `add_behaviors` / `remove_behavior(x)` | `addBehavior(key, b, { initialize })` / `addBehaviors` / `removeBehavior(x)` |
+ * | `set_behaviors(tag, on)` / `activate_behaviors` / `deactivate_behaviors` | `setBehaviors` / `activateBehaviors` / `deactivateBehaviors` |
+ * | `recording_off()` / `recording_on()` / `clear_recorder()` | `recordingOff()` / `recordingOn()` / `clearRecorders()` |
+ * | `net['tag']` / `net['tag', 0]` | `net.find('tag')` or `net.get('tag')` / `net.get('tag', 0)` |
+ * | `group['Basic_Behavior', 0]`, `group.Basic_Behavior` | `group.getBehavior('BasicBehavior')` or `group.getBehavior(BasicBehavior)` |
+ * | `net.my_neurons` (quick access) | `net.get<NeuronGroup>('my_neurons', 0)` |
+ * | `Recorder(['voltage', 'np.mean(voltage)'], tag=)` | `new Recorder(['voltage', 'mean(voltage)'], { tag })` (`np.` accepted) |
+ * | `net['voltage', 0, 'np']` (steps × neurons) | `net.getRecorded('voltage', 0)` → `DenseMatrix` steps × neurons |
+ * | `net['np.mean(voltage)', 0]` | `net.getRecorded('mean(voltage)', 0).data` |
+ * | `EventRecorder('spike', tag=)`; `net['spike.t', 0]`, `net['spike.i', 0]` | `new EventRecorder('spike', { tag })`; `net.getRecorded('spike.t').data`, `…('spike.i')` |
+ * | `Recorder(gapwidth=k, max_length=m)` | `{ every: k, maxLength: m }` |
+ * | `str(net)` / `sorted_behavior_execution_list` | `net.toString()` / `net.executionOrder`, `net.describeSchedule()` |
+ */
+export { Network, type NetworkOptions, type InitializeOptions, type SimulateOptions, type ScheduleRow } from './Network.js';
+export {
+  NeuronGroup, afferent, efferent, type NeuronGroupOptions, type SynapseDirection,
+} from './NeuronGroup.js';
+export { SynapseGroup, type SynapseGroupOptions, type MatrixOptions, type SynapseValue } from './SynapseGroup.js';
+export { Behavior, type BehaviorKwargs } from './Behavior.js';
+export {
+  BehaviorHost, behaviorKey, type BehaviorDict, type BehaviorSelector, type AddBehaviorOptions, type HostValue,
+} from './host.js';
+export type { ScheduleEntry } from './schedule.js';
+export { Recorder, EventRecorder, type RecorderOptions } from './Recorder.js';
+export { translatePymonnto, normalizeKey, evaluateOnHost, type Value } from './expression.js';
+export { DenseMatrix, SparseMatrix, type WeightMatrix } from './matrix.js';
+export { parseSpec, fillSpec, SpecError, type InitSpec, type InitOptions, type ParsedSpec } from './spec.js';
+export { SeededRandom } from './rng.js';
+export { makeGeometry, squaredGrid, type Geometry, type GeometrySpec } from './geometry.js';
+export { Taggable, type SearchKey, type ClassKey } from './tags.js';
+export { LIFBehavior } from './lif.js';
+export {
+  type StateArray, type Operand, greater, less, setWhere, where, scaleInPlace, addInPlace, clipInPlace,
+  sum, mean, max, min, countNonzero, nonzero,
+} from './arrays.js';
