@@ -22,3 +22,11 @@ export type { NeuronSpec, SynapseSpec } from './equations/spec.js';
 export type { MethodName } from './equations/description.js';
 export type { BackendName } from './ir/plan.js';
 export type { EveryOptions, PeriodicCallback } from './runtime/callbacks.js';
+export * from './models/index.js';
+export * from './inputs/index.js';
+export * from './analysis/index.js';
+export * from './plot/index.js';
+export { encodeNpy, decodeNpy, type NpyArray } from './io/npy.js';
+export { encodeNpz, decodeNpz } from './io/npz.js';
+/** PymoNNto's behaviour-module style (its own `Network`, `NeuronGroup`, `SynapseGroup`, `Behavior`, …). */
+export * as behaviors from './behaviors/index.js';

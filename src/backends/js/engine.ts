@@ -10,7 +10,8 @@ import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, p
 import { randomKernel, globalOpsKernel, delayKernel } from './phases.js';
 import { renderExpr } from '../render.js';
 import { jsSpelling, jsBuiltins } from './spelling.js';
-import { fillDistribution } from './random.js';
+import { fillDraws } from '../../random/draws.js';
+import { specialPopulationKernel, specialProjectionKernel, specialRuntime } from './special.js';
 
 /** Generates the whole module source: kernels, functions and the step function. */
 export function generateSource(plan: NetworkPlan): string {
@@ -38,12 +39,14 @@ export function generateSource(plan: NetworkPlan): string {
   // 1. weighted sums cleared, 2. transmission, 3. recording of inputs
   for (const p of plan.populations) for (const t of p.sumTargets) step.push(`  if (EN[${p.id}]) P[${p.id}].get('_sum_${t}').fill(0);`);
   for (const proj of plan.projections) {
-    parts.push(proj.type === 'rate' ? rateTransmissionKernel(proj, plan) : spikeTransmissionKernel(proj, plan));
+    parts.push(proj.special ? specialProjectionKernel(proj, plan)
+      : proj.type === 'rate' ? rateTransmissionKernel(proj, plan) : spikeTransmissionKernel(proj, plan));
     step.push(`  if (EN[${proj.post}]) proj${proj.id}_transmit(step);`);
   }
   step.push('  if (H.active) H.recordTargets(step);');
   // 3b. random draws
   for (const p of plan.populations) {
+    if (p.special) continue; // special kernels (special.ts) draw their own numbers, if any
     const k = randomKernel({ kind: 'pop', plan: p }, plan);
     if (k) { parts.push(k); step.push(`  if (EN[${p.id}]) pop${p.id}_random(step);`); }
   }
@@ -53,7 +56,7 @@ export function generateSource(plan: NetworkPlan): string {
   }
   // 4. neurons
   for (const p of plan.populations) {
-    parts.push(neuronKernel(p, plan));
+    parts.push(p.special ? specialPopulationKernel(p, plan) : neuronKernel(p, plan));
     step.push(p.spiking
       ? `  if (EN[${p.id}]) pop${p.id}_update(step); else P[${p.id}].get('_nspiked')[0] = 0;`
       : `  if (EN[${p.id}]) pop${p.id}_update(step);`);
@@ -120,7 +123,7 @@ export class JsEngine implements Engine {
     this.#flags = projectionFlags(input);
     const P = input.populations.map((p) => p.state);
     const J = input.projections.map((p) => p.state);
-    const R = { fill: fillDistribution };
+    const R = { fill: fillDraws, ...specialRuntime };
     const H = input.hooks;
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from the AST, never from user text
     const make = new Function('P', 'J', 'X', 'B', 'R', 'C', 'H', 'EN', 'dt', 'SEED', this.source);

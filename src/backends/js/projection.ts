@@ -48,7 +48,8 @@ export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): 
     : ['let _s = -Infinity;'.replace('-Infinity', op === 'max' ? '-Infinity' : 'Infinity'),
       `for (let k = _k0; k < _k1; k++) { const rk_pre = _pre_rank[k]; const _p = ${psp}; if (_p ${op === 'max' ? '>' : '<'} _s) _s = _p; }`];
   const body = [
-    `const _sum = P[${proj.post}].get('_sum_${proj.targets[0]}');`,
+    // Hybrid rate → spike without sum(target) in the neuron: added to the conductance g_target (ir/plan.ts rateInto).
+    `const _sum = P[${proj.post}].get('${proj.rateInto === 'conductance' ? 'g_' : '_sum_'}${proj.targets[0]}');`,
     `const _row_ptr = J[${proj.id}].get('_row_ptr'), _post_rank = J[${proj.id}].get('_post_rank'), _pre_rank = J[${proj.id}].get('_pre_rank');`,
     ...scope.declarations(), ...scope.prologue(),
     'for (let i = 0, nd = _post_rank.length; i < nd; i++) {',
