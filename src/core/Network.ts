@@ -10,7 +10,7 @@ import { analyseNeuron, analyseSynapse } from '../equations/index.js';
 import type { BackendName } from '../ir/plan.js';
 import { buildPlan } from '../ir/build.js';
 import type { Engine, StepHooks, Backend } from '../runtime/engine.js';
-import { allocatePopulation, allocateProjection, resizeDelayRings, growDelayRings } from '../runtime/state.js';
+import { allocatePopulation, allocateProjection, resizeDelayRings, growDelayRings, resetSpecialState } from '../runtime/state.js';
 import { PeriodicCallback, stepsOf, type EveryOptions } from '../runtime/callbacks.js';
 import { FiringRateWindows } from '../runtime/firing-rate.js';
 import { RandomStream, seedFromTime } from '../random/stream.js';
@@ -360,7 +360,7 @@ export class Network implements NetworkLike, ConstantListener {
   }
 
   /** Registers `fn(n)` to be called every `period` ms during `simulate()`. */
-  every(options: EveryOptions, fn: (n: number) => void | Promise<void>): PeriodicCallback {
+  every(options: EveryOptions, fn: (n: number) => unknown): PeriodicCallback {
     const cb = new PeriodicCallback(options, fn, this.#dt);
     this.#callbacks.push(cb);
     return cb;
@@ -395,6 +395,7 @@ export class Network implements NetworkLike, ConstantListener {
     (s.get('_refr_left') as Int32Array | undefined)?.fill(0);
     for (const t of this.#plan!.populations[pop.id].sumTargets) (s.get(`_sum_${t}`) as Float64Array).fill(0);
     resizeDelayRings(this.#plan!, pop, this.#plan!.populations[pop.id].maxDelay);
+    resetSpecialState(this.#plan!, pop);
   }
 
   private restore(obj: Population | Projection, attributes?: string[], keep: (n: string) => boolean = () => true): void {

@@ -13,6 +13,7 @@ import type { NetworkLike } from './network-like.js';
 import { fillValues, scalarValue, isSampler, flatten, type AttributeInput, type StateArray } from './values.js';
 import { initialiseAttributes } from './initialise.js';
 import { Dendrite } from './Dendrite.js';
+import { readsSum } from '../ir/build.js';
 import { ConnectorMethods, type ConnectivityData } from './connect-methods.js';
 
 export type PopulationLike = Population | PopulationView;
@@ -259,7 +260,8 @@ export class Projection extends ConnectorMethods {
     const d = post.description;
     if (d.type === 'spike') {
       for (const t of this.targets) {
-        if (!d.attributes.some((a) => a.name === `g_${t}`)) {
+        // A spiking neuron that reads sum(t) takes rate-coded input there (PoissonPopulation with a target).
+        if (!d.attributes.some((a) => a.name === `g_${t}`) && !(this.pre.population.description.type === 'rate' && readsSum(d, t))) {
           throw new NetworkError(`Projection: the post-synaptic neuron '${post.neuron.name}' has no conductance 'g_${t}' for target '${t}'`);
         }
       }

@@ -22,7 +22,7 @@ export function simulate(duration: number): Promise<void> { return magicNetwork(
 export function simulateUntil(options: SimulateUntilOptions): Promise<number> { return magicNetwork().simulateUntil(options); }
 export function step(): Promise<void> { return magicNetwork().step(); }
 export function reset(options?: Parameters<Network['reset']>[0]): void { magicNetwork().reset(options); }
-export function every(options: EveryOptions, fn: (n: number) => void | Promise<void>) { return magicNetwork().every(options, fn); }
+export function every(options: EveryOptions, fn: (n: number) => unknown) { return magicNetwork().every(options, fn); }
 export function enableCallbacks(): void { magicNetwork().enableCallbacks(); }
 export function disableCallbacks(): void { magicNetwork().disableCallbacks(); }
 export function callbacksEnabled(): boolean { return magicNetwork().callbacksEnabled(); }

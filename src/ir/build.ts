@@ -1,9 +1,15 @@
 /**
  * Building the network plan from the user's populations and projections: which sums, delay rings,
  * spike queues and global operations each population needs, how each projection stores its delays.
+ *
+ * Hybrid networks: a rate-coded projection onto a spiking population adds its weighted sum into
+ * `_sum_<target>` when the neuron's code reads `sum(target)` (PoissonPopulation with `target`), and
+ * into the conductance `g_<target>` otherwise (CurrentInjection), see `ProjectionPlan.rateInto`.
  */
 import { NetworkError } from '../errors.js';
 import type { NetworkPlan, PopulationPlan, ProjectionPlan, DelayPlan } from './plan.js';
+import type { Expr } from '../equations/ast.js';
+import type { NeuronDescription } from '../equations/description.js';
 import type { Population } from '../core/Population.js';
 import type { Projection } from '../core/Projection.js';
 import type { FunctionDef } from '../equations/description.js';
@@ -56,8 +62,14 @@ export function buildPlan(input: PlanInput): NetworkPlan {
     if (typeof c.delaySteps === 'number') delay = c.delaySteps > 1 ? { kind: 'uniform', steps: c.delaySteps } : { kind: 'none' };
     else delay = { kind: 'variable', maxSteps: c.maxDelay };
     const maxSteps = delay.kind === 'uniform' ? delay.steps : delay.kind === 'variable' ? delay.maxSteps : 1;
-    if (d.type === 'rate') {
+    const special = (proj as { special?: ProjectionPlan['special'] }).special;
+    // Hybrid rate → spike: a spiking post reading `sum(t)` gets `_sum_t`; otherwise the sum is added to g_t.
+    const rateInto: ProjectionPlan['rateInto'] = d.type === 'rate' && post.spiking
+      && !proj.targets.every((t) => readsSum(post.description, t)) ? 'conductance' : 'sum';
+    if ((d.type === 'rate' && rateInto === 'sum') || special?.kind === 'decoding') {
       for (const t of proj.targets) if (!post.sumTargets.includes(t)) post.sumTargets.push(t);
+    }
+    if (d.type === 'rate') {
       if (delay.kind !== 'none') {
         for (const v of d.preDependencies) if (!pre.delayedVariables.includes(v)) pre.delayedVariables.push(v);
         pre.maxDelay = Math.max(pre.maxDelay, maxSteps);
@@ -82,7 +94,9 @@ export function buildPlan(input: PlanInput): NetworkPlan {
       singleWeight: c.singleWeight,
       delay,
       hasUpdate,
-      hasPostEvents: d.type === 'spike' && d.postSpike.length > 0,
+      hasPostEvents: d.type === 'spike' && d.postSpike.length > 0 && special === undefined,
+      rateInto,
+      special,
     };
   });
 
@@ -94,4 +108,26 @@ export function buildPlan(input: PlanInput): NetworkPlan {
     constants: [...input.constants],
     functions: input.functions.map((f) => ({ name: f.name, params: f.params, body: f.body })),
   };
+}
+
+/** Whether a neuron's code reads `sum(target)` (or `sum()`). */
+export function readsSum(d: NeuronDescription, target: string): boolean {
+  const hit = (e: Expr): boolean => {
+    switch (e.kind) {
+      case 'sum': return e.owner === 'self' && (e.target === null || e.target === target);
+      case 'unary': return hit(e.arg);
+      case 'binary': return hit(e.left) || hit(e.right);
+      case 'call': return e.args.some(hit);
+      case 'rand': return e.args.some(hit);
+      case 'cond': return hit(e.test) || hit(e.then) || hit(e.else);
+      default: return false;
+    }
+  };
+  for (const sec of d.sections) {
+    for (const st of sec.steps) {
+      if (st.kind === 'assign' ? hit(st.value) : st.temps.some((t) => hit(t.value)) || st.updates.some((u) => hit(u.value))) return true;
+    }
+  }
+  if (d.spike && hit(d.spike.condition)) return true;
+  return d.reset.some((a) => hit(a.value));
 }

@@ -51,11 +51,50 @@ export interface PopulationPlan {
   special?: SpecialPopulation;
 }
 
-/** Input populations whose per-step code is not (only) equations. */
+/**
+ * Input populations whose per-step code is not an equation (`src/inputs/`). A special population's
+ * kernel runs *instead of* its neuron kernel (and its random-draw kernel); it reads and writes only
+ * the arrays listed here, all in the population's `state`, so any backend can port it. Counters that
+ * `reset()` restores are listed with their reset value (runtime/state.ts `resetSpecialState`).
+ *
+ * - `spike-source-array` (spiking): neuron i spikes at the steps `_ssa_steps[_ssa_ptr[i] .. _ssa_ptr[i+1])`
+ *   (int32, sorted, CSR over neurons; several equal steps give one spike), counted from the last reset:
+ *   each step, while `_ssa_next[i] < _ssa_ptr[i+1]` and `_ssa_steps[_ssa_next[i]] <= _ssa_t[0]`, a spike is
+ *   emitted if the step equals `_ssa_t[0]` and `_ssa_next[i]` advances; then `_ssa_t[0]++`.
+ *   Reset: `_ssa_t = 0`, `_ssa_next[i] = _ssa_ptr[i]`.
+ * - `timed-array` (rate-coded, or the first half of `timed-poisson`): blocks `_ta_buffer` (float64,
+ *   `nBlocks × size`), start steps `_ta_schedule` (int32, `nBlocks`), `_ta_period` (int32[1], −1 = none),
+ *   counters `_ta_t`, `_ta_block` (int32[1]). Each step: if `_ta_block < nBlocks` and `_ta_t == _ta_schedule[_ta_block]`,
+ *   copy block `_ta_block` into the attribute `into` and `_ta_block++`; then if `_ta_period > 0` and
+ *   `_ta_t == _ta_period − 1`, `_ta_t = _ta_block = 0`, else `_ta_t++`. (ANNarchy's TimedArray; the last
+ *   block stays when the schedule ends.) Reset: both counters 0.
+ * - `poisson` (spiking; an optimisation, the description's equations `p = Uniform(0,1)*1000/dt`,
+ *   `spike: p < rates` are the reference, a backend may run them instead): per neuron the step of its next
+ *   spike `_poisson_next` (float64) is drawn as a geometric inter-spike interval: with per-step
+ *   probability `q = rates[i]·dt/1000`, `K = 1 + floor(log(u) / log(1 − q))` (u ∈ (0,1] from
+ *   `uniform53Open0(seed, randomStream('pop', id), i, step, drawId)`; q ≥ 1: K = 1; q ≤ 0: never), which is
+ *   the law of the waiting time of one Bernoulli(q) trial per step, so the spike trains have exactly the
+ *   distribution of the equations. `_poisson_rate` (float64) is the rate the pending interval was drawn with:
+ *   when `rates[i]` differs (the user changed it, or after a reset: NaN), the interval is redrawn from the
+ *   current step (drawId 1; memorylessness makes this exact). At a spike in step s (drawId 0):
+ *   `_poisson_next = s + R + K` with R the refractory steps. Reset: `_poisson_rate = NaN`.
+ * - `timed-poisson`: `timed-array` into `rates`, then `poisson`.
+ */
 export type SpecialPopulation =
   | { kind: 'spike-source-array' }
-  | { kind: 'timed-array' }
-  | { kind: 'poisson-constant' };
+  | { kind: 'timed-array'; into: string }
+  | { kind: 'poisson' }
+  | { kind: 'timed-poisson' };
+
+/**
+ * Projections whose transmission is not the synapse's code (`src/inputs/`); the kernel replaces the
+ * projection's transmission kernel.
+ * - `decoding` (spiking pre → rate-coded post, ANNarchy's DecodingProjection): each step the weights of
+ *   the arriving spikes (pre `_spiked`, no delay) are summed per dendrite into slot `_dec_idx[0]` of the
+ *   ring `_dec_hist` (float64, `windowSteps × nDendrites`); `_sum_<target>[post] += (Σ ring column) /
+ *   windowSteps · 1000/dt / (synapses of the dendrite)`; then `_dec_idx` advances. Reset: ring zeroed.
+ */
+export type SpecialProjection = { kind: 'decoding'; windowSteps: number };
 
 export type DelayPlan =
   | { kind: 'none' }
@@ -78,6 +117,14 @@ export interface ProjectionPlan {
   hasUpdate: boolean;
   /** Spiking: post-synaptic events to process. */
   hasPostEvents: boolean;
+  /**
+   * Rate-coded projections: where the weighted sum goes. `sum` (rate-coded post, or a spiking post whose
+   * equations read `sum(target)`, e.g. a PoissonPopulation with `target`): `_sum_<target>`, cleared at the
+   * start of each step. `conductance` (spiking post that does not read `sum(target)`, e.g. CurrentInjection):
+   * added to `g_<target>`, which the neuron's equations decay or clear like any conductance.
+   */
+  rateInto: 'sum' | 'conductance';
+  special?: SpecialProjection;
 }
 
 export interface NetworkPlan {

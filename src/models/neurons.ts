@@ -42,12 +42,14 @@ const IZHIKEVICH = { a: 0.02, b: 0.2, c: -65.0, d: 8.0, v_thresh: 30.0, i_offset
 export class Izhikevich extends Neuron {
   constructor(p: Params<typeof IZHIKEVICH> & { conductance?: string } = {}) {
     const { conductance, ...values } = p;
+    // ANNarchy: v starts at c and u at b·c (the constructor's values).
+    const c = values.c ?? IZHIKEVICH.c, b = values.b ?? IZHIKEVICH.b;
     super({
       name: 'Izhikevich',
       parameters: parameterBlock(IZHIKEVICH, values),
       equations: `I = ${conductance ?? 'g_exc - g_inh'} + noise * Normal(0.0, 1.0) + i_offset
-        dv/dt = 0.04 * v^2 + 5.0 * v + 140.0 - u + I : init = -65.0
-        du/dt = a * (b*v - u) : init = -13.0`,
+        dv/dt = 0.04 * v^2 + 5.0 * v + 140.0 - u + I : init = ${formatNumber(c)}
+        du/dt = a * (b*v - u) : init = ${formatNumber(b * c)}`,
       spike: 'v > v_thresh',
       reset: 'v = c\nu += d',
       refractory: 'tau_refrac',

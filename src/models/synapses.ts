@@ -33,12 +33,12 @@ export class Oja extends Synapse {
   }
 }
 
-const IBCM = { eta: 0.01, tau: 2000.0 };
+const IBCM_P = { eta: 0.01, tau: 2000.0 };
 /** Intrator & Cooper BCM with a sliding threshold per post-synaptic neuron. */
 export class IBCM extends Synapse {
-  constructor(p: Partial<typeof IBCM> = {}) {
+  constructor(p: Partial<typeof IBCM_P> = {}) {
     super({
-      name: 'IBCM', parameters: block(IBCM, p, { eta: 'projection', tau: 'projection' }),
+      name: 'IBCM', parameters: block(IBCM_P, p, { eta: 'projection', tau: 'projection' }),
       equations: `tau * dtheta/dt + theta = post.r^2 : postsynaptic, exponential
         dw/dt = eta * post.r * (post.r - theta) * pre.r : min=0.0, explicit`,
     });

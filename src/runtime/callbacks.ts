@@ -16,10 +16,10 @@ export class PeriodicCallback {
   readonly periodSteps: number;
   readonly offsetSteps: number;
   readonly waitSteps: number;
-  readonly fn: (n: number) => void | Promise<void>;
+  readonly fn: (n: number) => unknown;
   enabled = true;
 
-  constructor(options: EveryOptions, fn: (n: number) => void | Promise<void>, dt: number) {
+  constructor(options: EveryOptions, fn: (n: number) => unknown, dt: number) {
     this.periodSteps = Math.max(1, Math.round(options.period / dt));
     const off = Math.round((options.offset ?? 0) / dt);
     this.offsetSteps = ((off % this.periodSteps) + this.periodSteps) % this.periodSteps;

@@ -20,7 +20,37 @@ export function allocatePopulation(plan: NetworkPlan, pop: Population): void {
     s.set('_last_spike', new Int32Array(p.size).fill(NEVER_SPIKED));
     s.set('_refr_left', new Int32Array(p.size));
   }
+  if (p.special?.kind === 'poisson' || p.special?.kind === 'timed-poisson') {
+    s.set('_poisson_next', new Float64Array(p.size));
+    s.set('_poisson_rate', new Float64Array(p.size).fill(NaN));
+  }
   resizeDelayRings(plan, pop, p.maxDelay);
+}
+
+/**
+ * Restores the counters of a special population (ir/plan.ts `SpecialPopulation`) on `reset()`;
+ * the data arrays (spike times, blocks) were put in the state by the input classes (src/inputs).
+ */
+export function resetSpecialState(plan: NetworkPlan, pop: Population): void {
+  const p = plan.populations[pop.id];
+  const s = pop.state;
+  switch (p.special?.kind) {
+    case 'spike-source-array': {
+      (s.get('_ssa_t') as Int32Array).fill(0);
+      const ptr = s.get('_ssa_ptr') as Int32Array;
+      (s.get('_ssa_next') as Int32Array).set(ptr.subarray(0, p.size));
+      break;
+    }
+    case 'timed-array':
+    case 'timed-poisson':
+      (s.get('_ta_t') as Int32Array).fill(0);
+      (s.get('_ta_block') as Int32Array).fill(0);
+      if (p.special.kind === 'timed-poisson') (s.get('_poisson_rate') as Float64Array).fill(NaN);
+      break;
+    case 'poisson':
+      (s.get('_poisson_rate') as Float64Array).fill(NaN);
+      break;
+  }
 }
 
 /** (Re)creates the delay rings of `pop` with `length` slots, filled with the current values (rates) or empty (spikes). */
@@ -74,6 +104,10 @@ export function allocateProjection(plan: NetworkPlan, proj: Projection): void {
   }
   s.set('_delay_uniform', Int32Array.of(typeof c.delaySteps === 'number' ? c.delaySteps : 0));
   if (typeof c.delaySteps !== 'number') s.set('_delay', c.delaySteps);
+  if (p.special?.kind === 'decoding') {
+    s.set('_dec_hist', new Float64Array(p.special.windowSteps * c.postRanks.length));
+    s.set('_dec_idx', new Int32Array(1));
+  }
   for (const r of p.description.randoms) {
     s.set(`_rand_${r.id}`, new Float64Array(r.locality === 'local' ? nnz : r.locality === 'semiglobal' ? c.postRanks.length : 1));
   }

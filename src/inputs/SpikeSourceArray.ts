@@ -1,0 +1,75 @@
+/**
+ * `SpikeSourceArray`: neurons that spike at given times (ANNarchy's `SpikeSourceArray`). Times are in
+ * ms, rounded to the nearest step, and counted from the last `reset()` (the population keeps its own
+ * step counter, as ANNarchy). The `spikeTimes` setter replaces the times after compile (same number of
+ * neurons): times already in the past of the counter are skipped, the others fire when the counter
+ * reaches them.
+ */
+import { NetworkError } from '../errors.js';
+import { Neuron } from '../core/Neuron.js';
+import { Population } from '../core/Population.js';
+import type { NetworkLike } from '../core/network-like.js';
+import type { SpecialPopulation } from '../ir/plan.js';
+import { msToSteps, networkOf } from './common.js';
+
+export interface SpikeSourceArrayOptions {
+  name?: string;
+  network?: NetworkLike;
+}
+
+function normalise(times: ArrayLike<number> | ArrayLike<ArrayLike<number>>): number[][] {
+  if (times.length === 0) return [[]];
+  const first = times[0];
+  if (typeof first === 'number') return [Array.from(times as ArrayLike<number>)];
+  return Array.from(times as ArrayLike<ArrayLike<number>>, (row) => Array.from(row));
+}
+
+export class SpikeSourceArray extends Population {
+  /** @internal read by ir/build.ts */
+  readonly special: SpecialPopulation = { kind: 'spike-source-array' };
+  #times: number[][] = [];
+
+  /** `spikeTimes`: one list of times (ms) per neuron, or a single list for one neuron. */
+  constructor(spikeTimes: ArrayLike<number> | ArrayLike<ArrayLike<number>>, options: SpikeSourceArrayOptions = {}) {
+    const times = normalise(spikeTimes);
+    const neuron = new Neuron({ name: 'SpikeSourceArray', equations: '', spike: 't < 0.0' });
+    super(times.length, neuron, { name: options.name, network: networkOf(options.network) });
+    this.state.set('_ssa_t', new Int32Array(1));
+    this.store(times, true);
+  }
+
+  /** The spike times (ms) of every neuron, as given (after rounding to steps). */
+  get spikeTimes(): number[][] {
+    const dt = this.network.dt;
+    return this.#times.map((row) => row.map((s) => s * dt));
+  }
+
+  set spikeTimes(value: ArrayLike<number> | ArrayLike<ArrayLike<number>>) {
+    const times = normalise(value);
+    if (times.length !== this.size) throw new NetworkError(`SpikeSourceArray '${this.name}': expected ${this.size} lists of spike times, got ${times.length}`);
+    this.store(times, false);
+  }
+
+  private store(times: number[][], fromStart: boolean): void {
+    const dt = this.network.dt;
+    const steps = times.map((row, i) => row.map((t) => {
+      if (!(t >= 0)) throw new NetworkError(`SpikeSourceArray '${this.name}': spike times must be non-negative ms (neuron ${i}: ${t})`);
+      return msToSteps(t, dt, `SpikeSourceArray '${this.name}'`);
+    }).sort((a, b) => a - b));
+    const ptr = new Int32Array(steps.length + 1);
+    steps.forEach((row, i) => { ptr[i + 1] = ptr[i] + row.length; });
+    const flat = Int32Array.from(steps.flat());
+    const now = fromStart ? 0 : (this.state.get('_ssa_t') as Int32Array)[0];
+    const next = new Int32Array(steps.length);
+    for (let i = 0; i < steps.length; i++) {
+      let k = ptr[i];
+      while (k < ptr[i + 1] && flat[k] < now) k++;
+      next[i] = k;
+    }
+    this.#times = steps;
+    this.state.set('_ssa_ptr', ptr);
+    this.state.set('_ssa_steps', flat);
+    this.state.set('_ssa_next', next);
+    if (this.network.compiled) for (const n of ['_ssa_ptr', '_ssa_steps', '_ssa_next']) this.network.attributeWritten(this, n);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Projections between rate-coded and spiking populations (ANNarchy's `CurrentInjection` and
+ * `DecodingProjection`).
+ */
+import { NetworkError } from '../errors.js';
+import { Projection, type PopulationLike } from '../core/Projection.js';
+import { Synapse } from '../core/Synapse.js';
+import type { SpecialProjection } from '../ir/plan.js';
+
+const injection = new Synapse({ name: 'CurrentInjection', psp: 'pre.r' });
+
+/**
+ * Rate → spike, one-to-one: every step `g_target[post] += pre.r` (the weight is ignored), with the
+ * one step of delay of every rate-coded transmission. It is an ordinary rate-coded projection
+ * (psp `pre.r`) whose sum ir/build.ts routes into the conductance, because the spiking neuron does
+ * not read `sum(target)`. Connect it with `connectCurrent()`.
+ */
+export class CurrentInjection extends Projection {
+  constructor(pre: PopulationLike, post: PopulationLike, target: string, options: { name?: string } = {}) {
+    if (pre.population.description.type !== 'rate') throw new NetworkError('CurrentInjection: the pre-synaptic population must be rate-coded');
+    if (post.population.description.type !== 'spike') throw new NetworkError('CurrentInjection: the post-synaptic population must be spiking');
+    if (pre.size !== post.size) throw new NetworkError(`CurrentInjection: pre (${pre.size}) and post (${post.size}) must have the same size`);
+    super(pre, post, target, injection, options);
+  }
+
+  /** One-to-one connection (ANNarchy's `connect_current()`). */
+  connectCurrent(): this {
+    return this.connectOneToOne({ weights: 1.0 });
+  }
+}
+
+/**
+ * Spike → rate: the spikes arriving on each post-synaptic neuron (each adds its weight) are counted
+ * over a sliding window of `window` ms (default one step) and turned into a rate,
+ * `sum(target) = (Σ w over the window) / windowSteps · 1000/dt / (synapses of the neuron)`, so a
+ * weight of 1/100 maps 100 Hz inputs to 1.0. Delays are ignored (ANNarchy's DecodingProjection).
+ */
+export class DecodingProjection extends Projection {
+  /** @internal read by ir/build.ts */
+  readonly special: SpecialProjection;
+  readonly window: number;
+
+  constructor(pre: PopulationLike, post: PopulationLike, target: string, options: { window?: number; name?: string } = {}) {
+    if (pre.population.description.type !== 'spike') throw new NetworkError('DecodingProjection: the pre-synaptic population must be spiking');
+    if (post.population.description.type !== 'rate') throw new NetworkError('DecodingProjection: the post-synaptic population must be rate-coded');
+    super(pre, post, target, undefined, options);
+    const dt = this.network.dt;
+    this.window = options.window && options.window > 0 ? options.window : dt;
+    this.special = { kind: 'decoding', windowSteps: Math.max(1, Math.round(this.window / dt)) };
+  }
+}
