@@ -171,7 +171,10 @@ export class Population {
 
   /** Ranks `start` to `stop - 1` (negative values count from the end), ANNarchy's `pop[start:stop]`. */
   slice(start: number, stop: number = this.size): PopulationView {
-    return this.view([start, stop] as const);
+    const wrap = (i: number) => Math.max(0, Math.min(this.size, i < 0 ? this.size + i : i));
+    const [a, b] = [wrap(start), wrap(stop)];
+    const ranks = Int32Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);
+    return new PopulationView(this, ranks, [ranks.length]);
   }
 
   /** A view of one neuron, by rank or coordinates (ANNarchy's `pop.neuron(rank)`). */

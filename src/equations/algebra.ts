@@ -66,7 +66,7 @@ export function simplifyBinary(op: BinaryOp, left: Expr, right: Expr): Expr {
     const v = foldArithmetic(op, left.value, right.value);
     if (v !== undefined && Number.isFinite(v)) {
       if (COMPARISON.has(op)) return { kind: 'bool', value: v === 1 };
-      const isInt = left.isInt && right.isInt && (op === '+' || op === '-' || op === '*') && Number.isInteger(v);
+      const isInt = left.isInt && right.isInt && (op === '+' || op === '-' || op === '*' || op === '/') && Number.isInteger(v);
       return { kind: 'num', value: v === 0 ? 0 : v, isInt }; // -0 folds to 0
     }
   }

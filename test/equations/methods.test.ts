@@ -27,7 +27,7 @@ function step(block: OdeBlock, state: Record<string, number>): void {
 
 /** Integrates from t = 0 to T with step dt; `t` is step·dt at the start of each step. */
 function run(block: OdeBlock, init: Record<string, number>, dt: number, T: number): Record<string, number> {
-  const state = { ...init, dt };
+  const state: Record<string, number> = { ...init, dt };
   const n = Math.round(T / dt);
   for (let k = 0; k < n; k++) { state.t = k * dt; step(block, state); }
   return state;
