@@ -51,6 +51,8 @@ export class Projection extends ConnectorMethods {
   update = true;
   /** Writes to `w` by the equations or event code applied (on) or skipped (off). */
   plasticity = true;
+  /** Axonal spikes (`axonSpike` of the pre-synaptic neuron) trigger `preAxonSpike` (on) or nothing (off). */
+  axonTransmission = true;
   /** @internal learning period and offset in steps (1, 0 = every step). */
   learningPeriod = 1;
   learningOffset = 0;

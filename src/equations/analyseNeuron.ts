@@ -110,7 +110,8 @@ export function analyseNeuron(spec: NeuronSpec, ctx: AnalysisContext): NeuronDes
       const st = it.definition.statement;
       exprs.push(...(st.kind === 'ode' ? [st.lhs, st.rhs] : [st.value]));
     }
-    for (const s of [...reset, ...axonReset]) exprs.push(s.value);
+    // a conductance may also appear only as the target of a reset (g_adapt += 1)
+    for (const s of [...reset, ...axonReset]) exprs.push({ kind: 'sym', name: s.target }, s.value);
     conductances = implicitConductances(scope, exprs);
     for (const g of conductances) declare(scope, implicit(g));
   } else if (!scope.attributes.has('r')) {

@@ -16,6 +16,7 @@ import { addParameters, declare } from './parameters.js';
 import { addLocalFunctions, checkUsedGlobalFunctions } from './functions.js';
 import { buildSections, declareEquations, parseBound, resolveEquations, type EquationItem } from './variables.js';
 import { checkExpr, errorAt, newScope, type ModelScope } from './symbols.js';
+import { EquationError } from '../errors.js';
 import { dedupeRandoms, type AnalysisContext } from './analyseNeuron.js';
 
 type EventBlock = 'pre_spike' | 'post_spike' | 'pre_axon_spike';
@@ -110,7 +111,8 @@ export function analyseSynapse(spec: SynapseSpec, preType: 'rate' | 'spike', ctx
   }
   const operation = spec.operation ?? 'sum';
   if (!['sum', 'max', 'min', 'mean'].includes(operation) || (preType === 'spike' && operation !== 'sum')) {
-    throw errorAt(scope, { block: 'psp', line: 0, text: String(operation) }, `operation '${operation}' is not allowed (${preType === 'spike' ? "spiking synapses only 'sum'" : "'sum', 'max', 'min' or 'mean'"})`, String(operation));
+    throw new EquationError(`operation '${operation}' is not allowed (${preType === 'spike' ? "spiking synapses only 'sum'" : "'sum', 'max', 'min' or 'mean'"})`,
+      { model: scope.model, field: 'operation', symbol: String(operation) });
   }
 
   const functions = addLocalFunctions(scope, spec.functions);

@@ -273,7 +273,15 @@ class Parser {
     const t = this.next();
     if (t.kind !== 'ident') this.error(`expected an attribute name after '${owner}.'`, `${owner}.${t.text}`);
     if (this.isOp('(')) {
-      if (t.text !== 'sum') this.error(`'${owner}.${t.text}(…)': only ${owner}.sum(target) can be called`, `${owner}.${t.text}`);
+      if (GLOBAL_OPS.has(t.text)) {
+        // `post.mean(r)` is another spelling of `mean(post.r)`.
+        this.next();
+        const v = this.next();
+        if (v.kind !== 'ident' || !this.isOp(')')) this.error(`${owner}.${t.text}() takes the name of a variable, e.g. ${owner}.${t.text}(r)`, `${owner}.${t.text}`);
+        this.next();
+        return { kind: 'globalop', op: t.text as GlobalOpName, owner, variable: v.text };
+      }
+      if (t.text !== 'sum') this.error(`'${owner}.${t.text}(…)': only ${owner}.sum(target) and global operations (${owner}.mean(r), …) can be called`, `${owner}.${t.text}`);
       return { kind: 'sum', owner, target: this.parseSumTarget(`${owner}.sum`) };
     }
     if (this.isOp('.')) this.error(`unexpected '.' after '${owner}.${t.text}'`, `${owner}.${t.text}.`);

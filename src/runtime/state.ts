@@ -19,6 +19,10 @@ export function allocatePopulation(plan: NetworkPlan, pop: Population): void {
     s.set('_nspiked', new Int32Array(1));
     s.set('_last_spike', new Int32Array(p.size).fill(NEVER_SPIKED));
     s.set('_refr_left', new Int32Array(p.size));
+    if (p.description.axonSpike) {
+      s.set('_axon_spiked', new Int32Array(p.size));
+      s.set('_naxon', new Int32Array(1));
+    }
   }
   if (p.special?.kind === 'poisson' || p.special?.kind === 'timed-poisson') {
     s.set('_poisson_next', new Float64Array(p.size));

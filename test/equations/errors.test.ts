@@ -103,7 +103,7 @@ const synapseCases: [string, SynapseSpec, 'rate' | 'spike', Expected][] = [
   ['event-driven nonlinear', { equations: 'dx/dt = -x^2 : event-driven' }, 'spike', { field: 'equations', line: 1, symbol: 'x', message: /needs a linear ODE/ }],
   ['event-driven steady state of a variable', { equations: 'dy/dt = -y\n dx/dt = y - x : event-driven' }, 'spike',
     { field: 'equations', line: 2, symbol: 'y', message: /must not depend on 'y'/ }],
-  ['operation other than sum for spiking synapses', { operation: 'max' }, 'spike', { field: 'psp', symbol: 'max', message: /only 'sum'/ }],
+  ['operation other than sum for spiking synapses', { operation: 'max' }, 'spike', { field: 'operation', symbol: 'max', message: /only 'sum'/ }],
   ['t_pre in a projection-wide equation', { equations: 'm = t_pre : projection' }, 'spike', { field: 'equations', line: 1, symbol: 't_pre', message: /cannot be read/ }],
   ['pre_axon_spike with post_spike', { preAxonSpike: 'g_target += w', postSpike: 'w += 1' }, 'spike', { field: 'pre_axon_spike', symbol: 'pre_axon_spike', message: /together with post_spike/ }],
 ];

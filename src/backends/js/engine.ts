@@ -58,7 +58,7 @@ export function generateSource(plan: NetworkPlan): string {
   for (const p of plan.populations) {
     parts.push(p.special ? specialPopulationKernel(p, plan) : neuronKernel(p, plan));
     step.push(p.spiking
-      ? `  if (EN[${p.id}]) pop${p.id}_update(step); else P[${p.id}].get('_nspiked')[0] = 0;`
+      ? `  if (EN[${p.id}]) pop${p.id}_update(step); else { P[${p.id}].get('_nspiked')[0] = 0;${p.description.axonSpike ? ` P[${p.id}].get('_naxon')[0] = 0;` : ''} }`
       : `  if (EN[${p.id}]) pop${p.id}_update(step);`);
     const stop = stopConditionKernel(p, plan);
     if (stop) parts.push(stop);
@@ -104,6 +104,7 @@ function projectionFlags(input: EngineInput) {
       get plasticity() { return proj.plasticity; },
       get learningPeriod() { return proj.learningPeriod; },
       get learningOffset() { return proj.learningOffset; },
+      get axonTransmission() { return proj.axonTransmission; },
       ring: Array.from({ length: ringLength }, () => [] as number[]),
       ringIdx: 0,
     };

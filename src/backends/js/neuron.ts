@@ -87,6 +87,9 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan): string {
   for (const a of d.attributes) if (a.locality === 'global') lines.push(`  const ${js(a.name)}_g = ${js(a.name)}[0];`);
   lines.push(`  const n = ${pop.size};`);
   if (pop.spiking) lines.push('  let _ns = 0;');
+  if (pop.spiking && d.axonSpike) {
+    lines.push(`  const _axon_spiked = P[${pop.id}].get('_axon_spiked'), _naxon = P[${pop.id}].get('_naxon');`, '  let _nas = 0;');
+  }
   lines.push('  for (let i = 0; i < n; i++) {');
   if (refractory) lines.push('    const _inref = _refr_left[i] > 0 ? 0 : 1;');
   lines.push(...indent(renderSteps(local, statementContext(pop, lScope, 'local', refractory)), 2));
@@ -102,8 +105,15 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan): string {
     else lines.push(`    if (${cond}) {`);
     lines.push(...indent(onSpike, 3), '    }');
   }
+  if (pop.spiking && d.axonSpike) {
+    // Axonal spikes: an extra event, tested whatever the refractoriness (ANNarchy's axon_spike).
+    const lctx = statementContext(pop, lScope, 'local', false);
+    const cond = renderExpr(d.axonSpike.condition, lScope, jsSpelling);
+    lines.push(`    if (${cond}) {`, ...indent([...d.axonReset.flatMap((a) => renderAssignment(a, lctx)), '_axon_spiked[_nas++] = i;'], 3), '    }');
+  }
   lines.push('  }');
   if (pop.spiking) lines.push('  _nspiked[0] = _ns;');
+  if (pop.spiking && d.axonSpike) lines.push('  _naxon[0] = _nas;');
   lines.push('}');
   return lines.join('\n');
 }

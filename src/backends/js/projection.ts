@@ -147,6 +147,22 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
       '}',
     ];
   }
+  if (d.preAxonSpike.length) {
+    // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
+    const axonEvent = [...eventDriven(proj, scope, ctx, 'step'), ...eventStatements(proj, d.preAxonSpike, ctx, net)];
+    loop.push(
+      `if (FL.axonTransmission && ${P}.has('_naxon')) {`,
+      `  const _asrc = ${P}.get('_axon_spiked'), _nas = ${P}.get('_naxon')[0];`,
+      '  for (let s = 0; s < _nas; s++) {',
+      '    const rk_pre = _asrc[s];',
+      '    for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {',
+      '      const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];',
+      ...indent(axonEvent, 3),
+      '    }',
+      '  }',
+      '}',
+    );
+  }
   const body = [...common, ...scope.declarations(), ...scope.prologue(), ...loop];
   return [...header(`proj${proj.id}_transmit`, proj), '  if (!FL.transmission) return;', ...indent(body), '}'].join('\n');
 }

@@ -1,0 +1,26 @@
+// What rate-coded synapses can read: pre.sum(target), post.sum(target), global operations of pre/post,
+// and sum() over every target in neurons (ANNarchy's CPU code never computed sum(): bug B1, not copied).
+import { describe, it, expect } from 'vitest';
+import { Network, Neuron, Synapse } from '../../src/index.js';
+
+describe('synapse access to neighbours', () => {
+  it('pre.sum(exc), post.mean(r) (= mean(post.r)) and sum() of all targets', async () => {
+    const net = new Network();
+    const src = net.create(2, new Neuron({ parameters: 'r = 1.0' }));
+    const mid = net.create(3, new Neuron({ equations: 'r = sum()' }));
+    const out = net.create(1, new Neuron({ parameters: 'r = 4.0' }));
+    net.connect(src, mid, 'exc').connectAllToAll(1.5);
+    net.connect(src, mid, 'inh').connectAllToAll(0.25);
+    const proj = net.connect(mid, out, 'exc', new Synapse({
+      equations: 'a = pre.sum(exc)\n b = post.mean(r) : postsynaptic\n c = mean(pre.r) : projection',
+    })).connectAllToAll(1.0);
+    await net.compile();
+    await net.simulate(3);
+    // sum(): 2·1.5 + 2·0.25 = 3.5 for every neuron of mid
+    expect(Array.from(mid.r)).toEqual([3.5, 3.5, 3.5]);
+    expect(Array.from((proj.a as Float64Array[])[0])).toEqual([3, 3, 3]);
+    expect(Array.from(proj.b as Float64Array)).toEqual([4]);
+    // mean(pre.r) reads the global operation computed after the previous step's update
+    expect(proj.c).toBe(3.5);
+  });
+});
