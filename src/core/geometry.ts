@@ -18,34 +18,11 @@ export function geometrySize(dims: readonly number[]): number {
   return dims.reduce((a, b) => a * b, 1);
 }
 
-/** Rank of the neuron at `coords` (C order). */
-export function rankFromCoordinates(dims: readonly number[], coords: readonly number[]): number {
-  if (coords.length !== dims.length) throw new NetworkError(`coordinates (${coords.join(', ')}) do not match a geometry of ${dims.length} dimension(s)`);
-  let rank = 0;
-  for (let d = 0; d < dims.length; d++) {
-    const c = coords[d];
-    if (!Number.isInteger(c) || c < 0 || c >= dims[d]) throw new NetworkError(`coordinate ${c} out of range [0, ${dims[d]}) in dimension ${d}`);
-    rank = rank * dims[d] + c;
-  }
-  return rank;
-}
-
-/** Coordinates of `rank` (C order). */
-export function coordinatesFromRank(dims: readonly number[], rank: number): number[] {
-  const size = geometrySize(dims);
-  if (!Number.isInteger(rank) || rank < 0 || rank >= size) throw new NetworkError(`rank ${rank} out of range [0, ${size})`);
-  const coords = new Array<number>(dims.length);
-  for (let d = dims.length - 1; d >= 0; d--) {
-    coords[d] = rank % dims[d];
-    rank = Math.floor(rank / dims[d]);
-  }
-  return coords;
-}
+export { rankFromCoordinates, coordinatesFromRank } from '../connectors/geometry.js';
+import { normalizedCoordinates } from '../connectors/geometry.js';
 
 /** Coordinates mapped to [0, norm]^d: coord / (dim - 1) (0 for a dimension of size 1). */
-export function normalizedCoordinatesFromRank(dims: readonly number[], rank: number, norm = 1): number[] {
-  return coordinatesFromRank(dims, rank).map((c, d) => (dims[d] > 1 ? (norm * c) / (dims[d] - 1) : 0));
-}
+export const normalizedCoordinatesFromRank = normalizedCoordinates;
 
 /** One index of `Population.view(...)`: a number, `':'`, `'a:b'`, or `[start, stop]` (negative counts from the end). */
 export type IndexSpec = number | string | readonly [number, number];
