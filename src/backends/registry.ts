@@ -16,7 +16,18 @@ export interface BackendOptions {
 
 const loaders: Record<string, (o: BackendOptions) => Promise<Backend>> = {
   js: async () => jsBackend,
+  cpp: loadCpp,
 };
+
+/**
+ * The `cpp` backend (Node only: child_process, fs, koffi), imported on first use. The specifier is
+ * not a literal so that bundlers leave the module out of browser builds.
+ */
+async function loadCpp(o: BackendOptions): Promise<Backend> {
+  const specifier = './cpp/index.js';
+  const mod = (await import(/* @vite-ignore */ specifier)) as typeof import('./cpp/index.js');
+  return mod.createCppBackend(o);
+}
 
 /** Registers a backend loader (used by the `cpp` and `webgpu` modules). */
 export function registerBackend(name: BackendName, load: (o: BackendOptions) => Promise<Backend>): void {

@@ -257,7 +257,7 @@ export class Network implements NetworkLike, ConstantListener {
     this.#enabled = Uint8Array.from(this.#populations, (p) => (p.enabled ? 1 : 0));
     this.#firingRates = new FiringRateWindows(this.#populations, this.#dt);
     this.snapshotInitialValues();
-    const backend: Backend = await loadBackend(options.backend ?? this.#backend, options);
+    const backend: Backend = await loadBackend(options.backend ?? this.#backend, { ...options, numThreads: this.#numThreads });
     this.#engine = await backend.build({
       plan, populations: this.#populations, projections: this.#projections,
       constants: this.#constantValues, enabled: this.#enabled, hooks: this.makeHooks(),

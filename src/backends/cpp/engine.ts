@@ -1,0 +1,185 @@
+/**
+ * The `cpp` engine: generated C++ built into a shared library, state in C memory.
+ *
+ * Memory: every array a kernel uses lives in C memory (64-byte aligned), and the population's or
+ * projection's `state` map holds a typed-array *view* of it, so the runtime, the monitors and the
+ * user read and write the kernels' memory with no copy. The runtime sometimes puts a new array in a
+ * map (delay rings grown or reset, new spike times of a SpikeSourceArray, new TimedArray blocks):
+ * before every run the engine compares each map entry with the view it bound, and adopts any new
+ * array (copy into fresh C memory, view back into the map). Constants, enabled flags and the
+ * projections' switches are copied into C memory before every run.
+ *
+ * Steps: with no active hook a whole stretch runs in one native call; with monitors, the engine
+ * calls the three native stages of each step and the hooks between them.
+ */
+import type { Backend, Engine, EngineInput } from '../../runtime/engine.js';
+import type { BackendOptions } from '../registry.js';
+import { generateCpp, NET_SLOTS } from './generate.js';
+import { buildLibrary, type BuiltLibrary } from './toolchain.js';
+import { loadLibrary, type NativeLibrary } from './loader.js';
+import { FLAGS, FLAGS_PER_PROJECTION } from './projection.js';
+import type { ArraySlot } from './arrays.js';
+
+type Typed = Float64Array | Int32Array | Uint8Array;
+const CTORS = { f64: Float64Array, i32: Int32Array, u8: Uint8Array } as const;
+
+/** Frees C memory once no view of it is reachable any more. */
+const registry = new FinalizationRegistry<{ lib: NativeLibrary; ptr: unknown }>(({ lib, ptr }) => lib.free(ptr));
+
+export interface CppEngineInfo {
+  library: BuiltLibrary;
+  threads: number;
+  /** Seconds spent generating the source. */
+  generateSeconds: number;
+}
+
+export class CppEngine implements Engine {
+  readonly backend = 'cpp' as const;
+  readonly source: string;
+  readonly info: CppEngineInfo;
+  readonly #lib: NativeLibrary;
+  readonly #net: unknown;
+  readonly #input: EngineInput;
+  readonly #slots: ArraySlot[];
+  /** The view bound to each slot. */
+  readonly #bound: (Typed | undefined)[];
+  /** Views this engine created, with their C pointer. */
+  readonly #owned = new WeakMap<Typed, unknown>();
+  /** Arrays already adopted, by the original JS array (the same array in two maps gets one copy). */
+  readonly #adopted = new WeakMap<Typed, Typed>();
+
+  constructor(input: EngineInput, lib: NativeLibrary, source: string, slots: ArraySlot[], info: CppEngineInfo) {
+    this.#input = input;
+    this.#lib = lib;
+    this.source = source;
+    this.#slots = slots;
+    this.info = info;
+    if (lib.numSlots() !== slots.length) throw new Error('internal: the library does not match the generated slot table');
+    this.#net = lib.create();
+    this.#bound = new Array(slots.length).fill(undefined);
+    // The engine's own arrays.
+    this.#bindOwn(NET_SLOTS.constants, new Float64Array(Math.max(1, input.constants.length)));
+    this.#bindOwn(NET_SLOTS.enabled, new Uint8Array(Math.max(1, input.enabled.length)));
+    this.#bindOwn(NET_SLOTS.flags, new Int32Array(Math.max(1, FLAGS_PER_PROJECTION * input.projections.length)));
+    this.#sync();
+  }
+
+  #allocView(type: ArraySlot['type'], length: number): { view: Typed; ptr: unknown } {
+    const Ctor = CTORS[type];
+    const bytes = length * Ctor.BYTES_PER_ELEMENT;
+    const ptr = this.#lib.alloc(bytes);
+    if (!ptr) throw new Error(`cpp backend: out of memory (${bytes} bytes)`);
+    const buffer = this.#lib.view(ptr, Math.max(8, bytes));
+    const view = new Ctor(buffer, 0, length);
+    registry.register(buffer, { lib: this.#lib, ptr });
+    this.#owned.set(view, ptr);
+    return { view, ptr };
+  }
+
+  #bindOwn(slot: number, initial: Typed): void {
+    const { view, ptr } = this.#allocView(this.#slots[slot].type, initial.length);
+    view.set(initial as never);
+    this.#bound[slot] = view;
+    this.#lib.bind(this.#net, slot, ptr, view.length);
+  }
+
+  #map(s: ArraySlot): Map<string, unknown> {
+    return (s.owner === 'pop' ? this.#input.populations[s.id] : this.#input.projections[s.id]).state as Map<string, unknown>;
+  }
+
+  /** Copies the runtime's switches into C memory and adopts every array the runtime replaced. */
+  #sync(): void {
+    const input = this.#input;
+    (this.#bound[NET_SLOTS.constants] as Float64Array).set(input.constants);
+    (this.#bound[NET_SLOTS.enabled] as Uint8Array).set(input.enabled);
+    const flags = this.#bound[NET_SLOTS.flags] as Int32Array;
+    input.projections.forEach((p, j) => {
+      const b = FLAGS_PER_PROJECTION * j;
+      flags[b + FLAGS.transmission] = p.transmission ? 1 : 0;
+      flags[b + FLAGS.update] = p.update ? 1 : 0;
+      flags[b + FLAGS.plasticity] = p.plasticity ? 1 : 0;
+      flags[b + FLAGS.learningPeriod] = p.learningPeriod;
+      flags[b + FLAGS.learningOffset] = p.learningOffset;
+      flags[b + FLAGS.axonTransmission] = p.axonTransmission === false ? 0 : 1;
+    });
+    for (let k = 3; k < this.#slots.length; k++) {
+      const s = this.#slots[k];
+      const map = this.#map(s);
+      const arr = map.get(s.name) as Typed | undefined;
+      if (arr === this.#bound[k]) continue;
+      if (arr === undefined) throw new Error(`internal: cpp backend: array '${s.name}' of ${s.owner} ${s.id} does not exist`);
+      const Ctor = CTORS[s.type];
+      if (!(arr instanceof Ctor)) throw new Error(`internal: cpp backend: array '${s.name}' of ${s.owner} ${s.id} is a ${arr.constructor.name}, expected ${Ctor.name}`);
+      let view = this.#owned.has(arr) ? arr : this.#adopted.get(arr);
+      if (!view) {
+        view = this.#allocView(s.type, arr.length).view;
+        view.set(arr as never);
+        this.#adopted.set(arr, view);
+      }
+      map.set(s.name, view);
+      this.#bound[k] = view;
+      this.#lib.bind(this.#net, k, this.#owned.get(view), view.length);
+    }
+  }
+
+  run(start: number, count: number): void {
+    this.#sync();
+    const hooks = this.#input.hooks;
+    const lib = this.#lib;
+    const net = this.#net;
+    if (!hooks.active) { lib.run(net, start, count); return; }
+    for (let s = start, end = start + count; s < end; s++) {
+      lib.stage(net, 0, s);
+      if (hooks.active) hooks.recordTargets(s);
+      lib.stage(net, 1, s);
+      if (hooks.active) hooks.afterNeurons(s);
+      lib.stage(net, 2, s);
+      if (hooks.active) hooks.record(s);
+    }
+  }
+
+  stopCondition(popId: number, step: number): boolean {
+    this.#sync();
+    return this.#lib.stop(this.#net, popId, step) !== 0;
+  }
+
+  delaysChanged(projId: number): void {
+    const plan = this.#input.plan.projections[projId];
+    if (plan.delay.kind === 'variable') this.#lib.growRing(this.#net, projId, plan.delay.maxSteps);
+  }
+
+  attributeWritten(owner: 'pop' | 'proj', id: number, name: string): void {
+    // `proj.delay = …` writes the connectivity's delay array in place; the kernels read their copy.
+    if (owner !== 'proj' || name !== '_delay') return;
+    const c = this.#input.projections[id].connectivity;
+    const k = this.#slots.findIndex((s) => s.owner === 'proj' && s.id === id && s.name === '_delay');
+    if (c && typeof c.delaySteps !== 'number' && k >= 0 && this.#bound[k] && this.#bound[k] !== c.delaySteps) {
+      (this.#bound[k] as Int32Array).set(c.delaySteps);
+    }
+  }
+
+  dispose(): void {
+    this.#lib.destroy(this.#net);
+  }
+}
+
+/** Creates the `cpp` backend for the given compile options. */
+export function createCppBackend(options: BackendOptions): Backend {
+  return {
+    name: 'cpp',
+    async build(input: EngineInput): Promise<Engine> {
+      const network = input.populations[0]?.network as { numThreads?: number } | undefined;
+      const threads = Math.max(1, Math.floor(options.numThreads ?? network?.numThreads ?? 1));
+      const t0 = performance.now();
+      const { source, slots } = generateCpp(input.plan, { threads });
+      const generateSeconds = (performance.now() - t0) / 1000;
+      const library = await buildLibrary(source, {
+        directory: options.directory, compiler: options.compiler, compilerFlags: options.compilerFlags, threads,
+      });
+      // Idle OpenMP threads must sleep, not spin: spinning threads steal the cores the next step needs.
+      if (threads > 1 && process.env.OMP_WAIT_POLICY === undefined) process.env.OMP_WAIT_POLICY = 'passive';
+      const lib = loadLibrary(library.path);
+      return new CppEngine(input, lib, source, slots, { library, threads, generateSeconds });
+    },
+  };
+}

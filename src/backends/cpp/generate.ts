@@ -1,0 +1,220 @@
+/**
+ * The whole C++ translation unit of a network: the random and math prelude, one function per
+ * kernel, the three stages of a step in ANNarchy's order (the same order as the js backend's
+ * `step`), and the `extern "C"` entry points the loader binds. Lean on purpose: C headers only
+ * (`<cmath>`, `<cstdint>`, `<cstring>`, `<cstdlib>`, and `<omp.h>` with threads), one file.
+ *
+ * Stages (the monitors' hooks run between them when they are active):
+ * 0. clear weighted sums, synaptic transmission (then: record `g_target`/`sum()`);
+ * 1. random draws, neuron updates and spike emission (then: firing-rate windows);
+ * 2. delay rings, global operations, synaptic equations, post-synaptic events (then: record).
+ */
+import type { NetworkPlan } from '../../ir/plan.js';
+import { renderExpr } from '../render.js';
+import { PHILOX_C_SOURCE } from '../../random/philox_c.js';
+import { ArrayTable, type ArraySlot } from './arrays.js';
+import { cppSpelling, cDouble, CPP_HELPERS } from './spelling.js';
+import { neuronKernel, stopConditionKernel } from './neuron.js';
+import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel } from './projection.js';
+import { randomKernel, globalOpsKernel, delayKernel } from './phases.js';
+import { specialPopulationKernel, specialProjectionKernel, SPECIAL_HELPERS } from './special.js';
+import { resetLocalNames } from './statements.js';
+import { setThreads } from './parallel.js';
+
+export interface GeneratedSource {
+  source: string;
+  /** The arrays the kernels use, in slot order (slots 0–2: constants, enabled flags, projection flags). */
+  slots: ArraySlot[];
+}
+
+/** Slots of the engine's own arrays. */
+export const NET_SLOTS = { constants: 0, enabled: 1, flags: 2 } as const;
+
+const RING = String.raw`/* Per-synapse spike delays: a ring of synapse lists, one slot per step of delay. */
+struct NxRing { int32_t** slot; int64_t* len; int64_t* cap; int64_t D; int64_t idx; };
+static void nx_ring_init(NxRing* r, int64_t D) {
+  r->D = D < 1 ? 1 : D; r->idx = 0;
+  r->slot = (int32_t**)calloc((size_t)r->D, sizeof(int32_t*));
+  r->len = (int64_t*)calloc((size_t)r->D, sizeof(int64_t));
+  r->cap = (int64_t*)calloc((size_t)r->D, sizeof(int64_t));
+}
+static void nx_ring_free(NxRing* r) {
+  for (int64_t s = 0; s < r->D; s++) free(r->slot[s]);
+  free(r->slot); free(r->len); free(r->cap);
+}
+static inline void nx_ring_push(NxRing* r, int64_t s, int32_t k) {
+  if (r->len[s] == r->cap[s]) {
+    r->cap[s] = r->cap[s] ? 2 * r->cap[s] : 64;
+    r->slot[s] = (int32_t*)realloc(r->slot[s], (size_t)r->cap[s] * sizeof(int32_t));
+  }
+  r->slot[s][r->len[s]++] = k;
+}
+`;
+
+/** Generates the translation unit of `plan` for `threads` OpenMP threads. */
+export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {}): GeneratedSource {
+  const threads = Math.max(1, options.threads ?? 1);
+  setThreads(threads);
+  resetLocalNames();
+  const T = new ArrayTable();
+  T.slot('net', 0, 'constants', 'f64');
+  T.slot('net', 0, 'enabled', 'u8');
+  T.slot('net', 0, 'flags', 'i32');
+
+  const kernels: string[] = [];
+  const stage0: string[] = [];
+  const stage1: string[] = [];
+  const stage2: string[] = [];
+  const stops: string[] = [];
+
+  // user functions (global first, then the models'), each once
+  const fnNames = new Set<string>();
+  const fns = [...plan.functions, ...plan.populations.flatMap((p) => p.description.functions), ...plan.projections.flatMap((p) => p.description.functions)]
+    .filter((f) => (fnNames.has(f.name) ? false : (fnNames.add(f.name), true)));
+  const functionCode: string[] = [];
+  for (const f of fns) functionCode.push(`static inline double F_${f.name}(${f.params.map(() => 'double').join(', ')});`);
+  for (const f of fns) {
+    const params = new Set(f.params);
+    const scope = {
+      sym: (n: string) => (params.has(n) ? `p_${n}` : n === 'pi' ? cDouble(Math.PI) : plan.constants.includes(n) ? `C[${plan.constants.indexOf(n)}]` : n),
+      attr: () => { throw new Error('pre/post in a function'); },
+      sum: () => { throw new Error('sum() in a function'); },
+      globalop: () => { throw new Error('global operation in a function'); },
+      rand: () => { throw new Error('random draw in a function'); },
+    };
+    const body = renderExpr(f.body, scope, cppSpelling);
+    const usesC = plan.constants.some((c) => body.includes(`C[${plan.constants.indexOf(c)}]`));
+    functionCode.push(`static inline double F_${f.name}(${f.params.map((p) => `double p_${p}`).join(', ')}) {${usesC ? ' const double* C = NX_GLOBAL_C;' : ''} return ${body}; }`);
+  }
+
+  // 1. clear weighted sums, 2. transmission
+  for (const p of plan.populations) {
+    for (const t of p.sumTargets) {
+      stage0.push(`  if (EN[${p.id}]) memset(${T.ptr('pop', p.id, `_sum_${t}`)}, 0, sizeof(double) * ${T.len('pop', p.id, `_sum_${t}`)});`);
+    }
+  }
+  for (const proj of plan.projections) {
+    kernels.push(proj.special ? specialProjectionKernel(proj, plan, T)
+      : proj.type === 'rate' ? rateTransmissionKernel(proj, plan, T) : spikeTransmissionKernel(proj, plan, T));
+    stage0.push(`  if (EN[${proj.post}]) proj${proj.id}_transmit(N, step);`);
+  }
+  // 3. random draws, 4. neurons
+  for (const p of plan.populations) {
+    if (p.special) continue;
+    const k = randomKernel({ kind: 'pop', plan: p }, plan, T);
+    if (k) { kernels.push(k); stage1.push(`  if (EN[${p.id}]) pop${p.id}_random(N, step);`); }
+  }
+  for (const proj of plan.projections) {
+    const k = randomKernel({ kind: 'proj', plan: proj }, plan, T);
+    if (k) { kernels.push(k); stage1.push(`  proj${proj.id}_random(N, step);`); }
+  }
+  for (const p of plan.populations) {
+    kernels.push(p.special ? specialPopulationKernel(p, plan, T) : neuronKernel(p, plan, T));
+    stage1.push(p.spiking
+      ? `  if (EN[${p.id}]) pop${p.id}_update(N, step); else { ${T.ptr('pop', p.id, '_nspiked')}[0] = 0;${p.description.axonSpike && !p.special ? ` ${T.ptr('pop', p.id, '_naxon')}[0] = 0;` : ''} }`
+      : `  if (EN[${p.id}]) pop${p.id}_update(N, step);`);
+    const stop = stopConditionKernel(p, plan, T);
+    if (stop) { kernels.push(stop); stops.push(`    case ${p.id}: return pop${p.id}_stop(N, step);`); }
+  }
+  // 5. delays, 6. global operations, 7. synaptic equations, 8. post-synaptic events
+  for (const p of plan.populations) {
+    const k = delayKernel(p, T);
+    if (k) { kernels.push(k); stage2.push(`  pop${p.id}_delay(N, step);`); }
+  }
+  for (const p of plan.populations) {
+    const k = globalOpsKernel(p, T);
+    if (k) { kernels.push(k); stage2.push(`  pop${p.id}_globalops(N, step);`); }
+  }
+  for (const proj of plan.projections) {
+    if (proj.hasUpdate) { kernels.push(synapseUpdateKernel(proj, plan, T)); stage2.push(`  if (EN[${proj.post}]) proj${proj.id}_update(N, step);`); }
+  }
+  for (const proj of plan.projections) {
+    if (proj.hasPostEvents) { kernels.push(postEventKernel(proj, plan, T)); stage2.push(`  proj${proj.id}_post(N, step);`); }
+  }
+
+  const nproj = Math.max(1, plan.projections.length);
+  const ringInit = plan.projections.filter((p) => p.delay.kind === 'variable')
+    .map((p) => `  nx_ring_init(&N->rings[${p.id}], ${p.delay.kind === 'variable' ? p.delay.maxSteps : 1});`);
+  const stage = (n: number, body: string[]) => [
+    `static void nx_stage${n}(Net* N, int64_t step) {`,
+    '  const uint8_t* EN = (const uint8_t*)N->a[NX_ENABLED]; (void)EN;',
+    ...body,
+    '}',
+  ].join('\n');
+
+  const source = [
+    `/* neurarchy: generated C++ for ${plan.populations.length} populations and ${plan.projections.length} projections (threads: ${threads}). */`,
+    '#include <cmath>',
+    '#include <cstdint>',
+    '#include <cstring>',
+    '#include <cstdlib>',
+    ...(threads > 1 ? ['#include <omp.h>'] : []),
+    PHILOX_C_SOURCE,
+    CPP_HELPERS,
+    SPECIAL_HELPERS,
+    `static const double dt = ${cDouble(plan.dt)};`,
+    `static const uint32_t SEED = ${plan.seed >>> 0}u;`,
+    `#define NX_NSLOTS ${T.slots.length}`,
+    `#define NX_CONSTANTS ${NET_SLOTS.constants}`,
+    `#define NX_ENABLED ${NET_SLOTS.enabled}`,
+    `#define NX_FLAGS ${NET_SLOTS.flags}`,
+    RING,
+    `struct Net { void* a[NX_NSLOTS]; int64_t n[NX_NSLOTS]; NxRing rings[${nproj}]; };`,
+    '/* user functions read Constants of the network being stepped (set by every entry point; JS calls one at a time) */',
+    'static const double* NX_GLOBAL_C = 0;',
+    ...functionCode,
+    ...kernels,
+    stage(0, stage0),
+    stage(1, stage1),
+    stage(2, stage2),
+    String.raw`extern "C" {
+int32_t nx_num_slots(void) { return NX_NSLOTS; }
+void* nx_alloc(int64_t bytes) {
+  size_t n = (size_t)(bytes < 64 ? 64 : ((bytes + 63) / 64) * 64);
+  void* p = aligned_alloc(64, n);
+  if (p) memset(p, 0, n);
+  return p;
+}
+void nx_free(void* p) { free(p); }
+Net* nx_create(void) {
+  Net* N = (Net*)calloc(1, sizeof(Net));
+${ringInit.join('\n')}
+  return N;
+}
+void nx_destroy(Net* N) {
+  for (int i = 0; i < ${nproj}; i++) if (N->rings[i].D) nx_ring_free(&N->rings[i]);
+  free(N);
+}
+void nx_bind(Net* N, int32_t slot, void* p, int64_t n) { N->a[slot] = p; N->n[slot] = n; }
+void nx_grow_ring(Net* N, int32_t proj, int64_t D) {
+  NxRing* r = &N->rings[proj];
+  if (D <= r->D) return;
+  NxRing g; nx_ring_init(&g, D);
+  for (int64_t a = 0; a < r->D; a++) {
+    int64_t s = (r->idx + a) % r->D;
+    g.slot[a] = r->slot[s]; g.len[a] = r->len[s]; g.cap[a] = r->cap[s];
+  }
+  free(r->slot); free(r->len); free(r->cap);
+  *r = g;
+}
+void nx_stage(Net* N, int32_t stage, int64_t step) {
+  NX_GLOBAL_C = (const double*)N->a[NX_CONSTANTS];
+  if (stage == 0) nx_stage0(N, step); else if (stage == 1) nx_stage1(N, step); else nx_stage2(N, step);
+}
+void nx_run(Net* N, int64_t start, int64_t count) {
+  NX_GLOBAL_C = (const double*)N->a[NX_CONSTANTS];
+  for (int64_t s = start; s < start + count; s++) { nx_stage0(N, s); nx_stage1(N, s); nx_stage2(N, s); }
+}
+int32_t nx_stop(Net* N, int32_t pop, int64_t step) {
+  NX_GLOBAL_C = (const double*)N->a[NX_CONSTANTS];
+  (void)step;
+  switch (pop) {
+${stops.join('\n')}
+    default: return 0;
+  }
+}
+}
+`,
+  ].join('\n\n');
+  return { source, slots: T.slots };
+}

@@ -1,0 +1,74 @@
+/**
+ * Loading a generated library through koffi (prebuilt binaries for every common platform, so users
+ * need no node-gyp; plain C ABI, so the library can also be tested from C or Python). All of the
+ * FFI lives in this file: switching to a generated N-API entry point would replace only it.
+ */
+import { createRequire } from 'node:module';
+
+type Pointer = unknown;
+
+export interface NativeLibrary {
+  create(): Pointer;
+  destroy(net: Pointer): void;
+  alloc(bytes: number): Pointer;
+  free(p: Pointer): void;
+  /** An ArrayBuffer over `bytes` bytes of C memory at `p` (no copy). */
+  view(p: Pointer, bytes: number): ArrayBuffer;
+  bind(net: Pointer, slot: number, p: Pointer, length: number): void;
+  run(net: Pointer, start: number, count: number): void;
+  stage(net: Pointer, stage: number, step: number): void;
+  stop(net: Pointer, pop: number, step: number): number;
+  growRing(net: Pointer, proj: number, length: number): void;
+  numSlots(): number;
+}
+
+interface Koffi {
+  load(path: string): { func(signature: string): (...args: unknown[]) => unknown };
+  view(ref: unknown, len: number): ArrayBuffer;
+}
+
+let koffi: Koffi | undefined;
+
+function loadKoffi(): Koffi {
+  if (!koffi) {
+    // The backend is itself loaded on demand (dynamic import), so koffi is only required by users of `cpp`.
+    const require = createRequire(import.meta.url);
+    koffi = require('koffi') as Koffi;
+  }
+  return koffi;
+}
+
+const cache = new Map<string, NativeLibrary>();
+
+export function loadLibrary(file: string): NativeLibrary {
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const k = loadKoffi();
+  const lib = k.load(file);
+  const f = (sig: string) => lib.func(sig);
+  const create = f('void* nx_create(void)');
+  const destroy = f('void nx_destroy(void* N)');
+  const alloc = f('void* nx_alloc(int64_t bytes)');
+  const free = f('void nx_free(void* p)');
+  const bind = f('void nx_bind(void* N, int32_t slot, void* p, int64_t n)');
+  const run = f('void nx_run(void* N, int64_t start, int64_t count)');
+  const stage = f('void nx_stage(void* N, int32_t stage, int64_t step)');
+  const stop = f('int32_t nx_stop(void* N, int32_t pop, int64_t step)');
+  const grow = f('void nx_grow_ring(void* N, int32_t proj, int64_t D)');
+  const numSlots = f('int32_t nx_num_slots(void)');
+  const native: NativeLibrary = {
+    create: () => create(),
+    destroy: (n) => { destroy(n); },
+    alloc: (b) => alloc(b),
+    free: (p) => { free(p); },
+    view: (p, bytes) => k.view(p, bytes),
+    bind: (n, s, p, len) => { bind(n, s, p, len); },
+    run: (n, s, c) => { run(n, s, c); },
+    stage: (n, st, s) => { stage(n, st, s); },
+    stop: (n, p, s) => stop(n, p, s) as number,
+    growRing: (n, p, d) => { grow(n, p, d); },
+    numSlots: () => numSlots() as number,
+  };
+  cache.set(file, native);
+  return native;
+}

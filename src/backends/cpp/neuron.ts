@@ -1,0 +1,176 @@
+/**
+ * The neuron kernel of a population, as C++. Same computations as the js backend's `neuron.ts`,
+ * split in two loops so that the first one can be vectorised: (1) the equations of every neuron,
+ * branch-free (refractoriness masks the writes instead of skipping them); (2) refractory counters,
+ * the spike condition and the reset, in neuron order (the spike list keeps the js order).
+ * Only neuron i is touched in iteration i of either loop, so the split gives the same values.
+ */
+import type { PopulationPlan, NetworkPlan } from '../../ir/plan.js';
+import type { Attribute } from '../../equations/description.js';
+import type { Owner } from '../../equations/ast.js';
+import { renderExpr, type SymbolResolver } from '../render.js';
+import { cppSpelling, cDouble } from './spelling.js';
+import { renderSteps, renderAssignment, indent, tempNames, tempName, type CStatementContext } from './statements.js';
+import { KernelArrays, cname, type ArrayTable } from './arrays.js';
+import { parallelFor } from './parallel.js';
+
+export interface NeuronScope extends SymbolResolver {
+  arrays: KernelArrays;
+}
+
+/** Resolver for a neuron's equations: globals read as `x[0]` (mode 'global') or as hoisted `x_g` locals. */
+export function neuronScope(pop: PopulationPlan, net: NetworkPlan, mode: 'global' | 'local', temps: Set<string>, arrays: KernelArrays): NeuronScope {
+  const attrs = new Map(pop.description.attributes.map((a) => [a.name, a]));
+  const arr = (name: string) => arrays.need(cname('a', name), 'pop', pop.id, name);
+  return {
+    arrays,
+    sym(name) {
+      if (temps.has(name)) return tempName(name);
+      const a = attrs.get(name);
+      if (a) {
+        const p = arr(name);
+        return a.locality === 'global' ? (mode === 'global' ? `${p}[0]` : `${p}_g`) : `${p}[i]`;
+      }
+      switch (name) {
+        case 't': return 't';
+        case 'dt': return 'dt';
+        case 'pi': return cDouble(Math.PI);
+        case 't_last': return `((double)${arrays.need('_last_spike', 'pop', pop.id, '_last_spike')}[i] * dt)`;
+      }
+      const c = net.constants.indexOf(name);
+      if (c >= 0) return `C[${c}]`;
+      return name;
+    },
+    attr(owner, name) { throw new Error(`internal: ${owner}.${name} in a neuron`); },
+    sum(_owner, target) {
+      const targets = target === null ? pop.sumTargets : [target];
+      if (targets.length === 0) return '0.0';
+      return `(${targets.map((t) => `${arrays.need(`_sum_${t}`, 'pop', pop.id, `_sum_${t}`)}[i]`).join(' + ')})`;
+    },
+    globalop(op, _owner, variable) {
+      arrays.need(`_${op}_${variable}`, 'pop', pop.id, `_${op}_${variable}`);
+      return `_${op}_${variable}_g`;
+    },
+    rand(id) {
+      const use = pop.description.randoms.find((r) => r.id === id)!;
+      const p = arrays.need(`_rand_${id}`, 'pop', pop.id, `_rand_${id}`);
+      return use.locality === 'global' ? `${p}[0]` : `${p}[i]`;
+    },
+  };
+}
+
+function statementContext(pop: PopulationPlan, scope: NeuronScope, mode: 'global' | 'local', refractory: boolean): CStatementContext {
+  const attrs = new Map(pop.description.attributes.map((a) => [a.name, a]));
+  return {
+    scope,
+    lvalue(owner: Owner, target: string) {
+      const a = attrs.get(target);
+      if (owner !== 'self' || !a) throw new Error(`internal: write to ${owner}.${target} in a neuron`);
+      const p = scope.arrays.need(cname('a', target), 'pop', pop.id, target);
+      return a.locality === 'global' ? `${p}[0]` : `${p}[i]`;
+    },
+    attribute: (_o, target): Attribute | undefined => attrs.get(target),
+    guard: (_o, target) => (refractory && mode === 'local' && !target.startsWith('g_') ? { kind: 'select', cond: '_inref' } : undefined),
+  };
+}
+
+/** The globals a kernel reads, hoisted once before its loop (as the js kernel does). */
+function hoistGlobals(pop: PopulationPlan, arrays: KernelArrays): string[] {
+  const lines: string[] = [];
+  for (const a of pop.description.attributes) {
+    if (a.locality === 'global') lines.push(`const double ${cname('a', a.name)}_g = ${arrays.need(cname('a', a.name), 'pop', pop.id, a.name)}[0];`);
+  }
+  return lines;
+}
+
+/** Source of `static void pop<id>_update(Net* N, int64_t step)`. */
+export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: ArrayTable): string {
+  const d = pop.description;
+  const global = d.sections.find((s) => s.locality === 'global')?.steps ?? [];
+  const local = d.sections.find((s) => s.locality === 'local')?.steps ?? [];
+  const temps = new Set([...tempNames(global), ...tempNames(local)]);
+  const refractory = pop.spiking && pop.refractory !== undefined;
+  const arrays = new KernelArrays(table, true);
+  const gScope = neuronScope(pop, net, 'global', temps, arrays);
+  const lScope = neuronScope(pop, net, 'local', temps, arrays);
+  const globalCode = renderSteps(global, statementContext(pop, gScope, 'global', false));
+  const localCode = renderSteps(local, statementContext(pop, lScope, 'local', refractory));
+  const globalOps = d.globalOps.map((g) => `const double _${g.op}_${g.variable}_g = ${arrays.need(`_${g.op}_${g.variable}`, 'pop', pop.id, `_${g.op}_${g.variable}`)}[0];`);
+  let spikeLoop: string[] = [];
+  if (pop.spiking) {
+    arrays.need('_spiked', 'pop', pop.id, '_spiked');
+    arrays.need('_nspiked', 'pop', pop.id, '_nspiked');
+    arrays.need('_last_spike', 'pop', pop.id, '_last_spike');
+    arrays.need('_refr_left', 'pop', pop.id, '_refr_left');
+    const body: string[] = [];
+    if (d.spike) {
+      const lctx = statementContext(pop, lScope, 'local', false);
+      const cond = renderExpr(d.spike.condition, lScope, cppSpelling);
+      const reset = d.reset.flatMap((a) => renderAssignment(a, lctx));
+      const refrSteps = !pop.refractory ? undefined
+        : pop.refractory.kind === 'steps' ? String(pop.refractory.steps)
+          : `nx_toi32(nx_jsround(${lScope.sym(pop.refractory.name)} / dt))`;
+      const onSpike = [...reset, '_spiked[_ns++] = (int32_t)i;', '_last_spike[i] = (int32_t)step;', ...(refrSteps ? [`_refr_left[i] = ${refrSteps};`] : [])];
+      if (refractory) body.push('    if (_refr_left[i] > 0) { _refr_left[i] -= 1; }', `    else if (nx_truthy(${cond})) {`);
+      else body.push(`    if (nx_truthy(${cond})) {`);
+      body.push(...indent(onSpike, 3), '    }');
+    }
+    const axon = d.axonSpike !== undefined;
+    if (axon) {
+      // Axonal spikes: an extra event, tested whatever the refractoriness (ANNarchy's axon_spike).
+      arrays.need('_axon_spiked', 'pop', pop.id, '_axon_spiked');
+      arrays.need('_naxon', 'pop', pop.id, '_naxon');
+      const lctx = statementContext(pop, lScope, 'local', false);
+      const cond = renderExpr(d.axonSpike!.condition, lScope, cppSpelling);
+      body.push(`    if (nx_truthy(${cond})) {`, ...indent([...d.axonReset.flatMap((a) => renderAssignment(a, lctx)), '_axon_spiked[_nas++] = (int32_t)i;'], 3), '    }');
+    }
+    spikeLoop = [
+      '  int32_t _ns = 0;', ...(axon ? ['  int32_t _nas = 0;'] : []),
+      `  for (int64_t i = 0; i < ${pop.size}; i++) {`, ...body, '  }',
+      '  _nspiked[0] = _ns;', ...(axon ? ['  _naxon[0] = _nas;'] : []),
+    ];
+  }
+  // Globals are hoisted after the global equations ran (they may write them).
+  const hoisted = hoistGlobals(pop, arrays);
+  const lines: string[] = [
+    `static void pop${pop.id}_update(Net* N, int64_t step) {`,
+    '  const double t = (double)step * dt;',
+    '  const double* C = (const double*)N->a[NX_CONSTANTS];',
+    '  (void)t; (void)C;',
+    ...indent(arrays.declarations()),
+    ...indent(globalOps),
+    ...indent(globalCode),
+    ...indent(hoisted),
+  ];
+  if (localCode.length) {
+    lines.push(...indent(parallelFor(`${pop.size}`, pop.size)));
+    lines.push(`  for (int64_t i = 0; i < ${pop.size}; i++) {`);
+    if (refractory) lines.push('    const bool _inref = !(_refr_left[i] > 0);');
+    lines.push(...indent(localCode, 2), '  }');
+  }
+  lines.push(...spikeLoop, '}');
+  return lines.join('\n');
+}
+
+/** Source of `static int pop<id>_stop(Net* N, int64_t step)`: the stop condition (any/all neurons). */
+export function stopConditionKernel(pop: PopulationPlan, net: NetworkPlan, table: ArrayTable): string | undefined {
+  if (!pop.stopCondition) return undefined;
+  const arrays = new KernelArrays(table);
+  const scope = neuronScope(pop, net, 'local', new Set(), arrays);
+  const cond = renderExpr(pop.stopCondition.condition, scope, cppSpelling);
+  const hoisted = hoistGlobals(pop, arrays);
+  const lines = [
+    `static int pop${pop.id}_stop(Net* N, int64_t step) {`,
+    '  const double t = (double)step * dt;',
+    '  const double* C = (const double*)N->a[NX_CONSTANTS];',
+    '  (void)t; (void)C;',
+    ...indent(arrays.declarations()),
+    ...indent(hoisted),
+    `  for (int64_t i = 0; i < ${pop.size}; i++) {`,
+    pop.stopCondition.mode === 'all' ? `    if (!nx_truthy(${cond})) return 0;` : `    if (nx_truthy(${cond})) return 1;`,
+    '  }',
+    `  return ${pop.stopCondition.mode === 'all' ? '1' : '0'};`,
+    '}',
+  ];
+  return lines.join('\n');
+}

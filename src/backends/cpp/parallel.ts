@@ -1,0 +1,33 @@
+/**
+ * Where the generated code runs OpenMP threads. Only loops whose iterations write disjoint
+ * elements are parallel (neurons, dendrites of a rate projection, per-element random draws), so
+ * every result is the same, bit for bit, whatever the number of threads; reductions and spike
+ * propagation stay sequential, in the js backend's order. Below the thresholds a loop stays on one
+ * thread: on small networks a fork/join per step costs more than the loop (perf_anchors §4).
+ */
+
+/** Fewest elements (neurons, draws) for a parallel element loop. */
+export const ELEMENT_THRESHOLD = 20_000;
+/** Fewest synapses for a parallel loop over dendrites. */
+export const SYNAPSE_THRESHOLD = 100_000;
+
+let threads = 1;
+
+/** Sets the thread count of the source being generated. */
+export function setThreads(n: number): void {
+  threads = Math.max(1, Math.floor(n));
+}
+
+export function currentThreads(): number {
+  return threads;
+}
+
+/**
+ * The pragma of a parallel element loop of `size` iterations (known at generation time), or of a
+ * loop whose work `runtimeWork` (a C expression) is compared with `threshold` at run time.
+ */
+export function parallelFor(runtimeWork: string, size?: number, threshold = ELEMENT_THRESHOLD): string[] {
+  if (threads <= 1) return [];
+  if (size !== undefined) return size >= threshold ? [`#pragma omp parallel for schedule(static) num_threads(${threads})`] : [];
+  return [`#pragma omp parallel for schedule(static) num_threads(${threads}) if((${runtimeWork}) >= ${threshold})`];
+}

@@ -1,0 +1,258 @@
+/**
+ * The kernels of a projection as C++ (twins of `../js/projection.ts`): rate-coded transmission,
+ * spike propagation with its `pre_spike` code (no delay, uniform delay through the pre-synaptic
+ * spike queue, per-synapse delays through a ring of synapse lists), continuous synaptic equations
+ * and `post_spike` events. Spike propagation runs in the js order (spikes in emission order, the
+ * synapses of each spike in index order), so every `g += w` happens in the same order.
+ */
+import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
+import type { Assignment, Attribute } from '../../equations/description.js';
+import type { Owner, Expr } from '../../equations/ast.js';
+import { renderExpr } from '../render.js';
+import { cppSpelling } from './spelling.js';
+import { renderAssignment, renderSteps, indent, tempNames, type CStatementContext } from './statements.js';
+import { synapseScope, type CSynapseScope } from './synapse-scope.js';
+import { cname, type ArrayTable } from './arrays.js';
+import { eventDrivenDecay } from '../../ir/event-driven.js';
+import { parallelFor, SYNAPSE_THRESHOLD } from './parallel.js';
+
+/** Projection flags (synced from the Projection objects before every run): index of each in a projection's block. */
+export const FLAGS = { transmission: 0, update: 1, plasticity: 2, learningPeriod: 3, learningOffset: 4, axonTransmission: 5 } as const;
+export const FLAGS_PER_PROJECTION = 6;
+
+function header(name: string, proj: ProjectionPlan): string[] {
+  return [
+    `static void ${name}(Net* N, int64_t step) {`,
+    `  const int32_t* FL = (const int32_t*)N->a[NX_FLAGS] + ${FLAGS_PER_PROJECTION * proj.id};`,
+    '  const double* C = (const double*)N->a[NX_CONSTANTS];',
+    '  const double t = (double)step * dt;',
+    '  (void)C; (void)t;',
+  ];
+}
+
+function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: CSynapseScope, table: ArrayTable): CStatementContext {
+  const post = net.populations[proj.post];
+  const pre = net.populations[proj.pre];
+  const own = new Map(proj.description.attributes.map((a) => [a.name, a]));
+  return {
+    scope,
+    lvalue(owner: Owner, target: string) {
+      if (owner === 'self') return scope.sym(target);
+      if (owner === 'post' || proj.delay.kind === 'none' || proj.type === 'spike') return scope.attr(owner, target);
+      // Writes go to the neuron's current value, never through a delay ring.
+      const p = owner === 'pre' ? pre : post;
+      const global = p.description.attributes.find((a) => a.name === target)?.locality === 'global';
+      return `${table.ptr('pop', p.id, target)}[${global ? '0' : owner === 'pre' ? 'rk_pre' : 'rk_post'}]`;
+    },
+    attribute(owner: Owner, target: string): Attribute | undefined {
+      if (owner === 'self') return own.get(target);
+      return (owner === 'pre' ? pre : post).description.attributes.find((a) => a.name === target);
+    },
+    guard: (owner, target) => (owner === 'self' && target === 'w' ? { kind: 'branch', cond: `FL[${FLAGS.plasticity}]` } : undefined),
+  };
+}
+
+const CSR = (proj: ProjectionPlan, scope: CSynapseScope) => {
+  scope.arrays.need('_row_ptr', 'proj', proj.id, '_row_ptr');
+  scope.arrays.need('_post_rank', 'proj', proj.id, '_post_rank');
+  scope.arrays.need('_pre_rank', 'proj', proj.id, '_pre_rank');
+};
+
+/** Rate-coded transmission: the weighted sums of every dendrite (parallel over dendrites: each writes its own post neuron). */
+export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
+  const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set() });
+  const psp = renderExpr(proj.description.psp!, scope, cppSpelling);
+  const op = proj.description.operation;
+  CSR(proj, scope);
+  const sumName = `${proj.rateInto === 'conductance' ? 'g_' : '_sum_'}${proj.targets[0]}`;
+  const sum = scope.arrays.need('_sum', 'pop', proj.post, sumName);
+  const acc = op === 'sum' || op === 'mean'
+    ? ['double _s = 0.0;', `for (int64_t k = _k0; k < _k1; k++) { const int64_t rk_pre = _pre_rank[k]; (void)rk_pre; _s += ${psp}; }`]
+    : [`double _s = ${op === 'max' ? '-INFINITY' : 'INFINITY'};`,
+      `for (int64_t k = _k0; k < _k1; k++) { const int64_t rk_pre = _pre_rank[k]; (void)rk_pre; const double _p = ${psp}; if (_p ${op === 'max' ? '>' : '<'} _s) _s = _p; }`];
+  const nd = table.len('proj', proj.id, '_post_rank');
+  const body = [
+    ...scope.declarations(), ...scope.prologue(),
+    `const int64_t nd = ${nd};`,
+    ...parallelFor(`_row_ptr[nd]`, undefined, SYNAPSE_THRESHOLD),
+    'for (int64_t i = 0; i < nd; i++) {',
+    '  const int64_t rk_post = _post_rank[i];',
+    '  const int64_t _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];',
+    ...indent(acc),
+    op === 'mean' ? `  ${sum}[rk_post] += _s / (double)(_k1 - _k0);` : `  ${sum}[rk_post] += _s;`,
+    '}',
+  ];
+  return [...header(`proj${proj.id}_transmit`, proj), `  if (!FL[${FLAGS.transmission}]) return;`, ...indent(body), '}'].join('\n');
+}
+
+function eventDriven(proj: ProjectionPlan, scope: CSynapseScope, ctx: CStatementContext, when: string): string[] {
+  const ed = proj.description.eventDriven;
+  if (ed.length === 0) return [];
+  const last = scope.arrays.need('_last_event', 'proj', proj.id, '_last_event');
+  const lines = [`const int64_t _elapsed = ${when} - (int64_t)${last}[k];`];
+  for (const v of ed) {
+    const value: Expr = eventDrivenDecay(v);
+    lines.push(`${ctx.lvalue('self', v.name)} = ${renderExpr(value, { ...scope, sym: (n) => (n === '_elapsed' ? '(double)_elapsed' : scope.sym(n)) }, cppSpelling)};`);
+  }
+  lines.push(`${last}[k] = (int32_t)(${when});`);
+  return lines;
+}
+
+function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[], ctx: CStatementContext, table: ArrayTable): string[] {
+  const out: string[] = [];
+  for (const a of statements) {
+    let lines: string[];
+    if (a.target === 'g_target') lines = proj.targets.flatMap((tgt) => renderAssignment({ ...a, target: `g_${tgt}` }, ctx));
+    else lines = renderAssignment(a, ctx);
+    if (a.unlessPost) {
+      const preLast = `${table.ptr('pop', proj.pre, '_last_spike')}[rk_pre]`;
+      const postLast = `${table.ptr('pop', proj.post, '_last_spike')}[rk_post]`;
+      lines = [`if (${preLast} != ${postLast}) {`, ...indent(lines), '}'];
+    }
+    out.push(...lines);
+  }
+  return out;
+}
+
+/** Spike propagation with the `pre_spike` code of every synapse reached by a (delayed) spike. */
+export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
+  const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set() });
+  const ctx = synapseContext(proj, net, scope, table);
+  const d = proj.description;
+  const event = [
+    ...eventDriven(proj, scope, ctx, 'step'),
+    ...eventStatements(proj, d.transmission, ctx, table),
+    ...eventStatements(proj, d.preSpike, ctx, table),
+  ];
+  CSR(proj, scope);
+  scope.arrays.need('_inv_ptr', 'proj', proj.id, '_inv_ptr');
+  scope.arrays.need('_inv_idx', 'proj', proj.id, '_inv_idx');
+  scope.arrays.need('_syn_dendrite', 'proj', proj.id, '_syn_dendrite');
+  const spiked = table.ptr('pop', proj.pre, '_spiked');
+  const nspiked = `${table.ptr('pop', proj.pre, '_nspiked')}[0]`;
+  let loop: string[];
+  if (proj.delay.kind === 'variable') {
+    scope.arrays.need('_delay', 'proj', proj.id, '_delay');
+    loop = [
+      `const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`,
+      `NxRing* _ring = &N->rings[${proj.id}];`,
+      'const int64_t _D = _ring->D, _ri = _ring->idx;',
+      'for (int64_t s = 0; s < _ns; s++) {',
+      '  const int64_t rk_pre = _src[s];',
+      '  for (int64_t m = _inv_ptr[rk_pre]; m < _inv_ptr[rk_pre + 1]; m++) { const int32_t k = _inv_idx[m]; nx_ring_push(_ring, (_ri + _delay[k] - 1) % _D, k); }',
+      '}',
+      'const int32_t* _slot = _ring->slot[_ri]; const int64_t _sn = _ring->len[_ri];',
+      'for (int64_t m = 0; m < _sn; m++) {',
+      '  const int64_t k = _slot[m], i = _syn_dendrite[k], rk_pre = _pre_rank[k], rk_post = _post_rank[i];',
+      '  (void)i; (void)rk_pre; (void)rk_post;',
+      ...indent(event, 1),
+      '}',
+      '_ring->len[_ri] = 0;',
+      '_ring->idx = (_ri + 1) % _D;',
+    ];
+  } else {
+    const size = net.populations[proj.pre].size;
+    loop = proj.delay.kind === 'uniform'
+      ? [
+        'const int32_t* _src; int64_t _ns;',
+        `{ const int32_t _d = ${table.ptr('proj', proj.id, '_delay_uniform')}[0];`,
+        `  if (_d <= 1) { _src = ${spiked}; _ns = ${nspiked}; }`,
+        `  else { const int32_t* _q = ${table.ptr('pop', proj.pre, '_spike_queue')}; const int32_t* _qn = ${table.ptr('pop', proj.pre, '_spike_queue_n')};`,
+        `    const int64_t _qi = ${table.ptr('pop', proj.pre, '_spike_queue_idx')}[0], _D = ${table.len('pop', proj.pre, '_spike_queue_n')};`,
+        `    const int64_t _slot = (_qi - (_d - 1) + _D) % _D; _ns = _qn[_slot]; _src = _q + _slot * ${size}; } }`,
+      ]
+      : [`const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`];
+    loop.push(
+      'for (int64_t s = 0; s < _ns; s++) {',
+      '  const int64_t rk_pre = _src[s];',
+      '  for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {',
+      '    const int64_t k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];',
+      '    (void)i; (void)rk_post;',
+      ...indent(event, 2),
+      '  }',
+      '}',
+    );
+  }
+  const preHasAxon = net.populations[proj.pre].spiking && net.populations[proj.pre].description.axonSpike !== undefined;
+  if (d.preAxonSpike.length && preHasAxon) {
+    // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
+    const axonEvent = [...eventDriven(proj, scope, ctx, 'step'), ...eventStatements(proj, d.preAxonSpike, ctx, table)];
+    loop.push(
+      `if (FL[${FLAGS.axonTransmission}]) {`,
+      `  const int32_t* _asrc = ${table.ptr('pop', proj.pre, '_axon_spiked')}; const int64_t _nas = ${table.ptr('pop', proj.pre, '_naxon')}[0];`,
+      '  for (int64_t s = 0; s < _nas; s++) {',
+      '    const int64_t rk_pre = _asrc[s];',
+      '    for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {',
+      '      const int64_t k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];',
+      '      (void)i; (void)rk_post;',
+      ...indent(axonEvent, 3),
+      '    }',
+      '  }',
+      '}',
+    );
+  }
+  const body = [...scope.declarations(), ...scope.prologue(), ...loop];
+  return [...header(`proj${proj.id}_transmit`, proj), `  if (!FL[${FLAGS.transmission}]) return;`, ...indent(body), '}'].join('\n');
+}
+
+/** Whether the synaptic equations write only the projection's own attributes (then dendrites can run in parallel). */
+function writesOnlySelf(proj: ProjectionPlan): boolean {
+  return proj.description.sections.every((s) => s.steps.every((st) => st.kind === 'ode' || st.owner === 'self'));
+}
+
+/** Continuous synaptic equations: global, then per dendrite, then per synapse. */
+export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
+  const d = proj.description;
+  const sec = (l: string) => d.sections.find((s) => s.locality === l)?.steps ?? [];
+  const temps = new Set([...tempNames(sec('global')), ...tempNames(sec('semiglobal')), ...tempNames(sec('local'))]);
+  const scope = synapseScope(proj, net, table, { dtName: '_dt', temps });
+  const ctx = synapseContext(proj, net, scope, table);
+  const g = renderSteps(sec('global'), ctx);
+  const sg = renderSteps(sec('semiglobal'), ctx);
+  const l = renderSteps(sec('local'), ctx);
+  CSR(proj, scope);
+  const nd = table.len('proj', proj.id, '_post_rank');
+  const body = [
+    ...scope.declarations(), ...scope.prologue(),
+    ...g,
+    `const int64_t nd = ${nd};`,
+    ...(writesOnlySelf(proj) ? parallelFor('_row_ptr[nd]', undefined, SYNAPSE_THRESHOLD) : []),
+    'for (int64_t i = 0; i < nd; i++) {',
+    '  const int64_t rk_post = _post_rank[i]; (void)rk_post;',
+    ...indent(sg),
+    ...(l.length ? ['  for (int64_t k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) {', '    const int64_t rk_pre = _pre_rank[k]; (void)rk_pre;', ...indent(l, 2), '  }'] : []),
+    '}',
+  ];
+  return [
+    ...header(`proj${proj.id}_update`, proj),
+    `  if (!FL[${FLAGS.transmission}] || !FL[${FLAGS.update}]) return;`,
+    `  if ((step - FL[${FLAGS.learningOffset}]) % FL[${FLAGS.learningPeriod}] != 0) return;`,
+    `  const double _dt = dt * (double)FL[${FLAGS.learningPeriod}]; (void)_dt;`,
+    ...indent(body), '}',
+  ].join('\n');
+}
+
+/** `post_spike` code, in the step of the post-synaptic spike, for every synapse of its dendrite. */
+export function postEventKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
+  const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set() });
+  const ctx = synapseContext(proj, net, scope, table);
+  const d = proj.description;
+  const event = [...eventDriven(proj, scope, ctx, '(step + 1)'), ...eventStatements(proj, d.postSpike, ctx, table)];
+  CSR(proj, scope);
+  scope.arrays.need('_dend_of', 'proj', proj.id, '_dendrite_of_post');
+  const body = [
+    ...scope.declarations(), ...scope.prologue(),
+    `const int32_t* _src = ${table.ptr('pop', proj.post, '_spiked')}; const int64_t _ns = ${table.ptr('pop', proj.post, '_nspiked')}[0];`,
+    'for (int64_t s = 0; s < _ns; s++) {',
+    '  const int64_t rk_post = _src[s], i = _dend_of[rk_post];',
+    '  if (i < 0) continue;',
+    '  for (int64_t k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) {',
+    '    const int64_t rk_pre = _pre_rank[k]; (void)rk_pre;',
+    ...indent(event, 2),
+    '  }',
+    '}',
+  ];
+  return [...header(`proj${proj.id}_post`, proj), `  if (!FL[${FLAGS.transmission}]) return;`, ...indent(body), '}'].join('\n');
+}
+
+export { cname };

@@ -1,0 +1,77 @@
+/**
+ * How C++ spells what differs from JavaScript, and the small helper prelude the generated kernels
+ * call. Everything is written to give the same double as the `js` backend's spelling
+ * (`../js/spelling.ts`): comparisons and logic produce 1.0/0.0, a value is "true" as in JS
+ * (non-zero and not NaN), `exp`/`log` are the fdlibm ports V8 itself uses (bit-identical), and
+ * every operation stays fully parenthesised by the shared renderer.
+ */
+import type { Spelling } from '../render.js';
+
+/**
+ * Built-in functions: name in equations → C function. `exp` and `log` are the fdlibm ports of
+ * `PHILOX_C_SOURCE` (V8's own `Math.exp`/`Math.log`, bit for bit); the others are the C library's
+ * and may differ from V8's by one ulp (see README, "Bit parity").
+ */
+const MATH: Record<string, string> = {
+  exp: 'nrx_exp', log: 'nrx_log', sqrt: 'sqrt', sin: 'sin', cos: 'cos', tan: 'tan',
+  asin: 'asin', acos: 'acos', atan: 'atan', sinh: 'sinh', cosh: 'cosh', tanh: 'tanh',
+  abs: 'fabs', fabs: 'fabs', floor: 'floor', ceil: 'ceil', round: 'round',
+  pos: 'nx_pos', positive: 'nx_pos', neg: 'nx_neg', negative: 'nx_neg', clip: 'nx_clip', modulo: 'nx_modulo',
+  power: 'nx_pow', pow: 'nx_pow', min: 'nx_min', max: 'nx_max', isnan: 'nx_isnan', isfinite: 'nx_isfinite',
+  atan2: 'atan2',
+};
+
+/** The helpers behind `nx_*` in generated code (C semantics equal to `jsBuiltins`). */
+export const CPP_HELPERS = String.raw`/* ---- neurarchy helpers: the same semantics as the js backend's builtins ---- */
+static inline bool nx_truthy(double x) { return x != 0.0 && x == x; }
+static inline double nx_pos(double x) { return x > 0.0 ? x : 0.0; }
+static inline double nx_neg(double x) { return x < 0.0 ? x : 0.0; }
+static inline double nx_clip(double x, double a, double b) { return x < a ? a : (x > b ? b : x); }
+static inline double nx_modulo(double a, double b) { return fmod(trunc(a), trunc(b)); }
+static inline double nx_min(double a, double b) { return a < b ? a : b; }
+static inline double nx_max(double a, double b) { return a > b ? a : b; }
+static inline double nx_isnan(double x) { return x != x ? 1.0 : 0.0; }
+static inline double nx_isfinite(double x) { return (x == x && x != INFINITY && x != -INFINITY) ? 1.0 : 0.0; }
+/* JS Math.pow: x ** NaN is NaN and (+-1) ** (+-Infinity) is NaN, where C's pow gives 1. */
+static inline double nx_pow(double x, double y) {
+  if (y != y) return NAN;
+  if ((x == 1.0 || x == -1.0) && (y == INFINITY || y == -INFINITY)) return NAN;
+  if (y == 2.0) return x * x;
+  return pow(x, y);
+}
+/* JS Math.round: half-way cases towards +Infinity. */
+static inline double nx_jsround(double x) { double r = floor(x); return (x - r >= 0.5) ? r + 1.0 : r; }
+/* ECMAScript ToInt32 for the values the runtime stores in int32 arrays (NaN and Infinity give 0). */
+static inline int32_t nx_toi32(double x) {
+  if (!(x == x) || x == INFINITY || x == -INFINITY) return 0;
+  double t = trunc(x);
+  if (t >= -2147483648.0 && t <= 2147483647.0) return (int32_t)t;
+  double m = fmod(t, 4294967296.0); if (m < 0) m += 4294967296.0;
+  return (int32_t)(uint32_t)m;
+}
+`;
+
+function cNumber(v: number): string {
+  if (Number.isNaN(v)) return '(double)NAN';
+  if (v === Infinity) return '(double)INFINITY';
+  if (v === -Infinity) return '(-(double)INFINITY)';
+  if (Object.is(v, -0)) return '(-0.0)';
+  let s = String(v);
+  if (!/[.eE]/.test(s)) s += '.0';
+  return v < 0 ? `(${s})` : s;
+}
+
+export const cppSpelling: Spelling = {
+  number: cNumber,
+  bool: (v) => (v ? '1.0' : '0.0'),
+  call: (name, args) => `${MATH[name] ?? `F_${name}`}(${args.join(', ')})`,
+  power: (a, b) => `nx_pow(${a}, ${b})`,
+  not: (a) => `(nx_truthy(${a}) ? 0.0 : 1.0)`,
+  and: (a, b) => `((nx_truthy(${a}) && nx_truthy(${b})) ? 1.0 : 0.0)`,
+  or: (a, b) => `((nx_truthy(${a}) || nx_truthy(${b})) ? 1.0 : 0.0)`,
+  cond: (c, a, b) => `(nx_truthy(${c}) ? ${a} : ${b})`,
+  compare: (op, a, b) => `((${a} ${op} ${b}) ? 1.0 : 0.0)`,
+};
+
+/** A C literal for a double (`dt`, π): exact, since the shortest round-trip decimal parses back to the same double. */
+export const cDouble = cNumber;

@@ -1,0 +1,134 @@
+/**
+ * Building a generated translation unit into a shared library with the system compiler, cached by
+ * content hash: the key covers the source, the full command line, the compiler's identity
+ * (`--version`) and the CPU (`-march=native` code must not run on another one). A second run of an
+ * unchanged model loads the cached library without compiling.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile, rename, access, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { NetworkError } from '../../errors.js';
+
+export interface ToolchainOptions {
+  /** Where sources and libraries go (default: `node_modules/.cache/neurarchy` under the working directory, or the temp folder). */
+  directory?: string;
+  /** Compiler command (default `g++`, then `clang++`). */
+  compiler?: string;
+  /** Optimisation flags (default `-O2 -march=native`). `-ffp-contract=off` is always added unless these flags set it. */
+  compilerFlags?: string;
+  threads: number;
+}
+
+export interface BuiltLibrary {
+  path: string;
+  /** True when the library came from the cache. */
+  cached: boolean;
+  /** Seconds spent compiling (0 on a cache hit). */
+  seconds: number;
+  command: string;
+}
+
+export const DEFAULT_FLAGS = '-O2 -march=native';
+
+interface Run { stdout: string; stderr: string; code: number | string | null }
+
+function run(cmd: string, args: string[], cwd?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? ((err as NodeJS.ErrnoException).code ?? 1) : 0;
+      resolve({ stdout: String(stdout), stderr: String(stderr), code });
+    });
+  });
+}
+
+const versions = new Map<string, Promise<string | undefined>>();
+
+/** The compiler's `--version` first line, or undefined when it cannot be run. */
+function compilerVersion(compiler: string): Promise<string | undefined> {
+  let v = versions.get(compiler);
+  if (!v) {
+    v = run(compiler, ['--version']).then((r) => (r.code === 0 ? r.stdout.split('\n')[0].trim() : undefined));
+    versions.set(compiler, v);
+  }
+  return v;
+}
+
+/** The first available compiler among `g++`, `clang++` (undefined if none). */
+export async function findCompiler(preferred?: string): Promise<{ compiler: string; version: string } | undefined> {
+  for (const c of preferred ? [preferred] : ['g++', 'clang++']) {
+    const version = await compilerVersion(c);
+    if (version) return { compiler: c, version };
+  }
+  return undefined;
+}
+
+export function defaultDirectory(): string {
+  const nm = path.join(process.cwd(), 'node_modules');
+  return existsSync(nm) ? path.join(nm, '.cache', 'neurarchy') : path.join(os.tmpdir(), 'neurarchy-cache');
+}
+
+/** The full argument list (without input and output files). */
+export function compilerArguments(options: ToolchainOptions, gcc = true): string[] {
+  const opt = (options.compilerFlags ?? DEFAULT_FLAGS).split(/\s+/).filter(Boolean);
+  const args = [...opt];
+  // GCC's -O2 vectorises only loops whose trip count needs no remainder; the neuron loops gain 1.5x
+  // with the dynamic cost model (elementwise vector operations round exactly as scalar ones).
+  if (gcc && options.compilerFlags === undefined) args.push('-fvect-cost-model=dynamic');
+  if (!opt.some((f) => f.startsWith('-ffp-contract'))) args.push('-ffp-contract=off');
+  args.push('-std=c++17', '-fPIC', '-shared', '-Wl,-z,nodelete', '-fno-exceptions', '-fno-rtti');
+  if (options.threads > 1) args.push('-fopenmp');
+  return args;
+}
+
+const ADVICE = "Use the 'js' backend instead (compile({ backend: 'js' })), which needs no compiler.";
+
+/** The first error line of a compiler's output (or its first line). */
+function firstMessage(stderr: string): string {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.find((l) => /error|fatal|cannot find|undefined reference/i.test(l)) ?? lines[0] ?? '(no output)';
+}
+
+export async function buildLibrary(source: string, options: ToolchainOptions): Promise<BuiltLibrary> {
+  const found = await findCompiler(options.compiler);
+  const args = compilerArguments(options, !/clang/i.test(found?.version ?? ''));
+  if (!found) {
+    const tried = options.compiler ?? 'g++ or clang++';
+    throw new NetworkError(
+      `cpp backend: no C++ compiler: '${tried}' could not be run (command: ${tried} ${args.join(' ')}). `
+      + `Install g++ or clang++, or pass compile({ compiler }). ${ADVICE}`,
+    );
+  }
+  const dir = path.resolve(options.directory ?? defaultDirectory());
+  await mkdir(dir, { recursive: true });
+  const hash = createHash('sha256')
+    .update(source).update('\0').update(found.compiler).update('\0').update(found.version).update('\0')
+    .update(args.join(' ')).update('\0').update(`${os.arch()} ${os.cpus()[0]?.model ?? ''} ${process.platform}`)
+    .digest('hex').slice(0, 24);
+  const lib = path.join(dir, `neurarchy_${hash}.so`);
+  const src = path.join(dir, `neurarchy_${hash}.cpp`);
+  const command = `${found.compiler} ${args.join(' ')} ${src} -o ${lib}`;
+  try {
+    await access(lib);
+    return { path: lib, cached: true, seconds: 0, command };
+  } catch { /* not cached: compile */ }
+  await writeFile(src, source);
+  // Compile to a private name, then rename: concurrent processes never load a half-written library.
+  const tmp = `${lib}.${process.pid}.${Date.now()}.tmp`;
+  const t0 = performance.now();
+  const r = await run(found.compiler, [...args, src, '-o', tmp], dir);
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.code !== 0) {
+    await rm(tmp, { force: true });
+    const msg = firstMessage(r.stderr);
+    const omp = options.threads > 1 && /omp\.h|gomp|-fopenmp|openmp/i.test(r.stderr);
+    throw new NetworkError(
+      `cpp backend: ${omp ? 'OpenMP is not available' : 'the generated code did not compile'}: ${msg}\n  command: ${command}\n  `
+      + (omp ? `Use numThreads: 1, install OpenMP (libgomp / libomp), or: ${ADVICE}` : ADVICE),
+    );
+  }
+  await rename(tmp, lib);
+  return { path: lib, cached: false, seconds, command };
+}

@@ -1,0 +1,36 @@
+/**
+ * Running one test file on several backends (TensorFlow.js's `describeWithFlags`): wrap a suite in
+ * `describeBackends('name', (backend) => { ... })` and build networks with `{ backend }` (and
+ * `compileOptions(backend)` for `compile()`). `NEURARCHY_BACKENDS=js,cpp` selects the backends
+ * (default: js, plus cpp when a C++ compiler is found); a backend that cannot run here is skipped
+ * with a message.
+ */
+import { describe } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import type { BackendName, CompileOptions } from '../../src/index.js';
+import { findCompiler } from '../../src/backends/cpp/toolchain.js';
+
+const hasCompiler = (await findCompiler()) !== undefined;
+
+function selected(): BackendName[] {
+  const env = process.env.NEURARCHY_BACKENDS;
+  if (env) return env.split(',').map((s) => s.trim()).filter(Boolean) as BackendName[];
+  return hasCompiler ? ['js', 'cpp'] : ['js'];
+}
+
+/** Where the tests' compiled libraries are cached (shared by every test file). */
+export const TEST_CACHE = path.join(os.tmpdir(), 'neurarchy-test-cache');
+
+/** Options for `net.compile()` on `backend`. */
+export function compileOptions(backend: BackendName): CompileOptions {
+  return backend === 'cpp' ? { backend, directory: TEST_CACHE } : { backend };
+}
+
+export function describeBackends(name: string, body: (backend: BackendName) => void): void {
+  for (const backend of selected()) {
+    const skip = backend === 'cpp' && !hasCompiler;
+    if (skip) console.warn(`${name} [cpp]: skipped, no g++ or clang++`);
+    describe.skipIf(skip)(`${name} [${backend}]`, () => body(backend));
+  }
+}
