@@ -5,7 +5,7 @@
  * (default: js, plus cpp when a C++ compiler is found); a backend that cannot run here is skipped
  * with a message.
  */
-import { describe } from 'vitest';
+import { describe, beforeEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import type { BackendName, CompileOptions } from '../../src/index.js';
@@ -27,10 +27,25 @@ export function compileOptions(backend: BackendName): CompileOptions {
   return backend === 'cpp' ? { backend, directory: TEST_CACHE } : { backend };
 }
 
+let current: BackendName = 'js';
+
+/** Compile options for the backend of the test that is running (set by `describeBackends`). */
+export function compileFor(): CompileOptions {
+  return compileOptions(current);
+}
+
+/** The backend of the test that is running. */
+export function currentBackend(): BackendName {
+  return current;
+}
+
 export function describeBackends(name: string, body: (backend: BackendName) => void): void {
   for (const backend of selected()) {
     const skip = backend === 'cpp' && !hasCompiler;
     if (skip) console.warn(`${name} [cpp]: skipped, no g++ or clang++`);
-    describe.skipIf(skip)(`${name} [${backend}]`, () => body(backend));
+    describe.skipIf(skip)(`${name} [${backend}]`, () => {
+      beforeEach(() => { current = backend; });
+      body(backend);
+    });
   }
 }

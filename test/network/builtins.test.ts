@@ -1,5 +1,6 @@
 // Dossier §3.4 A4: built-in functions and conditionals, plus the ANNarchy bugs we do not copy.
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import { Network, Neuron } from '../../src/index.js';
 import { column } from './helpers.js';
 
@@ -7,12 +8,12 @@ async function run(equations: string, steps: number, parameters = '') {
   const net = new Network();
   const pop = net.create(1, new Neuron({ parameters, equations }));
   const m = net.monitor(pop, 'r');
-  await net.compile();
+  await net.compile(compileFor());
   await net.simulate(steps);
   return { pop, rows: column(m.get('r') as Float64Array[]) };
 }
 
-describe('built-in functions (A4)', () => {
+describeBackends('built-in functions (A4)', () => {
   it('modulo(t, 3) over 10 steps', async () => {
     expect((await run('r = modulo(t, 3)', 10)).rows).toEqual([0, 1, 2, 0, 1, 2, 0, 1, 2, 0]);
   });
@@ -31,7 +32,7 @@ describe('built-in functions (A4)', () => {
   });
 });
 
-describe('conditionals (A4)', () => {
+describeBackends('conditionals (A4)', () => {
   const cases: [string, number, string?][] = [
     ['r = if (t is 1): 1.0 else: 0.0', 0],
     ['r = if (t <= 5): 0 else: if (t >= 7): 2 else: 1', 2],

@@ -1,14 +1,15 @@
 // `every` callbacks and the trial structure of seed 002 (ANNarchy's "Setting inputs periodically").
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import { Network, Neuron } from '../../src/index.js';
 
-describe('every()', () => {
+describeBackends('every()', () => {
   it('calls before the steps at 0, period, 2·period…, never at the end time, with n restarting per simulate()', async () => {
     const net = new Network();
     const pop = net.create(1, new Neuron({ parameters: 'I = 0', equations: 'r = I' }));
     const calls: [number, number][] = [];
     net.every({ period: 100 }, (n) => { calls.push([n, net.getTime()]); pop.I = n + 1; });
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(300);
     expect(calls).toEqual([[0, 0], [1, 100], [2, 200]]);
     await net.simulate(150);
@@ -24,7 +25,7 @@ describe('every()', () => {
     net.every({ period: 10, offset: -2 }, () => log.push(`b${net.getTime()}`));
     net.every({ period: 10, wait: 20 }, () => log.push(`c${net.getTime()}`));
     net.every({ period: 10, offset: 5 }, () => log.push(`d${net.getTime()}`));
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(30);
     expect(log).toEqual(['a5', 'd5', 'b8', 'a15', 'd15', 'b18', 'c20', 'a25', 'd25', 'b28']);
   });
@@ -34,7 +35,7 @@ describe('every()', () => {
     net.create(1, new Neuron({ equations: 'r = 0' }));
     let count = 0;
     const cb = net.every({ period: 10 }, () => { count++; });
-    await net.compile();
+    await net.compile(compileFor());
     net.disableCallbacks();
     await net.simulate(50);
     expect(count).toBe(0);
@@ -55,7 +56,7 @@ describe('every()', () => {
       if (n > 0) results.push(Array.from(pop.r as Float64Array));
       pop.I = n + 1;
     });
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(3000);
     expect(results.length).toBe(2);
     // after 1000 ms of leaky integration (tau = 10 ms) r has converged to I

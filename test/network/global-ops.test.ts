@@ -1,5 +1,6 @@
 // Dossier §3.4 A5: global operations, computed after the update (seen one step later).
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import { Network, Neuron } from '../../src/index.js';
 
 const neuron = new Neuron({
@@ -7,13 +8,13 @@ const neuron = new Neuron({
   equations: 'mean_r = mean(r)\n max_r = max(r)\n min_r = min(r)\n l1 = norm1(r)\n l2 = norm2(r)',
 });
 
-describe('global operations (A5)', () => {
+describeBackends('global operations (A5)', () => {
   for (const geometry of [6, [2, 3]] as const) {
     it(`mean/max/min/norm1/norm2 on geometry ${JSON.stringify(geometry)}`, async () => {
       const net = new Network();
       const pop = net.create(geometry, neuron);
       pop.r = geometry === 6 ? [2, 1, 0, -5, -3, -1] : [[2, 1, 0], [-5, -3, -1]];
-      await net.compile();
+      await net.compile(compileFor());
       await net.step();
       expect(pop.mean_r[0]).toBe(0); // first step: reductions not computed yet
       await net.step();

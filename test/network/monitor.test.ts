@@ -1,18 +1,19 @@
 // Dossier §3.4 A3 and A11: monitor periods, start/pause/resume, recording sum(target) and synaptic variables.
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import { Network, Neuron, Synapse } from '../../src/index.js';
 import { column } from './helpers.js';
 
 const rt = new Neuron({ equations: 'r = t' });
 
-describe('monitors (A3)', () => {
+describeBackends('monitors (A3)', () => {
   it('every step, with a period, started late, paused and resumed', async () => {
     const net = new Network();
     const pop = net.create(3, rt);
     const m = net.monitor(pop, 'r');
     const o = net.monitor(pop, 'r', { period: 10 });
     const p = net.monitor(pop, 'r', { start: false });
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(10);
     expect((m.get('r') as Float64Array[]).map((row) => Array.from(row))).toEqual(Array.from({ length: 10 }, (_, k) => [k, k, k]));
     p.start();
@@ -33,7 +34,7 @@ describe('monitors (A3)', () => {
     const pop = net.create([3, 5], rt);
     const m = net.monitor(pop, 'r');
     const v = net.monitor(pop.view(2, ':'), 'r');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(10);
     const rows = m.get('r', { keep: true }) as (Float64Array & { shape: number[] })[];
     expect(rows.length).toBe(10);
@@ -44,14 +45,14 @@ describe('monitors (A3)', () => {
   });
 });
 
-describe('recording inputs and synaptic variables (A11)', () => {
+describeBackends('recording inputs and synaptic variables (A11)', () => {
   it('sum(exc) started late and paused', async () => {
     const net = new Network();
     const pre = net.create(3, rt);
     const post = net.create(1, new Neuron({ equations: 'r = sum(exc)' }));
     net.connect(pre, post, 'exc').connectAllToAll(1.0);
     const m = net.monitor(post, 'sum(exc)', { start: false });
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(10);
     m.start();
     await net.simulate(5);
@@ -66,7 +67,7 @@ describe('recording inputs and synaptic variables (A11)', () => {
     const p1 = net.create(1, new Neuron({ equations: 'r = 10 - t' }));
     const proj = net.connect(p0, p1, 'exc', new Synapse({ equations: 'y = pre.r * post.r * w' })).connectAllToAll(0.5);
     const m = net.monitor(proj, 'y');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(10);
     const rows = m.get('y') as Float64Array[][];
     expect(rows.length).toBe(10);

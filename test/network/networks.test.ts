@@ -1,5 +1,6 @@
 // Two networks in one process; the ANNarchy-4 module-level API on the default network; constants and functions.
-import { describe, it, expect, beforeEach } from 'vitest';
+import { it, expect, beforeEach } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import {
   Network, Neuron, Population, Projection, Constant, addFunction, functions, compile, simulate, getTime, clear, setup,
   EquationError, NetworkError,
@@ -7,14 +8,14 @@ import {
 
 beforeEach(() => clear());
 
-describe('networks', () => {
+describeBackends('networks', () => {
   it('two networks do not interfere', async () => {
     const a = new Network({ dt: 1 });
     const b = new Network({ dt: 0.5 });
     const pa = a.create(2, new Neuron({ equations: 'r = t' }));
     const pb = b.create(3, new Neuron({ equations: 'r = 2 * t' }));
-    await a.compile();
-    await b.compile();
+    await a.compile(compileFor());
+    await b.compile(compileFor());
     await a.simulate(10);
     await b.simulate(4);
     expect(Array.from(pa.r)).toEqual([9, 9]);
@@ -26,7 +27,7 @@ describe('networks', () => {
   it('ANNarchy-4 style scripts run on the default network', async () => {
     setup({ dt: 0.1 });
     const pop = new Population({ geometry: 4, neuron: new Neuron({ equations: 'r = t' }), name: 'pop1' });
-    await compile();
+    await compile(compileFor());
     await simulate(1);
     expect(getTime()).toBeCloseTo(1, 12);
     expect(pop.r[0]).toBeCloseTo(0.9, 12);
@@ -35,7 +36,7 @@ describe('networks', () => {
   it('changing a parameter after compile changes the dynamics without recompiling', async () => {
     const net = new Network();
     const pop = net.create(2, new Neuron({ parameters: 'a = 1.0', equations: 'r = a * t' }));
-    await net.compile();
+    await net.compile(compileFor());
     const source = net.source;
     await net.simulate(3);
     pop.a = [2, 3];
@@ -48,7 +49,7 @@ describe('networks', () => {
     const gain = new Constant('gain', 2.0);
     const net = new Network();
     const pop = net.create(1, new Neuron({ equations: 'r = gain * 10' }));
-    await net.compile();
+    await net.compile(compileFor());
     await net.step();
     expect(pop.r[0]).toBe(20);
     gain.set(3.0);
@@ -60,7 +61,7 @@ describe('networks', () => {
     addFunction('sigmoid(x) = 1.0 / (1.0 + exp(-x))');
     const net = new Network();
     const pop = net.create(1, new Neuron({ parameters: 'x = 0.5', equations: 'r = sigmoid(x)' }));
-    await net.compile();
+    await net.compile(compileFor());
     await net.step();
     expect(pop.r[0]).toBeCloseTo(1 / (1 + Math.exp(-0.5)), 15);
     const f = functions('sigmoid');
@@ -71,7 +72,7 @@ describe('networks', () => {
   it('model-local functions', async () => {
     const net = new Network();
     const pop = net.create(1, new Neuron({ functions: 'double(x) = 2 * x', equations: 'r = double(t) + 1' }));
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(4);
     expect(pop.r[0]).toBe(7);
   });
@@ -89,9 +90,9 @@ describe('networks', () => {
     expect(() => { pop.r = [1, 2]; }).toThrow(/expected 3 values/);
     expect(() => pop.get('nope')).toThrow(NetworkError);
     const proj = new Projection(pop, pop, 'exc');
-    await expect(net.compile()).rejects.toThrow(/not connected/);
+    await expect(net.compile(compileFor())).rejects.toThrow(/not connected/);
     proj.connectAllToAll(1);
-    await net.compile();
+    await net.compile(compileFor());
     expect(() => net.create(2, new Neuron({ equations: 'r = 1' }))).toThrow(/after compile/);
   });
 
@@ -99,7 +100,7 @@ describe('networks', () => {
     const run = async (seed: number) => {
       const net = new Network({ seed });
       const pop = net.create(5, new Neuron({ equations: 'r = Normal(0, 1) + Uniform(0, 1)' }));
-      await net.compile();
+      await net.compile(compileFor());
       await net.simulate(3);
       return Array.from(pop.r as Float64Array);
     };

@@ -1,9 +1,10 @@
 // Dossier §3.4 A1: locality of equations, `t`, bounds.
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import { Network, Neuron } from '../../src/index.js';
 import { column } from './helpers.js';
 
-describe('neuron update (A1)', () => {
+describeBackends('neuron update (A1)', () => {
   it('local, global and mixed equations see t in ms; bounds clip after every update', async () => {
     const net = new Network({ seed: 1 });
     const local = net.create(3, new Neuron({ equations: 'noise = Uniform(0,1)\n r = t' }));
@@ -11,7 +12,7 @@ describe('neuron update (A1)', () => {
     const mixed = net.create(3, new Neuron({ parameters: 'glob_par = 1.0: population', equations: 'r = t + glob_par' }));
     const bound = net.create(3, new Neuron({ parameters: 'min_r=1.0: population\n max_r=3.0: population', equations: 'r = t : min=min_r, max=max_r' }));
     const m = net.monitor(bound, 'r');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(5);
     expect(Array.from(local.r)).toEqual([4, 4, 4]);
     expect(global.glob_r).toBe(4);
@@ -34,7 +35,7 @@ describe('neuron update (A1)', () => {
         tau*dv/dt = I - v - u + k : init = 1.0
         r = v`,
     }));
-    await net.compile();
+    await net.compile(compileFor());
     await net.step();
     // u: (1 - 0)/2 = 0.5 (old v). I = 1 + 1 = 2 (v still 1). k and v form one block:
     // k: (1 - 0)/2 = 0.5 with the old v; v: 1 + (2 - 1 - 0.5 + 0)/2 = 1.25 with the new u and I, old k.

@@ -1,5 +1,6 @@
 // The seeds' network: leaky integrators and Oja's learning rule (seed 000, ANNarchy's manual 2.1).
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import { Network, Neuron, Synapse, Uniform } from '../../src/index.js';
 
 const LeakyIntegratorNeuron = new Neuron({
@@ -23,14 +24,14 @@ const Oja = new Synapse({
   `,
 });
 
-describe('leaky integrators + Oja (seed network)', () => {
+describeBackends('leaky integrators + Oja (seed network)', () => {
   it('first steps equal a hand-written Euler loop of the same equations', async () => {
     const net = new Network({ seed: 7 });
     const pop1 = net.create(3, LeakyIntegratorNeuron, { name: 'pop1' });
     const pop2 = net.create(2, LeakyIntegratorNeuron, { name: 'pop2' });
     const proj = net.connect(pop1, pop2, 'exc', Oja).connectAllToAll({ weights: new Uniform(0, 1) });
     pop1.baseline = [1.0, 0.5, 2.0];
-    await net.compile();
+    await net.compile(compileFor());
     // Reference: explicit Euler with ANNarchy's schedule (sums from the previous r, synapses after neurons).
     const w = (proj.w as Float64Array[]).map((row) => Array.from(row));
     const mp1 = [0, 0, 0], r1 = [0, 0, 0], mp2 = [0, 0], r2 = [0, 0];
@@ -57,7 +58,7 @@ describe('leaky integrators + Oja (seed network)', () => {
     })).connectAllToAll({ weights: new Uniform(0.1, 0.5) });
     const x = [0.2, 0.4, 0.8, 0.4];
     input.r = x;
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(20000);
     const w = Array.from((proj.w as Float64Array[])[0]);
     const norm2 = w.reduce((a, b) => a + b * b, 0);

@@ -1,5 +1,6 @@
 // Dossier §3.4 A15: the four methods on a coupled linear system, values from the generated formulas.
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import { Network, Neuron } from '../../src/index.js';
 
 const table: Record<string, number[]> = {
@@ -10,7 +11,7 @@ const table: Record<string, number[]> = {
   exponential: [0.0951625820, 0.3850919322, 0.1468738452, 0.0028224730],
 };
 
-describe('numerical methods on a coupled system (A15)', () => {
+describeBackends('numerical methods on a coupled system (A15)', () => {
   for (const [method, expected] of Object.entries(table)) {
     it(method, async () => {
       const net = new Network();
@@ -19,7 +20,7 @@ describe('numerical methods on a coupled system (A15)', () => {
         equations: `tau * dv/dt = -v - u + I : ${method}\n tau * du/dt = -u + I : ${method}\n r = v`,
       }));
       const m = net.monitor(pop, 'v');
-      await net.compile();
+      await net.compile(compileFor());
       await net.simulate(20);
       pop.I = 1.0;
       await net.simulate(80);

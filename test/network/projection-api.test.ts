@@ -1,18 +1,19 @@
 // Dendrites, synapse access, learning switches (dossier §1.7.5–1.7.6, A16).
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import { Network, Neuron, Synapse } from '../../src/index.js';
 
 const fixed = new Neuron({ parameters: 'r = 1.0' });
 const sumNeuron = new Neuron({ equations: 'r = sum(exc)' });
 const hebb = new Synapse({ parameters: 'eta = 0.1 : projection', equations: 'dw/dt = eta * pre.r * post.r\n trace = t' });
 
-describe('projection attributes and dendrites (A16)', () => {
+describeBackends('projection attributes and dendrites (A16)', () => {
   it('dendrite pre-ranks, per-dendrite and per-synapse writes', async () => {
     const net = new Network();
     const pop1 = net.create(5, fixed);
     const pop2 = net.create(8, sumNeuron);
     const proj = net.connect(pop1, pop2, 'exc').connectAllToAll({ weights: 1.0, forceMultipleWeights: true });
-    await net.compile();
+    await net.compile(compileFor());
     expect(proj.dendrite(5).preRanks).toEqual([0, 1, 2, 3, 4]);
     proj.dendrite(6).w = 2.0;
     proj.dendrite(6).synapse(2).set({ w: 3.0 });
@@ -30,7 +31,7 @@ describe('projection attributes and dendrites (A16)', () => {
     const net = new Network();
     const pop = net.create(4, fixed);
     const proj = net.connect(pop, pop, 'exc').connectAllToAll(0.5);
-    await net.compile();
+    await net.compile(compileFor());
     expect(proj.singleWeight).toBe(true);
     expect(proj.w).toBe(0.5);
     expect(() => { proj.w = [[1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3]]; }).toThrow(/forceMultipleWeights/);
@@ -43,18 +44,18 @@ describe('projection attributes and dendrites (A16)', () => {
     const pre = net.create(3, fixed);
     const post = net.create(2, sumNeuron);
     const proj = net.connect(pre, post, 'exc').connectFromMatrix([[1, null, 2], [null, 3, null]]);
-    await net.compile();
+    await net.compile(compileFor());
     expect(proj.connectivityMatrix(-1).map((r) => Array.from(r))).toEqual([[1, -1, 2], [-1, 3, -1]]);
   });
 });
 
-describe('transmission, update and plasticity switches (§1.7.6)', () => {
+describeBackends('transmission, update and plasticity switches (§1.7.6)', () => {
   async function build() {
     const net = new Network();
     const pre = net.create(2, fixed);
     const post = net.create(1, sumNeuron);
     const proj = net.connect(pre, post, 'exc', hebb).connectAllToAll(1.0);
-    await net.compile();
+    await net.compile(compileFor());
     await net.step();
     return { net, post, proj };
   }
@@ -97,13 +98,13 @@ describe('transmission, update and plasticity switches (§1.7.6)', () => {
     const post = net.create(1, new Neuron({ parameters: 'r = 1.0' }));
     const proj = net.connect(pre, post, 'exc', new Synapse({ equations: 'dx/dt = 1.0' })).connectAllToAll(1.0);
     proj.enableLearning({ period: 5 });
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(12); // runs at steps 0, 5, 10 with dt = 5
     expect((proj.x as Float64Array[])[0][0]).toBe(15);
   });
 });
 
-describe('population views and coordinates (A17)', () => {
+describeBackends('population views and coordinates (A17)', () => {
   it('row-major coordinates and views', () => {
     const net = new Network();
     const p3 = net.create([3, 3], fixed);
@@ -129,7 +130,7 @@ describe('population views and coordinates (A17)', () => {
   it('reset restores the initial values and time', async () => {
     const net = new Network();
     const pop = net.create(2, new Neuron({ equations: 'r = r + 1 : init = 5' }));
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(3);
     expect(Array.from(pop.r)).toEqual([8, 8]);
     net.reset();

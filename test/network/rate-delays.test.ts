@@ -1,5 +1,6 @@
 // Dossier §3.4 A8: uniform and per-synapse delays on rate-coded projections, changed after compile.
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import { Network, Neuron, Synapse, DiscreteUniform } from '../../src/index.js';
 
 // r after steps 0, 1, 2, …: -1, 0, 2, 5, 9, 14, 20, …
@@ -12,11 +13,11 @@ async function uniform(psp?: string) {
   const out = net.create(3, output);
   const proj = net.connect(inp, out, 'ff', psp ? new Synapse({ psp }) : undefined)
     .connectFixedNumberPre({ number: 1, weights: 1.0, delays: 10.0 });
-  await net.compile();
+  await net.compile(compileFor());
   return { net, out, proj };
 }
 
-describe('rate-coded delays (A8)', () => {
+describeBackends('rate-coded delays (A8)', () => {
   for (const psp of [undefined, 'pre.glob_r * w']) {
     it(`uniform delay of 10 ms (${psp ?? 'local pre.r'})`, async () => {
       const { net, out } = await uniform(psp);
@@ -46,7 +47,7 @@ describe('rate-coded delays (A8)', () => {
     const inp = net.create(3, inputNeuron);
     const out = net.create(3, output);
     const proj = net.connect(inp, out, 'ff').connectFixedNumberPre({ number: 1, weights: 1.0, delays: new DiscreteUniform(1, 5) });
-    await net.compile();
+    await net.compile(compileFor());
     proj.delay = [[3], [5], [2]];
     await net.simulate(5);
     expect(Array.from(out.sum('ff'))).toEqual([0, -1, 2]);

@@ -1,5 +1,6 @@
 // Dossier §3.4 A6: simulateUntil with any/all conditions and and/or between populations.
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import { Network, Neuron } from '../../src/index.js';
 
 async function build(condition = 'r > 5.0 : any') {
@@ -8,11 +9,11 @@ async function build(condition = 'r > 5.0 : any') {
   const pop1 = net.create(15, neuron, { stopCondition: condition });
   const pop2 = net.create(15, neuron, { stopCondition: condition });
   pop2.r = Array.from({ length: 15 }, (_, i) => [-4, -3, -2][i % 3]);
-  await net.compile();
+  await net.compile(compileFor());
   return { net, pop1, pop2 };
 }
 
-describe('simulateUntil (A6)', () => {
+describeBackends('simulateUntil (A6)', () => {
   it('one population: stops at the first step where a neuron exceeds 5 (returns ms)', async () => {
     const { net, pop2 } = await build();
     expect(await net.simulateUntil({ maxDuration: 15, populations: pop2 })).toBe(8);
@@ -34,7 +35,7 @@ describe('simulateUntil (A6)', () => {
   it('stops at maxDuration when the condition never holds, and returns ms at dt = 0.5', async () => {
     const net = new Network({ dt: 0.5 });
     const pop = net.create(2, new Neuron({ equations: 'r = 0' }), { stopCondition: 'r > 1' });
-    await net.compile();
+    await net.compile(compileFor());
     expect(await net.simulateUntil({ maxDuration: 10, populations: pop })).toBe(10);
     expect(net.getCurrentStep()).toBe(20);
   });

@@ -1,9 +1,10 @@
 // What rate-coded synapses can read: pre.sum(target), post.sum(target), global operations of pre/post,
 // and sum() over every target in neurons (ANNarchy's CPU code never computed sum(): bug B1, not copied).
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import { Network, Neuron, Synapse } from '../../src/index.js';
 
-describe('synapse access to neighbours', () => {
+describeBackends('synapse access to neighbours', () => {
   it('pre.sum(exc), post.mean(r) (= mean(post.r)) and sum() of all targets', async () => {
     const net = new Network();
     const src = net.create(2, new Neuron({ parameters: 'r = 1.0' }));
@@ -14,7 +15,7 @@ describe('synapse access to neighbours', () => {
     const proj = net.connect(mid, out, 'exc', new Synapse({
       equations: 'a = pre.sum(exc)\n b = post.mean(r) : postsynaptic\n c = mean(pre.r) : projection',
     })).connectAllToAll(1.0);
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(3);
     // sum(): 2·1.5 + 2·0.25 = 3.5 for every neuron of mid
     expect(Array.from(mid.r)).toEqual([3.5, 3.5, 3.5]);

@@ -1,9 +1,10 @@
 // Axonal spikes: an extra event of the pre-synaptic neuron, independent of refractoriness, that
 // triggers the synapse's `preAxonSpike` code one step later (dossier §1.2, §2.7).
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import { Network, Neuron, Synapse } from '../../src/index.js';
 
-describe('axon_spike / axon_reset / pre_axon_spike', () => {
+describeBackends('axon_spike / axon_reset / pre_axon_spike', () => {
   it('axonal events fire on their own condition, reset their own variable, and reach g_target one step later', async () => {
     const net = new Network();
     // v counts steps: spikes at steps 5 and 13 (refractory 2 steps freezes v and a);
@@ -17,7 +18,7 @@ describe('axon_spike / axon_reset / pre_axon_spike', () => {
     net.connect(pre, post, 'exc').connectAllToAll(1.0);
     net.connect(pre, post, 'ax', new Synapse({ preSpike: 'g_target += 0', preAxonSpike: 'g_target += w' })).connectAllToAll(2.0);
     const m = net.monitor(post, ['g_exc', 'g_ax']);
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(16);
     const gExc = (m.get('g_exc') as Float64Array[]).map((r) => r[0]);
     const gAx = (m.get('g_ax') as Float64Array[]).map((r) => r[0]);

@@ -1,6 +1,7 @@
 // Input populations (src/inputs): Poisson statistics, SpikeSourceArray, TimedArray (A12),
 // CurrentInjection (A13), DecodingProjection, TimedPoissonPopulation, HomogeneousCorrelatedSpikeTrains.
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import {
   Network, Neuron, PoissonPopulation, SpikeSourceArray, TimedArray, TimedPoissonPopulation, InputArray,
   HomogeneousCorrelatedSpikeTrains, CurrentInjection, DecodingProjection, rectifyCorrelated,
@@ -39,14 +40,14 @@ function ksGeometric(intervals: number[], q: number, shift = 0): number {
   return d;
 }
 
-describe('PoissonPopulation', () => {
+describeBackends('PoissonPopulation', () => {
   for (const [dt, rate, T] of [[1.0, 20, 10000], [0.1, 15, 4000]] as const) {
     it(`constant rate ${rate} Hz at dt = ${dt}: spike count and geometric ISIs`, async () => {
       const net = new Network({ dt, seed: 42 });
       const n = 500;
       const pop = new PoissonPopulation(n, { rates: rate, network: net });
       const m = net.monitor(pop, 'spike');
-      await net.compile();
+      await net.compile(compileFor());
       await net.simulate(T);
       const s = m.get('spike');
       const q = rate * dt / 1000, steps = Math.round(T / dt);
@@ -63,7 +64,7 @@ describe('PoissonPopulation', () => {
     const net = new Network({ dt: 1, seed: 3 });
     const pop = new PoissonPopulation(200, { rates: 'amp * (1.0 + 0.0 * t)', parameters: { amp: 30 }, network: net });
     const m = net.monitor(pop, 'spike');
-    await net.compile();
+    await net.compile(compileFor());
     expect(pop.special).toBeUndefined();
     await net.simulate(5000);
     const s = m.get('spike');
@@ -76,7 +77,7 @@ describe('PoissonPopulation', () => {
     const net = new Network({ dt: 1, seed: 5 });
     const pop = new PoissonPopulation(400, { rates: Array.from({ length: 400 }, (_, i) => (i < 200 ? 10 : 40)), network: net });
     const m = net.monitor(pop, 'spike');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(5000);
     let s = m.get('spike');
     const low = Object.entries(s).filter(([r]) => Number(r) < 200).reduce((a, [, l]) => a + l.length, 0);
@@ -95,7 +96,7 @@ describe('PoissonPopulation', () => {
     const net = new Network({ dt: 1, seed: 9 });
     const pop = new PoissonPopulation(200, { rates: 100, refractory: 5.0, network: net });
     const m = net.monitor(pop, 'spike');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(5000);
     const iv = isis(m.get('spike'));
     expect(Math.min(...iv)).toBe(6);
@@ -109,7 +110,7 @@ describe('PoissonPopulation', () => {
     net.connect(inp, pop, 'exc').connectOneToOne({ weights: 2.0 });
     inp.r = 25; // 50 Hz
     const m = net.monitor(pop, 'spike');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(4000);
     expectCount(total(m.get('spike')), 300, 4000, 0.05, 'count'); // r set before compile is read from step 0
     expect(net.plan!.projections[0].rateInto).toBe('conductance');
@@ -120,7 +121,7 @@ describe('PoissonPopulation', () => {
       const net = new Network({ dt: 1, seed });
       const pop = new PoissonPopulation(20, { rates: 50, network: net });
       const m = net.monitor(pop, 'spike');
-      await net.compile();
+      await net.compile(compileFor());
       await net.simulate(200);
       return JSON.stringify(m.get('spike'));
     };
@@ -129,12 +130,12 @@ describe('PoissonPopulation', () => {
   });
 });
 
-describe('SpikeSourceArray', () => {
+describeBackends('SpikeSourceArray', () => {
   it('emits exactly at the given times (rounded to steps), relative to the last reset', async () => {
     const net = new Network({ dt: 0.1 });
     const src = new SpikeSourceArray([[0, 5, 5.04, 10.3, 1.0], [2.0], []], { network: net });
     const m = net.monitor(src, 'spike');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(20);
     expect(m.get('spike')).toEqual({ 0: [0, 10, 50, 103], 1: [20], 2: [] });
     net.reset();
@@ -147,7 +148,7 @@ describe('SpikeSourceArray', () => {
     const net = new Network({ dt: 1 });
     const src = new SpikeSourceArray([[3], [4]], { network: net });
     const m = net.monitor(src, 'spike');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(10);
     src.spikeTimes = [[5, 12, 15], [20]];
     await net.simulate(20);
@@ -161,7 +162,7 @@ describe('SpikeSourceArray', () => {
   });
 });
 
-describe('TimedArray (A12)', () => {
+describeBackends('TimedArray (A12)', () => {
   const I = Array.from({ length: 10 }, (_, k) => Array.from({ length: 10 }, (_, j) => (j === k ? 1 : 0)));
   const e = (k: number) => Array.from({ length: 10 }, (_, j) => (j === k ? 1 : 0));
   const J = Array.from({ length: 10 }, (_, k) => Array.from({ length: 10 }, (_, j) => (j === 9 - k ? 2 : 0) + (j === k ? 1 : 0)));
@@ -170,7 +171,7 @@ describe('TimedArray (A12)', () => {
     const inp = new TimedArray({ rates: I, network: net, ...opts });
     const out = net.create(10, new Neuron({ equations: 'r = sum(exc)' }));
     net.connect(inp, out, 'exc').connectOneToOne({ weights: 1.0 });
-    await net.compile();
+    await net.compile(compileFor());
     return { net, inp, out };
   }
   it('one block per step; the last block stays', async () => {
@@ -215,7 +216,7 @@ describe('TimedArray (A12)', () => {
     const net = new Network({ dt: 1 });
     const inp = new TimedArray({ rates: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]], network: net });
     expect(inp.geometry).toEqual([2, 2]);
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(2);
     expect(Array.from(inp.r)).toEqual([5, 6, 7, 8]);
     net.reset();
@@ -224,14 +225,14 @@ describe('TimedArray (A12)', () => {
   });
 });
 
-describe('hybrid projections', () => {
+describeBackends('hybrid projections', () => {
   it('CurrentInjection adds pre.r to g_target with one step of delay (A13)', async () => {
     const net = new Network({ dt: 1 });
     const inp = net.create(1, new Neuron({ equations: 'r = sin(t)' }));
     const out = net.create(1, new Neuron({ equations: 'mp = g_exc', spike: 'mp >= 1.0', reset: '' }));
     new CurrentInjection(inp, out, 'exc').connectCurrent();
     const m = net.monitor(out, 'mp');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(11);
     expect(net.plan!.projections[0].rateInto).toBe('conductance');
     const mp = (m.get('mp') as Float64Array[]).map((r) => r[0]);
@@ -252,7 +253,7 @@ describe('hybrid projections', () => {
     const out = net.create(1, new Neuron({ equations: 'r = sum(exc)' }));
     new DecodingProjection(src, out, 'exc', { window: 3.0 }).connectAllToAll({ weights: 1.0 });
     const m = net.monitor(out, 'r');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(8);
     const r = (m.get('r') as Float64Array[]).map((x) => x[0]);
     const k = 1000 / 3 / 2;
@@ -265,7 +266,7 @@ describe('hybrid projections', () => {
     const out = net.create(1, new Neuron({ equations: 'r = sum(exc)' }));
     new DecodingProjection(src, out, 'exc', { window: 10 }).connectAllToAll({ weights: 0.01, forceMultipleWeights: true });
     const m = net.monitor(out, 'r');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(2000);
     const r = (m.get('r') as Float64Array[]).slice(20).map((x) => x[0]);
     const mean = r.reduce((a, b) => a + b, 0) / r.length;
@@ -274,12 +275,12 @@ describe('hybrid projections', () => {
   });
 });
 
-describe('other inputs', () => {
+describeBackends('other inputs', () => {
   it('TimedPoissonPopulation switches rates on its schedule', async () => {
     const net = new Network({ dt: 1, seed: 4 });
     const pop = new TimedPoissonPopulation(400, { rates: [10, 80], schedule: [0, 1000], network: net });
     const m = net.monitor(pop, 'spike');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(2000);
     const all = Object.values(m.get('spike')).flat();
     expectCount(all.filter((s) => s < 1000).length, 400, 1000, 0.01, 'first block');
@@ -297,7 +298,7 @@ describe('other inputs', () => {
     const net = new Network({ dt: 0.1, seed: 8 });
     const pop = new HomogeneousCorrelatedSpikeTrains(300, { rates: 20, corr: 0.3, tau: 10, network: net });
     const m = net.monitor(pop, 'spike');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(5000);
     const rate = total(m.get('spike')) / 300 / 5;
     // the common rate x fluctuates (sd ≈ sigma, correlation time 10 ms): ~500 independent samples over 5 s
@@ -310,7 +311,7 @@ describe('other inputs', () => {
     const net = new Network({ dt: 1 });
     const inp = new InputArray([2, 3], { network: net });
     const m = net.monitor(inp, 'r');
-    await net.compile();
+    await net.compile(compileFor());
     inp.r = [1, 2, 3, 4, 5, 6];
     await net.simulate(3);
     expect(Array.from(inp.r)).toEqual([1, 2, 3, 4, 5, 6]);

@@ -1,7 +1,8 @@
 // Built-in neuron and synapse models (src/models) against trajectories computed here by hand-written
 // loops that apply the numerical method of each equation (explicit Euler, or exponential Euler
 // x += (1 − exp(−dt/τ))(x∞ − x) for linear ODEs), plus closed-form checks where one exists.
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import {
   Network, Neuron, SpikeSourceArray, IF_curr_exp, IF_cond_exp, IF_curr_alpha, IF_cond_alpha, Izhikevich,
   EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, HH_cond_exp, LeakyIntegrator, TsodyksMarkram,
@@ -18,7 +19,7 @@ async function simulate(neuron: Neuron, dt: number, T: number, input?: { times: 
     net.connect(src, pop, 'exc').connectAllToAll({ weights: input.w });
   }
   const m = net.monitor(pop, ['v', 'spike']);
-  await net.compile();
+  await net.compile(compileFor());
   await net.simulate(T);
   return { v: (m.get('v') as Float64Array[]).map((r) => r[0]), spikes: m.get('spike')[0] };
 }
@@ -76,7 +77,7 @@ function compare(got: { v: number[]; spikes: number[] }, want: { v: number[]; sp
   expect(worst).toBeLessThan(tol);
 }
 
-describe('built-in integrate-and-fire neurons', () => {
+describeBackends('built-in integrate-and-fire neurons', () => {
   it('IF_curr_exp under a constant current: exact exponential approach, first spike at 27.8 ms, ISI 29.8 ms', async () => {
     const dt = 0.1;
     const got = await simulate(new IF_curr_exp({ i_offset: 1.0, tau_refrac: 2.0 }), dt, 1000);
@@ -125,7 +126,7 @@ describe('built-in integrate-and-fire neurons', () => {
   });
 });
 
-describe('Izhikevich', () => {
+describeBackends('Izhikevich', () => {
   function hand(p: { a: number; b: number; c: number; d: number; I: number }, dt: number, steps: number) {
     let v = p.c, u = p.b * p.c;
     const vs: number[] = [], spikes: number[] = [];
@@ -152,7 +153,7 @@ describe('Izhikevich', () => {
   }
 });
 
-describe('HH_cond_exp', () => {
+describeBackends('HH_cond_exp', () => {
   // ANNarchy's HH_cond_exp writes bh = 4/(1 + exp(10 − v + v_offset)) (Traub/NEST/Brian: 4/(1 + exp((40 − v +
   // v_offset)/5))): h inactivates near −53 mV, before m activates, so the model as ANNarchy defines it does
   // not fire under constant current (it was checked up to 2 nA). We keep ANNarchy's equations and compare the
@@ -187,12 +188,12 @@ describe('HH_cond_exp', () => {
   });
 });
 
-describe('LeakyIntegrator (rate-coded)', () => {
+describeBackends('LeakyIntegrator (rate-coded)', () => {
   it('tau dv/dt + v = B with the exponential method is exact: v = B (1 − e^{−t/tau}), r = pos(v − T)', async () => {
     const net = new Network({ dt: 1 });
     const pop = net.create(1, new LeakyIntegrator({ B: 2.0, T: 0.5 }));
     const m = net.monitor(pop, ['v', 'r']);
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(30);
     const v = (m.get('v') as Float64Array[]).map((x) => x[0]);
     const r = (m.get('r') as Float64Array[]).map((x) => x[0]);
@@ -201,7 +202,7 @@ describe('LeakyIntegrator (rate-coded)', () => {
   });
 });
 
-describe('TsodyksMarkram', () => {
+describeBackends('TsodyksMarkram', () => {
   it('g_target += w·u·x with u, x decaying exactly between spikes (event-driven)', async () => {
     const net = new Network({ dt: 1 });
     const times = [10, 20, 25, 60, 61, 200];
@@ -210,7 +211,7 @@ describe('TsodyksMarkram', () => {
     const P = { tau_rec: 100.0, tau_facil: 50.0, U: 0.2 };
     net.connect(src, post, 'exc', new TsodyksMarkram(P)).connectAllToAll({ weights: 3.0 });
     const m = net.monitor(post, 'g_exc');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(250);
     const g = (m.get('g_exc') as Float64Array[]).map((r) => r[0]);
     let x = 1, u = P.U, last = 0;

@@ -7,7 +7,8 @@
 // under ~15 s on 2 cores) and use other random streams, so each statistic is compared as the mean
 // over SEEDS seeds, with a margin of the peers' own range plus the seed-to-seed spread we measured
 // (recorded next to each bound; 3 × the standard error of the mean over seeds).
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import { buildCOBA, buildCUBA, buildIzhikevich, buildSTDP, spikeStats, weightStats } from '../../bench/lib/spiking.js';
 
 const SEEDS = [1, 2, 3];
@@ -17,14 +18,14 @@ async function stats(build: typeof buildCOBA, T: number, N?: number) {
   const out: ReturnType<typeof spikeStats>[] = [];
   for (const seed of SEEDS) {
     const b = build({ seed, N });
-    await b.net.compile();
+    await b.net.compile(compileFor());
     await b.net.simulate(T);
     out.push(spikeStats(b, T));
   }
   return { rate: mean(out.map((s) => s.rate_hz)), cv: mean(out.map((s) => s.cv_isi_mean)), all: out };
 }
 
-describe('benchmark networks against the peers', () => {
+describeBackends('benchmark networks against the peers', () => {
   it('COBA (4000 neurons, 1000 ms)', async () => {
     const s = await stats(buildCOBA, 1000);
     console.log('COBA', JSON.stringify(s.all));
@@ -54,7 +55,7 @@ describe('benchmark networks against the peers', () => {
 
   it('STDP (1000 Poisson inputs → 1 neuron, 20 s): the weights become bimodal', async () => {
     const b = buildSTDP({ seed: 1 });
-    await b.net.compile();
+    await b.net.compile(compileFor());
     await b.net.simulate(20000);
     const w = weightStats(b.projections[0]);
     console.log('STDP 20 s', JSON.stringify(w), 'out spikes', b.monitor.get('spike')[0].length);

@@ -1,12 +1,13 @@
 // Spike transmission, delays, event order, bounds in event code, event-driven traces, STDP window.
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
+import { describeBackends, compileFor } from '../helpers/backends.js';
 import { Network, Neuron, Synapse, SpikeSourceArray, STDP } from '../../src/index.js';
 
 const emitAt1 = new Neuron({ equations: '', spike: 't == 1.0' });
 const receiver = new Neuron({ equations: 'g_exc = 0', spike: 'g_exc > 30' });
 const rows = (m: Float64Array[]) => m.map((r) => Array.from(r));
 
-describe('spike transmission and delays (A9)', () => {
+describeBackends('spike transmission and delays (A9)', () => {
   async function a9(delays?: number, perSynapse?: number[][]) {
     const net = new Network({ dt: 1 });
     const inp = net.create(5, emitAt1);
@@ -14,7 +15,7 @@ describe('spike transmission and delays (A9)', () => {
     const proj = net.connect(inp, out, 'exc').connectAllToAll({ weights: 1.0, ...(delays ? { delays } : {}) });
     if (perSynapse) proj.delay = perSynapse;
     const m = net.monitor(out, 'g_exc');
-    await net.compile();
+    await net.compile(compileFor());
     return { net, m, proj };
   }
 
@@ -52,7 +53,7 @@ describe('spike transmission and delays (A9)', () => {
       projs[1].connectAllToAll({ weights: 10 });
       projs[2].connectAllToAll({ weights: 100 });
       const m = net.monitor(out, 'g_exc');
-      await net.compile();
+      await net.compile(compileFor());
       await net.simulate(10);
       const g = m.get('g_exc') as Float64Array[];
       for (let k = 0; k < 7; k++) {
@@ -71,14 +72,14 @@ describe('spike transmission and delays (A9)', () => {
   });
 });
 
-describe('event code: bounds (A10), order of pre/post events, unless_post', () => {
+describeBackends('event code: bounds (A10), order of pre/post events, unless_post', () => {
   const SpkNeuron = new Neuron({ parameters: 'v = 1', equations: 'mp = g_exc', spike: 'v > 0' }); // fires every step
 
   it('pre_spike "w -= 1.0 : min=0.0": 4 decrements in 5 steps, then clipped at 0', async () => {
     const net = new Network({ dt: 1 });
     const pop = net.create(3, SpkNeuron);
     const proj = net.connect(pop, pop, 'exc', new Synapse({ parameters: 'g = 1.0', preSpike: 'w -= 1.0 : min=0.0' })).connectAllToAll({ weights: 5.0 });
-    await net.compile();
+    await net.compile(compileFor());
     expect(Array.from(proj.dendrite(0).w)).toEqual([5, 5]);
     await net.simulate(5);
     expect(Array.from(proj.dendrite(0).w)).toEqual([1, 1]);
@@ -90,7 +91,7 @@ describe('event code: bounds (A10), order of pre/post events, unless_post', () =
     const net = new Network({ dt: 1 });
     const pop = net.create(3, SpkNeuron);
     const proj = net.connect(pop, pop, 'exc', new Synapse({ parameters: 'constant = 1.0', postSpike: 'w += 1.0 * constant : max=10.0' })).connectAllToAll({ weights: 5.0 });
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(5);
     expect(Array.from(proj.dendrite(0).w)).toEqual([10, 10]);
     await net.simulate(5);
@@ -102,7 +103,7 @@ describe('event code: bounds (A10), order of pre/post events, unless_post', () =
     const a = net.create(1, new Neuron({ equations: '', spike: 't == 5.0' }));
     const b = net.create(1, new Neuron({ equations: 'mp = g_exc', spike: 't == 5.0' }));
     const proj = net.connect(a, b, 'exc', new Synapse({ preSpike: pre, postSpike: 'w = 2.0 * w' })).connectAllToAll({ weights: 1.0 });
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(10);
     return proj.f64('w')[0];
   }
@@ -121,14 +122,14 @@ describe('event code: bounds (A10), order of pre/post events, unless_post', () =
     const b = net.create(1, new Neuron({ equations: 'g_exc = 0', spike: 'g_exc > 100' }));
     const proj = net.connect(a, b, 'exc', new Synapse({ preSpike: 'w += 2.0\n g_target += w' })).connectAllToAll({ weights: 1.0 });
     const m = net.monitor(b, 'g_exc');
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(4);
     expect((m.get('g_exc') as Float64Array[]).map((r) => r[0])).toEqual([0, 0, 1, 0]);
     expect(proj.f64('w')[0]).toBe(3);
   });
 });
 
-describe('event-driven variables', () => {
+describeBackends('event-driven variables', () => {
   it('equal the same trace integrated exactly every step (pre and post events)', async () => {
     const net = new Network({ dt: 0.5 });
     const preTimes = [1, 2.5, 3, 7, 7.5, 20, 21, 40];
@@ -143,7 +144,7 @@ describe('event-driven variables', () => {
     });
     const ed = net.connect(pre, postSrc, 'exc', body('event-driven')).connectAllToAll({ weights: 0.0 });
     const ex = net.connect(pre, postSrc, 'exc', body('exponential')).connectAllToAll({ weights: 0.0 });
-    await net.compile();
+    await net.compile(compileFor());
     const seen: number[][] = [];
     for (let s = 0; s < 100; s++) {
       await net.step();
@@ -157,7 +158,7 @@ describe('event-driven variables', () => {
   });
 });
 
-describe('STDP window with neurarchy\'s symmetric event timing (dossier D2, deliberately not ANNarchy\'s t−1)', () => {
+describeBackends('STDP window with neurarchy\'s symmetric event timing (dossier D2, deliberately not ANNarchy\'s t−1)', () => {
   const rule = new Synapse({
     parameters: 'tau_plus = 20.0 : projection\n tau_minus = 20.0 : projection\n A_plus = 0.01 : projection\n A_minus = 0.01 : projection\n w_max = 2.0 : projection',
     equations: 'tau_plus * dx/dt = -x : event-driven\n tau_minus * dy/dt = -y : event-driven',
@@ -169,7 +170,7 @@ describe('STDP window with neurarchy\'s symmetric event timing (dossier D2, deli
     const pre = new SpikeSourceArray([[tPre]], { network: net });
     const post = net.create(1, new Neuron({ equations: 'mp = g_exc', spike: 't == 50.0' }));
     const proj = net.connect(pre, post, 'exc', rule).connectAllToAll({ weights: 1.0 });
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(120);
     return proj.f64('w')[0] - 1;
   }
@@ -183,7 +184,7 @@ describe('STDP window with neurarchy\'s symmetric event timing (dossier D2, deli
     const pre = new SpikeSourceArray([[10], [60]], { network: net });
     const post = net.create(1, new Neuron({ equations: 'mp = g_exc', spike: 't == 40.0' }));
     const proj = net.connect(pre, post, 'exc', new STDP({ A_plus: 0.01, A_minus: 0.01, w_max: 2.0 })).connectAllToAll({ weights: 1.0 });
-    await net.compile();
+    await net.compile(compileFor());
     await net.simulate(100);
     const w = proj.f64('w');
     expect(w[0] - 1).toBeCloseTo(0.02 * Math.exp(-30 / 20), 14);
