@@ -11,11 +11,13 @@ export interface FixedProbabilityOptions extends WeightedConnectorOptions, SelfC
 }
 
 /**
- * For each post neuron (in `post.ranks` order) one uniform is drawn per pre candidate (in
- * `pre.ranks` order, the self candidate included so the stream does not depend on it); the
- * candidate is kept if the uniform is `< probability`. Self-connections are then removed (same
- * population, not allowed), the row is sorted, and empty rows are skipped. Weights/delays are drawn
- * afterwards, in synapse order.
+ * For each post neuron (in `post.ranks` order), the kept pre candidates (in `pre.ranks` order, the
+ * self candidate included so the stream does not depend on it) are found by drawing the gaps
+ * between them: a Bernoulli(p) trial per candidate is the same process as geometric gaps
+ * `floor(log(1 − u) / log(1 − p))`, and costs one uniform per synapse instead of one per candidate
+ * (COBA at N = 20 000 draws 3.2·10⁵ numbers instead of 4·10⁸). Self-connections are then removed
+ * (same population, not allowed), the row is sorted, and empty rows are skipped. Weights/delays are
+ * drawn afterwards, in synapse order.
  */
 export function fixedProbability(pre: NeuronSet, post: NeuronSet, options: FixedProbabilityOptions, rng: RandomSource): Connectivity {
   const who = 'fixedProbability';
@@ -24,13 +26,18 @@ export function fixedProbability(pre: NeuronSet, post: NeuronSet, options: Fixed
   checkNeuronSet(pre, 'pre', who);
   checkNeuronSet(post, 'post', who);
   const removeSelf = !options.allowSelfConnections && samePopulation(pre, post);
-  const u = new Float64Array(pre.ranks.length);
+  const n = pre.ranks.length;
+  const logq = Math.log1p(-p);
   const rows: Row[] = [];
   for (const postRank of post.ranks) {
-    rng.fillUniform(u);
     const kept: number[] = [];
-    for (let j = 0; j < u.length; j++) {
-      if (u[j] < p && !(removeSelf && pre.ranks[j] === postRank)) kept.push(pre.ranks[j]);
+    if (p > 0) {
+      // Jump over a geometric number of rejected candidates (none when p = 1).
+      for (let j = -1; ;) {
+        j += 1 + (p < 1 ? Math.floor(Math.log1p(-rng.uniform()) / logq) : 0);
+        if (j >= n) break;
+        if (!(removeSelf && pre.ranks[j] === postRank)) kept.push(pre.ranks[j]);
+      }
     }
     if (kept.length > 0) rows.push({ post: postRank, pre: kept });
   }
