@@ -28,5 +28,8 @@ export * from './analysis/index.js';
 export * from './plot/index.js';
 export { encodeNpy, decodeNpy, type NpyArray } from './io/npy.js';
 export { encodeNpz, decodeNpz } from './io/npz.js';
+export { LoadError, type SaveSelection } from './io/network-io.js';
+export { type ParametersJson } from './io/parameters.js';
+export { reportMarkdown, reportLatex, type ReportOptions } from './report/index.js';
 /** PymoNNto's behaviour-module style (its own `Network`, `NeuronGroup`, `SynapseGroup`, `Behavior`, …). */
 export * as behaviors from './behaviors/index.js';

@@ -24,6 +24,11 @@ import { Monitor, type Monitorable, type MonitorOptions } from './Monitor.js';
 import type { NetworkLike } from './network-like.js';
 import { setDefaultNetworkFactory } from './default-network.js';
 import { loadBackend } from '../backends/registry.js';
+import { networkToNpz, networkFromNpz, networkToJson, networkFromJson, type SaveSelection } from '../io/network-io.js';
+import { parametersToJson, parametersFromJson } from '../io/parameters.js';
+import { writeBytes, readBytes, formatOf } from '../io/files.js';
+import { startProgress } from '../runtime/progress.js';
+import { report, type ReportOptions } from '../report/index.js';
 
 export interface NetworkConfig {
   /** Step size in ms (default 1.0, ANNarchy's default). */
@@ -36,6 +41,8 @@ export interface NetworkConfig {
   backend?: BackendName;
   /** Threads of the `cpp` backend (default 1). */
   numThreads?: number;
+  /** Progress bar of long `simulate()` calls in a terminal (default true; never under tests or without a TTY). */
+  progress?: boolean;
 }
 
 export interface CompileOptions {
@@ -57,6 +64,8 @@ export interface SimulateUntilOptions {
 }
 
 export class Network implements NetworkLike, ConstantListener {
+  /** Show a progress bar for long `simulate()` calls in a terminal (see runtime/progress.ts). */
+  progress: boolean;
   readonly #populations: Population[] = [];
   readonly #projections: Projection[] = [];
   readonly #monitors: Monitor[] = [];
@@ -85,11 +94,15 @@ export class Network implements NetworkLike, ConstantListener {
     this.#backend = config.backend ?? 'js';
     this.#numThreads = config.numThreads ?? 1;
     this.#rng = new RandomStream(this.#seed, 0);
+    this.progress = config.progress ?? true;
     for (const c of globalConstantList()) this.#constants.set(c.name, c);
   }
 
   /** Changes configuration before compile (ANNarchy's `setup()` / `net.config()`). */
   config(config: NetworkConfig): void {
+    if (config.progress !== undefined) this.progress = config.progress;
+    const keys = Object.keys(config);
+    if (keys.length > 0 && keys.every((k) => k === 'progress')) return;
     if (this.compiled) throw new NetworkError('setup()/config() must be called before compile()');
     if (config.dt !== undefined) this.#dt = checkDt(config.dt);
     if (config.seed !== undefined) { this.#seed = config.seed; this.#rng = new RandomStream(this.#seed, 0); }
@@ -308,8 +321,17 @@ export class Network implements NetworkLike, ConstantListener {
     const engine = this.requireEngine();
     if (!(duration >= 0)) throw new NetworkError(`simulate(): duration must be a non-negative number of ms, got ${duration}`);
     const n = stepsOf(duration, this.#dt);
+    const bar = this.progress ? startProgress(n, this.#dt) : undefined;
+    try {
+      await this.simulateSteps(engine, n, bar ? (done) => bar.update(done) : undefined);
+    } finally {
+      bar?.finish();
+    }
+  }
+
+  private async simulateSteps(engine: Engine, n: number, onProgress?: (done: number) => void): Promise<void> {
     const active = this.#callbacksEnabled ? this.#callbacks.filter((c) => c.enabled) : [];
-    if (active.length === 0) { await this.runSteps(engine, n); return; }
+    if (active.length === 0) { await this.runSteps(engine, n, onProgress); return; }
     const calls = new Map<number, { cb: PeriodicCallback; n: number }[]>();
     for (const cb of active) cb.callSteps(n).forEach((s, k) => {
       if (!calls.has(s)) calls.set(s, []);
@@ -326,10 +348,18 @@ export class Network implements NetworkLike, ConstantListener {
     await this.runSteps(engine, n - done);
   }
 
-  private async runSteps(engine: Engine, count: number): Promise<void> {
+  private async runSteps(engine: Engine, count: number, onProgress?: (done: number) => void): Promise<void> {
     if (count <= 0) return;
-    await engine.run(this.#step, count);
-    this.#step += count;
+    if (!onProgress) { await engine.run(this.#step, count); this.#step += count; return; }
+    // With a progress bar: chunks of about 1% (at least 1000 steps) between updates.
+    const chunk = Math.max(1000, Math.ceil(count / 100));
+    for (let done = 0; done < count;) {
+      const k = Math.min(chunk, count - done);
+      await engine.run(this.#step, k);
+      this.#step += k;
+      done += k;
+      onProgress(done);
+    }
   }
 
   /** One step. */
@@ -429,6 +459,39 @@ export class Network implements NetworkLike, ConstantListener {
   disableLearning(projections?: Projection[]): void {
     for (const p of projections ?? this.#projections) p.disableLearning();
   }
+
+  /* ---- saving and loading (src/io/network-io.ts documents the keys) ---- */
+
+  /** Constants known to this network (global ones and its own). */
+  get constants(): Constant[] { return [...this.#constants.values()]; }
+
+  /** The state (attributes, connectivity, internal arrays, step) as `.npz` bytes (browser-safe). */
+  toNpz(selection?: SaveSelection, options: { compress?: boolean | number } = {}): Uint8Array { return networkToNpz(this, selection, options); }
+  /** Restores from `.npz` bytes; on a mismatch throws and changes nothing. */
+  fromNpz(bytes: Uint8Array, selection?: SaveSelection): void { networkFromNpz(this, bytes, selection); }
+  /** The state as JSON text (small networks). */
+  toJson(selection?: SaveSelection): string { return networkToJson(this, selection); }
+  fromJson(text: string, selection?: SaveSelection): void { networkFromJson(this, text, selection); }
+
+  /** Writes the state to `filename` (Node): `.json` as JSON, anything else as `.npz`. */
+  async save(filename: string, selection?: SaveSelection): Promise<void> {
+    await writeBytes(filename, formatOf(filename) === 'json' ? this.toJson(selection) : this.toNpz(selection));
+  }
+
+  /** Reads the state from `filename` (Node); on a mismatch throws and changes nothing. */
+  async load(filename: string, selection?: SaveSelection): Promise<void> {
+    const bytes = await readBytes(filename);
+    if (formatOf(filename) === 'json') this.fromJson(new TextDecoder().decode(bytes), selection);
+    else this.fromNpz(bytes, selection);
+  }
+
+  /** Writes the global parameters and constants as JSON (ANNarchy's `save_parameters`). */
+  async saveParameters(filename: string): Promise<void> { await writeBytes(filename, parametersToJson(this)); }
+  /** Reads global parameters and constants written by {@link saveParameters}. */
+  async loadParameters(filename: string): Promise<void> { parametersFromJson(this, new TextDecoder().decode(await readBytes(filename))); }
+
+  /** Writes a description of the model (Markdown, or LaTeX for `.tex`; src/report). Returns the text. */
+  report(options: ReportOptions): Promise<string> { return report(this, options); }
 
   /** Generated source of the compiled network (for inspection). */
   get source(): string | undefined { return this.#engine?.source; }

@@ -211,4 +211,9 @@ export class Population {
       });
     }
   }
+
+  /** Saves this population's arrays (`.npz`, or JSON for `.json`; Node). See src/io/network-io.ts for the keys. */
+  save(filename: string): Promise<void> { return import('../io/object-io.js').then((m) => m.saveObject(this, filename)); }
+  /** Loads this population's arrays from a file written by `save` (of it or of the whole network); throws and changes nothing on a mismatch. */
+  load(filename: string): Promise<void> { return import('../io/object-io.js').then((m) => m.loadObject(this, filename)); }
 }

@@ -9,6 +9,8 @@ import type { Projection } from './Projection.js';
 import type { Population } from './Population.js';
 import { clearFunctions } from './functions.js';
 import { clearGlobalConstants } from './Constant.js';
+import type { SaveSelection } from '../io/network-io.js';
+import type { ReportOptions } from '../report/index.js';
 
 /** The default network. */
 export function magicNetwork(): Network {
@@ -38,6 +40,14 @@ export function getProjection(name: string): Projection | undefined { return mag
 export function populations(): Population[] { return magicNetwork().populations; }
 export function projections(): Projection[] { return magicNetwork().projections; }
 export function dt(): number { return magicNetwork().dt; }
+/** Saves the default network (`.npz`, or JSON for `.json`; Node). Keys: src/io/network-io.ts. */
+export function save(filename: string, selection?: SaveSelection): Promise<void> { return magicNetwork().save(filename, selection); }
+/** Loads the default network from a file written by `save`; throws and changes nothing on a mismatch. */
+export function load(filename: string, selection?: SaveSelection): Promise<void> { return magicNetwork().load(filename, selection); }
+export function saveParameters(filename: string): Promise<void> { return magicNetwork().saveParameters(filename); }
+export function loadParameters(filename: string): Promise<void> { return magicNetwork().loadParameters(filename); }
+/** Writes a report of the default network (Markdown, or LaTeX for `.tex`). */
+export function report(options: ReportOptions): Promise<string> { return magicNetwork().report(options); }
 
 /**
  * Forgets everything: a fresh default network, no global functions, no global constants

@@ -13,3 +13,4 @@ export {
 } from './lines.js';
 export { type MatrixInput, type WeightMatrixOptions, weightMatrixSvg } from './matrix.js';
 export { type BinnedCounts, type HistogramPlotOptions, binValues, histogramSvg } from './histogram.js';
+export { monitorRasterSvg, monitorTracesSvg } from './monitor.js';

@@ -42,6 +42,12 @@ export interface Engine {
   /** Generated source, for inspection and snapshot tests. */
   readonly source?: string;
   dispose?(): void;
+  /**
+   * Save/load of spikes in flight that a backend keeps outside the state arrays (variable spike
+   * delays): the synapse indices due in 1, 2, … steps as CSR (`ptr` of length slots + 1, `syn`).
+   */
+  getPendingEvents?(projId: number): { ptr: Int32Array; syn: Int32Array } | undefined;
+  setPendingEvents?(projId: number, events: { ptr: Int32Array; syn: Int32Array }): void;
 }
 
 export interface Backend {

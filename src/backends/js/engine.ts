@@ -141,6 +141,22 @@ export class JsEngine implements Engine {
     return f ? f(step) : false;
   }
 
+  getPendingEvents(projId: number): { ptr: Int32Array; syn: Int32Array } | undefined {
+    if (this.#plan.projections[projId].delay.kind !== 'variable' || this.#plan.projections[projId].type !== 'spike') return undefined;
+    const { ring, ringIdx } = this.#flags[projId];
+    const ptr = new Int32Array(ring.length + 1);
+    const syn: number[] = [];
+    for (let a = 0; a < ring.length; a++) { syn.push(...ring[(ringIdx + a) % ring.length]); ptr[a + 1] = syn.length; }
+    return { ptr, syn: Int32Array.from(syn) };
+  }
+
+  setPendingEvents(projId: number, events: { ptr: Int32Array; syn: Int32Array }): void {
+    const flags = this.#flags[projId];
+    const n = Math.max(flags.ring.length, events.ptr.length - 1);
+    flags.ring = Array.from({ length: n }, (_, a) => (a < events.ptr.length - 1 ? Array.from(events.syn.subarray(events.ptr[a], events.ptr[a + 1])) : []));
+    flags.ringIdx = 0;
+  }
+
   delaysChanged(projId: number): void {
     const flags = this.#flags[projId];
     const plan = this.#plan.projections[projId];

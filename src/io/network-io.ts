@@ -1,0 +1,244 @@
+/**
+ * Saving and loading the state of a network, of populations and of projections, browser-safe
+ * (bytes and strings in and out; writing files is `io/files.ts`).
+ *
+ * ## Keys (`.npz` entries, JSON `arrays` keys)
+ * - `<population name>/<array>` for every array of the population's `state` map: its attributes
+ *   (`v`, `tau`, … float64, one per neuron, or 1 for `: population` ones) and, once compiled, the
+ *   internal arrays named in `src/ir/plan.ts` (`_last_spike`, `_refr_left`, `_spiked`, `_nspiked`,
+ *   `_sum_<target>`, delay rings `_delayed_<var>`/`_delay_idx`, spike queue `_spike_queue`, …);
+ * - `<projection name>/<array>` likewise: `w`, the other synaptic attributes, and the connectivity
+ *   (post-major CSR, int32): `_post_rank` (rank of each dendrite's post neuron), `_row_ptr` (offsets,
+ *   length dendrites + 1), `_pre_rank` (pre rank of each synapse), `_delay` (steps per synapse, when
+ *   delays vary) and, once compiled, the derived indices (`_inv_ptr`, `_syn_dendrite`, …), plus the
+ *   spikes in flight of variable spike delays that the engine keeps outside the state:
+ *   `_pending_ptr` (int32 CSR offsets over the steps ahead, 1, 2, …) and `_pending_syn` (synapse indices);
+ * - `_network/step` (int64 step counter; time = step × dt), `_network/dt` (float64, ms),
+ *   `_network/seed` (float64), `_network/format` (int32 `[1]`, version of this layout).
+ *
+ * Arrays keep their dtype (`<f8` for float64, `<i4` for int32), so `numpy.load(f)['pop0/v']` gives
+ * the values bit for bit. Saving every internal array makes a simulation continued after `load()`
+ * equal to one that never stopped (random draws are counter-based on seed and step, so the loading
+ * network must have the same seed, which is not checked: loading weights into another seed is legit).
+ *
+ * Loading validates everything first (objects present, sizes, dtypes, connectivity sizes) and
+ * writes nothing if anything does not match; arrays of the network that the file lacks (e.g. a
+ * file written before compile) are left as they are, but every attribute must be in the file.
+ * Arrays are written in place (backends keep references), and `attributeWritten` is signalled.
+ */
+import { NetworkError } from '../errors.js';
+import { encodeNpz, decodeNpz, type NpzEntry, type EncodeNpzOptions } from './npz.js';
+import { NpyFormatError, type NpyArray } from './npy.js';
+import type { Population } from '../core/Population.js';
+import type { Projection } from '../core/Projection.js';
+import type { Engine } from '../runtime/engine.js';
+
+/** What `saveNetwork`-like functions need of a network (the `Network` class provides it). */
+export interface SavableNetwork {
+  readonly populations: Population[];
+  readonly projections: Projection[];
+  readonly dt: number;
+  readonly seed: number;
+  readonly compiled: boolean;
+  getCurrentStep(): number;
+  setCurrentStep(step: number): void;
+  /** The running engine, for spikes in flight it keeps itself (variable delays). */
+  readonly engine?: Engine;
+}
+
+/**
+ * Which objects to save or load. Without a selection: the whole network, with the step counter.
+ * With one (as ANNarchy's `save(populations=True, projections=True)`): a missing key or `true`
+ * means all of that kind, `false` none, a list those; the step counter is then left out.
+ */
+export interface SaveSelection {
+  populations?: boolean | Population[];
+  projections?: boolean | Projection[];
+}
+
+export const FORMAT_VERSION = 1;
+
+/** Error for a file that does not match the network (or is malformed). */
+export class LoadError extends NetworkError {
+  override name = 'LoadError';
+}
+
+type Obj = Population | Projection;
+type Arrays = Record<string, { data: ArrayLike<number | bigint>; dtype: string; shape: number[] }>;
+
+function selected(net: SavableNetwork, sel?: SaveSelection): { objs: Obj[]; whole: boolean } {
+  const pick = <T>(all: T[], s: boolean | T[] | undefined): T[] => (s === undefined || s === true ? all : s === false ? [] : s);
+  const whole = sel === undefined;
+  return { objs: [...pick(net.populations, sel?.populations), ...pick(net.projections, sel?.projections)], whole };
+}
+
+function dtypeOf(a: ArrayLike<number>): '<f8' | '<i4' | '|u1' {
+  if (a instanceof Float64Array) return '<f8';
+  if (a instanceof Int32Array) return '<i4';
+  if (a instanceof Uint8Array) return '|u1';
+  throw new NetworkError(`cannot save an array of type ${(a as object).constructor.name}`);
+}
+
+/** Spikes in flight of variable delays (kept by the engine): `_pending_ptr` (CSR over steps ahead) and `_pending_syn` (synapse indices). */
+const PENDING = ['_pending_ptr', '_pending_syn'];
+
+/** The arrays of one population or projection, by their state name (connectivity included before compile). */
+function objectArrays(obj: Obj, engine?: Engine): Map<string, Float64Array | Int32Array | Uint8Array> {
+  const m = new Map<string, Float64Array | Int32Array | Uint8Array>();
+  if ('requireConnected' in obj && engine?.getPendingEvents) {
+    const ev = engine.getPendingEvents(obj.id);
+    if (ev) { m.set('_pending_ptr', ev.ptr); m.set('_pending_syn', ev.syn); }
+  }
+  for (const [k, v] of obj.state) m.set(k, v as Float64Array);
+  if ('requireConnected' in obj && obj.connectivity) {
+    const c = obj.connectivity;
+    if (!m.has('_row_ptr')) m.set('_row_ptr', c.rowPtr);
+    if (!m.has('_post_rank')) m.set('_post_rank', c.postRanks);
+    if (!m.has('_pre_rank')) m.set('_pre_rank', c.preRanks);
+    if (!m.has('_delay') && typeof c.delaySteps !== 'number') m.set('_delay', c.delaySteps);
+  }
+  return m;
+}
+
+/** Collects the arrays to save, keyed as documented above. */
+export function collectArrays(net: SavableNetwork, sel?: SaveSelection): Arrays {
+  const { objs, whole } = selected(net, sel);
+  const out: Arrays = {};
+  for (const obj of objs) {
+    for (const [k, a] of objectArrays(obj, net.engine)) out[`${obj.name}/${k}`] = { data: a, dtype: dtypeOf(a), shape: [a.length] };
+  }
+  if (whole) {
+    out['_network/step'] = { data: BigInt64Array.of(BigInt(net.getCurrentStep())), dtype: '<i8', shape: [1] };
+    out['_network/dt'] = { data: Float64Array.of(net.dt), dtype: '<f8', shape: [1] };
+    out['_network/seed'] = { data: Float64Array.of(net.seed), dtype: '<f8', shape: [1] };
+    out['_network/format'] = { data: Int32Array.of(FORMAT_VERSION), dtype: '<i4', shape: [1] };
+  }
+  return out;
+}
+
+/** Encodes the network (or a selection) as `.npz` bytes. */
+export function networkToNpz(net: SavableNetwork, sel?: SaveSelection, opts: EncodeNpzOptions = {}): Uint8Array {
+  const rec: Record<string, NpzEntry> = {};
+  for (const [k, a] of Object.entries(collectArrays(net, sel))) rec[k] = { data: a.data, shape: a.shape, dtype: a.dtype as NpzEntry['dtype'] };
+  return encodeNpz(rec, opts);
+}
+
+/** Restores the network (or a selection) from `.npz` bytes; throws {@link LoadError} and changes nothing on mismatch. */
+export function networkFromNpz(net: SavableNetwork, bytes: Uint8Array, sel?: SaveSelection): void {
+  let rec: Record<string, NpyArray>;
+  try {
+    rec = decodeNpz(bytes);
+  } catch (e) {
+    throw new LoadError(`load(): ${(e as Error).message}`);
+  }
+  applyArrays(net, rec, sel);
+}
+
+/** Non-finite numbers and −0 do not survive JSON: they are written as strings. */
+function jsonNumber(x: number | bigint): number | string {
+  if (typeof x === 'bigint') return x.toString();
+  if (Number.isNaN(x) || !Number.isFinite(x) || Object.is(x, -0)) return Object.is(x, -0) ? '-0' : String(x);
+  return x;
+}
+
+/** JSON text of the network (or a selection): `{format, arrays: {key: {dtype, shape, data}}}`. For small networks. */
+export function networkToJson(net: SavableNetwork, sel?: SaveSelection): string {
+  const arrays: Record<string, unknown> = {};
+  for (const [k, a] of Object.entries(collectArrays(net, sel))) {
+    arrays[k] = { dtype: a.dtype, shape: a.shape, data: Array.from(a.data as ArrayLike<number>, jsonNumber) };
+  }
+  return JSON.stringify({ format: 'neurarchy-network', version: FORMAT_VERSION, arrays });
+}
+
+/** Restores from {@link networkToJson} text; throws {@link LoadError} and changes nothing on mismatch. */
+export function networkFromJson(net: SavableNetwork, text: string, sel?: SaveSelection): void {
+  let doc: { format?: string; arrays?: Record<string, { dtype: string; shape: number[]; data: (number | string)[] }> };
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new LoadError(`load(): not valid JSON: ${(e as Error).message}`);
+  }
+  if (!doc || doc.format !== 'neurarchy-network' || typeof doc.arrays !== 'object') throw new LoadError('load(): not a neurarchy network JSON file (missing format or arrays)');
+  const rec: Record<string, NpyArray> = {};
+  for (const [k, a] of Object.entries(doc.arrays!)) {
+    if (!a || !Array.isArray(a.data)) throw new LoadError(`load(): array '${k}' is malformed`);
+    const num = (x: number | string) => (x === '-0' ? -0 : Number(x));
+    let data: NpyArray['data'];
+    if (a.dtype === '<f8') data = Float64Array.from(a.data, num);
+    else if (a.dtype === '<i4') data = Int32Array.from(a.data, num);
+    else if (a.dtype === '|u1') data = Uint8Array.from(a.data, num);
+    else if (a.dtype === '<i8') data = BigInt64Array.from(a.data, (x) => BigInt(x));
+    else throw new LoadError(`load(): array '${k}' has an unknown dtype '${a.dtype}'`);
+    rec[k] = { data, dtype: a.dtype, shape: [data.length] };
+  }
+  applyArrays(net, rec, sel);
+}
+
+/**
+ * Validates `rec` against the network, then writes it. Nothing is written if any check fails.
+ * @internal
+ */
+export function applyArrays(net: SavableNetwork, rec: Record<string, NpyArray>, sel?: SaveSelection): void {
+  const { objs, whole } = selected(net, sel);
+  const problems: string[] = [];
+  const pending: { id: number; ptr: Int32Array; syn: Int32Array }[] = [];
+  const writes: { obj: Obj; name: string; target: Float64Array | Int32Array | Uint8Array; source: NpyArray['data'] }[] = [];
+  for (const obj of objs) {
+    const kind = 'requireConnected' in obj ? 'projection' : 'population';
+    const prefix = `${obj.name}/`;
+    const keys = Object.keys(rec).filter((k) => k.startsWith(prefix));
+    if (keys.length === 0) { problems.push(`${kind} '${obj.name}' is not in the file`); continue; }
+    const mine = objectArrays(obj, net.engine);
+    if (kind === 'projection' && !(obj as Projection).connectivity) { problems.push(`projection '${obj.name}' is not connected in the network`); continue; }
+    for (const a of obj.description.attributes) {
+      if (!(prefix + a.name in rec)) problems.push(`${kind} '${obj.name}': attribute '${a.name}' is not in the file`);
+    }
+    for (const key of keys) {
+      const name = key.slice(prefix.length);
+      const target = mine.get(name);
+      const src = rec[key]!;
+      if (!target) {
+        // Internal arrays of a compiled network are absent before compile: ignore them then.
+        if (name.startsWith('_') && !net.compiled) continue;
+        problems.push(`${kind} '${obj.name}' has no array '${name}' (the file has it)`);
+        continue;
+      }
+      const want = dtypeOf(target);
+      if (src.dtype !== want) { problems.push(`${kind} '${obj.name}', '${name}': dtype ${src.dtype} in the file, ${want} in the network`); continue; }
+      if (PENDING.includes(name)) {
+        if (name === '_pending_ptr') {
+          const ptr = src.data as Int32Array, syn = rec[`${prefix}_pending_syn`]?.data;
+          const nnz = obj.state.get('_pre_rank')?.length ?? 0;
+          if (!syn || ptr.length < 1 || ptr[0] !== 0 || ptr[ptr.length - 1] !== syn.length || Array.from(syn as Int32Array).some((k) => k < 0 || k >= nnz)) {
+            problems.push(`${kind} '${obj.name}': the spikes in flight (_pending_ptr/_pending_syn) are inconsistent`);
+          } else pending.push({ id: obj.id, ptr, syn: syn as Int32Array });
+        }
+        continue;
+      }
+      if (src.data.length !== target.length) {
+        const what = name === 'w' || name.startsWith('_') && kind === 'projection' ? ' (connectivity differs)' : '';
+        problems.push(`${kind} '${obj.name}', '${name}': ${src.data.length} values in the file, ${target.length} in the network${what}`);
+        continue;
+      }
+      writes.push({ obj, name, target, source: src.data });
+    }
+  }
+  let step: number | undefined;
+  if (whole) {
+    const s = rec['_network/step'];
+    if (!s) problems.push("the file has no step counter '_network/step' (saved from a part of a network?)");
+    else step = Number(s.data[0]);
+    const dt = rec['_network/dt'];
+    if (dt && dt.data[0] !== net.dt) problems.push(`dt is ${String(dt.data[0])} ms in the file, ${net.dt} ms in the network`);
+    const names = new Set([...net.populations, ...net.projections].map((o) => o.name));
+    const extra = [...new Set(Object.keys(rec).map((k) => k.split('/')[0]!))].filter((n) => n !== '_network' && !names.has(n));
+    if (extra.length) problems.push(`the file has objects the network lacks: ${extra.join(', ')}`);
+  }
+  if (problems.length) throw new LoadError(`load(): the file does not match the network:\n  - ${problems.join('\n  - ')}`);
+  for (const w of writes) w.target.set(w.source as ArrayLike<number>);
+  for (const p of pending) net.engine?.setPendingEvents?.(p.id, { ptr: p.ptr, syn: p.syn });
+  if (step !== undefined) net.setCurrentStep(step);
+  if (net.compiled) {
+    for (const w of writes) if (!w.name.startsWith('_')) w.obj.network.attributeWritten(w.obj, w.name);
+  }
+}
