@@ -51,60 +51,62 @@ export abstract class ConnectorMethods {
   abstract readonly description: SynapseDescription;
   abstract readonly name: string;
   abstract connectivity?: ConnectivityData;
+  /** The connector that built the connectivity, in words (`'fixed probability 0.02'`), for reports. */
+  connector?: string;
   protected abstract storeConnectivity(data: ConnectivityData, weights: Float64Array | number): void;
 
   /** Every pre-synaptic neuron to every post-synaptic one (no self-connections unless allowed). */
   connectAllToAll(options: (WeightsOption & SelfOption & CommonConnectOptions) | number = {}): this {
     const o = typeof options === 'number' ? { weights: options } : options;
-    return this.apply(C.allToAll(neuronSet(this.pre), neuronSet(this.post), this.withWeights(o, 1), this.network.rng), o);
+    return this.apply(C.allToAll(neuronSet(this.pre), neuronSet(this.post), this.withWeights(o, 1), this.network.rng), o, 'all-to-all');
   }
 
   /** Neuron k of pre to neuron k of post. */
   connectOneToOne(options: (WeightsOption & CommonConnectOptions) | number = {}): this {
     const o = typeof options === 'number' ? { weights: options } : options;
-    return this.apply(C.oneToOne(neuronSet(this.pre), neuronSet(this.post), this.withWeights(o, 1), this.network.rng), o);
+    return this.apply(C.oneToOne(neuronSet(this.pre), neuronSet(this.post), this.withWeights(o, 1), this.network.rng), o, 'one-to-one');
   }
 
   /** Each possible synapse exists with `probability`. */
   connectFixedProbability(options: { probability: number } & WeightsOption & SelfOption & CommonConnectOptions): this {
-    return this.apply(C.fixedProbability(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options);
+    return this.apply(C.fixedProbability(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options, `fixed probability ${options.probability}`);
   }
 
   /** Each post-synaptic neuron receives `number` synapses from distinct pre-synaptic neurons. */
   connectFixedNumberPre(options: { number: number } & WeightsOption & SelfOption & CommonConnectOptions): this {
-    return this.apply(C.fixedNumberPre(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options);
+    return this.apply(C.fixedNumberPre(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options, `fixed number pre ${options.number}`);
   }
 
   /** Each pre-synaptic neuron projects to `number` distinct post-synaptic neurons. */
   connectFixedNumberPost(options: { number: number } & WeightsOption & SelfOption & CommonConnectOptions): this {
-    return this.apply(C.fixedNumberPost(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options);
+    return this.apply(C.fixedNumberPost(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options, `fixed number post ${options.number}`);
   }
 
   /** Gaussian profile over normalised coordinates: w = amp·exp(−d²/2σ²), kept above limit·amp. */
   connectGaussian(options: { amp: number; sigma: number; limit?: number } & SelfOption & CommonConnectOptions): this {
-    return this.apply(C.gaussian(neuronSet(this.pre), neuronSet(this.post), { delays: 0, ...options }, this.network.rng), { ...options, forceMultipleWeights: true });
+    return this.apply(C.gaussian(neuronSet(this.pre), neuronSet(this.post), { delays: 0, ...options }, this.network.rng), { ...options, forceMultipleWeights: true }, `gaussian (amp ${options.amp}, sigma ${options.sigma})`);
   }
 
   /** Difference of Gaussians. */
   connectDog(options: { ampPos: number; sigmaPos: number; ampNeg: number; sigmaNeg: number; limit?: number } & SelfOption & CommonConnectOptions): this {
-    return this.apply(C.dog(neuronSet(this.pre), neuronSet(this.post), { delays: 0, ...options }, this.network.rng), { ...options, forceMultipleWeights: true });
+    return this.apply(C.dog(neuronSet(this.pre), neuronSet(this.post), { delays: 0, ...options }, this.network.rng), { ...options, forceMultipleWeights: true }, 'difference of Gaussians');
   }
 
   /** A dense matrix post × pre (`null`/NaN: no synapse); `prePost: true` for pre × post. */
   connectFromMatrix(weights: ArrayLike<ArrayLike<number | null>>, options: { prePost?: boolean; delays?: number | ArrayLike<ArrayLike<number>> } = {}): this {
-    return this.apply(C.fromMatrix(neuronSet(this.pre), neuronSet(this.post), weights, options), { ...options, forceMultipleWeights: true } as CommonConnectOptions);
+    return this.apply(C.fromMatrix(neuronSet(this.pre), neuronSet(this.post), weights, options), { ...options, forceMultipleWeights: true } as CommonConnectOptions, 'from matrix');
   }
 
   /** A sparse matrix in ANNarchy's (pre, post) orientation. */
   connectFromSparse(matrix: Parameters<typeof C.fromSparse>[2], options: { delays?: number } = {}): this {
-    return this.apply(C.fromSparse(neuronSet(this.pre), neuronSet(this.post), matrix, options), { ...options, forceMultipleWeights: true });
+    return this.apply(C.fromSparse(neuronSet(this.pre), neuronSet(this.post), matrix, options), { ...options, forceMultipleWeights: true }, 'from sparse matrix');
   }
 
   /** A user function `(pre, post, ...args) => LILBuilder`. */
   connectWithFunc(fn: (pre: Side, post: Side, ...args: any[]) => C.LILBuilder, ...args: unknown[]): this {
     const builder = fn(this.pre, this.post, ...args);
     if (!(builder instanceof C.LILBuilder)) throw new NetworkError(`connectWithFunc: the function must return a LILBuilder`);
-    return this.apply(builder.build(), { forceMultipleWeights: true });
+    return this.apply(builder.build(), { forceMultipleWeights: true }, fn.name ? `from function ${fn.name}` : 'from function');
   }
 
   /* ANNarchy 5 names */
@@ -121,7 +123,7 @@ export abstract class ConnectorMethods {
     return { ...o, weights: o.weights ?? defaultWeight, delays: o.delays ?? 0 };
   }
 
-  private apply(c: Connectivity, o: CommonConnectOptions & { forceMultipleWeights?: boolean }): this {
+  private apply(c: Connectivity, o: CommonConnectOptions & { forceMultipleWeights?: boolean }, connector: string): this {
     if (this.connectivity && this.network.compiled) throw new NetworkError(`projection '${this.name}' is already connected and compiled`);
     const nnz = c.preRanks.length;
     const dt = this.network.dt;
@@ -141,6 +143,7 @@ export abstract class ConnectorMethods {
       if (ub !== undefined) maxDelay = Math.max(maxDelay, C.delayToSteps(ub, dt));
     }
     this.storeConnectivity({ postRanks: c.postRanks, rowPtr: c.rowPtr, preRanks: c.preRanks, singleWeight: single, delaySteps, maxDelay }, weights);
+    this.connector = connector;
     return this;
   }
 

@@ -130,13 +130,13 @@ function synapseInfo(proj: Projection): ModelInfo {
 }
 
 function synapseCount(proj: Projection): number { return proj.connectivity?.preRanks.length ?? 0; }
-/** The connector is not recorded by the projection: describe the connectivity by its density and delays. */
+/** The connector's name (when the projection was connected by one, not loaded), density and delays. */
 function connectorOf(proj: Projection): string {
   const c = proj.connectivity;
   if (!c) return 'not connected';
   const density = c.preRanks.length / (proj.pre.size * proj.post.size);
   const d = typeof c.delaySteps === 'number' ? `delay ${c.delaySteps} steps` : `delays up to ${c.maxDelay} steps`;
-  return `density ${fmt(100 * density)} %, ${d}`;
+  return `${proj.connector ? `${proj.connector}: ` : ''}density ${fmt(100 * density)} %, ${d}`;
 }
 
 /** Models used by the network, each once. */

@@ -38,7 +38,7 @@ describe('report', () => {
     expect(text).toMatch(/\\tau \\cdot \\frac\{dv\}\{dt\} = /); // tau * dv/dt rendered
     expect(text).toMatch(/\\frac\{dw\}\{dt\}/);
     expect(text).toMatch(/\| \$\\tau\$ \| 20 \| global \|/);
-    expect(text).toMatch(/\| Hebbian \| RateLayer → RateLayer \| exc \| Oja \| density [\d.]+ %, delay 1 steps \| 380 \| w = 0.5 \|/); // all-to-all, no self-connections
+    expect(text).toMatch(/\| Hebbian \| RateLayer → RateLayer \| exc \| Oja \| all-to-all: density [\d.]+ %, delay 1 steps \| 380 \| w = 0.5 \|/); // all-to-all, no self-connections
     expect(text).toContain('$$\nv > v_{\\mathrm{th}}\n$$');
   });
 
