@@ -1,4 +1,9 @@
-/** Tiny `--key value` parser and the one-line JSON output shared by the benchmark scripts. */
+/**
+ * Shared plumbing of the benchmark scripts (`bench/<name>.ts`): a tiny `--key value` parser, the
+ * timed compile + simulate, and the one-line JSON output (`RESULT {json}`) that `bench/run.ts` reads.
+ */
+import type { BackendName, Network } from '../../src/index.js';
+
 export function parseArgs<T extends Record<string, string | number>>(defaults: T): T {
   const out: Record<string, string | number> = { ...defaults };
   const argv = process.argv.slice(2);
@@ -12,6 +17,36 @@ export function parseArgs<T extends Record<string, string | number>>(defaults: T
   return out as T;
 }
 
+/** The options every benchmark script takes besides its own size parameters. */
+export const COMMON = { seed: 1234, backend: 'js', threads: 1, directory: '' };
+
+export interface Timing { setup_s: number; build_s: number; run_s: number }
+
+/**
+ * Compiles `net` (for `cpp`, into `directory` when given: the runner passes a fresh folder so that
+ * build_s is a cold build with g++) and simulates T ms. setup_s is measured from `tStart`.
+ */
+export async function compileAndRun(
+  net: Network, a: { backend: string; threads: number; directory: string }, T: number, tStart: number,
+): Promise<Timing> {
+  const setup = (performance.now() - tStart) / 1000;
+  let t0 = performance.now();
+  await net.compile({ backend: a.backend as BackendName, numThreads: Number(a.threads), directory: a.directory || undefined });
+  const build = (performance.now() - t0) / 1000;
+  t0 = performance.now();
+  await net.simulate(T);
+  const run = (performance.now() - t0) / 1000;
+  return { setup_s: setup, build_s: build, run_s: run };
+}
+
+/**
+ * Prints `RESULT {json}`. Adds `process_s` (seconds since the process started) and `max_rss_mb`
+ * (the process's peak resident set, from `process.resourceUsage()`) unless the record has them.
+ */
 export function emit(record: Record<string, unknown>): void {
-  console.log(`RESULT ${JSON.stringify(record)}`);
+  const out: Record<string, unknown> = { simulator: 'neurarchy', ...record };
+  out.process_s ??= process.uptime();
+  out.max_rss_mb ??= process.resourceUsage().maxRSS / 1024;
+  out.node ??= process.version;
+  console.log(`RESULT ${JSON.stringify(out)}`);
 }

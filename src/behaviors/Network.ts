@@ -11,7 +11,7 @@ import type { Behavior } from './Behavior.js';
 import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
 import { DenseMatrix } from './matrix.js';
 import type { NeuronGroup } from './NeuronGroup.js';
-import { randomSeed, SeededRandom } from './rng.js';
+import { RandomStream, seedFromTime } from '../random/stream.js';
 import { Schedule, type ScheduleEntry } from './schedule.js';
 import { fillSpec, type InitOptions, type InitSpec } from './spec.js';
 import type { StateArray } from './arrays.js';
@@ -20,7 +20,10 @@ import { keyName, type SearchKey } from './tags.js';
 
 /** Options of `new Network()`. */
 export interface NetworkOptions {
-  /** Seed of every random draw of `vector`/`matrix` (default: a random seed, kept in `net.seed`). */
+  /**
+   * Seed of every random draw of `vector`/`matrix` and of equation models (default: drawn from the
+   * clock, kept in `net.seed`). Reduced modulo 2^32, as neurarchy's `RandomStream` does.
+   */
   seed?: number;
   /** Tags of the network. */
   tag?: string;
@@ -77,16 +80,22 @@ export class Network extends BehaviorHost {
 
   constructor(opts: NetworkOptions = {}) {
     super();
-    this.seed = opts.seed ?? randomSeed();
+    this.seed = (opts.seed === undefined ? seedFromTime() : Math.trunc(opts.seed)) >>> 0;
     if (opts.tag) this.addTag(opts.tag);
     this.addTag('Network');
     this.registerHost(this);
     this.attachBehaviors(opts.behavior);
   }
 
-  /** Gives a new host its random stream. @internal */
-  registerHost(host: BehaviorHost): void {
-    host.rng = new SeededRandom(this.seed, this.hostCount++);
+  /**
+   * Gives a new host its random stream: neurarchy's Philox `RandomStream(seed, n)`, where n numbers
+   * the hosts in order of creation (the network is 0). Also returns n. @internal
+   */
+  registerHost(host: BehaviorHost): number {
+    const n = this.hostCount++;
+    host.rng = new RandomStream(this.seed, n);
+    host.hostNumber = n;
+    return n;
   }
 
   /** Called by hosts. @internal */

@@ -10,7 +10,7 @@
 import { NeurarchyError } from '../errors.js';
 import { Behavior } from './Behavior.js';
 import type { Network } from './Network.js';
-import type { SeededRandom } from './rng.js';
+import type { RandomStream } from '../random/stream.js';
 import type { InitOptions, InitSpec } from './spec.js';
 import { Taggable, type ClassKey, type SearchKey } from './tags.js';
 
@@ -57,8 +57,14 @@ export abstract class BehaviorHost extends Taggable {
   readonly behaviors = new Map<number, Behavior>();
   /** When false, recorders attached here record nothing. */
   recording = true;
-  /** This host's random stream (from the network's seed and the host's number). */
-  rng!: SeededRandom;
+  /**
+   * This host's random stream: neurarchy's counter-based Philox `RandomStream`, keyed by the
+   * network's seed and {@link hostNumber}, so draws are reproducible for a seed and the same order
+   * of construction and calls.
+   */
+  rng!: RandomStream;
+  /** The host's number in its network (order of creation; the network is 0). */
+  hostNumber = 0;
 
   /** PymoNNto's counter, shared by the whole network: 0 before the first step, 1 during it. */
   get iteration(): number {

@@ -52,7 +52,6 @@ export { Recorder, EventRecorder, type RecorderOptions } from './Recorder.js';
 export { translatePymonnto, normalizeKey, evaluateOnHost, type Value } from './expression.js';
 export { DenseMatrix, SparseMatrix, type WeightMatrix } from './matrix.js';
 export { parseSpec, fillSpec, SpecError, type InitSpec, type InitOptions, type ParsedSpec } from './spec.js';
-export { SeededRandom } from './rng.js';
 export { makeGeometry, squaredGrid, type Geometry, type GeometrySpec } from './geometry.js';
 export { Taggable, type SearchKey, type ClassKey } from './tags.js';
 export { LIFBehavior } from './lif.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Network, NeuronGroup, SeededRandom, SpecError, fillSpec, parseSpec } from '../../src/behaviors/index.js';
+import { Network, NeuronGroup, SpecError, fillSpec, parseSpec } from '../../src/behaviors/index.js';
+import { RandomStream } from '../../src/random/stream.js';
 
 const stats = (a: Float64Array): { mean: number; sd: number; min: number; max: number } => {
   let s = 0, s2 = 0, mn = Infinity, mx = -Infinity;
@@ -8,7 +9,7 @@ const stats = (a: Float64Array): { mean: number; sd: number; min: number; max: n
   return { mean, sd: Math.sqrt(s2 / a.length - mean * mean), min: mn, max: mx };
 };
 const draw = (spec: string | number, n: number, seed = 7, opts = {}): Float64Array =>
-  fillSpec(new Float64Array(n), spec, new SeededRandom(seed), opts);
+  fillSpec(new Float64Array(n), spec, new RandomStream(seed), opts);
 
 describe('spec language', () => {
   it('parses every form, positional or named', () => {

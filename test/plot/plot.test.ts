@@ -7,6 +7,7 @@ import {
   histogramSvg, binValues, selectColumns, colormap,
 } from '../../src/plot/index.js';
 import { writeSvg, svgToPng } from '../../src/plot/node.js';
+import { unzlibSync } from 'fflate';
 import { rasterPlot, populationRate } from '../../src/analysis/index.js';
 import { checkXml, assertFiniteCoordinates } from './xml-check.js';
 
@@ -176,5 +177,46 @@ describe('node helpers', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('svgToPng renders the plot: PNG header with the asked width, the aspect ratio kept, dark pixels drawn', async (ctx) => {
+    try { await import('@resvg/resvg-js' as string); } catch { ctx.skip(); }
+    const svg = histogramSvg([1, 2, 2, 3, 3, 3], { title: 'h' });
+    const [, w0, h0] = /width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
+    const png = await svgToPng(svg, { width: 320 });
+    const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(String.fromCharCode(...png.subarray(12, 16))).toBe('IHDR');
+    const width = view.getUint32(16), height = view.getUint32(20);
+    expect(width).toBe(320);
+    expect(height).toBe(Math.round((320 * h0) / w0));
+    // Concatenate the IDAT chunks, inflate them: the filtered scanlines hold RGBA bytes, and a
+    // white background with black axes and coloured bars must have bytes well below 255.
+    const idat: Uint8Array[] = [];
+    for (let o = 8; o < png.length;) {
+      const len = view.getUint32(o), type = String.fromCharCode(...png.subarray(o + 4, o + 8));
+      if (type === 'IDAT') idat.push(png.subarray(o + 8, o + 8 + len));
+      o += 12 + len;
+    }
+    const raw = unzlibSync(new Uint8Array(Buffer.concat(idat)));
+    const bpp = png[25] === 6 ? 4 : 3; // colour type 6 = RGBA, 2 = RGB (8 bits per channel)
+    const stride = width * bpp;
+    expect(raw.length).toBe(height * (1 + stride));
+    // Undo PNG's per-row filters (None, Sub, Up, Average, Paeth) and count the drawn (not white) pixels.
+    const prev = new Uint8Array(stride), cur = new Uint8Array(stride);
+    let dark = 0;
+    for (let row = 0; row < height; row++) {
+      const f = raw[row * (1 + stride)], line = raw.subarray(row * (1 + stride) + 1, (row + 1) * (1 + stride));
+      for (let k = 0; k < stride; k++) {
+        const a = k >= bpp ? cur[k - bpp] : 0, b = prev[k], c = k >= bpp ? prev[k - bpp] : 0;
+        const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        const pred = f === 0 ? 0 : f === 1 ? a : f === 2 ? b : f === 3 ? (a + b) >> 1 : pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        cur[k] = (line[k] + pred) & 255;
+      }
+      for (let k = 0; k < stride; k += bpp) if (Math.min(cur[k], cur[k + 1], cur[k + 2]) < 160) dark++;
+      prev.set(cur);
+    }
+    expect(dark).toBeGreaterThan(0.01 * width * height); // axes, ticks, labels, bars
+    expect(dark).toBeLessThan(0.5 * width * height); // on a white background
   });
 });
