@@ -1,0 +1,5 @@
+/**
+ * `neurarchy/node`: the helpers that need Node.js (file system, native packages), kept out of the
+ * main entry point so that browser bundles of `neurarchy` never pull them in.
+ */
+export { writeSvg, svgToPng, type PngOptions } from './plot/node.js';
