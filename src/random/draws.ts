@@ -32,7 +32,7 @@
  *   `log`, `sin θ`, `cos θ` are the fdlibm ports of `libm.ts`, so normals are bit-identical in C.
  */
 import type { RandomDistName } from '../equations/ast.js';
-import { PHILOX_M0, PHILOX_M1, PHILOX_W0, PHILOX_W1, philox4x32_10 } from './philox.js';
+import { PHILOX_SCRATCH, compileWithPhilox, philox4x32_10, philoxKeysSource, philoxRoundsSource } from './philox.js';
 import { exp, kernelCos, kernelSin, log } from './libm.js';
 
 const TWO32 = 4294967296;
@@ -41,10 +41,6 @@ const TWO_M51 = 4.440892098500626e-16; // 2^-51
 const TWO_M24 = 5.9604644775390625e-8; // 2^-24
 /** π/2 rounded to the nearest double (the same literal in C and WGSL). */
 const PIO2 = 1.5707963267948966;
-
-const M0L = PHILOX_M0 & 0xffff, M0H = PHILOX_M0 >>> 16;
-const M1L = PHILOX_M1 & 0xffff, M1H = PHILOX_M1 >>> 16;
-
 
 /** Scratch block of the scalar draw functions (no allocation per call). */
 const B = new Uint32Array(4);
@@ -321,78 +317,8 @@ export function drawAt(
  *
  * @returns `out`.
  */
-export function fillUniform(out: Float64Array, seed: number, stream: number, step: number, drawId: number): Float64Array {
-  seed >>>= 0; stream >>>= 0;
-  const s0 = step | 0, s1 = stepHigh(step) | 0, w3 = word3(drawId, 0) | 0;
-  // round keys: (seed + r·W0, stream + r·W1) mod 2^32
-  const k0 = (seed + 0 * PHILOX_W0) | 0, k1 = (stream + 0 * PHILOX_W1) | 0;
-  const k2 = (seed + 1 * PHILOX_W0) | 0, k3 = (stream + 1 * PHILOX_W1) | 0;
-  const k4 = (seed + 2 * PHILOX_W0) | 0, k5 = (stream + 2 * PHILOX_W1) | 0;
-  const k6 = (seed + 3 * PHILOX_W0) | 0, k7 = (stream + 3 * PHILOX_W1) | 0;
-  const k8 = (seed + 4 * PHILOX_W0) | 0, k9 = (stream + 4 * PHILOX_W1) | 0;
-  const k10 = (seed + 5 * PHILOX_W0) | 0, k11 = (stream + 5 * PHILOX_W1) | 0;
-  const k12 = (seed + 6 * PHILOX_W0) | 0, k13 = (stream + 6 * PHILOX_W1) | 0;
-  const k14 = (seed + 7 * PHILOX_W0) | 0, k15 = (stream + 7 * PHILOX_W1) | 0;
-  const k16 = (seed + 8 * PHILOX_W0) | 0, k17 = (stream + 8 * PHILOX_W1) | 0;
-  const k18 = (seed + 9 * PHILOX_W0) | 0, k19 = (stream + 9 * PHILOX_W1) | 0;
-  const n = out.length;
-  let h0 = 0, h1 = 0, l0 = 0, l1 = 0, al = 0, ah = 0, ll = 0, lh = 0, hl = 0;
-  for (let i = 0; i < n; i++) {
-    let c0 = i, c1 = s0, c2 = s1, c3 = w3;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k0; c1 = l1; c2 = h0 ^ c3 ^ k1; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k2; c1 = l1; c2 = h0 ^ c3 ^ k3; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k4; c1 = l1; c2 = h0 ^ c3 ^ k5; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k6; c1 = l1; c2 = h0 ^ c3 ^ k7; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k8; c1 = l1; c2 = h0 ^ c3 ^ k9; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k10; c1 = l1; c2 = h0 ^ c3 ^ k11; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k12; c1 = l1; c2 = h0 ^ c3 ^ k13; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k14; c1 = l1; c2 = h0 ^ c3 ^ k15; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k16; c1 = l1; c2 = h0 ^ c3 ^ k17; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k18; c1 = l1; c2 = h0 ^ c3 ^ k19; c3 = l0;
-    out[i] = ((c0 >>> 11) * TWO32 + (c1 >>> 0)) * TWO_M53;
-  }
-  return out;
-}
+export const fillUniform: (out: Float64Array, seed: number, stream: number, step: number, drawId: number) => Float64Array =
+  compileFill('out[i] = ((c0 >>> 11) * TWO32 + (c1 >>> 0)) * TWO_M53;');
 
 /**
  * Fills `out[i]` with exactly `normalAt(seed, stream, i, step, drawId)` (standard normals; scale
@@ -400,77 +326,23 @@ export function fillUniform(out: Float64Array, seed: number, stream: number, ste
  *
  * @returns `out`.
  */
-export function fillNormal(out: Float64Array, seed: number, stream: number, step: number, drawId: number): Float64Array {
-  seed >>>= 0; stream >>>= 0;
-  const s0 = step | 0, s1 = stepHigh(step) | 0, w3 = word3(drawId, 0) | 0;
-  // round keys: (seed + r·W0, stream + r·W1) mod 2^32
-  const k0 = (seed + 0 * PHILOX_W0) | 0, k1 = (stream + 0 * PHILOX_W1) | 0;
-  const k2 = (seed + 1 * PHILOX_W0) | 0, k3 = (stream + 1 * PHILOX_W1) | 0;
-  const k4 = (seed + 2 * PHILOX_W0) | 0, k5 = (stream + 2 * PHILOX_W1) | 0;
-  const k6 = (seed + 3 * PHILOX_W0) | 0, k7 = (stream + 3 * PHILOX_W1) | 0;
-  const k8 = (seed + 4 * PHILOX_W0) | 0, k9 = (stream + 4 * PHILOX_W1) | 0;
-  const k10 = (seed + 5 * PHILOX_W0) | 0, k11 = (stream + 5 * PHILOX_W1) | 0;
-  const k12 = (seed + 6 * PHILOX_W0) | 0, k13 = (stream + 6 * PHILOX_W1) | 0;
-  const k14 = (seed + 7 * PHILOX_W0) | 0, k15 = (stream + 7 * PHILOX_W1) | 0;
-  const k16 = (seed + 8 * PHILOX_W0) | 0, k17 = (stream + 8 * PHILOX_W1) | 0;
-  const k18 = (seed + 9 * PHILOX_W0) | 0, k19 = (stream + 9 * PHILOX_W1) | 0;
-  const n = out.length;
-  let h0 = 0, h1 = 0, l0 = 0, l1 = 0, al = 0, ah = 0, ll = 0, lh = 0, hl = 0;
-  for (let i = 0; i < n; i++) {
-    let c0 = i, c1 = s0, c2 = s1, c3 = w3;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k0; c1 = l1; c2 = h0 ^ c3 ^ k1; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k2; c1 = l1; c2 = h0 ^ c3 ^ k3; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k4; c1 = l1; c2 = h0 ^ c3 ^ k5; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k6; c1 = l1; c2 = h0 ^ c3 ^ k7; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k8; c1 = l1; c2 = h0 ^ c3 ^ k9; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k10; c1 = l1; c2 = h0 ^ c3 ^ k11; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k12; c1 = l1; c2 = h0 ^ c3 ^ k13; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k14; c1 = l1; c2 = h0 ^ c3 ^ k15; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k16; c1 = l1; c2 = h0 ^ c3 ^ k17; c3 = l0;
-    al = c0 & 0xffff; ah = c0 >>> 16; ll = Math.imul(al, M0L); lh = Math.imul(al, M0H); hl = Math.imul(ah, M0L);
-    h0 = (Math.imul(ah, M0H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l0 = Math.imul(PHILOX_M0, c0);
-    al = c2 & 0xffff; ah = c2 >>> 16; ll = Math.imul(al, M1L); lh = Math.imul(al, M1H); hl = Math.imul(ah, M1L);
-    h1 = (Math.imul(ah, M1H) + (lh >>> 16) + (hl >>> 16) + (((ll >>> 16) + (lh & 0xffff) + (hl & 0xffff)) >>> 16)) | 0; l1 = Math.imul(PHILOX_M1, c2);
-    c0 = h1 ^ c1 ^ k18; c1 = l1; c2 = h0 ^ c3 ^ k19; c3 = l0;
-    out[i] = Math.sqrt(-2 * log(((c0 >>> 11) * TWO32 + (c1 >>> 0) + 1) * TWO_M53)) * cos2pi(c2 >>> 0, c3 >>> 0);
-  }
-  return out;
+export const fillNormal: (out: Float64Array, seed: number, stream: number, step: number, drawId: number) => Float64Array =
+  compileFill('out[i] = Math.sqrt(-2 * log(((c0 >>> 11) * TWO32 + (c1 >>> 0) + 1) * TWO_M53)) * cos2pi(c2 >>> 0, c3 >>> 0);');
+
+/** An array fill: one Philox block per element i (counter (i, step, step high, drawId)), then `store`. */
+function compileFill(store: string): (out: Float64Array, seed: number, stream: number, step: number, drawId: number) => Float64Array {
+  return compileWithPhilox(['out', 'seed', 'stream', 'step', 'drawId'], `
+    seed >>>= 0; stream >>>= 0;
+    const s0 = step | 0, s1 = stepHigh(step) | 0, w3 = word3(drawId, 0) | 0;
+    ${philoxKeysSource('seed', 'stream')}
+    ${PHILOX_SCRATCH}
+    const n = out.length;
+    for (let i = 0; i < n; i++) {
+      let c0 = i, c1 = s0, c2 = s1, c3 = w3;
+      ${philoxRoundsSource()}
+      ${store}
+    }
+    return out;`, { stepHigh, word3, log, cos2pi, TWO32, TWO_M53 });
 }
 
 /**
