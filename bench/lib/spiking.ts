@@ -142,7 +142,7 @@ export function buildSTDP(o: SpikingOptions & { rate?: number } = {}): Built & {
     .connectAllToAll({ weights: new Uniform(0.0, GMAX) });
   return {
     net, pop: out, monitor: net.monitor(out, 'spike'), projections: [proj], N, NE: N, dt,
-    input, inputMonitor: net.monitor(input.slice(0, 100), 'spike'),
+    input, inputMonitor: net.monitor(input.slice(0, Math.min(100, N)), 'spike'),
   };
 }
 
@@ -154,6 +154,19 @@ export function spikeStats(b: Built, T: number, spikes = b.monitor.get('spike'))
   let total = 0;
   for (const s of Object.values(spikes)) total += (s as number[]).length;
   return { spikes: total, rate_hz: rate, rate_exc_hz: exc, cv_isi_mean: cv.mean };
+}
+
+/** Output rate (whole run, last 10 s), measured input rate and the final w/gmax statistics of the STDP benchmark. */
+export function stdpStats(b: ReturnType<typeof buildSTDP>, T: number) {
+  const out = (b.monitor.get('spike')[0] ?? []) as number[];
+  let nIn = 0;
+  for (const s of Object.values(b.inputMonitor.get('spike'))) nIn += (s as number[]).length;
+  const Tsec = T / 1000;
+  const last10 = out.filter((s) => s * b.dt >= T - 10000).length / Math.min(10, Tsec);
+  return {
+    out_spikes: out.length, out_rate_hz: out.length / Tsec, out_rate_last10s_hz: last10,
+    in_rate_hz: nIn / Math.min(100, b.N) / Tsec, ...weightStats(b.projections[0]),
+  };
 }
 
 /** w/gmax statistics of the STDP benchmark. */

@@ -96,7 +96,9 @@ export class Behavior extends Taggable {
    * `vector`, a synapse group's `matrix` data).
    */
   parameterArray(key: string, dflt: InitSpec, host: BehaviorHost): Float64Array {
-    const value = this.parameter<unknown>(key, dflt);
+    this.used.add(key);
+    // Read the argument as given: `parameter()` would convert a spec string to the default's type.
+    const value = key in this.kwargs ? this.kwargs[key] : dflt;
     if (typeof value !== 'number' && typeof value !== 'string') {
       throw new NeurarchyError(`${this.constructor.name}: parameter '${key}' must be a number or a spec string`);
     }

@@ -1,14 +1,17 @@
 /**
- * Recorder expressions: parsed by neurarchy's equation-language parser into an {@link Expr} tree
- * and evaluated here over typed arrays, elementwise — never `eval`ed (PymoNNto compiles them as
- * Python code, dossier §2.10).
+ * Recorder expressions: parsed by neurarchy's equation-language parser (`parseExpression` of
+ * `src/equations/parser.ts`) into an {@link Expr} tree and evaluated here over typed arrays,
+ * elementwise, with the equation language's own built-in functions (`BUILTINS` of
+ * `src/equations/builtins.ts`) — never `eval`ed (PymoNNto compiles them as Python code, dossier
+ * §2.10).
  *
  * Names resolve to the host's state (`host.lookupVar`: a neuron group's `vars`, `id`, `size`,
  * `iteration`); `pre.x`/`post.x` on a synapse group read its src/dst group. Reductions give one
- * number per step: `mean(x)`, `max(x)`, `min(x)`, `sum(x)`, `norm1(x)`, `norm2(x)` (their argument
- * may be any expression). Elementwise math: `exp log log10 log2 sqrt abs sin cos tan asin acos
- * atan sinh cosh tanh floor ceil round sign pos neg`, and `max(a, b)`, `min(a, b)`, `pow(a, b)`,
- * `clip(x, lo, hi)`. Comparisons give 1/0.
+ * number per step: `mean(x)`, `max(x)`, `min(x)`, `sum(x)`, `norm1(x)`, `norm2(x)`; unlike the
+ * equation language's global operations, their argument may be any expression (`mean(v > 0.5)`).
+ * Elementwise: every built-in of the equation language (`exp log sqrt abs sin … clip pos neg
+ * modulo pow`, two-argument `max(a, b)`/`min(a, b)`), `ite(c, a, b)` and `if c: a else: b`,
+ * arithmetic, comparisons (1/0), `and or not`.
  *
  * PymoNNto spellings are translated before parsing (the recorded data keep the key as written):
  * a `np.`/`numpy.` prefix of a function is dropped (`np.mean(voltage)` → `mean(voltage)`),
@@ -16,7 +19,8 @@
  * dropped (`n.voltage` → `voltage`; PymoNNto's docs look data up by `'n.voltage'` and find nothing).
  */
 import type { Expr } from '../equations/ast.js';
-import { parseExpression } from './expr-parser.js';
+import { BUILTINS } from '../equations/builtins.js';
+import { parseExpression } from '../equations/parser.js';
 import { NeurarchyError } from '../errors.js';
 import type { BehaviorHost, HostValue } from './host.js';
 
@@ -36,21 +40,24 @@ export function normalizeKey(text: string): string {
   return translatePymonnto(text).replace(/\s+/g, '');
 }
 
-/** Parses a recorder expression; errors name the recorder and the expression. */
+/**
+ * Reductions are renamed to plain calls before parsing (`mean(` → `reduce_mean(`), so that the
+ * parser does not read them as the equation language's global operations (which take a variable
+ * name only); the evaluator gives them back their meaning. Error messages use the names as written.
+ */
+const REDUCTIONS = /(?<![.\w])(mean|sum|max|min|norm1|norm2)\s*\(/g;
+const REDUCE_PREFIX = 'reduce_';
+
+/** Parses a recorder expression; errors name the recorder, the expression and the symbol. */
 export function parseRecorderExpression(text: string, owner: string): Expr {
+  const source = translatePymonnto(text).replace(REDUCTIONS, `${REDUCE_PREFIX}$1(`);
   try {
-    return parseExpression(translatePymonnto(text), { model: owner, field: 'Recorder', line: 1 });
+    return parseExpression(source, { model: owner, field: 'Recorder', line: 1, text });
   } catch (e) {
-    throw new NeurarchyError(`${owner}: cannot parse the recorded expression '${text}': ${(e as Error).message}`);
+    const why = (e as Error).message.split(REDUCE_PREFIX).join('');
+    throw new NeurarchyError(`${owner}: cannot parse the recorded expression '${text}': ${why}`);
   }
 }
-
-const UNARY_FN: Record<string, (x: number) => number> = {
-  exp: Math.exp, log: Math.log, log10: Math.log10, log2: Math.log2, sqrt: Math.sqrt, abs: Math.abs, fabs: Math.abs,
-  sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan,
-  sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, floor: Math.floor, ceil: Math.ceil, round: Math.round,
-  sign: Math.sign, pos: (x) => (x > 0 ? x : 0), neg: (x) => (x < 0 ? x : 0),
-};
 
 const REDUCE: Record<string, (a: ArrayLike<number>) => number> = {
   mean: (a) => (a.length ? reduceSum(a) / a.length : NaN),
@@ -73,7 +80,6 @@ const BINARY: Record<string, (a: number, b: number) => number> = {
   '==': (a, b) => +(a === b), '!=': (a, b) => +(a !== b), '<': (a, b) => +(a < b), '<=': (a, b) => +(a <= b),
   '>': (a, b) => +(a > b), '>=': (a, b) => +(a >= b),
   and: (a, b) => +(a !== 0 && b !== 0), or: (a, b) => +(a !== 0 || b !== 0),
-  max: Math.max, min: Math.min, pow: (a, b) => a ** b,
 };
 
 /** Applies `fn` elementwise over numbers and equal-length arrays (numbers broadcast). */
@@ -133,16 +139,22 @@ export function evaluateOnHost(expr: Expr, host: BehaviorHost, text: string): Va
       case 'binary': return map([ev(e.left), ev(e.right)], BINARY[e.op]!, text);
       case 'cond': return map([ev(e.test), ev(e.then), ev(e.else)], (c, a, b) => (c !== 0 ? a : b), text);
       case 'call': {
-        const name = e.name;
-        if (e.args.length === 1 && REDUCE[name]) return REDUCE[name]!(asArray(ev(e.args[0]!)));
-        if (e.args.length === 1 && UNARY_FN[name]) return map([ev(e.args[0]!)], UNARY_FN[name]!, text);
-        if (e.args.length === 2 && (name === 'max' || name === 'min' || name === 'pow')) {
-          return map([ev(e.args[0]!), ev(e.args[1]!)], BINARY[name]!, text);
+        let name = e.name;
+        if (name.startsWith(REDUCE_PREFIX)) {
+          name = name.slice(REDUCE_PREFIX.length);
+          if (e.args.length === 1) return REDUCE[name]!(asArray(ev(e.args[0]!)));
+          if (name !== 'max' && name !== 'min') {
+            throw new NeurarchyError(`'${text}': ${name}() takes one argument (got ${e.args.length})`);
+          }
         }
-        if (e.args.length === 3 && name === 'clip') {
-          return map(e.args.map(ev), (x, lo, hi) => (x < lo ? lo : x > hi ? hi : x), text);
+        const f = BUILTINS.get(name);
+        if (!f) {
+          throw new NeurarchyError(`'${text}': unknown function '${name}' in a recorded expression (known: ${['mean', 'sum', 'norm1', 'norm2', ...BUILTINS.keys()].join(', ')})`);
         }
-        throw new NeurarchyError(`'${text}': unknown function ${name}() with ${e.args.length} argument(s) in a recorded expression`);
+        if (!f.arity.includes(e.args.length)) {
+          throw new NeurarchyError(`'${text}': ${name}() takes ${f.arity.join(' or ')} argument(s), got ${e.args.length}`);
+        }
+        return map(e.args.map(ev), f.fn, text);
       }
     }
   };

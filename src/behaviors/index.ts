@@ -54,7 +54,8 @@ export { DenseMatrix, SparseMatrix, type WeightMatrix } from './matrix.js';
 export { parseSpec, fillSpec, SpecError, type InitSpec, type InitOptions, type ParsedSpec } from './spec.js';
 export { makeGeometry, squaredGrid, type Geometry, type GeometrySpec } from './geometry.js';
 export { Taggable, type SearchKey, type ClassKey } from './tags.js';
-export { LIFBehavior } from './lif.js';
+export { LIFBehavior, LIF_EQUATIONS } from './lif.js';
+export { NeuronModel, type NeuronModelOptions } from './models.js';
 export {
   type StateArray, type Operand, greater, less, setWhere, where, scaleInPlace, addInPlace, clipInPlace,
   sum, mean, max, min, countNonzero, nonzero,

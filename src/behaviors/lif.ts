@@ -1,6 +1,7 @@
 /**
  * A leaky integrate-and-fire neuron written as a behaviour, for comparison with the same neuron
- * written in the equation language. Semantics follow ANNarchy's explicit Euler step:
+ * written in the equation language (`LIF_EQUATIONS` below, run with `NeuronModel`). Semantics
+ * follow ANNarchy's explicit Euler step:
  *
  *     tau * dv/dt = vRest - v + I        (I = vars[input], written by other behaviours)
  *     spike: v > vThreshold  (tested after the update)   reset: v = vReset
@@ -51,7 +52,9 @@ export class LIFBehavior extends Behavior {
         spike[i] = 0;
         continue;
       }
-      const vi = v[i]! + (dt * (vRest - v[i]! + input[i]!)) / tau;
+      // The same operations, in the same order, as the generated explicit-Euler code of the equation
+      // `tau * dv/dt = v_rest - v + I`, so both give bit-identical voltages (test/behaviors/models.test.ts).
+      const vi = v[i]! + dt * ((vRest - v[i]! + input[i]!) / tau);
       if (vi > vThreshold) {
         spike[i] = 1;
         v[i] = vReset;
@@ -63,3 +66,15 @@ export class LIFBehavior extends Behavior {
     }
   }
 }
+
+/**
+ * The neuron of {@link LIFBehavior} in the equation language (parameters at their defaults), for
+ * `new NeuronModel(new Neuron(LIF_EQUATIONS))`: the same spikes and voltages, bit for bit.
+ */
+export const LIF_EQUATIONS = {
+  name: 'LIF',
+  parameters: 'tau = 10.0\nv_rest = 0.0\nv_reset = 0.0\nv_thresh = 1.0\nI = 0.0',
+  equations: 'tau * dv/dt = v_rest - v + I',
+  spike: 'v > v_thresh',
+  reset: 'v = v_reset',
+} as const;

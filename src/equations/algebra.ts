@@ -36,7 +36,12 @@ export function mk(op: BinaryOp, left: Expr, right: Expr): Expr {
 
 /* ---------- simplification ---------- */
 
-function foldArithmetic(op: BinaryOp, a: number, b: number): number | undefined {
+/**
+ * The value of `a op b` for the arithmetic and comparison operators (comparisons give 1 or 0), as
+ * every backend computes it; `undefined` for `and`/`or`, which are not folded here. Shared by
+ * constant folding and by the reference evaluator of `builtins.ts`.
+ */
+export function foldArithmetic(op: BinaryOp, a: number, b: number): number | undefined {
   switch (op) {
     case '+': return a + b;
     case '-': return a - b;

@@ -6,6 +6,7 @@
 import type { Expr, GlobalOpName, Owner, RandomDistName } from './ast.js';
 import type { FunctionDef } from './description.js';
 import { EquationError } from '../errors.js';
+import { foldArithmetic } from './algebra.js';
 
 /** One built-in function. */
 export interface BuiltinFunction {
@@ -116,21 +117,8 @@ export function evaluate(expr: Expr, env: Readonly<Record<string, number>>, opti
     case 'binary': {
       if (expr.op === 'and') return truthy(ev(expr.left)) && truthy(ev(expr.right)) ? 1 : 0;
       if (expr.op === 'or') return truthy(ev(expr.left)) || truthy(ev(expr.right)) ? 1 : 0;
-      const a = ev(expr.left);
-      const b = ev(expr.right);
-      switch (expr.op) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return a / b;
-        case '^': return Math.pow(a, b);
-        case '==': return a === b ? 1 : 0;
-        case '!=': return a !== b ? 1 : 0;
-        case '<': return a < b ? 1 : 0;
-        case '<=': return a <= b ? 1 : 0;
-        case '>': return a > b ? 1 : 0;
-        case '>=': return a >= b ? 1 : 0;
-      }
+      const value = foldArithmetic(expr.op, ev(expr.left), ev(expr.right));
+      if (value !== undefined) return value;
       return evalError(`unknown operator '${expr.op as string}'`, expr.op as string);
     }
     case 'call': {

@@ -65,6 +65,23 @@ describe('Recorder', () => {
     await expect(run({ 9: new Recorder('voltage +') })).rejects.toThrow(/cannot parse the recorded expression 'voltage \+'/);
     await expect(run({ 9: new Recorder('current * 2') })).rejects.toThrow(/'current \* 2': 'g' has no variable 'current' \(it has: voltage, spike/);
   });
+  it("uses the equation language's parser and built-ins; reductions of expressions; no eval", async () => {
+    const rec = new Recorder(['mean(voltage > 2)', 'clip(voltage, 2, 4)', 'ite(spike, voltage, -1)', 'max(voltage, 5)', 'np.sum(n.voltage * 2)', 'modulo(voltage, 4)']);
+    await run({ 9: rec }, 2);
+    expect(Array.from(rec.get('mean(voltage > 2)').data)).toEqual([1 / 3, 2 / 3]);
+    expect(rec.get('clip(voltage, 2, 4)').toArray()).toEqual([[2, 2, 3], [2, 4, 4]]);
+    // iteration 1: spike where (1 + i) % 3 == 0 → i = 2
+    expect(rec.get('ite(spike, voltage, -1)').row(0)).toEqual(new Float64Array([-1, -1, 3]));
+    expect(rec.get('max(voltage, 5)').row(1)).toEqual(new Float64Array([5, 5, 6]));
+    expect(Array.from(rec.get('np.sum(n.voltage * 2)').data)).toEqual([12, 24]);
+    expect(rec.get('modulo(voltage, 4)').row(1)).toEqual(new Float64Array([2, 0, 2]));
+    // user text is never evaluated as code: JS syntax is rejected by the parser, naming the symbol
+    await expect(run({ 9: new Recorder('process.exit(1)') })).rejects.toThrow(/cannot parse the recorded expression 'process\.exit\(1\)': .*'process\.'/);
+    await expect(run({ 9: new Recorder('voltage[0]') })).rejects.toThrow(/'voltage\[0\]'.*'\['/);
+    await expect(run({ 9: new Recorder('foo(voltage)') }, 1)).rejects.toThrow(/'foo\(voltage\)': unknown function 'foo'/);
+    await expect(run({ 9: new Recorder('clip(voltage)') }, 1)).rejects.toThrow(/clip\(\) takes 3 argument\(s\), got 1/);
+    await expect(run({ 9: new Recorder('mean(voltage, 2)') }, 1)).rejects.toThrow(/mean\(\) takes one argument/);
+  });
 });
 
 describe('EventRecorder', () => {
