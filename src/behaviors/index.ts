@@ -37,6 +37,11 @@
  * | `EventRecorder('spike', tag=)`; `net['spike.t', 0]`, `net['spike.i', 0]` | `new EventRecorder('spike', { tag })`; `net.getRecorded('spike.t').data`, `…('spike.i')` |
  * | `Recorder(gapwidth=k, max_length=m)` | `{ every: k, maxLength: m }` |
  * | `str(net)` / `sorted_behavior_execution_list` | `net.toString()` / `net.executionOrder`, `net.describeSchedule()` |
+ * | `Clock`/`Variable`/`Equation` modules (Euler, `eval`) | `new NeuronModel(neuron, { dt })`: a neurarchy `Neuron` run as generated code at its key; `group.vars.v` is the kernel's array |
+ * | STDP written as a module | a behaviour over `synapse.W`, or `new SynapseModel(new STDP())`: a spiking `Synapse` as generated code, `synapse.W` shared with the kernel |
+ *
+ * Random draws (`vector`, `matrix`, `fill`) come from neurarchy's Philox `RandomStream`, one per
+ * host, keyed by the network's seed and the host's number in order of creation.
  */
 export { Network, type NetworkOptions, type InitializeOptions, type SimulateOptions, type ScheduleRow } from './Network.js';
 export {
@@ -55,7 +60,7 @@ export { parseSpec, fillSpec, SpecError, type InitSpec, type InitOptions, type P
 export { makeGeometry, squaredGrid, type Geometry, type GeometrySpec } from './geometry.js';
 export { Taggable, type SearchKey, type ClassKey } from './tags.js';
 export { LIFBehavior, LIF_EQUATIONS } from './lif.js';
-export { NeuronModel, type NeuronModelOptions } from './models.js';
+export { NeuronModel, SynapseModel, type NeuronModelOptions, type SynapseModelOptions } from './models.js';
 export {
   type StateArray, type Operand, greater, less, setWhere, where, scaleInPlace, addInPlace, clipInPlace,
   sum, mean, max, min, countNonzero, nonzero,
