@@ -49,7 +49,7 @@ export class Monitor {
   #recording = false;
   #started = false;
   #channels = new Map<string, Channel>();
-  #spikes?: { ranks: Int32Array; record: Map<number, number[]>; times: RecordingTimes };
+  #spikes?: { ranks: Int32Array; record: Map<number, number[]>; times: RecordingTimes; byRank?: (number[] | undefined)[] };
 
   constructor(object: Monitorable, variables: string | string[], options: MonitorOptions = {}) {
     this.object = object;
@@ -189,6 +189,25 @@ export class Monitor {
     }
     if (!this.due(step)) return;
     for (const c of this.#channels.values()) if (!c.early) c.read();
+  }
+
+  /** @internal whether recording needs the per-step hooks (anything but spikes). */
+  get needsEveryStep(): boolean {
+    return this.#recording && this.#channels.size > 0;
+  }
+
+  /** @internal the population whose spikes this monitor records now, if any. */
+  get spikePopulation(): number | undefined {
+    return this.#recording && this.#spikes ? (this.object as Population | PopulationView).population.id : undefined;
+  }
+
+  /** @internal spikes recorded in a batch by the engine (`n` pairs step, rank; steps ascending), as `record()` would have. */
+  recordSpikes(steps: ArrayLike<number>, ranks: ArrayLike<number>, n: number): void {
+    const s = this.#spikes;
+    if (!this.#recording || !s) return;
+    // The lists by rank in an array (built once): no Map lookup per spike.
+    const lists = s.byRank ??= Array.from({ length: (this.object as Population | PopulationView).population.size }, (_, r) => s.record.get(r));
+    for (let k = 0; k < n; k++) lists[ranks[k]]?.push(steps[k]);
   }
 
   private due(step: number): boolean {

@@ -291,6 +291,12 @@ export class Network implements NetworkLike, ConstantListener {
       recordTargets: (step) => { for (const m of monitors) m.recordTargets(step); },
       afterNeurons: (step) => { rates().update(step); },
       record: (step) => { for (const m of monitors) m.record(step); },
+      spikes: {
+        get perStep() { return rates().active || monitors.some((m) => m.needsEveryStep); },
+        get writesState() { return rates().active; },
+        populations: () => [...new Set(monitors.map((m) => m.spikePopulation).filter((p): p is number => p !== undefined))],
+        record: (popId, steps, ranks, n) => { for (const m of monitors) if (m.spikePopulation === popId) m.recordSpikes(steps, ranks, n); },
+      },
     };
   }
 

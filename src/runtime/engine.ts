@@ -16,6 +16,28 @@ export interface StepHooks {
   record(step: number): void;
   /** Whether any hook has work; engines may skip calling them. */
   readonly active: boolean;
+  /**
+   * Spike recording that an engine may do natively in batches. When `perStep` is false, the only
+   * work of the hooks is recording the spikes of `populations()`: an engine may then skip the three
+   * per-step hooks, record those spikes itself, and hand them over with `record` before `run()`
+   * returns (for every population, pairs in step order). Engines without it call the hooks.
+   */
+  readonly spikes?: SpikeBatchHooks;
+}
+
+export interface SpikeBatchHooks {
+  /** Whether some hook needs calling every step (variables, `sum()`, firing-rate windows). */
+  readonly perStep: boolean;
+  /**
+   * Whether a hook writes the state (firing-rate windows write `r`). When false, the hooks only
+   * read: an engine may run a batch of steps, keep copies of the state at the hook points, and call
+   * the hooks afterwards on those copies (the webgpu engine does).
+   */
+  readonly writesState?: boolean;
+  /** Ids of the populations whose spikes are being recorded. */
+  populations(): number[];
+  /** Spikes of population `popId`: `n` pairs (`steps[k]`, `ranks[k]`), steps ascending. */
+  record(popId: number, steps: ArrayLike<number>, ranks: ArrayLike<number>, n: number): void;
 }
 
 export interface EngineInput {

@@ -9,8 +9,11 @@
  * array (copy into fresh C memory, view back into the map). Constants, enabled flags and the
  * projections' switches are copied into C memory before every run.
  *
- * Steps: with no active hook a whole stretch runs in one native call; with monitors, the engine
- * calls the three native stages of each step and the hooks between them.
+ * Steps: with no active hook a whole stretch runs in one native call. When monitors record only
+ * spikes, it still does, and the library logs the spikes of the recorded populations into growable
+ * native buffers that the engine hands to the monitors after the call. Otherwise (variables,
+ * `sum()`, firing-rate windows) the engine calls the three native stages of each step and the
+ * hooks between them.
  */
 import type { Backend, Engine, EngineInput } from '../../runtime/engine.js';
 import type { BackendOptions } from '../registry.js';
@@ -47,6 +50,8 @@ export class CppEngine implements Engine {
   readonly #owned = new WeakMap<Typed, unknown>();
   /** Arrays already adopted, by the original JS array (the same array in two maps gets one copy). */
   readonly #adopted = new WeakMap<Typed, Typed>();
+  /** Whether the derived arrays (inverse post ranks, inverse-ordered weights) must be rebuilt before the next run. */
+  #stale = true;
 
   constructor(input: EngineInput, lib: NativeLibrary, source: string, slots: ArraySlot[], info: CppEngineInfo) {
     this.#input = input;
@@ -119,7 +124,9 @@ export class CppEngine implements Engine {
       map.set(s.name, view);
       this.#bound[k] = view;
       this.#lib.bind(this.#net, k, this.#owned.get(view), view.length);
+      this.#stale = true;
     }
+    if (this.#stale) { this.#lib.prepare(this.#net); this.#stale = false; }
   }
 
   run(start: number, count: number): void {
@@ -128,6 +135,22 @@ export class CppEngine implements Engine {
     const lib = this.#lib;
     const net = this.#net;
     if (!hooks.active) { lib.run(net, start, count); return; }
+    const batch = hooks.spikes;
+    if (batch && !batch.perStep) {
+      // Only spikes are recorded: the library logs them itself, one native call for the whole run.
+      const pops = batch.populations();
+      for (const p of pops) lib.logOn(net, p, true);
+      try {
+        lib.run(net, start, count);
+      } finally {
+        for (const p of pops) {
+          lib.logOn(net, p, false);
+          const got = lib.logTake(net, p);
+          if (got) batch.record(p, got.steps, got.ranks, got.steps.length);
+        }
+      }
+      return;
+    }
     for (let s = start, end = start + count; s < end; s++) {
       lib.stage(net, 0, s);
       if (hooks.active) hooks.recordTargets(s);
@@ -149,6 +172,8 @@ export class CppEngine implements Engine {
   }
 
   attributeWritten(owner: 'pop' | 'proj', id: number, name: string): void {
+    // Weights (and, through load(), connectivity) may have changed: rebuild the derived arrays.
+    if (owner === 'proj') this.#stale = true;
     // `proj.delay = …` writes the connectivity's delay array in place; the kernels read their copy.
     if (owner !== 'proj' || name !== '_delay') return;
     const c = this.#input.projections[id].connectivity;
@@ -156,6 +181,26 @@ export class CppEngine implements Engine {
     if (c && typeof c.delaySteps !== 'number' && k >= 0 && this.#bound[k] && this.#bound[k] !== c.delaySteps) {
       (this.#bound[k] as Int32Array).set(c.delaySteps);
     }
+  }
+
+  getPendingEvents(projId: number): { ptr: Int32Array; syn: Int32Array } | undefined {
+    const plan = this.#input.plan.projections[projId];
+    if (plan.delay.kind !== 'variable' || plan.type !== 'spike' || plan.special) return undefined;
+    const slots = this.#lib.ringSlots(this.#net, projId);
+    const n = this.#lib.ringCount(this.#net, projId);
+    const ptr = this.#allocView('i32', slots + 1), syn = this.#allocView('i32', Math.max(1, n));
+    this.#lib.ringGet(this.#net, projId, ptr.ptr, syn.ptr);
+    return { ptr: (ptr.view as Int32Array).slice(), syn: (syn.view as Int32Array).slice(0, n) };
+  }
+
+  setPendingEvents(projId: number, events: { ptr: Int32Array; syn: Int32Array }): void {
+    const plan = this.#input.plan.projections[projId];
+    if (plan.delay.kind !== 'variable' || plan.type !== 'spike' || plan.special) return;
+    const slots = events.ptr.length - 1;
+    const ptr = this.#allocView('i32', slots + 1), syn = this.#allocView('i32', Math.max(1, events.syn.length));
+    ptr.view.set(events.ptr);
+    syn.view.set(events.syn);
+    this.#lib.ringSet(this.#net, projId, ptr.ptr, syn.ptr, slots);
   }
 
   dispose(): void {

@@ -12,10 +12,12 @@
 import type { NetworkPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
 import { PHILOX_C_SOURCE } from '../../random/philox_c.js';
+import { RANDOM_BATCH_SOURCE } from './random-batch.js';
+import { FDLIBM_C_SOURCE } from './fdlibm.js';
 import { ArrayTable, type ArraySlot } from './arrays.js';
 import { cppSpelling, cDouble, CPP_HELPERS } from './spelling.js';
 import { neuronKernel, stopConditionKernel } from './neuron.js';
-import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel } from './projection.js';
+import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel, prepareKernel, hasInverse } from './projection.js';
 import { randomKernel, globalOpsKernel, delayKernel } from './phases.js';
 import { specialPopulationKernel, specialProjectionKernel, SPECIAL_HELPERS } from './special.js';
 import { resetLocalNames } from './statements.js';
@@ -30,7 +32,30 @@ export interface GeneratedSource {
 /** Slots of the engine's own arrays. */
 export const NET_SLOTS = { constants: 0, enabled: 1, flags: 2 } as const;
 
-const RING = String.raw`/* Per-synapse spike delays: a ring of synapse lists, one slot per step of delay. */
+const RING = String.raw`/* 64-byte aligned, zeroed memory (the engine's arrays and the derived inverse arrays). */
+static void* nx_aalloc(int64_t bytes) {
+  size_t n = (size_t)(bytes < 64 ? 64 : ((bytes + 63) / 64) * 64);
+  void* p = aligned_alloc(64, n);
+  if (p) memset(p, 0, n);
+  return p;
+}
+/* Derived inverse arrays of a spiking projection: post rank per inverse entry, weights in inverse order. */
+struct NxInv { int32_t* post; double* w; int64_t cap; };
+/* Spike log of a population (spikes recorded natively, fetched by the engine after a run). */
+struct NxLog { double* steps; int32_t* ranks; int64_t n, cap; int32_t on; };
+static inline void nx_log_append(NxLog* g, const int32_t* spiked, int64_t ns, int64_t step) {
+  if (ns <= 0) return;
+  if (g->n + ns > g->cap) {
+    int64_t c = g->cap ? 2 * g->cap : 4096;
+    while (c < g->n + ns) c *= 2;
+    g->steps = (double*)realloc(g->steps, (size_t)c * sizeof(double));
+    g->ranks = (int32_t*)realloc(g->ranks, (size_t)c * sizeof(int32_t));
+    g->cap = c;
+  }
+  for (int64_t k = 0; k < ns; k++) { g->steps[g->n + k] = (double)step; g->ranks[g->n + k] = spiked[k]; }
+  g->n += ns;
+}
+/* Per-synapse spike delays: a ring of synapse lists, one slot per step of delay. */
 struct NxRing { int32_t** slot; int64_t* len; int64_t* cap; int64_t D; int64_t idx; };
 static void nx_ring_init(NxRing* r, int64_t D) {
   r->D = D < 1 ? 1 : D; r->idx = 0;
@@ -132,7 +157,14 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
     if (proj.hasPostEvents) { kernels.push(postEventKernel(proj, plan, T)); stage2.push(`  proj${proj.id}_post(N, step);`); }
   }
 
+  const prepares: string[] = [];
+  for (const proj of plan.projections) {
+    if (hasInverse(proj)) { kernels.push(prepareKernel(proj, T)); prepares.push(`  proj${proj.id}_prepare(N);`); }
+  }
   const nproj = Math.max(1, plan.projections.length);
+  const npop = Math.max(1, plan.populations.length);
+  const logs = plan.populations.filter((p) => p.spiking)
+    .map((p) => `  if (N->logs[${p.id}].on) nx_log_append(&N->logs[${p.id}], ${T.ptr('pop', p.id, '_spiked')}, ${T.ptr('pop', p.id, '_nspiked')}[0], step);`);
   const ringInit = plan.projections.filter((p) => p.delay.kind === 'variable')
     .map((p) => `  nx_ring_init(&N->rings[${p.id}], ${p.delay.kind === 'variable' ? p.delay.maxSteps : 1});`);
   const stage = (n: number, body: string[]) => [
@@ -150,6 +182,8 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
     '#include <cstdlib>',
     ...(threads > 1 ? ['#include <omp.h>'] : []),
     PHILOX_C_SOURCE,
+    RANDOM_BATCH_SOURCE,
+    FDLIBM_C_SOURCE,
     CPP_HELPERS,
     SPECIAL_HELPERS,
     `static const double dt = ${cDouble(plan.dt)};`,
@@ -159,7 +193,7 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
     `#define NX_ENABLED ${NET_SLOTS.enabled}`,
     `#define NX_FLAGS ${NET_SLOTS.flags}`,
     RING,
-    `struct Net { void* a[NX_NSLOTS]; int64_t n[NX_NSLOTS]; NxRing rings[${nproj}]; };`,
+    `struct Net { void* a[NX_NSLOTS]; int64_t n[NX_NSLOTS]; NxRing rings[${nproj}]; NxInv inv[${nproj}]; NxLog logs[${npop}]; };`,
     '/* user functions read Constants of the network being stepped (set by every entry point; JS calls one at a time) */',
     'static const double* NX_GLOBAL_C = 0;',
     ...functionCode,
@@ -167,14 +201,10 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
     stage(0, stage0),
     stage(1, stage1),
     stage(2, stage2),
+    ['static void nx_log_step(Net* N, int64_t step) {', ...logs, '  (void)N; (void)step;', '}'].join('\n'),
     String.raw`extern "C" {
 int32_t nx_num_slots(void) { return NX_NSLOTS; }
-void* nx_alloc(int64_t bytes) {
-  size_t n = (size_t)(bytes < 64 ? 64 : ((bytes + 63) / 64) * 64);
-  void* p = aligned_alloc(64, n);
-  if (p) memset(p, 0, n);
-  return p;
-}
+void* nx_alloc(int64_t bytes) { return nx_aalloc(bytes); }
 void nx_free(void* p) { free(p); }
 Net* nx_create(void) {
   Net* N = (Net*)calloc(1, sizeof(Net));
@@ -182,10 +212,14 @@ ${ringInit.join('\n')}
   return N;
 }
 void nx_destroy(Net* N) {
-  for (int i = 0; i < ${nproj}; i++) if (N->rings[i].D) nx_ring_free(&N->rings[i]);
+  for (int i = 0; i < ${nproj}; i++) { if (N->rings[i].D) nx_ring_free(&N->rings[i]); free(N->inv[i].post); free(N->inv[i].w); }
+  for (int i = 0; i < ${npop}; i++) { free(N->logs[i].steps); free(N->logs[i].ranks); }
   free(N);
 }
 void nx_bind(Net* N, int32_t slot, void* p, int64_t n) { N->a[slot] = p; N->n[slot] = n; }
+void nx_prepare(Net* N) {
+${prepares.join('\n')}
+}
 void nx_grow_ring(Net* N, int32_t proj, int64_t D) {
   NxRing* r = &N->rings[proj];
   if (D <= r->D) return;
@@ -197,14 +231,43 @@ void nx_grow_ring(Net* N, int32_t proj, int64_t D) {
   free(r->slot); free(r->len); free(r->cap);
   *r = g;
 }
+/* Spikes in flight of per-synapse delays, as CSR over the steps ahead (slot a: due in a + 1 steps). */
+int64_t nx_ring_slots(Net* N, int32_t proj) { return N->rings[proj].D; }
+int64_t nx_ring_count(Net* N, int32_t proj) {
+  NxRing* r = &N->rings[proj]; int64_t n = 0;
+  for (int64_t s = 0; s < r->D; s++) n += r->len[s];
+  return n;
+}
+void nx_ring_get(Net* N, int32_t proj, int32_t* ptr, int32_t* syn) {
+  NxRing* r = &N->rings[proj]; int64_t n = 0;
+  ptr[0] = 0;
+  for (int64_t a = 0; a < r->D; a++) {
+    int64_t s = (r->idx + a) % r->D;
+    for (int64_t m = 0; m < r->len[s]; m++) syn[n++] = r->slot[s][m];
+    ptr[a + 1] = (int32_t)n;
+  }
+}
+void nx_ring_set(Net* N, int32_t proj, const int32_t* ptr, const int32_t* syn, int64_t slots) {
+  NxRing* r = &N->rings[proj];
+  if (slots > r->D) nx_grow_ring(N, proj, slots);
+  for (int64_t s = 0; s < r->D; s++) r->len[s] = 0;
+  r->idx = 0;
+  for (int64_t a = 0; a < slots; a++) for (int64_t m = ptr[a]; m < ptr[a + 1]; m++) nx_ring_push(r, a, syn[m]);
+}
 void nx_stage(Net* N, int32_t stage, int64_t step) {
   NX_GLOBAL_C = (const double*)N->a[NX_CONSTANTS];
   if (stage == 0) nx_stage0(N, step); else if (stage == 1) nx_stage1(N, step); else nx_stage2(N, step);
 }
 void nx_run(Net* N, int64_t start, int64_t count) {
   NX_GLOBAL_C = (const double*)N->a[NX_CONSTANTS];
-  for (int64_t s = start; s < start + count; s++) { nx_stage0(N, s); nx_stage1(N, s); nx_stage2(N, s); }
+  for (int64_t s = start; s < start + count; s++) { nx_stage0(N, s); nx_stage1(N, s); nx_stage2(N, s); nx_log_step(N, s); }
 }
+/* Native spike recording: on/off per population; the log is read and cleared by the engine after a run. */
+void nx_log_on(Net* N, int32_t pop, int32_t on) { N->logs[pop].on = on; }
+int64_t nx_log_count(Net* N, int32_t pop) { return N->logs[pop].n; }
+void* nx_log_steps(Net* N, int32_t pop) { return N->logs[pop].steps; }
+void* nx_log_ranks(Net* N, int32_t pop) { return N->logs[pop].ranks; }
+void nx_log_clear(Net* N, int32_t pop) { N->logs[pop].n = 0; }
 int32_t nx_stop(Net* N, int32_t pop, int64_t step) {
   NX_GLOBAL_C = (const double*)N->a[NX_CONSTANTS];
   (void)step;

@@ -19,6 +19,16 @@ export interface NativeLibrary {
   stage(net: Pointer, stage: number, step: number): void;
   stop(net: Pointer, pop: number, step: number): number;
   growRing(net: Pointer, proj: number, length: number): void;
+  /** Rebuilds the derived arrays (inverse post ranks, inverse-ordered weights) from the bound ones. */
+  prepare(net: Pointer): void;
+  /** Native spike log of a population: switch it on/off; read (copies) and clear it. */
+  logOn(net: Pointer, pop: number, on: boolean): void;
+  logTake(net: Pointer, pop: number): { steps: Float64Array; ranks: Int32Array } | undefined;
+  /** Ring of per-synapse spike delays: its slots, the spikes in flight, and reading/writing them as CSR. */
+  ringSlots(net: Pointer, proj: number): number;
+  ringCount(net: Pointer, proj: number): number;
+  ringGet(net: Pointer, proj: number, ptr: Pointer, syn: Pointer): void;
+  ringSet(net: Pointer, proj: number, ptr: Pointer, syn: Pointer, slots: number): void;
   numSlots(): number;
 }
 
@@ -56,6 +66,16 @@ export function loadLibrary(file: string): NativeLibrary {
   const stop = f('int32_t nx_stop(void* N, int32_t pop, int64_t step)');
   const grow = f('void nx_grow_ring(void* N, int32_t proj, int64_t D)');
   const numSlots = f('int32_t nx_num_slots(void)');
+  const prepare = f('void nx_prepare(void* N)');
+  const logOn = f('void nx_log_on(void* N, int32_t pop, int32_t on)');
+  const logCount = f('int64_t nx_log_count(void* N, int32_t pop)');
+  const logSteps = f('void* nx_log_steps(void* N, int32_t pop)');
+  const logRanks = f('void* nx_log_ranks(void* N, int32_t pop)');
+  const logClear = f('void nx_log_clear(void* N, int32_t pop)');
+  const ringSlots = f('int64_t nx_ring_slots(void* N, int32_t proj)');
+  const ringCount = f('int64_t nx_ring_count(void* N, int32_t proj)');
+  const ringGet = f('void nx_ring_get(void* N, int32_t proj, void* ptr, void* syn)');
+  const ringSet = f('void nx_ring_set(void* N, int32_t proj, void* ptr, void* syn, int64_t slots)');
   const native: NativeLibrary = {
     create: () => create(),
     destroy: (n) => { destroy(n); },
@@ -68,6 +88,20 @@ export function loadLibrary(file: string): NativeLibrary {
     stop: (n, p, s) => stop(n, p, s) as number,
     growRing: (n, p, d) => { grow(n, p, d); },
     numSlots: () => numSlots() as number,
+    prepare: (n) => { prepare(n); },
+    logOn: (n, p, on) => { logOn(n, p, on ? 1 : 0); },
+    logTake: (n, p) => {
+      const count = Number(logCount(n, p));
+      if (count === 0) return undefined;
+      const steps = new Float64Array(k.view(logSteps(n, p), count * 8), 0, count).slice();
+      const ranks = new Int32Array(k.view(logRanks(n, p), count * 4), 0, count).slice();
+      logClear(n, p);
+      return { steps, ranks };
+    },
+    ringSlots: (n, p) => Number(ringSlots(n, p)),
+    ringCount: (n, p) => Number(ringCount(n, p)),
+    ringGet: (n, p, ptr, syn) => { ringGet(n, p, ptr, syn); },
+    ringSet: (n, p, ptr, syn, slots) => { ringSet(n, p, ptr, syn, slots); },
   };
   cache.set(file, native);
   return native;

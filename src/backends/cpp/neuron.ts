@@ -83,6 +83,50 @@ function hoistGlobals(pop: PopulationPlan, arrays: KernelArrays): string[] {
   return lines;
 }
 
+/** Neurons per block of the masked spike loop (the mask lives on the stack). */
+const SPIKE_BLOCK = 512;
+
+/**
+ * The spike loop without data-dependent branches on the common path: per block of neurons, a
+ * vectorisable pass computes the "emits" mask (not refractory and condition true) and counts the
+ * refractory periods down; a second pass skips the mask 8 bytes at a time and runs the reset of
+ * each emitting neuron, in neuron order. Iteration i touches only neuron i and the condition is a
+ * pure expression, so this equals the js loop `if (refr > 0) refr--; else if (cond) {…}`.
+ */
+function maskedSpikeLoop(pop: PopulationPlan, scope: NeuronScope, ctx: CStatementContext, refractory: boolean): string[] {
+  const d = pop.description;
+  const cond = renderExpr(d.spike!.condition, scope, cppSpelling);
+  const reset = d.reset.flatMap((a) => renderAssignment(a, ctx));
+  const refrSteps = !pop.refractory ? undefined
+    : pop.refractory.kind === 'steps' ? String(pop.refractory.steps)
+      : `nx_toi32(nx_jsround(${scope.sym(pop.refractory.name)} / dt))`;
+  const onSpike = [...reset, '_spiked[_ns++] = (int32_t)i;', '_last_spike[i] = (int32_t)step;', ...(refrSteps ? [`_refr_left[i] = ${refrSteps};`] : [])];
+  const mask = refractory
+    ? ['const int32_t _r = _refr_left[i];', `_fm[_j] = (uint8_t)((_r <= 0) & (nx_truthy(${cond}) ? 1 : 0));`, '_refr_left[i] = _r > 0 ? _r - 1 : _r;']
+    : [`_fm[_j] = (uint8_t)(nx_truthy(${cond}) ? 1 : 0);`];
+  return [
+    '  int32_t _ns = 0;',
+    `  for (int64_t _b = 0; _b < ${pop.size}; _b += ${SPIKE_BLOCK}) {`,
+    `    const int64_t _nb = ${pop.size} - _b < ${SPIKE_BLOCK} ? ${pop.size} - _b : ${SPIKE_BLOCK};`,
+    `    uint8_t _fm[${SPIKE_BLOCK}];`,
+    '    for (int64_t _j = 0; _j < _nb; _j++) {',
+    '      const int64_t i = _b + _j;',
+    ...indent(mask, 3),
+    '    }',
+    '    for (int64_t _j = 0; _j < _nb; _j += 8) {',
+    '      if (_j + 8 <= _nb) { uint64_t _w; memcpy(&_w, _fm + _j, 8); if (_w == 0) continue; }',
+    '      const int64_t _je = _j + 8 < _nb ? _j + 8 : _nb;',
+    '      for (int64_t _q = _j; _q < _je; _q++) {',
+    '        if (!_fm[_q]) continue;',
+    '        const int64_t i = _b + _q;',
+    ...indent(onSpike, 4),
+    '      }',
+    '    }',
+    '  }',
+    '  _nspiked[0] = _ns;',
+  ];
+}
+
 /** Source of `static void pop<id>_update(Net* N, int64_t step)`. */
 export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: ArrayTable): string {
   const d = pop.description;
@@ -124,11 +168,15 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: Array
       const cond = renderExpr(d.axonSpike!.condition, lScope, cppSpelling);
       body.push(`    if (nx_truthy(${cond})) {`, ...indent([...d.axonReset.flatMap((a) => renderAssignment(a, lctx)), '_axon_spiked[_nas++] = (int32_t)i;'], 3), '    }');
     }
-    spikeLoop = [
-      '  int32_t _ns = 0;', ...(axon ? ['  int32_t _nas = 0;'] : []),
-      `  for (int64_t i = 0; i < ${pop.size}; i++) {`, ...body, '  }',
-      '  _nspiked[0] = _ns;', ...(axon ? ['  _naxon[0] = _nas;'] : []),
-    ];
+    if (d.spike && !axon) {
+      spikeLoop = maskedSpikeLoop(pop, lScope, statementContext(pop, lScope, 'local', false), refractory);
+    } else {
+      spikeLoop = [
+        '  int32_t _ns = 0;', ...(axon ? ['  int32_t _nas = 0;'] : []),
+        `  for (int64_t i = 0; i < ${pop.size}; i++) {`, ...body, '  }',
+        '  _nspiked[0] = _ns;', ...(axon ? ['  _naxon[0] = _nas;'] : []),
+      ];
+    }
   }
   // Globals are hoisted after the global equations ran (they may write them).
   const hoisted = hoistGlobals(pop, arrays);

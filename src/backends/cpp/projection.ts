@@ -152,6 +152,11 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
     ];
   } else {
     const size = net.populations[proj.pre].size;
+    // Derived inverse arrays (built by `proj<id>_prepare`): post rank per inverse entry, and the
+    // weights in inverse order where no kernel writes them, so a spike reads them contiguously.
+    const mirror = mirrorsWeights(proj);
+    const fast = (code: string[]) => (mirror ? code.map((l) => l.replace(/\ba_w\[k\]/g, '_iw[m]')) : code);
+    event.splice(0, event.length, ...fast(event));
     loop = proj.delay.kind === 'uniform'
       ? [
         'const int32_t* _src; int64_t _ns;',
@@ -163,11 +168,12 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
       ]
       : [`const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`];
     loop.push(
+      `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const double* __restrict _iw = N->inv[${proj.id}].w;` : ''}`,
       'for (int64_t s = 0; s < _ns; s++) {',
       '  const int64_t rk_pre = _src[s];',
       '  for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {',
-      '    const int64_t k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];',
-      '    (void)i; (void)rk_post;',
+      '    const int64_t k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _ipost[m];',
+      '    (void)k; (void)i; (void)rk_post;',
       ...indent(event, 2),
       '  }',
       '}',
@@ -193,6 +199,46 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
   }
   const body = [...scope.declarations(), ...scope.prologue(), ...loop];
   return [...header(`proj${proj.id}_transmit`, proj), `  if (!FL[${FLAGS.transmission}]) return;`, ...indent(body), '}'].join('\n');
+}
+
+/** Whether a projection's weights are per synapse and written by no kernel (then spikes read an inverse-ordered copy). */
+export function mirrorsWeights(proj: ProjectionPlan): boolean {
+  const d = proj.description;
+  const w = d.attributes.find((a) => a.name === 'w');
+  if (!w || w.locality !== 'local' || proj.singleWeight) return false;
+  const writesW = (a: Assignment) => a.owner === 'self' && a.target === 'w';
+  if ([...d.transmission, ...d.preSpike, ...d.postSpike, ...d.preAxonSpike].some(writesW)) return false;
+  if (d.eventDriven.some((v) => v.name === 'w')) return false;
+  return d.sections.every((sec) => sec.steps.every((st) => (st.kind === 'ode' ? st.updates.every((u) => u.target !== 'w') : !writesW(st))));
+}
+
+/** Whether a projection gets the derived inverse arrays (`N->inv[id]`): spiking, not special, no per-synapse delays. */
+export function hasInverse(proj: ProjectionPlan): boolean {
+  return proj.type === 'spike' && !proj.special && proj.delay.kind !== 'variable';
+}
+
+/**
+ * `proj<id>_prepare`: (re)builds the derived inverse arrays from the connectivity (and the weights).
+ * The engine calls it before a run whenever an array was rebound or an attribute written.
+ */
+export function prepareKernel(proj: ProjectionPlan, table: ArrayTable): string {
+  const mirror = mirrorsWeights(proj);
+  const ptr = (name: string) => table.ptr('proj', proj.id, name);
+  return [
+    `static void proj${proj.id}_prepare(Net* N) {`,
+    `  NxInv* v = &N->inv[${proj.id}];`,
+    `  const int32_t* _inv_idx = ${ptr('_inv_idx')}; const int32_t* _syn_dendrite = ${ptr('_syn_dendrite')}; const int32_t* _post_rank = ${ptr('_post_rank')};`,
+    `  const int64_t n = ${table.len('proj', proj.id, '_inv_idx')};`,
+    '  if (n > v->cap) {',
+    '    free(v->post); free(v->w);',
+    '    v->post = (int32_t*)nx_aalloc(n * 4);',
+    `    v->w = ${mirror ? '(double*)nx_aalloc(n * 8)' : '0'};`,
+    '    v->cap = n;',
+    '  }',
+    '  for (int64_t m = 0; m < n; m++) v->post[m] = _post_rank[_syn_dendrite[_inv_idx[m]]];',
+    ...(mirror ? [`  { const double* _w = ${ptr('w')}; for (int64_t m = 0; m < n; m++) v->w[m] = _w[_inv_idx[m]]; }`] : []),
+    '}',
+  ].join('\n');
 }
 
 /** Whether the synaptic equations write only the projection's own attributes (then dendrites can run in parallel). */

@@ -9,16 +9,18 @@ import type { Spelling } from '../render.js';
 
 /**
  * Built-in functions: name in equations → C function. `exp` and `log` are the fdlibm ports of
- * `PHILOX_C_SOURCE` (V8's own `Math.exp`/`Math.log`, bit for bit); the others are the C library's
- * and may differ from V8's by one ulp (see README, "Bit parity").
+ * `PHILOX_C_SOURCE`, the trigonometric and hyperbolic functions those of `fdlibm.ts` (V8's own
+ * `Math.*`, bit for bit; `sin`/`cos`/`tan` for |x| < 823 550, `sinh`/`cosh` for |x| < 709.78);
+ * `pow` (other than `x^2`) is the C library's and may differ from V8's by an ulp (see README,
+ * "Bit parity").
  */
 const MATH: Record<string, string> = {
-  exp: 'nrx_exp', log: 'nrx_log', sqrt: 'sqrt', sin: 'sin', cos: 'cos', tan: 'tan',
-  asin: 'asin', acos: 'acos', atan: 'atan', sinh: 'sinh', cosh: 'cosh', tanh: 'tanh',
+  exp: 'nrx_exp', log: 'nrx_log', sqrt: 'sqrt', sin: 'nx_sin', cos: 'nx_cos', tan: 'nx_tan',
+  asin: 'nx_asin', acos: 'nx_acos', atan: 'nx_atan', sinh: 'nx_sinh', cosh: 'nx_cosh', tanh: 'nx_tanh',
   abs: 'fabs', fabs: 'fabs', floor: 'floor', ceil: 'ceil', round: 'round',
   pos: 'nx_pos', positive: 'nx_pos', neg: 'nx_neg', negative: 'nx_neg', clip: 'nx_clip', modulo: 'nx_modulo',
   power: 'nx_pow', pow: 'nx_pow', min: 'nx_min', max: 'nx_max', isnan: 'nx_isnan', isfinite: 'nx_isfinite',
-  atan2: 'atan2',
+  atan2: 'nx_atan2',
 };
 
 /** The helpers behind `nx_*` in generated code (C semantics equal to `jsBuiltins`). */

@@ -78,6 +78,9 @@ export function compilerArguments(options: ToolchainOptions, gcc = true): string
   // with the dynamic cost model (elementwise vector operations round exactly as scalar ones).
   if (gcc && options.compilerFlags === undefined) args.push('-fvect-cost-model=dynamic');
   if (!opt.some((f) => f.startsWith('-ffp-contract'))) args.push('-ffp-contract=off');
+  // No errno from sqrt & co.: the same results (errno is never read), but sqrt can be vectorised
+  // (the batched normal draws run 2x faster). It permits no value-changing transformation.
+  if (!opt.some((f) => f === '-fmath-errno' || f === '-fno-math-errno')) args.push('-fno-math-errno');
   args.push('-std=c++17', '-fPIC', '-shared', '-Wl,-z,nodelete', '-fno-exceptions', '-fno-rtti');
   if (options.threads > 1) args.push('-fopenmp');
   return args;

@@ -224,6 +224,63 @@ describe.skipIf(!compiler)('cpp backend: bit-identical to js', () => {
     gj.forEach((row, s) => expect(Array.from(gc[s])).toEqual(Array.from(row)));
   });
 
+  it('spike-only monitors are recorded natively in batches: views, two monitors, pause/resume, every callbacks, Poisson input', async () => {
+    const build = (backend: BackendName) => {
+      const b = spikingNetwork(backend);
+      b.net.monitors[0].stop(); // leave only spike monitors: the engine's batched path
+      const P = b.net.getPopulation('P')!;
+      const whole = b.net.monitor(P, 'spike');
+      const view = b.net.monitor(P.slice(100, 180), 'spike');
+      const input = b.net.monitor(b.net.getPopulation('poisson')!, 'spike');
+      const late = b.net.monitor(P.slice(0, 40), 'spike', { start: false });
+      return { ...b, whole, view, input, late };
+    };
+    const js = build('js'), cpp = build('cpp');
+    await js.net.compile();
+    await cpp.net.compile({ directory });
+    const calls: Record<string, number[]> = { js: [], cpp: [] };
+    for (const [name, b] of [['js', js], ['cpp', cpp]] as const) {
+      b.net.every({ period: 7.3 }, (n) => { calls[name].push(n); if (n === 2) b.view.pause(); if (n === 4) b.view.resume(); });
+      await b.net.simulate(25);
+      b.late.start();
+      await b.net.simulate(12.5);
+    }
+    expect(calls.cpp).toEqual(calls.js);
+    for (const key of ['whole', 'view', 'input', 'late'] as const) {
+      const sj = js[key].get('spike'), sc = cpp[key].get('spike');
+      expect(sc, key).toEqual(sj);
+      expect(cpp[key].times(), key).toEqual(js[key].times());
+    }
+    expect(Object.values(js.whole.get('spike', { keep: true })).flat().length).toBe(0); // emptied by get()
+    expectIdentical(snapshot(js.net), snapshot(cpp.net), 'after the batched run');
+  });
+
+  it('batched Normal and Uniform draws (vectorised, blocks with a remainder, global draws) give the js bits', async () => {
+    await conform((backend) => {
+      const net = new Network({ seed: 77, backend });
+      net.create(1000, new Neuron({
+        parameters: 'm = 0.5 : population',
+        equations: 'x = Normal(m, 2.0)\n y = Uniform(-1.0, 3.0)\n z = Normal(0.0, 1.0) : population\n r = r + x * y + z',
+      }), { name: 'noisy' });
+      net.create(37, new Neuron({ equations: 'r = Normal(-1.0, 0.5) + Uniform(0.0, 1.0)' }), { name: 'small' });
+      return { net };
+    }, 20, 2);
+  });
+
+  it('sin, cos, tan, atan, atan2, asin, acos, tanh, sinh, cosh give the js bits (fdlibm ports)', async () => {
+    const { js } = await conform((backend) => {
+      const net = new Network({ seed: 4, backend });
+      const p = net.create(600, new Neuron({
+        parameters: 'a = 0.0\n k = 0.0',
+        equations: 's = sin(a + 0.37 * t) + cos(a * 1e-3 - t)\n c = cos(k * pi / 2 + 1e-9 * t) - sin(k * pi / 2 - 1e-7 * t)\n h = tanh(a * 1e-5 + 0.01 * t) + sinh(a * 1e-4 - t) + cosh(k * 0.3 + 1e-3 * t) + tanh(1e-9 * a)\n q = tan(a + t) + atan(a * 1e-3 - t) + atan2(k - 3.0, a * 1e-5 + t) + asin(sin(a)) + acos(cos(a * 1e-3 + t))\n r = s + c + h + q',
+      }), { name: 'trig' });
+      p.a = new Uniform(-8e5, 8e5);
+      p.k = Float64Array.from({ length: 600 }, (_, i) => Math.round((i - 300) * 1.7));
+      return { net };
+    }, 15, 2);
+    expect(Array.from(js.net.getPopulation('trig')!.state.get('r') as Float64Array).every(Number.isFinite)).toBe(true);
+  });
+
   it('axonal spikes (axonSpike, axonReset, preAxonSpike)', async () => {
     await conform((backend) => {
       const net = new Network({ seed: 2, backend });
@@ -278,6 +335,8 @@ describe.skipIf(!compiler)('cpp backend: threads, cache, errors', () => {
     net.connect(a, b, 'exc', new Synapse({ parameters: 'tau = 1000.0', equations: 'tau * dw/dt = pre.r * post.r - post.r * post.r * w' }), { name: 'dense' })
       .connectFixedProbability({ probability: 0.02, weights: new Uniform(0, 0.01) });
     net.connect(b, a, 'exc', undefined, { name: 'back' }).connectFixedProbability({ probability: 0.02, weights: 0.05 });
+    // Above the element threshold: the neuron loop and the batched draws run on both threads.
+    net.create(60_000, new Neuron({ equations: 'r = 0.5 * r + Normal(0.0, 1.0) * Uniform(0.0, 1.0)' }), { name: 'wide' });
     return { net };
   }
 
@@ -288,6 +347,7 @@ describe.skipIf(!compiler)('cpp backend: threads, cache, errors', () => {
     await js.net.compile();
     expect((two.net.engine as CppEngine).info.threads).toBe(2);
     expect(two.net.source).toContain('#pragma omp parallel for');
+    expect(two.net.source).toMatch(/#pragma omp parallel for[^\n]*\n\s*for \(int64_t _b = 0; _b < _n; _b \+= NX_RB\) nx_normal_block/);
     for (const b of [one, two, js]) await b.net.simulate(20);
     expectIdentical(snapshot(one.net), snapshot(two.net), '1 vs 2 threads');
     expectIdentical(snapshot(js.net), snapshot(one.net), 'js vs cpp');
