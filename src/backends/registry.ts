@@ -17,6 +17,7 @@ export interface BackendOptions {
 const loaders: Record<string, (o: BackendOptions) => Promise<Backend>> = {
   js: async () => jsBackend,
   cpp: loadCpp,
+  webgpu: loadWebGpu,
 };
 
 /**
@@ -27,6 +28,16 @@ async function loadCpp(o: BackendOptions): Promise<Backend> {
   const specifier = './cpp/index.js';
   const mod = (await import(/* @vite-ignore */ specifier)) as typeof import('./cpp/index.js');
   return mod.createCppBackend(o);
+}
+
+/**
+ * The `webgpu` backend, imported on first use (a non-literal specifier, like `cpp`: in browsers the
+ * module itself uses `navigator.gpu`, in Node.js it imports the optional `webgpu` package).
+ */
+async function loadWebGpu(): Promise<Backend> {
+  const specifier = './webgpu/index.js';
+  const mod = (await import(/* @vite-ignore */ specifier)) as typeof import('./webgpu/index.js');
+  return mod.createWebGpuBackend();
 }
 
 /** Registers a backend loader (used by the `cpp` and `webgpu` modules). */

@@ -1,0 +1,225 @@
+/**
+ * The WGSL of a network: the memory layout (`memory.ts`), the kernels of one step in the order of
+ * the `js` backend's `step` (`../js/engine.ts`), each wrapped into its own shader module.
+ *
+ * Stages (the monitors' hooks run between them when they are active):
+ * 0. clear weighted sums, size the indirect dispatches of spike propagation, transmission;
+ * 1. clear spike lists, random draws, neuron updates and spike emission;
+ * 2. delay rings, global operations, synaptic equations, post-synaptic events.
+ */
+import type { NetworkPlan } from '../../ir/plan.js';
+import type { EngineInput } from '../../runtime/engine.js';
+import { renderExpr } from '../render.js';
+import { PHILOX_WGSL_SOURCE } from '../../random/philox_wgsl.js';
+import { wgslSpelling, wgslNumber, WGSL_HELPERS } from './spelling.js';
+import { Layout, bindingDeclarations, plainMem as PLAIN, type Mem } from './memory.js';
+import { WG, type Kernel } from './kernel.js';
+import { neuronKernels } from './neuron.js';
+import { rateTransmissionKernel, spikeTransmissionKernel, axonTransmissionKernel, decodingKernels, postEventKernel, synapseUpdateKernels, spikePrepLines, axonPrepLines, postPrepLines } from './projection.js';
+import { clearSumsKernel, clearCountersKernel, randomKernels, globalOpsKernels, delayKernels } from './phases.js';
+import { specialKernels, SPECIAL_WGSL } from './special.js';
+import { RANDOM_WGSL } from './random.js';
+import { resetLocalNames } from './statements.js';
+import { recordKernels } from './phases.js';
+import { FLAGS_PER_PROJECTION } from './scope.js';
+
+type StateMap = Map<string, ArrayLike<number>>;
+
+/** Per pre-synaptic population: slots of the spike history ring that per-synapse spike delays need (0: none). */
+export function historyLengths(plan: NetworkPlan): number[] {
+  const h = plan.populations.map(() => 0);
+  for (const p of plan.projections) {
+    if (p.type === 'spike' && p.delay.kind === 'variable') h[p.pre] = Math.max(h[p.pre], p.delay.maxSteps);
+  }
+  return h;
+}
+
+/** Elements of a population's spike record (the batch of steps recorded on the GPU between two reads). */
+const RECORD_CAPACITY = 1 << 22;
+
+/** Steps per batch of recorded spikes: every neuron may spike in every step of a batch. */
+export function recordSteps(plan: NetworkPlan, chunk: number): number {
+  const largest = Math.max(1, ...plan.populations.filter((p) => p.spiking).map((p) => p.size));
+  return Math.max(1, Math.min(chunk, Math.floor(RECORD_CAPACITY / largest)));
+}
+
+/** Int32 arrays no kernel writes (connectivity, delays, input data): never read back. */
+const READ_ONLY_INT = new Set([
+  '_row_ptr', '_post_rank', '_pre_rank', '_inv_ptr', '_inv_idx', '_syn_dendrite', '_dendrite_of_post', '_delay',
+  '_delay_uniform', '_delay_len', '_refractory', '_ssa_ptr', '_ssa_steps', '_ta_schedule', '_ta_period',
+]);
+
+/**
+ * Whether the GPU may write an array: the others (connectivity, static weights, input data) are
+ * placed after the written ones in each buffer, so that reading the state back copies a prefix.
+ */
+export function gpuWrites(plan: NetworkPlan, owner: 'pop' | 'proj', id: number, name: string): boolean {
+  if (READ_ONLY_INT.has(name) || name === '_ta_buffer') return false;
+  if (owner === 'pop') return true;
+  const proj = plan.projections[id];
+  const d = proj.description;
+  const events = [...d.transmission, ...d.preSpike, ...d.postSpike, ...d.preAxonSpike];
+  return name.startsWith('_rand_') || name.startsWith('_dec_') || name === '_last_event' || proj.hasUpdate
+    || events.some((a) => a.owner === 'self' && a.target === name) || d.eventDriven.some((v) => v.name === name);
+}
+
+/** The layout of every array of `input` (state maps as they are now) and of the engine's own arrays. */
+export function buildLayout(input: EngineInput, history: number[], recordBatch: number): Layout {
+  const L = new Layout();
+  L.add('net', 0, 'constants', 'f', Math.max(1, input.constants.length));
+  L.add('net', 0, 'enabled', 'i', Math.max(1, input.enabled.length));
+  L.add('net', 0, 'flags', 'i', Math.max(1, FLAGS_PER_PROJECTION * input.projections.length));
+  const addMap = (owner: 'pop' | 'proj', id: number, map: StateMap, written: boolean) => {
+    for (const [name, arr] of map) {
+      if (gpuWrites(input.plan, owner, id, name) !== written) continue;
+      L.add(owner, id, name, arr instanceof Float64Array || arr instanceof Float32Array ? 'f' : 'i', arr.length);
+    }
+  };
+  // Populations first (the slow path reads them back every step), then projections, read-only arrays last.
+  for (const written of [true, false]) {
+    input.populations.forEach((p) => addMap('pop', p.id, p.state as StateMap, written));
+    input.projections.forEach((p) => addMap('proj', p.id, p.state as StateMap, written));
+  }
+  history.forEach((D, id) => {
+    if (D <= 0) return;
+    const size = input.plan.populations[id].size;
+    L.add('pop', id, '_wg_hist', 'i', D * size);
+    L.add('pop', id, '_wg_hist_n', 'i', D);
+    L.add('pop', id, '_wg_hist_idx', 'i', 1);
+  });
+  // Spike records of batched monitoring: the ranks of `recordBatch` steps, the count of each step,
+  // and (total ranks, steps recorded).
+  for (const p of input.plan.populations) {
+    if (!p.spiking) continue;
+    L.add('pop', p.id, '_wg_rec', 'i', recordBatch * p.size);
+    L.add('pop', p.id, '_wg_rec_n', 'i', recordBatch);
+    L.add('pop', p.id, '_wg_rec_meta', 'i', 2);
+  }
+  return L;
+}
+
+export interface GeneratedNetwork {
+  layout: Layout;
+  kernels: Kernel[];
+  /** One WGSL module per kernel, in `kernels` order. */
+  modules: string[];
+  /** Slots of the indirect-argument buffer (3 u32 each). */
+  indirectSlots: number;
+}
+
+/** Generates the kernels of `plan` over layout `L`. */
+export interface GenerateOptions {
+  /** The adapter runs on the CPU (SwiftShader): strategies without workgroup barriers. */
+  cpu?: boolean;
+}
+
+/** Rows at least this long (on average) are summed by a whole workgroup on GPUs. */
+const WORKGROUP_ROW = 128;
+
+export function generateWgsl(plan: NetworkPlan, L: Layout, options: GenerateOptions = {}): GeneratedNetwork {
+  resetLocalNames();
+  const kernels: Kernel[] = [];
+  let slots = 0;
+  // stage 0
+  for (const p of plan.populations) { const k = clearSumsKernel(p, L); if (k) kernels.push(k); }
+  const prep0: string[] = [];
+  const spikeSlot = new Map<number, number>();
+  const axonSlot = new Map<number, number>();
+  for (const proj of plan.projections) {
+    if (proj.type !== 'spike' || proj.special) continue;
+    const slot = slots++;
+    spikeSlot.set(proj.id, slot);
+    prep0.push(...spikePrepLines(proj, plan, L, slot));
+    if (proj.description.preAxonSpike.length) {
+      const a = slots++;
+      axonSlot.set(proj.id, a);
+      prep0.push(...axonPrepLines(proj, L, a));
+    }
+  }
+  if (prep0.length) kernels.push({ name: 'prep_transmission', stage: 0, mem: PLAIN, dispatch: { threads: 1 }, writesIndirect: true, body: ['if (gi != 0) { return; }', ...prep0] });
+  for (const proj of plan.projections) {
+    if (proj.special?.kind === 'decoding') kernels.push(...decodingKernels(proj, L));
+    else if (proj.type === 'rate') {
+      const nnz = L.get('proj', proj.id, '_pre_rank').length, nd = Math.max(1, L.get('proj', proj.id, '_post_rank').length);
+      kernels.push(rateTransmissionKernel(proj, plan, L, !options.cpu && nnz / nd >= WORKGROUP_ROW ? 'workgroup' : 'thread'));
+    } else {
+      kernels.push(spikeTransmissionKernel(proj, plan, L, spikeSlot.get(proj.id)!));
+      if (axonSlot.has(proj.id)) kernels.push(axonTransmissionKernel(proj, plan, L, axonSlot.get(proj.id)!));
+    }
+  }
+  // stage 1
+  const clear = clearCountersKernel(plan, L);
+  if (clear) kernels.push(clear);
+  for (const p of plan.populations) if (!p.special) kernels.push(...randomKernels({ kind: 'pop', plan: p }, plan, L));
+  for (const proj of plan.projections) kernels.push(...randomKernels({ kind: 'proj', plan: proj }, plan, L));
+  for (const p of plan.populations) kernels.push(...(p.special ? specialKernels(p, plan, L) : neuronKernels(p, plan, L)));
+  // stage 2
+  for (const p of plan.populations) kernels.push(...delayKernels(p, L));
+  for (const p of plan.populations) kernels.push(...globalOpsKernels(p, L));
+  for (const proj of plan.projections) if (proj.hasUpdate) kernels.push(...synapseUpdateKernels(proj, plan, L));
+  const prep2: string[] = [];
+  const post: Kernel[] = [];
+  for (const proj of plan.projections) {
+    if (!proj.hasPostEvents) continue;
+    const slot = slots++;
+    prep2.push(...postPrepLines(proj, L, slot));
+    post.push(postEventKernel(proj, plan, L, slot));
+  }
+  for (const p of plan.populations) kernels.push(...recordKernels(p, L));
+  if (prep2.length) kernels.push({ name: 'prep_post', stage: 2, mem: PLAIN, dispatch: { threads: 1 }, writesIndirect: true, body: ['if (gi != 0) { return; }', ...prep2] });
+  kernels.push(...post);
+  const functions = (mem: Mem) => userFunctions(plan, L, mem);
+  const fnCache = new Map<boolean, string>();
+  const modules = kernels.map((k) => {
+    if (!fnCache.has(k.mem.atomicF)) fnCache.set(k.mem.atomicF, functions(k.mem));
+    return moduleSource(plan, k, fnCache.get(k.mem.atomicF)!);
+  });
+  return { layout: L, kernels, modules, indirectSlots: Math.max(1, slots) };
+}
+
+/** The user functions (`add_function`, model functions) as WGSL, reading Constants through `mem`. */
+function userFunctions(plan: NetworkPlan, L: Layout, mem: Mem): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const all = [...plan.functions, ...plan.populations.flatMap((p) => p.description.functions), ...plan.projections.flatMap((p) => p.description.functions)];
+  const cOff = L.get('net', 0, 'constants').offset;
+  for (const f of all) {
+    if (seen.has(f.name)) continue;
+    seen.add(f.name);
+    const params = new Set(f.params);
+    const scope = {
+      sym: (n: string) => (params.has(n) ? `p_${n}` : n === 'pi' ? wgslNumber(Math.PI) : plan.constants.includes(n) ? mem.f(String(cOff + plan.constants.indexOf(n))) : n),
+      attr: () => { throw new Error('pre/post in a function'); },
+      sum: () => { throw new Error('sum() in a function'); },
+      globalop: () => { throw new Error('global operation in a function'); },
+      rand: () => { throw new Error('random draw in a function'); },
+    };
+    out.push(`fn F_${f.name}(${f.params.map((p) => `p_${p}: f32`).join(', ')}) -> f32 { return ${renderExpr(f.body, scope, wgslSpelling)}; }`);
+  }
+  return out.join('\n');
+}
+
+function moduleSource(plan: NetworkPlan, k: Kernel, functions: string): string {
+  const body = k.body.join('\n');
+  const random = body.includes('nrx_') || body.includes('nx_geom');
+  return [
+    `// neurarchy webgpu kernel ${k.name}`,
+    `const DT: f32 = ${wgslNumber(plan.dt)};`,
+    `const SEED: u32 = ${plan.seed >>> 0}u;`,
+    bindingDeclarations(k.mem, k.writesIndirect === true),
+    WGSL_HELPERS,
+    ...(random ? [PHILOX_WGSL_SOURCE] : []),
+    ...(body.includes('nrx_gamma') || body.includes('nrx_binomial') ? [RANDOM_WGSL] : []),
+    ...(body.includes('nx_geom') ? [SPECIAL_WGSL] : []),
+    functions,
+    ...(k.decls ?? []),
+    `@compute @workgroup_size(${WG})`,
+    'fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {',
+    `  let gi = i32(gid.x + gid.y * nwg.x * ${WG}u);`,
+    '  let wg = i32(wid.x + wid.y * nwg.x);',
+    '  let li = i32(lid.x);',
+    ...k.body.map((l) => `  ${l}`),
+    '}',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,44 @@
+/**
+ * One compute kernel of a step: its WGSL body, how it is dispatched, and the memory view it uses.
+ * `generate.ts` wraps each body into its own shader module (prelude, bindings, user functions).
+ */
+import type { Mem } from './memory.js';
+
+/** Invocations per workgroup of every kernel. */
+export const WG = 64;
+
+export type Dispatch =
+  /** One invocation per element (`gi` = element), as many workgroups as needed. */
+  | { threads: number }
+  /** One workgroup per item (`wg` = item; `li` = invocation in the workgroup). */
+  | { workgroups: number }
+  /** Workgroup counts written on the GPU by a preparation kernel, at `slot` of the indirect buffer. */
+  | { indirect: number };
+
+export interface Kernel {
+  name: string;
+  /** 0: transmission, 1: random draws and neurons, 2: rings, global operations, plasticity (hooks run between stages). */
+  stage: 0 | 1 | 2;
+  body: string[];
+  mem: Mem;
+  dispatch: Dispatch;
+  /** Writes indirect dispatch arguments (binds `IND`). */
+  writesIndirect?: boolean;
+  /** Batched spike recording of this population: dispatched only while its spikes are recorded. */
+  record?: number;
+  /** Module-scope declarations (workgroup memory). */
+  decls?: string[];
+}
+
+/** Workgroups (x, y) for `n` workgroups within the 65535 per-dimension limit. */
+export function grid(n: number): [number, number] {
+  if (n <= 65535) return [n, 1];
+  return [65535, Math.ceil(n / 65535)];
+}
+
+/** Workgroups for `threads` invocations. */
+export function workgroupsFor(d: Dispatch): [number, number] | undefined {
+  if ('threads' in d) return grid(Math.ceil(d.threads / WG));
+  if ('workgroups' in d) return grid(d.workgroups);
+  return undefined;
+}

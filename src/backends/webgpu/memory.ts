@@ -1,0 +1,138 @@
+/**
+ * Device memory of a network: every array of every population's and projection's `state` map, plus
+ * the engine's own arrays, packed into three storage buffers so that a kernel needs only a handful
+ * of bindings whatever the network:
+ *
+ * - `F`: every float array, as **f32** (the state maps keep **f64** host copies for the API:
+ *   attribute reads, monitors, save/load; they hold exactly the f32 values of the device after a run);
+ * - `I`: every int32 array (connectivity, spike lists, counters of rings and inputs), as i32;
+ * - `A`: the spike counters (`_nspiked`, `_naxon`), as `atomic<i32>`, since neurons append to
+ *   their population's spike lists with `atomicAdd`.
+ *
+ * Offsets are compiled into the shaders as literals: a new array length (delay rings grown, new
+ * spike times of a SpikeSourceArray) means a new layout and new shaders (`engine.ts` rebuilds).
+ *
+ * Kernels read and write memory through a {@link Mem}: the plain one indexes `F` directly; the
+ * one of the event kernels binds `F` as `array<atomic<u32>>` (WebGPU forbids binding one buffer
+ * twice as writable storage) and adds floats with a compare-and-swap loop.
+ */
+import type { Location } from './statements.js';
+
+export type BufferName = 'F' | 'I' | 'A';
+
+export interface Region {
+  owner: 'pop' | 'proj' | 'net';
+  id: number;
+  name: string;
+  buf: BufferName;
+  /** First element in the buffer. */
+  offset: number;
+  length: number;
+}
+
+/** Int32 arrays that live in the atomic buffer `A`. */
+const ATOMIC = new Set(['_nspiked', '_naxon']);
+
+export class Layout {
+  readonly regions: Region[] = [];
+  readonly #index = new Map<string, Region>();
+  readonly size: Record<BufferName, number> = { F: 0, I: 0, A: 0 };
+
+  add(owner: Region['owner'], id: number, name: string, kind: 'f' | 'i', length: number): Region {
+    const key = `${owner}:${id}:${name}`;
+    const old = this.#index.get(key);
+    if (old) return old;
+    const buf: BufferName = kind === 'f' ? 'F' : ATOMIC.has(name) ? 'A' : 'I';
+    const r: Region = { owner, id, name, buf, offset: this.size[buf], length };
+    // Keep every region at least one element long, so that an empty array still has a valid offset.
+    this.size[buf] += Math.max(1, length);
+    this.regions.push(r);
+    this.#index.set(key, r);
+    return r;
+  }
+
+  get(owner: Region['owner'], id: number, name: string): Region {
+    const r = this.#index.get(`${owner}:${id}:${name}`);
+    if (!r) throw new Error(`internal: webgpu backend: no array '${name}' in ${owner} ${id}`);
+    return r;
+  }
+
+  has(owner: Region['owner'], id: number, name: string): boolean {
+    return this.#index.has(`${owner}:${id}:${name}`);
+  }
+
+  /** The offset of an array as a WGSL literal. */
+  off(owner: Region['owner'], id: number, name: string): string {
+    return String(this.get(owner, id, name).offset);
+  }
+}
+
+/** How a kernel reads and writes memory. */
+export interface Mem {
+  /** Whether `F` is bound as atomics (event kernels). */
+  readonly atomicF: boolean;
+  /** Read of `F[idx]`. */
+  f(idx: string): string;
+  /** A float location; `shared` when several invocations of the kernel may write it (atomic adds). */
+  loc(idx: string, shared: boolean): Location;
+  /** Read of `I[idx]`. */
+  i(idx: string): string;
+  /** Read of the counter `A[idx]`. */
+  count(idx: string): string;
+}
+
+export const plainMem: Mem = {
+  atomicF: false,
+  f: (idx) => `F[${idx}]`,
+  loc: (idx) => ({ read: `F[${idx}]`, store: (v) => `F[${idx}] = ${v};` }),
+  i: (idx) => `I[${idx}]`,
+  count: (idx) => `atomicLoad(&A[${idx}])`,
+};
+
+export const atomicMem: Mem = {
+  atomicF: true,
+  f: (idx) => `nx_ldf(${idx})`,
+  loc: (idx, shared) => ({
+    read: `nx_ldf(${idx})`,
+    store: (v) => `nx_stf(${idx}, ${v});`,
+    ...(shared ? { atomicAdd: (v: string) => `nx_addf(${idx}, ${v});` } : {}),
+  }),
+  i: (idx) => `I[${idx}]`,
+  count: (idx) => `atomicLoad(&A[${idx}])`,
+};
+
+/**
+ * The bindings every kernel module declares (group 0): `F`, `I`, `A`, the per-step uniform `U`
+ * (bound with a dynamic offset, one 256-byte slot per step of a batch) and, for the kernels that
+ * prepare indirect dispatches, `IND`.
+ */
+export function bindingDeclarations(mem: Mem, indirect: boolean): string {
+  return [
+    mem.atomicF
+      ? '@group(0) @binding(0) var<storage, read_write> F: array<atomic<u32>>;'
+      : '@group(0) @binding(0) var<storage, read_write> F: array<f32>;',
+    '@group(0) @binding(1) var<storage, read_write> I: array<i32>;',
+    '@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;',
+    'struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }',
+    '@group(0) @binding(3) var<uniform> U: Step;',
+    ...(indirect ? ['@group(0) @binding(4) var<storage, read_write> IND: array<u32>;'] : []),
+    ...(mem.atomicF ? [ATOMIC_F_HELPERS] : []),
+  ].join('\n');
+}
+
+/**
+ * Float access to `F` bound as `array<atomic<u32>>`. `nx_addf` is the compare-and-swap loop that
+ * stands in for the float atomic add WGSL lacks: it retries while another invocation changed the
+ * word in between, so concurrent adds are never lost; the order of the adds (and so the rounding of
+ * the sum) depends on scheduling.
+ */
+const ATOMIC_F_HELPERS = /* wgsl */ `fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
+fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
+fn nx_addf(idx: i32, v: f32) {
+  var old = atomicLoad(&F[idx]);
+  loop {
+    let r = atomicCompareExchangeWeak(&F[idx], old, bitcast<u32>(bitcast<f32>(old) + v));
+    if (r.exchanged) { break; }
+    old = r.old_value;
+  }
+}`;

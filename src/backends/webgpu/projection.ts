@@ -1,0 +1,344 @@
+/**
+ * Projection kernels as WGSL (twins of `../js/projection.ts`), one strategy per kind of work:
+ *
+ * - **rate transmission — post-span gather**: one workgroup per dendrite; its 64 invocations read
+ *   strided parts of the row, then a tree reduction in workgroup memory. Deterministic (no
+ *   atomics); the order of the additions differs from the sequential `js` sum (float32 rounding).
+ * - **spike transmission — pre-span, event-driven**: one workgroup per spike of the step (indirect
+ *   dispatch: a preparation kernel writes the number of spikes), whose invocations walk the row of
+ *   the spiking neuron (`_inv_ptr`/`_inv_idx`). Only spiking rows are read. Writes to neurons
+ *   (`g_target += w`) are float atomic adds, a compare-and-swap loop on the f32 bits (`memory.ts`):
+ *   exact sums, retried under contention, whose rounding order depends on scheduling (results vary
+ *   in the last bits from run to run). Synapse variables are written by their one invocation.
+ * - **synaptic equations**: one invocation per dendrite (semiglobal, then its synapses in order).
+ * - **post-synaptic events**: one workgroup per post-synaptic spike, walking its dendrite.
+ */
+import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
+import type { Assignment } from '../../equations/description.js';
+import { renderExpr } from '../render.js';
+import { wgslSpelling } from './spelling.js';
+import { plainMem, atomicMem, type Layout, type Mem } from './memory.js';
+import { synapseScope, synapseContext, FLAGS, FLAGS_PER_PROJECTION, type Sharing } from './scope.js';
+import { renderAssignment, renderSteps, indent, tempNames, type WStatementContext } from './statements.js';
+import { eventDrivenDecay } from '../../ir/event-driven.js';
+import { WG, type Kernel } from './kernel.js';
+
+const EVENT_SHARING: Sharing = { pre: true, post: true, semiglobal: true, global: true };
+
+function flag(L: Layout, proj: ProjectionPlan, f: keyof typeof FLAGS): string {
+  return `I[${L.get('net', 0, 'flags').offset + FLAGS_PER_PROJECTION * proj.id + FLAGS[f]}]`;
+}
+
+function en(L: Layout, popId: number): string {
+  return `I[${L.get('net', 0, 'enabled').offset + popId}]`;
+}
+
+/**
+ * Rate-coded transmission, post-span gather: one workgroup per dendrite with a tree reduction
+ * (`strategy: 'workgroup'`, long rows on GPUs), or one invocation per dendrite summing its row in
+ * order (`'thread'`: short rows, and CPU adapters such as SwiftShader, where workgroup barriers are
+ * expensive; the same summation order as `js`).
+ */
+export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, strategy: 'workgroup' | 'thread'): Kernel {
+  const scope = synapseScope(proj, net, L, plainMem, { dtName: 'DT', temps: new Set() });
+  const psp = renderExpr(proj.description.psp!, scope, wgslSpelling);
+  const op = proj.description.operation;
+  const nd = L.get('proj', proj.id, '_post_rank').length;
+  const o = (n: string) => L.off('proj', proj.id, n);
+  const init = op === 'max' ? '(-nx_inf())' : op === 'min' ? 'nx_inf()' : '0.0';
+  const comb = (a: string, b: string) => (op === 'max' ? `max(${a}, ${b})` : op === 'min' ? `min(${a}, ${b})` : `(${a} + ${b})`);
+  const into = L.off('pop', proj.post, `${proj.rateInto === 'conductance' ? 'g_' : '_sum_'}${proj.targets[0]}`);
+  const add = (v: string) => (op === 'mean' ? `F[${into} + rk_post] = F[${into} + rk_post] + ${v} / f32(_n);` : `F[${into} + rk_post] = F[${into} + rk_post] + ${v};`);
+  const go = `${en(L, proj.post)} != 0 && ${flag(L, proj, 'transmission')} != 0`;
+  const row = (start: string, stride: string) => [
+    `let rk_post = I[${o('_post_rank')} + i];`,
+    `let k0 = I[${o('_row_ptr')} + i]; let k1 = I[${o('_row_ptr')} + i + 1];`,
+    '_n = k1 - k0;',
+    `for (var k = ${start}; k < k1; k = k + ${stride}) {`,
+    `  let rk_pre = I[${o('_pre_rank')} + k];`,
+    `  _s = ${comb('_s', psp)};`,
+    '}',
+  ];
+  if (strategy === 'thread') {
+    return {
+      name: `proj${proj.id}_transmit`, stage: 0, mem: plainMem, dispatch: { threads: nd },
+      body: ['let i = gi;', `if (i >= ${nd} || !(${go})) { return; }`, `var _s: f32 = ${init};`, 'var _n: i32 = 1;', ...row('k0', '1'), add('_s')],
+    };
+  }
+  return {
+    name: `proj${proj.id}_transmit`, stage: 0, mem: plainMem, dispatch: { workgroups: nd },
+    decls: [`var<workgroup> red: array<f32, ${WG}>;`],
+    // No early return: every invocation must reach the barriers.
+    body: [
+      'let i = wg;',
+      `let ok = i < ${nd};`,
+      `var _s: f32 = ${init};`,
+      'var _n: i32 = 1;',
+      'if (ok) {', ...indent(row('k0 + li', String(WG))), '}',
+      'red[li] = _s;',
+      'workgroupBarrier();',
+      `for (var st: i32 = ${WG / 2}; st > 0; st = st / 2) {`,
+      `  if (li < st) { red[li] = ${comb('red[li]', 'red[li + st]')}; }`,
+      '  workgroupBarrier();',
+      '}',
+      `if (ok && li == 0 && ${go}) {`,
+      `  let rk_post = I[${o('_post_rank')} + i];`,
+      `  ${add('red[0]')}`,
+      '}',
+    ],
+  };
+}
+
+/** Decay of the event-driven variables of synapse k up to event step `when`, then `_last_event[k] = when`. */
+function eventDriven(proj: ProjectionPlan, ctx: WStatementContext, L: Layout, when: string): string[] {
+  const ed = proj.description.eventDriven;
+  if (ed.length === 0) return [];
+  const le = `I[${L.off('proj', proj.id, '_last_event')} + k]`;
+  const lines = [`let T_elapsed = f32(${when} - ${le});`];
+  for (const v of ed) lines.push(ctx.location('self', v.name).store(renderExpr(eventDrivenDecay(v), ctx.scope, wgslSpelling)));
+  lines.push(`${le} = ${when};`);
+  return lines;
+}
+
+/** The statements of a spike event, `g_target` first expanded per target. */
+function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[], ctx: WStatementContext, L: Layout, mem: Mem): string[] {
+  const out: string[] = [];
+  for (const a of statements) {
+    let lines = a.target === 'g_target'
+      ? proj.targets.flatMap((tgt) => renderAssignment({ ...a, target: `g_${tgt}` }, ctx))
+      : renderAssignment(a, ctx);
+    if (a.unlessPost) {
+      const pre = mem.i(`${L.off('pop', proj.pre, '_last_spike')} + rk_pre`);
+      const post = mem.i(`${L.off('pop', proj.post, '_last_spike')} + rk_post`);
+      lines = [`if (${pre} != ${post}) {`, ...indent(lines), '}'];
+    }
+    out.push(...lines);
+  }
+  return out;
+}
+
+/** Where the spikes a projection transmits in this step are: WGSL that sets `n` and `base` (an offset in `I`). */
+function spikeSource(proj: ProjectionPlan, net: NetworkPlan, L: Layout): string[] {
+  const pre = net.populations[proj.pre];
+  const p = (n: string) => L.off('pop', pre.id, n);
+  const now = [`n = atomicLoad(&A[${p('_nspiked')}]);`, `base = ${p('_spiked')};`];
+  if (proj.delay.kind === 'variable') {
+    // Per-synapse delays: the spikes of `d` steps ago (d = 1 + workgroup row) from the history ring.
+    const HD = L.get('pop', pre.id, '_wg_hist_n').length;
+    return [
+      'let d = i32(wid.y) + 1;',
+      `let _hs = (I[${p('_wg_hist_idx')}] - (d - 1) + ${HD}) % ${HD};`,
+      `n = I[${p('_wg_hist_n')} + _hs];`,
+      `base = ${p('_wg_hist')} + _hs * ${pre.size};`,
+    ];
+  }
+  if (proj.delay.kind === 'uniform') {
+    const QD = L.get('pop', pre.id, '_spike_queue_n').length;
+    return [
+      `let d = I[${L.off('proj', proj.id, '_delay_uniform')}];`,
+      `if (d <= 1) { ${now.join(' ')} }`,
+      'else {',
+      `  let _qs = (I[${p('_spike_queue_idx')}] - (d - 1) + ${QD}) % ${QD};`,
+      `  n = I[${p('_spike_queue_n')} + _qs];`,
+      `  base = ${p('_spike_queue')} + _qs * ${pre.size};`,
+      '}',
+    ];
+  }
+  return now;
+}
+
+/** Number of workgroups rows of a spike projection's indirect dispatch (one per delay for per-synapse delays). */
+export function spikeRows(proj: ProjectionPlan, L: Layout): number {
+  return proj.delay.kind === 'variable' ? L.get('pop', proj.pre, '_wg_hist_n').length : 1;
+}
+
+/** The lines of the preparation kernel that size the indirect dispatch of a spike projection. */
+export function spikePrepLines(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): string[] {
+  const rows = spikeRows(proj, L);
+  const src = spikeSource(proj, net, L).filter((l) => !l.startsWith('let d = i32(wid.y)'));
+  const count = proj.delay.kind === 'variable'
+    ? [`var _mx: i32 = 0;`, `for (var d: i32 = 1; d <= ${rows}; d = d + 1) {`, '  var n: i32 = 0; var base: i32 = 0;', ...indent(src), '  _mx = max(_mx, n);', '}', 'let _cnt = _mx;']
+    : ['var n: i32 = 0; var base: i32 = 0;', ...src, 'let _cnt = n;'];
+  return [
+    '{',
+    ...indent(count),
+    `  let _go = ${en(L, proj.post)} != 0 && ${flag(L, proj, 'transmission')} != 0;`,
+    `  IND[${3 * slot}] = select(0u, u32(min(_cnt, 65535)), _go);`,
+    `  IND[${3 * slot + 1}] = ${rows}u;`,
+    `  IND[${3 * slot + 2}] = 1u;`,
+    '}',
+  ];
+}
+
+/** Spike propagation (pre-span, event-driven, atomic adds into neurons). */
+export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): Kernel {
+  const d = proj.description;
+  const mem = atomicMem;
+  const scope = synapseScope(proj, net, L, mem, { dtName: 'DT', temps: new Set(['_elapsed']) });
+  const ctx = synapseContext(proj, net, scope, L, mem, EVENT_SHARING, 'pre_spike');
+  const event = [...eventDriven(proj, ctx, L, 'U.step'), ...eventStatements(proj, d.transmission, ctx, L, mem), ...eventStatements(proj, d.preSpike, ctx, L, mem)];
+  const o = (n: string) => L.off('proj', proj.id, n);
+  return {
+    name: `proj${proj.id}_transmit`, stage: 0, mem, dispatch: { indirect: slot },
+    body: [
+      'var n: i32 = 0; var base: i32 = 0;',
+      ...spikeSource(proj, net, L),
+      `for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {`,
+      '  let rk_pre = I[base + s];',
+      `  let m1 = I[${o('_inv_ptr')} + rk_pre + 1];`,
+      `  for (var m = I[${o('_inv_ptr')} + rk_pre] + li; m < m1; m = m + ${WG}) {`,
+      `    let k = I[${o('_inv_idx')} + m];`,
+      ...(proj.delay.kind === 'variable' ? [`    if (I[${o('_delay')} + k] != d) { continue; }`] : []),
+      `    let i = I[${o('_syn_dendrite')} + k];`,
+      `    let rk_post = I[${o('_post_rank')} + i];`,
+      ...indent(event, 2),
+      '  }',
+      '}',
+    ],
+  };
+}
+
+/**
+ * `pre_axon_spike` code for the axonal spikes of the previous step (no delay; gated by the
+ * projection's `axonTransmission`), after the regular propagation, with the same pre-span scheme.
+ */
+export function axonTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): Kernel {
+  const mem = atomicMem;
+  const scope = synapseScope(proj, net, L, mem, { dtName: 'DT', temps: new Set(['_elapsed']) });
+  const ctx = synapseContext(proj, net, scope, L, mem, EVENT_SHARING, 'pre_axon_spike');
+  const event = [...eventDriven(proj, ctx, L, 'U.step'), ...eventStatements(proj, proj.description.preAxonSpike, ctx, L, mem)];
+  const o = (n: string) => L.off('proj', proj.id, n);
+  const p = (n: string) => L.off('pop', proj.pre, n);
+  return {
+    name: `proj${proj.id}_axon`, stage: 0, mem, dispatch: { indirect: slot },
+    body: [
+      `let n = atomicLoad(&A[${p('_naxon')}]);`,
+      `for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {`,
+      `  let rk_pre = I[${p('_axon_spiked')} + s];`,
+      `  let m1 = I[${o('_inv_ptr')} + rk_pre + 1];`,
+      `  for (var m = I[${o('_inv_ptr')} + rk_pre] + li; m < m1; m = m + ${WG}) {`,
+      `    let k = I[${o('_inv_idx')} + m];`,
+      `    let i = I[${o('_syn_dendrite')} + k];`,
+      `    let rk_post = I[${o('_post_rank')} + i];`,
+      ...indent(event, 2),
+      '  }',
+      '}',
+    ],
+  };
+}
+
+/** Preparation lines of an axonal-spike kernel's indirect dispatch (no workgroups when the pre population has no axonal spikes). */
+export function axonPrepLines(proj: ProjectionPlan, L: Layout, slot: number): string[] {
+  const has = L.has('pop', proj.pre, '_naxon');
+  const go = `${en(L, proj.post)} != 0 && ${flag(L, proj, 'transmission')} != 0 && ${flag(L, proj, 'axonTransmission')} != 0`;
+  return [
+    `{ let _go = ${has ? go : 'false'};`,
+    `  IND[${3 * slot}] = select(0u, u32(min(${has ? `atomicLoad(&A[${L.off('pop', proj.pre, '_naxon')}])` : '0'}, 65535)), _go);`,
+    `  IND[${3 * slot + 1}] = 1u; IND[${3 * slot + 2}] = 1u; }`,
+  ];
+}
+
+/**
+ * DecodingProjection (`ir/plan.ts` `SpecialProjection`): one invocation per dendrite sums the weights
+ * of its synapses whose pre-synaptic neuron spiked in the previous step (`_last_spike == step − 1`:
+ * a gather, no atomics), stores that in its column of the ring `_dec_hist`, and adds the ring's
+ * mean rate to the sum; a second kernel advances the ring index.
+ */
+export function decodingKernels(proj: ProjectionPlan, L: Layout): Kernel[] {
+  const W = (proj.special as { windowSteps: number }).windowSteps;
+  const nd = L.get('proj', proj.id, '_post_rank').length;
+  const o = (n: string) => L.off('proj', proj.id, n);
+  const go = `${en(L, proj.post)} != 0 && ${flag(L, proj, 'transmission')} != 0`;
+  const w = proj.singleWeight ? `F[${o('w')}]` : `F[${o('w')} + k]`;
+  return [
+    {
+      name: `proj${proj.id}_transmit`, stage: 0, mem: plainMem, dispatch: { threads: nd },
+      body: [
+        'let i = gi;', `if (i >= ${nd} || !(${go})) { return; }`,
+        `let _slot = I[${o('_dec_idx')}];`,
+        `let k0 = I[${o('_row_ptr')} + i]; let k1 = I[${o('_row_ptr')} + i + 1];`,
+        'var a: f32 = 0.0;',
+        `for (var k = k0; k < k1; k = k + 1) { if (I[${L.off('pop', proj.pre, '_last_spike')} + I[${o('_pre_rank')} + k]] == U.step - 1) { a = a + ${w}; } }`,
+        `F[${o('_dec_hist')} + _slot * ${nd} + i] = a;`,
+        'var tot: f32 = 0.0;',
+        `for (var b = 0; b < ${W}; b = b + 1) { tot = tot + F[${o('_dec_hist')} + b * ${nd} + i]; }`,
+        `let rk_post = I[${o('_post_rank')} + i];`,
+        `F[${L.off('pop', proj.post, `_sum_${proj.targets[0]}`)} + rk_post] = F[${L.off('pop', proj.post, `_sum_${proj.targets[0]}`)} + rk_post] + tot / ${W}.0 * (1000.0 / DT) / f32(k1 - k0);`,
+      ],
+    },
+    {
+      name: `proj${proj.id}_decoding_index`, stage: 0, mem: plainMem, dispatch: { threads: 1 },
+      body: ['if (gi != 0) { return; }', `if (${go}) { I[${o('_dec_idx')}] = (I[${o('_dec_idx')}] + 1) % ${W}; }`],
+    },
+  ];
+}
+
+/** `post_spike` code for every synapse of the dendrites of this step's post-synaptic spikes. */
+export function postEventKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): Kernel {
+  const mem = atomicMem;
+  const scope = synapseScope(proj, net, L, mem, { dtName: 'DT', temps: new Set(['_elapsed']) });
+  const ctx = synapseContext(proj, net, scope, L, mem, EVENT_SHARING, 'post_spike');
+  // Post events happen after this step's decay: their event time is step + 1 (see ir/event-driven.ts).
+  const event = [...eventDriven(proj, ctx, L, '(U.step + 1)'), ...eventStatements(proj, proj.description.postSpike, ctx, L, mem)];
+  const o = (n: string) => L.off('proj', proj.id, n);
+  const p = (n: string) => L.off('pop', proj.post, n);
+  return {
+    name: `proj${proj.id}_post`, stage: 2, mem, dispatch: { indirect: slot },
+    body: [
+      `let n = atomicLoad(&A[${p('_nspiked')}]);`,
+      `for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {`,
+      `  let rk_post = I[${p('_spiked')} + s];`,
+      `  let i = I[${o('_dendrite_of_post')} + rk_post];`,
+      '  if (i < 0) { continue; }',
+      `  let k1 = I[${o('_row_ptr')} + i + 1];`,
+      `  for (var k = I[${o('_row_ptr')} + i] + li; k < k1; k = k + ${WG}) {`,
+      `    let rk_pre = I[${o('_pre_rank')} + k];`,
+      ...indent(event, 2),
+      '  }',
+      '}',
+    ],
+  };
+}
+
+/** Preparation lines for a post-event kernel's indirect dispatch. */
+export function postPrepLines(proj: ProjectionPlan, L: Layout, slot: number): string[] {
+  return [
+    `{ let _go = ${flag(L, proj, 'transmission')} != 0;`,
+    `  IND[${3 * slot}] = select(0u, u32(min(atomicLoad(&A[${L.off('pop', proj.post, '_nspiked')}]), 65535)), _go);`,
+    `  IND[${3 * slot + 1}] = 1u; IND[${3 * slot + 2}] = 1u; }`,
+  ];
+}
+
+/** Continuous synaptic equations: the global section (one invocation), then one invocation per dendrite. */
+export function synapseUpdateKernels(proj: ProjectionPlan, net: NetworkPlan, L: Layout): Kernel[] {
+  const d = proj.description;
+  const sec = (l: string) => d.sections.find((s) => s.locality === l)?.steps ?? [];
+  const temps = new Set([...tempNames(sec('global')), ...tempNames(sec('semiglobal')), ...tempNames(sec('local'))]);
+  const scope = synapseScope(proj, net, L, plainMem, { dtName: '_dt', temps });
+  const guard = [
+    `if (${en(L, proj.post)} == 0 || ${flag(L, proj, 'transmission')} == 0 || ${flag(L, proj, 'update')} == 0) { return; }`,
+    `if ((U.step - ${flag(L, proj, 'learningOffset')}) % ${flag(L, proj, 'learningPeriod')} != 0) { return; }`,
+    `let _dt = DT * f32(${flag(L, proj, 'learningPeriod')});`,
+  ];
+  const kernels: Kernel[] = [];
+  if (sec('global').length) {
+    const ctx = synapseContext(proj, net, scope, L, plainMem, { pre: false, post: false, semiglobal: false, global: false }, 'global equations');
+    kernels.push({ name: `proj${proj.id}_update_global`, stage: 2, mem: plainMem, dispatch: { threads: 1 }, body: ['if (gi != 0) { return; }', ...guard, ...renderSteps(sec('global'), ctx)] });
+  }
+  if (sec('semiglobal').length || sec('local').length) {
+    const ctx = synapseContext(proj, net, scope, L, plainMem, { pre: true, post: false, semiglobal: false, global: true }, 'synaptic equations');
+    const nd = L.get('proj', proj.id, '_post_rank').length;
+    const o = (n: string) => L.off('proj', proj.id, n);
+    const l = renderSteps(sec('local'), ctx);
+    kernels.push({
+      name: `proj${proj.id}_update`, stage: 2, mem: plainMem, dispatch: { threads: nd },
+      body: [
+        'let i = gi;', `if (i >= ${nd}) { return; }`, ...guard,
+        `let rk_post = I[${o('_post_rank')} + i];`,
+        ...renderSteps(sec('semiglobal'), ctx),
+        ...(l.length ? [`for (var k = I[${o('_row_ptr')} + i]; k < I[${o('_row_ptr')} + i + 1]; k = k + 1) {`, `  let rk_pre = I[${o('_pre_rank')} + k];`, ...indent(l), '}'] : []),
+      ],
+    });
+  }
+  return kernels;
+}

@@ -1,0 +1,168 @@
+/**
+ * How WGSL kernels read the names of a model (twins of `../js/neuron.ts`'s `neuronScope` and
+ * `../js/synapse-scope.ts`): every array is a region of the packed buffers (`memory.ts`), indexed
+ * by `i` (neuron or dendrite), `k` (synapse), `rk_pre`/`rk_post` (i32 locals of the kernel).
+ */
+import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
+import type { SymbolResolver } from '../render.js';
+import type { Owner } from '../../equations/ast.js';
+import type { Attribute } from '../../equations/description.js';
+import { wgslNumber } from './spelling.js';
+import { tempName, type WStatementContext, type Guard } from './statements.js';
+import type { Layout, Mem } from './memory.js';
+import { NetworkError } from '../../errors.js';
+
+/** Shared names of every kernel: `t`, `dt`, `pi`, Constants (a region of `F` written before each run). */
+function common(name: string, net: NetworkPlan, L: Layout, mem: Mem, dtName: string): string | undefined {
+  switch (name) {
+    case 't': return 'U.t';
+    case 'dt': return dtName;
+    case 'pi': return wgslNumber(Math.PI);
+  }
+  const c = net.constants.indexOf(name);
+  if (c >= 0) return mem.f(`${L.get('net', 0, 'constants').offset + c}`);
+  return undefined;
+}
+
+/** Resolver of a neuron's equations, for neuron `i`. */
+export function neuronScope(pop: PopulationPlan, net: NetworkPlan, L: Layout, mem: Mem, temps: Set<string>): SymbolResolver {
+  const attrs = new Map(pop.description.attributes.map((a) => [a.name, a]));
+  const at = (name: string, idx: string) => mem.f(`${L.off('pop', pop.id, name)} + ${idx}`);
+  return {
+    sym(name) {
+      if (temps.has(name)) return tempName(name);
+      const a = attrs.get(name);
+      if (a) return at(name, a.locality === 'global' ? '0' : 'i');
+      if (name === 't_last') return `(f32(${mem.i(`${L.off('pop', pop.id, '_last_spike')} + i`)}) * DT)`;
+      return common(name, net, L, mem, 'DT') ?? `p_${name}`;
+    },
+    attr(owner, name) { throw new Error(`internal: ${owner}.${name} in a neuron`); },
+    sum(_owner, target) {
+      const targets = target === null ? pop.sumTargets : [target];
+      if (targets.length === 0) return '0.0f';
+      return `(${targets.map((t) => at(`_sum_${t}`, 'i')).join(' + ')})`;
+    },
+    globalop(op, _owner, variable) { return at(`_${op}_${variable}`, '0'); },
+    rand(id) {
+      const use = pop.description.randoms.find((r) => r.id === id)!;
+      return at(`_rand_${id}`, use.locality === 'global' ? '0' : 'i');
+    },
+  };
+}
+
+/** Statement context of a neuron kernel; `guard` is the refractoriness mask of the local equations. */
+export function neuronContext(pop: PopulationPlan, scope: SymbolResolver, L: Layout, mem: Mem, refractoryMask?: string): WStatementContext {
+  const attrs = new Map(pop.description.attributes.map((a) => [a.name, a]));
+  return {
+    scope,
+    where: `population '${pop.name}'`,
+    location(owner: Owner, target: string) {
+      const a = attrs.get(target);
+      if (owner !== 'self' || !a) throw new Error(`internal: write to ${owner}.${target} in a neuron`);
+      return mem.loc(`${L.off('pop', pop.id, target)} + ${a.locality === 'global' ? '0' : 'i'}`, false);
+    },
+    attribute: (_o, target): Attribute | undefined => attrs.get(target),
+    // Refractoriness freezes everything but the conductances (names starting with g_).
+    guard: (_o, target): Guard | undefined => (refractoryMask && !target.startsWith('g_') ? { kind: 'select', cond: refractoryMask } : undefined),
+  };
+}
+
+/** Which writes of a projection kernel several invocations share (they become atomic adds). */
+export interface Sharing {
+  pre: boolean;
+  post: boolean;
+  semiglobal: boolean;
+  global: boolean;
+}
+
+/** Resolver of a projection's code, for synapse `k` of dendrite `i` (pre `rk_pre`, post `rk_post`). */
+export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, L: Layout, mem: Mem, options: { dtName: string; temps: Set<string> }): SymbolResolver {
+  const pre = net.populations[proj.pre];
+  const post = net.populations[proj.post];
+  const attrs = new Map(proj.description.attributes.map((a) => [a.name, a]));
+  const delayed = proj.type === 'rate' && proj.delay.kind !== 'none';
+  const popAt = (p: PopulationPlan, name: string, idx: string) => mem.f(`${L.off('pop', p.id, name)} + ${idx}`);
+
+  function preValue(name: string): string {
+    const global = pre.description.attributes.find((x) => x.name === name)?.locality === 'global';
+    const idx = global ? '0' : 'rk_pre';
+    if (!delayed) return popAt(pre, name, idx);
+    const didx = mem.i(L.off('pop', pre.id, '_delay_idx'));
+    const D = mem.i(L.off('pop', pre.id, '_delay_len'));
+    const d = proj.delay.kind === 'uniform' ? mem.i(L.off('proj', proj.id, '_delay_uniform')) : mem.i(`${L.off('proj', proj.id, '_delay')} + k`);
+    const slot = `((${didx} - (${d} - 1) + ${D}) % ${D})`;
+    return mem.f(`${L.off('pop', pre.id, `_delayed_${name}`)} + ${slot} * ${global ? 1 : pre.size} + ${global ? '0' : 'rk_pre'}`);
+  }
+
+  return {
+    sym(name) {
+      if (options.temps.has(name)) return tempName(name);
+      const a = attrs.get(name);
+      if (a) {
+        const idx = (name === 'w' && proj.singleWeight) || a.locality === 'global' ? '0' : a.locality === 'semiglobal' ? 'i' : 'k';
+        return mem.f(`${L.off('proj', proj.id, name)} + ${idx}`);
+      }
+      if (name === 't_pre') return `(f32(${mem.i(`${L.off('pop', pre.id, '_last_spike')} + rk_pre`)}) * DT)`;
+      if (name === 't_post') return `(f32(${mem.i(`${L.off('pop', post.id, '_last_spike')} + rk_post`)}) * DT)`;
+      return common(name, net, L, mem, options.dtName) ?? `p_${name}`;
+    },
+    attr(owner, name) {
+      if (owner === 'pre') return preValue(name);
+      const global = post.description.attributes.find((x) => x.name === name)?.locality === 'global';
+      return popAt(post, name, global ? '0' : 'rk_post');
+    },
+    sum(owner, target) {
+      const p = owner === 'pre' ? pre : post;
+      const targets = target === null ? p.sumTargets : [target];
+      if (targets.length === 0) return '0.0f';
+      return `(${targets.map((t) => popAt(p, `_sum_${t}`, owner === 'pre' ? 'rk_pre' : 'rk_post')).join(' + ')})`;
+    },
+    globalop(op, owner, variable) { return popAt(owner === 'pre' ? pre : post, `_${op}_${variable}`, '0'); },
+    rand(id) {
+      const use = proj.description.randoms.find((r) => r.id === id)!;
+      return mem.f(`${L.off('proj', proj.id, `_rand_${id}`)} + ${use.locality === 'local' ? 'k' : use.locality === 'semiglobal' ? 'i' : '0'}`);
+    },
+  };
+}
+
+/** Statement context of a projection kernel; `sharing` says which writes need atomic adds. */
+export function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: SymbolResolver, L: Layout, mem: Mem, sharing: Sharing, where: string): WStatementContext {
+  const pre = net.populations[proj.pre];
+  const post = net.populations[proj.post];
+  const own = new Map(proj.description.attributes.map((a) => [a.name, a]));
+  const flags = L.get('net', 0, 'flags').offset + FLAGS_PER_PROJECTION * proj.id;
+  const refuse = (what: string) => {
+    throw new NetworkError(`webgpu backend: projection '${proj.name}' (${where}) writes ${what}, which several synapses update at once in parallel; not supported on webgpu yet`);
+  };
+  return {
+    scope,
+    where: `projection '${proj.name}' (${where})`,
+    location(owner: Owner, target: string) {
+      if (owner === 'self') {
+        const a = own.get(target);
+        if (!a) throw new Error(`internal: write to ${target} in projection ${proj.id}`);
+        const single = target === 'w' && proj.singleWeight;
+        const idx = single || a.locality === 'global' ? '0' : a.locality === 'semiglobal' ? 'i' : 'k';
+        const shared = single || (a.locality === 'global' ? sharing.global : a.locality === 'semiglobal' ? sharing.semiglobal : false);
+        if (shared && !mem.atomicF) refuse(`${target}`);
+        return mem.loc(`${L.off('proj', proj.id, target)} + ${idx}`, shared);
+      }
+      const p = owner === 'pre' ? pre : post;
+      const a = p.description.attributes.find((x) => x.name === target);
+      const global = a?.locality === 'global';
+      const shared = owner === 'pre' ? sharing.pre : sharing.post;
+      if ((shared || global) && !mem.atomicF) refuse(`${owner}.${target}`);
+      // Writes go to the neuron's current value, never through a delay ring.
+      return mem.loc(`${L.off('pop', p.id, target)} + ${global ? '0' : owner === 'pre' ? 'rk_pre' : 'rk_post'}`, shared || global);
+    },
+    attribute(owner: Owner, target: string): Attribute | undefined {
+      if (owner === 'self') return own.get(target);
+      return (owner === 'pre' ? pre : post).description.attributes.find((a) => a.name === target);
+    },
+    guard: (owner, target) => (owner === 'self' && target === 'w' ? { kind: 'branch', cond: `I[${flags + FLAGS.plasticity}] != 0` } : undefined),
+  };
+}
+
+/** The per-projection switches in the `flags` region of `I` (written before every run). */
+export const FLAGS = { transmission: 0, update: 1, plasticity: 2, learningPeriod: 3, learningOffset: 4, axonTransmission: 5 } as const;
+export const FLAGS_PER_PROJECTION = 6;
