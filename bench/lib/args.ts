@@ -20,7 +20,7 @@ export function parseArgs<T extends Record<string, string | number>>(defaults: T
 /** The options every benchmark script takes besides its own size parameters. */
 export const COMMON = { seed: 1234, backend: 'js', threads: 1, directory: '' };
 
-export interface Timing { setup_s: number; build_s: number; run_s: number }
+export interface Timing { setup_s: number; build_s: number; run_s: number; adapter?: string }
 
 /**
  * Compiles `net` (for `cpp`, into `directory` when given: the runner passes a fresh folder so that
@@ -36,7 +36,10 @@ export async function compileAndRun(
   t0 = performance.now();
   await net.simulate(T);
   const run = (performance.now() - t0) / 1000;
-  return { setup_s: setup, build_s: build, run_s: run };
+  // The webgpu engine names its adapter (a software one, e.g. SwiftShader, says nothing about GPUs).
+  const info = (net.engine as { info?: { adapter?: unknown } } | undefined)?.info;
+  const adapter = typeof info?.adapter === 'string' ? info.adapter : undefined;
+  return { setup_s: setup, build_s: build, run_s: run, ...(adapter ? { adapter } : {}) };
 }
 
 /**

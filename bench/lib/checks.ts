@@ -1,0 +1,92 @@
+/**
+ * What a benchmark's `RESULT` must show before its time counts: the statistics in words, and
+ * whether they fall in the range that ANNarchy, Brian2 and earlier neurarchy runs agree on
+ * (../shared/bench/RESULTS.md, "Correctness"). Ranges apply to the default simulated time only
+ * (short runs include the initial transient); other runs get `ok: null` (no expectation).
+ * The ranges are wide enough for seed-to-seed and RNG-stream variation between simulators.
+ */
+export interface Check { ok: boolean | null; summary: string; failed?: string }
+
+type R = Record<string, unknown>;
+const num = (r: R, k: string) => (typeof r[k] === 'number' ? (r[k] as number) : NaN);
+const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '?');
+
+interface Rule { key: string; lo: number; hi: number; label: string }
+
+function apply(r: R, rules: Rule[], summary: string): Check {
+  const bad = rules.filter((x) => !(num(r, x.key) >= x.lo && num(r, x.key) <= x.hi));
+  return bad.length
+    ? { ok: false, summary, failed: bad.map((x) => `${x.label} ${f(num(r, x.key), 4)} not in [${x.lo}, ${x.hi}]`).join('; ') }
+    : { ok: true, summary };
+}
+
+export function checkRecord(r: R): Check {
+  const model = String(r.model), N = num(r, 'N'), T = num(r, 'sim_ms');
+  switch (model) {
+    case 'coba': case 'cuba': case 'izhikevich': {
+      const cv = num(r, 'cv_isi_mean');
+      const summary = `${f(num(r, 'rate_hz'))} Hz, CV ${f(cv)}`;
+      if (T !== 1000) return { ok: null, summary };
+      const rate = model === 'coba' ? [17, 25] : model === 'cuba' ? [4.5, 7] : [8, 11.5];
+      const rules: Rule[] = [{ key: 'rate_hz', lo: rate[0], hi: rate[1], label: 'rate' }];
+      // The CV was measured by the peers at the standard sizes.
+      if (model === 'coba' && N === 4000) rules.push({ key: 'cv_isi_mean', lo: 1.3, hi: 1.75, label: 'CV' });
+      if (model === 'cuba' && N === 4000) rules.push({ key: 'cv_isi_mean', lo: 0.45, hi: 0.6, label: 'CV' });
+      if (model === 'izhikevich' && N === 1000) rules.push({ key: 'cv_isi_mean', lo: 0.37, hi: 0.5, label: 'CV' });
+      return apply(r, rules, summary);
+    }
+    case 'rate': {
+      const summary = `r₀(10 ms) ${f(num(r, 'r0_at_10ms'), 6)}, mean |r| end ${f(num(r, 'r_absmean_end'), 6)}`;
+      if (T !== 1000 || num(r, 'seed') !== 1234 && r.seed !== undefined) return { ok: null, summary };
+      // The peers and a plain NumPy loop give these to 6 digits (same J and x0 from RandomState(1234)).
+      if (N === 1000) {
+        return apply(r, [
+          { key: 'r0_at_10ms', lo: -0.193973, hi: -0.193971, label: 'r₀(10 ms)' },
+          { key: 'r_absmean_end', lo: 0.50495, hi: 0.50506, label: 'mean |r|' },
+        ], summary);
+      }
+      if (N === 4000) return apply(r, [{ key: 'r_absmean_end', lo: 0.5195, hi: 0.5207, label: 'mean |r|' }], summary);
+      return apply(r, [{ key: 'r_absmean_end', lo: 0.3, hi: 0.7, label: 'mean |r|' }], summary);
+    }
+    case 'stdp': {
+      const summary = `w/gmax mean ${f(num(r, 'w_mean_over_gmax'), 3)}, <0.1 ${f(100 * num(r, 'w_frac_lt_0_1'), 0)} %, >0.9 ${f(100 * num(r, 'w_frac_gt_0_9'), 0)} %, out ${f(num(r, 'out_rate_hz'), 1)} Hz`;
+      if (T !== 100000 || N !== 1000) return { ok: null, summary };
+      return apply(r, [
+        { key: 'w_mean_over_gmax', lo: 0.38, hi: 0.48, label: 'w mean' },
+        { key: 'w_frac_lt_0_1', lo: 0.2, hi: 0.36, label: 'w<0.1' },
+        { key: 'w_frac_gt_0_9', lo: 0.1, hi: 0.22, label: 'w>0.9' },
+        { key: 'out_rate_hz', lo: 15, hi: 40, label: 'output rate' },
+      ], summary);
+    }
+    case 'oja': {
+      const summary = `w mean ${f(num(r, 'w_mean'), 5)}, Σw² ${f(num(r, 'w_norm2_mean'), 4)}, r2 end ${f(num(r, 'r2_mean_end'), 4)}`;
+      if (T === 1000 && N === 1000) {
+        // Brian2 numpy (bench/peers/oja.py --N 1000): w mean 0.00493, Σw² 0.1532, r2 mean 1.3925.
+        return apply(r, [
+          { key: 'w_mean', lo: 0.0047, hi: 0.0052, label: 'w mean' },
+          { key: 'w_norm2_mean', lo: 0.145, hi: 0.16, label: 'Σw²' },
+          { key: 'r2_mean_end', lo: 1.385, hi: 1.40, label: 'r2 end' },
+        ], summary);
+      }
+      if (T !== 1000 || N !== 100) return { ok: null, summary };
+      // Brian2 (bench/peers/oja.py) and a NumPy loop: w mean 0.02434, Σw² 0.1439, r2 mean 1.3925 (Brian2 draws other w(0)).
+      return apply(r, [
+        { key: 'w_mean', lo: 0.023, hi: 0.0256, label: 'w mean' },
+        { key: 'w_norm2_mean', lo: 0.135, hi: 0.153, label: 'Σw²' },
+        { key: 'r2_mean_end', lo: 1.385, hi: 1.40, label: 'r2 end' },
+      ], summary);
+    }
+    case 'pymonnto_stdp': {
+      // PymoNNto's model A (bench/pymonnto_stdp.ts): the active fraction per iteration and the weight drift.
+      const summary = `active ${f(100 * num(r, 'active_fraction'), 2)} %/step, mean w ${num(r, 'mean_weight_start').toExponential(3)} → ${num(r, 'mean_weight_end').toExponential(3)}`;
+      return { ok: null, summary };
+    }
+    default: {
+      // Unknown benchmark (e.g. pymonnto_stdp): list its numeric statistics, no expectation.
+      const skip = new Set(['N', 'dt', 'sim_ms', 'seed', 'threads', 'setup_s', 'build_s', 'run_s', 'process_s', 'max_rss_mb', 'n_syn', 'import_s', 'exec_s', 'make_s']);
+      const parts = Object.entries(r).filter(([k, v]) => typeof v === 'number' && !skip.has(k)).slice(0, 4).map(([k, v]) => `${k} ${f(v as number, 3)}`);
+      if (typeof r.ok === 'boolean') return { ok: r.ok, summary: parts.join(', '), failed: r.ok ? undefined : 'the script reported ok: false' };
+      return { ok: null, summary: parts.join(', ') };
+    }
+  }
+}
