@@ -26,7 +26,9 @@ function header(name: string, proj: ProjectionPlan): string[] {
     `  const int32_t* FL = (const int32_t*)N->a[NX_FLAGS] + ${FLAGS_PER_PROJECTION * proj.id};`,
     '  const double* C = (const double*)N->a[NX_CONSTANTS];',
     '  const double t = (double)step * dt;',
-    '  (void)C; (void)t;',
+    // A local copy, so that the compiler knows the flag cannot change inside the synapse loops.
+    `  const bool _plastic = FL[${FLAGS.plasticity}] != 0;`,
+    '  (void)C; (void)t; (void)_plastic;',
   ];
 }
 
@@ -48,7 +50,8 @@ function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: CSynapseS
       if (owner === 'self') return own.get(target);
       return (owner === 'pre' ? pre : post).description.attributes.find((a) => a.name === target);
     },
-    guard: (owner, target) => (owner === 'self' && target === 'w' ? { kind: 'branch', cond: `FL[${FLAGS.plasticity}]` } : undefined),
+    // A select, not a branch: an unconditional store keeps the synapse loops vectorisable (same values).
+    guard: (owner, target) => (owner === 'self' && target === 'w' ? { kind: 'select', cond: '_plastic' } : undefined),
   };
 }
 
@@ -266,6 +269,9 @@ export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan, tabl
     'for (int64_t i = 0; i < nd; i++) {',
     '  const int64_t rk_post = _post_rank[i]; (void)rk_post;',
     ...indent(sg),
+    // When the equations write only the synapse's own variables, iterations are independent: ivdep
+    // lets GCC vectorise despite the pointers it cannot prove distinct (element-wise, same bits).
+    ...(l.length && writesOnlySelf(proj) ? ['  #pragma GCC ivdep'] : []),
     ...(l.length ? ['  for (int64_t k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) {', '    const int64_t rk_pre = _pre_rank[k]; (void)rk_pre;', ...indent(l, 2), '  }'] : []),
     '}',
   ];
