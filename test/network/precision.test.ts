@@ -1,6 +1,6 @@
 // Dossier §3.4 A15: the four methods on a coupled linear system, values from the generated formulas.
 import { it, expect } from 'vitest';
-import { describeBackends, compileFor } from '../helpers/backends.js';
+import { describeBackends, compileFor, tolerance } from '../helpers/backends.js';
 import { Network, Neuron } from '../../src/index.js';
 
 const table: Record<string, number[]> = {
@@ -25,7 +25,7 @@ describeBackends('numerical methods on a coupled system (A15)', () => {
       pop.I = 1.0;
       await net.simulate(80);
       const v = (m.get('v') as Float64Array[]).map((row) => row[0]);
-      [20, 30, 50, 99].forEach((s, k) => expect(Math.abs(v[s] - expected[k]), `v[${s}]`).toBeLessThan(1e-9));
+      [20, 30, 50, 99].forEach((s, k) => expect(Math.abs(v[s] - expected[k]), `v[${s}]`).toBeLessThan(tolerance(1e-9, 0.4))); // 0.4: the trajectory's peak
     });
   }
 });

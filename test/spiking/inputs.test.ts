@@ -1,7 +1,7 @@
 // Input populations (src/inputs): Poisson statistics, SpikeSourceArray, TimedArray (A12),
 // CurrentInjection (A13), DecodingProjection, TimedPoissonPopulation, HomogeneousCorrelatedSpikeTrains.
 import { it, expect } from 'vitest';
-import { describeBackends, compileFor } from '../helpers/backends.js';
+import { describeBackends, compileFor, isFloat32, closeDigits, onWebGpu } from '../helpers/backends.js';
 import {
   Network, Neuron, PoissonPopulation, SpikeSourceArray, TimedArray, TimedPoissonPopulation, InputArray,
   HomogeneousCorrelatedSpikeTrains, CurrentInjection, DecodingProjection, rectifyCorrelated,
@@ -236,7 +236,10 @@ describeBackends('hybrid projections', () => {
     await net.simulate(11);
     expect(net.plan!.projections[0].rateInto).toBe('conductance');
     const mp = (m.get('mp') as Float64Array[]).map((r) => r[0]);
-    expect(mp).toEqual([0, ...Array.from({ length: 10 }, (_, k) => Math.sin(k))]);
+    const want = [0, ...Array.from({ length: 10 }, (_, k) => Math.sin(k))];
+    // WGSL's sin is accurate to 2^-11 absolute (WGSL spec, §"Floating point accuracy"), not to f32 ulps.
+    if (isFloat32()) mp.forEach((x, k) => expect(Math.abs(x - want[k]), `step ${k}`).toBeLessThan(2 ** -11));
+    else expect(mp).toEqual(want);
   });
 
   it('CurrentInjection checks the populations', () => {
@@ -257,7 +260,7 @@ describeBackends('hybrid projections', () => {
     await net.simulate(8);
     const r = (m.get('r') as Float64Array[]).map((x) => x[0]);
     const k = 1000 / 3 / 2;
-    [0, 0, 1 * k, 3 * k, 3 * k, 2 * k, 0, 0].forEach((x, s) => expect(r[s], `step ${s}`).toBeCloseTo(x, 9));
+    [0, 0, 1 * k, 3 * k, 3 * k, 2 * k, 0, 0].forEach((x, s) => expect(r[s], `step ${s}`).toBeCloseTo(x, closeDigits(9, 3 * k)));
   });
 
   it('DecodingProjection of 100 Hz Poisson inputs with w = 1/100 gives ≈ 1', async () => {
@@ -275,7 +278,7 @@ describeBackends('hybrid projections', () => {
   });
 });
 
-describeBackends('other inputs', () => {
+describeBackends('other inputs', (backend) => {
   it('TimedPoissonPopulation switches rates on its schedule', async () => {
     const net = new Network({ dt: 1, seed: 4 });
     const pop = new TimedPoissonPopulation(400, { rates: [10, 80], schedule: [0, 1000], network: net });
@@ -287,7 +290,8 @@ describeBackends('other inputs', () => {
     expectCount(all.filter((s) => s >= 1000).length, 400, 1000, 0.08, 'second block');
   });
 
-  it('HomogeneousCorrelatedSpikeTrains: rectified (mu, sigma) restore the requested rate', async () => {
+  // 50 000 steps: 18 s on a CPU adapter (SwiftShader); runs on GPUs.
+  it.skipIf(onWebGpu(backend, 'HomogeneousCorrelatedSpikeTrains, 5 s at dt = 0.1: too slow on a CPU adapter (SwiftShader)', true))('HomogeneousCorrelatedSpikeTrains: rectified (mu, sigma) restore the requested rate', async () => {
     const { mu, sigma } = rectifyCorrelated(20, 0.3, 10);
     // mean of max(0, X), X ~ N(mu, sigma): must be the requested rate
     const a = 1 + erf(mu / (sigma * Math.SQRT2));

@@ -2,7 +2,7 @@
 // loops that apply the numerical method of each equation (explicit Euler, or exponential Euler
 // x += (1 − exp(−dt/τ))(x∞ − x) for linear ODEs), plus closed-form checks where one exists.
 import { it, expect } from 'vitest';
-import { describeBackends, compileFor } from '../helpers/backends.js';
+import { describeBackends, compileFor, tolerance, closeDigits, onWebGpu } from '../helpers/backends.js';
 import {
   Network, Neuron, SpikeSourceArray, IF_curr_exp, IF_cond_exp, IF_curr_alpha, IF_cond_alpha, Izhikevich,
   EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, HH_cond_exp, LeakyIntegrator, TsodyksMarkram,
@@ -69,7 +69,14 @@ const EIF_DEFAULTS = {
   tau_w: 144.0, a: 4.0, b: 0.0805, i_offset: 0.0, delta_T: 2.0, v_thresh: -50.4, v_reset: -70.6, v_spike: -40.0,
 };
 
-function compare(got: { v: number[]; spikes: number[] }, want: { v: number[]; spikes: number[] }, tol = 1e-9) {
+/**
+ * Spike steps exactly, v relative to max(1, |v|) within `tol` (float64), or on webgpu (float32)
+ * within `tolerance(tol, f32Scale)`: `f32Scale` > 1 for models whose spike upswing (exponential in
+ * EIF, quadratic in Izhikevich, the gates of HH) amplifies rounding differences of 1e-7 in the
+ * steps before a spike; the spike steps themselves are still compared exactly.
+ */
+function compare(got: { v: number[]; spikes: number[] }, want: { v: number[]; spikes: number[] }, tol = 1e-9, f32Scale = 1) {
+  tol = tolerance(tol, f32Scale);
   expect(got.spikes).toEqual(want.spikes);
   expect(got.v.length).toBe(want.v.length);
   let worst = 0;
@@ -82,7 +89,7 @@ describeBackends('built-in integrate-and-fire neurons', () => {
     const dt = 0.1;
     const got = await simulate(new IF_curr_exp({ i_offset: 1.0, tau_refrac: 2.0 }), dt, 1000);
     // v(t) = −45 − 20 e^{−t/20} is reached exactly at every step; threshold −50 at t* = 20 ln 4 = 27.73 ms
-    for (const k of [0, 10, 100, 250]) expect(got.v[k]).toBeCloseTo(-45 - 20 * Math.exp(-((k + 1) * dt) / 20), 9);
+    for (const k of [0, 10, 100, 250]) expect(got.v[k]).toBeCloseTo(-45 - 20 * Math.exp(-((k + 1) * dt) / 20), closeDigits(9, 65));
     expect(got.spikes[0]).toBe(277);
     expect(got.spikes[1] - got.spikes[0]).toBe(298); // 20 frozen steps + 278 steps to threshold
     expect(got.spikes.length).toBe(33);
@@ -109,7 +116,7 @@ describeBackends('built-in integrate-and-fire neurons', () => {
       const got = await simulate(make(), dt, 200, input);
       const want = handIF(name, params, dt, 2000, arrivals(dt));
       expect(want.spikes.length).toBeGreaterThan(1);
-      compare(got, want, 1e-8);
+      compare(got, want, 1e-8, name.startsWith('EIF') ? 10 : 1);
     });
   }
 
@@ -126,7 +133,7 @@ describeBackends('built-in integrate-and-fire neurons', () => {
   });
 });
 
-describeBackends('Izhikevich', () => {
+describeBackends('Izhikevich', (backend) => {
   function hand(p: { a: number; b: number; c: number; d: number; I: number }, dt: number, steps: number) {
     let v = p.c, u = p.b * p.c;
     const vs: number[] = [], spikes: number[] = [];
@@ -144,11 +151,14 @@ describeBackends('Izhikevich', () => {
     ['chattering', { a: 0.02, b: 0.2, c: -50, d: 2, I: 10 }, 0.1],
     ['fast spiking, dt = 1 ms', { a: 0.1, b: 0.2, c: -65, d: 2, I: 5 }, 1.0],
   ] as const) {
-    it(`${label}: initial v = c, u = b·c; explicit Euler on (v, u) in one block`, async () => {
+    // At dt = 1 ms, explicit Euler jumps across the quadratic upswing: spike steps depend on the last
+    // bits (float32 gives steps 213, 237, 262 where float64 gives 214, 240, 264).
+    const f64Only = dt === 1.0 && onWebGpu(backend, `Izhikevich ${label}: spike steps depend on float64 rounding`);
+    it.skipIf(f64Only)(`${label}: initial v = c, u = b·c; explicit Euler on (v, u) in one block`, async () => {
       const got = await simulate(new Izhikevich({ a: p.a, b: p.b, c: p.c, d: p.d, i_offset: p.I }), dt, 300);
       const want = hand(p, dt, Math.round(300 / dt));
       expect(want.spikes.length).toBeGreaterThan(2);
-      compare(got, want, 1e-9);
+      compare(got, want, 1e-9, 1000);
     });
   }
 });
@@ -184,7 +194,7 @@ describeBackends('HH_cond_exp', () => {
     const got = await simulate(new HH_cond_exp({ i_offset: 2.0 }), dt, T);
     expect(spikes.length).toBe(0);
     expect(Math.max(...vs)).toBeGreaterThan(-10);
-    compare(got, { v: vs, spikes }, 1e-7);
+    compare(got, { v: vs, spikes }, 1e-7, 20);
   });
 });
 
@@ -197,8 +207,8 @@ describeBackends('LeakyIntegrator (rate-coded)', () => {
     await net.simulate(30);
     const v = (m.get('v') as Float64Array[]).map((x) => x[0]);
     const r = (m.get('r') as Float64Array[]).map((x) => x[0]);
-    v.forEach((x, k) => expect(x).toBeCloseTo(2 * (1 - Math.exp(-(k + 1) / 10)), 12));
-    r.forEach((x, k) => expect(x).toBeCloseTo(Math.max(0, v[k] - 0.5), 12));
+    v.forEach((x, k) => expect(x).toBeCloseTo(2 * (1 - Math.exp(-(k + 1) / 10)), closeDigits(12, 2)));
+    r.forEach((x, k) => expect(x).toBeCloseTo(Math.max(0, v[k] - 0.5), closeDigits(12, 2)));
   });
 });
 
@@ -225,7 +235,7 @@ describeBackends('TsodyksMarkram', () => {
       u += P.U * (1 - u);
       last = s;
     }
-    g.forEach((val, k) => expect(val, `step ${k}`).toBeCloseTo(want[k], 12));
+    g.forEach((val, k) => expect(val, `step ${k}`).toBeCloseTo(want[k], closeDigits(12, 1)));
   });
 
   it('rejects tau_facil <= 0', () => {

@@ -9,8 +9,12 @@
  * - The `state` maps keep float64 host arrays; after every run they hold the device's f32 values
  *   (so attribute reads, monitors, save and `every` callbacks see current values).
  * - Before every run, each host array is compared with what the device holds and uploaded when it
- *   differs (user writes, `reset()`, new inputs: nothing to signal). A changed array length (delay
- *   rings grown, new spike times) rebuilds the layout and the shaders.
+ *   differs (user writes, `reset()`, new inputs: nothing to signal), except the projections'
+ *   connectivity, compared only after `attributeWritten` (`proj.delay = …`, `load()`). A changed
+ *   array length (delay rings grown, new spike times) rebuilds the layout and the shaders.
+ * - Per-synapse delays: each projection keeps a ring of pre-synaptic spike lists, advanced only in
+ *   steps where it transmits (as `js`); `getPendingEvents`/`setPendingEvents` convert it to and from
+ *   the `js` layout of spikes in flight for save()/load().
  * - Spike lists are filled with `atomicAdd`, in scheduling order; the host copy is sorted.
  * - Monitors of spikes only: spikes recorded on the GPU, handed over once per batch.
  * - Other monitors (variables, `sum()`, `g_target`): batches of steps with a copy of the
@@ -22,7 +26,7 @@
  */
 import type { Backend, Engine, EngineInput } from '../../runtime/engine.js';
 import type { Region } from './memory.js';
-import { buildLayout, generateWgsl, historyLengths, recordSteps, gpuWrites, type GeneratedNetwork } from './generate.js';
+import { buildLayout, generateWgsl, historyLengths, recordSteps, gpuWrites, CONNECTIVITY, type GeneratedNetwork } from './generate.js';
 import { workgroupsFor } from './kernel.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from './scope.js';
 import { JsEngine } from '../js/engine.js';
@@ -68,7 +72,7 @@ export class WebGpuEngine implements Engine {
   readonly #input: EngineInput;
   readonly #stops: JsEngine;
   readonly #flags: Int32Array;
-  /** Engine-owned arrays (spike history rings of per-synapse delays). */
+  /** Engine-owned arrays, by `owner:id:name` (spike rings of per-synapse delays, spike records). */
   readonly #own = new Map<string, Int32Array>();
   #c!: Compiled;
 
@@ -109,19 +113,22 @@ export class WebGpuEngine implements Engine {
   }
 
   #host(r: Region): Host | undefined {
-    if (r.owner === 'pop') return (this.#own.get(`${r.id}:${r.name}`) ?? this.#input.populations[r.id].state.get(r.name)) as Host | undefined;
+    const own = this.#own.get(`${r.owner}:${r.id}:${r.name}`);
+    if (own) return own;
+    if (r.owner === 'pop') return this.#input.populations[r.id].state.get(r.name) as Host | undefined;
     if (r.owner === 'proj') return this.#input.projections[r.id].state.get(r.name) as Host | undefined;
     return r.name === 'constants' ? this.#input.constants : r.name === 'enabled' ? this.#input.enabled : this.#flags;
   }
 
   async #compile(): Promise<void> {
     const t0 = performance.now();
-    const history = historyLengths(this.#input.plan);
-    this.#growHistory(history);
+    this.#growHistory(historyLengths(this.#input.plan));
+    // The rings as they are (a ring never shrinks: spikes in flight stay at their distance).
+    const history = historyLengths(this.#input.plan).map((D, id) => (D > 0 ? this.#own.get(`proj:${id}:_wg_ring_n`)!.length : 0));
     const recordBatch = recordSteps(this.#input.plan, CHUNK);
     const layout = buildLayout(this.#input, history, recordBatch);
     for (const r of layout.regions) {
-      if (r.name.startsWith('_wg_rec')) this.#own.set(`${r.id}:${r.name}`, new Int32Array(r.length));
+      if (r.name.startsWith('_wg_rec')) this.#own.set(`${r.owner}:${r.id}:${r.name}`, new Int32Array(r.length));
     }
     const gen = generateWgsl(this.#input.plan, layout, { cpu: this.#cpu });
     const dev = this.#device;
@@ -167,13 +174,14 @@ export class WebGpuEngine implements Engine {
     this.info.compileSeconds = (performance.now() - t0) / 1000;
   }
 
-  /** (Re)allocates the spike history rings, keeping the spikes in flight at their distance from now. */
+  /** (Re)allocates the spike rings of per-synapse delays, keeping the spikes in flight at their distance from now. */
   #growHistory(history: number[]): void {
     history.forEach((D, id) => {
       if (D <= 0) return;
-      const size = this.#input.plan.populations[id].size;
-      const oldQ = this.#own.get(`${id}:_wg_hist`), oldN = this.#own.get(`${id}:_wg_hist_n`), oldI = this.#own.get(`${id}:_wg_hist_idx`);
-      if (oldN && oldN.length === D) return;
+      const size = this.#input.plan.populations[this.#input.plan.projections[id].pre].size;
+      const key = `proj:${id}:`;
+      const oldQ = this.#own.get(`${key}_wg_ring`), oldN = this.#own.get(`${key}_wg_ring_n`), oldI = this.#own.get(`${key}_wg_ring_idx`);
+      if (oldN && oldN.length >= D) return;
       const q = new Int32Array(D * size), n = new Int32Array(D), idx = Int32Array.of(D - 1);
       if (oldQ && oldN && oldI) {
         const oD = oldN.length;
@@ -183,16 +191,91 @@ export class WebGpuEngine implements Engine {
           q.set(oldQ.subarray(from * size, (from + 1) * size), to * size);
         }
       }
-      this.#own.set(`${id}:_wg_hist`, q);
-      this.#own.set(`${id}:_wg_hist_n`, n);
-      this.#own.set(`${id}:_wg_hist_idx`, idx);
+      this.#own.set(`${key}_wg_ring`, q);
+      this.#own.set(`${key}_wg_ring_n`, n);
+      this.#own.set(`${key}_wg_ring_idx`, idx);
     });
+  }
+
+  /**
+   * The spikes in flight of a projection with per-synapse delays, in the `js` engine's layout:
+   * synapse indices due in 1, 2, … steps (CSR `ptr` over the steps ahead). The ring holds the
+   * pre-synaptic spike lists of the last active steps; a spike pushed `a` active steps ago
+   * (a = 0: the last step) still has to reach synapse `k` in `_delay[k] - a - 1` steps.
+   */
+  getPendingEvents(projId: number): { ptr: Int32Array; syn: Int32Array } | undefined {
+    const plan = this.#input.plan.projections[projId];
+    if (plan.delay.kind !== 'variable' || plan.type !== 'spike') return undefined;
+    const q = this.#own.get(`proj:${projId}:_wg_ring`), n = this.#own.get(`proj:${projId}:_wg_ring_n`), idx = this.#own.get(`proj:${projId}:_wg_ring_idx`);
+    if (!q || !n || !idx) return undefined;
+    const D = n.length, size = q.length / D;
+    const st = this.#input.projections[projId].state;
+    const invPtr = st.get('_inv_ptr') as Int32Array, invIdx = st.get('_inv_idx') as Int32Array, delay = st.get('_delay') as Int32Array;
+    const slots: number[][] = Array.from({ length: D }, () => []);
+    // Oldest first: the order in which `js` would have pushed them.
+    for (let a = D - 1; a >= 0; a--) {
+      const slot = (idx[0] - a + D) % D;
+      const ranks = q.slice(slot * size, slot * size + n[slot]).sort();
+      for (const r of ranks) {
+        for (let m = invPtr[r]; m < invPtr[r + 1]; m++) {
+          const k = invIdx[m], pos = delay[k] - a - 2;
+          if (pos >= 0 && pos < D) slots[pos].push(k);
+        }
+      }
+    }
+    const ptr = new Int32Array(D + 1);
+    const syn: number[] = [];
+    slots.forEach((s, a) => { for (const k of s) syn.push(k); ptr[a + 1] = syn.length; });
+    return { ptr, syn: Int32Array.from(syn) };
+  }
+
+  /**
+   * Restores spikes in flight (`load()`): each pending synapse event becomes its pre-synaptic spike
+   * at the age its delay implies. Events that no spike history can produce (delays changed while
+   * the spikes were in flight) are refused with a `NetworkError`, never dropped in silence.
+   */
+  setPendingEvents(projId: number, events: { ptr: Int32Array; syn: Int32Array }): void {
+    const proj = this.#input.plan.projections[projId];
+    this.#growHistory(historyLengths(this.#input.plan));
+    const q = this.#own.get(`proj:${projId}:_wg_ring`), n = this.#own.get(`proj:${projId}:_wg_ring_n`), idx = this.#own.get(`proj:${projId}:_wg_ring_idx`);
+    const fail = (why: string) => new NetworkError(`webgpu backend: the spikes in flight of projection '${proj.name}' cannot be restored: ${why}`);
+    if (!q || !n || !idx) {
+      if (events.syn.length) throw fail('it has no per-synapse delays here');
+      return;
+    }
+    const D = n.length, size = q.length / D;
+    const st = this.#input.projections[projId].state;
+    const preRank = st.get('_pre_rank') as Int32Array, delay = st.get('_delay') as Int32Array;
+    const ages: Set<number>[] = Array.from({ length: D }, () => new Set());
+    for (let pos = 0; pos + 1 < events.ptr.length; pos++) {
+      for (let m = events.ptr[pos]; m < events.ptr[pos + 1]; m++) {
+        const k = events.syn[m];
+        const a = delay[k] - pos - 2;
+        if (k < 0 || k >= delay.length || a < 0 || a >= D) throw fail(`synapse ${k} is due in ${pos + 1} steps but its delay is ${delay[k]} steps`);
+        ages[a].add(preRank[k]);
+      }
+    }
+    q.fill(0); n.fill(0); idx[0] = D - 1;
+    ages.forEach((ranks, a) => {
+      const slot = (D - 1 - a + D) % D;
+      const sorted = Int32Array.from(ranks).sort();
+      q.set(sorted, slot * size);
+      n[slot] = sorted.length;
+    });
+    // The ring delivers a spike to every synapse of its neuron at its own delay: check that this
+    // gives back exactly the events of the file (it does unless delays changed in flight).
+    const back = this.getPendingEvents(projId)!;
+    const key = (ptr: Int32Array, syn: Int32Array) => Array.from({ length: D }, (_, p) => (p + 1 < ptr.length ? Array.from(syn.subarray(ptr[p], ptr[p + 1])).sort((x, y) => x - y).join(',') : '')).join(';');
+    if (key(back.ptr, back.syn) !== key(events.ptr, events.syn)) {
+      q.fill(0); n.fill(0);
+      throw fail('they do not match the synapses\' delays (were delays changed while spikes were in flight?)');
+    }
   }
 
   /** Whether an array changed length (or disappeared) or the history rings must grow. */
   #stale(): boolean {
     const h = historyLengths(this.#input.plan);
-    if (h.some((D, id) => D > this.#c.history[id])) return true;
+    if (h.some((D, id) => D > (this.#c.history[id] ?? 0))) return true;
     for (const r of this.#c.gen.layout.regions) {
       if (r.owner === 'net') continue;
       const a = this.#host(r);
@@ -214,17 +297,27 @@ export class WebGpuEngine implements Engine {
       this.#flags[b + FLAGS.learningOffset] = p.learningOffset;
       this.#flags[b + FLAGS.axonTransmission] = p.axonTransmission === false ? 0 : 1;
     });
-    // Every array is compared, connectivity included: `load()` writes internal arrays in place
-    // without signalling them (comparing costs one pass over the host memory per run).
+    // Every array is compared (one pass over the host memory per run), except the connectivity of
+    // projections not signalled since the last upload (`attributeWritten`: `proj.delay = …`, `load()`).
     for (const r of c.gen.layout.regions) {
       if (popsOnly && r.owner !== 'pop') continue;
       const host = this.#host(r)!;
       const dev = c.synced.get(r);
+      if (dev && r.owner === 'proj' && CONNECTIVITY.has(r.name) && !this.#signalled.has(r.id)) continue;
       if (dev && same(host, dev)) continue;
       const data = r.buf === 'F' ? Float32Array.from(host) : Int32Array.from(host);
       c.synced.set(r, data);
       if (data.length) this.#device.queue.writeBuffer(r.buf === 'F' ? c.F : r.buf === 'I' ? c.I : c.A, r.offset * 4, data);
     }
+    if (!popsOnly) this.#signalled.clear();
+  }
+
+  /** Projections whose connectivity may have changed in place since the last upload. */
+  readonly #signalled = new Set<number>();
+
+  attributeWritten(owner: 'pop' | 'proj', id: number, name: string): void {
+    void name;
+    if (owner === 'proj') this.#signalled.add(id);
   }
 
   /**

@@ -15,7 +15,7 @@ import { wgslSpelling, wgslNumber, WGSL_HELPERS } from './spelling.js';
 import { Layout, bindingDeclarations, plainMem as PLAIN, type Mem } from './memory.js';
 import { WG, type Kernel } from './kernel.js';
 import { neuronKernels } from './neuron.js';
-import { rateTransmissionKernel, spikeTransmissionKernel, axonTransmissionKernel, decodingKernels, postEventKernel, synapseUpdateKernels, spikePrepLines, axonPrepLines, postPrepLines } from './projection.js';
+import { rateTransmissionKernel, spikeTransmissionKernel, axonTransmissionKernel, decodingKernels, postEventKernel, synapseUpdateKernels, spikePrepLines, axonPrepLines, postPrepLines, spikeRingPushKernel } from './projection.js';
 import { clearSumsKernel, clearCountersKernel, randomKernels, globalOpsKernels, delayKernels } from './phases.js';
 import { specialKernels, SPECIAL_WGSL } from './special.js';
 import { RANDOM_WGSL } from './random.js';
@@ -25,13 +25,14 @@ import { FLAGS_PER_PROJECTION } from './scope.js';
 
 type StateMap = Map<string, ArrayLike<number>>;
 
-/** Per pre-synaptic population: slots of the spike history ring that per-synapse spike delays need (0: none). */
+/**
+ * Per projection: slots of its spike ring (0: none). A spike projection with per-synapse delays
+ * keeps, like the `js` backend's ring, the pre-synaptic spike lists of its last `maxSteps` active
+ * steps: pushed and advanced only in steps where it transmits (post-synaptic population enabled,
+ * transmission on), so that spikes are dropped and spikes in flight wait exactly as in `js`.
+ */
 export function historyLengths(plan: NetworkPlan): number[] {
-  const h = plan.populations.map(() => 0);
-  for (const p of plan.projections) {
-    if (p.type === 'spike' && p.delay.kind === 'variable') h[p.pre] = Math.max(h[p.pre], p.delay.maxSteps);
-  }
-  return h;
+  return plan.projections.map((p) => (p.type === 'spike' && p.delay.kind === 'variable' && !p.special ? Math.max(1, p.delay.maxSteps) : 0));
 }
 
 /** Elements of a population's spike record (the batch of steps recorded on the GPU between two reads). */
@@ -42,6 +43,14 @@ export function recordSteps(plan: NetworkPlan, chunk: number): number {
   const largest = Math.max(1, ...plan.populations.filter((p) => p.spiking).map((p) => p.size));
   return Math.max(1, Math.min(chunk, Math.floor(RECORD_CAPACITY / largest)));
 }
+
+/**
+ * A projection's connectivity (indices and delays): written after compile only by `proj.delay = …`
+ * and `load()`, both of which signal the projection (`Engine.attributeWritten`; a load always
+ * writes the weights too), or with a new length (a new layout). The engine compares them with
+ * the device copy only after such a signal.
+ */
+export const CONNECTIVITY = new Set(['_row_ptr', '_post_rank', '_pre_rank', '_inv_ptr', '_inv_idx', '_syn_dendrite', '_dendrite_of_post', '_delay', '_delay_uniform']);
 
 /** Int32 arrays no kernel writes (connectivity, delays, input data): never read back. */
 const READ_ONLY_INT = new Set([
@@ -55,7 +64,7 @@ const READ_ONLY_INT = new Set([
  */
 export function gpuWrites(plan: NetworkPlan, owner: 'pop' | 'proj', id: number, name: string): boolean {
   if (READ_ONLY_INT.has(name) || name === '_ta_buffer') return false;
-  if (owner === 'pop') return true;
+  if (owner === 'pop' || name.startsWith('_wg_ring')) return true;
   const proj = plan.projections[id];
   const d = proj.description;
   const events = [...d.transmission, ...d.preSpike, ...d.postSpike, ...d.preAxonSpike];
@@ -75,18 +84,20 @@ export function buildLayout(input: EngineInput, history: number[], recordBatch: 
       L.add(owner, id, name, arr instanceof Float64Array || arr instanceof Float32Array ? 'f' : 'i', arr.length);
     }
   };
-  // Populations first (the slow path reads them back every step), then projections, read-only arrays last.
+  // Populations first (the slow path reads them back every step), then projections and their spike
+  // rings (read back after each run: spikes in flight for save()), read-only arrays last.
   for (const written of [true, false]) {
     input.populations.forEach((p) => addMap('pop', p.id, p.state as StateMap, written));
     input.projections.forEach((p) => addMap('proj', p.id, p.state as StateMap, written));
+    if (!written) continue;
+    history.forEach((D, id) => {
+      if (D <= 0) return;
+      const size = input.plan.populations[input.plan.projections[id].pre].size;
+      L.add('proj', id, '_wg_ring', 'i', D * size);
+      L.add('proj', id, '_wg_ring_n', 'i', D);
+      L.add('proj', id, '_wg_ring_idx', 'i', 1);
+    });
   }
-  history.forEach((D, id) => {
-    if (D <= 0) return;
-    const size = input.plan.populations[id].size;
-    L.add('pop', id, '_wg_hist', 'i', D * size);
-    L.add('pop', id, '_wg_hist_n', 'i', D);
-    L.add('pop', id, '_wg_hist_idx', 'i', 1);
-  });
   // Spike records of batched monitoring: the ranks of `recordBatch` steps, the count of each step,
   // and (total ranks, steps recorded).
   for (const p of input.plan.populations) {
@@ -136,6 +147,7 @@ export function generateWgsl(plan: NetworkPlan, L: Layout, options: GenerateOpti
       prep0.push(...axonPrepLines(proj, L, a));
     }
   }
+  for (const proj of plan.projections) if (L.has('proj', proj.id, '_wg_ring')) kernels.push(spikeRingPushKernel(proj, plan, L));
   if (prep0.length) kernels.push({ name: 'prep_transmission', stage: 0, mem: PLAIN, dispatch: { threads: 1 }, writesIndirect: true, body: ['if (gi != 0) { return; }', ...prep0] });
   for (const proj of plan.projections) {
     if (proj.special?.kind === 'decoding') kernels.push(...decodingKernels(proj, L));

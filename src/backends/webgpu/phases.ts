@@ -136,7 +136,6 @@ export function delayKernels(pop: PopulationPlan, L: Layout): Kernel[] {
     bump.push(`{ let _slot = (I[${o(qi)}] + 1) % ${D}; I[${o(qi)}] = _slot; I[${o(qn)} + _slot] = atomicLoad(&A[${o('_nspiked')}]); }`);
   };
   if (pop.spikeQueue) spikeRing('_spike_queue', '_spike_queue_n', '_spike_queue_idx');
-  if (L.has('pop', pop.id, '_wg_hist')) spikeRing('_wg_hist', '_wg_hist_n', '_wg_hist_idx');
   if (copy.length === 0) return [];
   return [
     { name: `pop${pop.id}_delay`, stage: 2, mem: plainMem, dispatch: { threads }, body: copy },

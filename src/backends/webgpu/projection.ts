@@ -123,13 +123,14 @@ function spikeSource(proj: ProjectionPlan, net: NetworkPlan, L: Layout): string[
   const p = (n: string) => L.off('pop', pre.id, n);
   const now = [`n = atomicLoad(&A[${p('_nspiked')}]);`, `base = ${p('_spiked')};`];
   if (proj.delay.kind === 'variable') {
-    // Per-synapse delays: the spikes of `d` steps ago (d = 1 + workgroup row) from the history ring.
-    const HD = L.get('pop', pre.id, '_wg_hist_n').length;
+    // Per-synapse delays: the spikes pushed `d - 1` active steps ago (d = 1 + workgroup row) from the projection's ring.
+    const o = (n: string) => L.off('proj', proj.id, n);
+    const HD = L.get('proj', proj.id, '_wg_ring_n').length;
     return [
       'let d = i32(wid.y) + 1;',
-      `let _hs = (I[${p('_wg_hist_idx')}] - (d - 1) + ${HD}) % ${HD};`,
-      `n = I[${p('_wg_hist_n')} + _hs];`,
-      `base = ${p('_wg_hist')} + _hs * ${pre.size};`,
+      `let _hs = (I[${o('_wg_ring_idx')}] - (d - 1) + ${HD}) % ${HD};`,
+      `n = I[${o('_wg_ring_n')} + _hs];`,
+      `base = ${o('_wg_ring')} + _hs * ${pre.size};`,
     ];
   }
   if (proj.delay.kind === 'uniform') {
@@ -149,20 +150,61 @@ function spikeSource(proj: ProjectionPlan, net: NetworkPlan, L: Layout): string[
 
 /** Number of workgroups rows of a spike projection's indirect dispatch (one per delay for per-synapse delays). */
 export function spikeRows(proj: ProjectionPlan, L: Layout): number {
-  return proj.delay.kind === 'variable' ? L.get('pop', proj.pre, '_wg_hist_n').length : 1;
+  return proj.delay.kind === 'variable' ? L.get('proj', proj.id, '_wg_ring_n').length : 1;
+}
+
+/** The `_go` condition of a projection's transmission: post-synaptic population enabled, transmission on. */
+function transmits(proj: ProjectionPlan, L: Layout): string {
+  return `${en(L, proj.post)} != 0 && ${flag(L, proj, 'transmission')} != 0`;
+}
+
+/**
+ * Per-synapse delays: copies the pre-synaptic spikes of the previous step into the next slot of the
+ * projection's ring, in steps where the projection transmits (as `js` pushes them); the preparation
+ * kernel then advances the ring's index and stores the count.
+ */
+export function spikeRingPushKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout): Kernel {
+  const pre = net.populations[proj.pre];
+  const o = (n: string) => L.off('proj', proj.id, n);
+  const D = L.get('proj', proj.id, '_wg_ring_n').length;
+  return {
+    name: `proj${proj.id}_ring_push`, stage: 0, mem: plainMem, dispatch: { threads: pre.size },
+    body: [
+      `if (!(${transmits(proj, L)})) { return; }`,
+      `let _slot = (I[${o('_wg_ring_idx')}] + 1) % ${D};`,
+      `if (gi < atomicLoad(&A[${L.off('pop', pre.id, '_nspiked')}])) { I[${o('_wg_ring')} + _slot * ${pre.size} + gi] = I[${L.off('pop', pre.id, '_spiked')} + gi]; }`,
+    ],
+  };
 }
 
 /** The lines of the preparation kernel that size the indirect dispatch of a spike projection. */
 export function spikePrepLines(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): string[] {
   const rows = spikeRows(proj, L);
   const src = spikeSource(proj, net, L).filter((l) => !l.startsWith('let d = i32(wid.y)'));
-  const count = proj.delay.kind === 'variable'
-    ? [`var _mx: i32 = 0;`, `for (var d: i32 = 1; d <= ${rows}; d = d + 1) {`, '  var n: i32 = 0; var base: i32 = 0;', ...indent(src), '  _mx = max(_mx, n);', '}', 'let _cnt = _mx;']
-    : ['var n: i32 = 0; var base: i32 = 0;', ...src, 'let _cnt = n;'];
+  const go = transmits(proj, L);
+  let count: string[];
+  if (proj.delay.kind === 'variable') {
+    // Advance the ring (in transmitting steps only) and store the count the push kernel copied.
+    const o = (n: string) => L.off('proj', proj.id, n);
+    count = [
+      'var _mx: i32 = 0;',
+      `if (${go}) {`,
+      `  let _slot = (I[${o('_wg_ring_idx')}] + 1) % ${rows};`,
+      `  I[${o('_wg_ring_idx')}] = _slot;`,
+      `  I[${o('_wg_ring_n')} + _slot] = atomicLoad(&A[${L.off('pop', proj.pre, '_nspiked')}]);`,
+      `  for (var d: i32 = 1; d <= ${rows}; d = d + 1) {`,
+      '    var n: i32 = 0; var base: i32 = 0;',
+      ...indent(src, 2),
+      '    _mx = max(_mx, n);',
+      '  }',
+      '}',
+      'let _cnt = _mx;',
+    ];
+  } else count = ['var n: i32 = 0; var base: i32 = 0;', ...src, 'let _cnt = n;'];
   return [
     '{',
     ...indent(count),
-    `  let _go = ${en(L, proj.post)} != 0 && ${flag(L, proj, 'transmission')} != 0;`,
+    `  let _go = ${go};`,
     `  IND[${3 * slot}] = select(0u, u32(min(_cnt, 65535)), _go);`,
     `  IND[${3 * slot + 1}] = ${rows}u;`,
     `  IND[${3 * slot + 2}] = 1u;`,
