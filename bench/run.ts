@@ -64,6 +64,14 @@ export interface Options {
   timeout: number;
 }
 
+/**
+ * The size (or duration) each script uses when none is given: a bare name is labelled with it
+ * (`coba` → `coba:N=4000`), so its records merge with those of the default set and meet the peers'.
+ */
+const DEFAULT_PARAMS: Record<string, Record<string, string>> = {
+  coba: { N: '4000' }, cuba: { N: '4000' }, izhikevich: { N: '1000' }, rate: { N: '1000' }, oja: { N: '100' }, stdp: { T: '100000' },
+};
+
 export function parseSpec(s: string): Spec {
   const [name, rest] = s.split(':', 2);
   const params: Record<string, string> = {};
@@ -72,6 +80,7 @@ export function parseSpec(s: string): Spec {
     if (!k || v === undefined) throw new Error(`bad parameter '${kv}' in '${s}' (expected name:key=value,key=value)`);
     params[k] = v;
   }
+  if (Object.keys(params).length === 0) Object.assign(params, DEFAULT_PARAMS[name] ?? {});
   const label = Object.keys(params).length ? `${name}:${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(',')}` : name;
   return { name, params, label };
 }
@@ -135,7 +144,7 @@ export function parseCli(argv: string[]): Options {
   if (o.peerRepeat < 0) o.peerRepeat = o.repeat;
   o.specs = names.length ? names.map(parseSpec) : defaultSpecs(o.quick);
   if (o.quick) {
-    for (const s of o.specs) if (s.name === 'stdp' && !('T' in s.params) && names.length) { s.params.T = '10000'; s.label = 'stdp:T=10000'; }
+    for (const s of o.specs) if (s.name === 'stdp' && names.includes('stdp')) { s.params.T = '10000'; s.label = 'stdp:T=10000'; }
   }
   return o;
 }

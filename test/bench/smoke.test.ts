@@ -128,6 +128,10 @@ describe('bench scripts and runner', () => {
 describe('runner pieces', () => {
   it('parses specs and options', () => {
     expect(parseSpec('coba:N=20000,T=200')).toEqual({ name: 'coba', params: { N: '20000', T: '200' }, label: 'coba:N=20000,T=200' });
+    // a bare name carries the script's default size, so it meets the default set's and the peers' records
+    expect(parseSpec('coba').label).toBe('coba:N=4000');
+    expect(parseSpec('stdp').label).toBe('stdp:T=100000');
+    expect(parseSpec('pymonnto_stdp').label).toBe('pymonnto_stdp');
     const o = parseCli(['--quick', '--backend', 'js,cpp', '--threads', '1,2', '--peers']);
     expect(o.repeat).toBe(1);
     expect(o.backends).toEqual(['js', 'cpp']);
