@@ -7,70 +7,38 @@
  */
 import type { PopulationPlan, NetworkPlan } from '../../ir/plan.js';
 import type { Attribute } from '../../equations/description.js';
-import type { Owner } from '../../equations/ast.js';
 import { renderExpr, type SymbolResolver } from '../render.js';
 import { cppSpelling, cDouble } from './spelling.js';
 import { renderSteps, renderAssignment, indent, tempNames, tempName, type CStatementContext } from './statements.js';
 import { KernelArrays, cname, type ArrayTable } from './arrays.js';
 import { parallelFor } from './parallel.js';
+import { neuronSymbols } from '../neuron-symbols.js';
+import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';
 
 export interface NeuronScope extends SymbolResolver {
   arrays: KernelArrays;
 }
 
-/** Resolver for a neuron's equations: globals read as `x[0]` (mode 'global') or as hoisted `x_g` locals. */
+/** Resolver for a neuron's equations (`../neuron-symbols.ts`): arrays are declared in the kernel as they are handed out. */
 export function neuronScope(pop: PopulationPlan, net: NetworkPlan, mode: 'global' | 'local', temps: Set<string>, arrays: KernelArrays): NeuronScope {
-  const attrs = new Map(pop.description.attributes.map((a) => [a.name, a]));
-  const arr = (name: string) => arrays.need(cname('a', name), 'pop', pop.id, name);
-  return {
-    arrays,
-    sym(name) {
-      if (temps.has(name)) return tempName(name);
-      const a = attrs.get(name);
-      if (a) {
-        const p = arr(name);
-        return a.locality === 'global' ? (mode === 'global' ? `${p}[0]` : `${p}_g`) : `${p}[i]`;
-      }
-      switch (name) {
-        case 't': return 't';
-        case 'dt': return 'dt';
-        case 'pi': return cDouble(Math.PI);
-        case 't_last': return `((double)${arrays.need('_last_spike', 'pop', pop.id, '_last_spike')}[i] * dt)`;
-      }
-      const c = net.constants.indexOf(name);
-      if (c >= 0) return `C[${c}]`;
-      return name;
-    },
-    attr(owner, name) { throw new Error(`internal: ${owner}.${name} in a neuron`); },
-    sum(_owner, target) {
-      const targets = target === null ? pop.sumTargets : [target];
-      if (targets.length === 0) return '0.0';
-      return `(${targets.map((t) => `${arrays.need(`_sum_${t}`, 'pop', pop.id, `_sum_${t}`)}[i]`).join(' + ')})`;
-    },
-    globalop(op, _owner, variable) {
-      arrays.need(`_${op}_${variable}`, 'pop', pop.id, `_${op}_${variable}`);
-      return `_${op}_${variable}_g`;
-    },
-    rand(id) {
-      const use = pop.description.randoms.find((r) => r.id === id)!;
-      const p = arrays.need(`_rand_${id}`, 'pop', pop.id, `_rand_${id}`);
-      return use.locality === 'global' ? `${p}[0]` : `${p}[i]`;
-    },
-  };
+  const symbols = neuronSymbols(pop, net, mode, temps, {
+    temp: tempName,
+    zero: '0.0',
+    pi: cDouble(Math.PI),
+    toFloat: (x) => `(double)${x}`,
+    attrArray: (name) => arrays.need(cname('a', name), 'pop', pop.id, name),
+    popArray: (name) => arrays.need(name, 'pop', pop.id, name),
+  });
+  return { ...symbols, arrays };
 }
 
 function statementContext(pop: PopulationPlan, scope: NeuronScope, mode: 'global' | 'local', refractory: boolean): CStatementContext {
   const attrs = new Map(pop.description.attributes.map((a) => [a.name, a]));
   return {
     scope,
-    lvalue(owner: Owner, target: string) {
-      const a = attrs.get(target);
-      if (owner !== 'self' || !a) throw new Error(`internal: write to ${owner}.${target} in a neuron`);
-      const p = scope.arrays.need(cname('a', target), 'pop', pop.id, target);
-      return a.locality === 'global' ? `${p}[0]` : `${p}[i]`;
-    },
+    lvalue: neuronLvalue(pop, (target, idx) => `${scope.arrays.need(cname('a', target), 'pop', pop.id, target)}[${idx}]`),
     attribute: (_o, target): Attribute | undefined => attrs.get(target),
-    guard: (_o, target) => (refractory && mode === 'local' && !target.startsWith('g_') ? { kind: 'select', cond: '_inref' } : undefined),
+    guard: (_o, target) => (refractory && mode === 'local' && frozenWhenRefractory(target) ? { kind: 'select', cond: '_inref' } : undefined),
   };
 }
 

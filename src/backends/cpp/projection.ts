@@ -6,8 +6,8 @@
  * synapses of each spike in index order), so every `g += w` happens in the same order.
  */
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
-import type { Assignment, Attribute } from '../../equations/description.js';
-import type { Owner, Expr } from '../../equations/ast.js';
+import type { Assignment } from '../../equations/description.js';
+import type { Expr } from '../../equations/ast.js';
 import { renderExpr } from '../render.js';
 import { cppSpelling } from './spelling.js';
 import { renderAssignment, renderSteps, indent, tempNames, type CStatementContext } from './statements.js';
@@ -15,6 +15,7 @@ import { synapseScope, type CSynapseScope } from './synapse-scope.js';
 import { cname, type ArrayTable } from './arrays.js';
 import { eventDrivenDecay } from '../../ir/event-driven.js';
 import { parallelFor, SYNAPSE_THRESHOLD } from './parallel.js';
+import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
 
 /** Projection flags (synced from the Projection objects before every run): index of each in a projection's block. */
 export const FLAGS = { transmission: 0, update: 1, plasticity: 2, learningPeriod: 3, learningOffset: 4, axonTransmission: 5 } as const;
@@ -33,23 +34,10 @@ function header(name: string, proj: ProjectionPlan): string[] {
 }
 
 function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: CSynapseScope, table: ArrayTable): CStatementContext {
-  const post = net.populations[proj.post];
-  const pre = net.populations[proj.pre];
-  const own = new Map(proj.description.attributes.map((a) => [a.name, a]));
   return {
     scope,
-    lvalue(owner: Owner, target: string) {
-      if (owner === 'self') return scope.sym(target);
-      if (owner === 'post' || proj.delay.kind === 'none' || proj.type === 'spike') return scope.attr(owner, target);
-      // Writes go to the neuron's current value, never through a delay ring.
-      const p = owner === 'pre' ? pre : post;
-      const global = p.description.attributes.find((a) => a.name === target)?.locality === 'global';
-      return `${table.ptr('pop', p.id, target)}[${global ? '0' : owner === 'pre' ? 'rk_pre' : 'rk_post'}]`;
-    },
-    attribute(owner: Owner, target: string): Attribute | undefined {
-      if (owner === 'self') return own.get(target);
-      return (owner === 'pre' ? pre : post).description.attributes.find((a) => a.name === target);
-    },
+    lvalue: synapseLvalue(proj, net, scope, (p, target, idx) => `${table.ptr('pop', p.id, target)}[${idx}]`),
+    attribute: synapseAttribute(proj, net),
     // A select, not a branch: an unconditional store keeps the synapse loops vectorisable (same values).
     guard: (owner, target) => (owner === 'self' && target === 'w' ? { kind: 'select', cond: '_plastic' } : undefined),
   };

@@ -7,6 +7,9 @@ import type { Assignment, OdeBlock, UpdateStep, Attribute } from '../../equation
 import type { Expr, Owner } from '../../equations/ast.js';
 import { renderExpr, type SymbolResolver } from '../render.js';
 import { cppSpelling } from './spelling.js';
+import { ASSIGN_OPS, renderStepsWith } from '../steps.js';
+
+export { indent, tempNames } from '../steps.js';
 
 /**
  * A condition for a write: `branch` wraps the statements in `if`; `select` (refractoriness inside the
@@ -21,8 +24,6 @@ export interface CStatementContext {
   attribute(owner: Owner, target: string): Attribute | undefined;
   guard(owner: Owner, target: string): Guard | undefined;
 }
-
-const ASSIGN_OPS: Record<Assignment['op'], string> = { '=': '', '+=': '+', '-=': '-', '*=': '*', '/=': '/' };
 
 let counter = 0;
 
@@ -80,18 +81,5 @@ export function renderOdeBlock(block: OdeBlock, ctx: CStatementContext): string[
 }
 
 export function renderSteps(steps: readonly UpdateStep[], ctx: CStatementContext): string[] {
-  const out: string[] = [];
-  for (const s of steps) out.push(...(s.kind === 'ode' ? renderOdeBlock(s, ctx) : renderAssignment(s, ctx)));
-  return out;
-}
-
-export function indent(lines: string[], n = 1): string[] {
-  const pad = '  '.repeat(n);
-  return lines.map((l) => pad + l);
-}
-
-export function tempNames(steps: readonly UpdateStep[]): Set<string> {
-  const s = new Set<string>();
-  for (const st of steps) if (st.kind === 'ode') for (const t of st.temps) s.add(t.name);
-  return s;
+  return renderStepsWith(steps, ctx, renderOdeBlock, renderAssignment);
 }

@@ -5,11 +5,12 @@
  */
 import type { PopulationPlan, NetworkPlan } from '../../ir/plan.js';
 import type { Attribute } from '../../equations/description.js';
-import type { Owner } from '../../equations/ast.js';
 import { renderExpr, type SymbolResolver } from '../render.js';
 import { jsSpelling } from './spelling.js';
 import { renderSteps, renderAssignment, indent, tempNames, type StatementContext } from './statements.js';
 import { js } from './names.js';
+import { neuronSymbols } from '../neuron-symbols.js';
+import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';
 
 /** Declarations of every array a population kernel may touch, as `const` locals. */
 export function populationArrays(pop: PopulationPlan, prefix = ''): string[] {
@@ -18,50 +19,18 @@ export function populationArrays(pop: PopulationPlan, prefix = ''): string[] {
   return lines;
 }
 
-/** Resolver for the equations of a neuron: `mode` says whether globals are read as `x[0]` or as hoisted locals. */
+/** Resolver for the equations of a neuron (`../neuron-symbols.ts`): arrays are the kernel's `const` locals. */
 export function neuronScope(pop: PopulationPlan, net: NetworkPlan, mode: 'global' | 'local', temps: Set<string>): SymbolResolver {
-  const attrs = new Map(pop.description.attributes.map((a) => [a.name, a]));
-  return {
-    sym(name) {
-      if (temps.has(name)) return name;
-      const a = attrs.get(name);
-      if (a) return a.locality === 'global' ? (mode === 'global' ? `${js(name)}[0]` : `${js(name)}_g`) : `${js(name)}[i]`;
-      switch (name) {
-        case 't': return 't';
-        case 'dt': return 'dt';
-        case 'pi': return 'Math.PI';
-        case 't_last': return '(_last_spike[i] * dt)';
-      }
-      const c = net.constants.indexOf(name);
-      if (c >= 0) return `C[${c}]`;
-      return name; // function parameter or method temporary not listed: left as is
-    },
-    attr(owner, name) { throw new Error(`internal: ${owner}.${name} in a neuron`); },
-    sum(_owner, target) {
-      const targets = target === null ? pop.sumTargets : [target];
-      if (targets.length === 0) return '0';
-      return `(${targets.map((t) => `_sum_${t}[i]`).join(' + ')})`;
-    },
-    globalop(op, _owner, variable) { return `_${op}_${variable}_g`; },
-    rand(id) {
-      const use = pop.description.randoms.find((r) => r.id === id)!;
-      return use.locality === 'global' ? `_rand_${id}[0]` : `_rand_${id}[i]`;
-    },
-  };
+  return neuronSymbols(pop, net, mode, temps, { temp: (name) => name, zero: '0', pi: 'Math.PI', toFloat: (x) => x, attrArray: js, popArray: (name) => name });
 }
 
 function statementContext(pop: PopulationPlan, scope: SymbolResolver, mode: 'global' | 'local', refractory: boolean): StatementContext {
   const attrs = new Map(pop.description.attributes.map((a) => [a.name, a]));
   return {
     scope,
-    lvalue(owner: Owner, target: string) {
-      const a = attrs.get(target);
-      if (owner !== 'self' || !a) throw new Error(`internal: write to ${owner}.${target} in a neuron`);
-      return a.locality === 'global' ? `${js(target)}[0]` : `${js(target)}[i]`;
-    },
+    lvalue: neuronLvalue(pop, (target, idx) => `${js(target)}[${idx}]`),
     attribute: (_o, target): Attribute | undefined => attrs.get(target),
-    // Refractoriness freezes everything but the conductances (names starting with g_).
-    guard: (_o, target) => (refractory && mode === 'local' && !target.startsWith('g_') ? '_inref' : undefined),
+    guard: (_o, target) => (refractory && mode === 'local' && frozenWhenRefractory(target) ? '_inref' : undefined),
   };
 }
 

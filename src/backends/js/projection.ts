@@ -3,37 +3,25 @@
  * `pre_spike` code, continuous synaptic equations, and `post_spike` events.
  */
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
-import type { Assignment, Attribute } from '../../equations/description.js';
-import type { Owner, Expr } from '../../equations/ast.js';
+import type { Assignment } from '../../equations/description.js';
+import type { Expr } from '../../equations/ast.js';
 import { renderExpr } from '../render.js';
 import { jsSpelling } from './spelling.js';
 import { renderAssignment, renderSteps, indent, tempNames, type StatementContext } from './statements.js';
 import { synapseScope, type SynapseScope } from './synapse-scope.js';
 import { js } from './names.js';
 import { eventDrivenDecay } from '../../ir/event-driven.js';
+import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
 
 function header(name: string, proj: ProjectionPlan): string[] {
   return [`function ${name}(step) {`, `  const FL = X[${proj.id}];`, '  const t = step * dt;'];
 }
 
 function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: SynapseScope): StatementContext {
-  const post = net.populations[proj.post];
-  const pre = net.populations[proj.pre];
-  const own = new Map(proj.description.attributes.map((a) => [a.name, a]));
   return {
     scope,
-    lvalue(owner: Owner, target: string) {
-      if (owner === 'self') return scope.sym(target);
-      if (owner === 'post' || proj.delay.kind === 'none' || proj.type === 'spike') return scope.attr(owner, target);
-      // Writes go to the neuron's current value, never through a delay ring.
-      const p = owner === 'pre' ? pre : post;
-      const global = p.description.attributes.find((a) => a.name === target)?.locality === 'global';
-      return `P[${p.id}].get('${target}')[${global ? '0' : owner === 'pre' ? 'rk_pre' : 'rk_post'}]`;
-    },
-    attribute(owner: Owner, target: string): Attribute | undefined {
-      if (owner === 'self') return own.get(target);
-      return (owner === 'pre' ? pre : post).description.attributes.find((a) => a.name === target);
-    },
+    lvalue: synapseLvalue(proj, net, scope, (p, target, idx) => `P[${p.id}].get('${target}')[${idx}]`),
+    attribute: synapseAttribute(proj, net),
     guard: (owner, target) => (owner === 'self' && target === 'w' ? 'FL.plasticity' : undefined),
   };
 }

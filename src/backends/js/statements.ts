@@ -7,6 +7,9 @@ import type { Assignment, OdeBlock, UpdateStep, Attribute } from '../../equation
 import type { Expr, Owner } from '../../equations/ast.js';
 import { renderExpr, type SymbolResolver } from '../render.js';
 import { jsSpelling } from './spelling.js';
+import { ASSIGN_OPS, renderStepsWith } from '../steps.js';
+
+export { indent, tempNames } from '../steps.js';
 
 export interface StatementContext {
   scope: SymbolResolver;
@@ -17,8 +20,6 @@ export interface StatementContext {
   /** A condition that must hold for the write to happen (refractoriness, plasticity), or undefined. */
   guard(owner: Owner, target: string): string | undefined;
 }
-
-const ASSIGN_OPS: Record<Assignment['op'], string> = { '=': '', '+=': '+', '-=': '-', '*=': '*', '/=': '/' };
 
 /** Code that clamps and types `lv` after a write. */
 function afterWrite(lv: string, attr: Attribute | undefined, extra: { min?: Expr; max?: Expr }, ctx: StatementContext): string[] {
@@ -60,20 +61,5 @@ export function renderOdeBlock(block: OdeBlock, ctx: StatementContext): string[]
 }
 
 export function renderSteps(steps: readonly UpdateStep[], ctx: StatementContext): string[] {
-  const out: string[] = [];
-  for (const s of steps) out.push(...(s.kind === 'ode' ? renderOdeBlock(s, ctx) : renderAssignment(s, ctx)));
-  return out;
-}
-
-/** Indents every line by `n` levels. */
-export function indent(lines: string[], n = 1): string[] {
-  const pad = '  '.repeat(n);
-  return lines.map((l) => pad + l);
-}
-
-/** Names of method temporaries (they must resolve to themselves, not to attributes). */
-export function tempNames(steps: readonly UpdateStep[]): Set<string> {
-  const s = new Set<string>();
-  for (const st of steps) if (st.kind === 'ode') for (const t of st.temps) s.add(t.name);
-  return s;
+  return renderStepsWith(steps, ctx, renderOdeBlock, renderAssignment);
 }

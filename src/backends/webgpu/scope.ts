@@ -1,7 +1,9 @@
 /**
- * How WGSL kernels read the names of a model (twins of `../js/neuron.ts`'s `neuronScope` and
- * `../js/synapse-scope.ts`): every array is a region of the packed buffers (`memory.ts`), indexed
- * by `i` (neuron or dendrite), `k` (synapse), `rk_pre`/`rk_post` (i32 locals of the kernel).
+ * How WGSL kernels read the names of a model (twins of `../neuron-symbols.ts` and
+ * `../synapse-symbols.ts`, which js and C++ share): every array is a region of the packed buffers
+ * (`memory.ts`), indexed by `i` (neuron or dendrite), `k` (synapse), `rk_pre`/`rk_post` (i32 locals
+ * of the kernel). Kept apart because every read is an offset expression, not a declared local; the
+ * writes share `../neuron-writes.ts` and `../synapse-writes.ts`.
  */
 import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { SymbolResolver } from '../render.js';
@@ -11,6 +13,8 @@ import { wgslNumber } from './spelling.js';
 import { tempName, type WStatementContext, type Guard } from './statements.js';
 import type { Layout, Mem } from './memory.js';
 import { NetworkError } from '../../errors.js';
+import { synapseAttribute } from '../synapse-writes.js';
+import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';
 
 /** Shared names of every kernel: `t`, `dt`, `pi`, Constants (a region of `F` written before each run). */
 function common(name: string, net: NetworkPlan, L: Layout, mem: Mem, dtName: string): string | undefined {
@@ -56,14 +60,9 @@ export function neuronContext(pop: PopulationPlan, scope: SymbolResolver, L: Lay
   return {
     scope,
     where: `population '${pop.name}'`,
-    location(owner: Owner, target: string) {
-      const a = attrs.get(target);
-      if (owner !== 'self' || !a) throw new Error(`internal: write to ${owner}.${target} in a neuron`);
-      return mem.loc(`${L.off('pop', pop.id, target)} + ${a.locality === 'global' ? '0' : 'i'}`, false);
-    },
+    location: neuronLvalue(pop, (target, idx) => mem.loc(`${L.off('pop', pop.id, target)} + ${idx}`, false)),
     attribute: (_o, target): Attribute | undefined => attrs.get(target),
-    // Refractoriness freezes everything but the conductances (names starting with g_).
-    guard: (_o, target): Guard | undefined => (refractoryMask && !target.startsWith('g_') ? { kind: 'select', cond: refractoryMask } : undefined),
+    guard: (_o, target): Guard | undefined => (refractoryMask && frozenWhenRefractory(target) ? { kind: 'select', cond: refractoryMask } : undefined),
   };
 }
 
@@ -155,10 +154,7 @@ export function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: Sy
       // Writes go to the neuron's current value, never through a delay ring.
       return mem.loc(`${L.off('pop', p.id, target)} + ${global ? '0' : owner === 'pre' ? 'rk_pre' : 'rk_post'}`, shared || global);
     },
-    attribute(owner: Owner, target: string): Attribute | undefined {
-      if (owner === 'self') return own.get(target);
-      return (owner === 'pre' ? pre : post).description.attributes.find((a) => a.name === target);
-    },
+    attribute: synapseAttribute(proj, net),
     guard: (owner, target) => (owner === 'self' && target === 'w' ? { kind: 'branch', cond: `I[${flags + FLAGS.plasticity}] != 0` } : undefined),
   };
 }

@@ -10,9 +10,11 @@ import type { Expr, Owner } from '../../equations/ast.js';
 import { renderExpr, type SymbolResolver } from '../render.js';
 import { wgslSpelling } from './spelling.js';
 import { NetworkError } from '../../errors.js';
+import { ASSIGN_OPS, renderStepsWith } from '../steps.js';
 import { tempName } from '../cpp/statements.js';
 
-export { indent, tempNames, tempName } from '../cpp/statements.js';
+export { tempName } from '../cpp/statements.js';
+export { indent, tempNames } from '../steps.js';
 
 /** Where a write goes: how to read it, store into it, and (when shared between invocations) add to it atomically. */
 export interface Location {
@@ -79,7 +81,7 @@ export function renderAssignment(a: Assignment, ctx: WStatementContext): string[
     const line = loc.atomicAdd(v);
     return g ? [`if (${g.cond}) { ${line} }`] : [line];
   }
-  const op = { '=': '', '+=': '+', '-=': '-', '*=': '*', '/=': '/' }[a.op];
+  const op = ASSIGN_OPS[a.op];
   return write(loc, op ? `(${loc.read} ${op} ${value})` : value, attr, a, ctx.guard(a.owner, a.target), ctx);
 }
 
@@ -95,7 +97,5 @@ export function renderOdeBlock(block: OdeBlock, ctx: WStatementContext): string[
 }
 
 export function renderSteps(steps: readonly UpdateStep[], ctx: WStatementContext): string[] {
-  const out: string[] = [];
-  for (const s of steps) out.push(...(s.kind === 'ode' ? renderOdeBlock(s, ctx) : renderAssignment(s, ctx)));
-  return out;
+  return renderStepsWith(steps, ctx, renderOdeBlock, renderAssignment);
 }

@@ -1,0 +1,98 @@
+/**
+ * How the code of a projection reads names, shared by the js and C++ backends (the C++ kernels
+ * must read exactly what the js kernels read): own attributes (per synapse `k`, per dendrite `i`,
+ * or global), `pre.x`/`post.x` (through the pre-synaptic delay ring for delayed rate projections),
+ * `pre.sum(t)`, global operations of pre/post, `t_pre`/`t_post`, random draws. How an array or a
+ * scalar becomes a local of the kernel, and the few literals that differ, come in through
+ * `SynapseDialect`; each backend declares the locals handed out.
+ */
+import type { NetworkPlan, ProjectionPlan, PopulationPlan } from '../ir/plan.js';
+import type { SymbolResolver } from './render.js';
+import { commonSymbol, type ScopeDialect } from './dialect.js';
+
+export interface SynapseDialect extends ScopeDialect {
+  /** The local of array `name` of population `p` read as `side` (declared on first use). */
+  popArray(p: PopulationPlan, side: 'pre' | 'post', name: string): string;
+  /** The local of the delay ring of attribute `name` of pre-synaptic population `p`. */
+  ringArray(p: PopulationPlan, name: string): string;
+  /** The local of own attribute `name` of the projection. */
+  attrArray(name: string): string;
+  /** The local of internal array `name` of the projection (`_rand_<id>`, `_delay`), named `name`. */
+  projArray(name: string): string;
+  /** Declares int32 local `local` = element 0 of array `name` of population or projection `id`. */
+  scalar(local: string, owner: 'pop' | 'proj', id: number, name: string): void;
+  /** `x` widened for the delay slot arithmetic. */
+  wide(x: string): string;
+  /** Declaration keyword (and type) of the delay slot local. */
+  slotDecl: string;
+}
+
+export interface SynapseSymbols extends SymbolResolver {
+  /** Locals that must be computed once per kernel (delay slot offsets). */
+  prologue(): string[];
+}
+
+export function synapseSymbols(proj: ProjectionPlan, net: NetworkPlan, d: SynapseDialect, options: { dtName: string; temps: Set<string> }): SynapseSymbols {
+  const pre = net.populations[proj.pre];
+  const post = net.populations[proj.post];
+  const attrs = new Map(proj.description.attributes.map((a) => [a.name, a]));
+  const prologue = new Map<string, string>();
+  const delayed = proj.type === 'rate' && proj.delay.kind !== 'none';
+  const side = (owner: 'pre' | 'post' | 'self'): 'pre' | 'post' => (owner === 'pre' ? 'pre' : 'post');
+  const at = (arr: string, locality: string | undefined) => (locality === 'local' ? `${arr}[k]` : locality === 'semiglobal' ? `${arr}[i]` : `${arr}[0]`);
+
+  function preValue(name: string): string {
+    const a = pre.description.attributes.find((x) => x.name === name);
+    const global = a?.locality === 'global';
+    if (!delayed) return `${d.popArray(pre, 'pre', name)}${global ? '[0]' : '[rk_pre]'}`;
+    const ring = d.ringArray(pre, name);
+    d.scalar('_didx', 'pop', pre.id, '_delay_idx');
+    d.scalar('_D', 'pop', pre.id, '_delay_len');
+    const width = global ? 1 : pre.size;
+    if (proj.delay.kind === 'uniform') {
+      d.scalar('_dsteps', 'proj', proj.id, '_delay_uniform');
+      prologue.set('_dslot', `${d.slotDecl} _dslot = (${d.wide('_didx')} - (_dsteps - 1) + _D) % _D;`);
+      return global ? `${ring}[_dslot]` : `${ring}[_dslot * ${width} + rk_pre]`;
+    }
+    const delay = d.projArray('_delay');
+    const slot = `((${d.wide('_didx')} - (${delay}[k] - 1) + _D) % _D)`;
+    return global ? `${ring}[${slot}]` : `${ring}[${slot} * ${width} + rk_pre]`;
+  }
+
+  return {
+    sym(name) {
+      if (options.temps.has(name)) return d.temp(name);
+      const a = attrs.get(name);
+      if (a) {
+        const arr = d.attrArray(name);
+        if (name === 'w' && proj.singleWeight) return `${arr}[0]`;
+        return at(arr, a.locality);
+      }
+      if (name === 't_pre') return `(${d.toFloat(`${d.popArray(pre, 'pre', '_last_spike')}[rk_pre]`)} * dt)`;
+      if (name === 't_post') return `(${d.toFloat(`${d.popArray(post, 'post', '_last_spike')}[rk_post]`)} * dt)`;
+      return commonSymbol(name, net, options.dtName, d) ?? name;
+    },
+    attr(owner, name) {
+      if (owner === 'pre') return preValue(name);
+      const a = post.description.attributes.find((x) => x.name === name);
+      return `${d.popArray(post, 'post', name)}${a?.locality === 'global' ? '[0]' : '[rk_post]'}`;
+    },
+    sum(owner, target) {
+      const p = owner === 'pre' ? pre : post;
+      const idx = owner === 'pre' ? 'rk_pre' : 'rk_post';
+      const targets = target === null ? p.sumTargets : [target];
+      if (targets.length === 0) return d.zero;
+      return `(${targets.map((t) => `${d.popArray(p, side(owner), `_sum_${t}`)}[${idx}]`).join(' + ')})`;
+    },
+    globalop(op, owner, variable) {
+      return `${d.popArray(owner === 'pre' ? pre : post, side(owner), `_${op}_${variable}`)}[0]`;
+    },
+    rand(id) {
+      const use = proj.description.randoms.find((r) => r.id === id)!;
+      return at(d.projArray(`_rand_${id}`), use.locality);
+    },
+    prologue() {
+      return [...prologue.values()];
+    },
+  };
+}
