@@ -69,6 +69,17 @@ export function buildPlan(input: PlanInput): NetworkPlan {
     if ((d.type === 'rate' && rateInto === 'sum') || special?.kind === 'decoding') {
       for (const t of proj.targets) if (!post.sumTargets.includes(t)) post.sumTargets.push(t);
     }
+    // `pre.sum(t)` / `post.sum(t)` read the neighbour's weighted sum: it exists (and stays 0 when no
+    // projection of target t reaches that population) for rate-coded populations; spiking ones have none.
+    for (const [side, targets] of [[pre, d.preSums], [post, d.postSums]] as const) {
+      for (const t of targets) {
+        if (side.sumTargets.includes(t)) continue;
+        if (side.spiking) {
+          throw new NetworkError(`projection '${proj.name}' (synapse '${d.name}'): ${side === pre ? 'pre' : 'post'}.sum(${t}) reads a weighted sum, but population '${side.name}' is spiking and has none (use g_${t})`);
+        }
+        side.sumTargets.push(t);
+      }
+    }
     if (d.type === 'rate') {
       if (delay.kind !== 'none') {
         for (const v of d.preDependencies) if (!pre.delayedVariables.includes(v)) pre.delayedVariables.push(v);
