@@ -6,15 +6,7 @@
  * Run: npx tsx bench/izhikevich.ts [--N 1000] [--T 1000] [--seed 1234] [--backend js|cpp|webgpu] [--threads 1] [--directory DIR]
  * Prints one line `RESULT {json}` (see bench/README.md); `npm run bench -- izhikevich` runs it repeatedly.
  */
-import { parseArgs, emit, compileAndRun, COMMON } from './lib/args.js';
+import { runBenchmark } from './lib/args.js';
 import { buildIzhikevich, spikeStats } from './lib/spiking.js';
 
-const a = parseArgs({ N: 1000, T: 1000, p: 0, ...COMMON });
-const tStart = performance.now();
-const b = buildIzhikevich({ N: a.N, seed: a.seed, p: a.p || undefined });
-const timing = await compileAndRun(b.net, a, a.T, tStart);
-emit({
-  model: 'izhikevich', backend: a.backend, threads: a.threads, N: b.N, dt: b.dt, sim_ms: a.T, seed: a.seed,
-  ...timing, n_syn: b.projections.reduce((s, p) => s + p.nbSynapses, 0),
-  ...spikeStats(b, a.T),
-});
+await runBenchmark('izhikevich', { N: 1000, T: 1000, p: 0 }, (a) => buildIzhikevich({ N: a.N, seed: a.seed, p: a.p || undefined }), spikeStats);

@@ -6,14 +6,7 @@
  * Run: npx tsx bench/oja.ts [--N 100] [--T 1000] [--seed 1234] [--backend js|cpp|webgpu] [--threads 1] [--directory DIR]
  * Prints one line `RESULT {json}`.
  */
-import { parseArgs, emit, compileAndRun, COMMON } from './lib/args.js';
+import { runBenchmark } from './lib/args.js';
 import { buildOja, ojaStats } from './lib/oja.js';
 
-const a = parseArgs({ N: 100, T: 1000, ...COMMON });
-const tStart = performance.now();
-const b = buildOja({ N: a.N, seed: a.seed });
-const timing = await compileAndRun(b.net, a, a.T, tStart);
-emit({
-  model: 'oja', backend: a.backend, threads: a.threads, N: b.N, dt: b.dt, sim_ms: a.T, seed: a.seed,
-  ...timing, n_syn: b.proj.nbSynapses, ...ojaStats(b),
-});
+await runBenchmark('oja', { N: 100, T: 1000 }, (a) => buildOja({ N: a.N, seed: a.seed }), (b) => ojaStats(b));

@@ -6,14 +6,7 @@
  * Run: npx tsx bench/rate.ts [--N 1000] [--T 1000] [--seed 1234] [--backend js|cpp|webgpu] [--threads 1] [--directory DIR]
  * Prints one line `RESULT {json}`.
  */
-import { parseArgs, emit, compileAndRun, COMMON } from './lib/args.js';
+import { runBenchmark } from './lib/args.js';
 import { buildRate, rateStats } from './lib/rate.js';
 
-const a = parseArgs({ N: 1000, T: 1000, ...COMMON });
-const tStart = performance.now();
-const b = buildRate({ N: a.N, seed: a.seed });
-const timing = await compileAndRun(b.net, a, a.T, tStart);
-emit({
-  model: 'rate', backend: a.backend, threads: a.threads, N: b.N, dt: b.dt, sim_ms: a.T, seed: a.seed,
-  ...timing, n_syn: b.proj.nbSynapses, ...rateStats(b),
-});
+await runBenchmark('rate', { N: 1000, T: 1000 }, (a) => buildRate({ N: a.N, seed: a.seed }), (b) => rateStats(b));

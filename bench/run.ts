@@ -336,28 +336,29 @@ export function environment(): Record<string, unknown> {
 export interface Group {
   bench: string; model: string; simulator: string; config: string; threads: number;
   n: number; failed: number; ok: boolean | null; check: string; checkFailed?: string;
-  run: number[]; build: number[]; setup: number[]; wall: number[]; rss: number[];
-  N?: number; simMs?: number; loads: number[];
+  run: number[]; build: number[]; wall: number[]; rss: number[];
+  N?: number; simMs?: number;
 }
 
 const CONFIG_ORDER = ['js', 'cpp', 'webgpu', 'brian2 numpy', 'brian2 cython', 'brian2 cpp_standalone'];
 const configRank = (c: string) => { const i = CONFIG_ORDER.indexOf(c); return i < 0 ? 99 : i; };
+/** One measured configuration: records with the same key are repetitions of each other. */
+const configKey = (r: RunRecord) => `${r.bench}|${r.config}|${r.threads}`;
 
 export function groupRecords(records: RunRecord[], benchOrder: string[] = []): Group[] {
   const map = new Map<string, Group>();
   for (const r of records) {
     if (r.kind !== 'run') continue;
-    const key = `${r.bench}|${r.config}|${r.threads}`;
+    const key = configKey(r);
     let g = map.get(key);
     if (!g) {
-      g = { bench: r.bench, model: r.model, simulator: r.simulator, config: r.config, threads: r.threads, n: 0, failed: 0, ok: null, check: '', run: [], build: [], setup: [], wall: [], rss: [], loads: [] };
+      g = { bench: r.bench, model: r.model, simulator: r.simulator, config: r.config, threads: r.threads, n: 0, failed: 0, ok: null, check: '', run: [], build: [], wall: [], rss: [] };
       map.set(key, g);
     }
-    g.loads.push(r.load1_start);
     if (!r.result || r.error) { g.failed++; g.ok = false; g.checkFailed = r.error; continue; }
     g.n++;
     const res = r.result;
-    g.run.push(Number(res.run_s)); g.build.push(Number(res.build_s)); g.setup.push(Number(res.setup_s ?? NaN));
+    g.run.push(Number(res.run_s)); g.build.push(Number(res.build_s));
     g.wall.push(r.wall_s);
     if (r.peak_rss_mb !== undefined) g.rss.push(r.peak_rss_mb);
     g.N = Number(res.N); g.simMs = Number(res.sim_ms);
@@ -483,9 +484,8 @@ export function readRecords(file: string): { runs: RunRecord[]; env?: Record<str
 
 /** Old records, minus every configuration (bench, config, threads) that the new records measured again. */
 export function mergeRecords(old: RunRecord[], fresh: RunRecord[]): RunRecord[] {
-  const key = (r: RunRecord) => `${r.bench}|${r.config}|${r.threads}`;
-  const redone = new Set(fresh.map(key));
-  return [...old.filter((r) => !redone.has(key(r))), ...fresh];
+  const redone = new Set(fresh.map(configKey));
+  return [...old.filter((r) => !redone.has(configKey(r))), ...fresh];
 }
 
 export function replaceSection(doc: string, body: string): string {

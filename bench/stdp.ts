@@ -7,14 +7,7 @@
  * Run: npx tsx bench/stdp.ts [--N 1000] [--T 100000] [--seed 1234] [--backend js|cpp|webgpu] [--threads 1] [--directory DIR]
  * Prints one line `RESULT {json}`.
  */
-import { parseArgs, emit, compileAndRun, COMMON } from './lib/args.js';
+import { runBenchmark } from './lib/args.js';
 import { buildSTDP, stdpStats } from './lib/spiking.js';
 
-const a = parseArgs({ N: 1000, T: 100000, ...COMMON });
-const tStart = performance.now();
-const b = buildSTDP({ N: a.N, seed: a.seed });
-const timing = await compileAndRun(b.net, a, a.T, tStart);
-emit({
-  model: 'stdp', backend: a.backend, threads: a.threads, N: b.N, dt: b.dt, sim_ms: a.T, seed: a.seed,
-  ...timing, n_syn: b.projections[0].nbSynapses, ...stdpStats(b, a.T),
-});
+await runBenchmark('stdp', { N: 1000, T: 100000 }, (a) => buildSTDP({ N: a.N, seed: a.seed }), stdpStats);

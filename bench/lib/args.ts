@@ -1,6 +1,7 @@
 /**
  * Shared plumbing of the benchmark scripts (`bench/<name>.ts`): a tiny `--key value` parser, the
- * timed compile + simulate, and the one-line JSON output (`RESULT {json}`) that `bench/run.ts` reads.
+ * timed compile + simulate, and the one-line JSON output (`RESULT {json}`) that `bench/run.ts` reads;
+ * {@link runBenchmark} strings them together for the scripts of one network.
  */
 import type { BackendName, Network } from '../../src/index.js';
 
@@ -52,4 +53,23 @@ export function emit(record: Record<string, unknown>): void {
   out.max_rss_mb ??= process.resourceUsage().maxRSS / 1024;
   out.node ??= process.version;
   console.log(`RESULT ${JSON.stringify(out)}`);
+}
+
+/**
+ * The whole of a benchmark script over one network: parses `--key value` (`defaults` plus
+ * {@link COMMON}), builds the network, compiles it and simulates `T` ms, then prints `RESULT` with
+ * the timings, the number of synapses and the model's statistics.
+ */
+export async function runBenchmark<D extends { T: number } & Record<string, string | number>, B extends { net: Network; N: number; dt: number }>(
+  model: string, defaults: D, build: (a: D & typeof COMMON) => B, stats: (b: B, T: number) => Record<string, unknown>,
+): Promise<void> {
+  const a = parseArgs({ ...defaults, ...COMMON });
+  const tStart = performance.now();
+  const b = build(a);
+  const timing = await compileAndRun(b.net, a, a.T, tStart);
+  emit({
+    model, backend: a.backend, threads: a.threads, N: b.N, dt: b.dt, sim_ms: a.T, seed: a.seed,
+    ...timing, n_syn: b.net.projections.reduce((s, p) => s + p.nbSynapses, 0),
+    ...stats(b, a.T),
+  });
 }

@@ -82,7 +82,7 @@ export function checkRecord(r: R): Check {
       return { ok: null, summary };
     }
     default: {
-      // Unknown benchmark (e.g. pymonnto_stdp): list its numeric statistics, no expectation.
+      // Unknown benchmark: list its numeric statistics, no expectation.
       const skip = new Set(['N', 'dt', 'sim_ms', 'seed', 'threads', 'setup_s', 'build_s', 'run_s', 'process_s', 'max_rss_mb', 'n_syn', 'import_s', 'exec_s', 'make_s']);
       const parts = Object.entries(r).filter(([k, v]) => typeof v === 'number' && !skip.has(k)).slice(0, 4).map(([k, v]) => `${k} ${f(v as number, 3)}`);
       if (typeof r.ok === 'boolean') return { ok: r.ok, summary: parts.join(', '), failed: r.ok ? undefined : 'the script reported ok: false' };

@@ -89,13 +89,10 @@ export class Network extends BehaviorHost {
 
   /**
    * Gives a new host its random stream: neurarchy's Philox `RandomStream(seed, n)`, where n numbers
-   * the hosts in order of creation (the network is 0). Also returns n. @internal
+   * the hosts in order of creation (the network is 0). @internal
    */
-  registerHost(host: BehaviorHost): number {
-    const n = this.hostCount++;
-    host.rng = new RandomStream(this.seed, n);
-    host.hostNumber = n;
-    return n;
+  registerHost(host: BehaviorHost): void {
+    host.rng = new RandomStream(this.seed, this.hostCount++);
   }
 
   /** Called by hosts. @internal */

@@ -59,12 +59,10 @@ export abstract class BehaviorHost extends Taggable {
   recording = true;
   /**
    * This host's random stream: neurarchy's counter-based Philox `RandomStream`, keyed by the
-   * network's seed and {@link hostNumber}, so draws are reproducible for a seed and the same order
-   * of construction and calls.
+   * network's seed and the host's number in order of creation (the network is 0), so draws are
+   * reproducible for a seed and the same order of construction and calls.
    */
   rng!: RandomStream;
-  /** The host's number in its network (order of creation; the network is 0). */
-  hostNumber = 0;
 
   /** PymoNNto's counter, shared by the whole network: 0 before the first step, 1 during it. */
   get iteration(): number {

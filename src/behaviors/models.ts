@@ -69,6 +69,47 @@ import type { BehaviorHost } from './host.js';
 import { NeuronGroup } from './NeuronGroup.js';
 import { fillSpec, type InitSpec } from './spec.js';
 
+/**
+ * What {@link NeuronModel} and {@link SynapseModel} share: a private js-backend `CoreNetwork`,
+ * seeded from the host's stream, stepped exactly once per iteration.
+ */
+abstract class PrivateNetworkBehavior extends Behavior {
+  #net: CoreNetwork | undefined;
+
+  /** The private network (after initialisation), e.g. to read its `source` or add a Monitor before the first step. */
+  get network(): CoreNetwork {
+    return this.initialised(this.#net);
+  }
+
+  /** `value`, or the "not initialised yet" error. */
+  protected initialised<T>(value: T | undefined): T {
+    if (value === undefined) throw new NeurarchyError(`${this.toString()} is not initialised yet: call net.initialize()`);
+    return value;
+  }
+
+  /** A fresh private network, seeded from `host`'s random stream, `label` and this behaviour's key. */
+  protected createNetwork(host: BehaviorHost, label: string, opts: { dt?: number; method?: MethodName }): CoreNetwork {
+    const seed = host.rng.child(`${label}:${this.key ?? 0}`).nextU32();
+    return new CoreNetwork({ dt: opts.dt ?? 1, seed, method: opts.method, backend: 'js', progress: false });
+  }
+
+  /** Compiles `net` and keeps it: from now on {@link step} runs it. */
+  protected async compileNetwork(net: CoreNetwork, what: string): Promise<void> {
+    await net.compile();
+    if (net.engine?.backend !== 'js') throw new NeurarchyError(`${what}: the private network must run on the js backend`);
+    this.#net = net;
+  }
+
+  /** Exactly one step of the generated code (the js engine runs synchronously, checked at compile). */
+  protected step(): void {
+    const net = this.#net;
+    if (!net) throw new NeurarchyError(`${this.toString()}: iteration before initialize`);
+    const step = net.currentStep;
+    void net.engine!.run(step, 1);
+    net.setCurrentStep(step + 1);
+  }
+}
+
 /** Options of {@link NeuronModel}. */
 export interface NeuronModelOptions {
   /** Milliseconds per iteration: the private network's `dt` (default 1). */
@@ -89,12 +130,11 @@ export interface NeuronModelOptions {
  * A {@link Neuron} (or its spec, or a built-in model class such as `Izhikevich`) run as a
  * behaviour of a {@link NeuronGroup}. See the module comment.
  */
-export class NeuronModel extends Behavior {
+export class NeuronModel extends PrivateNetworkBehavior {
   /** The neuron type. */
   readonly neuron: Neuron;
   /** The options. */
   readonly options: Readonly<NeuronModelOptions>;
-  #net: CoreNetwork | undefined;
   #pop: Population | undefined;
   #spike: Uint8Array | undefined;
 
@@ -105,16 +145,9 @@ export class NeuronModel extends Behavior {
     if (options.dt !== undefined && !(options.dt > 0)) throw new NeurarchyError(`NeuronModel(${this.neuron.name}): dt must be a positive number of ms, got ${options.dt}`);
   }
 
-  /** The private network (after initialisation), e.g. to read its `source` or add a Monitor before the first step. */
-  get network(): CoreNetwork {
-    if (!this.#net) throw new NeurarchyError(`${this.toString()} is not initialised yet: call net.initialize()`);
-    return this.#net;
-  }
-
   /** The population holding the group's state (after initialisation). */
   get population(): Population {
-    if (!this.#pop) throw new NeurarchyError(`${this.toString()} is not initialised yet: call net.initialize()`);
-    return this.#pop;
+    return this.initialised(this.#pop);
   }
 
   /** Builds and compiles the private network; exposes (or adopts) the attribute arrays. */
@@ -123,8 +156,7 @@ export class NeuronModel extends Behavior {
       throw new NeurarchyError(`${this.toString()} must be attached to a NeuronGroup, not to '${host.tag}'`);
     }
     const what = `${host.tag}: ${this.toString()}`;
-    const seed = host.rng.child(`NeuronModel:${this.key ?? 0}`).nextU32();
-    const net = new CoreNetwork({ dt: this.options.dt ?? 1, seed, method: this.options.method, backend: 'js', progress: false });
+    const net = this.createNetwork(host, 'NeuronModel', this.options);
     const pop = net.create(host.size, this.neuron, { name: host.tags[0] });
     const names = pop.description.attributes.map((a) => a.name);
     for (const name of [...pop.state.keys()]) {
@@ -149,8 +181,7 @@ export class NeuronModel extends Behavior {
       }
       fillSpec(arr, spec, host.rng);
     }
-    await net.compile();
-    if (net.engine?.backend !== 'js') throw new NeurarchyError(`${what}: the private network must run on the js backend`);
+    await this.compileNetwork(net, what);
     if (pop.isSpiking) {
       const key = this.options.spikeVar ?? 'spike';
       const existing = host.vars[key];
@@ -162,18 +193,12 @@ export class NeuronModel extends Behavior {
         host.vars[key] = this.#spike;
       }
     }
-    this.#net = net;
     this.#pop = pop;
   }
 
   /** Exactly one step of the generated code, then the spike vector. */
   override iteration(): void {
-    const net = this.#net;
-    if (!net) throw new NeurarchyError(`${this.toString()}: iteration before initialize`);
-    const step = net.currentStep;
-    // The js engine runs synchronously (checked at initialisation).
-    void net.engine!.run(step, 1);
-    net.setCurrentStep(step + 1);
+    this.step();
     const spike = this.#spike;
     if (spike) {
       const state = this.#pop!.state;
@@ -241,15 +266,12 @@ const FIRE = 'spike_in';
  * - The connectivity is built from COO lists in JavaScript: fine up to ~10⁷ synapses; for 10⁸
  *   dense synapses write the synapse behaviour over a typed array (`bench/pymonnto_stdp.ts`).
  */
-export class SynapseModel extends Behavior {
+export class SynapseModel extends PrivateNetworkBehavior {
   readonly synapse: Synapse;
   readonly options: Readonly<SynapseModelOptions>;
-  #net: CoreNetwork | undefined;
   #proj: Projection | undefined;
-  #pre: Population | undefined;
-  #post: Population | undefined;
-  #mirrorPre: string[] = [];
-  #mirrorPost: string[] = [];
+  /** Per side (src, dst): the proxy's spike input and the proxy arrays of the mirrored variables. */
+  #sides: { fire: Float64Array; mirrors: [string, Float64Array][] }[] = [];
   #into: Float64Array | undefined;
   #captured: Float64Array | undefined;
 
@@ -259,16 +281,9 @@ export class SynapseModel extends Behavior {
     this.options = { ...options };
   }
 
-  /** The private network (after initialisation). */
-  get network(): CoreNetwork {
-    if (!this.#net) throw new NeurarchyError(`${this.toString()} is not initialised yet: call net.initialize()`);
-    return this.#net;
-  }
-
   /** The projection holding the group's synapses (after initialisation). */
   get projection(): Projection {
-    if (!this.#proj) throw new NeurarchyError(`${this.toString()} is not initialised yet: call net.initialize()`);
-    return this.#proj;
+    return this.initialised(this.#proj);
   }
 
   override async initialize(host: BehaviorHost): Promise<void> {
@@ -279,14 +294,13 @@ export class SynapseModel extends Behavior {
     const src = host.src;
     const dst = host.dst;
     const target = this.options.target ?? 'exc';
-    const seed = host.rng.child(`SynapseModel:${this.key ?? 0}`).nextU32();
-    const net = new CoreNetwork({ dt: this.options.dt ?? 1, seed, method: this.options.method, backend: 'js', progress: false });
+    const net = this.createNetwork(host, 'SynapseModel', this.options);
     // The synapse's pre/post dependencies decide which variables the proxies mirror.
     const probe = net.analyseSynapse(this.synapse, 'spike');
     const mirrored = (deps: string[]): string[] => deps.filter((d) => d !== 'last_spike' && d !== FIRE && !d.startsWith('_') && !d.startsWith('g_'));
-    this.#mirrorPre = mirrored(probe.preDependencies);
-    this.#mirrorPost = mirrored(probe.postDependencies);
-    for (const [g, names] of [[src, this.#mirrorPre], [dst, this.#mirrorPost]] as const) {
+    const mirrorPre = mirrored(probe.preDependencies);
+    const mirrorPost = mirrored(probe.postDependencies);
+    for (const [g, names] of [[src, mirrorPre], [dst, mirrorPost]] as const) {
       for (const n of names) {
         const arr = g.vars[n];
         if (!arr || arr.length !== g.size) {
@@ -295,9 +309,9 @@ export class SynapseModel extends Behavior {
       }
     }
     const params = (names: string[]): string => [`${FIRE} = 0.0`, ...names.map((n) => `${n} = 0.0`)].join('\n');
-    const pre = net.create(src.size, new Neuron({ name: `${src.tag} (spikes)`, parameters: params(this.#mirrorPre), spike: `${FIRE} > 0.5` }), { name: 'pre' });
+    const pre = net.create(src.size, new Neuron({ name: `${src.tag} (spikes)`, parameters: params(mirrorPre), spike: `${FIRE} > 0.5` }), { name: 'pre' });
     const post = net.create(dst.size, new Neuron({
-      name: `${dst.tag} (spikes)`, parameters: params(this.#mirrorPost), equations: `syn_in = g_${target}`, spike: `${FIRE} > 0.5`,
+      name: `${dst.tag} (spikes)`, parameters: params(mirrorPost), equations: `syn_in = g_${target}`, spike: `${FIRE} > 0.5`,
     }), { name: 'post' });
     const proj = net.connect(pre, post, target, this.synapse, { name: host.tags[0] });
     if (proj.description.type !== 'spike') throw new NeurarchyError(`${what}: only spiking synapses can be behaviours (this one is rate-coded)`);
@@ -319,7 +333,7 @@ export class SynapseModel extends Behavior {
     }
     if (data.length === 0) throw new NeurarchyError(`${what}: synapse.W has no synapses`);
     proj.connectFromSparse({ shape: [src.size, dst.size], row, col, data });
-    await net.compile();
+    await this.compileNetwork(net, what);
     // The projection's synapses are in CSR order by post: check that they follow W's order, then share.
     const st = proj.state;
     const rowPtr = st.get('_row_ptr') as Int32Array;
@@ -358,27 +372,26 @@ export class SynapseModel extends Behavior {
     else if (existing instanceof Float64Array && existing.length === dst.size) this.#into = existing;
     else throw new NeurarchyError(`${what}: '${dst.tag}'.vars.${into} must be a Float64Array of ${dst.size}`);
     this.#captured = post.state.get('syn_in') as Float64Array;
-    this.#net = net;
+    this.#sides = ([[pre, mirrorPre], [post, mirrorPost]] as const).map(([pop, names]) => ({
+      fire: pop.state.get(FIRE) as Float64Array,
+      mirrors: names.map((n): [string, Float64Array] => [n, pop.state.get(n) as Float64Array]),
+    }));
     this.#proj = proj;
-    this.#pre = pre;
-    this.#post = post;
   }
 
   /** Spikes and mirrored variables in, one step, transmitted input out. */
   override iteration(host: SynapseGroup): void {
-    const net = this.#net;
-    if (!net) throw new NeurarchyError(`${this.toString()}: iteration before initialize`);
     const key = this.options.spikeVar ?? 'spike';
-    for (const [g, pop, names] of [[host.src, this.#pre!, this.#mirrorPre], [host.dst, this.#post!, this.#mirrorPost]] as const) {
-      const fire = pop.state.get(FIRE) as Float64Array;
+    const groups = [host.src, host.dst];
+    for (let s = 0; s < this.#sides.length; s++) {
+      const { fire, mirrors } = this.#sides[s]!;
+      const g = groups[s]!;
       const spike = g.vars[key];
       if (spike === undefined) fire.fill(0);
       else for (let i = 0; i < fire.length; i++) fire[i] = spike[i]!;
-      for (const n of names) (pop.state.get(n) as Float64Array).set(g.vars[n]!);
+      for (const [n, arr] of mirrors) arr.set(g.vars[n]!);
     }
-    const step = net.currentStep;
-    void net.engine!.run(step, 1);
-    net.setCurrentStep(step + 1);
+    this.step();
     const into = this.#into!;
     const got = this.#captured!;
     for (let i = 0; i < into.length; i++) into[i]! += got[i]!;
