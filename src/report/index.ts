@@ -48,7 +48,7 @@ function equationsOf(field: string | readonly string[] | undefined, block: Sourc
         out.push({ tex: `${exprToTex(st.target)} ${op} ${exprToTex(st.value)}`, text });
       }
     } catch {
-      out.push({ tex: `\\text{${text.replace(/[\\{}_^&%$#]/g, (c) => `\\${c}`)}}`, text });
+      out.push({ tex: `\\text{${tex(text)}}`, text });
     }
   }
   return out;
@@ -61,30 +61,35 @@ function conditionOf(field: string | undefined, block: SourceRef['block'], model
     const d = parseDefinition({ text: `__cond = ${text}`, line: 1 }, block, model, { next: 0 } as never);
     if (d.statement.kind === 'assign') return { tex: exprToTex(d.statement.value), text };
   } catch { /* verbatim */ }
-  return { tex: `\\text{${text}}`, text };
+  return { tex: `\\text{${tex(text)}}`, text };
 }
 
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(4);
 }
 
+/** min, max, mean and sd of an attribute's array, or undefined when it is absent or empty. */
+function stats(obj: Population | Projection, name: string): { min: number; max: number; mean: number; sd: number } | undefined {
+  const a = obj.state.get(name) as Float64Array | undefined;
+  if (!a || a.length === 0) return undefined;
+  let min = Infinity, max = -Infinity, sum = 0, sq = 0;
+  for (const x of a) { min = Math.min(min, x); max = Math.max(max, x); sum += x; sq += x * x; }
+  const mean = sum / a.length;
+  return { min, max, mean, sd: Math.sqrt(Math.max(0, sq / a.length - mean * mean)) };
+}
+
 /** Value(s) of a parameter: the value, or "min … max (mean m)" when it differs between elements. */
 function valueOf(obj: Population | Projection, name: string): string {
-  const a = obj.state.get(name) as Float64Array | undefined;
-  if (!a || a.length === 0) return '—';
-  let min = Infinity, max = -Infinity, sum = 0;
-  for (const x of a) { min = Math.min(min, x); max = Math.max(max, x); sum += x; }
-  return min === max ? fmt(min) : `${fmt(min)} … ${fmt(max)} (mean ${fmt(sum / a.length)})`;
+  const s = stats(obj, name);
+  if (!s) return '—';
+  return s.min === s.max ? fmt(s.min) : `${fmt(s.min)} … ${fmt(s.max)} (mean ${fmt(s.mean)})`;
 }
 
 function weightStats(proj: Projection): string {
-  const w = proj.state.get('w') as Float64Array | undefined;
-  if (!w || w.length === 0) return '—';
-  let min = Infinity, max = -Infinity, sum = 0, sq = 0;
-  for (const x of w) { min = Math.min(min, x); max = Math.max(max, x); sum += x; sq += x * x; }
-  const mean = sum / w.length;
-  if (min === max) return `w = ${fmt(min)}`;
-  return `mean ${fmt(mean)}, sd ${fmt(Math.sqrt(Math.max(0, sq / w.length - mean * mean)))}, min ${fmt(min)}, max ${fmt(max)}`;
+  const s = stats(proj, 'w');
+  if (!s) return '—';
+  if (s.min === s.max) return `w = ${fmt(s.min)}`;
+  return `mean ${fmt(s.mean)}, sd ${fmt(s.sd)}, min ${fmt(s.min)}, max ${fmt(s.max)}`;
 }
 
 interface ModelInfo {
