@@ -30,6 +30,9 @@ export interface RecordingTimes { start: number[]; stop: number[] }
 /** A spike record: for every neuron of the monitored object (silent ones included), its spike steps. */
 export type SpikeRecord = Record<number, number[]>;
 
+/** Spikes being recorded: a list of steps per recorded rank (`byRank`: the same lists by rank, built on first use). */
+interface SpikeLog { ranks: Int32Array; record: Map<number, number[]>; times: RecordingTimes; byRank?: (number[] | undefined)[] }
+
 interface Channel {
   name: string;
   /** Recorded after transmission (`g_*`, `sum(t)`) rather than at the end of the step. */
@@ -49,7 +52,7 @@ export class Monitor {
   #recording = false;
   #started = false;
   #channels = new Map<string, Channel>();
-  #spikes?: { ranks: Int32Array; record: Map<number, number[]>; times: RecordingTimes; byRank?: (number[] | undefined)[] };
+  #spikes?: SpikeLog;
 
   constructor(object: Monitorable, variables: string | string[], options: MonitorOptions = {}) {
     this.object = object;
@@ -185,7 +188,8 @@ export class Monitor {
       const pop = (this.object as Population | PopulationView).population;
       const spiked = pop.state.get('_spiked') as Int32Array;
       const n = (pop.state.get('_nspiked') as Int32Array)[0];
-      for (let k = 0; k < n; k++) s.record.get(spiked[k])?.push(step);
+      const lists = this.spikeLists(s);
+      for (let k = 0; k < n; k++) lists[spiked[k]]?.push(step);
     }
     if (!this.due(step)) return;
     for (const c of this.#channels.values()) if (!c.early) c.read();
@@ -205,9 +209,13 @@ export class Monitor {
   recordSpikes(steps: ArrayLike<number>, ranks: ArrayLike<number>, n: number): void {
     const s = this.#spikes;
     if (!this.#recording || !s) return;
-    // The lists by rank in an array (built once): no Map lookup per spike.
-    const lists = s.byRank ??= Array.from({ length: (this.object as Population | PopulationView).population.size }, (_, r) => s.record.get(r));
+    const lists = this.spikeLists(s);
     for (let k = 0; k < n; k++) lists[ranks[k]]?.push(steps[k]);
+  }
+
+  /** The spike lists indexed by rank (built once; the lists are emptied in place, never replaced): no Map lookup per spike. */
+  private spikeLists(s: SpikeLog): (number[] | undefined)[] {
+    return s.byRank ??= Array.from({ length: (this.object as Population | PopulationView).population.size }, (_, r) => s.record.get(r));
   }
 
   private due(step: number): boolean {

@@ -20,7 +20,7 @@ import type { BackendOptions } from '../registry.js';
 import { generateCpp, NET_SLOTS } from './generate.js';
 import { buildLibrary, type BuiltLibrary } from './toolchain.js';
 import { loadLibrary, type NativeLibrary } from './loader.js';
-import { FLAGS, FLAGS_PER_PROJECTION } from './projection.js';
+import { FLAGS, FLAGS_PER_PROJECTION, hasSpikeRing } from './projection.js';
 import type { ArraySlot } from './arrays.js';
 
 type Typed = Float64Array | Int32Array | Uint8Array;
@@ -184,8 +184,7 @@ export class CppEngine implements Engine {
   }
 
   getPendingEvents(projId: number): { ptr: Int32Array; syn: Int32Array } | undefined {
-    const plan = this.#input.plan.projections[projId];
-    if (plan.delay.kind !== 'variable' || plan.type !== 'spike' || plan.special) return undefined;
+    if (!hasSpikeRing(this.#input.plan.projections[projId])) return undefined;
     const slots = this.#lib.ringSlots(this.#net, projId);
     const n = this.#lib.ringCount(this.#net, projId);
     const ptr = this.#allocView('i32', slots + 1), syn = this.#allocView('i32', Math.max(1, n));
@@ -194,8 +193,7 @@ export class CppEngine implements Engine {
   }
 
   setPendingEvents(projId: number, events: { ptr: Int32Array; syn: Int32Array }): void {
-    const plan = this.#input.plan.projections[projId];
-    if (plan.delay.kind !== 'variable' || plan.type !== 'spike' || plan.special) return;
+    if (!hasSpikeRing(this.#input.plan.projections[projId])) return;
     const slots = events.ptr.length - 1;
     const ptr = this.#allocView('i32', slots + 1), syn = this.#allocView('i32', Math.max(1, events.syn.length));
     ptr.view.set(events.ptr);

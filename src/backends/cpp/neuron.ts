@@ -54,6 +54,17 @@ function hoistGlobals(pop: PopulationPlan, arrays: KernelArrays): string[] {
 /** Neurons per block of the masked spike loop (the mask lives on the stack). */
 const SPIKE_BLOCK = 512;
 
+/** The spike test of a neuron: its condition and what an emitting neuron `i` does. */
+function spikeParts(pop: PopulationPlan, scope: NeuronScope, ctx: CStatementContext): { cond: string; onSpike: string[] } {
+  const d = pop.description;
+  const cond = renderExpr(d.spike!.condition, scope, cppSpelling);
+  const reset = d.reset.flatMap((a) => renderAssignment(a, ctx));
+  const refrSteps = !pop.refractory ? undefined
+    : pop.refractory.kind === 'steps' ? String(pop.refractory.steps)
+      : `nx_toi32(nx_jsround(${scope.sym(pop.refractory.name)} / dt))`;
+  return { cond, onSpike: [...reset, '_spiked[_ns++] = (int32_t)i;', '_last_spike[i] = (int32_t)step;', ...(refrSteps ? [`_refr_left[i] = ${refrSteps};`] : [])] };
+}
+
 /**
  * The spike loop without data-dependent branches on the common path: per block of neurons, a
  * vectorisable pass computes the "emits" mask (not refractory and condition true) and counts the
@@ -61,14 +72,7 @@ const SPIKE_BLOCK = 512;
  * each emitting neuron, in neuron order. Iteration i touches only neuron i and the condition is a
  * pure expression, so this equals the js loop `if (refr > 0) refr--; else if (cond) {…}`.
  */
-function maskedSpikeLoop(pop: PopulationPlan, scope: NeuronScope, ctx: CStatementContext, refractory: boolean): string[] {
-  const d = pop.description;
-  const cond = renderExpr(d.spike!.condition, scope, cppSpelling);
-  const reset = d.reset.flatMap((a) => renderAssignment(a, ctx));
-  const refrSteps = !pop.refractory ? undefined
-    : pop.refractory.kind === 'steps' ? String(pop.refractory.steps)
-      : `nx_toi32(nx_jsround(${scope.sym(pop.refractory.name)} / dt))`;
-  const onSpike = [...reset, '_spiked[_ns++] = (int32_t)i;', '_last_spike[i] = (int32_t)step;', ...(refrSteps ? [`_refr_left[i] = ${refrSteps};`] : [])];
+function maskedSpikeLoop(pop: PopulationPlan, { cond, onSpike }: { cond: string; onSpike: string[] }, refractory: boolean): string[] {
   const mask = refractory
     ? ['const int32_t _r = _refr_left[i];', `_fm[_j] = (uint8_t)((_r <= 0) & (nx_truthy(${cond}) ? 1 : 0));`, '_refr_left[i] = _r > 0 ? _r - 1 : _r;']
     : [`_fm[_j] = (uint8_t)(nx_truthy(${cond}) ? 1 : 0);`];
@@ -115,17 +119,11 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: Array
     arrays.need('_last_spike', 'pop', pop.id, '_last_spike');
     arrays.need('_refr_left', 'pop', pop.id, '_refr_left');
     const body: string[] = [];
-    if (d.spike) {
-      const lctx = statementContext(pop, lScope, 'local', false);
-      const cond = renderExpr(d.spike.condition, lScope, cppSpelling);
-      const reset = d.reset.flatMap((a) => renderAssignment(a, lctx));
-      const refrSteps = !pop.refractory ? undefined
-        : pop.refractory.kind === 'steps' ? String(pop.refractory.steps)
-          : `nx_toi32(nx_jsround(${lScope.sym(pop.refractory.name)} / dt))`;
-      const onSpike = [...reset, '_spiked[_ns++] = (int32_t)i;', '_last_spike[i] = (int32_t)step;', ...(refrSteps ? [`_refr_left[i] = ${refrSteps};`] : [])];
-      if (refractory) body.push('    if (_refr_left[i] > 0) { _refr_left[i] -= 1; }', `    else if (nx_truthy(${cond})) {`);
-      else body.push(`    if (nx_truthy(${cond})) {`);
-      body.push(...indent(onSpike, 3), '    }');
+    const spike = d.spike ? spikeParts(pop, lScope, statementContext(pop, lScope, 'local', false)) : undefined;
+    if (spike) {
+      if (refractory) body.push('    if (_refr_left[i] > 0) { _refr_left[i] -= 1; }', `    else if (nx_truthy(${spike.cond})) {`);
+      else body.push(`    if (nx_truthy(${spike.cond})) {`);
+      body.push(...indent(spike.onSpike, 3), '    }');
     }
     const axon = d.axonSpike !== undefined;
     if (axon) {
@@ -136,8 +134,8 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: Array
       const cond = renderExpr(d.axonSpike!.condition, lScope, cppSpelling);
       body.push(`    if (nx_truthy(${cond})) {`, ...indent([...d.axonReset.flatMap((a) => renderAssignment(a, lctx)), '_axon_spiked[_nas++] = (int32_t)i;'], 3), '    }');
     }
-    if (d.spike && !axon) {
-      spikeLoop = maskedSpikeLoop(pop, lScope, statementContext(pop, lScope, 'local', false), refractory);
+    if (spike && !axon) {
+      spikeLoop = maskedSpikeLoop(pop, spike, refractory);
     } else {
       spikeLoop = [
         '  int32_t _ns = 0;', ...(axon ? ['  int32_t _nas = 0;'] : []),

@@ -208,6 +208,11 @@ export function hasInverse(proj: ProjectionPlan): boolean {
   return proj.type === 'spike' && !proj.special && proj.delay.kind !== 'variable';
 }
 
+/** Whether a projection keeps its spikes in flight in a native ring (`N->rings[id]`): spiking, not special, per-synapse delays. */
+export function hasSpikeRing(proj: ProjectionPlan): boolean {
+  return proj.type === 'spike' && !proj.special && proj.delay.kind === 'variable';
+}
+
 /**
  * `proj<id>_prepare`: (re)builds the derived inverse arrays from the connectivity (and the weights).
  * The engine calls it before a run whenever an array was rebound or an attribute written.

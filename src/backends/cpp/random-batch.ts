@@ -98,8 +98,7 @@ static inline void nx_normal_block(double* __restrict out, int64_t i0, int64_t n
   uint32_t x0[NX_RB], x1[NX_RB], x2[NX_RB], x3[NX_RB];
   nx_philox_lanes(i0, nb, seed, stream, step, draw_id, x0, x1, x2, x3);
   for (int64_t j = 0; j < nb; j++) {
-    const double u = (double)((((uint64_t)(x0[j] >> 11) << 32) | x1[j]) + 1u) * NRX_TWO_M53;
-    const double r = sqrt(-2.0 * nx_log_unit(u));
+    const double r = sqrt(-2.0 * nx_log_unit(nrx_u53_open0(x0[j], x1[j])));
     out[j] = a0 + a1 * (r * nx_cos2pi_sel(x2[j], x3[j]));
   }
 }
@@ -108,6 +107,6 @@ static inline void nx_uniform_block(double* __restrict out, int64_t i0, int64_t 
                                     uint32_t seed, uint32_t stream, uint64_t step, uint32_t draw_id) {
   uint32_t x0[NX_RB], x1[NX_RB], x2[NX_RB], x3[NX_RB];
   nx_philox_lanes(i0, nb, seed, stream, step, draw_id, x0, x1, x2, x3);
-  for (int64_t j = 0; j < nb; j++) out[j] = a0 + w * ((double)(((uint64_t)(x0[j] >> 11) << 32) | x1[j]) * NRX_TWO_M53);
+  for (int64_t j = 0; j < nb; j++) out[j] = a0 + w * nrx_u53(x0[j], x1[j]);
 }
 `;
