@@ -32,7 +32,15 @@ export interface SynapseSymbols extends SymbolResolver {
   prologue(): string[];
 }
 
-export function synapseSymbols(proj: ProjectionPlan, net: NetworkPlan, d: SynapseDialect, options: { dtName: string; temps: Set<string> }): SynapseSymbols {
+/** Options of {@link synapseSymbols}: the name of `dt`, method temporaries, and an optional read of `w` from a copy. */
+export interface SynapseSymbolOptions {
+  dtName: string;
+  temps: Set<string>;
+  /** How the kernel reads `w` when it reads a copy (the cpp spike loop's inverse-ordered weights); only for kernels that never write `w`. */
+  weightRead?: string;
+}
+
+export function synapseSymbols(proj: ProjectionPlan, net: NetworkPlan, d: SynapseDialect, options: SynapseSymbolOptions): SynapseSymbols {
   const pre = net.populations[proj.pre];
   const post = net.populations[proj.post];
   const attrs = new Map(proj.description.attributes.map((a) => [a.name, a]));
@@ -64,6 +72,7 @@ export function synapseSymbols(proj: ProjectionPlan, net: NetworkPlan, d: Synaps
       if (options.temps.has(name)) return d.temp(name);
       const a = attrs.get(name);
       if (a) {
+        if (name === 'w' && options.weightRead !== undefined) return options.weightRead;
         const arr = d.attrArray(name);
         if (name === 'w' && proj.singleWeight) return `${arr}[0]`;
         return at(arr, a.locality);

@@ -107,7 +107,10 @@ function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[]
 
 /** Spike propagation with the `pre_spike` code of every synapse reached by a (delayed) spike. */
 export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
-  const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set() });
+  // Where no kernel writes `w`, the spike loop (inverse order, index m) reads the weights from their
+  // inverse-ordered copy `_iw` (built by `proj<id>_prepare`), contiguously; not with per-synapse delays.
+  const mirror = proj.delay.kind !== 'variable' && mirrorsWeights(proj);
+  const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set(), weightRead: mirror ? '_iw[m]' : undefined });
   const ctx = synapseContext(proj, net, scope, table);
   const d = proj.description;
   const event = [
@@ -144,10 +147,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
   } else {
     const size = net.populations[proj.pre].size;
     // Derived inverse arrays (built by `proj<id>_prepare`): post rank per inverse entry, and the
-    // weights in inverse order where no kernel writes them, so a spike reads them contiguously.
-    const mirror = mirrorsWeights(proj);
-    const fast = (code: string[]) => (mirror ? code.map((l) => l.replace(/\ba_w\[k\]/g, '_iw[m]')) : code);
-    event.splice(0, event.length, ...fast(event));
+    // weights in inverse order (`_iw`, read through the scope) where no kernel writes them.
     loop = proj.delay.kind === 'uniform'
       ? [
         'const int32_t* _src; int64_t _ns;',

@@ -4,7 +4,7 @@
  * delay ring's indices as int32 scalars, the slot arithmetic in int64.
  */
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
-import { synapseSymbols, type SynapseSymbols } from '../synapse-symbols.js';
+import { synapseSymbols, type SynapseSymbols, type SynapseSymbolOptions } from '../synapse-symbols.js';
 import { cDouble } from './spelling.js';
 import { KernelArrays, cname, type ArrayTable } from './arrays.js';
 import { tempName } from './statements.js';
@@ -14,7 +14,7 @@ export interface CSynapseScope extends SynapseSymbols {
   declarations(): string[];
 }
 
-export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable, options: { dtName: string; temps: Set<string> }): CSynapseScope {
+export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable, options: SynapseSymbolOptions): CSynapseScope {
   const arrays = new KernelArrays(table);
   const scalars = new Map<string, string>();
   const symbols = synapseSymbols(proj, net, {
