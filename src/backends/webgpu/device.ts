@@ -68,6 +68,11 @@ export async function getGpu(): Promise<GPU> {
   }
 }
 
+/** Whether an adapter (by its {@link AcquiredDevice.description}) runs on the CPU: SwiftShader, llvmpipe, lavapipe, a fallback adapter. */
+export function isCpuAdapter(description: string): boolean {
+  return /swiftshader|llvmpipe|lavapipe|fallback/i.test(description);
+}
+
 export interface AcquiredDevice {
   device: GPUDevice;
   /** Adapter description, e.g. `google / swiftshader` or `nvidia / …`. */

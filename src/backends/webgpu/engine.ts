@@ -25,12 +25,12 @@
  * - Stop conditions are evaluated on the host arrays by the `js` backend's generated code.
  */
 import type { Backend, Engine, EngineInput } from '../../runtime/engine.js';
-import type { Region } from './memory.js';
+import type { Region, BufferName } from './memory.js';
 import { buildLayout, generateWgsl, historyLengths, recordSteps, gpuWrites, CONNECTIVITY, type GeneratedNetwork } from './generate.js';
-import { workgroupsFor } from './kernel.js';
+import { workgroupsFor, type Kernel } from './kernel.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from './scope.js';
 import { JsEngine } from '../js/engine.js';
-import { acquireDevice } from './device.js';
+import { acquireDevice, isCpuAdapter } from './device.js';
 import { NetworkError } from '../../errors.js';
 
 /** Steps encoded per submission when no hook needs the state in between. */
@@ -44,13 +44,26 @@ const SLOT = 256;
 const released = new FinalizationRegistry<GPUDevice>((device) => device.destroy());
 
 type Host = Float64Array | Float32Array | Int32Array | Uint8Array;
+const BUFS = ['F', 'I', 'A'] as const;
+
+/** Bytes of each buffer up to the end of the last of `regions` (at least 16: WebGPU's smallest copy here). */
+function prefixBytes(regions: Region[]): Record<BufferName, number> {
+  const bytes = { F: 16, I: 16, A: 16 };
+  for (const r of regions) bytes[r.buf] = Math.max(bytes[r.buf], 4 * (r.offset + r.length));
+  return bytes;
+}
 
 interface Compiled {
   gen: GeneratedNetwork;
   F: GPUBuffer; I: GPUBuffer; A: GPUBuffer; U: GPUBuffer; IND: GPUBuffer;
-  pipelines: GPUComputePipeline[];
-  bindPlain: GPUBindGroup;
-  bindIndirect: GPUBindGroup;
+  /** Per kernel, in order: what `#encodeStep` records (workgroups `wg`, or indirect at byte `indirect`). */
+  dispatches: { kernel: Kernel; pipeline: GPUComputePipeline; bind: GPUBindGroup; wg?: [number, number]; indirect: number }[];
+  /** The arrays `#download` reads back (those kernels write, but the spike records): all, or (`pops`) the populations' own. */
+  readBack: { all: Region[]; pops: Region[] };
+  /** Bytes of `F`, `I`, `A` that `#download` copies (a prefix of each: the written arrays come first). */
+  readBytes: { all: Record<BufferName, number>; pops: Record<BufferName, number> };
+  /** Mappable copies of `F`, `I`, `A` for `#download`, sized for `readBytes.all`. */
+  staging: Record<BufferName, GPUBuffer>;
   /** What the device holds, region by region (f32 or i32), to upload only what changed. */
   synced: Map<Region, Float32Array | Int32Array>;
   history: number[];
@@ -80,7 +93,7 @@ export class WebGpuEngine implements Engine {
   readonly #cpu: boolean;
 
   private constructor(input: EngineInput, device: GPUDevice, adapter: string) {
-    this.#cpu = /swiftshader|llvmpipe|lavapipe|fallback/i.test(adapter);
+    this.#cpu = isCpuAdapter(adapter);
     this.#input = input;
     this.#device = device;
     this.#stops = new JsEngine(input);
@@ -122,9 +135,10 @@ export class WebGpuEngine implements Engine {
 
   async #compile(): Promise<void> {
     const t0 = performance.now();
-    this.#growHistory(historyLengths(this.#input.plan));
+    const lengths = historyLengths(this.#input.plan);
+    this.#growHistory(lengths);
     // The rings as they are (a ring never shrinks: spikes in flight stay at their distance).
-    const history = historyLengths(this.#input.plan).map((D, id) => (D > 0 ? this.#own.get(`proj:${id}:_wg_ring_n`)!.length : 0));
+    const history = lengths.map((D, id) => (D > 0 ? this.#own.get(`proj:${id}:_wg_ring_n`)!.length : 0));
     const recordBatch = recordSteps(this.#input.plan, CHUNK);
     const layout = buildLayout(this.#input, history, recordBatch);
     for (const r of layout.regions) {
@@ -169,8 +183,18 @@ export class WebGpuEngine implements Engine {
     }));
     const err = await dev.popErrorScope();
     if (err) throw new Error(`internal: webgpu backend: ${err.message}`);
-    if (old) for (const b of [old.F, old.I, old.A, old.U, old.IND]) b.destroy();
-    this.#c = { gen, F, I, A, U, IND, pipelines, bindPlain, bindIndirect, synced: new Map(), history, recordBatch };
+    if (old) for (const b of [old.F, old.I, old.A, old.U, old.IND, ...Object.values(old.staging)]) b.destroy();
+    const dispatches = gen.kernels.map((kernel, q) => ({
+      kernel, pipeline: pipelines[q], bind: kernel.writesIndirect ? bindIndirect : bindPlain,
+      wg: workgroupsFor(kernel.dispatch), indirect: 'indirect' in kernel.dispatch ? 12 * kernel.dispatch.indirect : 0,
+    }));
+    const plan = this.#input.plan;
+    const all = layout.regions.filter((r) => r.owner !== 'net' && !r.name.startsWith('_wg_rec') && gpuWrites(plan, r.owner, r.id, r.name));
+    const readBack = { all, pops: all.filter((r) => r.owner === 'pop' && !r.name.startsWith('_wg_')) };
+    const readBytes = { all: prefixBytes(readBack.all), pops: prefixBytes(readBack.pops) };
+    const mappable = (b: BufferName) => dev.createBuffer({ label: `read ${b}`, size: readBytes.all[b], usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const staging = { F: mappable('F'), I: mappable('I'), A: mappable('A') };
+    this.#c = { gen, F, I, A, U, IND, dispatches, readBack, readBytes, staging, synced: new Map(), history, recordBatch };
     this.info.compileSeconds = (performance.now() - t0) / 1000;
   }
 
@@ -315,8 +339,7 @@ export class WebGpuEngine implements Engine {
   /** Projections whose connectivity may have changed in place since the last upload. */
   readonly #signalled = new Set<number>();
 
-  attributeWritten(owner: 'pop' | 'proj', id: number, name: string): void {
-    void name;
+  attributeWritten(owner: 'pop' | 'proj', id: number): void {
     if (owner === 'proj') this.#signalled.add(id);
   }
 
@@ -327,26 +350,20 @@ export class WebGpuEngine implements Engine {
   async #download(popsOnly = false): Promise<void> {
     const c = this.#c;
     const dev = this.#device;
-    const plan = this.#input.plan;
     // Not read back: the engine's own arrays, spike records (read by #handOverSpikes), arrays no kernel writes.
-    const regions = c.gen.layout.regions.filter((r) => r.owner !== 'net' && !r.name.startsWith('_wg_rec')
-      && (popsOnly ? r.owner === 'pop' && !r.name.startsWith('_wg_') : true) && gpuWrites(plan, r.owner, r.id, r.name));
-    const bytes = { F: 0, I: 0, A: 0 };
-    for (const r of regions) bytes[r.buf] = Math.max(bytes[r.buf], 4 * (r.offset + r.length));
+    const regions = popsOnly ? c.readBack.pops : c.readBack.all;
+    const bytes = popsOnly ? c.readBytes.pops : c.readBytes.all;
     const enc = dev.createCommandEncoder();
-    const staging = (['F', 'I', 'A'] as const).map((b) => {
-      const size = Math.max(16, Math.ceil(bytes[b] / 4) * 4);
-      const s = dev.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
-      enc.copyBufferToBuffer(c[b], 0, s, 0, size);
-      return s;
-    });
+    for (const b of BUFS) enc.copyBufferToBuffer(c[b], 0, c.staging[b], 0, bytes[b]);
     dev.queue.submit([enc.finish()]);
-    await Promise.all(staging.map((s) => s.mapAsync(GPUMapMode.READ)));
+    await Promise.all(BUFS.map((b) => c.staging[b].mapAsync(GPUMapMode.READ, 0, bytes[b])));
+    const read = (b: BufferName) => {
+      const data = c.staging[b].getMappedRange(0, bytes[b]).slice(0);
+      c.staging[b].unmap();
+      return data;
+    };
+    const F = new Float32Array(read('F')), I = new Int32Array(read('I')), A = new Int32Array(read('A'));
     this.#check();
-    const F = new Float32Array(staging[0].getMappedRange().slice(0));
-    const I = new Int32Array(staging[1].getMappedRange().slice(0));
-    const A = new Int32Array(staging[2].getMappedRange().slice(0));
-    for (const s of staging) { s.unmap(); s.destroy(); }
     for (const r of regions) {
       const src = (r.buf === 'F' ? F : r.buf === 'I' ? I : A).subarray(r.offset, r.offset + r.length);
       this.#host(r)!.set(src);
@@ -413,16 +430,13 @@ export class WebGpuEngine implements Engine {
   /** Records the dispatches of step slot `j` (stages `stages`, spike records of `recording`) into `pass`. */
   #encodeStep(pass: GPUComputePassEncoder, j: number, stages: readonly number[], recording: readonly number[] = []): void {
     const c = this.#c;
-    const { kernels } = c.gen;
     const offset = [j * SLOT];
-    for (let q = 0; q < kernels.length; q++) {
-      const k = kernels[q];
+    for (const { kernel: k, pipeline, bind, wg, indirect } of c.dispatches) {
       if (!stages.includes(k.stage) || (k.record !== undefined && !recording.includes(k.record))) continue;
-      pass.setPipeline(c.pipelines[q]);
-      pass.setBindGroup(0, k.writesIndirect ? c.bindIndirect : c.bindPlain, offset);
-      const wg = workgroupsFor(k.dispatch);
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, bind, offset);
       if (wg) pass.dispatchWorkgroups(wg[0], wg[1]);
-      else pass.dispatchWorkgroupsIndirect(c.IND, 12 * (k.dispatch as { indirect: number }).indirect);
+      else pass.dispatchWorkgroupsIndirect(c.IND, indirect);
     }
   }
 
@@ -437,10 +451,8 @@ export class WebGpuEngine implements Engine {
 
   /** The arrays the hooks may read: the populations' arrays that kernels write (and the projections' when monitored). */
   #hookRegions(): Region[] {
-    const plan = this.#input.plan;
     const projections = this.#monitorsProjections();
-    return this.#c.gen.layout.regions.filter((r) => (r.owner === 'pop' || (projections && r.owner === 'proj'))
-      && !r.name.startsWith('_wg_') && gpuWrites(plan, r.owner, r.id, r.name));
+    return this.#c.readBack.all.filter((r) => (r.owner === 'pop' || (projections && r.owner === 'proj')) && !r.name.startsWith('_wg_'));
   }
 
   /** Writes the hook regions of a snapshot (or of a read-back) into the host arrays. */

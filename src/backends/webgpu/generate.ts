@@ -16,11 +16,10 @@ import { Layout, bindingDeclarations, plainMem as PLAIN, type Mem } from './memo
 import { WG, type Kernel } from './kernel.js';
 import { neuronKernels } from './neuron.js';
 import { rateTransmissionKernel, spikeTransmissionKernel, axonTransmissionKernel, decodingKernels, postEventKernel, synapseUpdateKernels, spikePrepLines, axonPrepLines, postPrepLines, spikeRingPushKernel } from './projection.js';
-import { clearSumsKernel, clearCountersKernel, randomKernels, globalOpsKernels, delayKernels } from './phases.js';
+import { clearSumsKernel, clearCountersKernel, randomKernels, globalOpsKernels, delayKernels, recordKernels } from './phases.js';
 import { specialKernels, SPECIAL_WGSL } from './special.js';
 import { RANDOM_WGSL } from './random.js';
 import { resetLocalNames } from './statements.js';
-import { recordKernels } from './phases.js';
 import { FLAGS_PER_PROJECTION } from './scope.js';
 
 type StateMap = Map<string, ArrayLike<number>>;
@@ -53,10 +52,7 @@ export function recordSteps(plan: NetworkPlan, chunk: number): number {
 export const CONNECTIVITY = new Set(['_row_ptr', '_post_rank', '_pre_rank', '_inv_ptr', '_inv_idx', '_syn_dendrite', '_dendrite_of_post', '_delay', '_delay_uniform']);
 
 /** Int32 arrays no kernel writes (connectivity, delays, input data): never read back. */
-const READ_ONLY_INT = new Set([
-  '_row_ptr', '_post_rank', '_pre_rank', '_inv_ptr', '_inv_idx', '_syn_dendrite', '_dendrite_of_post', '_delay',
-  '_delay_uniform', '_delay_len', '_refractory', '_ssa_ptr', '_ssa_steps', '_ta_schedule', '_ta_period',
-]);
+const READ_ONLY_INT = new Set([...CONNECTIVITY, '_delay_len', '_refractory', '_ssa_ptr', '_ssa_steps', '_ta_schedule', '_ta_period']);
 
 /**
  * Whether the GPU may write an array: the others (connectivity, static weights, input data) are

@@ -49,7 +49,7 @@ export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L
   const comb = (a: string, b: string) => (op === 'max' ? `max(${a}, ${b})` : op === 'min' ? `min(${a}, ${b})` : `(${a} + ${b})`);
   const into = L.off('pop', proj.post, `${proj.rateInto === 'conductance' ? 'g_' : '_sum_'}${proj.targets[0]}`);
   const add = (v: string) => (op === 'mean' ? `F[${into} + rk_post] = F[${into} + rk_post] + ${v} / f32(_n);` : `F[${into} + rk_post] = F[${into} + rk_post] + ${v};`);
-  const go = `${en(L, proj.post)} != 0 && ${flag(L, proj, 'transmission')} != 0`;
+  const go = transmits(proj, L);
   const row = (start: string, stride: string) => [
     `let rk_post = I[${o('_post_rank')} + i];`,
     `let k0 = I[${o('_row_ptr')} + i]; let k1 = I[${o('_row_ptr')} + i + 1];`,
@@ -117,7 +117,10 @@ function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[]
   return out;
 }
 
-/** Where the spikes a projection transmits in this step are: WGSL that sets `n` and `base` (an offset in `I`). */
+/**
+ * Where the spikes a projection transmits in this step are: WGSL that sets `n` and `base` (an offset
+ * in `I`). Per-synapse delays read the ring at the delay `d` (an i32 the caller declares).
+ */
 function spikeSource(proj: ProjectionPlan, net: NetworkPlan, L: Layout): string[] {
   const pre = net.populations[proj.pre];
   const p = (n: string) => L.off('pop', pre.id, n);
@@ -127,7 +130,6 @@ function spikeSource(proj: ProjectionPlan, net: NetworkPlan, L: Layout): string[
     const o = (n: string) => L.off('proj', proj.id, n);
     const HD = L.get('proj', proj.id, '_wg_ring_n').length;
     return [
-      'let d = i32(wid.y) + 1;',
       `let _hs = (I[${o('_wg_ring_idx')}] - (d - 1) + ${HD}) % ${HD};`,
       `n = I[${o('_wg_ring_n')} + _hs];`,
       `base = ${o('_wg_ring')} + _hs * ${pre.size};`,
@@ -180,7 +182,7 @@ export function spikeRingPushKernel(proj: ProjectionPlan, net: NetworkPlan, L: L
 /** The lines of the preparation kernel that size the indirect dispatch of a spike projection. */
 export function spikePrepLines(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): string[] {
   const rows = spikeRows(proj, L);
-  const src = spikeSource(proj, net, L).filter((l) => !l.startsWith('let d = i32(wid.y)'));
+  const src = spikeSource(proj, net, L);
   const go = transmits(proj, L);
   let count: string[];
   if (proj.delay.kind === 'variable') {
@@ -224,6 +226,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
     name: `proj${proj.id}_transmit`, stage: 0, mem, dispatch: { indirect: slot },
     body: [
       'var n: i32 = 0; var base: i32 = 0;',
+      ...(proj.delay.kind === 'variable' ? ['let d = i32(wid.y) + 1;'] : []),
       ...spikeSource(proj, net, L),
       `for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {`,
       '  let rk_pre = I[base + s];',
@@ -272,7 +275,7 @@ export function axonTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L
 /** Preparation lines of an axonal-spike kernel's indirect dispatch (no workgroups when the pre population has no axonal spikes). */
 export function axonPrepLines(proj: ProjectionPlan, L: Layout, slot: number): string[] {
   const has = L.has('pop', proj.pre, '_naxon');
-  const go = `${en(L, proj.post)} != 0 && ${flag(L, proj, 'transmission')} != 0 && ${flag(L, proj, 'axonTransmission')} != 0`;
+  const go = `${transmits(proj, L)} && ${flag(L, proj, 'axonTransmission')} != 0`;
   return [
     `{ let _go = ${has ? go : 'false'};`,
     `  IND[${3 * slot}] = select(0u, u32(min(${has ? `atomicLoad(&A[${L.off('pop', proj.pre, '_naxon')}])` : '0'}, 65535)), _go);`,
@@ -290,7 +293,7 @@ export function decodingKernels(proj: ProjectionPlan, L: Layout): Kernel[] {
   const W = (proj.special as { windowSteps: number }).windowSteps;
   const nd = L.get('proj', proj.id, '_post_rank').length;
   const o = (n: string) => L.off('proj', proj.id, n);
-  const go = `${en(L, proj.post)} != 0 && ${flag(L, proj, 'transmission')} != 0`;
+  const go = transmits(proj, L);
   const w = proj.singleWeight ? `F[${o('w')}]` : `F[${o('w')} + k]`;
   return [
     {

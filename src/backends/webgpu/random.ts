@@ -5,11 +5,10 @@
  * algorithms and counter layout as the js draws, in f32 arithmetic with 24-bit uniforms: the laws
  * are the same, the numbers are not. Pasted after `PHILOX_WGSL_SOURCE` into the modules that use them.
  */
-export const RANDOM_WGSL = /* wgsl */ `fn nrx_block_normal_f32(b: vec4<u32>) -> f32 {
-  let u1 = f32((b.x >> 8u) + 1u) * 5.9604644775390625e-8;
-  return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * nrx_u24(b.y));
+export const RANDOM_WGSL = /* wgsl */ `fn nrx_open0_f32(b: vec4<u32>) -> f32 { return f32((b.x >> 8u) + 1u) * 5.9604644775390625e-8; }
+fn nrx_block_normal_f32(b: vec4<u32>) -> f32 {
+  return sqrt(-2.0 * log(nrx_open0_f32(b))) * cos(6.283185307179586 * nrx_u24(b.y));
 }
-fn nrx_open0_f32(b: vec4<u32>) -> f32 { return f32((b.x >> 8u) + 1u) * 5.9604644775390625e-8; }
 fn nrx_gamma_f32(k: f32, theta: f32, stream: u32, index: u32, draw: u32) -> f32 {
   if (!(k > 0.0) || !(theta > 0.0)) { return nx_nan(); }
   let kk = select(k, k + 1.0, k < 1.0);

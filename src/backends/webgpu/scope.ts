@@ -8,7 +8,7 @@
 import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { SymbolResolver } from '../render.js';
 import type { Owner } from '../../equations/ast.js';
-import type { Attribute } from '../../equations/description.js';
+import type { Attribute, Locality } from '../../equations/description.js';
 import { wgslNumber } from './spelling.js';
 import { tempName, type WStatementContext, type Guard } from './statements.js';
 import type { Layout, Mem } from './memory.js';
@@ -26,6 +26,11 @@ function common(name: string, net: NetworkPlan, L: Layout, mem: Mem, dtName: str
   const c = net.constants.indexOf(name);
   if (c >= 0) return mem.f(`${L.get('net', 0, 'constants').offset + c}`);
   return undefined;
+}
+
+/** The element of a projection array: `0` (global, or the single weight), `i` (semiglobal: the dendrite), `k` (local: the synapse). */
+function synapseIndex(locality: Locality, single = false): '0' | 'i' | 'k' {
+  return single || locality === 'global' ? '0' : locality === 'semiglobal' ? 'i' : 'k';
 }
 
 /** Resolver of a neuron's equations, for neuron `i`. */
@@ -98,8 +103,7 @@ export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, L: Layout, 
       if (options.temps.has(name)) return tempName(name);
       const a = attrs.get(name);
       if (a) {
-        const idx = (name === 'w' && proj.singleWeight) || a.locality === 'global' ? '0' : a.locality === 'semiglobal' ? 'i' : 'k';
-        return mem.f(`${L.off('proj', proj.id, name)} + ${idx}`);
+        return mem.f(`${L.off('proj', proj.id, name)} + ${synapseIndex(a.locality, name === 'w' && proj.singleWeight)}`);
       }
       if (name === 't_pre') return `(f32(${mem.i(`${L.off('pop', pre.id, '_last_spike')} + rk_pre`)}) * DT)`;
       if (name === 't_post') return `(f32(${mem.i(`${L.off('pop', post.id, '_last_spike')} + rk_post`)}) * DT)`;
@@ -119,7 +123,7 @@ export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, L: Layout, 
     globalop(op, owner, variable) { return popAt(owner === 'pre' ? pre : post, `_${op}_${variable}`, '0'); },
     rand(id) {
       const use = proj.description.randoms.find((r) => r.id === id)!;
-      return mem.f(`${L.off('proj', proj.id, `_rand_${id}`)} + ${use.locality === 'local' ? 'k' : use.locality === 'semiglobal' ? 'i' : '0'}`);
+      return mem.f(`${L.off('proj', proj.id, `_rand_${id}`)} + ${synapseIndex(use.locality)}`);
     },
   };
 }
@@ -141,7 +145,7 @@ export function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: Sy
         const a = own.get(target);
         if (!a) throw new Error(`internal: write to ${target} in projection ${proj.id}`);
         const single = target === 'w' && proj.singleWeight;
-        const idx = single || a.locality === 'global' ? '0' : a.locality === 'semiglobal' ? 'i' : 'k';
+        const idx = synapseIndex(a.locality, single);
         const shared = single || (a.locality === 'global' ? sharing.global : a.locality === 'semiglobal' ? sharing.semiglobal : false);
         if (shared && !mem.atomicF) refuse(`${target}`);
         return mem.loc(`${L.off('proj', proj.id, target)} + ${idx}`, shared);

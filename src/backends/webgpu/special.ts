@@ -23,7 +23,6 @@ export const SPECIAL_WGSL = /* wgsl */ `fn nx_geom(q: f32, stream: u32, index: u
 }`;
 
 export function specialKernels(pop: PopulationPlan, net: NetworkPlan, L: Layout): Kernel[] {
-  void net;
   const o = (n: string) => L.off('pop', pop.id, n);
   const per: string[] = ['let i = gi;', `if (i >= ${pop.size}) { return; }`, enabledCheck(L, pop.id)];
   const once: string[] = [];

@@ -9,27 +9,14 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Network, Neuron, Uniform, SpikeSourceArray, type BackendName } from '../../../src/index.js';
-import { acquireDevice } from '../../../src/backends/webgpu/device.js';
+import { probe, TOL, maxRelDiff } from './helpers.js';
 
-let available = false;
-try {
-  const { device } = await acquireDevice();
-  device.destroy();
-  available = true;
-} catch (e) {
-  console.warn(`test/backends/webgpu (pending): skipped, ${(e as Error).message}`);
-}
+const available = await probe('test/backends/webgpu (pending)');
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'neurarchy-webgpu-save-'));
 
-/** Relative tolerance of float32 trajectories (see webgpu.test.ts). */
-const TOL = 1e-5;
-
-function maxRelDiff(a: ArrayLike<number>, b: ArrayLike<number>, scale = 1e-2): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]) / (Math.abs(a[i]) + scale));
-  return m;
-}
+/** v is compared relative to |v| + 1e-2. */
+const vDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => maxRelDiff(a, b, 1e-2);
 
 const Leaky = new Neuron({
   parameters: 'tau = 10.0',
@@ -38,14 +25,17 @@ const Leaky = new Neuron({
   reset: 'v = 0.0',
 });
 
-/** 40 input neurons firing often, onto 10 leaky neurons through delays of 1 to 12 steps. */
-async function build(backend: BackendName) {
-  const net = new Network({ seed: 5, backend, dt: 0.5 });
-  const times = Array.from({ length: 40 }, (_, i) => Array.from({ length: 30 }, (_, k) => 0.5 * (1 + ((i * 3 + k * 7) % 13) + k * 8)));
+/** 40 input neurons firing often (by default), onto 10 leaky neurons through delays of 1 to 12 steps. */
+const often = () => Array.from({ length: 40 }, (_, i) => Array.from({ length: 30 }, (_, k) => 0.5 * (1 + ((i * 3 + k * 7) % 13) + k * 8)));
+
+async function build(backend: BackendName, { seed = 5, times = often(), fixedNumberPre = false } = {}) {
+  const net = new Network({ seed, backend, dt: 0.5 });
   const src = new SpikeSourceArray(times, { name: 'src', network: net });
   const post = net.create(10, Leaky, { name: 'post' });
-  net.connect(src, post, 'exc', undefined, { name: 'E' })
-    .connectFixedProbability({ probability: 0.5, weights: new Uniform(0.1, 1.0), delays: new Uniform(0.5, 6.0) });
+  const proj = net.connect(src, post, 'exc', undefined, { name: 'E' });
+  const weights = new Uniform(0.1, 1.0), delays = new Uniform(0.5, 6.0);
+  if (fixedNumberPre) proj.connectFixedNumberPre({ number: 8, weights, delays });
+  else proj.connectFixedProbability({ probability: 0.5, weights, delays });
   await net.compile({ backend });
   return net;
 }
@@ -75,7 +65,7 @@ describe.skipIf(!available)('webgpu backend: spikes in flight', () => {
     const file = path.join(dir, `gpu.${fmt}`);
     await a.save(file);
     await a.simulate(63 * a.dt);
-    expect(maxRelDiff(v(ref), v(a))).toBeLessThan(TOL);
+    expect(vDiff(v(ref), v(a))).toBeLessThan(TOL);
 
     // webgpu → webgpu: a fresh network that loads the file (after running on its own first)
     const b = await build('webgpu');
@@ -84,13 +74,13 @@ describe.skipIf(!available)('webgpu backend: spikes in flight', () => {
     expect(b.getCurrentStep()).toBe(37);
     await b.simulate(63 * b.dt);
     expect(Array.from(pendingOf(b).syn)).toEqual(Array.from(pendingOf(a).syn));
-    expect(maxRelDiff(v(a), v(b))).toBeLessThan(TOL);
+    expect(vDiff(v(a), v(b))).toBeLessThan(TOL);
 
     // webgpu → js
     const c = await build('js');
     await c.load(file);
     await c.simulate(63 * c.dt);
-    expect(maxRelDiff(v(ref), v(c))).toBeLessThan(TOL);
+    expect(vDiff(v(ref), v(c))).toBeLessThan(TOL);
 
     // js → webgpu
     const j = await build('js');
@@ -100,14 +90,14 @@ describe.skipIf(!available)('webgpu backend: spikes in flight', () => {
     const d = await build('webgpu');
     await d.load(jsFile);
     await d.simulate(63 * d.dt);
-    expect(maxRelDiff(v(ref), v(d))).toBeLessThan(TOL);
+    expect(vDiff(v(ref), v(d))).toBeLessThan(TOL);
 
     // Without the spikes in flight, the continuation differs: the test sees them.
     const e = await build('webgpu');
     await e.load(jsFile);
     e.engine!.setPendingEvents!(e.getProjection('E')!.id, { ptr: new Int32Array(1), syn: new Int32Array(0) });
     await e.simulate(63 * e.dt);
-    expect(maxRelDiff(v(ref), v(e))).toBeGreaterThan(1e-3);
+    expect(vDiff(v(ref), v(e))).toBeGreaterThan(1e-3);
   });
 
   it('spikes in flight that no delay can produce are refused, not dropped', async () => {
@@ -129,56 +119,37 @@ describe.skipIf(!available)('webgpu backend: spikes in flight', () => {
       post.enable();
       await net.simulate(30 * net.dt);
     }
-    expect(maxRelDiff(v(js), v(gpu))).toBeLessThan(TOL);
+    expect(vDiff(v(js), v(gpu))).toBeLessThan(TOL);
     expect(Array.from(pendingOf(gpu).syn)).toEqual(Array.from(pendingOf(js).syn));
     // and it made a difference
     const plain = await build('js');
     await plain.simulate(62 * plain.dt);
-    expect(maxRelDiff(v(js), v(plain))).toBeGreaterThan(1e-3);
+    expect(vDiff(v(js), v(plain))).toBeGreaterThan(1e-3);
   });
 
   it('load() of other connectivity (same sizes) reaches the GPU: connectivity is re-uploaded after a signal only', async () => {
     // Same numbers of synapses, other ranks and delays: a file of seed 6 loaded into a network of seed 5.
-    const make = async (backend: BackendName, seed: number) => {
-      const net = new Network({ seed, backend, dt: 0.5 });
-      const times = Array.from({ length: 40 }, (_, i) => Array.from({ length: 30 }, (_, k) => 0.5 * (1 + ((i * 3 + k * 7) % 13) + k * 8)));
-      const src = new SpikeSourceArray(times, { name: 'src', network: net });
-      const post = net.create(10, Leaky, { name: 'post' });
-      net.connect(src, post, 'exc', undefined, { name: 'E' })
-        .connectFixedNumberPre({ number: 8, weights: new Uniform(0.1, 1.0), delays: new Uniform(0.5, 6.0) });
-      await net.compile({ backend });
-      return net;
-    };
-    const ref = await make('js', 6);
+    const ref = await build('js', { seed: 6, fixedNumberPre: true });
     await ref.simulate(20 * ref.dt);
     const file = path.join(dir, 'seed6.npz');
     await ref.save(file);
     await ref.simulate(40 * ref.dt);
-    const gpu = await make('webgpu', 5);
+    const gpu = await build('webgpu', { fixedNumberPre: true });
     await gpu.simulate(20 * gpu.dt);
     const before = Array.from(gpu.getProjection('E')!.state.get('_pre_rank')!);
     await gpu.load(file);
     expect(Array.from(gpu.getProjection('E')!.state.get('_pre_rank')!)).not.toEqual(before);
     await gpu.simulate(40 * gpu.dt);
-    expect(maxRelDiff(v(ref), v(gpu))).toBeLessThan(TOL);
+    expect(vDiff(v(ref), v(gpu))).toBeLessThan(TOL);
     // proj.delay = … after a run (a signalled in-place write of _delay), at a time without spikes
     // in flight (a spike reaches a synapse at the delay it has when emitted on js, when delivered on webgpu).
-    const gap = async (backend: BackendName) => {
-      const net = new Network({ seed: 5, backend, dt: 0.5 });
-      const times = Array.from({ length: 40 }, (_, i) => [1 + (i % 5) * 0.5, 15 + (i % 7) * 0.5, 18 + (i % 3) * 0.5]);
-      const src = new SpikeSourceArray(times, { name: 'src', network: net });
-      const post = net.create(10, Leaky, { name: 'post' });
-      net.connect(src, post, 'exc', undefined, { name: 'E' })
-        .connectFixedProbability({ probability: 0.5, weights: new Uniform(0.1, 1.0), delays: new Uniform(0.5, 6.0) });
-      await net.compile({ backend });
-      return net;
-    };
-    const js2 = await gap('js'), gpu2 = await gap('webgpu');
+    const gap = Array.from({ length: 40 }, (_, i) => [1 + (i % 5) * 0.5, 15 + (i % 7) * 0.5, 18 + (i % 3) * 0.5]);
+    const js2 = await build('js', { times: gap }), gpu2 = await build('webgpu', { times: gap });
     for (const net of [js2, gpu2]) {
       await net.simulate(25 * net.dt);
       net.getProjection('E')!.delay = 2.0;
       await net.simulate(30 * net.dt);
     }
-    expect(maxRelDiff(v(js2), v(gpu2))).toBeLessThan(TOL);
+    expect(vDiff(v(js2), v(gpu2))).toBeLessThan(TOL);
   });
 });

@@ -11,31 +11,9 @@ import {
   type BackendName,
 } from '../../../src/index.js';
 import { acquireDevice } from '../../../src/backends/webgpu/device.js';
+import { probe, TOL, maxRelDiff } from './helpers.js';
 
-let available = false;
-try {
-  const { device } = await acquireDevice();
-  device.destroy();
-  available = true;
-} catch (e) {
-  console.warn(`test/backends/webgpu: skipped, ${(e as Error).message}`);
-}
-
-/**
- * Relative tolerance of trajectories. float32 rounds at 6e-8; after hundreds of steps of these
- * non-chaotic networks the observed differences on SwiftShader stay below 1e-6 (a few to ten ulps:
- * rounding, FMA contraction, f32 exp). 1e-5 leaves room for GPUs whose exp/division are less exact
- * (WGSL allows 2.5 ulp for division, more for exp) while still catching any wrong formula, index
- * or missing step (those give errors of 1e-3 and more).
- */
-const TOL = 1e-5;
-
-/** Largest |a − b| / (|a| + scale) over two arrays. */
-function maxRelDiff(a: ArrayLike<number>, b: ArrayLike<number>, scale = 1e-3): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]) / (Math.abs(a[i]) + scale));
-  return m;
-}
+const available = await probe('test/backends/webgpu');
 
 const Leaky = new Neuron({
   parameters: 'tau = 10.0\n baseline = 0.0\n gain = 0.8 : population',
