@@ -31,3 +31,8 @@ export function tempNames(steps: readonly UpdateStep[]): Set<string> {
   for (const st of steps) if (st.kind === 'ode') for (const t of st.temps) s.add(t.name);
   return s;
 }
+
+/** The C and WGSL local of method temporary `name`, kept apart from every other local (js keeps the bare name). */
+export function tempName(name: string): string {
+  return `T${name}`;
+}

@@ -7,9 +7,9 @@ import type { Assignment, OdeBlock, UpdateStep, Attribute } from '../../equation
 import type { Expr, Owner } from '../../equations/ast.js';
 import { renderExpr, type SymbolResolver } from '../render.js';
 import { cppSpelling } from './spelling.js';
-import { ASSIGN_OPS, renderStepsWith } from '../steps.js';
+import { ASSIGN_OPS, renderStepsWith, tempName } from '../steps.js';
 
-export { indent, tempNames } from '../steps.js';
+export { indent, tempNames, tempName } from '../steps.js';
 
 /**
  * A condition for a write: `branch` wraps the statements in `if`; `select` (refractoriness inside the
@@ -63,10 +63,6 @@ export function renderAssignment(a: Assignment, ctx: CStatementContext): string[
   return write(lv, op ? `(${lv} ${op} ${value})` : value, ctx.attribute(a.owner, a.target), a, ctx.guard(a.owner, a.target), ctx);
 }
 
-/** The C name of method temporary `name` (kept apart from every other local). */
-export function tempName(name: string): string {
-  return `T${name}`;
-}
 
 export function renderOdeBlock(block: OdeBlock, ctx: CStatementContext): string[] {
   const lines = ['{'];

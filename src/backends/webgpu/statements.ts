@@ -10,11 +10,9 @@ import type { Expr, Owner } from '../../equations/ast.js';
 import { renderExpr, type SymbolResolver } from '../render.js';
 import { wgslSpelling } from './spelling.js';
 import { NetworkError } from '../../errors.js';
-import { ASSIGN_OPS, renderStepsWith } from '../steps.js';
-import { tempName } from '../cpp/statements.js';
+import { ASSIGN_OPS, renderStepsWith, tempName } from '../steps.js';
 
-export { tempName } from '../cpp/statements.js';
-export { indent, tempNames } from '../steps.js';
+export { indent, tempNames, tempName } from '../steps.js';
 
 /** Where a write goes: how to read it, store into it, and (when shared between invocations) add to it atomically. */
 export interface Location {
