@@ -41,11 +41,11 @@ function camelCaseMatch(key: string, allowed: readonly string[]): string | undef
   return camel !== key && allowed.includes(camel) ? camel : undefined;
 }
 
-/** The accepted key closest to `key` (case-insensitive edit distance at most a third of its length). */
+/** The accepted key closest to `key` (case-insensitive edit distance at most 2, or a third of its length). */
 export function nearest(key: string, candidates: readonly string[]): string | undefined {
   const k = key.toLowerCase();
   let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(key.length / 3)) + 1;
+  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
   for (const c of candidates) {
     const d = editDistance(k, c.toLowerCase());
     if (d < bestDistance) { best = c; bestDistance = d; }
