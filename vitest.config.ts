@@ -1,10 +1,16 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
+const src = (file: string): string => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
+
 export default defineConfig({
   resolve: {
-    // Examples import 'neurarchy' like users do; in tests that resolves to the sources.
-    alias: { neurarchy: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    // Examples import 'neurarchy' (and its subpaths) like users do; in tests those resolve to the sources.
+    alias: [
+      { find: /^neurarchy$/, replacement: src('index.ts') },
+      { find: /^neurarchy\/behaviors$/, replacement: src('behaviors/index.ts') },
+      { find: /^neurarchy\/node$/, replacement: src('node.ts') },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],
