@@ -3,13 +3,32 @@
  * of Brette et al. 2007), with the equations of ANNarchy's example: 4000 neurons (3200 excitatory,
  * 800 inhibitory), connection probability 0.02, dt = 0.1 ms, forward Euler.
  *
- * Run: npm run build && npx tsx examples/cuba.ts [--N 4000] [--T 1000] [--raster cuba.svg]
+ * Run: npm run build && npx tsx examples/cuba.ts   (--help lists the flags)
+ * Expected output: mean rate 5.64 Hz, mean CV of ISIs 0.54 (seed 1234).
  */
 import { Network, Neuron, Uniform, meanFr, coefficientOfVariation, rasterPlot, rasterPlotSvg } from 'neurarchy';
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from '../bench/lib/args.js';
+import { parseArgs } from 'node:util';
 
-const a = parseArgs({ N: 4000, T: 1000, seed: 1234, raster: '' });
+// Flags (unknown ones are an error; --help lists them).
+const { values: a } = parseArgs({
+  strict: true,
+  options: {
+    N: { type: 'string', default: '4000' },
+    T: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1234' },
+    raster: { type: 'string', default: '' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (a.help) {
+  console.log('usage: npx tsx examples/cuba.ts [--N 4000] [--T 1000] [--seed 1234] [--raster FILE]');
+  console.log('  --N       neurons (default 4000)');
+  console.log('  --T       simulated time in ms (default 1000)');
+  console.log('  --seed    random seed (default 1234)');
+  console.log('  --raster  write the raster to this SVG file');
+  process.exit(0);
+}
 
 const CUBA = new Neuron({
   name: 'CUBA',

@@ -4,13 +4,30 @@
  * (5·N(0,1) for excitatory, 2·N(0,1) for inhibitory neurons, redrawn every step), dt = 1 ms, as
  * ANNarchy's example.
  *
- * Run: npm run build && npx tsx examples/izhikevich.ts [--T 1000] [--raster izhikevich.svg]
+ * Run: npm run build && npx tsx examples/izhikevich.ts   (--help lists the flags)
+ * Expected output: mean rate about 9 Hz (9.11 Hz with seed 1234), mean CV of ISIs about 0.4.
  */
 import { Network, Izhikevich, Uniform, meanFr, coefficientOfVariation, rasterPlot, rasterPlotSvg } from 'neurarchy';
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from '../bench/lib/args.js';
+import { parseArgs } from 'node:util';
 
-const a = parseArgs({ T: 1000, seed: 1234, raster: '' });
+// Flags (unknown ones are an error; --help lists them).
+const { values: a } = parseArgs({
+  strict: true,
+  options: {
+    T: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1234' },
+    raster: { type: 'string', default: '' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (a.help) {
+  console.log('usage: npx tsx examples/izhikevich.ts [--T 1000] [--seed 1234] [--raster FILE]');
+  console.log('  --T       simulated time in ms (default 1000)');
+  console.log('  --seed    random seed (default 1234)');
+  console.log('  --raster  write the raster to this SVG file');
+  process.exit(0);
+}
 const NE = 800, NI = 200, N = NE + NI;
 const net = new Network({ dt: 1.0, seed: Number(a.seed) });
 const pop = net.create(N, Izhikevich);

