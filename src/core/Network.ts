@@ -10,7 +10,7 @@ import { analyseNeuron, analyseSynapse } from '../equations/index.js';
 import type { BackendName } from '../ir/plan.js';
 import { buildPlan } from '../ir/build.js';
 import type { Engine, StepHooks, Backend } from '../runtime/engine.js';
-import { allocatePopulation, allocateProjection, resizeDelayRings, growDelayRings, resetSpecialState } from '../runtime/state.js';
+import { allocatePopulation, allocateProjection, resizeDelayRings, growDelayRings, resetSpecialState, resetSynapseState } from '../runtime/state.js';
 import { PeriodicCallback, stepsOf, type EveryOptions } from '../runtime/callbacks.js';
 import { FiringRateWindows } from '../runtime/firing-rate.js';
 import { RandomStream, seedFromTime } from '../random/stream.js';
@@ -412,12 +412,24 @@ export class Network implements NetworkLike, ConstantListener {
   getCurrentStep(): number { return this.#step; }
   setCurrentStep(step: number): void { this.#step = step; }
 
-  /** Sets time to 0, restores initial values, clears spikes, delay rings and monitors. */
-  reset(options: { populations?: boolean; projections?: boolean; monitors?: boolean } = {}): void {
+  /**
+   * Sets time to 0, restores initial values, clears spikes, delay rings and monitors.
+   * `projections`: synaptic attributes back to their values at compile, except `w`; `synapses`:
+   * every synaptic attribute, `w` included, and the event-driven clocks (see runtime/state.ts
+   * `resetSynapseState`), so a learning run can be repeated exactly.
+   */
+  reset(options: { populations?: boolean; projections?: boolean; synapses?: boolean; monitors?: boolean } = {}): void {
     this.requireEngine();
     this.#step = 0;
     if (options.populations ?? true) for (const p of this.#populations) this.resetPopulation(p);
-    if (options.projections ?? false) for (const p of this.#projections) this.restore(p, undefined, (n) => n !== 'w');
+    if (options.synapses ?? false) {
+      for (const p of this.#projections) {
+        this.restore(p);
+        resetSynapseState(this.#plan!, p);
+        // Backends keep derived copies of the weights (cpp's inverse-ordered copy): signal the writes.
+        for (const a of p.description.attributes) this.attributeWritten(p, a.name);
+      }
+    } else if (options.projections ?? false) for (const p of this.#projections) this.restore(p, undefined, (n) => n !== 'w');
     if (options.monitors ?? true) for (const m of this.#monitors) m.reset();
   }
 

@@ -189,3 +189,53 @@ export class HH_cond_exp extends Neuron {
     });
   }
 }
+
+const GIF = {
+  C_m: 250.0, tau_m: 10.0, tau_v: 1000.0, J_v: 1000.0, u_r: -65.0, u_th: -50.0, c: 10.0, delta_u: 5.0, I_ext: 375.0,
+  refractory_period: 0.0,
+};
+const GIF_EXP = { ...GIF, tau_g_exc: 5.0, tau_g_inh: 5.0 };
+/** Every GIF parameter is one value for the population, as ANNarchy's dict of parameters makes them global. */
+const globalFlags = (defaults: Record<string, number>) => Object.fromEntries(Object.keys(defaults).map((k) => [k, 'population']));
+
+/**
+ * The GIF equations shared by both variants (ANNarchy 5.0.2's `GIF_curr`, Schwalger et al. 2017):
+ * a membrane `u` driven by `I_ext` and the input current, a moving threshold `v` that jumps by
+ * `J_v/tau_v` at each spike, and an escape noise of intensity `c·exp((u − v)/delta_u)` (Hz).
+ * `R = tau_m/C_m` is a parameter computed from the values given, as ANNarchy does.
+ */
+function gifSpec(name: string, defaults: Record<string, number>, p: Record<string, number | undefined> & { current?: string }, extra: string) {
+  const { current, ...values } = p;
+  const v = { ...defaults, ...Object.fromEntries(Object.entries(values).filter(([, x]) => x !== undefined)) } as Record<string, number>;
+  return {
+    name,
+    parameters: `${parameterBlock(defaults, values, globalFlags(defaults))}\nR = ${formatNumber(v.tau_m / v.C_m)} : population`,
+    equations: `tau_m * du/dt = -u + u_r + R*I_ext + ${current ?? 'R*(g_exc - g_inh)'} : init = ${formatNumber(v.u_r)}
+      tau_v * dv/dt = -(v - u_th) : init = ${formatNumber(v.u_th)}
+      Lambda = c * exp((u - v)/delta_u)
+      p = Uniform(0.0, 1.0) * 1000.0 / dt${extra}`,
+    spike: 'p < Lambda',
+    reset: 'u = u_r\nv += J_v/tau_v',
+    refractory: 'refractory_period',
+  };
+}
+
+/**
+ * Generalized integrate-and-fire with escape noise (ANNarchy's `GIF_curr`, added in 5.0.2):
+ * instantaneous current input (`g_exc`, `g_inh` are reset every step). `current` replaces the
+ * input term `R*(g_exc - g_inh)`.
+ */
+export class GIF_curr extends Neuron {
+  constructor(p: Params<typeof GIF> & { current?: string } = {}) {
+    super(gifSpec('GIF_curr', GIF, p, ''));
+  }
+}
+
+/** `GIF_curr` with exponentially decaying current synapses (`tau_g_exc`, `tau_g_inh`, explicit Euler). */
+export class GIF_curr_exp extends Neuron {
+  constructor(p: Params<typeof GIF_EXP> & { current?: string } = {}) {
+    super(gifSpec('GIF_curr_exp', GIF_EXP, p, `
+      tau_g_exc * dg_exc/dt = -g_exc
+      tau_g_inh * dg_inh/dt = -g_inh`));
+  }
+}

@@ -57,6 +57,21 @@ export function resetSpecialState(plan: NetworkPlan, pop: Population): void {
   }
 }
 
+/**
+ * Restores a projection's internal per-synapse clocks on `reset({ synapses: true })` (the attribute
+ * values are restored by the network from its snapshot): event-driven variables were last brought up
+ * to date at step 0, and a decoding projection's window is empty, as right after compile.
+ */
+export function resetSynapseState(plan: NetworkPlan, proj: Projection): void {
+  const p = plan.projections[proj.id];
+  const s = proj.state;
+  (s.get('_last_event') as Int32Array | undefined)?.fill(0);
+  if (p.special?.kind === 'decoding') {
+    (s.get('_dec_hist') as Float64Array).fill(0);
+    (s.get('_dec_idx') as Int32Array).fill(0);
+  }
+}
+
 /** (Re)creates the delay rings of `pop` with `length` slots, filled with the current values (rates) or empty (spikes). */
 export function resizeDelayRings(plan: NetworkPlan, pop: Population, length: number): void {
   const p = plan.populations[pop.id];
