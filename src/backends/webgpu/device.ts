@@ -37,7 +37,7 @@ async function loadNodeGpu(): Promise<GPU> {
   try {
     mod = (await import(/* @vite-ignore */ name)) as typeof mod;
   } catch (e) {
-    throw new NetworkError(`webgpu backend: the optional package 'webgpu' (Dawn for Node.js) is not installed: run \`npm install webgpu\` (${(e as Error).message})`);
+    throw new NetworkError(`webgpu backend: the optional package 'webgpu' (Dawn for Node.js) is not installed: run \`npm install webgpu@0.6.2\` in your project (${(e as Error).message})`);
   }
   // GPUBufferUsage, GPUMapMode, … as globals, as in a browser.
   for (const [k, v] of Object.entries(mod.globals)) if (!(k in globalThis)) (globalThis as Record<string, unknown>)[k] = v;
