@@ -163,23 +163,50 @@ export interface DecodeNpyOptions {
 
 interface Header { descr: string; fortran: boolean; shape: number[] }
 
+/**
+ * Parses the header dict strictly: exactly the keys `descr`, `fortran_order` and `shape`, once each,
+ * with a quoted string, `True`/`False` and a tuple of non-negative integers; then only padding
+ * spaces and the final newline. A flipped byte anywhere in the header is refused, not guessed at.
+ */
 function parseHeader(text: string, where: string): Header {
-  const descr = /'descr'\s*:\s*'([^']*)'/.exec(text)?.[1];
-  const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text)?.[1];
-  const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(text)?.[1];
-  if (descr === undefined || fortran === undefined || shapeText === undefined) {
-    throw new NpyFormatError(`${where}: malformed header ${JSON.stringify(text.trim())}`);
+  const bad = (why: string): never => { throw new NpyFormatError(`${where}: malformed header (${why}): ${JSON.stringify(text.trimEnd())}`); };
+  if (!text.endsWith('\n')) bad('it does not end with a newline');
+  const body = text.slice(0, -1).replace(/ +$/, '');
+  const m = /^\{(.*?),?\s*\}$/s.exec(body.trim());
+  if (!m) bad('not a {…} dict');
+  const fields = new Map<string, string>();
+  // Split at the commas that are not inside the shape tuple.
+  const re = /\s*'([a-z_]+)'\s*:\s*('[^']*'|True|False|\([^()]*\))\s*(,|$)/gy;
+  let consumed = 0;
+  for (let f = re.exec(m![1]!); f; f = re.exec(m![1]!)) {
+    if (fields.has(f[1]!)) bad(`'${f[1]}' twice`);
+    fields.set(f[1]!, f[2]!);
+    consumed = re.lastIndex;
+    if (f[3] === '') break;
   }
-  const shape = shapeText.split(',').map((s) => s.trim().replace(/L$/, '')).filter((s) => s !== '').map(Number);
+  if (consumed !== m![1]!.length) bad(`cannot read ${JSON.stringify(m![1]!.slice(consumed, consumed + 20))}`);
+  const keys = [...fields.keys()].sort().join(',');
+  if (keys !== 'descr,fortran_order,shape') bad(`keys ${keys || 'none'}, expected descr, fortran_order, shape`);
+  const descr = fields.get('descr')!, fortran = fields.get('fortran_order')!, shapeText = fields.get('shape')!;
+  if (!descr.startsWith("'")) bad('descr is not a string');
+  if (fortran !== 'True' && fortran !== 'False') bad('fortran_order is not True or False');
+  if (!shapeText.startsWith('(')) bad('shape is not a tuple');
+  const parts = shapeText.slice(1, -1).split(',').map((x) => x.trim());
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  else if (parts.length === 1 && parts[0] !== '') bad('a one-element shape tuple needs a trailing comma');
+  if (parts.length === 1 && parts[0] === '') parts.pop();
+  if (parts.some((x) => !/^\d+L?$/.test(x))) bad('shape holds something other than non-negative integers');
+  const shape = parts.map((x) => Number(x.replace(/L$/, '')));
   checkShape(shape, where);
-  return { descr, fortran: fortran === 'True', shape };
+  return { descr: descr.slice(1, -1), fortran: fortran === 'True', shape };
 }
 
 /**
  * Decodes a `.npy` file. Numeric dtypes `f8 f4 i8 u8 i4 u4 i2 u2 i1 u1 b1` in either byte order are
  * read (int64 into a BigInt64Array, bool into 0/1 bytes); Fortran-ordered arrays are transposed to C
  * order. Throws {@link NpyFormatError} on a bad magic string, a header longer than the input,
- * unsupported dtypes (strings, objects, structured) and data shorter than `shape · itemsize`.
+ * unsupported dtypes (strings, objects, structured), a malformed header and data whose length is
+ * not exactly `shape · itemsize`.
  */
 export function decodeNpy(bytes: Uint8Array, opts: DecodeNpyOptions = {}): NpyArray {
   const where = opts.name ? `decodeNpy(${opts.name})` : 'decodeNpy';
@@ -206,8 +233,9 @@ export function decodeNpy(bytes: Uint8Array, opts: DecodeNpyOptions = {}): NpyAr
   const n = checkShape(shape, where);
   const start = pre + headerLen;
   const need = n * kind.size;
-  if (bytes.length - start < need) {
-    throw new NpyFormatError(`${where}: data truncated: shape ${pythonShape(shape)} × ${kind.size} bytes needs ${need} bytes, found ${bytes.length - start}`);
+  if (bytes.length - start !== need) {
+    const what = bytes.length - start < need ? 'data truncated' : 'data longer than the shape';
+    throw new NpyFormatError(`${where}: ${what}: shape ${pythonShape(shape)} × ${kind.size} bytes needs ${need} bytes, found ${bytes.length - start}`);
   }
   let data = kind.make(n);
   if (kind.size === 1 || (little && LITTLE_ENDIAN_HOST)) {

@@ -3,7 +3,8 @@
  * monitors and networks as): a zip file of `.npy` entries named `<key>.npy`. Built on fflate,
  * browser-safe (Uint8Array in and out).
  */
-import { zipSync, unzipSync, type Zippable } from 'fflate';
+import { zipSync, type Zippable } from 'fflate';
+import { readZip } from './zip.js';
 import {
   encodeNpy, decodeNpy, NpyFormatError, type NpyArray, type NpyDtype,
 } from './npy.js';
@@ -54,29 +55,21 @@ export function encodeNpz(record: Record<string, NpzEntry>, opts: EncodeNpzOptio
  * Decodes an `.npz` archive into `{key: {data, shape, dtype}}`; the `.npy` suffix of entry names
  * is removed as `np.load` does. Reads both stored (`np.savez`) and deflated
  * (`np.savez_compressed`) archives. Throws {@link NpyFormatError} for input that is not a zip
- * (or is truncated or corrupt), and for entries that are not valid `.npy` data.
+ * (or is truncated or corrupt: the structure and the CRC-32 of every entry are verified, see
+ * `zip.ts`), and for entries that are not valid `.npy` data.
  */
 export function decodeNpz(bytes: Uint8Array): Record<string, NpyArray> {
-  let files: Record<string, Uint8Array>;
+  let files: Map<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    files = readZip(bytes);
   } catch (e) {
     throw new NpyFormatError(`decodeNpz: not a valid .npz (zip) archive: ${(e as Error).message}`);
   }
-  const names = Object.keys(files);
-  if (names.length === 0 && !isEmptyZip(bytes)) {
-    throw new NpyFormatError('decodeNpz: not a valid .npz (zip) archive: no entries found');
-  }
   const out: Record<string, NpyArray> = {};
-  for (const name of names) {
-    if (name.endsWith('/')) continue; // directory entries carry no data
+  for (const [name, data] of files) {
     const key = name.endsWith('.npy') ? name.slice(0, -4) : name;
-    out[key] = decodeNpy(files[name]!, { name });
+    if (key in out) throw new NpyFormatError(`decodeNpz: the archive holds '${key}' twice`);
+    out[key] = decodeNpy(data, { name });
   }
   return out;
-}
-
-/** True for a well-formed zip with no entries (just the 22-byte end-of-central-directory record). */
-function isEmptyZip(bytes: Uint8Array): boolean {
-  return bytes.length === 22 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 5 && bytes[3] === 6;
 }

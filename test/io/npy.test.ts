@@ -84,8 +84,13 @@ describe('npy errors', () => {
     const text = "{'descr': '<U5', 'fortran_order': False, 'shape': (1,), }";
     const bytes = new Uint8Array(64 + 20);
     bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 54, 0]);
-    bytes.set(new TextEncoder().encode(text.padEnd(53) + '\n'), 10);
-    expect(() => decodeNpy(bytes)).toThrow(/unsupported dtype '<U5'/);
+    bytes.set(new TextEncoder().encode(text.slice(0, 53) + '\n'), 10);
+    // a header cut short (no closing brace) is malformed, not guessed at
+    expect(() => decodeNpy(bytes)).toThrow(/malformed header/);
+    const long = new Uint8Array(128 + 20);
+    long.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 118, 0]);
+    long.set(new TextEncoder().encode(text.padEnd(117) + '\n'), 10);
+    expect(() => decodeNpy(long)).toThrow(/unsupported dtype '<U5'/);
     bytes.set(new TextEncoder().encode('{garbage'.padEnd(53) + '\n'), 10);
     expect(() => decodeNpy(bytes)).toThrow(/malformed header/);
   });
@@ -121,5 +126,38 @@ describe('npy reading other layouts', () => {
     const out = decodeNpy(handMade('<i4', true, '(2, 3)', payload));
     expect([...(out.data as Int32Array)]).toEqual([0, 1, 2, 3, 4, 5]);
     expect(out.shape).toEqual([2, 3]);
+  });
+});
+
+describe('npy headers are read strictly', () => {
+  const good = encodeNpy(Float64Array.of(1, 2, 3));
+  const header = (b: Uint8Array) => new TextDecoder('latin1').decode(b.subarray(10, 10 + (b[8]! | (b[9]! << 8))));
+  const withHeader = (text: string) => {
+    const b = good.slice();
+    const h = header(good);
+    expect(text.length, 'same header length').toBe(h.length);
+    b.set(new TextEncoder().encode(text), 10);
+    return b;
+  };
+  it('reads its own header', () => {
+    expect(header(good)).toMatch(/^\{'descr': '<f8', 'fortran_order': False, 'shape': \(3,\), \} +\n$/);
+    expect(Array.from(decodeNpy(good).data as Float64Array)).toEqual([1, 2, 3]);
+  });
+  it.each([
+    ["'descr': '<f8'", "'descx': '<f8'", /keys/],
+    ["False", "Fals ", /malformed header/],
+    ["(3,)", "(3.)", /malformed header/],
+    ["(3,), }", "(1e1,)}", /malformed header/],
+    ["(3,), }", "(-3,) }", /malformed header/],
+    ["(3,)", "(4,)", /data truncated/],
+    ["(3,)", "(2,)", /data longer than the shape/],
+    ["(3,)", "(3) ", /trailing comma/],
+    ["'<f8'", "'<f7'", /unsupported dtype/],
+  ])('%s changed to %s is refused', (from, to, message) => {
+    expect(() => decodeNpy(withHeader(header(good).replace(from, to)))).toThrow(message);
+  });
+  it('a header without its final newline is refused', () => {
+    const h = header(good);
+    expect(() => decodeNpy(withHeader(h.slice(0, -1) + ' '))).toThrow(/newline/);
   });
 });
