@@ -5,6 +5,8 @@
  * a default network (see `api.ts`).
  */
 import { NetworkError } from '../errors.js';
+import { checkOptions, describeValue, optionKeys } from './options.js';
+import { UNSUPPORTED_SETUP_OPTIONS, UNSUPPORTED_COMPILE_OPTIONS } from './annarchy-options.js';
 import type { MethodName, NeuronDescription, SynapseDescription, FunctionDef } from '../equations/description.js';
 import { analyseNeuron, analyseSynapse } from '../equations/index.js';
 import type { BackendName } from '../ir/plan.js';
@@ -19,6 +21,8 @@ import { globalFunctionMap } from './functions.js';
 import { Neuron } from './Neuron.js';
 import { Synapse } from './Synapse.js';
 import { Population, type PopulationOptions } from './Population.js';
+import { PopulationView } from './PopulationView.js';
+import { Dendrite } from './Dendrite.js';
 import { Projection, type PopulationLike } from './Projection.js';
 import { Monitor, type Monitorable, type MonitorOptions } from './Monitor.js';
 import type { NetworkLike } from './network-like.js';
@@ -33,17 +37,23 @@ import { report, type ReportOptions } from '../report/index.js';
 export interface NetworkConfig {
   /** Step size in ms (default 1.0, ANNarchy's default). */
   dt?: number;
-  /** Seed of every random number (default: drawn from the clock). */
+  /**
+   * Seed of every random number (default: drawn from the clock): an integer ≥ 0. Seeds are used
+   * modulo 2^32 (2^32 + 1 gives the same numbers as 1); integers beyond 2^53 are refused.
+   */
   seed?: number;
   /** Default numerical method for equations without a method flag (default 'explicit'). */
   method?: MethodName;
   /** Backend used by `compile()` (default 'js'). */
   backend?: BackendName;
-  /** Threads of the `cpp` backend (default 1). */
+  /** Threads of the `cpp` backend: an integer ≥ 1 (default 1). */
   numThreads?: number;
   /** Progress bar of long `simulate()` calls in a terminal (default true; never under tests or without a TTY). */
   progress?: boolean;
 }
+
+/** The keys of {@link NetworkConfig} (`setup()`, `new Network()`, `net.config()`). */
+export const NETWORK_CONFIG_OPTIONS = optionKeys<NetworkConfig>()(['dt', 'seed', 'method', 'backend', 'numThreads', 'progress']);
 
 export interface CompileOptions {
   backend?: BackendName;
@@ -52,16 +62,55 @@ export interface CompileOptions {
   compiler?: string;
   compilerFlags?: string;
   numThreads?: number;
+  /** Accepted for ANNarchy's `compile(silent=True)`: `compile()` prints nothing in any case. */
+  silent?: boolean;
 }
 
+/** The keys of {@link CompileOptions}. */
+export const COMPILE_OPTIONS = optionKeys<CompileOptions>()(['backend', 'directory', 'compiler', 'compilerFlags', 'numThreads', 'silent']);
+
 export interface SimulateUntilOptions {
-  /** Longest duration in ms. */
+  /** Longest duration in ms (finite, ≥ 0). */
   maxDuration: number;
   /** Populations whose stop conditions are checked (default: all that have one). */
   populations?: Population | Population[];
   /** 'and' (default): stop when every population's condition holds; 'or': when any does. */
   operator?: 'and' | 'or';
 }
+
+/** The keys of {@link SimulateUntilOptions}. */
+export const SIMULATE_UNTIL_OPTIONS = optionKeys<SimulateUntilOptions>()(['maxDuration', 'populations', 'operator']);
+
+/** What `reset()` restores (ANNarchy's `reset(populations, projections, synapses, monitors)`). */
+export interface ResetOptions {
+  /** Populations back to their initial values, spikes and delay buffers cleared (default true). */
+  populations?: boolean;
+  /** Synaptic attributes back to their values at compile, except `w` (default false). */
+  projections?: boolean;
+  /** Every synaptic attribute, `w` included, and the event-driven clocks (default false). */
+  synapses?: boolean;
+  /** Monitors emptied (default true). */
+  monitors?: boolean;
+}
+
+/** The keys of {@link ResetOptions}. */
+export const RESET_OPTIONS = optionKeys<ResetOptions>()(['populations', 'projections', 'synapses', 'monitors']);
+
+/** Options of `enableLearning()` (ANNarchy's `enable_learning(period, offset)`). */
+export interface LearningOptions {
+  /** The synaptic equations run every `period` ms (default: every step). */
+  period?: number;
+  /** The offset of those steps inside the period, in ms (default 0). */
+  offset?: number;
+}
+
+/** The keys of {@link LearningOptions}. */
+export const LEARNING_OPTIONS = optionKeys<LearningOptions>()(['period', 'offset']);
+
+/** The numerical methods `method` accepts (every {@link MethodName}). */
+const METHODS = optionKeys<Record<MethodName, unknown>>()(['explicit', 'implicit', 'semiimplicit', 'exponential', 'midpoint', 'rk4', 'event-driven']);
+/** The backends `backend` accepts. */
+const BACKENDS = optionKeys<Record<BackendName, unknown>>()(['js', 'cpp', 'webgpu']);
 
 export class Network implements NetworkLike, ConstantListener {
   /** Show a progress bar for long `simulate()` calls in a terminal (see runtime/progress.ts). */
@@ -86,8 +135,12 @@ export class Network implements NetworkLike, ConstantListener {
   #enabled = new Uint8Array(0);
   #initial = new Map<object, Map<string, Float64Array>>();
   #firingRates?: FiringRateWindows;
+  static #count = 0;
+  /** Number of the network in this process (0, 1, …, in order of creation), for messages. */
+  readonly id = Network.#count++;
 
   constructor(config: NetworkConfig = {}) {
+    checkConfig(config, 'new Network()');
     this.#dt = checkDt(config.dt ?? 1.0);
     this.#seed = config.seed ?? seedFromTime();
     this.#method = config.method ?? 'explicit';
@@ -100,6 +153,7 @@ export class Network implements NetworkLike, ConstantListener {
 
   /** Changes configuration before compile (ANNarchy's `setup()` / `net.config()`). */
   config(config: NetworkConfig): void {
+    checkConfig(config, 'setup()/net.config()');
     if (config.progress !== undefined) this.progress = config.progress;
     const keys = Object.keys(config);
     if (keys.length > 0 && keys.every((k) => k === 'progress')) return;
@@ -140,6 +194,12 @@ export class Network implements NetworkLike, ConstantListener {
 
   /** Creates a monitor in this network. */
   monitor(object: Monitorable, variables: string | string[], options: MonitorOptions = {}): Monitor {
+    const owner = networkOf(object);
+    if (owner !== undefined && owner !== this) {
+      const other = owner instanceof Network ? `network ${owner.id}` : 'another network';
+      const what = object instanceof Dendrite ? `a dendrite of projection '${object.projection.name}'` : `${object.constructor.name} '${object.name}'`;
+      throw new NetworkError(`network ${this.id}.monitor(): ${what} belongs to ${other}, not to network ${this.id}: call monitor() on the network that owns it`);
+    }
     return new Monitor(object, variables, options);
   }
 
@@ -248,6 +308,9 @@ export class Network implements NetworkLike, ConstantListener {
 
   /** Generates and loads the code of the network. Values are not compiled in: changing them later never recompiles. */
   async compile(options: CompileOptions = {}): Promise<void> {
+    checkOptions(options, COMPILE_OPTIONS, 'compile()', { unsupported: UNSUPPORTED_COMPILE_OPTIONS });
+    if (options.backend !== undefined) checkChoice(options.backend, BACKENDS, 'compile()', 'backend');
+    if (options.numThreads !== undefined) checkThreads(options.numThreads, 'compile()');
     if (this.compiled) return;
     if (options.numThreads !== undefined) this.#numThreads = options.numThreads;
     for (const proj of this.#projections) proj.requireConnected();
@@ -325,7 +388,7 @@ export class Network implements NetworkLike, ConstantListener {
   /** Simulates `duration` ms (ceil(duration/dt) steps), calling `every` callbacks before their steps. */
   async simulate(duration: number): Promise<void> {
     const engine = this.requireEngine();
-    if (!(duration >= 0)) throw new NetworkError(`simulate(): duration must be a non-negative number of ms, got ${duration}`);
+    checkDuration(duration, 'simulate()', 'duration');
     const n = stepsOf(duration, this.#dt);
     const bar = this.progress ? startProgress(n, this.#dt) : undefined;
     try {
@@ -379,6 +442,13 @@ export class Network implements NetworkLike, ConstantListener {
    * bug we do not copy).
    */
   async simulateUntil(options: SimulateUntilOptions): Promise<number> {
+    checkOptions(options, SIMULATE_UNTIL_OPTIONS, 'simulateUntil()', {
+      renamed: { population: 'populations', max_duration: 'maxDuration' },
+      unsupported: { measure_time: 'time the call with performance.now()', measureTime: 'time the call with performance.now()' },
+    });
+    if (options === undefined) throw new NetworkError('simulateUntil(): give the options { maxDuration } (ms)');
+    checkDuration(options.maxDuration, 'simulateUntil()', 'maxDuration');
+    if (options.operator !== undefined) checkChoice(options.operator, ['and', 'or'], 'simulateUntil()', 'operator');
     const engine = this.requireEngine();
     const pops = options.populations === undefined ? this.#populations.filter((p) => p.stopCondition)
       : Array.isArray(options.populations) ? options.populations : [options.populations];
@@ -408,9 +478,19 @@ export class Network implements NetworkLike, ConstantListener {
 
   /** Time in ms (step × dt). */
   getTime(): number { return this.#step * this.#dt; }
-  setTime(t: number): void { this.#step = Math.round(t / this.#dt); }
+  /** Sets the time in ms (finite, ≥ 0), rounded to the nearest step. */
+  setTime(t: number): void {
+    checkDuration(t, 'setTime()', 'time');
+    this.#step = Math.round(t / this.#dt);
+  }
   getCurrentStep(): number { return this.#step; }
-  setCurrentStep(step: number): void { this.#step = step; }
+  /** Sets the current step (an integer ≥ 0). */
+  setCurrentStep(step: number): void {
+    if (typeof step !== 'number' || !Number.isSafeInteger(step) || step < 0) {
+      throw new NetworkError(`setCurrentStep(): the step must be an integer ≥ 0, got ${describeValue(step)}`);
+    }
+    this.#step = step;
+  }
 
   /**
    * Sets time to 0, restores initial values, clears spikes, delay rings and monitors.
@@ -418,7 +498,10 @@ export class Network implements NetworkLike, ConstantListener {
    * every synaptic attribute, `w` included, and the event-driven clocks (see runtime/state.ts
    * `resetSynapseState`), so a learning run can be repeated exactly.
    */
-  reset(options: { populations?: boolean; projections?: boolean; synapses?: boolean; monitors?: boolean } = {}): void {
+  reset(options: ResetOptions = {}): void {
+    checkOptions(options, RESET_OPTIONS, 'reset()', {
+      unsupported: { reseed_rng: 'not yet: reset() keeps the random streams where they are', reseedRng: 'not yet: reset() keeps the random streams where they are' },
+    });
     this.requireEngine();
     this.#step = 0;
     if (options.populations ?? true) for (const p of this.#populations) this.resetPopulation(p);
@@ -470,7 +553,8 @@ export class Network implements NetworkLike, ConstantListener {
   }
 
   /** Enables learning in every projection (or the given ones). */
-  enableLearning(projections?: Projection[], options: { period?: number; offset?: number } = {}): void {
+  enableLearning(projections?: Projection[], options: LearningOptions = {}): void {
+    checkOptions(options, LEARNING_OPTIONS, 'enableLearning()');
     for (const p of projections ?? this.#projections) p.enableLearning(options);
   }
 
@@ -515,9 +599,57 @@ export class Network implements NetworkLike, ConstantListener {
   get source(): string | undefined { return this.#engine?.source; }
 }
 
+/** The network of a monitorable object (undefined for anything else: the Monitor constructor says what is wrong). */
+function networkOf(object: unknown): NetworkLike | undefined {
+  if (object instanceof Projection) return object.network;
+  if (object instanceof Population || object instanceof PopulationView) return object.population.network;
+  if (object instanceof Dendrite) return object.projection.network;
+  return undefined;
+}
+
 function checkDt(dt: number): number {
-  if (!(dt > 0) || !Number.isFinite(dt)) throw new NetworkError(`dt must be a positive number of ms, got ${dt}`);
+  if (typeof dt !== 'number' || !(dt > 0) || !Number.isFinite(dt)) throw new NetworkError(`dt must be a positive number of ms, got ${describeValue(dt)}`);
   return dt;
+}
+
+/** Checks every key and value of a configuration before anything is changed. */
+function checkConfig(config: NetworkConfig, where: string): void {
+  checkOptions(config, NETWORK_CONFIG_OPTIONS, where, { unsupported: UNSUPPORTED_SETUP_OPTIONS });
+  if (config === undefined) return;
+  if (config.dt !== undefined) checkDt(config.dt);
+  if (config.seed !== undefined) checkSeed(config.seed, where);
+  if (config.method !== undefined) checkChoice(config.method, METHODS, where, 'method');
+  if (config.backend !== undefined) checkChoice(config.backend, BACKENDS, where, 'backend');
+  if (config.numThreads !== undefined) checkThreads(config.numThreads, where);
+  if (config.progress !== undefined && typeof config.progress !== 'boolean') {
+    throw new NetworkError(`${where}: progress must be true or false, got ${describeValue(config.progress)}`);
+  }
+}
+
+/** Seeds are integers ≥ 0 (used modulo 2^32): 1.5 would silently give the stream of 1. */
+function checkSeed(seed: unknown, where: string): void {
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
+    throw new NetworkError(`${where}: seed must be an integer ≥ 0 (used modulo 2^32), got ${describeValue(seed)}`);
+  }
+}
+
+function checkThreads(n: unknown, where: string): void {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+    throw new NetworkError(`${where}: numThreads must be an integer ≥ 1, got ${describeValue(n)}`);
+  }
+}
+
+function checkChoice(value: unknown, choices: readonly string[], where: string, key: string): void {
+  if (typeof value !== 'string' || !choices.includes(value)) {
+    throw new NetworkError(`${where}: ${key} must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got ${describeValue(value)}`);
+  }
+}
+
+/** A duration or time in ms: finite and ≥ 0 (Infinity would loop for ever, NaN runs nothing). */
+function checkDuration(value: unknown, where: string, what: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new NetworkError(`${where}: ${what} must be a finite number of ms ≥ 0, got ${describeValue(value)}`);
+  }
 }
 
 setDefaultNetworkFactory(() => new Network());

@@ -35,6 +35,17 @@ export function checkOptions(options: unknown, allowed: readonly string[], where
   }
 }
 
+/**
+ * The accepted keys of an options interface, checked by the compiler in both directions: every
+ * listed key exists in `T`, and every key of `T` is listed (a field added to the interface and
+ * forgotten here is a type error). Use: `const MONITOR_OPTIONS = optionKeys<MonitorOptions>()(['period', …])`.
+ */
+export function optionKeys<T>() {
+  return <const K extends readonly (keyof T & string)[]>(
+    keys: K & ([Exclude<keyof T, K[number]>] extends [never] ? unknown : { missingKeys: Exclude<keyof T, K[number]> }),
+  ): K => keys;
+}
+
 /** The key that `snake_case` spells in camelCase, when it is accepted (`stop_condition` → `stopCondition`). */
 function camelCaseMatch(key: string, allowed: readonly string[]): string | undefined {
   const camel = key.replace(/_+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
