@@ -75,6 +75,21 @@ describe('the packed package in a fresh project', () => {
     expect(installed).toEqual(here);
   });
 
+  it('runs the cpp backend with koffi installed by npm 11 without its install script', async () => {
+    const { findCompiler } = await import('../../src/backends/cpp/toolchain.js');
+    if ((await findCompiler()) === undefined) { console.log('no C++ compiler: cpp check skipped'); return; }
+    writeFileSync(join(project, 'cpp.mjs'), `import { Network, Neuron } from 'neurarchy';
+const net = new Network();
+const pop = net.create(3, new Neuron({ parameters: 'a = 0.5', equations: 'dr/dt = a' }));
+await net.compile({ backend: 'cpp', directory: ${JSON.stringify(join(project, 'build'))} });
+await net.simulate(4);
+console.log(JSON.stringify(Array.from(pop.r)));
+`);
+    const run = spawnSync(process.execPath, ['cpp.mjs'], { cwd: project, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([2, 2, 2]); // four explicit Euler steps of dr/dt = 0.5, dt = 1
+  });
+
   it('tells CommonJS users how to load it', () => {
     const run = spawnSync(process.execPath, ['-e', "require('neurarchy')"], { cwd: project, encoding: 'utf8' });
     expect(run.status).not.toBe(0);
