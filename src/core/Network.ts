@@ -32,6 +32,8 @@ import { networkToNpz, networkFromNpz, networkToJson, networkFromJson, type Save
 import { parametersToJson, parametersFromJson } from '../io/parameters.js';
 import { writeBytes, readBytes, formatOf } from '../io/files.js';
 import { startProgress } from '../runtime/progress.js';
+import { NumericsCheck, checkNumericsMode, describeNonFinite, type NumericsMode } from '../runtime/numerics.js';
+import { disposedState } from '../runtime/dispose.js';
 import { report, type ReportOptions } from '../report/index.js';
 
 export interface NetworkConfig {
@@ -50,10 +52,16 @@ export interface NetworkConfig {
   numThreads?: number;
   /** Progress bar of long `simulate()` calls in a terminal (default true; never under tests or without a TTY). */
   progress?: boolean;
+  /**
+   * After every `simulate()`/`simulateUntil()`, scan the variables for NaN and ±Infinity (one pass,
+   * src/runtime/numerics.ts): 'warn' (default) warns once per variable, 'error' throws a
+   * `NetworkError`, 'off' skips the scan. May be changed after compile.
+   */
+  checkNumerics?: NumericsMode;
 }
 
 /** The keys of {@link NetworkConfig} (`setup()`, `new Network()`, `net.config()`). */
-export const NETWORK_CONFIG_OPTIONS = optionKeys<NetworkConfig>()(['dt', 'seed', 'method', 'backend', 'numThreads', 'progress']);
+export const NETWORK_CONFIG_OPTIONS = optionKeys<NetworkConfig>()(['dt', 'seed', 'method', 'backend', 'numThreads', 'progress', 'checkNumerics']);
 
 export interface CompileOptions {
   backend?: BackendName;
@@ -135,6 +143,9 @@ export class Network implements NetworkLike, ConstantListener {
   #enabled = new Uint8Array(0);
   #initial = new Map<object, Map<string, Float64Array>>();
   #firingRates?: FiringRateWindows;
+  #checkNumerics: NumericsMode = 'warn';
+  readonly #numerics = new NumericsCheck();
+  #disposed = false;
   static #count = 0;
   /** Number of the network in this process (0, 1, …, in order of creation), for messages. */
   readonly id = Network.#count++;
@@ -148,6 +159,7 @@ export class Network implements NetworkLike, ConstantListener {
     this.#numThreads = config.numThreads ?? 1;
     this.#rng = new RandomStream(this.#seed, 0);
     this.progress = config.progress ?? true;
+    if (config.checkNumerics !== undefined) this.#checkNumerics = checkNumericsMode(config.checkNumerics, 'new Network()');
     for (const c of globalConstantList()) this.#constants.set(c.name, c);
   }
 
@@ -155,8 +167,10 @@ export class Network implements NetworkLike, ConstantListener {
   config(config: NetworkConfig): void {
     checkConfig(config, 'setup()/net.config()');
     if (config.progress !== undefined) this.progress = config.progress;
+    if (config.checkNumerics !== undefined) this.#checkNumerics = checkNumericsMode(config.checkNumerics, 'setup()/config()');
     const keys = Object.keys(config);
-    if (keys.length > 0 && keys.every((k) => k === 'progress')) return;
+    // Options of the run, not of the generated code: changeable after compile.
+    if (keys.length > 0 && keys.every((k) => k === 'progress' || k === 'checkNumerics')) return;
     if (this.compiled) throw new NetworkError('setup()/config() must be called before compile()');
     if (config.dt !== undefined) this.#dt = checkDt(config.dt);
     if (config.seed !== undefined) { this.#seed = config.seed; this.#rng = new RandomStream(this.#seed, 0); }
@@ -170,6 +184,10 @@ export class Network implements NetworkLike, ConstantListener {
   get method(): MethodName { return this.#method; }
   get backend(): BackendName { return this.#backend; }
   get numThreads(): number { return this.#numThreads; }
+  /** What happens when a variable becomes NaN or ±Infinity (see {@link NetworkConfig.checkNumerics}). */
+  get checkNumerics(): NumericsMode { return this.#checkNumerics; }
+  /** Whether {@link dispose} was called. */
+  get disposed(): boolean { return this.#disposed; }
   get rng(): RandomStream { return this.#rng; }
   get compiled(): boolean { return this.#engine !== undefined; }
   get currentStep(): number { return this.#step; }
@@ -311,6 +329,7 @@ export class Network implements NetworkLike, ConstantListener {
     checkOptions(options, COMPILE_OPTIONS, 'compile()', { unsupported: UNSUPPORTED_COMPILE_OPTIONS });
     if (options.backend !== undefined) checkChoice(options.backend, BACKENDS, 'compile()', 'backend');
     if (options.numThreads !== undefined) checkThreads(options.numThreads, 'compile()');
+    this.assertNotDisposed('compile()');
     if (this.compiled) return;
     if (options.numThreads !== undefined) this.#numThreads = options.numThreads;
     for (const proj of this.#projections) proj.requireConnected();
@@ -375,11 +394,17 @@ export class Network implements NetworkLike, ConstantListener {
   }
 
   private requireEngine(): Engine {
+    this.assertNotDisposed('simulate');
     if (!this.#engine) throw new NetworkError('the network is not compiled: call compile() first');
     return this.#engine;
   }
 
+  private assertNotDisposed(what: string): void {
+    if (this.#disposed) throw new NetworkError(`cannot ${what}: the network was disposed (net.dispose()). Build and compile a new network.`);
+  }
+
   private assertNotCompiled(what: string): void {
+    this.assertNotDisposed(what);
     if (this.compiled) throw new NetworkError(`cannot ${what} after compile()`);
   }
 
@@ -391,11 +416,43 @@ export class Network implements NetworkLike, ConstantListener {
     checkDuration(duration, 'simulate()', 'duration');
     const n = stepsOf(duration, this.#dt);
     const bar = this.progress ? startProgress(n, this.#dt) : undefined;
+    const from = this.#step;
     try {
       await this.simulateSteps(engine, n, bar ? (done) => bar.update(done) : undefined);
     } finally {
       bar?.finish();
     }
+    this.checkValues(from);
+  }
+
+  /** The check of {@link NetworkConfig.checkNumerics} after a simulation that started at step `from`. */
+  private checkValues(from: number): void {
+    const mode = this.#checkNumerics;
+    if (mode === 'off') return;
+    const found = this.#numerics.scan(this.#populations, this.#projections, mode === 'warn');
+    if (found.length === 0) return;
+    const messages = found.map((v) => describeNonFinite(v, this.#step, this.#dt, from));
+    if (mode === 'error') throw new NetworkError(messages[0] + (found.length > 1 ? ` (${found.length - 1} other variable(s) too)` : ''));
+    for (const m of messages) console.warn(`neurarchy: ${m}`);
+  }
+
+  /**
+   * Frees what the compiled network holds: cpp, the native memory of its state and library
+   * bookkeeping; webgpu, the device and its buffers; js, the arrays. Afterwards the network, its
+   * populations and projections refuse every use with a `NetworkError` (monitors keep what they
+   * recorded). Calling it twice does nothing. A network that is garbage-collected without it is
+   * freed the same way (later, when the collector runs).
+   */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    const engine = this.#engine;
+    this.#engine = undefined;
+    for (const p of this.#populations) p.state = disposedState(`population '${p.name}'`);
+    for (const p of this.#projections) p.state = disposedState(`projection '${p.name}'`);
+    this.#initial.clear();
+    for (const n of this.#constantNames) this.#constants.get(n)?.removeListener(this);
+    engine?.dispose?.();
   }
 
   private async simulateSteps(engine: Engine, n: number, onProgress?: (done: number) => void): Promise<void> {
@@ -455,6 +512,7 @@ export class Network implements NetworkLike, ConstantListener {
     for (const p of pops) if (!p.stopCondition) throw new NetworkError(`simulateUntil(): population '${p.name}' has no stopCondition`);
     const max = stepsOf(options.maxDuration, this.#dt);
     const or = options.operator === 'or';
+    const from = this.#step;
     let k = 0;
     while (k < max) {
       await this.runSteps(engine, 1);
@@ -462,6 +520,7 @@ export class Network implements NetworkLike, ConstantListener {
       const hits = pops.map((p) => engine.stopCondition(p.id, this.#step));
       if (pops.length > 0 && (or ? hits.some(Boolean) : hits.every(Boolean))) break;
     }
+    this.checkValues(from);
     return k * this.#dt;
   }
 
@@ -514,6 +573,8 @@ export class Network implements NetworkLike, ConstantListener {
       }
     } else if (options.projections ?? false) for (const p of this.#projections) this.restore(p, undefined, (n) => n !== 'w');
     if (options.monitors ?? true) for (const m of this.#monitors) m.reset();
+    // Restored values may diverge again: report them again.
+    this.#numerics.clear();
   }
 
   /** @internal */

@@ -26,8 +26,21 @@ import type { ArraySlot } from './arrays.js';
 type Typed = Float64Array | Int32Array | Uint8Array;
 const CTORS = { f64: Float64Array, i32: Int32Array, u8: Uint8Array } as const;
 
+/** One block of C memory: freed once, by `dispose()` or when no view of it is reachable any more. */
+interface Allocation { lib: NativeLibrary; ptr: unknown; freed: boolean; live?: Set<Allocation> }
+
+function freeAllocation(a: Allocation): void {
+  if (a.freed) return;
+  a.freed = true;
+  a.live?.delete(a);
+  a.lib.free(a.ptr);
+}
+
 /** Frees C memory once no view of it is reachable any more. */
-const registry = new FinalizationRegistry<{ lib: NativeLibrary; ptr: unknown }>(({ lib, ptr }) => lib.free(ptr));
+const registry = new FinalizationRegistry<Allocation>(freeAllocation);
+
+/** Frees the native network (rings, inverse arrays, spike logs) of an engine collected without `dispose()`. */
+const networks = new FinalizationRegistry<{ lib: NativeLibrary; net: unknown }>(({ lib, net }) => lib.destroy(net));
 
 export interface CppEngineInfo {
   library: BuiltLibrary;
@@ -52,6 +65,9 @@ export class CppEngine implements Engine {
   readonly #adopted = new WeakMap<Typed, Typed>();
   /** Whether the derived arrays (inverse post ranks, inverse-ordered weights) must be rebuilt before the next run. */
   #stale = true;
+  /** C memory not freed yet (what `dispose()` frees; the collector frees blocks whose views died). */
+  readonly #live = new Set<Allocation>();
+  #disposed = false;
 
   constructor(input: EngineInput, lib: NativeLibrary, source: string, slots: ArraySlot[], info: CppEngineInfo) {
     this.#input = input;
@@ -61,6 +77,9 @@ export class CppEngine implements Engine {
     this.info = info;
     if (lib.numSlots() !== slots.length) throw new Error('internal: the library does not match the generated slot table');
     this.#net = lib.create();
+    // The engine is the unregister token: `dispose()` frees the same native network itself.
+    networks.register(this, { lib, net: this.#net }, this);
+    lib.setSeed(this.#net, input.plan.seed);
     this.#bound = new Array(slots.length).fill(undefined);
     // The engine's own arrays.
     this.#bindOwn(NET_SLOTS.constants, new Float64Array(Math.max(1, input.constants.length)));
@@ -69,16 +88,29 @@ export class CppEngine implements Engine {
     this.#sync();
   }
 
-  #allocView(type: ArraySlot['type'], length: number): { view: Typed; ptr: unknown } {
+  #allocView(type: ArraySlot['type'], length: number): { view: Typed; ptr: unknown; block: Allocation } {
     const Ctor = CTORS[type];
     const bytes = length * Ctor.BYTES_PER_ELEMENT;
     const ptr = this.#lib.alloc(bytes);
     if (!ptr) throw new Error(`cpp backend: out of memory (${bytes} bytes)`);
     const buffer = this.#lib.view(ptr, Math.max(8, bytes));
     const view = new Ctor(buffer, 0, length);
-    registry.register(buffer, { lib: this.#lib, ptr });
+    const a: Allocation = { lib: this.#lib, ptr, freed: false, live: this.#live };
+    this.#live.add(a);
+    registry.register(buffer, a, a);
     this.#owned.set(view, ptr);
-    return { view, ptr };
+    return { view, ptr, block: a };
+  }
+
+  /** C memory for one call's temporary arrays, freed by `use`'s end (not left to the collector). */
+  #withTemp<T>(type: ArraySlot['type'], length: number, use: (t: { view: Typed; ptr: unknown }) => T): T {
+    const t = this.#allocView(type, length);
+    try {
+      return use(t);
+    } finally {
+      registry.unregister(t.block);
+      freeAllocation(t.block);
+    }
   }
 
   #bindOwn(slot: number, initial: Typed): void {
@@ -187,22 +219,33 @@ export class CppEngine implements Engine {
     if (!hasSpikeRing(this.#input.plan.projections[projId])) return undefined;
     const slots = this.#lib.ringSlots(this.#net, projId);
     const n = this.#lib.ringCount(this.#net, projId);
-    const ptr = this.#allocView('i32', slots + 1), syn = this.#allocView('i32', Math.max(1, n));
-    this.#lib.ringGet(this.#net, projId, ptr.ptr, syn.ptr);
-    return { ptr: (ptr.view as Int32Array).slice(), syn: (syn.view as Int32Array).slice(0, n) };
+    return this.#withTemp('i32', slots + 1, (ptr) => this.#withTemp('i32', Math.max(1, n), (syn) => {
+      this.#lib.ringGet(this.#net, projId, ptr.ptr, syn.ptr);
+      return { ptr: (ptr.view as Int32Array).slice(), syn: (syn.view as Int32Array).slice(0, n) };
+    }));
   }
 
   setPendingEvents(projId: number, events: { ptr: Int32Array; syn: Int32Array }): void {
     if (!hasSpikeRing(this.#input.plan.projections[projId])) return;
     const slots = events.ptr.length - 1;
-    const ptr = this.#allocView('i32', slots + 1), syn = this.#allocView('i32', Math.max(1, events.syn.length));
-    ptr.view.set(events.ptr);
-    syn.view.set(events.syn);
-    this.#lib.ringSet(this.#net, projId, ptr.ptr, syn.ptr, slots);
+    this.#withTemp('i32', slots + 1, (ptr) => this.#withTemp('i32', Math.max(1, events.syn.length), (syn) => {
+      ptr.view.set(events.ptr);
+      syn.view.set(events.syn);
+      this.#lib.ringSet(this.#net, projId, ptr.ptr, syn.ptr, slots);
+    }));
   }
 
+  /**
+   * Frees the native network and every block of C memory of the state. The runtime has replaced
+   * the state maps first (runtime/dispose.ts), so no view of the freed memory is handed out again.
+   */
   dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    networks.unregister(this);
     this.#lib.destroy(this.#net);
+    for (const a of [...this.#live]) { registry.unregister(a); freeAllocation(a); }
+    this.#bound.fill(undefined);
   }
 }
 

@@ -187,13 +187,14 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
     CPP_HELPERS,
     SPECIAL_HELPERS,
     `static const double dt = ${cDouble(plan.dt)};`,
-    `static const uint32_t SEED = ${plan.seed >>> 0}u;`,
+    '/* The seed is set at run time (nx_set_seed): networks differing only in seed share one library. */',
+    '#define SEED (N->seed)',
     `#define NX_NSLOTS ${T.slots.length}`,
     `#define NX_CONSTANTS ${NET_SLOTS.constants}`,
     `#define NX_ENABLED ${NET_SLOTS.enabled}`,
     `#define NX_FLAGS ${NET_SLOTS.flags}`,
     RING,
-    `struct Net { void* a[NX_NSLOTS]; int64_t n[NX_NSLOTS]; NxRing rings[${nproj}]; NxInv inv[${nproj}]; NxLog logs[${npop}]; };`,
+    `struct Net { void* a[NX_NSLOTS]; int64_t n[NX_NSLOTS]; NxRing rings[${nproj}]; NxInv inv[${nproj}]; NxLog logs[${npop}]; uint32_t seed; };`,
     '/* user functions read Constants of the network being stepped (set by every entry point; JS calls one at a time) */',
     'static const double* NX_GLOBAL_C = 0;',
     ...functionCode,
@@ -217,6 +218,7 @@ void nx_destroy(Net* N) {
   free(N);
 }
 void nx_bind(Net* N, int32_t slot, void* p, int64_t n) { N->a[slot] = p; N->n[slot] = n; }
+void nx_set_seed(Net* N, int64_t seed) { N->seed = (uint32_t)seed; }
 void nx_prepare(Net* N) {
 ${prepares.join('\n')}
 }

@@ -15,6 +15,8 @@ export interface NativeLibrary {
   /** An ArrayBuffer over `bytes` bytes of C memory at `p` (no copy). */
   view(p: Pointer, bytes: number): ArrayBuffer;
   bind(net: Pointer, slot: number, p: Pointer, length: number): void;
+  /** The seed of every draw (modulo 2^32): set at run time, so that it is not part of the library. */
+  setSeed(net: Pointer, seed: number): void;
   run(net: Pointer, start: number, count: number): void;
   stage(net: Pointer, stage: number, step: number): void;
   stop(net: Pointer, pop: number, step: number): number;
@@ -61,6 +63,7 @@ export function loadLibrary(file: string): NativeLibrary {
   const alloc = f('void* nx_alloc(int64_t bytes)');
   const free = f('void nx_free(void* p)');
   const bind = f('void nx_bind(void* N, int32_t slot, void* p, int64_t n)');
+  const setSeed = f('void nx_set_seed(void* N, int64_t seed)');
   const run = f('void nx_run(void* N, int64_t start, int64_t count)');
   const stage = f('void nx_stage(void* N, int32_t stage, int64_t step)');
   const stop = f('int32_t nx_stop(void* N, int32_t pop, int64_t step)');
@@ -83,6 +86,7 @@ export function loadLibrary(file: string): NativeLibrary {
     free: (p) => { free(p); },
     view: (p, bytes) => k.view(p, bytes),
     bind: (n, s, p, len) => { bind(n, s, p, len); },
+    setSeed: (n, seed) => { setSeed(n, seed >>> 0); },
     run: (n, s, c) => { run(n, s, c); },
     stage: (n, st, s) => { stage(n, st, s); },
     stop: (n, p, s) => stop(n, p, s) as number,
