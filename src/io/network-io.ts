@@ -32,6 +32,7 @@ import { NpyFormatError, type NpyArray } from './npy.js';
 import type { Population } from '../core/Population.js';
 import type { Projection } from '../core/Projection.js';
 import type { Engine } from '../runtime/engine.js';
+import { checkPopulationArrays, checkProjectionArrays } from './validate.js';
 
 /** What `saveNetwork`-like functions need of a network (the `Network` class provides it). */
 export interface SavableNetwork {
@@ -152,30 +153,76 @@ export function networkToJson(net: SavableNetwork, sel?: SaveSelection): string 
 
 /** Restores from {@link networkToJson} text; throws {@link LoadError} and changes nothing on mismatch. */
 export function networkFromJson(net: SavableNetwork, text: string, sel?: SaveSelection): void {
-  let doc: { format?: string; arrays?: Record<string, { dtype: string; shape: number[]; data: (number | string)[] }> };
+  let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
     throw new LoadError(`load(): not valid JSON: ${(e as Error).message}`);
   }
-  if (!doc || doc.format !== 'neurarchy-network' || typeof doc.arrays !== 'object') throw new LoadError('load(): not a neurarchy network JSON file (missing format or arrays)');
+  const d = doc as { format?: unknown; version?: unknown; arrays?: unknown };
+  if (!d || typeof d !== 'object' || d.format !== 'neurarchy-network' || !isRecord(d.arrays)) throw new LoadError('load(): not a neurarchy network JSON file (missing format or arrays)');
+  if (d.version !== undefined && d.version !== FORMAT_VERSION) throw new LoadError(`load(): the file has format version ${JSON.stringify(d.version)}; this neurarchy reads version ${FORMAT_VERSION}`);
   const rec: Record<string, NpyArray> = {};
-  for (const [k, a] of Object.entries(doc.arrays!)) {
-    if (!a || !Array.isArray(a.data)) throw new LoadError(`load(): array '${k}' is malformed`);
-    const num = (x: number | string) => (x === '-0' ? -0 : Number(x));
-    let data: NpyArray['data'];
-    if (a.dtype === '<f8') data = Float64Array.from(a.data, num);
-    else if (a.dtype === '<i4') data = Int32Array.from(a.data, num);
-    else if (a.dtype === '|u1') data = Uint8Array.from(a.data, num);
-    else if (a.dtype === '<i8') data = BigInt64Array.from(a.data, (x) => BigInt(x));
-    else throw new LoadError(`load(): array '${k}' has an unknown dtype '${a.dtype}'`);
-    rec[k] = { data, dtype: a.dtype, shape: [data.length] };
-  }
+  for (const [k, a] of Object.entries(d.arrays)) rec[k] = jsonArray(k, a);
   applyArrays(net, rec, sel);
 }
 
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
 /**
- * Validates `rec` against the network, then writes it. Nothing is written if any check fails.
+ * One JSON array, every value checked against its dtype: a 1.5, a "NaN" or 2³¹ in an int32 array
+ * (which typed-array conversion would turn into 1, 0 and −2³¹ without a word) is refused.
+ */
+function jsonArray(key: string, a: unknown): NpyArray {
+  const bad = (why: string): never => { throw new LoadError(`load(): array '${key}': ${why}`); };
+  if (!isRecord(a) || !Array.isArray(a.data)) return bad('malformed (expected {dtype, shape, data: [...]})');
+  const values = a.data as unknown[];
+  if (a.shape !== undefined && !(Array.isArray(a.shape) && a.shape.length === 1 && a.shape[0] === values.length)) {
+    bad(`shape ${JSON.stringify(a.shape)} does not match its ${values.length} values (arrays are one-dimensional)`);
+  }
+  const at = (i: number, why: string): never => bad(`element ${i} (${JSON.stringify(values[i])}) ${why}`);
+  const ints = (lo: number, hi: number, make: (n: number) => Int32Array | Uint8Array) => {
+    const out = make(values.length);
+    values.forEach((x, i) => { if (typeof x !== 'number' || !Number.isInteger(x) || x < lo || x > hi) at(i, `is not an integer in [${lo}, ${hi}] (dtype ${String(a.dtype)})`); out[i] = x as number; });
+    return out;
+  };
+  let data: NpyArray['data'];
+  switch (a.dtype) {
+    case '<f8':
+      data = Float64Array.from(values, (x, i) => {
+        if (typeof x === 'number') return x;
+        if (x === '-0') return -0;
+        if (x === 'NaN' || x === 'Infinity' || x === '-Infinity') return Number(x);
+        return at(i, 'is not a number (non-finite values are written "NaN", "Infinity", "-Infinity")');
+      });
+      break;
+    case '<i4': data = ints(-(2 ** 31), 2 ** 31 - 1, (n) => new Int32Array(n)); break;
+    case '|u1': data = ints(0, 255, (n) => new Uint8Array(n)); break;
+    case '<i8':
+      data = BigInt64Array.from(values, (x, i) => {
+        if (typeof x === 'number' && Number.isSafeInteger(x)) return BigInt(x);
+        if (typeof x === 'string' && /^-?\d{1,19}$/.test(x) && BigInt(x) >= -(2n ** 63n) && BigInt(x) < 2n ** 63n) return BigInt(x);
+        return at(i, 'is not a 64-bit integer');
+      });
+      break;
+    default: return bad(`unknown dtype ${JSON.stringify(a.dtype)} (expected <f8, <i4, <i8 or |u1)`);
+  }
+  return { data, dtype: a.dtype as string, shape: [data.length] };
+}
+
+/** The largest step a network can reach: kernels keep steps in int32. */
+const MAX_STEP = 2 ** 31 - 1;
+
+/** Keys of `_network/`, with their dtype. */
+const NETWORK_KEYS: Record<string, string> = { step: '<i8', dt: '<f8', seed: '<f8', format: '<i4' };
+
+/**
+ * Validates `rec` against the network, then writes it. Nothing is written if any check fails:
+ * objects, attributes, dtypes and sizes against the network, then the internal invariants of the
+ * state the load would produce (`io/validate.ts`: ranks, row pointers, ring slots, delays, spike
+ * counts, spikes in flight), then the step counter.
  * @internal
  */
 export function applyArrays(net: SavableNetwork, rec: Record<string, NpyArray>, sel?: SaveSelection): void {
@@ -183,6 +230,9 @@ export function applyArrays(net: SavableNetwork, rec: Record<string, NpyArray>, 
   const problems: string[] = [];
   const pending: { id: number; ptr: Int32Array; syn: Int32Array }[] = [];
   const writes: { obj: Obj; name: string; target: Float64Array | Int32Array | Uint8Array; source: NpyArray['data'] }[] = [];
+  for (const [key, a] of Object.entries(rec)) {
+    if (a.shape.length !== 1) problems.push(`'${key}': shape (${a.shape.join(', ')}), the arrays of a network file are one-dimensional`);
+  }
   for (const obj of objs) {
     const kind = 'requireConnected' in obj ? 'projection' : 'population';
     const prefix = `${obj.name}/`;
@@ -193,6 +243,7 @@ export function applyArrays(net: SavableNetwork, rec: Record<string, NpyArray>, 
     for (const a of obj.description.attributes) {
       if (!(prefix + a.name in rec)) problems.push(`${kind} '${obj.name}': attribute '${a.name}' is not in the file`);
     }
+    const incoming = new Map<string, NpyArray['data']>();
     for (const key of keys) {
       const name = key.slice(prefix.length);
       const target = mine.get(name);
@@ -200,36 +251,57 @@ export function applyArrays(net: SavableNetwork, rec: Record<string, NpyArray>, 
       if (!target) {
         // Internal arrays of a compiled network are absent before compile: ignore them then.
         if (name.startsWith('_') && !net.compiled) continue;
-        problems.push(`${kind} '${obj.name}' has no array '${name}' (the file has it)`);
+        problems.push(`${kind} '${obj.name}' has no array '${name}' (the file has '${key}')`);
         continue;
       }
       const want = dtypeOf(target);
-      if (src.dtype !== want) { problems.push(`${kind} '${obj.name}', '${name}': dtype ${src.dtype} in the file, ${want} in the network`); continue; }
-      if (PENDING.includes(name)) {
-        if (name === '_pending_ptr') {
-          const ptr = src.data as Int32Array, syn = rec[`${prefix}_pending_syn`]?.data;
-          const nnz = obj.state.get('_pre_rank')?.length ?? 0;
-          if (!syn || ptr.length < 1 || ptr[0] !== 0 || ptr[ptr.length - 1] !== syn.length || Array.from(syn as Int32Array).some((k) => k < 0 || k >= nnz)) {
-            problems.push(`${kind} '${obj.name}': the spikes in flight (_pending_ptr/_pending_syn) are inconsistent`);
-          } else pending.push({ id: obj.id, ptr, syn: syn as Int32Array });
-        }
-        continue;
-      }
+      if (src.dtype !== want) { problems.push(`'${key}': dtype ${src.dtype} in the file, ${want} in the network`); continue; }
+      if (name === '_pending_syn') continue; // its length is the number of spikes in flight: below
       if (src.data.length !== target.length) {
         const what = name === 'w' || name.startsWith('_') && kind === 'projection' ? ' (connectivity differs)' : '';
         problems.push(`${kind} '${obj.name}', '${name}': ${src.data.length} values in the file, ${target.length} in the network${what}`);
         continue;
       }
+      incoming.set(name, src.data);
+      if (PENDING.includes(name)) {
+        if (name === '_pending_ptr') pending.push({ id: obj.id, ptr: src.data as Int32Array, syn: rec[`${prefix}_pending_syn`]?.data as Int32Array });
+        continue;
+      }
       writes.push({ obj, name, target, source: src.data });
+    }
+    // The pending-event arrays vary in length with the spikes in flight: compare what the file has.
+    const ps = rec[`${prefix}_pending_syn`];
+    if (ps && mine.has('_pending_syn') && ps.dtype === '<i4') incoming.set('_pending_syn', ps.data);
+    if (incoming.has('_pending_ptr') !== incoming.has('_pending_syn') && mine.has('_pending_ptr')) {
+      problems.push(`projection '${obj.name}': the spikes in flight need both '_pending_ptr' and '_pending_syn'`);
+    }
+    const get = (name: string) => (incoming.get(name) ?? mine.get(name)) as ArrayLike<number> | undefined;
+    if (kind === 'population') problems.push(...checkPopulationArrays(obj as Population, get));
+    else {
+      const c = (obj as Projection).connectivity!;
+      problems.push(...checkProjectionArrays(obj as Projection, get, { maxDelay: net.compiled ? c.maxDelay : undefined }));
     }
   }
   let step: number | undefined;
   if (whole) {
     const s = rec['_network/step'];
     if (!s) problems.push("the file has no step counter '_network/step' (saved from a part of a network?)");
-    else step = Number(s.data[0]);
+    else {
+      const v = s.data.length === 1 ? Number(s.data[0]) : NaN;
+      if (s.dtype !== '<i8' || s.data.length !== 1) problems.push(`'_network/step': dtype ${s.dtype} with ${s.data.length} values, expected one <i8`);
+      else if (!(Number.isSafeInteger(v) && v >= 0 && v <= MAX_STEP)) problems.push(`'_network/step': ${String(s.data[0])} is not a step (an integer in [0, ${MAX_STEP}])`);
+      else step = v;
+    }
+    for (const [key, a] of Object.entries(rec)) {
+      if (!key.startsWith('_network/')) continue;
+      const k = key.slice('_network/'.length);
+      if (!(k in NETWORK_KEYS)) problems.push(`'${key}': not a key of a network file (known: ${Object.keys(NETWORK_KEYS).map((n) => `_network/${n}`).join(', ')})`);
+      else if (k !== 'step' && (a.dtype !== NETWORK_KEYS[k] || a.data.length !== 1)) problems.push(`'${key}': dtype ${a.dtype} with ${a.data.length} values, expected one ${NETWORK_KEYS[k]}`);
+    }
     const dt = rec['_network/dt'];
     if (dt && dt.data[0] !== net.dt) problems.push(`dt is ${String(dt.data[0])} ms in the file, ${net.dt} ms in the network`);
+    const format = rec['_network/format'];
+    if (format && format.data[0] !== FORMAT_VERSION) problems.push(`'_network/format': version ${String(format.data[0])}; this neurarchy reads version ${FORMAT_VERSION}`);
     const names = new Set([...net.populations, ...net.projections].map((o) => o.name));
     const extra = [...new Set(Object.keys(rec).map((k) => k.split('/')[0]!))].filter((n) => n !== '_network' && !names.has(n));
     if (extra.length) problems.push(`the file has objects the network lacks: ${extra.join(', ')}`);
@@ -238,7 +310,24 @@ export function applyArrays(net: SavableNetwork, rec: Record<string, NpyArray>, 
   for (const w of writes) w.target.set(w.source as ArrayLike<number>);
   for (const p of pending) net.engine?.setPendingEvents?.(p.id, { ptr: p.ptr, syn: p.syn });
   if (step !== undefined) net.setCurrentStep(step);
+  for (const obj of objs) if ('requireConnected' in obj) syncDelays(obj as Projection, net.compiled);
   if (net.compiled) {
     for (const w of writes) if (!w.name.startsWith('_')) w.obj.network.attributeWritten(w.obj, w.name);
+  }
+}
+
+/**
+ * After a load, the connectivity's delay bookkeeping follows its (possibly new) arrays: before
+ * compile the rings are sized from `maxDelay`, so it must cover the loaded delays; a uniform delay
+ * lives in `_delay_uniform` once compiled (checked within the rings above).
+ */
+function syncDelays(proj: Projection, compiled: boolean): void {
+  const c = proj.connectivity;
+  if (!c) return;
+  if (typeof c.delaySteps === 'number') {
+    const u = (proj.state.get('_delay_uniform') as Int32Array | undefined)?.[0];
+    if (compiled && u !== undefined && u > 0) c.delaySteps = u;
+  } else if (!compiled) {
+    c.maxDelay = Math.max(c.maxDelay, c.delaySteps.reduce((a, b) => Math.max(a, b), 1));
   }
 }
