@@ -2,7 +2,7 @@
  * How the code of a projection reads names, shared by the js and C++ backends (the C++ kernels
  * must read exactly what the js kernels read): own attributes (per synapse `k`, per dendrite `i`,
  * or global), `pre.x`/`post.x` (through the pre-synaptic delay ring for delayed rate projections),
- * `pre.sum(t)`, global operations of pre/post, `t_pre`/`t_post`, random draws. How an array or a
+ * `pre.sum(t)`, global operations of pre/post, `t_pre`/`t_post` (and `pre.t_last`/`post.t_last`), random draws. How an array or a
  * scalar becomes a local of the kernel, and the few literals that differ, come in through
  * `SynapseDialect`; each backend declares the locals handed out.
  */
@@ -38,6 +38,12 @@ export interface SynapseSymbolOptions {
   temps: Set<string>;
   /** How the kernel reads `w` when it reads a copy (the cpp spike loop's inverse-ordered weights); only for kernels that never write `w`. */
   weightRead?: string;
+  /**
+   * `pre.x` read through the pre-synaptic delay ring when the projection has delays (default: for
+   * rate-coded projections). The continuous transmission of a spiking projection (`psp`) sets it:
+   * its sum is a rate-coded one; its event code reads current values.
+   */
+  delayedPre?: boolean;
 }
 
 export function synapseSymbols(proj: ProjectionPlan, net: NetworkPlan, d: SynapseDialect, options: SynapseSymbolOptions): SynapseSymbols {
@@ -45,7 +51,7 @@ export function synapseSymbols(proj: ProjectionPlan, net: NetworkPlan, d: Synaps
   const post = net.populations[proj.post];
   const attrs = new Map(proj.description.attributes.map((a) => [a.name, a]));
   const prologue = new Map<string, string>();
-  const delayed = proj.type === 'rate' && proj.delay.kind !== 'none';
+  const delayed = (options.delayedPre ?? proj.type === 'rate') && proj.delay.kind !== 'none';
   const side = (owner: 'pre' | 'post' | 'self'): 'pre' | 'post' => (owner === 'pre' ? 'pre' : 'post');
   const at = (arr: string, locality: string | undefined) => (locality === 'local' ? `${arr}[k]` : locality === 'semiglobal' ? `${arr}[i]` : `${arr}[0]`);
 
@@ -67,6 +73,11 @@ export function synapseSymbols(proj: ProjectionPlan, net: NetworkPlan, d: Synaps
     return global ? `${ring}[${slot}]` : `${ring}[${slot} * ${width} + rk_pre]`;
   }
 
+  /** The last spike of the pre- or post-synaptic neuron, in ms (`t_pre`, `t_post`, `pre.t_last`, `post.t_last`). */
+  const lastSpike = (owner: 'pre' | 'post'): string => (owner === 'pre'
+    ? `(${d.toFloat(`${d.popArray(pre, 'pre', '_last_spike')}[rk_pre]`)} * dt)`
+    : `(${d.toFloat(`${d.popArray(post, 'post', '_last_spike')}[rk_post]`)} * dt)`);
+
   return {
     sym(name) {
       if (options.temps.has(name)) return d.temp(name);
@@ -77,11 +88,13 @@ export function synapseSymbols(proj: ProjectionPlan, net: NetworkPlan, d: Synaps
         if (name === 'w' && proj.singleWeight) return `${arr}[0]`;
         return at(arr, a.locality);
       }
-      if (name === 't_pre') return `(${d.toFloat(`${d.popArray(pre, 'pre', '_last_spike')}[rk_pre]`)} * dt)`;
-      if (name === 't_post') return `(${d.toFloat(`${d.popArray(post, 'post', '_last_spike')}[rk_post]`)} * dt)`;
+      if (name === 't_pre') return lastSpike('pre');
+      if (name === 't_post') return lastSpike('post');
       return commonSymbol(name, net, options.dtName, d) ?? name;
     },
     attr(owner, name) {
+      // `pre.t_last` / `post.t_last`: the neuron's last spike in ms, as `t_pre` / `t_post`.
+      if (name === 't_last') return lastSpike(owner);
       if (owner === 'pre') return preValue(name);
       const a = post.description.attributes.find((x) => x.name === name);
       return `${d.popArray(post, 'post', name)}${a?.locality === 'global' ? '[0]' : '[rk_post]'}`;

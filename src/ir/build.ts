@@ -14,6 +14,7 @@ import type { Population } from '../core/Population.js';
 import type { Projection } from '../core/Projection.js';
 import type { FunctionDef } from '../equations/description.js';
 import { parseStopCondition } from '../equations/index.js';
+import { walk } from '../equations/algebra.js';
 
 export interface PlanInput {
   dt: number;
@@ -80,14 +81,22 @@ export function buildPlan(input: PlanInput): NetworkPlan {
         side.sumTargets.push(t);
       }
     }
+    const continuous = d.type === 'spike' && d.psp !== undefined && special === undefined;
     if (d.type === 'rate') {
       if (delay.kind !== 'none') {
         for (const v of d.preDependencies) if (!pre.delayedVariables.includes(v)) pre.delayedVariables.push(v);
         pre.maxDelay = Math.max(pre.maxDelay, maxSteps);
       }
-    } else if (delay.kind === 'uniform') {
-      pre.spikeQueue = true;
-      pre.maxDelay = Math.max(pre.maxDelay, maxSteps);
+    } else {
+      if (delay.kind === 'uniform') {
+        pre.spikeQueue = true;
+        pre.maxDelay = Math.max(pre.maxDelay, maxSteps);
+      }
+      // Continuous transmission reads pre.x of the psp with the projection's delay, like a rate-coded sum.
+      if (continuous && delay.kind !== 'none') {
+        for (const v of pspPreVariables(d.psp!)) if (!pre.delayedVariables.includes(v)) pre.delayedVariables.push(v);
+        pre.maxDelay = Math.max(pre.maxDelay, maxSteps);
+      }
     }
     for (const g of d.globalOps) {
       const target = g.owner === 'pre' ? pre : post;
@@ -106,6 +115,8 @@ export function buildPlan(input: PlanInput): NetworkPlan {
       delay,
       hasUpdate,
       hasPostEvents: d.type === 'spike' && d.postSpike.length > 0 && special === undefined,
+      continuous,
+      conductances: post.spiking ? proj.targets.filter((t) => post.description.attributes.some((a) => a.name === `g_${t}`)) : [],
       rateInto,
       special,
     };
@@ -119,6 +130,16 @@ export function buildPlan(input: PlanInput): NetworkPlan {
     constants: [...input.constants],
     functions: input.functions.map((f) => ({ name: f.name, params: f.params, body: f.body })),
   };
+}
+
+/**
+ * The pre-synaptic attributes a psp reads (`pre.x`): those a delayed continuous transmission reads
+ * through the ring (`pre.t_last` is the neuron's last spike, read as it is now, as `t_pre`).
+ */
+export function pspPreVariables(psp: Expr): string[] {
+  const out: string[] = [];
+  walk(psp, (e) => { if (e.kind === 'attr' && e.owner === 'pre' && e.name !== 't_last' && !out.includes(e.name)) out.push(e.name); });
+  return out;
 }
 
 /** Whether a neuron's code reads `sum(target)` (or `sum()`). */

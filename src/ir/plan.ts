@@ -118,6 +118,20 @@ export interface ProjectionPlan {
   /** Spiking: post-synaptic events to process. */
   hasPostEvents: boolean;
   /**
+   * Spiking projection whose synapse gives a `psp` (gap junctions, NMDA-like currents; ANNarchy's
+   * continuous transmission): in the transmission phase, after the spike events of the step, the
+   * rate-coded weighted sum `Σ psp` of each dendrite is added to `g_<target>` of its post-synaptic
+   * neuron (every target the post neuron has). `pre.x` in the psp reads through the pre-synaptic
+   * delay ring when the projection has delays, as a rate-coded sum does.
+   */
+  continuous: boolean;
+  /**
+   * The targets whose conductance `g_<target>` the post-synaptic (spiking) neuron has: `g_target`
+   * statements and continuous sums write only these. A target the neuron lacks (a SpikeSourceArray as
+   * the post-synaptic side of an STDP projection, as ANNarchy allows) receives nothing.
+   */
+  conductances: string[];
+  /**
    * Rate-coded projections: where the weighted sum goes. `sum` (rate-coded post, or a spiking post whose
    * equations read `sum(target)`, e.g. a PoissonPopulation with `target`): `_sum_<target>`, cleared at the
    * start of each step. `conductance` (spiking post that does not read `sum(target)`, e.g. CurrentInjection):

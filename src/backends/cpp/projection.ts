@@ -93,7 +93,7 @@ function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[]
   const out: string[] = [];
   for (const a of statements) {
     let lines: string[];
-    if (a.target === 'g_target') lines = proj.targets.flatMap((tgt) => renderAssignment({ ...a, target: `g_${tgt}` }, ctx));
+    if (a.target === 'g_target') lines = proj.conductances.flatMap((tgt) => renderAssignment({ ...a, target: `g_${tgt}` }, ctx));
     else lines = renderAssignment(a, ctx);
     if (a.unlessPost) {
       const preLast = `${table.ptr('pop', proj.pre, '_last_spike')}[rk_pre]`;
@@ -188,8 +188,38 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
       '}',
     );
   }
-  const body = [...scope.declarations(), ...scope.prologue(), ...loop];
+  const continuous = continuousTransmission(proj, net, table);
+  const body = [...scope.declarations(), ...scope.prologue(), ...loop, ...continuous];
   return [...header(`proj${proj.id}_transmit`, proj), `  if (!FL[${FLAGS.transmission}]) return;`, ...indent(body), '}'].join('\n');
+}
+
+/**
+ * Continuous transmission of a spiking projection (ir/plan.ts `continuous`), after its spike events,
+ * as the js twin: `Σ psp` of each dendrite added to `g_target` (parallel over dendrites, each
+ * writing its own post-synaptic neuron, like a rate-coded sum). A block of its own, whose scope
+ * reads `pre.x` through the delay ring; the CSR arrays are the enclosing kernel's.
+ */
+function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string[] {
+  if (!proj.continuous || proj.conductances.length === 0) return [];
+  const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set(), delayedPre: true });
+  const psp = renderExpr(proj.description.psp!, scope, cppSpelling);
+  const g = proj.conductances.map((t, n) => scope.arrays.need(`_g${n}`, 'pop', proj.post, `g_${t}`));
+  const nd = table.len('proj', proj.id, '_post_rank');
+  return [
+    '{',
+    ...indent([
+      ...scope.declarations(), ...scope.prologue(),
+      `const int64_t nd = ${nd};`,
+      ...parallelFor('_row_ptr[nd]', undefined, SYNAPSE_THRESHOLD),
+      'for (int64_t i = 0; i < nd; i++) {',
+      '  const int64_t rk_post = _post_rank[i];',
+      '  double _s = 0.0;',
+      `  for (int64_t k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) { const int64_t rk_pre = _pre_rank[k]; (void)rk_pre; _s += ${psp}; }`,
+      ...g.map((x) => `  ${x}[rk_post] += _s;`),
+      '}',
+    ]),
+    '}',
+  ];
 }
 
 /** Whether a projection's weights are per synapse and written by no kernel (then spikes read an inverse-ordered copy). */

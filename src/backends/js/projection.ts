@@ -69,7 +69,7 @@ function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[]
   for (const a of statements) {
     let lines: string[];
     if (a.target === 'g_target') {
-      lines = proj.targets.flatMap((tgt) => renderAssignment({ ...a, target: `g_${tgt}` }, ctx));
+      lines = proj.conductances.flatMap((tgt) => renderAssignment({ ...a, target: `g_${tgt}` }, ctx));
     } else {
       lines = renderAssignment(a, ctx);
     }
@@ -151,8 +151,34 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
       '}',
     );
   }
-  const body = [...common, ...scope.declarations(), ...scope.prologue(), ...loop];
+  const body = [...common, ...scope.declarations(), ...scope.prologue(), ...loop, ...continuousTransmission(proj, net)];
   return [...header(`proj${proj.id}_transmit`, proj), '  if (!FL.transmission) return;', ...indent(body), '}'].join('\n');
+}
+
+/**
+ * Continuous transmission of a spiking projection (ir/plan.ts `continuous`), after its spike events:
+ * `Σ psp` of each dendrite added to `g_target` of the post-synaptic neuron, as a rate-coded sum
+ * (same loop, same order). In a block of its own: its scope reads `pre.x` through the delay ring.
+ */
+function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan): string[] {
+  if (!proj.continuous || proj.conductances.length === 0) return [];
+  const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set(), delayedPre: true });
+  const psp = renderExpr(proj.description.psp!, scope, jsSpelling);
+  const g = proj.conductances.map((t, n) => `_g${n}`);
+  return [
+    '{',
+    ...indent([
+      ...proj.conductances.map((t, n) => `const ${g[n]} = P[${proj.post}].get('g_${t}');`),
+      ...scope.declarations(), ...scope.prologue(),
+      'for (let i = 0, nd = _post_rank.length; i < nd; i++) {',
+      '  const rk_post = _post_rank[i];',
+      '  let _s = 0;',
+      `  for (let k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) { const rk_pre = _pre_rank[k]; _s += ${psp}; }`,
+      ...g.map((x) => `  ${x}[rk_post] += _s;`),
+      '}',
+    ]),
+    '}',
+  ];
 }
 
 /** Continuous synaptic equations: global, then per dendrite, then per synapse. */

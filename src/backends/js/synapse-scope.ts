@@ -4,7 +4,7 @@
  * array it hands out so the kernel declares exactly those.
  */
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
-import { synapseSymbols, type SynapseSymbols } from '../synapse-symbols.js';
+import { synapseSymbols, type SynapseSymbols, type SynapseSymbolOptions } from '../synapse-symbols.js';
 import { js } from './names.js';
 
 export interface SynapseScope extends SynapseSymbols {
@@ -12,7 +12,7 @@ export interface SynapseScope extends SynapseSymbols {
   declarations(): string[];
 }
 
-export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, options: { dtName: string; temps: Set<string> }): SynapseScope {
+export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, options: SynapseSymbolOptions): SynapseScope {
   const decl = new Map<string, string>();
   const need = (local: string, expr: string) => { decl.set(local, expr); return local; };
   const symbols = synapseSymbols(proj, net, {

@@ -15,7 +15,7 @@ import { wgslSpelling, wgslNumber, WGSL_HELPERS } from './spelling.js';
 import { Layout, bindingDeclarations, plainMem as PLAIN, type Mem } from './memory.js';
 import { WG, type Kernel } from './kernel.js';
 import { neuronKernels } from './neuron.js';
-import { rateTransmissionKernel, spikeTransmissionKernel, axonTransmissionKernel, decodingKernels, postEventKernel, synapseUpdateKernels, spikePrepLines, axonPrepLines, postPrepLines, spikeRingPushKernel } from './projection.js';
+import { rateTransmissionKernel, continuousTransmissionKernel, spikeTransmissionKernel, axonTransmissionKernel, decodingKernels, postEventKernel, synapseUpdateKernels, spikePrepLines, axonPrepLines, postPrepLines, spikeRingPushKernel } from './projection.js';
 import { clearSumsKernel, clearCountersKernel, randomKernels, globalOpsKernels, delayKernels, recordKernels } from './phases.js';
 import { specialKernels, SPECIAL_WGSL } from './special.js';
 import { RANDOM_WGSL } from './random.js';
@@ -145,14 +145,19 @@ export function generateWgsl(plan: NetworkPlan, L: Layout, options: GenerateOpti
   }
   for (const proj of plan.projections) if (L.has('proj', proj.id, '_wg_ring')) kernels.push(spikeRingPushKernel(proj, plan, L));
   if (prep0.length) kernels.push({ name: 'prep_transmission', stage: 0, mem: PLAIN, dispatch: { threads: 1 }, writesIndirect: true, body: ['if (gi != 0) { return; }', ...prep0] });
+  // Weighted sums (rate-coded, continuous): a workgroup per dendrite for long rows on GPUs.
+  const sumStrategy = (id: number): 'workgroup' | 'thread' => {
+    const nnz = L.get('proj', id, '_pre_rank').length, nd = Math.max(1, L.get('proj', id, '_post_rank').length);
+    return !options.cpu && nnz / nd >= WORKGROUP_ROW ? 'workgroup' : 'thread';
+  };
   for (const proj of plan.projections) {
     if (proj.special?.kind === 'decoding') kernels.push(...decodingKernels(proj, L));
-    else if (proj.type === 'rate') {
-      const nnz = L.get('proj', proj.id, '_pre_rank').length, nd = Math.max(1, L.get('proj', proj.id, '_post_rank').length);
-      kernels.push(rateTransmissionKernel(proj, plan, L, !options.cpu && nnz / nd >= WORKGROUP_ROW ? 'workgroup' : 'thread'));
-    } else {
+    else if (proj.type === 'rate') kernels.push(rateTransmissionKernel(proj, plan, L, sumStrategy(proj.id)));
+    else {
       kernels.push(spikeTransmissionKernel(proj, plan, L, spikeSlot.get(proj.id)!));
       if (axonSlot.has(proj.id)) kernels.push(axonTransmissionKernel(proj, plan, L, axonSlot.get(proj.id)!));
+      const continuous = continuousTransmissionKernel(proj, plan, L, sumStrategy(proj.id));
+      if (continuous) kernels.push(continuous);
     }
   }
   // stage 1

@@ -40,15 +40,33 @@ function en(L: Layout, popId: number): string {
  * expensive; the same summation order as `js`).
  */
 export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, strategy: 'workgroup' | 'thread'): Kernel {
-  const scope = synapseScope(proj, net, L, plainMem, { dtName: 'DT', temps: new Set() });
+  const into = [`${proj.rateInto === 'conductance' ? 'g_' : '_sum_'}${proj.targets[0]}`];
+  return weightedSumKernel(proj, net, L, strategy, `proj${proj.id}_transmit`, into);
+}
+
+/**
+ * Continuous transmission of a spiking projection (ir/plan.ts `continuous`): the same weighted sum
+ * of `psp` per dendrite, added to `g_target` (each target the post-synaptic neuron has), dispatched
+ * after the projection's spike kernel; `pre.x` read through the delay ring as in a rate-coded sum.
+ */
+export function continuousTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, strategy: 'workgroup' | 'thread'): Kernel | undefined {
+  if (!proj.continuous || proj.conductances.length === 0) return undefined;
+  return weightedSumKernel(proj, net, L, strategy, `proj${proj.id}_continuous`, proj.conductances.map((t) => `g_${t}`));
+}
+
+/** The per-dendrite reduction of `psp` (operation sum/max/min/mean) added into the arrays `into` of the post-synaptic population. */
+function weightedSumKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, strategy: 'workgroup' | 'thread', name: string, into: string[]): Kernel {
+  const scope = synapseScope(proj, net, L, plainMem, { dtName: 'DT', temps: new Set(), delayedPre: true });
   const psp = renderExpr(proj.description.psp!, scope, wgslSpelling);
   const op = proj.description.operation;
   const nd = L.get('proj', proj.id, '_post_rank').length;
   const o = (n: string) => L.off('proj', proj.id, n);
   const init = op === 'max' ? '(-nx_inf())' : op === 'min' ? 'nx_inf()' : '0.0';
   const comb = (a: string, b: string) => (op === 'max' ? `max(${a}, ${b})` : op === 'min' ? `min(${a}, ${b})` : `(${a} + ${b})`);
-  const into = L.off('pop', proj.post, `${proj.rateInto === 'conductance' ? 'g_' : '_sum_'}${proj.targets[0]}`);
-  const add = (v: string) => (op === 'mean' ? `F[${into} + rk_post] = F[${into} + rk_post] + ${v} / f32(_n);` : `F[${into} + rk_post] = F[${into} + rk_post] + ${v};`);
+  const add = (v: string) => into.map((arr) => {
+    const at = `F[${L.off('pop', proj.post, arr)} + rk_post]`;
+    return op === 'mean' ? `${at} = ${at} + ${v} / f32(_n);` : `${at} = ${at} + ${v};`;
+  }).join(' ');
   const go = transmits(proj, L);
   const row = (start: string, stride: string) => [
     `let rk_post = I[${o('_post_rank')} + i];`,
@@ -61,12 +79,12 @@ export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L
   ];
   if (strategy === 'thread') {
     return {
-      name: `proj${proj.id}_transmit`, stage: 0, mem: plainMem, dispatch: { threads: nd },
+      name, stage: 0, mem: plainMem, dispatch: { threads: nd },
       body: ['let i = gi;', `if (i >= ${nd} || !(${go})) { return; }`, `var _s: f32 = ${init};`, 'var _n: i32 = 1;', ...row('k0', '1'), add('_s')],
     };
   }
   return {
-    name: `proj${proj.id}_transmit`, stage: 0, mem: plainMem, dispatch: { workgroups: nd },
+    name, stage: 0, mem: plainMem, dispatch: { workgroups: nd },
     decls: [`var<workgroup> red: array<f32, ${WG}>;`],
     // No early return: every invocation must reach the barriers.
     body: [
@@ -105,7 +123,7 @@ function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[]
   const out: string[] = [];
   for (const a of statements) {
     let lines = a.target === 'g_target'
-      ? proj.targets.flatMap((tgt) => renderAssignment({ ...a, target: `g_${tgt}` }, ctx))
+      ? proj.conductances.flatMap((tgt) => renderAssignment({ ...a, target: `g_${tgt}` }, ctx))
       : renderAssignment(a, ctx);
     if (a.unlessPost) {
       const pre = mem.i(`${L.off('pop', proj.pre, '_last_spike')} + rk_pre`);

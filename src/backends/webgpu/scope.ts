@@ -80,11 +80,12 @@ export interface Sharing {
 }
 
 /** Resolver of a projection's code, for synapse `k` of dendrite `i` (pre `rk_pre`, post `rk_post`). */
-export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, L: Layout, mem: Mem, options: { dtName: string; temps: Set<string> }): SymbolResolver {
+export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, L: Layout, mem: Mem, options: { dtName: string; temps: Set<string>; delayedPre?: boolean }): SymbolResolver {
   const pre = net.populations[proj.pre];
   const post = net.populations[proj.post];
   const attrs = new Map(proj.description.attributes.map((a) => [a.name, a]));
-  const delayed = proj.type === 'rate' && proj.delay.kind !== 'none';
+  // As ../synapse-symbols.ts: delayed pre.x for rate-coded sums (and the continuous psp of a spiking projection).
+  const delayed = (options.delayedPre ?? proj.type === 'rate') && proj.delay.kind !== 'none';
   const popAt = (p: PopulationPlan, name: string, idx: string) => mem.f(`${L.off('pop', p.id, name)} + ${idx}`);
 
   function preValue(name: string): string {
@@ -98,6 +99,11 @@ export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, L: Layout, 
     return mem.f(`${L.off('pop', pre.id, `_delayed_${name}`)} + ${slot} * ${global ? 1 : pre.size} + ${global ? '0' : 'rk_pre'}`);
   }
 
+  /** The last spike of the pre- or post-synaptic neuron in ms (`t_pre`, `t_post`, `pre.t_last`, `post.t_last`). */
+  const lastSpike = (owner: 'pre' | 'post'): string => (owner === 'pre'
+    ? `(f32(${mem.i(`${L.off('pop', pre.id, '_last_spike')} + rk_pre`)}) * DT)`
+    : `(f32(${mem.i(`${L.off('pop', post.id, '_last_spike')} + rk_post`)}) * DT)`);
+
   return {
     sym(name) {
       if (options.temps.has(name)) return tempName(name);
@@ -105,11 +111,12 @@ export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, L: Layout, 
       if (a) {
         return mem.f(`${L.off('proj', proj.id, name)} + ${synapseIndex(a.locality, name === 'w' && proj.singleWeight)}`);
       }
-      if (name === 't_pre') return `(f32(${mem.i(`${L.off('pop', pre.id, '_last_spike')} + rk_pre`)}) * DT)`;
-      if (name === 't_post') return `(f32(${mem.i(`${L.off('pop', post.id, '_last_spike')} + rk_post`)}) * DT)`;
+      if (name === 't_pre') return lastSpike('pre');
+      if (name === 't_post') return lastSpike('post');
       return common(name, net, L, mem, options.dtName) ?? `p_${name}`;
     },
     attr(owner, name) {
+      if (name === 't_last') return lastSpike(owner);
       if (owner === 'pre') return preValue(name);
       const global = post.description.attributes.find((x) => x.name === name)?.locality === 'global';
       return popAt(post, name, global ? '0' : 'rk_post');
