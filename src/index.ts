@@ -6,6 +6,7 @@
  */
 export { Neuron } from './core/Neuron.js';
 export { Synapse } from './core/Synapse.js';
+export { Parameter, Variable, type ParameterOptions, type VariableOptions } from './equations/attributes.js';
 export { Population, type PopulationOptions, type PopulationArgs } from './core/Population.js';
 export { PopulationView } from './core/PopulationView.js';
 export { Projection, type ProjectionArgs, type PopulationLike } from './core/Projection.js';

@@ -4,7 +4,7 @@
  */
 import type { Expr } from './ast.js';
 import type { Assignment, Attribute, FunctionDef, MethodName, NeuronDescription, SourceRef } from './description.js';
-import type { NeuronSpec } from './spec.js';
+import type { NeuronFields } from './spec.js';
 import type { IdCounter } from './parser.js';
 import { parseDefinition, splitDefinitions, joinCondition } from './definitions.js';
 import { checkAllowed } from './flags.js';
@@ -79,7 +79,7 @@ function implicitConductances(scope: ModelScope, exprs: Expr[]): string[] {
 }
 
 /** Analyses a neuron type. Throws an EquationError naming model, field, line and symbol on any mistake. */
-export function analyseNeuron(spec: NeuronSpec, ctx: AnalysisContext): NeuronDescription {
+export function analyseNeuron(spec: NeuronFields, ctx: AnalysisContext): NeuronDescription {
   const type = spec.spike !== undefined && spec.spike.trim() !== '' ? 'spike' : 'rate';
   const scope = newScope(ctx.name, 'neuron', type, ctx);
   const ids: IdCounter = { next: 0 };

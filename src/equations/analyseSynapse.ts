@@ -4,7 +4,7 @@
  */
 import type { Expr } from './ast.js';
 import type { Assignment, Attribute, EventDrivenVariable, SourceRef, SynapseDescription } from './description.js';
-import type { SynapseSpec } from './spec.js';
+import type { SynapseFields } from './spec.js';
 import type { IdCounter } from './parser.js';
 import { parseDefinition, splitDefinitions, type Definition } from './definitions.js';
 import { checkAllowed } from './flags.js';
@@ -56,13 +56,10 @@ function resolveEvents(scope: ModelScope, statements: EventStatement[]): Assignm
     const st = def.statement as Extract<Definition['statement'], { kind: 'assign' }>;
     if (owner === 'self') {
       const a = scope.attributes.get(target)!;
-      if (a.role === 'parameter') {
-        if (target !== 'w') throw errorAt(scope, def.source, `'${target}' is a parameter and cannot be assigned`, target);
-        a.role = 'variable'; // a weight written by events is plastic
-      }
-      if (a.locality !== 'local') {
-        throw errorAt(scope, def.source, `event code runs per synapse and cannot write the ${a.locality} attribute '${target}'`, target);
-      }
+      // A weight written by events is plastic. Other parameters may be written too (ANNarchy
+      // accepts `wc += xc` in pre_spike): the statement runs once per synapse that receives the
+      // event, on the parameter's one value per synapse, per post-synaptic neuron or per projection.
+      if (a.role === 'parameter' && target === 'w') a.role = 'variable';
     } else if (owner !== 'post' || target !== 'g_target') {
       (owner === 'pre' ? scope.preDependencies : scope.postDependencies).add(target);
     }
@@ -98,7 +95,7 @@ function eventDrivenVariables(scope: ModelScope, items: EquationItem[]): EventDr
 }
 
 /** Analyses a synapse type for a pre-synaptic population of type `preType`. */
-export function analyseSynapse(spec: SynapseSpec, preType: 'rate' | 'spike', ctx: AnalysisContext): SynapseDescription {
+export function analyseSynapse(spec: SynapseFields, preType: 'rate' | 'spike', ctx: AnalysisContext): SynapseDescription {
   const scope = newScope(ctx.name, 'synapse', preType, ctx);
   const ids: IdCounter = { next: 0 };
   const hasEvents = [spec.preSpike, spec.postSpike, spec.preAxonSpike].some((f) => splitDefinitions(f).length > 0);

@@ -50,9 +50,31 @@ const IDENT_START = /[A-Za-z_]/;
 const IDENT_PART = /[A-Za-z0-9_]/;
 const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
 
-/** Throws an EquationError located at `where`, naming `symbol`. */
+/** Invisible, control and unusual space characters, which messages show escaped. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/gu;
+
+/**
+ * `text` with invisible and control characters written as escapes (`'\u200b'`, `\n`), so that an
+ * error message shows what is really there.
+ */
+export function escapeText(text: string): string {
+  return text.replace(INVISIBLE, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    if (c === '\r') return '\\r';
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** Throws an EquationError located at `where`, naming `symbol` (invisible characters escaped). */
 export function fail(message: string, where: TextLocation, text: string, symbol?: string): never {
-  throw new EquationError(message, { model: where.model, field: where.field, line: where.line, symbol, text: where.text ?? text });
+  const shown = where.text ?? text;
+  throw new EquationError(escapeText(message), {
+    model: where.model, field: where.field, line: where.line,
+    symbol: symbol === undefined ? undefined : escapeText(symbol),
+    text: shown === undefined ? undefined : escapeText(shown),
+  });
 }
 
 /** Splits `text` into tokens; the last one is always `eof`. */
@@ -90,7 +112,11 @@ export function tokenize(text: string, where: TextLocation): Token[] {
       i += op.length;
       continue;
     }
-    fail(HINTS[c] ?? `unexpected character '${c}'`, where, text, c);
+    // One code point, not one UTF-16 unit: an emoji is one character in the message.
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    const hint = HINTS[char] ?? (/\s/u.test(char) ? `unexpected space character '${escapeText(char)}' (only ordinary spaces and tabs separate tokens)`
+      : `unexpected character '${char}'${escapeText(char) !== char ? ' (invisible)' : ''}`);
+    fail(hint, where, text, char);
   }
   out.push({ kind: 'eof', text: '', pos: text.length, end: text.length });
   return out;

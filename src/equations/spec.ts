@@ -1,15 +1,19 @@
 /**
  * What a user writes to define a neuron or a synapse: ANNarchy's fields, unchanged.
  */
+import type { Parameter, Variable } from './attributes.js';
 
 /** A parameter given in the dictionary form (`parameters: { tau: 10 }`): global by default, as in ANNarchy 5. */
 export type ParameterValue = number | boolean;
 
 export interface NeuronSpec {
-  /** Multi-line string (one `name = value : flags` per line; local unless flagged) or a dictionary (global). */
-  parameters?: string | Record<string, ParameterValue>;
-  /** Multi-line string or list of lines: ODEs and assignments with `: flags`. */
-  equations?: string | string[];
+  /**
+   * Multi-line string (one `name = value : flags` per line; local unless flagged) or a dictionary
+   * (global, or as given by a `Parameter`).
+   */
+  parameters?: string | Record<string, ParameterValue | Parameter>;
+  /** Multi-line string or list of lines: ODEs and assignments with `: flags`, or `Variable`s. */
+  equations?: string | Variable | readonly (string | Variable)[];
   /** Spike condition: its presence makes the neuron spiking. */
   spike?: string;
   /** Statements executed when the neuron spikes. */
@@ -25,8 +29,8 @@ export interface NeuronSpec {
 }
 
 export interface SynapseSpec {
-  parameters?: string | Record<string, ParameterValue>;
-  equations?: string | string[];
+  parameters?: string | Record<string, ParameterValue | Parameter>;
+  equations?: string | Variable | readonly (string | Variable)[];
   /** Rate-coded: the per-synapse contribution to `sum(target)` (default `w * pre.r`). */
   psp?: string;
   /** Rate-coded: how contributions combine ('sum' by default). */
@@ -40,3 +44,18 @@ export interface SynapseSpec {
   name?: string;
   description?: string;
 }
+
+/**
+ * A neuron's fields as the analysis reads them: `Parameter` and `Variable` objects already written
+ * in the string form (`new Neuron()` does it, see `fields.ts`).
+ */
+export type NeuronFields = Omit<NeuronSpec, 'parameters' | 'equations'> & {
+  parameters?: string | Record<string, ParameterValue>;
+  equations?: string | readonly string[];
+};
+
+/** A synapse's fields as the analysis reads them (see {@link NeuronFields}). */
+export type SynapseFields = Omit<SynapseSpec, 'parameters' | 'equations'> & {
+  parameters?: string | Record<string, ParameterValue>;
+  equations?: string | readonly string[];
+};

@@ -7,7 +7,7 @@ import type { Expr, Owner } from './ast.js';
 import type { Attribute, FunctionDef, GlobalOpUse, Locality, RandomUse, SourceRef } from './description.js';
 import { EquationError } from '../errors.js';
 import { BUILTINS } from './builtins.js';
-import { KEYWORDS } from './lexer.js';
+import { KEYWORDS, escapeText } from './lexer.js';
 import { DISTRIBUTIONS, GLOBAL_OPS } from './parser.js';
 
 /** Names that cannot be attributes (ANNarchy's list, built-in functions and the language's own words). */
@@ -64,7 +64,10 @@ export interface UseSite {
 
 /** An EquationError at `source` of `scope`'s model. */
 export function errorAt(scope: { model: string }, source: SourceRef, message: string, symbol?: string): EquationError {
-  return new EquationError(message, { model: scope.model, field: source.block, line: source.line || undefined, symbol, text: source.text || undefined });
+  return new EquationError(escapeText(message), {
+    model: scope.model, field: source.block, line: source.line || undefined,
+    symbol: symbol === undefined ? undefined : escapeText(symbol), text: source.text ? escapeText(source.text) : undefined,
+  });
 }
 
 const LOCALITY_RANK: Record<Locality, number> = { global: 0, semiglobal: 1, local: 2 };
