@@ -1,0 +1,5 @@
+import type { CaseReport, CaseRequest } from '../types.js';
+export const name = 'files';
+export const count = () => 0;
+export const describe = (_s: number, i: number) => ({ label: `${i}`, input: '' });
+export async function run(_req: CaseRequest): Promise<CaseReport> { throw new Error('todo'); }

@@ -1,0 +1,47 @@
+/**
+ * `npm run fuzz -- [--seed N] [--cases N] [--cpp N] [--files N] [--battery models,files,api]
+ *                  [--jobs N] [--json out.json]`
+ *
+ * Runs the batteries in guarded children, prints the counts by class and battery and the distinct
+ * causes of failure; exits with 1 if any case is a CRASH, HANG, SILENT, MISMATCH or WRONG-REFUSAL.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { runFuzz, type FuzzOptions } from './fuzz.js';
+import { formatSummary } from './report.js';
+
+function parseArgs(argv: string[]): FuzzOptions & { json?: string } {
+  const o: FuzzOptions & { json?: string } = { seed: 1, cases: 10000, cpp: 150, files: 200, batteries: ['models', 'files', 'api'], jobs: Math.max(1, os.cpus().length) };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!, v = argv[i + 1];
+    const num = (): number => { const n = Number(v); if (!Number.isInteger(n) || n < 0) throw new Error(`${a} needs a non-negative integer, got ${v}`); i++; return n; };
+    switch (a) {
+      case '--seed': o.seed = num(); break;
+      case '--cases': o.cases = num(); break;
+      case '--cpp': o.cpp = num(); break;
+      case '--files': o.files = num(); break;
+      case '--jobs': o.jobs = Math.max(1, num()); break;
+      case '--battery': case '--batteries': o.batteries = (v ?? '').split(',').filter(Boolean); i++; break;
+      case '--json': o.json = v; i++; break;
+      case '--help': case '-h':
+        console.log('npm run fuzz -- [--seed N] [--cases N] [--cpp N] [--files N] [--battery models,files,api] [--jobs N] [--json out.json]');
+        process.exit(0);
+      // falls through
+      default: throw new Error(`unknown argument '${a}' (see --help)`);
+    }
+  }
+  return o;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const { summary, results } = await runFuzz(opts, (done, total) => {
+  if (done % 250 === 0 || done === total) process.stderr.write(`\r${done}/${total} cases`);
+});
+process.stderr.write('\n');
+console.log(`npm run fuzz -- --seed ${opts.seed} --cases ${opts.cases} --cpp ${opts.cpp} --files ${opts.files} --battery ${opts.batteries.join(',')}`);
+console.log(formatSummary(summary));
+if (opts.json) {
+  writeFileSync(path.resolve(opts.json), JSON.stringify({ options: opts, summary, failures: results.filter((r) => r.cls !== 'refused-ok' && r.cls !== 'accepted-ok') }, null, 1));
+}
+process.exit(summary.failing > 0 ? 1 : 0);

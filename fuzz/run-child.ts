@@ -1,0 +1,94 @@
+/**
+ * The parent's side of the guarded children: a pool of `jobs` child processes (node + tsx), each fed
+ * one case at a time over IPC. A case that does not answer within its time limit is a HANG (the child
+ * is killed); a child that dies while running a case is a CRASH of that case (signal or exit code and
+ * the end of its stderr). Either way a fresh child takes the next case.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CaseReport, CaseRequest } from './types.js';
+
+const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.ts');
+
+/** What the parent learnt about one case: the child's report, or how the child failed. */
+export type Answer =
+  | { kind: 'report'; report: CaseReport }
+  | { kind: 'died'; detail: string; ms: number }
+  | { kind: 'timeout'; ms: number };
+
+export interface PoolOptions {
+  jobs: number;
+  /** Time limit of a case in ms. */
+  timeoutMs: (req: CaseRequest) => number;
+  /** Heap limit of a child, in MB (a model that allocates without bound ends as a V8 abort, not a frozen machine). */
+  heapMb?: number;
+}
+
+class Worker {
+  child?: ChildProcess;
+  stderr = '';
+  #ready?: Promise<void>;
+
+  constructor(readonly heapMb: number) {}
+
+  start(): Promise<void> {
+    if (this.#ready) return this.#ready;
+    this.stderr = '';
+    const child = fork(CHILD, [], {
+      execArgv: ['--import', 'tsx', `--max-old-space-size=${this.heapMb}`],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: { ...process.env, NEURARCHY_FUZZ_CHILD: '1' },
+    });
+    child.stderr!.on('data', (d: Buffer) => { this.stderr = (this.stderr + d.toString()).slice(-4000); });
+    this.child = child;
+    this.#ready = new Promise((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code, signal) => reject(new Error(`fuzz child failed to start (${signal ?? code}): ${this.stderr}`)));
+    });
+    return this.#ready;
+  }
+
+  stop(): void {
+    this.child?.kill('SIGKILL');
+    this.child = undefined;
+    this.#ready = undefined;
+  }
+
+  async run(req: CaseRequest, timeoutMs: number): Promise<Answer> {
+    await this.start();
+    const child = this.child!;
+    const t0 = performance.now();
+    return new Promise<Answer>((resolve) => {
+      const done = (a: Answer) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(a);
+      };
+      const onMessage = (m: CaseReport) => done({ kind: 'report', report: m });
+      const onExit = (code: number | null, signal: string | null) => {
+        const tail = this.stderr.trim().split('\n').slice(-6).join(' | ');
+        this.child = undefined; this.#ready = undefined;
+        done({ kind: 'died', detail: `child died (${signal ?? `exit code ${code}`})${tail ? `: ${tail}` : ''}`, ms: performance.now() - t0 });
+      };
+      const timer = setTimeout(() => { this.stop(); done({ kind: 'timeout', ms: performance.now() - t0 }); }, timeoutMs);
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send(req);
+    });
+  }
+}
+
+/** Runs every request on a pool of guarded children; `onAnswer` sees each answer as it comes. */
+export async function runPool(reqs: CaseRequest[], opts: PoolOptions, onAnswer: (req: CaseRequest, a: Answer) => void): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(opts.jobs, reqs.length)) }, () => new Worker(opts.heapMb ?? 2048));
+  await Promise.all(workers.map(async (w) => {
+    while (next < reqs.length) {
+      const req = reqs[next++]!;
+      onAnswer(req, await w.run(req, opts.timeoutMs(req)));
+    }
+    w.stop();
+  }));
+}
