@@ -5,6 +5,8 @@
  * so recording allocates nothing per step.
  */
 import { NetworkError } from '../errors.js';
+import { checkOptions, describeValue, optionKeys } from './options.js';
+import { wholeSteps } from './durations.js';
 import { Population } from './Population.js';
 import { PopulationView } from './PopulationView.js';
 import { Projection } from './Projection.js';
@@ -15,14 +17,20 @@ import { GrowableBuffer } from '../runtime/buffer.js';
 export type Monitorable = Population | PopulationView | Projection | Dendrite;
 
 export interface MonitorOptions {
-  /** Sampling period in ms (a multiple of dt; default dt). */
+  /**
+   * Sampling period in ms: a multiple of dt, at least dt (default dt). ANNarchy truncates other
+   * values to a multiple of dt; they are refused here, with the two nearest multiples.
+   */
   period?: number;
-  /** Offset of the samples inside the period, in ms. */
+  /** Offset of the samples inside the period, in ms: a multiple of dt, ≥ 0 and below the period (default 0). */
   periodOffset?: number;
   /** Start recording at compile (or at once when created after compile). Default true. */
   start?: boolean;
   name?: string;
 }
+
+/** The keys of {@link MonitorOptions}. */
+export const MONITOR_OPTIONS = optionKeys<MonitorOptions>()(['period', 'periodOffset', 'start', 'name']);
 
 /** Recording windows of a variable, in steps. */
 export interface RecordingTimes { start: number[]; stop: number[] }
@@ -55,12 +63,20 @@ export class Monitor {
   #spikes?: SpikeLog;
 
   constructor(object: Monitorable, variables: string | string[], options: MonitorOptions = {}) {
+    checkOptions(options, MONITOR_OPTIONS, 'new Monitor()');
+    if (!(object instanceof Population || object instanceof PopulationView || object instanceof Projection || object instanceof Dendrite)) {
+      throw new NetworkError(`new Monitor(): the object to record must be a Population, PopulationView, Projection or Dendrite, got ${describeValue(object)}`);
+    }
     this.object = object;
     this.network = object instanceof Projection ? object.network : object instanceof Dendrite ? object.projection.network : object.population.network;
-    this.#variables = typeof variables === 'string' ? [variables] : [...variables];
+    this.#variables = variableList(variables);
     const dt = this.network.dt;
-    this.#period = Math.max(1, Math.round((options.period ?? dt) / dt));
-    this.#offset = Math.round((options.periodOffset ?? 0) / dt) % this.#period;
+    this.#period = options.period === undefined ? 1 : wholeSteps(options.period, dt, 'new Monitor()', 'period', 1);
+    this.#offset = options.periodOffset === undefined ? 0 : wholeSteps(options.periodOffset, dt, 'new Monitor()', 'periodOffset', 0);
+    if (this.#offset >= this.#period) {
+      throw new NetworkError(`new Monitor(): periodOffset (${options.periodOffset} ms) must be below the period (${this.#period * dt} ms): no sample would ever be taken`);
+    }
+    if (options.start !== undefined && typeof options.start !== 'boolean') throw new NetworkError(`new Monitor(): start must be true or false, got ${describeValue(options.start)}`);
     this.name = options.name;
     for (const v of this.#variables) this.checkVariable(v);
     this.network.registerMonitor(this);
@@ -75,11 +91,13 @@ export class Monitor {
 
   /** Starts (or restarts with other variables/period) recording. */
   start(variables?: string | string[], period?: number): void {
+    const newPeriod = period === undefined ? undefined : wholeSteps(period, this.network.dt, 'monitor.start()', 'period', 1);
     if (variables !== undefined) {
-      this.#variables = typeof variables === 'string' ? [variables] : [...variables];
-      for (const v of this.#variables) this.checkVariable(v);
+      const list = variableList(variables);
+      for (const v of list) this.checkVariable(v);
+      this.#variables = list;
     }
-    if (period !== undefined) this.#period = Math.max(1, Math.round(period / this.network.dt));
+    if (newPeriod !== undefined) { this.#period = newPeriod; this.#offset %= newPeriod; }
     this.#started = true;
     if (this.network.compiled) this.resume();
   }
@@ -295,4 +313,13 @@ export class Monitor {
     if (row.length !== c.preRanks.length) return row;
     return Array.from(c.postRanks, (_, i) => row.slice(c.rowPtr[i], c.rowPtr[i + 1]));
   }
+}
+
+/** The recorded variables as a list: one name or an array of names. */
+function variableList(variables: unknown): string[] {
+  const list = typeof variables === 'string' ? [variables] : Array.isArray(variables) ? [...variables] : undefined;
+  if (list === undefined || list.some((v) => typeof v !== 'string')) {
+    throw new NetworkError(`Monitor: the variables must be a name or an array of names (e.g. 'v' or ['v', 'spike']), got ${describeValue(variables)}`);
+  }
+  return list;
 }

@@ -273,7 +273,7 @@ export class Network implements NetworkLike, ConstantListener {
   /** @internal */
   registerPopulation(pop: Population, name?: string): number {
     this.assertNotCompiled('add a population');
-    if (name !== undefined && this.#populations.some((p) => p.name === name)) throw new NetworkError(`a population named '${name}' already exists`);
+    checkUniqueName(name ?? `pop${this.#populations.length}`, name !== undefined, this.#populations, 'population');
     this.#populations.push(pop);
     return this.#populations.length - 1;
   }
@@ -281,7 +281,7 @@ export class Network implements NetworkLike, ConstantListener {
   /** @internal */
   registerProjection(proj: Projection, name?: string): number {
     this.assertNotCompiled('add a projection');
-    if (name !== undefined && this.#projections.some((p) => p.name === name)) throw new NetworkError(`a projection named '${name}' already exists`);
+    checkUniqueName(name ?? `proj${this.#projections.length}`, name !== undefined, this.#projections, 'projection');
     this.#projections.push(proj);
     return this.#projections.length - 1;
   }
@@ -658,6 +658,18 @@ export class Network implements NetworkLike, ConstantListener {
 
   /** Generated source of the compiled network (for inspection). */
   get source(): string | undefined { return this.#engine?.source; }
+}
+
+/**
+ * Names identify objects in `getPopulation()` and in saved files: two objects of one kind never share
+ * one, including a default name (`pop1`) that a user name already took.
+ */
+function checkUniqueName(name: string, given: boolean, existing: readonly { name: string }[], kind: string): void {
+  const other = existing.findIndex((o) => o.name === name);
+  if (other < 0) return;
+  throw new NetworkError(given
+    ? `a ${kind} named '${name}' already exists in this network (${kind} ${other}): choose another name`
+    : `${kind} ${existing.length} would get the default name '${name}', which ${kind} ${other} already has: give this ${kind} a name`);
 }
 
 /** The network of a monitorable object (undefined for anything else: the Monitor constructor says what is wrong). */

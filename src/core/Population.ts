@@ -4,6 +4,7 @@
  * before or after `compile()`; nothing is recompiled when values change.
  */
 import { NetworkError } from '../errors.js';
+import { checkOptions, checkObjectName, optionKeys } from './options.js';
 import type { NeuronDescription, Attribute } from '../equations/description.js';
 import { Neuron } from './Neuron.js';
 import {
@@ -30,6 +31,15 @@ export interface PopulationArgs extends PopulationOptions {
   /** A Neuron, or a built-in model class (instantiated with its defaults). */
   neuron: Neuron | (new () => Neuron);
 }
+
+/** The keys of {@link PopulationOptions}. */
+export const POPULATION_OPTIONS = optionKeys<PopulationOptions>()(['name', 'stopCondition', 'network']);
+/** The keys of {@link PopulationArgs}. */
+export const POPULATION_ARGS = optionKeys<PopulationArgs>()(['geometry', 'neuron', ...POPULATION_OPTIONS]);
+const POPULATION_UNSUPPORTED = {
+  storage_order: 'neurarchy stores every projection in one format (post-major CSR): remove this option',
+  storageOrder: 'neurarchy stores every projection in one format (post-major CSR): remove this option',
+};
 
 /** Member names that an attribute cannot shadow as a property (use `get`/`set` for those). */
 const RESERVED_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -59,6 +69,9 @@ export class Population {
   constructor(args: PopulationArgs);
   constructor(geometry: number | readonly number[], neuron: Neuron | (new () => Neuron), options?: PopulationOptions);
   constructor(a: PopulationArgs | number | readonly number[], neuron?: Neuron | (new () => Neuron), options: PopulationOptions = {}) {
+    const positional = typeof a === 'number' || Array.isArray(a);
+    if (positional) checkOptions(options, POPULATION_OPTIONS, 'new Population()', { unsupported: POPULATION_UNSUPPORTED });
+    else checkOptions(a, POPULATION_ARGS, 'new Population()', { unsupported: POPULATION_UNSUPPORTED });
     const args: PopulationArgs = typeof a === 'number' || Array.isArray(a)
       ? { geometry: a as number | number[], neuron: neuron as Neuron, ...options }
       : { ...(a as PopulationArgs) };
@@ -72,6 +85,10 @@ export class Population {
     this.size = geometrySize(this.geometry);
     this.neuron = args.neuron as Neuron;
     this.ranks = Int32Array.from({ length: this.size }, (_, i) => i);
+    if (args.name !== undefined) checkObjectName(args.name, 'new Population()');
+    if (args.stopCondition !== undefined && typeof args.stopCondition !== 'string') {
+      throw new NetworkError(`new Population(): stopCondition must be a string such as 'r > 1.0 : any', got ${typeof args.stopCondition}`);
+    }
     this.stopCondition = args.stopCondition;
     this.description = this.network.analyseNeuron(this.neuron);
     this.id = this.network.registerPopulation(this, args.name);
@@ -124,6 +141,7 @@ export class Population {
     const attr = this.attribute(name);
     const arr = this.f64(name);
     const what = `population '${this.name}', attribute '${name}'`;
+    if (!ranks) checkNestedShape(value, this.geometry, what);
     if (attr.locality === 'global') {
       if (ranks) throw new NetworkError(`${what} is global (one value per population): set it on the population, not on a view`);
       arr[0] = scalarValue(value, this.network.rng, what);
@@ -216,4 +234,29 @@ export class Population {
   save(filename: string): Promise<void> { return import('../io/object-io.js').then((m) => m.saveObject(this, filename)); }
   /** Loads this population's arrays from a file written by `save` (of it or of the whole network); throws and changes nothing on a mismatch. */
   load(filename: string): Promise<void> { return import('../io/object-io.js').then((m) => m.loadObject(this, filename)); }
+}
+
+/**
+ * A nested array assigned to a population (or view) must have its geometry's shape: a [4][3] array
+ * for a [3, 4] population has the right number of values in the wrong order. Flat arrays and typed
+ * arrays are taken in rank order (row-major) and only their length is checked, by `fillValues`.
+ */
+export function checkNestedShape(value: unknown, geometry: readonly number[], what: string): void {
+  if (!Array.isArray(value) || !value.some((v) => v !== null && typeof v === 'object')) return;
+  const shape: number[] = [];
+  const walk = (v: unknown, depth: number): void => {
+    const isArray = v !== null && typeof v === 'object' && typeof (v as ArrayLike<unknown>).length === 'number';
+    if (!isArray) {
+      if (depth !== shape.length) throw new NetworkError(`${what}: the nested array is ragged (a number where an array was expected, at depth ${depth})`);
+      return;
+    }
+    const a = v as ArrayLike<unknown>;
+    if (depth === shape.length) shape.push(a.length);
+    else if (depth > shape.length || shape[depth] !== a.length) throw new NetworkError(`${what}: the nested array is ragged (lengths ${shape[depth] ?? 0} and ${a.length} at depth ${depth})`);
+    for (let i = 0; i < a.length; i++) walk(a[i], depth + 1);
+  };
+  walk(value, 0);
+  if (shape.length !== geometry.length || shape.some((n, d) => n !== geometry[d])) {
+    throw new NetworkError(`${what}: a nested array of shape [${shape.join(', ')}] does not match the geometry [${geometry.join(', ')}] (give that shape, or a flat array in rank order)`);
+  }
 }

@@ -4,7 +4,7 @@
  * (reads come back flat, in the order of the view's ranks).
  */
 import { NetworkError } from '../errors.js';
-import type { Population } from './Population.js';
+import { checkNestedShape, type Population } from './Population.js';
 import { rankFromCoordinates, coordinatesFromRank } from './geometry.js';
 import { shaped, type AttributeInput, type ShapedArray } from './values.js';
 
@@ -27,7 +27,7 @@ export class PopulationView {
       if (name in this) continue;
       Object.defineProperty(this, name, {
         get: () => this.get(name),
-        set: (v: AttributeInput) => this.population.setAttribute(name, v, this.ranks),
+        set: (v: AttributeInput) => this.setAttribute(name, v),
         enumerable: true,
       });
     }
@@ -48,7 +48,13 @@ export class PopulationView {
   }
 
   set(values: Record<string, AttributeInput>): void {
-    for (const [name, value] of Object.entries(values)) this.population.setAttribute(name, value, this.ranks);
+    for (const [name, value] of Object.entries(values)) this.setAttribute(name, value);
+  }
+
+  /** Writes the view's neurons; a nested array must have the view's shape. */
+  private setAttribute(name: string, value: AttributeInput): void {
+    checkNestedShape(value, this.geometry, `${this.name}, attribute '${name}'`);
+    this.population.setAttribute(name, value, this.ranks);
   }
 
   /** `sum(target)` of the view's neurons. */

@@ -5,6 +5,7 @@
  * numbers, per-dendrite arrays or distributions.
  */
 import { NetworkError } from '../errors.js';
+import { checkOptions, checkObjectName, optionKeys } from './options.js';
 import type { SynapseDescription, Attribute } from '../equations/description.js';
 import { Population } from './Population.js';
 import { PopulationView } from './PopulationView.js';
@@ -26,6 +27,12 @@ export interface ProjectionArgs {
   synapse?: Synapse;
   name?: string;
 }
+
+/** The keys of {@link ProjectionArgs}. */
+export const PROJECTION_ARGS = optionKeys<ProjectionArgs>()(['pre', 'post', 'target', 'synapse', 'name']);
+/** The keys of the options of the positional form `new Projection(pre, post, target, synapse, options)`. */
+export const PROJECTION_OPTIONS = ['name'] as const satisfies readonly (keyof ProjectionArgs)[];
+const PROJECTION_UNSUPPORTED = { disable_omp: 'the cpp backend decides how to parallelise each projection', disableOmp: 'the cpp backend decides how to parallelise each projection' };
 
 /** Default synapses, as ANNarchy: `w * pre.r` for rate-coded pre-synaptic populations, `g_target += w` for spiking ones. */
 const defaultRateSynapse = new Synapse({ name: 'Default rate-coded synapse' });
@@ -63,6 +70,9 @@ export class Projection extends ConnectorMethods {
   constructor(pre: PopulationLike, post: PopulationLike, target: string | string[], synapse?: Synapse, options?: { name?: string });
   constructor(a: ProjectionArgs | PopulationLike, post?: PopulationLike, target?: string | string[], synapse?: Synapse, options: { name?: string } = {}) {
     super();
+    const positional = a instanceof Population || a instanceof PopulationView;
+    if (positional) checkOptions(options, PROJECTION_OPTIONS, 'new Projection()', { unsupported: PROJECTION_UNSUPPORTED });
+    else checkOptions(a, PROJECTION_ARGS, 'new Projection()', { unsupported: PROJECTION_UNSUPPORTED });
     const args: ProjectionArgs = a instanceof Population || a instanceof PopulationView
       ? { pre: a, post: post as PopulationLike, target: target as string | string[], synapse, ...options }
       : (a as ProjectionArgs);
@@ -82,6 +92,7 @@ export class Projection extends ConnectorMethods {
     this.description = this.network.analyseSynapse(this.synapseType, preType);
     if (this.targets.length > 1 && preType === 'rate') throw new NetworkError('Projection: several targets are only possible for spiking projections');
     this.checkPostTargets();
+    if (args.name !== undefined) checkObjectName(args.name, 'new Projection()');
     this.id = this.network.registerProjection(this, args.name);
     this.name = args.name ?? `proj${this.id}`;
     for (const attr of this.description.attributes) {

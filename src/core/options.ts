@@ -86,3 +86,13 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'function') return 'a function';
   return `${typeof value} ${String(value)}`;
 }
+
+/**
+ * Names of populations and projections are keys of saved files (`<name>/<array>` in `.npz`): a
+ * non-empty string without '/', and not `_network` (the network's own entries).
+ */
+export function checkObjectName(name: unknown, where: string): void {
+  if (typeof name !== 'string' || name.length === 0) throw new NetworkError(`${where}: name must be a non-empty string, got ${describeValue(name)}`);
+  if (name.includes('/')) throw new NetworkError(`${where}: name ${JSON.stringify(name)} contains '/', which separates the name from the array in saved files: choose another name`);
+  if (name === '_network') throw new NetworkError(`${where}: the name '_network' is reserved for the network's own entries in saved files`);
+}

@@ -6,6 +6,8 @@ import { NetworkError } from '../errors.js';
 import { Projection, type PopulationLike } from '../core/Projection.js';
 import { Synapse } from '../core/Synapse.js';
 import type { SpecialProjection } from '../ir/plan.js';
+import { checkOptions } from '../core/options.js';
+import { wholeSteps } from '../core/durations.js';
 
 const injection = new Synapse({ name: 'CurrentInjection', psp: 'pre.r' });
 
@@ -17,6 +19,7 @@ const injection = new Synapse({ name: 'CurrentInjection', psp: 'pre.r' });
  */
 export class CurrentInjection extends Projection {
   constructor(pre: PopulationLike, post: PopulationLike, target: string, options: { name?: string } = {}) {
+    checkOptions(options, ['name'], 'new CurrentInjection()');
     if (pre.population.description.type !== 'rate') throw new NetworkError('CurrentInjection: the pre-synaptic population must be rate-coded');
     if (post.population.description.type !== 'spike') throw new NetworkError('CurrentInjection: the post-synaptic population must be spiking');
     if (pre.size !== post.size) throw new NetworkError(`CurrentInjection: pre (${pre.size}) and post (${post.size}) must have the same size`);
@@ -40,12 +43,15 @@ export class DecodingProjection extends Projection {
   readonly special: SpecialProjection;
   readonly window: number;
 
+  /** `window`: ms, a multiple of dt (default, and 0 as ANNarchy: one step). */
   constructor(pre: PopulationLike, post: PopulationLike, target: string, options: { window?: number; name?: string } = {}) {
+    checkOptions(options, ['window', 'name'], 'new DecodingProjection()');
     if (pre.population.description.type !== 'spike') throw new NetworkError('DecodingProjection: the pre-synaptic population must be spiking');
     if (post.population.description.type !== 'rate') throw new NetworkError('DecodingProjection: the post-synaptic population must be rate-coded');
-    super(pre, post, target, undefined, options);
-    const dt = this.network.dt;
-    this.window = options.window && options.window > 0 ? options.window : dt;
-    this.special = { kind: 'decoding', windowSteps: Math.max(1, Math.round(this.window / dt)) };
+    const dt = pre.population.network.dt;
+    const steps = options.window === undefined || options.window === 0 ? 1 : wholeSteps(options.window, dt, 'new DecodingProjection()', 'window', 1);
+    super(pre, post, target, undefined, { name: options.name });
+    this.window = steps * dt;
+    this.special = { kind: 'decoding', windowSteps: steps };
   }
 }

@@ -3,14 +3,20 @@
  * time. Periods, offsets and waits are converted to steps with one rounding rule (ANNarchy
  * truncates there but rounds delays: a documented inconsistency we do not copy).
  */
+import { NetworkError } from '../errors.js';
+import { checkOptions, describeValue, optionKeys } from '../core/options.js';
+
 export interface EveryOptions {
-  /** Period in ms. */
+  /** Period in ms: finite and > 0 (shorter than dt: every step, as ANNarchy). */
   period: number;
   /** Offset inside the period in ms (negative: from the end of the period). */
   offset?: number;
-  /** Delay before the first call, in ms. */
+  /** Delay before the first call, in ms (negative: none, as ANNarchy). */
   wait?: number;
 }
+
+/** The keys of {@link EveryOptions}. */
+export const EVERY_OPTIONS = optionKeys<EveryOptions>()(['period', 'offset', 'wait']);
 
 export class PeriodicCallback {
   readonly periodSteps: number;
@@ -20,6 +26,16 @@ export class PeriodicCallback {
   enabled = true;
 
   constructor(options: EveryOptions, fn: (n: number) => unknown, dt: number) {
+    checkOptions(options, EVERY_OPTIONS, 'every()', { unsupported: { network: 'call every() on that network: net.every({ period }, fn)' } });
+    if (options === undefined) throw new NetworkError('every(): give the options { period } (ms)');
+    if (typeof options.period !== 'number' || !Number.isFinite(options.period) || options.period <= 0) {
+      throw new NetworkError(`every(): period must be a finite number of ms > 0, got ${describeValue(options.period)}`);
+    }
+    for (const key of ['offset', 'wait'] as const) {
+      const v = options[key];
+      if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) throw new NetworkError(`every(): ${key} must be a finite number of ms, got ${describeValue(v)}`);
+    }
+    if (typeof fn !== 'function') throw new NetworkError(`every(): the callback must be a function, got ${describeValue(fn)}`);
     this.periodSteps = Math.max(1, Math.round(options.period / dt));
     const off = Math.round((options.offset ?? 0) / dt);
     this.offsetSteps = ((off % this.periodSteps) + this.periodSteps) % this.periodSteps;
