@@ -44,10 +44,14 @@ export function rows(data: ArrayLike<ArrayLike<number>>): number[][] {
   return Array.from(data, (r) => Array.from(r));
 }
 
-/** Element-wise |a − b| ≤ tol for nested arrays (numpy's assert_allclose with atol). */
+/**
+ * Element-wise |a − b| ≤ tol + 1e-7·|b| for nested arrays (numpy's assert_allclose); a single expected
+ * number is compared with every actual value (numpy broadcasting).
+ */
 export function expectAllClose(actual: unknown, expected: unknown, tol = 1e-10): void {
   const a = flat(actual);
-  const e = flat(expected);
+  let e = flat(expected);
+  if (e.length === 1 && a.length > 1) e = a.map(() => e[0]);
   expect(a.length, 'number of values').toBe(e.length);
   for (let i = 0; i < e.length; i++) {
     expect(Math.abs(a[i] - e[i]), `index ${i}: ${a[i]} vs ${e[i]}`).toBeLessThanOrEqual(tol + 1e-7 * Math.abs(e[i]));
