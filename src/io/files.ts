@@ -4,10 +4,17 @@
  * `net.toNpz()` / `net.fromNpz(bytes)` (or `toJson`/`fromJson`) instead.
  */
 import { NetworkError } from '../errors.js';
+import { LoadError } from './network-io.js';
 
 const FS = 'node:fs/promises';
 
-async function fs(): Promise<{ readFile(p: string): Promise<Uint8Array>; writeFile(p: string, d: Uint8Array | string): Promise<void> }> {
+interface Fs {
+  readFile(p: string): Promise<Uint8Array>;
+  writeFile(p: string, d: Uint8Array | string): Promise<void>;
+  mkdir(p: string, o: { recursive: true }): Promise<string | undefined>;
+}
+
+async function fs(): Promise<Fs> {
   try {
     return await import(/* @vite-ignore */ FS);
   } catch {
@@ -15,12 +22,36 @@ async function fs(): Promise<{ readFile(p: string): Promise<Uint8Array>; writeFi
   }
 }
 
-export async function writeBytes(path: string, data: Uint8Array | string): Promise<void> {
-  await (await fs()).writeFile(path, data);
+/** The folder part of a path (`/` and, for Windows paths, `\` separate), or '' for a bare name. */
+function folderOf(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i > 0 ? path.slice(0, i) : '';
 }
 
+/**
+ * Writes `data` to `path`, creating missing parent folders first (as `mkdir -p`), so that
+ * `save('results/run1/state.npz')` works in a fresh directory. Failures name the file and the cause.
+ */
+export async function writeBytes(path: string, data: Uint8Array | string): Promise<void> {
+  const f = await fs();
+  const folder = folderOf(path);
+  try {
+    if (folder) await f.mkdir(folder, { recursive: true });
+    await f.writeFile(path, data);
+  } catch (e) {
+    throw new NetworkError(`cannot write '${path}': ${(e as Error).message}`);
+  }
+}
+
+/** Reads `path`; a missing or unreadable file is a {@link LoadError} naming it. */
 export async function readBytes(path: string): Promise<Uint8Array> {
-  const b = await (await fs()).readFile(path);
+  const f = await fs();
+  let b: Uint8Array;
+  try {
+    b = await f.readFile(path);
+  } catch (e) {
+    throw new LoadError(`cannot read '${path}': ${(e as Error).message}`);
+  }
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 

@@ -51,35 +51,49 @@ export function parametersToJson(net: ParameterNetwork): string {
  * of the network absent from the file keep their values.
  */
 export function parametersFromJson(net: ParameterNetwork, text: string): void {
-  let doc: Partial<ParametersJson>;
+  let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
     throw new LoadError(`loadParameters(): not valid JSON: ${(e as Error).message}`);
   }
-  if (!doc || typeof doc !== 'object') throw new LoadError('loadParameters(): not a parameters object');
+  if (!isRecord(doc)) throw new LoadError('loadParameters(): not a parameters object ({"populations": …, "projections": …, "network": …, "constants": …})');
   const problems: string[] = [];
+  const known = ['populations', 'projections', 'network', 'constants'];
+  for (const k of Object.keys(doc)) if (!known.includes(k)) problems.push(`unknown key '${k}' (known: ${known.join(', ')})`);
+  const section = (k: string): Record<string, unknown> => {
+    const v = doc[k];
+    if (v === undefined) return {};
+    if (!isRecord(v)) { problems.push(`'${k}' is not an object`); return {}; }
+    return v;
+  };
   const writes: (() => void)[] = [];
-  const take = (kind: 'population' | 'projection', list: (Population | Projection)[], values: Record<string, Record<string, number>> | undefined) => {
-    for (const [name, params] of Object.entries(values ?? {})) {
+  const take = (kind: 'population' | 'projection', list: (Population | Projection)[], values: Record<string, unknown>) => {
+    for (const [name, params] of Object.entries(values)) {
       const obj = list.find((o) => o.name === name);
       if (!obj) { problems.push(`${kind} '${name}' is not in the network`); continue; }
+      if (!isRecord(params)) { problems.push(`${kind} '${name}': not an object of parameter values`); continue; }
       const g = globals(obj);
       for (const [p, v] of Object.entries(params)) {
         if (!(p in g)) problems.push(`${kind} '${name}' has no global parameter '${p}'`);
-        else if (typeof v !== 'number') problems.push(`${kind} '${name}', '${p}': not a number`);
+        else if (typeof v !== 'number') problems.push(`${kind} '${name}', '${p}': ${JSON.stringify(v)} is not a number`);
         else writes.push(() => { (obj.state.get(p) as Float64Array)[0] = v; obj.network.attributeWritten(obj, p); });
       }
     }
   };
-  take('population', net.populations, doc.populations);
-  take('projection', net.projections, doc.projections);
-  for (const [name, v] of Object.entries(doc.constants ?? {})) {
+  take('population', net.populations, section('populations'));
+  take('projection', net.projections, section('projections'));
+  section('network');
+  for (const [name, v] of Object.entries(section('constants'))) {
     const c = (net.constants ?? []).find((k) => k.name === name);
     if (!c) problems.push(`constant '${name}' is not in the network`);
-    else if (typeof v !== 'number') problems.push(`constant '${name}': not a number`);
+    else if (typeof v !== 'number') problems.push(`constant '${name}': ${JSON.stringify(v)} is not a number`);
     else writes.push(() => { c.set(v); });
   }
   if (problems.length) throw new LoadError(`loadParameters(): the file does not match the network:\n  - ${problems.join('\n  - ')}`);
   for (const w of writes) w();
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }

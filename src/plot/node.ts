@@ -2,11 +2,11 @@
  * Node-only helpers for plots: write SVG files, and PNG through the optional `@resvg/resvg-js`
  * package. Kept apart from the SVG code so that `plot/index.ts` stays browser-safe.
  */
-import { writeFile } from 'node:fs/promises';
+import { writeBytes } from '../io/files.js';
 
-/** Writes an SVG string to `path` (UTF-8). */
+/** Writes an SVG string to `path` (UTF-8), creating missing parent folders. */
 export async function writeSvg(path: string, svg: string): Promise<void> {
-  await writeFile(path, svg, 'utf8');
+  await writeBytes(path, svg);
 }
 
 /** Options of {@link svgToPng}. */
@@ -42,5 +42,5 @@ export async function svgToPng(svg: string, opts: PngOptions = {}): Promise<Uint
 
 /** Renders an SVG string to a PNG file (needs `@resvg/resvg-js`, see {@link svgToPng}). */
 export async function writePng(path: string, svg: string, opts: PngOptions = {}): Promise<void> {
-  await writeFile(path, await svgToPng(svg, opts));
+  await writeBytes(path, await svgToPng(svg, opts));
 }
