@@ -4,6 +4,8 @@
  * storage: post-major CSR, one shared weight when possible, delays in steps.
  */
 import { NetworkError } from '../errors.js';
+import { checkOptions, optionKeys } from './options.js';
+import { UNSUPPORTED_CONNECT_OPTIONS } from './annarchy-options.js';
 import type { Population } from './Population.js';
 import type { PopulationView } from './PopulationView.js';
 import type { SynapseDescription } from '../equations/description.js';
@@ -39,6 +41,35 @@ export interface CommonConnectOptions {
 export interface WeightsOption { weights?: ValueSpec }
 export interface SelfOption { allowSelfConnections?: boolean }
 
+/** Options of `connectAllToAll()`. */
+export interface AllToAllOptions extends WeightsOption, SelfOption, CommonConnectOptions {}
+/** Options of `connectOneToOne()`. */
+export interface OneToOneOptions extends WeightsOption, CommonConnectOptions {}
+/** Options of `connectFixedProbability()`. */
+export interface FixedProbabilityOptions extends AllToAllOptions { probability: number }
+/** Options of `connectFixedNumberPre()` / `connectFixedNumberPost()`. */
+export interface FixedNumberOptions extends AllToAllOptions { number: number }
+/** Options of `connectGaussian()`. */
+export interface GaussianOptions extends SelfOption, CommonConnectOptions { amp: number; sigma: number; limit?: number }
+/** Options of `connectDog()`. */
+export interface DogOptions extends SelfOption, CommonConnectOptions { ampPos: number; sigmaPos: number; ampNeg: number; sigmaNeg: number; limit?: number }
+/** Options of `connectFromMatrix()`. */
+export interface FromMatrixConnectOptions { prePost?: boolean; delays?: number | ArrayLike<ArrayLike<number>> }
+/** Options of `connectFromSparse()`. */
+export interface FromSparseConnectOptions { delays?: number }
+
+/** The accepted keys of each connector method (checked by the compiler against the interfaces above). */
+export const CONNECT_OPTIONS = {
+  allToAll: optionKeys<AllToAllOptions>()(['weights', 'delays', 'allowSelfConnections', 'forceMultipleWeights']),
+  oneToOne: optionKeys<OneToOneOptions>()(['weights', 'delays', 'forceMultipleWeights']),
+  fixedProbability: optionKeys<FixedProbabilityOptions>()(['probability', 'weights', 'delays', 'allowSelfConnections', 'forceMultipleWeights']),
+  fixedNumber: optionKeys<FixedNumberOptions>()(['number', 'weights', 'delays', 'allowSelfConnections', 'forceMultipleWeights']),
+  gaussian: optionKeys<GaussianOptions>()(['amp', 'sigma', 'limit', 'delays', 'allowSelfConnections', 'forceMultipleWeights']),
+  dog: optionKeys<DogOptions>()(['ampPos', 'sigmaPos', 'ampNeg', 'sigmaNeg', 'limit', 'delays', 'allowSelfConnections', 'forceMultipleWeights']),
+  fromMatrix: optionKeys<FromMatrixConnectOptions>()(['prePost', 'delays']),
+  fromSparse: optionKeys<FromSparseConnectOptions>()(['delays']),
+} as const;
+
 function neuronSet(side: Side): NeuronSet {
   const pop = side.population;
   return { ranks: side.ranks, populationSize: pop.size, populationGeometry: pop.geometry, populationId: pop.id, samePopulationAs: pop };
@@ -56,49 +87,59 @@ export abstract class ConnectorMethods {
   protected abstract storeConnectivity(data: ConnectivityData, weights: Float64Array | number): void;
 
   /** Every pre-synaptic neuron to every post-synaptic one (no self-connections unless allowed). */
-  connectAllToAll(options: (WeightsOption & SelfOption & CommonConnectOptions) | number = {}): this {
-    const o = typeof options === 'number' ? { weights: options } : options;
+  connectAllToAll(options: AllToAllOptions | number = {}): this {
+    const o = typeof options === 'number' ? { weights: options } : this.checked(options, CONNECT_OPTIONS.allToAll, 'connectAllToAll');
     return this.apply(C.allToAll(neuronSet(this.pre), neuronSet(this.post), this.withWeights(o, 1), this.network.rng), o, 'all-to-all');
   }
 
   /** Neuron k of pre to neuron k of post. */
-  connectOneToOne(options: (WeightsOption & CommonConnectOptions) | number = {}): this {
-    const o = typeof options === 'number' ? { weights: options } : options;
+  connectOneToOne(options: OneToOneOptions | number = {}): this {
+    const o = typeof options === 'number' ? { weights: options } : this.checked(options, CONNECT_OPTIONS.oneToOne, 'connectOneToOne');
     return this.apply(C.oneToOne(neuronSet(this.pre), neuronSet(this.post), this.withWeights(o, 1), this.network.rng), o, 'one-to-one');
   }
 
   /** Each possible synapse exists with `probability`. */
-  connectFixedProbability(options: { probability: number } & WeightsOption & SelfOption & CommonConnectOptions): this {
+  connectFixedProbability(options: FixedProbabilityOptions): this {
+    this.checked(options, CONNECT_OPTIONS.fixedProbability, 'connectFixedProbability');
     return this.apply(C.fixedProbability(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options, `fixed probability ${options.probability}`);
   }
 
   /** Each post-synaptic neuron receives `number` synapses from distinct pre-synaptic neurons. */
-  connectFixedNumberPre(options: { number: number } & WeightsOption & SelfOption & CommonConnectOptions): this {
+  connectFixedNumberPre(options: FixedNumberOptions): this {
+    this.checked(options, CONNECT_OPTIONS.fixedNumber, 'connectFixedNumberPre');
     return this.apply(C.fixedNumberPre(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options, `fixed number pre ${options.number}`);
   }
 
   /** Each pre-synaptic neuron projects to `number` distinct post-synaptic neurons. */
-  connectFixedNumberPost(options: { number: number } & WeightsOption & SelfOption & CommonConnectOptions): this {
+  connectFixedNumberPost(options: FixedNumberOptions): this {
+    this.checked(options, CONNECT_OPTIONS.fixedNumber, 'connectFixedNumberPost');
     return this.apply(C.fixedNumberPost(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options, `fixed number post ${options.number}`);
   }
 
   /** Gaussian profile over normalised coordinates: w = amp·exp(−d²/2σ²), kept above limit·amp. */
-  connectGaussian(options: { amp: number; sigma: number; limit?: number } & SelfOption & CommonConnectOptions): this {
+  connectGaussian(options: GaussianOptions): this {
+    this.checked(options, CONNECT_OPTIONS.gaussian, 'connectGaussian');
     return this.apply(C.gaussian(neuronSet(this.pre), neuronSet(this.post), { delays: 0, ...options }, this.network.rng), { ...options, forceMultipleWeights: true }, `gaussian (amp ${options.amp}, sigma ${options.sigma})`);
   }
 
   /** Difference of Gaussians. */
-  connectDog(options: { ampPos: number; sigmaPos: number; ampNeg: number; sigmaNeg: number; limit?: number } & SelfOption & CommonConnectOptions): this {
+  connectDog(options: DogOptions): this {
+    this.checked(options, CONNECT_OPTIONS.dog, 'connectDog');
     return this.apply(C.dog(neuronSet(this.pre), neuronSet(this.post), { delays: 0, ...options }, this.network.rng), { ...options, forceMultipleWeights: true }, 'difference of Gaussians');
   }
 
-  /** A dense matrix post × pre (`null`/NaN: no synapse); `prePost: true` for pre × post. */
-  connectFromMatrix(weights: ArrayLike<ArrayLike<number | null>>, options: { prePost?: boolean; delays?: number | ArrayLike<ArrayLike<number>> } = {}): this {
+  /**
+   * A dense matrix post × pre; `prePost: true` for pre × post. `null` (ANNarchy's `None`) or NaN
+   * means no synapse (so `connectivityMatrix(NaN)` round-trips); 0 is a synapse of weight 0.
+   */
+  connectFromMatrix(weights: ArrayLike<ArrayLike<number | null>>, options: FromMatrixConnectOptions = {}): this {
+    this.checked(options, CONNECT_OPTIONS.fromMatrix, 'connectFromMatrix');
     return this.apply(C.fromMatrix(neuronSet(this.pre), neuronSet(this.post), weights, options), { ...options, forceMultipleWeights: true } as CommonConnectOptions, 'from matrix');
   }
 
   /** A sparse matrix in ANNarchy's (pre, post) orientation. */
-  connectFromSparse(matrix: Parameters<typeof C.fromSparse>[2], options: { delays?: number } = {}): this {
+  connectFromSparse(matrix: Parameters<typeof C.fromSparse>[2], options: FromSparseConnectOptions = {}): this {
+    this.checked(options, CONNECT_OPTIONS.fromSparse, 'connectFromSparse');
     return this.apply(C.fromSparse(neuronSet(this.pre), neuronSet(this.post), matrix, options), { ...options, forceMultipleWeights: true }, 'from sparse matrix');
   }
 
@@ -118,6 +159,22 @@ export abstract class ConnectorMethods {
   fromMatrix(w: Parameters<ConnectorMethods['connectFromMatrix']>[0], o?: Parameters<ConnectorMethods['connectFromMatrix']>[1]) { return this.connectFromMatrix(w, o); }
   fromSparse(m: Parameters<ConnectorMethods['connectFromSparse']>[0], o?: Parameters<ConnectorMethods['connectFromSparse']>[1]) { return this.connectFromSparse(m, o); }
   fromFunction(fn: Parameters<ConnectorMethods['connectWithFunc']>[0], ...args: unknown[]) { return this.connectWithFunc(fn, ...args); }
+
+  /**
+   * Checks a connector's options: unknown keys refused (ANNarchy's storage options with the reason),
+   * and `weights: null` / `delays: null`, which would silently become the defaults.
+   */
+  private checked<T extends object>(options: T, keys: readonly string[], method: string): T {
+    const where = `projection '${this.name}'.${method}()`;
+    checkOptions(options, keys, where, { unsupported: UNSUPPORTED_CONNECT_OPTIONS });
+    if (options === undefined) throw new NetworkError(`${where}: give the options (${keys.join(', ')})`);
+    for (const key of ['weights', 'delays'] as const) {
+      if (key in options && (options as Record<string, unknown>)[key] === null) {
+        throw new NetworkError(`${where}: ${key} is null: give a number, an array or a distribution, or leave ${key} out for the default (${key === 'weights' ? 1 : 0})`);
+      }
+    }
+    return options;
+  }
 
   private withWeights<T extends WeightsOption & CommonConnectOptions>(o: T, defaultWeight: number): T & { weights: ValueSpec; delays: ValueSpec } {
     return { ...o, weights: o.weights ?? defaultWeight, delays: o.delays ?? 0 };
