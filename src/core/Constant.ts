@@ -4,6 +4,7 @@
  * documentation promises).
  */
 import { NetworkError } from '../errors.js';
+import { RESERVED_NAMES } from '../equations/symbols.js';
 
 /** Something that wants to know when a constant changes (a compiled network). */
 export interface ConstantListener {
@@ -15,6 +16,8 @@ const globalConstants = new Map<string, Constant>();
 
 export class Constant {
   readonly name: string;
+  /** Registered for every network (`new Constant()`), rather than local to one (`net.constant()`). */
+  readonly global: boolean;
   #value: number;
   readonly #listeners = new Set<ConstantListener>();
 
@@ -24,11 +27,17 @@ export class Constant {
    * @param options.global register it for every network (default true, as ANNarchy's `Constant`)
    */
   constructor(name: string, value: number, options: { global?: boolean } = {}) {
-    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new NetworkError(`Constant name '${name}' is not a valid identifier`);
-    if (!Number.isFinite(value)) throw new NetworkError(`Constant '${name}' needs a finite number, got ${value}`);
+    if (typeof name !== 'string' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
+      throw new NetworkError(`Constant name ${JSON.stringify(name)} is not a valid identifier (a letter, then letters, digits or '_')`);
+    }
+    // `dt`, `t`, `pi`, built-in functions…: equations would never read the constant (and ANNarchy's
+    // C++ would not compile), so the name is refused rather than accepted and ignored.
+    if (RESERVED_NAMES.has(name)) throw new NetworkError(`Constant name '${name}' is reserved in equations (${reservedWhy(name)}); choose another name`);
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new NetworkError(`Constant '${name}' needs a finite number, got ${String(value)}`);
     this.name = name;
     this.#value = value;
-    if (options.global ?? true) globalConstants.set(name, this);
+    this.global = options.global ?? true;
+    if (this.global) globalConstants.set(name, this);
   }
 
   get value(): number { return this.#value; }
@@ -49,7 +58,15 @@ export class Constant {
   removeListener(l: ConstantListener): void { this.#listeners.delete(l); }
 }
 
-/** @internal The constants every new network starts with. */
+/** Why `name` is reserved, for the message. */
+function reservedWhy(name: string): string {
+  if (name === 't') return 'the current time';
+  if (name === 'dt') return 'the step size';
+  if (name === 'pi') return 'the number pi';
+  return 'a built-in name of the equation language';
+}
+
+/** @internal The global constants, whenever they were created (networks read them until they compile). */
 export function globalConstantList(): Constant[] {
   return [...globalConstants.values()];
 }

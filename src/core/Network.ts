@@ -211,7 +211,7 @@ export class Network implements NetworkLike, ConstantListener {
   }
 
   /** Creates a monitor in this network. */
-  monitor(object: Monitorable, variables: string | string[], options: MonitorOptions = {}): Monitor {
+  monitor<T extends Monitorable, const V extends string>(object: T, variables: V | readonly V[], options: MonitorOptions = {}): Monitor<T, V> {
     const owner = networkOf(object);
     if (owner !== undefined && owner !== this) {
       const other = owner instanceof Network ? `network ${owner.id}` : 'another network';
@@ -229,7 +229,22 @@ export class Network implements NetworkLike, ConstantListener {
     return c;
   }
 
-  getConstant(name: string): Constant | undefined { return this.#constants.get(name); }
+  /**
+   * The network's Constants: its own (`net.constant()`) and the global ones, including those created
+   * after the network (ANNarchy scripts call `setup()` first, then create constants) — until
+   * compile, which fixes the set.
+   */
+  get #liveConstants(): Map<string, Constant> {
+    if (!this.compiled) {
+      for (const c of globalConstantList()) {
+        const mine = this.#constants.get(c.name);
+        if (!mine || mine.global) this.#constants.set(c.name, c);
+      }
+    }
+    return this.#constants;
+  }
+
+  getConstant(name: string): Constant | undefined { return this.#liveConstants.get(name); }
   getPopulation(name: string): Population | undefined { return this.#populations.find((p) => p.name === name); }
   getProjection(name: string): Projection | undefined { return this.#projections.find((p) => p.name === name); }
   getMonitor(name: string): Monitor | undefined { return this.#monitors.find((m) => m.name === name); }
@@ -262,13 +277,13 @@ export class Network implements NetworkLike, ConstantListener {
     return {
       name,
       defaultMethod: this.#method,
-      constants: new Set(this.#constants.keys()),
+      constants: new Set(this.#liveConstants.keys()),
       globalFunctions: globalFunctionMap() as ReadonlyMap<string, FunctionDef>,
     };
   }
 
   /** @internal */
-  constantValue(name: string): number | undefined { return this.#constants.get(name)?.value; }
+  constantValue(name: string): number | undefined { return this.#liveConstants.get(name)?.value; }
 
   /** @internal */
   registerPopulation(pop: Population, name?: string): number {
@@ -340,7 +355,7 @@ export class Network implements NetworkLike, ConstantListener {
       d.globalFunctions.forEach((f) => usedFunctions.add(f));
     }
     this.#constantNames = [...usedConstants];
-    this.#constantValues = Float64Array.from(this.#constantNames, (n) => this.#constants.get(n)!.value);
+    this.#constantValues = Float64Array.from(this.#constantNames, (n) => this.#liveConstants.get(n)!.value);
     for (const n of this.#constantNames) this.#constants.get(n)!.addListener(this);
     const fmap = globalFunctionMap();
     const plan = buildPlan({
@@ -626,7 +641,7 @@ export class Network implements NetworkLike, ConstantListener {
   /* ---- saving and loading (src/io/network-io.ts documents the keys) ---- */
 
   /** Constants known to this network (global ones and its own). */
-  get constants(): Constant[] { return [...this.#constants.values()]; }
+  get constants(): Constant[] { return [...this.#liveConstants.values()]; }
 
   /** The state (attributes, connectivity, internal arrays, step) as `.npz` bytes (browser-safe). */
   toNpz(selection?: SaveSelection, options: { compress?: boolean | number } = {}): Uint8Array { return networkToNpz(this, selection, options); }

@@ -37,9 +37,28 @@ function withoutFlags(text: string): string {
   return known ? parts.slice(0, -1).join(':') : text;
 }
 
+/** Parenthesis depth at the end of `text` (positive when a `(` is still open). */
+function openParentheses(text: string): number {
+  let depth = 0;
+  for (const c of text) depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+  return depth;
+}
+
+/**
+ * Whether a line without an assignment operator continues the definition `previous` (ANNarchy's
+ * multi-line conditionals and expressions broken over lines): it starts with `else`, an operator
+ * or `)`, or `previous` is unfinished (an open parenthesis, a trailing operator, `:` or `,`).
+ * Any other such line is a mistake of its own, reported at its line rather than merged above.
+ */
+function continuesPrevious(previous: string, line: string): boolean {
+  if (/^(else|and|or)\b/.test(line) || /^[-+*/^)<>=!,:]/.test(line)) return true;
+  if (openParentheses(previous) > 0) return true;
+  return /[-+*/^(<>=!,:]\s*$/.test(previous) || /\b(and|or|not|if|else)\s*$/.test(previous);
+}
+
 /**
  * Splits a field into definitions: one per line or `;`, `#` starts a comment, and a line without
- * an assignment operator (or starting with `else`) continues the previous definition.
+ * an assignment operator that continues an unfinished one (see `continuesPrevious`) is joined to it.
  */
 export function splitDefinitions(field: string | readonly string[] | undefined): DefinitionLine[] {
   if (field === undefined) return [];
@@ -51,7 +70,7 @@ export function splitDefinitions(field: string | readonly string[] | undefined):
     for (const piece of code.split(';')) {
       const t = piece.trim();
       if (t === '') continue;
-      const continues = out.length > 0 && (/^else\b/.test(t) || !hasAssignment(withoutFlags(t)));
+      const continues = out.length > 0 && (/^else\b/.test(t) || (!hasAssignment(withoutFlags(t)) && continuesPrevious(out[out.length - 1].text, t)));
       if (continues) out[out.length - 1].text += ` ${t}`;
       else out.push({ text: t, line: index + 1 });
     }
@@ -103,7 +122,7 @@ export function parseDefinition(def: DefinitionLine, block: SourceRef['block'], 
   const body = split.body;
   const tokens = tokenize(body, where);
   const opTok = assignmentToken(tokens);
-  if (!opTok) fail("expected an assignment ('x = …', 'x += …') or an ODE ('dx/dt = …')", where, def.text, body);
+  if (!opTok) fail("this line has no '=': expected an assignment ('x = …', 'x += …') or an ODE ('dx/dt = …')", where, def.text, body);
   const leftText = body.slice(0, opTok.pos);
   const rightText = body.slice(opTok.end);
   if (leftText.trim() === '') fail(`nothing on the left of '${opTok.text}'`, where, def.text, opTok.text);

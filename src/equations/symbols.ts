@@ -3,9 +3,10 @@
  * in an expression refers to, and whether a statement of a given locality may read it. Also
  * collects what the model uses (random draws, global operations, Constants, functions).
  */
-import type { Expr, Owner } from './ast.js';
+import type { Expr, Owner, RandomDistName } from './ast.js';
 import type { Attribute, FunctionDef, GlobalOpUse, Locality, RandomUse, SourceRef } from './description.js';
-import { EquationError } from '../errors.js';
+import { EquationError, NeurarchyError } from '../errors.js';
+import { makeDistribution } from '../core/make-distribution.js';
 import { BUILTINS } from './builtins.js';
 import { KEYWORDS, escapeText } from './lexer.js';
 import { DISTRIBUTIONS, GLOBAL_OPS } from './parser.js';
@@ -181,6 +182,7 @@ export function checkExpr(scope: ModelScope, expr: Expr, site: UseSite): void {
       case 'rand': {
         if (!site.allowRandom) fail(`random draw ${e.dist}(…) is not allowed here`, e.dist);
         for (const arg of e.args) checkRandomArgument(scope, site, e.dist, arg);
+        checkLiteralDistribution(scope, site, e.dist, e.args);
         scope.randoms.push({ id: e.id, dist: e.dist, args: e.args, locality: site.locality });
         return;
       }
@@ -207,6 +209,28 @@ function checkRandomArgument(scope: ModelScope, site: UseSite, dist: string, arg
     throw errorAt(scope, site.source, `the arguments of ${dist}() must be numbers or global parameters ('${arg.name}' is ${a ? `a ${a.locality} ${a.role}` : 'unknown'})`, arg.name);
   }
   throw errorAt(scope, site.source, `the arguments of ${dist}() must be numbers or global parameters, not expressions`, dist);
+}
+
+/**
+ * Arguments that are all literal numbers are checked as they are for an `init=` value or a
+ * `new Normal(…)` (`Normal(0, -1)`, `Uniform(1, 0)` refused), by building the distribution once.
+ */
+function checkLiteralDistribution(scope: ModelScope, site: UseSite, dist: RandomDistName, args: Expr[]): void {
+  const values = args.map(literalValue);
+  if (values.some((v) => v === undefined)) return;
+  try {
+    makeDistribution(dist, values as number[]);
+  } catch (e) {
+    if (!(e instanceof NeurarchyError)) throw e;
+    throw errorAt(scope, site.source, `invalid random distribution: ${e.message}`, dist);
+  }
+}
+
+/** The value of a literal number (`2`, `-1.5`), undefined for anything else. */
+function literalValue(e: Expr): number | undefined {
+  if (e.kind === 'num') return e.value;
+  if (e.kind === 'unary' && e.arg.kind === 'num') return e.op === '-' ? -e.arg.value : e.op === '+' ? e.arg.value : undefined;
+  return undefined;
 }
 
 /** Fails when `name` cannot be the name of an attribute. */
