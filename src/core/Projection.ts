@@ -14,7 +14,7 @@ import type { NetworkLike } from './network-like.js';
 import { fillValues, scalarValue, isSampler, flatten, type AttributeInput, type StateArray } from './values.js';
 import { initialiseAttributes } from './initialise.js';
 import { Dendrite } from './Dendrite.js';
-import { readsSum } from '../ir/build.js';
+import { checkPopulationKinds, checkPostTargets, checkSynapseReferences } from './projection-checks.js';
 import { ConnectorMethods, type ConnectivityData } from './connect-methods.js';
 
 export type PopulationLike = Population | PopulationView;
@@ -88,10 +88,14 @@ export class Projection extends ConnectorMethods {
       throw new NetworkError(`Projection: target must be a name such as 'exc' (got ${JSON.stringify(args.target)})`);
     }
     const preType = this.pre.population.description.type;
+    // Everything is checked before the projection joins its network: a refused one leaves no trace.
+    const [prePop, postPop] = [this.pre.population, this.post.population];
+    this.checkPopulationKinds(args.name);
     this.synapseType = args.synapse ?? (preType === 'spike' ? defaultSpikingSynapse : defaultRateSynapse);
     this.description = this.network.analyseSynapse(this.synapseType, preType);
     if (this.targets.length > 1 && preType === 'rate') throw new NetworkError('Projection: several targets are only possible for spiking projections');
-    this.checkPostTargets();
+    checkSynapseReferences(this.description, prePop, postPop, this.targets, args.name);
+    checkPostTargets(prePop, postPop, this.targets, args.name);
     if (args.name !== undefined) checkObjectName(args.name, 'new Projection()');
     this.id = this.network.registerProjection(this, args.name);
     this.name = args.name ?? `proj${this.id}`;
@@ -268,17 +272,13 @@ export class Projection extends ConnectorMethods {
     return this.connectivity;
   }
 
-  private checkPostTargets(): void {
-    const post = this.post.population;
-    const d = post.description;
-    if (d.type === 'spike') {
-      for (const t of this.targets) {
-        // A spiking neuron that reads sum(t) takes rate-coded input there (PoissonPopulation with a target).
-        if (!d.attributes.some((a) => a.name === `g_${t}`) && !(this.pre.population.description.type === 'rate' && readsSum(d, t))) {
-          throw new NetworkError(`Projection: the post-synaptic neuron '${post.neuron.name}' has no conductance 'g_${t}' for target '${t}'`);
-        }
-      }
-    }
+  /**
+   * Refuses spiking → rate-coded and rate-coded → spiking (core/projection-checks.ts). Called by the
+   * constructor; the specific projections that convert between the two (`CurrentInjection`,
+   * `DecodingProjection`) override it with their own checks.
+   */
+  protected checkPopulationKinds(name?: string): void {
+    checkPopulationKinds(this.pre.population, this.post.population, this.targets, name);
   }
 
   /** Saves this projection's arrays (`.npz`, or JSON for `.json`; Node). See src/io/network-io.ts for the keys. */

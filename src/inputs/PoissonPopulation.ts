@@ -37,6 +37,8 @@ export interface PoissonPopulationOptions {
 export class PoissonPopulation extends Population {
   /** @internal read by ir/build.ts */
   readonly special?: SpecialPopulation;
+  /** @internal read by core/projection-checks.ts: rate-coded projections may target it (`target`). */
+  readonly rateInputTargets?: readonly string[];
 
   constructor(geometry: number | readonly number[], options: PoissonPopulationOptions) {
     const { rates, target, parameters = {}, refractory, name, network } = options;
@@ -58,6 +60,7 @@ export class PoissonPopulation extends Population {
       neuron = new Neuron({ name: 'Poisson', parameters: [`rates = ${literal(initial, 'PoissonPopulation rates')}`, ...extra].join('\n'), equations: draw, spike: 'p < rates', refractory });
     }
     super(geometry, neuron, { name, network });
+    if (target !== undefined) this.rateInputTargets = [target];
     if (constant) {
       this.special = { kind: 'poisson' };
       if (typeof rates !== 'number') this.setAttribute('rates', rates as ArrayLike<number>);

@@ -26,6 +26,9 @@ export class CurrentInjection extends Projection {
     super(pre, post, target, injection, options);
   }
 
+  /** Rate → spike is what this projection is for (checked in the constructor). */
+  protected override checkPopulationKinds(): void {}
+
   /** One-to-one connection (ANNarchy's `connect_current()`). */
   connectCurrent(): this {
     return this.connectOneToOne({ weights: 1.0 });
@@ -54,4 +57,7 @@ export class DecodingProjection extends Projection {
     this.window = steps * dt;
     this.special = { kind: 'decoding', windowSteps: steps };
   }
+
+  /** Spike → rate is what this projection is for (checked in the constructor). */
+  protected override checkPopulationKinds(): void {}
 }
