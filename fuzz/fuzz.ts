@@ -8,7 +8,6 @@ import { runPool } from './run-child.js';
 import { classify, summarise, type Summary } from './report.js';
 import type { CaseRequest, CaseResult } from './types.js';
 import { describe as describeModel } from './batteries/models.js';
-import { describe as describeFile, count as fileCount } from './batteries/files.js';
 import { describe as describeApi, count as apiCount } from './batteries/api.js';
 
 export interface FuzzOptions {
@@ -43,7 +42,7 @@ export function requests(o: FuzzOptions): CaseRequest[] {
 
 export function describeCase(req: CaseRequest): { label: string; input: string } {
   if (req.battery === 'models') return describeModel(req.seed, req.index);
-  if (req.battery === 'files') return describeFile(req.seed, req.index);
+  if (req.battery === 'files') return { label: `file #${req.index}`, input: '(see the child\'s report)' };
   return describeApi(req.index);
 }
 

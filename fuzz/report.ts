@@ -40,7 +40,7 @@ export function classify(req: CaseRequest, a: Answer, describe: (req: CaseReques
     const { cls, detail } = classOfReport(a.report);
     return { battery: req.battery, index: req.index, cls, detail, label: a.report.label, input: a.report.input, ms: a.report.ms, backends: a.report.backends, where: cls === 'refused-ok' || cls === 'accepted-ok' ? undefined : whereThrown(a.report.error?.stack) };
   }
-  const d = describe(req);
+  const d = a.started ?? describe(req);
   return {
     battery: req.battery, index: req.index, label: d.label, input: d.input, ms: a.ms, backends: req.cpp ? ['js', 'cpp'] : ['js'],
     cls: a.kind === 'timeout' ? 'HANG' : 'CRASH',

@@ -14,8 +14,11 @@ const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.ts'
 /** What the parent learnt about one case: the child's report, or how the child failed. */
 export type Answer =
   | { kind: 'report'; report: CaseReport }
-  | { kind: 'died'; detail: string; ms: number }
-  | { kind: 'timeout'; ms: number };
+  | { kind: 'died'; detail: string; ms: number; started?: Started }
+  | { kind: 'timeout'; ms: number; started?: Started };
+
+/** What the child said it was starting (label and input of the case). */
+export interface Started { label: string; input: string }
 
 export interface PoolOptions {
   jobs: number;
@@ -66,13 +69,17 @@ class Worker {
         child.off('exit', onExit);
         resolve(a);
       };
-      const onMessage = (m: CaseReport) => done({ kind: 'report', report: m });
+      let started: Started | undefined;
+      const onMessage = (m: CaseReport | { started: Started }) => {
+        if ('started' in m) started = m.started;
+        else done({ kind: 'report', report: m });
+      };
       const onExit = (code: number | null, signal: string | null) => {
         const tail = this.stderr.trim().split('\n').slice(-6).join(' | ');
         this.child = undefined; this.#ready = undefined;
-        done({ kind: 'died', detail: `child died (${signal ?? `exit code ${code}`})${tail ? `: ${tail}` : ''}`, ms: performance.now() - t0 });
+        done({ kind: 'died', detail: `child died (${signal ?? `exit code ${code}`})${tail ? `: ${tail}` : ''}`, ms: performance.now() - t0, started });
       };
-      const timer = setTimeout(() => { this.stop(); done({ kind: 'timeout', ms: performance.now() - t0 }); }, timeoutMs);
+      const timer = setTimeout(() => { this.stop(); done({ kind: 'timeout', ms: performance.now() - t0, started }); }, timeoutMs);
       child.on('message', onMessage);
       child.once('exit', onExit);
       child.send(req);

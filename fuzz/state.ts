@@ -10,7 +10,7 @@ export type State = Record<string, ArrayLike<number | bigint>>;
 
 export function stateOf(net: Network): State {
   const out: State = {};
-  for (const [k, a] of Object.entries(collectArrays(net as never))) out[k] = Array.from(a.data as ArrayLike<number>) as never;
+  for (const [k, a] of Object.entries(collectArrays(net as never))) out[k] = Array.from(a.data as ArrayLike<number>, Number);
   return out;
 }
 

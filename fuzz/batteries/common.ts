@@ -10,6 +10,8 @@ export type Pending = Omit<CaseReport, 'outcome' | 'backends' | 'ms'>;
 
 export async function runGuarded(base: Pending, body: (report: CaseReport) => Promise<void>): Promise<CaseReport> {
   const report: CaseReport = { ...base, outcome: 'accepted', backends: [], ms: 0 };
+  // Tell the parent what is about to run: if the child dies or hangs, the case is still described.
+  process.send?.({ started: { label: base.label, input: base.input } });
   const t0 = performance.now();
   try {
     await body(report);
