@@ -12,6 +12,9 @@ import type { SynapseDescription } from '../equations/description.js';
 import type { NetworkLike } from './network-like.js';
 import type { Sampler } from '../random/types.js';
 import * as C from '../connectors/index.js';
+import { connectivityFromFile, connectivityToJson, connectivityToNpz } from '../io/connectivity-io.js';
+import { readBytes, writeBytes, formatOf } from '../io/files.js';
+import type { Projection } from './Projection.js';
 import type { Connectivity, NeuronSet, ValueSpec } from '../connectors/index.js';
 
 /** The stored connectivity of a projection. */
@@ -150,7 +153,25 @@ export abstract class ConnectorMethods {
     return this.apply(builder.build(), { forceMultipleWeights: true }, fn.name ? `from function ${fn.name}` : 'from function');
   }
 
+  /**
+   * ANNarchy's `connect_from_file`: the synapses (ranks, weights, delays in ms) written by
+   * {@link saveConnectivity} (`.json` as JSON, else `.npz`; src/io/connectivity-io.ts). The file is
+   * checked first (ranks in the pre/post sides, no synapse twice, finite weights, valid delays).
+   */
+  async connectFromFile(filename: string): Promise<this> {
+    const bytes = await readBytes(filename);
+    const data = formatOf(filename) === 'json' ? new TextDecoder().decode(bytes) : bytes;
+    return this.apply(connectivityFromFile(data, filename, this.pre, this.post), { forceMultipleWeights: true }, `from file ${filename}`);
+  }
+
+  /** ANNarchy's `save_connectivity`: writes the synapses for {@link connectFromFile} (`.json` as JSON, else `.npz`). */
+  async saveConnectivity(filename: string): Promise<void> {
+    const self = this as unknown as Projection;
+    await writeBytes(filename, formatOf(filename) === 'json' ? connectivityToJson(self) : connectivityToNpz(self));
+  }
+
   /* ANNarchy 5 names */
+  fromFile(filename: string) { return this.connectFromFile(filename); }
   allToAll(o?: Parameters<ConnectorMethods['connectAllToAll']>[0]) { return this.connectAllToAll(o); }
   oneToOne(o?: Parameters<ConnectorMethods['connectOneToOne']>[0]) { return this.connectOneToOne(o); }
   fixedProbability(o: Parameters<ConnectorMethods['connectFixedProbability']>[0]) { return this.connectFixedProbability(o); }
