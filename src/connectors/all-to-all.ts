@@ -1,6 +1,6 @@
 /** `allToAll`: every post-synaptic neuron receives a synapse from every pre-synaptic one. */
 import type { RandomSource } from '../random/types.js';
-import { assembleRows, checkNeuronSet, finish, samePopulation, sortedRanks, type Row } from './common.js';
+import { assembleRows, checkNeuronSet, checkSynapseCount, finish, samePopulation, sortedRanks, type Row } from './common.js';
 import type { Connectivity, NeuronSet, SelfConnectionOptions, WeightedConnectorOptions } from './types.js';
 
 /** Options of `allToAll`. */
@@ -16,6 +16,7 @@ export function allToAll(pre: NeuronSet, post: NeuronSet, options: AllToAllOptio
   const who = 'allToAll';
   checkNeuronSet(pre, 'pre', who);
   checkNeuronSet(post, 'post', who);
+  checkSynapseCount(pre.ranks.length * post.ranks.length, who, options.weights ?? 1, options.forceMultipleWeights);
   const removeSelf = !options.allowSelfConnections && samePopulation(pre, post);
   const preSorted = sortedRanks(pre.ranks);
   const inPre = new Uint8Array(pre.populationSize);

@@ -5,6 +5,20 @@
 import { NetworkError } from '../errors.js';
 import type { RandomSource, Sampler } from '../random/types.js';
 import type { BoundedSampler, NeuronSet, ValueSpec } from './types.js';
+import { checkSynapseCount as checkCountFits, MAX_INDEX, fmtCount } from '../runtime/memory.js';
+
+/**
+ * The memory check of a connection pattern, before its lists are built: `expected` synapses (the
+ * exact count, or p·N_pre·N_post for a random pattern) of at least a pre rank each, plus a weight
+ * each when the weights are not one number, plus the working lists of the pattern. Refuses (a
+ * `NetworkError` with the estimate and the memory available) what cannot be indexed or cannot fit;
+ * the projection checks its own per-synapse attributes afterwards.
+ */
+export function checkSynapseCount(expected: number, who: string, weights: ValueSpec | undefined, forceMultiple = false): void {
+  if (!Number.isFinite(expected)) return; // invalid options: the connector says what is wrong
+  const perSynapse = typeof weights === 'number' && !forceMultiple ? 0 : 8;
+  checkCountFits(expected, `${who}`, 4 + 8 + perSynapse);
+}
 
 /** True if `v` is a `Sampler` (has a `sample` method) rather than a number or an array. */
 export function isSampler(v: unknown): v is Sampler {
@@ -59,6 +73,7 @@ export function assembleRows(rows: readonly Row[], who: string): AssembledRows {
   if (!ordered) order.sort((a, b) => rows[a].post - rows[b].post || a - b);
   let nnz = 0;
   for (const r of rows) nnz += r.pre.length;
+  checkCountFits(nnz, who, 4 + (withW ? 8 : 0) + (withD ? 8 : 0));
   const preRanks = new Int32Array(nnz);
   const w = withW ? new Float64Array(nnz) : undefined;
   const d = withD ? new Float64Array(nnz) : undefined;
@@ -179,10 +194,15 @@ export function resolveDelays(spec: ValueSpec, nnz: number, who: string, rng?: R
  * minimal one-step transmission (ANNarchy rounds to the nearest multiple of dt). A negative delay
  * or a non-positive dt is an error.
  */
-export function delayToSteps(ms: number, dt: number): number {
-  if (!(dt > 0) || !Number.isFinite(dt)) throw new NetworkError(`delayToSteps: dt must be > 0, got ${dt}`);
-  if (!Number.isFinite(ms) || ms < 0) throw new NetworkError(`delayToSteps: a delay must be >= 0 ms, got ${ms}`);
-  return Math.max(1, Math.round(ms / dt));
+export function delayToSteps(ms: number, dt: number, who = 'delayToSteps'): number {
+  if (!(dt > 0) || !Number.isFinite(dt)) throw new NetworkError(`${who}: dt must be > 0, got ${dt}`);
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new NetworkError(`${who}: a delay must be a finite number of ms >= 0, got ${String(ms)}`);
+  const steps = Math.max(1, Math.round(ms / dt));
+  // Steps are int32 in every backend: a larger count would wrap to a negative delay.
+  if (steps > MAX_INDEX) {
+    throw new NetworkError(`${who}: a delay of ${ms} ms is ${fmtCount(steps)} steps of dt = ${dt} ms, more than ${fmtCount(MAX_INDEX)} (2^31 − 1): use a shorter delay`);
+  }
+  return steps;
 }
 
 /** A non-negative integer option, or a `NetworkError` naming the connector and the value. */

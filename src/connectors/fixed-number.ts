@@ -1,7 +1,7 @@
 /** `fixedNumberPre` and `fixedNumberPost`: a fixed number of distinct partners per neuron. */
 import { NetworkError } from '../errors.js';
 import type { RandomSource } from '../random/types.js';
-import { assembleRows, checkCount, checkNeuronSet, finish, samePopulation, type Row } from './common.js';
+import { assembleRows, checkCount, checkNeuronSet, checkSynapseCount, finish, samePopulation, type Row } from './common.js';
 import type { Connectivity, NeuronSet, SelfConnectionOptions, WeightedConnectorOptions } from './types.js';
 
 /** Options of `fixedNumberPre` / `fixedNumberPost`. */
@@ -41,6 +41,7 @@ export function fixedNumberPre(pre: NeuronSet, post: NeuronSet, options: FixedNu
   const number = checkCount(options?.number, 'number', who);
   checkNeuronSet(pre, 'pre', who);
   checkNeuronSet(post, 'post', who);
+  checkSynapseCount(number * post.ranks.length, who, options.weights ?? 1, options.forceMultipleWeights);
   const removeSelf = !options.allowSelfConnections && samePopulation(pre, post);
   const inPre = new Set(pre.ranks);
   const rows: Row[] = [];
@@ -67,6 +68,7 @@ export function fixedNumberPost(pre: NeuronSet, post: NeuronSet, options: FixedN
   const number = checkCount(options?.number, 'number', who);
   checkNeuronSet(pre, 'pre', who);
   checkNeuronSet(post, 'post', who);
+  checkSynapseCount(number * pre.ranks.length, who, options.weights ?? 1, options.forceMultipleWeights);
   const removeSelf = !options.allowSelfConnections && samePopulation(pre, post);
   const inPost = new Set(post.ranks);
   const lists = new Map<number, number[]>();

@@ -1,7 +1,7 @@
 /** `fixedProbability`: each possible synapse exists independently with a given probability. */
 import { NetworkError } from '../errors.js';
 import type { RandomSource } from '../random/types.js';
-import { assembleRows, checkNeuronSet, finish, samePopulation, type Row } from './common.js';
+import { assembleRows, checkNeuronSet, checkSynapseCount, finish, samePopulation, type Row } from './common.js';
 import type { Connectivity, NeuronSet, SelfConnectionOptions, WeightedConnectorOptions } from './types.js';
 
 /** Options of `fixedProbability`. */
@@ -25,6 +25,8 @@ export function fixedProbability(pre: NeuronSet, post: NeuronSet, options: Fixed
   if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new NetworkError(`${who}: probability must be a number in [0, 1], got ${String(p)}`);
   checkNeuronSet(pre, 'pre', who);
   checkNeuronSet(post, 'post', who);
+  // The expected count: the rows' lists below would exhaust memory before any count is known.
+  checkSynapseCount(p * pre.ranks.length * post.ranks.length, `${who} ${p}`, options.weights ?? 1, options.forceMultipleWeights);
   const removeSelf = !options.allowSelfConnections && samePopulation(pre, post);
   const n = pre.ranks.length;
   const logq = Math.log1p(-p);

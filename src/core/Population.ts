@@ -16,6 +16,7 @@ import { initialiseAttributes } from './initialise.js';
 import type { NetworkLike } from './network-like.js';
 import { PopulationView } from './PopulationView.js';
 import { defaultNetwork } from './default-network.js';
+import { checkPopulationMemory, populationShape } from '../runtime/memory.js';
 
 export interface PopulationOptions {
   /** Unique name in the network (default `pop<id>`). */
@@ -84,13 +85,15 @@ export class Population {
     this.geometry = normalizeGeometry(args.geometry, 'Population geometry');
     this.size = geometrySize(this.geometry);
     this.neuron = args.neuron as Neuron;
-    this.ranks = Int32Array.from({ length: this.size }, (_, i) => i);
     if (args.name !== undefined) checkObjectName(args.name, 'new Population()');
     if (args.stopCondition !== undefined && typeof args.stopCondition !== 'string') {
       throw new NetworkError(`new Population(): stopCondition must be a string such as 'r > 1.0 : any', got ${typeof args.stopCondition}`);
     }
     this.stopCondition = args.stopCondition;
     this.description = this.network.analyseNeuron(this.neuron);
+    // Refused before the first array of `size` elements, not by the operating system (runtime/memory.ts).
+    checkPopulationMemory(populationShape(this.size, this.description), args.name);
+    this.ranks = Int32Array.from({ length: this.size }, (_, i) => i);
     this.id = this.network.registerPopulation(this, args.name);
     this.name = args.name ?? `pop${this.id}`;
     initialiseAttributes(this.description.attributes, this.size, this.state as Map<string, Float64Array>, this.network, `population '${this.name}'`);

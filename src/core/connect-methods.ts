@@ -15,6 +15,7 @@ import * as C from '../connectors/index.js';
 import { connectivityFromFile, connectivityToJson, connectivityToNpz } from '../io/connectivity-io.js';
 import { readBytes, writeBytes, formatOf } from '../io/files.js';
 import type { Projection } from './Projection.js';
+import { checkProjectionMemory, checkDelayRing } from '../runtime/memory.js';
 import type { Connectivity, NeuronSet, ValueSpec } from '../connectors/index.js';
 
 /** The stored connectivity of a projection. */
@@ -209,17 +210,20 @@ export abstract class ConnectorMethods {
     const weights = typeof c.weights === 'number' ? (single ? c.weights : new Float64Array(nnz).fill(c.weights)) : c.weights;
     let delaySteps: number | Int32Array;
     let maxDelay: number;
+    const who = `projection '${this.name}'`;
     if (typeof c.delays === 'number') {
-      const uniform = C.delayToSteps(c.delays, dt);
+      const uniform = C.delayToSteps(c.delays, dt, who);
       delaySteps = uniform;
       maxDelay = uniform;
     } else {
-      delaySteps = Int32Array.from(c.delays, (d) => C.delayToSteps(d, dt));
+      delaySteps = Int32Array.from(c.delays, (d) => C.delayToSteps(d, dt, who));
       maxDelay = delaySteps.reduce((a, b) => Math.max(a, b), 1);
       const sampler = o.delays as Sampler & { upperBound?(): number | undefined };
       const ub = typeof sampler?.upperBound === 'function' ? sampler.upperBound() : undefined;
-      if (ub !== undefined) maxDelay = Math.max(maxDelay, C.delayToSteps(ub, dt));
+      if (ub !== undefined) maxDelay = Math.max(maxDelay, C.delayToSteps(ub, dt, who));
     }
+    // Before the attributes of every synapse and the delay ring are allocated (runtime/memory.ts).
+    checkProjectionMemory(this, nnz, maxDelay, typeof delaySteps !== 'number');
     this.storeConnectivity({ postRanks: c.postRanks, rowPtr: c.rowPtr, preRanks: c.preRanks, singleWeight: single, delaySteps, maxDelay }, weights);
     this.connector = connector;
     return this;
@@ -230,8 +234,10 @@ export abstract class ConnectorMethods {
     const c = this.connectivity;
     if (!c) throw new NetworkError(`projection '${this.name}' is not connected yet`);
     const dt = this.network.dt;
+    const who = `projection '${this.name}'`;
     if (typeof value === 'number') {
-      const steps = C.delayToSteps(value, dt);
+      const steps = C.delayToSteps(value, dt, who);
+      checkDelayRing(this, steps, typeof c.delaySteps !== 'number');
       if (typeof c.delaySteps === 'number') {
         if (this.network.compiled && c.delaySteps <= 1 && steps > 1) {
           throw new NetworkError(`projection '${this.name}' was compiled without delays: a delay cannot be added after compile() (give the connector a delay > dt)`);
@@ -246,8 +252,9 @@ export abstract class ConnectorMethods {
         const row = value[i];
         const n = c.rowPtr[i + 1] - c.rowPtr[i];
         if (row.length !== n) throw new NetworkError(`projection '${this.name}': dendrite ${i} has ${n} synapses, got ${row.length} delays`);
-        for (let k = 0; k < n; k++) per[c.rowPtr[i] + k] = C.delayToSteps(row[k], dt);
+        for (let k = 0; k < n; k++) per[c.rowPtr[i] + k] = C.delayToSteps(row[k], dt, who);
       }
+      checkDelayRing(this, per.reduce((a, b) => Math.max(a, b), 1), typeof c.delaySteps !== 'number');
       if (typeof c.delaySteps === 'number') {
         if (this.network.compiled) throw new NetworkError(`projection '${this.name}' was compiled with a uniform delay: per-synapse delays need them from the connector (e.g. a distribution)`);
         c.delaySteps = per;
