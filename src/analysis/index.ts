@@ -4,6 +4,7 @@
  */
 export {
   type SpikeData, type SpikeTimeOptions, type WindowOptions, type Raster, rasterPlot,
+  type SpikeRecordInfo, recordInfo,
 } from './spikes.js';
 export {
   type HistogramOptions, type Histogram, type NeuronHistogram, histogram,

@@ -2,7 +2,7 @@
  * Inter-spike intervals and their coefficient of variation (ANNarchy's `inter_spike_interval` and
  * `coefficient_of_variation`).
  */
-import { type SpikeData, type SpikeTimeOptions, toNeuronSteps } from './spikes.js';
+import { type SpikeData, type SpikeTimeOptions, toNeuronSteps, withRecordDefaults } from './spikes.js';
 
 /** Options of {@link interSpikeInterval}. */
 export interface IsiOptions extends SpikeTimeOptions {
@@ -18,9 +18,10 @@ export interface IsiOptions extends SpikeTimeOptions {
  * The flat list concatenates neurons in ascending rank order.
  */
 export function interSpikeInterval(spikes: SpikeData, opts: IsiOptions & { perNeuron: true }): Map<number, number[]>;
-export function interSpikeInterval(spikes: SpikeData, opts: IsiOptions & { perNeuron?: false }): number[];
-export function interSpikeInterval(spikes: SpikeData, opts: IsiOptions): number[] | Map<number, number[]>;
-export function interSpikeInterval(spikes: SpikeData, opts: IsiOptions): number[] | Map<number, number[]> {
+export function interSpikeInterval(spikes: SpikeData, opts?: IsiOptions & { perNeuron?: false }): number[];
+export function interSpikeInterval(spikes: SpikeData, opts?: IsiOptions): number[] | Map<number, number[]>;
+export function interSpikeInterval(spikes: SpikeData, options: IsiOptions = {}): number[] | Map<number, number[]> {
+  const opts = withRecordDefaults(spikes, options, 'interSpikeInterval');
   const keep = opts.ranks === undefined ? undefined : new Set(opts.ranks);
   const perNeuron = new Map<number, number[]>();
   for (const { rank, steps } of toNeuronSteps(spikes, opts)) {
@@ -53,7 +54,7 @@ export interface CoefficientOfVariation {
  * **excluded** (their CV would be 0 or undefined), as are neurons whose mean ISI is 0.
  * A perfectly regular train has CV 0; a Poisson train has CV ≈ 1.
  */
-export function coefficientOfVariation(spikes: SpikeData, opts: CvOptions): CoefficientOfVariation {
+export function coefficientOfVariation(spikes: SpikeData, opts: CvOptions = {}): CoefficientOfVariation {
   const isis = interSpikeInterval(spikes, { dt: opts.dt, unit: opts.unit, ranks: opts.ranks, perNeuron: true });
   const perNeuron = new Map<number, number>();
   let sum = 0;

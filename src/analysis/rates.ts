@@ -8,7 +8,7 @@
 import { NeurarchyError } from '../errors.js';
 import {
   type SpikeData, type SpikeTimeOptions, type WindowOptions,
-  toNeuronSteps, resolveWindow, resolveSize, spikeCount,
+  toNeuronSteps, resolveWindow, resolveSize, spikeCount, withRecordDefaults, recordInfo,
 } from './spikes.js';
 
 /** Options of {@link histogram}. */
@@ -44,9 +44,10 @@ export interface NeuronHistogram {
  * Spikes outside the window are ignored.
  */
 export function histogram(spikes: SpikeData, opts: HistogramOptions & { perNeuron: true }): NeuronHistogram;
-export function histogram(spikes: SpikeData, opts: HistogramOptions & { perNeuron?: false }): Histogram;
-export function histogram(spikes: SpikeData, opts: HistogramOptions): Histogram | NeuronHistogram;
-export function histogram(spikes: SpikeData, opts: HistogramOptions): Histogram | NeuronHistogram {
+export function histogram(spikes: SpikeData, opts?: HistogramOptions & { perNeuron?: false }): Histogram;
+export function histogram(spikes: SpikeData, opts?: HistogramOptions): Histogram | NeuronHistogram;
+export function histogram(spikes: SpikeData, options: HistogramOptions = {}): Histogram | NeuronHistogram {
+  const opts = withRecordDefaults(spikes, options, 'histogram', true);
   const neurons = toNeuronSteps(spikes, opts);
   const { start, stop } = resolveWindow(neurons, opts, 'histogram');
   const bin = opts.bin ?? opts.dt;
@@ -91,7 +92,11 @@ export interface MeanFrOptions extends SpikeTimeOptions, WindowOptions {
  * window when you know it. With `duration`, every spike in the data counts; with a window, only
  * spikes inside it.
  */
-export function meanFr(spikes: SpikeData, opts: MeanFrOptions): number {
+export function meanFr(spikes: SpikeData, options: MeanFrOptions = {}): number {
+  const info = recordInfo(spikes);
+  // A monitor's record: the recorded duration (pauses excluded), unless a window or duration is given.
+  const recorded = info && options.duration === undefined && options.start === undefined && options.stop === undefined ? { duration: info.duration } : {};
+  const opts = withRecordDefaults(spikes, { ...recorded, ...options }, 'meanFr');
   const neurons = toNeuronSteps(spikes, opts);
   const size = resolveSize(neurons, opts.size, 'meanFr');
   if (opts.duration !== undefined) {
@@ -152,7 +157,8 @@ function stepTimes(start: number, n: number, dt: number): Float64Array {
  * then low-passed with time constant `smooth` (see {@link lowPass}). One sample per step of
  * `[start, stop)`.
  */
-export function populationRate(spikes: SpikeData, opts: RateOptions): RateSeries {
+export function populationRate(spikes: SpikeData, options: RateOptions = {}): RateSeries {
+  const opts = withRecordDefaults(spikes, options, 'populationRate');
   const neurons = toNeuronSteps(spikes, opts);
   const size = resolveSize(neurons, opts.size, 'populationRate');
   const { start, stop } = resolveWindow(neurons, opts, 'populationRate');
@@ -177,7 +183,8 @@ export interface NeuronRates {
  * low-passed with time constant `smooth`. Rows are indexed by rank, `size` rows (default highest
  * rank + 1).
  */
-export function smoothedRate(spikes: SpikeData, opts: RateOptions): NeuronRates {
+export function smoothedRate(spikes: SpikeData, options: RateOptions = {}): NeuronRates {
+  const opts = withRecordDefaults(spikes, options, 'smoothedRate', true);
   const neurons = toNeuronSteps(spikes, opts);
   const maxRank = neurons.length ? neurons[neurons.length - 1]!.rank : -1;
   const size = opts.size ?? maxRank + 1;

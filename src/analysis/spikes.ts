@@ -16,13 +16,78 @@ import { NeurarchyError } from '../errors.js';
 /** Spike times per neuron rank, as returned by `monitor.get('spike')` (times in steps unless `unit: 'ms'`). */
 export type SpikeData = Map<number, ArrayLike<number>> | Record<number, ArrayLike<number>>;
 
+/**
+ * What a spike record returned by a monitor (`m.get('spike')`, `m.spikeTimes()`) knows about its
+ * recording. These are non-enumerable properties of the record, so it still iterates as
+ * `{rank: times}` and serialises as before; analysis functions read them when the options leave
+ * the corresponding value out, so `meanFr(m.get('spike'))` needs no options.
+ */
+export interface SpikeRecordInfo {
+  /** Step size (ms) of the network that recorded the spikes. */
+  readonly dt: number;
+  /** Unit of the spike times and of `start`/`stop`. */
+  readonly unit: 'steps' | 'ms';
+  /** Recording window `[start, stop)` covered by the record, in `unit`. */
+  readonly start: number;
+  readonly stop: number;
+  /** Recorded duration in ms (pauses excluded). */
+  readonly duration: number;
+  /** Number of monitored neurons, silent ones included. */
+  readonly size: number;
+  /** Highest monitored rank + 1 (rows of per-neuron results; differs from `size` for views). */
+  readonly rankLimit: number;
+}
+
+const INFO_KEYS = ['dt', 'unit', 'start', 'stop', 'duration', 'size', 'rankLimit'] as const;
+
+/** @internal Attaches `info` to a spike record as non-enumerable, read-only properties. */
+export function attachRecordInfo<T extends object>(record: T, info: SpikeRecordInfo): T & SpikeRecordInfo {
+  for (const k of INFO_KEYS) Object.defineProperty(record, k, { value: info[k], enumerable: false });
+  return record as T & SpikeRecordInfo;
+}
+
+/** The recording information carried by `spikes` (a monitor's record), if any. */
+export function recordInfo(spikes: SpikeData): SpikeRecordInfo | undefined {
+  const r = spikes as unknown as Partial<SpikeRecordInfo>;
+  return typeof r.dt === 'number' && typeof r.start === 'number' && typeof r.stop === 'number' ? r as SpikeRecordInfo : undefined;
+}
+
+/**
+ * The options of an analysis function completed from the record's information: `dt` and `unit`
+ * (given values must agree with the record: a stale `dt` would scale every rate), and, when the
+ * options do not set them, the recording window and the number of neurons.
+ */
+export function withRecordDefaults<T extends Partial<SpikeTimeOptions> & WindowOptions & { size?: number }>(
+  spikes: SpikeData, opts: T, fn: string, rows = false,
+): Resolved<T> {
+  const info = recordInfo(spikes);
+  if (!info) {
+    if (opts.dt === undefined) throw new NeurarchyError(`${fn}: pass { dt } (the step in ms): these spikes do not come from a monitor, which would carry it`);
+    return opts as Resolved<T>;
+  }
+  if (opts.dt !== undefined && Math.abs(opts.dt - info.dt) > 1e-9 * info.dt) {
+    throw new NeurarchyError(`${fn}: dt = ${opts.dt} ms was given, but these spikes were recorded with dt = ${info.dt} ms; leave dt out (the record carries it)`);
+  }
+  if (opts.unit !== undefined && opts.unit !== info.unit) {
+    throw new NeurarchyError(`${fn}: unit '${opts.unit}' was given, but these spike times are in '${info.unit}'; leave unit out (the record carries it)`);
+  }
+  const window = opts.start === undefined && opts.stop === undefined && info.stop > info.start ? { start: info.start, stop: info.stop } : {};
+  return { ...window, ...opts, dt: info.dt, unit: info.unit, size: opts.size ?? (rows ? info.rankLimit : info.size) };
+}
+
 /** Options common to every analysis function. */
 export interface SpikeTimeOptions {
-  /** Simulation step in ms. */
-  dt: number;
+  /**
+   * Simulation step in ms. Optional for records returned by a monitor (they carry it; a different
+   * value is refused), required for other spike data.
+   */
+  dt?: number;
   /** Unit of the spike times (and of `start`/`stop`): `'steps'` (default, what monitors return) or `'ms'`. */
   unit?: 'steps' | 'ms';
 }
+
+/** Options whose `dt` is known (given, or taken from the record by {@link withRecordDefaults}). */
+export type Resolved<T extends SpikeTimeOptions> = T & { dt: number };
 
 /** A recording window, in the unit of the spike times, half-open `[start, stop)`. */
 export interface WindowOptions {
@@ -39,7 +104,7 @@ export interface NeuronSteps {
 }
 
 /** Checks `dt` and `unit`; returns a function converting a time of that unit to an integer step. */
-export function stepConverter(opts: SpikeTimeOptions): (t: number) => number {
+export function stepConverter(opts: Resolved<SpikeTimeOptions>): (t: number) => number {
   const { dt } = opts;
   if (!(typeof dt === 'number' && Number.isFinite(dt) && dt > 0)) {
     throw new NeurarchyError(`analysis: dt must be a positive number of ms, got ${String(dt)}`);
@@ -54,7 +119,7 @@ export function stepConverter(opts: SpikeTimeOptions): (t: number) => number {
  * Reads spike data into a list of `{rank, steps}` sorted by rank, each neuron's steps sorted.
  * Steps are copied and sorted because saved or hand-made data need not be ordered.
  */
-export function toNeuronSteps(spikes: SpikeData, opts: SpikeTimeOptions): NeuronSteps[] {
+export function toNeuronSteps(spikes: SpikeData, opts: Resolved<SpikeTimeOptions>): NeuronSteps[] {
   const toStep = stepConverter(opts);
   const entries: [number, ArrayLike<number>][] = spikes instanceof Map
     ? [...spikes.entries()]
@@ -91,7 +156,7 @@ export function spikeCount(neurons: NeuronSteps[]): number {
  * spike and one step after the last spike. Throws when there are neither bounds nor spikes.
  */
 export function resolveWindow(
-  neurons: NeuronSteps[], opts: SpikeTimeOptions & WindowOptions, fn: string,
+  neurons: NeuronSteps[], opts: Resolved<SpikeTimeOptions & WindowOptions>, fn: string,
 ): { start: number; stop: number } {
   const toStep = stepConverter(opts);
   let first = Infinity;
@@ -137,7 +202,8 @@ export interface Raster {
  * `raster_plot`: flattens spike data into parallel arrays of times (ms) and ranks, sorted by time
  * then rank, ready for a scatter plot.
  */
-export function rasterPlot(spikes: SpikeData, opts: SpikeTimeOptions): Raster {
+export function rasterPlot(spikes: SpikeData, options: SpikeTimeOptions = {}): Raster {
+  const opts = withRecordDefaults(spikes, options, 'rasterPlot');
   const neurons = toNeuronSteps(spikes, opts);
   const n = spikeCount(neurons);
   const pairs = new Array<[number, number]>(n);

@@ -13,6 +13,12 @@ import { Projection } from './Projection.js';
 import { Dendrite } from './Dendrite.js';
 import type { NetworkLike } from './network-like.js';
 import { GrowableBuffer } from '../runtime/buffer.js';
+import { attachRecordInfo, type SpikeData, type SpikeRecordInfo, type SpikeTimeOptions, type Raster, rasterPlot } from '../analysis/spikes.js';
+import {
+  histogram, meanFr, populationRate, smoothedRate,
+  type HistogramOptions, type Histogram, type NeuronHistogram, type RateOptions, type RateSeries, type NeuronRates,
+} from '../analysis/rates.js';
+import { interSpikeInterval, coefficientOfVariation, type IsiOptions, type CvOptions, type CoefficientOfVariation } from '../analysis/isi.js';
 
 export type Monitorable = Population | PopulationView | Projection | Dendrite;
 
@@ -35,8 +41,23 @@ export const MONITOR_OPTIONS = optionKeys<MonitorOptions>()(['period', 'periodOf
 /** Recording windows of a variable, in steps. */
 export interface RecordingTimes { start: number[]; stop: number[] }
 
-/** A spike record: for every neuron of the monitored object (silent ones included), its spike steps. */
+/**
+ * A spike record: for every neuron of the monitored object (silent ones included), its spike steps
+ * (ms for `spikeTimes()`). It also carries, as non-enumerable properties, the `dt`, recording window,
+ * recorded `duration` and `size`, which the analysis functions use (`recordInfo(record)` reads them).
+ */
 export type SpikeRecord = Record<number, number[]>;
+
+/** The samples of a variable, one row per sample: shaped like the population (or view); one array per dendrite for projections. */
+export type MonitorRows<T extends Monitorable> = T extends Projection ? Float64Array[][] : Float64Array[];
+
+/**
+ * Every recorded variable at once (`m.get()`): spikes as a {@link SpikeRecord}, others as rows.
+ * With the variables known to the type (`new Monitor(pop, ['v', 'spike'])`), each key has its type.
+ */
+export type MonitorData<T extends Monitorable, V extends string> = {
+  [K in V]: K extends 'spike' ? SpikeRecord : 'spike' extends K ? SpikeRecord | MonitorRows<T> : MonitorRows<T>
+};
 
 /** Spikes being recorded: a list of steps per recorded rank (`byRank`: the same lists by rank, built on first use). */
 interface SpikeLog { ranks: Int32Array; record: Map<number, number[]>; times: RecordingTimes; byRank?: (number[] | undefined)[] }
@@ -50,8 +71,8 @@ interface Channel {
   read: () => void;
 }
 
-export class Monitor {
-  readonly object: Monitorable;
+export class Monitor<out T extends Monitorable = Monitorable, const V extends string = string> {
+  readonly object: T;
   readonly network: NetworkLike;
   readonly name?: string;
   #variables: string[];
@@ -61,8 +82,10 @@ export class Monitor {
   #started = false;
   #channels = new Map<string, Channel>();
   #spikes?: SpikeLog;
+  /** Step from which the spikes now in the buffer were recorded (the last draining `get`, reset or start). */
+  #spikeSince?: number;
 
-  constructor(object: Monitorable, variables: string | string[], options: MonitorOptions = {}) {
+  constructor(object: T, variables: V | readonly V[], options: MonitorOptions = {}) {
     checkOptions(options, MONITOR_OPTIONS, 'new Monitor()');
     if (!(object instanceof Population || object instanceof PopulationView || object instanceof Projection || object instanceof Dendrite)) {
       throw new NetworkError(`new Monitor(): the object to record must be a Population, PopulationView, Projection or Dendrite, got ${describeValue(object)}`);
@@ -79,7 +102,7 @@ export class Monitor {
     if (options.start !== undefined && typeof options.start !== 'boolean') throw new NetworkError(`new Monitor(): start must be true or false, got ${describeValue(options.start)}`);
     this.name = options.name;
     for (const v of this.#variables) this.checkVariable(v);
-    this.network.registerMonitor(this);
+    this.network.registerMonitor(this as unknown as Monitor);
     if (options.start ?? true) this.start();
   }
 
@@ -119,6 +142,7 @@ export class Monitor {
     for (const v of this.#variables) {
       if (v === 'spike') {
         this.#spikes ??= this.makeSpikeRecord();
+        this.#spikeSince ??= now;
         this.#spikes.times.start.push(now);
         continue;
       }
@@ -134,6 +158,7 @@ export class Monitor {
     this.#started = false;
     this.#channels.clear();
     this.#spikes = undefined;
+    this.#spikeSince = undefined;
   }
 
   /** Whether the monitor is currently recording. */
@@ -144,24 +169,48 @@ export class Monitor {
    * geometry unless `reshape: false`), or for `'spike'` a record rank → spike **steps**
    * (ANNarchy's convention; `spikeTimes()` gives milliseconds). Empties the buffer unless `keep`.
    */
+  get(): MonitorData<T, V>;
   get(variable: 'spike', options?: { keep?: boolean }): SpikeRecord;
-  get(variable: string, options?: { keep?: boolean; reshape?: boolean }): Float64Array[] | Float64Array[][];
-  get(variable: string, options: { keep?: boolean; reshape?: boolean } = {}): SpikeRecord | Float64Array[] | Float64Array[][] {
+  get(variable: string, options?: { keep?: boolean; reshape?: boolean }): MonitorRows<T>;
+  get(variable?: string, options: { keep?: boolean; reshape?: boolean } = {}): SpikeRecord | MonitorRows<T> | MonitorData<T, V> {
+    if (variable === undefined) {
+      const out: Record<string, SpikeRecord | MonitorRows<T>> = {};
+      for (const v of this.#variables) out[v] = v === 'spike' ? this.get('spike', options) : this.get(v, options);
+      return out as MonitorData<T, V>;
+    }
     if (variable === 'spike') {
       const s = this.#spikes;
       const out: SpikeRecord = {};
       if (s) for (const [r, list] of s.record) { out[r] = [...list]; if (!options.keep) list.length = 0; }
-      return out;
+      const now = this.network.currentStep;
+      const since = this.#spikeSince ?? now;
+      if (!options.keep && this.#spikeSince !== undefined) this.#spikeSince = now;
+      return attachRecordInfo(out, this.spikeInfo(since, now));
     }
     const c = this.#channels.get(variable);
     if (!c) {
-      if (this.#variables.includes(variable)) return [];
+      if (this.#variables.includes(variable)) return [] as unknown as MonitorRows<T>;
       throw new NetworkError(`monitor does not record '${variable}' (it records: ${this.#variables.join(', ')})`);
     }
     const rows = c.buffer.rows(this.rowShape(options.reshape ?? true));
     if (!options.keep) c.buffer.clear();
-    if (this.object instanceof Projection || this.object instanceof Dendrite) return rows.map((r) => this.splitDendrites(r)) as Float64Array[][] | Float64Array[];
-    return rows;
+    if (this.object instanceof Projection || this.object instanceof Dendrite) return rows.map((r) => this.splitDendrites(r)) as MonitorRows<T>;
+    return rows as MonitorRows<T>;
+  }
+
+  /** What a spike record of the steps `[since, now)` carries: dt, window, recorded duration, size. */
+  private spikeInfo(since: number, now: number): SpikeRecordInfo {
+    const dt = this.network.dt;
+    const times = this.#spikes?.times ?? { start: [], stop: [] };
+    let steps = 0;
+    times.start.forEach((a, i) => {
+      const b = times.stop[i] ?? now;
+      steps += Math.max(0, Math.min(b, now) - Math.max(a, since));
+    });
+    const ranks = (this.object as Population | PopulationView).ranks ?? new Int32Array(0);
+    let rankLimit = 0;
+    for (const r of ranks) rankLimit = Math.max(rankLimit, r + 1);
+    return { dt, unit: 'steps', start: since, stop: now, duration: steps * dt, size: ranks.length, rankLimit };
   }
 
   /** Spike times in ms, per rank (same as `get('spike')` × dt). */
@@ -170,22 +219,66 @@ export class Monitor {
     const steps = this.get('spike', options);
     const out: SpikeRecord = {};
     for (const [r, list] of Object.entries(steps)) out[Number(r)] = list.map((s) => s * dt);
-    return out;
+    const info = steps as unknown as SpikeRecordInfo;
+    return attachRecordInfo(out, { ...pickInfo(info), unit: 'ms', start: info.start * dt, stop: info.stop * dt });
   }
 
-  /** Recording windows (steps) of each variable. */
-  times(): Record<string, RecordingTimes> {
+  /** Recording windows (steps) of each variable, or of the listed ones (ANNarchy's `times(variables)`). */
+  times(variables?: string | string[]): Record<string, RecordingTimes> {
     const out: Record<string, RecordingTimes> = {};
     for (const [v, c] of this.#channels) out[v] = { start: [...c.times.start], stop: [...c.times.stop] };
     if (this.#spikes) out.spike = { start: [...this.#spikes.times.start], stop: [...this.#spikes.times.stop] };
-    return out;
+    if (variables === undefined) return out;
+    const wanted = typeof variables === 'string' ? [variables] : variables;
+    for (const v of wanted) if (!this.#variables.includes(v)) throw new NetworkError(`monitor.times(): the monitor does not record '${v}' (it records: ${this.#variables.join(', ')})`);
+    return Object.fromEntries(wanted.filter((v) => v in out).map((v) => [v, out[v]]));
   }
 
-  /** Empties every buffer (recording state unchanged). */
+  /** Empties every buffer (recording state unchanged: a recording monitor records on from now). */
   reset(): void {
-    for (const c of this.#channels.values()) { c.buffer.clear(); c.times.start.length = 0; c.times.stop.length = 0; }
-    if (this.#spikes) for (const l of this.#spikes.record.values()) l.length = 0;
+    const now = this.network.currentStep;
+    const restart = (t: RecordingTimes) => { t.start.length = 0; t.stop.length = 0; if (this.#recording) t.start.push(now); };
+    for (const c of this.#channels.values()) { c.buffer.clear(); restart(c.times); }
+    if (this.#spikes) {
+      for (const l of this.#spikes.record.values()) l.length = 0;
+      restart(this.#spikes.times);
+      this.#spikeSince = now;
+    }
   }
+
+  /** Memory held by the recorded data in bytes, 8 per value or spike (ANNarchy's `size_in_bytes`). */
+  sizeInBytes(): number {
+    let bytes = 0;
+    for (const c of this.#channels.values()) bytes += c.buffer.length * c.buffer.width * 8;
+    if (this.#spikes) for (const l of this.#spikes.record.values()) bytes += l.length * 8;
+    return bytes;
+  }
+
+  /*
+   * ANNarchy's spike-analysis methods, on `spikes` or, by default, on the spikes recorded so far.
+   * Unlike ANNarchy's, they leave the recorded spikes in the monitor (two analyses see the same data).
+   */
+
+  private spikeData(spikes: SpikeData | undefined, fn: string): SpikeData {
+    if (spikes) return spikes;
+    if (!this.#variables.includes('spike')) throw new NetworkError(`monitor.${fn}(): the monitor does not record 'spike' (it records: ${this.#variables.join(', ')}); pass the spikes or record 'spike'`);
+    return this.get('spike', { keep: true });
+  }
+
+  /** Times (ms) and ranks of every spike (ANNarchy's `raster_plot`). */
+  rasterPlot(spikes?: SpikeData, options: SpikeTimeOptions = {}): Raster { return rasterPlot(this.spikeData(spikes, 'rasterPlot'), options); }
+  /** Spike counts per bin over the recording window (ANNarchy's `histogram`). */
+  histogram(spikes?: SpikeData, options: HistogramOptions = {}): Histogram | NeuronHistogram { return histogram(this.spikeData(spikes, 'histogram'), options); }
+  /** Mean firing rate (Hz) of the monitored neurons, silent ones included, over the recorded duration (ANNarchy's `mean_fr`). */
+  meanFr(spikes?: SpikeData): number { return meanFr(this.spikeData(spikes, 'meanFr')); }
+  /** Per-neuron instantaneous rate 1000/ISI, low-passed with `smooth` ms (ANNarchy's `smoothed_rate`). */
+  smoothedRate(spikes?: SpikeData, options: RateOptions = {}): NeuronRates { return smoothedRate(this.spikeData(spikes, 'smoothedRate'), options); }
+  /** Population rate per step, low-passed with `smooth` ms (ANNarchy's `population_rate`). */
+  populationRate(spikes?: SpikeData, options: RateOptions = {}): RateSeries { return populationRate(this.spikeData(spikes, 'populationRate'), options); }
+  /** Inter-spike intervals in ms (ANNarchy's `inter_spike_interval`). */
+  interSpikeInterval(spikes?: SpikeData, options: IsiOptions = {}): number[] | Map<number, number[]> { return interSpikeInterval(this.spikeData(spikes, 'interSpikeInterval'), options); }
+  /** Coefficient of variation of the ISIs per neuron, and their mean (ANNarchy's `coefficient_of_variation`). */
+  coefficientOfVariation(spikes?: SpikeData, options: CvOptions = {}): CoefficientOfVariation { return coefficientOfVariation(this.spikeData(spikes, 'coefficientOfVariation'), options); }
 
   /** @internal called by the network at compile. */
   compiled(): void {
@@ -322,4 +415,10 @@ function variableList(variables: unknown): string[] {
     throw new NetworkError(`Monitor: the variables must be a name or an array of names (e.g. 'v' or ['v', 'spike']), got ${describeValue(variables)}`);
   }
   return list;
+}
+
+/** The recording information of a record (its non-enumerable properties) as a plain object. */
+function pickInfo(info: SpikeRecordInfo): SpikeRecordInfo {
+  const { dt, unit, start, stop, duration, size, rankLimit } = info;
+  return { dt, unit, start, stop, duration, size, rankLimit };
 }
