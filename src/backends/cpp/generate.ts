@@ -32,7 +32,13 @@ export interface GeneratedSource {
 /** Slots of the engine's own arrays. */
 export const NET_SLOTS = { constants: 0, enabled: 1, flags: 2 } as const;
 
-const RING = String.raw`/* 64-byte aligned, zeroed memory (the engine's arrays and the derived inverse arrays). */
+const RING = String.raw`/* A refractory period in steps, saturated to [0, 2^31 - 1] (the js kernel's Math.max(0, Math.min(Math.round(x), 2^31 - 1))):
+   an infinite period never ends, NaN or a negative one is none. */
+static inline int32_t nx_refr_steps(double x) {
+  double r = nx_jsround(x);
+  return r >= 2147483647.0 ? 2147483647 : (r > 0.0 ? (int32_t)r : 0);
+}
+/* 64-byte aligned, zeroed memory (the engine's arrays and the derived inverse arrays). */
 static void* nx_aalloc(int64_t bytes) {
   size_t n = (size_t)(bytes < 64 ? 64 : ((bytes + 63) / 64) * 64);
   void* p = aligned_alloc(64, n);

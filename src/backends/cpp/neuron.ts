@@ -61,7 +61,7 @@ function spikeParts(pop: PopulationPlan, scope: NeuronScope, ctx: CStatementCont
   const reset = d.reset.flatMap((a) => renderAssignment(a, ctx));
   const refrSteps = !pop.refractory ? undefined
     : pop.refractory.kind === 'steps' ? String(pop.refractory.steps)
-      : `nx_toi32(nx_jsround(${scope.sym(pop.refractory.name)} / dt))`;
+      : `nx_refr_steps(${scope.sym(pop.refractory.name)} / dt)`;
   return { cond, onSpike: [...reset, '_spiked[_ns++] = (int32_t)i;', '_last_spike[i] = (int32_t)step;', ...(refrSteps ? [`_refr_left[i] = ${refrSteps};`] : [])] };
 }
 

@@ -68,7 +68,8 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan): string {
     const reset = d.reset.flatMap((a) => renderAssignment(a, lctx));
     const refrSteps = !pop.refractory ? undefined
       : pop.refractory.kind === 'steps' ? String(pop.refractory.steps)
-        : `Math.round(${lScope.sym(pop.refractory.name)} / dt)`;
+        // Saturated to [0, 2^31 − 1] steps: an infinite period never ends (ToInt32 made it 0); NaN is none (cpp: nx_refr_steps).
+        : `Math.max(0, Math.min(Math.round(${lScope.sym(pop.refractory.name)} / dt), 2147483647))`;
     const onSpike = [...reset, '_spiked[_ns++] = i;', '_last_spike[i] = step;', ...(refrSteps ? [`_refr_left[i] = ${refrSteps};`] : [])];
     if (refractory) lines.push('    if (_inref === 0) { _refr_left[i] -= 1; }', `    else if (${cond}) {`);
     else lines.push(`    if (${cond}) {`);
