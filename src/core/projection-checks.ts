@@ -4,8 +4,9 @@
  *
  * - the kinds of the populations: spiking → rate-coded and rate-coded → spiking need the specific
  *   projections (`DecodingProjection`, `CurrentInjection`) or a `PoissonPopulation` with `target`;
- * - every `pre.x` / `post.x` / `pre.sum(t)` / `mean(post.x)` / `t_pre` / `t_post` of the synapse
- *   against the pre- and post-synaptic neurons;
+ * - every `pre.x` / `post.x` / `mean(post.x)` / `t_pre` / `t_post` of the synapse against the pre-
+ *   and post-synaptic neurons (`pre.sum(t)` of a spiking population is refused by ir/build.ts, which
+ *   knows every projection's targets);
  * - the target: a neuron that does not read it receives nothing. ANNarchy accepts that (a
  *   SpikeSourceArray as the post-synaptic side of an STDP projection is the usual way to test a
  *   learning rule), so it is accepted, with a warning for ordinary neurons that read other targets.
@@ -131,8 +132,8 @@ function attributeList(n: NeuronDescription): string {
 
 /**
  * Checks every reference of the synapse to the pre- and post-synaptic neurons: `pre.x`/`post.x`
- * (read or written) must be attributes of that neuron (or `t_last` of a spiking one), `pre.sum(t)`
- * needs a rate-coded side, `mean(pre.x)` an attribute, `t_pre`/`t_post` a spiking side.
+ * (read or written) must be attributes of that neuron (or `t_last` of a spiking one), `mean(pre.x)`
+ * an attribute, `t_pre`/`t_post` a spiking side.
  */
 export function checkSynapseReferences(d: SynapseDescription, pre: Population, post: Population, targets: readonly string[], name?: string): void {
   const label = projectionLabel(pre, post, targets, name);
@@ -150,11 +151,6 @@ export function checkSynapseReferences(d: SynapseDescription, pre: Population, p
         const p = side(e.owner).description;
         if (has(e.owner, e.name) || (e.name === 't_last' && p.type === 'spike')) return;
         fail(locate(site.sources, ref), `'${ref}': ${neuronOf(e.owner)} has no attribute '${e.name}' (it has: ${attributeList(p)})`, ref);
-      } else if (e.kind === 'sum' && e.owner !== 'self' && e.target !== null) {
-        const ref = `${e.owner}.sum(${e.target})`;
-        if (side(e.owner).description.type === 'spike') {
-          fail(locate(site.sources, ref), `'${ref}' reads a weighted sum, but ${neuronOf(e.owner)} is spiking and has none (read its conductance ${e.owner}.g_${e.target})`, ref);
-        }
       } else if (e.kind === 'globalop' && e.owner !== 'self') {
         const ref = `${e.op}(${e.owner}.${e.variable})`;
         if (!has(e.owner, e.variable)) {
