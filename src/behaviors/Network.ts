@@ -7,6 +7,7 @@
  * first step, as in PymoNNto.
  */
 import { NeurarchyError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import type { Behavior } from './Behavior.js';
 import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
 import { DenseMatrix } from './matrix.js';
@@ -31,11 +32,17 @@ export interface NetworkOptions {
   behavior?: BehaviorDict;
 }
 
+/** The keys of {@link NetworkOptions}. */
+export const NETWORK_OPTIONS = optionKeys<NetworkOptions>()(['seed', 'tag', 'behavior']);
+
 /** Options of `initialize`. */
 export interface InitializeOptions {
   /** Warn (console.warn) about constructor arguments that no behaviour read (default true). */
   warnings?: boolean;
 }
+
+/** The keys of {@link InitializeOptions}. */
+export const INITIALIZE_OPTIONS = optionKeys<InitializeOptions>()(['warnings']);
 
 /** Options of `simulateIterations`. */
 export interface SimulateOptions {
@@ -46,6 +53,9 @@ export interface SimulateOptions {
   /** Pause every recorder during this run (PymoNNto `disable_recording`). */
   disableRecording?: boolean;
 }
+
+/** The keys of {@link SimulateOptions}. */
+export const SIMULATE_OPTIONS = optionKeys<SimulateOptions>()(['batchSize', 'onBatch', 'disableRecording']);
 
 /** One line of `net.describeSchedule()`. */
 export interface ScheduleRow {
@@ -80,7 +90,11 @@ export class Network extends BehaviorHost {
 
   constructor(opts: NetworkOptions = {}) {
     super();
-    this.seed = (opts.seed === undefined ? seedFromTime() : Math.trunc(opts.seed)) >>> 0;
+    checkOptions(opts, NETWORK_OPTIONS, 'new behaviors.Network()');
+    if (opts.seed !== undefined && (typeof opts.seed !== 'number' || !Number.isSafeInteger(opts.seed))) {
+      throw new NeurarchyError(`new behaviors.Network(): seed must be an integer (used modulo 2^32), got ${String(opts.seed)}`);
+    }
+    this.seed = (opts.seed === undefined ? seedFromTime() : opts.seed) >>> 0;
     if (opts.tag) this.addTag(opts.tag);
     this.addTag('Network');
     this.registerHost(this);
@@ -133,6 +147,7 @@ export class Network extends BehaviorHost {
    * groups' `src`/`dst` tags are resolved first, so a bad tag fails here.
    */
   async initialize(opts: InitializeOptions = {}): Promise<this> {
+    checkOptions(opts, INITIALIZE_OPTIONS, 'net.initialize()');
     for (const s of this.synapseGroups) s.resolve();
     for (const last of [false, true]) {
       for (const e of this.order.entries) {
@@ -162,6 +177,7 @@ export class Network extends BehaviorHost {
    * await between them; a behaviour that returns a Promise is awaited before the next one.
    */
   async simulateIterations(n: number, opts: SimulateOptions = {}): Promise<number> {
+    checkOptions(opts, SIMULATE_OPTIONS, 'net.simulateIterations()');
     if (!Number.isInteger(n) || n < 0) throw new NeurarchyError(`simulateIterations: ${n} is not a non-negative whole number of iterations`);
     if (!this.initialized) throw new NeurarchyError('simulateIterations: call `await net.initialize()` first');
     const batch = Math.max(1, opts.batchSize ?? 100);

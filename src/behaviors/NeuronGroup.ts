@@ -6,6 +6,7 @@
  * so that it is typed and cannot collide with methods. Recorders resolve names in `vars`.
  */
 import { NeurarchyError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import type { StateArray } from './arrays.js';
 import { makeGeometry, type Geometry, type GeometrySpec } from './geometry.js';
 import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
@@ -34,6 +35,9 @@ export interface NeuronGroupOptions {
   behavior?: BehaviorDict;
 }
 
+/** The keys of {@link NeuronGroupOptions}. */
+export const NEURON_GROUP_OPTIONS = optionKeys<NeuronGroupOptions>()(['net', 'size', 'geometry', 'tag', 'behavior']);
+
 /** A group of neurons whose dynamics are its behaviours. */
 export class NeuronGroup extends BehaviorHost {
   readonly network: Network;
@@ -48,6 +52,7 @@ export class NeuronGroup extends BehaviorHost {
 
   constructor(opts: NeuronGroupOptions) {
     super();
+    checkOptions(opts, NEURON_GROUP_OPTIONS, 'new NeuronGroup()');
     const { net } = opts;
     if (!net || typeof net.scheduleBehavior !== 'function') throw new NeurarchyError('NeuronGroup: `net` must be a behaviors Network');
     this.network = net;

@@ -19,6 +19,7 @@
  */
 import type { Expr } from '../equations/ast.js';
 import { NeurarchyError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import { Behavior } from './Behavior.js';
 import { evaluateOnHost, normalizeKey, parseRecorderExpression, type Value } from './expression.js';
 import type { BehaviorHost } from './host.js';
@@ -34,6 +35,9 @@ export interface RecorderOptions {
   /** Keep only the last `maxLength` steps (Recorder only). */
   maxLength?: number;
 }
+
+/** The keys of {@link RecorderOptions}. */
+export const RECORDER_OPTIONS = optionKeys<RecorderOptions>()(['tag', 'every', 'maxLength']);
 
 /** A growing row-major table of numbers, optionally keeping only the last rows. */
 class Series {
@@ -98,6 +102,7 @@ export class Recorder extends Behavior {
   private series = new Map<string, Series>();
 
   constructor(variables: string | readonly string[], opts: RecorderOptions = {}) {
+    checkOptions(opts, RECORDER_OPTIONS, `new ${new.target.name}()`);
     super({ ...opts });
     this.addTag('recorder');
     this.expressions = typeof variables === 'string' ? [variables] : [...variables];

@@ -6,12 +6,13 @@
  * as `W.dot` ignores it in PymoNNto.
  */
 import { NeurarchyError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import type { StateArray } from './arrays.js';
 import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
 import { DenseMatrix, SparseMatrix, type WeightMatrix } from './matrix.js';
 import type { Network } from './Network.js';
 import type { NeuronGroup } from './NeuronGroup.js';
-import { fillSpec, forEachDrawn, type InitOptions, type InitSpec } from './spec.js';
+import { fillSpec, forEachDrawn, INIT_OPTIONS, type InitOptions, type InitSpec } from './spec.js';
 
 /** Options of `new SynapseGroup()`. */
 export interface SynapseGroupOptions {
@@ -31,6 +32,11 @@ export interface MatrixOptions extends InitOptions {
   sparse?: boolean;
 }
 
+/** The keys of {@link MatrixOptions}. */
+export const MATRIX_OPTIONS = optionKeys<MatrixOptions>()([...INIT_OPTIONS, 'sparse']);
+/** The keys of {@link SynapseGroupOptions}. */
+export const SYNAPSE_GROUP_OPTIONS = optionKeys<SynapseGroupOptions>()(['net', 'src', 'dst', 'tag', 'behavior']);
+
 /** A value stored on a synapse group. */
 export type SynapseValue = StateArray | WeightMatrix | DenseMatrix<Uint8Array>;
 
@@ -46,6 +52,7 @@ export class SynapseGroup extends BehaviorHost {
 
   constructor(opts: SynapseGroupOptions) {
     super();
+    checkOptions(opts, SYNAPSE_GROUP_OPTIONS, 'new SynapseGroup()');
     const { net } = opts;
     if (!net || typeof net.scheduleBehavior !== 'function') throw new NeurarchyError('SynapseGroup: `net` must be a behaviors Network');
     if (opts.src === undefined || opts.dst === undefined) throw new NeurarchyError('SynapseGroup: give both src and dst (a NeuronGroup or its tag)');
@@ -116,9 +123,11 @@ export class SynapseGroup extends BehaviorHost {
    */
   matrix(spec?: InitSpec, opts?: MatrixOptions & { sparse?: false }): DenseMatrix;
   matrix(spec: InitSpec, opts: MatrixOptions & { sparse: true }): SparseMatrix;
-  matrix(spec: InitSpec = 'zeros', opts: MatrixOptions = {}): DenseMatrix | SparseMatrix {
+  matrix(spec: InitSpec = 'zeros', options: MatrixOptions = {}): DenseMatrix | SparseMatrix {
+    checkOptions(options, MATRIX_OPTIONS, `${this.tag}.matrix()`);
+    const { sparse, ...opts } = options;
     const [rows, cols] = this.matrixShape();
-    if (!opts.sparse) return new DenseMatrix(rows, cols, fillSpec(new Float64Array(rows * cols), spec, this.rng, opts));
+    if (!sparse) return new DenseMatrix(rows, cols, fillSpec(new Float64Array(rows * cols), spec, this.rng, opts));
     const rowPtr = new Int32Array(rows + 1);
     const colIdx: number[] = [];
     const values: number[] = [];

@@ -16,6 +16,7 @@
  * | `np.count_nonzero(m)`, `np.where(m)[0]` | `countNonzero(m)`, `nonzero(m)` |
  * | `np.clip(v, lo, hi)` (in place) | `clipInPlace(v, lo, hi)` |
  */
+import { NeurarchyError } from '../errors.js';
 
 /** Any numeric typed array, the storage of behaviour state. */
 export type StateArray = Float64Array | Float32Array | Int32Array | Uint8Array;
@@ -29,7 +30,7 @@ function at(x: Operand, i: number): number {
 
 function checkLength(name: string, a: ArrayLike<number>, b: Operand): void {
   if (typeof b !== 'number' && b.length !== a.length) {
-    throw new RangeError(`${name}: lengths differ (${a.length} and ${b.length})`);
+    throw new NeurarchyError(`${name}: lengths differ (${a.length} and ${b.length})`);
   }
 }
 

@@ -7,6 +7,7 @@
  * rows × cols, or a `Uint8Array` for masks such as `synapse.enabled`) and {@link SparseMatrix} (CSR,
  * rows = dst).
  */
+import { NeurarchyError } from '../errors.js';
 
 /** What every weight matrix offers. */
 export interface WeightMatrix {
@@ -33,13 +34,13 @@ export interface WeightMatrix {
 
 function checkVec(name: string, m: { cols: number }, vec: ArrayLike<number>): void {
   if (vec.length !== m.cols) {
-    throw new RangeError(`${name}: the vector has ${vec.length} entries but the matrix has ${m.cols} columns (src size)`);
+    throw new NeurarchyError(`${name}: the vector has ${vec.length} entries but the matrix has ${m.cols} columns (src size)`);
   }
 }
 
 function outFor(rows: number, out: Float64Array | undefined): Float64Array {
   if (out === undefined) return new Float64Array(rows);
-  if (out.length !== rows) throw new RangeError(`the output has ${out.length} entries but the matrix has ${rows} rows (dst size)`);
+  if (out.length !== rows) throw new NeurarchyError(`the output has ${out.length} entries but the matrix has ${rows} rows (dst size)`);
   return out;
 }
 
@@ -54,7 +55,7 @@ function active(spikes: ArrayLike<number>): number[] {
 export class DenseMatrix<D extends Float64Array | Uint8Array = Float64Array> implements WeightMatrix {
   constructor(readonly rows: number, readonly cols: number, readonly data: D) {
     if (data.length !== rows * cols) {
-      throw new RangeError(`DenseMatrix: ${rows}×${cols} needs ${rows * cols} values, got ${data.length}`);
+      throw new NeurarchyError(`DenseMatrix: ${rows}×${cols} needs ${rows * cols} values, got ${data.length}`);
     }
   }
 
@@ -68,7 +69,7 @@ export class DenseMatrix<D extends Float64Array | Uint8Array = Float64Array> imp
     const cols = rows[0]?.length ?? 0;
     const m = DenseMatrix.zeros(rows.length, cols);
     rows.forEach((r, i) => {
-      if (r.length !== cols) throw new RangeError(`DenseMatrix.fromRows: row ${i} has ${r.length} entries, expected ${cols}`);
+      if (r.length !== cols) throw new NeurarchyError(`DenseMatrix.fromRows: row ${i} has ${r.length} entries, expected ${cols}`);
       m.data.set(r, i * cols);
     });
     return m;
@@ -166,9 +167,9 @@ export class SparseMatrix implements WeightMatrix {
     readonly colIdx: Int32Array,
     readonly values: Float64Array,
   ) {
-    if (rowPtr.length !== rows + 1) throw new RangeError(`SparseMatrix: rowPtr needs ${rows + 1} entries, got ${rowPtr.length}`);
+    if (rowPtr.length !== rows + 1) throw new NeurarchyError(`SparseMatrix: rowPtr needs ${rows + 1} entries, got ${rowPtr.length}`);
     if (colIdx.length !== values.length || rowPtr[rows] !== values.length) {
-      throw new RangeError('SparseMatrix: rowPtr, colIdx and values disagree on the number of entries');
+      throw new NeurarchyError('SparseMatrix: rowPtr, colIdx and values disagree on the number of entries');
     }
   }
 

@@ -54,6 +54,7 @@
  * driven (read state through recorders on the group).
  */
 import { NeurarchyError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import type { MethodName } from '../equations/description.js';
 import type { NeuronSpec } from '../equations/spec.js';
 import { Network as CoreNetwork } from '../core/Network.js';
@@ -126,6 +127,9 @@ export interface NeuronModelOptions {
   behaviorEnabled?: boolean;
 }
 
+/** The keys of {@link NeuronModelOptions}. */
+export const NEURON_MODEL_OPTIONS = optionKeys<NeuronModelOptions>()(['dt', 'method', 'init', 'spikeVar', 'tag', 'behaviorEnabled']);
+
 /**
  * A {@link Neuron} (or its spec, or a built-in model class such as `Izhikevich`) run as a
  * behaviour of a {@link NeuronGroup}. See the module comment.
@@ -139,6 +143,7 @@ export class NeuronModel extends PrivateNetworkBehavior {
   #spike: Uint8Array | undefined;
 
   constructor(neuron: Neuron | NeuronSpec | (new () => Neuron), options: NeuronModelOptions = {}) {
+    checkOptions(options, NEURON_MODEL_OPTIONS, 'new NeuronModel()');
     super({ tag: options.tag, behaviorEnabled: options.behaviorEnabled });
     this.neuron = neuron instanceof Neuron ? neuron : typeof neuron === 'function' ? new neuron() : new Neuron(neuron);
     this.options = { ...options };
@@ -233,6 +238,9 @@ export interface SynapseModelOptions {
   behaviorEnabled?: boolean;
 }
 
+/** The keys of {@link SynapseModelOptions}. */
+export const SYNAPSE_MODEL_OPTIONS = optionKeys<SynapseModelOptions>()(['target', 'into', 'dt', 'method', 'init', 'spikeVar', 'tag', 'behaviorEnabled']);
+
 /** Name of the proxies' spike input (a parameter written from the groups' spike vectors). */
 const FIRE = 'spike_in';
 
@@ -276,6 +284,7 @@ export class SynapseModel extends PrivateNetworkBehavior {
   #captured: Float64Array | undefined;
 
   constructor(synapse: Synapse | SynapseSpec | (new () => Synapse), options: SynapseModelOptions = {}) {
+    checkOptions(options, SYNAPSE_MODEL_OPTIONS, 'new SynapseModel()');
     super({ tag: options.tag, behaviorEnabled: options.behaviorEnabled });
     this.synapse = synapse instanceof Synapse ? synapse : typeof synapse === 'function' ? new synapse() : new Synapse(synapse);
     this.options = { ...options };

@@ -22,6 +22,7 @@
  * per entry one uniform for the mask and, only when the entry is kept, one value.
  */
 import { NeurarchyError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import type { RandomSource } from '../random/types.js';
 
 /** A spec that the mini-language does not accept. */
@@ -39,6 +40,9 @@ export interface InitOptions {
   /** Factor applied to every value after drawing (default 1). */
   scale?: number;
 }
+
+/** The keys of {@link InitOptions}. */
+export const INIT_OPTIONS = optionKeys<InitOptions>()(['density', 'scale']);
 
 /** A parsed spec. */
 export type ParsedSpec =
@@ -153,6 +157,7 @@ export function checkDensity(density: number | undefined, spec: InitSpec): numbe
  * The allocation-free form of `vector()`, for use inside `iteration()`.
  */
 export function fillSpec(out: Float64Array, spec: InitSpec, rng: RandomSource, opts: InitOptions = {}): Float64Array {
+  checkOptions(opts, INIT_OPTIONS, `values '${String(spec)}'`);
   const parsed = parseSpec(spec);
   const density = checkDensity(opts.density, spec);
   const draw = drawer(parsed, rng);
@@ -175,6 +180,7 @@ export function fillSpec(out: Float64Array, spec: InitSpec, rng: RandomSource, o
 export function forEachDrawn(
   count: number, spec: InitSpec, rng: RandomSource, opts: InitOptions, visit: (index: number, value: number) => void,
 ): void {
+  checkOptions(opts, INIT_OPTIONS, `values '${String(spec)}'`);
   const parsed = parseSpec(spec);
   const density = checkDensity(opts.density, spec);
   const draw = drawer(parsed, rng);

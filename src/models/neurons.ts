@@ -5,19 +5,18 @@
  * are per neuron unless marked `: population`, as in ANNarchy's string definitions.
  */
 import { Neuron } from '../core/Neuron.js';
+import { checkModelParameters } from './parameters.js';
 
-/** Parameter lines `name = value` from defaults overridden by the user's values. */
-function parameterBlock(defaults: Record<string, number>, values: Record<string, number | undefined>, flags: Record<string, string> = {}): string {
-  for (const k of Object.keys(values)) {
-    if (!(k in defaults)) throw new Error(`unknown parameter '${k}' (known: ${Object.keys(defaults).join(', ')})`);
-  }
+/** Parameter lines `name = value` of model `model` from defaults overridden by the user's values. */
+function parameterBlock(model: string, defaults: Record<string, number>, values: Record<string, number | undefined>, flags: Record<string, string> = {}): string {
+  checkModelParameters(model, defaults, values);
   return Object.entries(defaults)
     .map(([k, d]) => `${k} = ${formatNumber(values[k] ?? d)}${flags[k] ? ` : ${flags[k]}` : ''}`)
     .join('\n');
 }
 
+/** An equation literal (finite: checked by `checkModelParameters` for the user's values). */
 function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) throw new Error(`parameter values must be finite numbers, got ${x}`);
   return Number.isInteger(x) ? `${x}.0` : String(x);
 }
 
@@ -30,7 +29,7 @@ export class LeakyIntegrator extends Neuron {
     const { sum, noise, ...values } = p;
     super({
       name: 'LeakyIntegrator',
-      parameters: parameterBlock(LEAKY, values, { tau: 'population', T: 'population' }),
+      parameters: parameterBlock('LeakyIntegrator', LEAKY, values, { tau: 'population', T: 'population' }),
       equations: `tau * dv/dt + v = ${sum ?? 'sum(exc) - sum(inh)'} + B${noise ? ` + ${noise}` : ''} : exponential
         r = pos(v - T)`,
     });
@@ -46,7 +45,7 @@ export class Izhikevich extends Neuron {
     const c = values.c ?? IZHIKEVICH.c, b = values.b ?? IZHIKEVICH.b;
     super({
       name: 'Izhikevich',
-      parameters: parameterBlock(IZHIKEVICH, values),
+      parameters: parameterBlock('Izhikevich', IZHIKEVICH, values),
       equations: `I = ${conductance ?? 'g_exc - g_inh'} + noise * Normal(0.0, 1.0) + i_offset
         dv/dt = 0.04 * v^2 + 5.0 * v + 140.0 - u + I : init = ${formatNumber(c)}
         du/dt = a * (b*v - u) : init = ${formatNumber(b * c)}`,
@@ -65,7 +64,7 @@ export class IF_curr_exp extends Neuron {
   constructor(p: Params<typeof IF_CURR> = {}) {
     super({
       name: 'IF_curr_exp',
-      parameters: parameterBlock(IF_CURR, p),
+      parameters: parameterBlock('IF_curr_exp', IF_CURR, p),
       equations: `cm * dv/dt = cm/tau_m*(v_rest -v) + g_exc - g_inh + i_offset : exponential, init=v_reset
         tau_syn_E * dg_exc/dt = - g_exc : exponential
         tau_syn_I * dg_inh/dt = - g_inh : exponential`,
@@ -79,7 +78,7 @@ export class IF_cond_exp extends Neuron {
   constructor(p: Params<typeof IF_COND> = {}) {
     super({
       name: 'IF_cond_exp',
-      parameters: parameterBlock(IF_COND, p),
+      parameters: parameterBlock('IF_cond_exp', IF_COND, p),
       equations: `cm * dv/dt = cm/tau_m*(v_rest -v) + g_exc * (e_rev_E - v) + g_inh * (e_rev_I - v) + i_offset : exponential, init=v_reset
         tau_syn_E * dg_exc/dt = - g_exc : exponential
         tau_syn_I * dg_inh/dt = - g_inh : exponential`,
@@ -100,7 +99,7 @@ export class IF_curr_alpha extends Neuron {
   constructor(p: Params<typeof IF_CURR> = {}) {
     super({
       name: 'IF_curr_alpha',
-      parameters: parameterBlock(IF_CURR, p),
+      parameters: parameterBlock('IF_curr_alpha', IF_CURR, p),
       equations: `${ALPHA}
         cm * dv/dt = cm/tau_m*(v_rest -v) + alpha_exc - alpha_inh + i_offset : exponential, init=v_reset
         ${ALPHA_ODES}`,
@@ -114,7 +113,7 @@ export class IF_cond_alpha extends Neuron {
   constructor(p: Params<typeof IF_COND> = {}) {
     super({
       name: 'IF_cond_alpha',
-      parameters: parameterBlock(IF_COND, p),
+      parameters: parameterBlock('IF_cond_alpha', IF_COND, p),
       equations: `${ALPHA}
         cm * dv/dt = cm/tau_m*(v_rest -v) + alpha_exc * (e_rev_E - v) + alpha_inh * (e_rev_I - v) + i_offset : exponential, init=v_reset
         ${ALPHA_ODES}`,
@@ -133,7 +132,7 @@ export class EIF_cond_exp_isfa_ista extends Neuron {
   constructor(p: Params<typeof EIF> = {}) {
     super({
       name: 'EIF_cond_exp_isfa_ista',
-      parameters: parameterBlock(EIF, p),
+      parameters: parameterBlock('EIF_cond_exp_isfa_ista', EIF, p),
       equations: `I = g_exc * (e_rev_E - v) + g_inh * (e_rev_I - v) + i_offset
         tau_m * dv/dt = (v_rest - v +  delta_T * exp((v-v_thresh)/delta_T)) + tau_m/cm*(I - w) : init=v_reset
         tau_w * dw/dt = a * (v - v_rest) / 1000.0 - w
@@ -149,7 +148,7 @@ export class EIF_cond_alpha_isfa_ista extends Neuron {
   constructor(p: Params<typeof EIF> = {}) {
     super({
       name: 'EIF_cond_alpha_isfa_ista',
-      parameters: parameterBlock(EIF, p),
+      parameters: parameterBlock('EIF_cond_alpha_isfa_ista', EIF, p),
       equations: `${ALPHA}
         I = alpha_exc * (e_rev_E - v) + alpha_inh * (e_rev_I - v) + i_offset
         tau_m * dv/dt = (v_rest - v +  delta_T * exp((v-v_thresh)/delta_T)) + tau_m/cm*(I - w) : init=v_reset
@@ -170,7 +169,7 @@ export class HH_cond_exp extends Neuron {
   constructor(p: Params<typeof HH> = {}) {
     super({
       name: 'HH_cond_exp',
-      parameters: parameterBlock(HH, p),
+      parameters: parameterBlock('HH_cond_exp', HH, p),
       equations: `prev_v = v
         an = 0.032 * (15.0 - v + v_offset) / (exp((15.0 - v + v_offset)/5.0) - 1.0)
         am = 0.32  * (13.0 - v + v_offset) / (exp((13.0 - v + v_offset)/4.0) - 1.0)
@@ -209,7 +208,7 @@ function gifSpec(name: string, defaults: Record<string, number>, p: Record<strin
   const v = { ...defaults, ...Object.fromEntries(Object.entries(values).filter(([, x]) => x !== undefined)) } as Record<string, number>;
   return {
     name,
-    parameters: `${parameterBlock(defaults, values, globalFlags(defaults))}\nR = ${formatNumber(v.tau_m / v.C_m)} : population`,
+    parameters: `${parameterBlock(name, defaults, values, globalFlags(defaults))}\nR = ${formatNumber(v.tau_m / v.C_m)} : population`,
     equations: `tau_m * du/dt = -u + u_r + R*I_ext + ${current ?? 'R*(g_exc - g_inh)'} : init = ${formatNumber(v.u_r)}
       tau_v * dv/dt = -(v - u_th) : init = ${formatNumber(v.u_th)}
       Lambda = c * exp((u - v)/delta_u)

@@ -2,14 +2,13 @@
  * Built-in synapse models with ANNarchy's names, equations and defaults (dossier §1.13).
  */
 import { Synapse } from '../core/Synapse.js';
+import { checkModelParameters, modelParameterError } from './parameters.js';
 
-function block(defaults: Record<string, number>, values: Record<string, number | undefined>, flags: Record<string, string>): string {
-  for (const k of Object.keys(values)) {
-    if (!(k in defaults)) throw new Error(`unknown parameter '${k}' (known: ${Object.keys(defaults).join(', ')})`);
-  }
+/** Parameter lines `name = value` of model `model` from defaults overridden by the user's values. */
+function block(model: string, defaults: Record<string, number>, values: Record<string, number | undefined>, flags: Record<string, string>): string {
+  checkModelParameters(model, defaults, values);
   return Object.entries(defaults).map(([k, d]) => {
     const v = values[k] ?? d;
-    if (!Number.isFinite(v)) throw new Error(`parameter '${k}' must be a finite number`);
     return `${k} = ${Number.isInteger(v) ? `${v}.0` : v}${flags[k] ? ` : ${flags[k]}` : ''}`;
   }).join('\n');
 }
@@ -18,7 +17,7 @@ const HEBB = { eta: 0.01 };
 /** Rate-coded Hebbian learning: `dw/dt = eta * pre.r * post.r` (w ≥ 0). */
 export class Hebb extends Synapse {
   constructor(p: Partial<typeof HEBB> = {}) {
-    super({ name: 'Hebb', parameters: block(HEBB, p, { eta: 'projection' }), equations: 'dw/dt = eta * pre.r * post.r : min=0.0, explicit' });
+    super({ name: 'Hebb', parameters: block('Hebb', HEBB, p, { eta: 'projection' }), equations: 'dw/dt = eta * pre.r * post.r : min=0.0, explicit' });
   }
 }
 
@@ -27,7 +26,7 @@ const OJA = { eta: 0.01, alpha: 1.0 };
 export class Oja extends Synapse {
   constructor(p: Partial<typeof OJA> = {}) {
     super({
-      name: 'Oja', parameters: block(OJA, p, { eta: 'projection', alpha: 'projection' }),
+      name: 'Oja', parameters: block('Oja', OJA, p, { eta: 'projection', alpha: 'projection' }),
       equations: 'dw/dt = eta * ( pre.r * post.r - alpha * post.r^2 * w ) : min=0.0, explicit',
     });
   }
@@ -38,7 +37,7 @@ const IBCM_P = { eta: 0.01, tau: 2000.0 };
 export class IBCM extends Synapse {
   constructor(p: Partial<typeof IBCM_P> = {}) {
     super({
-      name: 'IBCM', parameters: block(IBCM_P, p, { eta: 'projection', tau: 'projection' }),
+      name: 'IBCM', parameters: block('IBCM', IBCM_P, p, { eta: 'projection', tau: 'projection' }),
       equations: `tau * dtheta/dt + theta = post.r^2 : postsynaptic, exponential
         dw/dt = eta * post.r * (post.r - theta) * pre.r : min=0.0, explicit`,
     });
@@ -51,7 +50,7 @@ export class STDP extends Synapse {
   constructor(p: Partial<typeof STDP_P> = {}) {
     super({
       name: 'STDP',
-      parameters: block(STDP_P, p, Object.fromEntries(Object.keys(STDP_P).map((k) => [k, 'projection']))),
+      parameters: block('STDP', STDP_P, p, Object.fromEntries(Object.keys(STDP_P).map((k) => [k, 'projection']))),
       equations: `tau_plus  * dx/dt = -x : event-driven
         tau_minus * dy/dt = -y : event-driven`,
       preSpike: `g_target += w
@@ -67,10 +66,10 @@ const TM = { tau_rec: 100.0, tau_facil: 0.01, U: 0.5 };
 /** Tsodyks–Markram short-term plasticity (ANNarchy's `STP`). */
 export class TsodyksMarkram extends Synapse {
   constructor(p: Partial<typeof TM> = {}) {
-    if ((p.tau_facil ?? TM.tau_facil) <= 0) throw new Error('TsodyksMarkram: tau_facil must be positive');
+    if ((p.tau_facil ?? TM.tau_facil) <= 0) throw modelParameterError('TsodyksMarkram', 'tau_facil', `must be positive (it divides the facilitation equation), got ${p.tau_facil}`);
     super({
       name: 'TsodyksMarkram',
-      parameters: block(TM, p, { tau_rec: 'projection', tau_facil: 'projection' }),
+      parameters: block('TsodyksMarkram', TM, p, { tau_rec: 'projection', tau_facil: 'projection' }),
       equations: `dx/dt = (1 - x)/tau_rec : init = 1.0, event-driven
         du/dt = (U - u)/tau_facil : init = U, event-driven`,
       preSpike: `g_target += w * u * x

@@ -1,8 +1,10 @@
 /**
  * Histogram of values (weights, ISIs, rates) as bars.
  */
+import { NetworkError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import { drawAxes, extent, linearScale, makeFrame, niceTicks } from './axes.js';
-import { num, svgDocument, type PlotOptions } from './svg.js';
+import { num, svgDocument, PLOT_OPTIONS, type PlotOptions } from './svg.js';
 
 /** Counts of values per bin. */
 export interface BinnedCounts {
@@ -20,16 +22,16 @@ export interface BinnedCounts {
 export function binValues(values: ArrayLike<number>, bins: number | ArrayLike<number> = 20, range?: [number, number]): BinnedCounts {
   let edges: Float64Array;
   if (typeof bins === 'number') {
-    if (!Number.isInteger(bins) || bins < 1) throw new Error(`binValues: bins must be a positive integer, got ${bins}`);
+    if (!Number.isInteger(bins) || bins < 1) throw new NetworkError(`binValues: bins must be a positive integer, got ${bins}`);
     let [lo, hi] = range ?? extent(values);
     if (lo === hi) { lo -= 0.5; hi += 0.5; }
     edges = new Float64Array(bins + 1);
     for (let k = 0; k <= bins; k++) edges[k] = lo + ((hi - lo) * k) / bins;
   } else {
     edges = Float64Array.from(bins);
-    if (edges.length < 2) throw new Error('binValues: need at least two bin edges');
+    if (edges.length < 2) throw new NetworkError('binValues: need at least two bin edges');
     for (let k = 1; k < edges.length; k++) {
-      if (!(edges[k]! > edges[k - 1]!)) throw new Error('binValues: bin edges must be strictly ascending');
+      if (!(edges[k]! > edges[k - 1]!)) throw new NetworkError('binValues: bin edges must be strictly ascending');
     }
   }
   const n = edges.length - 1;
@@ -67,11 +69,15 @@ export interface HistogramPlotOptions extends PlotOptions {
   color?: string;
 }
 
+/** The keys of {@link HistogramPlotOptions}. */
+export const HISTOGRAM_PLOT_OPTIONS = optionKeys<HistogramPlotOptions>()([...PLOT_OPTIONS, 'bins', 'range', 'color']);
+
 /**
  * Histogram of values as adjacent bars (see {@link binValues} for the binning). Axes default to
  * `value` and `count`; pass e.g. `xLabel: 'ISI (ms)'` or `'weight'`.
  */
 export function histogramSvg(values: ArrayLike<number>, opts: HistogramPlotOptions = {}): string {
+  checkOptions(opts, HISTOGRAM_PLOT_OPTIONS, 'histogramSvg()');
   const { edges, counts } = binValues(values, opts.bins ?? 20, opts.range);
   const frame = makeFrame(opts);
   const xt = niceTicks(edges[0]!, edges[edges.length - 1]!, 6, false);

@@ -2,8 +2,10 @@
  * Line plots over time: recorded variables of selected neurons (`tracesSvg`) and population rates
  * (`populationRateSvg`).
  */
+import { NetworkError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import { drawAxes, extent, linearScale, makeFrame, niceTicks, type Frame, type Scale } from './axes.js';
-import { esc, num, svgDocument, PALETTE, type PlotOptions } from './svg.js';
+import { esc, num, svgDocument, PALETTE, PLOT_OPTIONS, type PlotOptions } from './svg.js';
 
 /** Options of {@link tracesSvg}. */
 export interface TracesOptions extends PlotOptions {
@@ -16,6 +18,9 @@ export interface TracesOptions extends PlotOptions {
   /** Line width in px (default 1.5). */
   lineWidth?: number;
 }
+
+/** The keys of {@link TracesOptions}. */
+export const TRACES_OPTIONS = optionKeys<TracesOptions>()([...PLOT_OPTIONS, 'xRange', 'yRange', 'colors', 'lineWidth']);
 
 /** Time series sharing one time axis. */
 export interface TraceSeries {
@@ -34,7 +39,7 @@ export interface TraceSeries {
 export function selectColumns(data: ArrayLike<number>, n: number, columns: number[]): Float64Array[] {
   const rows = Math.floor(data.length / n);
   return columns.map((c) => {
-    if (!(c >= 0 && c < n)) throw new Error(`selectColumns: column ${c} is outside 0…${n - 1}`);
+    if (!(c >= 0 && c < n)) throw new NetworkError(`selectColumns: column ${c} is outside 0…${n - 1}`);
     const out = new Float64Array(rows);
     for (let r = 0; r < rows; r++) out[r] = data[r * n + c]!;
     return out;
@@ -87,9 +92,10 @@ function tracePath(t: ArrayLike<number>, v: ArrayLike<number>, sx: Scale, sy: Sc
  * Axes default to `time (ms)` and `value`.
  */
 export function tracesSvg(series: TraceSeries, opts: TracesOptions = {}): string {
+  checkOptions(opts, TRACES_OPTIONS, 'tracesSvg()');
   const traces = isArrayOfArrays(series.values) ? series.values : [series.values];
   for (const [k, v] of traces.entries()) {
-    if (v.length !== series.t.length) throw new Error(`tracesSvg: trace ${k} has ${v.length} samples but t has ${series.t.length}`);
+    if (v.length !== series.t.length) throw new NetworkError(`tracesSvg: trace ${k} has ${v.length} samples but t has ${series.t.length}`);
   }
   const labels = series.labels;
   const legendWidth = labels?.length ? Math.min(160, 28 + 7 * Math.max(...labels.map((l) => l.length))) : 0;
@@ -127,6 +133,9 @@ export interface PopulationRateOptions extends TracesOptions {
   label?: string;
 }
 
+/** The keys of {@link PopulationRateOptions}. */
+export const POPULATION_RATE_OPTIONS = optionKeys<PopulationRateOptions>()([...TRACES_OPTIONS, 'label']);
+
 /**
  * Plots a population rate over time, e.g. the result of `populationRate(spikes, {dt, smooth})`.
  * The rate axis starts at 0; axes default to `time (ms)` and `rate (Hz)`.
@@ -134,9 +143,11 @@ export interface PopulationRateOptions extends TracesOptions {
 export function populationRateSvg(
   series: { times: ArrayLike<number>; rate: ArrayLike<number> }, opts: PopulationRateOptions = {},
 ): string {
+  checkOptions(opts, POPULATION_RATE_OPTIONS, 'populationRateSvg()');
+  const { label, ...traces } = opts;
   const [, hi] = extent(series.rate);
   return tracesSvg(
-    { t: series.times, values: [series.rate], labels: opts.label ? [opts.label] : undefined },
-    { yLabel: 'rate (Hz)', yRange: [0, hi > 0 ? hi : 1], ...opts },
+    { t: series.times, values: [series.rate], labels: label ? [label] : undefined },
+    { yLabel: 'rate (Hz)', yRange: [0, hi > 0 ? hi : 1], ...traces },
   );
 }

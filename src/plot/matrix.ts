@@ -2,8 +2,10 @@
  * Heat map of a matrix (typically a projection's weights, post-synaptic rows × pre-synaptic
  * columns, as ANNarchy's `connectivity_matrix`) with a colour bar.
  */
+import { NetworkError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import { drawAxes, formatTick, linearScale, makeFrame, niceTicks, type AxisTicks } from './axes.js';
-import { colormap, COLORMAPS, esc, num, svgDocument, type ColormapName, type PlotOptions } from './svg.js';
+import { colormap, COLORMAPS, esc, num, svgDocument, PLOT_OPTIONS, type ColormapName, type PlotOptions } from './svg.js';
 
 /** A dense matrix: an array of rows, or flat row-major data with its dimensions. */
 export type MatrixInput = ArrayLike<number>[] | { data: ArrayLike<number>; rows: number; cols: number };
@@ -25,17 +27,20 @@ export interface WeightMatrixOptions extends PlotOptions {
   maxCells?: number;
 }
 
+/** The keys of {@link WeightMatrixOptions}. */
+export const WEIGHT_MATRIX_OPTIONS = optionKeys<WeightMatrixOptions>()([...PLOT_OPTIONS, 'vmin', 'vmax', 'colormap', 'colorbarLabel', 'maxCells']);
+
 function toFlat(m: MatrixInput): { data: ArrayLike<number>; rows: number; cols: number } {
   if (!Array.isArray(m)) {
     const { data, rows, cols } = m as { data: ArrayLike<number>; rows: number; cols: number };
-    if (data.length !== rows * cols) throw new Error(`weightMatrixSvg: ${rows}×${cols} matrix needs ${rows * cols} values, got ${data.length}`);
+    if (data.length !== rows * cols) throw new NetworkError(`weightMatrixSvg: ${rows}×${cols} matrix needs ${rows * cols} values, got ${data.length}`);
     return { data, rows, cols };
   }
   const rows = m.length;
   const cols = rows ? m[0]!.length : 0;
   const data = new Float64Array(rows * cols);
   m.forEach((row, r) => {
-    if (row.length !== cols) throw new Error(`weightMatrixSvg: row ${r} has ${row.length} values, row 0 has ${cols}`);
+    if (row.length !== cols) throw new NetworkError(`weightMatrixSvg: row ${r} has ${row.length} values, row 0 has ${cols}`);
     for (let c = 0; c < cols; c++) data[r * cols + c] = row[c]!;
   });
   return { data, rows, cols };
@@ -72,8 +77,9 @@ function indexTicks(n: number): AxisTicks {
  * left blank. Horizontal runs of equal colour are merged into one rectangle.
  */
 export function weightMatrixSvg(matrix: MatrixInput, opts: WeightMatrixOptions = {}): string {
+  checkOptions(opts, WEIGHT_MATRIX_OPTIONS, 'weightMatrixSvg()');
   const full = toFlat(matrix);
-  if (full.rows === 0 || full.cols === 0) throw new Error('weightMatrixSvg: empty matrix');
+  if (full.rows === 0 || full.cols === 0) throw new NetworkError('weightMatrixSvg: empty matrix');
   let vmin = opts.vmin ?? Infinity;
   let vmax = opts.vmax ?? -Infinity;
   if (opts.vmin === undefined || opts.vmax === undefined) {

@@ -4,6 +4,7 @@
  * write the string with `plot/node.ts` `writeSvg` in Node. Both read the data with `keep: true`,
  * so the monitor's buffers are left as they are.
  */
+import { NetworkError } from '../errors.js';
 import type { Monitor } from '../core/Monitor.js';
 import { rasterPlot } from '../analysis/index.js';
 import { rasterPlotSvg, type RasterPlotOptions } from './raster.js';
@@ -11,7 +12,7 @@ import { tracesSvg, type TracesOptions } from './lines.js';
 
 /** Raster plot (time in ms, neuron rank) of a monitor recording `'spike'`. */
 export function monitorRasterSvg(monitor: Monitor, opts: RasterPlotOptions = {}): string {
-  if (!monitor.variables.includes('spike')) throw new Error(`monitorRasterSvg: the monitor does not record 'spike' (it records: ${monitor.variables.join(', ')})`);
+  if (!monitor.variables.includes('spike')) throw new NetworkError(`monitorRasterSvg: the monitor does not record 'spike' (it records: ${monitor.variables.join(', ')})`);
   const dt = monitor.network.dt;
   return rasterPlotSvg(rasterPlot(monitor.get('spike', { keep: true }), { dt }), opts);
 }
@@ -36,11 +37,11 @@ function sampleTimes(monitor: Monitor, variable: string, n: number): Float64Arra
  * one line each with a legend; time in ms on the x axis.
  */
 export function monitorTracesSvg(monitor: Monitor, variable: string, ranks?: number[], opts: TracesOptions = {}): string {
-  if (!monitor.variables.includes(variable)) throw new Error(`monitorTracesSvg: the monitor does not record '${variable}' (it records: ${monitor.variables.join(', ')})`);
+  if (!monitor.variables.includes(variable)) throw new NetworkError(`monitorTracesSvg: the monitor does not record '${variable}' (it records: ${monitor.variables.join(', ')})`);
   const rows = monitor.get(variable, { keep: true, reshape: false }) as Float64Array[];
   const width = rows[0]?.length ?? 0;
   const sel = ranks ?? Array.from({ length: Math.min(5, width) }, (_, i) => i);
-  for (const r of sel) if (!(r >= 0 && r < width)) throw new Error(`monitorTracesSvg: rank ${r} out of range (0..${width - 1})`);
+  for (const r of sel) if (!(r >= 0 && r < width)) throw new NetworkError(`monitorTracesSvg: rank ${r} out of range (0..${width - 1})`);
   const t = sampleTimes(monitor, variable, rows.length);
   const values = sel.map((r) => Float64Array.from(rows, (row) => row[r]!));
   return tracesSvg({ t, values, labels: sel.map((r) => `${variable}[${r}]`) }, { yLabel: variable, ...opts });

@@ -2,6 +2,8 @@
  * Node-only helpers for plots: write SVG files, and PNG through the optional `@resvg/resvg-js`
  * package. Kept apart from the SVG code so that `plot/index.ts` stays browser-safe.
  */
+import { NetworkError } from '../errors.js';
+import { checkOptions } from '../core/options.js';
 import { writeBytes } from '../io/files.js';
 
 /** Writes an SVG string to `path` (UTF-8), creating missing parent folders. */
@@ -24,13 +26,14 @@ interface ResvgModule {
  * Throws an error saying how to install it when it is missing.
  */
 export async function svgToPng(svg: string, opts: PngOptions = {}): Promise<Uint8Array> {
+  checkOptions(opts, ['width'] satisfies (keyof PngOptions)[], 'svgToPng()');
   // A variable module name keeps TypeScript from requiring the package's types at build time.
   const name = '@resvg/resvg-js';
   let mod: ResvgModule;
   try {
     mod = (await import(name)) as ResvgModule;
   } catch (e) {
-    throw new Error(
+    throw new NetworkError(
       `PNG output needs the optional package @resvg/resvg-js, which could not be loaded `
       + `(${(e as Error).message}). Install it with: npm install @resvg/resvg-js — or write SVG with writeSvg().`,
     );

@@ -2,8 +2,10 @@
  * Raster plot: one short vertical tick per spike, all in a single `<path>` so that plots of
  * hundreds of thousands of spikes stay small and fast to render.
  */
+import { NetworkError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import { drawAxes, extent, makeFrame, niceTicks, linearScale } from './axes.js';
-import { num, svgDocument, type PlotOptions } from './svg.js';
+import { num, svgDocument, PLOT_OPTIONS, type PlotOptions } from './svg.js';
 
 /** Options of {@link rasterPlotSvg}. */
 export interface RasterPlotOptions extends PlotOptions {
@@ -17,6 +19,9 @@ export interface RasterPlotOptions extends PlotOptions {
   markerHeight?: number;
 }
 
+/** The keys of {@link RasterPlotOptions}. */
+export const RASTER_PLOT_OPTIONS = optionKeys<RasterPlotOptions>()([...PLOT_OPTIONS, 'xRange', 'yRange', 'color', 'markerHeight']);
+
 /**
  * Raster plot of spikes given as parallel arrays of times (ms) and ranks, e.g. the result of
  * `rasterPlot(spikes, {dt})`. Axes default to `time (ms)` and `neuron rank`. Spikes outside the
@@ -26,9 +31,10 @@ export interface RasterPlotOptions extends PlotOptions {
 export function rasterPlotSvg(
   raster: { times: ArrayLike<number>; ranks: ArrayLike<number> }, opts: RasterPlotOptions = {},
 ): string {
+  checkOptions(opts, RASTER_PLOT_OPTIONS, 'rasterPlotSvg()');
   const { times, ranks } = raster;
   if (times.length !== ranks.length) {
-    throw new Error(`rasterPlotSvg: ${times.length} times but ${ranks.length} ranks`);
+    throw new NetworkError(`rasterPlotSvg: ${times.length} times but ${ranks.length} ranks`);
   }
   const frame = makeFrame(opts);
   const [t0, t1] = opts.xRange ?? extent(times);

@@ -2,6 +2,8 @@
  * SVG building blocks shared by the plots: escaping, number formatting, the document wrapper and
  * colours. Plain strings, no DOM, so the same code runs in Node and in browsers.
  */
+import { NetworkError } from '../errors.js';
+import { optionKeys } from '../core/options.js';
 
 /** Escapes text for XML content and attribute values. */
 export function esc(text: string): string {
@@ -13,7 +15,7 @@ export function esc(text: string): string {
  * plots small. Non-finite values are a bug in the caller, so they throw instead of writing `NaN`.
  */
 export function num(x: number): string {
-  if (!Number.isFinite(x)) throw new Error(`plot: non-finite coordinate ${x}`);
+  if (!Number.isFinite(x)) throw new NetworkError(`plot: non-finite coordinate ${x}`);
   const r = Math.round(x * 100) / 100;
   return Object.is(r, -0) ? '0' : String(r);
 }
@@ -31,6 +33,9 @@ export interface PlotOptions {
   /** Label of the vertical axis. */
   yLabel?: string;
 }
+
+/** The keys of {@link PlotOptions}, shared by every plot's options. */
+export const PLOT_OPTIONS = optionKeys<PlotOptions>()(['width', 'height', 'title', 'xLabel', 'yLabel']);
 
 /** Wraps plot elements into a standalone SVG document with a white background. */
 export function svgDocument(width: number, height: number, body: string[]): string {

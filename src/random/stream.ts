@@ -10,6 +10,7 @@
  * take. Each block yields four 32-bit words, consumed in order.
  */
 import type { RandomSource } from './types.js';
+import { NetworkError } from '../errors.js';
 import { philox4x32_10 } from './philox.js';
 import { normalPairFromWords, u53 } from './draws.js';
 
@@ -50,13 +51,13 @@ export class RandomStream implements RandomSource {
   readonly #pair = new Float64Array(2);
 
   /**
-   * @param seed any integer; reduced modulo 2^32.
+   * @param seed any integer up to 2^53 in magnitude; reduced modulo 2^32 (a fraction is refused: 1.5 would give the stream of 1).
    * @param streamId the stream id (modulo 2^32); streams of one seed are independent.
    * @param substream counter word 3 (normally left at 0; children get derived values).
    */
   constructor(seed: number, streamId = 0, substream = 0) {
-    if (!Number.isFinite(seed)) throw new RangeError(`RandomStream: the seed must be a finite integer, got ${seed}`);
-    this.seed = Math.trunc(seed) >>> 0;
+    if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) throw new NetworkError(`RandomStream: the seed must be an integer (used modulo 2^32), got ${typeof seed === 'number' ? seed : typeof seed}`);
+    this.seed = seed >>> 0;
     this.streamId = Math.trunc(streamId) >>> 0;
     this.substream = Math.trunc(substream) >>> 0;
   }
@@ -103,7 +104,7 @@ export class RandomStream implements RandomSource {
    * (x < 2^32 − (2^32 mod n), then x mod n). Larger n (up to 2^53): floor(uniform() · n).
    */
   integer(n: number): number {
-    if (!(n >= 1) || !Number.isFinite(n)) throw new RangeError(`RandomStream.integer: n must be >= 1, got ${n}`);
+    if (!(n >= 1) || !Number.isFinite(n)) throw new NetworkError(`RandomStream.integer: n must be >= 1, got ${n}`);
     n = Math.floor(n);
     if (n <= TWO32) {
       const limit = TWO32 - (TWO32 % n);
@@ -148,8 +149,8 @@ export class RandomStream implements RandomSource {
    * result is not uniformly random — sort it or shuffle it if that matters).
    */
   choice(n: number, k: number): Int32Array {
-    if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) throw new RangeError(`RandomStream.choice: n must be an integer in [0, 2^31), got ${n}`);
-    if (!Number.isInteger(k) || k < 0 || k > n) throw new RangeError(`RandomStream.choice: cannot choose ${k} of ${n} without replacement`);
+    if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) throw new NetworkError(`RandomStream.choice: n must be an integer in [0, 2^31), got ${n}`);
+    if (!Number.isInteger(k) || k < 0 || k > n) throw new NetworkError(`RandomStream.choice: cannot choose ${k} of ${n} without replacement`);
     const out = new Int32Array(k);
     if (k * 4 > n) {
       const all = new Int32Array(n);

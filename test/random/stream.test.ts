@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStream, seedFromTime } from '../../src/random/stream.js';
+import { NetworkError } from '../../src/errors.js';
 import { philox } from '../../src/random/philox.js';
 import { normalPairFromWords, uniformAt } from '../../src/random/draws.js';
 
@@ -59,7 +60,7 @@ describe('RandomStream', () => {
     for (const c of counts) expect(Math.abs(c / N - 1 / n)).toBeLessThan(5 * Math.sqrt((1 / n) * (1 - 1 / n) / N));
     // n above 2^32 still lands in [0, n)
     for (let i = 0; i < 1000; i++) { const v = r.integer(2 ** 40 + 3); expect(v).toBeGreaterThanOrEqual(0); expect(v).toBeLessThan(2 ** 40 + 3); }
-    expect(() => r.integer(0)).toThrow(RangeError);
+    expect(() => r.integer(0)).toThrow(NetworkError);
   });
 
   it('fillUniform equals successive uniform() calls', () => {
@@ -87,7 +88,9 @@ describe('RandomStream', () => {
       if (p > 0 && p < 1) for (const c of counts) expect(Math.abs(c / trials - p)).toBeLessThan(5 * Math.sqrt(p * (1 - p) / trials));
       if (p === 1) for (const c of counts) expect(c).toBe(trials);
     }
-    expect(() => new RandomStream(1).choice(3, 4)).toThrow(RangeError);
+    expect(() => new RandomStream(1).choice(3, 4)).toThrow(NetworkError);
+    expect(() => new RandomStream(1.5)).toThrow(/the seed must be an integer \(used modulo 2\^32\), got 1\.5/);
+    expect(new RandomStream(2 ** 32 + 3).seed).toBe(3);
   });
 
   it('shuffle gives every permutation of 3 elements with probability 1/6', () => {
