@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile, rename, access, rm } from 'node:fs/promises';
+import { mkdir, writeFile, rename, access, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,6 +94,46 @@ function firstMessage(stderr: string): string {
   return lines.find((l) => /error|fatal|cannot find|undefined reference/i.test(l)) ?? lines[0] ?? '(no output)';
 }
 
+/** A file-system failure of the build as a `NetworkError` that names the path and what to do. */
+function directoryError(what: string, file: string, e: unknown, directory: string | undefined): NetworkError {
+  const err = e as NodeJS.ErrnoException;
+  const given = directory !== undefined ? `compile({ directory: ${JSON.stringify(directory)} })` : 'the default cache folder';
+  return new NetworkError(
+    `cpp backend: cannot ${what} '${file}' (${err.code ?? 'error'}: ${err.message}) for ${given}. `
+    + `Give compile({ directory }) a folder this process can write to, or leave it out (default: ${defaultDirectory()}).`,
+  );
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time. Node's `mkdir({ recursive: true })`
+ * loops for ever where mkdir fails with ENOENT under a parent that exists (procfs: /proc/x), so the
+ * parents are found with `stat` and each missing level is created once: any failure is final.
+ */
+export async function makeDirectory(dir: string, given?: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    try {
+      const s = await stat(d);
+      if (!s.isDirectory()) throw directoryError('create a folder inside', d, Object.assign(new Error('not a directory'), { code: 'ENOTDIR' }), given);
+      break;
+    } catch (e) {
+      if (e instanceof NetworkError) throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw directoryError('use the folder', d, e, given);
+      missing.push(d);
+      if (path.dirname(d) === d) break;
+    }
+  }
+  for (const d of missing.reverse()) {
+    try {
+      await mkdir(d);
+    } catch (e) {
+      // Another process may have created it meanwhile.
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && (await stat(d).then((s) => s.isDirectory(), () => false))) continue;
+      throw directoryError('create the folder', d, e, given);
+    }
+  }
+}
+
 export async function buildLibrary(source: string, options: ToolchainOptions): Promise<BuiltLibrary> {
   const found = await findCompiler(options.compiler);
   const args = compilerArguments(options, !/clang/i.test(found?.version ?? ''));
@@ -105,7 +145,7 @@ export async function buildLibrary(source: string, options: ToolchainOptions): P
     );
   }
   const dir = path.resolve(options.directory ?? defaultDirectory());
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir, options.directory);
   const hash = createHash('sha256')
     .update(source).update('\0').update(found.compiler).update('\0').update(found.version).update('\0')
     .update(args.join(' ')).update('\0').update(`${os.arch()} ${os.cpus()[0]?.model ?? ''} ${process.platform}`)
@@ -117,7 +157,7 @@ export async function buildLibrary(source: string, options: ToolchainOptions): P
     await access(lib);
     return { path: lib, cached: true, seconds: 0, command };
   } catch { /* not cached: compile */ }
-  await writeFile(src, source);
+  await writeFile(src, source).catch((e: unknown) => { throw directoryError('write the source', src, e, options.directory); });
   // Compile to a private name, then rename: concurrent processes never load a half-written library.
   const tmp = `${lib}.${process.pid}.${Date.now()}.tmp`;
   const t0 = performance.now();
