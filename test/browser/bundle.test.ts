@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 describe('browser bundle', () => {
   it('src/index.ts bundles for the browser without Node built-ins', async () => {
-    const entry = fileURLToPath(new URL('../src/index.ts', import.meta.url));
+    const entry = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
     const result = await build({
       entryPoints: [entry], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent',
       metafile: true,

@@ -1,0 +1,43 @@
+/**
+ * The gallery: every example of `examples/` (their sources are put in by the site build), with the
+ * flags that keep a run in the page short and the printed statistic that shows it went right (the
+ * browser test checks each one).
+ */
+import sources from 'virtual:examples';
+
+export interface GalleryEntry {
+  file: string;
+  title: string;
+  /** Flags for the example's parseArgs: a short run. */
+  args: string;
+  /** The printed statistic (first group: a number) and the range it must fall in. */
+  check: { pattern: RegExp; range: [number, number] };
+}
+
+const ENTRIES: Omit<GalleryEntry, 'title'>[] = [
+  { file: 'coba.ts', args: '--N 1000 --T 300', check: { pattern: /mean rate ([\d.]+) Hz/, range: [5, 80] } },
+  { file: 'cuba.ts', args: '--N 1000 --T 300', check: { pattern: /mean rate ([\d.]+) Hz/, range: [1, 60] } },
+  { file: 'izhikevich.ts', args: '--T 300', check: { pattern: /mean rate ([\d.]+) Hz/, range: [3, 30] } },
+  { file: 'stdp.ts', args: '--T 3000', check: { pattern: /w\/gmax: mean ([\d.]+)/, range: [0.3, 0.8] } },
+  { file: 'oja.ts', args: '', check: { pattern: /mean squared weight norm per dendrite: ([\d.]+)/, range: [0.12, 0.16] } },
+  { file: 'trials.ts', args: '', check: { pattern: /threshold crossed after ([\d.]+) ms/, range: [29, 31] } },
+  { file: 'pymonnto_basic.ts', args: '--out out', check: { pattern: /mean voltage over the run: ([\d.]+)/, range: [0.01, 0.02] } },
+  { file: 'pymonnto_synapses.ts', args: '--out out', check: { pattern: /spikes: (\d+)/, range: [100, 2000] } },
+  { file: 'pymonnto_mixed.ts', args: '--out out', check: { pattern: /output rate ([\d.]+)/, range: [0.001, 0.05] } },
+];
+
+/** The first line of the example's doc comment, as its title. */
+function titleOf(source: string, file: string): string {
+  const line = /\/\*\*\s*\n\s*\*\s*(.+)/.exec(source)?.[1] ?? file;
+  return line.replace(/[:.,;].*$/, '').trim() || file;
+}
+
+export const gallery: GalleryEntry[] = ENTRIES.filter((e) => sources[e.file] !== undefined)
+  .map((e) => ({ ...e, title: titleOf(sources[e.file]!, e.file) }));
+
+/** Examples not listed above still appear, with no flags and no check. */
+for (const file of Object.keys(sources).sort()) {
+  if (!gallery.some((e) => e.file === file)) gallery.push({ file, title: titleOf(sources[file]!, file), args: '', check: { pattern: /$^/, range: [0, 0] } });
+}
+
+export { sources };

@@ -1,0 +1,96 @@
+// The playground in a real browser (Debian's Chromium): the built site (`npm run build:site`)
+// served from loopback, every gallery example run with its short flags; each must print its
+// statistic within range, draw one raster mark per recorded spike, and leave the page responsive.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
+import { serveFolder } from '../../scripts/serve.js';
+
+const repo = join(import.meta.dirname, '..', '..');
+const site = join(repo, 'site');
+const shots = join(repo, 'docs', 'screenshots');
+
+interface Entry { file: string; args: string; pattern: string; range: [number, number] }
+
+let browser: Browser | undefined;
+let close: (() => void) | undefined;
+let base = '';
+let page: Page;
+let entries: Entry[] = [];
+
+beforeAll(async () => {
+  expect(existsSync(join(site, 'index.html')), 'run `npm run build:site` first').toBe(true);
+  browser = await launchChromium(['--enable-unsafe-swiftshader']);
+  if (!browser) return;
+  ({ url: base, close } = await serveFolder(site));
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
+  const opened = performance.now();
+  await page.goto(`${base}/index.html`);
+  entries = await page.evaluate(() => (window as unknown as { playgroundGallery: Entry[] }).playgroundGallery);
+  // Time from opening the page to the first raster of the COBA example at its default size (4000 neurons).
+  await page.fill('#args', '--T 1000');
+  await page.click('#run');
+  await page.waitForFunction(() => document.body.dataset.firstRasterMs !== undefined, undefined, { timeout: 60_000 });
+  console.log(`playground: first COBA raster ${(performance.now() - opened).toFixed(0)} ms after opening the page`);
+  // The page answers while the worker simulates.
+  const t0 = performance.now();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  const frame = performance.now() - t0;
+  console.log(`playground: a frame took ${frame.toFixed(0)} ms during the run`);
+  expect(await page.evaluate(() => document.body.dataset.state)).toBe('running');
+  expect(frame).toBeLessThan(1000);
+  await page.click('#stop');
+  expect(await page.evaluate(() => document.body.dataset.state)).toBe('stopped');
+}, 120_000);
+afterAll(async () => { await browser?.close(); close?.(); });
+
+describe('playground gallery', () => {
+  it('lists every example', ({ skip }) => {
+    if (!browser) skip();
+    expect(entries.map((e) => e.file).sort()).toEqual(['coba.ts', 'cuba.ts', 'izhikevich.ts', 'oja.ts', 'pymonnto_basic.ts', 'pymonnto_mixed.ts', 'pymonnto_synapses.ts', 'stdp.ts', 'trials.ts']);
+  });
+
+  it('runs every example with its statistic in range and its plots complete', async ({ skip }) => {
+    if (!browser) skip();
+    mkdirSync(shots, { recursive: true });
+    for (const [index, entry] of entries.entries()) {
+      await page.selectOption('#example', String(index));
+      await page.fill('#args', entry.args);
+      await page.click('#run');
+      await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state ?? ''), undefined, { timeout: 90_000 });
+      const text = await page.locator('#output').innerText();
+      expect(await page.evaluate(() => document.body.dataset.state), `${entry.file}:\n${text}`).toBe('done');
+      const value = Number(new RegExp(entry.pattern).exec(text)?.[1]);
+      expect(value, `${entry.file} printed:\n${text}`).toBeGreaterThanOrEqual(entry.range[0]);
+      expect(value, `${entry.file} printed:\n${text}`).toBeLessThanOrEqual(entry.range[1]);
+      // One tick per recorded spike across the rasters (examples with spike monitors).
+      const spikes = Number(await page.evaluate(() => document.body.dataset.spikes));
+      const ticks = await page.evaluate(() => [...document.querySelectorAll('#plot-raster path.raster-spikes')]
+        .reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0));
+      expect(ticks, entry.file).toBe(spikes);
+      if (['coba.ts', 'stdp.ts', 'izhikevich.ts'].includes(entry.file)) {
+        expect(spikes, entry.file).toBeGreaterThan(100);
+        await page.screenshot({ path: join(shots, `playground-${entry.file.replace('.ts', '')}.png`) });
+      }
+      // Every network's state is offered as .npz.
+      if (!entry.file.startsWith('pymonnto')) expect(await page.locator('#downloads a[download$=".npz"]').count(), entry.file).toBeGreaterThan(0);
+    }
+  }, 600_000);
+
+  it('shares the code through the URL', async ({ skip }) => {
+    if (!browser) skip();
+    await page.selectOption('#example', '0');
+    await page.click('#share');
+    const url = page.url();
+    expect(url).toContain('#');
+    const other = await browser!.newPage();
+    await other.goto(url);
+    const a = await page.evaluate(() => document.querySelector('.cm-content')?.textContent);
+    const b = await other.evaluate(() => document.querySelector('.cm-content')?.textContent);
+    expect(b).toBe(a);
+    await other.close();
+  });
+});
