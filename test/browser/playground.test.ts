@@ -4,13 +4,15 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.js';
 import { serveFolder } from '../../scripts/serve.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const site = join(repo, 'site');
-const shots = join(repo, 'docs', 'screenshots');
+// Screenshots go to a temporary folder; `SCREENSHOTS=docs/screenshots` refreshes the committed ones.
+const shots = process.env.SCREENSHOTS ?? join(tmpdir(), 'neurarchy-screenshots');
 
 interface Entry { file: string; args: string; pattern: string; range: [number, number] }
 
