@@ -319,7 +319,8 @@ export class Network implements NetworkLike, ConstantListener {
     if (typeof c.delaySteps === 'number') (proj.state.get('_delay_uniform') as Int32Array)[0] = c.delaySteps;
     const plan = this.#plan.projections[proj.id];
     if (plan.delay.kind === 'variable') plan.delay.maxSteps = Math.max(plan.delay.maxSteps, c.maxDelay);
-    if (plan.type === 'rate' || plan.delay.kind === 'uniform') growDelayRings(this.#plan, proj.pre.population, c.maxDelay);
+    // Rings of delayed pre.x (rate-coded sums, continuous transmission) and of spikes (uniform delays).
+    if (plan.type === 'rate' || plan.delay.kind === 'uniform' || plan.continuous) growDelayRings(this.#plan, proj.pre.population, c.maxDelay);
     this.#engine.delaysChanged(proj.id);
     this.#engine.attributeWritten?.('proj', proj.id, '_delay');
   }
