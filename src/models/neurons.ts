@@ -5,7 +5,7 @@
  * are per neuron unless marked `: population`, as in ANNarchy's string definitions.
  */
 import { Neuron } from '../core/Neuron.js';
-import { checkModelParameters } from './parameters.js';
+import { checkModelArguments, checkModelParameters } from './parameters.js';
 
 /** Parameter lines `name = value` of model `model` from defaults overridden by the user's values. */
 function parameterBlock(model: string, defaults: Record<string, number>, values: Record<string, number | undefined>, flags: Record<string, string> = {}): string {
@@ -26,6 +26,7 @@ const LEAKY = { tau: 10.0, B: 0.0, T: 0.0 };
 /** Rate-coded leaky integrator: `tau dv/dt + v = sum(exc) - sum(inh) + B`, `r = pos(v - T)` (exponential method). */
 export class LeakyIntegrator extends Neuron {
   constructor(p: Params<typeof LEAKY> & { sum?: string; noise?: string } = {}) {
+    checkModelArguments('LeakyIntegrator', p);
     const { sum, noise, ...values } = p;
     super({
       name: 'LeakyIntegrator',
@@ -40,6 +41,7 @@ const IZHIKEVICH = { a: 0.02, b: 0.2, c: -65.0, d: 8.0, v_thresh: 30.0, i_offset
 /** Izhikevich (2003), regular spiking defaults; explicit Euler on v and u in one block. */
 export class Izhikevich extends Neuron {
   constructor(p: Params<typeof IZHIKEVICH> & { conductance?: string } = {}) {
+    checkModelArguments('Izhikevich', p);
     const { conductance, ...values } = p;
     // ANNarchy: v starts at c and u at b·c (the constructor's values).
     const c = values.c ?? IZHIKEVICH.c, b = values.b ?? IZHIKEVICH.b;
@@ -62,6 +64,7 @@ const IF_COND = { ...IF_CURR, e_rev_E: 0.0, e_rev_I: -70.0 };
 /** Integrate-and-fire, exponential current synapses. */
 export class IF_curr_exp extends Neuron {
   constructor(p: Params<typeof IF_CURR> = {}) {
+    checkModelArguments('IF_curr_exp', p);
     super({
       name: 'IF_curr_exp',
       parameters: parameterBlock('IF_curr_exp', IF_CURR, p),
@@ -76,6 +79,7 @@ export class IF_curr_exp extends Neuron {
 /** Integrate-and-fire, exponential conductance synapses. */
 export class IF_cond_exp extends Neuron {
   constructor(p: Params<typeof IF_COND> = {}) {
+    checkModelArguments('IF_cond_exp', p);
     super({
       name: 'IF_cond_exp',
       parameters: parameterBlock('IF_cond_exp', IF_COND, p),
@@ -97,6 +101,7 @@ const ALPHA_ODES = `tau_syn_E * dg_exc/dt = - g_exc : exponential
 /** Integrate-and-fire, alpha-shaped current synapses. */
 export class IF_curr_alpha extends Neuron {
   constructor(p: Params<typeof IF_CURR> = {}) {
+    checkModelArguments('IF_curr_alpha', p);
     super({
       name: 'IF_curr_alpha',
       parameters: parameterBlock('IF_curr_alpha', IF_CURR, p),
@@ -111,6 +116,7 @@ export class IF_curr_alpha extends Neuron {
 /** Integrate-and-fire, alpha-shaped conductance synapses. */
 export class IF_cond_alpha extends Neuron {
   constructor(p: Params<typeof IF_COND> = {}) {
+    checkModelArguments('IF_cond_alpha', p);
     super({
       name: 'IF_cond_alpha',
       parameters: parameterBlock('IF_cond_alpha', IF_COND, p),
@@ -130,6 +136,7 @@ const EIF = {
 /** Adaptive exponential integrate-and-fire (Brette & Gerstner 2005), exponential conductances. */
 export class EIF_cond_exp_isfa_ista extends Neuron {
   constructor(p: Params<typeof EIF> = {}) {
+    checkModelArguments('EIF_cond_exp_isfa_ista', p);
     super({
       name: 'EIF_cond_exp_isfa_ista',
       parameters: parameterBlock('EIF_cond_exp_isfa_ista', EIF, p),
@@ -146,6 +153,7 @@ export class EIF_cond_exp_isfa_ista extends Neuron {
 /** Adaptive exponential integrate-and-fire, alpha conductances. */
 export class EIF_cond_alpha_isfa_ista extends Neuron {
   constructor(p: Params<typeof EIF> = {}) {
+    checkModelArguments('EIF_cond_alpha_isfa_ista', p);
     super({
       name: 'EIF_cond_alpha_isfa_ista',
       parameters: parameterBlock('EIF_cond_alpha_isfa_ista', EIF, p),
@@ -167,6 +175,7 @@ const HH = {
 /** Hodgkin–Huxley (Traub), exponential conductances; spikes on upward threshold crossings. */
 export class HH_cond_exp extends Neuron {
   constructor(p: Params<typeof HH> = {}) {
+    checkModelArguments('HH_cond_exp', p);
     super({
       name: 'HH_cond_exp',
       parameters: parameterBlock('HH_cond_exp', HH, p),
@@ -226,6 +235,7 @@ function gifSpec(name: string, defaults: Record<string, number>, p: Record<strin
  */
 export class GIF_curr extends Neuron {
   constructor(p: Params<typeof GIF> & { current?: string } = {}) {
+    checkModelArguments('GIF_curr', p);
     super(gifSpec('GIF_curr', GIF, p, ''));
   }
 }
@@ -233,6 +243,7 @@ export class GIF_curr extends Neuron {
 /** `GIF_curr` with exponentially decaying current synapses (`tau_g_exc`, `tau_g_inh`, explicit Euler). */
 export class GIF_curr_exp extends Neuron {
   constructor(p: Params<typeof GIF_EXP> & { current?: string } = {}) {
+    checkModelArguments('GIF_curr_exp', p);
     super(gifSpec('GIF_curr_exp', GIF_EXP, p, `
       tau_g_exc * dg_exc/dt = -g_exc
       tau_g_inh * dg_inh/dt = -g_inh`));

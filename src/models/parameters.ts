@@ -11,10 +11,14 @@ export function modelParameterError(model: string, key: string, problem: string)
   return new EquationError(`parameter '${key}' ${problem}`, { model: `new ${model}()`, field: 'parameters', symbol: key });
 }
 
-export function checkModelParameters(model: string, defaults: Record<string, number>, values: unknown): void {
+/** The constructor's argument is an object of parameter values (`new Izhikevich(5)` would silently give the defaults). */
+export function checkModelArguments(model: string, values: unknown): void {
   if (values === null || typeof values !== 'object' || Array.isArray(values)) {
-    throw new EquationError(`the parameter values must be an object such as { ${Object.keys(defaults)[0]}: ${Object.values(defaults)[0]} }, got ${describeValue(values)}`, { model: `new ${model}()`, field: 'parameters' });
+    throw new EquationError(`the argument must be an object of parameter values such as { tau: 10 }, got ${describeValue(values)}`, { model: `new ${model}()`, field: 'parameters' });
   }
+}
+
+export function checkModelParameters(model: string, defaults: Record<string, number>, values: Record<string, unknown>): void {
   const known = Object.keys(defaults);
   for (const [k, v] of Object.entries(values)) {
     if (!(k in defaults)) {

@@ -2,7 +2,7 @@
  * Built-in synapse models with ANNarchy's names, equations and defaults (dossier §1.13).
  */
 import { Synapse } from '../core/Synapse.js';
-import { checkModelParameters, modelParameterError } from './parameters.js';
+import { checkModelArguments, checkModelParameters, modelParameterError } from './parameters.js';
 
 /** Parameter lines `name = value` of model `model` from defaults overridden by the user's values. */
 function block(model: string, defaults: Record<string, number>, values: Record<string, number | undefined>, flags: Record<string, string>): string {
@@ -17,6 +17,7 @@ const HEBB = { eta: 0.01 };
 /** Rate-coded Hebbian learning: `dw/dt = eta * pre.r * post.r` (w ≥ 0). */
 export class Hebb extends Synapse {
   constructor(p: Partial<typeof HEBB> = {}) {
+    checkModelArguments('Hebb', p);
     super({ name: 'Hebb', parameters: block('Hebb', HEBB, p, { eta: 'projection' }), equations: 'dw/dt = eta * pre.r * post.r : min=0.0, explicit' });
   }
 }
@@ -25,6 +26,7 @@ const OJA = { eta: 0.01, alpha: 1.0 };
 /** Oja's rule: `dw/dt = eta * (pre.r * post.r - alpha * post.r^2 * w)` (w ≥ 0). */
 export class Oja extends Synapse {
   constructor(p: Partial<typeof OJA> = {}) {
+    checkModelArguments('Oja', p);
     super({
       name: 'Oja', parameters: block('Oja', OJA, p, { eta: 'projection', alpha: 'projection' }),
       equations: 'dw/dt = eta * ( pre.r * post.r - alpha * post.r^2 * w ) : min=0.0, explicit',
@@ -36,6 +38,7 @@ const IBCM_P = { eta: 0.01, tau: 2000.0 };
 /** Intrator & Cooper BCM with a sliding threshold per post-synaptic neuron. */
 export class IBCM extends Synapse {
   constructor(p: Partial<typeof IBCM_P> = {}) {
+    checkModelArguments('IBCM', p);
     super({
       name: 'IBCM', parameters: block('IBCM', IBCM_P, p, { eta: 'projection', tau: 'projection' }),
       equations: `tau * dtheta/dt + theta = post.r^2 : postsynaptic, exponential
@@ -48,6 +51,7 @@ const STDP_P = { tau_plus: 20.0, tau_minus: 20.0, A_plus: 0.01, A_minus: 0.01, w
 /** Online STDP (Song & Abbott) with event-driven traces; `y` is negative, LTD is `w + y`. */
 export class STDP extends Synapse {
   constructor(p: Partial<typeof STDP_P> = {}) {
+    checkModelArguments('STDP', p);
     super({
       name: 'STDP',
       parameters: block('STDP', STDP_P, p, Object.fromEntries(Object.keys(STDP_P).map((k) => [k, 'projection']))),
@@ -66,6 +70,7 @@ const TM = { tau_rec: 100.0, tau_facil: 0.01, U: 0.5 };
 /** Tsodyks–Markram short-term plasticity (ANNarchy's `STP`). */
 export class TsodyksMarkram extends Synapse {
   constructor(p: Partial<typeof TM> = {}) {
+    checkModelArguments('TsodyksMarkram', p);
     if ((p.tau_facil ?? TM.tau_facil) <= 0) throw modelParameterError('TsodyksMarkram', 'tau_facil', `must be positive (it divides the facilitation equation), got ${p.tau_facil}`);
     super({
       name: 'TsodyksMarkram',

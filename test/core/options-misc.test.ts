@@ -1,0 +1,59 @@
+/**
+ * Options and argument errors outside the core network (issues 12, 13): built-in model parameters,
+ * plot options, PymoNNto-style behaviours; every error is a NeurarchyError subclass.
+ */
+import { describe, it, expect } from 'vitest';
+import {
+  Izhikevich, IF_cond_exp, TsodyksMarkram, STDP, Oja, EquationError, NetworkError, NeurarchyError,
+  rasterPlotSvg, tracesSvg, populationRateSvg, weightMatrixSvg, histogramSvg, binValues, behaviors as B,
+} from '../../src/index.js';
+
+describe('built-in models', () => {
+  it('refuse unknown parameters with the nearest name, as EquationErrors naming the model', () => {
+    expect(() => new Izhikevich({ aa: 0.1 } as never)).toThrow(EquationError);
+    expect(() => new Izhikevich({ aa: 0.1 } as never)).toThrow(/parameter 'aa' is unknown — did you mean 'a'\? \(known: a, b, c, d, v_thresh, i_offset, noise, tau_refrac\).* in new Izhikevich\(\), field 'parameters'/);
+    expect(() => new IF_cond_exp({ tau_syn_e: 5 } as never)).toThrow(/did you mean 'tau_syn_E'/);
+    expect(() => new STDP({ tau_plus: 20, A_pluss: 0.1 } as never)).toThrow(/new STDP\(\)/);
+    expect(() => new Oja({ eta: NaN })).toThrow(/parameter 'eta' must be a finite number, got number NaN/);
+    expect(() => new Izhikevich({ a: '0.02' as never })).toThrow(/parameter 'a' must be a finite number, got the string "0\.02"/);
+    expect(() => new TsodyksMarkram({ tau_facil: 0 })).toThrow(/parameter 'tau_facil' must be positive.* in new TsodyksMarkram\(\)/);
+    expect(() => new Izhikevich(null as never)).toThrow(NeurarchyError);
+  });
+  it('accept their documented parameters', () => {
+    expect(new Izhikevich({ a: 0.1, c: -60 }).spec.parameters).toContain('a = 0.1');
+  });
+});
+
+describe('plot options', () => {
+  const raster = { times: [1, 2], ranks: [0, 1] };
+  it('refuse unknown keys with the nearest one', () => {
+    expect(() => rasterPlotSvg(raster, { colour: 'red' } as never)).toThrow(/rasterPlotSvg\(\): unknown option 'colour' — did you mean 'color'/);
+    expect(() => rasterPlotSvg(raster, { x_label: 't' } as never)).toThrow(/did you mean 'xLabel'/);
+    expect(() => tracesSvg({ t: [0, 1], values: [1, 2] }, { linewidth: 2 } as never)).toThrow(/did you mean 'lineWidth'/);
+    expect(() => populationRateSvg({ times: [0, 1], rate: [1, 2] }, { lable: 'exc' } as never)).toThrow(/populationRateSvg\(\): unknown option 'lable' — did you mean 'label'/);
+    expect(() => weightMatrixSvg([[1, 2]], { cmap: 'rdbu' } as never)).toThrow(/weightMatrixSvg\(\): unknown option 'cmap'/);
+    expect(() => histogramSvg([1, 2, 3], { nbins: 3 } as never)).toThrow(/histogramSvg\(\): unknown option 'nbins' — did you mean 'bins'/);
+  });
+  it('keep working with their documented options; errors are NetworkErrors', () => {
+    expect(populationRateSvg({ times: [0, 1], rate: [1, 2] }, { label: 'exc', title: 'rate' })).toContain('exc');
+    expect(() => binValues([1, 2], 0)).toThrow(NetworkError);
+    expect(() => rasterPlotSvg({ times: [1], ranks: [] })).toThrow(/rasterPlotSvg: 1 times but 0 ranks/);
+  });
+});
+
+describe('behaviours', () => {
+  it('refuse unknown options and fractional seeds', () => {
+    expect(() => new B.Network({ sed: 1 } as never)).toThrow(/new behaviors\.Network\(\): unknown option 'sed' — did you mean 'seed'/);
+    expect(() => new B.Network({ seed: 1.5 })).toThrow(/seed must be an integer \(used modulo 2\^32\), got 1\.5/);
+    const net = new B.Network({ seed: 1 });
+    expect(() => new B.NeuronGroup({ net, size: 3, tags: 'x' } as never)).toThrow(/new NeuronGroup\(\): unknown option 'tags' — did you mean 'tag'/);
+    const g = new B.NeuronGroup({ net, size: 4, tag: 'g' });
+    expect(() => g.vector('uniform(0, 1)', { densty: 0.5 } as never)).toThrow(/unknown option 'densty' — did you mean 'density'/);
+    expect(() => new B.SynapseGroup({ net, src: g, dst: g, behaviour: {} } as never)).toThrow(/did you mean 'behavior'/);
+    const s = new B.SynapseGroup({ net, src: g, dst: g, tag: 's' });
+    expect(() => s.matrix('uniform(0, 1)', { sparce: true } as never)).toThrow(/s\.matrix\(\): unknown option 'sparce' — did you mean 'sparse'/);
+    expect(s.matrix('uniform(0, 1)', { sparse: true, density: 0.5 }).rows).toBe(4);
+    expect(() => new B.Recorder(['v'], { evry: 2 } as never)).toThrow(/new Recorder\(\): unknown option 'evry' — did you mean 'every'/);
+    expect(() => new B.NeuronModel(new Izhikevich(), { spike_var: 's' } as never)).toThrow(/did you mean 'spikeVar'/);
+  });
+});
