@@ -29,7 +29,7 @@ const ENTRIES: Omit<GalleryEntry, 'title'>[] = [
 /** The first line of the example's doc comment, as its title. */
 function titleOf(source: string, file: string): string {
   const line = /\/\*\*\s*\n\s*\*\s*(.+)/.exec(source)?.[1] ?? file;
-  return line.replace(/[:.,;].*$/, '').trim() || file;
+  return line.replace(/\s*[:(—].*$/, '').replace(/[.,;]$/, '').slice(0, 60).trim() || file;
 }
 
 export const gallery: GalleryEntry[] = ENTRIES.filter((e) => sources[e.file] !== undefined)

@@ -10,7 +10,10 @@ export { Parameter, Variable, type ParameterOptions, type VariableOptions } from
 export { Population, type PopulationOptions, type PopulationArgs } from './core/Population.js';
 export { PopulationView } from './core/PopulationView.js';
 export { Projection, type ProjectionArgs, type PopulationLike } from './core/Projection.js';
-export { Dendrite } from './core/Dendrite.js';
+export { Dendrite, IndividualSynapse } from './core/Dendrite.js';
+export { IndividualNeuron } from './core/IndividualNeuron.js';
+/** User connection patterns for `connectWithFunc` (`LILConnectivity` is ANNarchy's name). */
+export { LILBuilder, LILBuilder as LILConnectivity, type RowValues } from './connectors/lil-builder.js';
 export { Monitor, type MonitorOptions, type SpikeRecord, type RecordingTimes } from './core/Monitor.js';
 export { Network, type NetworkConfig, type CompileOptions, type SimulateUntilOptions } from './core/Network.js';
 export { Constant } from './core/Constant.js';
@@ -32,5 +35,6 @@ export { encodeNpz, decodeNpz } from './io/npz.js';
 export { LoadError, type SaveSelection } from './io/network-io.js';
 export { type ParametersJson } from './io/parameters.js';
 export { reportMarkdown, reportLatex, type ReportOptions } from './report/index.js';
+export { figure, Figure, JUPYTER_DISPLAY, type MimeBundle } from './notebook.js';
 /** PymoNNto's behaviour-module style (its own `Network`, `NeuronGroup`, `SynapseGroup`, `Behavior`, …). */
 export * as behaviors from './behaviors/index.js';
