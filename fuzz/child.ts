@@ -5,6 +5,11 @@
  */
 import { BATTERIES } from './batteries/index.js';
 import type { CaseRequest } from './types.js';
+import { registerBackend } from '../src/backends/registry.js';
+import { createCppBackend } from '../src/backends/cpp/index.js';
+
+// The bundled child cannot follow the registry's non-literal import of the cpp backend: register it.
+registerBackend('cpp', async (o) => createCppBackend(o));
 
 process.on('message', (req: CaseRequest) => {
   const battery = BATTERIES[req.battery];
