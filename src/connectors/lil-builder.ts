@@ -32,6 +32,29 @@ export class LILBuilder {
   /** Number of synapses added. */
   get nbSynapses(): number { return this.synapses; }
 
+  /* ANNarchy's `LILConnectivity` fields, in the order of the `add` calls (before `build()` sorts them). */
+
+  /** Post-synaptic rank of each dendrite (`post_rank`). */
+  get postRank(): number[] { return this.rows.map((r) => r.post); }
+  /** Pre-synaptic ranks of each dendrite (`pre_rank`). */
+  get preRank(): number[][] { return this.rows.map((r) => Array.from(r.pre)); }
+  /** Weights of each dendrite (`w`). */
+  get w(): number[][] { return this.rows.map((r) => Array.from(r.w ?? [])); }
+  /** Delays (ms) of each dendrite (`delay`). */
+  get delay(): number[][] { return this.rows.map((r) => Array.from(r.d ?? [])); }
+  /** Largest delay in ms (0 without synapses; ANNarchy's `max_delay` counts steps). */
+  get maxDelay(): number {
+    let m = 0;
+    for (const r of this.rows) for (const d of Array.from(r.d ?? [])) m = Math.max(m, d);
+    return m;
+  }
+  /** The delay in ms when every synapse has the same one, else −1 (`uniform_delay`). */
+  get uniformDelay(): number {
+    let first: number | undefined;
+    for (const r of this.rows) for (const d of Array.from(r.d ?? [])) { if (first === undefined) first = d; else if (d !== first) return -1; }
+    return first ?? 0;
+  }
+
   /**
    * Adds the dendrite of `postRank` with synapses from `preRanks` (ranks in the whole populations).
    * `weights` and `delays` (ms, default 0) are a number, a length-1 array (broadcast) or one value

@@ -53,28 +53,71 @@ export class Dendrite {
     for (const [name, v] of Object.entries(values)) this.projection.setAttribute(name, v, this.index);
   }
 
-  /** The synapse coming from `preRank`. */
-  synapse(preRank: number): { get(name: string): number; set(values: Record<string, number>): void } {
+  /** The synapse coming from `preRank` (ANNarchy's `dendrite.synapse(pre_rank)`). */
+  synapse(preRank: number): IndividualSynapse {
     const c = this.projection.requireConnected();
     const start = c.rowPtr[this.index];
     const k = this.preRanks.indexOf(preRank);
     if (k < 0) throw new NetworkError(`no synapse from pre-synaptic neuron ${preRank} onto post-synaptic neuron ${this.postRank} in projection '${this.projection.name}'`);
+    return new IndividualSynapse(this, preRank, start + k);
+  }
+}
+
+/**
+ * One synapse (ANNarchy's `IndividualSynapse`, from `proj.synapse(pre, post)`): its attributes read
+ * and write as numbers (`syn.w`, `syn.w = 0.5`). Semiglobal attributes read as the dendrite's value
+ * and global ones as the projection's; those are written on the dendrite or the projection.
+ */
+export class IndividualSynapse {
+  readonly dendrite: Dendrite;
+  /** Rank of the pre-synaptic neuron. */
+  readonly preRank: number;
+  /** @internal position of the synapse in the projection's per-synapse arrays. */
+  readonly index: number;
+
+  [attribute: string]: any;
+
+  constructor(dendrite: Dendrite, preRank: number, index: number) {
+    this.dendrite = dendrite;
+    this.preRank = preRank;
+    this.index = index;
+    for (const attr of dendrite.projection.description.attributes) {
+      if (attr.name in this) continue;
+      Object.defineProperty(this, attr.name, {
+        get: () => this.get(attr.name),
+        set: (v: number) => this.set({ [attr.name]: v }),
+        enumerable: true,
+      });
+    }
+  }
+
+  get projection(): Projection { return this.dendrite.projection; }
+  /** Rank of the post-synaptic neuron. */
+  get postRank(): number { return this.dendrite.postRank; }
+
+  /** Value of an attribute of this synapse. */
+  get(name: string): number {
     const proj = this.projection;
-    const index = start + k;
-    return {
-      get: (name: string) => {
-        const locality = proj.storageLocality(name);
-        const arr = proj.f64(name);
-        return locality === 'global' ? arr[0] : locality === 'semiglobal' ? arr[this.index] : arr[index];
-      },
-      set: (values: Record<string, number>) => {
-        for (const [name, v] of Object.entries(values)) {
-          const locality = proj.storageLocality(name);
-          if (locality !== 'local') throw new NetworkError(`attribute '${name}' of projection '${proj.name}' is not per synapse`);
-          proj.f64(name)[index] = v;
-          proj.network.attributeWritten(proj, name);
-        }
-      },
-    };
+    const locality = proj.storageLocality(name);
+    const arr = proj.f64(name);
+    return locality === 'global' ? arr[0] : locality === 'semiglobal' ? arr[this.dendrite.index] : arr[this.index];
+  }
+
+  /** Sets per-synapse attributes of this synapse. */
+  set(values: Record<string, number>): void {
+    const proj = this.projection;
+    for (const [name, v] of Object.entries(values)) {
+      const locality = proj.storageLocality(name);
+      const what = `projection '${proj.name}', synapse ${this.preRank} → ${this.postRank}, attribute '${name}'`;
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new NetworkError(`${what}: expected a finite number, got ${String(v)}`);
+      if (locality === 'global') {
+        throw new NetworkError(name === 'w'
+          ? `${what}: this projection shares one weight (connected with a number and no plasticity); connect with forceMultipleWeights: true to set per-synapse weights`
+          : `${what} is one value for the whole projection: set it on the projection (proj.${name} = …)`);
+      }
+      if (locality === 'semiglobal') throw new NetworkError(`${what} is one value per dendrite: set it on the dendrite (proj.dendrite(${this.postRank}).${name} = …)`);
+      proj.f64(name)[this.index] = v;
+      proj.network.attributeWritten(proj, name);
+    }
   }
 }

@@ -15,6 +15,7 @@ import { fillValues, scalarValue, shaped, type AttributeInput, type ShapedArray,
 import { initialiseAttributes } from './initialise.js';
 import type { NetworkLike } from './network-like.js';
 import { PopulationView } from './PopulationView.js';
+import { IndividualNeuron } from './IndividualNeuron.js';
 import { defaultNetwork } from './default-network.js';
 import { checkPopulationMemory, populationShape } from '../runtime/memory.js';
 
@@ -41,6 +42,9 @@ const POPULATION_UNSUPPORTED = {
   storage_order: 'neurarchy stores every projection in one format (post-major CSR): remove this option',
   storageOrder: 'neurarchy stores every projection in one format (post-major CSR): remove this option',
 };
+
+/** `_last_spike` of a neuron that never spiked (runtime/state.ts), in steps. */
+const NEVER_SPIKED = -10000;
 
 /** Member names that an attribute cannot shadow as a property (use `get`/`set` for those). */
 const RESERVED_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -171,7 +175,8 @@ export class Population {
   /**
    * A view on part of the population, one index per dimension (ANNarchy's `pop[2, :]` is
    * `pop.view(2, ':')`, `pop[10:20]` is `pop.view('10:20')` or `pop.slice(10, 20)`), or a list of ranks
-   * (`pop.view([1, 4, 17])`, ANNarchy's `pop[[1, 4, 17]]`).
+   * (`pop.view([1, 4, 17])`, ANNarchy's `pop[[1, 4, 17]]`). One integer per dimension (`pop.view(3)`,
+   * `pop.view(1, 2)`) gives an {@link IndividualNeuron}, whose attributes read as numbers.
    */
   view(...index: IndexSpec[] | [readonly number[] | Int32Array]): PopulationView {
     if (index.length === 1 && (Array.isArray(index[0]) || index[0] instanceof Int32Array) && (index[0].length !== 2 || this.geometry.length !== 1 || index[0] instanceof Int32Array)) {
@@ -187,6 +192,8 @@ export class Population {
     };
     walk(0, []);
     const geometry = resolved.filter((r) => r.isRange).map((r) => r.values.length);
+    // One integer index per dimension names one neuron (ANNarchy's `pop[1, 2]`): its values are numbers.
+    if (geometry.length === 0 && ranks.length === 1) return new IndividualNeuron(this, ranks[0]);
     return new PopulationView(this, Int32Array.from(ranks), geometry.length ? geometry : [ranks.length]);
   }
 
@@ -198,11 +205,30 @@ export class Population {
     return new PopulationView(this, ranks, [ranks.length]);
   }
 
-  /** A view of one neuron, by rank or coordinates (ANNarchy's `pop.neuron(rank)`). */
-  neuronAt(...coords: number[]): PopulationView {
+  /**
+   * One neuron, by rank or coordinates (ANNarchy's `pop.neuron(rank)`): an `IndividualNeuron`,
+   * whose attributes read as numbers (`pop.neuronAt(3).v`).
+   */
+  neuronAt(...coords: number[]): IndividualNeuron {
     const rank = coords.length === 1 ? coords[0] : this.rankFromCoordinates(coords);
     if (!Number.isInteger(rank) || rank < 0 || rank >= this.size) throw new NetworkError(`rank ${rank} out of range for population '${this.name}' of size ${this.size}`);
-    return new PopulationView(this, Int32Array.of(rank), [1]);
+    return new IndividualNeuron(this, rank);
+  }
+
+  /**
+   * Time in ms of each neuron's last spike, shaped like the geometry (ANNarchy's `t_last`):
+   * `last spike step × dt`, −10000·dt for a neuron that has not spiked since compile or reset.
+   */
+  get t_last(): ShapedArray {
+    return shaped(this.lastSpikeTimes(), this.geometry);
+  }
+
+  /** @internal `t_last` of every neuron (ms), flat. */
+  lastSpikeTimes(): Float64Array {
+    if (!this.isSpiking) throw new NetworkError(`population '${this.name}' is rate-coded: t_last (time of the last spike) exists only for spiking neurons`);
+    const dt = this.network.dt;
+    const last = this.state.get('_last_spike') as Int32Array | undefined;
+    return last ? Float64Array.from(last, (s) => s * dt) : new Float64Array(this.size).fill(NEVER_SPIKED * dt);
   }
 
   /** Whether the population is updated (a disabled population is frozen, and projections into it transmit nothing). */

@@ -57,6 +57,12 @@ export class PopulationView {
     this.population.setAttribute(name, value, this.ranks);
   }
 
+  /** Time in ms of each neuron's last spike, in the view's rank order (ANNarchy's `t_last`; spiking populations). */
+  get t_last(): ShapedArray | number {
+    const all = this.population.lastSpikeTimes();
+    return shaped(Array.from(this.ranks, (r) => all[r]), [this.ranks.length]);
+  }
+
   /** `sum(target)` of the view's neurons. */
   sum(target: string): ShapedArray {
     const all = this.population.sum(target);

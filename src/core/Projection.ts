@@ -13,7 +13,7 @@ import { Synapse } from './Synapse.js';
 import type { NetworkLike } from './network-like.js';
 import { fillValues, scalarValue, isSampler, flatten, type AttributeInput, type StateArray } from './values.js';
 import { initialiseAttributes } from './initialise.js';
-import { Dendrite } from './Dendrite.js';
+import { Dendrite, IndividualSynapse } from './Dendrite.js';
 import { checkPopulationKinds, checkPostTargets, checkSynapseReferences } from './projection-checks.js';
 import { ConnectorMethods, type ConnectivityData } from './connect-methods.js';
 
@@ -207,8 +207,8 @@ export class Projection extends ConnectorMethods {
     return Array.from(this.requireConnected().postRanks, (_, i) => new Dendrite(this, i));
   }
 
-  /** The synapse from `preRank` to `postRank`: its dendrite position, for `get`/`set`. */
-  synapse(preRank: number, postRank: number): { get(name: string): number; set(values: Record<string, number>): void } {
+  /** The synapse from `preRank` to `postRank` (ANNarchy's `proj.synapse(pre, post)`): `proj.synapse(3, 0).w` reads and writes its weight. */
+  synapse(preRank: number, postRank: number): IndividualSynapse {
     return this.dendrite(postRank).synapse(preRank);
   }
 

@@ -2,6 +2,7 @@
  * ANNarchy-4-style module functions acting on the default network, so that scripts written as in
  * the seeds (`new Population(...)`, `compile()`, `simulate(1000)`) run unchanged.
  */
+import { NetworkError } from '../errors.js';
 import { Network, type NetworkConfig, type CompileOptions, type SimulateUntilOptions } from './Network.js';
 import { defaultNetwork, resetDefaultNetwork } from './default-network.js';
 import type { EveryOptions } from '../runtime/callbacks.js';
@@ -19,6 +20,16 @@ export function magicNetwork(): Network {
 
 /** Configures the default network: `setup({ dt: 0.1, seed: 42 })`. */
 export function setup(config: NetworkConfig): void { magicNetwork().config(config); }
+
+/**
+ * Seeds every random number of the default network (ANNarchy's `set_seed(seed)`; same as
+ * `setup({ seed })`). Before `compile()`: the seed is part of what compile sets up.
+ */
+export function setSeed(seed: number): void {
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new NetworkError(`setSeed(): the seed must be a non-negative integer, got ${String(seed)}`);
+  if (magicNetwork().compiled) throw new NetworkError('setSeed(): the default network is already compiled; call setSeed() before compile() (or use new Network({ seed }))');
+  magicNetwork().config({ seed });
+}
 export function compile(options?: CompileOptions): Promise<void> { return magicNetwork().compile(options); }
 export function simulate(duration: number): Promise<void> { return magicNetwork().simulate(duration); }
 export function simulateUntil(options: SimulateUntilOptions): Promise<number> { return magicNetwork().simulateUntil(options); }
