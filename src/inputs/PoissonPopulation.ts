@@ -15,10 +15,12 @@
  *   is cleared every step, see ir/build.ts).
  */
 import { NetworkError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import { Neuron } from '../core/Neuron.js';
 import { Population } from '../core/Population.js';
 import type { NetworkLike } from '../core/network-like.js';
 import type { SpecialPopulation } from '../ir/plan.js';
+import type { AttributeInput } from '../core/values.js';
 import { literal } from './common.js';
 
 export interface PoissonPopulationOptions {
@@ -34,6 +36,9 @@ export interface PoissonPopulationOptions {
   network?: NetworkLike;
 }
 
+/** The keys of {@link PoissonPopulationOptions}. */
+export const POISSON_POPULATION_OPTIONS = optionKeys<PoissonPopulationOptions>()(['rates', 'target', 'parameters', 'refractory', 'name', 'network']);
+
 export class PoissonPopulation extends Population {
   /** @internal read by ir/build.ts */
   readonly special?: SpecialPopulation;
@@ -41,6 +46,9 @@ export class PoissonPopulation extends Population {
   readonly rateInputTargets?: readonly string[];
 
   constructor(geometry: number | readonly number[], options: PoissonPopulationOptions) {
+    checkOptions(options, POISSON_POPULATION_OPTIONS, 'new PoissonPopulation()');
+    if (options === undefined) throw new NetworkError('new PoissonPopulation(): give the options { rates } or { target }');
+    if (typeof options.rates === 'number') checkRate(options.rates, 'new PoissonPopulation()', 'rates');
     const { rates, target, parameters = {}, refractory, name, network } = options;
     if (rates === undefined && target === undefined) throw new NetworkError('PoissonPopulation: give rates or target');
     if (rates !== undefined && target !== undefined) throw new NetworkError('PoissonPopulation: give rates or target, not both');
@@ -66,4 +74,26 @@ export class PoissonPopulation extends Population {
       if (typeof rates !== 'number') this.setAttribute('rates', rates as ArrayLike<number>);
     }
   }
+
+  /**
+   * @internal Constant rates are firing rates in Hz, finite and ≥ 0, however they are written
+   * (`pop.rates = …`, `set`, a view): a refused write leaves the previous rates.
+   */
+  override setAttribute(name: string, value: AttributeInput, ranks?: Int32Array): void {
+    if (name !== 'rates' || this.special?.kind !== 'poisson') { super.setAttribute(name, value, ranks); return; }
+    const arr = this.f64('rates');
+    const before = Float64Array.from(arr);
+    super.setAttribute(name, value, ranks);
+    const bad = arr.findIndex((r) => !(r >= 0) || !Number.isFinite(r));
+    if (bad < 0) return;
+    const got = arr[bad];
+    arr.set(before);
+    this.network.attributeWritten(this, 'rates');
+    checkRate(got, `PoissonPopulation '${this.name}'`, `rates of neuron ${bad}`);
+  }
+}
+
+/** A firing rate: finite and ≥ 0 Hz (−5 Hz would silently never spike, NaN never either). */
+function checkRate(rate: number, where: string, what: string): void {
+  if (!(rate >= 0) || !Number.isFinite(rate)) throw new NetworkError(`${where}: ${what} must be a finite number of Hz ≥ 0, got ${rate}`);
 }

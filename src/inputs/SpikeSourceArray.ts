@@ -6,6 +6,7 @@
  * reaches them.
  */
 import { NetworkError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import { Neuron } from '../core/Neuron.js';
 import { Population } from '../core/Population.js';
 import type { NetworkLike } from '../core/network-like.js';
@@ -16,6 +17,9 @@ export interface SpikeSourceArrayOptions {
   name?: string;
   network?: NetworkLike;
 }
+
+/** The keys of {@link SpikeSourceArrayOptions}. */
+export const SPIKE_SOURCE_ARRAY_OPTIONS = optionKeys<SpikeSourceArrayOptions>()(['name', 'network']);
 
 function normalise(times: ArrayLike<number> | ArrayLike<ArrayLike<number>>): number[][] {
   if (times.length === 0) return [[]];
@@ -31,6 +35,7 @@ export class SpikeSourceArray extends Population {
 
   /** `spikeTimes`: one list of times (ms) per neuron, or a single list for one neuron. */
   constructor(spikeTimes: ArrayLike<number> | ArrayLike<ArrayLike<number>>, options: SpikeSourceArrayOptions = {}) {
+    checkOptions(options, SPIKE_SOURCE_ARRAY_OPTIONS, 'new SpikeSourceArray()');
     const times = normalise(spikeTimes);
     const neuron = new Neuron({ name: 'SpikeSourceArray', equations: '', spike: 't < 0.0' });
     super(times.length, neuron, { name: options.name, network: networkOf(options.network) });
