@@ -7,6 +7,7 @@
  * despite x being clipped at 0 by the spike condition. Setting `rates`, `corr` or `tau` recomputes them.
  */
 import { NetworkError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import { Neuron } from '../core/Neuron.js';
 import { Population } from '../core/Population.js';
 import type { NetworkLike } from '../core/network-like.js';
@@ -78,11 +79,16 @@ export interface HomogeneousCorrelatedOptions {
   network?: NetworkLike;
 }
 
+/** The keys of {@link HomogeneousCorrelatedOptions}. */
+export const HOMOGENEOUS_CORRELATED_OPTIONS = optionKeys<HomogeneousCorrelatedOptions>()(['rates', 'corr', 'tau', 'refractory', 'name', 'network']);
+
 export class HomogeneousCorrelatedSpikeTrains extends Population {
   #rates: number;
   #corr: number;
 
   constructor(geometry: number | readonly number[], options: HomogeneousCorrelatedOptions) {
+    checkOptions(options, HOMOGENEOUS_CORRELATED_OPTIONS, 'new HomogeneousCorrelatedSpikeTrains()');
+    if (options === undefined) throw new NetworkError('new HomogeneousCorrelatedSpikeTrains(): give the options { rates, corr, tau }');
     const { rates, corr, tau } = options;
     if (!(rates >= 0) || !(corr >= 0 && corr <= 1) || !(tau > 0)) throw new NetworkError('HomogeneousCorrelatedSpikeTrains: needs rates ≥ 0, 0 ≤ corr ≤ 1, tau > 0');
     const { mu, sigma } = rectifyCorrelated(rates, corr, tau);

@@ -7,6 +7,7 @@
  * every `period` ms.
  */
 import { NetworkError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import { Neuron } from '../core/Neuron.js';
 import { Population } from '../core/Population.js';
 import type { NetworkLike } from '../core/network-like.js';
@@ -28,6 +29,11 @@ export interface TimedArrayOptions extends TimedOptions {
   name?: string;
   network?: NetworkLike;
 }
+
+/** The keys of {@link TimedArrayOptions}. */
+export const TIMED_ARRAY_OPTIONS = optionKeys<TimedArrayOptions>()(['rates', 'geometry', 'schedule', 'period', 'name', 'network']);
+/** The keys of the options of `update()` of the timed inputs. */
+const UPDATE_OPTIONS = optionKeys<TimedOptions & { reset?: boolean }>()(['schedule', 'period', 'reset']);
 
 /** Writes the schedule, period and blocks of a timed population into its state. */
 function storeTimed(pop: Population, blocks: Float64Array, nBlocks: number, options: TimedOptions, what: string): void {
@@ -74,6 +80,8 @@ export class TimedArray extends Population {
   readonly special: SpecialPopulation = { kind: 'timed-array', into: 'r' };
 
   constructor(options: TimedArrayOptions) {
+    checkOptions(options, TIMED_ARRAY_OPTIONS, 'new TimedArray()');
+    if (options === undefined) throw new NetworkError('new TimedArray(): give the options { rates }');
     const what = 'TimedArray';
     const { data, n, shape } = flattenBlocks(options.rates, undefined, what);
     const geometry = options.geometry ?? shape;
@@ -87,6 +95,7 @@ export class TimedArray extends Population {
    * the sequence restarts at the next step; otherwise it continues at the current counter.
    */
   update(rates: ArrayLike<ArrayLike<unknown>>, options: TimedOptions & { reset?: boolean } = {}): void {
+    checkOptions(options, UPDATE_OPTIONS, `TimedArray '${this.name}'.update()`);
     const { data, n } = flattenBlocks(rates, this.size, `TimedArray '${this.name}'`);
     const prevPeriod = (this.state.get('_ta_period') as Int32Array)[0];
     storeTimed(this, data, n, { schedule: options.schedule, period: options.period ?? (prevPeriod > 0 ? prevPeriod * this.network.dt : -1) }, `TimedArray '${this.name}'`);
@@ -101,12 +110,17 @@ export interface TimedPoissonOptions extends TimedOptions {
   network?: NetworkLike;
 }
 
+/** The keys of {@link TimedPoissonOptions}. */
+export const TIMED_POISSON_OPTIONS = optionKeys<TimedPoissonOptions>()(['rates', 'schedule', 'period', 'name', 'network']);
+
 /** Poisson neurons whose `rates` switch between blocks on a schedule (drawn like PoissonPopulation). */
 export class TimedPoissonPopulation extends Population {
   /** @internal read by ir/build.ts */
   readonly special: SpecialPopulation = { kind: 'timed-poisson' };
 
   constructor(geometry: number | readonly number[], options: TimedPoissonOptions) {
+    checkOptions(options, TIMED_POISSON_OPTIONS, 'new TimedPoissonPopulation()');
+    if (options === undefined) throw new NetworkError('new TimedPoissonPopulation(): give the options { rates, schedule }');
     super(geometry, new Neuron({
       name: 'TimedPoisson', parameters: 'rates = 0.0', equations: 'p = Uniform(0.0, 1.0) * 1000.0 / dt', spike: 'p < rates',
     }), { name: options.name, network: networkOf(options.network) });
@@ -117,10 +131,13 @@ export class TimedPoissonPopulation extends Population {
   private blocks(rates: ArrayLike<number | ArrayLike<unknown>>): { data: Float64Array; n: number } {
     const rows = Array.from(rates, (b) => (typeof b === 'number' ? new Array<number>(this.size).fill(b) : b));
     const { data, n } = flattenBlocks(rows, this.size, `TimedPoissonPopulation '${this.name}'`);
+    const bad = data.findIndex((r) => !(r >= 0) || !Number.isFinite(r));
+    if (bad >= 0) throw new NetworkError(`TimedPoissonPopulation '${this.name}': rates must be finite numbers of Hz ≥ 0, got ${data[bad]} (block ${Math.floor(bad / this.size)}, neuron ${bad % this.size})`);
     return { data, n };
   }
 
   update(rates: ArrayLike<number | ArrayLike<unknown>>, options: TimedOptions & { reset?: boolean } = {}): void {
+    checkOptions(options, UPDATE_OPTIONS, `TimedPoissonPopulation '${this.name}'.update()`);
     const { data, n } = this.blocks(rates);
     const prevPeriod = (this.state.get('_ta_period') as Int32Array)[0];
     storeTimed(this, data, n, { schedule: options.schedule, period: options.period ?? (prevPeriod > 0 ? prevPeriod * this.network.dt : -1) }, `TimedPoissonPopulation '${this.name}'`);
