@@ -273,7 +273,7 @@ export function applyArrays(net: SavableNetwork, rec: Record<string, NpyArray>, 
     const ps = rec[`${prefix}_pending_syn`];
     if (ps && mine.has('_pending_syn') && ps.dtype === '<i4') incoming.set('_pending_syn', ps.data);
     if (incoming.has('_pending_ptr') !== incoming.has('_pending_syn') && mine.has('_pending_ptr')) {
-      problems.push(`projection '${obj.name}': the spikes in flight need both '_pending_ptr' and '_pending_syn'`);
+      problems.push(`'${prefix}_pending_ptr' and '${prefix}_pending_syn': the spikes in flight need both`);
     }
     const get = (name: string) => (incoming.get(name) ?? mine.get(name)) as ArrayLike<number> | undefined;
     if (kind === 'population') problems.push(...checkPopulationArrays(obj as Population, get));

@@ -27,15 +27,14 @@ class Checker {
 
   add(name: string, what: string): void { this.problems.push(`'${this.prefix}${name}': ${what}`); }
 
-  /** Every value (or the first `count`) in [lo, hi]; reports the first one outside. */
-  range(name: string, lo: number, hi: number, meaning: string, count?: number): boolean {
+  /** Every value in [lo, hi]; reports the first one outside (`hint`: what to do about it). */
+  range(name: string, lo: number, hi: number, meaning: string, hint = ''): boolean {
     const a = this.get(name);
     if (!a) return true;
-    const n = Math.min(count ?? a.length, a.length);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < a.length; i++) {
       const x = a[i]!;
       if (!(x >= lo && x <= hi)) {
-        this.add(name, `${meaning}: element ${i} is ${x}, outside [${lo}, ${hi}]`);
+        this.add(name, `${meaning}: element ${i} is ${x}, outside [${lo}, ${hi}]${hint}`);
         return false;
       }
     }
@@ -120,7 +119,7 @@ export function checkProjectionArrays(proj: Projection, get: (name: string) => V
   try {
     validateConnectivity(
       { rowPtr: rowPtr as Int32Array, postRanks: postRanks as Int32Array, preRanks: preRanks as Int32Array, weights: 0, delays: 0 },
-      { preSize, postSize }, `'${proj.name}/_row_ptr', '_post_rank', '_pre_rank'`,
+      { preSize, postSize }, `'${proj.name}/_row_ptr', '${proj.name}/_post_rank', '${proj.name}/_pre_rank'`,
     );
   } catch (e) {
     c.problems.push(`connectivity: ${(e as Error).message}`);
@@ -158,9 +157,9 @@ export function checkProjectionArrays(proj: Projection, get: (name: string) => V
 
   // Delays: whole steps ≥ 1, within the rings the compiled network holds.
   const hi = limits.maxDelay ?? INT32_MAX;
-  const ring = limits.maxDelay === undefined ? '' : ` (the network's delay rings hold ${limits.maxDelay} steps: a longer delay needs proj.delay set before saving, in this network too)`;
-  c.range('_delay', 1, hi, `delays in steps${ring}`);
-  c.range('_delay_uniform', 0, Math.max(1, hi), `uniform delay in steps${ring}`);
+  const ring = limits.maxDelay === undefined ? '' : ` (the network's delay rings hold ${limits.maxDelay} steps; for longer delays, set proj.delay in this network before loading)`;
+  c.range('_delay', 1, hi, 'delays in steps', ring);
+  c.range('_delay_uniform', 0, Math.max(1, hi), 'uniform delay in steps', ring);
 
   // Spikes in flight of variable delays: CSR over the steps ahead, synapse indices in range.
   const pptr = get('_pending_ptr'), psyn = get('_pending_syn');

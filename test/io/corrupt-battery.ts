@@ -1,0 +1,130 @@
+// The corrupted-file battery, run in a child process by corrupt-files.test.ts (`tsx
+// test/io/corrupt-battery.ts <backend>`), so that a crash of the native backend (SIGSEGV) or a hang
+// fails the test instead of killing the test runner. Prints one JSON line: counts and problems.
+//
+// The network of corrupt-fixture.ts is simulated until spikes are in flight and saved; a second
+// copy loads every variant of that file:
+//   (a) bit flips of the .npz (every k-th byte, and seeded random bytes with random masks);
+//   (b) truncations of the .npz and of the .json at many lengths;
+//   (c) entries edited to invalid values and re-encoded with valid checksums (edits.ts).
+// Each variant must be refused with a LoadError that leaves the network byte-identical, or be
+// accepted with the state of the original file (a flip in bytes nothing reads: timestamps,
+// "version made by"); an accepted variant is then simulated, which must give the same state as the
+// original file simulated for as long.
+import { corruptFixture } from './corrupt-fixture.js';
+import { EDITS, applyEdit, VALID_EDITS } from './corrupt-edits.js';
+import { LoadError } from '../../src/io/network-io.js';
+import type { BackendName, Network } from '../../src/index.js';
+
+const backend = (process.argv[2] ?? 'js') as BackendName;
+
+/** Mulberry32: a small seeded generator, enough to pick positions and masks. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+const source = await corruptFixture(backend);
+await source.simulate(15);
+const goodNpz = source.toNpz();
+const goodJson = source.toJson();
+
+const net: Network = await corruptFixture(backend);
+net.fromNpz(goodNpz);
+const loaded = net.toNpz();
+await net.simulate(5);
+const simulated = net.toNpz();
+net.fromNpz(goodNpz);
+
+const counts = { variants: 0, refused: 0, acceptedIdentical: 0, acceptedEdited: 0 };
+const problems: string[] = [];
+
+/**
+ * Loads one variant. `identical`: an accepted load must give the original state. Returns whether it
+ * was accepted; the network is restored to the original file afterwards.
+ */
+async function attempt(label: string, load: () => void | Promise<void>, mustName?: string): Promise<boolean> {
+  counts.variants++;
+  try {
+    await load();
+  } catch (e) {
+    if (!(e instanceof LoadError)) problems.push(`${label}: threw ${(e as Error).name}: ${(e as Error).message}`);
+    else if (mustName && !e.message.includes(mustName)) problems.push(`${label}: the message does not name '${mustName}': ${e.message}`);
+    if (!equal(net.toNpz(), loaded)) problems.push(`${label}: refused, but the network changed`);
+    counts.refused++;
+    return false;
+  }
+  return true;
+}
+
+async function acceptedIdentical(label: string): Promise<void> {
+  counts.acceptedIdentical++;
+  if (!equal(net.toNpz(), loaded)) problems.push(`${label}: accepted with a state other than the file's`);
+  await net.simulate(5);
+  if (!equal(net.toNpz(), simulated)) problems.push(`${label}: accepted, but simulating gives another state`);
+  net.fromNpz(goodNpz);
+}
+
+// (a) bit flips
+const r = rng(20261202);
+const positions: [number, number][] = [];
+const stride = Math.max(1, Math.floor(goodNpz.length / 160));
+for (let i = 3; i < goodNpz.length; i += stride) positions.push([i, 1 << (i % 8)]);
+for (let i = 0; i < 100; i++) positions.push([Math.floor(r() * goodNpz.length), 1 + Math.floor(r() * 255)]);
+for (const [i, mask] of positions) {
+  const bad = goodNpz.slice();
+  bad[i]! ^= mask;
+  const label = `flip byte ${i} ^ 0x${mask.toString(16)}`;
+  if (await attempt(label, () => net.fromNpz(bad))) await acceptedIdentical(label);
+}
+
+// (b) truncations
+const lengths = new Set([0, 1, 4, 21, 22, 30, goodNpz.length - 1, goodNpz.length - 21, goodNpz.length - 22, goodNpz.length - 23]);
+while (lengths.size < 70) lengths.add(Math.floor(r() * goodNpz.length));
+for (const n of lengths) {
+  const label = `npz truncated to ${n} bytes`;
+  if (await attempt(label, () => net.fromNpz(goodNpz.subarray(0, n)))) problems.push(`${label}: accepted`);
+}
+const jsonLengths = new Set([0, 1, goodJson.length - 1, goodJson.length - 2]);
+while (jsonLengths.size < 30) jsonLengths.add(Math.floor(r() * goodJson.length));
+for (const n of jsonLengths) {
+  const label = `json truncated to ${n} characters`;
+  if (await attempt(label, () => net.fromJson(goodJson.slice(0, n)))) problems.push(`${label}: accepted`);
+}
+
+// (c) edited entries, both formats
+for (const edit of EDITS) {
+  for (const format of ['npz', 'json'] as const) {
+    if (edit.format && edit.format !== format) continue;
+    const label = `${format}: ${edit.what}`;
+    const variant = applyEdit(format === 'npz' ? goodNpz : goodJson, edit);
+    const load = () => (typeof variant === 'string' ? net.fromJson(variant) : net.fromNpz(variant));
+    if (await attempt(label, load, edit.names)) { problems.push(`${label}: accepted`); net.fromNpz(goodNpz); }
+  }
+}
+// Valid edits are accepted, with the edited value (the checks do not refuse everything).
+for (const edit of VALID_EDITS) {
+  const label = `valid edit: ${edit.what}`;
+  const variant = applyEdit(goodNpz, edit) as Uint8Array;
+  if (await attempt(label, () => net.fromNpz(variant))) {
+    counts.acceptedEdited++;
+    const [obj, name] = edit.key.split('/') as [string, string];
+    const o = net.getPopulation(obj) ?? net.getProjection(obj);
+    const got = Array.from(o!.state.get(name)!.subarray(0, 3));
+    if (!edit.check(got)) problems.push(`${label}: loaded ${got.join(', ')}`);
+    await net.simulate(5);
+    net.fromNpz(goodNpz);
+  } else problems.push(`${label}: refused`);
+}
+
+console.log(JSON.stringify({ backend, counts, problems }));
+net.dispose?.();
+source.dispose?.();
