@@ -52,7 +52,7 @@ export async function runFuzz(o: FuzzOptions, progress?: (done: number, total: n
   const results: CaseResult[] = [];
   await runPool(reqs, {
     jobs: o.jobs,
-    timeoutMs: (r) => (r.cpp ? 240_000 : 20_000),
+    timeoutMs: (r) => (r.cpp ? 240_000 : r.battery === 'models' ? 20_000 : 15_000),
   }, (req, a) => {
     results.push(classify(req, a, describeCase));
     progress?.(results.length, reqs.length);

@@ -284,7 +284,7 @@ add('new InputArray(-1)', 'invalid', () => new N.InputArray(-1, netOpt()));
 for (const [make, label] of [
   [() => new N.Uniform(1, 0), 'Uniform(1, 0)'], [() => new N.Normal(0, -1), 'Normal(0, -1)'], [() => new N.Normal(NaN, 1), 'Normal(NaN, 1)'], [() => new N.LogNormal(0, -1), 'LogNormal(0, -1)'],
   [() => new N.Exponential(-1), 'Exponential(-1)'], [() => new N.Gamma(-1, 1), 'Gamma(-1, 1)'], [() => new N.Binomial(1.5, 0.5), 'Binomial(1.5, 0.5)'], [() => new N.Binomial(10, 2), 'Binomial(10, 2)'],
-  [() => new N.DiscreteUniform(5, 1), 'DiscreteUniform(5, 1)'], [() => new N.Uniform('a' as never, 1), 'Uniform("a", 1)'], [() => new N.Normal(0, 1, 5 as never, -5 as never), 'Normal(0, 1, min 5, max -5)'],
+  [() => new N.DiscreteUniform(5, 1), 'DiscreteUniform(5, 1)'], [() => new N.Uniform('a' as never, 1), 'Uniform("a", 1)'], [() => new N.Normal(0, 1, { min: 5, max: -5 } as never), 'Normal(0, 1, { min: 5, max: -5 })'],
 ] as const) add(`new ${label}`, 'invalid', make);
 for (const expr of ['Normal(0.0, -1.0)', 'Uniform(1.0, 0.0)', 'Exponential(-1.0)', 'Normal(0.0)', 'Uniform(zq, 1.0)']) {
   add(`${expr} inside an equation`, 'invalid', async () => { const net = new N.Network({ dt: 1 }); net.create(2, new N.Neuron({ name: 'DistNeuron', equations: `v = ${expr}` })); await net.compile(); await net.simulate(2); }, { names: ['DistNeuron'] });
