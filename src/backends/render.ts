@@ -53,6 +53,7 @@ export function renderExpr(e: Expr, scope: SymbolResolver, sp: Spelling): string
       if (e.op === '-') return `(-${r(e.arg)})`;
       return r(e.arg);
     case 'binary': {
+      if (e.op === '+' || e.op === '-' || e.op === '*' || e.op === '/') return renderChain(e, r);
       const a = r(e.left);
       const b = r(e.right);
       switch (e.op) {
@@ -66,4 +67,22 @@ export function renderExpr(e: Expr, scope: SymbolResolver, sp: Spelling): string
     case 'call': return sp.call(e.name, e.args.map(r));
     case 'cond': return sp.cond(r(e.test), r(e.then), r(e.else));
   }
+}
+
+/**
+ * A chain of `+ -` (or of `* /`) along its left spine, without recursion (a generated model's
+ * flat sum of thousands of terms is that deep), written `(a + b - c)`: JavaScript, C++ and WGSL
+ * read it as `((a + b) - c)`, the AST's order, and their parsers handle long flat chains where
+ * thousands of nested parentheses would exhaust their stack.
+ */
+function renderChain(e: Extract<Expr, { kind: 'binary' }>, r: (x: Expr) => string): string {
+  const additive = e.op === '+' || e.op === '-';
+  const sameLevel = (x: Expr): x is Extract<Expr, { kind: 'binary' }> =>
+    x.kind === 'binary' && (additive ? x.op === '+' || x.op === '-' : x.op === '*' || x.op === '/');
+  const rights: Extract<Expr, { kind: 'binary' }>[] = [];
+  let node: Expr = e;
+  while (sameLevel(node)) { rights.push(node); node = node.left; }
+  const parts = [r(node)];
+  for (let i = rights.length - 1; i >= 0; i--) parts.push(rights[i].op, r(rights[i].right));
+  return `(${parts.join(' ')})`;
 }

@@ -133,30 +133,35 @@ function pullSign(op: '*' | '/', left: Expr, right: Expr): Expr {
   return { kind: 'binary', op, left, right };
 }
 
-/** Simplifies bottom-up (see `simplifyBinary`; also `--x`, `+x`, `-literal`, constant conditions). */
+/**
+ * Simplifies bottom-up (see `simplifyBinary`; also `--x`, `+x`, `-literal`, constant conditions).
+ * Without recursion (`foldExpr`): a flat sum of thousands of terms is as deep as it is long.
+ */
 export function simplify(expr: Expr): Expr {
-  switch (expr.kind) {
-    case 'unary': {
-      const arg = simplify(expr.arg);
-      if (expr.op === '+') return arg;
-      if (expr.op === '-') return negate(arg);
-      if (arg.kind === 'bool') return { kind: 'bool', value: !arg.value };
-      return { kind: 'unary', op: 'not', arg };
+  return foldExpr<Expr>(expr, (e, kids) => {
+    switch (e.kind) {
+      case 'unary': {
+        const arg = kids[0];
+        if (e.op === '+') return arg;
+        if (e.op === '-') return negate(arg);
+        if (arg.kind === 'bool') return { kind: 'bool', value: !arg.value };
+        return { kind: 'unary', op: 'not', arg };
+      }
+      case 'binary':
+        return simplifyBinary(e.op, kids[0], kids[1]);
+      case 'call':
+        return { kind: 'call', name: e.name, args: kids };
+      case 'rand':
+        return { ...e, args: kids };
+      case 'cond': {
+        const [test, then, otherwise] = kids;
+        if (test.kind === 'bool') return test.value ? then : otherwise;
+        return { kind: 'cond', test, then, else: otherwise };
+      }
+      default:
+        return e;
     }
-    case 'binary':
-      return simplifyBinary(expr.op, simplify(expr.left), simplify(expr.right));
-    case 'call':
-      return { kind: 'call', name: expr.name, args: expr.args.map(simplify) };
-    case 'rand':
-      return { ...expr, args: expr.args.map(simplify) };
-    case 'cond': {
-      const test = simplify(expr.test);
-      if (test.kind === 'bool') return simplify(test.value ? expr.then : expr.else);
-      return { kind: 'cond', test, then: simplify(expr.then), else: simplify(expr.else) };
-    }
-    default:
-      return expr;
-  }
+  });
 }
 
 /* ---------- traversal ---------- */
@@ -172,22 +177,53 @@ export function children(e: Expr): Expr[] {
   }
 }
 
-/** Calls `visit` on `e` and every node below it, parents first. */
+/**
+ * Calls `visit` on `e` and every node below it, parents first, children in order. Iterative (an
+ * explicit stack), so that any depth is fine.
+ */
 export function walk(e: Expr, visit: (node: Expr) => void): void {
-  visit(e);
-  for (const c of children(e)) walk(c, visit);
+  const stack: Expr[] = [e];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
 }
 
-/** Rebuilds `e` bottom-up with `f` applied to each node after its children. */
-export function mapExpr(e: Expr, f: (node: Expr) => Expr): Expr {
-  switch (e.kind) {
-    case 'unary': return f({ kind: 'unary', op: e.op, arg: mapExpr(e.arg, f) });
-    case 'binary': return f({ kind: 'binary', op: e.op, left: mapExpr(e.left, f), right: mapExpr(e.right, f) });
-    case 'call': return f({ kind: 'call', name: e.name, args: e.args.map((a) => mapExpr(a, f)) });
-    case 'rand': return f({ ...e, args: e.args.map((a) => mapExpr(a, f)) });
-    case 'cond': return f({ kind: 'cond', test: mapExpr(e.test, f), then: mapExpr(e.then, f), else: mapExpr(e.else, f) });
-    default: return f(e);
+/**
+ * Computes a value for every node from the values of its children (post-order), without
+ * recursion: `f(node, childValues)`, children in the order of `children(node)`.
+ */
+export function foldExpr<T>(e: Expr, f: (node: Expr, kids: T[]) => T): T {
+  // Each frame: the node, its children, and the values computed so far.
+  const frames: { node: Expr; kids: Expr[]; values: T[] }[] = [{ node: e, kids: children(e), values: [] }];
+  for (;;) {
+    const top = frames[frames.length - 1];
+    if (top.values.length < top.kids.length) {
+      const next = top.kids[top.values.length];
+      frames.push({ node: next, kids: children(next), values: [] });
+      continue;
+    }
+    const value = f(top.node, top.values);
+    frames.pop();
+    if (frames.length === 0) return value;
+    frames[frames.length - 1].values.push(value);
   }
+}
+
+/** Rebuilds `e` bottom-up with `f` applied to each node after its children (any depth). */
+export function mapExpr(e: Expr, f: (node: Expr) => Expr): Expr {
+  return foldExpr<Expr>(e, (n, kids) => {
+    switch (n.kind) {
+      case 'unary': return f({ kind: 'unary', op: n.op, arg: kids[0] });
+      case 'binary': return f({ kind: 'binary', op: n.op, left: kids[0], right: kids[1] });
+      case 'call': return f({ kind: 'call', name: n.name, args: kids });
+      case 'rand': return f({ ...n, args: kids });
+      case 'cond': return f({ kind: 'cond', test: kids[0], then: kids[1], else: kids[2] });
+      default: return f(n);
+    }
+  });
 }
 
 /** Names of every `sym` node in `expr` (not `pre.x`/`post.x`, not function names). */
@@ -210,9 +246,33 @@ export function substitute(expr: Expr, map: ReadonlyMap<string, Expr> | Readonly
   return mapExpr(expr, (n) => (n.kind === 'sym' ? get(n.name) ?? n : n));
 }
 
-/** Structural equality (ids of random draws included). */
+/** Structural equality (ids of random draws included), without recursion. */
 export function exprEquals(a: Expr, b: Expr): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const stack: [Expr, Expr][] = [[a, b]];
+  while (stack.length > 0) {
+    const [x, y] = stack.pop()!;
+    if (x.kind !== y.kind) return false;
+    const same = (() => {
+      switch (x.kind) {
+        case 'num': { const v = (y as typeof x).value; return (x.value === v || (Number.isNaN(x.value) && Number.isNaN(v))) && x.isInt === (y as typeof x).isInt; }
+        case 'bool': return x.value === (y as typeof x).value;
+        case 'sym': return x.name === (y as typeof x).name;
+        case 'attr': return x.owner === (y as typeof x).owner && x.name === (y as typeof x).name;
+        case 'sum': return x.owner === (y as typeof x).owner && x.target === (y as typeof x).target;
+        case 'globalop': return x.op === (y as typeof x).op && x.owner === (y as typeof x).owner && x.variable === (y as typeof x).variable;
+        case 'rand': return x.dist === (y as typeof x).dist && x.id === (y as typeof x).id;
+        case 'unary': case 'binary': return x.op === (y as typeof x).op;
+        case 'call': return x.name === (y as typeof x).name;
+        case 'cond': return true;
+      }
+    })();
+    if (!same) return false;
+    const kx = children(x);
+    const ky = children(y);
+    if (kx.length !== ky.length) return false;
+    for (let i = 0; i < kx.length; i++) stack.push([kx[i], ky[i]]);
+  }
+  return true;
 }
 
 /* ---------- collection on one symbol ---------- */
@@ -230,6 +290,11 @@ export interface LinearForm {
  */
 export function linearIn(expr: Expr, name: string): LinearForm | null {
   if (!dependsOn(expr, name)) return { a: ZERO, b: expr };
+  if (isAdditive(expr)) {
+    // A flat sum: along its left spine without recursion, combined from the left as before.
+    return foldAdditive(expr, name, (e) => linearIn(e, name), (op, l, r) => (l && r ? { a: mk(op, l.a, r.a), b: mk(op, l.b, r.b) } : null),
+      (e) => ({ a: ZERO, b: e }));
+  }
   switch (expr.kind) {
     case 'sym': return { a: ONE, b: ZERO };
     case 'unary': {
@@ -270,6 +335,35 @@ export function linearIn(expr: Expr, name: string): LinearForm | null {
   }
 }
 
+const isAdditive = (e: Expr): e is Extract<Expr, { kind: 'binary' }> => e.kind === 'binary' && (e.op === '+' || e.op === '-');
+
+/**
+ * The left spine of a flat sum `((x0 ± x1) ± x2) …`, processed without recursion as the recursive
+ * definition `rec(l ± r) = combine(±, rec(l), leaf(r))` would: spine nodes that do not depend on
+ * `name` are `free(node)` whole (as `linearIn` and `derivative` treat them), the bottom node and
+ * every right operand go to `leaf`.
+ */
+function foldAdditive<T>(expr: Expr, name: string, leaf: (e: Expr) => T, combine: (op: '+' | '-', l: T, r: T) => T, free: (e: Expr) => T): T {
+  const spine: Extract<Expr, { kind: 'binary' }>[] = [];
+  let bottom: Expr = expr;
+  while (isAdditive(bottom)) { spine.push(bottom); bottom = bottom.left; }
+  // Which spine nodes depend on `name`, bottom-up (a node depends when its left part or its right operand does).
+  const depends: boolean[] = new Array(spine.length);
+  let below = dependsOn(bottom, name);
+  for (let k = spine.length - 1; k >= 0; k--) {
+    below = below || dependsOn(spine[k].right, name);
+    depends[k] = below;
+  }
+  // The deepest spine node that still depends is where the recursion would stop descending.
+  let k = spine.length - 1;
+  while (k >= 0 && !depends[k]) k--;
+  let acc: T;
+  if (k === spine.length - 1) acc = leaf(bottom);
+  else acc = free(spine[k + 1]);
+  for (; k >= 0; k--) acc = combine(spine[k].op as '+' | '-', acc, leaf(spine[k].right));
+  return acc;
+}
+
 /* ---------- derivatives ---------- */
 
 function derivError(message: string, symbol: string): never {
@@ -308,6 +402,7 @@ function outerDerivative(name: string, u: Expr): Expr | undefined {
 export function derivative(expr: Expr, name: string): Expr {
   if (!dependsOn(expr, name)) return ZERO;
   const d = (e: Expr): Expr => derivative(e, name);
+  if (isAdditive(expr)) return foldAdditive(expr, name, d, (op, l, r) => mk(op, l, r), () => ZERO);
   switch (expr.kind) {
     case 'sym': return ONE;
     case 'unary':

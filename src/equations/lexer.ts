@@ -67,13 +67,22 @@ export function escapeText(text: string): string {
   });
 }
 
+/** Longest text (line or symbol) shown in a message; longer ones are cut, with their length. */
+const SHOWN_LENGTH = 160;
+
+/** User text as a message shows it: invisible characters escaped, very long text cut. */
+export function shownText(text: string): string {
+  const escaped = escapeText(text);
+  return escaped.length <= SHOWN_LENGTH ? escaped : `${escaped.slice(0, SHOWN_LENGTH)}… (${text.length} characters)`;
+}
+
 /** Throws an EquationError located at `where`, naming `symbol` (invisible characters escaped). */
 export function fail(message: string, where: TextLocation, text: string, symbol?: string): never {
   const shown = where.text ?? text;
   throw new EquationError(escapeText(message), {
     model: where.model, field: where.field, line: where.line,
-    symbol: symbol === undefined ? undefined : escapeText(symbol),
-    text: shown === undefined ? undefined : escapeText(shown),
+    symbol: symbol === undefined ? undefined : shownText(symbol),
+    text: shown === undefined ? undefined : shownText(shown),
   });
 }
 

@@ -47,6 +47,15 @@ export const DISTRIBUTIONS: ReadonlyMap<RandomDistName, readonly [number, number
 
 const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
+/**
+ * How deeply parentheses, calls, powers (`a^b^c` nests to the right), unary operators and
+ * conditionals may nest in one expression. Flat chains (`a + b + … `, `a * b * …`) do not count:
+ * they may have any length. Deeper nesting is refused with an EquationError (it would exhaust the
+ * stack of the parser, of the analysis or of the compiler of the generated code); no hand-written
+ * or generated model needs more.
+ */
+export const MAX_NESTING = 200;
+
 /** Parses one expression. Errors are EquationErrors at `where` naming the offending token. */
 export function parseExpression(text: string, where: TextLocation, options: ParseOptions = {}): Expr {
   return new Parser(text, where, options).parseWhole();
@@ -56,6 +65,8 @@ class Parser {
   private readonly toks: Token[];
   private k = 0;
   private readonly ids: IdCounter;
+  /** Current nesting (see MAX_NESTING). */
+  private depth = 0;
 
   constructor(private readonly text: string, private readonly where: TextLocation, private readonly options: ParseOptions) {
     this.toks = tokenize(text, where);
@@ -121,6 +132,16 @@ class Parser {
     this.error(`unexpected '${t.text}'${expected ? ` (${expected})` : ''}`, t.text);
   }
 
+  /** Runs `parse` one nesting level deeper, refusing more than MAX_NESTING levels. */
+  private nested<T>(symbol: string, parse: () => T): T {
+    if (++this.depth > MAX_NESTING) {
+      this.error(`expression nested too deeply (more than ${MAX_NESTING} levels of parentheses, calls, powers, unary operators or conditionals); split it with intermediate variables`, symbol);
+    }
+    const result = parse();
+    this.depth--;
+    return result;
+  }
+
   /* ---------- grammar ---------- */
 
   /** `if c: a else: b`, with `if` allowed again after `:` of either branch. */
@@ -128,7 +149,7 @@ class Parser {
     this.next(); // if
     const test = this.parseOr();
     this.expectOp(':', "after the condition of 'if'");
-    const then = this.isKw('if') ? this.parseIf() : this.parseOr();
+    const then = this.isKw('if') ? this.nested('if', () => this.parseIf()) : this.parseOr();
     if (!this.isKw('else')) {
       const t = this.peek();
       if (t.kind === 'eof') this.error("'if' without 'else'", 'if');
@@ -136,7 +157,7 @@ class Parser {
     }
     this.next();
     this.expectOp(':', "after 'else'");
-    const otherwise = this.isKw('if') ? this.parseIf() : this.parseOr();
+    const otherwise = this.isKw('if') ? this.nested('if', () => this.parseIf()) : this.parseOr();
     return { kind: 'cond', test, then, else: otherwise };
   }
 
@@ -161,7 +182,7 @@ class Parser {
   private parseNot(): Expr {
     if (this.isKw('not')) {
       this.next();
-      return { kind: 'unary', op: 'not', arg: this.parseNot() };
+      return { kind: 'unary', op: 'not', arg: this.nested('not', () => this.parseNot()) };
     }
     return this.parseComparison();
   }
@@ -212,7 +233,7 @@ class Parser {
   private parseUnary(): Expr {
     if (this.isOp('-') || this.isOp('+')) {
       const op = this.next().text as '-' | '+';
-      return { kind: 'unary', op, arg: this.parseUnary() };
+      return { kind: 'unary', op, arg: this.nested(op, () => this.parseUnary()) };
     }
     return this.parsePower();
   }
@@ -221,7 +242,7 @@ class Parser {
     const base = this.parsePrimary();
     if (this.isOp('^') || this.isOp('**')) {
       this.next();
-      return { kind: 'binary', op: '^', left: base, right: this.parseUnary() };
+      return { kind: 'binary', op: '^', left: base, right: this.nested('^', () => this.parseUnary()) };
     }
     return base;
   }
@@ -240,7 +261,7 @@ class Parser {
     if (t.kind === 'op' && t.text === '(') {
       this.next();
       if (this.isOp(')')) this.error('empty parentheses', '()');
-      const inner = this.parseOr();
+      const inner = this.nested('(', () => this.parseOr());
       if (!this.isOp(')')) {
         if (this.peek().kind === 'eof') this.error("unbalanced parentheses: missing ')'", '(');
         this.unexpected(this.peek(), "expected ')'");
@@ -303,7 +324,7 @@ class Parser {
     const args: Expr[] = [];
     if (this.isOp(')')) { this.next(); return args; }
     for (;;) {
-      args.push(this.parseOr());
+      args.push(this.nested(name, () => this.parseOr()));
       if (this.isOp(',')) { this.next(); continue; }
       if (this.isOp(')')) { this.next(); return args; }
       if (this.peek().kind === 'eof') this.error(`unbalanced parentheses: missing ')' after the arguments of ${name}`, name);

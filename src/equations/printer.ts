@@ -6,6 +6,7 @@
  */
 import type { BinaryOp, Expr } from './ast.js';
 import { derivativeOf } from './parser.js';
+import { foldExpr } from './algebra.js';
 
 /** Binding strength of each form, lowest first (Python's order). */
 const PREC = { or: 1, and: 2, not: 3, cmp: 4, add: 5, mul: 6, unary: 7, pow: 8, atom: 9 } as const;
@@ -39,35 +40,38 @@ export function formatNumber(value: number, isInt: boolean): string {
   return /[.e]/.test(s) ? s : `${s}.0`;
 }
 
-/** ANNarchy-syntax text of `expr` with the fewest parentheses that keep its tree. */
+/** ANNarchy-syntax text of `expr` with the fewest parentheses that keep its tree (any depth: no recursion). */
 export function exprToString(expr: Expr): string {
-  const wrap = (e: Expr, needParens: boolean): string => (needParens ? `(${exprToString(e)})` : exprToString(e));
-  switch (expr.kind) {
-    case 'num': return formatNumber(expr.value, expr.isInt);
-    case 'bool': return expr.value ? 'True' : 'False';
-    case 'sym': return expr.name;
-    case 'attr': return `${expr.owner}.${expr.name}`;
-    case 'sum': return `${expr.owner === 'self' ? '' : `${expr.owner}.`}sum(${expr.target ?? ''})`;
-    case 'globalop': return `${expr.op}(${expr.owner === 'self' ? '' : `${expr.owner}.`}${expr.variable})`;
-    case 'rand': return `${expr.dist}(${expr.args.map(exprToString).join(', ')})`;
-    case 'call': return `${expr.name}(${expr.args.map(exprToString).join(', ')})`;
-    case 'cond': return `ite(${exprToString(expr.test)}, ${exprToString(expr.then)}, ${exprToString(expr.else)})`;
-    case 'unary': {
-      const p = precOf(expr.arg);
-      if (expr.op === 'not') return `not ${wrap(expr.arg, p < PREC.not)}`;
-      return `${expr.op}${wrap(expr.arg, p <= PREC.unary)}`;
+  return foldExpr<string>(expr, (e, kids) => {
+    const wrap = (text: string, needParens: boolean): string => (needParens ? `(${text})` : text);
+    switch (e.kind) {
+      case 'num': return formatNumber(e.value, e.isInt);
+      case 'bool': return e.value ? 'True' : 'False';
+      case 'sym': return e.name;
+      case 'attr': return `${e.owner}.${e.name}`;
+      case 'sum': return `${e.owner === 'self' ? '' : `${e.owner}.`}sum(${e.target ?? ''})`;
+      case 'globalop': return `${e.op}(${e.owner === 'self' ? '' : `${e.owner}.`}${e.variable})`;
+      case 'rand': return `${e.dist}(${kids.join(', ')})`;
+      case 'call': return `${e.name}(${kids.join(', ')})`;
+      case 'cond': return `ite(${kids[0]}, ${kids[1]}, ${kids[2]})`;
+      case 'unary': {
+        const p = precOf(e.arg);
+        if (e.op === 'not') return `not ${wrap(kids[0], p < PREC.not)}`;
+        return `${e.op}${wrap(kids[0], p <= PREC.unary)}`;
+      }
+      case 'binary': {
+        const p = binaryPrec(e.op);
+        const lp = precOf(e.left);
+        const rp = precOf(e.right);
+        const [left, right] = kids;
+        if (e.op === '^') return `${wrap(left, lp <= PREC.pow)}^${wrap(right, rp <= PREC.pow)}`;
+        if (p === PREC.cmp) return `${wrap(left, lp <= p)} ${e.op} ${wrap(right, rp <= p)}`;
+        // Left-associative: the right operand needs parentheses at equal strength; a unary minus
+        // on the right is parenthesised for readability (`a - (-b)`).
+        return `${wrap(left, lp < p)} ${e.op} ${wrap(right, rp <= p || rp === PREC.unary)}`;
+      }
     }
-    case 'binary': {
-      const p = binaryPrec(expr.op);
-      const lp = precOf(expr.left);
-      const rp = precOf(expr.right);
-      if (expr.op === '^') return `${wrap(expr.left, lp <= PREC.pow)}^${wrap(expr.right, rp <= PREC.pow)}`;
-      if (p === PREC.cmp) return `${wrap(expr.left, lp <= p)} ${expr.op} ${wrap(expr.right, rp <= p)}`;
-      // Left-associative: the right operand needs parentheses at equal strength; a unary minus
-      // on the right is parenthesised for readability (`a - (-b)`).
-      return `${wrap(expr.left, lp < p)} ${expr.op} ${wrap(expr.right, rp <= p || rp === PREC.unary)}`;
-    }
-  }
+  });
 }
 
 /* ---------- TeX ---------- */
@@ -97,36 +101,38 @@ const TEX_OPS: Partial<Record<BinaryOp, string>> = {
   and: '\\land', or: '\\lor',
 };
 
-/** TeX (math mode) of `expr`, for reports. */
+/** TeX (math mode) of `expr`, for reports (any depth: no recursion). */
 export function exprToTex(expr: Expr): string {
-  const paren = (e: Expr, need: boolean): string => (need ? `\\left(${exprToTex(e)}\\right)` : exprToTex(e));
-  const args = (xs: Expr[]): string => `\\left(${xs.map(exprToTex).join(', ')}\\right)`;
-  switch (expr.kind) {
-    case 'num': return formatNumber(expr.value, true).replace(/e\+?(-?\d+)$/, ' \\cdot 10^{$1}');
-    case 'bool': return expr.value ? '\\mathrm{True}' : '\\mathrm{False}';
-    case 'sym': return nameToTex(expr.name);
-    case 'attr': return `${nameToTex(expr.name)}^{\\mathrm{${expr.owner}}}`;
-    case 'sum': return `\\sum${expr.owner === 'self' ? '' : `^{\\mathrm{${expr.owner}}}`}_{${expr.target === null ? '' : `\\mathrm{${expr.target}}`}} w \\cdot r`;
-    case 'globalop': return `\\mathrm{${expr.op}}\\left(${nameToTex(expr.variable)}${expr.owner === 'self' ? '' : `^{\\mathrm{${expr.owner}}}`}\\right)`;
-    case 'rand': return `\\mathrm{${expr.dist}}${args(expr.args)}`;
-    case 'call': {
-      const name = expr.name === 'asin' ? 'arcsin' : expr.name === 'acos' ? 'arccos' : expr.name === 'atan' ? 'arctan' : expr.name;
-      if (name === 'sqrt' && expr.args.length === 1) return `\\sqrt{${exprToTex(expr.args[0])}}`;
-      if ((name === 'abs' || name === 'fabs') && expr.args.length === 1) return `\\left|${exprToTex(expr.args[0])}\\right|`;
-      return `${TEX_FUNCTIONS.has(name) ? `\\${name}` : `\\mathrm{${name.replace(/_/g, '\\_')}}`}${args(expr.args)}`;
+  return foldExpr<string>(expr, (e, kids) => {
+    const paren = (text: string, need: boolean): string => (need ? `\\left(${text}\\right)` : text);
+    const args = `\\left(${kids.join(', ')}\\right)`;
+    switch (e.kind) {
+      case 'num': return formatNumber(e.value, true).replace(/e\+?(-?\d+)$/, ' \\cdot 10^{$1}');
+      case 'bool': return e.value ? '\\mathrm{True}' : '\\mathrm{False}';
+      case 'sym': return nameToTex(e.name);
+      case 'attr': return `${nameToTex(e.name)}^{\\mathrm{${e.owner}}}`;
+      case 'sum': return `\\sum${e.owner === 'self' ? '' : `^{\\mathrm{${e.owner}}}`}_{${e.target === null ? '' : `\\mathrm{${e.target}}`}} w \\cdot r`;
+      case 'globalop': return `\\mathrm{${e.op}}\\left(${nameToTex(e.variable)}${e.owner === 'self' ? '' : `^{\\mathrm{${e.owner}}}`}\\right)`;
+      case 'rand': return `\\mathrm{${e.dist}}${args}`;
+      case 'call': {
+        const name = e.name === 'asin' ? 'arcsin' : e.name === 'acos' ? 'arccos' : e.name === 'atan' ? 'arctan' : e.name;
+        if (name === 'sqrt' && kids.length === 1) return `\\sqrt{${kids[0]}}`;
+        if ((name === 'abs' || name === 'fabs') && kids.length === 1) return `\\left|${kids[0]}\\right|`;
+        return `${TEX_FUNCTIONS.has(name) ? `\\${name}` : `\\mathrm{${name.replace(/_/g, '\\_')}}`}${args}`;
+      }
+      case 'cond':
+        return `\\begin{cases} ${kids[1]} & \\text{if } ${kids[0]} \\\\ ${kids[2]} & \\text{otherwise} \\end{cases}`;
+      case 'unary':
+        if (e.op === 'not') return `\\lnot ${paren(kids[0], precOf(e.arg) < PREC.not)}`;
+        return `${e.op}${paren(kids[0], precOf(e.arg) <= PREC.unary)}`;
+      case 'binary': {
+        if (e.op === '/') return `\\frac{${kids[0]}}{${kids[1]}}`;
+        if (e.op === '^') return `{${paren(kids[0], precOf(e.left) <= PREC.pow)}}^{${kids[1]}}`;
+        const p = binaryPrec(e.op);
+        const left = paren(kids[0], precOf(e.left) < p || (p === PREC.cmp && precOf(e.left) === p));
+        const right = paren(kids[1], precOf(e.right) <= p || precOf(e.right) === PREC.unary);
+        return `${left} ${TEX_OPS[e.op]} ${right}`;
+      }
     }
-    case 'cond':
-      return `\\begin{cases} ${exprToTex(expr.then)} & \\text{if } ${exprToTex(expr.test)} \\\\ ${exprToTex(expr.else)} & \\text{otherwise} \\end{cases}`;
-    case 'unary':
-      if (expr.op === 'not') return `\\lnot ${paren(expr.arg, precOf(expr.arg) < PREC.not)}`;
-      return `${expr.op}${paren(expr.arg, precOf(expr.arg) <= PREC.unary)}`;
-    case 'binary': {
-      if (expr.op === '/') return `\\frac{${exprToTex(expr.left)}}{${exprToTex(expr.right)}}`;
-      if (expr.op === '^') return `{${paren(expr.left, precOf(expr.left) <= PREC.pow)}}^{${exprToTex(expr.right)}}`;
-      const p = binaryPrec(expr.op);
-      const left = paren(expr.left, precOf(expr.left) < p || (p === PREC.cmp && precOf(expr.left) === p));
-      const right = paren(expr.right, precOf(expr.right) <= p || precOf(expr.right) === PREC.unary);
-      return `${left} ${TEX_OPS[expr.op]} ${right}`;
-    }
-  }
+  });
 }

@@ -8,7 +8,7 @@ import type { Attribute, FunctionDef, GlobalOpUse, Locality, RandomUse, SourceRe
 import { EquationError, NeurarchyError } from '../errors.js';
 import { makeDistribution } from '../core/make-distribution.js';
 import { BUILTINS } from './builtins.js';
-import { KEYWORDS, escapeText } from './lexer.js';
+import { KEYWORDS, escapeText, shownText } from './lexer.js';
 import { DISTRIBUTIONS, GLOBAL_OPS } from './parser.js';
 
 /** Names that cannot be attributes (ANNarchy's list, built-in functions and the language's own words). */
@@ -67,7 +67,7 @@ export interface UseSite {
 export function errorAt(scope: { model: string }, source: SourceRef, message: string, symbol?: string): EquationError {
   return new EquationError(escapeText(message), {
     model: scope.model, field: source.block, line: source.line || undefined,
-    symbol: symbol === undefined ? undefined : escapeText(symbol), text: source.text ? escapeText(source.text) : undefined,
+    symbol: symbol === undefined ? undefined : shownText(symbol), text: source.text ? shownText(source.text) : undefined,
   });
 }
 
@@ -188,14 +188,16 @@ export function checkExpr(scope: ModelScope, expr: Expr, site: UseSite): void {
       }
       case 'call':
         checkCall(scope, site, e);
-        e.args.forEach(visit);
+        pending.push(...[...e.args].reverse());
         return;
-      case 'unary': visit(e.arg); return;
-      case 'binary': visit(e.left); visit(e.right); return;
-      case 'cond': visit(e.test); visit(e.then); visit(e.else); return;
+      case 'unary': pending.push(e.arg); return;
+      case 'binary': pending.push(e.right, e.left); return;
+      case 'cond': pending.push(e.else, e.then, e.test); return;
     }
   };
-  visit(expr);
+  // An explicit stack rather than recursion: a flat sum of thousands of terms is that deep.
+  const pending: Expr[] = [expr];
+  while (pending.length > 0) visit(pending.pop()!);
 }
 
 /** Arguments of random draws: literal numbers, global parameters or Constants. */

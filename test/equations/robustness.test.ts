@@ -108,3 +108,65 @@ describeBackends('Constants created after the network', () => {
     expect(net.getConstant('after_compile')).toBeUndefined();
   });
 });
+
+describe('deep expressions: nesting is limited, flat chains are not', () => {
+  const deep = 10000;
+  it.each([
+    ['parentheses', `r = ${'('.repeat(deep)}1${')'.repeat(deep)}`, '('],
+    ['calls', `r = ${'exp('.repeat(deep)}0${')'.repeat(deep)}`, 'exp'],
+    ['ite', `r = ${'ite(t > 1, 1, '.repeat(deep)}0${')'.repeat(deep)}`, 'ite'],
+    ['powers', `r = ${Array.from({ length: deep }, () => '1').join(' ^ ')}`, '^'],
+    ['unary minus', `r = ${'-'.repeat(deep)}1`, '-'],
+    ['not', `r = ite(${'not '.repeat(deep)}True, 1, 0)`, 'not'],
+  ])('%s nested 10000 deep are refused with an EquationError (no RangeError)', (_, equations, symbol) => {
+    const e = neuronError({ equations });
+    expect(e.message).toMatch(/nested too deeply \(more than 200 levels/);
+    expect(e.symbol).toBe(symbol);
+    expect(e.line).toBe(1);
+    expect(e.message.length).toBeLessThan(1000); // the 10000-character line is cut in the message
+  });
+
+  it('200 levels are accepted', () => {
+    const d = new Network().create(1, new Neuron({ equations: `r = ${'('.repeat(199)}2${')'.repeat(199)}` })).description;
+    expect(d.attributes.map((a) => a.name)).toEqual(['r']);
+  });
+});
+
+describeBackends('flat chains of 5000 terms compile and compute the left-to-right value', () => {
+  const N = 5000;
+  // a·k with alternating signs, and products/quotients, in the order written (left-associative).
+  const sumText = Array.from({ length: N }, (_, k) => `${k % 2 ? '-' : '+'} a*${k + 1}`).join(' ');
+  const chainText = Array.from({ length: N }, (_, k) => (k % 3 === 2 ? `/ b` : `* b`)).join(' ');
+
+  it('r = a sum of 5000 terms, p = a product/quotient of 5000 factors', async () => {
+    const net = new Network({ dt: 0.5 });
+    const pop = net.create(2, new Neuron({
+      parameters: 'a = 0.001 : population\nb = 1.0001 : population',
+      equations: `r = t ${sumText}\np = 1.5 ${chainText}`,
+    }));
+    await net.compile(compileFor());
+    await net.simulate(2);
+    // The same operations in the same order, in JavaScript (t = 1.5 in the last of the 4 steps).
+    let r = 1.5;
+    for (let k = 0; k < N; k++) r = k % 2 ? r - 0.001 * (k + 1) : r + 0.001 * (k + 1);
+    let p = 1.5;
+    for (let k = 0; k < N; k++) p = k % 3 === 2 ? p / 1.0001 : p * 1.0001;
+    expect(r).toBeCloseTo(1.5 - 2.5, 10);
+    expect(Array.from(pop.get('r') as Float64Array)).toEqual([r, r]);
+    expect(Array.from(pop.get('p') as Float64Array)).toEqual([p, p]);
+  }, 300_000);
+
+  it.each(['explicit', 'exponential'])('an ODE with 5000 terms (%s)', async (method) => {
+    const net = new Network({ dt: 0.5 });
+    const pop = net.create(1, new Neuron({ parameters: 'a = 0.001 : population\ntau = 10.0', equations: `tau * dv/dt = -v ${sumText} : ${method}\nr = v` }));
+    const m = net.monitor(pop, 'v');
+    await net.compile(compileFor());
+    await net.simulate(1);
+    let S = 0;
+    for (let k = 0; k < N; k++) S = k % 2 ? S - 0.001 * (k + 1) : S + 0.001 * (k + 1);
+    const v = (m.get('v') as Float64Array[]).map((row) => row[0]);
+    // dv/dt = (S - v)/tau from v = 0, dt/tau = 0.05: explicit Euler gives 0.05 S, the exponential method S (1 - e^-0.05)
+    const expected = method === 'explicit' ? 0.05 * S : S * (1 - Math.exp(-0.05));
+    expect(v[0]).toBeCloseTo(expected, 12);
+  }, 300_000);
+});
