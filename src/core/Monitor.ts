@@ -173,6 +173,7 @@ export class Monitor<out T extends Monitorable = Monitorable, const V extends st
   get(variable: 'spike', options?: { keep?: boolean }): SpikeRecord;
   get(variable: string, options?: { keep?: boolean; reshape?: boolean }): MonitorRows<T>;
   get(variable?: string, options: { keep?: boolean; reshape?: boolean } = {}): SpikeRecord | MonitorRows<T> | MonitorData<T, V> {
+    checkOptions(options, ['keep', 'reshape'], 'monitor.get()', { unsupported: { force_dict: 'get() without a variable returns a record of every variable', forceDict: 'get() without a variable returns a record of every variable' } });
     if (variable === undefined) {
       const out: Record<string, SpikeRecord | MonitorRows<T>> = {};
       for (const v of this.#variables) out[v] = v === 'spike' ? this.get('spike', options) : this.get(v, options);
@@ -215,6 +216,7 @@ export class Monitor<out T extends Monitorable = Monitorable, const V extends st
 
   /** Spike times in ms, per rank (same as `get('spike')` × dt). */
   spikeTimes(options: { keep?: boolean } = {}): SpikeRecord {
+    checkOptions(options, ['keep'], 'monitor.spikeTimes()');
     const dt = this.network.dt;
     const steps = this.get('spike', options);
     const out: SpikeRecord = {};

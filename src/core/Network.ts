@@ -115,6 +115,17 @@ export interface LearningOptions {
 /** The keys of {@link LearningOptions}. */
 export const LEARNING_OPTIONS = optionKeys<LearningOptions>()(['period', 'offset']);
 
+/** The keys of {@link SaveSelection} (`save()`, `load()`, `toNpz()`, …). */
+export const SAVE_SELECTION_OPTIONS = optionKeys<SaveSelection>()(['populations', 'projections']);
+/** The keys of {@link ReportOptions}. */
+export const REPORT_OPTIONS = optionKeys<ReportOptions>()(['filename', 'title']);
+const REPORT_UNSUPPORTED = {
+  standalone: 'the report is always a complete document',
+  gather_subprojections: 'not supported: each projection is described on its own',
+  author: 'not yet: write the author into the file after the report',
+  date: 'not yet: write the date into the file after the report',
+};
+
 /** The numerical methods `method` accepts (every {@link MethodName}). */
 const METHODS = optionKeys<Record<MethodName, unknown>>()(['explicit', 'implicit', 'semiimplicit', 'exponential', 'midpoint', 'rk4', 'event-driven']);
 /** The backends `backend` accepts. */
@@ -645,12 +656,16 @@ export class Network implements NetworkLike, ConstantListener {
   get constants(): Constant[] { return [...this.#liveConstants.values()]; }
 
   /** The state (attributes, connectivity, internal arrays, step) as `.npz` bytes (browser-safe). */
-  toNpz(selection?: SaveSelection, options: { compress?: boolean | number } = {}): Uint8Array { return networkToNpz(this, selection, options); }
+  toNpz(selection?: SaveSelection, options: { compress?: boolean | number } = {}): Uint8Array {
+    checkSelection(selection, 'toNpz()');
+    checkOptions(options, ['compress'], 'toNpz()');
+    return networkToNpz(this, selection, options);
+  }
   /** Restores from `.npz` bytes; on a mismatch throws and changes nothing. */
-  fromNpz(bytes: Uint8Array, selection?: SaveSelection): void { networkFromNpz(this, bytes, selection); }
+  fromNpz(bytes: Uint8Array, selection?: SaveSelection): void { checkSelection(selection, 'fromNpz()'); networkFromNpz(this, bytes, selection); }
   /** The state as JSON text (small networks). */
-  toJson(selection?: SaveSelection): string { return networkToJson(this, selection); }
-  fromJson(text: string, selection?: SaveSelection): void { networkFromJson(this, text, selection); }
+  toJson(selection?: SaveSelection): string { checkSelection(selection, 'toJson()'); return networkToJson(this, selection); }
+  fromJson(text: string, selection?: SaveSelection): void { checkSelection(selection, 'fromJson()'); networkFromJson(this, text, selection); }
 
   /** Writes the state to `filename` (Node): `.json` as JSON, anything else as `.npz`. */
   async save(filename: string, selection?: SaveSelection): Promise<void> {
@@ -670,7 +685,11 @@ export class Network implements NetworkLike, ConstantListener {
   async loadParameters(filename: string): Promise<void> { parametersFromJson(this, new TextDecoder().decode(await readBytes(filename))); }
 
   /** Writes a description of the model (Markdown, or LaTeX for `.tex`; src/report). Returns the text. */
-  report(options: ReportOptions): Promise<string> { return report(this, options); }
+  report(options: ReportOptions): Promise<string> {
+    checkOptions(options, REPORT_OPTIONS, 'report()', { unsupported: REPORT_UNSUPPORTED });
+    if (options === undefined || typeof options.filename !== 'string') throw new NetworkError('report(): give { filename } (.md for Markdown, .tex for LaTeX)');
+    return report(this, options);
+  }
 
   /** Generated source of the compiled network (for inspection). */
   get source(): string | undefined { return this.#engine?.source; }
@@ -699,6 +718,12 @@ function networkOf(object: unknown): NetworkLike | undefined {
 function checkDt(dt: number): number {
   if (typeof dt !== 'number' || !(dt > 0) || !Number.isFinite(dt)) throw new NetworkError(`dt must be a positive number of ms, got ${describeValue(dt)}`);
   return dt;
+}
+
+function checkSelection(selection: SaveSelection | undefined, where: string): void {
+  checkOptions(selection, SAVE_SELECTION_OPTIONS, where, {
+    unsupported: { pickle_encoding: 'neurarchy reads .npz and .json files, never pickles', pickleEncoding: 'neurarchy reads .npz and .json files, never pickles' },
+  });
 }
 
 /** Checks every key and value of a configuration before anything is changed. */

@@ -6,6 +6,7 @@
  */
 import { NetworkError } from '../errors.js';
 import { checkOptions, checkObjectName, optionKeys } from './options.js';
+import { wholeSteps } from './durations.js';
 import type { SynapseDescription, Attribute } from '../equations/description.js';
 import { Population } from './Population.js';
 import { PopulationView } from './PopulationView.js';
@@ -243,13 +244,21 @@ export class Projection extends ConnectorMethods {
     else this.plasticity = false;
   }
 
-  /** Enables plasticity; with `period` (ms) the synaptic equations run every `period`, starting at `offset`. */
+  /**
+   * Enables plasticity; with `period` (ms, a multiple of dt) the synaptic equations run every
+   * `period`, starting at `offset` (ms, a multiple of dt, below the period).
+   */
   enableLearning(options: { period?: number; offset?: number } = {}): void {
+    const where = `projection '${this.name}'.enableLearning()`;
+    checkOptions(options, ['period', 'offset'], where);
+    const dt = this.network.dt;
+    const period = options.period !== undefined ? wholeSteps(options.period, dt, where, 'period', 1) : 1;
+    const offset = options.offset !== undefined ? wholeSteps(options.offset, dt, where, 'offset', 0) : 0;
+    if (offset >= period) throw new NetworkError(`${where}: offset (${options.offset} ms) must be below the period (${period * dt} ms)`);
     this.update = true;
     this.plasticity = true;
-    const dt = this.network.dt;
-    this.learningPeriod = options.period !== undefined ? Math.max(1, Math.round(options.period / dt)) : 1;
-    this.learningOffset = options.offset !== undefined ? Math.round(options.offset / dt) % this.learningPeriod : 0;
+    this.learningPeriod = period;
+    this.learningOffset = offset;
   }
 
   override toString(): string { return `Projection '${this.name}' ${this.pre.name} -> ${this.post.name} (${this.targets.join(', ')})`; }

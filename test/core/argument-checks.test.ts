@@ -140,3 +140,32 @@ describe('nested arrays against the geometry', () => {
     expect(() => { row.r = [[1, 2], [3, 4]]; }).toThrow(/view of 4.*shape \[2, 2\] does not match the geometry \[4\]/);
   });
 });
+
+describe('saving, reports, learning, monitor reads', () => {
+  it('refuse unknown keys', async () => {
+    const net = new Network({ dt: 0.5 });
+    const pop = net.create(2, Leaky);
+    const proj = net.connect(pop, pop, 'exc').connectAllToAll({ weights: 0.1 });
+    const m = net.monitor(pop, 'r');
+    await net.compile();
+    expect(() => net.toNpz({ population: true } as never)).toThrow(/toNpz\(\): unknown option 'population' — did you mean 'populations'/);
+    expect(() => net.toNpz(undefined, { compression: 1 } as never)).toThrow(/toNpz\(\): unknown option 'compression'/);
+    expect(() => net.fromJson('{}', { pickle_encoding: 'latin1' } as never)).toThrow(/'pickle_encoding' is not supported/);
+    await expect(net.save('/tmp/never-written.npz', { projection: false } as never)).rejects.toThrow(/did you mean 'projections'/);
+    expect(() => net.report({ filename: 'x.md', author: 'me' } as never)).toThrow(/report\(\): option 'author' is not supported/);
+    expect(() => net.report({ file: 'x.md' } as never)).toThrow(/report\(\): unknown option 'file'/);
+    expect(() => m.get('r', { reshap: false } as never)).toThrow(/monitor\.get\(\): unknown option 'reshap' — did you mean 'reshape'/);
+    expect(() => m.get(undefined, { force_dict: true } as never)).toThrow(/'force_dict' is not supported/);
+    expect(() => proj.enableLearning({ periode: 1 } as never)).toThrow(/projection 'proj0'\.enableLearning\(\): unknown option 'periode' — did you mean 'period'/);
+  });
+  it('enableLearning: period and offset are whole steps, offset below the period', () => {
+    const net = new Network({ dt: 0.5 });
+    const pop = net.create(2, Leaky);
+    const proj = net.connect(pop, pop, 'exc').connectAllToAll({ weights: 0.1 });
+    expect(() => proj.enableLearning({ period: NaN })).toThrow(/period must be a finite number of ms, got number NaN/);
+    expect(() => proj.enableLearning({ period: 0.75 })).toThrow(/period 0\.75 ms is not a multiple of dt = 0\.5 ms: use 0\.5 or 1/);
+    expect(() => proj.enableLearning({ period: 2, offset: 2 })).toThrow(/offset \(2 ms\) must be below the period \(2 ms\)/);
+    proj.enableLearning({ period: 2, offset: 0.5 });
+    expect([proj.learningPeriod, proj.learningOffset]).toEqual([4, 1]);
+  });
+});
