@@ -11,6 +11,7 @@ import type { MethodName, NeuronDescription, SynapseDescription, FunctionDef } f
 import { analyseNeuron, analyseSynapse } from '../equations/index.js';
 import type { BackendName } from '../ir/plan.js';
 import { buildPlan } from '../ir/build.js';
+import { guardCompile } from '../equations/limits.js';
 import type { Engine, StepHooks, Backend } from '../runtime/engine.js';
 import { allocatePopulation, allocateProjection, resizeDelayRings, growDelayRings, resetSpecialState, resetSynapseState } from '../runtime/state.js';
 import { PeriodicCallback, stepsOf, type EveryOptions } from '../runtime/callbacks.js';
@@ -370,20 +371,22 @@ export class Network implements NetworkLike, ConstantListener {
     this.#constantValues = Float64Array.from(this.#constantNames, (n) => this.#liveConstants.get(n)!.value);
     for (const n of this.#constantNames) this.#constants.get(n)!.addListener(this);
     const fmap = globalFunctionMap();
-    const plan = buildPlan({
+    // A stack exhausted by a huge expression becomes an EquationError naming the model (limits.ts).
+    const models = () => [...this.#populations.map((p) => p.description), ...this.#projections.map((p) => p.description)];
+    const plan = await guardCompile(models, () => buildPlan({
       dt: this.#dt, seed: this.#seed, populations: this.#populations, projections: this.#projections,
       constants: this.#constantNames, functions: [...usedFunctions].map((f) => fmap.get(f)!),
-    });
+    }));
     for (const pop of this.#populations) allocatePopulation(plan, pop);
     for (const proj of this.#projections) allocateProjection(plan, proj);
     this.#enabled = Uint8Array.from(this.#populations, (p) => (p.enabled ? 1 : 0));
     this.#firingRates = new FiringRateWindows(this.#populations, this.#dt);
     this.snapshotInitialValues();
     const backend: Backend = await loadBackend(options.backend ?? this.#backend, { ...options, numThreads: this.#numThreads });
-    this.#engine = await backend.build({
+    this.#engine = await guardCompile(models, () => backend.build({
       plan, populations: this.#populations, projections: this.#projections,
       constants: this.#constantValues, enabled: this.#enabled, hooks: this.makeHooks(),
-    });
+    }));
     this.#plan = plan;
     for (const m of this.#monitors) m.compiled();
   }

@@ -14,6 +14,7 @@ import { addParameters, declare } from './parameters.js';
 import { addLocalFunctions, checkUsedGlobalFunctions } from './functions.js';
 import { buildSections, declareEquations, parseBound, resolveEquations } from './variables.js';
 import { checkExpr, errorAt, newScope, type ModelScope } from './symbols.js';
+import { guardStack } from './limits.js';
 
 /** What the analysis needs from the network: its name for the model, defaults, Constants, global functions. */
 export interface AnalysisContext {
@@ -80,6 +81,10 @@ function implicitConductances(scope: ModelScope, exprs: Expr[]): string[] {
 
 /** Analyses a neuron type. Throws an EquationError naming model, field, line and symbol on any mistake. */
 export function analyseNeuron(spec: NeuronFields, ctx: AnalysisContext): NeuronDescription {
+  return guardStack(ctx.name, () => analyseNeuronFields(spec, ctx));
+}
+
+function analyseNeuronFields(spec: NeuronFields, ctx: AnalysisContext): NeuronDescription {
   const type = spec.spike !== undefined && spec.spike.trim() !== '' ? 'spike' : 'rate';
   const scope = newScope(ctx.name, 'neuron', type, ctx);
   const ids: IdCounter = { next: 0 };

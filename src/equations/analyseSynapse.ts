@@ -16,6 +16,7 @@ import { addParameters, declare } from './parameters.js';
 import { addLocalFunctions, checkUsedGlobalFunctions } from './functions.js';
 import { buildSections, declareEquations, parseBound, resolveEquations, type EquationItem } from './variables.js';
 import { checkExpr, errorAt, newScope, type ModelScope } from './symbols.js';
+import { guardStack } from './limits.js';
 import { EquationError } from '../errors.js';
 import { dedupeRandoms, type AnalysisContext } from './analyseNeuron.js';
 
@@ -96,6 +97,10 @@ function eventDrivenVariables(scope: ModelScope, items: EquationItem[]): EventDr
 
 /** Analyses a synapse type for a pre-synaptic population of type `preType`. */
 export function analyseSynapse(spec: SynapseFields, preType: 'rate' | 'spike', ctx: AnalysisContext): SynapseDescription {
+  return guardStack(ctx.name, () => analyseSynapseFields(spec, preType, ctx));
+}
+
+function analyseSynapseFields(spec: SynapseFields, preType: 'rate' | 'spike', ctx: AnalysisContext): SynapseDescription {
   const scope = newScope(ctx.name, 'synapse', preType, ctx);
   const ids: IdCounter = { next: 0 };
   const hasEvents = [spec.preSpike, spec.postSpike, spec.preAxonSpike].some((f) => splitDefinitions(f).length > 0);

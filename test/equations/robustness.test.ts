@@ -3,6 +3,7 @@
 // after setup()), and deep or long expressions.
 import { describe, it, expect, afterEach } from 'vitest';
 import { describeBackends, compileFor } from '../helpers/backends.js';
+import { compileError } from '../../src/equations/limits.js';
 import {
   EquationError, NetworkError, Network, Neuron, Constant, Population, Monitor, setup, compile, simulate, clear,
 } from '../../src/index.js';
@@ -124,6 +125,18 @@ describe('deep expressions: nesting is limited, flat chains are not', () => {
     expect(e.symbol).toBe(symbol);
     expect(e.line).toBe(1);
     expect(e.message.length).toBeLessThan(1000); // the 10000-character line is cut in the message
+  });
+
+  it('a stack overflow at the compile boundary becomes an EquationError naming the model with the deepest expression', () => {
+    const net = new Network();
+    const shallow = net.create(1, new Neuron({ name: 'Shallow', equations: 'r = 1' })).description;
+    const deeper = net.create(1, new Neuron({ name: 'Deeper', equations: 'r = exp(exp(t + 1))' })).description;
+    const e = compileError(new RangeError('Maximum call stack size exceeded'), [shallow, deeper]);
+    expect(e).toBeInstanceOf(EquationError);
+    expect((e as EquationError).model).toBe('Deeper');
+    expect((e as Error).message).toMatch(/too large or too deeply nested/);
+    const other = new RangeError('Invalid array length');
+    expect(compileError(other, [shallow])).toBe(other);
   });
 
   it('200 levels are accepted', () => {
