@@ -59,7 +59,7 @@ define(Monitor, (m) => {
   return summary(`Monitor of ${target}`, [
     ['records', m.variables.join(', ')],
     ['period', `${m.period} ms`],
-    ['recording', m.recording ? 'yes' : 'paused'],
+    ['recording', m.recording ? 'yes' : (m.network as { compiled?: boolean }).compiled ? 'paused' : 'from compile()'],
   ]);
 });
 
