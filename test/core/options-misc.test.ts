@@ -6,6 +6,7 @@ import { describe, it, expect } from 'vitest';
 import {
   Izhikevich, IF_cond_exp, TsodyksMarkram, STDP, Oja, EquationError, NetworkError, NeurarchyError,
   rasterPlotSvg, tracesSvg, populationRateSvg, weightMatrixSvg, histogramSvg, binValues, behaviors as B,
+  rasterPlot, histogram, meanFr, populationRate, smoothedRate, interSpikeInterval, coefficientOfVariation,
 } from '../../src/index.js';
 
 describe('built-in models', () => {
@@ -55,5 +56,24 @@ describe('behaviours', () => {
     expect(s.matrix('uniform(0, 1)', { sparse: true, density: 0.5 }).rows).toBe(4);
     expect(() => new B.Recorder(['v'], { evry: 2 } as never)).toThrow(/new Recorder\(\): unknown option 'evry' — did you mean 'every'/);
     expect(() => new B.NeuronModel(new Izhikevich(), { spike_var: 's' } as never)).toThrow(/did you mean 'spikeVar'/);
+  });
+});
+
+describe('analysis options', () => {
+  const spikes = { 0: [1, 5, 9], 1: [2, 4] };
+  it('refuse unknown keys, with the camelCase or ANNarchy spelling', () => {
+    expect(() => rasterPlot(spikes, { dt: 1, units: 'ms' } as never)).toThrow(/rasterPlot\(\): unknown option 'units' — did you mean 'unit'/);
+    expect(() => histogram(spikes, { dt: 1, bins: 2 } as never)).toThrow(/histogram\(\): unknown option 'bins' — did you mean 'bin'/);
+    expect(() => histogram(spikes, { dt: 1, recording_window: [0, 10] } as never)).toThrow(/'recording_window' is not supported: give start and stop/);
+    expect(() => meanFr(spikes, { dt: 1, duraton: 10 } as never)).toThrow(/meanFr\(\): unknown option 'duraton' — did you mean 'duration'/);
+    expect(() => populationRate(spikes, { dt: 1, smoth: 2 } as never)).toThrow(/did you mean 'smooth'/);
+    expect(() => smoothedRate(spikes, { dt: 1, sise: 2 } as never)).toThrow(/smoothedRate\(\): unknown option 'sise' — did you mean 'size'/);
+    expect(() => interSpikeInterval(spikes, { dt: 1, per_neuron: true } as never)).toThrow(/did you mean 'perNeuron'/);
+    expect(() => coefficientOfVariation(spikes, { dt: 1, perNeuron: true } as never)).toThrow(/coefficientOfVariation\(\): unknown option 'perNeuron'/);
+  });
+  it('give the documented numbers with their options', () => {
+    // 5 spikes of 2 neurons over 10 ms: 250 Hz.
+    expect(meanFr(spikes, { dt: 1, duration: 10 })).toBe(250);
+    expect(interSpikeInterval(spikes, { dt: 0.5 })).toEqual([2, 2, 1]);
   });
 });
