@@ -22,6 +22,7 @@ import { buildLibrary, type BuiltLibrary } from './toolchain.js';
 import { loadLibrary, type NativeLibrary } from './loader.js';
 import { FLAGS, FLAGS_PER_PROJECTION, hasSpikeRing } from './projection.js';
 import type { ArraySlot } from './arrays.js';
+import { checkFits } from '../../runtime/memory.js';
 
 type Typed = Float64Array | Int32Array | Uint8Array;
 const CTORS = { f64: Float64Array, i32: Int32Array, u8: Uint8Array } as const;
@@ -76,6 +77,10 @@ export class CppEngine implements Engine {
     this.#slots = slots;
     this.info = info;
     if (lib.numSlots() !== slots.length) throw new Error('internal: the library does not match the generated slot table');
+    // The state is copied into C memory (the JS arrays are dropped afterwards): both exist at once.
+    let bytes = 0;
+    for (let k = 3; k < slots.length; k++) bytes += (this.#map(slots[k]).get(slots[k].name) as Typed | undefined)?.byteLength ?? 0;
+    checkFits(bytes, 'cpp backend: the copy of the network\'s state into native memory', "Use a smaller model, or the js backend (compile({ backend: 'js' })), which needs no copy.");
     this.#net = lib.create();
     // The engine is the unregister token: `dispose()` frees the same native network itself.
     networks.register(this, { lib, net: this.#net }, this);
