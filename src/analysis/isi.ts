@@ -2,7 +2,8 @@
  * Inter-spike intervals and their coefficient of variation (ANNarchy's `inter_spike_interval` and
  * `coefficient_of_variation`).
  */
-import { type SpikeData, type SpikeTimeOptions, toNeuronSteps, withRecordDefaults } from './spikes.js';
+import { type SpikeData, type SpikeTimeOptions, SPIKE_TIME_OPTIONS, toNeuronSteps, withRecordDefaults } from './spikes.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 
 /** Options of {@link interSpikeInterval}. */
 export interface IsiOptions extends SpikeTimeOptions {
@@ -11,6 +12,9 @@ export interface IsiOptions extends SpikeTimeOptions {
   /** Return the intervals per neuron (a `Map` rank → ISIs) instead of one flat list. */
   perNeuron?: boolean;
 }
+
+/** The keys of {@link IsiOptions}. */
+export const ISI_OPTIONS = optionKeys<IsiOptions>()([...SPIKE_TIME_OPTIONS, 'ranks', 'perNeuron']);
 
 /**
  * `inter_spike_interval`: differences between consecutive spikes of each neuron, in ms. Neurons
@@ -21,6 +25,7 @@ export function interSpikeInterval(spikes: SpikeData, opts: IsiOptions & { perNe
 export function interSpikeInterval(spikes: SpikeData, opts?: IsiOptions & { perNeuron?: false }): number[];
 export function interSpikeInterval(spikes: SpikeData, opts?: IsiOptions): number[] | Map<number, number[]>;
 export function interSpikeInterval(spikes: SpikeData, options: IsiOptions = {}): number[] | Map<number, number[]> {
+  checkOptions(options, ISI_OPTIONS, 'interSpikeInterval()', { renamed: { per_neuron: 'perNeuron' } });
   const opts = withRecordDefaults(spikes, options, 'interSpikeInterval');
   const keep = opts.ranks === undefined ? undefined : new Set(opts.ranks);
   const perNeuron = new Map<number, number[]>();
@@ -40,6 +45,9 @@ export interface CvOptions extends SpikeTimeOptions {
   ranks?: Iterable<number>;
 }
 
+/** The keys of {@link CvOptions}. */
+export const CV_OPTIONS = optionKeys<CvOptions>()([...SPIKE_TIME_OPTIONS, 'ranks']);
+
 /** Coefficients of variation of the ISIs. */
 export interface CoefficientOfVariation {
   /** CV of each neuron that has at least two ISIs (three spikes), by rank. */
@@ -55,6 +63,7 @@ export interface CoefficientOfVariation {
  * A perfectly regular train has CV 0; a Poisson train has CV ≈ 1.
  */
 export function coefficientOfVariation(spikes: SpikeData, opts: CvOptions = {}): CoefficientOfVariation {
+  checkOptions(opts, CV_OPTIONS, 'coefficientOfVariation()');
   const isis = interSpikeInterval(spikes, { dt: opts.dt, unit: opts.unit, ranks: opts.ranks, perNeuron: true });
   const perNeuron = new Map<number, number>();
   let sum = 0;

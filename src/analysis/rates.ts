@@ -6,8 +6,9 @@
  * results are in ms (time axes) and Hz (rates).
  */
 import { NeurarchyError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 import {
-  type SpikeData, type SpikeTimeOptions, type WindowOptions,
+  type SpikeData, type SpikeTimeOptions, type WindowOptions, SPIKE_TIME_OPTIONS, WINDOW_OPTIONS,
   toNeuronSteps, resolveWindow, resolveSize, spikeCount, withRecordDefaults, recordInfo,
 } from './spikes.js';
 
@@ -20,6 +21,9 @@ export interface HistogramOptions extends SpikeTimeOptions, WindowOptions {
   /** Number of neurons (rows of the per-neuron histogram); default: highest rank + 1. */
   size?: number;
 }
+
+/** The keys of {@link HistogramOptions}. */
+export const HISTOGRAM_OPTIONS = optionKeys<HistogramOptions>()([...SPIKE_TIME_OPTIONS, ...WINDOW_OPTIONS, 'bin', 'perNeuron', 'size']);
 
 /** Spike counts per bin over the population. */
 export interface Histogram {
@@ -47,6 +51,7 @@ export function histogram(spikes: SpikeData, opts: HistogramOptions & { perNeuro
 export function histogram(spikes: SpikeData, opts?: HistogramOptions & { perNeuron?: false }): Histogram;
 export function histogram(spikes: SpikeData, opts?: HistogramOptions): Histogram | NeuronHistogram;
 export function histogram(spikes: SpikeData, options: HistogramOptions = {}): Histogram | NeuronHistogram {
+  checkOptions(options, HISTOGRAM_OPTIONS, 'histogram()', { renamed: { bins: 'bin', per_neuron: 'perNeuron' }, unsupported: { recording_window: 'give start and stop (the recording window) instead' } });
   const opts = withRecordDefaults(spikes, options, 'histogram', true);
   const neurons = toNeuronSteps(spikes, opts);
   const { start, stop } = resolveWindow(neurons, opts, 'histogram');
@@ -85,6 +90,9 @@ export interface MeanFrOptions extends SpikeTimeOptions, WindowOptions {
   size?: number;
 }
 
+/** The keys of {@link MeanFrOptions}. */
+export const MEAN_FR_OPTIONS = optionKeys<MeanFrOptions>()([...SPIKE_TIME_OPTIONS, ...WINDOW_OPTIONS, 'duration', 'size']);
+
 /**
  * `mean_fr`: mean firing rate in Hz, `spikes / size / duration`. The duration is `duration` (ms)
  * when given, else `stop − start`. Without either, it falls back to ANNarchy's offline convention,
@@ -93,6 +101,7 @@ export interface MeanFrOptions extends SpikeTimeOptions, WindowOptions {
  * spikes inside it.
  */
 export function meanFr(spikes: SpikeData, options: MeanFrOptions = {}): number {
+  checkOptions(options, MEAN_FR_OPTIONS, 'meanFr()');
   const info = recordInfo(spikes);
   // A monitor's record: the recorded duration (pauses excluded), unless a window or duration is given.
   const recorded = info && options.duration === undefined && options.start === undefined && options.stop === undefined ? { duration: info.duration } : {};
@@ -138,6 +147,9 @@ export interface RateOptions extends SpikeTimeOptions, WindowOptions {
   smooth?: number;
 }
 
+/** The keys of {@link RateOptions}. */
+export const RATE_OPTIONS = optionKeys<RateOptions>()([...SPIKE_TIME_OPTIONS, ...WINDOW_OPTIONS, 'size', 'smooth']);
+
 /** A rate sampled once per step. */
 export interface RateSeries {
   /** Time of each sample in ms. */
@@ -158,6 +170,7 @@ function stepTimes(start: number, n: number, dt: number): Float64Array {
  * `[start, stop)`.
  */
 export function populationRate(spikes: SpikeData, options: RateOptions = {}): RateSeries {
+  checkOptions(options, RATE_OPTIONS, 'populationRate()');
   const opts = withRecordDefaults(spikes, options, 'populationRate');
   const neurons = toNeuronSteps(spikes, opts);
   const size = resolveSize(neurons, opts.size, 'populationRate');
@@ -184,6 +197,7 @@ export interface NeuronRates {
  * rank + 1).
  */
 export function smoothedRate(spikes: SpikeData, options: RateOptions = {}): NeuronRates {
+  checkOptions(options, RATE_OPTIONS, 'smoothedRate()');
   const opts = withRecordDefaults(spikes, options, 'smoothedRate', true);
   const neurons = toNeuronSteps(spikes, opts);
   const maxRank = neurons.length ? neurons[neurons.length - 1]!.rank : -1;

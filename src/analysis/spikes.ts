@@ -12,6 +12,7 @@
  *   0…999, i.e. `stop = 1000`.
  */
 import { NeurarchyError } from '../errors.js';
+import { checkOptions, optionKeys } from '../core/options.js';
 
 /** Spike times per neuron rank, as returned by `monitor.get('spike')` (times in steps unless `unit: 'ms'`). */
 export type SpikeData = Map<number, ArrayLike<number>> | Record<number, ArrayLike<number>>;
@@ -86,6 +87,9 @@ export interface SpikeTimeOptions {
   unit?: 'steps' | 'ms';
 }
 
+/** The keys of {@link SpikeTimeOptions}. */
+export const SPIKE_TIME_OPTIONS = optionKeys<SpikeTimeOptions>()(['dt', 'unit']);
+
 /** Options whose `dt` is known (given, or taken from the record by {@link withRecordDefaults}). */
 export type Resolved<T extends SpikeTimeOptions> = T & { dt: number };
 
@@ -96,6 +100,9 @@ export interface WindowOptions {
   /** End of the recording, exclusive; default: one step after the last spike. */
   stop?: number;
 }
+
+/** The keys of {@link WindowOptions}. */
+export const WINDOW_OPTIONS = optionKeys<WindowOptions>()(['start', 'stop']);
 
 /** One neuron's spikes in integer steps, sorted. */
 export interface NeuronSteps {
@@ -203,6 +210,7 @@ export interface Raster {
  * then rank, ready for a scatter plot.
  */
 export function rasterPlot(spikes: SpikeData, options: SpikeTimeOptions = {}): Raster {
+  checkOptions(options, SPIKE_TIME_OPTIONS, 'rasterPlot()');
   const opts = withRecordDefaults(spikes, options, 'rasterPlot');
   const neurons = toNeuronSteps(spikes, opts);
   const n = spikeCount(neurons);
