@@ -2,8 +2,9 @@
 // NMDA-like currents): every step, in the transmission phase and after the spike events of the
 // projection, Σ psp of each dendrite is added to g_target, like a rate-coded weighted sum.
 import { it, expect } from 'vitest';
-import { describeBackends, compileFor, tolerance } from '../helpers/backends.js';
-import { Network, Neuron, Synapse } from '../../src/index.js';
+import { describeBackends, compileFor, compileOptions, tolerance } from '../helpers/backends.js';
+import { Network, Neuron, Synapse, type BackendName } from '../../src/index.js';
+import { findCompiler } from '../../src/backends/cpp/toolchain.js';
 
 const column = (m: Float64Array[], k: number) => m.map((r) => r[k]);
 
@@ -100,4 +101,31 @@ describeBackends('continuous transmission in spiking synapses (psp)', () => {
     await net.simulate(2);
     expect(column(m.get('g_exc') as Float64Array[], 0)).toEqual([0, 0, 0, 2 * 2, 2 * 3]);
   });
+});
+
+// A network that spikes, with gap junctions and a synapse with both psp and pre_spike (two targets,
+// a delay): js and cpp must agree bit for bit (the cpp loop is the js loop, in the same order).
+it.skipIf((await findCompiler()) === undefined)('js and cpp give the same bits on a spiking network with gap junctions', async () => {
+  async function run(backend: BackendName) {
+    const net = new Network({ dt: 0.1, seed: 7 });
+    const N = new Neuron({
+      parameters: 'tau = 10.0\nv0 = -60.0', equations: 'tau * dv/dt = v0 - v + g_gap + g_exc + 12.0',
+      spike: 'v > -50.0', reset: 'v = v0', refractory: 2.0,
+    });
+    const pop = net.create(40, N);
+    pop.v = Array.from({ length: 40 }, (_, i) => -60 + 9 * Math.sin(i));
+    net.connect(pop, pop, 'gap', new Synapse({ psp: 'w * (pre.v - post.v)' })).connectAllToAll({ weights: 0.01 });
+    net.connect(pop, pop, ['gap', 'exc'], new Synapse({ psp: '0.001 * w * (pre.v + 60.0)', preSpike: 'g_target += w' }))
+      .connectFixedProbability({ probability: 0.3, weights: 0.2, delays: 0.3 });
+    const m = net.monitor(pop, ['v', 'spike']);
+    await net.compile(compileOptions(backend));
+    await net.simulate(100);
+    return { v: m.get('v') as Float64Array[], spikes: m.get('spike') };
+  }
+  const js = await run('js');
+  const cpp = await run('cpp');
+  const count = Object.values(js.spikes as Record<string, number[]>).reduce((a, s) => a + s.length, 0);
+  expect(count).toBeGreaterThan(40); // the network fires
+  expect(cpp.spikes).toEqual(js.spikes);
+  for (let s = 0; s < js.v.length; s++) expect(Array.from(cpp.v[s]), `step ${s}`).toEqual(Array.from(js.v[s]));
 });
