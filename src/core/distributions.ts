@@ -10,10 +10,17 @@
  * an equation and here.
  */
 import { NetworkError } from '../errors.js';
+import { checkOptions } from './options.js';
 import type { RandomDistName } from '../equations/ast.js';
 import type { RandomSource, Sampler } from '../random/types.js';
 
 /** Optional clipping bounds of the unbounded distributions. */
+/** ANNarchy's per-distribution seeds: here every draw comes from the network's seeded streams. */
+const SEEDED = {
+  seed: "draws come from the network's random streams: set the network's seed (new Network({ seed }))",
+  rng: "draws come from the network's random streams: set the network's seed (new Network({ seed }))",
+};
+
 export interface ClipBounds {
   /** Values below are set to `min`. */
   min?: number;
@@ -26,6 +33,7 @@ function checkFinite(who: string, name: string, v: number): void {
 }
 
 function checkBounds(who: string, b: ClipBounds | undefined): ClipBounds {
+  checkOptions(b, ['min', 'max'] satisfies (keyof ClipBounds)[], `new ${who}()`, { unsupported: SEEDED });
   const out: ClipBounds = {};
   if (b?.min !== undefined && b.min !== null) { checkFinite(who, 'min', b.min); out.min = b.min; }
   if (b?.max !== undefined && b.max !== null) { checkFinite(who, 'max', b.max); out.max = b.max; }

@@ -6,6 +6,7 @@
  * a standalone article). `reportMarkdown`/`reportLatex` return strings (browser-safe); `report`
  * writes a file in Node.
  */
+import { checkOptions } from '../core/options.js';
 import type { Population } from '../core/Population.js';
 import type { Projection } from '../core/Projection.js';
 import type { Constant } from '../core/Constant.js';
@@ -156,6 +157,7 @@ const md = (s: string) => s.replace(/\|/g, '\\|');
 
 /** The report as Markdown. */
 export function reportMarkdown(net: ReportNetwork, options: { title?: string } = {}): string {
+  checkOptions(options, ['title'], 'reportMarkdown()');
   const L: string[] = [`# ${options.title ?? 'Network description'}`, '', `Step size: dt = ${fmt(net.dt)} ms.`, ''];
   L.push('## Populations', '', '| Population | Size | Neuron type | Kind |', '|---|---|---|---|');
   for (const p of net.populations) L.push(`| ${md(p.name)} | ${p.size} (${p.geometry.join('×')}) | ${md(p.neuron.name)} | ${p.description.type === 'spike' ? 'spiking' : 'rate-coded'} |`);
@@ -192,6 +194,7 @@ const tex = (s: string) => s.replace(/[\\{}_^&%$#]/g, (c) => (c === '\\' ? '\\te
 
 /** The report as a standalone LaTeX document. */
 export function reportLatex(net: ReportNetwork, options: { title?: string } = {}): string {
+  checkOptions(options, ['title'], 'reportLatex()');
   const L: string[] = [
     '\\documentclass{article}', '\\usepackage{amsmath}', '\\usepackage[utf8]{inputenc}', '\\usepackage{longtable}',
     `\\title{${tex(options.title ?? 'Network description')}}`, '\\date{}', '\\begin{document}', '\\maketitle', '',
@@ -234,7 +237,7 @@ export function reportLatex(net: ReportNetwork, options: { title?: string } = {}
 
 /** Writes the report (Node): LaTeX for `.tex`, Markdown otherwise. Returns the text written. */
 export async function report(net: ReportNetwork, options: ReportOptions): Promise<string> {
-  const text = options.filename.toLowerCase().endsWith('.tex') ? reportLatex(net, options) : reportMarkdown(net, options);
+  const text = options.filename.toLowerCase().endsWith('.tex') ? reportLatex(net, { title: options.title }) : reportMarkdown(net, { title: options.title });
   await writeBytes(options.filename, text);
   return text;
 }

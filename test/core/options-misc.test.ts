@@ -77,3 +77,12 @@ describe('analysis options', () => {
     expect(interSpikeInterval(spikes, { dt: 0.5 })).toEqual([2, 2, 1]);
   });
 });
+
+describe('distribution bounds', () => {
+  it('refuse unknown keys and per-distribution seeds', async () => {
+    const { Normal, Exponential } = await import('../../src/index.js');
+    expect(() => new Normal(0, 1, { minn: 0 } as never)).toThrow(/new Normal\(\): unknown option 'minn' — did you mean 'min'/);
+    expect(() => new Exponential(1, { seed: 3 } as never)).toThrow(/new Exponential\(\): option 'seed' is not supported: .*network's seed/);
+    expect(new Normal(0, 1, { min: -1, max: 1 }).bounds).toEqual({ min: -1, max: 1 });
+  });
+});
