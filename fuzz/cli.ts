@@ -1,6 +1,6 @@
 /**
  * `npm run fuzz -- [--seed N] [--cases N] [--cpp N] [--files N] [--battery models,files,api]
- *                  [--jobs N] [--json out.json]`
+ *                  [--jobs N] [--json out.json] [--only models:12,40]`
  *
  * Runs the batteries in guarded children, prints the counts by class and battery and the distinct
  * causes of failure; exits with 1 if any case is a CRASH, HANG, SILENT, MISMATCH or WRONG-REFUSAL.
@@ -24,8 +24,16 @@ function parseArgs(argv: string[]): FuzzOptions & { json?: string } {
       case '--jobs': o.jobs = Math.max(1, num()); break;
       case '--battery': case '--batteries': o.batteries = (v ?? '').split(',').filter(Boolean); i++; break;
       case '--json': o.json = v; i++; break;
+      case '--only': {
+        // --only models:12,40 (repeatable): rerun those cases of that battery only.
+        const [battery, list] = (v ?? '').split(':');
+        if (!battery || !list) throw new Error(`--only needs battery:i,j,… (e.g. models:12,40), got ${v}`);
+        (o.only ??= {})[battery] = list.split(',').map(Number);
+        if (!o.batteries.includes(battery) || o.batteries.length === 3) o.batteries = [...new Set([...(Object.keys(o.only)), battery])];
+        i++; break;
+      }
       case '--help': case '-h':
-        console.log('npm run fuzz -- [--seed N] [--cases N] [--cpp N] [--files N] [--battery models,files,api] [--jobs N] [--json out.json]');
+        console.log('npm run fuzz -- [--seed N] [--cases N] [--cpp N] [--files N] [--battery models,files,api] [--jobs N] [--json out.json] [--only battery:i,j]');
         process.exit(0);
       // falls through
       default: throw new Error(`unknown argument '${a}' (see --help)`);

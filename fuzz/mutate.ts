@@ -272,15 +272,18 @@ export function mutate(rng: Rng, index: number): Mutant {
       return { base, spec, field: key, op: 'key:unknown', expect: 'invalid', strictField: true, name };
     }
     const field = rng.pick(FIELDS[base.kind]);
+    // An absent text field is often first given a plausible value, so that its text gets mutated too.
+    const seedText = spec[field] === undefined && (LINE_FIELDS.has(field) || EXPR_FIELDS.has(field)) && rng.chance(0.6);
+    if (seedText) spec[field] = (SNIPPETS[field] ?? []).find(([v, e]) => e === 'unknown' && typeof v === 'string' && v !== '')?.[0];
     const value = spec[field];
     const lineOps = Object.keys(LINE_EDITS), deepOps = Object.keys(DEEP_EDITS), fieldOps = Object.keys(FIELD_EDITS);
     const lines = asLines(value);
     const textual = lines !== undefined && !FREE_FIELDS.has(field) && field !== 'operation' && field !== 'refractory';
     const refractoryName = field === 'refractory' && typeof value === 'string';
     const roll = rng.next();
-    if ((textual || refractoryName) && roll < 0.6) {
+    if ((textual || refractoryName) && roll < 0.75) {
       // Edit one line of a text field.
-      const op = roll < 0.45 ? rng.pick(lineOps) : rng.pick(deepOps);
+      const op = roll < 0.55 ? rng.pick(lineOps) : rng.pick(deepOps);
       if (op.startsWith('sym:p') && base.kind === 'neuron' && op !== 'sym:pre-existing') continue;
       const nonEmpty = lines!.lines.map((l, i) => [l, i] as const).filter(([l]) => l.trim() !== '');
       if (nonEmpty.length === 0) continue;
@@ -296,7 +299,9 @@ export function mutate(rng: Rng, index: number): Mutant {
       spec[field] = lines!.back(out);
       return { base, spec, field, op, expect, strictField: expect === 'invalid' && !op.startsWith('sym:'), name };
     }
-    const op = rng.pick(fieldOps);
+    // Wrong types are a third of the field edits (six kinds of them would otherwise be half).
+    const typeOps = fieldOps.filter((o) => o.startsWith('type:')), otherOps = fieldOps.filter((o) => !o.startsWith('type:'));
+    const op = rng.chance(0.35) ? rng.pick(typeOps) : rng.pick(otherOps);
     const done = FIELD_EDITS[op]!(rng, value, field);
     if (!done) continue;
     if (done.del) delete spec[field]; else spec[field] = done.value;
