@@ -143,3 +143,17 @@ it('the scan costs one pass: 10^7 finite values take well under a second', () =>
   expect(performance.now() - t0).toBeLessThan(1000);
   expect(new NumericsCheck().scan([], [])).toEqual([]);
 });
+
+it("setup({ checkNumerics: 'error' }) sets the default network's mode (ANNarchy-4 style scripts)", async () => {
+  const { setup, clear, compile, simulate, Population } = await import('../../src/index.js');
+  clear();
+  try {
+    setup({ checkNumerics: 'error', dt: 1 });
+    const pop = new Population(3, Leaky, { name: 'magic' });
+    pop.x = [1, 0, 1];
+    await compile();
+    await expect(simulate(1)).rejects.toThrow(/population 'magic', variable 'r', neuron 1 is -Infinity/);
+  } finally {
+    clear();
+  }
+});
