@@ -87,7 +87,7 @@ describeBackends('test_TimedArrayUpdate', (backend) => {
   });
   beforeEach(() => net.reset());
   // ANNarchy 5's version of this file adds input populations with net.create(TimedArray(...))
-  bug("net.create(new TimedArray(...)) throws 'a population named … already exists'", 'ANNarchy 5 idiom: net.create(new TimedArray({ rates }))', async () => {
+  it('ANNarchy 5 idiom: net.create(new TimedArray({ rates }))', async () => {
     const other = new Network();
     const ta = other.create(new TimedArray({ rates: I }));
     expect(ta.size).toBe(10);
@@ -104,5 +104,73 @@ describeBackends('test_TimedArrayUpdate', (backend) => {
     inp2.update(J, { schedule: 2.0, reset: false });
     await net.simulate(6);
     expect(Array.from(out.sum('exc_2'))).toEqual(J[4]);
+  });
+});
+
+// ANNarchy 5.0 (tests_python/Interface/test_TimedArray.py) adds four update tests to this file.
+describeBackends('test_TimedArrayUpdate (5.0 additions)', (backend) => {
+  let net: Network;
+  let inp: TimedArray;
+  let inp2: TimedArray;
+  let out: Population;
+  beforeAll(async () => {
+    net = new Network();
+    inp = new TimedArray({ rates: I, network: net });
+    inp2 = new TimedArray({ rates: I, schedule: 2, network: net });
+    out = net.create(10, new Neuron({ equations: 'r = sum(exc_1) + sum(exc_2)' }));
+    net.connect(inp, out, 'exc_1').connectOneToOne({ weights: 1.0 });
+    net.connect(inp2, out, 'exc_2').connectOneToOne({ weights: 1.0 });
+    await net.compile(compileOptions(backend));
+  });
+  beforeEach(() => { net.reset(); inp.update(I, { reset: true }); inp2.update(I, { schedule: 2, reset: true }); });
+  const r2 = () => Array.from(inp2.r as Float64Array);
+  const s2 = () => Array.from(out.sum('exc_2'));
+  /** simulate `ms`, then check inp2.r and sum(exc_2) against rows of the given matrices */
+  async function step(ms: number, r: number[], s: number[]) {
+    if (ms > 0) await net.simulate(ms);
+    expect(r2()).toEqual(r);
+    expect(s2()).toEqual(s);
+  }
+
+  bug('TimedArray.update(reset: false) in the middle of a block shows the new data only from the next block (ANNarchy 5: at once)', 'test_run_one_loop_and_schedule: blocks held 2 ms, new blocks (reset: false) in the middle of block 2', async () => {
+    await net.simulate(1);
+    expect(r2()).toEqual(I[0]);
+    await step(1, I[0], I[0]);
+    await step(1, I[1], I[0]);
+    await step(1, I[1], I[1]);
+    await step(1, I[2], I[1]);
+    inp2.update(J, { schedule: 2.0, reset: false });
+    await step(0, J[2], I[1]);
+    await step(1, J[2], J[2]);
+    await step(1, J[3], J[2]);
+    await step(1, J[3], J[3]);
+    await step(1, J[4], J[3]);
+    await step(1, J[4], J[4]);
+    await step(1, J[5], J[4]);
+    await step(1, J[5], J[5]);
+    await step(8, J[9], J[9]);
+    await step(1, J[9], J[9]);
+  });
+  it('test_run_one_loop_reset: update(reset: true) after 5 ms restarts the sequence', async () => {
+    await net.simulate(5);
+    inp.update(J, { reset: true });
+    await net.simulate(6);
+    expect(Array.from(inp.r as Float64Array)).toEqual(J[5]);
+    expect(Array.from(out.sum('exc_1'))).toEqual(J[4]);
+  });
+  bug('TimedArray.update() without a schedule forgets the previous one (ANNarchy 5 keeps it; the period is kept)', 'test_run_one_loop_and_schedule_reset: the schedule of 2 ms is kept', async () => {
+    await net.simulate(5);
+    inp2.update(J, { reset: true });
+    await step(6, J[2], J[2]);
+    await step(1, J[3], J[2]);
+  });
+  it('test_run_one_loop_and_change_schedule_and_period_reset: schedule 4, period 40', async () => {
+    await net.simulate(5);
+    inp2.update(J, { reset: true, schedule: 4, period: 40 });
+    await step(12, J[2], J[2]);
+    await step(1, J[3], J[2]);
+    await step(27, J[9], J[9]);
+    await step(1, J[0], J[9]);
+    await step(1, J[0], J[0]);
   });
 });
