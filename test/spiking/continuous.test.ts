@@ -3,7 +3,7 @@
 // projection, Σ psp of each dendrite is added to g_target, like a rate-coded weighted sum.
 import { it, expect } from 'vitest';
 import { describeBackends, compileFor, compileOptions, tolerance } from '../helpers/backends.js';
-import { Network, Neuron, Synapse, type BackendName } from '../../src/index.js';
+import { Network, Neuron, Synapse, EquationError, type BackendName } from '../../src/index.js';
 import { findCompiler } from '../../src/backends/cpp/toolchain.js';
 
 const column = (m: Float64Array[], k: number) => m.map((r) => r[k]);
@@ -128,4 +128,13 @@ it.skipIf((await findCompiler()) === undefined)('js and cpp give the same bits o
   expect(count).toBeGreaterThan(40); // the network fires
   expect(cpp.spikes).toEqual(js.spikes);
   for (let s = 0; s < js.v.length; s++) expect(Array.from(cpp.v[s]), `step ${s}`).toEqual(Array.from(js.v[s]));
+});
+
+it('a spiking synapse allows only the operation sum (as ANNarchy): max is refused when the projection is created', () => {
+  const net = new Network({ dt: 1 });
+  const pop = net.create(2, new Neuron({ equations: 'v = t + g_gap', spike: 'v > 100.0' }));
+  const max = new Synapse({ name: 'max gap', psp: 'w * pre.v', operation: 'max' });
+  expect(() => net.connect(pop, pop, 'gap', max)).toThrow(EquationError);
+  expect(() => net.connect(pop, pop, 'gap', max)).toThrow(/only 'sum'.*max gap.*operation/);
+  expect(net.projections).toHaveLength(0);
 });
