@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Network, Neuron, Uniform, Normal } from '../../src/index.js';
+import { Network, Neuron, Uniform, Normal, TimedArray, PoissonPopulation, DecodingProjection } from '../../src/index.js';
 import { LoadError } from '../../src/io/network-io.js';
 import { decodeNpz, encodeNpz } from '../../src/io/npz.js';
 import { describeBackends, compileFor, currentBackend } from '../helpers/backends.js';
@@ -74,6 +74,49 @@ describeBackends('corrupted save files', (backend) => {
       await expect(load()).rejects.toThrow(message);
       expect(equal(net.toNpz(), before), file).toBe(true);
     }
+  });
+});
+
+describeBackends('rate-coded state and input counters', () => {
+  /** TimedArray T (3 blocks, period) → R (rate, read with delays by R2), Poisson Q → R by a DecodingProjection. */
+  async function rateNet() {
+    const net = new Network({ seed: 4, dt: 1 });
+    const t = new TimedArray({ rates: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], schedule: 2, period: 10, name: 'T', network: net });
+    const rate = new Neuron({ equations: 'r = sum(exc) + sum(dec)' });
+    const r = net.create(3, rate, { name: 'R' });
+    const r2 = net.create(3, rate, { name: 'R2' });
+    const q = new PoissonPopulation(4, { rates: 100, name: 'Q', network: net });
+    net.connect(t, r, 'exc', undefined, { name: 'TR' }).connectOneToOne({ weights: 1 });
+    net.connect(r, r2, 'exc', undefined, { name: 'RR' }).connectAllToAll({ weights: 0.5, delays: new Uniform(1, 4) });
+    new DecodingProjection(q, r, 'dec', { window: 3, name: 'QR' }).connectAllToAll({ weights: 1 });
+    await net.compile(compileFor());
+    return net;
+  }
+
+  it.each([
+    ['T/_ta_block', 4, /'T\/_ta_block'.*element 0 is 4, outside \[0, 3\]/],
+    ['T/_ta_t', -1, /'T\/_ta_t'.*outside \[0, 9\]/],
+    ['T/_ta_period', 0, /'T\/_ta_period': period 0 steps/],
+    ['R/_delay_idx', 4, /'R\/_delay_idx'.*element 0 is 4, outside \[0, 3\]/],
+    ['R/_delay_len', 99, /'R\/_delay_len': ring length 99, the network's delay rings have 4 slots/],
+    ['QR/_dec_idx', 3, /'QR\/_dec_idx'.*outside \[0, 2\]/],
+    ['RR/_delay', 5, /'RR\/_delay'.*element 0 is 5, outside \[1, 4\]/],
+  ] as const)('%s = %d is refused', async (key, value, message) => {
+    const a = await rateNet();
+    await a.simulate(7);
+    const good = a.toNpz();
+    const b = await rateNet();
+    b.fromNpz(good);
+    expect(equal(b.toNpz(), good)).toBe(true);
+    const before = b.toNpz();
+    const rec = decodeNpz(good);
+    (rec[key]!.data as Int32Array)[0] = value;
+    expect(() => b.fromNpz(encodeNpz(rec as never))).toThrow(message);
+    expect(equal(b.toNpz(), before)).toBe(true);
+    // the untouched file continues exactly as the network that saved it
+    await a.simulate(5);
+    await b.simulate(5);
+    expect(equal(b.toNpz(), a.toNpz())).toBe(true);
   });
 });
 
