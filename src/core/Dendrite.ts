@@ -2,6 +2,7 @@
  * `Dendrite`: the synapses of one projection onto one post-synaptic neuron.
  */
 import { NetworkError } from '../errors.js';
+import { checkValuesObject } from './options.js';
 import type { Projection } from './Projection.js';
 import type { AttributeInput } from './values.js';
 
@@ -50,6 +51,7 @@ export class Dendrite {
   }
 
   set(values: Record<string, AttributeInput>): void {
+    checkValuesObject(values, `a dendrite of projection '${this.projection.name}'.set()`);
     for (const [name, v] of Object.entries(values)) this.projection.setAttribute(name, v, this.index);
   }
 
@@ -106,6 +108,7 @@ export class IndividualSynapse {
   /** Sets per-synapse attributes of this synapse. */
   set(values: Record<string, number>): void {
     const proj = this.projection;
+    checkValuesObject(values, `a synapse of projection '${proj.name}'.set()`);
     for (const [name, v] of Object.entries(values)) {
       const locality = proj.storageLocality(name);
       const what = `projection '${proj.name}', synapse ${this.preRank} → ${this.postRank}, attribute '${name}'`;

@@ -4,7 +4,7 @@
  * before or after `compile()`; nothing is recompiled when values change.
  */
 import { NetworkError } from '../errors.js';
-import { checkOptions, checkObjectName, optionKeys } from './options.js';
+import { checkOptions, checkObjectName, checkValuesObject, describeValue, optionKeys } from './options.js';
 import type { NeuronDescription, Attribute } from '../equations/description.js';
 import { Neuron } from './Neuron.js';
 import {
@@ -140,6 +140,7 @@ export class Population {
 
   /** Sets several attributes: `pop.set({ tau: 20, r: new Uniform(0, 1) })`. */
   set(values: Record<string, AttributeInput>): void {
+    checkValuesObject(values, `population '${this.name}'.set()`);
     for (const [name, value] of Object.entries(values)) this.setAttribute(name, value);
   }
 
@@ -199,6 +200,9 @@ export class Population {
 
   /** Ranks `start` to `stop - 1` (negative values count from the end), ANNarchy's `pop[start:stop]`. */
   slice(start: number, stop: number = this.size): PopulationView {
+    for (const [what, i] of [['start', start], ['stop', stop]] as const) {
+      if (!Number.isInteger(i)) throw new NetworkError(`population '${this.name}'.slice(): ${what} must be an integer rank, got ${describeValue(i)}`);
+    }
     const wrap = (i: number) => Math.max(0, Math.min(this.size, i < 0 ? this.size + i : i));
     const [a, b] = [wrap(start), wrap(stop)];
     const ranks = Int32Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);

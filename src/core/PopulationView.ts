@@ -4,6 +4,7 @@
  * (reads come back flat, in the order of the view's ranks).
  */
 import { NetworkError } from '../errors.js';
+import { checkValuesObject } from './options.js';
 import { checkNestedShape, type Population } from './Population.js';
 import { rankFromCoordinates, coordinatesFromRank } from './geometry.js';
 import { shaped, type AttributeInput, type ShapedArray } from './values.js';
@@ -48,6 +49,7 @@ export class PopulationView {
   }
 
   set(values: Record<string, AttributeInput>): void {
+    checkValuesObject(values, `${this.name}.set()`);
     for (const [name, value] of Object.entries(values)) this.setAttribute(name, value);
   }
 

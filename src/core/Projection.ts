@@ -5,7 +5,7 @@
  * numbers, per-dendrite arrays or distributions.
  */
 import { NetworkError } from '../errors.js';
-import { checkOptions, checkObjectName, optionKeys } from './options.js';
+import { checkOptions, checkObjectName, checkValuesObject, optionKeys } from './options.js';
 import { wholeSteps } from './durations.js';
 import type { SynapseDescription, Attribute } from '../equations/description.js';
 import { Population } from './Population.js';
@@ -160,6 +160,7 @@ export class Projection extends ConnectorMethods {
   }
 
   set(values: Record<string, AttributeInput>): void {
+    checkValuesObject(values, `projection '${this.name}'.set()`);
     for (const [name, value] of Object.entries(values)) this.setAttribute(name, value);
   }
 

@@ -4,7 +4,7 @@
  * storage: post-major CSR, one shared weight when possible, delays in steps.
  */
 import { NetworkError } from '../errors.js';
-import { checkOptions, optionKeys } from './options.js';
+import { checkOptions, describeValue, optionKeys } from './options.js';
 import { UNSUPPORTED_CONNECT_OPTIONS } from './annarchy-options.js';
 import type { Population } from './Population.js';
 import type { PopulationView } from './PopulationView.js';
@@ -149,6 +149,7 @@ export abstract class ConnectorMethods {
 
   /** A user function `(pre, post, ...args) => LILBuilder`. */
   connectWithFunc(fn: (pre: Side, post: Side, ...args: any[]) => C.LILBuilder, ...args: unknown[]): this {
+    if (typeof fn !== 'function') throw new NetworkError(`projection '${this.name}'.connectWithFunc(): the first argument must be a function (pre, post, ...args) => LILBuilder, got ${describeValue(fn)}`);
     const builder = fn(this.pre, this.post, ...args);
     if (!(builder instanceof C.LILBuilder)) throw new NetworkError(`connectWithFunc: the function must return a LILBuilder`);
     return this.apply(builder.build(), { forceMultipleWeights: true }, fn.name ? `from function ${fn.name}` : 'from function');

@@ -96,3 +96,10 @@ export function checkObjectName(name: unknown, where: string): void {
   if (name.includes('/')) throw new NetworkError(`${where}: name ${JSON.stringify(name)} contains '/', which separates the name from the array in saved files: choose another name`);
   if (name === '_network') throw new NetworkError(`${where}: the name '_network' is reserved for the network's own entries in saved files`);
 }
+
+/** `set({ tau: 20, r: 0 })`: the values must be an object of attribute names (`set(5)` would set nothing). */
+export function checkValuesObject(values: unknown, where: string): void {
+  if (values === null || typeof values !== 'object' || Array.isArray(values) || ArrayBuffer.isView(values)) {
+    throw new NetworkError(`${where}: give an object of attribute values such as { tau: 20 }, got ${describeValue(values)}`);
+  }
+}

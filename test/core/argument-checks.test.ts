@@ -169,3 +169,19 @@ describe('saving, reports, learning, monitor reads', () => {
     expect([proj.learningPeriod, proj.learningOffset]).toEqual([4, 1]);
   });
 });
+
+describe('set() and other arguments', () => {
+  it('set() needs an object of values (set(5) set nothing)', () => {
+    const net = new Network();
+    const pop = net.create(4, Leaky, { name: 'p' });
+    const proj = net.connect(pop, pop, 'exc', undefined, { name: 'pp' }).connectAllToAll({ weights: 0.1, forceMultipleWeights: true });
+    expect(() => pop.set(5 as never)).toThrow(/population 'p'\.set\(\): give an object of attribute values such as \{ tau: 20 \}, got number 5/);
+    expect(() => pop.slice(0, 2).set([1, 2] as never)).toThrow(/p\[view of 2\]\.set\(\): give an object/);
+    expect(() => proj.set(null as never)).toThrow(/projection 'pp'\.set\(\): .*got null/);
+    expect(() => proj.dendrite(0).set('w' as never)).toThrow(/a dendrite of projection 'pp'\.set\(\)/);
+    expect(() => pop.slice(NaN)).toThrow(/population 'p'\.slice\(\): start must be an integer rank, got number NaN/);
+    expect(() => pop.slice(0, 2.5)).toThrow(/stop must be an integer rank/);
+    expect(pop.slice(-2).ranks).toEqual(Int32Array.of(2, 3));
+    expect(() => net.connect(pop, pop, 'inh').connectWithFunc(undefined as never)).toThrow(/connectWithFunc\(\): the first argument must be a function/);
+  });
+});
