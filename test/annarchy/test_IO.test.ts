@@ -153,3 +153,36 @@ describeBackends('test_IO', (backend) => {
     });
   }
 });
+
+// ANNarchy 5.0 (tests_python/Interface/test_IO.py) adds test_projection_save_and_load_connectivity to
+// both classes: a single-weight and a multi-weight one-to-one projection written with
+// save_connectivity and read back with from_file. ANNarchy reads the file into the same (compiled)
+// projection; here it is read into a new, not yet connected projection of a second network, and the
+// synapses and weights are compared.
+describeBackends('test_IO (5.0 additions)', (backend) => {
+  for (const [cls, spiking] of [['test_IO_Rate', false], ['test_IO_Spiking', true]] as const) {
+    it(`${cls}.test_projection_save_and_load_connectivity: single and multiple weights, .npz and .json`, async () => {
+      const make = () => {
+        const net = new Network({ seed: 5 });
+        const pre = net.create(1, spiking ? new IF_curr_exp() : new Neuron({ equations: 'r=0' }), { name: 'pop1' });
+        const post = net.create(1, spiking ? new IF_curr_exp() : new Neuron({ equations: 'r = sum(exc)' }), { name: 'pop2' });
+        return { net, pre, post };
+      };
+      const a = make();
+      const proj0 = a.net.connect(a.pre, a.post, 'exc').connectOneToOne({ weights: 0.5 });
+      const proj1 = a.net.connect(a.pre, a.post, 'exc').connectOneToOne({ weights: new Uniform(-0.5, 0.5) });
+      await a.net.compile(compileOptions(backend));
+      for (const ext of ['.npz', '.json']) {
+        await proj0.saveConnectivity(join(dir, `${cls}${backend}_proj0_conn${ext}`));
+        await proj1.saveConnectivity(join(dir, `${cls}${backend}_proj1_conn${ext}`));
+        const b = make();
+        const q0 = await b.net.connect(b.pre, b.post, 'exc').connectFromFile(join(dir, `${cls}${backend}_proj0_conn${ext}`));
+        const q1 = await b.net.connect(b.pre, b.post, 'exc').connectFromFile(join(dir, `${cls}${backend}_proj1_conn${ext}`));
+        await b.net.compile(compileOptions(backend));
+        expect(q0.preRanks, ext).toEqual(proj0.preRanks);
+        expect(first(q0.get('w')), ext).toBe(0.5);
+        expect(first(q1.get('w')), ext).toBe(first(proj1.get('w')));
+      }
+    });
+  }
+});

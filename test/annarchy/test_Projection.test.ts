@@ -77,3 +77,41 @@ describeBackends('test_Projection', (backend) => {
     it('test_both_view: view onto view', () => expectAllClose(pop2.sum('bothv'), [0, 0.6, 0.6, 0, 0, 0], 1e-12));
   });
 });
+
+// ANNarchy 5.0 (tests_python/RateSynapse/test_Projection.py) adds test_ModifiedProjection: the same
+// sparse weights with a synapse holding local, postsynaptic and projection attributes, one variable
+// initialised from a parameter (init = loc_var).
+describeBackends('test_Projection (5.0 additions)', (backend) => {
+  describe('test_ModifiedProjection', () => {
+    let net: Network;
+    let proj: Projection;
+    beforeAll(async () => {
+      net = new Network();
+      const simple = new Neuron({ parameters: 'r=0' });
+      const pop1 = net.create(8, simple);
+      const pop2 = net.create(4, simple);
+      const row: number[] = [], col: number[] = [], data: number[] = [];
+      for (let i = 0; i < 8; i++) { row.push(i); col.push(1); data.push(0.2); }
+      for (let i = 2; i < 6; i++) { row.push(i); col.push(3); data.push(0.5); }
+      proj = net.connect(pop1, pop2, 'exc', new Synapse({
+        parameters: 'loc_var        = 5000.0\n semi_glob_var  = 8.0    : postsynaptic\n glob_var       = 8.0    : projection',
+        equations: 'dx/dt = -x              : init = loc_var\n dw/dt = -w',
+      }));
+      proj.connectFromSparse({ shape: [8, 4], row, col, data });
+      await net.compile(compileOptions(backend));
+    });
+    beforeEach(() => net.reset());
+    const rowsOf = (name: string) => proj.get(name) as Float64Array[];
+    it('test_get_w', () => { expectAllClose(rowsOf('w')[0], 0.2); expectAllClose(rowsOf('w')[1], 0.5); });
+    it('test_get_dendrite_w', () => { expectAllClose(proj.dendrite(1).w, 0.2); expectAllClose(proj.dendrite(3).w, 0.5); });
+    it('test_get_loc_var', () => { expectAllClose((proj.loc_var as Float64Array[])[0], 5000); expectAllClose((proj.loc_var as Float64Array[])[1], 5000); });
+    it("test_get_loc_var_2: get('loc_var')", () => { expectAllClose(rowsOf('loc_var')[0], 5000); expectAllClose(rowsOf('loc_var')[1], 5000); });
+    it('test_get_loc_var_from_other: x initialised from loc_var', () => { expectAllClose((proj.x as Float64Array[])[0], 5000); expectAllClose(rowsOf('x')[0], 5000); });
+    it('test_get_semi_glob_var', () => expectAllClose(proj.semi_glob_var, 8.0));
+    it("test_get_semi_glob_var_2: get('semi_glob_var')", () => expectAllClose(proj.get('semi_glob_var'), 8.0));
+    it('test_get_glob_var', () => expectAllClose(proj.glob_var, 8.0));
+    it("test_get_glob_var_2: get('glob_var')", () => expectAllClose(proj.get('glob_var'), 8.0));
+    it('test_get_size', () => expect(proj.size).toBe(2));
+    it('test_get_post_ranks', () => expect(proj.postRanks).toEqual([1, 3]));
+  });
+});
