@@ -1,6 +1,7 @@
 // Builds the static site into site/ (`npm run build:site`): the playground (page, worker, the
-// package as ES modules, Node shims for the examples) and the documentation (docs/, by typedoc).
+// package as ES modules, Node shims for the examples) and the documentation (site/docs, by typedoc).
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -32,6 +33,10 @@ const results = await Promise.all([
   build({ ...options, entryPoints: ['util', 'fs', 'fs-promises', 'path'].map((s) => join(root, `playground/shims/${s}.ts`)), outdir: join(site, 'shims') }),
 ]);
 for (const f of ['index.html', 'playground.css']) cpSync(join(root, 'playground', f), join(site, f));
+// The documentation: the notebooks as Markdown pages, then typedoc (API reference from the TSDoc
+// comments, the guides in docs/guides, the tutorials) into site/docs; any warning fails the build.
+execFileSync(process.execPath, [join(root, 'scripts/notebooks-to-md.mjs')], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'node_modules/typedoc/bin/typedoc'), '--logLevel', 'Warn'], { cwd: root, stdio: 'inherit' });
 for (const r of results) {
   for (const [file, info] of Object.entries(r.metafile.outputs)) {
     if (!file.endsWith('.map')) console.log(`${file.replace(`${root}`, '')}: ${(info.bytes / 1024).toFixed(0)} kB`);
