@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { encodeNpz, decodeNpz } from '../../src/io/npz.js';
 import { encodeNpy, NpyFormatError } from '../../src/io/npy.js';
+import { crc32 } from '../../src/io/zip.js';
 
 /** The first Python that can import NumPy, or undefined. */
 function findNumpyPython(): string | undefined {
@@ -148,5 +149,50 @@ np.savez_compressed(d + '/compressed.npz', **arrays)
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the zip layer is verified (io/zip.ts)', () => {
+  const bytes = encodeNpz({ a: { data: Float64Array.of(1, 2, 3) }, b: { data: Int32Array.of(7) } });
+  it('CRC-32 is the standard one', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+  it('a flipped data byte fails the CRC-32 of its entry', () => {
+    const bad = bytes.slice();
+    const at = bytes.findIndex((_, i) => bytes[i] === 0 && bytes[i + 6] === 0xf0 && bytes[i + 7] === 0x3f); // 1.0 as <f8
+    expect(at).toBeGreaterThan(0);
+    bad[at + 6]! ^= 0x10;
+    expect(() => decodeNpz(bad)).toThrow(/entry 'a\.npy': CRC-32 mismatch/);
+  });
+  it('a zip comment is fine, trailing garbage is not', () => {
+    const comment = new TextEncoder().encode('saved by a test');
+    const withComment = new Uint8Array(bytes.length + comment.length);
+    withComment.set(bytes);
+    withComment.set(comment, bytes.length);
+    new DataView(withComment.buffer).setUint16(bytes.length - 2, comment.length, true);
+    expect(Array.from(decodeNpz(withComment).a!.data as Float64Array)).toEqual([1, 2, 3]);
+    const trailing = new Uint8Array(bytes.length + 3);
+    trailing.set(bytes);
+    expect(() => decodeNpz(trailing)).toThrow(/no end-of-central-directory record/);
+  });
+  it('the local header must name the entry of the central directory', () => {
+    const bad = bytes.slice();
+    bad[30]! ^= 0x20; // first byte of the first local name: 'a' → 'A'
+    expect(() => decodeNpz(bad)).toThrow(/entry 'a\.npy': the local header names another entry/);
+  });
+  it('an archive that holds a name twice is refused', () => {
+    const twice = zipSync({ 'x.npy': encodeNpy([1]), 'x': encodeNpy([2]) });
+    expect(() => decodeNpz(twice)).toThrow(/holds 'x' twice/);
+  });
+  it('an impossible deflated size is refused before allocating', () => {
+    const z = encodeNpz({ a: { data: new Float64Array(1000) } }, { compress: true });
+    // central directory entry: uncompressed size at +24
+    const cen = z.findIndex((_, i) => z[i] === 0x50 && z[i + 1] === 0x4b && z[i + 2] === 1 && z[i + 3] === 2);
+    const bad = z.slice();
+    new DataView(bad.buffer).setUint32(cen + 24, 0x7fffffff, true);
+    expect(() => decodeNpz(bad)).toThrow(/disagree \(sizes\)/);
+    new DataView(bad.buffer).setUint32(22, 0x7fffffff, true); // the local header's too
+    expect(() => decodeNpz(bad)).toThrow(/declared size 2147483647 is impossible for \d+ deflated bytes/);
   });
 });
