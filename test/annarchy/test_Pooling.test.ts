@@ -31,5 +31,12 @@ describe('test_Pooling', () => {
   skipIssue(17, 'test_get_size: 6 dendrites', () => expect(proj1.size).toBe(6));
   skipIssue(17, 'test_get_post_ranks: 0..5', () => expect(proj1.postRanks).toEqual([0, 1, 2, 3, 4, 5]));
   skipIssue(17, 'test_pool: mean over the last dimension', () => expectAllClose(pop2.get('r'), [[2.7, 2.8, 2.9], [3.0, 3.1, 3.2]]));
+  // ANNarchy 5.0 adds test_pool_delay: a third Pooling onto pop2 (target exc_delay, read as rd) with
+  // 3 ms of delay: zeros after the first 2 ms, the pooled values 2 ms later.
+  skipIssue(17, 'test_pool_delay (5.0): pooling with delays = 3 ms', async () => {
+    expectAllClose(pop2.get('rd'), [[0, 0, 0], [0, 0, 0]]);
+    await pop2.network.simulate(2.0);
+    expectAllClose(pop2.get('rd'), [[2.7, 2.8, 2.9], [3.0, 3.1, 3.2]]);
+  });
   skipIssue(17, 'test_pool2: mean over the first two dimensions', () => expectAllClose(pop3.get('r'), Array.from({ length: 10 }, (_, i) => 0.25 + 0.6 * i)));
 });

@@ -38,6 +38,18 @@ describe('test_StructuralPlasticityEnvironment', () => {
     expect(proj2.dendrite(3).preRanks).toEqual([2, 3, 4, 6]);
     expectAllClose(proj2.dendrite(3).w, [2, 1, 3, 4]);
   });
+  // ANNarchy 5.0 additions (its network has 10 neurons and a third projection with tau/alpha parameters)
+  skipIssue(16, 'test_create_multiple_default_synapses_2 (5.0): successive createSynapses keep the ranks sorted', () => {
+    proj2.dendrite(4).createSynapses([2, 6], [2.0, 4.0]);
+    expect(proj2.dendrite(4).preRanks).toEqual([2, 4, 6]);
+    expectAllClose(proj2.dendrite(4).w, [2, 1, 4]);
+    proj2.dendrite(4).createSynapses([3, 5, 7], [3.0, 5.0, 7.0]);
+    expect(proj2.dendrite(4).preRanks).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+  skipIssue(16, 'test_create_multiple_modified_synapses (5.0): new synapses get the default tau and a drawn alpha', () => {
+    // proj3: one-to-one with Synapse({ parameters: 'tau = 20.0\n alpha = 0.0' }); alpha drawn from Uniform(0.1, 1) for new synapses
+    expect(proj2.dendrite(3).tau).toEqual([20]);
+  });
   skipIssue(16, 'test_prune_complete_dendrite: the only synapse of dendrite(5)', () => {
     proj2.dendrite(5).pruneSynapse(5);
     expect(proj2.postRanks).not.toContain(5);
