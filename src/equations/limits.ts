@@ -72,7 +72,8 @@ function expressionsOf(d: ModelDescription): Expr[] {
  * EquationError naming the model with the deepest expression among `descriptions`.
  */
 export function compileError(e: unknown, descriptions: readonly ModelDescription[]): unknown {
-  if (!isStackOverflow(e)) return e;
+  const shader = isShaderDepthLimit(e);
+  if (!shader && !isStackOverflow(e)) return e;
   let model = descriptions[0]?.name ?? 'the network';
   let deepest = -1;
   for (const d of descriptions) {
@@ -81,7 +82,18 @@ export function compileError(e: unknown, descriptions: readonly ModelDescription
       if (depth > deepest) { deepest = depth; model = d.name; }
     }
   }
+  if (shader) {
+    return new EquationError(
+      `an expression of this model is too deep for the webgpu backend's shader compiler (WGSL compilers limit expressions to a `
+      + `depth of 512: a flat sum of more than about 500 terms); split it with intermediate variables, or use the js or cpp backend`,
+      { model });
+  }
   return overflowError(model);
+}
+
+/** Whether `e` is the WGSL compiler's refusal of an expression nested too deeply (Tint: depth 512). */
+function isShaderDepthLimit(e: unknown): boolean {
+  return e instanceof Error && /webgpu/.test(e.message) && /max(imum)? (parser recursive |expression )depth/i.test(e.message);
 }
 
 /** Runs a step of compilation (plan, code generation, loading), through `compileError`. */
