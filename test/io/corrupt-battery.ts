@@ -5,6 +5,7 @@
 // The network of corrupt-fixture.ts is simulated until spikes are in flight and saved; a second
 // copy loads every variant of that file:
 //   (a) bit flips of the .npz (every k-th byte, and seeded random bytes with random masks);
+//   (a') character flips of the .json (it has no checksum: an accepted flip must then simulate);
 //   (b) truncations of the .npz and of the .json at many lengths;
 //   (c) entries edited to invalid values and re-encoded with valid checksums (edits.ts).
 // Each variant must be refused with a LoadError that leaves the network byte-identical, or be
@@ -86,6 +87,26 @@ for (const [i, mask] of positions) {
   if (await attempt(label, () => net.fromNpz(bad))) await acceptedIdentical(label);
 }
 
+// (a') character flips of the JSON text: JSON has no checksum and is meant to be editable, so a
+// flip may give another valid file (a digit of a weight); it must then pass every check of the
+// contents, which the simulation that follows exercises (a missed check crashes native code).
+const counts2 = { jsonFlips: 0, jsonAccepted: 0 };
+for (let n = 0; n < 150; n++) {
+  const i = Math.floor(r() * goodJson.length);
+  const text = goodJson.slice(0, i) + String.fromCharCode(goodJson.charCodeAt(i) ^ (1 << Math.floor(r() * 6))) + goodJson.slice(i + 1);
+  const label = `json character ${i} flipped`;
+  counts2.jsonFlips++;
+  if (await attempt(label, () => net.fromJson(text))) {
+    counts2.jsonAccepted++;
+    try {
+      await net.simulate(5);
+    } catch (e) {
+      problems.push(`${label}: accepted, then simulating threw ${(e as Error).name}: ${(e as Error).message}`);
+    }
+    net.fromNpz(goodNpz);
+  }
+}
+
 // (b) truncations
 const lengths = new Set([0, 1, 4, 21, 22, 30, goodNpz.length - 1, goodNpz.length - 21, goodNpz.length - 22, goodNpz.length - 23]);
 while (lengths.size < 70) lengths.add(Math.floor(r() * goodNpz.length));
@@ -125,6 +146,6 @@ for (const edit of VALID_EDITS) {
   } else problems.push(`${label}: refused`);
 }
 
-console.log(JSON.stringify({ backend, counts, problems }));
+console.log(JSON.stringify({ backend, counts: { ...counts, ...counts2 }, problems }));
 net.dispose?.();
 source.dispose?.();
