@@ -24,7 +24,7 @@ import { Synapse } from './Synapse.js';
 import { Population, type PopulationOptions } from './Population.js';
 import { PopulationView } from './PopulationView.js';
 import { Dendrite } from './Dendrite.js';
-import { Projection, type PopulationLike } from './Projection.js';
+import { Projection, populationByName, type PopulationLike } from './Projection.js';
 import { Monitor, type Monitorable, type MonitorOptions } from './Monitor.js';
 import type { NetworkLike } from './network-like.js';
 import { setDefaultNetworkFactory } from './default-network.js';
@@ -212,14 +212,39 @@ export class Network implements NetworkLike, ConstantListener {
   /* ---- building ---- */
 
   /** Creates a population in this network. */
-  create(geometry: number | readonly number[], neuron: Neuron | (new () => Neuron), options: Omit<PopulationOptions, 'network'> = {}): Population {
-    return new Population(geometry, neuron, { ...options, network: this });
+  create<P extends Population>(population: P): P;
+  create(geometry: number | readonly number[], neuron: Neuron | (new () => Neuron), options?: Omit<PopulationOptions, 'network'>): Population;
+  /**
+   * Creates a population in this network, or adds one built outside it (ANNarchy 5's
+   * `net.create(PoissonPopulation(…))`): a population of another network is copied in (same class,
+   * name and current values; see `Population.copyTo`), one of this network is returned as is.
+   */
+  create(geometry: number | readonly number[] | Population, neuron?: Neuron | (new () => Neuron), options: Omit<PopulationOptions, 'network'> = {}): Population {
+    if (geometry instanceof Population) {
+      if (neuron !== undefined) throw new NetworkError('create(population): a population object comes alone (its neuron is already set)');
+      return geometry.network === this ? geometry : geometry.copyTo(this);
+    }
+    return new Population(geometry, neuron as Neuron, { ...options, network: this });
   }
 
   /** Creates a projection in this network (pre and post must belong to it). */
-  connect(pre: PopulationLike, post: PopulationLike, target: string | string[], synapse?: Synapse, options: { name?: string } = {}): Projection {
-    if (pre.population.network !== this) throw new NetworkError('connect(): the pre-synaptic population belongs to another network');
-    return new Projection(pre, post, target, synapse, options);
+  connect<P extends Projection>(projection: P): P;
+  connect(pre: PopulationLike | string, post: PopulationLike | string, target: string | string[], synapse?: Synapse, options?: { name?: string }): Projection;
+  /**
+   * Creates a projection in this network; `pre` and `post` are populations (or views) of it, or
+   * their names. A projection object built on this network's populations (ANNarchy 5's
+   * `net.connect(CurrentInjection(…))`) is returned as is.
+   */
+  connect(pre: PopulationLike | string | Projection, post?: PopulationLike | string, target?: string | string[], synapse?: Synapse, options: { name?: string } = {}): Projection {
+    if (pre instanceof Projection) {
+      if (post !== undefined) throw new NetworkError('connect(projection): a projection object comes alone');
+      if (pre.network !== this) throw new NetworkError(`connect(): projection '${pre.name}' belongs to another network: build it on this network's populations`);
+      return pre;
+    }
+    const side = (p: PopulationLike | string | undefined, role: string) => (typeof p === 'string' ? populationByName(this, p, `connect(): ${role}`) : p) as PopulationLike;
+    const preSide = side(pre, 'pre');
+    if (preSide?.population?.network !== this) throw new NetworkError('connect(): the pre-synaptic population belongs to another network');
+    return new Projection(preSide, side(post, 'post'), target as string | string[], synapse, options);
   }
 
   /** Creates a monitor in this network. */

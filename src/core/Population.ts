@@ -67,6 +67,13 @@ export class Population {
    */
   state = new Map<string, StateArray>();
   #enabled = true;
+  /** Whether the name was given (a copy into another network keeps it). */
+  readonly #named: boolean;
+  /**
+   * @internal How a subclass (an input of src/inputs) builds itself again in another network, for
+   * {@link copyTo}; its own arrays are then copied from this one's state.
+   */
+  protected recreate?: (network: NetworkLike, name: string | undefined) => Population;
 
   /** Dynamic accessors: `pop.r`, `pop.tau`, … (read: array shaped like the geometry, or a number; write: number, array, distribution). */
   [attribute: string]: any;
@@ -100,6 +107,7 @@ export class Population {
     this.ranks = Int32Array.from({ length: this.size }, (_, i) => i);
     this.id = this.network.registerPopulation(this, args.name);
     this.name = args.name ?? `pop${this.id}`;
+    this.#named = args.name !== undefined;
     initialiseAttributes(this.description.attributes, this.size, this.state as Map<string, Float64Array>, this.network, `population '${this.name}'`);
     this.defineAccessors();
   }
@@ -233,6 +241,30 @@ export class Population {
     const dt = this.network.dt;
     const last = this.state.get('_last_spike') as Int32Array | undefined;
     return last ? Float64Array.from(last, (s) => s * dt) : new Float64Array(this.size).fill(NEVER_SPIKED * dt);
+  }
+
+  /**
+   * @internal A copy of this population in `network`, for ANNarchy 5's `net.create(pop)` of a
+   * population built outside the network: same class, geometry, neuron, name (when one was given)
+   * and current values (attributes, and the arrays of inputs: spike times, blocks). The original
+   * stays in its own network.
+   */
+  copyTo(network: NetworkLike): Population {
+    if (network.compiled) throw new NetworkError(`cannot add population '${this.name}' to a network after its compile()`);
+    const name = this.#named ? this.name : undefined;
+    let copy: Population;
+    if (this.recreate) copy = this.recreate(network, name);
+    else if (this.constructor === Population) copy = new Population(this.geometry, this.neuron, { name, stopCondition: this.stopCondition, network });
+    else throw new NetworkError(`${this.constructor.name} '${this.name}' cannot be copied into another network: create it there (give { network } to its constructor)`);
+    for (const [key, dst] of copy.state) {
+      const src = this.state.get(key);
+      if (!src || src.constructor !== dst.constructor) continue;
+      // An input's own arrays (`_ssa_*`, `_ta_*`) may have been replaced since construction (`update()`).
+      if (key.startsWith('_')) copy.state.set(key, src.slice());
+      else if (src.length === dst.length) dst.set(src as Float64Array & Int32Array);
+    }
+    if (!this.enabled) copy.disable();
+    return copy;
   }
 
   /** Whether the population is updated (a disabled population is frozen, and projections into it transmit nothing). */

@@ -17,12 +17,14 @@ import { initialiseAttributes } from './initialise.js';
 import { Dendrite, IndividualSynapse } from './Dendrite.js';
 import { checkPopulationKinds, checkPostTargets, checkSynapseReferences } from './projection-checks.js';
 import { ConnectorMethods, type ConnectivityData } from './connect-methods.js';
+import { defaultNetwork } from './default-network.js';
 
 export type PopulationLike = Population | PopulationView;
 
 export interface ProjectionArgs {
-  pre: PopulationLike;
-  post: PopulationLike;
+  /** The pre-synaptic population or view, or a population's name (looked up in the network of the other side, or the default network). */
+  pre: PopulationLike | string;
+  post: PopulationLike | string;
   /** One target, or several (spiking: one spike increments every listed conductance). */
   target: string | string[];
   synapse?: Synapse;
@@ -68,15 +70,16 @@ export class Projection extends ConnectorMethods {
   [attribute: string]: any;
 
   constructor(args: ProjectionArgs);
-  constructor(pre: PopulationLike, post: PopulationLike, target: string | string[], synapse?: Synapse, options?: { name?: string });
-  constructor(a: ProjectionArgs | PopulationLike, post?: PopulationLike, target?: string | string[], synapse?: Synapse, options: { name?: string } = {}) {
+  constructor(pre: PopulationLike | string, post: PopulationLike | string, target: string | string[], synapse?: Synapse, options?: { name?: string });
+  constructor(a: ProjectionArgs | PopulationLike | string, post?: PopulationLike | string, target?: string | string[], synapse?: Synapse, options: { name?: string } = {}) {
     super();
-    const positional = a instanceof Population || a instanceof PopulationView;
+    const positional = a instanceof Population || a instanceof PopulationView || typeof a === 'string';
     if (positional) checkOptions(options, PROJECTION_OPTIONS, 'new Projection()', { unsupported: PROJECTION_UNSUPPORTED });
     else checkOptions(a, PROJECTION_ARGS, 'new Projection()', { unsupported: PROJECTION_UNSUPPORTED });
-    const args: ProjectionArgs = a instanceof Population || a instanceof PopulationView
-      ? { pre: a, post: post as PopulationLike, target: target as string | string[], synapse, ...options }
+    const given: ProjectionArgs = positional
+      ? { pre: a as PopulationLike | string, post: post as PopulationLike, target: target as string | string[], synapse, ...options }
       : (a as ProjectionArgs);
+    const args = { ...given, ...resolveNames(given.pre, given.post) };
     for (const [role, p] of [['pre', args.pre], ['post', args.post]] as const) {
       if (!(p instanceof Population) && !(p instanceof PopulationView)) throw new NetworkError(`Projection: '${role}' must be a Population or a PopulationView`);
     }
@@ -295,4 +298,25 @@ export class Projection extends ConnectorMethods {
   save(filename: string): Promise<void> { return import('../io/object-io.js').then((m) => m.saveObject(this, filename)); }
   /** Loads this projection's arrays from a file written by `save` (of it or of the whole network); throws and changes nothing on a mismatch. */
   load(filename: string): Promise<void> { return import('../io/object-io.js').then((m) => m.loadObject(this, filename)); }
+}
+
+/**
+ * The population named `name` in `network` (ANNarchy's `Projection('exc', 'inh', …)` and
+ * `net.connect('exc', …)`), or an error listing the names that exist.
+ */
+export function populationByName(network: NetworkLike, name: string, where: string): Population {
+  const pop = network.getPopulation(name);
+  if (!pop) {
+    const names = network.populations.map((p) => `'${p.name}'`).join(', ');
+    throw new NetworkError(`${where}: no population named '${name}' in the network (it has: ${names || 'none'})`);
+  }
+  return pop;
+}
+
+/** `pre` and `post` with names replaced by populations: of the other side's network, else the default network. */
+function resolveNames(pre: PopulationLike | string, post: PopulationLike | string): { pre: PopulationLike; post: PopulationLike } {
+  const known = [pre, post].find((p): p is PopulationLike => typeof p !== 'string' && (p instanceof Population || p instanceof PopulationView));
+  const network = known?.population.network ?? defaultNetwork();
+  const side = (p: PopulationLike | string, role: string) => (typeof p === 'string' ? populationByName(network, p, `new Projection(): ${role}`) : p);
+  return { pre: side(pre, 'pre'), post: side(post, 'post') };
 }

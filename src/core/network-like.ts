@@ -30,6 +30,10 @@ export interface NetworkLike {
   resetPopulation(pop: Population, attributes?: string[]): void;
   computeFiringRate(pop: Population, window: number): void;
   lastSpikes(pop: Population): number[];
+  /** The population named `name`, if any (projections between populations given by name). */
+  getPopulation(name: string): Population | undefined;
+  /** The populations, in creation order. */
+  readonly populations: Population[];
   /** Current step (integer). */
   readonly currentStep: number;
 }

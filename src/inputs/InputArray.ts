@@ -2,12 +2,17 @@
 import { Neuron } from '../core/Neuron.js';
 import { Population } from '../core/Population.js';
 import type { NetworkLike } from '../core/network-like.js';
-import { networkOf } from './common.js';
+import { networkOf, geometryForm } from './common.js';
 import { checkOptions } from '../core/options.js';
 
 export class InputArray extends Population {
-  constructor(geometry: number | readonly number[], options: { name?: string; network?: NetworkLike } = {}) {
+  /** `new InputArray(10)` or `new InputArray({ geometry: 10 })`. */
+  constructor(args: { geometry: number | readonly number[]; name?: string; network?: NetworkLike });
+  constructor(geometry: number | readonly number[], options?: { name?: string; network?: NetworkLike });
+  constructor(a: number | readonly number[] | { geometry: number | readonly number[]; name?: string; network?: NetworkLike }, b?: { name?: string; network?: NetworkLike }) {
+    const { geometry, options = {} } = geometryForm(a, b, 'new InputArray()');
     checkOptions(options, ['name', 'network'], 'new InputArray()');
     super(geometry, new Neuron({ name: 'InputArray', equations: 'r = r' }), { name: options.name, network: networkOf(options.network) });
+    this.recreate = (net, name) => new InputArray(this.geometry, { name, network: net });
   }
 }

@@ -21,7 +21,7 @@ import { Population } from '../core/Population.js';
 import type { NetworkLike } from '../core/network-like.js';
 import type { SpecialPopulation } from '../ir/plan.js';
 import type { AttributeInput } from '../core/values.js';
-import { literal } from './common.js';
+import { literal, geometryForm } from './common.js';
 
 export interface PoissonPopulationOptions {
   /** Firing rate in Hz: a number, one value per neuron, or an equation string. */
@@ -45,7 +45,11 @@ export class PoissonPopulation extends Population {
   /** @internal read by core/projection-checks.ts: rate-coded projections may target it (`target`). */
   readonly rateInputTargets?: readonly string[];
 
-  constructor(geometry: number | readonly number[], options: PoissonPopulationOptions) {
+  /** `new PoissonPopulation(100, { rates: 10 })` or `new PoissonPopulation({ geometry: 100, rates: 10 })`. */
+  constructor(args: PoissonPopulationOptions & { geometry: number | readonly number[] });
+  constructor(geometry: number | readonly number[], options: PoissonPopulationOptions);
+  constructor(a: number | readonly number[] | (PoissonPopulationOptions & { geometry: number | readonly number[] }), b?: PoissonPopulationOptions) {
+    const { geometry, options } = geometryForm(a, b, 'new PoissonPopulation()') as { geometry: number | readonly number[]; options: PoissonPopulationOptions };
     checkOptions(options, POISSON_POPULATION_OPTIONS, 'new PoissonPopulation()');
     if (options === undefined) throw new NetworkError('new PoissonPopulation(): give the options { rates } or { target }');
     if (typeof options.rates === 'number') checkRate(options.rates, 'new PoissonPopulation()', 'rates');
@@ -73,6 +77,7 @@ export class PoissonPopulation extends Population {
       this.special = { kind: 'poisson' };
       if (typeof rates !== 'number') this.setAttribute('rates', rates as ArrayLike<number>);
     }
+    this.recreate = (net, copyName) => new PoissonPopulation(this.geometry, { ...options, name: copyName, network: net });
   }
 
   /**

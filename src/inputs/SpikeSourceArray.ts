@@ -33,14 +33,32 @@ export class SpikeSourceArray extends Population {
   readonly special: SpecialPopulation = { kind: 'spike-source-array' };
   #times: number[][] = [];
 
-  /** `spikeTimes`: one list of times (ms) per neuron, or a single list for one neuron. */
-  constructor(spikeTimes: ArrayLike<number> | ArrayLike<ArrayLike<number>>, options: SpikeSourceArrayOptions = {}) {
+  /**
+   * `spikeTimes`: one list of times (ms) per neuron, or a single list for one neuron:
+   * `new SpikeSourceArray([[10, 20], [15]])` or `new SpikeSourceArray({ spikeTimes: [[10, 20], [15]] })`.
+   */
+  constructor(args: SpikeSourceArrayOptions & { spikeTimes: ArrayLike<number> | ArrayLike<ArrayLike<number>> });
+  constructor(spikeTimes: ArrayLike<number> | ArrayLike<ArrayLike<number>>, options?: SpikeSourceArrayOptions);
+  constructor(a: ArrayLike<number> | ArrayLike<ArrayLike<number>> | (SpikeSourceArrayOptions & { spikeTimes: ArrayLike<number> | ArrayLike<ArrayLike<number>> }), b?: SpikeSourceArrayOptions) {
+    let spikeTimes: ArrayLike<number> | ArrayLike<ArrayLike<number>>;
+    let options: SpikeSourceArrayOptions;
+    if (a !== null && typeof a === 'object' && !Array.isArray(a) && !ArrayBuffer.isView(a) && 'spikeTimes' in a) {
+      if (b !== undefined) throw new NetworkError('new SpikeSourceArray(): give either (spikeTimes, options) or one object { spikeTimes, … }, not both');
+      ({ spikeTimes, ...options } = a as SpikeSourceArrayOptions & { spikeTimes: ArrayLike<number> });
+    } else {
+      spikeTimes = a as ArrayLike<number>;
+      options = b ?? {};
+    }
     checkOptions(options, SPIKE_SOURCE_ARRAY_OPTIONS, 'new SpikeSourceArray()');
+    if (spikeTimes === null || typeof spikeTimes !== 'object' || typeof spikeTimes.length !== 'number') {
+      throw new NetworkError('new SpikeSourceArray(): spikeTimes must be a list of times (ms) per neuron, e.g. [[10, 20], [15]]');
+    }
     const times = normalise(spikeTimes);
     const neuron = new Neuron({ name: 'SpikeSourceArray', equations: '', spike: 't < 0.0' });
     super(times.length, neuron, { name: options.name, network: networkOf(options.network) });
     this.state.set('_ssa_t', new Int32Array(1));
     this.store(times, true);
+    this.recreate = (net, name) => new SpikeSourceArray(this.spikeTimes, { ...options, name, network: net });
   }
 
   /** The spike times (ms) of every neuron, as given (after rounding to steps). */

@@ -12,7 +12,7 @@ import { Neuron } from '../core/Neuron.js';
 import { Population } from '../core/Population.js';
 import type { NetworkLike } from '../core/network-like.js';
 import type { SpecialPopulation } from '../ir/plan.js';
-import { flattenShaped, msToSteps, networkOf } from './common.js';
+import { flattenShaped, msToSteps, networkOf, geometryForm } from './common.js';
 
 export interface TimedOptions {
   /** Start of each block in ms (a list), or the interval between blocks (a number; 0 = one block per step). */
@@ -88,6 +88,7 @@ export class TimedArray extends Population {
     super(geometry, new Neuron({ name: 'TimedArray', equations: 'r = r' }), { name: options.name, network: networkOf(options.network) });
     if (this.size !== data.length / n) throw new NetworkError(`${what}: blocks of ${data.length / n} values do not match the geometry (${this.size} neurons)`);
     storeTimed(this, data, n, options, `TimedArray '${this.name}'`);
+    this.recreate = (net, name) => new TimedArray({ ...options, geometry: this.geometry, name, network: net });
   }
 
   /**
@@ -118,7 +119,11 @@ export class TimedPoissonPopulation extends Population {
   /** @internal read by ir/build.ts */
   readonly special: SpecialPopulation = { kind: 'timed-poisson' };
 
-  constructor(geometry: number | readonly number[], options: TimedPoissonOptions) {
+  /** `new TimedPoissonPopulation(10, { rates, schedule })` or `new TimedPoissonPopulation({ geometry: 10, rates, schedule })`. */
+  constructor(args: TimedPoissonOptions & { geometry: number | readonly number[] });
+  constructor(geometry: number | readonly number[], options: TimedPoissonOptions);
+  constructor(a: number | readonly number[] | (TimedPoissonOptions & { geometry: number | readonly number[] }), b?: TimedPoissonOptions) {
+    const { geometry, options } = geometryForm(a, b, 'new TimedPoissonPopulation()') as { geometry: number | readonly number[]; options: TimedPoissonOptions };
     checkOptions(options, TIMED_POISSON_OPTIONS, 'new TimedPoissonPopulation()');
     if (options === undefined) throw new NetworkError('new TimedPoissonPopulation(): give the options { rates, schedule }');
     super(geometry, new Neuron({
@@ -126,6 +131,7 @@ export class TimedPoissonPopulation extends Population {
     }), { name: options.name, network: networkOf(options.network) });
     const { data, n } = this.blocks(options.rates);
     storeTimed(this, data, n, options, `TimedPoissonPopulation '${this.name}'`);
+    this.recreate = (net, name) => new TimedPoissonPopulation(this.geometry, { ...options, name, network: net });
   }
 
   private blocks(rates: ArrayLike<number | ArrayLike<unknown>>): { data: Float64Array; n: number } {

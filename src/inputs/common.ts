@@ -32,3 +32,20 @@ export function flattenShaped(x: ArrayLike<unknown>): { values: number[]; shape:
   }
   return { values: flatten(x), shape };
 }
+
+/**
+ * The two ways of building an input population, as every other object: `(geometry, options)` or one
+ * object `{ geometry, ...options }`. Returns the geometry and the options without it.
+ */
+export function geometryForm<O extends object>(
+  a: unknown, options: O | undefined, where: string,
+): { geometry: number | readonly number[]; options: O | undefined } {
+  if (typeof a === 'number' || Array.isArray(a)) return { geometry: a as number | readonly number[], options };
+  if (a !== null && typeof a === 'object' && !ArrayBuffer.isView(a)) {
+    if (options !== undefined) throw new NetworkError(`${where}: give either (geometry, options) or one object { geometry, … }, not both`);
+    const { geometry, ...rest } = a as { geometry?: unknown };
+    if (geometry === undefined) throw new NetworkError(`${where}: the options object needs a geometry (e.g. { geometry: 100, … })`);
+    return { geometry: geometry as number | readonly number[], options: rest as O };
+  }
+  throw new NetworkError(`${where}: expected a geometry (a number or an array of numbers) or one object { geometry, … }, got ${a === null ? 'null' : typeof a}`);
+}
