@@ -167,6 +167,9 @@ export function checkSynapseReferences(d: SynapseDescription, pre: Population, p
   for (const w of writes) {
     const ref = `${w.owner}.${w.target}`;
     const owner = w.owner as 'pre' | 'post';
+    if (w.target === 't_last' && side(owner).description.type === 'spike') {
+      fail(w.source, `'${ref}' is read-only: it is the time of the last spike of ${neuronOf(owner)}`, ref);
+    }
     if (!has(owner, w.target)) {
       fail(w.source, `'${ref}' is written, but ${neuronOf(owner)} has no attribute '${w.target}' (it has: ${side(owner).description.attributes.map((a) => a.name).join(', ')})`, ref);
     }

@@ -76,6 +76,12 @@ it('rate-coded → spiking is refused at creation, pointing to CurrentInjection 
     });
   }
 
+  it('refused at creation: a write to post.t_last (read-only)', () => {
+    const net = new Network({ dt: 1 });
+    const a = net.create(2, LIF, { name: 'A' });
+    expect(() => net.connect(a, a, 'exc', new Synapse({ name: 'S tw', postSpike: 'post.t_last = 0.0' }))).toThrow(/'post\.t_last' is read-only/);
+  });
+
   it('refused at creation: t_pre in a synapse whose pre-synaptic population is rate-coded', () => {
     const net = new Network({ dt: 1 });
     const a = net.create(2, Rate, { name: 'A' });
