@@ -1,6 +1,6 @@
 /**
  * `npm run fuzz -- [--seed N] [--cases N] [--cpp N] [--files N] [--battery models,files,api]
- *                  [--jobs N] [--json out.json] [--only models:12,40]`
+ *                  [--jobs N] [--json out.json] [--markdown out.md] [--only models:12,40]`
  *
  * Runs the batteries in guarded children, prints the counts by class and battery and the distinct
  * causes of failure; exits with 1 if any case is a CRASH, HANG, SILENT, MISMATCH or WRONG-REFUSAL.
@@ -10,9 +10,10 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { runFuzz, type FuzzOptions } from './fuzz.js';
 import { formatSummary } from './report.js';
+import { knownAs } from './known.js';
 
-function parseArgs(argv: string[]): FuzzOptions & { json?: string } {
-  const o: FuzzOptions & { json?: string } = { seed: 1, cases: 10000, cpp: 150, files: 200, batteries: ['models', 'files', 'api'], jobs: Math.max(1, os.cpus().length) };
+function parseArgs(argv: string[]): FuzzOptions & { json?: string; markdown?: string } {
+  const o: FuzzOptions & { json?: string; markdown?: string } = { seed: 1, cases: 10000, cpp: 150, files: 200, batteries: ['models', 'files', 'api'], jobs: Math.max(1, os.cpus().length) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!, v = argv[i + 1];
     const num = (): number => { const n = Number(v); if (!Number.isInteger(n) || n < 0) throw new Error(`${a} needs a non-negative integer, got ${v}`); i++; return n; };
@@ -24,6 +25,7 @@ function parseArgs(argv: string[]): FuzzOptions & { json?: string } {
       case '--jobs': o.jobs = Math.max(1, num()); break;
       case '--battery': case '--batteries': o.batteries = (v ?? '').split(',').filter(Boolean); i++; break;
       case '--json': o.json = v; i++; break;
+      case '--markdown': o.markdown = v; i++; break;
       case '--only': {
         // --only models:12,40 (repeatable): rerun those cases of that battery only.
         const [battery, list] = (v ?? '').split(':');
@@ -33,7 +35,7 @@ function parseArgs(argv: string[]): FuzzOptions & { json?: string } {
         i++; break;
       }
       case '--help': case '-h':
-        console.log('npm run fuzz -- [--seed N] [--cases N] [--cpp N] [--files N] [--battery models,files,api] [--jobs N] [--json out.json] [--only battery:i,j]');
+        console.log('npm run fuzz -- [--seed N] [--cases N] [--cpp N] [--files N] [--battery models,files,api] [--jobs N] [--json out.json] [--markdown LATEST.md] [--only battery:i,j]');
         process.exit(0);
       // falls through
       default: throw new Error(`unknown argument '${a}' (see --help)`);
@@ -47,9 +49,21 @@ const { summary, results } = await runFuzz(opts, (done, total) => {
   if (done % 250 === 0 || done === total) process.stderr.write(`\r${done}/${total} cases`);
 });
 process.stderr.write('\n');
-console.log(`npm run fuzz -- --seed ${opts.seed} --cases ${opts.cases} --cpp ${opts.cpp} --files ${opts.files} --battery ${opts.batteries.join(',')}`);
+const command = `npm run fuzz -- --seed ${opts.seed} --cases ${opts.cases} --cpp ${opts.cpp} --files ${opts.files} --battery ${opts.batteries.join(',')}`;
+console.log(command);
 console.log(formatSummary(summary));
 if (opts.json) {
   writeFileSync(path.resolve(opts.json), JSON.stringify({ options: opts, summary, failures: results.filter((r) => r.cls !== 'refused-ok' && r.cls !== 'accepted-ok') }, null, 1));
+}
+if (opts.markdown) {
+  const failures = results.filter((r) => r.cls !== 'refused-ok' && r.cls !== 'accepted-ok');
+  writeFileSync(path.resolve(opts.markdown), [
+    `# Fuzz run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, '',
+    `\`${command}\` (${summary.seconds.toFixed(0)} s, ${opts.jobs} children)`, '',
+    '```', formatSummary({ ...summary, causes: [] }), '```', '',
+    `## Distinct causes (${summary.causes.length})`, '',
+    ...summary.causes.map((c) => `- **${c.example.cls}** ×${c.count} [${knownAs(c.example)}] — ${c.example.battery} #${c.example.index} ${c.example.label}: \`${c.example.input.slice(0, 200).replace(/`/g, "'")}\` → ${c.example.detail.split('\n')[0]!.slice(0, 200)}${c.example.where ? ` (${c.example.where})` : ''}`),
+    '', `Every non-ok case: ${failures.length} (rerun one with \`npm run fuzz -- --seed ${opts.seed} --only <battery>:<index>\`).`, '',
+  ].join('\n'));
 }
 process.exit(summary.failing > 0 ? 1 : 0);

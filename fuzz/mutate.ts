@@ -261,6 +261,11 @@ const FIELD_EDITS: Record<string, FieldEdit> = {
 
 /** The mutation of one case: a base, a field, an edit. */
 export function mutate(rng: Rng, index: number): Mutant {
+  if (index < BASES.length) {
+    // The first cases are the bases themselves: valid, and always in the cpp subset (js = cpp bits).
+    const base = BASES[index]!, name = `Fuzz${base.kind === 'neuron' ? 'Neuron' : 'Synapse'}${index}`;
+    return { base, spec: { ...base.spec, name }, field: 'name', op: 'none (the base model)', expect: 'valid', strictField: false, name };
+  }
   for (;;) {
     const base = rng.pick(BASES);
     const name = `Fuzz${base.kind === 'neuron' ? 'Neuron' : 'Synapse'}${index}`;
