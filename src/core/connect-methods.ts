@@ -200,6 +200,8 @@ export abstract class ConnectorMethods {
   }
 
   private withWeights<T extends WeightsOption & CommonConnectOptions>(o: T, defaultWeight: number): T & { weights: ValueSpec; delays: ValueSpec } {
+    // A uniform delay is checked here, naming the projection, before the connector builds anything.
+    if (typeof o.delays === 'number') C.delayToSteps(o.delays, this.network.dt, `projection '${this.name}'`);
     return { ...o, weights: o.weights ?? defaultWeight, delays: o.delays ?? 0 };
   }
 

@@ -144,3 +144,10 @@ describe('delays', () => {
     expect(net.currentStep).toBe(10);
   });
 });
+
+it('a negative or NaN uniform delay at connect: refused naming the projection', () => {
+  const net = new Network({ dt: 0.1 });
+  const a = net.create(5, LIF);
+  expect(() => net.connect(a, a, 'exc', undefined, { name: 'neg' }).connectAllToAll({ weights: 1, delays: -1 })).toThrow(/projection 'neg': a delay must be a finite number of ms >= 0, got -1/);
+  expect(() => net.connect(a, a, 'exc', undefined, { name: 'nan' }).connectFixedProbability({ probability: 0.5, delays: NaN })).toThrow(/projection 'nan': a delay must be a finite number/);
+});
