@@ -155,7 +155,7 @@ describe('saving, reports, learning, monitor reads', () => {
     expect(() => net.report({ filename: 'x.md', author: 'me' } as never)).toThrow(/report\(\): option 'author' is not supported/);
     expect(() => net.report({ file: 'x.md' } as never)).toThrow(/report\(\): unknown option 'file'/);
     expect(() => m.get('r', { reshap: false } as never)).toThrow(/monitor\.get\(\): unknown option 'reshap' — did you mean 'reshape'/);
-    expect(() => m.get(undefined, { force_dict: true } as never)).toThrow(/'force_dict' is not supported/);
+    expect(() => m.get(undefined as never, { force_dict: true } as never)).toThrow(/'force_dict' is not supported/);
     expect(() => proj.enableLearning({ periode: 1 } as never)).toThrow(/projection 'proj0'\.enableLearning\(\): unknown option 'periode' — did you mean 'period'/);
   });
   it('enableLearning: period and offset are whole steps, offset below the period', () => {
