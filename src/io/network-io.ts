@@ -21,7 +21,8 @@
  * equal to one that never stopped (random draws are counter-based on seed and step, so the loading
  * network must have the same seed, which is not checked: loading weights into another seed is legit).
  *
- * Loading validates everything first (objects present, sizes, dtypes, connectivity sizes) and
+ * Loading validates everything first (the zip's CRC-32s and the npy headers, objects present,
+ * sizes, dtypes, then the invariants the kernels rely on: `validate.ts`, docs/save-files.md) and
  * writes nothing if anything does not match; arrays of the network that the file lacks (e.g. a
  * file written before compile) are left as they are, but every attribute must be in the file.
  * Arrays are written in place (backends keep references), and `attributeWritten` is signalled.
