@@ -186,6 +186,12 @@ describe('file writers create missing folders (issue 12)', () => {
     expect(equal(other.toNpz(), net.toNpz())).toBe(true);
     expect(readFileSync(join(root, 'f', 'model.md'), 'utf8')).toContain('P');
   });
+
+  it('a folder that cannot be created is a NetworkError naming the file', async () => {
+    const net = await corruptFixture('js');
+    writeFileSync(join(dir, 'plain-file'), 'x');
+    await expect(net.save(join(dir, 'plain-file', 'state.npz'))).rejects.toThrow(/cannot write '.*plain-file\/state\.npz': .*(ENOTDIR|EEXIST)/);
+  });
 });
 
 const LIF = new Neuron({
