@@ -325,7 +325,7 @@ export class Network implements NetworkLike, ConstantListener {
   /** @internal */
   registerPopulation(pop: Population, name?: string): number {
     this.assertNotCompiled('add a population');
-    checkUniqueName(name ?? `pop${this.#populations.length}`, name !== undefined, this.#populations, 'population');
+    checkUniqueName(name ?? `pop${this.#populations.length}`, name !== undefined, this.#populations, 'population', this.#projections);
     this.#populations.push(pop);
     return this.#populations.length - 1;
   }
@@ -333,7 +333,7 @@ export class Network implements NetworkLike, ConstantListener {
   /** @internal */
   registerProjection(proj: Projection, name?: string): number {
     this.assertNotCompiled('add a projection');
-    checkUniqueName(name ?? `proj${this.#projections.length}`, name !== undefined, this.#projections, 'projection');
+    checkUniqueName(name ?? `proj${this.#projections.length}`, name !== undefined, this.#projections, 'projection', this.#populations);
     this.#projections.push(proj);
     return this.#projections.length - 1;
   }
@@ -724,10 +724,15 @@ export class Network implements NetworkLike, ConstantListener {
 }
 
 /**
- * Names identify objects in `getPopulation()` and in saved files: two objects of one kind never share
- * one, including a default name (`pop1`) that a user name already took.
+ * Names identify objects in `getPopulation()` and in saved files (`<name>/<array>`): no two
+ * populations or projections share one, including a default name (`pop1`) that a user name took.
  */
-function checkUniqueName(name: string, given: boolean, existing: readonly { name: string }[], kind: string): void {
+function checkUniqueName(name: string, given: boolean, existing: readonly { name: string }[], kind: string, others: readonly { name: string }[]): void {
+  const clash = others.findIndex((o) => o.name === name);
+  if (clash >= 0) {
+    const otherKind = kind === 'population' ? 'projection' : 'population';
+    throw new NetworkError(`a ${otherKind} is already named '${name}' (${otherKind} ${clash}): a ${kind} cannot share it, their arrays would share the keys '${name}/…' of saved files${given ? '' : `: give this ${kind} a name`}`);
+  }
   const other = existing.findIndex((o) => o.name === name);
   if (other < 0) return;
   throw new NetworkError(given

@@ -185,3 +185,13 @@ describe('set() and other arguments', () => {
     expect(() => net.connect(pop, pop, 'inh').connectWithFunc(undefined as never)).toThrow(/connectWithFunc\(\): the first argument must be a function/);
   });
 });
+
+describe('names shared by a population and a projection', () => {
+  it('are refused (their arrays would share the keys of saved files)', () => {
+    const net = new Network();
+    const a = net.create(2, Leaky, { name: 'x' });
+    expect(() => net.connect(a, a, 'exc', undefined, { name: 'x' })).toThrow(/a population is already named 'x' \(population 0\): a projection cannot share it, their arrays would share the keys 'x\/…' of saved files/);
+    net.connect(a, a, 'exc', undefined, { name: 'y' });
+    expect(() => net.create(2, Leaky, { name: 'y' })).toThrow(/a projection is already named 'y'/);
+  });
+});
