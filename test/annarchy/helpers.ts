@@ -61,6 +61,6 @@ export function expectAllClose(actual: unknown, expected: unknown, tol = 1e-10):
 function flat(x: unknown): number[] {
   if (typeof x === 'number') return [x];
   const out: number[] = [];
-  for (const v of x as ArrayLike<unknown>) out.push(...flat(v));
+  for (const v of Array.from(x as ArrayLike<unknown>)) out.push(...flat(v));
   return out;
 }

@@ -31,7 +31,7 @@ describeBackends('test_GlobalOperations', (backend) => {
     let pop: Population;
     beforeAll(async () => ({ net, pop } = await build(backend, geometry as number | number[])));
     // ANNarchy sets r, then simulates 2 steps (the first computes the operations, the second shows them)
-    beforeEach(async () => { net.reset(); pop.r = values as number[] | number[][]; await net.simulate(2); });
+    beforeEach(async () => { net.reset(); pop.r = values as unknown as number[] | number[][]; await net.simulate(2); });
     it(`${cls}.test_get_mean_r: mean = -1`, () => expectAllClose(pop.mean_r, -1.0));
     it(`${cls}.test_get_max_r: max = 2`, () => expectAllClose(pop.max_r, 2.0));
     it(`${cls}.test_get_min_r: min = -5`, () => expectAllClose(pop.min_r, -5.0));

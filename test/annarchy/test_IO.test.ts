@@ -1,4 +1,5 @@
-// ANNarchy: tests/Interface/test_IO.py (networks from tests/Interface/networks.py)
+// ANNarchy: tests/Interface/test_IO.py (+ 5.0 additions from tests_python/Interface/test_IO.py)
+// The networks are those of tests/Interface/networks.py.
 // ANNarchy saves whole networks as pickle (.data), .npz and .txt.gz; neurarchy writes .npz and .json,
 // so the round trips run on those two formats.
 import { it, expect, beforeAll, beforeEach } from 'vitest';

@@ -1,4 +1,4 @@
-// ANNarchy: tests/RateSynapse/test_Pooling.py
+// ANNarchy: tests/RateSynapse/test_Pooling.py (+ 5.0 additions from tests_python/RateSynapse/test_Pooling.py)
 // Pooling (ANNarchy.extensions.convolution) comes with issue 17; the assertions are written against
 // the API it is expected to have (Pooling(pre, post, target, { operation }).connectPooling({ extent }))
 // and skipped until then.
@@ -12,11 +12,12 @@ const { Pooling } = neurarchy as any;
 
 describe('test_Pooling', () => {
   let pop2: Population, pop3: Population;
+  let net: Network;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let proj1: any;
   beforeAll(async () => {
     if (!Pooling) return;
-    const net = new Network();
+    net = new Network();
     const pop1 = net.create([2, 3, 10], new Neuron({ parameters: 'baseline = 0', equations: 'r = baseline' }));
     const neuron2 = new Neuron({ equations: 'r = sum(exc) : init = 0.0' });
     pop2 = net.create([2, 3], neuron2);
@@ -35,7 +36,7 @@ describe('test_Pooling', () => {
   // 3 ms of delay: zeros after the first 2 ms, the pooled values 2 ms later.
   skipIssue(17, 'test_pool_delay (5.0): pooling with delays = 3 ms', async () => {
     expectAllClose(pop2.get('rd'), [[0, 0, 0], [0, 0, 0]]);
-    await pop2.network.simulate(2.0);
+    await net.simulate(2.0);
     expectAllClose(pop2.get('rd'), [[2.7, 2.8, 2.9], [3.0, 3.1, 3.2]]);
   });
   skipIssue(17, 'test_pool2: mean over the first two dimensions', () => expectAllClose(pop3.get('r'), Array.from({ length: 10 }, (_, i) => 0.25 + 0.6 * i)));

@@ -1,4 +1,4 @@
-// ANNarchy: tests/RateSynapse/test_Projection.py
+// ANNarchy: tests/RateSynapse/test_Projection.py (+ 5.0 additions from tests_python/RateSynapse/test_Projection.py)
 // The weights come as a scipy sparse matrix (pre × post) in ANNarchy; here as the same matrix in
 // coordinate form ({ shape, row, col, data }).
 import { it, expect, beforeAll, beforeEach, describe } from 'vitest';

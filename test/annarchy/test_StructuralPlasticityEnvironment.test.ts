@@ -1,4 +1,4 @@
-// ANNarchy: tests/RateSynapse/test_StructuralPlasticityEnvironment.py
+// ANNarchy: tests/RateSynapse/test_StructuralPlasticityEnvironment.py (+ 5.0 additions from tests_python/RateSynapse/test_StructuralPlasticityEnvironment.py)
 // Structural plasticity (pruneSynapse / createSynapse on dendrites) comes with issue 16; the
 // assertions are written against that expected API and skipped until then. ANNarchy defines
 // test_create_single_synapse twice (the second replaces the first), so it is one test here.

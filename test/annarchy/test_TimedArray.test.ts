@@ -1,4 +1,4 @@
-// ANNarchy: tests/Interface/test_TimedArray.py
+// ANNarchy: tests/Interface/test_TimedArray.py (+ 5.0 additions from tests_python/Interface/test_TimedArray.py)
 // Ten one-hot input blocks fed one-to-one into r = sum(excX). ANNarchy 4.8's update() continued the
 // sequence where it was; neurarchy follows ANNarchy 5 (update() restarts the sequence unless
 // `reset: false`), so the update tests pass `reset: false` as ANNarchy 5's version of this file does.
