@@ -335,7 +335,10 @@ export function linearIn(expr: Expr, name: string): LinearForm | null {
   }
 }
 
-const isAdditive = (e: Expr): e is Extract<Expr, { kind: 'binary' }> => e.kind === 'binary' && (e.op === '+' || e.op === '-');
+type Binary = Extract<Expr, { kind: 'binary' }>;
+
+/** Whether `e` is `a + b` or `a - b` (not a type guard: the other binary operators stay possible). */
+const isAdditive = (e: Expr): boolean => e.kind === 'binary' && (e.op === '+' || e.op === '-');
 
 /**
  * The left spine of a flat sum `((x0 ± x1) ± x2) …`, processed without recursion as the recursive
@@ -344,9 +347,9 @@ const isAdditive = (e: Expr): e is Extract<Expr, { kind: 'binary' }> => e.kind =
  * every right operand go to `leaf`.
  */
 function foldAdditive<T>(expr: Expr, name: string, leaf: (e: Expr) => T, combine: (op: '+' | '-', l: T, r: T) => T, free: (e: Expr) => T): T {
-  const spine: Extract<Expr, { kind: 'binary' }>[] = [];
+  const spine: Binary[] = [];
   let bottom: Expr = expr;
-  while (isAdditive(bottom)) { spine.push(bottom); bottom = bottom.left; }
+  while (isAdditive(bottom)) { spine.push(bottom as Binary); bottom = (bottom as Binary).left; }
   // Which spine nodes depend on `name`, bottom-up (a node depends when its left part or its right operand does).
   const depends: boolean[] = new Array(spine.length);
   let below = dependsOn(bottom, name);

@@ -4,7 +4,8 @@
  */
 import type { Expr } from './ast.js';
 import type { Assignment, Attribute, FunctionDef, MethodName, NeuronDescription, SourceRef } from './description.js';
-import type { NeuronFields } from './spec.js';
+import type { NeuronFields, NeuronSpec } from './spec.js';
+import { toFields } from './fields.js';
 import type { IdCounter } from './parser.js';
 import { parseDefinition, splitDefinitions, joinCondition } from './definitions.js';
 import { checkAllowed } from './flags.js';
@@ -80,8 +81,8 @@ function implicitConductances(scope: ModelScope, exprs: Expr[]): string[] {
 }
 
 /** Analyses a neuron type. Throws an EquationError naming model, field, line and symbol on any mistake. */
-export function analyseNeuron(spec: NeuronFields, ctx: AnalysisContext): NeuronDescription {
-  return guardStack(ctx.name, () => analyseNeuronFields(spec, ctx));
+export function analyseNeuron(spec: NeuronFields | NeuronSpec, ctx: AnalysisContext): NeuronDescription {
+  return guardStack(ctx.name, () => analyseNeuronFields(toFields(spec, 'neuron', ctx.name), ctx));
 }
 
 function analyseNeuronFields(spec: NeuronFields, ctx: AnalysisContext): NeuronDescription {

@@ -4,7 +4,8 @@
  */
 import type { Expr } from './ast.js';
 import type { Assignment, Attribute, EventDrivenVariable, SourceRef, SynapseDescription } from './description.js';
-import type { SynapseFields } from './spec.js';
+import type { SynapseFields, SynapseSpec } from './spec.js';
+import { toFields } from './fields.js';
 import type { IdCounter } from './parser.js';
 import { parseDefinition, splitDefinitions, type Definition } from './definitions.js';
 import { checkAllowed } from './flags.js';
@@ -96,8 +97,8 @@ function eventDrivenVariables(scope: ModelScope, items: EquationItem[]): EventDr
 }
 
 /** Analyses a synapse type for a pre-synaptic population of type `preType`. */
-export function analyseSynapse(spec: SynapseFields, preType: 'rate' | 'spike', ctx: AnalysisContext): SynapseDescription {
-  return guardStack(ctx.name, () => analyseSynapseFields(spec, preType, ctx));
+export function analyseSynapse(spec: SynapseFields | SynapseSpec, preType: 'rate' | 'spike', ctx: AnalysisContext): SynapseDescription {
+  return guardStack(ctx.name, () => analyseSynapseFields(toFields(spec, 'synapse', ctx.name), preType, ctx));
 }
 
 function analyseSynapseFields(spec: SynapseFields, preType: 'rate' | 'spike', ctx: AnalysisContext): SynapseDescription {

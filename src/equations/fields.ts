@@ -7,7 +7,7 @@
  */
 import { EquationError } from '../errors.js';
 import { checkOptions, describeValue } from '../core/options.js';
-import type { NeuronSpec, SynapseSpec } from './spec.js';
+import type { NeuronFields, NeuronSpec, SynapseFields, SynapseSpec } from './spec.js';
 import { Parameter, Variable, parameterLine, plainParameterLine, variableLine } from './attributes.js';
 import { escapeText } from './lexer.js';
 
@@ -136,4 +136,18 @@ export function checkModelFields<S extends NeuronSpec | SynapseSpec>(spec: unkno
         : Array.isArray(value) ? [...(value as string[])] : value;
   }
   return { spec: out as S, name };
+}
+
+/**
+ * `spec` as the analysis reads it: `Parameter` / `Variable` objects written as strings (a spec that
+ * comes through `new Neuron()` already is; one handed to the analysis directly may not be).
+ */
+export function toFields(spec: NeuronSpec, kind: 'neuron', model: string): NeuronFields;
+export function toFields(spec: SynapseSpec, kind: 'synapse', model: string): SynapseFields;
+export function toFields(spec: NeuronSpec | SynapseSpec, kind: Kind, model: string): NeuronFields | SynapseFields {
+  const { parameters, equations } = spec;
+  const out: Record<string, unknown> = { ...spec };
+  if (parameters !== undefined && typeof parameters !== 'string') out.parameters = parametersField(parameters, kind, model);
+  if (equations !== undefined && typeof equations !== 'string') out.equations = equationsField(equations, kind, model);
+  return out as NeuronFields | SynapseFields;
 }
