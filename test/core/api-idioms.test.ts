@@ -2,7 +2,7 @@
 // proj.synapse(pre, post), t_last, single-neuron values, LILBuilder, the GIF models.
 import { it, expect } from 'vitest';
 import { describeBackends, compileFor } from '../helpers/backends.js';
-import { Network, PoissonPopulation, Population, Neuron, STDP, GIF_curr, GIF_curr_exp } from '../../src/index.js';
+import { Network, PoissonPopulation, Neuron, STDP, GIF_curr, GIF_curr_exp, type PopulationLike, type ShapedArray } from '../../src/index.js';
 
 /** Poisson inputs onto 5 LIF neurons through STDP: weights move, spikes depend on them. */
 function stdpNetwork() {
@@ -83,7 +83,7 @@ describeBackends('single neurons, single synapses, t_last', () => {
     expect(Array.from(pop.t_last)).toEqual([4, -5000]);
     expect(pop.t_last.shape).toEqual([2]);
     expect(pop.neuronAt(0).t_last).toBe(4);
-    expect(Array.from(pop.slice(0, 1).t_last)).toEqual([4]);
+    expect(Array.from(pop.slice(0, 1).t_last as ShapedArray)).toEqual([4]); // a view: an array, even of one neuron
     net.reset();
     expect(pop.neuronAt(0).t_last).toBe(-5000);
     const rate = new Network({ dt: 0.5 }).create(1, new Neuron({ equations: 'r = 1.0' }));
@@ -144,7 +144,7 @@ describeBackends('LILBuilder for connectWithFunc, GIF models', () => {
     const b = net.create(4, new Neuron({ equations: 'r = sum(exc)' }));
     a.b = [1, 2, 3, 4];
     // Each post neuron i receives from i and i+1 (mod 4), weights 1 and 0.5.
-    const shifted = (pre: Population, post: Population, w: number) => {
+    const shifted = (pre: PopulationLike, post: PopulationLike, w: number) => {
       const lil = new LILBuilder();
       for (let i = 0; i < post.size; i++) lil.add(i, [i, (i + 1) % pre.size], [w, w / 2]);
       return lil;

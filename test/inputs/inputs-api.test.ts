@@ -40,7 +40,7 @@ describeBackends('inputs: one options object, as every other object', () => {
     expect(hc.rates).toBe(10);
     const tp = new TimedPoissonPopulation({ geometry: 3, rates: [0, 1000], schedule: [0, 4], network: net });
     expect(tp.size).toBe(3);
-    expect(() => new SpikeSourceArray({ spikeTimes: [[1]] }, {})).toThrow(/not both/);
+    expect(() => new SpikeSourceArray({ spikeTimes: [[1]] } as never, {})).toThrow(/not both/);
     const m = net.monitor(ssa, 'spike');
     const mt = net.monitor(tp, 'spike');
     await net.compile(compileFor());
