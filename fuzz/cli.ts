@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { runFuzz, type FuzzOptions } from './fuzz.js';
 import { formatSummary } from './report.js';
 import { knownAs } from './known.js';
+import { findCompiler } from '../src/backends/cpp/toolchain.js';
 
 function parseArgs(argv: string[]): FuzzOptions & { json?: string; markdown?: string } {
   const o: FuzzOptions & { json?: string; markdown?: string } = { seed: 1, cases: 10000, cpp: 150, files: 200, batteries: ['models', 'files', 'api'], jobs: Math.max(1, os.cpus().length) };
@@ -45,6 +46,10 @@ function parseArgs(argv: string[]): FuzzOptions & { json?: string; markdown?: st
 }
 
 const opts = parseArgs(process.argv.slice(2));
+if (opts.cpp > 0 && (await findCompiler()) === undefined) {
+  console.error('no C++ compiler found: the cpp subset is skipped (--cpp 0)');
+  opts.cpp = 0;
+}
 const { summary, results } = await runFuzz(opts, (done, total) => {
   if (done % 250 === 0 || done === total) process.stderr.write(`\r${done}/${total} cases`);
 });

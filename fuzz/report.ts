@@ -51,7 +51,10 @@ export function classify(req: CaseRequest, a: Answer, describe: (req: CaseReques
 /** The cause of a failure, for de-duplication: class, error name, first words of the message, where. */
 export function causeOf(r: CaseResult): string {
   const msg = r.detail.replace(/'[^']*'|"[^"]*"|\d+(\.\d+)?/g, '…').slice(0, 70);
-  return `${r.cls} ${r.battery} · ${msg} · ${r.where ?? '?'}`;
+  // Without a stack (silent acceptance, hang, mismatch), the input is the cause: each API call on its
+  // own, a model mutation by its field and edit (not by the base it was applied to).
+  const what = r.where ?? (r.battery === 'api' ? r.input : r.battery === 'models' ? r.label.split(' · ').slice(1).join(' · ') : r.label);
+  return `${r.cls} ${r.battery} · ${msg} · ${what}`;
 }
 
 export interface Summary {
