@@ -135,6 +135,13 @@ const LINE_EDITS: Record<string, LineEdit> = {
   'sym:pre-missing': (_rng, p) => ({ parts: { ...p, body: `${p.body.trimEnd()} + pre.${UNKNOWN} ` }, expect: 'invalid' }),
   'sym:post-missing': (_rng, p) => ({ parts: { ...p, body: `${p.body.trimEnd()} + post.${UNKNOWN} ` }, expect: 'invalid' }),
   'sym:pre-existing': (_rng, p, field) => ({ parts: { ...p, body: `${p.body.trimEnd()} + 0.0 * pre.v ` }, expect: field === 'parameters' ? 'invalid' : 'unknown' }),
+  'call:unknown': (_rng, p) => ({ parts: { ...p, body: `${p.body.trimEnd()} + zq_fn(1.0) ` }, expect: 'invalid' }),
+  'call:arity': (rng, p) => ({ parts: { ...p, body: `${p.body.trimEnd()} + ${rng.pick(['exp(1.0, 2.0)', 'pos()', 'clip(1.0)', 'sin(1.0, 2.0, 3.0)', 'modulo(7.0)'])} ` }, expect: 'invalid' }),
+  // Distribution arguments that are refused as initial values must be refused in equations too (issue 13).
+  'dist:bad-args': (rng, p, field) => ({
+    parts: { ...p, body: `${p.body.trimEnd()} + ${rng.pick(['Normal(0.0, -1.0)', 'Uniform(1.0, 0.0)', 'Exponential(-1.0)', 'Gamma(-1.0, 1.0)', 'Normal(0.0)'])} ` },
+    expect: field === 'parameters' || field === 'functions' ? 'unknown' : 'invalid',
+  }),
   'paren:open': (rng, p) => {
     if (p.body.trim() === '') return undefined;
     const at = rng.int(p.body.length + 1);
@@ -302,7 +309,8 @@ export function mutate(rng: Rng, index: number): Mutant {
       if (refractoryName && expect === 'unknown' && op.startsWith('sym')) expect = 'invalid';
       const out = [...lines!.lines]; out[at] = join(done.parts);
       spec[field] = lines!.back(out);
-      return { base, spec, field, op, expect, strictField: expect === 'invalid' && !op.startsWith('sym:'), name };
+      // A seeded field (a spike condition given to a rate neuron) may make another field the first error.
+      return { base, spec, field, op, expect, strictField: expect === 'invalid' && !op.startsWith('sym:') && !seedText, name };
     }
     // Wrong types are a third of the field edits (six kinds of them would otherwise be half).
     const typeOps = fieldOps.filter((o) => o.startsWith('type:')), otherOps = fieldOps.filter((o) => !o.startsWith('type:'));

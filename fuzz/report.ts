@@ -53,7 +53,7 @@ export function causeOf(r: CaseResult): string {
   const msg = r.detail.replace(/'[^']*'|"[^"]*"|\d+(\.\d+)?/g, '…').slice(0, 70);
   // Without a stack (silent acceptance, hang, mismatch), the input is the cause: each API call on its
   // own, a model mutation by its field and edit (not by the base it was applied to).
-  const what = r.where ?? (r.battery === 'api' ? r.input : r.battery === 'models' ? r.label.split(' · ').slice(1).join(' · ') : r.label);
+  const what = r.where ?? (r.battery === 'api' ? r.input : r.battery === 'models' && r.cls !== 'MISMATCH' ? r.label.split(' · ').slice(1).join(' · ') : r.label);
   return `${r.cls} ${r.battery} · ${msg} · ${what}`;
 }
 
