@@ -6,7 +6,7 @@
  */
 import { NetworkError } from '../errors.js';
 import { checkOptions, describeValue, optionKeys } from './options.js';
-import { wholeSteps } from './durations.js';
+import { durationSteps } from './durations.js';
 import { Population } from './Population.js';
 import { PopulationView } from './PopulationView.js';
 import { Projection } from './Projection.js';
@@ -24,11 +24,11 @@ export type Monitorable = Population | PopulationView | Projection | Dendrite;
 
 export interface MonitorOptions {
   /**
-   * Sampling period in ms: a multiple of dt, at least dt (default dt). ANNarchy truncates other
-   * values to a multiple of dt; they are refused here, with the two nearest multiples.
+   * Sampling period in ms, at least dt (default dt), rounded to the nearest whole number of steps
+   * (ANNarchy truncates: README, "Semantics"); `monitor.period` gives the period used.
    */
   period?: number;
-  /** Offset of the samples inside the period, in ms: a multiple of dt, ≥ 0 and below the period (default 0). */
+  /** Offset of the samples inside the period, in ms (rounded to steps): ≥ 0 and below the period (default 0). */
   periodOffset?: number;
   /** Start recording at compile (or at once when created after compile). Default true. */
   start?: boolean;
@@ -94,8 +94,8 @@ export class Monitor<out T extends Monitorable = Monitorable, const V extends st
     this.network = object instanceof Projection ? object.network : object instanceof Dendrite ? object.projection.network : object.population.network;
     this.#variables = variableList(variables);
     const dt = this.network.dt;
-    this.#period = options.period === undefined ? 1 : wholeSteps(options.period, dt, 'new Monitor()', 'period', 1);
-    this.#offset = options.periodOffset === undefined ? 0 : wholeSteps(options.periodOffset, dt, 'new Monitor()', 'periodOffset', 0);
+    this.#period = options.period === undefined ? 1 : durationSteps(options.period, dt, 'new Monitor()', 'period', 1);
+    this.#offset = options.periodOffset === undefined ? 0 : durationSteps(options.periodOffset, dt, 'new Monitor()', 'periodOffset', 0);
     if (this.#offset >= this.#period) {
       throw new NetworkError(`new Monitor(): periodOffset (${options.periodOffset} ms) must be below the period (${this.#period * dt} ms): no sample would ever be taken`);
     }
@@ -114,7 +114,7 @@ export class Monitor<out T extends Monitorable = Monitorable, const V extends st
 
   /** Starts (or restarts with other variables/period) recording. */
   start(variables?: string | string[], period?: number): void {
-    const newPeriod = period === undefined ? undefined : wholeSteps(period, this.network.dt, 'monitor.start()', 'period', 1);
+    const newPeriod = period === undefined ? undefined : durationSteps(period, this.network.dt, 'monitor.start()', 'period', 1);
     if (variables !== undefined) {
       const list = variableList(variables);
       for (const v of list) this.checkVariable(v);

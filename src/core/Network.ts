@@ -176,7 +176,7 @@ export class Network implements NetworkLike, ConstantListener {
   }
 
   /** Changes configuration before compile (ANNarchy's `setup()` / `net.config()`). */
-  config(config: NetworkConfig): void {
+  config(config: NetworkConfig = {}): void {
     checkConfig(config, 'setup()/net.config()');
     if (config.progress !== undefined) this.progress = config.progress;
     if (config.checkNumerics !== undefined) this.#checkNumerics = checkNumericsMode(config.checkNumerics, 'setup()/config()');

@@ -6,7 +6,7 @@
  */
 import { NetworkError } from '../errors.js';
 import { checkOptions, checkObjectName, checkValuesObject, optionKeys } from './options.js';
-import { wholeSteps } from './durations.js';
+import { durationSteps } from './durations.js';
 import type { SynapseDescription, Attribute } from '../equations/description.js';
 import { Population } from './Population.js';
 import { PopulationView } from './PopulationView.js';
@@ -249,15 +249,15 @@ export class Projection extends ConnectorMethods {
   }
 
   /**
-   * Enables plasticity; with `period` (ms, a multiple of dt) the synaptic equations run every
-   * `period`, starting at `offset` (ms, a multiple of dt, below the period).
+   * Enables plasticity; with `period` (ms, at least dt) the synaptic equations run every `period`,
+   * starting at `offset` (ms, below the period); both are rounded to whole steps.
    */
   enableLearning(options: { period?: number; offset?: number } = {}): void {
     const where = `projection '${this.name}'.enableLearning()`;
     checkOptions(options, ['period', 'offset'], where);
     const dt = this.network.dt;
-    const period = options.period !== undefined ? wholeSteps(options.period, dt, where, 'period', 1) : 1;
-    const offset = options.offset !== undefined ? wholeSteps(options.offset, dt, where, 'offset', 0) : 0;
+    const period = options.period !== undefined ? durationSteps(options.period, dt, where, 'period', 1) : 1;
+    const offset = options.offset !== undefined ? durationSteps(options.offset, dt, where, 'offset', 0) : 0;
     if (offset >= period) throw new NetworkError(`${where}: offset (${options.offset} ms) must be below the period (${period * dt} ms)`);
     this.update = true;
     this.plasticity = true;

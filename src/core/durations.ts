@@ -1,24 +1,18 @@
 /**
- * Durations given in ms that the simulation needs as whole numbers of steps (monitor periods,
- * decoding windows): checked, never silently truncated or rounded to something else.
+ * Durations given in ms that the simulation counts in steps (monitor periods and offsets, learning
+ * periods, decoding windows). They are rounded to the nearest step, like delays and `every`
+ * periods (README, "Semantics": ANNarchy truncates some of them), after refusing what no rounding
+ * makes right: NaN, ±Infinity, or less than the least number of steps allowed.
  */
 import { NetworkError } from '../errors.js';
 import { describeValue } from './options.js';
 
-/**
- * A duration in ms that must be a whole number of steps (`what` ≥ `min` steps), in steps. Rounding
- * tolerates float error (0.3 ms at dt 0.1 is 3 steps); anything else is refused rather than rounded.
- */
-export function wholeSteps(value: unknown, dt: number, where: string, what: string, min: number): number {
+/** `value` ms as a number of steps ≥ `min` (the nearest; 0.3 ms at dt 0.1 is 3 steps despite float error). */
+export function durationSteps(value: unknown, dt: number, where: string, what: string, min: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new NetworkError(`${where}: ${what} must be a finite number of ms, got ${describeValue(value)}`);
   const x = value / dt;
-  const k = Math.round(x);
-  const whole = Math.abs(x - k) <= 1e-9 * Math.max(1, Math.abs(x));
-  if ((whole ? k : x) < min) throw new NetworkError(`${where}: ${what} must be ${min === 0 ? '≥ 0' : `at least dt = ${dt} ms`}, got ${value} ms`);
-  if (!whole) {
-    const lo = Math.floor(x);
-    const ms = (steps: number) => +(steps * dt).toPrecision(12);
-    throw new NetworkError(`${where}: ${what} ${value} ms is not a multiple of dt = ${dt} ms: use ${lo >= min ? `${ms(lo)} or ` : ''}${ms(lo + 1)}`);
+  if (x < min - 1e-9 * Math.max(1, min)) {
+    throw new NetworkError(`${where}: ${what} must be ${min === 0 ? '≥ 0' : min === 1 ? `at least dt = ${dt} ms` : `at least ${min} steps of dt = ${dt} ms`}, got ${value} ms`);
   }
-  return k;
+  return Math.max(min, Math.round(x));
 }

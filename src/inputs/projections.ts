@@ -7,7 +7,7 @@ import { Projection, type PopulationLike } from '../core/Projection.js';
 import { Synapse } from '../core/Synapse.js';
 import type { SpecialProjection } from '../ir/plan.js';
 import { checkOptions } from '../core/options.js';
-import { wholeSteps } from '../core/durations.js';
+import { durationSteps } from '../core/durations.js';
 
 const injection = new Synapse({ name: 'CurrentInjection', psp: 'pre.r' });
 
@@ -46,13 +46,13 @@ export class DecodingProjection extends Projection {
   readonly special: SpecialProjection;
   readonly window: number;
 
-  /** `window`: ms, a multiple of dt (default, and 0 as ANNarchy: one step). */
+  /** `window`: ms, rounded to whole steps (default, and 0 as ANNarchy: one step). */
   constructor(pre: PopulationLike, post: PopulationLike, target: string, options: { window?: number; name?: string } = {}) {
     checkOptions(options, ['window', 'name'], 'new DecodingProjection()');
     if (pre.population.description.type !== 'spike') throw new NetworkError('DecodingProjection: the pre-synaptic population must be spiking');
     if (post.population.description.type !== 'rate') throw new NetworkError('DecodingProjection: the post-synaptic population must be rate-coded');
     const dt = pre.population.network.dt;
-    const steps = options.window === undefined || options.window === 0 ? 1 : wholeSteps(options.window, dt, 'new DecodingProjection()', 'window', 1);
+    const steps = options.window === undefined || options.window === 0 ? 1 : durationSteps(options.window, dt, 'new DecodingProjection()', 'window', 1);
     super(pre, post, target, undefined, { name: options.name });
     this.window = steps * dt;
     this.special = { kind: 'decoding', windowSteps: steps };

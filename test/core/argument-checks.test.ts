@@ -18,22 +18,25 @@ describe('Monitor period and options', () => {
     expect(() => net.monitor(pop, 5 as never)).toThrow(/the variables must be a name or an array of names/);
     expect(() => net.monitor(pop, 'r', { start: 'yes' } as never)).toThrow(/start must be true or false/);
   });
-  it('refuses periods that are 0, negative, NaN, below dt or not a multiple of dt', () => {
+  it('refuses periods that are 0, negative, NaN or below dt; rounds others to whole steps', () => {
     const net = new Network({ dt: 0.1 });
     const pop = net.create(3, Leaky);
     expect(() => net.monitor(pop, 'r', { period: 0 })).toThrow(/new Monitor\(\): period must be at least dt = 0\.1 ms, got 0 ms/);
     expect(() => net.monitor(pop, 'r', { period: -1 })).toThrow(NetworkError);
     expect(() => net.monitor(pop, 'r', { period: 0.05 })).toThrow(/at least dt/);
     expect(() => net.monitor(pop, 'r', { period: NaN })).toThrow(/period must be a finite number of ms, got number NaN/);
-    expect(() => net.monitor(pop, 'r', { period: 0.25 })).toThrow(/period 0\.25 ms is not a multiple of dt = 0\.1 ms: use 0\.2 or 0\.3/);
     expect(() => net.monitor(pop, 'r', { period: 1, periodOffset: 1 })).toThrow(/periodOffset \(1 ms\) must be below the period \(1 ms\)/);
     expect(() => net.monitor(pop, 'r', { period: 1, periodOffset: -0.1 })).toThrow(/periodOffset must be ≥ 0/);
     expect(net.monitors).toHaveLength(0);
     // 0.3 ms at dt 0.1 is 3 steps despite float error.
     expect(net.monitor(pop, 'r', { period: 0.3 }).period).toBeCloseTo(0.3, 12);
+    // 0.27 ms is 2.7 steps: 3 (README, Semantics: rounded, where ANNarchy truncates to 2).
+    expect(net.monitor(pop, 'r', { period: 0.27 }).period).toBeCloseTo(0.3, 12);
     const m = net.monitor(pop, 'r', { period: 1 });
-    expect(() => m.start(undefined, 0.15)).toThrow(/monitor\.start\(\): period 0\.15 ms is not a multiple of dt/);
+    expect(() => m.start(undefined, 0.04)).toThrow(/monitor\.start\(\): period must be at least dt = 0\.1 ms, got 0\.04 ms/);
     expect(m.period).toBe(1);
+    m.start(undefined, 0.5);
+    expect(m.period).toBe(0.5);
   });
   it('records every period with the offset (ANNarchy: simulate(100) with period 10 → samples at 9, 19, …)', async () => {
     const net = new Network({ dt: 1 });
@@ -113,11 +116,12 @@ describe('population and projection options', () => {
     expect(() => new Projection({ pre: p, post: p, target: 'exc', synpase: undefined } as never)).toThrow(/did you mean 'synapse'/);
     expect(() => new Projection(p, p, 'exc', undefined, { disable_omp: true } as never)).toThrow(/'disable_omp' is not supported/);
   });
-  it('DecodingProjection: window checked, a multiple of dt', () => {
+  it('DecodingProjection: window checked and rounded to steps', () => {
     const net = new Network({ dt: 0.5 });
     const s = net.create(2, Lif);
     const r = net.create(2, Leaky);
-    expect(() => new DecodingProjection(s, r, 'exc', { window: 0.75 })).toThrow(/new DecodingProjection\(\): window 0\.75 ms is not a multiple of dt = 0\.5 ms: use 0\.5 or 1/);
+    expect(() => new DecodingProjection(s, r, 'exc', { window: -1 })).toThrow(/new DecodingProjection\(\): window must be at least dt = 0\.5 ms, got -1 ms/);
+    expect(new DecodingProjection(s, r, 'exc', { window: 1.1 }).window).toBe(1);
     expect(() => new DecodingProjection(s, r, 'exc', { window: NaN })).toThrow(NetworkError);
     expect(() => new DecodingProjection(s, r, 'exc', { windw: 1 } as never)).toThrow(/did you mean 'window'/);
     expect(new DecodingProjection(s, r, 'exc', { window: 2 }).window).toBe(2);
@@ -158,12 +162,13 @@ describe('saving, reports, learning, monitor reads', () => {
     expect(() => m.get(undefined as never, { force_dict: true } as never)).toThrow(/'force_dict' is not supported/);
     expect(() => proj.enableLearning({ periode: 1 } as never)).toThrow(/projection 'proj0'\.enableLearning\(\): unknown option 'periode' — did you mean 'period'/);
   });
-  it('enableLearning: period and offset are whole steps, offset below the period', () => {
+  it('enableLearning: period and offset finite and rounded to steps, offset below the period', () => {
     const net = new Network({ dt: 0.5 });
     const pop = net.create(2, Leaky);
     const proj = net.connect(pop, pop, 'exc').connectAllToAll({ weights: 0.1 });
     expect(() => proj.enableLearning({ period: NaN })).toThrow(/period must be a finite number of ms, got number NaN/);
-    expect(() => proj.enableLearning({ period: 0.75 })).toThrow(/period 0\.75 ms is not a multiple of dt = 0\.5 ms: use 0\.5 or 1/);
+    expect(() => proj.enableLearning({ period: 0.2 })).toThrow(/period must be at least dt = 0\.5 ms, got 0\.2 ms/);
+    expect(() => proj.enableLearning({ period: 1, offset: -0.5 })).toThrow(/offset must be ≥ 0, got -0\.5 ms/);
     expect(() => proj.enableLearning({ period: 2, offset: 2 })).toThrow(/offset \(2 ms\) must be below the period \(2 ms\)/);
     proj.enableLearning({ period: 2, offset: 0.5 });
     expect([proj.learningPeriod, proj.learningOffset]).toEqual([4, 1]);

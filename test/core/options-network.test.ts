@@ -22,6 +22,8 @@ describe('new Network() / setup() / net.config()', () => {
     expect(() => new Network({ num_threads: 2 } as never)).toThrow(/new Network\(\): unknown option 'num_threads' — did you mean 'numThreads'\?/);
     expect(() => new Network({ seeed: 1 } as never)).toThrow(/unknown option 'seeed' — did you mean 'seed'/);
     expect(() => new Network().config({ dtt: 0.1 } as never)).toThrow(/setup\(\)\/net\.config\(\): unknown option 'dtt' — did you mean 'dt'/);
+    expect(() => new Network().config(undefined as never)).not.toThrow();
+    expect(() => new Network().config(5 as never)).toThrow(/setup\(\)\/net\.config\(\): the options must be an object, got number 5/);
   });
   it("refuses ANNarchy's unsupported keys with the reason", () => {
     expect(() => new Network({ paradigm: 'cuda' } as never)).toThrow(/option 'paradigm' is not supported: .*backend 'webgpu'/);
