@@ -20,6 +20,9 @@ export function whereThrown(stack: string | undefined): string | undefined {
   return undefined;
 }
 
+/** Characters a message must escape: C0 controls but tab and newline, DEL, C1, zero-width, bidi, BOM. */
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/u;
+
 function classOfReport(r: CaseReport): { cls: OutcomeClass; detail: string } {
   const err = r.error ? `${r.error.name}: ${r.error.message}` : '';
   if (r.outcome === 'threw') return { cls: 'CRASH', detail: err };
@@ -32,6 +35,9 @@ function classOfReport(r: CaseReport): { cls: OutcomeClass; detail: string } {
   if (r.expect === 'valid') return { cls: 'WRONG-REFUSAL', detail: err };
   const missing = (r.mustName ?? []).filter((alts) => !alts.split('|').some((a) => r.error!.message.includes(a)));
   if (missing.length > 0) return { cls: 'POOR-MESSAGE', detail: `does not name ${missing.map((m) => `'${m.split('|')[0]}'`).join(', ')}: ${err}` };
+  // Invisible and control characters must be shown escaped ('\u200b'), not raw (issue 13).
+  const raw = INVISIBLE.exec(r.error!.message);
+  if (raw) return { cls: 'POOR-MESSAGE', detail: `shows the invisible character U+${raw[0].codePointAt(0)!.toString(16).padStart(4, '0')} raw: ${JSON.stringify(r.error!.message).slice(0, 200)}` };
   return { cls: 'refused-ok', detail: err };
 }
 

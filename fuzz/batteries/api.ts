@@ -188,7 +188,7 @@ add('enableLearning({ period: 0 })', 'unknown', async () => { const { net, p } =
 add('enableLearning({ perod: 1 })', 'invalid', () => { const { p } = proj(); p.connectAllToAll({ weights: 1 }); p.enableLearning({ perod: 1 } as never); });
 
 /* ---- Monitors ---- */
-for (const [per, e] of [[0, 'invalid'], [-1, 'invalid'], [NaN, 'invalid'], [0.25, 'invalid'], [0.75, 'invalid'], [Infinity, 'invalid'], ['1', 'invalid'], [1, 'valid']] as const) {
+for (const [per, e] of [[0, 'invalid'], [-1, 'invalid'], [NaN, 'invalid'], [0.25, 'invalid'], [0.75, 'unknown'], [Infinity, 'invalid'], ['1', 'invalid'], [1, 'valid']] as const) {
   add(`new Monitor(pop, "v", { period: ${String(per)} }) at dt 0.5`, e, async () => { const m = mk(); const mon = new N.Monitor(m.a, 'v', { period: per as number }); await m.net.compile(); await m.net.simulate(5); return mon.get('v'); },
     { names: ['period'], check: (rows) => ((rows as unknown[]).length === 5 ? '' : `${(rows as unknown[]).length} samples in 5 ms at period 1, expected 5`) });
 }
@@ -307,6 +307,12 @@ add('infinite refractory period through a parameter', 'unknown', async () => {
   const m = new N.Monitor(p, 'spike'); await net.compile(); await net.simulate(20);
   return (m.get('spike') as Record<number, number[]>)[0]?.length ?? 0;
 }, { check: (n) => ((n as number) <= 1 ? '' : `${String(n)} spikes in 20 ms with an infinite refractory period`) });
+add('setup({ checkNumerics: "error" }): tau = 0 reported after simulate()', 'invalid', async () => {
+  const net = new N.Network({ dt: 0.5, checkNumerics: 'error' } as never);
+  net.create(2, new N.Neuron({ name: 'ZeroTau', parameters: 'tau = 0.0', equations: 'tau * dv/dt = 1 - v\nr = v' }), { name: 'zt' }); await net.compile(); await net.simulate(2);
+}, { names: ['NaN|non-finite|Infinity|finite'] });
+add('setup({ checkNumerics: "off" })', 'valid', () => new N.Network({ checkNumerics: 'off' } as never));
+add('setup({ checkNumerics: "zq" })', 'invalid', () => new N.Network({ checkNumerics: 'zq' } as never), { names: ['checkNumerics'] });
 add('tau = 0 integrates to non-finite values', 'unknown', async () => { const net = new N.Network({ dt: 0.5 }); const p = net.create(2, new N.Neuron({ parameters: 'tau = 0.0', equations: 'tau * dv/dt = 1 - v' })); await net.compile(); await net.simulate(2); return p.get('v'); });
 
 /* ---- Saving and loading ---- */
