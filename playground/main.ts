@@ -99,6 +99,8 @@ runButton.onclick = () => {
   progressText.textContent = '';
   document.body.dataset.state = 'running';
   document.body.dataset.spikes = '0';
+  delete document.body.dataset.backend;
+  $('backend-info').textContent = '';
   runButton.disabled = true;
   stopButton.disabled = false;
   const started = performance.now();
@@ -107,6 +109,10 @@ runButton.onclick = () => {
     const m = event.data;
     switch (m.type) {
       case 'log': log(m.level, m.text); break;
+      case 'compiled':
+        document.body.dataset.backend = m.backend;
+        $('backend-info').textContent = `compiled for ${m.backend}${m.adapter ? ` (${m.adapter})` : ''}`;
+        break;
       case 'progress':
         progress.value = m.done / m.total;
         progressText.textContent = `${m.done.toFixed(0)} / ${m.total.toFixed(0)} ms simulated, ${m.realTimeFactor.toFixed(2)}× real time`;
@@ -128,7 +134,7 @@ runButton.onclick = () => {
   worker.onerror = (e) => { log('error', e.message); finish('error'); };
   const siblings = Object.fromEntries(Object.entries(sources));
   const args = argsInput.value.trim() ? argsInput.value.trim().split(/\s+/) : [];
-  worker.postMessage({ type: 'run', code: code(), siblings, args, backend: backendSelect.value as ToWorker['backend'] } satisfies ToWorker);
+  worker.postMessage({ type: 'run', code: code(), file: gallery[Number(exampleSelect.value)]?.file ?? 'playground.ts', siblings, args, backend: backendSelect.value as ToWorker['backend'] } satisfies ToWorker);
 };
 stopButton.onclick = () => { log('warn', '— stopped'); finish('stopped'); };
 document.body.dataset.state = 'idle';

@@ -5,6 +5,8 @@ export type ToWorker = {
   type: 'run';
   /** The example's TypeScript, as in the editor. */
   code: string;
+  /** Its path under examples/ (`annarchy/hh.ts`): where its `./sibling.js` imports are looked up. */
+  file: string;
   /** The other examples (for `import … from './pymonnto_basic.js'`), by file name. */
   siblings: Record<string, string>;
   /** Command-line flags for the examples' `parseArgs` (e.g. `['--T', '200']`). */
@@ -26,6 +28,7 @@ export interface Plots {
 /** Worker → page. */
 export type FromWorker =
   | { type: 'log'; level: 'log' | 'warn' | 'error'; text: string }
+  | { type: 'compiled'; backend: string; adapter?: string }
   | { type: 'progress'; done: number; total: number; realTimeFactor: number }
   | { type: 'plots'; plots: Plots }
   | { type: 'file'; name: string; mime: string; data: Uint8Array | string }

@@ -23,7 +23,9 @@ const MODULES: Record<string, string> = {
   'node:path': here('shims/path.js'),
 };
 
-const post = (message: FromWorker, transfer: Transferable[] = []): void => self.postMessage(message, transfer);
+/** `self` is the worker's global scope (the DOM typings describe a window). */
+const scope = self as unknown as { postMessage(message: FromWorker, transfer: Transferable[]): void };
+const post = (message: FromWorker, transfer: Transferable[] = []): void => scope.postMessage(message, transfer);
 
 // Printed lines go to the page's output panel.
 for (const level of ['log', 'warn', 'error'] as const) {
@@ -47,12 +49,14 @@ async function toModule(name: string, code: string, siblings: Record<string, str
   // Replace from the end so earlier offsets stay valid.
   for (const imp of [...imports].reverse()) {
     if (imp.type !== 'static' && imp.type !== 'dynamic') continue; // import.meta, source phase
-    if (imp.specifier === null) continue; // import(expression): left as written
+    if (imp.specifier == null) continue; // import(expression): left as written
     let target = MODULES[imp.specifier];
+    // `./x.js` next to the importing example (examples/annarchy/a.ts → annarchy/x.ts).
     const sibling = /^\.\/([\w-]+)\.js$/.exec(imp.specifier)?.[1];
-    if (!target && sibling && siblings[`${sibling}.ts`] !== undefined) {
-      target = await toModule(`${sibling}.ts`, siblings[`${sibling}.ts`], siblings, made);
-    }
+    const folder = name.includes('/') ? name.slice(0, name.lastIndexOf('/') + 1) : '';
+    const path = `${folder}${sibling}.ts`;
+    const source = sibling === undefined ? undefined : siblings[path];
+    if (!target && source !== undefined) target = await toModule(path, source, siblings, made);
     if (!target) {
       throw new Error(`${name}: the playground cannot import '${imp.specifier}' (it provides ${Object.keys(MODULES).join(', ')} and the other examples)`);
     }
@@ -108,9 +112,11 @@ function instrument(nr: Neurarchy, backend: ToWorker['backend']): void {
     compile(options?: Record<string, unknown>): Promise<void>;
   };
   const { simulate, compile } = proto;
-  proto.compile = function (this: Network, options = {}) {
+  proto.compile = async function (this: Network, options = {}) {
     networks.add(this);
-    return compile.call(this, { ...options, backend });
+    await compile.call(this, { ...options, backend });
+    const adapter = (this.engine as { info?: { adapter?: unknown } } | undefined)?.info?.adapter;
+    post({ type: 'compiled', backend, adapter: typeof adapter === 'string' ? adapter : undefined });
   };
   proto.simulate = async function (this: Network, duration: number, ...rest: unknown[]) {
     networks.add(this);
@@ -133,7 +139,7 @@ function instrument(nr: Neurarchy, backend: ToWorker['backend']): void {
 }
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
-  const { code, siblings, args, backend } = event.data;
+  const { code, file, siblings, args, backend } = event.data;
   const start = performance.now();
   (globalThis as unknown as { process: unknown }).process = {
     argv: ['node', 'playground.ts', ...args], env: {}, platform: 'browser',
@@ -142,7 +148,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   try {
     const nr = (await import(/* @vite-ignore */ MODULES.neurarchy)) as Neurarchy;
     instrument(nr, backend);
-    const url = await toModule('playground.ts', code, siblings, new Map());
+    const url = await toModule(file, code, siblings, new Map());
     await import(/* @vite-ignore */ url);
     // Kinds of plot with nothing left to show (an example's own `m.get('spike')` empties its
     // monitor) keep what the page drew during the run.

@@ -10,14 +10,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const site = join(root, 'site');
 const options = { bundle: true, platform: 'browser', target: 'es2022', format: 'esm', minify: true, legalComments: 'none', logLevel: 'warning', metafile: true };
 
-/** `import sources from 'virtual:examples'`: every examples/*.ts by file name. */
+/** `import sources from 'virtual:examples'`: every .ts file under examples/, by path (`coba.ts`, `annarchy/hh.ts`). */
 const examples = {
   name: 'examples',
   setup(b) {
     b.onResolve({ filter: /^virtual:examples$/ }, () => ({ path: 'examples', namespace: 'virtual' }));
     b.onLoad({ filter: /.*/, namespace: 'virtual' }, () => {
       const dir = join(root, 'examples');
-      const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+      const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort();
       return { contents: JSON.stringify(Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]))), loader: 'json' };
     });
   },

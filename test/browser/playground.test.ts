@@ -2,7 +2,7 @@
 // served from loopback, every gallery example run with its short flags; each must print its
 // statistic within range, draw one raster mark per recorded spike, and leave the page responsive.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
@@ -52,7 +52,8 @@ afterAll(async () => { await browser?.close(); close?.(); });
 describe('playground gallery', () => {
   it('lists every example', ({ skip }) => {
     if (!browser) skip();
-    expect(entries.map((e) => e.file).sort()).toEqual(['coba.ts', 'cuba.ts', 'izhikevich.ts', 'oja.ts', 'pymonnto_basic.ts', 'pymonnto_mixed.ts', 'pymonnto_synapses.ts', 'stdp.ts', 'trials.ts']);
+    const files = readdirSync(join(repo, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(entries.map((e) => e.file).sort()).toEqual(files.sort());
   });
 
   it('runs every example with its statistic in range and its plots complete', async ({ skip }) => {
@@ -95,4 +96,34 @@ describe('playground gallery', () => {
     expect(b).toBe(a);
     await other.close();
   });
+});
+
+describe('playground on webgpu (SwiftShader in Chromium)', () => {
+  it('runs COBA on the webgpu backend with the statistics of the js run', async ({ skip }) => {
+    const gpuBrowser = await launchChromium(['--enable-unsafe-webgpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+      '--enable-features=Vulkan', '--use-vulkan=swiftshader']);
+    if (!gpuBrowser) skip();
+    const { url, close: stop } = await serveFolder(site);
+    const rates: Record<string, number> = {};
+    try {
+      const gpuPage = await gpuBrowser!.newPage();
+      await gpuPage.goto(`${url}/index.html`);
+      const hasAdapter = await gpuPage.evaluate(async () => Boolean(await (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter()));
+      if (!hasAdapter) { console.log('no WebGPU adapter in Chromium here: webgpu playground check skipped'); skip(); }
+      for (const backend of ['js', 'webgpu']) {
+        await gpuPage.selectOption('#example', '0'); // COBA
+        await gpuPage.selectOption('#backend', backend);
+        await gpuPage.fill('#args', '--N 1000 --T 200');
+        await gpuPage.click('#run');
+        await gpuPage.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state ?? ''), undefined, { timeout: 120_000 });
+        const text = await gpuPage.locator('#output').innerText();
+        expect(await gpuPage.evaluate(() => document.body.dataset.state), text).toBe('done');
+        expect(await gpuPage.evaluate(() => document.body.dataset.backend)).toBe(backend);
+        rates[backend] = Number(/mean rate ([\d.]+) Hz/.exec(text)?.[1]);
+      }
+    } finally { await gpuBrowser?.close(); stop(); }
+    console.log(`playground COBA 1000 neurons, 200 ms: js ${rates.js} Hz, webgpu ${rates.webgpu} Hz`);
+    // float32 on the GPU: a chaotic network gives the same statistics, not the same spikes.
+    expect(Math.abs(rates.webgpu - rates.js) / rates.js).toBeLessThan(0.25);
+  }, 300_000);
 });
