@@ -21,6 +21,7 @@ import { Constant, globalConstantList, type ConstantListener } from './Constant.
 import { globalFunctionMap } from './functions.js';
 import { Neuron } from './Neuron.js';
 import { Synapse } from './Synapse.js';
+import { durationSteps } from './durations.js';
 import { Population, type PopulationOptions } from './Population.js';
 import { PopulationView } from './PopulationView.js';
 import { Dendrite } from './Dendrite.js';
@@ -658,8 +659,9 @@ export class Network implements NetworkLike, ConstantListener {
   /** @internal */
   computeFiringRate(pop: Population, window: number): void {
     if (!pop.isSpiking) throw new NetworkError(`computeFiringRate(): population '${pop.name}' is not spiking`);
+    const steps = durationSteps(window, this.#dt, `population '${pop.name}'.computeFiringRate()`, 'window', 1);
     this.requireEngine();
-    this.#firingRates!.set(pop, window);
+    this.#firingRates!.set(pop, steps * this.#dt);
   }
 
   /** @internal */

@@ -5,7 +5,7 @@
  * numbers, per-dendrite arrays or distributions.
  */
 import { NetworkError } from '../errors.js';
-import { checkOptions, checkObjectName, checkValuesObject, optionKeys } from './options.js';
+import { checkOptions, checkObjectName, checkValuesObject, describeValue, optionKeys } from './options.js';
 import { durationSteps } from './durations.js';
 import type { SynapseDescription, Attribute } from '../equations/description.js';
 import { Population } from './Population.js';
@@ -95,7 +95,7 @@ export class Projection extends ConnectorMethods {
     // Everything is checked before the projection joins its network: a refused one leaves no trace.
     const [prePop, postPop] = [this.pre.population, this.post.population];
     this.checkPopulationKinds(args.name);
-    this.synapseType = args.synapse ?? (preType === 'spike' ? defaultSpikingSynapse : defaultRateSynapse);
+    this.synapseType = synapseOf(args.synapse) ?? (preType === 'spike' ? defaultSpikingSynapse : defaultRateSynapse);
     this.description = this.network.analyseSynapse(this.synapseType, preType);
     if (this.targets.length > 1 && preType === 'rate') throw new NetworkError('Projection: several targets are only possible for spiking projections');
     checkSynapseReferences(this.description, prePop, postPop, this.targets, args.name);
@@ -319,4 +319,15 @@ function resolveNames(pre: PopulationLike | string, post: PopulationLike | strin
   const network = known?.population.network ?? defaultNetwork();
   const side = (p: PopulationLike | string, role: string) => (typeof p === 'string' ? populationByName(network, p, `new Projection(): ${role}`) : p);
   return { pre: side(pre, 'pre'), post: side(post, 'post') };
+}
+
+/**
+ * The synapse argument: a Synapse, a built-in synapse class (ANNarchy's `synapse=STDP`, instantiated
+ * with its defaults) or nothing for the default. Anything else — typically options given in the
+ * synapse's place — is refused rather than analysed as a model.
+ */
+function synapseOf(synapse: unknown): Synapse | undefined {
+  if (synapse === undefined || synapse instanceof Synapse) return synapse;
+  if (typeof synapse === 'function' && (synapse as { prototype?: unknown }).prototype instanceof Synapse) return new (synapse as new () => Synapse)();
+  throw new NetworkError(`new Projection(): synapse must be a Synapse (or left out for the default), got ${describeValue(synapse)}; options come after it: connect(pre, post, target, undefined, { name })`);
 }

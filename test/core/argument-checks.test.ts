@@ -200,3 +200,22 @@ describe('names shared by a population and a projection', () => {
     expect(() => net.create(2, Leaky, { name: 'y' })).toThrow(/a projection is already named 'y'/);
   });
 });
+
+describe('synapse argument and firing-rate window', () => {
+  it('refuses options in the place of the synapse; accepts a built-in synapse class', async () => {
+    const { STDP } = await import('../../src/index.js');
+    const net = new Network();
+    const a = net.create(2, Leaky);
+    expect(() => net.connect(a, a, 'exc', { name: 'x' } as never)).toThrow(/new Projection\(\): synapse must be a Synapse \(or left out for the default\), got an object \(Object\); options come after it/);
+    const s = net.create(2, Lif);
+    expect(net.connect(s, s, 'exc', STDP as never).synapseType).toBeInstanceOf(STDP);
+  });
+  it('computeFiringRate() needs a finite window of at least dt', async () => {
+    const net = new Network({ dt: 0.5 });
+    const s = net.create(2, Lif, { name: 's' });
+    await net.compile();
+    expect(() => s.computeFiringRate(NaN)).toThrow(/population 's'\.computeFiringRate\(\): window must be a finite number of ms, got number NaN/);
+    expect(() => s.computeFiringRate(0.1)).toThrow(/window must be at least dt = 0\.5 ms/);
+    s.computeFiringRate(10);
+  });
+});
