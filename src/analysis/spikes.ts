@@ -3,8 +3,9 @@
  *
  * Conventions used by the whole `analysis` module:
  * - Spike times are **steps** by default (`monitor.get('spike')` returns steps, as ANNarchy does);
- *   pass `unit: 'ms'` when the times are already milliseconds. `dt` (ms) is always required
- *   because every result is reported in ms or Hz.
+ *   pass `unit: 'ms'` when the times are already milliseconds. Every result is reported in ms or
+ *   Hz, so `dt` (ms) is needed: a monitor's record carries it (with its unit, recording window,
+ *   recorded duration and number of neurons: {@link SpikeRecordInfo}), other data need `{ dt }`.
  * - Internally, times are converted to integer steps (`Math.round(t / dt)` for ms input), so bins
  *   and windows are exact and free of floating-point edge effects.
  * - Recording windows (`start`, `stop`) are given in the **same unit as the spike times** and are
