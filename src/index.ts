@@ -30,7 +30,7 @@ export * from './models/index.js';
 export * from './inputs/index.js';
 export * from './analysis/index.js';
 export * from './plot/index.js';
-export { encodeNpy, decodeNpy, type NpyArray } from './io/npy.js';
+export { encodeNpy, decodeNpy, NpyFormatError, type NpyArray } from './io/npy.js';
 export { encodeNpz, decodeNpz } from './io/npz.js';
 export { LoadError, type SaveSelection } from './io/network-io.js';
 export { type ParametersJson } from './io/parameters.js';
