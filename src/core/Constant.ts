@@ -3,6 +3,7 @@
  * (the new value takes effect at the next step — ANNarchy ignores such changes; we do what its
  * documentation promises).
  */
+import { checkOptions } from './options.js';
 import { NetworkError } from '../errors.js';
 import { RESERVED_NAMES } from '../equations/symbols.js';
 
@@ -27,6 +28,7 @@ export class Constant {
    * @param options.global register it for every network (default true, as ANNarchy's `Constant`)
    */
   constructor(name: string, value: number, options: { global?: boolean } = {}) {
+    checkOptions(options, ['global'], 'new Constant()');
     if (typeof name !== 'string' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
       throw new NetworkError(`Constant name ${JSON.stringify(name)} is not a valid identifier (a letter, then letters, digits or '_')`);
     }

@@ -3,6 +3,7 @@
  * monitors and networks as): a zip file of `.npy` entries named `<key>.npy`. Built on fflate,
  * browser-safe (Uint8Array in and out).
  */
+import { checkOptions } from '../core/options.js';
 import { zipSync, type Zippable } from 'fflate';
 import { readZip } from './zip.js';
 import {
@@ -33,6 +34,7 @@ const MTIME = new Date(Date.UTC(2000, 0, 1));
  * returns it. Throws {@link NpyFormatError} for an invalid entry (shape mismatch, bad dtype).
  */
 export function encodeNpz(record: Record<string, NpzEntry>, opts: EncodeNpzOptions = {}): Uint8Array {
+  checkOptions(opts, ['compress'] satisfies (keyof EncodeNpzOptions)[], 'encodeNpz()');
   const level = opts.compress === true ? 6 : opts.compress === false || opts.compress === undefined ? 0 : opts.compress;
   if (!Number.isInteger(level) || level < 0 || level > 9) {
     throw new NpyFormatError(`encodeNpz: compress must be a boolean or a level 0–9, got ${String(opts.compress)}`);

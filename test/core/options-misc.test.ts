@@ -86,3 +86,11 @@ describe('distribution bounds', () => {
     expect(new Normal(0, 1, { min: -1, max: 1 }).bounds).toEqual({ min: -1, max: 1 });
   });
 });
+
+describe('Constant and encodeNpz options', () => {
+  it('refuse unknown keys', async () => {
+    const { Constant, encodeNpz } = await import('../../src/index.js');
+    expect(() => new Constant('k_unused', 1, { globl: false } as never)).toThrow(/new Constant\(\): unknown option 'globl' — did you mean 'global'/);
+    expect(() => encodeNpz({}, { compression: 6 } as never)).toThrow(/encodeNpz\(\): unknown option 'compression'/);
+  });
+});
