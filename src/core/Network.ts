@@ -225,6 +225,9 @@ export class Network implements NetworkLike, ConstantListener {
       if (neuron !== undefined) throw new NetworkError('create(population): a population object comes alone (its neuron is already set)');
       return geometry.network === this ? geometry : geometry.copyTo(this);
     }
+    if (options !== null && typeof options === 'object' && 'network' in options && (options as PopulationOptions).network !== this) {
+      throw new NetworkError(`network ${this.id}.create(): the population is created in this network; remove 'network' (or call create() on the other network)`);
+    }
     return new Population(geometry, neuron as Neuron, { ...options, network: this });
   }
 
