@@ -20,6 +20,8 @@ export interface Mutant {
   strictField: boolean;
   /** The model's name (what a refusal must contain), when the name itself was not mutated away. */
   name?: string;
+  /** Synapses: the pre-synaptic population's type, when the mutation changed it (a rate synapse fed by spikes). */
+  pre?: 'rate' | 'spike';
 }
 
 /** Fields holding lines `lhs = rhs : flags`. */
@@ -277,6 +279,11 @@ export function mutate(rng: Rng, index: number): Mutant {
     const base = rng.pick(BASES);
     const name = `Fuzz${base.kind === 'neuron' ? 'Neuron' : 'Synapse'}${index}`;
     const spec: Spec = { ...base.spec, name };
+    if (base.kind === 'synapse' && rng.chance(0.03)) {
+      // The same synapse fed by the other kind of population (ANNarchy decides rate or spike by the pre side).
+      const pre = base.pre === 'rate' ? 'spike' : 'rate';
+      return { base, spec, field: 'name', op: `pre population ${pre}`, expect: 'unknown', strictField: false, name, pre };
+    }
     if (rng.chance(0.04)) {
       // An unknown key (a typo, ANNarchy's snake_case, a field of the other kind).
       const key = rng.pick(['equatons', 'pre_spike', 'post_spike', 'spikes', 'Parameters', 'zq_key', base.kind === 'neuron' ? 'psp' : 'spike', 'stop_condition', 'method', 'constructor']);

@@ -1,6 +1,6 @@
 /**
- * Battery 'models': mutated neurons and synapses, each built into a small network, compiled and run
- * for 40 steps on js — and, for the cpp subset, on cpp too, whose whole state must equal js's bit for
+ * Battery 'models': mutated neurons and synapses, each built into a small network (a neuron that
+ * reads `g_exc`/`sum(exc)` gets an input projection), compiled and run for 40 steps on js — and, for the cpp subset, on cpp too, whose whole state must equal js's bit for
  * bit. A refusal must be a NeurarchyError that names the model (and, for type and syntax errors
  * confined to one field, the field).
  */
@@ -18,10 +18,18 @@ export const name = 'models';
 async function runOn(m: Mutant, backend: 'js' | 'cpp', cacheDir: string): Promise<State> {
   const net = new N.Network({ dt: 0.5, seed: 7 });
   if (m.base.kind === 'neuron') {
-    net.create(4, new N.Neuron(m.spec as never));
+    const pop = net.create(4, new N.Neuron(m.spec as never));
+    // A mutant of a base that reads an excitatory input gets one, of its own kind, so transmission into
+    // it runs too (the unmutated bases run alone: their own dynamics, compared on js and cpp).
+    const text = JSON.stringify(m.base.spec);
+    if (/g_exc|sum\(exc\)/.test(text) && !m.op.startsWith('none')) {
+      const spiking = typeof m.base.spec.spike === 'string';
+      net.connect(net.create(3, spiking ? SPIKE_NEURON : RATE_NEURON), pop, 'exc').connectAllToAll({ weights: spiking ? 0.2 : 0.1, delays: 1.0 });
+    }
   } else {
-    const pre = net.create(4, m.base.pre === 'rate' ? RATE_NEURON : SPIKE_NEURON);
-    const post = net.create(3, m.base.pre === 'rate' ? RATE_NEURON : SPIKE_NEURON);
+    const kind = m.pre ?? m.base.pre;
+    const pre = net.create(4, kind === 'rate' ? RATE_NEURON : SPIKE_NEURON);
+    const post = net.create(3, kind === 'rate' ? RATE_NEURON : SPIKE_NEURON);
     net.connect(pre, post, 'exc', new N.Synapse(m.spec as never)).connectAllToAll({ weights: 0.5, delays: 1.0 });
   }
   await net.compile(backend === 'cpp' ? { backend, directory: cacheDir } : { backend });
