@@ -13,7 +13,7 @@ import type { BackendName } from '../ir/plan.js';
 import { buildPlan } from '../ir/build.js';
 import { guardCompile } from '../equations/limits.js';
 import type { Engine, StepHooks, Backend } from '../runtime/engine.js';
-import { allocatePopulation, allocateProjection, resizeDelayRings, growDelayRings, resetSpecialState, resetSynapseState } from '../runtime/state.js';
+import { allocatePopulation, allocateProjection, resizeDelayRings, growDelayRings, resetSpecialState, resetSynapseState, clearPendingEvents } from '../runtime/state.js';
 import { PeriodicCallback, stepsOf, type EveryOptions } from '../runtime/callbacks.js';
 import { FiringRateWindows } from '../runtime/firing-rate.js';
 import { RandomStream, seedFromTime } from '../random/stream.js';
@@ -622,7 +622,10 @@ export class Network implements NetworkLike, ConstantListener {
     });
     this.requireEngine();
     this.#step = 0;
-    if (options.populations ?? true) for (const p of this.#populations) this.resetPopulation(p);
+    if (options.populations ?? true) {
+      for (const p of this.#populations) this.resetPopulation(p);
+      for (const p of this.#projections) clearPendingEvents(this.#engine!, p.id);
+    }
     if (options.synapses ?? false) {
       for (const p of this.#projections) {
         this.restore(p);

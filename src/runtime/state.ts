@@ -5,6 +5,7 @@
 import type { NetworkPlan } from '../ir/plan.js';
 import type { Population } from '../core/Population.js';
 import type { Projection } from '../core/Projection.js';
+import type { Engine } from './engine.js';
 
 const NEVER_SPIKED = -10000;
 
@@ -70,6 +71,15 @@ export function resetSynapseState(plan: NetworkPlan, proj: Projection): void {
     (s.get('_dec_hist') as Float64Array).fill(0);
     (s.get('_dec_idx') as Int32Array).fill(0);
   }
+}
+
+/**
+ * Drops the spikes in flight that an engine keeps outside the state arrays (variable spike delays,
+ * `Engine.getPendingEvents`): on `reset()` they belong to a past that no longer exists.
+ */
+export function clearPendingEvents(engine: Engine, projId: number): void {
+  const pending = engine.getPendingEvents?.(projId);
+  if (pending && pending.syn.length > 0) engine.setPendingEvents?.(projId, { ptr: new Int32Array(pending.ptr.length), syn: new Int32Array(0) });
 }
 
 /** (Re)creates the delay rings of `pop` with `length` slots, filled with the current values (rates) or empty (spikes). */

@@ -66,6 +66,26 @@ describeBackends('reset({ synapses: true })', () => {
   });
 });
 
+describeBackends('reset() with spikes in flight', () => {
+  it('spikes still travelling on variable delays at reset() are dropped: a rerun after reset({ synapses: true }) is identical', async () => {
+    const { SpikeSourceArray, Uniform } = await import('../../src/index.js');
+    const net = new Network({ dt: 1.0, seed: 1 });
+    // Pre spikes at 97–99 ms are still in flight (delays 1–5 ms) when the first run ends at 100 ms.
+    const pre = new SpikeSourceArray([[5, 30, 55, 98], [12, 40, 99], [20, 21, 70, 97]], { network: net });
+    const post = net.create(2, new Neuron({ parameters: 'tau = 5.0', equations: 'tau * dv/dt = -v + g_exc', spike: 'v > 0.15', reset: 'v = 0.0' }));
+    const proj = net.connect(pre, post, 'exc', new STDP({ A_plus: 0.1, A_minus: 0.12, tau_plus: 10, tau_minus: 10, w_max: 1.0 }));
+    proj.connectAllToAll({ weights: 0.5, delays: new Uniform(1, 5) });
+    const m = net.monitor(post, 'spike');
+    await net.compile(compileFor());
+    await net.simulate(100);
+    const first = { w: weights(proj.w), spikes: m.get('spike') };
+    net.reset({ synapses: true });
+    await net.simulate(100);
+    expect(m.get('spike')).toEqual(first.spikes);
+    expect(weights(proj.w)).toEqual(first.w);
+  });
+});
+
 describeBackends('single neurons, single synapses, t_last', () => {
   /** Neuron 0: v grows by 1 per ms and spikes above 1.2 (steps 2, 5, 8, … at dt 0.5); neuron 1 never spikes. */
   function ramp() {
