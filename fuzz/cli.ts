@@ -7,7 +7,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { runFuzz, type FuzzOptions } from './fuzz.js';
 import { formatSummary } from './report.js';
 import { knownAs } from './known.js';
@@ -62,13 +62,18 @@ if (opts.json) {
 }
 if (opts.markdown) {
   const failures = results.filter((r) => r.cls !== 'refused-ok' && r.cls !== 'accepted-ok');
-  writeFileSync(path.resolve(opts.markdown), [
+  // Hand-written notes below the marker survive a new run.
+  const file = path.resolve(opts.markdown), marker = '<!-- notes: kept across runs -->';
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const notes = old.includes(marker) ? old.slice(old.indexOf(marker)) : `${marker}\n`;
+  writeFileSync(file, [
     `# Fuzz run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, '',
     `\`${command}\` (${summary.seconds.toFixed(0)} s, ${opts.jobs} children)`, '',
     '```', formatSummary({ ...summary, causes: [] }), '```', '',
     `## Distinct causes (${summary.causes.length})`, '',
     ...summary.causes.map((c) => `- **${c.example.cls}** ×${c.count} [${knownAs(c.example)}] — ${c.example.battery} #${c.example.index} ${c.example.label}: \`${c.example.input.slice(0, 200).replace(/`/g, "'")}\` → ${c.example.detail.split('\n')[0]!.slice(0, 200)}${c.example.where ? ` (${c.example.where})` : ''}`),
     '', `Every non-ok case: ${failures.length} (rerun one with \`npm run fuzz -- --seed ${opts.seed} --only <battery>:<index>\`).`, '',
+    notes,
   ].join('\n'));
 }
 process.exit(summary.failing > 0 ? 1 : 0);
