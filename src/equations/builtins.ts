@@ -69,6 +69,8 @@ export interface EvaluateOptions {
 /** Truth value of a number, as the generated JavaScript tests it (0 and NaN are false). */
 const truthy = (x: number): boolean => (x ? true : false);
 
+const isArithmetic = (op: string): op is '+' | '-' | '*' | '/' => op === '+' || op === '-' || op === '*' || op === '/';
+
 function evalError(message: string, symbol: string): never {
   throw new EquationError(message, { model: 'expression', symbol });
 }
@@ -115,6 +117,15 @@ export function evaluate(expr: Expr, env: Readonly<Record<string, number>>, opti
       return expr.op === '-' ? -a : expr.op === '+' ? a : truthy(a) ? 0 : 1;
     }
     case 'binary': {
+      if (isArithmetic(expr.op)) {
+        // A flat chain `((a + b) - c) * d …` along its left spine, without recursion, in the same order.
+        const spine: Extract<Expr, { kind: 'binary' }>[] = [];
+        let node: Expr = expr;
+        while (node.kind === 'binary' && isArithmetic(node.op)) { spine.push(node); node = node.left; }
+        let acc = ev(node);
+        for (let k = spine.length - 1; k >= 0; k--) acc = foldArithmetic(spine[k].op, acc, ev(spine[k].right))!;
+        return acc;
+      }
       if (expr.op === 'and') return truthy(ev(expr.left)) && truthy(ev(expr.right)) ? 1 : 0;
       if (expr.op === 'or') return truthy(ev(expr.left)) || truthy(ev(expr.right)) ? 1 : 0;
       const value = foldArithmetic(expr.op, ev(expr.left), ev(expr.right));

@@ -13,6 +13,7 @@ import { parseExpression } from './parser.js';
 import { symbolsOf } from './algebra.js';
 import { exprToString } from './printer.js';
 import { checkAttributeName, errorAt, type ModelScope } from './symbols.js';
+import { shownText } from './lexer.js';
 
 /** Locality flag → locality, per model kind (`undefined`: the flag is not allowed there). */
 export function localityOf(flag: 'population' | 'projection' | 'postsynaptic' | undefined, kind: 'neuron' | 'synapse'): Locality | undefined {
@@ -71,13 +72,13 @@ export function valueOf(scope: ModelScope, e: Expr, trimmed: string, source: Sou
     const why = scope.constants.has(name) ? `the Constant '${name}' can only be used alone (${mode === 'init' ? 'init' : 'value'} = ${name})`
       : scope.attributes.has(name) ? `'${name}' has no numeric value at analysis time`
         : mode === 'parameter' ? `'${name}' is not a parameter defined above` : `'${name}' is not a parameter of this model`;
-    throw errorAt(scope, source, `${mode === 'init' ? 'init' : 'parameter'} value '${trimmed}' cannot be computed: ${why}`, name);
+    throw errorAt(scope, source, `${mode === 'init' ? 'init' : 'parameter'} value '${shownText(trimmed)}' cannot be computed: ${why}`, name);
   }
   let value: number;
   try {
     value = evaluate(e, env);
   } catch {
-    throw errorAt(scope, source, `${mode === 'init' ? 'init' : 'parameter'} value '${trimmed}' cannot be computed (only numbers, parameters and built-in functions)`, trimmed);
+    throw errorAt(scope, source, `${mode === 'init' ? 'init' : 'parameter'} value '${shownText(trimmed)}' cannot be computed (only numbers, parameters and built-in functions)`, trimmed);
   }
   return { init: { kind: 'number', value }, isBool: false };
 }

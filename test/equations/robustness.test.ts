@@ -139,6 +139,12 @@ describe('deep expressions: nesting is limited, flat chains are not', () => {
     expect(compileError(other, [shallow])).toBe(other);
   });
 
+  it('a parameter value and an init= of 20000 terms are folded to their number', () => {
+    const long = Array.from({ length: 20000 }, (_, k) => `${k % 5}`).join(' + ');
+    const d = new Network().create(1, new Neuron({ parameters: `tau = ${long}`, equations: `r = tau : init=${long}` })).description;
+    expect(d.attributes.map((a) => a.init)).toEqual([{ kind: 'number', value: 40000 }, { kind: 'number', value: 40000 }]);
+  });
+
   it('200 levels are accepted', () => {
     const d = new Network().create(1, new Neuron({ equations: `r = ${'('.repeat(199)}2${')'.repeat(199)}` })).description;
     expect(d.attributes.map((a) => a.name)).toEqual(['r']);
