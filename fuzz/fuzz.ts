@@ -15,7 +15,7 @@ export interface FuzzOptions {
   seed: number;
   /** Model mutants (all on js). */
   cases: number;
-  /** How many of them also run on cpp (spread evenly), besides the unmutated bases. */
+  /** About how many accepted mutants also run on cpp (spread evenly), besides the unmutated bases. */
   cpp: number;
   /** Corrupted files (every tenth also loaded on cpp, when `cpp` > 0). */
   files: number;
@@ -34,11 +34,13 @@ export function requests(o: FuzzOptions): CaseRequest[] {
     if (!o.batteries.includes(battery)) return;
     for (const index of o.only?.[battery] ?? Array.from({ length: n }, (_, i) => i)) reqs.push({ battery, seed: o.seed, index, cpp: cpp(index), cacheDir: CACHE_DIR });
   };
-  const every = o.cpp > 0 ? Math.max(1, Math.floor(o.cases / o.cpp)) : 0;
+  // About one mutant in six is accepted, and only accepted ones reach the compiler: six candidates per
+  // wanted cpp comparison keep `--cpp N` close to N g++ runs.
+  const every = o.cpp > 0 ? Math.max(1, Math.floor(o.cases / (6 * o.cpp))) : 0;
   add('api', apiCount(), () => false);
   add('files', o.files, (i) => o.cpp > 0 && i % 10 === 0);
   // The unmutated bases (the first cases) always run on cpp too, when cpp runs at all.
-  add('models', o.cases, (i) => every > 0 && (i < BASES.length || (i % every === 0 && i / every < o.cpp)));
+  add('models', o.cases, (i) => every > 0 && (i < BASES.length || (i % every === 0 && i / every < 6 * o.cpp)));
   return reqs;
 }
 

@@ -229,7 +229,7 @@ const FIELD_EDITS: Record<string, FieldEdit> = {
     return { value, expect, strict: true };
   },
   'type:object': (rng, _v, field) => {
-    const value = rng.pick([{}, { a: 1 }, { toString: 'x' }, new Date(0), new Map()]);
+    const value = rng.pick<object>([{}, { a: 1 }, { toString: 'x' }, new Date(0), new Map()]);
     const dictionary = field === 'parameters' && (Object.keys(value).length === 0 || (value as { a?: number }).a === 1) && !(value instanceof Date);
     return { value, expect: dictionary || FREE_FIELDS.has(field) ? 'unknown' : 'invalid', strict: true };
   },

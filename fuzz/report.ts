@@ -67,6 +67,8 @@ export interface Summary {
   seed: number;
   seconds: number;
   counts: Record<string, Record<OutcomeClass, number>>;
+  /** Cases that ran on cpp too (accepted on js, then built and compared), by battery. */
+  onCpp: Record<string, number>;
   /** Distinct causes of non-ok classes, with the smallest input that shows each. */
   causes: Array<{ cause: string; count: number; example: CaseResult }>;
   failing: number;
@@ -74,10 +76,12 @@ export interface Summary {
 
 export function summarise(results: CaseResult[], seed: number, seconds: number): Summary {
   const counts: Summary['counts'] = {};
+  const onCpp: Summary['onCpp'] = {};
   const causes = new Map<string, { cause: string; count: number; example: CaseResult }>();
   for (const r of results) {
     const row = (counts[r.battery] ??= Object.fromEntries(CLASSES.map((c) => [c, 0])) as Record<OutcomeClass, number>);
     row[r.cls]++;
+    if (r.backends.includes('cpp')) onCpp[r.battery] = (onCpp[r.battery] ?? 0) + 1;
     if (r.cls === 'refused-ok' || r.cls === 'accepted-ok') continue;
     const key = causeOf(r);
     const c = causes.get(key);
@@ -85,7 +89,7 @@ export function summarise(results: CaseResult[], seed: number, seconds: number):
     else { c.count++; if (r.input.length < c.example.input.length) c.example = r; }
   }
   const failing = results.filter((r) => FAILING.has(r.cls)).length;
-  return { seed, seconds, counts, causes: [...causes.values()].sort((a, b) => a.cause.localeCompare(b.cause)), failing };
+  return { seed, seconds, counts, onCpp, causes: [...causes.values()].sort((a, b) => a.cause.localeCompare(b.cause)), failing };
 }
 
 /** The table of counts by battery and class, and the distinct causes with one example each. */
@@ -99,6 +103,8 @@ export function formatSummary(s: Summary, examplesPerCause = 1): string {
   }
   const totals = batteries.map((b) => Object.values(s.counts[b]!).reduce((a, v) => a + v, 0));
   lines.push(['cases'.padEnd(w), ...totals.map((v) => String(v).padStart(9)), String(totals.reduce((a, b) => a + b, 0)).padStart(9)].join(''));
+  const cpp = batteries.map((b) => s.onCpp[b] ?? 0);
+  lines.push(['…ran on cpp'.padEnd(w), ...cpp.map((v) => String(v).padStart(9)), String(cpp.reduce((a, b) => a + b, 0)).padStart(9)].join(''));
   if (s.causes.length > 0) {
     lines.push('', `distinct causes (${s.causes.length}); one example each:`);
     for (const c of s.causes.slice(0, examplesPerCause > 0 ? undefined : 0)) {
