@@ -156,6 +156,8 @@ export class Network implements NetworkLike, ConstantListener {
   #enabled = new Uint8Array(0);
   #initial = new Map<object, Map<string, Float64Array>>();
   #firingRates?: FiringRateWindows;
+  /** Windows asked for before compile() (ANNarchy's scripts call compute_firing_rate first), applied by compile(). */
+  readonly #pendingFiringRates = new Map<Population, number>();
   #checkNumerics: NumericsMode = 'warn';
   readonly #numerics = new NumericsCheck();
   #disposed = false;
@@ -410,6 +412,7 @@ export class Network implements NetworkLike, ConstantListener {
     for (const proj of this.#projections) allocateProjection(plan, proj);
     this.#enabled = Uint8Array.from(this.#populations, (p) => (p.enabled ? 1 : 0));
     this.#firingRates = new FiringRateWindows(this.#populations, this.#dt);
+    for (const [pop, window] of this.#pendingFiringRates) this.#firingRates.set(pop, window);
     this.snapshotInitialValues();
     const backend: Backend = await loadBackend(options.backend ?? this.#backend, { ...options, numThreads: this.#numThreads });
     this.#engine = await guardCompile(models, () => backend.build({
@@ -666,8 +669,8 @@ export class Network implements NetworkLike, ConstantListener {
   computeFiringRate(pop: Population, window: number): void {
     if (!pop.isSpiking) throw new NetworkError(`computeFiringRate(): population '${pop.name}' is not spiking`);
     const steps = durationSteps(window, this.#dt, `population '${pop.name}'.computeFiringRate()`, 'window', 1);
-    this.requireEngine();
-    this.#firingRates!.set(pop, steps * this.#dt);
+    if (!this.#engine) this.#pendingFiringRates.set(pop, steps * this.#dt);
+    else this.#firingRates!.set(pop, steps * this.#dt);
   }
 
   /** @internal */
