@@ -36,6 +36,13 @@ export interface ConnectivityData {
 
 type Side = Population | PopulationView;
 
+/**
+ * A user connection pattern, `(pre, post, ...args) => LILBuilder` (ANNarchy's `connect_with_func`).
+ * Declared as a method so that its parameters are checked bivariantly: a function written for
+ * `(pre: Population, post: Population, w: number)` is accepted (it receives the projection's sides).
+ */
+type ConnectionFunction = { bivariant(pre: Side, post: Side, ...args: any[]): C.LILBuilder }['bivariant'];
+
 export interface CommonConnectOptions {
   /** Delays in ms: a number, a distribution (with an upper bound) or one value per synapse. */
   delays?: ValueSpec;
@@ -148,7 +155,7 @@ export abstract class ConnectorMethods {
   }
 
   /** A user function `(pre, post, ...args) => LILBuilder`. */
-  connectWithFunc(fn: (pre: Side, post: Side, ...args: any[]) => C.LILBuilder, ...args: unknown[]): this {
+  connectWithFunc(fn: ConnectionFunction, ...args: unknown[]): this {
     if (typeof fn !== 'function') throw new NetworkError(`projection '${this.name}'.connectWithFunc(): the first argument must be a function (pre, post, ...args) => LILBuilder, got ${describeValue(fn)}`);
     const builder = fn(this.pre, this.post, ...args);
     if (!(builder instanceof C.LILBuilder)) throw new NetworkError(`connectWithFunc: the function must return a LILBuilder`);
