@@ -53,7 +53,10 @@ async function savedFiles(cacheDir: string) {
 
 type Arrays = Record<string, { data: ArrayLike<number | bigint>; dtype: string; shape: number[] }>;
 
-/** Edits of one entry: key, what it does, the new data (from the old), expectation. */
+/**
+ * Edits of one entry: key, what it does, the new data (from the old), expectation. `derived`: the
+ * entry may be recomputed or ignored on load, so the loaded state may equal the file or the original.
+ */
 interface Edit { key: string; what: string; change: (d: number[]) => number[]; expect: Expect; derived?: boolean }
 const BIG = 2 ** 31 - 1;
 const set = (i: number, x: number) => (d: number[]) => { const c = [...d]; c[i < 0 ? c.length + i : i] = x; return c; };
@@ -62,7 +65,9 @@ const EDITS: Edit[] = [
   { key: '_network/step', what: 'step 2^40', change: () => [2 ** 40], expect: 'unknown' },
   { key: '_network/dt', what: 'dt 0.1 (the network has 0.5)', change: () => [0.1], expect: 'invalid' },
   { key: '_network/dt', what: 'dt NaN', change: () => [NaN], expect: 'invalid' },
-  { key: '_network/seed', what: 'seed 1.5', change: () => [1.5], expect: 'unknown' },
+  // The seed is the network's configuration: a file's seed may be refused or ignored, not half-applied.
+  { key: '_network/seed', what: 'seed 1.5', change: () => [1.5], expect: 'unknown', derived: true },
+  { key: '_network/seed', what: 'seed 7 (the network has 3)', change: () => [7], expect: 'unknown', derived: true },
   { key: '_network/format', what: 'format version 99', change: () => [99], expect: 'invalid' },
   { key: 'stdp/_row_ptr', what: 'row pointers not monotonic', change: (d) => { const c = [...d]; [c[1], c[2]] = [c[2]!, c[1]!]; return c; }, expect: 'invalid' },
   { key: 'stdp/_row_ptr', what: 'last row pointer beyond the synapses', change: (d) => set(-1, d[d.length - 1]! + 5)(d), expect: 'invalid' },
