@@ -4,6 +4,8 @@
  */
 import { NetworkError } from '../errors.js';
 import { Projection, type PopulationLike } from '../core/Projection.js';
+import { Population } from '../core/Population.js';
+import { PopulationView } from '../core/PopulationView.js';
 import { Synapse } from '../core/Synapse.js';
 import type { SpecialProjection } from '../ir/plan.js';
 import { checkOptions } from '../core/options.js';
@@ -18,7 +20,11 @@ const injection = new Synapse({ name: 'CurrentInjection', psp: 'pre.r' });
  * not read `sum(target)`. Connect it with `connectCurrent()`.
  */
 export class CurrentInjection extends Projection {
-  constructor(pre: PopulationLike, post: PopulationLike, target: string, options: { name?: string } = {}) {
+  /** `new CurrentInjection(pre, post, 'exc')` or `new CurrentInjection({ pre, post, target: 'exc' })`. */
+  constructor(args: { pre: PopulationLike; post: PopulationLike; target: string; name?: string });
+  constructor(pre: PopulationLike, post: PopulationLike, target: string, options?: { name?: string });
+  constructor(a: PopulationLike | { pre: PopulationLike; post: PopulationLike; target: string; name?: string }, b?: PopulationLike, t?: string, o?: { name?: string }) {
+    const { pre, post, target, options } = projectionForm(a, b, t, o, ['name'], 'new CurrentInjection()');
     checkOptions(options, ['name'], 'new CurrentInjection()');
     if (pre.population.description.type !== 'rate') throw new NetworkError('CurrentInjection: the pre-synaptic population must be rate-coded');
     if (post.population.description.type !== 'spike') throw new NetworkError('CurrentInjection: the post-synaptic population must be spiking');
@@ -46,8 +52,14 @@ export class DecodingProjection extends Projection {
   readonly special: SpecialProjection;
   readonly window: number;
 
-  /** `window`: ms, rounded to whole steps (default, and 0 as ANNarchy: one step). */
-  constructor(pre: PopulationLike, post: PopulationLike, target: string, options: { window?: number; name?: string } = {}) {
+  /**
+   * `window`: ms, rounded to whole steps (default, and 0 as ANNarchy: one step).
+   * `new DecodingProjection(pre, post, 'exc', { window })` or `new DecodingProjection({ pre, post, target: 'exc', window })`.
+   */
+  constructor(args: { pre: PopulationLike; post: PopulationLike; target: string; window?: number; name?: string });
+  constructor(pre: PopulationLike, post: PopulationLike, target: string, options?: { window?: number; name?: string });
+  constructor(a: PopulationLike | { pre: PopulationLike; post: PopulationLike; target: string; window?: number; name?: string }, b?: PopulationLike, t?: string, o?: { window?: number; name?: string }) {
+    const { pre, post, target, options } = projectionForm(a, b, t, o, ['window', 'name'], 'new DecodingProjection()');
     checkOptions(options, ['window', 'name'], 'new DecodingProjection()');
     if (pre.population.description.type !== 'spike') throw new NetworkError('DecodingProjection: the pre-synaptic population must be spiking');
     if (post.population.description.type !== 'rate') throw new NetworkError('DecodingProjection: the post-synaptic population must be rate-coded');
@@ -60,4 +72,26 @@ export class DecodingProjection extends Projection {
 
   /** Spike → rate is what this projection is for (checked in the constructor). */
   protected override checkPopulationKinds(): void {}
+}
+
+/**
+ * The two ways of building an input projection: `(pre, post, target, options)` or one object
+ * `{ pre, post, target, ...options }`. Returns the sides, the target and the other options.
+ */
+function projectionForm<O extends object>(
+  a: PopulationLike | ({ pre: PopulationLike; post: PopulationLike; target: string } & O), b: PopulationLike | undefined,
+  target: string | undefined, options: O | undefined, keys: readonly string[], where: string,
+): { pre: PopulationLike; post: PopulationLike; target: string; options: O } {
+  if (a instanceof Population || a instanceof PopulationView) {
+    if (!(b instanceof Population || b instanceof PopulationView)) throw new NetworkError(`${where}: post must be a Population or a PopulationView`);
+    return { pre: a, post: b, target: target as string, options: options ?? ({} as O) };
+  }
+  if (a === null || typeof a !== 'object') throw new NetworkError(`${where}: expected (pre, post, target, options) or one object { pre, post, target, … }`);
+  if (b !== undefined) throw new NetworkError(`${where}: give either (pre, post, target, options) or one object { pre, post, target, … }, not both`);
+  const { pre, post, target: t, ...rest } = a;
+  checkOptions(rest, keys, where);
+  if (!(pre instanceof Population || pre instanceof PopulationView) || !(post instanceof Population || post instanceof PopulationView)) {
+    throw new NetworkError(`${where}: pre and post must be Populations or PopulationViews`);
+  }
+  return { pre, post, target: t, options: rest as unknown as O };
 }

@@ -5,7 +5,7 @@ import { it, expect } from 'vitest';
 import { describeBackends, compileFor, closeDigits } from '../helpers/backends.js';
 import {
   Network, Neuron, Projection, PoissonPopulation, SpikeSourceArray, HomogeneousCorrelatedSpikeTrains, InputArray,
-  TimedPoissonPopulation, CurrentInjection, clear, magicNetwork,
+  TimedPoissonPopulation, CurrentInjection, DecodingProjection, clear, magicNetwork,
 } from '../../src/index.js';
 
 const spikesOf = async (net: Network, pop: Parameters<Network['monitor']>[0], T: number) => {
@@ -93,6 +93,25 @@ describeBackends('net.create(population), net.connect(projection), populations b
     expect(explicit.pre).toBe(lif);
     expect(explicit.network).toBe(net);
     expect(() => new Projection(lif, 'nobody', 'exc')).toThrow(/post: no population named 'nobody'/);
+  });
+
+  it('CurrentInjection({ pre, post, target }) and DecodingProjection({ pre, post, target, window }) as one object', async () => {
+    const net = new Network({ dt: 1, seed: 1 });
+    const rate = net.create(2, new Neuron({ parameters: 'b = 0.0', equations: 'r = b' }));
+    const lif = net.create(2, new Neuron({ equations: 'dv/dt = g_exc', spike: 'v > 100.0', reset: 'v = 0.0' }));
+    const out = net.create(2, new Neuron({ equations: 'r = sum(exc)' }));
+    rate.b = [0.5, 2];
+    const ci = net.connect(new CurrentInjection({ pre: rate, post: lif, target: 'exc' })).connectCurrent();
+    expect(ci.target).toBe('exc');
+    const dec = new DecodingProjection({ pre: lif, post: out, target: 'exc', window: 5 });
+    expect(dec.window).toBe(5);
+    dec.connectOneToOne({ weights: 1 });
+    expect(() => new CurrentInjection({ pre: rate, post: lif, target: 'exc', windw: 3 } as never)).toThrow(/windw/);
+    const m = net.monitor(lif, 'v');
+    await net.compile(compileFor());
+    await net.simulate(3);
+    // g_exc = pre.r from the second step on (one step of delay): v = 0, 0.5, 1.0 and 0, 2, 4.
+    expect(m.get('v').map((row) => Array.from(row))).toEqual([[0, 0], [0.5, 2], [1, 4]]);
   });
 
   it('new Projection(\'a\', \'b\', …) finds the populations of the default network', () => {
