@@ -212,8 +212,9 @@ const globalFlags = (defaults: Record<string, number>) => Object.fromEntries(Obj
  * `J_v/tau_v` at each spike, and an escape noise of intensity `c·exp((u − v)/delta_u)` (Hz).
  * `R = tau_m/C_m` is a parameter computed from the values given, as ANNarchy does.
  */
-function gifSpec(name: string, defaults: Record<string, number>, p: Record<string, number | undefined> & { current?: string }, extra: string) {
-  const { current, ...values } = p;
+function gifSpec(name: string, defaults: Record<string, number>, p: { current?: string }, extra: string) {
+  const { current, ...rest } = p;
+  const values = rest as Record<string, number | undefined>;
   const v = { ...defaults, ...Object.fromEntries(Object.entries(values).filter(([, x]) => x !== undefined)) } as Record<string, number>;
   return {
     name,
