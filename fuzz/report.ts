@@ -15,7 +15,7 @@ export function whereThrown(stack: string | undefined): string | undefined {
   for (const line of stack.split('\n').slice(1)) {
     const m = /\(?((?:file:\/\/)?\/[^()\s]+?):(\d+):\d+\)?\s*$/.exec(line.trim());
     if (m && m[1]!.includes('/src/')) return `${path.relative(ROOT, m[1]!.replace('file://', ''))}:${m[2]}`;
-    if (/eval at|<anonymous>|new Function/.test(line)) return `generated code (${line.trim().replace(/^at /, '').slice(0, 80)})`;
+    if (/eval at/.test(line)) return `generated code (${line.trim().replace(/^at /, '').replace(/\(eval at .*/, '').trim().slice(0, 60)})`;
   }
   return undefined;
 }

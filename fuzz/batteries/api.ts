@@ -330,6 +330,27 @@ add('toNpz({ compress: 12 })', 'invalid', async () => (await compiled()).net.toN
 add('simulate after dispose', 'invalid', async () => { const c = await compiled(); (c.net as unknown as { dispose(): void }).dispose(); await c.net.simulate(1); });
 add('dispose twice', 'valid', async () => { const c = await compiled(); const d = c.net as unknown as { dispose(): void }; d.dispose(); d.dispose(); });
 
+/* ---- PymoNNto-style behaviours: the spec language (parsed, never eval'd), sizes, recorders ---- */
+const B = N.behaviors;
+const group = (size: unknown = 5) => { const net = new B.Network({ seed: 1 }); return { net, g: new B.NeuronGroup({ net, tag: 'g', size: size as number }) }; };
+for (const [spec, e] of [['uniform(0, 1)', 'valid'], ['uniform(0,', 'invalid'], ['uniform(1, 0)', 'invalid'], ['normal(0, -1)', 'invalid'], ['zq(1)', 'invalid'],
+  ['process.exit(1)', 'invalid'], ['constructor', 'invalid'], ['uniform(0, 1) + ', 'invalid'], ['1e999', 'unknown'], ['(((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))', 'unknown'], ['', 'unknown']] as const) {
+  add(`neurons.vector(${JSON.stringify(spec)})`, e, async () => { const { net, g } = group(); await net.initialize(); return g.vector(spec); },
+    { check: (v) => ((v as Float64Array).length === 5 ? '' : `length ${(v as Float64Array).length}`) });
+}
+add('neurons.vector("uniform(0, 1)", { density: 1.5 })', 'invalid', async () => { const { net, g } = group(); await net.initialize(); return g.vector('uniform(0, 1)', { density: 1.5 }); });
+add('neurons.vector("uniform(0, 1)", { zq: 1 })', 'invalid', async () => { const { net, g } = group(); await net.initialize(); return g.vector('uniform(0, 1)', { zq: 1 } as never); }, { names: ['zq'] });
+for (const size of [-1, 1.5, NaN, '5', 1e10]) add(`new NeuronGroup({ size: ${JSON.stringify(size)} })`, 'invalid', () => group(size));
+add('new NeuronGroup({ net, tag, size, zq: 1 })', 'invalid', () => { const net = new B.Network(); new B.NeuronGroup({ net, tag: 'g', size: 3, zq: 1 } as never); }, { names: ['zq'] });
+add('new NeuronGroup({ behavior: { x: 5 } })', 'invalid', () => { const net = new B.Network(); new B.NeuronGroup({ net, tag: 'g', size: 3, behavior: { x: 5 } as never }); });
+add('new Recorder(["zq(voltage"])', 'invalid', async () => { const net = new B.Network(); new B.NeuronGroup({ net, tag: 'g', size: 3, behavior: { 9: new B.Recorder(['zq(voltage']) } }); await net.initialize(); await net.simulateIterations(2); });
+add('new Recorder(["mean(voltage)"]) of a variable no behaviour creates', 'invalid', async () => { const net = new B.Network(); new B.NeuronGroup({ net, tag: 'g', size: 3, behavior: { 9: new B.Recorder(['mean(zq_voltage)']) } }); await net.initialize(); await net.simulateIterations(2); });
+add('net.simulateIterations(-1)', 'invalid', async () => { const { net } = group(); await net.initialize(); await net.simulateIterations(-1); });
+add('net.simulateIterations(Infinity)', 'invalid', async () => { const { net } = group(); await net.initialize(); await net.simulateIterations(Infinity); });
+add('net.simulateIterations(NaN)', 'invalid', async () => { const { net } = group(); await net.initialize(); await net.simulateIterations(NaN); });
+add('new SynapseGroup({ src: "zq" })', 'invalid', () => { const { net } = group(); new B.SynapseGroup({ net, src: 'zq', dst: 'g', tag: 's' }); });
+add('synapse.matrix("uniform(0, 1)", { density: -1 })', 'invalid', async () => { const { net } = group(); const s = new B.SynapseGroup({ net, src: 'g', dst: 'g', tag: 's' }); await net.initialize(); return s.matrix('uniform(0, 1)', { density: -1 }); });
+
 /* ---- Unknown option keys and non-object options on every constructor ---- */
 const isObject = (o: unknown): o is object => typeof o === 'object' && o !== null && !Array.isArray(o);
 const OPTION_TAKERS: Array<[string, (o: unknown) => unknown]> = [
@@ -351,6 +372,13 @@ const OPTION_TAKERS: Array<[string, (o: unknown) => unknown]> = [
   ['new Constant', (o) => new N.Constant('zq_c', 1, o as never)],
   ['new Neuron', (o) => new N.Network().create(2, new N.Neuron(o as never))],
   ['new Synapse', (o) => { const m = mk(); return m.net.connect(m.a, m.b, 'exc', new N.Synapse(o as never)); }],
+  ['net.reset', async (o) => (await compiled()).net.reset(o as never)],
+  ['proj.enableLearning', async (o) => (await compiled()).proj.enableLearning(o as never)],
+  ['net.report', async (o) => (await compiled()).net.report(o as never)],
+  ['net.toNpz (options)', async (o) => (await compiled()).net.toNpz(undefined, o as never)],
+  ['new HomogeneousCorrelatedSpikeTrains', (o) => new N.HomogeneousCorrelatedSpikeTrains(2, isObject(o) ? { rates: 10, corr: 0.5, tau: 1, ...o } : o as never)],
+  ['new InputArray', (o) => new N.InputArray(2, o as never)],
+  ['new behaviors.Network', (o) => new N.behaviors.Network(o as never)],
 ];
 for (const [label, take] of OPTION_TAKERS) {
   add(`${label}({ zq_unknown_key: 1 })`, 'invalid', () => take({ zq_unknown_key: 1 }), { names: ['zq_unknown_key'] });
