@@ -2,7 +2,8 @@
  * Global user functions: `addFunction('sigmoid(x) = 1.0 / (1.0 + exp(-x))')` makes `sigmoid`
  * callable in every equation, and `functions('sigmoid')` callable from TypeScript.
  */
-import { NetworkError } from '../errors.js';
+import { EquationError, NetworkError } from '../errors.js';
+import { describeValue } from './options.js';
 import type { FunctionDef } from '../equations/description.js';
 import { parseFunctionDefinition, evaluate } from '../equations/index.js';
 
@@ -10,6 +11,9 @@ const registry = new Map<string, FunctionDef>();
 
 /** Declares a global function usable in every neuron and synapse created afterwards. */
 export function addFunction(definition: string): void {
+  if (typeof definition !== 'string') {
+    throw new EquationError(`addFunction() takes the definition as a string ('name(x, y) = expression'), got ${describeValue(definition)}`, { model: 'global functions', field: 'functions' });
+  }
   const f = parseFunctionDefinition(definition);
   registry.set(f.name, f);
 }

@@ -2,7 +2,7 @@
 // field named; ANNarchy 5's Parameter/Variable objects; parameters written by event code.
 import { describe, it, expect } from 'vitest';
 import { describeBackends, compileFor, closeDigits } from '../helpers/backends.js';
-import { EquationError, Network, Neuron, Synapse, Parameter, Variable, Uniform, SpikeSourceArray } from '../../src/index.js';
+import { EquationError, Network, Neuron, Synapse, Parameter, Variable, Uniform, SpikeSourceArray, addFunction } from '../../src/index.js';
 
 /** The EquationError thrown by `run` (fails the test when there is none or another kind). */
 function equationError(run: () => unknown): EquationError {
@@ -63,6 +63,10 @@ describe('model fields: types', () => {
     const e = equationError(() => new Synapse({ name: 'S', ...spec } as never));
     expect(e.model).toBe('S');
     expect(e.field).toBe(field);
+  });
+
+  it('addFunction() with something else than a string', () => {
+    expect(equationError(() => addFunction(5 as never)).message).toMatch(/takes the definition as a string.*got number 5/);
   });
 
   it('a spec that is not an object, and a name that is not a string', () => {
