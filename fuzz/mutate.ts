@@ -275,64 +275,73 @@ export function mutate(rng: Rng, index: number): Mutant {
     const base = BASES[index]!, name = `Fuzz${base.kind === 'neuron' ? 'Neuron' : 'Synapse'}${index}`;
     return { base, spec: { ...base.spec, name }, field: 'name', op: 'none (the base model)', expect: 'valid', strictField: false, name };
   }
-  for (;;) {
-    const base = rng.pick(BASES);
-    const name = `Fuzz${base.kind === 'neuron' ? 'Neuron' : 'Synapse'}${index}`;
-    const spec: Spec = { ...base.spec, name };
-    if (base.kind === 'synapse' && rng.chance(0.03)) {
-      // The same synapse fed by the other kind of population (ANNarchy decides rate or spike by the pre side).
-      const pre = base.pre === 'rate' ? 'spike' : 'rate';
-      return { base, spec, field: 'name', op: `pre population ${pre}`, expect: 'unknown', strictField: false, name, pre };
-    }
-    if (rng.chance(0.04)) {
-      // An unknown key (a typo, ANNarchy's snake_case, a field of the other kind).
-      const key = rng.pick(['equatons', 'pre_spike', 'post_spike', 'spikes', 'Parameters', 'zq_key', base.kind === 'neuron' ? 'psp' : 'spike', 'stop_condition', 'method', 'constructor']);
-      spec[key] = 'v > 0';
-      return { base, spec, field: key, op: 'key:unknown', expect: 'invalid', strictField: true, name };
-    }
-    const field = rng.pick(FIELDS[base.kind]);
-    // An absent text field is often first given a plausible value, so that its text gets mutated too.
-    const seedText = spec[field] === undefined && (LINE_FIELDS.has(field) || EXPR_FIELDS.has(field)) && rng.chance(0.6);
-    if (seedText) spec[field] = (SNIPPETS[field] ?? []).find(([v, e]) => e === 'unknown' && typeof v === 'string' && v !== '')?.[0];
-    const value = spec[field];
-    const lineOps = Object.keys(LINE_EDITS), deepOps = Object.keys(DEEP_EDITS), fieldOps = Object.keys(FIELD_EDITS);
-    const lines = asLines(value);
-    const textual = lines !== undefined && !FREE_FIELDS.has(field) && field !== 'operation' && field !== 'refractory';
-    const refractoryName = field === 'refractory' && typeof value === 'string';
-    const roll = rng.next();
-    if ((textual || refractoryName) && roll < 0.75) {
-      // Edit one line of a text field.
-      const op = roll < 0.55 ? rng.pick(lineOps) : rng.pick(deepOps);
-      if (op.startsWith('sym:p') && base.kind === 'neuron' && op !== 'sym:pre-existing') continue;
-      const nonEmpty = lines!.lines.map((l, i) => [l, i] as const).filter(([l]) => l.trim() !== '');
-      if (nonEmpty.length === 0) continue;
-      const [line, at] = rng.pick(nonEmpty);
-      const parts = splitLine(line);
-      const done = op in LINE_EDITS ? LINE_EDITS[op]!(rng, parts, field) : deepEdit(rng, parts, op, field);
-      if (!done) continue;
-      let expect = done.expect;
-      // A pre./post. reference in a neuron is an unknown symbol; an existing pre.v in a synapse is fine.
-      if (op === 'sym:pre-existing' && base.kind === 'neuron') expect = 'invalid';
-      if (refractoryName && expect === 'unknown' && op.startsWith('sym')) expect = 'invalid';
-      const out = [...lines!.lines]; out[at] = join(done.parts);
-      spec[field] = lines!.back(out);
-      // A seeded field (a spike condition given to a rate neuron) may make another field the first error.
-      return { base, spec, field, op, expect, strictField: expect === 'invalid' && !op.startsWith('sym:') && !seedText, name };
-    }
-    // Wrong types are a third of the field edits (six kinds of them would otherwise be half).
-    const typeOps = fieldOps.filter((o) => o.startsWith('type:')), otherOps = fieldOps.filter((o) => !o.startsWith('type:'));
-    const op = rng.chance(0.35) ? rng.pick(typeOps) : rng.pick(otherOps);
-    const done = FIELD_EDITS[op]!(rng, value, field);
-    if (!done) continue;
-    if (done.del) delete spec[field]; else spec[field] = done.value;
-    const keepsName = field !== 'name' || (typeof done.value === 'string' && done.value.trim() !== '' && !/[\u0000-\u001f]/.test(done.value));
-    return { base, spec, field, op, expect: done.expect, strictField: done.strict && done.expect === 'invalid', name: keepsName ? (spec.name as string) : undefined };
+  const base = rng.pick(BASES);
+  const name = `Fuzz${base.kind === 'neuron' ? 'Neuron' : 'Synapse'}${index}`;
+  let first: Mutant | undefined;
+  while (!first) first = mutateOnce(rng, base, { ...base.spec, name }, name, true);
+  if (first.op === 'key:unknown' || first.op.startsWith('pre population') || !rng.chance(0.15)) return first;
+  // A second edit of another field: two changes that are each harmless may not be together.
+  let second: Mutant | undefined;
+  while (!second || second.field === first.field) second = mutateOnce(rng, base, { ...first.spec }, name, false);
+  return { ...second, field: `${first.field}+${second.field}`, op: `${first.op} + ${second.op}`, expect: 'unknown', strictField: false, name: first.name && second.name };
+}
+
+/** One edit of `spec` (a copy, changed in place); undefined when the edit drawn does not apply. */
+function mutateOnce(rng: Rng, base: Base, spec: Spec, name: string, whole: boolean): Mutant | undefined {
+  if (whole && base.kind === 'synapse' && rng.chance(0.03)) {
+    // The same synapse fed by the other kind of population (ANNarchy decides rate or spike by the pre side).
+    const pre = base.pre === 'rate' ? 'spike' : 'rate';
+    return { base, spec, field: 'name', op: `pre population ${pre}`, expect: 'unknown', strictField: false, name, pre };
   }
+  if (whole && rng.chance(0.04)) {
+    // An unknown key (a typo, ANNarchy's snake_case, a field of the other kind).
+    const key = rng.pick(['equatons', 'pre_spike', 'post_spike', 'spikes', 'Parameters', 'zq_key', base.kind === 'neuron' ? 'psp' : 'spike', 'stop_condition', 'method', 'constructor']);
+    spec[key] = 'v > 0';
+    return { base, spec, field: key, op: 'key:unknown', expect: 'invalid', strictField: true, name };
+  }
+  const field = rng.pick(FIELDS[base.kind]);
+  // An absent text field is often first given a plausible value, so that its text gets mutated too.
+  const seedText = spec[field] === undefined && (LINE_FIELDS.has(field) || EXPR_FIELDS.has(field)) && rng.chance(0.6);
+  if (seedText) spec[field] = (SNIPPETS[field] ?? []).find(([v, e]) => e === 'unknown' && typeof v === 'string' && v !== '')?.[0];
+  const value = spec[field];
+  const lineOps = Object.keys(LINE_EDITS), deepOps = Object.keys(DEEP_EDITS), fieldOps = Object.keys(FIELD_EDITS);
+  const lines = asLines(value);
+  const textual = lines !== undefined && !FREE_FIELDS.has(field) && field !== 'operation' && field !== 'refractory';
+  const refractoryName = field === 'refractory' && typeof value === 'string';
+  const roll = rng.next();
+  if ((textual || refractoryName) && roll < 0.75) {
+    // Edit one line of a text field.
+    const op = roll < 0.55 ? rng.pick(lineOps) : rng.pick(deepOps);
+    if (op.startsWith('sym:p') && base.kind === 'neuron' && op !== 'sym:pre-existing') return undefined;
+    const nonEmpty = lines!.lines.map((l, i) => [l, i] as const).filter(([l]) => l.trim() !== '');
+    if (nonEmpty.length === 0) return undefined;
+    const [line, at] = rng.pick(nonEmpty);
+    const parts = splitLine(line);
+    const done = op in LINE_EDITS ? LINE_EDITS[op]!(rng, parts, field) : deepEdit(rng, parts, op, field);
+    if (!done) return undefined;
+    let expect = done.expect;
+    // A pre./post. reference in a neuron is an unknown symbol; an existing pre.v in a synapse is fine.
+    if (op === 'sym:pre-existing' && base.kind === 'neuron') expect = 'invalid';
+    if (refractoryName && expect === 'unknown' && op.startsWith('sym')) expect = 'invalid';
+    const out = [...lines!.lines]; out[at] = join(done.parts);
+    spec[field] = lines!.back(out);
+    // A seeded field (a spike condition given to a rate neuron) may make another field the first error.
+    return { base, spec, field, op, expect, strictField: expect === 'invalid' && !op.startsWith('sym:') && !seedText, name };
+  }
+  // Wrong types are a third of the field edits (six kinds of them would otherwise be half).
+  const typeOps = fieldOps.filter((o) => o.startsWith('type:')), otherOps = fieldOps.filter((o) => !o.startsWith('type:'));
+  const op = rng.chance(0.35) ? rng.pick(typeOps) : rng.pick(otherOps);
+  const done = FIELD_EDITS[op]!(rng, value, field);
+  if (!done) return undefined;
+  if (done.del) delete spec[field]; else spec[field] = done.value;
+  const keepsName = field !== 'name' || (typeof done.value === 'string' && done.value.trim() !== '' && !/[\u0000-\u001f]/.test(done.value));
+  return { base, spec, field, op, expect: done.expect, strictField: done.strict && done.expect === 'invalid', name: keepsName ? (spec.name as string) : undefined };
 }
 
 /** A mutant as one printable string (non-string values shown as JavaScript literals). */
 export function showSpec(spec: Spec, field: string): string {
   const v = spec[field];
+  if (field.includes('+')) return field.split('+').map((f) => showSpec(spec, f)).join(' · ');
   const show = (x: unknown): string => typeof x === 'string' ? JSON.stringify(x.length > 240 ? `${x.slice(0, 110)}…(${x.length} chars)…${x.slice(-110)}` : x)
     : typeof x === 'number' ? String(x) : Array.isArray(x) ? `[${x.map(show).join(', ')}]`
     : x instanceof Map ? 'new Map()' : x instanceof Date ? 'new Date(0)' : x && typeof x === 'object' ? `{ ${Object.entries(x).map(([k, y]) => `${k}: ${show(y)}`).join(', ')} }` : String(x);
