@@ -308,8 +308,18 @@ export function applyArrays(net: SavableNetwork, rec: Record<string, NpyArray>, 
     if (extra.length) problems.push(`the file has objects the network lacks: ${extra.join(', ')}`);
   }
   if (problems.length) throw new LoadError(`load(): the file does not match the network:\n  - ${problems.join('\n  - ')}`);
-  for (const w of writes) w.target.set(w.source as ArrayLike<number>);
-  for (const p of pending) net.engine?.setPendingEvents?.(p.id, { ptr: p.ptr, syn: p.syn });
+  // A backend may still refuse the spikes in flight (webgpu keeps them as a spike history, which
+  // some event lists cannot come from): then every array and queue goes back as it was.
+  const before = writes.map((w) => w.target.slice());
+  const pendingBefore = pending.map((p) => net.engine?.getPendingEvents?.(p.id));
+  try {
+    for (const w of writes) w.target.set(w.source as ArrayLike<number>);
+    for (const p of pending) net.engine?.setPendingEvents?.(p.id, { ptr: p.ptr, syn: p.syn });
+  } catch (e) {
+    writes.forEach((w, i) => w.target.set(before[i]!));
+    pending.forEach((p, i) => { const old = pendingBefore[i]; if (old) net.engine?.setPendingEvents?.(p.id, old); });
+    throw new LoadError(`load(): the file does not match the network:\n  - ${(e as Error).message}`);
+  }
   if (step !== undefined) net.setCurrentStep(step);
   for (const obj of objs) if ('requireConnected' in obj) syncDelays(obj as Projection, net.compiled);
   if (net.compiled) {
