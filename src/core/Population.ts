@@ -18,6 +18,7 @@ import { PopulationView } from './PopulationView.js';
 import { IndividualNeuron } from './IndividualNeuron.js';
 import { defaultNetwork } from './default-network.js';
 import { checkPopulationMemory, populationShape } from '../runtime/memory.js';
+import { localFunction, type UserFunction } from './functions.js';
 
 export interface PopulationOptions {
   /** Unique name in the network (default `pop<id>`). */
@@ -275,6 +276,16 @@ export class Population {
   /** Restores initial values (all attributes, or the listed ones) and clears spikes and delay buffers. */
   reset(attributes?: string[]): void { this.network.resetPopulation(this, attributes); }
 
+  /**
+   * A function of the neuron's `functions` field as a TypeScript function, element-wise on arrays:
+   * `pop.functions('f')([0, 1], [2, 2])` (ANNarchy's `pop.f([0, 1], [2, 2])`, which also works here
+   * when no member or attribute is called `f`). Evaluated by the equation language's reference
+   * evaluator, before or after compile; Constants take their current value.
+   */
+  functions(name: string): UserFunction {
+    return localFunction(name, this.description.functions, (c) => this.network.constantValue(c), `population '${this.name}'`, this.neuron.name);
+  }
+
   /** Spiking: start computing `r` as the firing rate over the last `window` ms. */
   computeFiringRate(window: number): void { this.network.computeFiringRate(this, window); }
 
@@ -292,6 +303,11 @@ export class Population {
         set: (v: AttributeInput) => this.setAttribute(name, v),
         enumerable: true,
       });
+    }
+    // ANNarchy's `pop.f(x)` for the neuron's own functions; attributes and members keep their names.
+    for (const f of this.description.functions) {
+      if (f.name in this || RESERVED_MEMBERS.has(f.name)) continue;
+      Object.defineProperty(this, f.name, { value: this.functions(f.name), enumerable: false });
     }
   }
 

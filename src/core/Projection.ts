@@ -18,6 +18,7 @@ import { Dendrite, IndividualSynapse } from './Dendrite.js';
 import { checkPopulationKinds, checkPostTargets, checkSynapseReferences } from './projection-checks.js';
 import { ConnectorMethods, type ConnectivityData } from './connect-methods.js';
 import { defaultNetwork } from './default-network.js';
+import { localFunction, type UserFunction } from './functions.js';
 
 export type PopulationLike = Population | PopulationView;
 
@@ -111,6 +112,21 @@ export class Projection extends ConnectorMethods {
         enumerable: true,
       });
     }
+    // ANNarchy's `proj.f(x)` for the synapse's own functions; attributes and members keep their names.
+    for (const f of this.description.functions) {
+      if (f.name in this) continue;
+      Object.defineProperty(this, f.name, { value: this.functions(f.name), enumerable: false });
+    }
+  }
+
+  /**
+   * A function of the synapse's `functions` field as a TypeScript function, element-wise on arrays:
+   * `proj.functions('f')([0, 1], [2, 2])` (ANNarchy's `proj.f([0, 1], [2, 2])`, which also works here
+   * when no member or attribute is called `f`). Evaluated by the equation language's reference
+   * evaluator, before or after compile; Constants take their current value.
+   */
+  functions(name: string): UserFunction {
+    return localFunction(name, this.description.functions, (c) => this.network.constantValue(c), `projection '${this.name}'`, this.synapseType.name);
   }
 
   /** The first (usually only) target. */

@@ -1,16 +1,12 @@
 // ANNarchy: tests/Common/test_CustomFunc.py
 // ANNarchy exposes a neuron's or synapse's own `functions` as methods of the compiled population /
 // projection (`pop.transfer_function(x, t)`, `proj.hebb(x, y)`), applied element-wise. neurarchy has
-// the global form (`functions('name')`) only; the four assertions call `pop.functions(name)` /
-// `proj.functions(name)`, the counterpart of the global helper, which does not exist yet.
+// both forms: `pop.functions(name)` / `proj.functions(name)` (the counterpart of the global
+// `functions(name)`), and `pop.transfer_function` itself (ANNarchy's spelling, used on typed arrays).
 import { it, expect, beforeAll } from 'vitest';
 import { describeBackends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Synapse, addFunction, type Population, type Projection } from '../../src/index.js';
-import { bug } from './helpers.js';
 
-type Fn = (...args: (number | ArrayLike<number>)[]) => number | Float64Array;
-const local = (obj: Population | Projection, name: string): Fn => (obj as unknown as { functions(n: string): Fn }).functions(name);
-const MISSING = 'a model\'s own functions are not callable from TypeScript (pop.functions(name) / proj.functions(name) missing)';
 
 describeBackends('test_CustomFunc', (backend) => {
   let pop: Population;
@@ -28,17 +24,17 @@ describeBackends('test_CustomFunc', (backend) => {
     await net.compile(compileOptions(backend));
   });
 
-  bug(MISSING, 'test_neuron: pop.transfer_function on typed arrays', () => {
-    expect(Array.from(local(pop, 'transfer_function')(new Float64Array([0, 1, 2, 3]), new Float64Array([2, 2, 2, 2])) as Float64Array)).toEqual([0, 0, 0, 1]);
+  it('test_neuron: pop.transfer_function on typed arrays', () => {
+    expect(Array.from(pop.transfer_function(new Float64Array([0, 1, 2, 3]), new Float64Array([2, 2, 2, 2])) as Float64Array)).toEqual([0, 0, 0, 1]);
   });
-  bug(MISSING, 'test_neuron2: pop.transfer_function on plain arrays', () => {
-    expect(Array.from(local(pop, 'transfer_function')([0, 1, 2, 3], [2, 2, 2, 2]) as Float64Array)).toEqual([0, 0, 0, 1]);
+  it('test_neuron2: pop.transfer_function on plain arrays', () => {
+    expect(Array.from(pop.functions('transfer_function')([0, 1, 2, 3], [2, 2, 2, 2]) as Float64Array)).toEqual([0, 0, 0, 1]);
   });
-  bug(MISSING, 'test_synapse: proj.hebb on typed arrays', () => {
-    expect(Array.from(local(proj, 'hebb')(new Float64Array([0, 1, 2, 3]), new Float64Array([0, 1, 2, 3])) as Float64Array)).toEqual([0, 1, 4, 9]);
+  it('test_synapse: proj.hebb on typed arrays', () => {
+    expect(Array.from(proj.hebb(new Float64Array([0, 1, 2, 3]), new Float64Array([0, 1, 2, 3])) as Float64Array)).toEqual([0, 1, 4, 9]);
   });
-  bug(MISSING, 'test_synapse2: proj.hebb on plain arrays', () => {
-    expect(Array.from(local(proj, 'hebb')([0, 1, 2, 3], [0, 1, 2, 3]) as Float64Array)).toEqual([0, 1, 4, 9]);
+  it('test_synapse2: proj.hebb on plain arrays', () => {
+    expect(Array.from(proj.functions('hebb')([0, 1, 2, 3], [0, 1, 2, 3]) as Float64Array)).toEqual([0, 1, 4, 9]);
   });
   it('the network with local and global functions compiles and runs (ANNarchy: setUpClass)', async () => {
     expect(pop.size).toBe(10);

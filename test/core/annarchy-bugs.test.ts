@@ -1,0 +1,59 @@
+/**
+ * Regressions for the differences from ANNarchy found by the ported ANNarchy tests (test/annarchy,
+ * issue 12) and for issue 13 (every thrown error is a NeurarchyError): a model's own functions
+ * callable from TypeScript, `listStandardSynapses()`, `: init` on pre/post-spike statements,
+ * TimedArray created without rates and updated mid-block or without a schedule.
+ */
+import { describe, it, expect } from 'vitest';
+import { Network, Neuron, Synapse, addFunction, functions, NetworkError } from '../../src/index.js';
+
+describe("a model's own functions from TypeScript (ANNarchy's pop.f / proj.f)", () => {
+  const net = new Network();
+  net.constant('gain', 3);
+  addFunction('glob_sq(x) = x * x');
+  const pop = net.create(2, new Neuron({
+    name: 'ramp',
+    equations: 'r = f(sum(exc), 1.0)',
+    functions: `
+      g(x) = gain * x
+      f(x, t) = if x > t: g(x - t) + glob_sq(t) else: 0.0
+    `,
+  }));
+  const proj = net.connect(pop, pop, 'exc', new Synapse({ name: 'hebbian', equations: 'w += hebb(pre.r, post.r)', functions: 'hebb(x, y) = x * y - 1' }));
+
+  it('evaluates numbers, arrays and numbers broadcast against arrays, calling local and global functions and Constants', () => {
+    const f = pop.functions('f');
+    // x = 3, t = 1: gain·(3 − 1) + 1² = 7; x ≤ t gives 0.
+    expect(f(3, 1)).toBe(7);
+    expect(Array.from(f([0, 3, 5], 1) as Float64Array)).toEqual([0, 7, 13]);
+    expect(Array.from(f(new Float64Array([4, 4]), [1, 2]) as Float64Array)).toEqual([10, 10]);
+    expect(pop.g(2)).toBe(6);
+    expect(Array.from(proj.functions('hebb')([1, 2], [3, 4]) as Float64Array)).toEqual([2, 7]);
+  });
+  it('reads the Constant at the time of the call', () => {
+    const c = net.getConstant('gain')!;
+    c.set(10);
+    expect(pop.functions('g')(2)).toBe(20);
+    c.set(3);
+  });
+  it('refuses unknown names, wrong arities, arrays of different lengths and non-numbers, naming the object', () => {
+    expect(() => pop.functions('h')).toThrow(NetworkError);
+    expect(() => pop.functions('h')).toThrow(/population 'pop0': model 'ramp' has no function 'h' in its 'functions' field \(it defines: g, f\)/);
+    expect(() => pop.functions('glob_sq')).toThrow(/'glob_sq' is a global function: call functions\('glob_sq'\)/);
+    expect(() => proj.functions('f')).toThrow(/projection 'proj0': model 'hebbian' has no function 'f'/);
+    expect(() => pop.functions('f')(1)).toThrow(/population 'pop0', function f\(\) takes 2 argument\(s\) \(x, t\), got 1/);
+    expect(() => pop.functions('f')([1, 2], [1, 2, 3])).toThrow(/differ in length \(2 and 3, argument 2\)/);
+    expect(() => pop.functions('f')([[1], [2]] as never, 1)).toThrow(/argument 1 \('x'\) must be a flat array of numbers: element 0 is/);
+    expect(() => pop.functions('f')('1' as never, 1)).toThrow(/argument 1 \('x'\) must be a number or a flat array of numbers/);
+    expect(() => functions('nope')).toThrow(/no global function 'nope'/);
+  });
+  it('agrees with the compiled equations (r = f(sum(exc), 1) after one step)', async () => {
+    proj.connectAllToAll({ weights: 1.0, allowSelfConnections: true });
+    pop.r = [1, 2];
+    await net.compile();
+    await net.simulate(1);
+    // sum(exc) = 1 + 2 = 3 for both neurons: r = 3·(3 − 1) + 1 = 7.
+    expect(Array.from(pop.r as Float64Array)).toEqual([7, 7]);
+    expect(pop.functions('f')(3, 1)).toBe(7);
+  });
+});
