@@ -3,7 +3,7 @@
 // population or projection, the variable and the first index, once per variable; 'error' throws a
 // NetworkError; 'off' says nothing. The same on every backend (the scan reads the state arrays).
 import { it, expect, vi, afterEach } from 'vitest';
-import { describeBackends, compileFor } from '../helpers/backends.js';
+import { describeBackends, compileFor, closeDigits, onWebGpu } from '../helpers/backends.js';
 import { Network, Neuron, Synapse, NetworkError } from '../../src/index.js';
 import { firstNonFinite, NumericsCheck } from '../../src/runtime/numerics.js';
 
@@ -22,7 +22,7 @@ it('firstNonFinite finds NaN and both infinities, nothing in finite arrays', () 
   expect(firstNonFinite([])).toBe(-1);
 });
 
-describeBackends('checkNumerics', () => {
+describeBackends('checkNumerics', (backend) => {
   it('tau = 0 at one neuron: one warning naming population, variable and neuron, once', async () => {
     const warn = warnings();
     const net = new Network({ dt: 1, seed: 1 });
@@ -32,7 +32,7 @@ describeBackends('checkNumerics', () => {
     await net.simulate(3);
     // v(1) = 0 + 1·(1 − 0)/0 = +Infinity at neuron 3; the other neurons follow v += (1 − v)/10.
     expect(Number.isFinite((pop.v as Float64Array)[3])).toBe(false);
-    expect((pop.v as Float64Array)[0]).toBeCloseTo(1 - 0.9 ** 3, 12);
+    expect((pop.v as Float64Array)[0]).toBeCloseTo(1 - 0.9 ** 3, closeDigits(12));
     expect(warn).toHaveBeenCalledTimes(1);
     const msg = String(warn.mock.calls[0][0]);
     expect(msg).toContain("population 'leaky', variable 'v', neuron 3");
@@ -48,7 +48,7 @@ describeBackends('checkNumerics', () => {
     expect(warn).toHaveBeenCalledTimes(2);
   });
 
-  it('log(0): r is -Infinity at the neurons with x = 0; the first is named, with the count', async () => {
+  it.skipIf(onWebGpu(backend, 'WGSL leaves log(0) indeterminate (SwiftShader gives −88.03)'))('log(0): r is -Infinity at the neurons with x = 0; the first is named, with the count', async () => {
     const warn = warnings();
     const net = new Network({ dt: 1 });
     const pop = net.create(4, Leaky, { name: 'logs' });
@@ -60,7 +60,7 @@ describeBackends('checkNumerics', () => {
     expect(String(warn.mock.calls[0][0])).toContain("population 'logs', variable 'r', neuron 2 is -Infinity (2 of 4 elements are non-finite)");
   });
 
-  it('a stiff explicit integration (dt = 1, tau = 0.125) overflows; the spiking neuron is said never to spike again', async () => {
+  it.skipIf(onWebGpu(backend, 'the step at which (−7)^n overflows is float64\'s (float32 overflows at n = 46)'))('a stiff explicit integration (dt = 1, tau = 0.125) overflows; the spiking neuron is said never to spike again', async () => {
     const warn = warnings();
     const net = new Network({ dt: 1 });
     const lif = new Neuron({ parameters: 'tau = 0.125', equations: 'tau * dv/dt = -v', spike: 'v > 1e308', reset: 'v = 0.0' });
@@ -83,7 +83,7 @@ describeBackends('checkNumerics', () => {
     expect(msg).toContain('never spikes again');
   });
 
-  it('a projection variable: named with the synapse index', async () => {
+  it.skipIf(onWebGpu(backend, 'WGSL leaves log(0) indeterminate: a GPU may give a finite value'))('a projection variable: named with the synapse index', async () => {
     const warn = warnings();
     const net = new Network({ dt: 1 });
     const pre = net.create(3, new Neuron({ parameters: 'r0 = 1.0', equations: 'r = r0' }), { name: 'pre' });
