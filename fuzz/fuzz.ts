@@ -10,6 +10,7 @@ import type { CaseRequest, CaseResult } from './types.js';
 import { BASES } from './generate.js';
 import { describe as describeModel } from './batteries/models.js';
 import { describe as describeApi, count as apiCount } from './batteries/api.js';
+import { count as selftestCount } from './batteries/selftest.js';
 
 export interface FuzzOptions {
   seed: number;
@@ -38,6 +39,7 @@ export function requests(o: FuzzOptions): CaseRequest[] {
   // wanted cpp comparison keep `--cpp N` close to N g++ runs.
   const every = o.cpp > 0 ? Math.max(1, Math.floor(o.cases / (6 * o.cpp))) : 0;
   add('api', apiCount(), () => false);
+  add('selftest', selftestCount(), () => false);
   add('files', o.files, (i) => o.cpp > 0 && i % 10 === 0);
   // The unmutated bases (the first cases) always run on cpp too, when cpp runs at all.
   add('models', o.cases, (i) => every > 0 && (i < BASES.length || (i % every === 0 && i / every < 6 * o.cpp)));
@@ -46,6 +48,7 @@ export function requests(o: FuzzOptions): CaseRequest[] {
 
 export function describeCase(req: CaseRequest): { label: string; input: string } {
   if (req.battery === 'models') return describeModel(req.seed, req.index);
+  if (req.battery === 'selftest') return { label: 'selftest', input: `case ${req.index}` };
   if (req.battery === 'files') return { label: `file #${req.index}`, input: '(see the child\'s report)' };
   return describeApi(req.index);
 }
@@ -57,7 +60,7 @@ export async function runFuzz(o: FuzzOptions, progress?: (done: number, total: n
   await runPool(reqs, {
     jobs: o.jobs,
     // Models: 30 s (a 10 000-term expression takes ~7 s to be refused on a loaded machine; a hang takes for ever).
-    timeoutMs: (r) => (r.cpp ? 240_000 : r.battery === 'models' ? 30_000 : 15_000),
+    timeoutMs: (r) => (r.cpp ? 240_000 : r.battery === 'models' ? 30_000 : r.battery === 'selftest' ? 3_000 : 15_000),
   }, (req, a) => {
     results.push(classify(req, a, describeCase));
     progress?.(results.length, reqs.length);

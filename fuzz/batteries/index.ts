@@ -2,6 +2,7 @@
 import * as models from './models.js';
 import * as files from './files.js';
 import * as api from './api.js';
+import * as selftest from './selftest.js';
 import type { CaseReport, CaseRequest } from '../types.js';
 
 export interface Battery {
@@ -9,4 +10,4 @@ export interface Battery {
   run(req: CaseRequest): Promise<CaseReport>;
 }
 
-export const BATTERIES: Record<string, Battery> = { models, files, api };
+export const BATTERIES: Record<string, Battery> = { models, files, api, selftest };

@@ -43,3 +43,15 @@ describe('fuzz slice (seed 20261202)', () => {
     });
   }
 });
+
+describe('fuzz harness self-test: each failure is attributed to its own case', () => {
+  it('a segfault, an abort and a TypeError are CRASHes, an endless loop a HANG, and later cases still run', async () => {
+    const { results: r, summary } = await runFuzz({ seed: 1, cases: 0, cpp: 0, files: 0, batteries: ['selftest'], jobs: 1 });
+    expect(r.map((x) => `${x.input}: ${x.cls}`)).toEqual([
+      'SIGSEGV: CRASH', 'endless loop: HANG', 'TypeError: CRASH', 'invalid accepted: SILENT', 'refusal without the name: POOR-MESSAGE',
+      'refusal with the name: refused-ok', 'abort: CRASH', 'valid accepted: accepted-ok', 'valid refused: WRONG-REFUSAL',
+    ]);
+    expect(r[0]!.detail).toContain('SIGSEGV');
+    expect(summary.failing).toBe(6);
+  }, 60_000);
+});
