@@ -24,6 +24,14 @@ const ENTRIES: Omit<GalleryEntry, 'title'>[] = [
   { file: 'pymonnto_basic.ts', args: '--out out', check: { pattern: /mean voltage over the run: ([\d.]+)/, range: [0.01, 0.02] } },
   { file: 'pymonnto_synapses.ts', args: '--out out', check: { pattern: /spikes: (\d+)/, range: [100, 2000] } },
   { file: 'pymonnto_mixed.ts', args: '--out out', check: { pattern: /output rate ([\d.]+)/, range: [0.001, 0.05] } },
+  { file: 'annarchy/coba.ts', args: '--N 1000 --T 300', check: { pattern: /Mean firing rate in the population: ([\d.]+) Hz/, range: [5, 80] } },
+  { file: 'annarchy/cuba.ts', args: '--N 1000 --T 300', check: { pattern: /Mean firing rate in the population: ([\d.]+) Hz/, range: [1, 30] } },
+  { file: 'annarchy/izhikevich.ts', args: '--T 300', check: { pattern: /mean rate ([\d.]+) Hz/, range: [3, 30] } },
+  { file: 'annarchy/hodgkin_huxley.ts', args: '', check: { pattern: /spikes after the pulse: (\d+)/, range: [1, 1] } },
+  { file: 'annarchy/gap_junctions.ts', args: '', check: { pattern: /period at the end ([\d.]+) ms/, range: [39.5, 39.7] } },
+  { file: 'annarchy/hybrid.ts', args: '--N 200 --duration 50', check: { pattern: /input 100 Hz: .*decoded rate \(200 inputs\) ([\d.]+) Hz/, range: [85, 115] } },
+  { file: 'annarchy/simple_stdp.ts', args: '--T 3000', check: { pattern: /Mean firing rate in the input population: ([\d.]+) Hz/, range: [14, 16] } },
+  { file: 'annarchy/ramp.ts', args: '--T 10000', check: { pattern: /Mean Firing Rate with homeostasis: ([\d.]+) Hz/, range: [15, 40] } },
 ];
 
 /** The first line of the example's doc comment, as its title. */

@@ -33,20 +33,22 @@ export function diagonal(pre: Population, post: Population, weight: number): LIL
 }
 
 export interface HybridOptions {
+  /** Poisson neurons and decoders (default 1000, at least 100). */
+  N?: number;
   /** Duration of each of the four blocks (0, 10, 50, 100 Hz) in ms (default 250). */
   duration?: number;
   seed?: number;
   backend?: BackendName;
 }
 
-/** The decoders whose rates are recorded (neuron k decodes k + 1 inputs). */
-export const DECODERS = [0, 9, 99, 999];
+/** The decoders whose rates are recorded (neuron k decodes k + 1 inputs), for N neurons. */
+export const decoders = (N: number): number[] => [0, 9, 99, N - 1];
 export const RATES = [0, 10, 50, 100];
 
 export interface HybridBlock {
   /** Input rate (Hz). */
   rate: number;
-  /** Mean decoded rate of each decoder of DECODERS (Hz). */
+  /** Mean decoded rate of each decoder of decoders(N) (Hz). */
   decoded: number[];
   /** Mean of |r − rate| / rate for each decoder (NaN at 0 Hz). */
   error: number[];
@@ -56,8 +58,8 @@ export interface HybridStats {
   blocks: HybridBlock[];
   /** Mean firing rate of the Poisson neurons in each block (Hz). */
   poissonRates: number[];
-  /** Decoded rate of neuron 999, one value per step, and the Poisson spikes (plots). */
-  decoded999: Float64Array;
+  /** Decoded rate of the last neuron (N inputs), one value per step, and the Poisson spikes (plots). */
+  decodedAll: Float64Array;
   spikes: ReturnType<typeof rasterPlot>;
 }
 
@@ -65,12 +67,14 @@ const DT = 0.1;
 
 /** Builds the network, plays the four input rates; returns the statistics. */
 export async function run(options: HybridOptions = {}): Promise<HybridStats> {
-  const { duration = 250, seed = 1234, backend = 'js' } = options;
+  const { N = 1000, duration = 250, seed = 1234, backend = 'js' } = options;
+  if (!(Number.isInteger(N) && N >= 100)) throw new RangeError(`hybrid: N must be an integer of at least 100, got ${N}`);
+  const DECODERS = decoders(N);
   const net = new Network({ dt: DT, seed });
   const pop1 = net.create(1, inputNeuron);
-  const pop2 = new PoissonPopulation(1000, { target: 'exc', network: net });
+  const pop2 = new PoissonPopulation(N, { target: 'exc', network: net });
   net.connect(pop1, pop2, 'exc').connectAllToAll({ weights: 1.0 });
-  const pop3 = net.create(1000, decoderNeuron);
+  const pop3 = net.create(N, decoderNeuron);
   new DecodingProjection(pop2, pop3, 'exc', { window: 10.0 }).connectWithFunc(diagonal, 1.0);
   const m2 = net.monitor(pop2, 'spike');
   const m3 = net.monitor(pop3.view(DECODERS), 'r');
@@ -92,9 +96,9 @@ export async function run(options: HybridOptions = {}): Promise<HybridStats> {
   const poissonRates = RATES.map((_, b) => {
     let n = 0;
     for (const st of Object.values(spikes)) for (const s of st) if (s >= b * steps && s < (b + 1) * steps) n++;
-    return n / 1000 / (duration / 1000);
+    return n / N / (duration / 1000);
   });
-  return { blocks, poissonRates, decoded999: Float64Array.from(r, (row) => row[3]!), spikes: rasterPlot(spikes) };
+  return { blocks, poissonRates, decodedAll: Float64Array.from(r, (row) => row[3]!), spikes: rasterPlot(spikes) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -102,6 +106,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { values: a } = parseArgs({
     strict: true,
     options: {
+      N: { type: 'string', default: '1000' },
       duration: { type: 'string', default: '250' },
       seed: { type: 'string', default: '1234' },
       backend: { type: 'string', default: 'js' },
@@ -110,17 +115,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   });
   if (a.help) {
-    console.log('usage: npx tsx examples/annarchy/hybrid.ts [--duration 250] [--seed 1234] [--backend js] [--svg FILE]');
+    console.log('usage: npx tsx examples/annarchy/hybrid.ts [--N 1000] [--duration 250] [--seed 1234] [--backend js] [--svg FILE]');
+    console.log('  --N         Poisson neurons and decoders (default 1000)');
     console.log('  --duration  ms of each input rate, 0, 10, 50 and 100 Hz (default 250)');
     console.log('  --seed      random seed (default 1234)');
     console.log('  --backend   js, cpp or webgpu (default js)');
     console.log('  --svg       write the raster of the Poisson population to this SVG file');
   } else {
-    const s = await run({ duration: Number(a.duration), seed: Number(a.seed), backend: a.backend as BackendName });
+    const s = await run({ N: Number(a.N), duration: Number(a.duration), seed: Number(a.seed), backend: a.backend as BackendName });
     console.log(`hybrid network, ${a.duration} ms per input rate`);
     for (const [b, block] of s.blocks.entries()) {
-      const err = block.rate === 0 ? '' : `; normalised error (1000, 100, 10 inputs) ${block.error[3]!.toFixed(3)}, ${block.error[2]!.toFixed(3)}, ${block.error[1]!.toFixed(3)}`;
-      console.log(`input ${block.rate} Hz: Poisson neurons ${s.poissonRates[b]!.toFixed(1)} Hz, decoded rate (1000 inputs) ${block.decoded[3]!.toFixed(1)} Hz${err}`);
+      const err = block.rate === 0 ? '' : `; normalised error (${a.N}, 100, 10 inputs) ${block.error[3]!.toFixed(3)}, ${block.error[2]!.toFixed(3)}, ${block.error[1]!.toFixed(3)}`;
+      console.log(`input ${block.rate} Hz: Poisson neurons ${s.poissonRates[b]!.toFixed(1)} Hz, decoded rate (${a.N} inputs) ${block.decoded[3]!.toFixed(1)} Hz${err}`);
     }
     if (a.svg) {
       writeFileSync(a.svg, rasterPlotSvg(s.spikes, { title: 'Hybrid network: Poisson population' }));
