@@ -10,6 +10,8 @@ export const KNOWN: Array<{ bullet: string; matches: (r: CaseResult) => boolean 
   { bullet: 'issue 13: non-string / wrong-type model fields and API arguments', matches: (r) => /^TypeError/.test(r.detail) && /type:|\(5\)|undefined|"Oja"/.test(r.label + r.input) },
   { bullet: 'issue 13: compile/save on a path where creating folders blocks (procfs)', matches: (r) => /\/proc\//.test(r.input) },
   { bullet: 'issue 13: silent acceptance (options, periods, names, rates)', matches: (r) => r.cls === 'SILENT' && r.battery === 'api' },
+  { bullet: 'issue 13: memory (sizes that cannot be allocated)', matches: (r) => /Invalid typed array length|Array buffer allocation failed|heap out of memory/.test(r.detail) },
+  { bullet: 'issue 13: invisible or control characters shown raw in messages', matches: (r) => r.cls === 'POOR-MESSAGE' && /invisible character/.test(r.detail) },
 ];
 
 /** The issue-13 bullet a failure belongs to, or 'NEW'. */
