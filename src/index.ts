@@ -17,7 +17,7 @@ export { LILBuilder, LILBuilder as LILConnectivity, type RowValues } from './con
 export { Monitor, type MonitorOptions, type SpikeRecord, type RecordingTimes } from './core/Monitor.js';
 export { Network, type NetworkConfig, type CompileOptions, type SimulateUntilOptions } from './core/Network.js';
 export { Constant } from './core/Constant.js';
-export { addFunction, functions } from './core/functions.js';
+export { addFunction, functions, type UserFunction } from './core/functions.js';
 export { Uniform, DiscreteUniform, Normal, LogNormal, Exponential, Gamma, Binomial } from './core/distributions.js';
 export * from './core/api.js';
 export type { ShapedArray, AttributeInput } from './core/values.js';
@@ -27,6 +27,7 @@ export type { MethodName } from './equations/description.js';
 export type { BackendName } from './ir/plan.js';
 export type { EveryOptions, PeriodicCallback } from './runtime/callbacks.js';
 export * from './models/index.js';
+export { listStandardNeurons, listStandardSynapses } from './models/list.js';
 export * from './inputs/index.js';
 export * from './analysis/index.js';
 export * from './plot/index.js';

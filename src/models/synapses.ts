@@ -67,14 +67,16 @@ export class STDP extends Synapse {
 }
 
 const TM = { tau_rec: 100.0, tau_facil: 0.01, U: 0.5 };
-/** Tsodyks–Markram short-term plasticity (ANNarchy's `STP`). */
+/** Tsodyks–Markram short-term plasticity (ANNarchy's `STP`, also exported under that name). */
 export class TsodyksMarkram extends Synapse {
   constructor(p: Partial<typeof TM> = {}) {
-    checkModelArguments('TsodyksMarkram', p);
-    if ((p.tau_facil ?? TM.tau_facil) <= 0) throw modelParameterError('TsodyksMarkram', 'tau_facil', `must be positive (it divides the facilitation equation), got ${p.tau_facil}`);
+    // `new STP()` is the same model under ANNarchy's name: its errors and reports say `STP`.
+    const model = new.target === STP ? 'STP' : 'TsodyksMarkram';
+    checkModelArguments(model, p);
+    if ((p.tau_facil ?? TM.tau_facil) <= 0) throw modelParameterError(model, 'tau_facil', `must be positive (it divides the facilitation equation), got ${p.tau_facil}`);
     super({
-      name: 'TsodyksMarkram',
-      parameters: block('TsodyksMarkram', TM, p, { tau_rec: 'projection', tau_facil: 'projection' }),
+      name: model,
+      parameters: block(model, TM, p, { tau_rec: 'projection', tau_facil: 'projection' }),
       equations: `dx/dt = (1 - x)/tau_rec : init = 1.0, event-driven
         du/dt = (U - u)/tau_facil : init = U, event-driven`,
       preSpike: `g_target += w * u * x
@@ -84,5 +86,8 @@ export class TsodyksMarkram extends Synapse {
   }
 }
 
-/** ANNarchy's name for TsodyksMarkram. */
-export const STP = TsodyksMarkram;
+/**
+ * ANNarchy's name for {@link TsodyksMarkram}: the same model (an STP is a TsodyksMarkram), a class of
+ * its own so that `listStandardSynapses()` names it `STP` as ANNarchy does.
+ */
+export class STP extends TsodyksMarkram {}

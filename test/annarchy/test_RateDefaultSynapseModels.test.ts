@@ -1,11 +1,10 @@
 // ANNarchy: tests/RateSynapse/test_RateDefaultSynapseModels.py
 import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
-import * as neurarchy from '../../src/index.js';
-import { Network, Neuron, Hebb, Oja, IBCM, type Population } from '../../src/index.js';
-import { bug, expectAllClose } from './helpers.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
+import { Network, Neuron, Hebb, Oja, IBCM, listStandardSynapses, type Population } from '../../src/index.js';
+import { expectAllClose } from './helpers.js';
 
-describeBackends('test_RateDefaultSynapseModels', (backend) => {
+describeFloat64Backends('test_RateDefaultSynapseModels', (backend) => {
   let net: Network;
   let inp: Population, out: Population;
   beforeAll(async () => {
@@ -31,9 +30,8 @@ describeBackends('test_RateDefaultSynapseModels', (backend) => {
     });
   }
   describe('list', () => {
-    bug('listStandardSynapses() is missing', 'test_list_standard_synapses: STP, STDP, Hebb, Oja, IBCM', () => {
-      const list = (neurarchy as unknown as { listStandardSynapses(): { name: string }[] }).listStandardSynapses();
-      expect(list.map((m) => m.name)).toEqual(['STP', 'STDP', 'Hebb', 'Oja', 'IBCM']);
+    it('test_list_standard_synapses: STP, STDP, Hebb, Oja, IBCM', () => {
+      expect(listStandardSynapses().map((m) => m.name)).toEqual(['STP', 'STDP', 'Hebb', 'Oja', 'IBCM']);
     });
   });
 });

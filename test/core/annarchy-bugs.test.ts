@@ -5,7 +5,10 @@
  * TimedArray created without rates and updated mid-block or without a schedule.
  */
 import { describe, it, expect } from 'vitest';
-import { Network, Neuron, Synapse, addFunction, functions, NetworkError } from '../../src/index.js';
+import {
+  Network, Neuron, Synapse, addFunction, functions, NetworkError, EquationError,
+  listStandardNeurons, listStandardSynapses, STP, TsodyksMarkram, Izhikevich, GIF_curr_exp,
+} from '../../src/index.js';
 
 describe("a model's own functions from TypeScript (ANNarchy's pop.f / proj.f)", () => {
   const net = new Network();
@@ -55,5 +58,26 @@ describe("a model's own functions from TypeScript (ANNarchy's pop.f / proj.f)", 
     // sum(exc) = 1 + 2 = 3 for both neurons: r = 3·(3 − 1) + 1 = 7.
     expect(Array.from(pop.r as Float64Array)).toEqual([7, 7]);
     expect(pop.functions('f')(3, 1)).toBe(7);
+  });
+});
+
+describe('listStandardNeurons() / listStandardSynapses() (ANNarchy: list_standard_neurons / list_standard_synapses)', () => {
+  it('list the built-in classes in ANNarchy\'s order, each usable as a model', () => {
+    expect(listStandardSynapses().map((m) => m.name)).toEqual(['STP', 'STDP', 'Hebb', 'Oja', 'IBCM']);
+    const neurons = listStandardNeurons();
+    expect(neurons.map((m) => m.name)).toEqual([
+      'LeakyIntegrator', 'Izhikevich', 'IF_curr_exp', 'IF_cond_exp', 'IF_curr_alpha', 'IF_cond_alpha', 'HH_cond_exp',
+      'EIF_cond_alpha_isfa_ista', 'EIF_cond_exp_isfa_ista', 'GIF_curr', 'GIF_curr_exp',
+    ]);
+    expect(neurons[1]).toBe(Izhikevich);
+    expect(neurons[10]).toBe(GIF_curr_exp);
+    for (const S of listStandardSynapses()) expect(new S().spec.equations ?? new S().spec.preSpike).toBeTruthy();
+  });
+  it('STP is TsodyksMarkram under ANNarchy\'s name (same equations; errors name the class used)', () => {
+    expect(new STP()).toBeInstanceOf(TsodyksMarkram);
+    expect(new STP().spec).toEqual({ ...new TsodyksMarkram().spec, name: 'STP' });
+    expect(() => new STP({ tau_facil: 0 })).toThrow(/parameter 'tau_facil' must be positive.* in new STP\(\)/);
+    expect(() => new TsodyksMarkram({ tau_facil: 0 })).toThrow(/in new TsodyksMarkram\(\)/);
+    expect(() => new STP({ tau_facil: 0 })).toThrow(EquationError);
   });
 });
