@@ -1,11 +1,11 @@
 // ANNarchy: tests/Common/test_BuiltinFunctions.py
 // One network (a single neuron evaluating modulo, power and clip), reset before each test, as ANNarchy's class does.
 import { it, expect, beforeAll, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, type Monitor } from '../../src/index.js';
 import { rows } from './helpers.js';
 
-describeBackends('test_BuiltinFunctions', (backend) => {
+describeFloat64Backends('test_BuiltinFunctions', (backend) => {
   let net: Network;
   let mon: Monitor;
   beforeAll(async () => {

@@ -4,11 +4,11 @@
 // both forms: `pop.functions(name)` / `proj.functions(name)` (the counterpart of the global
 // `functions(name)`), and `pop.transfer_function` itself (ANNarchy's spelling, used on typed arrays).
 import { it, expect, beforeAll } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Synapse, addFunction, type Population, type Projection } from '../../src/index.js';
 
 
-describeBackends('test_CustomFunc', (backend) => {
+describeFloat64Backends('test_CustomFunc', (backend) => {
   let pop: Population;
   let proj: Projection;
   beforeAll(async () => {

@@ -3,7 +3,7 @@
 // some expectations build on earlier tests (test_set_alpha_2 expects test_set_alpha's 9.0); here each
 // test does its own prerequisite writes on a fresh network. dendrite(6)[2].w is dendrite(6).synapse(2).
 import { describe, it, expect, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Synapse, NetworkError, type Projection, type BackendName } from '../../src/index.js';
 import { expectAllClose } from './helpers.js';
 
@@ -21,7 +21,7 @@ async function build(backend: BackendName, oja: boolean) {
 
 const arr = (x: unknown) => Array.from(x as Float64Array);
 
-describeBackends('test_Dendrite', (backend) => {
+describeFloat64Backends('test_Dendrite', (backend) => {
   for (const [cls, oja] of [['test_DendriteDefaultSynapse', false], ['test_DendriteModifiedSynapse', true]] as const) {
     describe(cls, () => {
       let proj: Projection;

@@ -1,6 +1,6 @@
 // ANNarchy: tests/Neuron/test_GlobalOperations.py
 import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, type Population, type BackendName } from '../../src/index.js';
 import { expectAllClose } from './helpers.js';
 
@@ -22,7 +22,7 @@ function randomValues(n: number, seed: number): number[] {
   return Array.from({ length: n }, () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; });
 }
 
-describeBackends('test_GlobalOperations', (backend) => {
+describeFloat64Backends('test_GlobalOperations', (backend) => {
   for (const [cls, geometry, values] of [
     ['test_GlobalOps_1D', 6, [2.0, 1.0, 0.0, -5.0, -3.0, -1.0]],
     ['test_GlobalOps_2D', [2, 3], [[2.0, 1.0, 0.0], [-5.0, -3.0, -1.0]]],

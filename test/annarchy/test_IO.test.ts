@@ -6,7 +6,7 @@ import { it, expect, beforeAll, beforeEach } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import {
   Network, Neuron, Synapse, Constant, addFunction, Uniform, Hebb, STDP, STP, IF_curr_exp, type Population, type Projection, type BackendName,
 } from '../../src/index.js';
@@ -71,7 +71,7 @@ async function spikeNet(backend: BackendName) {
 
 const first = (x: unknown): number => (typeof x === 'number' ? x : first((x as ArrayLike<unknown>)[0]));
 
-describeBackends('test_IO', (backend) => {
+describeFloat64Backends('test_IO', (backend) => {
   describe_rate();
   describe_spike();
 
@@ -160,7 +160,7 @@ describeBackends('test_IO', (backend) => {
 // save_connectivity and read back with from_file. ANNarchy reads the file into the same (compiled)
 // projection; here it is read into a new, not yet connected projection of a second network, and the
 // synapses and weights are compared.
-describeBackends('test_IO (5.0 additions)', (backend) => {
+describeFloat64Backends('test_IO (5.0 additions)', (backend) => {
   for (const [cls, spiking] of [['test_IO_Rate', false], ['test_IO_Spiking', true]] as const) {
     it(`${cls}.test_projection_save_and_load_connectivity: single and multiple weights, .npz and .json`, async () => {
       const make = () => {

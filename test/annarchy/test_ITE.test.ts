@@ -1,9 +1,9 @@
 // ANNarchy: tests/Common/test_ITE.py
 import { it, expect } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron } from '../../src/index.js';
 
-describeBackends('test_ITE', (backend) => {
+describeFloat64Backends('test_ITE', (backend) => {
   it('test_works: if/else, nested if, ite() and conditionals inside ODEs after 10 steps', async () => {
     const net = new Network();
     const make = (equations: string, parameters = '') => net.create(1, new Neuron({ parameters, equations }));

@@ -1,10 +1,10 @@
 // ANNarchy: tests/Neuron/test_IndividualNeuron.py
 // pop[2, 2] (one neuron) is pop.neuronAt(2, 2) in neurarchy, `+` is concat().
 import { it, expect, beforeAll, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, type Population } from '../../src/index.js';
 
-describeBackends('test_IndividualNeuron', (backend) => {
+describeFloat64Backends('test_IndividualNeuron', (backend) => {
   let net: Network;
   let pop: Population;
   beforeAll(async () => {

@@ -2,11 +2,11 @@
 // test_PopulationMonitor1D is 4.8's tests/Monitor/test_Population.py (shared suite, monitor-suite.ts);
 // test_PopulationMonitorND adds recordings of a (3, 5) population, reshaped or not, and of a row view.
 import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, type Monitor } from '../../src/index.js';
 import { populationMonitorSuite } from './monitor-suite.js';
 
-describeBackends('test_Monitor (5.0)', (backend) => {
+describeFloat64Backends('test_Monitor (5.0)', (backend) => {
   describe('test_PopulationMonitor1D', () => populationMonitorSuite(backend, true));
 
   describe('test_PopulationMonitorND', () => {

@@ -1,11 +1,11 @@
 // ANNarchy: tests_python/RateSynapse/test_Monitor.py
 // (test_MonitorLocalVariable is 4.8's tests/Monitor/test_Projection.py; test_MonitorRatePSP is new in 5.0.)
 import { it, expect } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Synapse } from '../../src/index.js';
 import { rows } from './helpers.js';
 
-describeBackends('test_Monitor (RateSynapse, 5.0)', (backend) => {
+describeFloat64Backends('test_Monitor (RateSynapse, 5.0)', (backend) => {
   it('test_MonitorRatePSP.test_record_sum_exc: sum(exc) recorded for 5 ms after 10 ms, then paused', async () => {
     const net = new Network();
     const pre = net.create(3, new Neuron({ equations: 'r = t' }));

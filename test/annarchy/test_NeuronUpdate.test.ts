@@ -1,10 +1,10 @@
 // ANNarchy: tests/Neuron/test_NeuronUpdate.py
 import { it, expect, beforeAll, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, type Population, type Monitor } from '../../src/index.js';
 import { column } from './helpers.js';
 
-describeBackends('test_NeuronUpdate', (backend) => {
+describeFloat64Backends('test_NeuronUpdate', (backend) => {
   let net: Network;
   let local: Population, global: Population, mixed: Population;
   let m: Monitor;

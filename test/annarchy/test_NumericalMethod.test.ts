@@ -3,7 +3,7 @@
 // and never run); here they run, and the uncoupled synaptic decay tau*dw/dt = -w is checked after one
 // step against each method's update factor. test_Precision is ANNarchy's only numeric assertion.
 import { it, expect } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Synapse, Uniform, type BackendName } from '../../src/index.js';
 import { column } from './helpers.js';
 
@@ -28,7 +28,7 @@ async function codegen(backend: BackendName, method: string, coupled: boolean) {
   return { w0, w1, pop };
 }
 
-describeBackends('test_NumericalMethod', (backend) => {
+describeFloat64Backends('test_NumericalMethod', (backend) => {
   const factor: Record<string, number> = { explicit: 0.9, implicit: 1 / 1.1, midpoint: 1 - 0.1 + 0.005 };
   for (const [cls, method, coupled] of [
     ['test_Explicit', 'explicit', true], ['test_Implicit', 'implicit', false], ['test_ImplicitCoupled', 'implicit', true],

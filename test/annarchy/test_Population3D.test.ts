@@ -1,9 +1,9 @@
 // ANNarchy: tests_python/Neuron/test_Population3D.py
 // ANNarchy 5.0's split of 4.8's tests/Neuron/test_Population.py; the shared suite is in
 // population-suite.ts.
-import { describeBackends } from '../helpers/backends.js';
+import { describeFloat64Backends } from '../helpers/backends.js';
 import { CASES, populationSuite } from './population-suite.js';
 
-describeBackends('test_Population3D', (backend) => {
+describeFloat64Backends('test_Population3D', (backend) => {
   for (const c of CASES.filter((c) => c.cls === 'test_Population3D')) populationSuite(backend, c, true);
 });

@@ -1,10 +1,10 @@
 // ANNarchy: tests/Neuron/test_PopulationView.py
 // pop[:, 2] is pop.view(':', 2) in neurarchy; ranks are an Int32Array (ANNarchy: a numpy array).
 import { it, expect, beforeAll, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, type Population } from '../../src/index.js';
 
-describeBackends('test_PopulationView', (backend) => {
+describeFloat64Backends('test_PopulationView', (backend) => {
   let net: Network;
   let pop: Population;
   beforeAll(async () => {

@@ -1,10 +1,10 @@
 // ANNarchy: tests/Monitor/test_Projection.py
 // (ANNarchy 5.0 moved this to tests_python/RateSynapse/test_Monitor.py: see test_Monitor.rate-synapse.test.ts.)
 import { it, expect } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Synapse } from '../../src/index.js';
 
-describeBackends('test_ProjectionMonitor', (backend) => {
+describeFloat64Backends('test_ProjectionMonitor', (backend) => {
   it('test_y_sim_10: y = pre.r * post.r * w recorded on both synapses', async () => {
     const net = new Network();
     const p0 = net.create(2, new Neuron({ equations: 'r = t' }));

@@ -2,11 +2,11 @@
 // The weights come as a scipy sparse matrix (pre × post) in ANNarchy; here as the same matrix in
 // coordinate form ({ shape, row, col, data }).
 import { it, expect, beforeAll, beforeEach, describe } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Synapse, type Projection, type Population } from '../../src/index.js';
 import { expectAllClose } from './helpers.js';
 
-describeBackends('test_Projection', (backend) => {
+describeFloat64Backends('test_Projection', (backend) => {
   describe('test_Projection', () => {
     let net: Network;
     let proj: Projection;
@@ -81,7 +81,7 @@ describeBackends('test_Projection', (backend) => {
 // ANNarchy 5.0 (tests_python/RateSynapse/test_Projection.py) adds test_ModifiedProjection: the same
 // sparse weights with a synapse holding local, postsynaptic and projection attributes, one variable
 // initialised from a parameter (init = loc_var).
-describeBackends('test_Projection (5.0 additions)', (backend) => {
+describeFloat64Backends('test_Projection (5.0 additions)', (backend) => {
   describe('test_ModifiedProjection', () => {
     let net: Network;
     let proj: Projection;

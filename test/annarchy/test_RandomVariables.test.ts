@@ -1,9 +1,9 @@
 // ANNarchy: tests/Common/test_RandomVariables.py
 import { it, expect } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Synapse, LeakyIntegrator } from '../../src/index.js';
 
-describeBackends('test_RandomVariables', (backend) => {
+describeFloat64Backends('test_RandomVariables', (backend) => {
   async function neurons() {
     const net = new Network({ seed: 1 });
     const local = net.create(3, new Neuron({ equations: 'r = Uniform(0,1)' }));

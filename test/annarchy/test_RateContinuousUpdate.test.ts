@@ -1,10 +1,10 @@
 // ANNarchy: tests/RateSynapse/test_RateContinuousUpdate.py
 // ANNarchy only compiles and runs one step; the weights after it are checked here too.
 import { it, expect } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Synapse } from '../../src/index.js';
 
-describeBackends('test_RateContinuousUpdate', (backend) => {
+describeFloat64Backends('test_RateContinuousUpdate', (backend) => {
   it('test_RateCodedContinuousUpdate.test_invoke_compile: w = t + glob_var + semi_glob_var', async () => {
     const net = new Network();
     const simple = new Neuron({ parameters: 'r=1.0' });

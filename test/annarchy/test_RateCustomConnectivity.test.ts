@@ -2,7 +2,7 @@
 // A connector function building a tridiagonal pattern (ANNarchy's CSR() is neurarchy's LILBuilder);
 // the non-uniform delays are drawn in 1..5 ms by the function (ANNarchy: DiscreteUniform(1, 5)).
 import { describe, it, expect } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import * as neurarchy from '../../src/index.js';
 import { Network, Neuron, type BackendName } from '../../src/index.js';
 import { LILBuilder } from '../../src/connectors/index.js';
@@ -32,7 +32,7 @@ async function build(backend: BackendName, delay: Delay, target: string) {
   return proj;
 }
 
-describeBackends('test_RateCustomConnectivity', (backend) => {
+describeFloat64Backends('test_RateCustomConnectivity', (backend) => {
   describe('test_CustomConnectivityNoDelay', () => {
     it('test_invoke_compile: a tridiagonal pattern of 13 synapses', async () => {
       const proj = await build(backend, 'none', 'exc');

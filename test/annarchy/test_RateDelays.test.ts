@@ -2,7 +2,7 @@
 // Random inputs come from a small seeded generator instead of numpy.random; the expected sums are
 // computed from proj.connectivityMatrix() as ANNarchy's test does with numpy.
 import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Synapse, Uniform, DiscreteUniform, type Population, type Projection } from '../../src/index.js';
 import { expectAllClose } from './helpers.js';
 
@@ -16,7 +16,7 @@ const weightedSums = (W: Float64Array[], r: number[]) => W.map((row) => row.redu
 /** r = [-1, 0, 2, 5, 9, 14, 20, …] (r += t from -1), locally and as a population variable */
 const INPUT = new Neuron({ equations: 'glob_r = glob_r + t : init = -1, population\n r = r + t : init = -1' });
 
-describeBackends('test_RateDelays', (backend) => {
+describeFloat64Backends('test_RateDelays', (backend) => {
   describe('test_NoDelay', () => {
     let net: Network;
     let pop1: Population, pop2: Population, pop3: Population;

@@ -1,11 +1,11 @@
 // ANNarchy: tests/RateSynapse/test_RateSynapse.py
 // Compile-only tests in ANNarchy; here each also checks a few values after compiling or one step.
 import { it, expect } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Synapse } from '../../src/index.js';
 import { expectAllClose } from './helpers.js';
 
-describeBackends('test_RateSynapse', (backend) => {
+describeFloat64Backends('test_RateSynapse', (backend) => {
   it('test_Locality.test_compile: local, postsynaptic and projection parameters', async () => {
     const net = new Network();
     const neuron = new Neuron({ parameters: 'r = 0' });

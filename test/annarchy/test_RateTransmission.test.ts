@@ -3,7 +3,7 @@
 // dendrite.w read as one number in neurarchy (README, "Attribute shapes"), where ANNarchy 4.8 returns
 // a list with the value repeated per synapse [semantics]; the values asserted are the same.
 import { describe, it, expect } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, type BackendName } from '../../src/index.js';
 import { expectAllClose } from './helpers.js';
 
@@ -20,7 +20,7 @@ async function build(backend: BackendName, pattern: 'one' | 'all' | 'fnp') {
   return { proj, pop2 };
 }
 
-describeBackends('test_RateTransmission', (backend) => {
+describeFloat64Backends('test_RateTransmission', (backend) => {
   describe('test_RateTransmissionOneToOne', () => {
     it('test_ranks: dendrite(3) comes from rank 3', async () => expect((await build(backend, 'one')).proj.dendrite(3).preRanks).toEqual([3]));
     it('test_weights: dendrite(3).w = 0.1 [semantics]', async () => {

@@ -2,7 +2,7 @@
 // pop2.r starts in {-4, -3, -2} (ANNarchy draws DiscreteUniform(-4, -2) with a seed; 15 draws contain -2,
 // which is what the expected stop times depend on), so the values are set by hand here.
 import { it, expect } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, type BackendName } from '../../src/index.js';
 
 async function build(backend: BackendName, bothConditions: boolean) {
@@ -15,7 +15,7 @@ async function build(backend: BackendName, bothConditions: boolean) {
   return { net, pop1, pop2 };
 }
 
-describeBackends('test_SimulateUntil', (backend) => {
+describeFloat64Backends('test_SimulateUntil', (backend) => {
   // simulate_until returns ms in neurarchy, steps/dt in ANNarchy [semantics]: identical at dt = 1.
   it('test_SingleCondition.test_early_stopping: only pop2 is tracked, stops at 8 ms', async () => {
     const { net, pop2 } = await build(backend, false);

@@ -1,10 +1,10 @@
 // ANNarchy: tests/RateSynapse/test_SpecificProjections.py
 import { it, expect } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, CurrentInjection } from '../../src/index.js';
 import { column, expectAllClose } from './helpers.js';
 
-describeBackends('test_SpecificProjections', (backend) => {
+describeFloat64Backends('test_SpecificProjections', (backend) => {
   it('test_CurrentInjection.test_compile + test_run_one_loop: g_exc follows sin(t) one step later', async () => {
     const net = new Network();
     const inp = net.create(1, new Neuron({ equations: 'r=sin(t)' }));

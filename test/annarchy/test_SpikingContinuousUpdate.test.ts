@@ -1,10 +1,10 @@
 // ANNarchy: tests/SpikeSynapse/test_SpikingContinuousUpdate.py
 import { describe, it, expect } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Synapse } from '../../src/index.js';
 import { bug } from './helpers.js';
 
-describeBackends('test_SpikingContinuousUpdate', (backend) => {
+describeFloat64Backends('test_SpikingContinuousUpdate', (backend) => {
   describe('test_SpikingContinuousUpdate', () => {
     async function run(flags: boolean) {
       const net = new Network();

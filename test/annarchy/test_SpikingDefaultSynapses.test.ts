@@ -7,11 +7,11 @@
 // the transmitted values are visible to a monitor, which samples g before the update. The ports assert
 // that [semantics: the dead 4.8 expectation is not what ANNarchy computes either].
 import { it, expect, beforeAll, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, STP, STDP, type Population, type Monitor } from '../../src/index.js';
 import { column, expectAllClose } from './helpers.js';
 
-describeBackends('test_SpikingDefaultSynapses', (backend) => {
+describeFloat64Backends('test_SpikingDefaultSynapses', (backend) => {
   let net: Network;
   let inp: Population, out: Population;
   let m: Monitor;

@@ -6,13 +6,13 @@
 // file: for spiking neurons the events of step 0 reach g_target in step 1, so neurarchy asserts that
 // (g = 0 after one step, W · [v > 0] after two, read from a monitor since g is cleared after the update).
 import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Uniform, type Population, type Projection, type Monitor } from '../../src/index.js';
 import { expectAllClose, skipNA, column } from './helpers.js';
 
 const COPY = (cls: string) => `dead copy of RateSynapse/test_RateDelays.py ${cls}, ported in test_RateDelays.test.ts`;
 
-describeBackends('test_SpikingDelays', (backend) => {
+describeFloat64Backends('test_SpikingDelays', (backend) => {
   describe('test_SpikingNoDelay', () => {
     let net: Network;
     let pop1: Population, pop2: Population;

@@ -1,11 +1,11 @@
 // ANNarchy: tests/Neuron/test_SpikingNeuron.py
 // v of neuron 0 after each step, read through pop.neuronAt(0) (ANNarchy: pop.neuron(0)).
 import { it, beforeAll, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, type Population } from '../../src/index.js';
 import { expectAllClose } from './helpers.js';
 
-describeBackends('test_SpikingCondition', (backend) => {
+describeFloat64Backends('test_SpikingCondition', (backend) => {
   let net: Network;
   let pop1: Population, pop2: Population, pop3: Population;
   beforeAll(async () => {

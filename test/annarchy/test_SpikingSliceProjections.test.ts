@@ -4,11 +4,11 @@
 // the default synapse (g_target += w) with 25 inputs of w = 0.1 that all spike at step 0 (v = 0 > T):
 // g = 2.5 in step 1, cleared after the update as in ANNarchy. neurarchy asserts that [semantics].
 import { it, expect, beforeAll, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, type Population, type Monitor } from '../../src/index.js';
 import { column, expectAllClose } from './helpers.js';
 
-describeBackends('test_SpikingSliceProjections', (backend) => {
+describeFloat64Backends('test_SpikingSliceProjections', (backend) => {
   let net: Network;
   let inp: Population, out: Population;
   let m: Monitor;

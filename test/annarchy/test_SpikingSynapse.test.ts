@@ -1,7 +1,7 @@
 // ANNarchy: tests/SpikeSynapse/test_SpikingSynapse.py
 // Three neurons that spike every step (v = 1 > 0), all-to-all onto themselves (two synapses per dendrite).
 import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Synapse, Izhikevich, Uniform, type Projection, type BackendName } from '../../src/index.js';
 
 const SpkNeuron = new Neuron({ parameters: 'v = 1', equations: 'mp = g_exc', spike: 'v > 0' });
@@ -14,7 +14,7 @@ async function build(backend: BackendName, synapse: Synapse) {
   return { net, proj };
 }
 
-describeBackends('test_SpikingSynapse', (backend) => {
+describeFloat64Backends('test_SpikingSynapse', (backend) => {
   describe('test_PreSpike', () => {
     let n: Awaited<ReturnType<typeof build>>;
     beforeAll(async () => { n = await build(backend, new Synapse({ parameters: 'g = 1.0', preSpike: 'w -= 1.0 : min=0.0' })); });

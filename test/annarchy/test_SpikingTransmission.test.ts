@@ -1,7 +1,7 @@
 // ANNarchy: tests/SpikeSynapse/test_SpikingTransmission.py
 // Five neurons spike at t == 1 onto two receivers whose g_exc is recorded (and cleared every step).
 import { it, expect } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, DiscreteUniform, type BackendName } from '../../src/index.js';
 import { rows } from './helpers.js';
 
@@ -18,7 +18,7 @@ async function run(backend: BackendName, delays: number | DiscreteUniform | unde
   return rows(m.get('g_exc') as Float64Array[]);
 }
 
-describeBackends('test_SpikingTransmission', (backend) => {
+describeFloat64Backends('test_SpikingTransmission', (backend) => {
   it('test_SpikeTransmissionNoDelay.test_non_delay: the 5 events of t = 1 arrive at t = 2', async () => {
     expect(await run(backend, undefined, 5)).toEqual([[0, 0], [0, 0], [5, 5], [0, 0], [0, 0]]);
   });

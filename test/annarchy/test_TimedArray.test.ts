@@ -3,7 +3,7 @@
 // sequence where it was; neurarchy follows ANNarchy 5 (update() restarts the sequence unless
 // `reset: false`), so the update tests pass `reset: false` as ANNarchy 5's version of this file does.
 import { it, expect, beforeAll, beforeEach } from 'vitest';
-import { describeBackends, compileOptions } from '../helpers/backends.js';
+import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, TimedArray, type Population, type BackendName } from '../../src/index.js';
 import { bug } from './helpers.js';
 
@@ -27,7 +27,7 @@ async function fourInputs(backend: BackendName, late: boolean) {
   return { net, out };
 }
 
-describeBackends('test_TimedArray', (backend) => {
+describeFloat64Backends('test_TimedArray', (backend) => {
   let n: Awaited<ReturnType<typeof fourInputs>>;
   beforeAll(async () => { n = await fourInputs(backend, false); });
   beforeEach(() => n.net.reset());
@@ -55,7 +55,7 @@ describeBackends('test_TimedArray', (backend) => {
   });
 });
 
-describeBackends('test_TimedArrayLateInit', (backend) => {
+describeFloat64Backends('test_TimedArrayLateInit', (backend) => {
   const LATE = 'new TimedArray({ geometry }) without rates (filled later by update()) is refused';
   const late = (title: string, ms: number[], attr: 'r' | 'r2' | 'r3' | 'r4', expected: number[]) =>
     bug(LATE, `test_TimedArrayLateInit.${title}`, async () => {
@@ -71,7 +71,7 @@ describeBackends('test_TimedArrayLateInit', (backend) => {
   late('test_run_one_period_one_schedule', [25], 'r4', e(1));
 });
 
-describeBackends('test_TimedArrayUpdate', (backend) => {
+describeFloat64Backends('test_TimedArrayUpdate', (backend) => {
   let net: Network;
   let inp: TimedArray;
   let inp2: TimedArray;
@@ -108,7 +108,7 @@ describeBackends('test_TimedArrayUpdate', (backend) => {
 });
 
 // ANNarchy 5.0 (tests_python/Interface/test_TimedArray.py) adds four update tests to this file.
-describeBackends('test_TimedArrayUpdate (5.0 additions)', (backend) => {
+describeFloat64Backends('test_TimedArrayUpdate (5.0 additions)', (backend) => {
   let net: Network;
   let inp: TimedArray;
   let inp2: TimedArray;

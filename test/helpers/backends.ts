@@ -111,7 +111,12 @@ export function onWebGpu(backend: BackendName, why: string, cpuOnly = false): bo
 }
 
 export function describeBackends(name: string, body: (backend: BackendName) => void): void {
-  for (const backend of selected()) {
+  describeOn(name, selected(), body);
+}
+
+/** One `describe` per backend of `backends`, skipped with a message where the backend cannot run here. */
+function describeOn(name: string, backends: BackendName[], body: (backend: BackendName) => void): void {
+  for (const backend of backends) {
     const skip = (backend === 'cpp' && !hasCompiler) || (backend === 'webgpu' && webgpuMissing !== undefined);
     if (skip) console.warn(`${name} [${backend}]: skipped, ${backend === 'cpp' ? 'no g++ or clang++' : webgpuMissing}`);
     describe.skipIf(skip)(`${name} [${backend}]`, () => {
@@ -119,4 +124,15 @@ export function describeBackends(name: string, body: (backend: BackendName) => v
       body(backend);
     });
   }
+}
+
+/**
+ * `describeBackends` on the float64 backends only (js and cpp), for suites whose expected values are
+ * exact float64 numbers from elsewhere (ANNarchy's own tests): webgpu's float32 results are checked
+ * against these networks by test/network and test/spiking, with tolerances made for them.
+ */
+export function describeFloat64Backends(name: string, body: (backend: BackendName) => void): void {
+  const chosen = selected();
+  if (chosen.includes('webgpu')) console.warn(`${name} [webgpu]: not run, the expected values are exact float64 numbers`);
+  describeOn(name, chosen.filter((b) => b !== 'webgpu'), body);
 }
