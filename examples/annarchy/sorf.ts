@@ -151,6 +151,8 @@ export interface SorfOptions {
   relax?: number;
   seed?: number;
   backend?: BackendName;
+  /** Called after each epoch (1-based), e.g. to print progress. */
+  onEpoch?: (epoch: number) => void;
 }
 
 export interface SorfStats {
@@ -166,7 +168,7 @@ export interface SorfStats {
 
 /** Builds the model, runs the learning procedure; returns the statistics. */
 export async function run(options: SorfOptions = {}): Promise<SorfStats> {
-  const { epochs = 1, stimuli = 8, present = 2000, relax = 500, seed = 1234, backend = 'js' } = options;
+  const { epochs = 1, stimuli = 8, present = 2000, relax = 500, seed = 1234, backend = 'js', onEpoch } = options;
   const net = new Network({ dt: 1.0, seed });
   const onPoiss = new PoissonPopulation([SIZE, SIZE], { rates: 1.0, network: net });
   const offPoiss = new PoissonPopulation([SIZE, SIZE], { rates: 1.0, network: net });
@@ -212,6 +214,7 @@ export async function run(options: SorfOptions = {}): Promise<SorfStats> {
       offPoiss.rates = 1.0;
       await net.simulate(relax);
     }
+    onEpoch?.(epoch + 1);
   }
   const meanOf = (r: Float64Array[]): number => r.reduce((s, row) => s + row.reduce((a, b) => a + b, 0) / row.length, 0) / r.length;
   const wOn = rows();
@@ -248,7 +251,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log('  --backend  js, cpp or webgpu (default js)');
     console.log('  --svg      write the final ON weights of the 4 excitatory neurons (32×32 each) to this SVG file');
   } else {
-    const s = await run({ epochs: Number(a.epochs), stimuli: Number(a.stimuli), present: Number(a.present), seed: Number(a.seed), backend: a.backend as BackendName });
+    const s = await run({ epochs: Number(a.epochs), stimuli: Number(a.stimuli), present: Number(a.present), seed: Number(a.seed), backend: a.backend as BackendName,
+      onEpoch: (e) => { if (Number(a.epochs) > 1) console.log(`epoch ${e} done`); } });
     console.log(`SORF, ${a.epochs} epoch(s) of ${a.stimuli} gratings`);
     console.log(`mean rate in the last epoch: excitatory ${s.excRate.toFixed(1)} Hz (target 10), inhibitory ${s.inhRate.toFixed(1)} Hz (target 75)`);
     for (let k = 0; k < 4; k++) {

@@ -180,6 +180,19 @@ describe('SORF', () => {
     expect(t.preferred).toBe(45);
     expect(t.selectivity).toBeCloseTo(1, 12);
   });
+  // The whole model (four receptors, a user function, midpoint with min, refractoriness, homeostatic
+  // STDP reading post.r, projection parameters set after construction) gives the same numbers on
+  // js and cpp (bit-identical backends, README), and random initial weights are not tuned.
+  it.skipIf(!hasCompiler)('1.2 s of learning: the same rates and weights on js and cpp', async () => {
+    const options = { epochs: 1, stimuli: 1, present: 800, relax: 400 };
+    const js = await runSorf({ ...options, backend: 'js' });
+    const cpp = await runSorf({ ...options, backend: 'cpp' });
+    expect(cpp.excRate).toBe(js.excRate);
+    expect(cpp.inhRate).toBe(js.inhRate);
+    expect(cpp.wOn).toEqual(js.wOn);
+    expect(js.excRate).toBeGreaterThan(0);
+    for (const c of js.selectivityBefore) expect(c).toBeLessThan(0.2);
+  }, 60_000);
 });
 
 describe('computeFiringRate() before compile() (ANNarchy\'s Ramp and SORF call it first)', () => {
