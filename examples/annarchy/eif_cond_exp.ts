@@ -4,16 +4,18 @@
  * connection probability 0.05 (weights 1.5 nS, inhibitory 2.5×), dt = 0.1 ms, 500 ms. 200 Poisson
  * inputs at 2000 Hz drive the first 200 excitatory neurons for 200 ms, 200 others drive the first
  * 200 inhibitory neurons for 100 ms. While the inhibitory drive lasts only the driven neurons fire;
- * once it stops, the recurrent excitation ignites the whole network.
+ * once it stops, the recurrent excitation ignites the whole network in population bursts, which
+ * die out after the excitatory drive ends.
  *
- * KNOWN DIFFERENCE (reported, cause not found yet): in ANNarchy's raster the network fires two
- * population bursts and falls silent near 225 ms, after the excitatory drive ends; here it ignites
- * at the same time but then stays in a self-sustained state of about 225 Hz until the end (on js;
- * the test keeps the agreed part: the quiet first 100 ms and the ignition time).
+ * The fate of the network after the drive depends on the random draw: with seeds 1–4 and 6 it falls
+ * silent between 227 and 252 ms after two bursts, as in ANNarchy's raster; with seeds 5 and 1234 it
+ * stays in a self-sustained state near 225 Hz. An independent NumPy implementation of the same
+ * network does both too (for different seeds), so this is the model's bistability, not an error.
  *
  * Run: npm run build && npx tsx examples/annarchy/eif_cond_exp.ts   (--help lists the flags)
- * Expected output: network ignites at 117 ms, last spike at 500 ms, 226205 spikes after 250 ms
- * (seed 1234); ANNarchy's raster (notebook PyNN, 4.8): ignition near 120 ms, last spikes near 225 ms.
+ * Expected output: network ignites at 118 ms, last spike at 252 ms, 18 spikes after 250 ms (seed 1);
+ * ANNarchy's raster (notebook PyNN, 4.8): ignition near 120 ms, two population bursts, the last
+ * spikes near 225 ms.
  */
 import { Network, Neuron, Normal, Uniform, PoissonPopulation, rasterPlot, rasterPlotSvg, type BackendName, type SpikeData } from 'neurarchy';
 import { writeFileSync } from 'node:fs';
@@ -67,7 +69,7 @@ export interface EifStats {
 
 /** Builds and simulates the network; returns its statistics. */
 export async function run(options: EifOptions = {}): Promise<EifStats> {
-  const { T = 500, seed = 1234, backend = 'js' } = options;
+  const { T = 500, seed = 1, backend = 'js' } = options;
   const dt = 0.1;
   const net = new Network({ dt, seed });
   const P = net.create(4000, EIF);
@@ -113,16 +115,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     strict: true,
     options: {
       T: { type: 'string', default: '500' },
-      seed: { type: 'string', default: '1234' },
+      seed: { type: 'string', default: '1' },
       backend: { type: 'string', default: 'js' },
       svg: { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
     },
   });
   if (a.help) {
-    console.log('usage: npx tsx examples/annarchy/eif_cond_exp.ts [--T 500] [--seed 1234] [--backend js] [--svg FILE]');
+    console.log('usage: npx tsx examples/annarchy/eif_cond_exp.ts [--T 500] [--seed 1] [--backend js] [--svg FILE]');
     console.log('  --T        simulated time in ms (default 500)');
-    console.log('  --seed     random seed (default 1234)');
+    console.log('  --seed     random seed (default 1)');
     console.log('  --backend  js, cpp or webgpu (default js)');
     console.log('  --svg      write the raster to this SVG file');
   } else {
