@@ -32,6 +32,7 @@ const ENTRIES: Omit<GalleryEntry, 'title'>[] = [
   { file: 'annarchy/hybrid.ts', args: '--N 200 --duration 50', check: { pattern: /input 100 Hz: .*decoded rate \(200 inputs\) ([\d.]+) Hz/, range: [85, 115] } },
   { file: 'annarchy/simple_stdp.ts', args: '--T 3000', check: { pattern: /Mean firing rate in the input population: ([\d.]+) Hz/, range: [14, 16] } },
   { file: 'annarchy/ramp.ts', args: '--T 10000', check: { pattern: /Mean Firing Rate with homeostasis: ([\d.]+) Hz/, range: [15, 40] } },
+  { file: 'annarchy/sorf.ts', args: '--stimuli 1 --present 500', check: { pattern: /mean weight–grating correlation after learning: ([\d.]+)/, range: [0.02, 0.2] } },
 ];
 
 /** The first line of the example's doc comment, as its title. */

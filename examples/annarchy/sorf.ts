@@ -13,7 +13,8 @@
  * image, before and after learning (see orientationTuning()).
  *
  * ANNarchy runs 20 epochs of 40 gratings (2000 s of simulated time); the defaults here are
- * 1 epoch of 8 gratings (20 s) so the example runs in seconds: --epochs 20 --stimuli 40 is the full run.
+ * 1 epoch of 4 gratings shown 1 s each (6 s), so the example runs in seconds: --epochs 20 --stimuli 40
+ * --present 2000 is the full run (about 8 min with --backend cpp).
  *
  * Run: npm run build && npx tsx examples/annarchy/sorf.ts   (--help lists the flags)
  * Expected output: …
@@ -144,9 +145,9 @@ export function orientationTuning(w: ArrayLike<number>, n = 40): { preferred: nu
 export interface SorfOptions {
   /** Epochs (default 1; ANNarchy: 20). */
   epochs?: number;
-  /** Gratings per epoch, evenly spaced over 180° (default 8; ANNarchy: 40). */
+  /** Gratings per epoch, evenly spaced over 180° (default 4; ANNarchy: 40). */
   stimuli?: number;
-  /** Milliseconds each grating is shown (default 2000) and of background after it (default 500). */
+  /** Milliseconds each grating is shown (default 1000; ANNarchy: 2000) and of background after it (default 500). */
   present?: number;
   relax?: number;
   seed?: number;
@@ -168,7 +169,7 @@ export interface SorfStats {
 
 /** Builds the model, runs the learning procedure; returns the statistics. */
 export async function run(options: SorfOptions = {}): Promise<SorfStats> {
-  const { epochs = 1, stimuli = 8, present = 2000, relax = 500, seed = 1234, backend = 'js', onEpoch } = options;
+  const { epochs = 1, stimuli = 4, present = 1000, relax = 500, seed = 1234, backend = 'js', onEpoch } = options;
   const net = new Network({ dt: 1.0, seed });
   const onPoiss = new PoissonPopulation([SIZE, SIZE], { rates: 1.0, network: net });
   const offPoiss = new PoissonPopulation([SIZE, SIZE], { rates: 1.0, network: net });
@@ -234,8 +235,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     strict: true,
     options: {
       epochs: { type: 'string', default: '1' },
-      stimuli: { type: 'string', default: '8' },
-      present: { type: 'string', default: '2000' },
+      stimuli: { type: 'string', default: '4' },
+      present: { type: 'string', default: '1000' },
       seed: { type: 'string', default: '1234' },
       backend: { type: 'string', default: 'js' },
       svg: { type: 'string', default: '' },
@@ -243,10 +244,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   });
   if (a.help) {
-    console.log('usage: npx tsx examples/annarchy/sorf.ts [--epochs 1] [--stimuli 8] [--present 2000] [--seed 1234] [--backend js] [--svg FILE]');
+    console.log('usage: npx tsx examples/annarchy/sorf.ts [--epochs 1] [--stimuli 4] [--present 1000] [--seed 1234] [--backend js] [--svg FILE]');
     console.log('  --epochs   learning epochs (default 1; ANNarchy: 20)');
-    console.log('  --stimuli  gratings per epoch (default 8; ANNarchy: 40)');
-    console.log('  --present  ms per grating (default 2000), each followed by 500 ms of background');
+    console.log('  --stimuli  gratings per epoch (default 4; ANNarchy: 40)');
+    console.log('  --present  ms per grating (default 1000; ANNarchy: 2000), each followed by 500 ms of background');
     console.log('  --seed     random seed (default 1234)');
     console.log('  --backend  js, cpp or webgpu (default js)');
     console.log('  --svg      write the final ON weights of the 4 excitatory neurons (32×32 each) to this SVG file');
