@@ -3,7 +3,7 @@
  * pre-synaptic neuron type (dossier §1.3, §2.2, §2.6–2.8).
  */
 import type { Expr } from './ast.js';
-import type { Assignment, Attribute, EventDrivenVariable, SourceRef, SynapseDescription } from './description.js';
+import type { Assignment, Attribute, EventDrivenVariable, InitValue, SourceRef, SynapseDescription } from './description.js';
 import type { SynapseFields, SynapseSpec } from './spec.js';
 import { toFields } from './fields.js';
 import type { IdCounter } from './parser.js';
@@ -13,9 +13,9 @@ import { parseExpression } from './parser.js';
 import { symbolsOf } from './algebra.js';
 import { relaxation } from './methods.js';
 import { exprToString } from './printer.js';
-import { addParameters, declare } from './parameters.js';
+import { addParameters, declare, parseInit } from './parameters.js';
 import { addLocalFunctions, checkUsedGlobalFunctions } from './functions.js';
-import { buildSections, declareEquations, parseBound, resolveEquations, type EquationItem } from './variables.js';
+import { buildSections, declareEquations, parseBound, resolveEquations, resolveInit, type EquationItem } from './variables.js';
 import { checkExpr, errorAt, newScope, type ModelScope } from './symbols.js';
 import { guardStack } from './limits.js';
 import { EquationError } from '../errors.js';
@@ -27,26 +27,35 @@ interface EventStatement {
   def: Definition;
   owner: 'self' | 'pre' | 'post';
   target: string;
+  /** The statement declared its (implicit) variable: its `: init` gives the initial value. */
+  declares?: boolean;
 }
 
 /** Parses an event field; undeclared targets become implicit per-synapse variables. */
 function parseEventField(scope: ModelScope, field: string | string[] | undefined, block: EventBlock, ids: IdCounter): EventStatement[] {
-  const allowed = new Set(['min', 'max', 'unless_refractory', ...(block === 'pre_spike' ? ['unless_post'] : [])]);
+  const allowed = new Set(['init', 'min', 'max', 'unless_refractory', ...(block === 'pre_spike' ? ['unless_post'] : [])]);
   return splitDefinitions(field).map((line) => {
     const def = parseDefinition(line, block, scope.model, ids);
     checkAllowed(def.flags, allowed, `in '${block}'`, { model: scope.model, field: block, line: line.line }, line.text);
     const st = def.statement;
     if (st.kind === 'ode') throw errorAt(scope, def.source, `'${block}' can only contain assignments, not ODEs`, `d${st.variable}/dt`);
+    const name = st.target.kind === 'attr' ? `${st.target.owner}.${st.target.name}` : (st.target as { name: string }).name;
+    if (def.flags.init !== undefined && (st.target.kind === 'attr' || name === 'g_target')) {
+      const neuron = st.target.kind === 'attr' ? st.target.owner : 'post';
+      throw errorAt(scope, def.source, `flag 'init' gives the initial value of a synaptic variable; '${name}' belongs to the ${neuron}-synaptic neuron (give its init in the neuron)`, 'init');
+    }
     if (st.target.kind === 'attr') return { def, owner: st.target.owner, target: st.target.name };
-    const name = (st.target as { name: string }).name;
     if (name === 'g_target') {
       if (block === 'post_spike') throw errorAt(scope, def.source, `g_target can only be written in pre_spike`, 'g_target');
       return { def, owner: 'post', target: 'g_target' };
     }
+    // ANNarchy: a variable first written in an event statement is a synaptic variable, initialised by
+    // that statement's `: init` (0 without one).
     if (!scope.attributes.has(name)) {
       declare(scope, {
         name, role: 'variable', locality: 'local', type: 'float', init: { kind: 'number', value: 0 }, implicit: true, source: def.source,
       });
+      return { def, owner: 'self', target: name, declares: true };
     }
     return { def, owner: 'self', target: name };
   });
@@ -54,10 +63,12 @@ function parseEventField(scope: ModelScope, field: string | string[] | undefined
 
 /** Checks event statements (all per synapse) and turns them into Assignments. */
 function resolveEvents(scope: ModelScope, statements: EventStatement[]): Assignment[] {
-  return statements.map(({ def, owner, target }) => {
+  return statements.map(({ def, owner, target, declares }) => {
     const st = def.statement as Extract<Definition['statement'], { kind: 'assign' }>;
     if (owner === 'self') {
       const a = scope.attributes.get(target)!;
+      if (declares) resolveInit(scope, a, def.flags.init);
+      else if (def.flags.init !== undefined) checkSameInit(scope, a, def);
       // A weight written by events is plastic. Other parameters may be written too (ANNarchy
       // accepts `wc += xc` in pre_spike): the statement runs once per synapse that receives the
       // event, on the parameter's one value per synapse, per post-synaptic neuron or per projection.
@@ -74,6 +85,24 @@ function resolveEvents(scope: ModelScope, statements: EventStatement[]): Assignm
     if (max) a.max = max;
     return a;
   });
+}
+
+/**
+ * `: init` on an event statement of a variable declared elsewhere (ANNarchy ignores it there): accepted
+ * when it repeats the declared initial value, refused when it differs rather than silently ignored.
+ */
+function checkSameInit(scope: ModelScope, a: Attribute, def: Definition): void {
+  const { init } = parseInit(scope, def.flags.init!, def.source);
+  const given: InitValue = a.type === 'int' && init.kind === 'number' ? { kind: 'number', value: Math.trunc(init.value) } : init;
+  if (JSON.stringify(given) === JSON.stringify(a.init)) return;
+  const where = a.source.block === 'implicit' ? 'implicitly' : `in '${a.source.block}'${a.source.line ? ` line ${a.source.line}` : ''}`;
+  throw errorAt(scope, def.source, `flag 'init=${def.flags.init!.trim()}' differs from the initial value of '${a.name}', declared ${where} (${describeInit(a.init)}): give the initial value once, where '${a.name}' is declared`, 'init');
+}
+
+function describeInit(init: InitValue): string {
+  if (init.kind === 'number') return `init = ${init.value}`;
+  if (init.kind === 'ref') return `init = ${init.name}`;
+  return `init = ${init.dist}(${init.args.join(', ')})`;
 }
 
 /** `: event-driven` variables: exact decay between events towards a steady state of parameters only. */

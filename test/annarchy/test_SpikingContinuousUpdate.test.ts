@@ -2,7 +2,6 @@
 import { describe, it, expect } from 'vitest';
 import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import { Network, Neuron, Synapse } from '../../src/index.js';
-import { bug } from './helpers.js';
 
 describeFloat64Backends('test_SpikingContinuousUpdate', (backend) => {
   describe('test_SpikingContinuousUpdate', () => {
@@ -22,7 +21,7 @@ describeFloat64Backends('test_SpikingContinuousUpdate', (backend) => {
       // step 0: modulo(0, n) = 0, no event yet; the traces stay at their bound 0
       expect(Array.from((proj.w as Float64Array[])[0])).toEqual([0]);
     }
-    bug("flag ': init=0.0' on a pre_spike/post_spike statement is refused (EquationError), ANNarchy accepts it", 'test_invoke_compile: the model as ANNarchy writes it', () => run(true));
+    it('test_invoke_compile: the model as ANNarchy writes it (: init=0.0 on the event statements)', () => run(true));
     it('test_invoke_compile without the init flags: traces set by events, decayed by synaptic equations', () => run(false));
   });
   describe('test_ContinuousTransmission', () => {

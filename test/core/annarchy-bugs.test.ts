@@ -5,6 +5,7 @@
  * TimedArray created without rates and updated mid-block or without a schedule.
  */
 import { describe, it, expect } from 'vitest';
+import { describeBackends, compileOptions } from '../helpers/backends.js';
 import {
   Network, Neuron, Synapse, addFunction, functions, NetworkError, EquationError,
   listStandardNeurons, listStandardSynapses, STP, TsodyksMarkram, Izhikevich, GIF_curr_exp,
@@ -79,5 +80,47 @@ describe('listStandardNeurons() / listStandardSynapses() (ANNarchy: list_standar
     expect(() => new STP({ tau_facil: 0 })).toThrow(/parameter 'tau_facil' must be positive.* in new STP\(\)/);
     expect(() => new TsodyksMarkram({ tau_facil: 0 })).toThrow(/in new TsodyksMarkram\(\)/);
     expect(() => new STP({ tau_facil: 0 })).toThrow(EquationError);
+  });
+});
+
+describeBackends("': init' on a pre_spike / post_spike statement (ANNarchy: a variable first written there is a synaptic variable)", (backend) => {
+  const spiking = () => new Neuron({ parameters: 'fire = 0.0', equations: 'mp = t', spike: 'fire > 0.5' });
+  it('initialises an undeclared event variable, per synapse, with numbers or a parameter; the event then writes it', async () => {
+    const net = new Network();
+    const pre = net.create(2, spiking());
+    const post = net.create(1, spiking());
+    const proj = net.connect(pre, post, 'exc', new Synapse({
+      parameters: 'a0 = 2.5',
+      preSpike: 'g_target += w\n x = pre.mp : init=7.0\n y += 1 : init=a0',
+      postSpike: 'x += 100 : init=7',
+    })).connectAllToAll({ weights: 1.0 });
+    expect(proj.description.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['x', 'y']));
+    expect(Array.from((proj.x as Float64Array[])[0])).toEqual([7, 7]);
+    expect(Array.from((proj.y as Float64Array[])[0])).toEqual([2.5, 2.5]);
+    await net.compile(compileOptions(backend));
+    // Neuron 1 spikes in step 2 (mp = 2); its synapse sees the event in step 3, before the neurons
+    // update (pre.mp still 2).
+    await net.simulate(2);
+    pre.fire = [0, 1];
+    await net.simulate(1);
+    pre.fire = 0;
+    await net.simulate(1);
+    expect(Array.from((proj.x as Float64Array[])[0])).toEqual([7, 2]);
+    expect(Array.from((proj.y as Float64Array[])[0])).toEqual([2.5, 3.5]);
+    net.reset({ populations: true, projections: true });
+    expect(Array.from((proj.x as Float64Array[])[0])).toEqual([7, 7]);
+  });
+  it('accepts an init that repeats the declared one, refuses one that differs or that names a neuron variable', () => {
+    const net = new Network();
+    const pre = net.create(1, spiking());
+    const make = (s: ConstructorParameters<typeof Synapse>[0]) => net.connect(pre, pre, 'exc', new Synapse(s));
+    expect(() => make({ equations: 'x = x - 1 : init=3.0', preSpike: 'x = 1 : init=3' })).not.toThrow();
+    expect(() => make({ equations: 'x = x - 1', preSpike: 'x = 1 : init=3', name: 'clash' })).toThrow(EquationError);
+    expect(() => make({ equations: 'x = x - 1', preSpike: 'x = 1 : init=3', name: 'clash' }))
+      .toThrow(/flag 'init=3' differs from the initial value of 'x', declared in 'equations' line 1 \(init = 0\)/);
+    expect(() => make({ preSpike: 'x = 1 : init=1', postSpike: 'x = 2 : init=2' })).toThrow(/declared in 'pre_spike' line 1 \(init = 1\)/);
+    expect(() => make({ preSpike: 'g_target += w : init=1' })).toThrow(/'g_target' belongs to the post-synaptic neuron/);
+    expect(() => make({ preSpike: 'pre.fire = 1 : init=1' })).toThrow(/'pre.fire' belongs to the pre-synaptic neuron/);
+    expect(() => make({ preSpike: 'w += 1 : init=2' })).toThrow(/differs from the initial value of 'w', declared implicitly/);
   });
 });
