@@ -18,7 +18,7 @@ export interface Mutant {
   expect: Expect;
   /** The refusal must name this field (type errors, syntax errors confined to the field). */
   strictField: boolean;
-  /** The model's name (what a refusal must contain), when the name itself was not mutated away. */
+  /** The model's name (what a refusal must contain), when the name itself was not mutated away (set by `mutate`). */
   name?: string;
   /** Synapses: the pre-synaptic population's type, when the mutation changed it (a rate synapse fed by spikes). */
   pre?: 'rate' | 'spike';
@@ -279,11 +279,17 @@ export function mutate(rng: Rng, index: number): Mutant {
   const name = `Fuzz${base.kind === 'neuron' ? 'Neuron' : 'Synapse'}${index}`;
   let first: Mutant | undefined;
   while (!first) first = mutateOnce(rng, base, { ...base.spec, name }, name, true);
-  if (first.op === 'key:unknown' || first.op.startsWith('pre population') || !rng.chance(0.15)) return first;
+  if (first.op === 'key:unknown' || first.op.startsWith('pre population') || !rng.chance(0.15)) return { ...first, name: nameOf(first.spec) };
   // A second edit of another field: two changes that are each harmless may not be together.
   let second: Mutant | undefined;
   while (!second || second.field === first.field) second = mutateOnce(rng, base, { ...first.spec }, name, false);
-  return { ...second, field: `${first.field}+${second.field}`, op: `${first.op} + ${second.op}`, expect: 'unknown', strictField: false, name: first.name && second.name };
+  return { ...second, field: `${first.field}+${second.field}`, op: `${first.op} + ${second.op}`, expect: 'unknown', strictField: false, name: nameOf(second.spec) };
+}
+
+/** The name a refusal must show: the spec's, when it is a printable non-empty string. */
+function nameOf(spec: Spec): string | undefined {
+  const n = spec.name;
+  return typeof n === 'string' && n.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(n) ? n : undefined;
 }
 
 /** One edit of `spec` (a copy, changed in place); undefined when the edit drawn does not apply. */
@@ -334,8 +340,7 @@ function mutateOnce(rng: Rng, base: Base, spec: Spec, name: string, whole: boole
   const done = FIELD_EDITS[op]!(rng, value, field);
   if (!done) return undefined;
   if (done.del) delete spec[field]; else spec[field] = done.value;
-  const keepsName = field !== 'name' || (typeof done.value === 'string' && done.value.trim() !== '' && !/[\u0000-\u001f]/.test(done.value));
-  return { base, spec, field, op, expect: done.expect, strictField: done.strict && done.expect === 'invalid', name: keepsName ? (spec.name as string) : undefined };
+  return { base, spec, field, op, expect: done.expect, strictField: done.strict && done.expect === 'invalid', name };
 }
 
 /** A mutant as one printable string (non-string values shown as JavaScript literals). */
