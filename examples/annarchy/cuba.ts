@@ -2,8 +2,9 @@
  * CUBA, ANNarchy's Vogels–Abbott example: 4000 current-based integrate-and-fire neurons
  * (3200 excitatory, 800 inhibitory), connection probability 0.02, exponential currents (5 and
  * 10 ms), resting potential above threshold (El = -49 mV), refractory period 5 ms, dt = 0.1 ms
- * (Vogels & Abbott 2005; benchmark 2 of Brette et al. 2007). Prints the mean firing rate of the population and the mean CV of the inter-spike
- * intervals of each sub-population (ANNarchy's example plots their histograms).
+ * (Vogels & Abbott 2005; benchmark 2 of Brette et al. 2007). Prints the mean firing rate of the
+ * population and the mean CV of the inter-spike intervals of each sub-population (ANNarchy's
+ * example plots their histograms).
  *
  * Run: npm run build && npx tsx examples/annarchy/cuba.ts   (--help lists the flags)
  * Expected output: Mean firing rate in the population: 5.64 Hz (seed 1234; 5.50 Hz with seed 1), mean
