@@ -5,8 +5,9 @@
  * - the kinds of the populations: spiking → rate-coded and rate-coded → spiking need the specific
  *   projections (`DecodingProjection`, `CurrentInjection`) or a `PoissonPopulation` with `target`;
  * - every `pre.x` / `post.x` / `mean(post.x)` / `t_pre` / `t_post` of the synapse against the pre-
- *   and post-synaptic neurons (`pre.sum(t)` of a spiking population is refused by ir/build.ts, which
- *   knows every projection's targets);
+ *   and post-synaptic neurons, in every field and equation (`: event-driven` ones included), and as
+ *   a last line every name the generated code will read from them (`pre.sum(t)` of a spiking
+ *   population is refused by ir/build.ts, which knows every projection's targets);
  * - the target: a neuron that does not read it receives nothing. ANNarchy accepts that (a
  *   SpikeSourceArray as the post-synaptic side of an STDP projection is the usual way to test a
  *   learning rule), so it is accepted, with a warning for ordinary neurons that read other targets.
@@ -116,6 +117,12 @@ function sites(d: SynapseDescription): { reads: Site[]; writes: { owner: Owner; 
     if (a.min) reads.push({ expr: a.min, sources: [a.source] });
     if (a.max) reads.push({ expr: a.max, sources: [a.source] });
   }
+  // `: event-driven` ODEs are solved exactly between events, so they are in no section: their time
+  // constant and steady state (`tau * dx/dt = -x + pre.y`) are read by the event code.
+  for (const ev of d.eventDriven) {
+    const source = d.attributes.find((a) => a.name === ev.name)?.source ?? { block: 'equations', line: 0, text: '' };
+    reads.push({ expr: ev.tau, sources: [source] }, { expr: ev.steady, sources: [source] });
+  }
   return { reads, writes };
 }
 
@@ -172,6 +179,20 @@ export function checkSynapseReferences(d: SynapseDescription, pre: Population, p
     }
     if (!has(owner, w.target)) {
       fail(w.source, `'${ref}' is written, but ${neuronOf(owner)} has no attribute '${w.target}' (it has: ${side(owner).description.attributes.map((a) => a.name).join(', ')})`, ref);
+    }
+  }
+  // The generated code reads every name of preDependencies/postDependencies from the neuron's
+  // arrays: whatever expression a future field adds, a name the neuron lacks never reaches it.
+  for (const owner of ['pre', 'post'] as const) {
+    for (const attr of owner === 'pre' ? d.preDependencies : d.postDependencies) {
+      // `last_spike` stands for t_pre/t_post, checked above.
+      if (has(owner, attr) || ((attr === 't_last' || attr === 'last_spike') && side(owner).description.type === 'spike')) continue;
+      const ref = attr === 'last_spike' ? `t_${owner}` : `${owner}.${attr}`;
+      const source = [...reads.flatMap((r) => r.sources), ...writes.map((w) => w.source)].find((s) => s.text.includes(ref))
+        ?? { block: 'equations' as const, line: 0, text: '' };
+      fail(source, attr === 'last_spike'
+        ? `'${ref}' is the time of the last ${owner}-synaptic spike, but ${neuronOf(owner)} is rate-coded`
+        : `'${ref}': ${neuronOf(owner)} has no attribute '${attr}' (it has: ${attributeList(side(owner).description)})`, ref);
     }
   }
 }

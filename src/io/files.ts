@@ -5,13 +5,15 @@
  */
 import { NetworkError } from '../errors.js';
 import { LoadError } from './network-io.js';
+import { makeFolders } from './folders.js';
 
 const FS = 'node:fs/promises';
 
 interface Fs {
   readFile(p: string): Promise<Uint8Array>;
   writeFile(p: string, d: Uint8Array | string): Promise<void>;
-  mkdir(p: string, o: { recursive: true }): Promise<string | undefined>;
+  mkdir(p: string): Promise<unknown>;
+  stat(p: string): Promise<{ isDirectory(): boolean }>;
 }
 
 async function fs(): Promise<Fs> {
@@ -35,8 +37,15 @@ function folderOf(path: string): string {
 export async function writeBytes(path: string, data: Uint8Array | string): Promise<void> {
   const f = await fs();
   const folder = folderOf(path);
+  // Level by level (io/folders.ts): a recursive mkdir under /proc never settles.
+  if (folder) {
+    await makeFolders(folder, { stat: (p) => f.stat(p), mkdir: (p) => f.mkdir(p) }, (what, d, e) => {
+      const { code = 'error', message } = e as { code?: string; message: string };
+      return new NetworkError(`cannot write '${path}': cannot ${what} '${d}' (${message.startsWith(code) ? message : `${code}: ${message}`}); `
+        + 'choose a path in a folder this process can write to');
+    });
+  }
   try {
-    if (folder) await f.mkdir(folder, { recursive: true });
     await f.writeFile(path, data);
   } catch (e) {
     throw new NetworkError(`cannot write '${path}': ${(e as Error).message}`);

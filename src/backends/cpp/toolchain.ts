@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NetworkError } from '../../errors.js';
+import { makeFolders } from '../../io/folders.js';
 
 export interface ToolchainOptions {
   /** Where sources and libraries go (default: `node_modules/.cache/neurarchy` under the working directory, or the temp folder). */
@@ -104,34 +105,9 @@ function directoryError(what: string, file: string, e: unknown, directory: strin
   );
 }
 
-/**
- * Creates `dir` and its missing parents one level at a time. Node's `mkdir({ recursive: true })`
- * loops for ever where mkdir fails with ENOENT under a parent that exists (procfs: /proc/x), so the
- * parents are found with `stat` and each missing level is created once: any failure is final.
- */
+/** Creates `dir` and its missing parents level by level (see io/folders.ts: why not `recursive: true`). */
 export async function makeDirectory(dir: string, given?: string): Promise<void> {
-  const missing: string[] = [];
-  for (let d = dir; ; d = path.dirname(d)) {
-    try {
-      const s = await stat(d);
-      if (!s.isDirectory()) throw directoryError('create a folder inside', d, Object.assign(new Error('not a directory'), { code: 'ENOTDIR' }), given);
-      break;
-    } catch (e) {
-      if (e instanceof NetworkError) throw e;
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw directoryError('use the folder', d, e, given);
-      missing.push(d);
-      if (path.dirname(d) === d) break;
-    }
-  }
-  for (const d of missing.reverse()) {
-    try {
-      await mkdir(d);
-    } catch (e) {
-      // Another process may have created it meanwhile.
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && (await stat(d).then((s) => s.isDirectory(), () => false))) continue;
-      throw directoryError('create the folder', d, e, given);
-    }
-  }
+  await makeFolders(dir, { stat, mkdir: (d) => mkdir(d) }, (what, folder, e) => directoryError(what, folder, e, given));
 }
 
 export async function buildLibrary(source: string, options: ToolchainOptions): Promise<BuiltLibrary> {
