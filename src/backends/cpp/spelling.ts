@@ -2,7 +2,7 @@
  * How C++ spells what differs from JavaScript, and the small helper prelude the generated kernels
  * call. Everything is written to give the same double as the `js` backend's spelling
  * (`../js/spelling.ts`): comparisons and logic produce 1.0/0.0, a value is "true" as in JS
- * (non-zero and not NaN), `exp`/`log` are the fdlibm ports V8 itself uses (bit-identical), and
+ * (non-zero and not NaN), `exp`/`log`/`pow` are the fdlibm ports V8 itself uses (bit-identical), and
  * every operation stays fully parenthesised by the shared renderer.
  */
 import type { Spelling } from '../render.js';
@@ -11,8 +11,7 @@ import type { Spelling } from '../render.js';
  * Built-in functions: name in equations → C function. `exp` and `log` are the fdlibm ports of
  * `PHILOX_C_SOURCE`, the trigonometric and hyperbolic functions those of `fdlibm.ts` (V8's own
  * `Math.*`, bit for bit; `sin`/`cos`/`tan` for |x| < 823 550, `sinh`/`cosh` for |x| < 709.78);
- * `pow` (other than `x^2`) is the C library's and may differ from V8's by an ulp (see README,
- * "Bit parity").
+ * `pow`/`power`/`^` the port of V8's fdlibm `pow` there too.
  */
 const MATH: Record<string, string> = {
   exp: 'nrx_exp', log: 'nrx_log', sqrt: 'sqrt', sin: 'nx_sin', cos: 'nx_cos', tan: 'nx_tan',
@@ -34,12 +33,10 @@ static inline double nx_min(double a, double b) { return a < b ? a : b; }
 static inline double nx_max(double a, double b) { return a > b ? a : b; }
 static inline double nx_isnan(double x) { return x != x ? 1.0 : 0.0; }
 static inline double nx_isfinite(double x) { return (x == x && x != INFINITY && x != -INFINITY) ? 1.0 : 0.0; }
-/* JS Math.pow: x ** NaN is NaN and (+-1) ** (+-Infinity) is NaN, where C's pow gives 1. */
+/* JS Math.pow, bit for bit: V8's fdlibm pow (fdlibm.ts); x^2 stays the inline x * x it also is there. */
 static inline double nx_pow(double x, double y) {
-  if (y != y) return NAN;
-  if ((x == 1.0 || x == -1.0) && (y == INFINITY || y == -INFINITY)) return NAN;
   if (y == 2.0) return x * x;
-  return pow(x, y);
+  return nx_fdlibm_pow(x, y);
 }
 /* JS Math.round: half-way cases towards +Infinity. */
 static inline double nx_jsround(double x) { double r = floor(x); return (x - r >= 0.5) ? r + 1.0 : r; }
