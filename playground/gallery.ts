@@ -33,6 +33,17 @@ const ENTRIES: Omit<GalleryEntry, 'title'>[] = [
   { file: 'annarchy/simple_stdp.ts', args: '--T 3000', check: { pattern: /Mean firing rate in the input population: ([\d.]+) Hz/, range: [14, 16] } },
   { file: 'annarchy/ramp.ts', args: '--T 10000', check: { pattern: /Mean Firing Rate with homeostasis: ([\d.]+) Hz/, range: [15, 40] } },
   { file: 'annarchy/sorf.ts', args: '--stimuli 1 --present 500', check: { pattern: /mean weight–grating correlation after learning: ([\d.]+)/, range: [0.02, 0.2] } },
+  { file: 'annarchy/refractoriness.ts', args: '--sigma 0', check: { pattern: /mean rate ([\d.]+) Hz/, range: [18.5, 20] } },
+  { file: 'annarchy/if_cond_exp.ts', args: '', check: { pattern: /v before the first EPSP: -([\d.]+) mV/, range: [64.40, 64.42] } },
+  { file: 'annarchy/if_curr_alpha.ts', args: '--T 500', check: { pattern: /output spikes: (\d+) per neuron/, range: [1, 15] } },
+  { file: 'annarchy/aeif_cond_exp.ts', args: '', check: { pattern: /spikes: (\d+) at/, range: [5, 5] } },
+  { file: 'annarchy/eif_cond_exp.ts', args: '--T 150', check: { pattern: /network ignites at ([\d.]+) ms/, range: [105, 135] } },
+  { file: 'annarchy/non_linear_synapse.ts', args: '', check: { pattern: /largest g: ([\d.]+) \(w = 1\)/, range: [0.51, 0.53] } },
+  { file: 'annarchy/short_term_plasticity.ts', args: '--N 1000 --T 300', check: { pattern: /mean rate ([\d.]+) Hz/, range: [2, 6] } },
+  { file: 'annarchy/tsodyks_markram.ts', args: '--T 2000', check: { pattern: /mean excitatory rate ([\d.]+) Hz/, range: [2, 10] } },
+  { file: 'annarchy/multi_network.ts', args: '--number 2 --T 400 --size 500', check: { pattern: /mean rates ([\d.]+)/, range: [3, 30] } },
+  { file: 'annarchy/neural_field.ts', args: '--T 1000', check: { pattern: /tracking error ([\d.]+) cells/, range: [0, 1] } },
+  { file: 'annarchy/bar_learning.ts', args: '--trials 300', check: { pattern: /selective features: (\d+) of 32/, range: [8, 32] } },
 ];
 
 /** The first line of the example's doc comment, as its title. */
