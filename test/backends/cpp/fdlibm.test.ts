@@ -2,7 +2,9 @@
 // bit, on a few hundred thousand inputs per function (random in several ranges, tiny values,
 // arguments next to multiples of pi/2 and of ln2, where argument reduction cancels). Also: the
 // batched random draws (random-batch.ts) against the scalar draws of the prelude. Compiles a small
-// C++ program with the backend's own flags; skipped when no g++/clang++.
+// C++ program with the backend's own flags; skipped when no g++/clang++. And `nx_pow` (what `pow`,
+// `power`, `^` and `**` compile to) against Math.pow and `**` on 1.2 million pairs chosen to reach
+// every branch of fdlibm's e_pow.c (see powInputs).
 import { describe, it, expect } from 'vitest';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -12,6 +14,7 @@ import { findCompiler, compilerArguments } from '../../../src/backends/cpp/toolc
 import { PHILOX_C_SOURCE } from '../../../src/random/philox_c.js';
 import { FDLIBM_C_SOURCE } from '../../../src/backends/cpp/fdlibm.js';
 import { RANDOM_BATCH_SOURCE } from '../../../src/backends/cpp/random-batch.js';
+import { CPP_HELPERS } from '../../../src/backends/cpp/spelling.js';
 
 const compiler = await findCompiler();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'neurarchy-fdlibm-'));
@@ -74,7 +77,117 @@ function inputs(n: number): Float64Array {
   return x;
 }
 
+/** Reads pairs (x, y), writes nx_pow(x, y): the generated code's pow, with its inline x^2. */
+const POW_DRIVER = String.raw`
+int main(int argc, char** argv) {
+  FILE* f = fopen(argv[1], "rb"); fseek(f, 0, SEEK_END); long n = ftell(f) / 16; fseek(f, 0, SEEK_SET);
+  double* x = (double*)malloc((size_t)n * 16); if (fread(x, 16, (size_t)n, f) != (size_t)n) return 1; fclose(f);
+  double* r = (double*)malloc((size_t)n * 8);
+  for (long i = 0; i < n; i++) r[i] = nx_pow(x[2 * i], x[2 * i + 1]);
+  FILE* o = fopen(argv[2], "wb"); fwrite(r, 8, (size_t)n, o); fclose(o);
+  return 0;
+}
+`;
+
+/** Every special value of e_pow.c's tables and branches, and their neighbours. */
+const POW_SPECIALS = [
+  0, -0, 1, -1, 2, -2, 0.5, -0.5, 3, -3, 4, -4, 1.5, -1.5, 1 / 3, -1 / 3, 10, -10, 0.1, 1e-300, 1e300,
+  Infinity, -Infinity, NaN, Number.MIN_VALUE, -Number.MIN_VALUE, 2.2250738585072014e-308, 2.225073858507201e-308,
+  Number.MAX_VALUE, -Number.MAX_VALUE, 1 + Number.EPSILON, 1 - Number.EPSILON / 2, -1 - Number.EPSILON,
+  2 ** 31, 2 ** 31 + 1, -(2 ** 31) - 1, 2 ** 52 + 1, -(2 ** 52) - 1, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), 2 ** 64, 2 ** 64 * 1.5,
+  1024, -1024, 1023.9999999999999, 1075, -1075, -1074, -1074.5, 2 ** 20 + 1, 0.5000000000000001, 0.49999999999999994,
+  1.0000000000000002, 0.9999999999999999, 1.9999999999999998, 2.0000000000000004, 1.2247448713915890, 1.7320508075688772,
+];
+
+/** A 32-bit generator with well-mixed low bits (mulberry32): random bit patterns need every bit. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Pairs (x, y) in 12 families of 100 000, plus every pair of POW_SPECIALS: random bit patterns (all
+ * doubles, NaN and infinities included); random x with integer y in −10..10; bases near 0, subnormals
+ * included; bases within 2^-60..2^-1 of 1 (the |y| > 2^31 branch and its log series); negative bases
+ * with integer exponents up to 2^60 (odd, even, and ≥ 2^53); negative bases with non-integer
+ * exponents (NaN); exponents within a few ulps and 10^-9 of 0.5, 1, 2, 3, 4; results near overflow
+ * (y·log2(x) ≈ 1024) and underflow (≈ −1022 .. −1075, subnormal results); x and y uniform in
+ * ordinary ranges; and the two interval boundaries of x's mantissa (√(3/2), √3).
+ */
+function powInputs(): Float64Array {
+  const rnd = mulberry32(2024);
+  const sign = () => (rnd() < 0.5 ? -1 : 1);
+  const ulps = (v: number, k: number) => { const a = new Float64Array([v]); const b = new BigInt64Array(a.buffer); b[0] += BigInt(k); return a[0]; };
+  const families: (() => [number, number])[] = [
+    () => { const w = new Uint32Array([rnd() * 2 ** 32, rnd() * 2 ** 32, rnd() * 2 ** 32, rnd() * 2 ** 32]); const d = new Float64Array(w.buffer); return [d[0], d[1]]; },
+    () => { const w = new Uint32Array([rnd() * 2 ** 32, rnd() * 2 ** 32]); return [new Float64Array(w.buffer)[0], Math.floor(rnd() * 21) - 10]; },
+    () => [sign() * rnd() * 10 ** (rnd() * 6 - 3), Math.floor(rnd() * 21) - 10],
+    () => [rnd() < 0.3 ? sign() * rnd() * 2 ** -1022 : sign() * rnd() * 2 ** -(Math.floor(rnd() * 1000) + 20), (rnd() - 0.5) * 4 * (rnd() < 0.5 ? 1 : 0.01)],
+    () => [1 + sign() * rnd() * 2 ** -(Math.floor(rnd() * 60) + 1), sign() * rnd() * 2 ** (Math.floor(rnd() * 66))],
+    () => [-rnd() * 10 ** (rnd() * 4 - 2), rnd() < 0.5 ? Math.floor(rnd() * 41) - 20 : sign() * Math.floor(rnd() * 2 ** (Math.floor(rnd() * 60)))],
+    () => [-rnd() * 100, (rnd() - 0.5) * 100],
+    () => { const e = [0.5, 1, 2, 3, 4][Math.floor(rnd() * 5)] * sign(); return [rnd() * 10 ** (rnd() * 4 - 2) * (rnd() < 0.2 ? -1 : 1), rnd() < 0.5 ? ulps(e, Math.floor(rnd() * 9) - 4) : e * (1 + (rnd() - 0.5) * 2e-9)]; },
+    () => { const x = rnd() < 0.5 ? 1.0001 + rnd() * 100 : rnd() * 0.9999; const y = (1024 + (rnd() - 0.5) * 2e-6) / Math.log2(x); return [x * (rnd() < 0.1 ? -1 : 1), y]; },
+    () => { const x = rnd() < 0.5 ? 1.0001 + rnd() * 100 : rnd() * 0.9999; const y = (-1022 - rnd() * 53 + (rnd() - 0.5) * 1e-6) / Math.log2(x); return [x, y]; },
+    () => [rnd() * 20, (rnd() - 0.5) * 20],
+    () => [(rnd() < 0.5 ? Math.SQRT2 * Math.sqrt(0.75) : Math.sqrt(3)) * 2 ** (Math.floor(rnd() * 20) - 10) * (1 + (rnd() - 0.5) * 1e-6), (rnd() - 0.5) * 50],
+  ];
+  const per = 100_000, n = families.length * per + POW_SPECIALS.length ** 2;
+  const out = new Float64Array(2 * n);
+  let k = 0;
+  for (const f of families) for (let i = 0; i < per; i++) { const [x, y] = f(); out[k++] = x; out[k++] = y; }
+  for (const x of POW_SPECIALS) for (const y of POW_SPECIALS) { out[k++] = x; out[k++] = y; }
+  return out;
+}
+
 describe.skipIf(!compiler)('cpp backend: fdlibm ports equal V8 Math.*', () => {
+  it('pow (nx_pow, the port of V8\'s fdlibm pow) equals Math.pow and ** on 1.2 million pairs covering every branch', () => {
+    const src = path.join(dir, 'pow.cpp'), exe = path.join(dir, 'pow'), inp = path.join(dir, 'pow-in.bin'), out = path.join(dir, 'pow-out.bin');
+    writeFileSync(src, `#include <cmath>\n#include <cstdint>\n#include <cstring>\n#include <cstdlib>\n#include <cstdio>\n${PHILOX_C_SOURCE}\n${FDLIBM_C_SOURCE}\n${CPP_HELPERS}\n${POW_DRIVER}`);
+    const args = compilerArguments({ threads: 1 }, compiler!.compiler.includes('g++')).filter((a) => a !== '-shared' && a !== '-fPIC' && !a.startsWith('-Wl,'));
+    execFileSync(compiler!.compiler, [...args, src, '-o', exe]);
+    const xy = powInputs(), n = xy.length / 2;
+    writeFileSync(inp, new Uint8Array(xy.buffer));
+    execFileSync(exe, [inp, out]);
+    const r = new Float64Array(new Uint8Array(readFileSync(out)).buffer);
+    expect(r.length).toBe(n);
+    let differ = 0, differOp = 0, first = '';
+    const seen = { nan: 0, inf: 0, zero: 0, subnormal: 0, negative: 0 };
+    for (let i = 0; i < n; i++) {
+      const x = xy[2 * i], y = xy[2 * i + 1], v = Math.pow(x, y);
+      if (!Object.is(r[i], v)) { if (!differ) first = `pow(${x}, ${y}): C ${r[i]}, V8 ${v}`; differ++; }
+      if (!Object.is(x ** y, v)) differOp++;
+      if (Number.isNaN(v)) seen.nan++; else if (!Number.isFinite(v)) seen.inf++; else if (v === 0) seen.zero++;
+      else if (Math.abs(v) < 2.2250738585072014e-308) seen.subnormal++;
+      if (v < 0) seen.negative++;
+    }
+    expect(differ, `pow differs on ${differ} of ${n} pairs, first ${first}`).toBe(0);
+    expect(differOp, 'V8 computes x ** y and Math.pow(x, y) alike').toBe(0);
+    // The families reach what they are meant to: every kind of result occurs thousands of times.
+    for (const [kind, count] of Object.entries(seen)) expect(count, `${kind} results`).toBeGreaterThan(2000);
+  });
+
+  it('pow: V8\'s special cases, as the port reproduces them', () => {
+    // Facts about Node's Math.pow that the port relies on (ECMAScript's and fdlibm's rules).
+    expect(Math.pow(2, 0.5)).toBe(Math.sqrt(2));
+    expect(Math.pow(NaN, 0)).toBe(1);
+    expect(Math.pow(1, NaN)).toBeNaN();
+    expect(Math.pow(1, Infinity)).toBeNaN();
+    expect(Math.pow(-1, -Infinity)).toBeNaN();
+    expect(Object.is(Math.pow(-0, 3), -0)).toBe(true);
+    expect(Math.pow(-0, -3)).toBe(-Infinity);
+    expect(Math.pow(-0, 0.5)).toBe(0);
+    expect(Math.pow(-Infinity, 0.5)).toBe(Infinity);
+    expect(Math.pow(-8, 1 / 3)).toBeNaN();
+    expect(Math.pow(-2, 2 ** 53 + 2)).toBe(Infinity);
+    expect(Math.pow(2, -1074)).toBe(Number.MIN_VALUE);
+  });
+
   it('sin, cos, tan (|x| < 823 550), tanh, sinh, cosh (|x| < 709.78), atan, atan2, asin, acos on 400 000 inputs; batched draws equal scalar draws', () => {
     const src = path.join(dir, 'fdlibm.cpp'), exe = path.join(dir, 'fdlibm'), inp = path.join(dir, 'in.bin'), out = path.join(dir, 'out.bin');
     writeFileSync(src, `#include <cmath>\n#include <cstdint>\n#include <cstring>\n#include <cstdlib>\n#include <cstdio>\n${PHILOX_C_SOURCE}\n${RANDOM_BATCH_SOURCE}\n${FDLIBM_C_SOURCE}\n${DRIVER}`);
