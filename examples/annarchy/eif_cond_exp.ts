@@ -17,7 +17,7 @@
  * ANNarchy's raster (notebook PyNN, 4.8): ignition near 120 ms, two population bursts, the last
  * spikes near 225 ms.
  */
-import { Network, Neuron, Normal, Uniform, PoissonPopulation, rasterPlot, rasterPlotSvg, type BackendName, type SpikeData } from 'neurarchy';
+import { Network, Neuron, Normal, Uniform, PoissonPopulation, rasterPlot, rasterPlotSvg, type BackendName, type SpikeRecord } from 'neurarchy';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -64,7 +64,7 @@ export interface EifStats {
   othersEarly: number;
   /** Spikes after 250 ms. */
   late: number;
-  spikes: SpikeData;
+  spikes: SpikeRecord;
 }
 
 /** Builds and simulates the network; returns its statistics. */

@@ -15,7 +15,7 @@
  * the onset transient), mean 9.74 Hz; the repeated network is identical: yes. ANNarchy prints no figure (its rasters show the same
  * alpha/gamma rhythm in each run).
  */
-import { Network, Izhikevich, Uniform, rasterPlot, rasterPlotSvg, type BackendName, type Monitor, type Population, type SpikeData } from 'neurarchy';
+import { Network, Izhikevich, Uniform, rasterPlot, rasterPlotSvg, type BackendName, type Monitor, type Population, type SpikeRecord } from 'neurarchy';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -64,7 +64,7 @@ export interface MultiNetworkStats {
   /** Whether a second network with the first one's seed and duration gave the same spikes. */
   repeatIdentical: boolean;
   /** Spikes of each network. */
-  spikes: SpikeData[];
+  spikes: SpikeRecord[];
 }
 
 /** Builds, compiles and simulates the networks; returns their statistics. */

@@ -16,7 +16,7 @@
  * Expected output: mean rate 20.12 Hz (seed 1234; 19.77 Hz without noise, `--sigma 0`, where every
  * inter-spike interval equals 47 + R steps exactly); ANNarchy's example only plots the raster.
  */
-import { Network, Neuron, Uniform, rasterPlot, rasterPlotSvg, type BackendName, type SpikeData } from 'neurarchy';
+import { Network, Neuron, Uniform, rasterPlot, rasterPlotSvg, type BackendName, type SpikeRecord } from 'neurarchy';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -55,7 +55,7 @@ export interface RefractorinessStats {
   /** Each unit's refractory period as drawn (ms). */
   tRef: number[];
   /** Spike steps per unit (dt = 1 ms: steps are ms). */
-  spikes: SpikeData;
+  spikes: SpikeRecord;
 }
 
 /** Builds and simulates the units; returns their statistics. */

@@ -10,7 +10,7 @@
  * Expected output: Total number of spikes: 14393 (seed 1234); ANNarchy prints 15508 (4.8) and 14253
  * (5.0) for its own random draws.
  */
-import { Network, Neuron, Synapse, Uniform, rasterPlot, rasterPlotSvg, type BackendName, type SpikeData } from 'neurarchy';
+import { Network, Neuron, Synapse, Uniform, rasterPlot, rasterPlotSvg, type BackendName, type SpikeRecord } from 'neurarchy';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -70,7 +70,7 @@ export interface StpStats {
   /** Mean x (available resources) and u (utilisation) of the excitatory synapses, as of their last event (event-driven). */
   meanX: number;
   meanU: number;
-  spikes: SpikeData;
+  spikes: SpikeRecord;
 }
 
 /** Builds and simulates the network; returns its statistics. */

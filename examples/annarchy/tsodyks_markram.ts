@@ -14,7 +14,7 @@
  * 10 s, each reaching 13–29 % of the excitatory neurons within 1 ms, and excitatory rates from
  * 1 to 16 Hz.
  */
-import { Network, Neuron, Synapse, Normal, Uniform, rasterPlot, rasterPlotSvg, type BackendName, type SpikeData } from 'neurarchy';
+import { Network, Neuron, Synapse, Normal, Uniform, rasterPlot, rasterPlotSvg, type BackendName, type SpikeRecord } from 'neurarchy';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -69,7 +69,7 @@ export interface TsodyksMarkramStats {
   rateInh: number;
   /** Population spikes: 1-ms bins in which more than 10 % of the excitatory neurons fire (bins less than 10 ms apart count once). */
   populationSpikes: number;
-  spikes: SpikeData;
+  spikes: SpikeRecord;
 }
 
 /** Builds and simulates the network; returns its statistics. */
