@@ -13,8 +13,9 @@
  * truncates them; README, "Semantics").
  *
  * Run: npm run build && npx tsx examples/annarchy/refractoriness.ts   (--help lists the flags)
- * Expected output: mean rate 20.12 Hz (seed 1234; 19.77 Hz without noise, `--sigma 0`, where every
- * inter-spike interval equals 47 + R steps exactly); ANNarchy's example only plots the raster.
+ * Expected output: mean rate 18.72 Hz (seed 1234; 19.12 Hz without noise, `--sigma 0`, where every
+ * unit fires at steps 46, 46 + 47 + R, … exactly; the steady-state rate 19.95 Hz is also printed);
+ * ANNarchy's example only plots the raster.
  */
 import { Network, Neuron, Uniform, rasterPlot, rasterPlotSvg, type BackendName, type SpikeRecord } from 'neurarchy';
 import { writeFileSync } from 'node:fs';
