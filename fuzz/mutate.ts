@@ -144,6 +144,8 @@ const LINE_EDITS: Record<string, LineEdit> = {
     parts: { ...p, body: `${p.body.trimEnd()} + ${rng.pick(['Normal(0.0, -1.0)', 'Uniform(1.0, 0.0)', 'Exponential(-1.0)', 'Gamma(-1.0, 1.0)', 'Normal(0.0)'])} ` },
     expect: field === 'parameters' || field === 'functions' ? 'unknown' : 'invalid',
   }),
+  // A tiny time-dependent power: js and cpp must compute x^y with the same bits, not only y = 2.
+  'pow:term': (rng, p) => ({ parts: { ...p, body: `${p.body.trimEnd()} + 1e-9 * (t + 0.3)^${rng.pick(['3', '3.7', '0.5', '-1.5', '4'])} ` }, expect: 'unknown' }),
   'paren:open': (rng, p) => {
     if (p.body.trim() === '') return undefined;
     const at = rng.int(p.body.length + 1);
