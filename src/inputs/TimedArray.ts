@@ -7,9 +7,10 @@
  * every `period` ms.
  */
 import { NetworkError } from '../errors.js';
-import { checkOptions, optionKeys } from '../core/options.js';
+import { checkOptions, describeValue, optionKeys } from '../core/options.js';
 import { Neuron } from '../core/Neuron.js';
 import { Population } from '../core/Population.js';
+import { normalizeGeometry, geometrySize } from '../core/geometry.js';
 import type { NetworkLike } from '../core/network-like.js';
 import type { SpecialPopulation } from '../ir/plan.js';
 import { flattenShaped, msToSteps, networkOf, geometryForm } from './common.js';
@@ -22,9 +23,12 @@ export interface TimedOptions {
 }
 
 export interface TimedArrayOptions extends TimedOptions {
-  /** The blocks: `rates[k]` is the value of every neuron during block k (a flat or nested array shaped like the geometry). */
-  rates: ArrayLike<ArrayLike<unknown>>;
-  /** Geometry (default: the shape of one block). */
+  /**
+   * The blocks: `rates[k]` is the value of every neuron during block k (a flat or nested array shaped
+   * like the geometry). May be left out when `geometry` is given, and set later with `update()`.
+   */
+  rates?: ArrayLike<ArrayLike<unknown>>;
+  /** Geometry (default: the shape of one block; needed without `rates`). */
   geometry?: number | readonly number[];
   name?: string;
   network?: NetworkLike;
@@ -35,21 +39,68 @@ export const TIMED_ARRAY_OPTIONS = optionKeys<TimedArrayOptions>()(['rates', 'ge
 /** The keys of the options of `update()` of the timed inputs. */
 const UPDATE_OPTIONS = optionKeys<TimedOptions & { reset?: boolean }>()(['schedule', 'period', 'reset']);
 
-/** Writes the schedule, period and blocks of a timed population into its state. */
-function storeTimed(pop: Population, blocks: Float64Array, nBlocks: number, options: TimedOptions, what: string): void {
-  const dt = pop.network.dt;
+/**
+ * The schedule and period in steps. Refused rather than guessed: a negative or NaN schedule, a
+ * positive one shorter than half a step (every block would start in step 0), a period that is not
+ * −1 (no repetition) or a positive duration, and a period that ends before a block starts (that
+ * block would never be shown: the counter goes back to 0 first).
+ */
+function scheduleSteps(options: TimedOptions, nBlocks: number, dt: number, what: string): { steps: number[]; periodSteps: number } {
   const schedule = options.schedule ?? 0;
+  let steps: number[];
+  if (typeof schedule === 'number') {
+    if (!(schedule >= 0) || !Number.isFinite(schedule)) {
+      throw new NetworkError(`${what}: schedule must be the interval between blocks in ms (≥ 0; 0 = a new block every step) or a list of start times, got ${describeValue(schedule)}`);
+    }
+    const every = schedule > 0 ? msToSteps(schedule, dt, what) : 1;
+    if (every === 0) throw new NetworkError(`${what}: schedule ${schedule} ms is shorter than half a step (dt = ${dt} ms): give at least dt, or 0 for a new block every step`);
+    steps = Array.from({ length: nBlocks }, (_, k) => k * every);
+  } else {
+    if (!Array.isArray(schedule) && !ArrayBuffer.isView(schedule)) {
+      throw new NetworkError(`${what}: schedule must be a number of ms or a list of start times in ms, got ${describeValue(schedule)}`);
+    }
+    if (schedule.length !== nBlocks) throw new NetworkError(`${what}: the schedule has ${schedule.length} entries for ${nBlocks} blocks`);
+    steps = Array.from(schedule as ArrayLike<unknown>, (s, k) => {
+      if (typeof s !== 'number' || !(s >= 0) || !Number.isFinite(s)) throw new NetworkError(`${what}: schedule[${k}] must be a start time in ms ≥ 0, got ${describeValue(s)}`);
+      return msToSteps(s, dt, what);
+    });
+    for (let k = 1; k < steps.length; k++) if (steps[k] <= steps[k - 1]) throw new NetworkError(`${what}: the schedule must be increasing (in steps of dt = ${dt} ms)`);
+  }
+  const period = options.period ?? -1;
+  if (period === -1) return { steps, periodSteps: -1 };
+  if (typeof period !== 'number' || !(period > 0) || !Number.isFinite(period)) {
+    throw new NetworkError(`${what}: period must be a duration in ms > 0 after which the blocks start again, or -1 for no repetition, got ${describeValue(period)}`);
+  }
+  const periodSteps = msToSteps(period, dt, what);
+  const last = steps[steps.length - 1];
+  if (periodSteps <= last) {
+    throw new NetworkError(`${what}: period (${period} ms) must be longer than the start of the last block (${last * dt} ms), or that block is never shown: lengthen the period or shorten the schedule`);
+  }
+  return { steps, periodSteps };
+}
+
+/** The schedule and period as given in ms: kept by `update()` for what it is not given (ANNarchy 5). */
+type Timing = { schedule: number | readonly number[]; period: number };
+
+/** The start step of each block and the period in steps (−1: none); errors name `what`. */
+function timingSteps(timing: Timing, nBlocks: number, dt: number, what: string): { steps: number[]; periodSteps: number } {
+  checkTiming(timing, what);
+  const { schedule, period } = timing;
   let steps: number[];
   if (typeof schedule === 'number') {
     const every = schedule > 0 ? msToSteps(schedule, dt, what) : 1;
     steps = Array.from({ length: nBlocks }, (_, k) => k * every);
   } else {
-    if (schedule.length !== nBlocks) throw new NetworkError(`${what}: the schedule has ${schedule.length} entries for ${nBlocks} blocks`);
-    steps = schedule.map((s) => msToSteps(s, dt, what));
+    if (schedule.length !== nBlocks) throw new NetworkError(`${what}: the schedule has ${schedule.length} entries for ${nBlocks} blocks (give one start time per block)`);
+    steps = Array.from(schedule, (s) => msToSteps(s, dt, what));
     for (let k = 1; k < steps.length; k++) if (steps[k] <= steps[k - 1]) throw new NetworkError(`${what}: the schedule must be increasing`);
   }
-  const period = options.period ?? -1;
-  const periodSteps = period > 0 ? msToSteps(period, dt, what) : -1;
+  return { steps, periodSteps: period > 0 ? msToSteps(period, dt, what) : -1 };
+}
+
+/** Writes the schedule, period and blocks of a timed population into its state. */
+function storeTimed(pop: Population, blocks: Float64Array, nBlocks: number, timing: Timing, what: string): void {
+  const { steps, periodSteps } = timingSteps(timing, nBlocks, pop.network.dt, what);
   pop.state.set('_ta_buffer', blocks);
   pop.state.set('_ta_schedule', Int32Array.from(steps));
   pop.state.set('_ta_period', Int32Array.of(periodSteps));
@@ -57,13 +108,63 @@ function storeTimed(pop: Population, blocks: Float64Array, nBlocks: number, opti
   if (pop.network.compiled) for (const n of ['_ta_buffer', '_ta_schedule', '_ta_period']) pop.network.attributeWritten(pop, n);
 }
 
-function resetCounters(pop: Population): void {
-  (pop.state.get('_ta_t') as Int32Array)[0] = 0;
-  (pop.state.get('_ta_block') as Int32Array)[0] = 0;
+/** A schedule is a number or an array of numbers (ms), a period a number: refused otherwise, naming the population. */
+function checkTiming(timing: Timing, what: string): void {
+  const { schedule, period } = timing;
+  const list = Array.isArray(schedule) || ArrayBuffer.isView(schedule);
+  if (typeof schedule !== 'number' && !(list && Array.from(schedule as ArrayLike<unknown>).every((x) => typeof x === 'number'))) {
+    throw new NetworkError(`${what}: schedule must be a number of ms (the interval between blocks) or an array of start times in ms, got ${describeValue(schedule)}`);
+  }
+  if (typeof period !== 'number') throw new NetworkError(`${what}: period must be a number of ms (−1: no repetition), got ${describeValue(period)}`);
+}
+
+/** The blocks currently stored (one array per block), for a copy of the population in another network. */
+function storedBlocks(pop: Population): Float64Array[] {
+  const buffer = pop.state.get('_ta_buffer') as Float64Array;
+  return Array.from({ length: buffer.length / pop.size }, (_, k) => buffer.slice(k * pop.size, (k + 1) * pop.size));
+}
+
+/**
+ * New blocks for a timed population (`update()` of both classes). With `reset` (default true, as
+ * ANNarchy 5) the sequence restarts at the next step. Without, it goes on at the current counter as
+ * if the new blocks and schedule had been there from its start: the block of the current time is
+ * shown at once in `into` (ANNarchy 5), the next one starts at its scheduled step. A schedule or period
+ * not given keeps the previous one. Returns the timing now in force.
+ */
+function updateTimed(
+  pop: Population, blocks: Float64Array, nBlocks: number, kept: Timing,
+  options: TimedOptions & { reset?: boolean }, into: string, what: string,
+): Timing {
+  const timing: Timing = { schedule: options.schedule ?? kept.schedule, period: options.period ?? kept.period };
+  if (options.schedule === undefined && typeof timing.schedule !== 'number' && timing.schedule.length !== nBlocks) {
+    throw new NetworkError(`${what}.update(): ${nBlocks} blocks, but the schedule kept from before has ${timing.schedule.length} entries: give a schedule with the new blocks`);
+  }
+  storeTimed(pop, blocks, nBlocks, timing, what);
+  const t = pop.state.get('_ta_t') as Int32Array;
+  const block = pop.state.get('_ta_block') as Int32Array;
+  if (options.reset ?? true) {
+    t[0] = 0;
+    block[0] = 0;
+    return timing;
+  }
+  // Blocks scheduled before the current counter have been shown; the last of them is the current one.
+  const schedule = pop.state.get('_ta_schedule') as Int32Array;
+  let next = 0;
+  while (next < schedule.length && schedule[next] < t[0]) next++;
+  block[0] = next;
+  if (next > 0) {
+    const size = pop.size;
+    (pop.state.get(into) as Float64Array).set(blocks.subarray((next - 1) * size, next * size));
+    pop.network.attributeWritten(pop, into);
+  }
+  return timing;
 }
 
 /** Blocks as one flat array (nBlocks × size); each block is flattened row-major. */
 function flattenBlocks(rates: ArrayLike<ArrayLike<unknown>>, size: number | undefined, what: string): { data: Float64Array; n: number; shape: number[] } {
+  if (rates === null || typeof rates !== 'object' || typeof rates.length !== 'number') {
+    throw new NetworkError(`${what}: rates must be an array of blocks (one array of values per block), got ${describeValue(rates)}`);
+  }
   if (rates.length === 0) throw new NetworkError(`${what}: rates must hold at least one block`);
   const blocks = Array.from(rates, (b) => flattenShaped(b));
   const width = size ?? blocks[0].values.length;
@@ -78,29 +179,58 @@ function flattenBlocks(rates: ArrayLike<ArrayLike<unknown>>, size: number | unde
 export class TimedArray extends Population {
   /** @internal read by ir/build.ts */
   readonly special: SpecialPopulation = { kind: 'timed-array', into: 'r' };
+  #timing: Timing;
+  /** Blocks were given (by the constructor or update()). */
+  #updated = false;
 
+  /**
+   * `new TimedArray({ rates, schedule, period })`, or `new TimedArray({ geometry })` with the blocks
+   * given later by `update(rates, …)` (ANNarchy's `TimedArray(geometry=…)`; until then `r` stays 0).
+   */
   constructor(options: TimedArrayOptions) {
     checkOptions(options, TIMED_ARRAY_OPTIONS, 'new TimedArray()');
-    if (options === undefined) throw new NetworkError('new TimedArray(): give the options { rates }');
-    const what = 'TimedArray';
-    const { data, n, shape } = flattenBlocks(options.rates, undefined, what);
-    const geometry = options.geometry ?? shape;
+    if (options === undefined) throw new NetworkError('new TimedArray(): give the options { rates } (or { geometry }, and the rates later with update())');
+    if (options.rates === undefined && options.geometry === undefined) {
+      throw new NetworkError('new TimedArray(): give the blocks { rates }, or a { geometry } and the blocks later with update(rates)');
+    }
+    const what = 'new TimedArray()';
+    const given = options.rates !== undefined ? flattenBlocks(options.rates, undefined, what) : undefined;
+    const geometry = options.geometry ?? given!.shape;
+    // Checked before the population joins its network: a refused one leaves no trace.
+    const size = geometrySize(normalizeGeometry(geometry, 'new TimedArray(): geometry'));
+    if (given && size !== given.data.length / given.n) {
+      throw new NetworkError(`${what}: blocks of ${given.data.length / given.n} values do not match the geometry [${[geometry].flat().join(', ')}] (${size} neurons)`);
+    }
+    const timing: Timing = { schedule: options.schedule ?? 0, period: options.period ?? -1 };
+    // Without blocks, the schedule is checked against those that update() brings.
+    if (given) timingSteps(timing, given.n, networkOf(options.network).dt, what);
+    else checkTiming(timing, what);
     super(geometry, new Neuron({ name: 'TimedArray', equations: 'r = r' }), { name: options.name, network: networkOf(options.network) });
-    if (this.size !== data.length / n) throw new NetworkError(`${what}: blocks of ${data.length / n} values do not match the geometry (${this.size} neurons)`);
-    storeTimed(this, data, n, options, `TimedArray '${this.name}'`);
-    this.recreate = (net, name) => new TimedArray({ ...options, geometry: this.geometry, name, network: net });
+    this.#timing = timing;
+    if (given) {
+      storeTimed(this, given.data, given.n, this.#timing, `TimedArray '${this.name}'`);
+    } else {
+      // No blocks yet: one block of zeros from step 0, what r holds anyway.
+      storeTimed(this, new Float64Array(this.size), 1, { schedule: 0, period: this.#timing.period }, `TimedArray '${this.name}'`);
+    }
+    // A copy starts from the current blocks and timing; Population.copyTo then copies the counters.
+    this.recreate = (net, name) => new TimedArray({
+      rates: given || this.#updated ? storedBlocks(this) : undefined, geometry: this.geometry, ...this.#timing, name, network: net,
+    });
   }
 
   /**
-   * New blocks (and optionally a new schedule and period). With `reset` (default true, as ANNarchy 5)
-   * the sequence restarts at the next step; otherwise it continues at the current counter.
+   * New blocks, optionally with a new schedule and period (those not given are kept, as ANNarchy 5).
+   * With `reset` (default true, as ANNarchy 5) the sequence restarts at the next step. With
+   * `reset: false` it goes on at the current time: `r` shows the new block of the current time at
+   * once, and the next block starts at its scheduled step.
    */
   update(rates: ArrayLike<ArrayLike<unknown>>, options: TimedOptions & { reset?: boolean } = {}): void {
-    checkOptions(options, UPDATE_OPTIONS, `TimedArray '${this.name}'.update()`);
-    const { data, n } = flattenBlocks(rates, this.size, `TimedArray '${this.name}'`);
-    const prevPeriod = (this.state.get('_ta_period') as Int32Array)[0];
-    storeTimed(this, data, n, { schedule: options.schedule, period: options.period ?? (prevPeriod > 0 ? prevPeriod * this.network.dt : -1) }, `TimedArray '${this.name}'`);
-    if (options.reset ?? true) resetCounters(this);
+    const what = `TimedArray '${this.name}'`;
+    checkOptions(options, UPDATE_OPTIONS, `${what}.update()`);
+    const { data, n } = flattenBlocks(rates, this.size, what);
+    this.#timing = updateTimed(this, data, n, this.#timing, options, 'r', what);
+    this.#updated = true;
   }
 }
 
@@ -118,6 +248,7 @@ export const TIMED_POISSON_OPTIONS = optionKeys<TimedPoissonOptions>()(['rates',
 export class TimedPoissonPopulation extends Population {
   /** @internal read by ir/build.ts */
   readonly special: SpecialPopulation = { kind: 'timed-poisson' };
+  #timing: Timing;
 
   /** `new TimedPoissonPopulation(10, { rates, schedule })` or `new TimedPoissonPopulation({ geometry: 10, rates, schedule })`. */
   constructor(args: TimedPoissonOptions & { geometry: number | readonly number[] });
@@ -130,8 +261,10 @@ export class TimedPoissonPopulation extends Population {
       name: 'TimedPoisson', parameters: 'rates = 0.0', equations: 'p = Uniform(0.0, 1.0) * 1000.0 / dt', spike: 'p < rates',
     }), { name: options.name, network: networkOf(options.network) });
     const { data, n } = this.blocks(options.rates);
-    storeTimed(this, data, n, options, `TimedPoissonPopulation '${this.name}'`);
-    this.recreate = (net, name) => new TimedPoissonPopulation(this.geometry, { ...options, name, network: net });
+    this.#timing = { schedule: options.schedule ?? 0, period: options.period ?? -1 };
+    storeTimed(this, data, n, this.#timing, `TimedPoissonPopulation '${this.name}'`);
+    // A copy starts from the current blocks and timing; Population.copyTo then copies the counters.
+    this.recreate = (net, name) => new TimedPoissonPopulation(this.geometry, { rates: storedBlocks(this), ...this.#timing, name, network: net });
   }
 
   private blocks(rates: ArrayLike<number | ArrayLike<unknown>>): { data: Float64Array; n: number } {
@@ -142,11 +275,15 @@ export class TimedPoissonPopulation extends Population {
     return { data, n };
   }
 
+  /**
+   * New rates per block, optionally with a new schedule and period (those not given are kept). With
+   * `reset` (default true) the sequence restarts at the next step; with `reset: false` it goes on at
+   * the current time, the rates of the current block in force at once.
+   */
   update(rates: ArrayLike<number | ArrayLike<unknown>>, options: TimedOptions & { reset?: boolean } = {}): void {
-    checkOptions(options, UPDATE_OPTIONS, `TimedPoissonPopulation '${this.name}'.update()`);
+    const what = `TimedPoissonPopulation '${this.name}'`;
+    checkOptions(options, UPDATE_OPTIONS, `${what}.update()`);
     const { data, n } = this.blocks(rates);
-    const prevPeriod = (this.state.get('_ta_period') as Int32Array)[0];
-    storeTimed(this, data, n, { schedule: options.schedule, period: options.period ?? (prevPeriod > 0 ? prevPeriod * this.network.dt : -1) }, `TimedPoissonPopulation '${this.name}'`);
-    if (options.reset ?? true) resetCounters(this);
+    this.#timing = updateTimed(this, data, n, this.#timing, options, 'rates', what);
   }
 }

@@ -8,7 +8,7 @@ import { describe, it, expect } from 'vitest';
 import { describeBackends, compileOptions } from '../helpers/backends.js';
 import {
   Network, Neuron, Synapse, addFunction, functions, NetworkError, EquationError,
-  listStandardNeurons, listStandardSynapses, STP, TsodyksMarkram, Izhikevich, GIF_curr_exp,
+  listStandardNeurons, listStandardSynapses, STP, TsodyksMarkram, Izhikevich, GIF_curr_exp, TimedArray, TimedPoissonPopulation,
 } from '../../src/index.js';
 
 describe("a model's own functions from TypeScript (ANNarchy's pop.f / proj.f)", () => {
@@ -122,5 +122,73 @@ describeBackends("': init' on a pre_spike / post_spike statement (ANNarchy: a va
     expect(() => make({ preSpike: 'g_target += w : init=1' })).toThrow(/'g_target' belongs to the post-synaptic neuron/);
     expect(() => make({ preSpike: 'pre.fire = 1 : init=1' })).toThrow(/'pre.fire' belongs to the pre-synaptic neuron/);
     expect(() => make({ preSpike: 'w += 1 : init=2' })).toThrow(/differs from the initial value of 'w', declared implicitly/);
+  });
+});
+
+describeBackends('TimedArray created without rates, updated mid-block, updated without a schedule (ANNarchy 5)', (backend) => {
+  const blocks = (n: number, base: number) => Array.from({ length: n }, (_, k) => [base + k, -(base + k)]);
+  const r = (ta: TimedArray) => Array.from(ta.r as Float64Array);
+  it('new TimedArray({ geometry }): r stays 0 until update() brings blocks, which then follow their schedule', async () => {
+    const net = new Network();
+    const ta = new TimedArray({ geometry: 2, schedule: 3, network: net });
+    await net.compile(compileOptions(backend));
+    await net.simulate(4);
+    expect(r(ta)).toEqual([0, 0]);
+    // The interval of 3 ms given at construction is kept; reset: true restarts the sequence.
+    ta.update(blocks(3, 10));
+    await net.simulate(1);
+    expect(r(ta)).toEqual([10, -10]);
+    await net.simulate(3);
+    expect(r(ta)).toEqual([11, -11]);
+  });
+  it('update(reset: false) mid-block: r shows the new block of the current time at once; the next block on schedule', async () => {
+    const net = new Network();
+    const ta = new TimedArray({ rates: blocks(4, 0), schedule: [0, 2, 5, 9], network: net });
+    await net.compile(compileOptions(backend));
+    await net.simulate(6); // steps 0–5: block 2 started at step 5
+    expect(r(ta)).toEqual([2, -2]);
+    ta.update(blocks(4, 100), { reset: false });
+    expect(r(ta)).toEqual([102, -102]);
+    await net.simulate(3); // steps 6–8
+    expect(r(ta)).toEqual([102, -102]);
+    await net.simulate(1); // step 9
+    expect(r(ta)).toEqual([103, -103]);
+    // Past the end of the new blocks: the last one is shown, as at the end of any sequence.
+    ta.update(blocks(2, 200), { reset: false, schedule: 1 });
+    expect(r(ta)).toEqual([201, -201]);
+    await net.simulate(2);
+    expect(r(ta)).toEqual([201, -201]);
+  });
+  it('update() without schedule or period keeps both; a kept schedule list must fit the new blocks', async () => {
+    const net = new Network();
+    const ta = new TimedArray({ rates: blocks(3, 0), schedule: [0, 1, 3], period: 5, network: net, name: 'seq' });
+    await net.compile(compileOptions(backend));
+    ta.update(blocks(3, 10));
+    const seen: number[] = [];
+    for (let k = 0; k < 10; k++) { await net.simulate(1); seen.push((ta.r as Float64Array)[0]); }
+    // blocks at steps 0, 1, 3 of each period of 5 steps
+    expect(seen).toEqual([10, 11, 11, 12, 12, 10, 11, 11, 12, 12]);
+    expect(() => ta.update(blocks(2, 0))).toThrow(NetworkError);
+    expect(() => ta.update(blocks(2, 0))).toThrow(/TimedArray 'seq'\.update\(\): 2 blocks, but the schedule kept from before has 3 entries: give a schedule/);
+    expect(() => ta.update(blocks(2, 0), { schedule: 2 })).not.toThrow();
+  });
+  it('TimedPoissonPopulation.update() follows the same rules (rates of the current block at once, schedule kept)', async () => {
+    const net = new Network();
+    const tp = new TimedPoissonPopulation(2, { rates: [10, 20, 30], schedule: 4, network: net });
+    await net.compile(compileOptions(backend));
+    await net.simulate(5); // steps 0–4: block 1 from step 4
+    expect(Array.from(tp.rates as Float64Array)).toEqual([20, 20]);
+    tp.update([1, 2, 3], { reset: false });
+    expect(Array.from(tp.rates as Float64Array)).toEqual([2, 2]);
+    await net.simulate(4); // steps 5–8: block 2 from step 8, on the kept schedule of 4 ms
+    expect(Array.from(tp.rates as Float64Array)).toEqual([3, 3]);
+  });
+  it('refuses a TimedArray with neither rates nor geometry, and a schedule that is not numbers, leaving no population', () => {
+    const net = new Network();
+    expect(() => new TimedArray({ network: net })).toThrow(/new TimedArray\(\): give the blocks \{ rates \}, or a \{ geometry \}/);
+    expect(() => new TimedArray({ geometry: 2, schedule: 'x' as never, network: net })).toThrow(/schedule must be a number of ms .* got/);
+    expect(() => new TimedArray({ rates: blocks(2, 0), schedule: [0, 1, 2], network: net })).toThrow(/the schedule has 3 entries for 2 blocks/);
+    expect(() => new TimedArray({ rates: blocks(2, 0), geometry: 3, network: net })).toThrow(/blocks of 2 values do not match the geometry \[3\]/);
+    expect(net.populations).toHaveLength(0);
   });
 });
