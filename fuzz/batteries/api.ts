@@ -9,6 +9,7 @@ import * as N from '../../src/index.js';
 import { SPIKE_NEURON } from '../generate.js';
 import type { CaseReport, CaseRequest, Expect } from '../types.js';
 import { runGuarded } from './common.js';
+import { findCompiler } from '../../src/backends/cpp/toolchain.js';
 
 export const name = 'api';
 
@@ -325,6 +326,20 @@ add('net.fromJson(5)', 'invalid', async () => (await compiled()).net.fromJson(5 
 add('net.loadParameters of a garbage file', 'invalid', async () => { const fs = await import('node:fs'); const f = `/tmp/nrx-fuzz-params-${process.pid}.json`; fs.writeFileSync(f, '{"zq": '); try { await (await compiled()).net.loadParameters(f); } finally { fs.rmSync(f, { force: true }); } });
 add('save of an uncompiled network, load back', 'unknown', () => { const m = mk(); m.net.fromNpz(m.net.toNpz()); });
 add('toNpz({ compress: 12 })', 'invalid', async () => (await compiled()).net.toNpz(undefined, { compress: 12 }));
+
+/* ---- The cpp backend: a new seed must not cost a new g++ run (issue 13) ---- */
+add('two seeds of one model on cpp share one compiled library', 'valid', async () => {
+  if ((await findCompiler()) === undefined) return 1;
+  const fs = await import('node:fs'), os = await import('node:os'), path = await import('node:path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nrx-fuzz-seeds-'));
+  try {
+    for (const seed of [11, 12]) {
+      const net = new N.Network({ dt: 0.5, seed }); net.create(3, RATE).set({ v: new N.Uniform(0, 1) });
+      await net.compile({ backend: 'cpp', directory: dir }); await net.simulate(1);
+    }
+    return fs.readdirSync(dir).filter((f) => f.endsWith('.so')).length;
+  } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+}, { check: (n) => (n === 1 ? '' : `${String(n)} libraries for two seeds of the same model`) });
 
 /* ---- Disposal ---- */
 add('simulate after dispose', 'invalid', async () => { const c = await compiled(); (c.net as unknown as { dispose(): void }).dispose(); await c.net.simulate(1); });
