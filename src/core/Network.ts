@@ -22,7 +22,7 @@ import { globalFunctionMap } from './functions.js';
 import { Neuron } from './Neuron.js';
 import { Synapse } from './Synapse.js';
 import { durationSteps } from './durations.js';
-import { Population, type PopulationOptions } from './Population.js';
+import { Population, POPULATION_OPTIONS, type PopulationOptions } from './Population.js';
 import { PopulationView } from './PopulationView.js';
 import { Dendrite } from './Dendrite.js';
 import { Projection, populationByName, type PopulationLike } from './Projection.js';
@@ -227,7 +227,9 @@ export class Network implements NetworkLike, ConstantListener {
       if (neuron !== undefined) throw new NetworkError('create(population): a population object comes alone (its neuron is already set)');
       return geometry.network === this ? geometry : geometry.copyTo(this);
     }
-    if (options !== null && typeof options === 'object' && 'network' in options && (options as PopulationOptions).network !== this) {
+    // Spreading a non-object (`create(3, neuron, 5)`) would give {} silently; the keys are Population's to check.
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) checkOptions(options, POPULATION_OPTIONS, `network ${this.id}.create()`);
+    if ('network' in options && (options as PopulationOptions).network !== this) {
       throw new NetworkError(`network ${this.id}.create(): the population is created in this network; remove 'network' (or call create() on the other network)`);
     }
     return new Population(geometry, neuron as Neuron, { ...options, network: this });
@@ -388,6 +390,15 @@ export class Network implements NetworkLike, ConstantListener {
     checkOptions(options, COMPILE_OPTIONS, 'compile()', { unsupported: UNSUPPORTED_COMPILE_OPTIONS });
     if (options.backend !== undefined) checkChoice(options.backend, BACKENDS, 'compile()', 'backend');
     if (options.numThreads !== undefined) checkThreads(options.numThreads, 'compile()');
+    for (const key of ['directory', 'compiler', 'compilerFlags'] as const) {
+      const v = options[key];
+      if (v !== undefined && (typeof v !== 'string' || (key !== 'compilerFlags' && v.trim() === ''))) {
+        throw new NetworkError(`compile(): ${key} must be a ${key === 'compilerFlags' ? 'string such as \'-O3 -march=native\'' : key === 'compiler' ? 'command such as \'g++\'' : 'folder path such as \'build/neurarchy\''} (or leave it out), got ${describeValue(v)}`);
+      }
+    }
+    if (options.silent !== undefined && typeof options.silent !== 'boolean') {
+      throw new NetworkError(`compile(): silent must be true or false, got ${describeValue(options.silent)}`);
+    }
     this.assertNotDisposed('compile()');
     if (this.compiled) return;
     if (options.numThreads !== undefined) this.#numThreads = options.numThreads;

@@ -14,7 +14,7 @@ import {
 import { fillValues, scalarValue, shaped, type AttributeInput, type ShapedArray, type StateArray } from './values.js';
 import { initialiseAttributes } from './initialise.js';
 import type { NetworkLike } from './network-like.js';
-import { PopulationView } from './PopulationView.js';
+import { PopulationView, checkedRanks } from './PopulationView.js';
 import { IndividualNeuron } from './IndividualNeuron.js';
 import { defaultNetwork } from './default-network.js';
 import { checkPopulationMemory, populationShape } from '../runtime/memory.js';
@@ -189,12 +189,13 @@ export class Population {
    * `pop.view(1, 2)`) gives an {@link IndividualNeuron}, whose attributes read as numbers.
    */
   view(...index: IndexSpec[] | [readonly number[] | Int32Array]): PopulationView {
+    const where = `population '${this.name}'.view()`;
     if (index.length === 1 && (Array.isArray(index[0]) || index[0] instanceof Int32Array) && (index[0].length !== 2 || this.geometry.length !== 1 || index[0] instanceof Int32Array)) {
-      return new PopulationView(this, Int32Array.from(index[0] as ArrayLike<number>));
+      return new PopulationView(this, checkedRanks(index[0], this, where));
     }
     const specs = index as IndexSpec[];
-    if (specs.length > this.geometry.length) throw new NetworkError(`population '${this.name}' has ${this.geometry.length} dimension(s), got ${specs.length} indices`);
-    const resolved = this.geometry.map((dim, d) => resolveIndex(d < specs.length ? specs[d] : ':', dim));
+    if (specs.length > this.geometry.length) throw new NetworkError(`${where}: population '${this.name}' has ${this.geometry.length} dimension(s), got ${specs.length} indices`);
+    const resolved = this.geometry.map((dim, d) => resolveIndex(d < specs.length ? specs[d] : ':', dim, this.geometry.length > 1 ? `${where}, dimension ${d}` : where));
     const ranks: number[] = [];
     const walk = (d: number, coords: number[]) => {
       if (d === resolved.length) { ranks.push(this.rankFromCoordinates(coords)); return; }

@@ -4,7 +4,7 @@
  * (reads come back flat, in the order of the view's ranks).
  */
 import { NetworkError } from '../errors.js';
-import { checkValuesObject } from './options.js';
+import { checkValuesObject, describeValue } from './options.js';
 import { checkNestedShape, type Population } from './Population.js';
 import { rankFromCoordinates, coordinatesFromRank } from './geometry.js';
 import { shaped, type AttributeInput, type ShapedArray } from './values.js';
@@ -16,12 +16,10 @@ export class PopulationView {
 
   [attribute: string]: any;
 
-  constructor(population: Population, ranks: Int32Array, geometry?: number[]) {
-    for (const r of ranks) {
-      if (!Number.isInteger(r) || r < 0 || r >= population.size) throw new NetworkError(`rank ${r} out of range for population '${population.name}' of size ${population.size}`);
-    }
+  /** A view on the neurons of `population` with the given ranks (each an integer in [0, size)). */
+  constructor(population: Population, ranks: Int32Array | readonly number[], geometry?: number[]) {
     this.population = population;
-    this.ranks = ranks;
+    this.ranks = checkedRanks(ranks, population, `view of population '${population.name}'`);
     this.geometry = geometry ?? [ranks.length];
     for (const attr of population.description.attributes) {
       const name = attr.name;
@@ -93,4 +91,23 @@ export class PopulationView {
     const set = new Set<number>([...this.ranks, ...other.ranks]);
     return new PopulationView(this.population, Int32Array.from([...set].sort((a, b) => a - b)));
   }
+}
+
+/**
+ * The ranks of a view as an Int32Array, each checked before the conversion: `Int32Array.from`
+ * would silently turn 1.5 into 1, NaN into 0 and 2^32 + 1 into 1.
+ */
+export function checkedRanks(ranks: unknown, population: Population, where: string): Int32Array {
+  if (!Array.isArray(ranks) && !(ranks instanceof Int32Array)) {
+    throw new NetworkError(`${where}: the ranks must be an array of integers, got ${describeValue(ranks)}`);
+  }
+  const list = ranks as ArrayLike<unknown>;
+  for (let k = 0; k < list.length; k++) {
+    const r = list[k];
+    if (typeof r !== 'number' || !Number.isInteger(r) || r < 0 || r >= population.size) {
+      throw new NetworkError(`${where}: rank ${typeof r === 'number' ? r : describeValue(r)} (entry ${k}) is not a neuron of population '${population.name}': `
+        + `ranks are integers from 0 to ${population.size - 1}`);
+    }
+  }
+  return ranks instanceof Int32Array ? ranks : Int32Array.from(list as number[]);
 }

@@ -89,8 +89,11 @@ export class Projection extends ConnectorMethods {
     this.network = this.pre.population.network;
     if (this.post.population.network !== this.network) throw new NetworkError('Projection: pre and post belong to different networks');
     this.targets = Array.isArray(args.target) ? [...args.target] : [args.target];
-    if (this.targets.length === 0 || this.targets.some((t) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(t))) {
-      throw new NetworkError(`Projection: target must be a name such as 'exc' (got ${JSON.stringify(args.target)})`);
+    // typeof first: the regular expression would read null as the name 'null'.
+    const bad = this.targets.findIndex((t) => typeof t !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(t));
+    if (this.targets.length === 0 || bad >= 0) {
+      const got = this.targets.length === 0 ? 'an empty array' : this.targets[bad] === undefined ? 'nothing (undefined)' : describeValue(this.targets[bad]);
+      throw new NetworkError(`new Projection(${this.pre.population.name} → ${this.post.population.name}): target must be a name such as 'exc' or an array of names, got ${got}`);
     }
     const preType = this.pre.population.description.type;
     // Everything is checked before the projection joins its network: a refused one leaves no trace.

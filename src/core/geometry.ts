@@ -3,6 +3,7 @@
  * population, rank 2 is (0, 2) and rank 6 is (2, 0).
  */
 import { NetworkError } from '../errors.js';
+import { describeValue } from './options.js';
 
 /** Normalises `100`, `[100]`, `[10, 10]` to a list of positive integer dimensions. */
 export function normalizeGeometry(geometry: number | readonly number[], what = 'geometry'): number[] {
@@ -27,24 +28,36 @@ export const normalizedCoordinatesFromRank = normalizedCoordinates;
 /** One index of `Population.view(...)`: a number, `':'`, `'a:b'`, or `[start, stop]` (negative counts from the end). */
 export type IndexSpec = number | string | readonly [number, number];
 
-/** Resolves a per-dimension index to the list of coordinates it selects. */
-export function resolveIndex(spec: IndexSpec, dim: number): { values: number[]; isRange: boolean } {
+/**
+ * Resolves a per-dimension index to the list of coordinates it selects. `where` names the call and
+ * the dimension for messages. Every index is an integer: `1.5` or `NaN` would otherwise select a
+ * neuron by truncation (or nothing) without a word.
+ */
+export function resolveIndex(spec: IndexSpec, dim: number, where = 'view()'): { values: number[]; isRange: boolean } {
   const wrap = (i: number) => (i < 0 ? dim + i : i);
+  const integer = (i: unknown, what: string): number => {
+    if (typeof i !== 'number' || !Number.isInteger(i)) {
+      throw new NetworkError(`${where}: ${what} must be an integer (negative counts from the end), got ${describeValue(i)}`);
+    }
+    return i;
+  };
   if (typeof spec === 'number') {
-    const i = wrap(spec);
-    if (!Number.isInteger(i) || i < 0 || i >= dim) throw new NetworkError(`index ${spec} out of range for a dimension of size ${dim}`);
+    const i = wrap(integer(spec, 'the index'));
+    if (i < 0 || i >= dim) throw new NetworkError(`${where}: index ${spec} out of range for a dimension of size ${dim} (give -${dim} to ${dim - 1})`);
     return { values: [i], isRange: false };
   }
   let start = 0;
   let stop = dim;
   if (typeof spec === 'string') {
     const m = /^\s*(-?\d*)\s*:\s*(-?\d*)\s*$/.exec(spec);
-    if (!m) throw new NetworkError(`index '${spec}' is not of the form 'start:stop'`);
+    if (!m) throw new NetworkError(`${where}: index '${spec}' is not of the form 'start:stop' (integers, either may be left out)`);
     if (m[1] !== '') start = wrap(Number(m[1]));
     if (m[2] !== '') stop = wrap(Number(m[2]));
+  } else if (Array.isArray(spec) && spec.length === 2) {
+    start = wrap(integer(spec[0], 'the start of the range [start, stop]'));
+    stop = wrap(integer(spec[1], 'the stop of the range [start, stop]'));
   } else {
-    start = wrap(spec[0]);
-    stop = wrap(spec[1]);
+    throw new NetworkError(`${where}: an index is an integer, a string 'start:stop' or a range [start, stop], got ${describeValue(spec)}`);
   }
   start = Math.max(0, Math.min(dim, start));
   stop = Math.max(start, Math.min(dim, stop));

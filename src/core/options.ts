@@ -23,7 +23,8 @@ export function checkOptions(options: unknown, allowed: readonly string[], where
   if (options === undefined) return;
   const Err = rules.error ?? NetworkError;
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new Err(`${where}: the options must be an object, got ${describeValue(options)}`);
+    const example = allowed.length > 0 ? ` such as { ${allowed[0]}: … }` : '';
+    throw new Err(`${where}: the options must be an object, got ${describeValue(options)}: give an object${example} (accepted keys: ${allowed.join(', ') || 'none'}) or leave the argument out`);
   }
   for (const key of Object.keys(options)) {
     if (allowed.includes(key)) continue;

@@ -85,17 +85,8 @@ type Timing = { schedule: number | readonly number[]; period: number };
 /** The start step of each block and the period in steps (−1: none); errors name `what`. */
 function timingSteps(timing: Timing, nBlocks: number, dt: number, what: string): { steps: number[]; periodSteps: number } {
   checkTiming(timing, what);
-  const { schedule, period } = timing;
-  let steps: number[];
-  if (typeof schedule === 'number') {
-    const every = schedule > 0 ? msToSteps(schedule, dt, what) : 1;
-    steps = Array.from({ length: nBlocks }, (_, k) => k * every);
-  } else {
-    if (schedule.length !== nBlocks) throw new NetworkError(`${what}: the schedule has ${schedule.length} entries for ${nBlocks} blocks (give one start time per block)`);
-    steps = Array.from(schedule, (s) => msToSteps(s, dt, what));
-    for (let k = 1; k < steps.length; k++) if (steps[k] <= steps[k - 1]) throw new NetworkError(`${what}: the schedule must be increasing`);
-  }
-  return { steps, periodSteps: period > 0 ? msToSteps(period, dt, what) : -1 };
+  // The values (negative or NaN times, a period shorter than the schedule) are checked there.
+  return scheduleSteps(timing, nBlocks, dt, what);
 }
 
 /** Writes the schedule, period and blocks of a timed population into its state. */
@@ -203,8 +194,9 @@ export class TimedArray extends Population {
     }
     const timing: Timing = { schedule: options.schedule ?? 0, period: options.period ?? -1 };
     // Without blocks, the schedule is checked against those that update() brings.
-    if (given) timingSteps(timing, given.n, networkOf(options.network).dt, what);
-    else checkTiming(timing, what);
+    const dt = networkOf(options.network).dt;
+    if (given) timingSteps(timing, given.n, dt, what);
+    else timingSteps(timing, typeof timing.schedule === 'number' ? 1 : (timing.schedule as ArrayLike<unknown>)?.length ?? 1, dt, what);
     super(geometry, new Neuron({ name: 'TimedArray', equations: 'r = r' }), { name: options.name, network: networkOf(options.network) });
     this.#timing = timing;
     if (given) {
@@ -257,6 +249,11 @@ export class TimedPoissonPopulation extends Population {
     const { geometry, options } = geometryForm(a, b, 'new TimedPoissonPopulation()') as { geometry: number | readonly number[]; options: TimedPoissonOptions };
     checkOptions(options, TIMED_POISSON_OPTIONS, 'new TimedPoissonPopulation()');
     if (options === undefined) throw new NetworkError('new TimedPoissonPopulation(): give the options { rates, schedule }');
+    // The timing is checked before the population joins its network: a refused one leaves no trace.
+    const nBlocks = (options.rates as ArrayLike<unknown> | undefined)?.length;
+    if (typeof nBlocks === 'number') {
+      timingSteps({ schedule: options.schedule ?? 0, period: options.period ?? -1 }, nBlocks, networkOf(options.network).dt, 'new TimedPoissonPopulation()');
+    }
     super(geometry, new Neuron({
       name: 'TimedPoisson', parameters: 'rates = 0.0', equations: 'p = Uniform(0.0, 1.0) * 1000.0 / dt', spike: 'p < rates',
     }), { name: options.name, network: networkOf(options.network) });
