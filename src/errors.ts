@@ -52,3 +52,15 @@ export class EquationError extends NeurarchyError {
 export class NetworkError extends NeurarchyError {
   override name = 'NetworkError';
 }
+
+/**
+ * A broken internal assumption ("this should not happen"): not the user's mistake, so the message
+ * says what failed and asks for a report instead of suggesting a fix.
+ */
+export class InternalError extends NeurarchyError {
+  override name = 'InternalError';
+
+  constructor(message: string) {
+    super(`internal: ${message.replace(/^internal: /, '')} — this is a bug in neurarchy: please report it with the model`);
+  }
+}

@@ -21,7 +21,7 @@ export { addFunction, functions, type UserFunction } from './core/functions.js';
 export { Uniform, DiscreteUniform, Normal, LogNormal, Exponential, Gamma, Binomial } from './core/distributions.js';
 export * from './core/api.js';
 export type { ShapedArray, AttributeInput } from './core/values.js';
-export { NeurarchyError, EquationError, NetworkError } from './errors.js';
+export { NeurarchyError, EquationError, NetworkError, InternalError } from './errors.js';
 export type { NeuronSpec, SynapseSpec } from './equations/spec.js';
 export type { MethodName } from './equations/description.js';
 export type { BackendName } from './ir/plan.js';

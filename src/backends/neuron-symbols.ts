@@ -8,6 +8,7 @@
 import type { NetworkPlan, PopulationPlan } from '../ir/plan.js';
 import type { SymbolResolver } from './render.js';
 import { commonSymbol, type ScopeDialect } from './dialect.js';
+import { InternalError } from '../errors.js';
 
 export interface NeuronDialect extends ScopeDialect {
   /** The local of attribute `name` of the population. */
@@ -29,7 +30,7 @@ export function neuronSymbols(pop: PopulationPlan, net: NetworkPlan, mode: 'glob
       if (name === 't_last') return `(${d.toFloat(`${d.popArray('_last_spike')}[i]`)} * dt)`;
       return commonSymbol(name, net, 'dt', d) ?? name; // function parameter or method temporary not listed: left as is
     },
-    attr(owner, name) { throw new Error(`internal: ${owner}.${name} in a neuron`); },
+    attr(owner, name) { throw new InternalError(`${owner}.${name} in a neuron`); },
     sum(_owner, target) {
       const targets = target === null ? pop.sumTargets : [target];
       if (targets.length === 0) return d.zero;

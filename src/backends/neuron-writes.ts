@@ -5,13 +5,14 @@
  */
 import type { PopulationPlan } from '../ir/plan.js';
 import type { Owner } from '../equations/ast.js';
+import { InternalError } from '../errors.js';
 
 /** The lvalue of `owner.target` in a neuron's equations; anything but an own attribute is an internal error. */
 export function neuronLvalue<T = string>(pop: PopulationPlan, element: (target: string, idx: '0' | 'i') => T): (owner: Owner, target: string) => T {
   const attrs = new Map(pop.description.attributes.map((a) => [a.name, a]));
   return (owner, target) => {
     const a = attrs.get(target);
-    if (owner !== 'self' || !a) throw new Error(`internal: write to ${owner}.${target} in a neuron`);
+    if (owner !== 'self' || !a) throw new InternalError(`write to ${owner}.${target} in a neuron`);
     return element(target, a.locality === 'global' ? '0' : 'i');
   };
 }

@@ -3,6 +3,7 @@
  * (`new Population(...)`, `compile()`, `simulate()`), like ANNarchy's "magic network".
  */
 import type { NetworkLike } from './network-like.js';
+import { InternalError } from '../errors.js';
 
 let factory: (() => NetworkLike) | undefined;
 let current: NetworkLike | undefined;
@@ -15,7 +16,7 @@ export function setDefaultNetworkFactory(make: () => NetworkLike): void {
 /** The default network (created on first use). */
 export function defaultNetwork(): NetworkLike {
   if (!current) {
-    if (!factory) throw new Error('internal: Network module not loaded');
+    if (!factory) throw new InternalError('Network module not loaded');
     current = factory();
   }
   return current;

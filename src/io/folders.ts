@@ -43,7 +43,7 @@ export async function makeFolders(dir: string, fs: FolderFs, fail: (what: Folder
       if (parentFolder(d) === d) break;
       continue;
     }
-    if (!found.isDirectory()) throw fail('create a folder inside', d, Object.assign(new Error('not a directory'), { code: 'ENOTDIR' }));
+    if (!found.isDirectory()) throw fail('create a folder inside', d, { code: 'ENOTDIR', message: 'not a directory' });
     break;
   }
   for (const d of missing.reverse()) {

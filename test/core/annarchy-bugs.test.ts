@@ -5,9 +5,13 @@
  * TimedArray created without rates and updated mid-block or without a schedule.
  */
 import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CppEngine } from '../../src/backends/cpp/engine.js';
 import { describeBackends, compileOptions } from '../helpers/backends.js';
 import {
-  Network, Neuron, Synapse, addFunction, functions, NetworkError, EquationError,
+  Network, Neuron, Synapse, addFunction, functions, NetworkError, EquationError, NeurarchyError, InternalError,
   listStandardNeurons, listStandardSynapses, STP, TsodyksMarkram, Izhikevich, GIF_curr_exp, TimedArray, TimedPoissonPopulation,
 } from '../../src/index.js';
 
@@ -190,5 +194,42 @@ describeBackends('TimedArray created without rates, updated mid-block, updated w
     expect(() => new TimedArray({ rates: blocks(2, 0), schedule: [0, 1, 2], network: net })).toThrow(/the schedule has 3 entries for 2 blocks/);
     expect(() => new TimedArray({ rates: blocks(2, 0), geometry: 3, network: net })).toThrow(/blocks of 2 values do not match the geometry \[3\]/);
     expect(net.populations).toHaveLength(0);
+  });
+});
+
+describe('issue 13: every error the library throws is a NeurarchyError', () => {
+  it('InternalError is a NeurarchyError whose message asks for a report', () => {
+    const e = new InternalError('cpp backend: array x of pop 0 does not exist');
+    expect(e).toBeInstanceOf(NeurarchyError);
+    expect(e.name).toBe('InternalError');
+    expect(e.message).toBe('internal: cpp backend: array x of pop 0 does not exist — this is a bug in neurarchy: please report it with the model');
+  });
+  it('no source file throws a plain Error, TypeError or RangeError', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (file.endsWith('.ts')) {
+          readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+            const code = line.replace(/\/\/.*$/, '');
+            if (/\bnew (Error|TypeError|RangeError|SyntaxError|ReferenceError)\(|\bthrow (Error|TypeError|RangeError)\(/.test(code) && !/^\s*\*/.test(code)) offenders.push(`${file}:${i + 1}`);
+          });
+        }
+      }
+    };
+    walk(fileURLToPath(new URL('../../src', import.meta.url)));
+    expect(offenders).toEqual([]);
+  });
+  it('the cpp engine refusing native memory is a NetworkError naming the network, the array and the size', () => {
+    const slots = [{ owner: 'net', id: 0, name: '_constants', type: 'f64' }, { owner: 'net', id: 0, name: '_enabled', type: 'u8' }, { owner: 'net', id: 0, name: '_flags', type: 'i32' }];
+    const net = new Network();
+    net.create(1, new Neuron({ equations: 'r = 1' }));
+    // A library whose allocator always fails, as malloc does when the system is out of memory.
+    const lib = { numSlots: () => slots.length, create: () => 1, setSeed: () => undefined, alloc: () => null, free: () => undefined, destroy: () => undefined };
+    const input = { plan: { seed: 1 }, populations: net.populations, projections: [], constants: new Float64Array(0), enabled: new Uint8Array(1), hooks: {} };
+    const make = () => new CppEngine(input as never, lib as never, '', slots as never, {} as never);
+    expect(make).toThrow(NetworkError);
+    expect(make).toThrow(new RegExp(`cpp backend, network ${net.id}: the system refused 8 bytes of native memory for the network's array '_constants' \\(out of memory\\)`));
   });
 });

@@ -22,7 +22,8 @@ import { buildLibrary, type BuiltLibrary } from './toolchain.js';
 import { loadLibrary, type NativeLibrary } from './loader.js';
 import { FLAGS, FLAGS_PER_PROJECTION, hasSpikeRing } from './projection.js';
 import type { ArraySlot } from './arrays.js';
-import { checkFits } from '../../runtime/memory.js';
+import { checkFits, formatBytes } from '../../runtime/memory.js';
+import { InternalError, NetworkError } from '../../errors.js';
 
 type Typed = Float64Array | Int32Array | Uint8Array;
 const CTORS = { f64: Float64Array, i32: Int32Array, u8: Uint8Array } as const;
@@ -76,7 +77,7 @@ export class CppEngine implements Engine {
     this.source = source;
     this.#slots = slots;
     this.info = info;
-    if (lib.numSlots() !== slots.length) throw new Error('internal: the library does not match the generated slot table');
+    if (lib.numSlots() !== slots.length) throw new InternalError('cpp backend: the library does not match the generated slot table');
     // The state is copied into C memory (the JS arrays are dropped afterwards): both exist at once.
     let bytes = 0;
     for (let k = 3; k < slots.length; k++) bytes += (this.#map(slots[k]).get(slots[k].name) as Typed | undefined)?.byteLength ?? 0;
@@ -93,11 +94,17 @@ export class CppEngine implements Engine {
     this.#sync();
   }
 
-  #allocView(type: ArraySlot['type'], length: number): { view: Typed; ptr: unknown; block: Allocation } {
+  /** C memory for `length` elements; `what` names the array for the message when the system refuses it. */
+  #allocView(type: ArraySlot['type'], length: number, what: string): { view: Typed; ptr: unknown; block: Allocation } {
     const Ctor = CTORS[type];
     const bytes = length * Ctor.BYTES_PER_ELEMENT;
     const ptr = this.#lib.alloc(bytes);
-    if (!ptr) throw new Error(`cpp backend: out of memory (${bytes} bytes)`);
+    if (!ptr) {
+      // Reachable by a user: a model that fits the estimate of checkFits but not the memory left now.
+      const net = (this.#input.populations[0]?.network as { id?: number } | undefined)?.id;
+      throw new NetworkError(`cpp backend${net === undefined ? '' : `, network ${net}`}: the system refused ${formatBytes(bytes)} of native memory for ${what} (out of memory). `
+        + "Free memory (dispose() networks no longer used), use a smaller model, or the js backend (compile({ backend: 'js' })).");
+    }
     const buffer = this.#lib.view(ptr, Math.max(8, bytes));
     const view = new Ctor(buffer, 0, length);
     const a: Allocation = { lib: this.#lib, ptr, freed: false, live: this.#live };
@@ -109,7 +116,7 @@ export class CppEngine implements Engine {
 
   /** C memory for one call's temporary arrays, freed by `use`'s end (not left to the collector). */
   #withTemp<T>(type: ArraySlot['type'], length: number, use: (t: { view: Typed; ptr: unknown }) => T): T {
-    const t = this.#allocView(type, length);
+    const t = this.#allocView(type, length, 'a temporary array of spike events');
     try {
       return use(t);
     } finally {
@@ -119,10 +126,16 @@ export class CppEngine implements Engine {
   }
 
   #bindOwn(slot: number, initial: Typed): void {
-    const { view, ptr } = this.#allocView(this.#slots[slot].type, initial.length);
+    const { view, ptr } = this.#allocView(this.#slots[slot].type, initial.length, `the network's array '${this.#slots[slot].name}'`);
     view.set(initial as never);
     this.#bound[slot] = view;
     this.#lib.bind(this.#net, slot, ptr, view.length);
+  }
+
+  /** `array 'r' of population 'pop0'`, for messages. */
+  #describe(s: ArraySlot): string {
+    const owner = s.owner === 'pop' ? this.#input.populations[s.id] : this.#input.projections[s.id];
+    return `array '${s.name}' of ${s.owner === 'pop' ? 'population' : 'projection'} '${owner?.name ?? s.id}'`;
   }
 
   #map(s: ArraySlot): Map<string, unknown> {
@@ -149,12 +162,12 @@ export class CppEngine implements Engine {
       const map = this.#map(s);
       const arr = map.get(s.name) as Typed | undefined;
       if (arr === this.#bound[k]) continue;
-      if (arr === undefined) throw new Error(`internal: cpp backend: array '${s.name}' of ${s.owner} ${s.id} does not exist`);
+      if (arr === undefined) throw new InternalError(`cpp backend: array '${s.name}' of ${s.owner} ${s.id} does not exist`);
       const Ctor = CTORS[s.type];
-      if (!(arr instanceof Ctor)) throw new Error(`internal: cpp backend: array '${s.name}' of ${s.owner} ${s.id} is a ${arr.constructor.name}, expected ${Ctor.name}`);
+      if (!(arr instanceof Ctor)) throw new InternalError(`cpp backend: array '${s.name}' of ${s.owner} ${s.id} is a ${arr.constructor.name}, expected ${Ctor.name}`);
       let view = this.#owned.has(arr) ? arr : this.#adopted.get(arr);
       if (!view) {
-        view = this.#allocView(s.type, arr.length).view;
+        view = this.#allocView(s.type, arr.length, this.#describe(s)).view;
         view.set(arr as never);
         this.#adopted.set(arr, view);
       }

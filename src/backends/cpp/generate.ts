@@ -22,6 +22,7 @@ import { randomKernel, globalOpsKernel, delayKernel } from './phases.js';
 import { specialPopulationKernel, specialProjectionKernel, SPECIAL_HELPERS } from './special.js';
 import { resetLocalNames } from './statements.js';
 import { setThreads } from './parallel.js';
+import { InternalError } from '../../errors.js';
 
 export interface GeneratedSource {
   source: string;
@@ -108,10 +109,10 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
     const params = new Set(f.params);
     const scope = {
       sym: (n: string) => (params.has(n) ? `p_${n}` : n === 'pi' ? cDouble(Math.PI) : plan.constants.includes(n) ? `C[${plan.constants.indexOf(n)}]` : n),
-      attr: () => { throw new Error('pre/post in a function'); },
-      sum: () => { throw new Error('sum() in a function'); },
-      globalop: () => { throw new Error('global operation in a function'); },
-      rand: () => { throw new Error('random draw in a function'); },
+      attr: () => { throw new InternalError('pre/post in a function'); },
+      sum: () => { throw new InternalError('sum() in a function'); },
+      globalop: () => { throw new InternalError('global operation in a function'); },
+      rand: () => { throw new InternalError('random draw in a function'); },
     };
     const body = renderExpr(f.body, scope, cppSpelling);
     const usesC = plan.constants.some((c) => body.includes(`C[${plan.constants.indexOf(c)}]`));

@@ -12,6 +12,7 @@ import { renderExpr } from '../render.js';
 import { jsSpelling, jsBuiltins } from './spelling.js';
 import { fillDraws } from '../../random/draws.js';
 import { specialPopulationKernel, specialProjectionKernel, specialRuntime } from './special.js';
+import { InternalError } from '../../errors.js';
 
 /** Generates the whole module source: kernels, functions and the step function. */
 export function generateSource(plan: NetworkPlan): string {
@@ -28,10 +29,10 @@ export function generateSource(plan: NetworkPlan): string {
     const params = new Set(f.params);
     const scope = {
       sym: (n: string) => (params.has(n) ? n : n === 'pi' ? 'Math.PI' : plan.constants.includes(n) ? `C[${plan.constants.indexOf(n)}]` : n),
-      attr: () => { throw new Error('pre/post in a function'); },
-      sum: () => { throw new Error('sum() in a function'); },
-      globalop: () => { throw new Error('global operation in a function'); },
-      rand: () => { throw new Error('random draw in a function'); },
+      attr: () => { throw new InternalError('pre/post in a function'); },
+      sum: () => { throw new InternalError('sum() in a function'); },
+      globalop: () => { throw new InternalError('global operation in a function'); },
+      rand: () => { throw new InternalError('random draw in a function'); },
     };
     parts.push(`function F_${f.name}(${f.params.join(', ')}) { return ${renderExpr(f.body, scope, jsSpelling)}; }`);
   }

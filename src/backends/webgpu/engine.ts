@@ -31,7 +31,7 @@ import { workgroupsFor, type Kernel } from './kernel.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from './scope.js';
 import { JsEngine } from '../js/engine.js';
 import { acquireDevice, isCpuAdapter } from './device.js';
-import { NetworkError } from '../../errors.js';
+import { NetworkError, InternalError } from '../../errors.js';
 
 /** Steps encoded per submission when no hook needs the state in between. */
 export const CHUNK = 2048;
@@ -178,11 +178,11 @@ export class WebGpuEngine implements Engine {
       } catch (e) {
         const info = await module.getCompilationInfo();
         const msgs = info.messages.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('\n');
-        throw new Error(`internal: webgpu backend: kernel ${k.name} does not compile: ${(e as Error).message}\n${msgs}\n${gen.modules[j]}`);
+        throw new InternalError(`webgpu backend: kernel ${k.name} does not compile: ${(e as Error).message}\n${msgs}\n${gen.modules[j]}\n`);
       }
     }));
     const err = await dev.popErrorScope();
-    if (err) throw new Error(`internal: webgpu backend: ${err.message}`);
+    if (err) throw new InternalError(`webgpu backend: ${err.message}`);
     if (old) for (const b of [old.F, old.I, old.A, old.U, old.IND, ...Object.values(old.staging)]) b.destroy();
     const dispatches = gen.kernels.map((kernel, q) => ({
       kernel, pipeline: pipelines[q], bind: kernel.writesIndirect ? bindIndirect : bindPlain,

@@ -21,6 +21,7 @@ import { specialKernels, SPECIAL_WGSL } from './special.js';
 import { RANDOM_WGSL } from './random.js';
 import { resetLocalNames } from './statements.js';
 import { FLAGS_PER_PROJECTION } from './scope.js';
+import { InternalError } from '../../errors.js';
 
 type StateMap = Map<string, ArrayLike<number>>;
 
@@ -202,10 +203,10 @@ function userFunctions(plan: NetworkPlan, L: Layout, mem: Mem): string {
     const params = new Set(f.params);
     const scope = {
       sym: (n: string) => (params.has(n) ? `p_${n}` : n === 'pi' ? wgslNumber(Math.PI) : plan.constants.includes(n) ? mem.f(String(cOff + plan.constants.indexOf(n))) : n),
-      attr: () => { throw new Error('pre/post in a function'); },
-      sum: () => { throw new Error('sum() in a function'); },
-      globalop: () => { throw new Error('global operation in a function'); },
-      rand: () => { throw new Error('random draw in a function'); },
+      attr: () => { throw new InternalError('pre/post in a function'); },
+      sum: () => { throw new InternalError('sum() in a function'); },
+      globalop: () => { throw new InternalError('global operation in a function'); },
+      rand: () => { throw new InternalError('random draw in a function'); },
     };
     out.push(`fn F_${f.name}(${f.params.map((p) => `p_${p}: f32`).join(', ')}) -> f32 { return ${renderExpr(f.body, scope, wgslSpelling)}; }`);
   }

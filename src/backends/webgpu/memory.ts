@@ -17,6 +17,7 @@
  * twice as writable storage) and adds floats with a compare-and-swap loop.
  */
 import type { Location } from './statements.js';
+import { InternalError } from '../../errors.js';
 
 export type BufferName = 'F' | 'I' | 'A';
 
@@ -53,7 +54,7 @@ export class Layout {
 
   get(owner: Region['owner'], id: number, name: string): Region {
     const r = this.#index.get(`${owner}:${id}:${name}`);
-    if (!r) throw new Error(`internal: webgpu backend: no array '${name}' in ${owner} ${id}`);
+    if (!r) throw new InternalError(`webgpu backend: no array '${name}' in ${owner} ${id}`);
     return r;
   }
 

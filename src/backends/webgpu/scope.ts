@@ -12,7 +12,7 @@ import type { Attribute, Locality } from '../../equations/description.js';
 import { wgslNumber } from './spelling.js';
 import { tempName, type WStatementContext, type Guard } from './statements.js';
 import type { Layout, Mem } from './memory.js';
-import { NetworkError } from '../../errors.js';
+import { NetworkError, InternalError } from '../../errors.js';
 import { synapseAttribute } from '../synapse-writes.js';
 import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';
 
@@ -45,7 +45,7 @@ export function neuronScope(pop: PopulationPlan, net: NetworkPlan, L: Layout, me
       if (name === 't_last') return `(f32(${mem.i(`${L.off('pop', pop.id, '_last_spike')} + i`)}) * DT)`;
       return common(name, net, L, mem, 'DT') ?? `p_${name}`;
     },
-    attr(owner, name) { throw new Error(`internal: ${owner}.${name} in a neuron`); },
+    attr(owner, name) { throw new InternalError(`${owner}.${name} in a neuron`); },
     sum(_owner, target) {
       const targets = target === null ? pop.sumTargets : [target];
       if (targets.length === 0) return '0.0f';
@@ -150,7 +150,7 @@ export function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: Sy
     location(owner: Owner, target: string) {
       if (owner === 'self') {
         const a = own.get(target);
-        if (!a) throw new Error(`internal: write to ${target} in projection ${proj.id}`);
+        if (!a) throw new InternalError(`write to ${target} in projection ${proj.id}`);
         const single = target === 'w' && proj.singleWeight;
         const idx = synapseIndex(a.locality, single);
         const shared = single || (a.locality === 'global' ? sharing.global : a.locality === 'semiglobal' ? sharing.semiglobal : false);
