@@ -270,6 +270,45 @@ const FIELD_EDITS: Record<string, FieldEdit> = {
   },
 };
 
+/**
+ * Names that may collide with the generated code (JavaScript and C++ keywords and globals, the
+ * kernels' own locals), with the equation language (functions, keywords, reserved variables) or with
+ * what the runtime adds (`r`, `g_exc`, `rates`).
+ */
+const COLLIDING = ['i', 'j', 'k', 'n', 'N', 'P', 'S', 'Math', 'constructor', '__proto__', 'prototype', 'toString', 'hasOwnProperty', 'length',
+  'this', 'var', 'let', 'new', 'function', 'return', 'delete', 'typeof', 'int', 'double', 'float', 'auto', 'main', 'static', 'const', 'NAN', 'INFINITY',
+  'exp', 'log', 'sum', 'pos', 'clip', 'dt', 't', 'w', 'r', 'g_exc', 'rates', 'spike', 'if', 'then', 'else', 'and', 'or', 'not', 'True', 'False',
+  'pre', 'post', 'init', 'a_v', 'T_v', '_v', 'state', 'globalThis', 'undefined', 'NaN', 'Infinity', 'eval', 'arguments', 'rank', 'delay', 'step', 'rng',
+  'x_1', 'A', 'E', 'e', 'pi', 'inf', 'nan', 'size', 'ite', 'Normal', 'Uniform'];
+
+/** The names a description defines (parameters and left-hand sides of its equations). */
+function definedNames(spec: Spec): string[] {
+  const names = new Set<string>();
+  for (const field of ['parameters', 'equations']) {
+    const l = asLines(spec[field]);
+    if (!l) continue;
+    for (const line of l.lines) {
+      const m = /^\s*(?:[\w.]+\s*\*\s*)?(?:d([A-Za-z_]\w*)\/dt|([A-Za-z_]\w*))\s*(?:\+[^=]*)?=/.exec(line);
+      const name = m?.[1] ?? m?.[2];
+      if (name) names.add(name);
+    }
+  }
+  return [...names];
+}
+
+/** `spec` with every own use of `from` (not `pre.from`/`post.from`) renamed `to`, in every text field. */
+function renamed(spec: Spec, from: string, to: string): Spec {
+  const re = new RegExp(`(?<![.\\w])(d?)${from}(?![\\w])`, 'g');
+  const fix = (text: string) => text.replace(re, (whole, d: string, at: number, all: string) => (d && all.slice(at + whole.length).startsWith('/dt') ? `d${to}` : d ? whole : to));
+  const out: Spec = { ...spec };
+  for (const [k, v] of Object.entries(spec)) {
+    if (k === 'name' || k === 'description') continue;
+    if (typeof v === 'string') out[k] = fix(v);
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[k] = v.map(fix);
+  }
+  return out;
+}
+
 /** The mutation of one case: a base, a field, an edit. */
 export function mutate(rng: Rng, index: number): Mutant {
   if (index < BASES.length) {
@@ -300,6 +339,12 @@ function mutateOnce(rng: Rng, base: Base, spec: Spec, name: string, whole: boole
     // The same synapse fed by the other kind of population (ANNarchy decides rate or spike by the pre side).
     const pre = base.pre === 'rate' ? 'spike' : 'rate';
     return { base, spec, field: 'name', op: `pre population ${pre}`, expect: 'unknown', strictField: false, name, pre };
+  }
+  if (whole && rng.chance(0.05)) {
+    // A defined name renamed, everywhere, to one that may collide with generated code or the language.
+    const from = rng.pick(definedNames(spec).concat(['__none__'])), to = rng.pick(COLLIDING);
+    if (from === '__none__' || from === to) return undefined;
+    return { base, spec: renamed(spec, from, to), field: 'equations', op: `rename ${from} → ${to}`, expect: 'unknown', strictField: false, name };
   }
   if (whole && rng.chance(0.04)) {
     // An unknown key (a typo, ANNarchy's snake_case, a field of the other kind).
