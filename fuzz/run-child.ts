@@ -1,5 +1,5 @@
 /**
- * The parent's side of the guarded children: a pool of `jobs` child processes (node + tsx), each fed
+ * The parent's side of the guarded children: a pool of `jobs` child processes (the bundled child), each fed
  * one case at a time over IPC. A case that does not answer within its time limit is a HANG (the child
  * is killed); a child that dies while running a case is a CRASH of that case (signal or exit code and
  * the end of its stderr). Either way a fresh child takes the next case.
@@ -7,6 +7,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { buildSync } from 'esbuild';
 import type { CaseReport, CaseRequest } from './types.js';
 
@@ -19,8 +20,10 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
  * process instead of pressing on the whole machine.
  */
 function bundleChild(): string {
-  const out = path.join(HERE, '..', 'node_modules', '.cache', 'neurarchy-fuzz', 'child.mjs');
+  // One bundle per parent process (two runs at once must not overwrite each other's), removed at exit.
+  const out = path.join(HERE, '..', 'node_modules', '.cache', 'neurarchy-fuzz', `child-${process.pid}.mjs`);
   buildSync({ entryPoints: [path.join(HERE, 'child.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, packages: 'external', sourcemap: true, logLevel: 'error' });
+  process.once('exit', () => { rmSync(out, { force: true }); rmSync(`${out}.map`, { force: true }); });
   return out;
 }
 
