@@ -7,6 +7,7 @@
  */
 import { NeurarchyError } from '../errors.js';
 import { checkOptions, optionKeys } from '../core/options.js';
+import { checkFits, checkIndexRange, fmtCount } from '../runtime/memory.js';
 import type { StateArray } from './arrays.js';
 import { makeGeometry, type Geometry, type GeometrySpec } from './geometry.js';
 import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
@@ -67,6 +68,10 @@ export class NeuronGroup extends BehaviorHost {
       if (opts.size === undefined || !Number.isInteger(opts.size) || opts.size < 0) {
         throw new NeurarchyError(`NeuronGroup: size must be a non-negative whole number (or give a geometry), got ${opts.size}`);
       }
+      // Refused before the first array of `size` entries (the `id` vector, then one float64 per variable).
+      const what = `NeuronGroup of ${fmtCount(opts.size)} neurons`;
+      checkIndexRange(opts.size, what, 'Use a smaller group.');
+      checkFits(opts.size * 12, what, 'Use a smaller group.');
       this.size = opts.size;
     }
     this.id = Int32Array.from({ length: this.size }, (_, i) => i);

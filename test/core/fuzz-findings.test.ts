@@ -13,6 +13,7 @@ import {
 } from '../../src/index.js';
 import { describeBackends, compileOptions } from '../helpers/backends.js';
 import { makeFolders, parentFolder } from '../../src/io/folders.js';
+import * as B from '../../src/behaviors/index.js';
 
 const Lif = new Neuron({
   name: 'Lif', parameters: 'tau = 10.0', equations: 'tau * dv/dt = -v + g_exc', spike: 'v > 1', reset: 'v = 0',
@@ -283,5 +284,22 @@ describe('writing files where creating folders blocks (HANG on procfs)', () => {
     expect(made).toEqual(['/t/x', '/t/x/y', '/t/x/y/z']);
     await expect(makeFolders('/t/x/bad/deeper', fakeFs, (what, d) => new NetworkError(`${what} ${d}`))).rejects.toThrow(/^create the folder \/t\/x\/bad$/);
     expect(made.slice(3)).toEqual(['/t/x/bad']);
+  });
+});
+
+describe('behaviours (PymoNNto API)', () => {
+  it('new NeuronGroup({ size: 1e10 }) is refused before allocating (was a raw RangeError from Int32Array)', () => {
+    const net = new B.Network({ seed: 1 });
+    const e = thrown(() => new B.NeuronGroup({ net, tag: 'g', size: 1e10 }));
+    expect(e).toBeInstanceOf(NetworkError);
+    expect(e.message).toMatch(/^NeuronGroup of 1\.00e10 neurons: 1\.00e10 is more than 2\.15e9 \(2\^31 − 1\), the most that int32 indices address\. Use a smaller group\.$/);
+    expect(net.neuronGroups).toHaveLength(0);
+  });
+
+  it('a SynapseGroup tag that names no group is refused when the network resolves it (groups may come after their synapses)', async () => {
+    const net = new B.Network({ seed: 1 });
+    new B.NeuronGroup({ net, tag: 'g', size: 3 });
+    new B.SynapseGroup({ net, src: 'zq', dst: 'g', tag: 's' });
+    await expect(net.initialize()).rejects.toThrow(/^SynapseGroup 's': no NeuronGroup is tagged 'zq' \(src\); neuron groups: 'g'$/);
   });
 });
