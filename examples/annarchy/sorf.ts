@@ -14,10 +14,15 @@
  *
  * ANNarchy runs 20 epochs of 40 gratings (2000 s of simulated time); the defaults here are
  * 1 epoch of 4 gratings shown 1 s each (6 s), so the example runs in seconds: --epochs 20 --stimuli 40
- * --present 2000 is the full run (about 8 min with --backend cpp).
+ * --present 2000 is the full run (15 min with --backend cpp on two busy cores).
  *
  * Run: npm run build && npx tsx examples/annarchy/sorf.ts   (--help lists the flags)
- * Expected output: …
+ * Expected output: default run: mean weight–grating correlation after learning: 0.07 (random
+ * weights, as before: a few seconds teach nothing). Full run (seed 1234): mean rate in the last
+ * epoch: excitatory 10.0 Hz (target 10), inhibitory 39.1 Hz; the four neurons prefer 4.5°, 126°,
+ * 85.5° and 171° (a spread of orientations: the inhibition makes them compete), weight–grating
+ * correlation 0.04–0.08 before, 0.65–0.82 after, mean 0.70; --svg shows grating-shaped ON
+ * weights. ANNarchy prints no statistic (its figures show the weights before and after learning).
  */
 import { Network, Neuron, Synapse, PoissonPopulation, Uniform, weightMatrixSvg, type BackendName } from 'neurarchy';
 import { writeFileSync } from 'node:fs';
@@ -264,7 +269,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (a.svg) {
       const m: number[][] = [];
       for (let i = 0; i < SIZE; i++) m.push(s.wOn.flatMap((w) => [...Array.from(w.subarray(i * SIZE, (i + 1) * SIZE)), NaN]).slice(0, -1));
-      writeFileSync(a.svg, weightMatrixSvg(m, { title: 'SORF: ON weights of the 4 excitatory neurons' }));
+      writeFileSync(a.svg, weightMatrixSvg(m, { title: 'SORF: ON weights of the 4 excitatory neurons', xLabel: 'x (the 4 neurons side by side)', yLabel: 'y' }));
       console.log(`weights written to ${a.svg}`);
     }
   }
