@@ -22,6 +22,8 @@ export interface Mutant {
   name?: string;
   /** Synapses: the pre-synaptic population's type, when the mutation changed it (a rate synapse fed by spikes). */
   pre?: 'rate' | 'spike';
+  /** Synapses: 0 all-to-all with one delay, 1 fixed probability with random delays, 2 one-to-one. */
+  connectivity?: number;
 }
 
 /** Fields holding lines `lhs = rhs : flags`. */
@@ -318,6 +320,11 @@ export function mutate(rng: Rng, index: number): Mutant {
   }
   const base = rng.pick(BASES);
   const name = `Fuzz${base.kind === 'neuron' ? 'Neuron' : 'Synapse'}${index}`;
+  const connectivity = base.kind === 'synapse' ? index % 3 : undefined;
+  return { ...mutateModel(rng, base, name), connectivity };
+}
+
+function mutateModel(rng: Rng, base: Base, name: string): Mutant {
   let first: Mutant | undefined;
   while (!first) first = mutateOnce(rng, base, { ...base.spec, name }, name, true);
   if (first.op === 'key:unknown' || first.op.startsWith('pre population') || !rng.chance(0.15)) return { ...first, name: nameOf(first.spec) };

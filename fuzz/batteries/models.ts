@@ -1,8 +1,10 @@
 /**
  * Battery 'models': mutated neurons and synapses, each built into a small network (a neuron that
- * reads `g_exc`/`sum(exc)` gets an input projection), compiled and run for 40 steps on js — and, for the cpp subset, on cpp too, whose whole state must equal js's bit for
- * bit. A refusal must be a NeurarchyError that names the model (and, for type and syntax errors
- * confined to one field, the field).
+ * reads `g_exc`/`sum(exc)` gets an input projection), compiled and run for 40 steps of 0.5 ms on js.
+ * An accepted mutant is also saved at step 20 (npz for even cases, JSON for odd ones), loaded into a
+ * fresh copy and continued: the loaded state and the end must equal the uninterrupted run's. In the
+ * cpp subset it runs on cpp too, whose whole state must equal js's bit for bit. A refusal must be a
+ * NeurarchyError that names the model (and, for type and syntax errors confined to one field, the field).
  */
 import * as N from '../../src/index.js';
 import { Rng } from '../prng.js';
@@ -14,8 +16,8 @@ import { runGuarded } from './common.js';
 
 export const name = 'models';
 
-/** Builds the network of a mutant on one backend, runs it, returns its state. */
-async function runOn(m: Mutant, backend: 'js' | 'cpp', cacheDir: string): Promise<State> {
+/** Builds and compiles the network of a mutant on one backend. */
+async function build(m: Mutant, backend: 'js' | 'cpp', cacheDir: string): Promise<N.Network> {
   const net = new N.Network({ dt: 0.5, seed: 7 });
   if (m.base.kind === 'neuron') {
     const pop = net.create(4, new N.Neuron(m.spec as never));
@@ -29,12 +31,40 @@ async function runOn(m: Mutant, backend: 'js' | 'cpp', cacheDir: string): Promis
   } else {
     const kind = m.pre ?? m.base.pre;
     const pre = net.create(4, kind === 'rate' ? RATE_NEURON : SPIKE_NEURON);
-    const post = net.create(3, kind === 'rate' ? RATE_NEURON : SPIKE_NEURON);
-    net.connect(pre, post, 'exc', new N.Synapse(m.spec as never)).connectAllToAll({ weights: 0.5, delays: 1.0 });
+    // Three connectivities in turn: uniform delay, random per-synapse delays (spikes pending in
+    // flight), one-to-one with the shortest delay and per-synapse weights.
+    const way = m.connectivity ?? 0;
+    const post = net.create(way === 2 ? 4 : 3, kind === 'rate' ? RATE_NEURON : SPIKE_NEURON);
+    const proj = net.connect(pre, post, 'exc', new N.Synapse(m.spec as never));
+    if (way === 0) proj.connectAllToAll({ weights: 0.5, delays: 1.0 });
+    else if (way === 1) proj.connectFixedProbability({ probability: 0.7, weights: new N.Uniform(0.2, 0.8), delays: new N.Uniform(0.5, 3.0) });
+    else proj.connectOneToOne({ weights: new N.Uniform(0.2, 0.8) });
   }
   await net.compile(backend === 'cpp' ? { backend, directory: cacheDir } : { backend });
-  await net.simulate(20);
-  return stateOf(net);
+  return net;
+}
+
+/** 10 ms, then 10 ms more: the state after each. */
+async function runOn(m: Mutant, backend: 'js' | 'cpp', cacheDir: string): Promise<{ net: N.Network; half: State; end: State }> {
+  const net = await build(m, backend, cacheDir);
+  await net.simulate(10);
+  const half = stateOf(net);
+  await net.simulate(10);
+  return { net, half, end: stateOf(net) };
+}
+
+/**
+ * Save at 10 ms (npz or JSON), load into a fresh copy, check that it holds the same state, run it
+ * 10 ms more: it must end where the uninterrupted run did. '' when it does.
+ */
+async function roundTrip(m: Mutant, saved: Uint8Array | string, half: State, end: State, cacheDir: string): Promise<string> {
+  const copy = await build(m, 'js', cacheDir);
+  if (typeof saved === 'string') copy.fromJson(saved); else copy.fromNpz(saved);
+  const loaded = diffStates(half, stateOf(copy));
+  if (loaded) return `loaded state differs from the saved one: ${loaded}`;
+  await copy.simulate(10);
+  const d = diffStates(end, stateOf(copy));
+  return d ? `continued after load differs from the uninterrupted run: ${d}` : '';
 }
 
 export function describe(seed: number, index: number): { mutant: Mutant; label: string; input: string } {
@@ -55,13 +85,19 @@ export async function run(req: CaseRequest): Promise<CaseReport> {
   const { mutant, label, input } = describe(req.seed, req.index);
   const mustName = [mutant.name, ...(mutant.strictField ? [fieldSpellings(mutant.field).join('|')] : [])].filter((x): x is string => x !== undefined);
   return runGuarded({ battery: name, index: req.index, label, input, expect: mutant.expect, mustName }, async (report) => {
+    // The save is taken at 10 ms by a second run (saving must not change the run it is taken from).
     const js = await runOn(mutant, 'js', req.cacheDir);
     report.backends.push('js');
+    const again = await build(mutant, 'js', req.cacheDir);
+    await again.simulate(10);
+    const format = req.index % 2 === 0 ? 'npz' : 'json';
+    const trip = await roundTrip(mutant, format === 'npz' ? again.toNpz() : again.toJson(), js.half, js.end, req.cacheDir);
+    if (trip) report.mismatch = `save/load (${format}): ${trip}`;
     if (req.cpp) {
       const cpp = await runOn(mutant, 'cpp', req.cacheDir);
       report.backends.push('cpp');
-      const d = diffStates(js, cpp);
-      if (d) report.mismatch = `js vs cpp: ${d}`;
+      const d = diffStates(js.end, cpp.end);
+      if (d && !report.mismatch) report.mismatch = `js vs cpp: ${d}`;
     }
   });
 }
