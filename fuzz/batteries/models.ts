@@ -16,11 +16,12 @@ import { runGuarded } from './common.js';
 
 export const name = 'models';
 
-/** Builds and compiles the network of a mutant on one backend. */
-async function build(m: Mutant, backend: 'js' | 'cpp', cacheDir: string): Promise<N.Network> {
+/** Builds and compiles the network of a mutant on one backend (with a monitor of the mutated model when `monitor`). */
+async function build(m: Mutant, backend: 'js' | 'cpp', cacheDir: string, monitor = false): Promise<N.Network> {
   const net = new N.Network({ dt: 0.5, seed: 7 });
   if (m.base.kind === 'neuron') {
     const pop = net.create(4, new N.Neuron(m.spec as never));
+    if (monitor) net.monitor(pop, [...pop.variables, ...(pop.isSpiking ? ['spike'] : [])], { name: 'fuzz' });
     // A mutant of a base that reads an excitatory input gets one, of its own kind, so transmission into
     // it runs too (the unmutated bases run alone: their own dynamics, compared on js and cpp).
     const text = JSON.stringify(m.base.spec);
@@ -39,18 +40,27 @@ async function build(m: Mutant, backend: 'js' | 'cpp', cacheDir: string): Promis
     if (way === 0) proj.connectAllToAll({ weights: 0.5, delays: 1.0 });
     else if (way === 1) proj.connectFixedProbability({ probability: 0.7, weights: new N.Uniform(0.2, 0.8), delays: new N.Uniform(0.5, 3.0) });
     else proj.connectOneToOne({ weights: new N.Uniform(0.2, 0.8) });
+    if (monitor) net.monitor(post, post.variables, { name: 'fuzz' });
   }
   await net.compile(backend === 'cpp' ? { backend, directory: cacheDir } : { backend });
   return net;
 }
 
-/** 10 ms, then 10 ms more: the state after each. */
+/** 10 ms, then 10 ms more: the state after each, and at the end what the monitor recorded (as `monitor/<variable>`). */
 async function runOn(m: Mutant, backend: 'js' | 'cpp', cacheDir: string): Promise<{ net: N.Network; half: State; end: State }> {
-  const net = await build(m, backend, cacheDir);
+  const net = await build(m, backend, cacheDir, true);
   await net.simulate(10);
   const half = stateOf(net);
   await net.simulate(10);
-  return { net, half, end: stateOf(net) };
+  const end = stateOf(net);
+  const mon = net.monitors.find((x) => x.name === 'fuzz');
+  for (const v of mon?.variables ?? []) {
+    const data = mon!.get(v as never) as unknown;
+    end[`monitor/${v}`] = Array.isArray(data)
+      ? (data as ArrayLike<number>[]).flatMap((row) => Array.from(row))
+      : Object.entries(data as Record<string, number[]>).flatMap(([rank, steps]) => [-1, Number(rank), ...steps]);
+  }
+  return { net, half, end };
 }
 
 /**
@@ -63,7 +73,7 @@ async function roundTrip(m: Mutant, saved: Uint8Array | string, half: State, end
   const loaded = diffStates(half, stateOf(copy));
   if (loaded) return `loaded state differs from the saved one: ${loaded}`;
   await copy.simulate(10);
-  const d = diffStates(end, stateOf(copy));
+  const d = diffStates(end, stateOf(copy), /^monitor\//);
   return d ? `continued after load differs from the uninterrupted run: ${d}` : '';
 }
 
