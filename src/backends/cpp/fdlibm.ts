@@ -8,16 +8,19 @@
  * - `atan`, `atan2`, `asin`, `acos`;
  * - `expm1`, `tanh`, `sinh`, `cosh` (with `nrx_exp`, V8's `exp`). `sinh`/`cosh` of |x| > 709.78
  *   (results near overflow) call the C library's.
- * - `pow` (`nx_fdlibm_pow`): fdlibm's `e_pow.c` as V8 runs it for `Math.pow` and `**` (V8's
- *   `base::ieee754::pow`, called by every tier: interpreter, optimised code, constant folding), with
- *   its special cases (`x ** 0.5` is `sqrt(x)` for x ≥ +0, `x ** 2` is `x * x`, `x ** ±1` is `x` or
- *   `1 / x`) and JavaScript's NaN for `(±1) ** ±Infinity`. The C library's `pow` (glibc) differs from
- *   it on ≈ 7 % of inputs. Needs `scalbn` only for subnormal results, where it rounds exactly once.
+ * - `pow` (`nx_v8_pow`): whichever of V8's two `Math.pow` this Node runs (`V8_POW`, probed at load).
+ *   Node ≤ 22's V8 runs fdlibm's `e_pow.c` (`base::ieee754::pow`, every tier: interpreter, optimised
+ *   code, constant folding), ported here as `nx_fdlibm_pow`, with its special cases (`x ** 0.5` is
+ *   `sqrt(x)` for x ≥ +0, `x ** 2` is `x * x`, `x ** ±1` is `x` or `1 / x`); glibc's `pow` differs
+ *   from it on ≈ 4–7 % of inputs. Newer V8s (Node 24: V8 13.6, flag `use_std_math_pow` on) call the
+ *   C library's `pow` after ECMAScript's special cases, `x ** 2 = x * x` and `x ** 0.5 = sqrt(x + 0)`:
+ *   `nx_libm_pow`, the same C library the generated code links. `scalbn` (subnormal results of the
+ *   port) rounds exactly once, as any C library does.
  * Checked against V8 on millions of inputs (test/backends/cpp). Uses `nrx_hiword`/`nrx_loword`/
  * `nrx_words`/`nrx_exp` of the random prelude.
  */
 
-export const FDLIBM_C_SOURCE = String.raw`/* ---- fdlibm 5.3 sin/cos (V8's Math.sin/Math.cos), Cody-Waite reduction for |x| < 2^19*pi/2 ---- */
+const FDLIBM_FUNCTIONS = String.raw`/* ---- fdlibm 5.3 sin/cos (V8's Math.sin/Math.cos), Cody-Waite reduction for |x| < 2^19*pi/2 ---- */
 static inline double nx_ksin(double x, double y, int iy) {
   const double S1 = -1.66666666666666324348e-01, S2 = 8.33333333332248946124e-03,
     S3 = -1.98412698298579493134e-04, S4 = 2.75573137070700676789e-06,
@@ -417,7 +420,7 @@ static inline double nx_cos(double x) {
     default: return nx_ksin(y[0], y[1], 1);
   }
 }
-/* ---- fdlibm 5.3 e_pow.c as V8 11 runs it (base::ieee754::pow: Math.pow and **) ---- */
+/* ---- fdlibm 5.3 e_pow.c as V8 up to Node 22 runs it for Math.pow and ** (base::ieee754::pow) ---- */
 static inline double nx_fdlibm_pow(double x, double y) {
   static const double bp[2] = { 1.0, 1.5 }, dp_h[2] = { 0.0, 5.84962487220764160156e-01 },
     dp_l[2] = { 0.0, 1.35003920212974897128e-08 };
@@ -569,4 +572,45 @@ static inline double nx_fdlibm_pow(double x, double y) {
   else z = nrx_words((uint32_t)j, nrx_loword(z));
   return s * z;
 }
+`;
+
+/** Which `pow` V8's `Math.pow` is: V8's fdlibm port, or the C library's (behind ECMAScript's special cases). */
+export type PowFlavour = 'fdlibm' | 'libm';
+
+/**
+ * Pairs where fdlibm's `pow` is not correctly rounded, with fdlibm's result; a C library's `pow`
+ * (glibc, macOS, musl: all within 0.52 ulp) gives the correctly rounded one (1e-5, 0.0016, √½, 2√2).
+ */
+const FDLIBM_POW_PROBES: [number, number, number][] = [
+  [10, -5, 0.000009999999999999999], [5, -4, 0.0015999999999999999], [2, -0.5, 0.7071067811865475], [2, 1.5, 2.82842712474619],
+];
+
+/**
+ * Tells which `pow` a JavaScript engine's `Math.pow` is, from four values where fdlibm's differs from
+ * the correctly rounded result: fdlibm's on all four means V8's port; anything else, the C library's.
+ */
+export function powFlavour(pow: (x: number, y: number) => number = Math.pow): PowFlavour {
+  return FDLIBM_POW_PROBES.every(([x, y, fdlibm]) => Object.is(pow(x, y), fdlibm)) ? 'fdlibm' : 'libm';
+}
+
+/** The `pow` of the V8 running this process, which the `js` backend's `Math.pow` calls. */
+export const V8_POW: PowFlavour = powFlavour();
+
+/* The C library's pow as V8 >= 13 calls it (src/numbers/ieee754.cc, math::pow with use_std_math_pow). */
+const LIBM_POW = String.raw`
+/* ---- Math.pow of V8 13+: ECMAScript's special cases, x ** 2 = x * x, x ** 0.5 = sqrt(x + 0), then the C library ---- */
+static inline double nx_libm_pow(double x, double y) {
+  if (y != y) return NAN;
+  if ((x == 1.0 || x == -1.0) && (y == INFINITY || y == -INFINITY)) return NAN;
+  if (y == 2.0) return x * x;
+  if (y == 0.5) return (x == INFINITY || x == -INFINITY) ? INFINITY : sqrt(x + 0.0); /* +0 for (-0) ** 0.5 */
+  return pow(x, y);
+}
+`;
+
+/**
+ * The math functions of the generated code; `nx_v8_pow` is `nx_fdlibm_pow` or `nx_libm_pow` as
+ * `V8_POW` says, so the source (and the library cache's key) follows the Node that runs it.
+ */
+export const FDLIBM_C_SOURCE = `${FDLIBM_FUNCTIONS}${LIBM_POW}static inline double nx_v8_pow(double x, double y) { return nx_${V8_POW}_pow(x, y); }
 `;

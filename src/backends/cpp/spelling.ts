@@ -11,7 +11,7 @@ import type { Spelling } from '../render.js';
  * Built-in functions: name in equations → C function. `exp` and `log` are the fdlibm ports of
  * `PHILOX_C_SOURCE`, the trigonometric and hyperbolic functions those of `fdlibm.ts` (V8's own
  * `Math.*`, bit for bit; `sin`/`cos`/`tan` for |x| < 823 550, `sinh`/`cosh` for |x| < 709.78);
- * `pow`/`power`/`^` the port of V8's fdlibm `pow` there too.
+ * `pow`/`power`/`^` the `pow` of the running V8 there too (`V8_POW`).
  */
 const MATH: Record<string, string> = {
   exp: 'nrx_exp', log: 'nrx_log', sqrt: 'sqrt', sin: 'nx_sin', cos: 'nx_cos', tan: 'nx_tan',
@@ -33,10 +33,10 @@ static inline double nx_min(double a, double b) { return a < b ? a : b; }
 static inline double nx_max(double a, double b) { return a > b ? a : b; }
 static inline double nx_isnan(double x) { return x != x ? 1.0 : 0.0; }
 static inline double nx_isfinite(double x) { return (x == x && x != INFINITY && x != -INFINITY) ? 1.0 : 0.0; }
-/* JS Math.pow, bit for bit: V8's fdlibm pow (fdlibm.ts); x^2 stays the inline x * x it also is there. */
+/* JS Math.pow, bit for bit: the pow of the V8 that runs the js backend (fdlibm.ts); x^2 inline, x * x on both. */
 static inline double nx_pow(double x, double y) {
   if (y == 2.0) return x * x;
-  return nx_fdlibm_pow(x, y);
+  return nx_v8_pow(x, y);
 }
 /* JS Math.round: half-way cases towards +Infinity. */
 static inline double nx_jsround(double x) { double r = floor(x); return (x - r >= 0.5) ? r + 1.0 : r; }
