@@ -22,7 +22,8 @@ import { globalFunctionMap } from './functions.js';
 import { Neuron } from './Neuron.js';
 import { Synapse } from './Synapse.js';
 import { durationSteps } from './durations.js';
-import { Population, POPULATION_OPTIONS, type PopulationOptions } from './Population.js';
+import { Population, POPULATION_OPTIONS, type PopulationOptions, type NeuronArg } from './Population.js';
+import type { ModelArgNames } from './attribute-names.js';
 import { PopulationView } from './PopulationView.js';
 import { Dendrite } from './Dendrite.js';
 import { Projection, populationByName, type PopulationLike } from './Projection.js';
@@ -216,7 +217,8 @@ export class Network implements NetworkLike, ConstantListener {
 
   /** Creates a population in this network. */
   create<P extends Population>(population: P): P;
-  create(geometry: number | readonly number[], neuron: Neuron | (new () => Neuron), options?: Omit<PopulationOptions, 'network'>): Population;
+  /** Creates a population in this network; its type knows the neuron's attribute names (`pop.v`). */
+  create<const N extends NeuronArg>(geometry: number | readonly number[], neuron: N, options?: Omit<PopulationOptions, 'network'>): Population<ModelArgNames<N>>;
   /**
    * Creates a population in this network, or adds one built outside it (ANNarchy 5's
    * `net.create(PoissonPopulation(…))`): a population of another network is copied in (same class,
@@ -232,12 +234,14 @@ export class Network implements NetworkLike, ConstantListener {
     if ('network' in options && (options as PopulationOptions).network !== this) {
       throw new NetworkError(`network ${this.id}.create(): the population is created in this network; remove 'network' (or call create() on the other network)`);
     }
-    return new Population(geometry, neuron as Neuron, { ...options, network: this });
+    return new Population(geometry as number | readonly number[], neuron as Neuron, { ...options, network: this });
   }
 
   /** Creates a projection in this network (pre and post must belong to it). */
   connect<P extends Projection>(projection: P): P;
-  connect(pre: PopulationLike | string, post: PopulationLike | string, target: string | string[], synapse?: Synapse, options?: { name?: string }): Projection;
+  /** Creates a projection in this network; its type knows the synapse's attribute names (`proj.w`). */
+  connect(pre: PopulationLike | string, post: PopulationLike | string, target: string | string[], synapse?: undefined, options?: { name?: string }): Projection<'w'>;
+  connect<const S extends Synapse>(pre: PopulationLike | string, post: PopulationLike | string, target: string | string[], synapse?: S, options?: { name?: string }): Projection<ModelArgNames<S>>;
   /**
    * Creates a projection in this network; `pre` and `post` are populations (or views) of it, or
    * their names. A projection object built on this network's populations (ANNarchy 5's
@@ -250,7 +254,7 @@ export class Network implements NetworkLike, ConstantListener {
       return pre;
     }
     const side = (p: PopulationLike | string | undefined, role: string) => (typeof p === 'string' ? populationByName(this, p, `connect(): ${role}`) : p) as PopulationLike;
-    const preSide = side(pre, 'pre');
+    const preSide = side(pre as PopulationLike | string, 'pre');
     if (preSide?.population?.network !== this) throw new NetworkError('connect(): the pre-synaptic population belongs to another network');
     return new Projection(preSide, side(post, 'post'), target as string | string[], synapse, options);
   }

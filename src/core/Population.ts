@@ -19,6 +19,7 @@ import { IndividualNeuron } from './IndividualNeuron.js';
 import { defaultNetwork } from './default-network.js';
 import { checkPopulationMemory, populationShape } from '../runtime/memory.js';
 import { localFunction, type UserFunction } from './functions.js';
+import type { AttributeProperties, ModelArgNames } from './attribute-names.js';
 
 export interface PopulationOptions {
   /** Unique name in the network (default `pop<id>`). */
@@ -50,7 +51,14 @@ const NEVER_SPIKED = -10000;
 /** Member names that an attribute cannot shadow as a property (use `get`/`set` for those). */
 const RESERVED_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-export class Population {
+/**
+ * The class itself; user code sees it as {@link Population}, the class plus its attributes as
+ * properties (a class cannot declare properties from a type parameter, hence the two levels).
+ */
+class PopulationClass<A extends string = string> {
+  // The runtime name stays `Population` (error messages print `constructor.name`).
+  static { Object.defineProperty(this, 'name', { value: 'Population' }); }
+
   readonly id: number;
   readonly name: string;
   readonly geometry: number[];
@@ -76,8 +84,11 @@ export class Population {
    */
   protected recreate?: (network: NetworkLike, name: string | undefined) => Population;
 
-  /** Dynamic accessors: `pop.r`, `pop.tau`, … (read: array shaped like the geometry, or a number; write: number, array, distribution). */
-  [attribute: string]: any;
+  /**
+   * Type level only, never set: the attribute names `A` of the population's neuron, which the
+   * type {@link Population} turns into properties.
+   */
+  declare readonly attributeNames?: A;
 
   constructor(args: PopulationArgs);
   constructor(geometry: number | readonly number[], neuron: Neuron | (new () => Neuron), options?: PopulationOptions);
@@ -317,6 +328,34 @@ export class Population {
   /** Loads this population's arrays from a file written by `save` (of it or of the whole network); throws and changes nothing on a mismatch. */
   load(filename: string): Promise<void> { return import('../io/object-io.js').then((m) => m.loadObject(this, filename)); }
 }
+
+/**
+ * A population whose neuron has the attributes `A`: the class's members plus one property per
+ * attribute (`pop.v`, `pop.tau`; read: an array shaped like the geometry or a number, write: a
+ * number, an array or a distribution). With `A = string` (the names are not known to the type, see
+ * core/attribute-names.ts) any property name is accepted, as an index signature.
+ */
+export type Population<A extends string = string> = PopulationClass<A> & AttributeProperties<A, PopulationClass>;
+
+/** A `neuron` argument: an instance, or a built-in model class (instantiated with its defaults). */
+export type NeuronArg = Neuron | (new () => Neuron);
+
+/** `new Population(…)`: the attribute names come from the neuron's type. */
+export interface PopulationConstructor {
+  new <const N extends NeuronArg = Neuron>(geometry: number | readonly number[], neuron: N, options?: PopulationOptions): Population<ModelArgNames<N>>;
+  new <const N extends NeuronArg = Neuron>(args: PopulationArgs & { neuron: N }): Population<ModelArgNames<N>>;
+  readonly prototype: Population;
+}
+
+/** See {@link PopulationClass} (the members) and {@link Population} (the type with attributes). */
+export const Population = PopulationClass as unknown as PopulationConstructor;
+
+/**
+ * The base of a subclass of Population (the inputs of src/inputs) whose attributes are `A`:
+ * `class PoissonPopulation extends (Population as PopulationBase<'rates' | 'p'>)`.
+ */
+export type PopulationBase<A extends string> =
+  new (geometry: number | readonly number[], neuron: Neuron, options?: PopulationOptions) => Population<A>;
 
 /**
  * A nested array assigned to a population (or view) must have its geometry's shape: a [4][3] array

@@ -19,6 +19,7 @@ import { checkPopulationKinds, checkPostTargets, checkSynapseReferences } from '
 import { ConnectorMethods, type ConnectivityData } from './connect-methods.js';
 import { defaultNetwork } from './default-network.js';
 import { localFunction, type UserFunction } from './functions.js';
+import type { AttributeProperties, ModelArgNames } from './attribute-names.js';
 
 export type PopulationLike = Population | PopulationView;
 
@@ -42,7 +43,14 @@ const PROJECTION_UNSUPPORTED = { disable_omp: 'the cpp backend decides how to pa
 const defaultRateSynapse = new Synapse({ name: 'Default rate-coded synapse' });
 const defaultSpikingSynapse = new Synapse({ name: 'Default spiking synapse', preSpike: 'g_target += w' });
 
-export class Projection extends ConnectorMethods {
+/**
+ * The class itself; user code sees it as {@link Projection}, the class plus the synapse's attributes
+ * as properties (a class cannot declare properties from a type parameter, hence the two levels).
+ */
+class ProjectionClass<A extends string = string> extends ConnectorMethods {
+  // The runtime name stays `Projection` (error messages print `constructor.name`).
+  static { Object.defineProperty(this, 'name', { value: 'Projection' }); }
+
   readonly id: number;
   readonly name: string;
   readonly pre: PopulationLike;
@@ -68,7 +76,11 @@ export class Projection extends ConnectorMethods {
   learningPeriod = 1;
   learningOffset = 0;
 
-  [attribute: string]: any;
+  /**
+   * Type level only, never set: the attribute names `A` of the synapse, which the type
+   * {@link Projection} turns into properties.
+   */
+  declare readonly attributeNames?: A;
 
   constructor(args: ProjectionArgs);
   constructor(pre: PopulationLike | string, post: PopulationLike | string, target: string | string[], synapse?: Synapse, options?: { name?: string });
@@ -318,6 +330,36 @@ export class Projection extends ConnectorMethods {
   /** Loads this projection's arrays from a file written by `save` (of it or of the whole network); throws and changes nothing on a mismatch. */
   load(filename: string): Promise<void> { return import('../io/object-io.js').then((m) => m.loadObject(this, filename)); }
 }
+
+/**
+ * A projection whose synapse has the attributes `A` (`w` and the synapse's parameters and
+ * variables): the class's members plus one property per attribute (`proj.w`; read: one array per
+ * dendrite or a number, write: a number, per-dendrite arrays or a distribution). With `A = string`
+ * (names not known to the type, see core/attribute-names.ts) any property name is accepted.
+ */
+export type Projection<A extends string = string> = ProjectionClass<A> & AttributeProperties<A, ProjectionClass>;
+
+/**
+ * `new Projection(…)`: the attribute names come from the synapse's type; without a synapse (the
+ * default ones, see below) the only attribute is `w`.
+ */
+export interface ProjectionConstructor {
+  new (args: ProjectionArgs & { synapse?: undefined }): Projection<'w'>;
+  new <const S extends Synapse>(args: ProjectionArgs & { synapse: S }): Projection<ModelArgNames<S>>;
+  new (pre: PopulationLike | string, post: PopulationLike | string, target: string | string[], synapse?: undefined, options?: { name?: string }): Projection<'w'>;
+  new <const S extends Synapse>(pre: PopulationLike | string, post: PopulationLike | string, target: string | string[], synapse?: S, options?: { name?: string }): Projection<ModelArgNames<S>>;
+  readonly prototype: Projection;
+}
+
+/** See {@link ProjectionClass} (the members) and {@link Projection} (the type with attributes). */
+export const Projection = ProjectionClass as unknown as ProjectionConstructor;
+
+/**
+ * The base of a subclass of Projection (src/inputs/projections.ts) whose attributes are `A`:
+ * `class CurrentInjection extends (Projection as ProjectionBase<'w'>)`.
+ */
+export type ProjectionBase<A extends string> =
+  new (pre: PopulationLike | string, post: PopulationLike | string, target: string | string[], synapse?: Synapse, options?: { name?: string }) => Projection<A>;
 
 /**
  * The population named `name` in `network` (ANNarchy's `Projection('exc', 'inh', …)` and

@@ -9,7 +9,7 @@
 import { NetworkError } from '../errors.js';
 import { checkOptions, optionKeys } from '../core/options.js';
 import { Neuron } from '../core/Neuron.js';
-import { Population } from '../core/Population.js';
+import { Population, type PopulationBase } from '../core/Population.js';
 import type { NetworkLike } from '../core/network-like.js';
 import { literal, networkOf, msToSteps, geometryForm } from './common.js';
 
@@ -144,7 +144,8 @@ function scheduledEquations(sched: Schedule, n: number): string {
   return `phase = ${phase} : population\nmu = ${piecewise('mu')} : population\nsigma = ${piecewise('sigma')} : population\n`;
 }
 
-export class HomogeneousCorrelatedSpikeTrains extends Population {
+// The attribute names of its neuron, for the type of `pop.<name>` (core/attribute-names.ts).
+export class HomogeneousCorrelatedSpikeTrains extends (Population as PopulationBase<'tau' | 'mu' | 'sigma' | 'x' | 'p' | 'r' | 'phase' | `mu_${number}` | `sigma_${number}`>) {
   #rates: number[];
   #corr: number[];
   /** Whether the rates follow a schedule (then `rates`, `corr` are lists). */

@@ -1,11 +1,12 @@
 /** `InputArray`: a rate-coded population whose `r` is set by the user (and can be recorded). */
 import { Neuron } from '../core/Neuron.js';
-import { Population } from '../core/Population.js';
+import { Population, type PopulationBase } from '../core/Population.js';
 import type { NetworkLike } from '../core/network-like.js';
 import { networkOf, geometryForm } from './common.js';
 import { checkOptions } from '../core/options.js';
 
-export class InputArray extends Population {
+// The attribute names of its neuron, for the type of `pop.<name>` (core/attribute-names.ts).
+export class InputArray extends (Population as PopulationBase<'r'>) {
   /** `new InputArray(10)` or `new InputArray({ geometry: 10 })`. */
   constructor(args: { geometry: number | readonly number[]; name?: string; network?: NetworkLike });
   constructor(geometry: number | readonly number[], options?: { name?: string; network?: NetworkLike });

@@ -17,7 +17,7 @@
 import { NetworkError } from '../errors.js';
 import { checkOptions, optionKeys } from '../core/options.js';
 import { Neuron } from '../core/Neuron.js';
-import { Population } from '../core/Population.js';
+import { Population, type PopulationBase } from '../core/Population.js';
 import type { NetworkLike } from '../core/network-like.js';
 import type { SpecialPopulation } from '../ir/plan.js';
 import type { AttributeInput } from '../core/values.js';
@@ -39,7 +39,8 @@ export interface PoissonPopulationOptions {
 /** The keys of {@link PoissonPopulationOptions}. */
 export const POISSON_POPULATION_OPTIONS = optionKeys<PoissonPopulationOptions>()(['rates', 'target', 'parameters', 'refractory', 'name', 'network']);
 
-export class PoissonPopulation extends Population {
+// The attribute names of its neuron, for the type of `pop.<name>` (core/attribute-names.ts).
+export class PoissonPopulation extends (Population as PopulationBase<'rates' | 'p' | 'r'>) {
   /** @internal read by ir/build.ts */
   readonly special?: SpecialPopulation;
   /** @internal read by core/projection-checks.ts: rate-coded projections may target it (`target`). */

@@ -8,7 +8,7 @@
 import { NetworkError } from '../errors.js';
 import { checkOptions, optionKeys } from '../core/options.js';
 import { Neuron } from '../core/Neuron.js';
-import { Population } from '../core/Population.js';
+import { Population, type PopulationBase } from '../core/Population.js';
 import type { NetworkLike } from '../core/network-like.js';
 import type { SpecialPopulation } from '../ir/plan.js';
 import { msToSteps, networkOf } from './common.js';
@@ -28,7 +28,8 @@ function normalise(times: ArrayLike<number> | ArrayLike<ArrayLike<number>>): num
   return Array.from(times as ArrayLike<ArrayLike<number>>, (row) => Array.from(row));
 }
 
-export class SpikeSourceArray extends Population {
+// The attribute names of its neuron, for the type of `pop.<name>` (core/attribute-names.ts).
+export class SpikeSourceArray extends (Population as PopulationBase<'r'>) {
   /** @internal read by ir/build.ts */
   readonly special: SpecialPopulation = { kind: 'spike-source-array' };
   #times: number[][] = [];

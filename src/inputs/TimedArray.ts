@@ -9,7 +9,7 @@
 import { NetworkError } from '../errors.js';
 import { checkOptions, describeValue, optionKeys } from '../core/options.js';
 import { Neuron } from '../core/Neuron.js';
-import { Population } from '../core/Population.js';
+import { Population, type PopulationBase } from '../core/Population.js';
 import { normalizeGeometry, geometrySize } from '../core/geometry.js';
 import type { NetworkLike } from '../core/network-like.js';
 import type { SpecialPopulation } from '../ir/plan.js';
@@ -167,7 +167,8 @@ function flattenBlocks(rates: ArrayLike<ArrayLike<unknown>>, size: number | unde
   return { data, n: blocks.length, shape: blocks[0].shape };
 }
 
-export class TimedArray extends Population {
+// The attribute names of its neuron, for the type of `pop.<name>` (core/attribute-names.ts).
+export class TimedArray extends (Population as PopulationBase<'r'>) {
   /** @internal read by ir/build.ts */
   readonly special: SpecialPopulation = { kind: 'timed-array', into: 'r' };
   #timing: Timing;
@@ -236,8 +237,9 @@ export interface TimedPoissonOptions extends TimedOptions {
 /** The keys of {@link TimedPoissonOptions}. */
 export const TIMED_POISSON_OPTIONS = optionKeys<TimedPoissonOptions>()(['rates', 'schedule', 'period', 'name', 'network']);
 
+// The attribute names of its neuron, for the type of `pop.<name>` (core/attribute-names.ts).
 /** Poisson neurons whose `rates` switch between blocks on a schedule (drawn like PoissonPopulation). */
-export class TimedPoissonPopulation extends Population {
+export class TimedPoissonPopulation extends (Population as PopulationBase<'rates' | 'p' | 'r'>) {
   /** @internal read by ir/build.ts */
   readonly special: SpecialPopulation = { kind: 'timed-poisson' };
   #timing: Timing;

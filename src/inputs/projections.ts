@@ -3,7 +3,7 @@
  * `DecodingProjection`).
  */
 import { NetworkError } from '../errors.js';
-import { Projection, type PopulationLike } from '../core/Projection.js';
+import { Projection, type PopulationLike, type ProjectionBase } from '../core/Projection.js';
 import { Population } from '../core/Population.js';
 import { PopulationView } from '../core/PopulationView.js';
 import { Synapse } from '../core/Synapse.js';
@@ -19,7 +19,7 @@ const injection = new Synapse({ name: 'CurrentInjection', psp: 'pre.r' });
  * (psp `pre.r`) whose sum ir/build.ts routes into the conductance, because the spiking neuron does
  * not read `sum(target)`. Connect it with `connectCurrent()`.
  */
-export class CurrentInjection extends Projection {
+export class CurrentInjection extends (Projection as ProjectionBase<'w'>) {
   /** `new CurrentInjection(pre, post, 'exc')` or `new CurrentInjection({ pre, post, target: 'exc' })`. */
   constructor(args: { pre: PopulationLike; post: PopulationLike; target: string; name?: string });
   constructor(pre: PopulationLike, post: PopulationLike, target: string, options?: { name?: string });
@@ -47,7 +47,7 @@ export class CurrentInjection extends Projection {
  * `sum(target) = (Σ w over the window) / windowSteps · 1000/dt / (synapses of the neuron)`, so a
  * weight of 1/100 maps 100 Hz inputs to 1.0. Delays are ignored (ANNarchy's DecodingProjection).
  */
-export class DecodingProjection extends Projection {
+export class DecodingProjection extends (Projection as ProjectionBase<'w'>) {
   /** @internal read by ir/build.ts */
   readonly special: SpecialProjection;
   readonly window: number;

@@ -2,9 +2,12 @@
  * Built-in neuron models with ANNarchy's names, equations and defaults (dossier §1.12). Each is a
  * `Neuron` subclass whose constructor takes the parameter values (`new Izhikevich({ a: 0.02 })`);
  * the class itself can be given to a population (`neuron: Izhikevich`) for the defaults. Parameters
- * are per neuron unless marked `: population`, as in ANNarchy's string definitions.
+ * are per neuron unless marked `: population`, as in ANNarchy's string definitions. The second type
+ * argument of each `Neuron<NeuronSpec, …>` lists the attribute names, so that `pop.v` type-checks and
+ * `pop.slise()` does not (core/attribute-names.ts); `g_${string}` where an option may name conductances.
  */
 import { Neuron } from '../core/Neuron.js';
+import type { NeuronSpec } from '../equations/spec.js';
 import { checkModelArguments, checkModelParameters } from './parameters.js';
 
 /** Parameter lines `name = value` of model `model` from defaults overridden by the user's values. */
@@ -24,7 +27,7 @@ type Params<T extends Record<string, number>> = Partial<T>;
 
 const LEAKY = { tau: 10.0, B: 0.0, T: 0.0 };
 /** Rate-coded leaky integrator: `tau dv/dt + v = sum(exc) - sum(inh) + B`, `r = pos(v - T)` (exponential method). */
-export class LeakyIntegrator extends Neuron {
+export class LeakyIntegrator extends Neuron<NeuronSpec, keyof typeof LEAKY | 'v' | 'r'> {
   constructor(p: Params<typeof LEAKY> & { sum?: string; noise?: string } = {}) {
     checkModelArguments('LeakyIntegrator', p);
     const { sum, noise, ...values } = p;
@@ -39,7 +42,7 @@ export class LeakyIntegrator extends Neuron {
 
 const IZHIKEVICH = { a: 0.02, b: 0.2, c: -65.0, d: 8.0, v_thresh: 30.0, i_offset: 0.0, noise: 0.0, tau_refrac: 0.0 };
 /** Izhikevich (2003), regular spiking defaults; explicit Euler on v and u in one block. */
-export class Izhikevich extends Neuron {
+export class Izhikevich extends Neuron<NeuronSpec, keyof typeof IZHIKEVICH | 'I' | 'v' | 'u' | 'r' | 'g_exc' | 'g_inh' | `g_${string}`> {
   constructor(p: Params<typeof IZHIKEVICH> & { conductance?: string } = {}) {
     checkModelArguments('Izhikevich', p);
     const { conductance, ...values } = p;
@@ -62,7 +65,7 @@ const IF_CURR = { v_rest: -65.0, cm: 1.0, tau_m: 20.0, tau_refrac: 0.0, tau_syn_
 const IF_COND = { ...IF_CURR, e_rev_E: 0.0, e_rev_I: -70.0 };
 
 /** Integrate-and-fire, exponential current synapses. */
-export class IF_curr_exp extends Neuron {
+export class IF_curr_exp extends Neuron<NeuronSpec, keyof typeof IF_CURR | 'v' | 'r' | 'g_exc' | 'g_inh'> {
   constructor(p: Params<typeof IF_CURR> = {}) {
     checkModelArguments('IF_curr_exp', p);
     super({
@@ -77,7 +80,7 @@ export class IF_curr_exp extends Neuron {
 }
 
 /** Integrate-and-fire, exponential conductance synapses. */
-export class IF_cond_exp extends Neuron {
+export class IF_cond_exp extends Neuron<NeuronSpec, keyof typeof IF_COND | 'v' | 'r' | 'g_exc' | 'g_inh'> {
   constructor(p: Params<typeof IF_COND> = {}) {
     checkModelArguments('IF_cond_exp', p);
     super({
@@ -99,7 +102,7 @@ const ALPHA_ODES = `tau_syn_E * dg_exc/dt = - g_exc : exponential
         tau_syn_I * dalpha_inh/dt = gmax_inh * g_inh - alpha_inh : exponential`;
 
 /** Integrate-and-fire, alpha-shaped current synapses. */
-export class IF_curr_alpha extends Neuron {
+export class IF_curr_alpha extends Neuron<NeuronSpec, keyof typeof IF_CURR | 'gmax_exc' | 'gmax_inh' | 'alpha_exc' | 'alpha_inh' | 'v' | 'r' | 'g_exc' | 'g_inh'> {
   constructor(p: Params<typeof IF_CURR> = {}) {
     checkModelArguments('IF_curr_alpha', p);
     super({
@@ -114,7 +117,7 @@ export class IF_curr_alpha extends Neuron {
 }
 
 /** Integrate-and-fire, alpha-shaped conductance synapses. */
-export class IF_cond_alpha extends Neuron {
+export class IF_cond_alpha extends Neuron<NeuronSpec, keyof typeof IF_COND | 'gmax_exc' | 'gmax_inh' | 'alpha_exc' | 'alpha_inh' | 'v' | 'r' | 'g_exc' | 'g_inh'> {
   constructor(p: Params<typeof IF_COND> = {}) {
     checkModelArguments('IF_cond_alpha', p);
     super({
@@ -134,7 +137,7 @@ const EIF = {
 };
 
 /** Adaptive exponential integrate-and-fire (Brette & Gerstner 2005), exponential conductances. */
-export class EIF_cond_exp_isfa_ista extends Neuron {
+export class EIF_cond_exp_isfa_ista extends Neuron<NeuronSpec, keyof typeof EIF | 'I' | 'v' | 'w' | 'r' | 'g_exc' | 'g_inh'> {
   constructor(p: Params<typeof EIF> = {}) {
     checkModelArguments('EIF_cond_exp_isfa_ista', p);
     super({
@@ -151,7 +154,7 @@ export class EIF_cond_exp_isfa_ista extends Neuron {
 }
 
 /** Adaptive exponential integrate-and-fire, alpha conductances. */
-export class EIF_cond_alpha_isfa_ista extends Neuron {
+export class EIF_cond_alpha_isfa_ista extends Neuron<NeuronSpec, keyof typeof EIF | 'gmax_exc' | 'gmax_inh' | 'alpha_exc' | 'alpha_inh' | 'I' | 'v' | 'w' | 'r' | 'g_exc' | 'g_inh'> {
   constructor(p: Params<typeof EIF> = {}) {
     checkModelArguments('EIF_cond_alpha_isfa_ista', p);
     super({
@@ -173,7 +176,7 @@ const HH = {
 };
 
 /** Hodgkin–Huxley (Traub), exponential conductances; spikes on upward threshold crossings. */
-export class HH_cond_exp extends Neuron {
+export class HH_cond_exp extends Neuron<NeuronSpec, keyof typeof HH | 'prev_v' | 'an' | 'am' | 'ah' | 'bn' | 'bm' | 'bh' | 'n' | 'm' | 'h' | 'v' | 'r' | 'g_exc' | 'g_inh'> {
   constructor(p: Params<typeof HH> = {}) {
     checkModelArguments('HH_cond_exp', p);
     super({
@@ -234,7 +237,7 @@ function gifSpec(name: string, defaults: Record<string, number>, p: { current?: 
  * instantaneous current input (`g_exc`, `g_inh` are reset every step). `current` replaces the
  * input term `R*(g_exc - g_inh)`.
  */
-export class GIF_curr extends Neuron {
+export class GIF_curr extends Neuron<NeuronSpec, keyof typeof GIF | 'R' | 'u' | 'v' | 'Lambda' | 'p' | 'r' | 'g_exc' | 'g_inh' | `g_${string}`> {
   constructor(p: Params<typeof GIF> & { current?: string } = {}) {
     checkModelArguments('GIF_curr', p);
     super(gifSpec('GIF_curr', GIF, p, ''));
@@ -242,7 +245,7 @@ export class GIF_curr extends Neuron {
 }
 
 /** `GIF_curr` with exponentially decaying current synapses (`tau_g_exc`, `tau_g_inh`, explicit Euler). */
-export class GIF_curr_exp extends Neuron {
+export class GIF_curr_exp extends Neuron<NeuronSpec, keyof typeof GIF_EXP | 'R' | 'u' | 'v' | 'Lambda' | 'p' | 'r' | 'g_exc' | 'g_inh' | `g_${string}`> {
   constructor(p: Params<typeof GIF_EXP> & { current?: string } = {}) {
     checkModelArguments('GIF_curr_exp', p);
     super(gifSpec('GIF_curr_exp', GIF_EXP, p, `

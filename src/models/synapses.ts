@@ -1,7 +1,9 @@
 /**
- * Built-in synapse models with ANNarchy's names, equations and defaults (dossier §1.13).
+ * Built-in synapse models with ANNarchy's names, equations and defaults (dossier §1.13). The second
+ * type argument of each `Synapse<SynapseSpec, …>` lists the attribute names (`proj.w`, core/attribute-names.ts).
  */
 import { Synapse } from '../core/Synapse.js';
+import type { SynapseSpec } from '../equations/spec.js';
 import { checkModelArguments, checkModelParameters, modelParameterError } from './parameters.js';
 
 /** Parameter lines `name = value` of model `model` from defaults overridden by the user's values. */
@@ -15,7 +17,7 @@ function block(model: string, defaults: Record<string, number>, values: Record<s
 
 const HEBB = { eta: 0.01 };
 /** Rate-coded Hebbian learning: `dw/dt = eta * pre.r * post.r` (w ≥ 0). */
-export class Hebb extends Synapse {
+export class Hebb extends Synapse<SynapseSpec, keyof typeof HEBB | 'w'> {
   constructor(p: Partial<typeof HEBB> = {}) {
     checkModelArguments('Hebb', p);
     super({ name: 'Hebb', parameters: block('Hebb', HEBB, p, { eta: 'projection' }), equations: 'dw/dt = eta * pre.r * post.r : min=0.0, explicit' });
@@ -24,7 +26,7 @@ export class Hebb extends Synapse {
 
 const OJA = { eta: 0.01, alpha: 1.0 };
 /** Oja's rule: `dw/dt = eta * (pre.r * post.r - alpha * post.r^2 * w)` (w ≥ 0). */
-export class Oja extends Synapse {
+export class Oja extends Synapse<SynapseSpec, keyof typeof OJA | 'w'> {
   constructor(p: Partial<typeof OJA> = {}) {
     checkModelArguments('Oja', p);
     super({
@@ -36,7 +38,7 @@ export class Oja extends Synapse {
 
 const IBCM_P = { eta: 0.01, tau: 2000.0 };
 /** Intrator & Cooper BCM with a sliding threshold per post-synaptic neuron. */
-export class IBCM extends Synapse {
+export class IBCM extends Synapse<SynapseSpec, keyof typeof IBCM_P | 'theta' | 'w'> {
   constructor(p: Partial<typeof IBCM_P> = {}) {
     checkModelArguments('IBCM', p);
     super({
@@ -49,7 +51,7 @@ export class IBCM extends Synapse {
 
 const STDP_P = { tau_plus: 20.0, tau_minus: 20.0, A_plus: 0.01, A_minus: 0.01, w_min: 0.0, w_max: 1.0 };
 /** Online STDP (Song & Abbott) with event-driven traces; `y` is negative, LTD is `w + y`. */
-export class STDP extends Synapse {
+export class STDP extends Synapse<SynapseSpec, keyof typeof STDP_P | 'x' | 'y' | 'w'> {
   constructor(p: Partial<typeof STDP_P> = {}) {
     checkModelArguments('STDP', p);
     super({
@@ -68,7 +70,7 @@ export class STDP extends Synapse {
 
 const TM = { tau_rec: 100.0, tau_facil: 0.01, U: 0.5 };
 /** Tsodyks–Markram short-term plasticity (ANNarchy's `STP`, also exported under that name). */
-export class TsodyksMarkram extends Synapse {
+export class TsodyksMarkram extends Synapse<SynapseSpec, keyof typeof TM | 'x' | 'u' | 'w'> {
   constructor(p: Partial<typeof TM> = {}) {
     // `new STP()` is the same model under ANNarchy's name: its errors and reports say `STP`.
     const model = new.target === STP ? 'STP' : 'TsodyksMarkram';

@@ -9,7 +9,7 @@ const OPS = new Neuron({
   equations: 'mean_r = mean(r)\n max_r = max(r)\n min_r = min(r)\n l1 = norm1(r)\n l2 = norm2(r)',
 });
 
-async function build(backend: BackendName, geometry: number | number[], neuron = OPS) {
+async function build(backend: BackendName, geometry: number | number[], neuron: Neuron = OPS) {
   const net = new Network();
   const pop = net.create(geometry, neuron);
   await net.compile(compileOptions(backend));

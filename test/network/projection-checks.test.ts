@@ -108,7 +108,7 @@ describeBackends('references that exist keep working', () => {
     await net.compile(compileFor());
     pre.computeFiringRate(2.0);
     await net.simulate(6); // steps 0…5: spikes of pre at steps 2 and 5, of post at step 3
-    const at = (n: string) => (proj[n] as Float64Array[])[0][0];
+    const at = (n: 'a' | 'b' | 'c' | 'd') => (proj[n] as Float64Array[])[0][0];
     expect([at('a'), at('b'), at('c')]).toEqual([5, 3, 5]);
     expect(at('d')).toBeCloseTo(500, closeDigits(9, 500)); // one spike in the last 2 ms
   });
