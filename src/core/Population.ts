@@ -199,7 +199,7 @@ class PopulationClass<A extends string = string> {
    * (`pop.view([1, 4, 17])`, ANNarchy's `pop[[1, 4, 17]]`). One integer per dimension (`pop.view(3)`,
    * `pop.view(1, 2)`) gives an {@link IndividualNeuron}, whose attributes read as numbers.
    */
-  view(...index: IndexSpec[] | [readonly number[] | Int32Array]): PopulationView {
+  view(...index: IndexSpec[] | [readonly number[] | Int32Array]): PopulationView<A> {
     const where = `population '${this.name}'.view()`;
     if (index.length === 1 && (Array.isArray(index[0]) || index[0] instanceof Int32Array) && (index[0].length !== 2 || this.geometry.length !== 1 || index[0] instanceof Int32Array)) {
       return new PopulationView(this, checkedRanks(index[0], this, where));
@@ -215,12 +215,12 @@ class PopulationClass<A extends string = string> {
     walk(0, []);
     const geometry = resolved.filter((r) => r.isRange).map((r) => r.values.length);
     // One integer index per dimension names one neuron (ANNarchy's `pop[1, 2]`): its values are numbers.
-    if (geometry.length === 0 && ranks.length === 1) return new IndividualNeuron(this, ranks[0]);
+    if (geometry.length === 0 && ranks.length === 1) return new IndividualNeuron(this, ranks[0]) as PopulationView<A>;
     return new PopulationView(this, Int32Array.from(ranks), geometry.length ? geometry : [ranks.length]);
   }
 
   /** Ranks `start` to `stop - 1` (negative values count from the end), ANNarchy's `pop[start:stop]`. */
-  slice(start: number, stop: number = this.size): PopulationView {
+  slice(start: number, stop: number = this.size): PopulationView<A> {
     for (const [what, i] of [['start', start], ['stop', stop]] as const) {
       if (!Number.isInteger(i)) throw new NetworkError(`population '${this.name}'.slice(): ${what} must be an integer rank, got ${describeValue(i)}`);
     }

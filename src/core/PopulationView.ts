@@ -8,13 +8,22 @@ import { checkValuesObject, describeValue } from './options.js';
 import { checkNestedShape, type Population } from './Population.js';
 import { rankFromCoordinates, coordinatesFromRank } from './geometry.js';
 import { shaped, type AttributeInput, type ShapedArray } from './values.js';
+import type { AttributeProperties } from './attribute-names.js';
 
-export class PopulationView {
+/**
+ * The class itself; user code sees it as {@link PopulationView}, the class plus the population's
+ * attributes as properties (see Population.ts for the two levels).
+ */
+class PopulationViewClass<A extends string = string> {
+  // The runtime name stays `PopulationView` (error messages print `constructor.name`).
+  static { Object.defineProperty(this, 'name', { value: 'PopulationView' }); }
+
   readonly population: Population;
   readonly ranks: Int32Array;
   readonly geometry: number[];
 
-  [attribute: string]: any;
+  /** Type level only, never set: the attribute names `A` of the population. */
+  declare readonly attributeNames?: A;
 
   /** A view on the neurons of `population` with the given ranks (each an integer in [0, size)). */
   constructor(population: Population, ranks: Int32Array | readonly number[], geometry?: number[]) {
@@ -92,6 +101,22 @@ export class PopulationView {
     return new PopulationView(this.population, Int32Array.from([...set].sort((a, b) => a - b)));
   }
 }
+
+/**
+ * A view whose population has the attributes `A`: the class's members plus one property per
+ * attribute (`view.v`; read: values of the view's neurons, flat; write: number, array or
+ * distribution). With `A = string` any property name is accepted, as an index signature.
+ */
+export type PopulationView<A extends string = string> = PopulationViewClass<A> & AttributeProperties<A, PopulationViewClass>;
+
+/** `new PopulationView(population, ranks, geometry?)`: the attribute names are the population's. */
+export interface PopulationViewConstructor {
+  new <A extends string = string>(population: Population<A>, ranks: Int32Array | readonly number[], geometry?: number[]): PopulationView<A>;
+  readonly prototype: PopulationView;
+}
+
+/** See {@link PopulationViewClass} (the members) and {@link PopulationView} (the type with attributes). */
+export const PopulationView = PopulationViewClass as unknown as PopulationViewConstructor;
 
 /**
  * The ranks of a view as an Int32Array, each checked before the conversion: `Int32Array.from`

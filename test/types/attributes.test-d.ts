@@ -50,7 +50,13 @@ export function populations(net: Network): void {
   const view = pop.slice(0, 2);
   void [size, name, view];
   // No `any` in the members: methods and getters keep their declared types.
-  expectType<Equal<typeof pop.slice, (start: number, stop?: number) => PopulationView>>();
+  expectType<Equal<typeof pop.slice, (start: number, stop?: number) => PopulationView<'tau' | 'v_th' | 'v' | 'r' | 'g_exc' | 'g_inh'>>>();
+  // A view has the population's attributes.
+  view.v = 0;
+  const v1: number = (view.v as Float64Array)[1];
+  void v1;
+  // @ts-expect-error a misspelt member of a view
+  view.slise;
   expectType<Equal<typeof pop.size, number>>();
   expectType<Equal<ReturnType<typeof poisson.get>, ShapedArray | number>>();
 
