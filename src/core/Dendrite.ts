@@ -5,13 +5,19 @@ import { NetworkError } from '../errors.js';
 import { checkValuesObject } from './options.js';
 import type { Projection } from './Projection.js';
 import type { AttributeInput } from './values.js';
+import type { AttributeProperties } from './attribute-names.js';
 
-export class Dendrite {
+/** The class; user code sees it as {@link Dendrite}, with the synapse's attributes as properties (see Projection.ts). */
+class DendriteClass<A extends string = string> {
+  // The runtime name stays `Dendrite` (error messages print `constructor.name`).
+  static { Object.defineProperty(this, 'name', { value: 'Dendrite' }); }
+
   readonly projection: Projection;
   /** Position of the dendrite in the projection (0 … proj.size-1). */
   readonly index: number;
 
-  [attribute: string]: any;
+  /** Type level only, never set: the attribute names `A` of the synapse. */
+  declare readonly attributeNames?: A;
 
   constructor(projection: Projection, index: number) {
     this.projection = projection;
@@ -56,7 +62,7 @@ export class Dendrite {
   }
 
   /** The synapse coming from `preRank` (ANNarchy's `dendrite.synapse(pre_rank)`). */
-  synapse(preRank: number): IndividualSynapse {
+  synapse(preRank: number): IndividualSynapse<A> {
     const c = this.projection.requireConnected();
     const start = c.rowPtr[this.index];
     const k = this.preRanks.indexOf(preRank);
@@ -70,14 +76,19 @@ export class Dendrite {
  * and write as numbers (`syn.w`, `syn.w = 0.5`). Semiglobal attributes read as the dendrite's value
  * and global ones as the projection's; those are written on the dendrite or the projection.
  */
-export class IndividualSynapse {
+/** The class; user code sees it as {@link IndividualSynapse}, with the synapse's attributes as properties. */
+class IndividualSynapseClass<A extends string = string> {
+  // The runtime name stays `IndividualSynapse`.
+  static { Object.defineProperty(this, 'name', { value: 'IndividualSynapse' }); }
+
   readonly dendrite: Dendrite;
   /** Rank of the pre-synaptic neuron. */
   readonly preRank: number;
   /** @internal position of the synapse in the projection's per-synapse arrays. */
   readonly index: number;
 
-  [attribute: string]: any;
+  /** Type level only, never set: the attribute names `A` of the synapse. */
+  declare readonly attributeNames?: A;
 
   constructor(dendrite: Dendrite, preRank: number, index: number) {
     this.dendrite = dendrite;
@@ -124,3 +135,24 @@ export class IndividualSynapse {
     }
   }
 }
+
+/**
+ * The synapses of one projection onto one post-synaptic neuron, with the synapse's attributes `A` as
+ * properties (`dendrite.w`); with `A = string` any property name is accepted, as an index signature.
+ */
+export type Dendrite<A extends string = string> = DendriteClass<A> & AttributeProperties<A, DendriteClass>;
+/** `new Dendrite(projection, index)`: the attribute names are the projection's. */
+export interface DendriteConstructor {
+  new <A extends string = string>(projection: Projection<A>, index: number): Dendrite<A>;
+  readonly prototype: Dendrite;
+}
+export const Dendrite = DendriteClass as unknown as DendriteConstructor;
+
+/** One synapse, with the synapse's attributes `A` as properties (`syn.w`, numbers). */
+export type IndividualSynapse<A extends string = string> = IndividualSynapseClass<A> & AttributeProperties<A, IndividualSynapseClass>;
+/** `new IndividualSynapse(dendrite, preRank, index)`: the attribute names are the dendrite's. */
+export interface IndividualSynapseConstructor {
+  new <A extends string = string>(dendrite: Dendrite<A>, preRank: number, index: number): IndividualSynapse<A>;
+  readonly prototype: IndividualSynapse;
+}
+export const IndividualSynapse = IndividualSynapseClass as unknown as IndividualSynapseConstructor;

@@ -231,7 +231,7 @@ class ProjectionClass<A extends string = string> extends ConnectorMethods {
   }
 
   /** The dendrite of the post-synaptic neuron `postRank` (rank in the post population). */
-  dendrite(postRank: number): Dendrite {
+  dendrite(postRank: number): Dendrite<A> {
     const c = this.requireConnected();
     const i = c.postRanks.indexOf(postRank);
     if (i < 0) throw new NetworkError(`projection '${this.name}' has no synapse onto post-synaptic neuron ${postRank}`);
@@ -239,12 +239,12 @@ class ProjectionClass<A extends string = string> extends ConnectorMethods {
   }
 
   /** All dendrites, in post-rank order. */
-  get dendrites(): Dendrite[] {
+  get dendrites(): Dendrite<A>[] {
     return Array.from(this.requireConnected().postRanks, (_, i) => new Dendrite(this, i));
   }
 
   /** The synapse from `preRank` to `postRank` (ANNarchy's `proj.synapse(pre, post)`): `proj.synapse(3, 0).w` reads and writes its weight. */
-  synapse(preRank: number, postRank: number): IndividualSynapse {
+  synapse(preRank: number, postRank: number): IndividualSynapse<A> {
     return this.dendrite(postRank).synapse(preRank);
   }
 

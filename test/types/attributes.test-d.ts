@@ -111,6 +111,17 @@ export function projections(net: Network): void {
   hebb.conectAllToAll();
   // @ts-expect-error the default synapse has only `w`
   plain.eta = 1;
+
+  // Dendrites and single synapses have the synapse's attributes.
+  const dendrite = hebb.dendrite(0);
+  dendrite.eta = 0.2;
+  const wd: number = (dendrite.w as Float64Array)[0];
+  const ws: number = hebb.synapse(0, 0).w * 2;
+  void [wd, ws];
+  // @ts-expect-error a misspelt member of a dendrite
+  dendrite.synapes(0);
+  // @ts-expect-error a misspelt attribute of a synapse
+  plain.dendrites[0].synapse(0).ww = 1;
 }
 
 export function inputs(): void {
