@@ -283,16 +283,16 @@ const COLLIDING = ['i', 'j', 'k', 'n', 'N', 'P', 'S', 'Math', 'constructor', '__
   'pre', 'post', 'init', 'a_v', 'T_v', '_v', 'state', 'globalThis', 'undefined', 'NaN', 'Infinity', 'eval', 'arguments', 'rank', 'delay', 'step', 'rng',
   'x_1', 'A', 'E', 'e', 'pi', 'inf', 'nan', 'size', 'ite', 'Normal', 'Uniform'];
 
-/** The names a description defines (parameters and left-hand sides of its equations). */
-function definedNames(spec: Spec): string[] {
-  const names = new Set<string>();
+/** The names a description defines (parameters and left-hand sides of its equations), with the field. */
+function definedNames(spec: Spec): Array<[string, string]> {
+  const names = new Map<string, string>();
   for (const field of ['parameters', 'equations']) {
     const l = asLines(spec[field]);
     if (!l) continue;
     for (const line of l.lines) {
       const m = /^\s*(?:[\w.]+\s*\*\s*)?(?:d([A-Za-z_]\w*)\/dt|([A-Za-z_]\w*))\s*(?:\+[^=]*)?=/.exec(line);
       const name = m?.[1] ?? m?.[2];
-      if (name) names.add(name);
+      if (name && !names.has(name)) names.set(name, field);
     }
   }
   return [...names];
@@ -349,9 +349,11 @@ function mutateOnce(rng: Rng, base: Base, spec: Spec, name: string, whole: boole
   }
   if (whole && rng.chance(0.05)) {
     // A defined name renamed, everywhere, to one that may collide with generated code or the language.
-    const from = rng.pick(definedNames(spec).concat(['__none__'])), to = rng.pick(COLLIDING);
-    if (from === '__none__' || from === to) return undefined;
-    return { base, spec: renamed(spec, from, to), field: 'equations', op: `rename ${from} → ${to}`, expect: 'unknown', strictField: false, name };
+    const defined = definedNames(spec);
+    if (defined.length === 0) return undefined;
+    const [from, field] = rng.pick(defined), to = rng.pick(COLLIDING);
+    if (from === to) return undefined;
+    return { base, spec: renamed(spec, from, to), field, op: `rename ${from} → ${to}`, expect: 'unknown', strictField: false, name };
   }
   if (whole && rng.chance(0.04)) {
     // An unknown key (a typo, ANNarchy's snake_case, a field of the other kind).
