@@ -24,7 +24,12 @@ export interface Mutant {
   pre?: 'rate' | 'spike';
   /** Synapses: 0 all-to-all with one delay, 1 fixed probability with random delays, 2 one-to-one. */
   connectivity?: number;
+  /** The network's default numerical method (for ODEs without a method flag). */
+  method?: string;
 }
+
+/** Default methods of the network, in turn (each takes other code paths: implicit solvers, stages). */
+const METHODS = ['explicit', 'implicit', 'semiimplicit', 'exponential', 'midpoint', 'rk4'];
 
 /** Fields holding lines `lhs = rhs : flags`. */
 const LINE_FIELDS = new Set(['parameters', 'equations', 'reset', 'axonReset', 'preSpike', 'postSpike', 'preAxonSpike', 'functions']);
@@ -321,7 +326,11 @@ export function mutate(rng: Rng, index: number): Mutant {
   const base = rng.pick(BASES);
   const name = `Fuzz${base.kind === 'neuron' ? 'Neuron' : 'Synapse'}${index}`;
   const connectivity = base.kind === 'synapse' ? index % 3 : undefined;
-  return { ...mutateModel(rng, base, name), connectivity };
+  const method = METHODS[Math.floor(index / 3) % METHODS.length]!;
+  const m = mutateModel(rng, base, name);
+  // Under another default method the base itself may be refused (a nonlinear ODE is an error with
+  // 'exponential' or 'implicit'): the first error need not be in the mutated field.
+  return { ...m, connectivity, method, strictField: m.strictField && method === 'explicit' };
 }
 
 function mutateModel(rng: Rng, base: Base, name: string): Mutant {
