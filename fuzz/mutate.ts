@@ -26,6 +26,8 @@ export interface Mutant {
   connectivity?: number;
   /** The network's default numerical method (for ODEs without a method flag). */
   method?: string;
+  /** The network's step in ms (delays of 0.5 ms at dt 1.0 round to the shortest delay). */
+  dt?: number;
 }
 
 /** Default methods of the network, in turn (each takes other code paths: implicit solvers, stages). */
@@ -330,7 +332,8 @@ export function mutate(rng: Rng, index: number): Mutant {
   const m = mutateModel(rng, base, name);
   // Under another default method the base itself may be refused (a nonlinear ODE is an error with
   // 'exponential' or 'implicit'): the first error need not be in the mutated field.
-  return { ...m, connectivity, method, strictField: m.strictField && method === 'explicit' };
+  const dt = [0.5, 0.1, 1.0, 0.25][Math.floor(index / 18) % 4]!;
+  return { ...m, connectivity, method, dt, strictField: m.strictField && method === 'explicit' };
 }
 
 function mutateModel(rng: Rng, base: Base, name: string): Mutant {

@@ -18,7 +18,7 @@ export const name = 'models';
 
 /** Builds and compiles the network of a mutant on one backend (with a monitor of the mutated model when `monitor`). */
 async function build(m: Mutant, backend: 'js' | 'cpp', cacheDir: string, monitor = false): Promise<N.Network> {
-  const net = new N.Network({ dt: 0.5, seed: 7, method: (m.method ?? 'explicit') as N.MethodName });
+  const net = new N.Network({ dt: m.dt ?? 0.5, seed: 7, method: (m.method ?? 'explicit') as N.MethodName });
   if (m.base.kind === 'neuron') {
     const pop = net.create(4, new N.Neuron(m.spec as never));
     if (monitor) net.monitor(pop, [...pop.variables, ...(pop.isSpiking ? ['spike'] : [])], { name: 'fuzz' });
@@ -81,7 +81,7 @@ export function describe(seed: number, index: number): { mutant: Mutant; label: 
   const mutant = mutate(Rng.forCase(seed, name, index), index);
   return {
     mutant,
-    label: `${mutant.base.kind} ${mutant.base.origin}${mutant.method && mutant.method !== 'explicit' ? ` (${mutant.method})` : ''} · ${mutant.field} · ${mutant.op}`,
+    label: `${mutant.base.kind} ${mutant.base.origin}${mutant.dt !== undefined ? ` (dt ${mutant.dt}, ${mutant.method})` : ''} · ${mutant.field} · ${mutant.op}`,
     input: showSpec(mutant.spec, mutant.field),
   };
 }
