@@ -1,7 +1,8 @@
 /**
  * Battery 'models': mutated neurons and synapses, each built into a small network (a neuron that
- * reads `g_exc`/`sum(exc)` gets an input projection), compiled and run for 40 steps of 0.5 ms on js.
- * An accepted mutant is also saved at step 20 (npz for even cases, JSON for odd ones), loaded into a
+ * reads `g_exc`/`sum(exc)` gets an input projection), compiled and run for 20 ms on js (dt and the
+ * default method vary with the case).
+ * An accepted mutant is also saved at 10 ms (npz for even cases, JSON for odd ones), loaded into a
  * fresh copy and continued: the loaded state and the end must equal the uninterrupted run's. In the
  * cpp subset it runs on cpp too, whose whole state must equal js's bit for bit. A refusal must be a
  * NeurarchyError that names the model (and, for type and syntax errors confined to one field, the field).
