@@ -22,7 +22,7 @@ export interface Mutant {
   name?: string;
   /** Synapses: the pre-synaptic population's type, when the mutation changed it (a rate synapse fed by spikes). */
   pre?: 'rate' | 'spike';
-  /** Synapses: 0 all-to-all with one delay, 1 fixed probability with random delays, 2 one-to-one. */
+  /** Synapses: 0 all-to-all with one delay, 1 fixed probability with random delays, 2 one-to-one, 3 two targets. */
   connectivity?: number;
   /** The network's default numerical method (for ODEs without a method flag). */
   method?: string;
@@ -327,7 +327,7 @@ export function mutate(rng: Rng, index: number): Mutant {
   }
   const base = rng.pick(BASES);
   const name = `Fuzz${base.kind === 'neuron' ? 'Neuron' : 'Synapse'}${index}`;
-  const connectivity = base.kind === 'synapse' ? index % 3 : undefined;
+  const connectivity = base.kind === 'synapse' ? index % 4 : undefined;
   const method = METHODS[Math.floor(index / 3) % METHODS.length]!;
   const m = mutateModel(rng, base, name);
   // Under another default method the base itself may be refused (a nonlinear ODE is an error with

@@ -33,14 +33,16 @@ async function build(m: Mutant, backend: 'js' | 'cpp', cacheDir: string, monitor
   } else {
     const kind = m.pre ?? m.base.pre;
     const pre = net.create(4, kind === 'rate' ? RATE_NEURON : SPIKE_NEURON);
-    // Three connectivities in turn: uniform delay, random per-synapse delays (spikes pending in
-    // flight), one-to-one with the shortest delay and per-synapse weights.
+    // Four connectivities in turn: uniform delay, random per-synapse delays (spikes pending in
+    // flight), one-to-one with the shortest delay and per-synapse weights, two targets at once.
     const way = m.connectivity ?? 0;
     const post = net.create(way === 2 ? 4 : 3, kind === 'rate' ? RATE_NEURON : SPIKE_NEURON);
-    const proj = net.connect(pre, post, 'exc', new N.Synapse(m.spec as never));
+    // Several targets are for spiking projections only (ANNarchy).
+    const proj = net.connect(pre, post, way === 3 && kind === 'spike' ? ['exc', 'inh'] : 'exc', new N.Synapse(m.spec as never));
     if (way === 0) proj.connectAllToAll({ weights: 0.5, delays: 1.0 });
     else if (way === 1) proj.connectFixedProbability({ probability: 0.7, weights: new N.Uniform(0.2, 0.8), delays: new N.Uniform(0.5, 3.0) });
-    else proj.connectOneToOne({ weights: new N.Uniform(0.2, 0.8) });
+    else if (way === 2) proj.connectOneToOne({ weights: new N.Uniform(0.2, 0.8) });
+    else proj.connectAllToAll({ weights: 0.25, delays: 2.0 });
     if (monitor) net.monitor(post, post.variables, { name: 'fuzz' });
   }
   await net.compile(backend === 'cpp' ? { backend, directory: cacheDir } : { backend });
