@@ -7,9 +7,9 @@
 export { Neuron } from './core/Neuron.js';
 export { Synapse } from './core/Synapse.js';
 export { Parameter, Variable, type ParameterOptions, type VariableOptions } from './equations/attributes.js';
-export { Population, type PopulationOptions, type PopulationArgs, type PopulationBase } from './core/Population.js';
-export { PopulationView } from './core/PopulationView.js';
-export { Projection, type ProjectionArgs, type PopulationLike, type ProjectionBase } from './core/Projection.js';
+export { Population, type PopulationClass, type PopulationOptions, type PopulationArgs, type PopulationBase } from './core/Population.js';
+export { PopulationView, type PopulationViewClass } from './core/PopulationView.js';
+export { Projection, type ProjectionClass, type ProjectionArgs, type PopulationLike, type ProjectionBase } from './core/Projection.js';
 export { Dendrite, IndividualSynapse } from './core/Dendrite.js';
 export { IndividualNeuron } from './core/IndividualNeuron.js';
 /** User connection patterns for `connectWithFunc` (`LILConnectivity` is ANNarchy's name). */

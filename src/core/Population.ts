@@ -55,7 +55,7 @@ const RESERVED_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
  * The class itself; user code sees it as {@link Population}, the class plus its attributes as
  * properties (a class cannot declare properties from a type parameter, hence the two levels).
  */
-class PopulationClass<A extends string = string> {
+export class PopulationClass<A extends string = string> {
   // The runtime name stays `Population` (error messages print `constructor.name`).
   static { Object.defineProperty(this, 'name', { value: 'Population' }); }
 

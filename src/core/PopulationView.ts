@@ -14,7 +14,7 @@ import type { AttributeProperties } from './attribute-names.js';
  * The class itself; user code sees it as {@link PopulationView}, the class plus the population's
  * attributes as properties (see Population.ts for the two levels).
  */
-class PopulationViewClass<A extends string = string> {
+export class PopulationViewClass<A extends string = string> {
   // The runtime name stays `PopulationView` (error messages print `constructor.name`).
   static { Object.defineProperty(this, 'name', { value: 'PopulationView' }); }
 

@@ -47,7 +47,7 @@ const defaultSpikingSynapse = new Synapse({ name: 'Default spiking synapse', pre
  * The class itself; user code sees it as {@link Projection}, the class plus the synapse's attributes
  * as properties (a class cannot declare properties from a type parameter, hence the two levels).
  */
-class ProjectionClass<A extends string = string> extends ConnectorMethods {
+export class ProjectionClass<A extends string = string> extends ConnectorMethods {
   // The runtime name stays `Projection` (error messages print `constructor.name`).
   static { Object.defineProperty(this, 'name', { value: 'Projection' }); }
 
