@@ -81,6 +81,10 @@ function modelName(spec: Record<string, unknown>, fallback: string, kind: Kind):
   if (typeof name !== 'string' || name.trim() === '') {
     throw new EquationError(`the name of a ${kind} must be a non-empty string, got ${describeValue(name)}`, { model: fallback, field: 'name' });
   }
+  // The name is in every message about the model: an invisible character there would hide what it is.
+  if (escapeText(name) !== name) {
+    throw new EquationError(`the name of a ${kind} must not contain invisible or control characters, got '${escapeText(name)}': use printable characters`, { model: fallback, field: 'name' });
+  }
   return name;
 }
 
@@ -129,7 +133,7 @@ export function checkModelFields<S extends NeuronSpec | SynapseSpec>(spec: unkno
     if (value === undefined) continue;
     const type = fields[key];
     if (!accepts(type, value)) {
-      throw new EquationError(`field '${fieldName(key)}' must be ${EXPECTED[type]}, got ${describeValue(value)}`, { model: name, field: fieldName(key) });
+      throw new EquationError(`field '${fieldName(key)}' must be ${EXPECTED[type]}, got ${escapeText(describeValue(value))}`, { model: name, field: fieldName(key) });
     }
     out[key] = type === 'parameters' && typeof value !== 'string' ? parametersField(value as Record<string, unknown>, kind, name)
       : type === 'equations' ? equationsField(value as string | Variable | (string | Variable)[], kind, name)

@@ -303,3 +303,20 @@ describe('behaviours (PymoNNto API)', () => {
     await expect(net.initialize()).rejects.toThrow(/^SynapseGroup 's': no NeuronGroup is tagged 'zq' \(src\); neuron groups: 'g'$/);
   });
 });
+
+describe('invisible characters in model names and field values (POOR-MESSAGE)', () => {
+  it('a model name with an invisible or control character is refused, shown escaped', () => {
+    const e = thrown(() => new Synapse({ name: '\u0000', description: [] as never }));
+    expect(e).toBeInstanceOf(EquationError);
+    expect(e.message).toMatch(/^the name of a synapse must not contain invisible or control characters, got '\\u0000': use printable characters — in Synapse \d+, field 'name'$/);
+    expect(thrown(() => new Neuron({ name: 'a\u200bb' })).message).toContain("got 'a\\u200bb'");
+    expect(new Neuron({ name: 'Neurone é 1' }).name).toBe('Neurone é 1');
+  });
+
+  it('a field value with a right-to-left override is echoed escaped', () => {
+    const e = thrown(() => new Synapse({ name: 'Op', operation: 'max\n\u202e v = 1' as never }));
+    expect(e).toBeInstanceOf(EquationError);
+    expect(e.message).toBe("field 'operation' must be one of 'sum', 'max', 'min', 'mean', got the string \"max\\n\\u202e v = 1\" — in Op, field 'operation'");
+    expect(/[\u202e\u0000]/.test(e.message)).toBe(false);
+  });
+});
