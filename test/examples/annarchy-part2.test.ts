@@ -2,7 +2,7 @@
 // values, hand-written reference loops or ANNarchy's documented figures, with short runs.
 // Deterministic examples run on every selected backend (same numbers); the stochastic ones on js.
 import { describe, it, expect } from 'vitest';
-import { describeBackends, tolerance } from '../helpers/backends.js';
+import { describeFloat64Backends, tolerance } from '../helpers/backends.js';
 import { run as refractoriness } from '../../examples/annarchy/refractoriness.js';
 import { run as ifCondExp } from '../../examples/annarchy/if_cond_exp.js';
 import { run as ifCurrAlpha } from '../../examples/annarchy/if_curr_alpha.js';
@@ -23,7 +23,7 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return d;
 }
 
-describeBackends('ANNarchy examples, part 2 (deterministic)', (backend) => {
+describeFloat64Backends('ANNarchy examples, part 2 (deterministic)', (backend) => {
   it('IF_cond_exp: the exponential-Euler trace of a hand-written loop, no spike', async () => {
     const s = await ifCondExp({ backend });
     // Reference: v, g_exc, g_inh with the exponential method (exact for a linear ODE with the
