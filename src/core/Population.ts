@@ -201,7 +201,9 @@ export class PopulationClass<A extends string = string> {
    */
   view(...index: IndexSpec[] | [readonly number[] | Int32Array]): PopulationView<A> {
     const where = `population '${this.name}'.view()`;
-    if (index.length === 1 && (Array.isArray(index[0]) || index[0] instanceof Int32Array) && (index[0].length !== 2 || this.geometry.length !== 1 || index[0] instanceof Int32Array)) {
+    // One array is always a list of ranks, ANNarchy's `pop[[0, 5]]` (two neurons) — never a range,
+    // which would silently select ranks 0 to 4; ranges are `pop.slice(0, 5)` or `pop.view('0:5')`.
+    if (index.length === 1 && (Array.isArray(index[0]) || index[0] instanceof Int32Array)) {
       return new PopulationView(this, checkedRanks(index[0], this, where));
     }
     const specs = index as IndexSpec[];
