@@ -85,7 +85,13 @@ class Temps {
   readonly list: { name: string; value: Expr }[] = [];
   private readonly used = new Set<string>();
 
+  /**
+   * A name no attribute and no backend array can have: attributes never start with `_`, and the
+   * backends' own arrays (`_delay`, `_pre_rank`, `_spiked`, …) never start with `_m` — a temporary
+   * named `_delay` for a synaptic variable `delay` collided with the delays array in generated js.
+   */
   fresh(base: string): string {
+    base = `_m${base}`;
     let name = base;
     for (let k = 2; this.used.has(name); k++) name = `${base}_${k}`;
     this.used.add(name);

@@ -238,6 +238,9 @@ function literalValue(e: Expr): number | undefined {
 /** Fails when `name` cannot be the name of an attribute. */
 export function checkAttributeName(scope: ModelScope, name: string, source: SourceRef): void {
   if (RESERVED_NAMES.has(name)) throw errorAt(scope, source, `'${name}' is a reserved name and cannot be a parameter or variable`, name);
+  if (scope.kind === 'synapse' && name === 'delay') {
+    throw errorAt(scope, source, `'delay' is the projection's synaptic delay (proj.delay, the connectors' delays): choose another name`, name);
+  }
   if (name.startsWith('_')) throw errorAt(scope, source, `names starting with '_' are reserved for neurarchy's temporaries`, name);
   if (scope.constants.has(name)) throw errorAt(scope, source, `'${name}' is already the name of a Constant`, name);
   if (scope.localFunctions.has(name) || scope.globalFunctions.has(name)) throw errorAt(scope, source, `'${name}' is already the name of a function`, name);

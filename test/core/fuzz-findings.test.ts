@@ -11,7 +11,7 @@ import {
   Network, Neuron, Synapse, TimedArray, TimedPoissonPopulation, PopulationView, addFunction,
   EquationError, NetworkError, NeurarchyError,
 } from '../../src/index.js';
-import { describeBackends, compileOptions, closeDigits } from '../helpers/backends.js';
+import { describeBackends, compileOptions, closeDigits, currentBackend } from '../helpers/backends.js';
 import { makeFolders, parentFolder } from '../../src/io/folders.js';
 import * as B from '../../src/behaviors/index.js';
 
@@ -319,5 +319,29 @@ describe('invisible characters in model names and field values (POOR-MESSAGE)', 
     expect(e).toBeInstanceOf(EquationError);
     expect(e.message).toBe("field 'operation' must be one of 'sum', 'max', 'min', 'mean', got the string \"max\\n\\u202e v = 1\" — in Op, field 'operation'");
     expect(/[\u202e\u0000]/.test(e.message)).toBe(false);
+  });
+});
+
+describeBackends('a variable named like a backend array (fuzz seed 8)', () => {
+  it('integrates like any other name: method temporaries never collide with the backends\' arrays', async () => {
+    const net = new Network({ dt: 0.25, method: 'semiimplicit' });
+    const a = net.create(2, new Neuron({ equations: 'r = 1' }));
+    const b = net.create(1, new Neuron({ equations: 'r = sum(exc)' }));
+    const proj = net.connect(a, b, 'exc', new Synapse({ parameters: 'tau = 10.0', equations: 'tau * dpre_rank/dt = 1 - pre_rank : init = 0.0' }))
+      .connectAllToAll({ weights: 1 });
+    await net.compile(compileOptions(currentBackend()));
+    await net.simulate(1);
+    // Four semi-implicit steps of tau·dx/dt = 1 − x from 0: x ← (x + dt/tau) / (1 + dt/tau).
+    let x = 0;
+    for (let k = 0; k < 4; k++) x = (x + 0.025) / 1.025;
+    const got = (proj.get('pre_rank') as Float64Array[])[0];
+    for (const v of got) expect(Math.abs(v - x)).toBeLessThan(currentBackend() === 'webgpu' ? 1e-6 : 1e-15);
+  });
+
+  it("a synaptic variable named 'delay' is refused: it is the projection's delay", () => {
+    const net = new Network();
+    const a = net.create(2, new Neuron({ equations: 'r = 1' }));
+    const b = net.create(1, new Neuron({ equations: 'r = sum(exc)' }));
+    expect(() => net.connect(a, b, 'exc', new Synapse({ equations: 'tau * ddelay/dt = 1 - delay' }))).toThrow(/'delay' is the projection's synaptic delay/);
   });
 });

@@ -81,7 +81,7 @@ describe('seed models', () => {
     expect(d.refractory).toEqual({ kind: 'attribute', name: 'tau_refrac' });
     const block = d.sections[1].steps[1];
     // u uses the old v: its temporary is computed before v is updated
-    expect(block.kind === 'ode' && block.temps.map((t) => t.name)).toEqual(['_v', '_u']);
+    expect(block.kind === 'ode' && block.temps.map((t) => t.name)).toEqual(['_m_v', '_m_u']);
   });
 });
 
