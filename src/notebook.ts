@@ -9,6 +9,8 @@ import { Population } from './core/Population.js';
 import { Projection } from './core/Projection.js';
 import { Monitor } from './core/Monitor.js';
 import { esc } from './plot/svg.js';
+import { NetworkError } from './errors.js';
+import { describeValue } from './core/options.js';
 
 /** The method Deno's Jupyter kernel calls on a cell's value. */
 export const JUPYTER_DISPLAY = Symbol.for('Jupyter.display');
@@ -24,7 +26,12 @@ export class Figure {
 }
 
 /** Wraps the SVG string of a plot function (`rasterPlotSvg`, `tracesSvg`, …) so a notebook cell shows it. */
-export function figure(svg: string): Figure { return new Figure(svg); }
+export function figure(svg: string): Figure {
+  if (typeof svg !== 'string' || !/^\s*<svg[\s>]/.test(svg)) {
+    throw new NetworkError(`figure(): give the SVG string of a plot function (rasterPlotSvg, tracesSvg, …), got ${describeValue(svg)}`);
+  }
+  return new Figure(svg);
+}
 
 /** A summary as text and as an HTML table. */
 function summary(title: string, rows: [string, string][]): MimeBundle {

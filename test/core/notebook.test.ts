@@ -11,6 +11,8 @@ describe('notebook display', () => {
     const bundle = show(figure(svg));
     expect(bundle['image/svg+xml']).toBe(svg);
     expect(String(figure(svg))).toBe(svg);
+    expect(() => figure(5 as never)).toThrow(/figure\(\): give the SVG string .*got number 5/);
+    expect(() => figure('hello')).toThrow(/got the string "hello"/);
   });
 
   it('populations, projections, monitors and networks show a summary', async () => {
