@@ -1,0 +1,401 @@
+// ==== prep_transmission {"threads":1}
+// neurarchy webgpu kernel prep_transmission
+const DT: f32 = 0.1f;
+const SEED: u32 = 1u;
+@group(0) @binding(0) var<storage, read_write> F: array<f32>;
+@group(0) @binding(1) var<storage, read_write> I: array<i32>;
+@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
+struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
+@group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(4) var<storage, read_write> IND: array<u32>;
+// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
+var<private> NX_INF_BITS: u32 = 0x7f800000u;
+fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
+fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
+fn nx_truthy(x: f32) -> bool { return x != 0.0; }
+fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
+fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
+fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
+fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
+fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
+fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
+fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
+fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
+// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
+fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
+fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
+fn nx_pow(x: f32, y: f32) -> f32 {
+  if (y == 2.0) { return x * x; }
+  if (x >= 0.0) { return pow(x, y); }
+  if (y != floor(y)) { return nx_nan(); }
+  let m = pow(-x, y);
+  return select(m, -m, (i32(y) & 1) == 1);
+}
+
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let gi = i32(gid.x + gid.y * nwg.x * 64u);
+  let wg = i32(wid.x + wid.y * nwg.x);
+  let li = i32(lid.x);
+  if (gi != 0) { return; }
+  {
+    var n: i32 = 0; var base: i32 = 0;
+    n = atomicLoad(&A[0]);
+    base = 13;
+    let _cnt = n;
+    let _go = I[0] != 0 && I[1] != 0;
+    IND[0] = select(0u, u32(min(_cnt, 65535)), _go);
+    IND[1] = 1u;
+    IND[2] = 1u;
+  }
+  {
+    var n: i32 = 0; var base: i32 = 0;
+    n = atomicLoad(&A[0]);
+    base = 13;
+    let _cnt = n;
+    let _go = I[0] != 0 && I[7] != 0;
+    IND[3] = select(0u, u32(min(_cnt, 65535)), _go);
+    IND[4] = 1u;
+    IND[5] = 1u;
+  }
+}
+
+// ==== proj0_transmit {"indirect":0}
+// neurarchy webgpu kernel proj0_transmit
+const DT: f32 = 0.1f;
+const SEED: u32 = 1u;
+@group(0) @binding(0) var<storage, read_write> F: array<atomic<u32>>;
+@group(0) @binding(1) var<storage, read_write> I: array<i32>;
+@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
+struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
+@group(0) @binding(3) var<uniform> U: Step;
+fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
+fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
+fn nx_addf(idx: i32, v: f32) {
+  var old = atomicLoad(&F[idx]);
+  loop {
+    let r = atomicCompareExchangeWeak(&F[idx], old, bitcast<u32>(bitcast<f32>(old) + v));
+    if (r.exchanged) { break; }
+    old = r.old_value;
+  }
+}
+// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
+var<private> NX_INF_BITS: u32 = 0x7f800000u;
+fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
+fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
+fn nx_truthy(x: f32) -> bool { return x != 0.0; }
+fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
+fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
+fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
+fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
+fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
+fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
+fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
+fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
+// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
+fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
+fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
+fn nx_pow(x: f32, y: f32) -> f32 {
+  if (y == 2.0) { return x * x; }
+  if (x >= 0.0) { return pow(x, y); }
+  if (y != floor(y)) { return nx_nan(); }
+  let m = pow(-x, y);
+  return select(m, -m, (i32(y) & 1) == 1);
+}
+
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let gi = i32(gid.x + gid.y * nwg.x * 64u);
+  let wg = i32(wid.x + wid.y * nwg.x);
+  let li = i32(lid.x);
+  var n: i32 = 0; var base: i32 = 0;
+  n = atomicLoad(&A[0]);
+  base = 13;
+  for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
+    let rk_pre = I[base + s];
+    let m1 = I[13300 + rk_pre + 1];
+    for (var m = I[13300 + rk_pre] + li; m < m1; m = m + 64) {
+      let k = I[13401 + m];
+      let i = I[6857 + k];
+      let rk_post = I[414 + i];
+      nx_addf(110 + rk_post, nx_ldf(410 + 0));
+    }
+  }
+}
+
+// ==== proj1_transmit {"indirect":1}
+// neurarchy webgpu kernel proj1_transmit
+const DT: f32 = 0.1f;
+const SEED: u32 = 1u;
+@group(0) @binding(0) var<storage, read_write> F: array<atomic<u32>>;
+@group(0) @binding(1) var<storage, read_write> I: array<i32>;
+@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
+struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
+@group(0) @binding(3) var<uniform> U: Step;
+fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
+fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
+fn nx_addf(idx: i32, v: f32) {
+  var old = atomicLoad(&F[idx]);
+  loop {
+    let r = atomicCompareExchangeWeak(&F[idx], old, bitcast<u32>(bitcast<f32>(old) + v));
+    if (r.exchanged) { break; }
+    old = r.old_value;
+  }
+}
+// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
+var<private> NX_INF_BITS: u32 = 0x7f800000u;
+fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
+fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
+fn nx_truthy(x: f32) -> bool { return x != 0.0; }
+fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
+fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
+fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
+fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
+fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
+fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
+fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
+fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
+// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
+fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
+fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
+fn nx_pow(x: f32, y: f32) -> f32 {
+  if (y == 2.0) { return x * x; }
+  if (x >= 0.0) { return pow(x, y); }
+  if (y != floor(y)) { return nx_nan(); }
+  let m = pow(-x, y);
+  return select(m, -m, (i32(y) & 1) == 1);
+}
+
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let gi = i32(gid.x + gid.y * nwg.x * 64u);
+  let wg = i32(wid.x + wid.y * nwg.x);
+  let li = i32(lid.x);
+  var n: i32 = 0; var base: i32 = 0;
+  n = atomicLoad(&A[0]);
+  base = 13;
+  for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
+    let rk_pre = I[base + s];
+    let m1 = I[23226 + rk_pre + 1];
+    for (var m = I[23226 + rk_pre] + li; m < m1; m = m + 64) {
+      let k = I[23327 + m];
+      let i = I[21536 + k];
+      let rk_post = I[19846 + i];
+      nx_addf(210 + rk_post, nx_ldf(411 + 0));
+    }
+  }
+}
+
+// ==== clear_counters {"threads":1}
+// neurarchy webgpu kernel clear_counters
+const DT: f32 = 0.1f;
+const SEED: u32 = 1u;
+@group(0) @binding(0) var<storage, read_write> F: array<f32>;
+@group(0) @binding(1) var<storage, read_write> I: array<i32>;
+@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
+struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
+@group(0) @binding(3) var<uniform> U: Step;
+// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
+var<private> NX_INF_BITS: u32 = 0x7f800000u;
+fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
+fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
+fn nx_truthy(x: f32) -> bool { return x != 0.0; }
+fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
+fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
+fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
+fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
+fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
+fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
+fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
+fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
+// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
+fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
+fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
+fn nx_pow(x: f32, y: f32) -> f32 {
+  if (y == 2.0) { return x * x; }
+  if (x >= 0.0) { return pow(x, y); }
+  if (y != floor(y)) { return nx_nan(); }
+  let m = pow(-x, y);
+  return select(m, -m, (i32(y) & 1) == 1);
+}
+
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let gi = i32(gid.x + gid.y * nwg.x * 64u);
+  let wg = i32(wid.x + wid.y * nwg.x);
+  let li = i32(lid.x);
+  if (gi != 0) { return; }
+  atomicStore(&A[0], 0);
+}
+
+// ==== pop0_update {"threads":100}
+// neurarchy webgpu kernel pop0_update
+const DT: f32 = 0.1f;
+const SEED: u32 = 1u;
+@group(0) @binding(0) var<storage, read_write> F: array<f32>;
+@group(0) @binding(1) var<storage, read_write> I: array<i32>;
+@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
+struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
+@group(0) @binding(3) var<uniform> U: Step;
+// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
+var<private> NX_INF_BITS: u32 = 0x7f800000u;
+fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
+fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
+fn nx_truthy(x: f32) -> bool { return x != 0.0; }
+fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
+fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
+fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
+fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
+fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
+fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
+fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
+fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
+// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
+fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
+fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
+fn nx_pow(x: f32, y: f32) -> f32 {
+  if (y == 2.0) { return x * x; }
+  if (x >= 0.0) { return pow(x, y); }
+  if (y != floor(y)) { return nx_nan(); }
+  let m = pow(-x, y);
+  return select(m, -m, (i32(y) & 1) == 1);
+}
+
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let gi = i32(gid.x + gid.y * nwg.x * 64u);
+  let wg = i32(wid.x + wid.y * nwg.x);
+  let li = i32(lid.x);
+  let i = gi;
+  if (i >= 100) { return; }
+  if (I[0] == 0) { return; }
+  let _inref: bool = I[213 + i] <= 0;
+  {
+    let T_m_v: f32 = ((F[1 + 0] - F[10 + i] + (F[110 + i] * (F[3 + 0] - F[10 + i])) + (F[210 + i] * (F[4 + 0] - F[10 + i])) + F[9 + 0]) / F[6 + 0]);
+    let T_m_g_exc: f32 = (-(F[110 + i] / F[7 + 0]));
+    let T_m_g_inh: f32 = (-(F[210 + i] / F[8 + 0]));
+    {
+      let _nv0: f32 = (F[10 + i] + (DT * T_m_v));
+      F[10 + i] = select(F[10 + i], _nv0, _inref);
+    }
+    {
+      let _nv1: f32 = (F[110 + i] + (DT * T_m_g_exc));
+      F[110 + i] = _nv1;
+    }
+    {
+      let _nv2: f32 = (F[210 + i] + (DT * T_m_g_inh));
+      F[210 + i] = _nv2;
+    }
+  }
+  if (!_inref) { I[213 + i] = I[213 + i] - 1; }
+  else if (nx_truthy(nx_b(F[10 + i] > F[5 + 0]))) {
+    {
+      let _nv3: f32 = F[2 + 0];
+      F[10 + i] = _nv3;
+    }
+    let _slot = atomicAdd(&A[0], 1);
+    I[13 + _slot] = i;
+    I[113 + i] = U.step;
+    I[213 + i] = 50;
+  }
+}
+
+// ==== pop0_record {"threads":100}
+// neurarchy webgpu kernel pop0_record
+const DT: f32 = 0.1f;
+const SEED: u32 = 1u;
+@group(0) @binding(0) var<storage, read_write> F: array<f32>;
+@group(0) @binding(1) var<storage, read_write> I: array<i32>;
+@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
+struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
+@group(0) @binding(3) var<uniform> U: Step;
+// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
+var<private> NX_INF_BITS: u32 = 0x7f800000u;
+fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
+fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
+fn nx_truthy(x: f32) -> bool { return x != 0.0; }
+fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
+fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
+fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
+fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
+fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
+fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
+fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
+fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
+// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
+fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
+fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
+fn nx_pow(x: f32, y: f32) -> f32 {
+  if (y == 2.0) { return x * x; }
+  if (x >= 0.0) { return pow(x, y); }
+  if (y != floor(y)) { return nx_nan(); }
+  let m = pow(-x, y);
+  return select(m, -m, (i32(y) & 1) == 1);
+}
+
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let gi = i32(gid.x + gid.y * nwg.x * 64u);
+  let wg = i32(wid.x + wid.y * nwg.x);
+  let li = i32(lid.x);
+  if (gi < atomicLoad(&A[0])) { I[24918 + I[31382] + gi] = I[13 + gi]; }
+}
+
+// ==== pop0_record_count {"threads":1}
+// neurarchy webgpu kernel pop0_record_count
+const DT: f32 = 0.1f;
+const SEED: u32 = 1u;
+@group(0) @binding(0) var<storage, read_write> F: array<f32>;
+@group(0) @binding(1) var<storage, read_write> I: array<i32>;
+@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
+struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
+@group(0) @binding(3) var<uniform> U: Step;
+// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
+var<private> NX_INF_BITS: u32 = 0x7f800000u;
+fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
+fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
+fn nx_truthy(x: f32) -> bool { return x != 0.0; }
+fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
+fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
+fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
+fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
+fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
+fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
+fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
+fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
+// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
+fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
+fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
+fn nx_pow(x: f32, y: f32) -> f32 {
+  if (y == 2.0) { return x * x; }
+  if (x >= 0.0) { return pow(x, y); }
+  if (y != floor(y)) { return nx_nan(); }
+  let m = pow(-x, y);
+  return select(m, -m, (i32(y) & 1) == 1);
+}
+
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let gi = i32(gid.x + gid.y * nwg.x * 64u);
+  let wg = i32(wid.x + wid.y * nwg.x);
+  let li = i32(lid.x);
+  if (gi != 0) { return; }
+  let _n = atomicLoad(&A[0]);
+  I[31318 + I[31382 + 1]] = _n;
+  I[31382] = I[31382] + _n;
+  I[31382 + 1] = I[31382 + 1] + 1;
+}

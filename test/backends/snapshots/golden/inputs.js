@@ -1,0 +1,319 @@
+"use strict";
+
+function proj0_transmit(step) {
+  const FL = X[0];
+  const t = step * dt;
+  if (!FL.transmission) return;
+  const _row_ptr = J[0].get('_row_ptr'), _post_rank = J[0].get('_post_rank'), _pre_rank = J[0].get('_pre_rank');
+  const _inv_ptr = J[0].get('_inv_ptr'), _inv_idx = J[0].get('_inv_idx'), _syn_dendrite = J[0].get('_syn_dendrite');
+  const post_g_exc = P[0].get('g_exc');
+  const w = J[0].get('w');
+  let _src, _ns;
+  _src = P[2].get('_spiked'); _ns = P[2].get('_nspiked')[0];
+  for (let s = 0; s < _ns; s++) {
+    const rk_pre = _src[s];
+    for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
+      const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
+      post_g_exc[rk_post] = post_g_exc[rk_post] + w[0];
+    }
+  }
+}
+
+function proj1_transmit(step) {
+  const FL = X[1];
+  const t = step * dt;
+  if (!FL.transmission) return;
+  const _row_ptr = J[1].get('_row_ptr'), _post_rank = J[1].get('_post_rank'), _pre_rank = J[1].get('_pre_rank');
+  const _inv_ptr = J[1].get('_inv_ptr'), _inv_idx = J[1].get('_inv_idx'), _syn_dendrite = J[1].get('_syn_dendrite');
+  const post_g_exc = P[0].get('g_exc');
+  const w = J[1].get('w');
+  let _src, _ns;
+  _src = P[3].get('_spiked'); _ns = P[3].get('_nspiked')[0];
+  for (let s = 0; s < _ns; s++) {
+    const rk_pre = _src[s];
+    for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
+      const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
+      post_g_exc[rk_post] = post_g_exc[rk_post] + w[0];
+    }
+  }
+}
+
+function proj2_transmit(step) {
+  const FL = X[2];
+  const t = step * dt;
+  if (!FL.transmission) return;
+  const _row_ptr = J[2].get('_row_ptr'), _post_rank = J[2].get('_post_rank'), _pre_rank = J[2].get('_pre_rank');
+  const _inv_ptr = J[2].get('_inv_ptr'), _inv_idx = J[2].get('_inv_idx'), _syn_dendrite = J[2].get('_syn_dendrite');
+  const post_g_exc = P[0].get('g_exc');
+  const w = J[2].get('w');
+  let _src, _ns;
+  _src = P[5].get('_spiked'); _ns = P[5].get('_nspiked')[0];
+  for (let s = 0; s < _ns; s++) {
+    const rk_pre = _src[s];
+    for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
+      const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
+      post_g_exc[rk_post] = post_g_exc[rk_post] + w[0];
+    }
+  }
+}
+
+function proj3_transmit(step) {
+  const FL = X[3];
+  const t = step * dt;
+  if (!FL.transmission) return;
+  const _row_ptr = J[3].get('_row_ptr'), _post_rank = J[3].get('_post_rank'), _pre_rank = J[3].get('_pre_rank');
+  const _inv_ptr = J[3].get('_inv_ptr'), _inv_idx = J[3].get('_inv_idx'), _syn_dendrite = J[3].get('_syn_dendrite');
+  const post_g_exc = P[0].get('g_exc');
+  const w = J[3].get('w');
+  let _src, _ns;
+  _src = P[7].get('_spiked'); _ns = P[7].get('_nspiked')[0];
+  for (let s = 0; s < _ns; s++) {
+    const rk_pre = _src[s];
+    for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
+      const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
+      post_g_exc[rk_post] = post_g_exc[rk_post] + w[0];
+    }
+  }
+}
+
+function proj4_transmit(step) {
+  const FL = X[4];
+  const t = step * dt;
+  if (!FL.transmission) return;
+  const _sum = P[0].get('g_cur');
+  const _row_ptr = J[4].get('_row_ptr'), _post_rank = J[4].get('_post_rank'), _pre_rank = J[4].get('_pre_rank');
+  const pre_r = P[4].get('r');
+  for (let i = 0, nd = _post_rank.length; i < nd; i++) {
+    const rk_post = _post_rank[i];
+    const _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];
+    let _s = 0;
+    for (let k = _k0; k < _k1; k++) { const rk_pre = _pre_rank[k]; _s += pre_r[rk_pre]; }
+    _sum[rk_post] += _s;
+  }
+}
+
+function proj5_transmit(step) {
+  const FL = X[5];
+  const t = step * dt;
+  if (!FL.transmission) return;
+  const _sum = P[1].get('_sum_exc');
+  const _row_ptr = J[5].get('_row_ptr'), _post_rank = J[5].get('_post_rank'), _pre_rank = J[5].get('_pre_rank');
+  const w = J[5].get('w');
+  const pre_r = P[6].get('r');
+  for (let i = 0, nd = _post_rank.length; i < nd; i++) {
+    const rk_post = _post_rank[i];
+    const _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];
+    let _s = 0;
+    for (let k = _k0; k < _k1; k++) { const rk_pre = _pre_rank[k]; _s += (w[0] * pre_r[rk_pre]); }
+    _sum[rk_post] += _s;
+  }
+}
+
+function proj6_transmit(step) {
+  const FL = X[6];
+  if (!FL.transmission) return;
+  const S = J[6];
+  const _row_ptr = S.get('_row_ptr'), _post_rank = S.get('_post_rank'), _inv_ptr = S.get('_inv_ptr'), _inv_idx = S.get('_inv_idx'), _syn_dendrite = S.get('_syn_dendrite');
+  const w = S.get('w'), _single = true;
+  const _hist = S.get('_dec_hist'), _di = S.get('_dec_idx'), nd = _post_rank.length;
+  const _src = P[2].get('_spiked'), _ns = P[2].get('_nspiked')[0];
+  const _sum = P[1].get('_sum_exc');
+  const slot = _di[0], base = slot * nd;
+  _hist.fill(0, base, base + nd);
+  for (let s = 0; s < _ns; s++) {
+    const rk_pre = _src[s];
+    for (let m = _inv_ptr[rk_pre]; m < _inv_ptr[rk_pre + 1]; m++) { const k = _inv_idx[m]; _hist[base + _syn_dendrite[k]] += _single ? w[0] : w[k]; }
+  }
+  for (let i = 0; i < nd; i++) {
+    let a = 0;
+    for (let b = 0; b < 3; b++) a += _hist[b * nd + i];
+    _sum[_post_rank[i]] += a / 3 * 1000 / dt / (_row_ptr[i + 1] - _row_ptr[i]);
+  }
+  _di[0] = (slot + 1) % 3;
+}
+
+function pop7_random(step) {
+  const tau = P[7].get('tau');
+  const mu = P[7].get('mu');
+  const sigma = P[7].get('sigma');
+  const x = P[7].get('x');
+  R.fill(P[7].get('_rand_0'), 'Normal', [0, 1], SEED, 65543, step, 0);
+  R.fill(P[7].get('_rand_1'), 'Uniform', [0, 1], SEED, 65543, step, 1);
+}
+
+function pop0_update(step) {
+  const t = step * dt;
+  const v = P[0].get('v');
+  const g_exc = P[0].get('g_exc');
+  const g_cur = P[0].get('g_cur');
+  const r = P[0].get('r');
+  const _spiked = P[0].get('_spiked'), _nspiked = P[0].get('_nspiked');
+  const _last_spike = P[0].get('_last_spike'), _refr_left = P[0].get('_refr_left');
+  const n = 4;
+  let _ns = 0;
+  for (let i = 0; i < n; i++) {
+    const _inref = _refr_left[i] > 0 ? 0 : 1;
+    if (_inref) {
+      v[i] = (v[i] + g_exc[i] + g_cur[i]);
+    }
+    g_exc[i] = 0;
+    g_cur[i] = 0;
+    if (_inref === 0) { _refr_left[i] -= 1; }
+    else if ((v[i] > 1 ? 1 : 0)) {
+      v[i] = 0;
+      _spiked[_ns++] = i;
+      _last_spike[i] = step;
+      _refr_left[i] = 2;
+    }
+  }
+  _nspiked[0] = _ns;
+}
+
+function pop1_update(step) {
+  const t = step * dt;
+  const r = P[1].get('r');
+  const _sum_exc = P[1].get('_sum_exc');
+  const n = 4;
+  for (let i = 0; i < n; i++) {
+    r[i] = (_sum_exc[i]);
+  }
+}
+
+function pop2_update(step) {
+  const S = P[2];
+  const _spiked = S.get('_spiked'), _nspiked = S.get('_nspiked'), _last_spike = S.get('_last_spike');
+  const _rates = S.get('rates'), _next = S.get('_poisson_next'), _drawn = S.get('_poisson_rate');
+  const _q = dt / 1000, _rg = _rates.length === 1;
+  let _ns = 0;
+  for (let i = 0; i < 4; i++) {
+    const r = _rg ? _rates[0] : _rates[i];
+    if (r !== _drawn[i]) {
+      // new rate (or reset): redraw the waiting time from now, after any refractory period (memoryless)
+      _drawn[i] = r;
+      const _from = Math.max(step, _last_spike[i] + 0 + 1);
+      _next[i] = _from - 1 + R.geom(r * _q, SEED, 65538, i, step, 1);
+    }
+    if (_next[i] <= step) {
+      _spiked[_ns++] = i; _last_spike[i] = step;
+      _next[i] = step + 0 + R.geom(r * _q, SEED, 65538, i, step, 0);
+    }
+  }
+  _nspiked[0] = _ns;
+}
+
+function pop3_update(step) {
+  const S = P[3];
+  const _spiked = S.get('_spiked'), _nspiked = S.get('_nspiked'), _last_spike = S.get('_last_spike');
+  const _ptr = S.get('_ssa_ptr'), _st = S.get('_ssa_steps'), _nx = S.get('_ssa_next'), _tt = S.get('_ssa_t');
+  const _t0 = _tt[0];
+  let _ns = 0;
+  for (let i = 0; i < 4; i++) {
+    let k = _nx[i];
+    const e = _ptr[i + 1];
+    if (k < e && _st[k] <= _t0) {
+      let fire = false;
+      while (k < e && _st[k] <= _t0) { if (_st[k] === _t0) fire = true; k++; }
+      _nx[i] = k;
+      if (fire) { _spiked[_ns++] = i; _last_spike[i] = step; }
+    }
+  }
+  _nspiked[0] = _ns;
+  _tt[0] = _t0 + 1;
+}
+
+function pop4_update(step) {
+  const S = P[4];
+  { const _buf = S.get('_ta_buffer'), _sch = S.get('_ta_schedule'), _per = S.get('_ta_period')[0];
+    const _tt = S.get('_ta_t'), _bl = S.get('_ta_block'), _x = S.get('r'), _w = 4;
+    if (_bl[0] < _sch.length && _tt[0] === _sch[_bl[0]]) { _x.set(_buf.subarray(_bl[0] * _w, (_bl[0] + 1) * _w)); _bl[0]++; }
+    if (_per > 0 && _tt[0] === _per - 1) { _tt[0] = 0; _bl[0] = 0; } else _tt[0]++; }
+}
+
+function pop5_update(step) {
+  const S = P[5];
+  { const _buf = S.get('_ta_buffer'), _sch = S.get('_ta_schedule'), _per = S.get('_ta_period')[0];
+    const _tt = S.get('_ta_t'), _bl = S.get('_ta_block'), _x = S.get('rates'), _w = 4;
+    if (_bl[0] < _sch.length && _tt[0] === _sch[_bl[0]]) { _x.set(_buf.subarray(_bl[0] * _w, (_bl[0] + 1) * _w)); _bl[0]++; }
+    if (_per > 0 && _tt[0] === _per - 1) { _tt[0] = 0; _bl[0] = 0; } else _tt[0]++; }
+  const _spiked = S.get('_spiked'), _nspiked = S.get('_nspiked'), _last_spike = S.get('_last_spike');
+  const _rates = S.get('rates'), _next = S.get('_poisson_next'), _drawn = S.get('_poisson_rate');
+  const _q = dt / 1000, _rg = _rates.length === 1;
+  let _ns = 0;
+  for (let i = 0; i < 4; i++) {
+    const r = _rg ? _rates[0] : _rates[i];
+    if (r !== _drawn[i]) {
+      // new rate (or reset): redraw the waiting time from now, after any refractory period (memoryless)
+      _drawn[i] = r;
+      const _from = Math.max(step, _last_spike[i] + 0 + 1);
+      _next[i] = _from - 1 + R.geom(r * _q, SEED, 65541, i, step, 1);
+    }
+    if (_next[i] <= step) {
+      _spiked[_ns++] = i; _last_spike[i] = step;
+      _next[i] = step + 0 + R.geom(r * _q, SEED, 65541, i, step, 0);
+    }
+  }
+  _nspiked[0] = _ns;
+}
+
+function pop6_update(step) {
+  const t = step * dt;
+  const r = P[6].get('r');
+  const n = 4;
+  for (let i = 0; i < n; i++) {
+    r[i] = r[i];
+  }
+}
+
+function pop7_update(step) {
+  const t = step * dt;
+  const tau = P[7].get('tau');
+  const mu = P[7].get('mu');
+  const sigma = P[7].get('sigma');
+  const x = P[7].get('x');
+  const p = P[7].get('p');
+  const r = P[7].get('r');
+  const _rand_0 = P[7].get('_rand_0');
+  const _rand_1 = P[7].get('_rand_1');
+  const _spiked = P[7].get('_spiked'), _nspiked = P[7].get('_nspiked');
+  const _last_spike = P[7].get('_last_spike'), _refr_left = P[7].get('_refr_left');
+  x[0] = x[0] + ((dt * (mu[0] - x[0]) / tau[0]) + (Math.sqrt((dt / tau[0])) * sigma[0] * _rand_0[0]));
+  const tau_g = tau[0];
+  const mu_g = mu[0];
+  const sigma_g = sigma[0];
+  const x_g = x[0];
+  const n = 4;
+  let _ns = 0;
+  for (let i = 0; i < n; i++) {
+    p[i] = (_rand_1[i] * 1000 / dt);
+    if ((p[i] < x_g ? 1 : 0)) {
+      _spiked[_ns++] = i;
+      _last_spike[i] = step;
+    }
+  }
+  _nspiked[0] = _ns;
+}
+
+function step(step) {
+  if (EN[1]) P[1].get('_sum_exc').fill(0);
+  if (EN[0]) proj0_transmit(step);
+  if (EN[0]) proj1_transmit(step);
+  if (EN[0]) proj2_transmit(step);
+  if (EN[0]) proj3_transmit(step);
+  if (EN[0]) proj4_transmit(step);
+  if (EN[1]) proj5_transmit(step);
+  if (EN[1]) proj6_transmit(step);
+  if (H.active) H.recordTargets(step);
+  if (EN[7]) pop7_random(step);
+  if (EN[0]) pop0_update(step); else { P[0].get('_nspiked')[0] = 0; }
+  if (EN[1]) pop1_update(step);
+  if (EN[2]) pop2_update(step); else { P[2].get('_nspiked')[0] = 0; }
+  if (EN[3]) pop3_update(step); else { P[3].get('_nspiked')[0] = 0; }
+  if (EN[4]) pop4_update(step);
+  if (EN[5]) pop5_update(step); else { P[5].get('_nspiked')[0] = 0; }
+  if (EN[6]) pop6_update(step);
+  if (EN[7]) pop7_update(step); else { P[7].get('_nspiked')[0] = 0; }
+  if (H.active) H.afterNeurons(step);
+  if (H.active) H.record(step);
+}
+
+return { step, stop: {  } };

@@ -1,0 +1,92 @@
+"use strict";
+
+function proj0_transmit(step) {
+  const FL = X[0];
+  const t = step * dt;
+  if (!FL.transmission) return;
+  const _sum = P[1].get('_sum_exc');
+  const _row_ptr = J[0].get('_row_ptr'), _post_rank = J[0].get('_post_rank'), _pre_rank = J[0].get('_pre_rank');
+  const w = J[0].get('w');
+  const pre_r = P[0].get('r');
+  for (let i = 0, nd = _post_rank.length; i < nd; i++) {
+    const rk_post = _post_rank[i];
+    const _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];
+    let _s = 0;
+    for (let k = _k0; k < _k1; k++) { const rk_pre = _pre_rank[k]; _s += (w[k] * pre_r[rk_pre]); }
+    _sum[rk_post] += _s;
+  }
+}
+
+function pop0_update(step) {
+  const t = step * dt;
+  const tau = P[0].get('tau');
+  const baseline = P[0].get('baseline');
+  const mp = P[0].get('mp');
+  const r = P[0].get('r');
+  const _sum_exc = P[0].get('_sum_exc');
+  const n = 3;
+  for (let i = 0; i < n; i++) {
+    {
+      const _m_mp = ((baseline[i] + (_sum_exc[i]) - mp[i]) / tau[i]);
+      mp[i] = (mp[i] + (dt * _m_mp));
+    }
+    r[i] = B.pos(mp[i]);
+  }
+}
+
+function pop1_update(step) {
+  const t = step * dt;
+  const tau = P[1].get('tau');
+  const baseline = P[1].get('baseline');
+  const mp = P[1].get('mp');
+  const r = P[1].get('r');
+  const _sum_exc = P[1].get('_sum_exc');
+  const n = 2;
+  for (let i = 0; i < n; i++) {
+    {
+      const _m_mp = ((baseline[i] + (_sum_exc[i]) - mp[i]) / tau[i]);
+      mp[i] = (mp[i] + (dt * _m_mp));
+    }
+    r[i] = B.pos(mp[i]);
+  }
+}
+
+function proj0_update(step) {
+  const FL = X[0];
+  const t = step * dt;
+  if (!FL.transmission || !FL.update) return;
+  if ((step - FL.learningOffset) % FL.learningPeriod !== 0) return;
+  const _dt = dt * FL.learningPeriod;
+  const _row_ptr = J[0].get('_row_ptr'), _post_rank = J[0].get('_post_rank'), _pre_rank = J[0].get('_pre_rank');
+  const pre_r = P[0].get('r');
+  const post_r = P[1].get('r');
+  const alpha = J[0].get('alpha');
+  const w = J[0].get('w');
+  const tau = J[0].get('tau');
+  for (let i = 0, nd = _post_rank.length; i < nd; i++) {
+    const rk_post = _post_rank[i];
+    for (let k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) {
+      const rk_pre = _pre_rank[k];
+      {
+        const _m_w = (((pre_r[rk_pre] * post_r[rk_post]) - (alpha[k] * Math.pow(post_r[rk_post], 2) * w[k])) / tau[k]);
+        if (FL.plasticity) {
+          w[k] = (w[k] + (_dt * _m_w));
+        }
+      }
+    }
+  }
+}
+
+function step(step) {
+  if (EN[0]) P[0].get('_sum_exc').fill(0);
+  if (EN[1]) P[1].get('_sum_exc').fill(0);
+  if (EN[1]) proj0_transmit(step);
+  if (H.active) H.recordTargets(step);
+  if (EN[0]) pop0_update(step);
+  if (EN[1]) pop1_update(step);
+  if (H.active) H.afterNeurons(step);
+  if (EN[1]) proj0_update(step);
+  if (H.active) H.record(step);
+}
+
+return { step, stop: {  } };
