@@ -66,7 +66,7 @@ const networks: Record<string, () => Network> = {
     return net;
   },
   axon: () => {
-    const net = new Network();
+    const net = new Network({ seed: 11 });
     const pre = net.create(2, new Neuron({
       equations: 'v = v + 1\n a = a + 1', spike: 'v >= 6', reset: 'v = 0', refractory: 2.0,
       axonSpike: 'modulo(t, 2) == 0', axonReset: 'a = 100',

@@ -1,7 +1,7 @@
 // ==== prep_transmission {"threads":1}
 // neurarchy webgpu kernel prep_transmission
 const DT: f32 = 1f;
-const SEED: u32 = 3118663529u;
+const SEED: u32 = 11u;
 @group(0) @binding(0) var<storage, read_write> F: array<f32>;
 @group(0) @binding(1) var<storage, read_write> I: array<i32>;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
@@ -68,7 +68,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
 // ==== proj0_transmit {"indirect":0}
 // neurarchy webgpu kernel proj0_transmit
 const DT: f32 = 1f;
-const SEED: u32 = 3118663529u;
+const SEED: u32 = 11u;
 @group(0) @binding(0) var<storage, read_write> F: array<atomic<u32>>;
 @group(0) @binding(1) var<storage, read_write> I: array<i32>;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
@@ -133,7 +133,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
 // ==== proj1_transmit {"indirect":1}
 // neurarchy webgpu kernel proj1_transmit
 const DT: f32 = 1f;
-const SEED: u32 = 3118663529u;
+const SEED: u32 = 11u;
 @group(0) @binding(0) var<storage, read_write> F: array<atomic<u32>>;
 @group(0) @binding(1) var<storage, read_write> I: array<i32>;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
@@ -198,7 +198,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
 // ==== proj1_axon {"indirect":2}
 // neurarchy webgpu kernel proj1_axon
 const DT: f32 = 1f;
-const SEED: u32 = 3118663529u;
+const SEED: u32 = 11u;
 @group(0) @binding(0) var<storage, read_write> F: array<atomic<u32>>;
 @group(0) @binding(1) var<storage, read_write> I: array<i32>;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
@@ -261,7 +261,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
 // ==== clear_counters {"threads":1}
 // neurarchy webgpu kernel clear_counters
 const DT: f32 = 1f;
-const SEED: u32 = 3118663529u;
+const SEED: u32 = 11u;
 @group(0) @binding(0) var<storage, read_write> F: array<f32>;
 @group(0) @binding(1) var<storage, read_write> I: array<i32>;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
@@ -307,7 +307,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
 // ==== pop0_update {"threads":2}
 // neurarchy webgpu kernel pop0_update
 const DT: f32 = 1f;
-const SEED: u32 = 3118663529u;
+const SEED: u32 = 11u;
 @group(0) @binding(0) var<storage, read_write> F: array<f32>;
 @group(0) @binding(1) var<storage, read_write> I: array<i32>;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
@@ -380,7 +380,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
 // ==== pop1_update {"threads":2}
 // neurarchy webgpu kernel pop1_update
 const DT: f32 = 1f;
-const SEED: u32 = 3118663529u;
+const SEED: u32 = 11u;
 @group(0) @binding(0) var<storage, read_write> F: array<f32>;
 @group(0) @binding(1) var<storage, read_write> I: array<i32>;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
@@ -438,7 +438,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
 // ==== pop0_record {"threads":2}
 // neurarchy webgpu kernel pop0_record
 const DT: f32 = 1f;
-const SEED: u32 = 3118663529u;
+const SEED: u32 = 11u;
 @group(0) @binding(0) var<storage, read_write> F: array<f32>;
 @group(0) @binding(1) var<storage, read_write> I: array<i32>;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
@@ -481,7 +481,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
 // ==== pop0_record_count {"threads":1}
 // neurarchy webgpu kernel pop0_record_count
 const DT: f32 = 1f;
-const SEED: u32 = 3118663529u;
+const SEED: u32 = 11u;
 @group(0) @binding(0) var<storage, read_write> F: array<f32>;
 @group(0) @binding(1) var<storage, read_write> I: array<i32>;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
@@ -528,7 +528,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
 // ==== pop1_record {"threads":2}
 // neurarchy webgpu kernel pop1_record
 const DT: f32 = 1f;
-const SEED: u32 = 3118663529u;
+const SEED: u32 = 11u;
 @group(0) @binding(0) var<storage, read_write> F: array<f32>;
 @group(0) @binding(1) var<storage, read_write> I: array<i32>;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
@@ -571,7 +571,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
 // ==== pop1_record_count {"threads":1}
 // neurarchy webgpu kernel pop1_record_count
 const DT: f32 = 1f;
-const SEED: u32 = 3118663529u;
+const SEED: u32 = 11u;
 @group(0) @binding(0) var<storage, read_write> F: array<f32>;
 @group(0) @binding(1) var<storage, read_write> I: array<i32>;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
