@@ -14,6 +14,8 @@ import { DenseMatrix } from './matrix.js';
 import type { NeuronGroup } from './NeuronGroup.js';
 import { RandomStream, seedFromTime } from '../random/stream.js';
 import { Schedule, type ScheduleEntry } from './schedule.js';
+import { BehaviorTimer } from './timing.js';
+import { findAnalysisModules } from './analysis/registry.js';
 import { fillSpec, type InitOptions, type InitSpec } from './spec.js';
 import type { StateArray } from './arrays.js';
 import type { SynapseGroup } from './SynapseGroup.js';
@@ -87,6 +89,8 @@ export class Network extends BehaviorHost {
   private readonly order = new Schedule();
   private hostCount = 0;
   private pending: Thenable[] = [];
+  /** Set by {@link timeBehaviors}: every `iteration` call is timed while it is set. */
+  behaviorTimer: BehaviorTimer | undefined;
 
   constructor(opts: NetworkOptions = {}) {
     super();
@@ -204,7 +208,7 @@ export class Network extends BehaviorHost {
     for (let i = 0; i < list.length; i++) {
       const e = list[i]!;
       if (!e.runs || !e.behavior.behaviorEnabled) continue;
-      const r = e.behavior.iteration(e.host);
+      const r = this.behaviorTimer ? this.behaviorTimer.run(e.key, e.host, e.behavior) : e.behavior.iteration(e.host);
       if (isThenable(r)) return this.finishStep(r, list, i + 1);
     }
     return undefined;
@@ -215,7 +219,7 @@ export class Network extends BehaviorHost {
     for (let i = from; i < list.length; i++) {
       const e = list[i]!;
       if (!e.runs || !e.behavior.behaviorEnabled) continue;
-      const x = e.behavior.iteration(e.host);
+      const x = this.behaviorTimer ? this.behaviorTimer.run(e.key, e.host, e.behavior) : e.behavior.iteration(e.host);
       if (isThenable(x)) await x;
     }
   }
@@ -225,6 +229,19 @@ export class Network extends BehaviorHost {
     this.pending = [];
     await Promise.all(p);
   }
+
+  /**
+   * Starts timing every behaviour's `iteration` (or stops, with `false`) and returns the timer:
+   * `timer.table()` / `timer.format()` say which behaviour costs what per iteration (PymoNNto's
+   * `measure_behavior_execution_time`). Timing again keeps the same timer and its totals.
+   */
+  timeBehaviors(on = true): BehaviorTimer {
+    this.timerKept ??= new BehaviorTimer();
+    this.behaviorTimer = on ? this.timerKept : undefined;
+    return this.timerKept;
+  }
+
+  private timerKept: BehaviorTimer | undefined;
 
   /** Enables or disables behaviours tagged `tag` on every host (PymoNNto `set_behaviors`). */
   override setBehaviors(tag: string, enabled: boolean): this {
@@ -256,6 +273,7 @@ export class Network extends BehaviorHost {
     const out: unknown[] = super.find(key);
     for (const g of this.neuronGroups) out.push(...g.find(key));
     for (const s of this.synapseGroups) out.push(...s.find(key));
+    out.push(...findAnalysisModules(this, key));
     return out as T[];
   }
 

@@ -65,3 +65,6 @@ export {
   type StateArray, type Operand, greater, less, setWhere, where, scaleInPlace, addInPlace, clipInPlace,
   sum, mean, max, min, countNonzero, nonzero,
 } from './arrays.js';
+export { BehaviorTimer, type BehaviorTimeRow } from './timing.js';
+export * from './analysis/index.js';
+export * from './storage/index.js';

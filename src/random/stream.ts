@@ -67,6 +67,26 @@ export class RandomStream implements RandomSource {
     return this.#block * 4 - (4 - this.#pos);
   }
 
+  /**
+   * Where the stream is: the next block, the words used of the current one, and a pending second
+   * normal of a Box–Muller pair (NaN when none). Saved with a network so that a reloaded one draws
+   * exactly what the original would have drawn next.
+   */
+  getState(): { block: number; pos: number; spare: number } {
+    return { block: this.#block, pos: this.#pos, spare: this.#spare };
+  }
+
+  /** Returns to a state from {@link getState} (of a stream with the same seed, id and substream). */
+  setState(s: { block: number; pos: number; spare: number }): void {
+    if (!Number.isSafeInteger(s.block) || s.block < 0 || !Number.isInteger(s.pos) || s.pos < 0 || s.pos > 4 || (s.pos < 4 && s.block === 0)) {
+      throw new NetworkError(`RandomStream.setState: not a stream state (block ${s.block}, word ${s.pos})`);
+    }
+    if (s.pos < 4) { this.#block = s.block - 1; this.#refill(); }
+    this.#block = s.block;
+    this.#pos = s.pos;
+    this.#spare = s.spare;
+  }
+
   #refill(): void {
     const b = this.#block++;
     philox4x32_10(b >>> 0, Math.floor(b / TWO32) >>> 0, HOST_WORD2, this.substream, this.seed, this.streamId, this.#buf);
