@@ -11,6 +11,7 @@ import type { MethodName, NeuronDescription, SynapseDescription, FunctionDef } f
 import { analyseNeuron, analyseSynapse } from '../equations/index.js';
 import type { BackendName } from '../ir/plan.js';
 import { buildPlan } from '../ir/build.js';
+import { populationRecord, projectionRecord } from './records.js';
 import { guardCompile } from '../equations/limits.js';
 import type { Engine, StepHooks, Backend } from '../runtime/engine.js';
 import { allocatePopulation, allocateProjection, resizeDelayRings, growDelayRings, resetSpecialState, resetSynapseState, clearPendingEvents } from '../runtime/state.js';
@@ -420,7 +421,7 @@ export class Network implements NetworkLike, ConstantListener {
     // A stack exhausted by a huge expression becomes an EquationError naming the model (limits.ts).
     const models = () => [...this.#populations.map((p) => p.description), ...this.#projections.map((p) => p.description)];
     const plan = await guardCompile(models, () => buildPlan({
-      dt: this.#dt, seed: this.#seed, populations: this.#populations, projections: this.#projections,
+      dt: this.#dt, seed: this.#seed, populations: this.#populations.map(populationRecord), projections: this.#projections.map(projectionRecord),
       constants: this.#constantNames, functions: [...usedFunctions].map((f) => fmap.get(f)!),
     }));
     for (const pop of this.#populations) allocatePopulation(plan, pop);

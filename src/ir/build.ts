@@ -10,17 +10,19 @@ import { NetworkError } from '../errors.js';
 import type { NetworkPlan, PopulationPlan, ProjectionPlan, DelayPlan } from './plan.js';
 import type { Expr } from '../equations/ast.js';
 import type { NeuronDescription } from '../equations/description.js';
-import type { Population } from '../core/Population.js';
-import type { Projection } from '../core/Projection.js';
+import type { PopulationRecord, ProjectionRecord } from '../core/records.js';
 import type { FunctionDef } from '../equations/description.js';
 import { parseStopCondition } from '../equations/index.js';
 import { walk } from '../equations/algebra.js';
+import { planArrays } from './arrays.js';
+import { planSchedule } from './schedule.js';
 
+/** What the plan is built from: plain records (`core/records.ts`), never the user-facing objects. */
 export interface PlanInput {
   dt: number;
   seed: number;
-  populations: readonly Population[];
-  projections: readonly Projection[];
+  populations: readonly PopulationRecord[];
+  projections: readonly ProjectionRecord[];
   constants: readonly string[];
   functions: readonly FunctionDef[];
 }
@@ -50,20 +52,20 @@ export function buildPlan(input: PlanInput): NetworkPlan {
       spikeQueue: false,
       maxDelay: 1,
       stopCondition: p.stopCondition ? parseStopCondition(p.stopCondition, d) : undefined,
-      special: (p as { special?: PopulationPlan['special'] }).special,
+      special: p.special,
     };
   });
 
   const projs: ProjectionPlan[] = input.projections.map((proj) => {
-    const c = proj.requireConnected();
-    const pre = pops[proj.pre.population.id];
-    const post = pops[proj.post.population.id];
+    const c = proj.connectivity;
+    const pre = pops[proj.pre];
+    const post = pops[proj.post];
     const d = proj.description;
     let delay: DelayPlan;
-    if (typeof c.delaySteps === 'number') delay = c.delaySteps > 1 ? { kind: 'uniform', steps: c.delaySteps } : { kind: 'none' };
+    if (c.delaySteps !== 'variable') delay = c.delaySteps > 1 ? { kind: 'uniform', steps: c.delaySteps } : { kind: 'none' };
     else delay = { kind: 'variable', maxSteps: c.maxDelay };
     const maxSteps = delay.kind === 'uniform' ? delay.steps : delay.kind === 'variable' ? delay.maxSteps : 1;
-    const special = (proj as { special?: ProjectionPlan['special'] }).special;
+    const special = proj.special;
     // Hybrid rate → spike: a spiking post reading `sum(t)` gets `_sum_t`; otherwise the sum is added to g_t.
     const rateInto: ProjectionPlan['rateInto'] = d.type === 'rate' && post.spiking
       && !proj.targets.every((t) => readsSum(post.description, t)) ? 'conductance' : 'sum';
@@ -119,9 +121,12 @@ export function buildPlan(input: PlanInput): NetworkPlan {
       conductances: post.spiking ? proj.targets.filter((t) => post.description.attributes.some((a) => a.name === `g_${t}`)) : [],
       rateInto,
       special,
+      synapses: c.synapses,
+      dendrites: c.dendrites,
     };
   });
 
+  const schedule = planSchedule(pops, projs);
   return {
     dt: input.dt,
     seed: input.seed,
@@ -129,6 +134,8 @@ export function buildPlan(input: PlanInput): NetworkPlan {
     projections: projs,
     constants: [...input.constants],
     functions: input.functions.map((f) => ({ name: f.name, params: f.params, body: f.body })),
+    arrays: planArrays(pops, projs, input.populations, schedule),
+    schedule,
   };
 }
 

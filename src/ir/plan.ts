@@ -23,6 +23,7 @@
  */
 import type { NeuronDescription, SynapseDescription, GlobalOpUse } from '../equations/description.js';
 import type { Expr } from '../equations/ast.js';
+import type { SpecialPopulation, SpecialProjection } from '../core/records.js';
 
 export type BackendName = 'js' | 'cpp' | 'webgpu';
 
@@ -80,11 +81,7 @@ export interface PopulationPlan {
  *   `_poisson_next = s + R + K` with R the refractory steps. Reset: `_poisson_rate = NaN`.
  * - `timed-poisson`: `timed-array` into `rates`, then `poisson`.
  */
-export type SpecialPopulation =
-  | { kind: 'spike-source-array' }
-  | { kind: 'timed-array'; into: string }
-  | { kind: 'poisson' }
-  | { kind: 'timed-poisson' };
+export type { SpecialPopulation } from '../core/records.js';
 
 /**
  * Projections whose transmission is not the synapse's code (`src/inputs/`); the kernel replaces the
@@ -94,7 +91,7 @@ export type SpecialPopulation =
  *   ring `_dec_hist` (float64, `windowSteps × nDendrites`); `_sum_<target>[post] += (Σ ring column) /
  *   windowSteps · 1000/dt / (synapses of the dendrite)`; then `_dec_idx` advances. Reset: ring zeroed.
  */
-export type SpecialProjection = { kind: 'decoding'; windowSteps: number };
+export type { SpecialProjection } from '../core/records.js';
 
 export type DelayPlan =
   | { kind: 'none' }
@@ -139,6 +136,102 @@ export interface ProjectionPlan {
    */
   rateInto: 'sum' | 'conductance';
   special?: SpecialProjection;
+  /** Number of synapses (non-zero entries of the connectivity) at compile. */
+  synapses: number;
+  /** Number of dendrites (post-synaptic neurons with at least one synapse) at compile. */
+  dendrites: number;
+}
+
+/** Element type of a state array: `f64` is a Float64Array, `i32` an Int32Array. */
+export type ArrayDtype = 'f64' | 'i32';
+
+/**
+ * What an array is for (see the naming list at the top of this file):
+ * - `attribute`: a parameter or variable of the model (`v`, `tau`, `w`);
+ * - `sum`: `_sum_<target>`, a rate-coded weighted sum, cleared each step;
+ * - `global-op`: `_<op>_<var>`, the result of a global operation;
+ * - `random`: `_rand_<id>`, the draws of one random use, redrawn each step;
+ * - `spikes` / `spike-count`: `_spiked` and `_nspiked` (`_axon_spiked`, `_naxon` for axonal spikes);
+ * - `last-spike`, `refractory`: `_last_spike`, `_refr_left`;
+ * - `delay-ring` / `delay-counter`: `_delayed_<var>` and its `_delay_idx`, `_delay_len`;
+ * - `spike-queue` / `spike-queue-counter`: `_spike_queue` and `_spike_queue_n`, `_spike_queue_idx`;
+ * - `connectivity`: `_row_ptr`, `_post_rank`, `_pre_rank` (CSR, post-major);
+ * - `derived-index`: computed from the connectivity at compile (`derivedFrom`): `_syn_dendrite`,
+ *   `_dendrite_of_post`, `_inv_ptr`/`_inv_idx` (the inverse, pre-major index of spike propagation);
+ * - `delay`: `_delay_uniform` (steps, 0 when delays vary), `_delay` (steps per synapse);
+ * - `event-clock`: `_last_event`, the step of the last event of each synapse (event-driven variables);
+ * - `input-data`: arrays an input class fills (`_ssa_steps`, `_ta_buffer`, …), read-only for kernels;
+ * - `input-counter`: the counters and rings of special kernels (`_ssa_next`, `_ta_t`, `_poisson_next`,
+ *   `_dec_hist`, …), restored by `reset()`.
+ */
+export type ArrayRole =
+  | 'attribute' | 'sum' | 'global-op' | 'random' | 'spikes' | 'spike-count' | 'last-spike' | 'refractory'
+  | 'delay-ring' | 'delay-counter' | 'spike-queue' | 'spike-queue-counter' | 'connectivity' | 'derived-index'
+  | 'delay' | 'event-clock' | 'input-data' | 'input-counter';
+
+/**
+ * The kernels of one step, in ANNarchy's order (see {@link KernelStep}):
+ * `clear-sums` (weighted sums to 0), `transmission` (rate sums, spike delivery, continuous psp, special
+ * projections), `record-targets` (hook: monitors of `g_target`, `sum()`), `random` (per-step draws),
+ * `neuron` (equations, spike emission, reset, refractoriness, axonal spikes; or a special input's
+ * kernel), `after-neurons` (hook: firing-rate windows), `delay` (push delayed variables and spikes
+ * into rings), `global-ops` (mean, max, …), `synapse-update` (synaptic equations, plasticity),
+ * `post-events` (post-synaptic spike events), `record` (hook: monitors).
+ */
+export type KernelKind =
+  | 'clear-sums' | 'transmission' | 'record-targets' | 'random' | 'neuron' | 'after-neurons'
+  | 'delay' | 'global-ops' | 'synapse-update' | 'post-events' | 'record';
+
+/** One array of the state: `owner`/`id` say whose `state` map holds it, `name` its key there. */
+export interface ArrayRef {
+  owner: 'pop' | 'proj';
+  id: number;
+  name: string;
+}
+
+/** One row of the table of arrays ({@link NetworkPlan.arrays}). */
+export interface ArrayPlan extends ArrayRef {
+  dtype: ArrayDtype;
+  /** Number of elements at compile (delay rings may grow later: `proj.delay = …`). */
+  length: number;
+  /**
+   * How the length follows from the network: `1`, `size` (neurons of the population), `synapses`,
+   * `dendrites`, `pre.size + 1`, `post.size`, `maxDelay`, `maxDelay × size`, `window × dendrites`,
+   * `blocks × size`, `data` (an input's data, whatever its length).
+   */
+  lengthFormula: string;
+  role: ArrayRole;
+  /** Attributes: one value per neuron/synapse (`local`), per dendrite (`semiglobal`) or one (`global`). */
+  locality?: 'local' | 'semiglobal' | 'global';
+  /** The kernels of the schedule that write it (empty: written only at compile, by the runtime or the user). */
+  writtenBy: KernelKind[];
+  /** Derived arrays: the arrays of the same owner they are computed from, at compile and when the connectivity changes. */
+  derivedFrom?: string[];
+}
+
+/**
+ * One kernel call of a step ({@link NetworkPlan.schedule}). `owner: 'net'` marks the runtime's hooks
+ * (`record-targets`, `after-neurons`, `record`), which run only when something listens.
+ */
+export interface KernelStep {
+  kind: KernelKind;
+  owner: 'pop' | 'proj' | 'net';
+  /** Population or projection id (0 for hooks). */
+  id: number;
+  /**
+   * The population whose enabled flag gates the call (`pop.enabled`, ANNarchy's `disable()`): the
+   * population itself, or a projection's post-synaptic population; absent when the call always runs.
+   * A disabled spiking population's `neuron` call still empties its spike lists.
+   */
+  enabledBy?: number;
+  /**
+   * Which form of the kernel: transmission `rate`, `spike` (with `continuous` psp transmission after
+   * the events when {@link ProjectionPlan.continuous}), `decoding`; neuron `equations` or the special
+   * input's kind (`spike-source-array`, `timed-array`, `poisson`, `timed-poisson`).
+   */
+  variant?: string;
+  /** Every array the call writes (possibly in another owner's state: transmission writes the post-synaptic `g_target`). */
+  writes: ArrayRef[];
 }
 
 export interface NetworkPlan {
@@ -150,4 +243,12 @@ export interface NetworkPlan {
   constants: string[];
   /** Global functions (addFunction) called by the models. */
   functions: { name: string; params: string[]; body: Expr }[];
+  /**
+   * Every array of the state of every population and projection, in allocation order (populations,
+   * then projections; attributes first), with its type, length, role and the kernels that write it.
+   * Engine-owned arrays (the spike rings of per-synapse delays, device copies) are not listed.
+   */
+  arrays: ArrayPlan[];
+  /** The ordered kernel calls of one step (ANNarchy's order, `annarchy-semantics.md`). */
+  schedule: KernelStep[];
 }
