@@ -61,7 +61,7 @@ const t0 = performance.now();
 await net.simulate(Number(a.T));
 const run = performance.now() - t0;
 
-const w = Array.from(proj.f64("w") as Float64Array, (x: number) => x / gmax);
+const w = Array.from(proj.flat("w"), (x: number) => x / gmax);
 const out = m.get('spike')[0] ?? [];
 console.log(`STDP, ${Number(a.T) / 1000} s simulated in ${(run / 1000).toFixed(1)} s; output rate ${(out.length / (Number(a.T) / 1000)).toFixed(1)} Hz`);
 console.log(`w/gmax: mean ${(w.reduce((s: number, x: number) => s + x, 0) / N).toFixed(3)}, ` +

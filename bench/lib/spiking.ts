@@ -171,7 +171,7 @@ export function stdpStats(b: ReturnType<typeof buildSTDP>, T: number) {
 
 /** w/gmax statistics of the STDP benchmark. */
 export function weightStats(proj: Projection, gmax = GMAX) {
-  const w = Array.from(proj.f64('w'), (x) => x / gmax);
+  const w = Array.from(proj.flat('w'), (x) => x / gmax);
   const hist = new Array<number>(10).fill(0);
   for (const x of w) hist[Math.min(9, Math.max(0, Math.floor(x * 10)))]++;
   return {

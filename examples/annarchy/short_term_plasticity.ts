@@ -90,7 +90,7 @@ export async function run(options: StpOptions = {}): Promise<StpStats> {
   await net.simulate(T);
   const spikes = m.get('spike');
   const total = Object.values(spikes).reduce((s, steps) => s + steps.length, 0);
-  const mean = (name: string): number => { const a = exc.f64(name); return a.reduce((s, x) => s + x, 0) / a.length; };
+  const mean = (name: string): number => { const a = exc.flat(name); return a.reduce((s, x) => s + x, 0) / a.length; };
   return { total, rate: total / N / (T / 1000), meanX: mean('x'), meanU: mean('u'), spikes };
 }
 

@@ -9,6 +9,7 @@ import { RESERVED_NAMES } from '../equations/symbols.js';
 
 /** Something that wants to know when a constant changes (a compiled network). */
 export interface ConstantListener {
+  /** @internal */
   constantChanged(name: string, value: number): void;
 }
 

@@ -193,6 +193,28 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
     return Array.from(c.postRanks, (_, i) => arr.slice(c.rowPtr[i], c.rowPtr[i + 1]));
   }
 
+  /**
+   * One synaptic attribute as a single flat array (a copy): dendrite after dendrite in the order
+   * of `postRanks`, and within dendrite `i` in the order of `preRanks[i]` — the rows of
+   * `proj.get(name)` joined end to end, as Brian2's `S.w[:]`. `proj.flat()` is every weight. A
+   * semiglobal attribute gives one value per dendrite and a global one a single value; `w` of a
+   * single-weight projection gives its value once per synapse.
+   *
+   * @param name - the attribute, `'w'` unless given.
+   * @example
+   * ```ts
+   * const w = proj.flat();                  // Float64Array of proj.nbSynapses weights
+   * const mean = w.reduce((a, x) => a + x, 0) / w.length;
+   * ```
+   */
+  flat(name = 'w'): Float64Array {
+    const c = this.requireConnected();
+    this.attribute(name); // an unknown name is refused with the list of attributes
+    const arr = this.f64(name);
+    if (name === 'w' && c.singleWeight) return new Float64Array(c.preRanks.length).fill(arr[0]);
+    return Float64Array.from(arr);
+  }
+
   set(values: Record<string, AttributeInput>): void {
     checkValuesObject(values, `projection '${this.name}'.set()`);
     for (const [name, value] of Object.entries(values)) this.setAttribute(name, value);

@@ -86,15 +86,18 @@ function neuronSet(side: Side): NeuronSet {
   return { ranks: side.ranks, populationSize: pop.size, populationGeometry: pop.geometry, populationId: pop.id, samePopulationAs: pop };
 }
 
+/** The `connect…` methods of `Projection` (ANNarchy's connector methods), one per pattern. */
 export abstract class ConnectorMethods {
   abstract readonly pre: Side;
   abstract readonly post: Side;
   abstract readonly network: NetworkLike;
   abstract readonly description: SynapseDescription;
   abstract readonly name: string;
+  /** @internal */
   abstract connectivity?: ConnectivityData;
   /** The connector that built the connectivity, in words (`'fixed probability 0.02'`), for reports. */
   connector?: string;
+  /** @internal */
   protected abstract storeConnectivity(data: ConnectivityData, weights: Float64Array | number): void;
 
   /** Every pre-synaptic neuron to every post-synaptic one (no self-connections unless allowed). */

@@ -10,6 +10,10 @@ import type { Population } from './Population.js';
 import type { Projection } from './Projection.js';
 import type { Monitor } from './Monitor.js';
 
+/**
+ * What populations, projections and monitors need from a network; `Network` is the one
+ * implementation users meet. Its engine-facing members are internal.
+ */
 export interface NetworkLike {
   /** Host-side random numbers (initial values, connectivity), seeded by the network's seed. */
   readonly rng: RandomSource;
@@ -17,18 +21,27 @@ export interface NetworkLike {
   readonly dt: number;
   /** True once `compile()` has run. */
   readonly compiled: boolean;
+  /** @internal */
   analyseNeuron(neuron: Neuron): NeuronDescription;
+  /** @internal */
   analyseSynapse(synapse: Synapse, preType: 'rate' | 'spike'): SynapseDescription;
-  /** Value of a Constant known to this network (for `init = name`). */
+  /** @internal Value of a Constant known to this network (for `init = name`). */
   constantValue(name: string): number | undefined;
+  /** @internal */
   registerPopulation(pop: Population, name?: string): number;
+  /** @internal */
   registerProjection(proj: Projection, name?: string): number;
+  /** @internal */
   registerMonitor(monitor: Monitor): void;
-  /** Called after every user write to an attribute (backends that keep copies re-upload it). */
+  /** @internal Called after every user write to an attribute (backends that keep copies re-upload it). */
   attributeWritten(owner: Population | Projection, name: string): void;
+  /** @internal */
   populationEnabledChanged(pop: Population): void;
+  /** @internal */
   resetPopulation(pop: Population, attributes?: string[]): void;
+  /** @internal */
   computeFiringRate(pop: Population, window: number): void;
+  /** @internal */
   lastSpikes(pop: Population): number[];
   /** The population named `name`, if any (projections between populations given by name). */
   getPopulation(name: string): Population | undefined;

@@ -3,8 +3,6 @@
  * The runtime (callbacks, stop conditions, monitors, attribute access) is the same for every backend.
  */
 import type { BackendName, NetworkPlan } from '../ir/plan.js';
-import type { Population } from '../core/Population.js';
-import type { Projection } from '../core/Projection.js';
 
 /** Called by the engine at fixed points of every step (only when something listens). */
 export interface StepHooks {
@@ -16,6 +14,11 @@ export interface StepHooks {
   record(step: number): void;
   /** Whether any hook has work; engines may skip calling them. */
   readonly active: boolean;
+  /**
+   * Whether a hook reads the state of projections (monitors of projections or dendrites): engines
+   * that keep the state on a device then read projections back too, not only populations.
+   */
+  readonly readsProjections?: boolean;
   /**
    * Spike recording that an engine may do natively in batches. When `perStep` is false, the only
    * work of the hooks is recording the spikes of `populations()`: an engine may then skip the three
@@ -40,15 +43,45 @@ export interface SpikeBatchHooks {
   record(popId: number, steps: ArrayLike<number>, ranks: ArrayLike<number>, n: number): void;
 }
 
+/**
+ * The state of one population or projection: its arrays by name (the names of `plan.arrays`).
+ * The runtime may replace an array (delay rings that grow); an engine that keeps arrays elsewhere
+ * (cpp's native memory) may replace an entry by its own view of the same values.
+ */
+export type StateMap = Map<string, Float64Array | Int32Array>;
+
+/** A projection's switches, which the user may change between runs; engines read them at each run. */
+export interface ProjectionSwitches {
+  /** Synaptic transmission on (`proj.transmission`). */
+  readonly transmission: boolean;
+  /** Synaptic equations on (`proj.update`). */
+  readonly update: boolean;
+  /** Plasticity on (`proj.plasticity`). */
+  readonly plasticity: boolean;
+  /** Learning runs every `learningPeriod` steps, at `learningOffset` in the period (`enableLearning`). */
+  readonly learningPeriod: number;
+  readonly learningOffset: number;
+  /** Axonal spikes transmitted (`proj.axonTransmission`). */
+  readonly axonTransmission: boolean;
+}
+
+/**
+ * Everything an engine is built from, as plain data: the plan, the state maps, the shared switch
+ * arrays and the hooks; never the user-facing objects (an engine cannot reach a Population).
+ */
 export interface EngineInput {
   plan: NetworkPlan;
-  populations: readonly Population[];
-  projections: readonly Projection[];
+  /** The state maps by population id and by projection id (the same maps the user-facing objects read). */
+  state: { readonly populations: readonly StateMap[]; readonly projections: readonly StateMap[] };
   /** Current values of the Constants, in `plan.constants` order (shared, updated in place). */
   constants: Float64Array;
   /** Whether each population is enabled (shared, updated in place). */
   enabled: Uint8Array;
+  /** Each projection's switches, by projection id (live: read them when a run starts). */
+  switches: readonly ProjectionSwitches[];
   hooks: StepHooks;
+  /** The network's number, for messages (`network 2: …`). */
+  networkId: number;
 }
 
 export interface Engine {

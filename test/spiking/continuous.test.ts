@@ -68,7 +68,7 @@ describeBackends('continuous transmission in spiking synapses (psp)', () => {
       await net.compile(compileFor());
       await net.simulate(6);
       expect(column(m.get('g_exc') as Float64Array[], 0)).toEqual(delays ? [0, 0, 0, 1, 104, 6] : [0, 0, 1, 104, 6, 8]);
-      expect(proj.f64('w')[0]).toBe(2);
+      expect(proj.flat('w')[0]).toBe(2);
     });
   }
 

@@ -105,7 +105,7 @@ describeBackends('event code: bounds (A10), order of pre/post events, unless_pos
     const proj = net.connect(a, b, 'exc', new Synapse({ preSpike: pre, postSpike: 'w = 2.0 * w' })).connectAllToAll({ weights: 1.0 });
     await net.compile(compileFor());
     await net.simulate(10);
-    return proj.f64('w')[0];
+    return proj.flat('w')[0];
   }
 
   it('pre and post spiking in the same step: post_spike runs first (in the spike step), pre_spike one step later', async () => {
@@ -125,7 +125,7 @@ describeBackends('event code: bounds (A10), order of pre/post events, unless_pos
     await net.compile(compileFor());
     await net.simulate(4);
     expect((m.get('g_exc') as Float64Array[]).map((r) => r[0])).toEqual([0, 0, 1, 0]);
-    expect(proj.f64('w')[0]).toBe(3);
+    expect(proj.flat('w')[0]).toBe(3);
   });
 });
 
@@ -148,8 +148,8 @@ describeBackends('event-driven variables', () => {
     const seen: number[][] = [];
     for (let s = 0; s < 100; s++) {
       await net.step();
-      const a = ['xpre', 'ypre', 'xpost', 'ypost'].map((n) => ed.f64(n)[0]);
-      const b = ['xpre', 'ypre', 'xpost', 'ypost'].map((n) => ex.f64(n)[0]);
+      const a = ['xpre', 'ypre', 'xpost', 'ypost'].map((n) => ed.flat(n)[0]);
+      const b = ['xpre', 'ypre', 'xpost', 'ypost'].map((n) => ex.flat(n)[0]);
       for (let q = 0; q < 4; q++) expect(Math.abs(a[q] - b[q]), `step ${s} ${q}`).toBeLessThan(tolerance(1e-12, 3));
       seen.push(a);
     }
@@ -172,7 +172,7 @@ describeBackends('STDP window with neurarchy\'s symmetric event timing (dossier 
     const proj = net.connect(pre, post, 'exc', rule).connectAllToAll({ weights: 1.0 });
     await net.compile(compileFor());
     await net.simulate(120);
-    return proj.f64('w')[0] - 1;
+    return proj.flat('w')[0] - 1;
   }
   it('LTP decays over exactly t_post − t_pre steps, LTD over t_pre − t_post', async () => {
     // float32 (webgpu): w ≈ 1 holds dw to half an ulp of 1 (6e-8); 1e-6 allows ~16 ulps of w.
@@ -187,7 +187,7 @@ describeBackends('STDP window with neurarchy\'s symmetric event timing (dossier 
     const proj = net.connect(pre, post, 'exc', new STDP({ A_plus: 0.01, A_minus: 0.01, w_max: 2.0 })).connectAllToAll({ weights: 1.0 });
     await net.compile(compileFor());
     await net.simulate(100);
-    const w = proj.f64('w');
+    const w = proj.flat('w');
     expect(w[0] - 1).toBeCloseTo(0.02 * Math.exp(-30 / 20), closeDigits(14, 0.1));
     expect(w[1] - 1).toBeCloseTo(-0.02 * Math.exp(-20 / 20), closeDigits(14, 0.1));
   });
