@@ -1,16 +1,19 @@
 /**
- * PymoNNto's NeuronGroup: `size` neurons with no built-in dynamics. Behaviours create its state in
- * `vars` (typed arrays of `size` entries) and update it every step.
+ * PymoNNto's NeuronGroup: `size` neurons with no built-in dynamics. Behaviours create its state
+ * (`neurons.voltage = neurons.vector()`) and update it every step.
  *
- * PymoNNto writes `neurons.voltage = neurons.vector()`; here state lives in `neurons.vars.voltage`
- * so that it is typed and cannot collide with methods. Recorders resolve names in `vars`.
+ * State is attributes, as in PymoNNto: `neurons.voltage` and `neurons.vars.voltage` are the same
+ * entry (attributes.ts), so recorders see what behaviours write. In TypeScript the attributes of
+ * `NeuronGroup` are `any`; `NeuronGroup<{ voltage: Float64Array; spike: Uint8Array }>` types them
+ * and refuses misspelt names.
  */
 import { NeurarchyError } from '../errors.js';
 import { checkOptions, optionKeys } from '../core/options.js';
 import { checkFits, checkIndexRange, fmtCount } from '../runtime/memory.js';
-import type { StateArray } from './arrays.js';
+import type { LooseState, StateProperties, VarsOf } from './attributes.js';
 import { makeGeometry, type Geometry, type GeometrySpec } from './geometry.js';
 import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
+import { sealMethods } from './attributes.js';
 import type { Network } from './Network.js';
 import { fillSpec, type InitOptions, type InitSpec } from './spec.js';
 import type { SynapseGroup } from './SynapseGroup.js';
@@ -19,9 +22,19 @@ import type { SynapseGroup } from './SynapseGroup.js';
 export const afferent = 0;
 /** PymoNNto's `efferent` (= `post`, `axon`): synapse groups whose src is this group. */
 export const efferent = 1;
+/** PymoNNto's alias of {@link afferent}. */
+export const dendrite = 0;
+/** PymoNNto's alias of {@link efferent}. */
+export const axon = 1;
 
-/** A direction for `synapses()`. */
-export type SynapseDirection = 0 | 1 | 'afferent' | 'efferent';
+/**
+ * A direction for `synapses()`: `afferent` (0) or `efferent` (1), or a name — `'afferent'`,
+ * `'dendrite'`, `'pre'` mean afferent and `'efferent'`, `'axon'`, `'post'` efferent (PymoNNto's
+ * aliases: its `pre = afferent = 0`).
+ */
+export type SynapseDirection = 0 | 1 | 'afferent' | 'efferent' | 'dendrite' | 'axon' | 'pre' | 'post';
+
+const DIRECTIONS: Record<string, 0 | 1> = { afferent: 0, dendrite: 0, pre: 0, efferent: 1, axon: 1, post: 1 };
 
 /** Options of `new NeuronGroup()`. */
 export interface NeuronGroupOptions {
@@ -39,8 +52,12 @@ export interface NeuronGroupOptions {
 /** The keys of {@link NeuronGroupOptions}. */
 export const NEURON_GROUP_OPTIONS = optionKeys<NeuronGroupOptions>()(['net', 'size', 'geometry', 'tag', 'behavior']);
 
-/** A group of neurons whose dynamics are its behaviours. */
-export class NeuronGroup extends BehaviorHost {
+/**
+ * The members of a neuron group (the class); {@link NeuronGroup} is the type with the state
+ * attributes. Its runtime name is `NeuronGroup`.
+ */
+export class NeuronGroupClass<S extends object = LooseState> extends BehaviorHost {
+  static { Object.defineProperty(this, 'name', { value: 'NeuronGroup' }); }
   readonly network: Network;
   /** Number of neurons. */
   readonly size: number;
@@ -48,8 +65,11 @@ export class NeuronGroup extends BehaviorHost {
   readonly id: Int32Array;
   /** The grid, when given. */
   readonly geometry: Geometry | undefined;
-  /** The state: one typed array of `size` entries per variable. */
-  readonly vars: Record<string, StateArray> = {};
+  /**
+   * The state: every attribute behaviours create (`neurons.voltage` is `neurons.vars.voltage`),
+   * usually typed arrays of `size` entries; with a geometry also `x`, `y`, `z`.
+   */
+  readonly vars: VarsOf<S> = {} as VarsOf<S>;
 
   constructor(opts: NeuronGroupOptions) {
     super();
@@ -64,6 +84,7 @@ export class NeuronGroup extends BehaviorHost {
       }
       this.size = this.geometry.size;
       Object.assign(this.vars, { x: this.geometry.x, y: this.geometry.y, z: this.geometry.z });
+      Object.assign(this.vars, { width: this.geometry.width, height: this.geometry.height, depth: this.geometry.depth });
     } else {
       if (opts.size === undefined || !Number.isInteger(opts.size) || opts.size < 0) {
         throw new NeurarchyError(`NeuronGroup: size must be a non-negative whole number (or give a geometry), got ${opts.size}`);
@@ -78,7 +99,7 @@ export class NeuronGroup extends BehaviorHost {
     this.addTag(opts.tag ?? `NeuronGroup_${net.neuronGroups.length + 1}`);
     this.addTag('NeuronGroup').addTag('ng');
     net.registerHost(this);
-    net.neuronGroups.push(this);
+    net.neuronGroups.push(this as unknown as NeuronGroup);
     this.attachBehaviors(opts.behavior);
   }
 
@@ -106,19 +127,41 @@ export class NeuronGroup extends BehaviorHost {
    * (PymoNNto raises KeyError for groups created after their synapses); an empty list when none.
    */
   synapses(direction: SynapseDirection, tag = 'All'): SynapseGroup[] {
-    const dir = direction === 'afferent' ? 0 : direction === 'efferent' ? 1 : direction;
-    if (dir !== 0 && dir !== 1) throw new NeurarchyError(`${this.tag}.synapses: direction must be afferent or efferent, got ${String(direction)}`);
-    return this.network.synapseGroups.filter((s) => (tag === 'All' || s.hasTag(tag)) && (dir === 0 ? s.dst : s.src) === this);
+    const dir = typeof direction === 'string' ? DIRECTIONS[direction] : direction;
+    if (dir !== 0 && dir !== 1) {
+      throw new NeurarchyError(`${this.tag}.synapses: direction must be afferent (0) or efferent (1) (or 'afferent', 'efferent', 'dendrite', 'axon', 'pre', 'post'), got ${String(direction)}`);
+    }
+    const me = this as unknown;
+    return this.network.synapseGroups.filter((s) => (tag === 'All' || s.hasTag(tag)) && (dir === 0 ? s.dst : s.src) === me);
   }
 
   lookupVar(name: string): HostValue | undefined {
     if (name === 'iteration') return this.iteration;
     if (name === 'size') return this.size;
     if (name === 'id') return this.id;
-    return this.vars[name];
+    return (this.vars as Record<string, HostValue>)[name];
   }
 
   varNames(): string[] {
     return [...Object.keys(this.vars), 'id', 'size', 'iteration'];
   }
 }
+
+/**
+ * A neuron group with state `S`: the class's members plus one property per state attribute
+ * (`neurons.voltage`). With the default `LooseState` any attribute name type-checks as `any`, so a
+ * PymoNNto behaviour ports line by line; `NeuronGroup<{ voltage: Float64Array }>` types
+ * `neurons.voltage` (and `neurons.vars.voltage`) and makes a misspelt name a type error.
+ */
+export type NeuronGroup<S extends object = LooseState> = NeuronGroupClass<S> & StateProperties<S, NeuronGroupClass>;
+
+/** `new NeuronGroup(…)`, optionally with its state type: `new NeuronGroup<{ v: Float64Array }>({ … })`. */
+export interface NeuronGroupConstructor {
+  new <S extends object = LooseState>(opts: NeuronGroupOptions): NeuronGroup<S>;
+  readonly prototype: NeuronGroup;
+}
+
+/** See {@link NeuronGroupClass} (the members) and {@link NeuronGroup} (the type with attributes). */
+export const NeuronGroup = NeuronGroupClass as unknown as NeuronGroupConstructor;
+
+sealMethods(NeuronGroupClass);

@@ -9,6 +9,7 @@ import { NeurarchyError } from '../errors.js';
 import { checkOptions, optionKeys } from '../core/options.js';
 import type { StateArray } from './arrays.js';
 import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
+import { sealMethods, type LooseState, type StateProperties, type VarsOf } from './attributes.js';
 import { DenseMatrix, SparseMatrix, type WeightMatrix } from './matrix.js';
 import type { Network } from './Network.js';
 import type { NeuronGroup } from './NeuronGroup.js';
@@ -40,11 +41,18 @@ export const SYNAPSE_GROUP_OPTIONS = optionKeys<SynapseGroupOptions>()(['net', '
 /** A value stored on a synapse group. */
 export type SynapseValue = StateArray | WeightMatrix | DenseMatrix<Uint8Array>;
 
-/** Connections from `src` to `dst`, with behaviours. */
-export class SynapseGroup extends BehaviorHost {
+/**
+ * The members of a synapse group (the class); {@link SynapseGroup} is the type with the state
+ * attributes. Its runtime name is `SynapseGroup`.
+ */
+export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHost {
+  static { Object.defineProperty(this, 'name', { value: 'SynapseGroup' }); }
   readonly network: Network;
-  /** State: matrices (`W` lives here too) and arrays. */
-  readonly vars: Record<string, SynapseValue> = {};
+  /**
+   * State: every attribute behaviours create (`synapse.eta` is `synapse.vars.eta`), usually
+   * matrices and arrays; `W` lives here too.
+   */
+  readonly vars: VarsOf<S> = {} as VarsOf<S>;
   /** PymoNNto's `enabled`: a 0/1 mask matrix, or true (everything enabled). */
   enabled: DenseMatrix<Uint8Array> | SparseMatrix | true = true;
   private srcRef: NeuronGroup | string;
@@ -63,7 +71,7 @@ export class SynapseGroup extends BehaviorHost {
     if (opts.tag) this.addTag(opts.tag);
     this.addTag('SynapseGroup').addTag('syn').addTag(`${name(opts.src)}_to_${name(opts.dst)}`);
     net.registerHost(this);
-    net.synapseGroups.push(this);
+    net.synapseGroups.push(this as unknown as SynapseGroup);
     this.attachBehaviors(opts.behavior);
   }
 
@@ -98,8 +106,8 @@ export class SynapseGroup extends BehaviorHost {
 
   /** The weights (`vars.W`); throws a clear error when no behaviour has set them. */
   get W(): WeightMatrix {
-    const w = this.vars.W;
-    if (!w || !('dot' in w)) {
+    const w = (this.vars as Record<string, unknown>).W as WeightMatrix | undefined;
+    if (!w || typeof w !== 'object' || !('dot' in w)) {
       throw new NeurarchyError(`SynapseGroup '${this.tag}' has no weights: set synapse.W = synapse.matrix(...) in a behavior's initialize`);
     }
     return w;
@@ -109,7 +117,7 @@ export class SynapseGroup extends BehaviorHost {
     if (w.rows !== this.dst.size || w.cols !== this.src.size) {
       throw new NeurarchyError(`SynapseGroup '${this.tag}': W must be dst × src = ${this.dst.size} × ${this.src.size}, got ${w.rows} × ${w.cols}`);
     }
-    this.vars.W = w;
+    (this.vars as Record<string, unknown>).W = w;
   }
 
   /** `[dst.size, src.size]`, the shape of every matrix of this group. */
@@ -151,7 +159,7 @@ export class SynapseGroup extends BehaviorHost {
    * cheap form of PymoNNto's `W.dot(src.spike)`.
    */
   propagate(spikes?: ArrayLike<number>, opts: { into?: Float64Array; gain?: number } = {}): Float64Array {
-    const s = spikes ?? this.src.vars.spike;
+    const s = spikes ?? (this.src.vars.spike as ArrayLike<number> | undefined);
     if (!s) throw new NeurarchyError(`SynapseGroup '${this.tag}'.propagate: src '${this.src.tag}' has no vars.spike; pass the spikes`);
     const out = opts.into ?? new Float64Array(this.dst.size);
     return this.W.propagate(s, out, opts.gain ?? 1);
@@ -159,14 +167,32 @@ export class SynapseGroup extends BehaviorHost {
 
   lookupVar(name: string): HostValue | undefined {
     if (name === 'iteration') return this.iteration;
-    const v = this.vars[name];
+    const v = (this.vars as Record<string, unknown>)[name];
     if (v === undefined) return undefined;
     if (v instanceof DenseMatrix) return v.data;
     if (v instanceof SparseMatrix) return v.toDense().data;
-    return v as StateArray;
+    return v as HostValue;
   }
 
   varNames(): string[] {
     return [...Object.keys(this.vars), 'iteration'];
   }
 }
+
+/**
+ * A synapse group with state `S`: the class's members plus one property per state attribute
+ * (`synapse.eta`). With the default `LooseState` any attribute name type-checks as `any`;
+ * `SynapseGroup<{ trace: Float64Array }>` types them and makes a misspelt name a type error.
+ */
+export type SynapseGroup<S extends object = LooseState> = SynapseGroupClass<S> & StateProperties<S, SynapseGroupClass>;
+
+/** `new SynapseGroup(…)`, optionally with its state type. */
+export interface SynapseGroupConstructor {
+  new <S extends object = LooseState>(opts: SynapseGroupOptions): SynapseGroup<S>;
+  readonly prototype: SynapseGroup;
+}
+
+/** See {@link SynapseGroupClass} (the members) and {@link SynapseGroup} (the type with attributes). */
+export const SynapseGroup = SynapseGroupClass as unknown as SynapseGroupConstructor;
+
+sealMethods(SynapseGroupClass);

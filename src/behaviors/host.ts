@@ -13,6 +13,7 @@ import type { Network } from './Network.js';
 import type { RandomStream } from '../random/stream.js';
 import type { InitOptions, InitSpec } from './spec.js';
 import { Taggable, type ClassKey, type SearchKey } from './tags.js';
+import { installAttributes, sealMethods, uniqueTagged } from './attributes.js';
 
 /** Behaviours as given to a constructor or to `addBehaviors`. */
 export type BehaviorDict = Record<string | number, Behavior> | Behavior[] | Map<number, Behavior>;
@@ -53,6 +54,11 @@ export function behaviorEntries(dict: BehaviorDict): [number, Behavior][] {
 export abstract class BehaviorHost extends Taggable {
   /** The network this host belongs to (the network itself for a Network). */
   abstract readonly network: Network;
+  /**
+   * The state: every attribute that is not a member of the class (`neurons.voltage` is
+   * `neurons.vars.voltage`, see attributes.ts).
+   */
+  abstract readonly vars: object;
   /** Behaviours by key, in insertion order. */
   readonly behaviors = new Map<number, Behavior>();
   /** When false, recorders attached here record nothing. */
@@ -67,6 +73,19 @@ export abstract class BehaviorHost extends Taggable {
   /** PymoNNto's counter, shared by the whole network: 0 before the first step, 1 during it. */
   get iteration(): number {
     return this.network.counter.iteration;
+  }
+
+  /**
+   * Quick access (PymoNNto binds unique tags as attributes): the one object tagged `name` among this
+   * host's behaviours and, on a network, its neuron and synapse groups; undefined when none; an
+   * error naming them when several are. Reached through `host.name` / `host['name']` when `name`
+   * is neither a member nor a state attribute.
+   */
+  quickAccess(name: string): unknown {
+    const own: Taggable[] = [...this.behaviors.values()];
+    const net = this.network;
+    const all = net === (this as unknown) ? [...own, ...net.neuronGroups, ...net.synapseGroups] : own;
+    return uniqueTagged(net === (this as unknown) ? 'net' : this.tag, name, all);
   }
 
   /** A value named in a recorder expression, or undefined when there is none. */
@@ -173,6 +192,9 @@ export abstract class BehaviorHost extends Taggable {
     return index === undefined ? all : all.at(index);
   }
 }
+
+installAttributes(BehaviorHost);
+sealMethods(BehaviorHost);
 
 function selects(which: BehaviorSelector, b: Behavior): boolean {
   if (typeof which === 'number') return b.key === which;

@@ -45,9 +45,13 @@
  */
 export { Network, type NetworkOptions, type InitializeOptions, type SimulateOptions, type ScheduleRow } from './Network.js';
 export {
-  NeuronGroup, afferent, efferent, type NeuronGroupOptions, type SynapseDirection,
+  NeuronGroup, NeuronGroupClass, afferent, efferent, dendrite, axon, type NeuronGroupOptions, type SynapseDirection,
+  type NeuronGroupConstructor,
 } from './NeuronGroup.js';
-export { SynapseGroup, type SynapseGroupOptions, type MatrixOptions, type SynapseValue } from './SynapseGroup.js';
+export {
+  SynapseGroup, SynapseGroupClass, type SynapseGroupConstructor, type SynapseGroupOptions, type MatrixOptions, type SynapseValue,
+} from './SynapseGroup.js';
+export { type LooseState, type StateProperties, type VarsOf } from './attributes.js';
 export { Behavior, type BehaviorKwargs } from './Behavior.js';
 export {
   BehaviorHost, behaviorKey, type BehaviorDict, type BehaviorSelector, type AddBehaviorOptions, type HostValue,
@@ -68,3 +72,8 @@ export {
 export { BehaviorTimer, type BehaviorTimeRow } from './timing.js';
 export * from './analysis/index.js';
 export * from './storage/index.js';
+
+// The network's methods cannot be replaced by state attributes either (see attributes.ts).
+import { sealMethods as sealNetworkMethods } from './attributes.js';
+import { Network as NetworkForSeal } from './Network.js';
+sealNetworkMethods(NetworkForSeal);

@@ -367,6 +367,11 @@ export class Network implements NetworkLike, ConstantListener {
     if (!this.#engine || !this.#plan) return;
     const c = proj.requireConnected();
     if (typeof c.delaySteps === 'number') (proj.state.get('_delay_uniform') as Int32Array)[0] = c.delaySteps;
+    else {
+      // The setter wrote the connectivity's delays in place; an engine that keeps its own copy (cpp) put it in the state.
+      const kept = proj.state.get('_delay') as Int32Array | undefined;
+      if (kept && kept !== c.delaySteps) kept.set(c.delaySteps);
+    }
     const plan = this.#plan.projections[proj.id];
     if (plan.delay.kind === 'variable') plan.delay.maxSteps = Math.max(plan.delay.maxSteps, c.maxDelay);
     // Rings of delayed pre.x (rate-coded sums, continuous transmission) and of spikes (uniform delays).
@@ -432,8 +437,10 @@ export class Network implements NetworkLike, ConstantListener {
     this.snapshotInitialValues();
     const backend: Backend = await loadBackend(options.backend ?? this.#backend, { ...options, numThreads: this.#numThreads });
     this.#engine = await guardCompile(models, () => backend.build({
-      plan, populations: this.#populations, projections: this.#projections,
-      constants: this.#constantValues, enabled: this.#enabled, hooks: this.makeHooks(),
+      plan,
+      state: { populations: this.#populations.map((p) => p.state), projections: this.#projections.map((p) => p.state) },
+      constants: this.#constantValues, enabled: this.#enabled, switches: this.#projections, hooks: this.makeHooks(),
+      networkId: this.id,
     }));
     this.#plan = plan;
     for (const m of this.#monitors) m.compiled();
@@ -448,6 +455,7 @@ export class Network implements NetworkLike, ConstantListener {
     const rates = () => this.#firingRates!;
     return {
       get active() { return monitors.length > 0 || rates().active; },
+      get readsProjections() { return monitors.some((m) => m.object instanceof Projection || m.object instanceof Dendrite); },
       recordTargets: (step) => { for (const m of monitors) m.recordTargets(step); },
       afterNeurons: (step) => { rates().update(step); },
       record: (step) => { for (const m of monitors) m.record(step); },

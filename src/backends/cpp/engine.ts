@@ -90,7 +90,7 @@ export class CppEngine implements Engine {
     // The engine's own arrays.
     this.#bindOwn(NET_SLOTS.constants, new Float64Array(Math.max(1, input.constants.length)));
     this.#bindOwn(NET_SLOTS.enabled, new Uint8Array(Math.max(1, input.enabled.length)));
-    this.#bindOwn(NET_SLOTS.flags, new Int32Array(Math.max(1, FLAGS_PER_PROJECTION * input.projections.length)));
+    this.#bindOwn(NET_SLOTS.flags, new Int32Array(Math.max(1, FLAGS_PER_PROJECTION * input.switches.length)));
     this.#sync();
   }
 
@@ -101,8 +101,7 @@ export class CppEngine implements Engine {
     const ptr = this.#lib.alloc(bytes);
     if (!ptr) {
       // Reachable by a user: a model that fits the estimate of checkFits but not the memory left now.
-      const net = (this.#input.populations[0]?.network as { id?: number } | undefined)?.id;
-      throw new NetworkError(`cpp backend${net === undefined ? '' : `, network ${net}`}: the system refused ${formatBytes(bytes)} of native memory for ${what} (out of memory). `
+      throw new NetworkError(`cpp backend, network ${this.#input.networkId}: the system refused ${formatBytes(bytes)} of native memory for ${what} (out of memory). `
         + "Free memory (dispose() networks no longer used), use a smaller model, or the js backend (compile({ backend: 'js' })).");
     }
     const buffer = this.#lib.view(ptr, Math.max(8, bytes));
@@ -134,12 +133,12 @@ export class CppEngine implements Engine {
 
   /** `array 'r' of population 'pop0'`, for messages. */
   #describe(s: ArraySlot): string {
-    const owner = s.owner === 'pop' ? this.#input.populations[s.id] : this.#input.projections[s.id];
+    const owner = s.owner === 'pop' ? this.#input.plan.populations[s.id] : this.#input.plan.projections[s.id];
     return `array '${s.name}' of ${s.owner === 'pop' ? 'population' : 'projection'} '${owner?.name ?? s.id}'`;
   }
 
   #map(s: ArraySlot): Map<string, unknown> {
-    return (s.owner === 'pop' ? this.#input.populations[s.id] : this.#input.projections[s.id]).state as Map<string, unknown>;
+    return (s.owner === 'pop' ? this.#input.state.populations[s.id] : this.#input.state.projections[s.id]) as Map<string, unknown>;
   }
 
   /** Copies the runtime's switches into C memory and adopts every array the runtime replaced. */
@@ -148,7 +147,7 @@ export class CppEngine implements Engine {
     (this.#bound[NET_SLOTS.constants] as Float64Array).set(input.constants);
     (this.#bound[NET_SLOTS.enabled] as Uint8Array).set(input.enabled);
     const flags = this.#bound[NET_SLOTS.flags] as Int32Array;
-    input.projections.forEach((p, j) => {
+    input.switches.forEach((p, j) => {
       const b = FLAGS_PER_PROJECTION * j;
       flags[b + FLAGS.transmission] = p.transmission ? 1 : 0;
       flags[b + FLAGS.update] = p.update ? 1 : 0;
@@ -223,14 +222,8 @@ export class CppEngine implements Engine {
 
   attributeWritten(owner: 'pop' | 'proj', id: number, name: string): void {
     // Weights (and, through load(), connectivity) may have changed: rebuild the derived arrays.
+    // (`proj.delay = …`: the runtime has copied the new delays into the state's `_delay`, this engine's view.)
     if (owner === 'proj') this.#stale = true;
-    // `proj.delay = …` writes the connectivity's delay array in place; the kernels read their copy.
-    if (owner !== 'proj' || name !== '_delay') return;
-    const c = this.#input.projections[id].connectivity;
-    const k = this.#slots.findIndex((s) => s.owner === 'proj' && s.id === id && s.name === '_delay');
-    if (c && typeof c.delaySteps !== 'number' && k >= 0 && this.#bound[k] && this.#bound[k] !== c.delaySteps) {
-      (this.#bound[k] as Int32Array).set(c.delaySteps);
-    }
   }
 
   getPendingEvents(projId: number): { ptr: Int32Array; syn: Int32Array } | undefined {
@@ -272,8 +265,7 @@ export function createCppBackend(options: BackendOptions): Backend {
   return {
     name: 'cpp',
     async build(input: EngineInput): Promise<Engine> {
-      const network = input.populations[0]?.network as { numThreads?: number } | undefined;
-      const threads = Math.max(1, Math.floor(options.numThreads ?? network?.numThreads ?? 1));
+      const threads = Math.max(1, Math.floor(options.numThreads ?? 1));
       const t0 = performance.now();
       const { source, slots } = generateCpp(input.plan, { threads });
       const generateSeconds = (performance.now() - t0) / 1000;

@@ -96,8 +96,8 @@ interface Compiled {
 
 /** Per-projection runtime flags and the spike ring of variable delays, as the kernels see them. */
 function projectionFlags(input: EngineInput) {
-  return input.projections.map((proj) => {
-    const plan = input.plan.projections[proj.id];
+  return input.plan.projections.map((plan) => {
+    const proj = input.switches[plan.id];
     const ringLength = plan.delay.kind === 'variable' ? plan.delay.maxSteps : 1;
     return {
       get transmission() { return proj.transmission; },
@@ -123,8 +123,8 @@ export class JsEngine implements Engine {
     this.#plan = input.plan;
     this.source = generateSource(input.plan);
     this.#flags = projectionFlags(input);
-    const P = input.populations.map((p) => p.state);
-    const J = input.projections.map((p) => p.state);
+    const P = input.state.populations;
+    const J = input.state.projections;
     const R = { fill: fillDraws, ...specialRuntime };
     const H = input.hooks;
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from the AST, never from user text

@@ -97,7 +97,7 @@ export class WebGpuEngine implements Engine {
     this.#input = input;
     this.#device = device;
     this.#stops = new JsEngine(input);
-    this.#flags = new Int32Array(Math.max(1, FLAGS_PER_PROJECTION * input.projections.length));
+    this.#flags = new Int32Array(Math.max(1, FLAGS_PER_PROJECTION * input.switches.length));
     this.info = { adapter, compileSeconds: 0 };
     // Errors of queued work arrive asynchronously: kept, and thrown at the next read-back, so that a
     // failed dispatch never passes for a result. (The listeners hold `status`, not the engine, so
@@ -128,8 +128,8 @@ export class WebGpuEngine implements Engine {
   #host(r: Region): Host | undefined {
     const own = this.#own.get(`${r.owner}:${r.id}:${r.name}`);
     if (own) return own;
-    if (r.owner === 'pop') return this.#input.populations[r.id].state.get(r.name) as Host | undefined;
-    if (r.owner === 'proj') return this.#input.projections[r.id].state.get(r.name) as Host | undefined;
+    if (r.owner === 'pop') return this.#input.state.populations[r.id].get(r.name) as Host | undefined;
+    if (r.owner === 'proj') return this.#input.state.projections[r.id].get(r.name) as Host | undefined;
     return r.name === 'constants' ? this.#input.constants : r.name === 'enabled' ? this.#input.enabled : this.#flags;
   }
 
@@ -233,7 +233,7 @@ export class WebGpuEngine implements Engine {
     const q = this.#own.get(`proj:${projId}:_wg_ring`), n = this.#own.get(`proj:${projId}:_wg_ring_n`), idx = this.#own.get(`proj:${projId}:_wg_ring_idx`);
     if (!q || !n || !idx) return undefined;
     const D = n.length, size = q.length / D;
-    const st = this.#input.projections[projId].state;
+    const st = this.#input.state.projections[projId];
     const invPtr = st.get('_inv_ptr') as Int32Array, invIdx = st.get('_inv_idx') as Int32Array, delay = st.get('_delay') as Int32Array;
     const slots: number[][] = Array.from({ length: D }, () => []);
     // Oldest first: the order in which `js` would have pushed them.
@@ -268,7 +268,7 @@ export class WebGpuEngine implements Engine {
       return;
     }
     const D = n.length, size = q.length / D;
-    const st = this.#input.projections[projId].state;
+    const st = this.#input.state.projections[projId];
     const preRank = st.get('_pre_rank') as Int32Array, delay = st.get('_delay') as Int32Array;
     const ages: Set<number>[] = Array.from({ length: D }, () => new Set());
     for (let pos = 0; pos + 1 < events.ptr.length; pos++) {
@@ -312,7 +312,7 @@ export class WebGpuEngine implements Engine {
   #upload(popsOnly = false): void {
     const c = this.#c;
     const input = this.#input;
-    input.projections.forEach((p, j) => {
+    input.switches.forEach((p, j) => {
       const b = FLAGS_PER_PROJECTION * j;
       this.#flags[b + FLAGS.transmission] = p.transmission ? 1 : 0;
       this.#flags[b + FLAGS.update] = p.update ? 1 : 0;
@@ -374,8 +374,7 @@ export class WebGpuEngine implements Engine {
 
   /** Whether a monitor records a projection or dendrite (the slow path then reads projections back too). */
   #monitorsProjections(): boolean {
-    const net = this.#input.populations[0]?.network as { monitors?: { object: object }[] } | undefined;
-    return (net?.monitors ?? []).some((m) => 'projection' in m.object || ('pre' in m.object && 'post' in m.object));
+    return this.#input.hooks.readsProjections ?? false;
   }
 
   /** Reads `length` elements of `I` from `offset`. */
@@ -469,7 +468,7 @@ export class WebGpuEngine implements Engine {
   #sortSpikes(): void {
     this.#input.plan.populations.forEach((p) => {
       if (!p.spiking) return;
-      const s = this.#input.populations[p.id].state;
+      const s = this.#input.state.populations[p.id];
       (s.get('_spiked') as Int32Array).subarray(0, (s.get('_nspiked') as Int32Array)[0]).sort();
       if (s.has('_naxon')) (s.get('_axon_spiked') as Int32Array).subarray(0, (s.get('_naxon') as Int32Array)[0]).sort();
     });

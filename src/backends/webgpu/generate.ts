@@ -74,7 +74,7 @@ export function buildLayout(input: EngineInput, history: number[], recordBatch: 
   const L = new Layout();
   L.add('net', 0, 'constants', 'f', Math.max(1, input.constants.length));
   L.add('net', 0, 'enabled', 'i', Math.max(1, input.enabled.length));
-  L.add('net', 0, 'flags', 'i', Math.max(1, FLAGS_PER_PROJECTION * input.projections.length));
+  L.add('net', 0, 'flags', 'i', Math.max(1, FLAGS_PER_PROJECTION * input.switches.length));
   const addMap = (owner: 'pop' | 'proj', id: number, map: StateMap, written: boolean) => {
     for (const [name, arr] of map) {
       if (gpuWrites(input.plan, owner, id, name) !== written) continue;
@@ -84,8 +84,8 @@ export function buildLayout(input: EngineInput, history: number[], recordBatch: 
   // Populations first (the slow path reads them back every step), then projections and their spike
   // rings (read back after each run: spikes in flight for save()), read-only arrays last.
   for (const written of [true, false]) {
-    input.populations.forEach((p) => addMap('pop', p.id, p.state as StateMap, written));
-    input.projections.forEach((p) => addMap('proj', p.id, p.state as StateMap, written));
+    input.state.populations.forEach((s, id) => addMap('pop', id, s, written));
+    input.state.projections.forEach((s, id) => addMap('proj', id, s, written));
     if (!written) continue;
     history.forEach((D, id) => {
       if (D <= 0) return;
