@@ -1,0 +1,9 @@
+/**
+ * The TensorBoard logging extension (ANNarchy's `ANNarchy.extensions.tensorboard`). Node.js only:
+ * the Logger writes event files.
+ */
+export {
+  Logger, type LoggerOptions, type AddImageOptions, type AddHistogramOptions, type AddFigureOptions,
+  type ImageInput, type HParamValue,
+} from './logger.js';
+export { crc32c, maskedCrc32c } from './crc32c.js';
