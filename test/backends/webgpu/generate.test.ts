@@ -10,7 +10,8 @@ async function wgsl(net: Network, cpu = false) {
   await net.compile({ backend: 'js' });
   const plan = net.plan!;
   const input = {
-    plan, populations: net.populations, projections: net.projections,
+    plan, state: { populations: net.populations.map((p) => p.state), projections: net.projections.map((p) => p.state) },
+    switches: net.projections, networkId: net.id,
     constants: new Float64Array(plan.constants.length), enabled: new Uint8Array(net.populations.length).fill(1),
     hooks: { active: false, recordTargets() {}, afterNeurons() {}, record() {} },
   } as unknown as EngineInput;
