@@ -16,6 +16,11 @@ export interface ConstantListener {
 /** Constants created with `new Constant(...)`, inherited by every network created afterwards. */
 const globalConstants = new Map<string, Constant>();
 
+/**
+ * A named global value usable in every equation (ANNarchy's `Constant`): `new Constant('tau', 10)`
+ * is known to every network created afterwards, `net.constant('tau', 10)` to one network only.
+ * Setting `c.value` after `compile()` takes effect at the next step.
+ */
 export class Constant {
   readonly name: string;
   /** Registered for every network (`new Constant()`), rather than local to one (`net.constant()`). */

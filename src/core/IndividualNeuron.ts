@@ -7,6 +7,10 @@
 import type { Population } from './Population.js';
 import { PopulationView } from './PopulationView.js';
 
+/**
+ * One neuron of a population (ANNarchy's `IndividualNeuron`), from `pop.neuronAt(rank)` or
+ * `pop.view(i, j)`: its attributes read and write as numbers (`pop.neuronAt(3).v`).
+ */
 export class IndividualNeuron extends PopulationView {
   constructor(population: Population, rank: number) {
     super(population, Int32Array.of(rank), [1]);

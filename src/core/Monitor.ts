@@ -71,6 +71,12 @@ interface Channel {
   read: () => void;
 }
 
+/**
+ * Records variables, `sum(target)` and spikes of a population, view, projection or dendrite
+ * (ANNarchy's `Monitor`): `net.monitor(pop, ['v', 'spike'])` or `new Monitor(pop, 'v')`, then
+ * `m.get('v')` (one row per recorded step) or `m.get('spike')` (`{rank: steps}`). `period` records
+ * every so many ms; `pause()`/`resume()` stop and restart recording.
+ */
 export class Monitor<out T extends Monitorable = Monitorable, const V extends string = string> {
   readonly object: T;
   readonly network: NetworkLike;

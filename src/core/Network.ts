@@ -135,6 +135,12 @@ const METHODS = optionKeys<Record<MethodName, unknown>>()(['explicit', 'implicit
 /** The backends `backend` accepts. */
 const BACKENDS = optionKeys<Record<BackendName, unknown>>()(['js', 'cpp', 'webgpu']);
 
+/**
+ * Populations, projections and monitors simulated together (ANNarchy 5's `Network`):
+ * `net.create(…)`, `net.connect(…)`, `net.monitor(…)`, then `await net.compile()` and
+ * `await net.simulate(ms)`. Networks in one process are independent; the module-level functions
+ * (`compile()`, `simulate()`, …) act on a default one.
+ */
 export class Network implements NetworkLike, ConstantListener {
   /** Show a progress bar for long `simulate()` calls in a terminal (see runtime/progress.ts). */
   progress: boolean;

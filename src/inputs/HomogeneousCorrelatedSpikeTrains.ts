@@ -56,7 +56,7 @@ function secant(f: (x: number) => number, x0: number): number {
   return p1;
 }
 
-/** ANNarchy's `_rectify`: the (mu, sigma) of the OU process giving mean rate `rate` (Hz) and correlation `corr`. */
+/** @internal ANNarchy's `_rectify`: the (mu, sigma) of the OU process giving mean rate `rate` (Hz) and correlation `corr`. */
 export function rectifyCorrelated(rate: number, corr: number, tau: number): { mu: number; sigma: number } {
   const mur = rate;
   const sigmar = Math.sqrt((corr * rate) / (2 * tau / 1000));
@@ -144,6 +144,11 @@ function scheduledEquations(sched: Schedule, n: number): string {
   return `phase = ${phase} : population\nmu = ${piecewise('mu')} : population\nsigma = ${piecewise('sigma')} : population\n`;
 }
 
+/**
+ * Spiking neurons with a common Ornstein–Uhlenbeck rate (ANNarchy's
+ * `HomogeneousCorrelatedSpikeTrains`): each fires with mean rate `rates` (Hz) and pairwise
+ * correlation `corr`, the rate's time constant being `tau` (ms).
+ */
 // The attribute names of its neuron, for the type of `pop.<name>` (core/attribute-names.ts).
 export class HomogeneousCorrelatedSpikeTrains extends (Population as PopulationBase<'tau' | 'mu' | 'sigma' | 'x' | 'p' | 'r' | 'phase' | `mu_${number}` | `sigma_${number}`>) {
   #rates: number[];

@@ -5,6 +5,10 @@ import type { NetworkLike } from '../core/network-like.js';
 import { networkOf, geometryForm } from './common.js';
 import { checkOptions } from '../core/options.js';
 
+/**
+ * A rate-coded population whose `r` is set by the user (ANNarchy's `InputArray`):
+ * `const inp = new InputArray(10); inp.r = values;` — it can be recorded and projected from.
+ */
 // The attribute names of its neuron, for the type of `pop.<name>` (core/attribute-names.ts).
 export class InputArray extends (Population as PopulationBase<'r'>) {
   /** `new InputArray(10)` or `new InputArray({ geometry: 10 })`. */

@@ -39,6 +39,11 @@ export interface PoissonPopulationOptions {
 /** The keys of {@link PoissonPopulationOptions}. */
 export const POISSON_POPULATION_OPTIONS = optionKeys<PoissonPopulationOptions>()(['rates', 'target', 'parameters', 'refractory', 'name', 'network']);
 
+/**
+ * Spiking neurons firing as Poisson processes (ANNarchy's `PoissonPopulation`): `rates` in Hz as
+ * a number, one number per neuron, an equation string (which may use `t`), or `target` (the
+ * weighted sum of rate-coded projections).
+ */
 // The attribute names of its neuron, for the type of `pop.<name>` (core/attribute-names.ts).
 export class PoissonPopulation extends (Population as PopulationBase<'rates' | 'p' | 'r'>) {
   /** @internal read by ir/build.ts */

@@ -28,6 +28,10 @@ function normalise(times: ArrayLike<number> | ArrayLike<ArrayLike<number>>): num
   return Array.from(times as ArrayLike<ArrayLike<number>>, (row) => Array.from(row));
 }
 
+/**
+ * Neurons that spike at given times (ANNarchy's `SpikeSourceArray`): one list of times in ms per
+ * neuron, counted from the last `reset()`; `spikeTimes` can be replaced after `compile()`.
+ */
 // The attribute names of its neuron, for the type of `pop.<name>` (core/attribute-names.ts).
 export class SpikeSourceArray extends (Population as PopulationBase<'r'>) {
   /** @internal read by ir/build.ts */

@@ -167,6 +167,11 @@ function flattenBlocks(rates: ArrayLike<ArrayLike<unknown>>, size: number | unde
   return { data, n: blocks.length, shape: blocks[0].shape };
 }
 
+/**
+ * A rate-coded input whose `r` switches between blocks of values on a schedule (ANNarchy's
+ * `TimedArray`): block k applies from `schedule[k]` ms (every `schedule` ms when it is a number),
+ * the last one stays, and with a `period` the sequence starts over.
+ */
 // The attribute names of its neuron, for the type of `pop.<name>` (core/attribute-names.ts).
 export class TimedArray extends (Population as PopulationBase<'r'>) {
   /** @internal read by ir/build.ts */

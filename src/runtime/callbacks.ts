@@ -18,6 +18,11 @@ export interface EveryOptions {
 /** The keys of {@link EveryOptions}. */
 export const EVERY_OPTIONS = optionKeys<EveryOptions>()(['period', 'offset', 'wait']);
 
+/**
+ * A function called periodically during `simulate()` (ANNarchy's `@every`), returned by
+ * `net.every({ period }, fn)`: `fn(n)` receives the index of the call within the current
+ * `simulate()` (0, 1, … as in ANNarchy); `disable()` and `enable()` pause and resume it.
+ */
 export class PeriodicCallback {
   readonly periodSteps: number;
   readonly offsetSteps: number;

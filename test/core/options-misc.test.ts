@@ -5,9 +5,10 @@
 import { describe, it, expect } from 'vitest';
 import {
   Izhikevich, IF_cond_exp, TsodyksMarkram, STDP, Oja, EquationError, NetworkError, NeurarchyError,
-  rasterPlotSvg, tracesSvg, populationRateSvg, weightMatrixSvg, histogramSvg, binValues, behaviors as B,
+  rasterPlotSvg, tracesSvg, populationRateSvg, weightMatrixSvg, histogramSvg, behaviors as B,
   rasterPlot, histogram, meanFr, populationRate, smoothedRate, interSpikeInterval, coefficientOfVariation,
 } from '../../src/index.js';
+import { binValues } from '../../src/plot/histogram.js'; // a plot helper, not in the package root
 
 describe('built-in models', () => {
   it('refuse unknown parameters with the nearest name, as EquationErrors naming the model', () => {

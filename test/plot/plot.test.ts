@@ -3,9 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  niceTicks, niceStep, formatTick, rasterPlotSvg, tracesSvg, populationRateSvg, weightMatrixSvg,
-  histogramSvg, binValues, selectColumns, colormap,
+  rasterPlotSvg, tracesSvg, populationRateSvg, weightMatrixSvg, histogramSvg, selectColumns,
 } from '../../src/plot/index.js';
+// The helpers the plots are drawn with, not exported from the package root.
+import { niceTicks, niceStep, formatTick } from '../../src/plot/axes.js';
+import { binValues } from '../../src/plot/histogram.js';
+import { colormap } from '../../src/plot/svg.js';
 import { writeSvg, svgToPng } from '../../src/plot/node.js';
 import { unzlibSync } from 'fflate';
 import { rasterPlot, populationRate } from '../../src/analysis/index.js';

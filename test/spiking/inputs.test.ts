@@ -4,9 +4,9 @@ import { it, expect } from 'vitest';
 import { describeBackends, compileFor, isFloat32, closeDigits, onWebGpu } from '../helpers/backends.js';
 import {
   Network, Neuron, PoissonPopulation, SpikeSourceArray, TimedArray, TimedPoissonPopulation, InputArray,
-  HomogeneousCorrelatedSpikeTrains, CurrentInjection, DecodingProjection, rectifyCorrelated,
+  HomogeneousCorrelatedSpikeTrains, CurrentInjection, DecodingProjection,
 } from '../../src/index.js';
-import { erf } from '../../src/inputs/HomogeneousCorrelatedSpikeTrains.js';
+import { erf, rectifyCorrelated } from '../../src/inputs/HomogeneousCorrelatedSpikeTrains.js'; // internal helpers (rectifyCorrelated: ANNarchy's _rectify)
 
 type Spikes = Record<number, number[]>;
 const total = (s: Spikes) => Object.values(s).reduce((a, l) => a + l.length, 0);
