@@ -30,9 +30,9 @@ import { loadFs } from './fs.js';
 /** Version of the layout written by {@link behaviorNetworkToNpz}. */
 export const BEHAVIOR_STATE_FORMAT = 1;
 
-type VarKind = 'f8' | 'f4' | 'i4' | 'u1' | 'dense' | 'mask' | 'sparse' | 'number';
+type VarKind = 'f8' | 'f4' | 'i4' | 'u1' | 'dense' | 'mask' | 'sparse' | 'number' | 'json';
 
-interface HostMeta { id: string; tag: string; size: number[]; vars: Record<string, VarKind> }
+interface HostMeta { id: string; tag: string; size: number[]; vars: Record<string, VarKind>; json?: Record<string, unknown> }
 interface Meta { format: number; iteration: number; seed: number; hosts: HostMeta[] }
 
 /** A wrong or mismatching state file; nothing was changed. */
@@ -60,6 +60,8 @@ function varsOf(h: BehaviorHost): Record<string, unknown> {
 
 function kindOf(v: unknown, where: string): VarKind {
   if (typeof v === 'number') return 'number';
+  // Settings attributes (`n.learning = true`, `n.mode = 'train'`, `n.delays = [1, 2]`) go into meta_json.
+  if (typeof v === 'boolean' || typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'number' || typeof x === 'string' || typeof x === 'boolean'))) return 'json';
   if (v instanceof Float64Array) return 'f8';
   if (v instanceof Float32Array) return 'f4';
   if (v instanceof Int32Array) return 'i4';
@@ -67,7 +69,7 @@ function kindOf(v: unknown, where: string): VarKind {
   if (v instanceof DenseMatrix) return v.data instanceof Uint8Array ? 'mask' : 'dense';
   if (v instanceof SparseMatrix) return 'sparse';
   throw new BehaviorStateError(`cannot save ${where}: a ${v === null ? 'null' : typeof v === 'object' ? (v as object).constructor.name : typeof v} is not a state array `
-    + '(saved: numbers, Float64Array, Float32Array, Int32Array, Uint8Array, DenseMatrix, SparseMatrix); keep it out of vars or convert it');
+    + '(saved: numbers, booleans, strings, flat lists of them, Float64Array, Float32Array, Int32Array, Uint8Array, DenseMatrix, SparseMatrix); keep it out of vars or convert it');
 }
 
 function putValue(out: Record<string, NpzEntry>, key: string, v: unknown, kind: VarKind): void {
@@ -96,7 +98,8 @@ export function behaviorNetworkToNpz(net: Network): Uint8Array {
       if (v === undefined) continue;
       const kind = kindOf(v, `${h.tag}.vars.${name}`);
       hm.vars[name] = kind;
-      putValue(out, `${id}.${name}`, v, kind);
+      if (kind === 'json') (hm.json ??= {})[name] = v;
+      else putValue(out, `${id}.${name}`, v, kind);
     }
     const enabled = (h as { enabled?: unknown }).enabled;
     if (enabled instanceof DenseMatrix || enabled instanceof SparseMatrix) {
@@ -135,7 +138,7 @@ function readValue(rec: Record<string, NpyArray>, key: string, kind: VarKind, cu
   }
   const len = (current as ArrayLike<number> | undefined)?.length;
   if (len !== undefined && len !== e.data.length) fail(`${e.data.length} values in the file, ${len} here`);
-  const make = { f8: Float64Array, f4: Float32Array, i4: Int32Array, u1: Uint8Array }[kind];
+  const make = { f8: Float64Array, f4: Float32Array, i4: Int32Array, u1: Uint8Array }[kind as 'f8' | 'f4' | 'i4' | 'u1'];
   return make.from(e.data as ArrayLike<number>);
 }
 
@@ -174,6 +177,12 @@ export function behaviorNetworkFromNpz(net: Network, bytes: Uint8Array): void {
         + ' (initialise the network the way it was when saved)');
     }
     for (const name of there) {
+      if (hm.vars[name] === 'json') {
+        const v = hm.json?.[name];
+        if (v === undefined) throw new BehaviorStateError(`the state file's meta_json lacks the value of ${h.tag}.${name}`);
+        assign.push(() => { vars[name] = Array.isArray(v) ? [...v] : v; });
+        continue;
+      }
       const v = readValue(rec, `${id}.${name}`, hm.vars[name]!, vars[name], `${h.tag}.vars.${name}`);
       assign.push(() => { vars[name] = v; });
     }
