@@ -22,6 +22,15 @@ export interface Spelling {
   cond(test: string, then: string, otherwise: string): string;
   /** Comparisons must produce a value usable as a number (1/0) where the language needs it. */
   compare(op: '==' | '!=' | '<' | '<=' | '>' | '>=', left: string, right: string): string;
+  /**
+   * Arithmetic, for a language that is not infix (WebAssembly text: `(f64.add a b)`): called once
+   * per operation, left to right. Infix languages leave it out and get `(a + b - c)`.
+   */
+  arith?(op: '+' | '-' | '*' | '/', left: string, right: string): string;
+  /** Negation, for a language that is not infix; default `(-a)`. */
+  neg?(arg: string): string;
+  /** Any other binary operator of the AST (`%`), for a language that is not infix. */
+  binary?(op: string, left: string, right: string): string;
 }
 
 /** How a kernel reads the symbols of the model it runs (arrays, hoisted locals, delayed buffers…). */
@@ -50,10 +59,10 @@ export function renderExpr(e: Expr, scope: SymbolResolver, sp: Spelling): string
     case 'rand': return scope.rand(e.id);
     case 'unary':
       if (e.op === 'not') return sp.not(r(e.arg));
-      if (e.op === '-') return `(-${r(e.arg)})`;
+      if (e.op === '-') return sp.neg ? sp.neg(r(e.arg)) : `(-${r(e.arg)})`;
       return r(e.arg);
     case 'binary': {
-      if (e.op === '+' || e.op === '-' || e.op === '*' || e.op === '/') return renderChain(e, r);
+      if (e.op === '+' || e.op === '-' || e.op === '*' || e.op === '/') return renderChain(e, r, sp);
       const a = r(e.left);
       const b = r(e.right);
       switch (e.op) {
@@ -61,7 +70,7 @@ export function renderExpr(e: Expr, scope: SymbolResolver, sp: Spelling): string
         case 'and': return sp.and(a, b);
         case 'or': return sp.or(a, b);
         case '==': case '!=': case '<': case '<=': case '>': case '>=': return sp.compare(e.op, a, b);
-        default: return `(${a} ${e.op} ${b})`;
+        default: return sp.binary ? sp.binary(e.op, a, b) : `(${a} ${e.op} ${b})`;
       }
     }
     case 'call': return sp.call(e.name, e.args.map(r));
@@ -75,14 +84,24 @@ export function renderExpr(e: Expr, scope: SymbolResolver, sp: Spelling): string
  * read it as `((a + b) - c)`, the AST's order, and their parsers handle long flat chains where
  * thousands of nested parentheses would exhaust their stack.
  */
-function renderChain(e: Extract<Expr, { kind: 'binary' }>, r: (x: Expr) => string): string {
+function renderChain(e: Extract<Expr, { kind: 'binary' }>, r: (x: Expr) => string, sp: Spelling): string {
   const additive = e.op === '+' || e.op === '-';
   const sameLevel = (x: Expr): x is Extract<Expr, { kind: 'binary' }> =>
     x.kind === 'binary' && (additive ? x.op === '+' || x.op === '-' : x.op === '*' || x.op === '/');
   const rights: Extract<Expr, { kind: 'binary' }>[] = [];
   let node: Expr = e;
   while (sameLevel(node)) { rights.push(node); node = node.left; }
+  if (sp.arith) {
+    let acc = r(node);
+    for (let i = rights.length - 1; i >= 0; i--) acc = sp.arith(rights[i].op as '+' | '-' | '*' | '/', acc, r(rights[i].right));
+    return acc;
+  }
   const parts = [r(node)];
   for (let i = rights.length - 1; i >= 0; i--) parts.push(rights[i].op, r(rights[i].right));
   return `(${parts.join(' ')})`;
+}
+
+/** One arithmetic operation on rendered operands (compound assignments): `(a op b)`, or the language's own form. */
+export function renderArith(sp: Spelling, op: '+' | '-' | '*' | '/', a: string, b: string): string {
+  return sp.arith ? sp.arith(op, a, b) : `(${a} ${op} ${b})`;
 }

@@ -9,7 +9,7 @@ import type { PopulationPlan, NetworkPlan } from '../../ir/plan.js';
 import type { Attribute } from '../../equations/description.js';
 import { renderExpr, type SymbolResolver } from '../render.js';
 import { cppSpelling, cDouble } from './spelling.js';
-import { renderSteps, renderAssignment, indent, tempNames, tempName, type CStatementContext } from './statements.js';
+import { renderSteps, renderAssignment, indent, tempNames, tempName, plain, type StatementContext as CStatementContext } from './statements.js';
 import { KernelArrays, cname, type ArrayTable } from './arrays.js';
 import { parallelFor } from './parallel.js';
 import { neuronSymbols } from '../neuron-symbols.js';
@@ -36,7 +36,7 @@ function statementContext(pop: PopulationPlan, scope: NeuronScope, mode: 'global
   const attrs = new Map(pop.description.attributes.map((a) => [a.name, a]));
   return {
     scope,
-    lvalue: neuronLvalue(pop, (target, idx) => `${scope.arrays.need(cname('a', target), 'pop', pop.id, target)}[${idx}]`),
+    location: neuronLvalue(pop, (target, idx) => plain(`${scope.arrays.need(cname('a', target), 'pop', pop.id, target)}[${idx}]`)),
     attribute: (_o, target): Attribute | undefined => attrs.get(target),
     guard: (_o, target) => (refractory && mode === 'local' && frozenWhenRefractory(target) ? { kind: 'select', cond: '_inref' } : undefined),
   };

@@ -10,7 +10,7 @@ import type { Assignment } from '../../equations/description.js';
 import type { Expr } from '../../equations/ast.js';
 import { renderExpr } from '../render.js';
 import { cppSpelling } from './spelling.js';
-import { renderAssignment, renderSteps, indent, tempNames, type CStatementContext } from './statements.js';
+import { renderAssignment, renderSteps, indent, tempNames, plain, type StatementContext as CStatementContext } from './statements.js';
 import { synapseScope, type CSynapseScope } from './synapse-scope.js';
 import { cname, type ArrayTable } from './arrays.js';
 import { eventDrivenDecay } from '../../ir/event-driven.js';
@@ -36,7 +36,7 @@ function header(name: string, proj: ProjectionPlan): string[] {
 function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: CSynapseScope, table: ArrayTable): CStatementContext {
   return {
     scope,
-    lvalue: synapseLvalue(proj, net, scope, (p, target, idx) => `${table.ptr('pop', p.id, target)}[${idx}]`),
+    location: (owner, target) => plain(synapseLvalue(proj, net, scope, (p, target, idx) => `${table.ptr('pop', p.id, target)}[${idx}]`)(owner, target)),
     attribute: synapseAttribute(proj, net),
     // A select, not a branch: an unconditional store keeps the synapse loops vectorisable (same values).
     guard: (owner, target) => (owner === 'self' && target === 'w' ? { kind: 'select', cond: '_plastic' } : undefined),
@@ -83,7 +83,7 @@ function eventDriven(proj: ProjectionPlan, scope: CSynapseScope, ctx: CStatement
   const lines = [`const int64_t _elapsed = ${when} - (int64_t)${last}[k];`];
   for (const v of ed) {
     const value: Expr = eventDrivenDecay(v);
-    lines.push(`${ctx.lvalue('self', v.name)} = ${renderExpr(value, { ...scope, sym: (n) => (n === '_elapsed' ? '(double)_elapsed' : scope.sym(n)) }, cppSpelling)};`);
+    lines.push(`${ctx.location('self', v.name).read} = ${renderExpr(value, { ...scope, sym: (n) => (n === '_elapsed' ? '(double)_elapsed' : scope.sym(n)) }, cppSpelling)};`);
   }
   lines.push(`${last}[k] = (int32_t)(${when});`);
   return lines;

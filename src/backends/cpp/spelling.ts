@@ -6,6 +6,8 @@
  * every operation stays fully parenthesised by the shared renderer.
  */
 import type { Spelling } from '../render.js';
+import { indent, type Dialect } from '../kernels/dialect.js';
+import { tempName } from '../steps.js';
 
 /**
  * Built-in functions: name in equations → C function. `exp` and `log` are the fdlibm ports of
@@ -74,3 +76,26 @@ export const cppSpelling: Spelling = {
 
 /** A C literal for a double (`dt`, π): exact, since the shortest round-trip decimal parses back to the same double. */
 export const cDouble = cNumber;
+
+const C_TYPES = { float: 'double', int: 'int32_t', index: 'int64_t' } as const;
+
+/** How C++ spells the statements of the shared kernels (`../kernels/dialect.ts`). */
+export const cppDialect: Dialect = {
+  name: 'cpp',
+  expr: cppSpelling,
+  declare: (name, value, o) => `${o?.mutable ? '' : 'const '}${C_TYPES[o?.type ?? 'float']} ${name} = ${value};`,
+  assign: (lv, v) => `${lv} = ${v};`,
+  ifLine: (c, s) => `if (${c}) ${s}`,
+  ifBlock: (c, then, otherwise) => [`if (${c}) {`, ...indent(then), ...(otherwise ? ['} else {', ...indent(otherwise)] : []), '}'],
+  block: (lines) => ['{', ...indent(lines), '}'],
+  inlineBlock: (stmts) => `{ ${stmts.join(' ')} }`,
+  select: (c, a, b) => `${c} ? ${a} : ${b}`,
+  cmp: (op, a, b) => `${a} ${op} ${b}`,
+  truthy: (v) => `nx_truthy(${v})`,
+  not: (c) => `!(${c})`,
+  trunc: (v) => `trunc(${v})`,
+  forRange: (i, n, body) => [`for (int64_t ${i} = 0; ${i} < ${n}; ${i}++) {`, ...indent(body), '}'],
+  postIncrement: (c) => `${c}++`,
+  toFloat: (x) => `(double)${x}`,
+  temp: tempName,
+};

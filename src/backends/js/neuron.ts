@@ -7,7 +7,7 @@ import type { PopulationPlan, NetworkPlan } from '../../ir/plan.js';
 import type { Attribute } from '../../equations/description.js';
 import { renderExpr, type SymbolResolver } from '../render.js';
 import { jsSpelling } from './spelling.js';
-import { renderSteps, renderAssignment, indent, tempNames, type StatementContext } from './statements.js';
+import { renderSteps, renderAssignment, indent, tempNames, plain, type StatementContext } from './statements.js';
 import { js } from './names.js';
 import { neuronSymbols } from '../neuron-symbols.js';
 import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';
@@ -28,9 +28,9 @@ function statementContext(pop: PopulationPlan, scope: SymbolResolver, mode: 'glo
   const attrs = new Map(pop.description.attributes.map((a) => [a.name, a]));
   return {
     scope,
-    lvalue: neuronLvalue(pop, (target, idx) => `${js(target)}[${idx}]`),
+    location: neuronLvalue(pop, (target, idx) => plain(`${js(target)}[${idx}]`)),
     attribute: (_o, target): Attribute | undefined => attrs.get(target),
-    guard: (_o, target) => (refractory && mode === 'local' && frozenWhenRefractory(target) ? '_inref' : undefined),
+    guard: (_o, target) => (refractory && mode === 'local' && frozenWhenRefractory(target) ? { kind: 'branch', cond: '_inref' } : undefined),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Assignment } from '../../equations/description.js';
 import type { Expr } from '../../equations/ast.js';
 import { renderExpr } from '../render.js';
 import { jsSpelling } from './spelling.js';
-import { renderAssignment, renderSteps, indent, tempNames, type StatementContext } from './statements.js';
+import { renderAssignment, renderSteps, indent, tempNames, plain, type StatementContext } from './statements.js';
 import { synapseScope, type SynapseScope } from './synapse-scope.js';
 import { js } from './names.js';
 import { eventDrivenDecay } from '../../ir/event-driven.js';
@@ -20,9 +20,9 @@ function header(name: string, proj: ProjectionPlan): string[] {
 function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: SynapseScope): StatementContext {
   return {
     scope,
-    lvalue: synapseLvalue(proj, net, scope, (p, target, idx) => `P[${p.id}].get('${target}')[${idx}]`),
+    location: (owner, target) => plain(synapseLvalue(proj, net, scope, (p, target, idx) => `P[${p.id}].get('${target}')[${idx}]`)(owner, target)),
     attribute: synapseAttribute(proj, net),
-    guard: (owner, target) => (owner === 'self' && target === 'w' ? 'FL.plasticity' : undefined),
+    guard: (owner, target) => (owner === 'self' && target === 'w' ? { kind: 'branch', cond: 'FL.plasticity' } : undefined),
   };
 }
 
@@ -57,7 +57,7 @@ function eventDriven(proj: ProjectionPlan, scope: SynapseScope, ctx: StatementCo
   const lines = [`const _elapsed = ${when} - _last_event[k];`];
   for (const v of ed) {
     const value: Expr = eventDrivenDecay(v);
-    lines.push(`${ctx.lvalue('self', v.name)} = ${renderExpr(value, scope, jsSpelling)};`);
+    lines.push(`${ctx.location('self', v.name).read} = ${renderExpr(value, scope, jsSpelling)};`);
   }
   lines.push(`_last_event[k] = ${when};`);
   return lines;

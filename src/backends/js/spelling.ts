@@ -3,6 +3,7 @@
  * generated kernels call (ANNarchy's built-in functions).
  */
 import type { Spelling } from '../render.js';
+import { indent, type Dialect } from '../kernels/dialect.js';
 
 /** Built-in functions: name in equations → JS expression prefix. Helpers live in `jsBuiltins`. */
 const MATH: Record<string, string> = {
@@ -42,4 +43,25 @@ export const jsSpelling: Spelling = {
     const js = op === '==' ? '===' : op === '!=' ? '!==' : op;
     return `(${a} ${js} ${b} ? 1 : 0)`;
   },
+};
+
+/** How JavaScript spells the statements of the shared kernels (`../kernels/dialect.ts`). */
+export const jsDialect: Dialect = {
+  name: 'js',
+  expr: jsSpelling,
+  declare: (name, value, o) => `${o?.mutable ? 'let' : 'const'} ${name} = ${value};`,
+  assign: (lv, v) => `${lv} = ${v};`,
+  ifLine: (c, s) => `if (${c}) ${s}`,
+  ifBlock: (c, then, otherwise) => [`if (${c}) {`, ...indent(then), ...(otherwise ? ['} else {', ...indent(otherwise)] : []), '}'],
+  block: (lines) => ['{', ...indent(lines), '}'],
+  inlineBlock: (stmts) => `{ ${stmts.join(' ')} }`,
+  select: (c, a, b) => `${c} ? ${a} : ${b}`,
+  cmp: (op, a, b) => `${a} ${op === '==' ? '===' : op === '!=' ? '!==' : op} ${b}`,
+  truthy: (v) => v,
+  not: (c) => `!(${c})`,
+  trunc: (v) => `Math.trunc(${v})`,
+  forRange: (i, n, body) => [`for (let ${i} = 0; ${i} < ${n}; ${i}++) {`, ...indent(body), '}'],
+  postIncrement: (c) => `${c}++`,
+  toFloat: (x) => x,
+  temp: (name) => name,
 };

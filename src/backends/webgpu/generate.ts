@@ -19,7 +19,6 @@ import { rateTransmissionKernel, continuousTransmissionKernel, spikeTransmission
 import { clearSumsKernel, clearCountersKernel, randomKernels, globalOpsKernels, delayKernels, recordKernels } from './phases.js';
 import { specialKernels, SPECIAL_WGSL } from './special.js';
 import { RANDOM_WGSL } from './random.js';
-import { resetLocalNames } from './statements.js';
 import { FLAGS_PER_PROJECTION } from './scope.js';
 import { InternalError } from '../../errors.js';
 
@@ -125,7 +124,6 @@ export interface GenerateOptions {
 const WORKGROUP_ROW = 128;
 
 export function generateWgsl(plan: NetworkPlan, L: Layout, options: GenerateOptions = {}): GeneratedNetwork {
-  resetLocalNames();
   const kernels: Kernel[] = [];
   let slots = 0;
   // stage 0

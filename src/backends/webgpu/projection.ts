@@ -19,7 +19,7 @@ import { renderExpr } from '../render.js';
 import { wgslSpelling } from './spelling.js';
 import { plainMem, atomicMem, type Layout, type Mem } from './memory.js';
 import { synapseScope, synapseContext, FLAGS, FLAGS_PER_PROJECTION, type Sharing } from './scope.js';
-import { renderAssignment, renderSteps, indent, tempNames, type WStatementContext } from './statements.js';
+import { renderAssignment, renderSteps, indent, tempNames, type StatementContext as WStatementContext } from './statements.js';
 import { eventDrivenDecay } from '../../ir/event-driven.js';
 import { WG, type Kernel } from './kernel.js';
 

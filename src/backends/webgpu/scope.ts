@@ -10,7 +10,7 @@ import type { SymbolResolver } from '../render.js';
 import type { Owner } from '../../equations/ast.js';
 import type { Attribute, Locality } from '../../equations/description.js';
 import { wgslNumber } from './spelling.js';
-import { tempName, type WStatementContext, type Guard } from './statements.js';
+import { tempName, type StatementContext as WStatementContext, type Guard } from './statements.js';
 import type { Layout, Mem } from './memory.js';
 import { NetworkError, InternalError } from '../../errors.js';
 import { synapseAttribute } from '../synapse-writes.js';

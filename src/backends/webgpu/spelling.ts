@@ -6,6 +6,8 @@
  * WGSL's `exp`/`log`/division accuracy, and NaN handling (WGSL may assume no NaN is produced).
  */
 import type { Spelling } from '../render.js';
+import { indent, type Dialect } from '../kernels/dialect.js';
+import { tempName } from '../steps.js';
 
 const MATH: Record<string, string> = {
   exp: 'exp', log: 'log', sqrt: 'sqrt', sin: 'sin', cos: 'cos', tan: 'tan',
@@ -69,4 +71,26 @@ export const wgslSpelling: Spelling = {
   or: (a, b) => `nx_b(nx_truthy(${a}) || nx_truthy(${b}))`,
   cond: (c, a, b) => `select(${b}, ${a}, nx_truthy(${c}))`,
   compare: (op, a, b) => `nx_b(${a} ${op} ${b})`,
+};
+
+/** How WGSL spells the statements of the shared kernels (`../kernels/dialect.ts`). */
+export const wgslDialect: Dialect = {
+  name: 'webgpu',
+  expr: wgslSpelling,
+  declare: (name, value, o) => `${o?.mutable ? 'var' : 'let'} ${name}: ${(o?.type ?? 'float') === 'float' ? 'f32' : 'i32'} = ${value};`,
+  assign: (lv, v) => `${lv} = ${v};`,
+  ifLine: (c, s) => `if (${c}) { ${s} }`,
+  ifBlock: (c, then, otherwise) => [`if (${c}) {`, ...indent(then), ...(otherwise ? ['} else {', ...indent(otherwise)] : []), '}'],
+  block: (lines) => ['{', ...indent(lines), '}'],
+  inlineBlock: (stmts) => `{ ${stmts.join(' ')} }`,
+  select: (c, a, b) => `select(${b}, ${a}, ${c})`,
+  cmp: (op, a, b) => `${a} ${op} ${b}`,
+  truthy: (v) => `nx_truthy(${v})`,
+  not: (c) => `!(${c})`,
+  trunc: (v) => `trunc(${v})`,
+  forRange: (i, n, body) => [`for (var ${i}: i32 = 0; ${i} < ${n}; ${i}++) {`, ...indent(body), '}'],
+  postIncrement: () => { throw new Error('webgpu: spike lists are filled with atomic adds'); },
+  toFloat: (x) => `f32(${x})`,
+  temp: tempName,
+  singleStore: true,
 };

@@ -14,7 +14,7 @@ function proj0_transmit(step) {
     const rk_pre = _src[s];
     for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
       const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
-      post_g_exc[rk_post] = post_g_exc[rk_post] + w[0];
+      post_g_exc[rk_post] = (post_g_exc[rk_post] + w[0]);
     }
   }
 }
@@ -33,7 +33,7 @@ function proj1_transmit(step) {
     const rk_pre = _src[s];
     for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
       const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
-      post_g_ax[rk_post] = post_g_ax[rk_post] + 0;
+      post_g_ax[rk_post] = (post_g_ax[rk_post] + 0);
     }
   }
   if (FL.axonTransmission && P[0].has('_naxon')) {
@@ -42,7 +42,7 @@ function proj1_transmit(step) {
       const rk_pre = _asrc[s];
       for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
         const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
-        post_g_ax[rk_post] = post_g_ax[rk_post] + w[0];
+        post_g_ax[rk_post] = (post_g_ax[rk_post] + w[0]);
       }
     }
   }

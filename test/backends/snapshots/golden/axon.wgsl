@@ -349,18 +349,18 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   if (I[0] == 0) { return; }
   let _inref: bool = I[18 + i] <= 0;
   {
-    let _nv0: f32 = (F[1 + i] + 1f);
-    F[1 + i] = select(F[1 + i], _nv0, _inref);
+    let _nv: f32 = (F[1 + i] + 1f);
+    F[1 + i] = select(F[1 + i], _nv, _inref);
   }
   {
-    let _nv1: f32 = (F[3 + i] + 1f);
-    F[3 + i] = select(F[3 + i], _nv1, _inref);
+    let _nv: f32 = (F[3 + i] + 1f);
+    F[3 + i] = select(F[3 + i], _nv, _inref);
   }
   if (!_inref) { I[18 + i] = I[18 + i] - 1; }
   else if (nx_truthy(nx_b(F[1 + i] >= 6f))) {
     {
-      let _nv2: f32 = 0f;
-      F[1 + i] = _nv2;
+      let _nv: f32 = 0f;
+      F[1 + i] = _nv;
     }
     let _slot = atomicAdd(&A[0], 1);
     I[14 + _slot] = i;
@@ -369,8 +369,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   }
   if (nx_truthy(nx_b(nx_modulo(U.t, 2f) == 0f))) {
     {
-      let _nv3: f32 = 100f;
-      F[3 + i] = _nv3;
+      let _nv: f32 = 100f;
+      F[3 + i] = _nv;
     }
     let _aslot = atomicAdd(&A[1], 1);
     I[20 + _aslot] = i;
@@ -421,12 +421,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   if (i >= 2) { return; }
   if (I[1] == 0) { return; }
   {
-    let _nv4: f32 = 0f;
-    F[7 + i] = _nv4;
+    let _nv: f32 = 0f;
+    F[7 + i] = _nv;
   }
   {
-    let _nv5: f32 = 0f;
-    F[9 + i] = _nv5;
+    let _nv: f32 = 0f;
+    F[9 + i] = _nv;
   }
   if (nx_truthy(nx_b(F[7 + i] > 100f))) {
     let _slot = atomicAdd(&A[2], 1);

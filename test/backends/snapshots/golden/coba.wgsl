@@ -285,23 +285,23 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     let T_m_g_exc: f32 = (-(F[110 + i] / F[7 + 0]));
     let T_m_g_inh: f32 = (-(F[210 + i] / F[8 + 0]));
     {
-      let _nv0: f32 = (F[10 + i] + (DT * T_m_v));
-      F[10 + i] = select(F[10 + i], _nv0, _inref);
+      let _nv: f32 = (F[10 + i] + (DT * T_m_v));
+      F[10 + i] = select(F[10 + i], _nv, _inref);
     }
     {
-      let _nv1: f32 = (F[110 + i] + (DT * T_m_g_exc));
-      F[110 + i] = _nv1;
+      let _nv: f32 = (F[110 + i] + (DT * T_m_g_exc));
+      F[110 + i] = _nv;
     }
     {
-      let _nv2: f32 = (F[210 + i] + (DT * T_m_g_inh));
-      F[210 + i] = _nv2;
+      let _nv: f32 = (F[210 + i] + (DT * T_m_g_inh));
+      F[210 + i] = _nv;
     }
   }
   if (!_inref) { I[213 + i] = I[213 + i] - 1; }
   else if (nx_truthy(nx_b(F[10 + i] > F[5 + 0]))) {
     {
-      let _nv3: f32 = F[2 + 0];
-      F[10 + i] = _nv3;
+      let _nv: f32 = F[2 + 0];
+      F[10 + i] = _nv;
     }
     let _slot = atomicAdd(&A[0], 1);
     I[13 + _slot] = i;

@@ -898,22 +898,22 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   if (I[0] == 0) { return; }
   let _inref: bool = I[58 + i] <= 0;
   {
-    let _nv0: f32 = (F[1 + i] + F[5 + i] + F[9 + i]);
-    F[1 + i] = select(F[1 + i], _nv0, _inref);
+    let _nv: f32 = (F[1 + i] + F[5 + i] + F[9 + i]);
+    F[1 + i] = select(F[1 + i], _nv, _inref);
   }
   {
-    let _nv1: f32 = 0f;
-    F[5 + i] = _nv1;
+    let _nv: f32 = 0f;
+    F[5 + i] = _nv;
   }
   {
-    let _nv2: f32 = 0f;
-    F[9 + i] = _nv2;
+    let _nv: f32 = 0f;
+    F[9 + i] = _nv;
   }
   if (!_inref) { I[58 + i] = I[58 + i] - 1; }
   else if (nx_truthy(nx_b(F[1 + i] > 1f))) {
     {
-      let _nv3: f32 = 0f;
-      F[1 + i] = _nv3;
+      let _nv: f32 = 0f;
+      F[1 + i] = _nv;
     }
     let _slot = atomicAdd(&A[0], 1);
     I[50 + _slot] = i;
@@ -966,8 +966,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   if (i >= 4) { return; }
   if (I[1] == 0) { return; }
   {
-    let _nv4: f32 = (F[21 + i]);
-    F[17 + i] = _nv4;
+    let _nv: f32 = (F[21 + i]);
+    F[17 + i] = _nv;
   }
 }
 
@@ -1509,8 +1509,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   if (i >= 4) { return; }
   if (I[6] == 0) { return; }
   {
-    let _nv5: f32 = F[81 + i];
-    F[81 + i] = _nv5;
+    let _nv: f32 = F[81 + i];
+    F[81 + i] = _nv;
   }
 }
 
@@ -1558,8 +1558,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   if (I[7] == 0) { return; }
   let i = 0;
   {
-    let _nv6: f32 = (F[88 + 0] + ((DT * (F[86 + 0] - F[88 + 0]) / F[85 + 0]) + (sqrt((DT / F[85 + 0])) * F[87 + 0] * F[97 + 0])));
-    F[88 + 0] = _nv6;
+    let _nv: f32 = (F[88 + 0] + ((DT * (F[86 + 0] - F[88 + 0]) / F[85 + 0]) + (sqrt((DT / F[85 + 0])) * F[87 + 0] * F[97 + 0])));
+    F[88 + 0] = _nv;
   }
 }
 
@@ -1607,8 +1607,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   if (i >= 4) { return; }
   if (I[7] == 0) { return; }
   {
-    let _nv7: f32 = (F[98 + i] * 1000f / DT);
-    F[89 + i] = _nv7;
+    let _nv: f32 = (F[98 + i] * 1000f / DT);
+    F[89 + i] = _nv;
   }
   if (nx_truthy(nx_b(F[89 + i] < F[88 + 0]))) {
     let _slot = atomicAdd(&A[4], 1);

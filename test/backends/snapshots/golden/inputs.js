@@ -14,7 +14,7 @@ function proj0_transmit(step) {
     const rk_pre = _src[s];
     for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
       const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
-      post_g_exc[rk_post] = post_g_exc[rk_post] + w[0];
+      post_g_exc[rk_post] = (post_g_exc[rk_post] + w[0]);
     }
   }
 }
@@ -33,7 +33,7 @@ function proj1_transmit(step) {
     const rk_pre = _src[s];
     for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
       const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
-      post_g_exc[rk_post] = post_g_exc[rk_post] + w[0];
+      post_g_exc[rk_post] = (post_g_exc[rk_post] + w[0]);
     }
   }
 }
@@ -52,7 +52,7 @@ function proj2_transmit(step) {
     const rk_pre = _src[s];
     for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
       const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
-      post_g_exc[rk_post] = post_g_exc[rk_post] + w[0];
+      post_g_exc[rk_post] = (post_g_exc[rk_post] + w[0]);
     }
   }
 }
@@ -71,7 +71,7 @@ function proj3_transmit(step) {
     const rk_pre = _src[s];
     for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
       const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
-      post_g_exc[rk_post] = post_g_exc[rk_post] + w[0];
+      post_g_exc[rk_post] = (post_g_exc[rk_post] + w[0]);
     }
   }
 }
@@ -276,7 +276,7 @@ function pop7_update(step) {
   const _rand_1 = P[7].get('_rand_1');
   const _spiked = P[7].get('_spiked'), _nspiked = P[7].get('_nspiked');
   const _last_spike = P[7].get('_last_spike'), _refr_left = P[7].get('_refr_left');
-  x[0] = x[0] + ((dt * (mu[0] - x[0]) / tau[0]) + (Math.sqrt((dt / tau[0])) * sigma[0] * _rand_0[0]));
+  x[0] = (x[0] + ((dt * (mu[0] - x[0]) / tau[0]) + (Math.sqrt((dt / tau[0])) * sigma[0] * _rand_0[0])));
   const tau_g = tau[0];
   const mu_g = mu[0];
   const sigma_g = sigma[0];

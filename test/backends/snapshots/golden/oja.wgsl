@@ -190,13 +190,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   {
     let T_m_mp: f32 = ((F[4 + i] + (F[13 + i]) - F[7 + i]) / F[1 + i]);
     {
-      let _nv0: f32 = (F[7 + i] + (DT * T_m_mp));
-      F[7 + i] = _nv0;
+      let _nv: f32 = (F[7 + i] + (DT * T_m_mp));
+      F[7 + i] = _nv;
     }
   }
   {
-    let _nv1: f32 = nx_pos(F[7 + i]);
-    F[10 + i] = _nv1;
+    let _nv: f32 = nx_pos(F[7 + i]);
+    F[10 + i] = _nv;
   }
 }
 
@@ -246,13 +246,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   {
     let T_m_mp: f32 = ((F[18 + i] + (F[24 + i]) - F[20 + i]) / F[16 + i]);
     {
-      let _nv2: f32 = (F[20 + i] + (DT * T_m_mp));
-      F[20 + i] = _nv2;
+      let _nv: f32 = (F[20 + i] + (DT * T_m_mp));
+      F[20 + i] = _nv;
     }
   }
   {
-    let _nv3: f32 = nx_pos(F[20 + i]);
-    F[22 + i] = _nv3;
+    let _nv: f32 = nx_pos(F[20 + i]);
+    F[22 + i] = _nv;
   }
 }
 
@@ -307,8 +307,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     {
       let T_m_w: f32 = (((F[10 + rk_pre] * F[22 + rk_post]) - (F[32 + k] * nx_pow(F[22 + rk_post], 2f) * F[38 + k])) / F[26 + k]);
       if (I[4] != 0) {
-        let _nv4: f32 = (F[38 + k] + (_dt * T_m_w));
-        F[38 + k] = _nv4;
+        let _nv: f32 = (F[38 + k] + (_dt * T_m_w));
+        F[38 + k] = _nv;
       }
     }
   }

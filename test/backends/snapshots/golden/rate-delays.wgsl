@@ -303,8 +303,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   if (I[0] == 0) { return; }
   let i = 0;
   {
-    let _nv0: f32 = (F[1 + 0] + U.t);
-    F[1 + 0] = _nv0;
+    let _nv: f32 = (F[1 + 0] + U.t);
+    F[1 + 0] = _nv;
   }
 }
 
@@ -352,8 +352,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   if (i >= 3) { return; }
   if (I[0] == 0) { return; }
   {
-    let _nv1: f32 = (F[2 + i] + U.t + F[5 + i]);
-    F[2 + i] = _nv1;
+    let _nv: f32 = (F[2 + i] + U.t + F[5 + i]);
+    F[2 + i] = _nv;
   }
 }
 
@@ -401,8 +401,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   if (i >= 3) { return; }
   if (I[1] == 0) { return; }
   {
-    let _nv2: f32 = ((F[51 + i]) + (F[54 + i]) + F[57 + 0]);
-    F[48 + i] = _nv2;
+    let _nv: f32 = ((F[51 + i]) + (F[54 + i]) + F[57 + 0]);
+    F[48 + i] = _nv;
   }
 }
 

@@ -26,8 +26,8 @@ function proj0_transmit(step) {
       x[k] = (x[k] * Math.exp(((-(_elapsed * dt)) / tau_plus[0])));
       y[k] = (y[k] * Math.exp(((-(_elapsed * dt)) / tau_minus[0])));
       _last_event[k] = step;
-      post_g_exc[rk_post] = post_g_exc[rk_post] + w[k];
-      x[k] = x[k] + (A_plus[0] * w_max[0]);
+      post_g_exc[rk_post] = (post_g_exc[rk_post] + w[k]);
+      x[k] = (x[k] + (A_plus[0] * w_max[0]));
       if (FL.plasticity) {
         w[k] = B.clip((w[k] + y[k]), w_min[0], w_max[0]);
       }
@@ -113,7 +113,7 @@ function proj0_post(step) {
       x[k] = (x[k] * Math.exp(((-(_elapsed * dt)) / tau_plus[0])));
       y[k] = (y[k] * Math.exp(((-(_elapsed * dt)) / tau_minus[0])));
       _last_event[k] = (step + 1);
-      y[k] = y[k] - (A_minus[0] * w_max[0]);
+      y[k] = (y[k] - (A_minus[0] * w_max[0]));
       if (FL.plasticity) {
         w[k] = B.clip((w[k] + x[k]), w_min[0], w_max[0]);
       }

@@ -118,12 +118,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
       I[71 + k] = U.step;
       nx_addf(128 + rk_post, nx_ldf(170 + k));
       {
-        let _nv0: f32 = (nx_ldf(130 + k) + (nx_ldf(192 + 0) * nx_ldf(195 + 0)));
-        nx_stf(130 + k, _nv0);
+        let _nv: f32 = (nx_ldf(130 + k) + (nx_ldf(192 + 0) * nx_ldf(195 + 0)));
+        nx_stf(130 + k, _nv);
       }
       if (I[4] != 0) {
-        let _nv1: f32 = nx_clip((nx_ldf(170 + k) + nx_ldf(150 + k)), nx_ldf(194 + 0), nx_ldf(195 + 0));
-        nx_stf(170 + k, _nv1);
+        let _nv: f32 = nx_clip((nx_ldf(170 + k) + nx_ldf(150 + k)), nx_ldf(194 + 0), nx_ldf(195 + 0));
+        nx_stf(170 + k, _nv);
       }
     }
   }
@@ -345,18 +345,18 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     let T_m_v: f32 = ((F[125 + i] - F[127 + i] + (F[128 + i] * (F[126 + i] - F[124 + i]))) / F[121 + i]);
     let T_m_g_exc: f32 = (-(F[128 + i] / F[122 + i]));
     {
-      let _nv2: f32 = (F[127 + i] + (DT * T_m_v));
-      F[127 + i] = _nv2;
+      let _nv: f32 = (F[127 + i] + (DT * T_m_v));
+      F[127 + i] = _nv;
     }
     {
-      let _nv3: f32 = (F[128 + i] + (DT * T_m_g_exc));
-      F[128 + i] = _nv3;
+      let _nv: f32 = (F[128 + i] + (DT * T_m_g_exc));
+      F[128 + i] = _nv;
     }
   }
   if (nx_truthy(nx_b(F[127 + i] > F[123 + i]))) {
     {
-      let _nv4: f32 = F[124 + i];
-      F[127 + i] = _nv4;
+      let _nv: f32 = F[124 + i];
+      F[127 + i] = _nv;
     }
     let _slot = atomicAdd(&A[1], 1);
     I[68 + _slot] = i;
@@ -654,12 +654,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
       nx_stf(150 + k, (nx_ldf(150 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(191 + 0)))));
       I[71 + k] = (U.step + 1);
       {
-        let _nv5: f32 = (nx_ldf(150 + k) - (nx_ldf(193 + 0) * nx_ldf(195 + 0)));
-        nx_stf(150 + k, _nv5);
+        let _nv: f32 = (nx_ldf(150 + k) - (nx_ldf(193 + 0) * nx_ldf(195 + 0)));
+        nx_stf(150 + k, _nv);
       }
       if (I[4] != 0) {
-        let _nv6: f32 = nx_clip((nx_ldf(170 + k) + nx_ldf(130 + k)), nx_ldf(194 + 0), nx_ldf(195 + 0));
-        nx_stf(170 + k, _nv6);
+        let _nv: f32 = nx_clip((nx_ldf(170 + k) + nx_ldf(130 + k)), nx_ldf(194 + 0), nx_ldf(195 + 0));
+        nx_stf(170 + k, _nv);
       }
     }
   }

@@ -1,0 +1,62 @@
+/**
+ * The dialect every shared kernel is written against: the few statement forms a kernel needs
+ * (declarations, assignments, guards and selects, loops, spike emission, atomic adds), each spelled
+ * by one small per-language table. A kernel of `kernels/` never writes a keyword, a brace or a type
+ * itself; it calls these, so a new backend is its expression `Spelling` (`../render.ts`) plus one
+ * `Dialect` (see `test/backends/toy/` for a backend in another syntax).
+ *
+ * Conventions: every function returns whole lines (no trailing newline) or a one-line fragment where
+ * said; `cond` arguments are already conditions of the language (see `truthy`), values are values.
+ */
+import type { Spelling } from '../render.js';
+
+/** The element type of a local or of an array element. */
+export type ScalarType = 'float' | 'int' | 'index';
+
+export interface Dialect {
+  /** The backend's name, for error messages. */
+  readonly name: string;
+  /** How expressions are spelled. */
+  readonly expr: Spelling;
+  /** A new local: immutable unless `mutable`; `type` defaults to the float type of the backend. */
+  declare(name: string, value: string, options?: { mutable?: boolean; type?: ScalarType }): string;
+  /** `lv = value` as one statement. */
+  assign(lv: string, value: string): string;
+  /** A one-line conditional statement (`if (c) s`), `stmt` being one statement. */
+  ifLine(cond: string, stmt: string): string;
+  /** `if (cond) { … } [else { … }]`; `otherwise` may itself be an `if` (an else-if chain). */
+  ifBlock(cond: string, then: string[], otherwise?: string[]): string[];
+  /** A block of its own (a scope for locals): `{ … }` on several lines. */
+  block(lines: string[]): string[];
+  /** The same block on one line (short helpers such as bounds). */
+  inlineBlock(stmts: string[]): string;
+  /** `cond ? a : b` as a value. */
+  select(cond: string, a: string, b: string): string;
+  /** A comparison as a condition (`a < b`). */
+  cmp(op: '<' | '<=' | '>' | '>=' | '==' | '!=', a: string, b: string): string;
+  /** A value used as a condition (non-zero, and not NaN where the language needs it said). */
+  truthy(value: string): string;
+  /** Negation of a condition. */
+  not(cond: string): string;
+  /** The value truncated towards zero (attributes of type int). */
+  trunc(value: string): string;
+  /** `for (i = 0; i < n; i++) { body }`. */
+  forRange(i: string, n: string, body: string[]): string[];
+  /** `counter++` as a value that is the old count (spike lists filled by one thread). */
+  postIncrement(counter: string): string;
+  /** An integer value (a step, an index) in the float type. */
+  toFloat(x: string): string;
+  /** The name of method temporary `name` as a local. */
+  temp(name: string): string;
+  /**
+   * Whether memory takes one store of a finished value (GPU buffers): every write then goes
+   * through a local `_nv`, its bounds applied there. Otherwise bounds are applied in place.
+   */
+  readonly singleStore?: boolean;
+}
+
+/** Indents every line by `n` levels (two spaces each). */
+export function indent(lines: string[], n = 1): string[] {
+  const pad = '  '.repeat(n);
+  return lines.map((l) => pad + l);
+}
