@@ -11,6 +11,7 @@ import { NeurarchyError } from '../errors.js';
 import { checkOptions, optionKeys } from '../core/options.js';
 import { checkFits, checkIndexRange, fmtCount } from '../runtime/memory.js';
 import type { LooseState, StateProperties, VarsOf } from './attributes.js';
+import type { StateArray } from './arrays.js';
 import { makeGeometry, type Geometry, type GeometrySpec } from './geometry.js';
 import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
 import { sealMethods } from './attributes.js';
@@ -69,7 +70,7 @@ export class NeuronGroupClass<S extends object = LooseState> extends BehaviorHos
    * The state: every attribute behaviours create (`neurons.voltage` is `neurons.vars.voltage`),
    * usually typed arrays of `size` entries; with a geometry also `x`, `y`, `z`.
    */
-  readonly vars: VarsOf<S> = {} as VarsOf<S>;
+  readonly vars: VarsOf<S, StateArray> = {} as VarsOf<S, StateArray>;
 
   constructor(opts: NeuronGroupOptions) {
     super();

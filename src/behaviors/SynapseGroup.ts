@@ -52,7 +52,7 @@ export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHo
    * State: every attribute behaviours create (`synapse.eta` is `synapse.vars.eta`), usually
    * matrices and arrays; `W` lives here too.
    */
-  readonly vars: VarsOf<S> = {} as VarsOf<S>;
+  readonly vars: VarsOf<S, SynapseValue> = {} as VarsOf<S, SynapseValue>;
   /** PymoNNto's `enabled`: a 0/1 mask matrix, or true (everything enabled). */
   enabled: DenseMatrix<Uint8Array> | SparseMatrix | true = true;
   private srcRef: NeuronGroup | string;

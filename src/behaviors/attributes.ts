@@ -42,8 +42,15 @@ export type StateProperties<S extends object, M> =
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   string extends keyof S ? { [attribute: string]: any } : Omit<S, keyof M>;
 
-/** The type of `host.vars` for state `S`: the declared state, or any name for `LooseState`. */
-export type VarsOf<S extends object> = string extends keyof S ? LooseState : S;
+/**
+ * The type of `host.vars` for state `S`: `Record<string, L>` with `L` the usual value (typed arrays
+ * on neuron groups), as `vars` was typed before attributes existed, so code written against `vars`
+ * keeps its types; with a declared state, its properties take their declared types (`vars.tau:
+ * number`) and a typed group still converts to an untyped one. Misspelt names are caught on the
+ * attributes (`n.voltge`), not in `vars`. (An attribute holding a number is stored in `vars` too;
+ * in an untyped group read it as the attribute, typed `any`.)
+ */
+export type VarsOf<S extends object, L> = string extends keyof S ? Record<string, L> : S & Record<string, L>;
 
 /** What the proxy needs from a host (implemented by `BehaviorHost`). */
 export interface AttributeHost {
