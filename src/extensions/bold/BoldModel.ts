@@ -55,7 +55,7 @@ export class BoldModel extends Neuron<NeuronSpec, string> {
 
   constructor(spec: BoldModelSpec) {
     const where = `new BoldModel(${spec && typeof spec === 'object' && typeof spec.name === 'string' ? `'${spec.name}'` : ''})`;
-    checkOptions(spec, BOLD_MODEL_KEYS, where, { renamed: { input: 'inputs', outputs: 'output' }, error: EquationError as never });
+    checkOptions(spec, BOLD_MODEL_KEYS, where, { renamed: { input: 'inputs', outputs: 'output' }, error: modelError('BoldModel') });
     if (spec === undefined || spec === null) throw new EquationError(`${where}: give { parameters, equations, inputs }`, { model: 'BoldModel' });
     const { inputs, output, ...neuron } = spec;
     super({ ...neuron, name: neuron.name ?? 'Custom BOLD model' } as never);
@@ -70,6 +70,11 @@ export class BoldModel extends Neuron<NeuronSpec, string> {
       }
     }
   }
+}
+
+/** An EquationError class for checkOptions, whose errors take only a message. */
+export function modelError(model: string): new (message: string) => EquationError {
+  return class extends EquationError { constructor(message: string) { super(message, { model }); } };
 }
 
 /** The equations as one string (the analysis takes either form). */

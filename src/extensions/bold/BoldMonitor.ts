@@ -95,7 +95,8 @@ export class BoldMonitor {
       if (!model.inputs.includes(input)) throw new NetworkError(`${where}: the key '${input}' of mapping is not an input of the BOLD model '${model.name}' (its inputs: ${model.inputs.join(', ')})`);
       for (const p of pops) {
         if (typeof variable !== 'string' || !p.population.description.attributes.some((a) => a.name === variable)) {
-          throw new NetworkError(`${where}: mapping ${input} → ${describeValue(variable)}: population '${p.name}' has no attribute ${describeValue(variable)} `
+          const shown = typeof variable === 'string' ? `'${variable}'` : describeValue(variable);
+          throw new NetworkError(`${where}: mapping ${input} → ${shown}: population '${p.name}' has no attribute ${shown} `
             + `(it has: ${p.population.description.attributes.map((a) => a.name).join(', ')})`);
         }
       }

@@ -10,7 +10,7 @@
  */
 import { EquationError } from '../../errors.js';
 import { checkOptions } from '../../core/options.js';
-import { BoldModel } from './BoldModel.js';
+import { BoldModel, modelError } from './BoldModel.js';
 
 /** Parameters of the four balloon variants (Friston et al. 2000; epsilon from Obata et al. 2004). */
 export interface BalloonParameters {
@@ -68,7 +68,7 @@ const LINEAR = 'BOLD = V_0 * ((k_1 + k_2) * (1 - q) + (k_3 - k_2) * (1 - v)) : i
 
 function balloonParameters(given: BalloonParameters | undefined, revised: boolean, where: string): string {
   const keys = Object.keys(DEFAULTS).filter((k) => revised || k !== 'r_0');
-  checkOptions(given, keys, where, { error: EquationError as never });
+  checkOptions(given, keys, where, { error: modelError(where) });
   const values = { ...DEFAULTS, ...given };
   const lines = ['second = 1000.0 : population'];
   for (const k of keys) {

@@ -75,7 +75,7 @@ export function wireBoldModel(model: BoldModel, mapping: Record<string, string>,
       for (const s of plain) links.push({ index: s.index, input, variable, target: input, weight: s.scale / sizes[s.index] });
       for (const s of sources.filter((x) => x.baseline > 0)) {
         const target = `${input}__n${s.index}`;
-        const [x, sum, n, mean] = ['in', 'sum', 'n', 'mean'].map((p) => `bl_${p}_${input}_${s.index}`);
+        const [x, sum, n, mean, out] = ['in', 'sum', 'n', 'mean', 'out'].map((p) => `bl_${p}_${input}_${s.index}`);
         const end = baselineEnd(s.index);
         if (!baselineEnds.has(s.index)) { baselineEnds.set(s.index, end); extraParameters.push(`${end} = -1.0 : population`); }
         extraEquations.push(
@@ -83,13 +83,14 @@ export function wireBoldModel(model: BoldModel, mapping: Record<string, string>,
           `${sum} = if t < ${end}: ${sum} + ${x} else: ${sum} : init=0`,
           `${n} = if t < ${end}: ${n} + 1 else: ${n} : init=0`,
           `${mean} = ${sum} / max(${n}, 1)`,
+          `${out} = if t < ${end}: 0.0 else: ${s.scale} * (${x} - ${mean}) / (fabs(${mean}) + 1e-7)`,
         );
         baselineSums.push(sum, n);
-        terms.push(`(if t < ${end}: 0.0 else: ${s.scale} * (${x} - ${mean}) / (fabs(${mean}) + 1e-7))`);
+        terms.push(out);
         links.push({ index: s.index, input, variable, target, weight: 1 / sizes[s.index] });
       }
     }
-    const expression = terms.length === 0 ? '0.0' : terms.length === 1 && !terms[0].startsWith('(') ? terms[0] : `(${terms.join(' + ')})`;
+    const expression = terms.length === 0 ? '0.0' : terms.length === 1 ? terms[0] : `(${terms.join(' + ')})`;
     equations = equations.replace(sumPattern(input), expression);
   }
 
