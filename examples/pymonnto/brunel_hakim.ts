@@ -8,7 +8,7 @@
  * C = 100 and J = 1 mV the recurrent noise is three times larger and drowns the oscillation).
  * dt = 0.1 ms. Keys: 1 delayed inhibition (reads the oldest row of the buffer), 2 the neurons,
  * 3 the buffer roll, 10 spike recorder. The drive alone would make every neuron fire regularly at
- * 90 Hz; the delayed inhibition makes them fire rarely and irregularly while the population
+ * 42 Hz (τ·ln 3 + 2 ms); the delayed inhibition makes them fire rarely and irregularly while the population
  * oscillates fast, at about 1/(4 × delay). Prints the mean rate and the frequency of the
  * population oscillation (peak of the spectrum of the population activity).
  *
