@@ -64,6 +64,7 @@ export class PopulationClass<A extends string = string> {
   readonly geometry: number[];
   readonly size: number;
   readonly neuron: Neuron;
+  /** @internal the analysed neuron model (equations, attributes), read by the code generators. */
   readonly description: NeuronDescription;
   readonly network: NetworkLike;
   readonly stopCondition?: string;

@@ -58,6 +58,7 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
   readonly targets: string[];
   /** The synapse type. */
   readonly synapseType: Synapse;
+  /** @internal the analysed synapse model (equations, attributes), read by the code generators. */
   readonly description: SynapseDescription;
   readonly network: NetworkLike;
   /** @internal attribute arrays: local = per synapse, semiglobal = per dendrite, global = 1. */
@@ -74,6 +75,7 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
   axonTransmission = true;
   /** @internal learning period and offset in steps (1, 0 = every step). */
   learningPeriod = 1;
+  /** @internal */
   learningOffset = 0;
 
   /**
@@ -343,6 +345,7 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
    * constructor; the specific projections that convert between the two (`CurrentInjection`,
    * `DecodingProjection`) override it with their own checks.
    */
+  /** @internal */
   protected checkPopulationKinds(name?: string): void {
     checkPopulationKinds(this.pre.population, this.post.population, this.targets, name);
   }

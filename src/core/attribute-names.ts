@@ -19,6 +19,7 @@ import type { NeuronSpec, SynapseSpec } from '../equations/spec.js';
  * that an object whose names are unknown (`A = string`) still converts to one whose names are known.
  */
 export type AttributeProperties<A extends string, M> =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reads and writes differ (see above)
   string extends A ? { [attribute: string]: any } : { [K in Exclude<A, keyof M>]?: any };
 
 /**

@@ -41,6 +41,7 @@ type Side = Population | PopulationView;
  * Declared as a method so that its parameters are checked bivariantly: a function written for
  * `(pre: Population, post: Population, w: number)` is accepted (it receives the projection's sides).
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the pattern's own extra arguments, any types
 type ConnectionFunction = { bivariant(pre: Side, post: Side, ...args: any[]): C.LILBuilder }['bivariant'];
 
 export interface CommonConnectOptions {
@@ -91,6 +92,7 @@ export abstract class ConnectorMethods {
   abstract readonly pre: Side;
   abstract readonly post: Side;
   abstract readonly network: NetworkLike;
+  /** @internal */
   abstract readonly description: SynapseDescription;
   abstract readonly name: string;
   /** @internal */

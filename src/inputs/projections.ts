@@ -32,7 +32,7 @@ export class CurrentInjection extends (Projection as ProjectionBase<'w'>) {
     super(pre, post, target, injection, options);
   }
 
-  /** Rate → spike is what this projection is for (checked in the constructor). */
+  /** @internal Rate → spike is what this projection is for (checked in the constructor). */
   protected override checkPopulationKinds(): void {}
 
   /** One-to-one connection (ANNarchy's `connect_current()`). */
@@ -70,7 +70,7 @@ export class DecodingProjection extends (Projection as ProjectionBase<'w'>) {
     this.special = { kind: 'decoding', windowSteps: steps };
   }
 
-  /** Spike → rate is what this projection is for (checked in the constructor). */
+  /** @internal Spike → rate is what this projection is for (checked in the constructor). */
   protected override checkPopulationKinds(): void {}
 }
 

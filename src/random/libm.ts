@@ -60,6 +60,7 @@ export function log(x: number): number {
       const dk = k;
       return dk * LN2_HI + dk * LN2_LO;
     }
+    // eslint-disable-next-line no-loss-of-precision -- fdlibm's constant as written in its C source (the same double as 1/3)
     const R = f * f * (0.5 - 0.33333333333333333 * f);
     if (k === 0) return f - R;
     const dk = k;

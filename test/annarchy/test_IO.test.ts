@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeFloat64Backends, compileOptions } from '../helpers/backends.js';
 import {
-  Network, Neuron, Synapse, Constant, addFunction, Uniform, Hebb, STDP, STP, IF_curr_exp, type Population, type Projection, type BackendName,
+  Network, Neuron, Synapse, Constant, addFunction, Uniform, Hebb, STDP, STP, IF_curr_exp, type BackendName,
 } from '../../src/index.js';
 import { skipNA } from './helpers.js';
 
