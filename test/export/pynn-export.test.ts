@@ -1,0 +1,146 @@
+/**
+ * exportPyNN: what the script says (hand-checked conversions), what is refused (with the model and
+ * the reason), and — where PyNN, NEURON and OpenMPI are installed (.ci/run) — the round trip:
+ * COBA, CUBA and the STDP network exported, run with `mpirun -np 1` and `-np 2`, read back and
+ * compared with neurarchy's own run of the same network (same synapses: connectivity 'exact').
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Network, Neuron, IF_curr_exp, Izhikevich, LeakyIntegrator } from '../../src/index.js';
+import { pynnExport, exportPyNN, readPyNNResults, ExportError } from '../../src/export/index.js';
+import { decodeNpz, encodeNpz, type NpzEntry } from '../../src/io/npz.js';
+import { coba, cuba, stdp, izhikevich } from './networks.js';
+import { pynnUnavailable, runScript, spikeStats, weightStats } from './run-pynn.js';
+
+describe('exportPyNN: the script', () => {
+  it('reads COBA as IF_cond_exp: tau_m, effective rest, reversal potentials and weights scaled by cm/tau', () => {
+    const b = coba(200, 100);
+    const out = pynnExport(b.net, 'coba', { duration: 100 });
+    // tau dv/dt = (El - v) + g_exc (0 - v) + g_inh (-80 - v) + I, tau = 20, El = -60, I = 20:
+    // rest = El + I = -40 mV; conductances in units of the leak: w·cm/tau = 0.6 · 1/20 = 0.03 µS.
+    expect(out.script).toContain('sim.IF_cond_exp(cm=1.0, tau_m=20.0, v_rest=-40.0, v_thresh=-50.0, v_reset=-60.0, tau_refrac=5.0, i_offset=0.0, tau_syn_E=5.0, tau_syn_I=10.0, e_rev_E=0.0, e_rev_I=-80.0)');
+    const syn = decodeNpz(encode(out.data))['proj0/synapses'];
+    expect(syn.shape[1]).toBe(4);
+    expect(Number(syn.data[2])).toBeCloseTo(0.03, 12);
+    expect(Number(syn.data[3])).toBe(0.2); // delay dt = 0.1 raised to 2·dt for MPI, and said so:
+    expect(out.notes.some((n) => n.includes("projection 'proj0'") && n.includes('0.2 ms'))).toBe(true);
+    const inh = decodeNpz(encode(out.data))['proj1/synapses'];
+    expect(Number(inh.data[2])).toBeCloseTo(6.7 / 20, 12);
+    // initial conductances go along, in µS
+    expect(out.script).toMatch(/initialize\(v=DATA\["P\/init_v"\], gsyn_exc=DATA\["P\/init_gsyn_exc"\], gsyn_inh=DATA\["P\/init_gsyn_inh"\]\)/);
+  });
+
+  it('reads CUBA as IF_curr_exp: current weights cm·w/tau_m, inhibition on the inhibitory receptor with negative weights', () => {
+    const out = pynnExport(cuba(200, 100).net, 'cuba', { duration: 100 });
+    expect(out.script).toContain('sim.IF_curr_exp(cm=1.0, tau_m=20.0, v_rest=-49.0, v_thresh=-50.0, v_reset=-60.0, tau_refrac=5.0, i_offset=0.0, tau_syn_E=5.0, tau_syn_I=10.0)');
+    const d = decodeNpz(encode(out.data));
+    expect(Number(d['proj0/synapses'].data[2])).toBeCloseTo(1.62 / 20, 12);
+    expect(Number(d['proj1/synapses'].data[2])).toBeCloseTo(-9 / 20, 12);
+    expect(out.script).toMatch(/label="proj1"/);
+    expect(out.script).toMatch(/receptor_type="inhibitory", label="proj1"/);
+  });
+
+  it('maps Izhikevich (1 pF section: i_offset in nA = 0.001·I, weights are dt·w mV jumps) and STDP with its bounds', () => {
+    const izh = pynnExport(izhikevich(100).net, 'izh', { duration: 100 });
+    expect(izh.script).toContain('sim.Izhikevich(a=DATA["P/a"], b=DATA["P/b"], c=DATA["P/c"], d=DATA["P/d"], i_offset=0.0)');
+    expect(izh.script).toContain('NoisyCurrentSource(mean=0.0, stdev=float(_stdev[_j])');
+    const d = decodeNpz(encode(izh.data));
+    expect(Array.from(d['P/noise_stdev'].data as Float64Array).slice(799, 801)).toEqual([0.005, 0.002]);
+    const s = pynnExport(stdp(100, 1, 20).net, 'stdp', { duration: 100 });
+    // IF: tau_m dv/dt = El - v + g_exc (Ee - vr): a current of (0 - -60)/10 = 6 mV/ms per unit, so w_max = 0.01 · 6 nA.
+    expect(s.script).toContain('sim.IF_curr_exp(cm=1.0, tau_m=10.0, v_rest=-74.0, v_thresh=-54.0, v_reset=-60.0, tau_refrac=0.0, i_offset=0.0, tau_syn_E=5.0, tau_syn_I=5.0)');
+    expect(s.script).toContain('sim.STDPMechanism(timing_dependence=sim.SpikePairRule(tau_plus=20.0, tau_minus=20.0, A_plus=0.01, A_minus=0.0105), weight_dependence=sim.AdditiveWeightDependence(w_min=0.0, w_max=0.06))');
+    expect(s.script).toContain('sim.SpikeSourcePoisson(rate=15.0');
+  });
+
+  it("connectivity 'pynn' writes PyNN's connector for the same rule", () => {
+    const out = pynnExport(coba(200, 100).net, 'coba', { duration: 100, connectivity: 'pynn' });
+    expect(out.script).toContain('sim.Projection(pop0[DATA["proj0/pre_ranks"]], pop0, sim.FixedProbabilityConnector(p_connect=0.4, allow_self_connections=False, rng=RNG)');
+    expect(out.script).toContain('synapse_type=sim.StaticSynapse(weight=0.03, delay=0.2)');
+  });
+
+  it('refuses what has no PyNN equivalent, naming the object, the model and the reason', () => {
+    const rate = new Network({ dt: 1 });
+    rate.create(10, LeakyIntegrator, { name: 'R' });
+    expect(() => pynnExport(rate, 'x', { duration: 10 })).toThrow(/population 'R' \(neuron 'LeakyIntegrator'\): rate-coded neurons have no PyNN equivalent/);
+    const quad = new Network({ dt: 0.1 });
+    quad.create(10, new Neuron({ name: 'QIF', equations: 'dv/dt = -v + 0.1 * v^2', spike: 'v > 10', reset: 'v = -10' }), { name: 'Q' });
+    expect(() => pynnExport(quad, 'x', { duration: 10 })).toThrow(/population 'Q' \(neuron 'QIF'\) has no PyNN standard cell type: its membrane equation is not of the leaky integrate-and-fire form/);
+    const adapt = new Network({ dt: 0.1 });
+    adapt.create(10, new Neuron({ name: 'Adapt', equations: 'tau * dv/dt = -v - w\ndw/dt = -w', parameters: 'tau = 10.0', spike: 'v > 1', reset: 'v = 0' }), { name: 'A' });
+    expect(() => pynnExport(adapt, 'x', { duration: 10 })).toThrow(/state variable 'w'/);
+    const noisy = new Network({ dt: 0.1 });
+    noisy.create(10, new Neuron({ name: 'Noisy', equations: 'tau * dv/dt = -v + Normal(0, 1)', parameters: 'tau = 10.0', spike: 'v > 1', reset: 'v = 0' }), { name: 'N' });
+    expect(() => pynnExport(noisy, 'x', { duration: 10 })).toThrow(/draw random numbers/);
+    const izh = new Network({ dt: 1 });
+    izh.create(10, new Izhikevich({ v_thresh: 25 }), { name: 'I' });
+    expect(() => pynnExport(izh, 'x', { duration: 10 })).toThrow(/fixed threshold of 30 mV/);
+    const mixed = new Network({ dt: 0.1 });
+    const m = mixed.create(5, IF_curr_exp, { name: 'm' });
+    mixed.connect(m, m, 'exc').connectAllToAll({ weights: 1 });
+    mixed.monitor(m, 'r', { name: 'rates' });
+    expect(() => pynnExport(mixed, 'x', { duration: 10 })).toThrow(/monitor 'rates' records 'r' of population 'm', which has no PyNN equivalent in IF_curr_exp/);
+    expect(() => pynnExport(mixed, 'x', { duration: 10, simulater: 'nest' } as never)).toThrow(/simulater/);
+    expect(() => pynnExport(mixed, 'x', { duration: 10 })).toThrow(ExportError);
+  });
+});
+
+const encode = (data: Record<string, NpzEntry>): Uint8Array => encodeNpz(data);
+
+const unavailable = pynnUnavailable();
+if (unavailable) console.warn(`[PyNN export] skipping the NEURON/MPI round trip: ${unavailable}`);
+
+describe.skipIf(unavailable !== undefined)('exportPyNN: round trip through PyNN on NEURON under MPI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'neurarchy-pynn-'));
+  const cases = [
+    { name: 'coba', build: () => coba(1000, 500), rate: 0.1, cv: 0.1 },
+    { name: 'cuba', build: () => cuba(1000, 500), rate: 0.15, cv: 0.15 },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: rate and CV of the PyNN run (1 and 2 ranks) within range of neurarchy's`, async () => {
+      const b = c.build();
+      const files = await exportPyNN(b.net, join(dir, `${c.name}.py`), { duration: b.duration });
+      await b.net.compile();
+      await b.net.simulate(b.duration);
+      const size = 1000;
+      const ours = spikeStats(b.monitor.get('spike'), b.net.dt, b.duration, size);
+      const runs = [];
+      for (const ranks of [1, 2]) {
+        const results = join(dir, `${c.name}.np${ranks}.npz`);
+        const r = runScript(files.script, ranks, results);
+        expect(r.ok, r.output).toBe(true);
+        const res = await readPyNNResults(results);
+        expect(res.processes).toBe(ranks);
+        const theirs = spikeStats(res.monitors.spikes.spike!, res.dt, res.duration, size);
+        console.log(`[PyNN export] ${c.name}: neurarchy ${ours.rate.toFixed(2)} Hz CV ${ours.cv.toFixed(2)}; NEURON -np ${ranks}: ${theirs.rate.toFixed(2)} Hz CV ${theirs.cv.toFixed(2)} (${r.seconds.toFixed(1)} s)`);
+        expect(Math.abs(theirs.rate - ours.rate) / ours.rate).toBeLessThan(c.rate);
+        expect(Math.abs(theirs.cv - ours.cv) / ours.cv).toBeLessThan(c.cv);
+        runs.push(res.monitors.spikes.spike!);
+      }
+      // PyNN distributes cells, not randomness: the same spikes whatever the number of ranks.
+      expect(runs[1]).toEqual(runs[0]);
+    }, 120_000);
+  }
+
+  it('stdp: output rate and weight distribution after STDP, 2 ranks', async () => {
+    const b = stdp(5000);
+    const files = await exportPyNN(b.net, join(dir, 'stdp.py'), { duration: b.duration });
+    await b.net.compile();
+    await b.net.simulate(b.duration);
+    const ours = weightStats(b.plastic!.f64('w'), b.gmax!);
+    const oursRate = (b.monitor.get('spike')[0] ?? []).length / (b.duration / 1000);
+    const results = join(dir, 'stdp.np2.npz');
+    const r = runScript(files.script, 2, results);
+    expect(r.ok, r.output).toBe(true);
+    const res = await readPyNNResults(results);
+    const theirs = weightStats(res.projections.plastic.w, b.gmax!);
+    const theirRate = (res.monitors.spikes.spike![0] ?? []).length / (b.duration / 1000);
+    console.log(`[PyNN export] stdp: neurarchy ${oursRate.toFixed(1)} Hz, w/gmax mean ${ours.mean.toFixed(3)}, <0.1 ${ours.low.toFixed(2)}, >0.9 ${ours.high.toFixed(2)}; ` +
+      `NEURON -np 2: ${theirRate.toFixed(1)} Hz, mean ${theirs.mean.toFixed(3)}, <0.1 ${theirs.low.toFixed(2)}, >0.9 ${theirs.high.toFixed(2)} (${r.seconds.toFixed(1)} s)`);
+    expect(res.projections.plastic.w.length).toBe(1000);
+    expect(Math.abs(theirs.mean - ours.mean)).toBeLessThan(0.1);
+    expect(Math.abs(theirRate - oursRate) / oursRate).toBeLessThan(0.3);
+  }, 180_000);
+});
