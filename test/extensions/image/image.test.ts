@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
-import { Network } from '../../../src/core/Network.js';
+import { Network } from '../../../src/index.js';
 import { ImagePopulation } from '../../../src/extensions/image/ImagePopulation.js';
 import { resize } from '../../../src/extensions/image/resample.js';
 import { luma } from '../../../src/extensions/image/pixels.js';
