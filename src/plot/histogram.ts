@@ -73,7 +73,9 @@ export interface HistogramPlotOptions extends PlotOptions {
 export const HISTOGRAM_PLOT_OPTIONS = optionKeys<HistogramPlotOptions>()([...PLOT_OPTIONS, 'bins', 'range', 'color']);
 
 /**
- * Histogram of values as adjacent bars (see {@link binValues} for the binning). Axes default to
+ * Histogram of values as adjacent bars. `bins`: a number of equal bins over `range` (default: the
+ * values' extent) or the bin edges; each bin holds [left, right), the last one its right edge too;
+ * values outside the range and non-finite values are ignored. Axes default to
  * `value` and `count`; pass e.g. `xLabel: 'ISI (ms)'` or `'weight'`.
  */
 export function histogramSvg(values: ArrayLike<number>, opts: HistogramPlotOptions = {}): string {

@@ -63,7 +63,10 @@ export const COLORMAPS: Record<'viridis' | 'gray' | 'rdbu', readonly string[]> =
   rdbu: ['#2166ac', '#67a9cf', '#d1e5f0', '#f7f7f7', '#fddbc7', '#ef8a62', '#b2182b'],
 };
 
-/** Name of a colour map in {@link COLORMAPS}. */
+/**
+ * Name of a colour map: `'viridis'` (perceptually uniform, the default), `'gray'` (black to white)
+ * or `'rdbu'` (diverging blue–white–red, for signed weights: centre the range on 0 with vmin = -vmax).
+ */
 export type ColormapName = keyof typeof COLORMAPS;
 
 function hex(c: string): [number, number, number] {
