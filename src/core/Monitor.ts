@@ -22,6 +22,7 @@ import { interSpikeInterval, coefficientOfVariation, type IsiOptions, type CvOpt
 
 export type Monitorable = Population | PopulationView | Projection | Dendrite;
 
+/** Options of `new Monitor(object, variables, options)` and `net.monitor(…)`. */
 export interface MonitorOptions {
   /**
    * Sampling period in ms, at least dt (default dt), rounded to the nearest whole number of steps

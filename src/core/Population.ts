@@ -21,6 +21,7 @@ import { checkPopulationMemory, populationShape } from '../runtime/memory.js';
 import { localFunction, type UserFunction } from './functions.js';
 import type { AttributeProperties, ModelArgNames } from './attribute-names.js';
 
+/** Options of `new Population(geometry, neuron, options)` and `net.create(…)`. */
 export interface PopulationOptions {
   /** Unique name in the network (default `pop<id>`). */
   name?: string;
@@ -30,6 +31,7 @@ export interface PopulationOptions {
   network?: NetworkLike;
 }
 
+/** The one-object form `new Population({ geometry, neuron, … })`. */
 export interface PopulationArgs extends PopulationOptions {
   geometry: number | readonly number[];
   /** A Neuron, or a built-in model class (instantiated with its defaults). */

@@ -21,8 +21,10 @@ import { defaultNetwork } from './default-network.js';
 import { localFunction, type UserFunction } from './functions.js';
 import type { AttributeProperties, ModelArgNames } from './attribute-names.js';
 
+/** What a projection connects: a population or a view of one (`pop.slice(0, 10)`). */
 export type PopulationLike = Population | PopulationView;
 
+/** The one-object form `new Projection({ pre, post, target, synapse, name })`. */
 export interface ProjectionArgs {
   /** The pre-synaptic population or view, or a population's name (looked up in the network of the other side, or the default network). */
   pre: PopulationLike | string;

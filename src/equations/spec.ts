@@ -6,6 +6,7 @@ import type { Parameter, Variable } from './attributes.js';
 /** A parameter given in the dictionary form (`parameters: { tau: 10 }`): global by default, as in ANNarchy 5. */
 export type ParameterValue = number | boolean;
 
+/** The fields of `new Neuron({ … })`, as ANNarchy's `Neuron(parameters=…, equations=…, spike=…, …)`. */
 export interface NeuronSpec {
   /**
    * Multi-line string (one `name = value : flags` per line; local unless flagged) or a dictionary
@@ -28,6 +29,7 @@ export interface NeuronSpec {
   description?: string;
 }
 
+/** The fields of `new Synapse({ … })`, as ANNarchy's `Synapse(parameters=…, equations=…, pre_spike=…, …)`. */
 export interface SynapseSpec {
   parameters?: string | Record<string, ParameterValue | Parameter>;
   equations?: string | Variable | readonly (string | Variable)[];

@@ -67,6 +67,7 @@ export function rectifyCorrelated(rate: number, corr: number, tau: number): { mu
   return { mu: y * sigma, sigma };
 }
 
+/** Options of `new HomogeneousCorrelatedSpikeTrains(geometry, options)`. */
 export interface HomogeneousCorrelatedOptions {
   /** Mean rate in Hz; with a `schedule`, one rate per block. */
   rates: number | readonly number[];

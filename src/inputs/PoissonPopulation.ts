@@ -23,6 +23,7 @@ import type { SpecialPopulation } from '../ir/plan.js';
 import type { AttributeInput } from '../core/values.js';
 import { literal, geometryForm } from './common.js';
 
+/** Options of `new PoissonPopulation(geometry, options)`. */
 export interface PoissonPopulationOptions {
   /** Firing rate in Hz: a number, one value per neuron, or an equation string. */
   rates?: number | ArrayLike<number> | string;

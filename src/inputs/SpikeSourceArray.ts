@@ -13,6 +13,7 @@ import type { NetworkLike } from '../core/network-like.js';
 import type { SpecialPopulation } from '../ir/plan.js';
 import { msToSteps, networkOf } from './common.js';
 
+/** Options of `new SpikeSourceArray(spikeTimes, options)`. */
 export interface SpikeSourceArrayOptions {
   name?: string;
   network?: NetworkLike;

@@ -15,6 +15,7 @@ import type { NetworkLike } from '../core/network-like.js';
 import type { SpecialPopulation } from '../ir/plan.js';
 import { flattenShaped, msToSteps, networkOf, geometryForm } from './common.js';
 
+/** The schedule shared by `TimedArray` and `TimedPoissonPopulation` (and their `update()`). */
 export interface TimedOptions {
   /** Start of each block in ms (a list), or the interval between blocks (a number; 0 = one block per step). */
   schedule?: number | readonly number[];
@@ -22,6 +23,7 @@ export interface TimedOptions {
   period?: number;
 }
 
+/** Options of `new TimedArray(options)`. */
 export interface TimedArrayOptions extends TimedOptions {
   /**
    * The blocks: `rates[k]` is the value of every neuron during block k (a flat or nested array shaped
@@ -232,6 +234,7 @@ export class TimedArray extends (Population as PopulationBase<'r'>) {
   }
 }
 
+/** Options of `new TimedPoissonPopulation(geometry, options)`. */
 export interface TimedPoissonOptions extends TimedOptions {
   /** Rates (Hz) of each block: one number for every neuron, or one value per neuron. */
   rates: ArrayLike<number | ArrayLike<unknown>>;

@@ -16,6 +16,7 @@ export interface ParameterNetwork {
   readonly constants?: Constant[];
 }
 
+/** The JSON written by `saveParameters()`: global parameter values by population, projection and network. */
 export interface ParametersJson {
   populations: Record<string, Record<string, number>>;
   projections: Record<string, Record<string, number>>;

@@ -23,6 +23,7 @@ export interface ReportNetwork {
   readonly constants?: Constant[];
 }
 
+/** Options of `net.report()` (ANNarchy's `report()`). */
 export interface ReportOptions {
   /** Output file: `.tex` gives LaTeX, anything else Markdown. */
   filename: string;

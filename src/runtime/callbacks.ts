@@ -6,6 +6,7 @@
 import { NetworkError } from '../errors.js';
 import { checkOptions, describeValue, optionKeys } from '../core/options.js';
 
+/** Options of `net.every(options, fn)` (ANNarchy's `@every(period, offset, wait)`). */
 export interface EveryOptions {
   /** Period in ms: finite and > 0 (shorter than dt: every step, as ANNarchy). */
   period: number;
