@@ -16,7 +16,7 @@ import { makeGeometry, type Geometry, type GeometrySpec } from './geometry.js';
 import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
 import { sealMethods } from './attributes.js';
 import type { Network } from './Network.js';
-import { fillSpec, type InitOptions, type InitSpec } from './spec.js';
+import { allocate, fillSpec, specDtype, type InitOptions, type InitSpec } from './spec.js';
 import type { SynapseGroup } from './SynapseGroup.js';
 
 /** PymoNNto's `afferent` (= `pre`, `dendrite`): synapse groups whose dst is this group. */
@@ -106,20 +106,27 @@ export class NeuronGroupClass<S extends object = LooseState> extends BehaviorHos
 
   /**
    * A new array of `size` values from a spec (`'zeros'` by default, `'uniform(0, 1)'`,
-   * `'normal(mean=0, sd=1)'`, a number…; see `spec.ts`), drawn from this group's random stream.
+   * `'normal(mean=0, sd=1)'`, `'3*ones()'`, a number…; see `spec.ts`), drawn from this group's
+   * random stream: a Float64Array, or an Int32Array / 0-1 Uint8Array for `'int'`, `'bool'`,
+   * `'int(…)'`, `'bool(…)'` or the `dtype` option.
    */
-  vector(spec: InitSpec = 'zeros', opts: InitOptions = {}): Float64Array {
-    return fillSpec(new Float64Array(this.size), spec, this.rng, opts);
+  vector(spec: 'bool' | `bool(${string})`, opts?: InitOptions): Uint8Array;
+  vector(spec: 'int' | `int(${string})`, opts?: InitOptions): Int32Array;
+  vector(spec: InitSpec, opts: InitOptions & { dtype: 'bool' }): Uint8Array;
+  vector(spec: InitSpec, opts: InitOptions & { dtype: 'int' }): Int32Array;
+  vector(spec?: InitSpec, opts?: InitOptions): Float64Array;
+  vector(spec: InitSpec = 'zeros', opts: InitOptions = {}): StateArray {
+    return fillSpec(allocate(specDtype(spec, opts), this.size), spec, this.rng, opts, { same: this.sameResolver() });
   }
 
   /** Like {@link vector}, into an existing array (no allocation inside `iteration`). */
-  fill(target: Float64Array, spec: InitSpec, opts: InitOptions = {}): Float64Array {
+  fill<T extends StateArray>(target: T, spec: InitSpec, opts: InitOptions = {}): T {
     if (target.length !== this.size) throw new NeurarchyError(`${this.tag}.fill: the array has ${target.length} entries, the group ${this.size}`);
-    return fillSpec(target, spec, this.rng, opts);
+    return fillSpec(target, spec, this.rng, opts, { same: this.sameResolver() });
   }
 
   initValues(spec: InitSpec, opts?: InitOptions): Float64Array {
-    return this.vector(spec, opts);
+    return fillSpec(new Float64Array(this.size), spec, this.rng, opts, { same: this.sameResolver() });
   }
 
   /**

@@ -13,7 +13,7 @@ import { sealMethods, type LooseState, type StateProperties, type VarsOf } from 
 import { DenseMatrix, SparseMatrix, type WeightMatrix } from './matrix.js';
 import type { Network } from './Network.js';
 import type { NeuronGroup } from './NeuronGroup.js';
-import { fillSpec, forEachDrawn, INIT_OPTIONS, type InitOptions, type InitSpec } from './spec.js';
+import { fillSpec, forEachDrawn, INIT_OPTIONS, specDtype, type InitOptions, type InitSpec } from './spec.js';
 
 /** Options of `new SynapseGroup()`. */
 export interface SynapseGroupOptions {
@@ -127,15 +127,23 @@ export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHo
 
   /**
    * A new dst × src matrix from a spec (see `spec.ts`), drawn from this group's random stream;
-   * `{ sparse: true }` builds the same values as CSR without allocating the dense matrix.
+   * `{ sparse: true }` builds the same values as CSR without allocating the dense one. `'bool'`,
+   * `'bool(…)'` or `{ dtype: 'bool' }` give a 0/1 mask matrix (`synapse.enabled`); `density` may be
+   * one probability per row (dst neuron).
    */
+  matrix(spec: 'bool' | `bool(${string})`, opts?: MatrixOptions & { sparse?: false }): DenseMatrix<Uint8Array>;
+  matrix(spec: InitSpec, opts: MatrixOptions & { sparse?: false; dtype: 'bool' }): DenseMatrix<Uint8Array>;
   matrix(spec?: InitSpec, opts?: MatrixOptions & { sparse?: false }): DenseMatrix;
   matrix(spec: InitSpec, opts: MatrixOptions & { sparse: true }): SparseMatrix;
-  matrix(spec: InitSpec = 'zeros', options: MatrixOptions = {}): DenseMatrix | SparseMatrix {
+  matrix(spec: InitSpec = 'zeros', options: MatrixOptions = {}): DenseMatrix | DenseMatrix<Uint8Array> | SparseMatrix {
     checkOptions(options, MATRIX_OPTIONS, `${this.tag}.matrix()`);
     const { sparse, ...opts } = options;
     const [rows, cols] = this.matrixShape();
-    if (!sparse) return new DenseMatrix(rows, cols, fillSpec(new Float64Array(rows * cols), spec, this.rng, opts));
+    const ctx = { same: this.sameResolver(), rowLength: cols };
+    if (!sparse) {
+      if (specDtype(spec, opts) === 'bool') return new DenseMatrix(rows, cols, fillSpec(new Uint8Array(rows * cols), spec, this.rng, opts, ctx));
+      return new DenseMatrix(rows, cols, fillSpec(new Float64Array(rows * cols), spec, this.rng, { ...opts, dtype: opts.dtype === 'int' ? 'int' : 'float' }, ctx));
+    }
     const rowPtr = new Int32Array(rows + 1);
     const colIdx: number[] = [];
     const values: number[] = [];
@@ -144,13 +152,14 @@ export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHo
       colIdx.push(k % cols);
       values.push(v);
       rowPtr[Math.floor(k / cols) + 1]!++;
-    });
+    }, ctx);
     for (let i = 0; i < rows; i++) rowPtr[i + 1]! += rowPtr[i]!;
     return new SparseMatrix(rows, cols, rowPtr, Int32Array.from(colIdx), Float64Array.from(values));
   }
 
   initValues(spec: InitSpec, opts?: InitOptions): Float64Array {
-    return this.matrix(spec, { ...opts, sparse: false }).data;
+    const [rows, cols] = this.matrixShape();
+    return fillSpec(new Float64Array(rows * cols), spec, this.rng, { ...opts, dtype: 'float' }, { same: this.sameResolver(), rowLength: cols });
   }
 
   /**

@@ -43,14 +43,13 @@ export type StateProperties<S extends object, M> =
   string extends keyof S ? { [attribute: string]: any } : Omit<S, keyof M>;
 
 /**
- * The type of `host.vars` for state `S`: `Record<string, L>` with `L` the usual value (typed arrays
- * on neuron groups), as `vars` was typed before attributes existed, so code written against `vars`
- * keeps its types; with a declared state, its properties take their declared types (`vars.tau:
- * number`) and a typed group still converts to an untyped one. Misspelt names are caught on the
- * attributes (`n.voltge`), not in `vars`. (An attribute holding a number is stored in `vars` too;
- * in an untyped group read it as the attribute, typed `any`.)
+ * The type of `host.vars` for state `S`: for `LooseState`, any name typed `any`, like the
+ * attributes it stores (`neurons.vars.voltage` is `neurons.voltage`); with a declared state, its
+ * properties take their declared types (`vars.tau: number`) over an index signature of `L` (the
+ * usual value), so a typed group still converts to an untyped one. Misspelt names are caught on
+ * the attributes (`n.voltge`), not in `vars`.
  */
-export type VarsOf<S extends object, L> = string extends keyof S ? Record<string, L> : S & Record<string, L>;
+export type VarsOf<S extends object, L> = string extends keyof S ? LooseState : S & Record<string, L>;
 
 /** What the proxy needs from a host (implemented by `BehaviorHost`). */
 export interface AttributeHost {

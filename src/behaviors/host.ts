@@ -11,7 +11,7 @@ import { NeurarchyError } from '../errors.js';
 import { Behavior } from './Behavior.js';
 import type { Network } from './Network.js';
 import type { RandomStream } from '../random/stream.js';
-import type { InitOptions, InitSpec } from './spec.js';
+import { SpecError, type InitOptions, type InitSpec, type SameResolver } from './spec.js';
 import { Taggable, type ClassKey, type SearchKey } from './tags.js';
 import { installAttributes, sealMethods, uniqueTagged } from './attributes.js';
 
@@ -86,6 +86,29 @@ export abstract class BehaviorHost extends Taggable {
     const net = this.network;
     const all = net === (this as unknown) ? [...own, ...net.neuronGroups, ...net.synapseGroups] : own;
     return uniqueTagged(net === (this as unknown) ? 'net' : this.tag, name, all);
+  }
+
+  /**
+   * What `same(tag, attribute)` in a spec reads (PymoNNto's diversity strings): the attribute of
+   * the first object tagged `tag` under this host (itself, its behaviours), else in the whole
+   * network (PymoNNto searches the host only). A behaviour's constructor argument counts as its
+   * attribute. Errors name the tag, the attribute and what exists.
+   */
+  sameResolver(): SameResolver {
+    return (tag, attribute) => {
+      const obj = this.find<object>(tag)[0] ?? this.network.find<object>(tag)[0];
+      if (obj === undefined) {
+        throw new SpecError(`same(${tag}, ${attribute}): nothing is tagged '${tag}' under '${this.tag}' or in the network`);
+      }
+      let v = (obj as Record<string, unknown>)[attribute];
+      if (v === undefined && obj instanceof Behavior && attribute in obj.kwargs) v = obj.kwargs[attribute];
+      if (v === undefined) {
+        const vars = (obj as { vars?: object }).vars;
+        const has = vars ? Object.keys(vars).join(', ') || 'no state' : '';
+        throw new SpecError(`same(${tag}, ${attribute}): '${(obj as Taggable).tags?.[0] ?? tag}' has no attribute '${attribute}'${has ? ` (state: ${has})` : ''}`);
+      }
+      return v;
+    };
   }
 
   /** A value named in a recorder expression, or undefined when there is none. */

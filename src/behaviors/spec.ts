@@ -1,192 +1,174 @@
 /**
- * The initial-value mini-language of `neurons.vector(spec)` and `synapse.matrix(spec)`.
- *
- * The spec is **parsed, never evaluated** (PymoNNto rewrites the string and `eval`s it with NumPy in
- * scope; see the dossier §2.7). Accepted forms:
+ * The initial-value language of `neurons.vector(spec)` and `synapse.matrix(spec)` (PymoNNto's
+ * `vector()`/`matrix()` strings, dossier §2.7): parsed by `init/parse.ts`, compiled to a
+ * per-element function by `init/compile.ts`, never evaluated as code, drawing from the host's
+ * seeded Philox stream.
  *
  * | spec | values |
  * |---|---|
- * | `'zeros'`, `'zeros()'` (the default) | 0 |
- * | `'ones'`, `'ones()'` | 1 |
- * | a number, or a string holding one (`5`, `'-1.5e-3'`) | that constant |
- * | `'uniform'`, `'uniform(low, high)'` (defaults 0, 1); aliases `random`, `rand`, `rnd` | U[low, high) |
- * | `'normal(mean, sd)'`; names `mean`/`loc` and `sd`/`std`/`scale` (defaults 0, 1) | N(mean, sd²) |
- * | `'lognormal(mean, sigma)'`; names `mean` and `sigma`/`sd`/`std` (defaults 0, 1) | exp(N(mean, sigma²)), NumPy's meaning: mean and sigma of the underlying normal |
+ * | `'zeros'`, `'zeros()'` (the default), `'ones'`, a number (`5`, `'-1.5e-3'`) | constants |
+ * | `'uniform'`, `'uniform(low, high)'`; aliases `random`, `rand`, `rnd`, `random_sample` | U[low, high) |
+ * | `'normal(loc, scale)'` (also `mean=`, `sd=`/`std=`), `'lognormal(mean, sigma)'`, `'lognormal_rm(mean, sigma)'` (the mean of the values is `mean`), `'uniform_gap(mean, gap_percent)'`, `exponential gamma beta chisquare standard_t laplace logistic gumbel rayleigh weibull pareto triangular wald poisson binomial negative_binomial geometric randint bernoulli …` | NumPy's distributions, NumPy's parameter names (see `init/distributions.ts`) |
+ * | arithmetic and comparisons: `'3*ones()'`, `'ones()*3'`, `'uniform(0, 1)*0.5+0.1'`, `'-normal()**2'`, `'uniform() < 0.2'` (0/1) | elementwise |
+ * | `abs exp log sqrt … clip(x, lo, hi) maximum minimum power where(c, a, b)` | elementwise NumPy functions |
+ * | `'int'`, `'bool'` | zeros of that type (PymoNNto's `vector(int)`, `vector(bool)`) |
+ * | `'int(uniform(0, 10))'`, `'bool(uniform() < 0.1)'` | values converted to that type |
+ * | `'same(exc, threshold)'` | the values of another object's attribute (found by tag) |
  *
- * Arguments are plain numbers, positional or named (`'uniform(low=0, high=1)'`), never
- * expressions. Anything else raises a {@link SpecError} that names the spec.
+ * Options: `density` keeps each entry with that probability and sets the others to 0 (a number, or
+ * one probability per entry, or per row of a matrix); `scale` multiplies every value; `dtype`
+ * ('float', 'int', 'bool') sets the type of the result.
  *
- * Options: `density` keeps each entry with that probability and sets the others to 0; `scale`
- * multiplies every value afterwards. Draw order (so that results are reproducible, and identical
- * for dense and sparse matrices): without `density` one value per entry in order; with `density`,
- * per entry one uniform for the mask and, only when the entry is kept, one value.
+ * Draw order (reproducible, and identical for dense and sparse matrices): element after element;
+ * within an element, the draws of the expression from left to right; with `density`, first one
+ * uniform for the mask and, only when the entry is kept, the expression.
+ *
+ * Errors ({@link SpecError}) name the spec, the column and the fix. Differences from PymoNNto: any
+ * expression parses (PymoNNto's rewriting breaks `'ones()*3'` and nested calls); NumPy's `size=`
+ * is never written (the size is the group's); results are float64 (PymoNNto: float32).
  */
-import { NeurarchyError } from '../errors.js';
 import { checkOptions, optionKeys } from '../core/options.js';
 import type { RandomSource } from '../random/types.js';
+import type { StateArray } from './arrays.js';
+import { compileSpec, type CompiledSpec, type SameResolver, type SpecDtype } from './init/compile.js';
+import { parseSpecText, SpecError, type SpecNode } from './init/parse.js';
 
-/** A spec that the mini-language does not accept. */
-export class SpecError extends NeurarchyError {
-  override name = 'SpecError';
-}
+export { SpecError } from './init/parse.js';
+export type { SpecNode, SpecArg, BinaryOp } from './init/parse.js';
+export type { SpecDtype, SameResolver } from './init/compile.js';
 
 /** An initial-value spec as users write it. */
 export type InitSpec = number | string;
 
 /** Options of `vector`, `matrix` and {@link fillSpec}. */
 export interface InitOptions {
-  /** Fraction of entries that are drawn; the others are 0 (default: all). Must be in [0, 1]. */
-  density?: number;
+  /**
+   * Probability that an entry is drawn; the others are 0 (default: all). A number in [0, 1], or one
+   * probability per entry, or, for a matrix, one per row (dst neuron), as PymoNNto allows.
+   */
+  density?: number | ArrayLike<number>;
   /** Factor applied to every value after drawing (default 1). */
   scale?: number;
+  /** Type of the values: 'float' (Float64Array), 'int' (Int32Array), 'bool' (0/1 Uint8Array); default from the spec. */
+  dtype?: SpecDtype;
 }
 
 /** The keys of {@link InitOptions}. */
-export const INIT_OPTIONS = optionKeys<InitOptions>()(['density', 'scale']);
+export const INIT_OPTIONS = optionKeys<InitOptions>()(['density', 'scale', 'dtype']);
 
-/** A parsed spec. */
-export type ParsedSpec =
-  | { kind: 'constant'; value: number }
-  | { kind: 'uniform'; low: number; high: number }
-  | { kind: 'normal'; mean: number; sd: number }
-  | { kind: 'lognormal'; mean: number; sigma: number };
+/** A parsed spec (its syntax tree). */
+export type ParsedSpec = SpecNode;
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const CALL = /^([A-Za-z_]\w*)\s*(?:\(([^()]*)\))?$/;
-const ARG = /^(?:([A-Za-z_]\w*)\s*=\s*)?([^=\s]+)$/;
+/** Where a spec is evaluated: what `same(…)` reads, and the row length for per-row densities. */
+export interface SpecContext {
+  same?: SameResolver;
+  /** Entries per row (matrix columns); a density array then has one value per row. */
+  rowLength?: number;
+}
 
-/** Parameter names per distribution: one entry per position, each with its accepted names. */
-const SIGNATURES: Record<string, { params: string[][]; defaults: number[] }> = {
-  uniform: { params: [['low'], ['high']], defaults: [0, 1] },
-  normal: { params: [['mean', 'loc'], ['sd', 'std', 'scale']], defaults: [0, 1] },
-  lognormal: { params: [['mean'], ['sigma', 'sd', 'std']], defaults: [0, 1] },
-  zeros: { params: [], defaults: [] },
-  ones: { params: [], defaults: [] },
-};
-const ALIASES: Record<string, string> = { random: 'uniform', rand: 'uniform', rnd: 'uniform' };
+const cache = new Map<string, SpecNode>();
 
-const EXPECTED = `expected 'zeros', 'ones', a number, 'uniform(low, high)', 'normal(mean, sd)' or 'lognormal(mean, sigma)'`;
-
-const cache = new Map<string, ParsedSpec>();
-
-/** Parses a spec (results are cached per string). Throws {@link SpecError} naming the spec. */
+/** Parses a spec (cached per string). Throws {@link SpecError} naming the spec and the column. */
 export function parseSpec(spec: InitSpec): ParsedSpec {
   if (typeof spec === 'number') {
     if (!Number.isFinite(spec)) throw new SpecError(`initial-value spec ${spec} is not a finite number`);
-    return { kind: 'constant', value: spec };
+    return { kind: 'num', value: spec, pos: 1 };
   }
-  if (typeof spec !== 'string') throw new SpecError(`initial-value spec ${String(spec)} must be a number or a string; ${EXPECTED}`);
+  if (typeof spec !== 'string') {
+    throw new SpecError(`initial-value spec ${String(spec)} must be a number or a string such as 'zeros', 'uniform(0, 1)', '3*ones()'`);
+  }
   const hit = cache.get(spec);
   if (hit) return hit;
-  const parsed = parseString(spec);
+  const parsed = parseSpecText(spec);
   if (cache.size > 512) cache.clear();
   cache.set(spec, parsed);
   return parsed;
 }
 
-function parseString(spec: string): ParsedSpec {
-  const text = spec.trim();
-  const fail = (why: string): never => { throw new SpecError(`initial-value spec '${spec}': ${why}`); };
-  if (NUMBER.test(text)) return { kind: 'constant', value: Number(text) };
-  const m = CALL.exec(text);
-  if (!m) return fail(`cannot be parsed; ${EXPECTED} (arguments must be plain numbers)`);
-  const name = ALIASES[m[1]!] ?? m[1]!;
-  const sig = SIGNATURES[name];
-  if (!sig) return fail(`unknown distribution '${m[1]}'; ${EXPECTED}`);
-  const values: (number | undefined)[] = sig.params.map(() => undefined);
-  const argText = m[2]?.trim() ?? '';
-  const args = argText === '' ? [] : argText.split(',').map((a) => a.trim());
-  let sawNamed = false;
-  args.forEach((arg, pos) => {
-    const am = ARG.exec(arg);
-    if (!am || !NUMBER.test(am[2]!)) fail(`argument '${arg}' is not a number (arguments are numbers, positional or name=number)`);
-    const value = Number(am![2]);
-    let slot: number;
-    if (am![1] !== undefined) {
-      sawNamed = true;
-      slot = sig.params.findIndex((names) => names.includes(am![1]!));
-      if (slot < 0) {
-        const known = sig.params.map((n) => n.join('|')).join(', ') || 'none';
-        fail(`'${name}' has no parameter '${am![1]}' (parameters: ${known})`);
-      }
-    } else {
-      if (sawNamed) fail(`positional argument '${arg}' after a named one`);
-      slot = pos;
-      if (slot >= sig.params.length) fail(`'${name}' takes at most ${sig.params.length} argument(s), got ${args.length}`);
-    }
-    if (values[slot] !== undefined) fail(`parameter '${sig.params[slot]![0]}' given twice`);
-    values[slot] = value;
-  });
-  const v = values.map((x, i) => x ?? sig.defaults[i]!);
-  switch (name) {
-    case 'zeros': return { kind: 'constant', value: 0 };
-    case 'ones': return { kind: 'constant', value: 1 };
-    case 'uniform':
-      if (v[1]! < v[0]!) fail(`high (${v[1]}) is below low (${v[0]})`);
-      return { kind: 'uniform', low: v[0]!, high: v[1]! };
-    case 'normal':
-      if (v[1]! < 0) fail(`sd must not be negative (got ${v[1]})`);
-      return { kind: 'normal', mean: v[0]!, sd: v[1]! };
-    default:
-      if (v[1]! < 0) fail(`sigma must not be negative (got ${v[1]})`);
-      return { kind: 'lognormal', mean: v[0]!, sigma: v[1]! };
-  }
+/** Compiles a spec for `n` elements drawing from `rng`. */
+export function compile(spec: InitSpec, n: number, rng: RandomSource, ctx: SpecContext = {}): CompiledSpec {
+  return compileSpec(String(spec), parseSpec(spec), n, rng, ctx.same);
 }
 
-/** One value of a parsed spec. */
-function drawer(p: ParsedSpec, rng: RandomSource): () => number {
-  switch (p.kind) {
-    case 'constant': { const c = p.value; return () => c; }
-    case 'uniform': { const { low, high } = p; const w = high - low; return () => low + w * rng.uniform(); }
-    case 'normal': { const { mean, sd } = p; return () => mean + sd * rng.normal(); }
-    case 'lognormal': { const { mean, sigma } = p; return () => Math.exp(mean + sigma * rng.normal()); }
+/** The element type of a spec's values: `opts.dtype`, else what the spec says (`'int'`, `'bool(…)'`), else float. */
+export function specDtype(spec: InitSpec, opts: InitOptions = {}): SpecDtype {
+  if (opts.dtype !== undefined) {
+    if (!['float', 'int', 'bool'].includes(opts.dtype)) throw new SpecError(`values '${String(spec)}': dtype must be 'float', 'int' or 'bool', got ${JSON.stringify(opts.dtype)}`);
+    return opts.dtype;
   }
+  const t = parseSpec(spec);
+  return t.kind === 'call' && (t.name === 'int' || t.name === 'bool') ? t.name : 'float';
 }
 
-/** Checks `density` and returns it, or undefined when every entry is drawn. */
-export function checkDensity(density: number | undefined, spec: InitSpec): number | undefined {
+/** A new array of `n` elements of the type `dtype`. */
+export function allocate(dtype: SpecDtype, n: number): StateArray {
+  return dtype === 'bool' ? new Uint8Array(n) : dtype === 'int' ? new Int32Array(n) : new Float64Array(n);
+}
+
+/** Checks `density` and returns a per-entry probability function, or undefined when every entry is drawn. */
+function densityOf(density: InitOptions['density'], spec: InitSpec, n: number, rowLength: number): ((k: number) => number) | undefined {
   if (density === undefined) return undefined;
-  if (!(density >= 0 && density <= 1)) {
-    throw new SpecError(`initial-value spec '${String(spec)}': density must be a number in [0, 1], got ${density}`);
+  const bad = (why: string): never => { throw new SpecError(`initial-value spec '${String(spec)}': density ${why}`); };
+  if (typeof density === 'number') {
+    if (!(density >= 0 && density <= 1)) bad(`must be a number in [0, 1], got ${density}`);
+    return density >= 1 ? undefined : () => density;
   }
-  return density >= 1 ? undefined : density;
+  if (typeof density !== 'object' || typeof density.length !== 'number') bad('must be a number or an array of numbers');
+  const rows = n / rowLength;
+  const perRow = rowLength > 1 && density.length === rows;
+  if (!perRow && density.length !== n) {
+    bad(`has ${density.length} values; give one per entry (${n})${rowLength > 1 ? ` or one per row (${rows})` : ''}`);
+  }
+  for (let k = 0; k < density.length; k++) if (!(density[k]! >= 0 && density[k]! <= 1)) bad(`value ${k} is ${density[k]}, not in [0, 1]`);
+  return perRow ? (k) => density[Math.floor(k / rowLength)]! : (k) => density[k]!;
 }
 
 /**
- * Fills `out` in place from `spec` (see the module comment for the draw order) and returns it.
- * The allocation-free form of `vector()`, for use inside `iteration()`.
+ * Fills `out` in place from `spec` (see the module comment for the draw order) and returns it:
+ * the allocation-free form of `vector()`, for use inside `iteration()`. Values are converted to the
+ * array's type (a Uint8Array gets 0/1).
  */
-export function fillSpec(out: Float64Array, spec: InitSpec, rng: RandomSource, opts: InitOptions = {}): Float64Array {
+export function fillSpec<T extends StateArray>(out: T, spec: InitSpec, rng: RandomSource, opts: InitOptions = {}, ctx: SpecContext = {}): T {
   checkOptions(opts, INIT_OPTIONS, `values '${String(spec)}'`);
-  const parsed = parseSpec(spec);
-  const density = checkDensity(opts.density, spec);
-  const draw = drawer(parsed, rng);
+  const dtype = specDtype(spec, opts);
   const n = out.length;
-  if (density === undefined) {
-    for (let i = 0; i < n; i++) out[i] = draw();
+  const c = compile(spec, n, rng, ctx);
+  const density = densityOf(opts.density, spec, n, ctx.rowLength ?? 1);
+  const scale = opts.scale ?? 1;
+  const store = storer(out, dtype);
+  if (density === undefined && c.constant !== undefined) {
+    for (let i = 0; i < n; i++) store(i, c.constant * scale);
+  } else if (density === undefined) {
+    for (let i = 0; i < n; i++) store(i, c.at(i) * scale);
   } else {
-    for (let i = 0; i < n; i++) out[i] = rng.uniform() < density ? draw() : 0;
+    for (let i = 0; i < n; i++) store(i, rng.uniform() < density(i) ? c.at(i) * scale : 0);
   }
-  const scale = opts.scale;
-  if (scale !== undefined && scale !== 1) for (let i = 0; i < n; i++) out[i]! *= scale;
   return out;
+}
+
+/** Writes a value into `out` as the type `dtype` says (bool: 0/1; int: truncated). */
+function storer(out: StateArray, dtype: SpecDtype): (i: number, v: number) => void {
+  if (dtype === 'bool' || out instanceof Uint8Array) return (i, v) => { out[i] = v !== 0 && !Number.isNaN(v) ? 1 : 0; };
+  if (dtype === 'int') return (i, v) => { out[i] = Math.trunc(v); };
+  return (i, v) => { out[i] = v; };
 }
 
 /**
  * Visits the entries of a virtual array of `count` values drawn as {@link fillSpec} would, calling
- * `visit(index, value)` only for entries that are kept (non-zero mask). Used to build sparse
+ * `visit(index, value)` only for entries that are kept by the density mask. Used to build sparse
  * matrices without allocating the dense one; the values are the same as the dense ones.
  */
 export function forEachDrawn(
-  count: number, spec: InitSpec, rng: RandomSource, opts: InitOptions, visit: (index: number, value: number) => void,
+  count: number, spec: InitSpec, rng: RandomSource, opts: InitOptions, visit: (index: number, value: number) => void, ctx: SpecContext = {},
 ): void {
   checkOptions(opts, INIT_OPTIONS, `values '${String(spec)}'`);
-  const parsed = parseSpec(spec);
-  const density = checkDensity(opts.density, spec);
-  const draw = drawer(parsed, rng);
+  const dtype = specDtype(spec, opts);
+  const c = compile(spec, count, rng, ctx);
+  const density = densityOf(opts.density, spec, count, ctx.rowLength ?? 1);
   const scale = opts.scale ?? 1;
+  const cast = dtype === 'bool' ? (v: number) => (v !== 0 && !Number.isNaN(v) ? 1 : 0) : dtype === 'int' ? Math.trunc : (v: number) => v;
   for (let i = 0; i < count; i++) {
-    if (density !== undefined && !(rng.uniform() < density)) continue;
-    visit(i, draw() * scale);
+    if (density !== undefined && !(rng.uniform() < density(i))) continue;
+    visit(i, cast(c.at(i) * scale));
   }
 }

@@ -12,43 +12,48 @@ const draw = (spec: string | number, n: number, seed = 7, opts = {}): Float64Arr
   fillSpec(new Float64Array(n), spec, new RandomStream(seed), opts);
 
 describe('spec language', () => {
-  it('parses every form, positional or named', () => {
-    expect(parseSpec('zeros')).toEqual({ kind: 'constant', value: 0 });
-    expect(parseSpec('zeros()')).toEqual({ kind: 'constant', value: 0 });
-    expect(parseSpec('ones')).toEqual({ kind: 'constant', value: 1 });
-    expect(parseSpec(3.5)).toEqual({ kind: 'constant', value: 3.5 });
-    expect(parseSpec(' -1.5e-3 ')).toEqual({ kind: 'constant', value: -0.0015 });
-    expect(parseSpec('uniform')).toEqual({ kind: 'uniform', low: 0, high: 1 });
-    expect(parseSpec('random')).toEqual({ kind: 'uniform', low: 0, high: 1 });
-    expect(parseSpec('uniform(0.5, 1)')).toEqual({ kind: 'uniform', low: 0.5, high: 1 });
-    expect(parseSpec('uniform(low=1,high=2)')).toEqual({ kind: 'uniform', low: 1, high: 2 });
-    expect(parseSpec('uniform(2, high=3)')).toEqual({ kind: 'uniform', low: 2, high: 3 });
-    expect(parseSpec('normal(1, 0.1)')).toEqual({ kind: 'normal', mean: 1, sd: 0.1 });
-    expect(parseSpec('normal(mean=1, sd=2)')).toEqual({ kind: 'normal', mean: 1, sd: 2 });
-    expect(parseSpec('normal(loc=1,scale=0.1)')).toEqual({ kind: 'normal', mean: 1, sd: 0.1 });
-    expect(parseSpec('normal(sd=3)')).toEqual({ kind: 'normal', mean: 0, sd: 3 });
-    expect(parseSpec('lognormal(mean=0, sigma=1)')).toEqual({ kind: 'lognormal', mean: 0, sigma: 1 });
-    expect(parseSpec('lognormal(1, 0.5)')).toEqual({ kind: 'lognormal', mean: 1, sigma: 0.5 });
+  it('parses every form, positional or named (same draws for the same parameters)', () => {
+    const same = (x: string | number, y: string | number): void => { expect(draw(x, 50), `${x} vs ${y}`).toEqual(draw(y, 50)); };
+    expect(Array.from(draw('zeros', 3))).toEqual([0, 0, 0]);
+    expect(Array.from(draw('zeros()', 3))).toEqual([0, 0, 0]);
+    expect(Array.from(draw('ones', 3))).toEqual([1, 1, 1]);
+    expect(Array.from(draw(3.5, 2))).toEqual([3.5, 3.5]);
+    expect(Array.from(draw(' -1.5e-3 ', 2))).toEqual([-0.0015, -0.0015]);
+    same('uniform', 'uniform(0, 1)');
+    same('random', 'uniform(low=0, high=1)');
+    same('uniform(0.5, 1)', 'uniform(high=1, low=0.5)');
+    same('uniform(2, high=3)', 'uniform(low=2, high=3)');
+    same('normal(1, 0.1)', 'normal(loc=1,scale=0.1)');
+    same('normal(mean=1, sd=2)', 'normal(1, 2)');
+    same('normal(sd=3)', 'normal(0, 3)');
+    same('np.random.normal(0, std=3)', 'normal(0, 3)');
+    same('lognormal(mean=0, sigma=1)', 'lognormal');
+    expect(parseSpec('uniform(0, 1)*0.5+0.1')).toMatchObject({ kind: 'binary', op: '+', left: { kind: 'binary', op: '*' } });
   });
 
-  it('rejects anything else with an error naming the spec', () => {
+  it('rejects anything else with an error naming the spec, the column and the fix', () => {
     const bad: [string, RegExp][] = [
-      ['gamma(1, 2)', /'gamma\(1, 2\)'.*unknown distribution 'gamma'/],
-      ['ones()*3', /'ones\(\)\*3'.*cannot be parsed/],
-      ['normal(loc=np.mean([1,2]))', /cannot be parsed/],
-      ['uniform(a=1)', /'uniform' has no parameter 'a'/],
+      ['gauss(1, 2)', /'gauss\(1, 2\)', at column 1: unknown name 'gauss'; known: zeros, empty, ones, uniform/],
+      ['ones()*', /at column 8: expected a number, a name or '\(' but found the end/],
+      ['normal(loc=np.mean([1,2]))', /at column 20: unexpected character '\['/],
+      ['uniform(a=1)', /at column 9: uniform\(\) has no parameter 'a' \(parameters: low, high\)/],
       ['uniform(1, 2, 3)', /at most 2 argument/],
-      ['uniform(low=1, 2)', /positional argument '2' after a named one/],
-      ['normal(1, sd=2, std=3)', /given twice/],
-      ['uniform(1+1, 2)', /argument '1\+1' is not a number/],
+      ['uniform(low=1, 2)', /column 16: a positional argument after a named one/],
+      ['normal(1, sd=2, std=3)', /parameter 'scale' of normal\(\) given twice/],
       ['uniform(2, 1)', /high \(1\) is below low \(2\)/],
-      ['normal(0, -1)', /sd must not be negative/],
-      ['__import__("os")', /unknown distribution '__import__'/],
-      ['', /cannot be parsed/],
+      ['normal(0, -1)', /scale \(sd\) must be ≥ 0/],
+      ['normal(uniform(), 1)', /column 8: the arguments of normal\(\) must be constants/],
+      ['uniform(size=3)', /'size' is set by vector\(\)\/matrix\(\)/],
+      ['__import__("os")', /unknown name '__import__'/],
+      ['uniform() uniform()', /column 11: unexpected 'uniform' after a complete expression/],
+      ['(1 + 2', /expected '\)' but found the end/],
+      ['', /the spec is empty/],
+      ['3*int', /'int' alone is only a whole spec/],
+      ['gamma()', /gamma\(\) needs its parameter 'shape'/],
     ];
     for (const [spec, re] of bad) {
-      expect(() => parseSpec(spec), spec).toThrow(SpecError);
-      expect(() => parseSpec(spec), spec).toThrow(re);
+      expect(() => draw(spec, 2), spec).toThrow(SpecError);
+      expect(() => draw(spec, 2), spec).toThrow(re);
     }
     expect(() => draw('uniform', 3, 1, { density: 1.5 })).toThrow(/density must be a number in \[0, 1\]/);
     expect(() => parseSpec(NaN)).toThrow(/not a finite number/);
