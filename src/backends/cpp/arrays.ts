@@ -30,8 +30,20 @@ export function typeOfArray(name: string): CType {
 
 export const C_TYPE: Record<CType, string> = { f64: 'double', i32: 'int32_t', u8: 'uint8_t' };
 
+/**
+ * The generation context of one translation unit: the table of the arrays its kernels use (slot
+ * order) and the number of OpenMP threads it is generated for. Every kernel generator takes it, so
+ * generation depends on no module state.
+ */
 export class ArrayTable {
   readonly slots: ArraySlot[] = [];
+  /** OpenMP threads of the generated code (1: no pragmas). */
+  readonly threads: number;
+
+  constructor(threads = 1) {
+    this.threads = Math.max(1, Math.floor(threads));
+  }
+
   readonly #index = new Map<string, number>();
 
   slot(owner: ArraySlot['owner'], id: number, name: string, type: CType = typeOfArray(name)): number {

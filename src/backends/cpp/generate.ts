@@ -20,7 +20,6 @@ import { neuronKernel, stopConditionKernel } from './neuron.js';
 import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel, prepareKernel, hasInverse } from './projection.js';
 import { randomKernel, globalOpsKernel, delayKernel } from './phases.js';
 import { specialPopulationKernel, specialProjectionKernel, SPECIAL_HELPERS } from './special.js';
-import { setThreads } from './parallel.js';
 import { InternalError } from '../../errors.js';
 
 export interface GeneratedSource {
@@ -85,8 +84,7 @@ static inline void nx_ring_push(NxRing* r, int64_t s, int32_t k) {
 /** Generates the translation unit of `plan` for `threads` OpenMP threads. */
 export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {}): GeneratedSource {
   const threads = Math.max(1, options.threads ?? 1);
-  setThreads(threads);
-  const T = new ArrayTable();
+  const T = new ArrayTable(threads);
   T.slot('net', 0, 'constants', 'f64');
   T.slot('net', 0, 'enabled', 'u8');
   T.slot('net', 0, 'flags', 'i32');

@@ -8,7 +8,8 @@
 import type { PopulationPlan, NetworkPlan } from '../../ir/plan.js';
 import type { Attribute } from '../../equations/description.js';
 import { renderExpr, type SymbolResolver } from '../render.js';
-import { cppSpelling, cDouble } from './spelling.js';
+import { cppSpelling, cDouble, cppDialect } from './spelling.js';
+import { neuronParts, neuronTemps, type NeuronParts, type NeuronTarget } from '../kernels/neuron.js';
 import { renderSteps, renderAssignment, indent, tempNames, tempName, plain, type StatementContext as CStatementContext } from './statements.js';
 import { KernelArrays, cname, type ArrayTable } from './arrays.js';
 import { parallelFor } from './parallel.js';
@@ -54,15 +55,14 @@ function hoistGlobals(pop: PopulationPlan, arrays: KernelArrays): string[] {
 /** Neurons per block of the masked spike loop (the mask lives on the stack). */
 const SPIKE_BLOCK = 512;
 
-/** The spike test of a neuron: its condition and what an emitting neuron `i` does. */
-function spikeParts(pop: PopulationPlan, scope: NeuronScope, ctx: CStatementContext): { cond: string; onSpike: string[] } {
-  const d = pop.description;
-  const cond = renderExpr(d.spike!.condition, scope, cppSpelling);
-  const reset = d.reset.flatMap((a) => renderAssignment(a, ctx));
-  const refrSteps = !pop.refractory ? undefined
-    : pop.refractory.kind === 'steps' ? String(pop.refractory.steps)
-      : `nx_refr_steps(${scope.sym(pop.refractory.name)} / dt)`;
-  return { cond, onSpike: [...reset, '_spiked[_ns++] = (int32_t)i;', '_last_spike[i] = (int32_t)step;', ...(refrSteps ? [`_refr_left[i] = ${refrSteps};`] : [])] };
+/**
+ * How the spike part of the kernel is laid out after the (vectorisable) equation loop. The first
+ * compatible strategy is chosen per population.
+ */
+export interface SpikeLoopStrategy {
+  readonly name: string;
+  compatible(parts: NeuronParts): boolean;
+  lines(pop: PopulationPlan, parts: NeuronParts): string[];
 }
 
 /**
@@ -70,79 +70,86 @@ function spikeParts(pop: PopulationPlan, scope: NeuronScope, ctx: CStatementCont
  * vectorisable pass computes the "emits" mask (not refractory and condition true) and counts the
  * refractory periods down; a second pass skips the mask 8 bytes at a time and runs the reset of
  * each emitting neuron, in neuron order. Iteration i touches only neuron i and the condition is a
- * pure expression, so this equals the js loop `if (refr > 0) refr--; else if (cond) {…}`.
+ * pure expression, so this equals the loop `if (refr > 0) refr--; else if (cond) {…}`. Not with
+ * axonal spikes (their test would need a second mask).
  */
-function maskedSpikeLoop(pop: PopulationPlan, { cond, onSpike }: { cond: string; onSpike: string[] }, refractory: boolean): string[] {
-  const mask = refractory
-    ? ['const int32_t _r = _refr_left[i];', `_fm[_j] = (uint8_t)((_r <= 0) & (nx_truthy(${cond}) ? 1 : 0));`, '_refr_left[i] = _r > 0 ? _r - 1 : _r;']
-    : [`_fm[_j] = (uint8_t)(nx_truthy(${cond}) ? 1 : 0);`];
-  return [
-    '  int32_t _ns = 0;',
-    `  for (int64_t _b = 0; _b < ${pop.size}; _b += ${SPIKE_BLOCK}) {`,
-    `    const int64_t _nb = ${pop.size} - _b < ${SPIKE_BLOCK} ? ${pop.size} - _b : ${SPIKE_BLOCK};`,
-    `    uint8_t _fm[${SPIKE_BLOCK}];`,
-    '    for (int64_t _j = 0; _j < _nb; _j++) {',
-    '      const int64_t i = _b + _j;',
-    ...indent(mask, 3),
-    '    }',
-    '    for (int64_t _j = 0; _j < _nb; _j += 8) {',
-    '      if (_j + 8 <= _nb) { uint64_t _w; memcpy(&_w, _fm + _j, 8); if (_w == 0) continue; }',
-    '      const int64_t _je = _j + 8 < _nb ? _j + 8 : _nb;',
-    '      for (int64_t _q = _j; _q < _je; _q++) {',
-    '        if (!_fm[_q]) continue;',
-    '        const int64_t i = _b + _q;',
-    ...indent(onSpike, 4),
-    '      }',
-    '    }',
-    '  }',
-    '  _nspiked[0] = _ns;',
-  ];
+const maskedSpikeLoop: SpikeLoopStrategy = {
+  name: 'masked',
+  compatible: (parts) => parts.spike !== undefined && parts.axon.length === 0,
+  lines(pop, parts) {
+    const { cond, onSpike } = parts.spike!;
+    const mask = parts.refractory
+      ? ['const int32_t _r = _refr_left[i];', `_fm[_j] = (uint8_t)((_r <= 0) & (${cond} ? 1 : 0));`, '_refr_left[i] = _r > 0 ? _r - 1 : _r;']
+      : [`_fm[_j] = (uint8_t)(${cond} ? 1 : 0);`];
+    return [
+      'int32_t _ns = 0;',
+      `for (int64_t _b = 0; _b < ${pop.size}; _b += ${SPIKE_BLOCK}) {`,
+      `  const int64_t _nb = ${pop.size} - _b < ${SPIKE_BLOCK} ? ${pop.size} - _b : ${SPIKE_BLOCK};`,
+      `  uint8_t _fm[${SPIKE_BLOCK}];`,
+      '  for (int64_t _j = 0; _j < _nb; _j++) {',
+      '    const int64_t i = _b + _j;',
+      ...indent(mask, 2),
+      '  }',
+      '  for (int64_t _j = 0; _j < _nb; _j += 8) {',
+      '    if (_j + 8 <= _nb) { uint64_t _w; memcpy(&_w, _fm + _j, 8); if (_w == 0) continue; }',
+      '    const int64_t _je = _j + 8 < _nb ? _j + 8 : _nb;',
+      '    for (int64_t _q = _j; _q < _je; _q++) {',
+      '      if (!_fm[_q]) continue;',
+      '      const int64_t i = _b + _q;',
+      ...indent(onSpike, 3),
+      '    }',
+      '  }',
+      '}',
+      '_nspiked[0] = _ns;',
+    ];
+  },
+};
+
+/** One loop in neuron order: refractory countdown, spike test, axonal spike test. */
+const plainSpikeLoop: SpikeLoopStrategy = {
+  name: 'plain',
+  compatible: () => true,
+  lines(pop, parts) {
+    const axon = parts.axon.length > 0;
+    return [
+      'int32_t _ns = 0;', ...(axon ? ['int32_t _nas = 0;'] : []),
+      ...cppDialect.forRange('i', String(pop.size), [...parts.emit, ...parts.axon]),
+      '_nspiked[0] = _ns;', ...(axon ? ['_naxon[0] = _nas;'] : []),
+    ];
+  },
+};
+
+/** The spike loop strategies, most specific first. */
+export const spikeLoopStrategies: readonly SpikeLoopStrategy[] = [maskedSpikeLoop, plainSpikeLoop];
+
+/** The C++ places of the shared neuron kernel (`../kernels/neuron.ts`): arrays are declared as they are handed out. */
+function target(pop: PopulationPlan, net: NetworkPlan, arrays: KernelArrays): NeuronTarget {
+  const temps = neuronTemps(pop);
+  const el = (name: string, idx: string) => `${arrays.need(name, 'pop', pop.id, name)}[${idx}]`;
+  return {
+    d: cppDialect,
+    scope: (mode) => neuronScope(pop, net, mode, temps, arrays),
+    context: (scope, mode, refractory) => statementContext(pop, scope as NeuronScope, mode, refractory),
+    el,
+    list: (kind) => (kind === 'spike'
+      ? { element: (k) => el('_spiked', k), count: '_ns' }
+      : { element: (k) => el('_axon_spiked', k), count: '_nas' }),
+    step: '(int32_t)step',
+    dt: 'dt',
+  };
 }
 
 /** Source of `static void pop<id>_update(Net* N, int64_t step)`. */
 export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: ArrayTable): string {
   const d = pop.description;
-  const global = d.sections.find((s) => s.locality === 'global')?.steps ?? [];
-  const local = d.sections.find((s) => s.locality === 'local')?.steps ?? [];
-  const temps = new Set([...tempNames(global), ...tempNames(local)]);
-  const refractory = pop.spiking && pop.refractory !== undefined;
   const arrays = new KernelArrays(table, true);
-  const gScope = neuronScope(pop, net, 'global', temps, arrays);
-  const lScope = neuronScope(pop, net, 'local', temps, arrays);
-  const globalCode = renderSteps(global, statementContext(pop, gScope, 'global', false));
-  const localCode = renderSteps(local, statementContext(pop, lScope, 'local', refractory));
+  const parts = neuronParts(pop, target(pop, net, arrays));
   const globalOps = d.globalOps.map((g) => `const double _${g.op}_${g.variable}_g = ${arrays.need(`_${g.op}_${g.variable}`, 'pop', pop.id, `_${g.op}_${g.variable}`)}[0];`);
   let spikeLoop: string[] = [];
   if (pop.spiking) {
-    arrays.need('_spiked', 'pop', pop.id, '_spiked');
-    arrays.need('_nspiked', 'pop', pop.id, '_nspiked');
-    arrays.need('_last_spike', 'pop', pop.id, '_last_spike');
-    arrays.need('_refr_left', 'pop', pop.id, '_refr_left');
-    const body: string[] = [];
-    const spike = d.spike ? spikeParts(pop, lScope, statementContext(pop, lScope, 'local', false)) : undefined;
-    if (spike) {
-      if (refractory) body.push('    if (_refr_left[i] > 0) { _refr_left[i] -= 1; }', `    else if (nx_truthy(${spike.cond})) {`);
-      else body.push(`    if (nx_truthy(${spike.cond})) {`);
-      body.push(...indent(spike.onSpike, 3), '    }');
-    }
-    const axon = d.axonSpike !== undefined;
-    if (axon) {
-      // Axonal spikes: an extra event, tested whatever the refractoriness (ANNarchy's axon_spike).
-      arrays.need('_axon_spiked', 'pop', pop.id, '_axon_spiked');
-      arrays.need('_naxon', 'pop', pop.id, '_naxon');
-      const lctx = statementContext(pop, lScope, 'local', false);
-      const cond = renderExpr(d.axonSpike!.condition, lScope, cppSpelling);
-      body.push(`    if (nx_truthy(${cond})) {`, ...indent([...d.axonReset.flatMap((a) => renderAssignment(a, lctx)), '_axon_spiked[_nas++] = (int32_t)i;'], 3), '    }');
-    }
-    if (spike && !axon) {
-      spikeLoop = maskedSpikeLoop(pop, spike, refractory);
-    } else {
-      spikeLoop = [
-        '  int32_t _ns = 0;', ...(axon ? ['  int32_t _nas = 0;'] : []),
-        `  for (int64_t i = 0; i < ${pop.size}; i++) {`, ...body, '  }',
-        '  _nspiked[0] = _ns;', ...(axon ? ['  _naxon[0] = _nas;'] : []),
-      ];
-    }
+    for (const n of ['_spiked', '_nspiked', '_last_spike', '_refr_left']) arrays.need(n, 'pop', pop.id, n);
+    if (d.axonSpike) for (const n of ['_axon_spiked', '_naxon']) arrays.need(n, 'pop', pop.id, n);
+    spikeLoop = indent(spikeLoopStrategies.find((s) => s.compatible(parts))!.lines(pop, parts));
   }
   // Globals are hoisted after the global equations ran (they may write them).
   const hoisted = hoistGlobals(pop, arrays);
@@ -153,14 +160,13 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: Array
     '  (void)t; (void)C;',
     ...indent(arrays.declarations()),
     ...indent(globalOps),
-    ...indent(globalCode),
+    ...indent(parts.global),
     ...indent(hoisted),
   ];
-  if (localCode.length) {
-    lines.push(...indent(parallelFor(`${pop.size}`, pop.size)));
-    lines.push(`  for (int64_t i = 0; i < ${pop.size}; i++) {`);
-    if (refractory) lines.push('    const bool _inref = !(_refr_left[i] > 0);');
-    lines.push(...indent(localCode, 2), '  }');
+  if (parts.local.length) {
+    // The equations alone, branch-free (refractoriness selects), so that the compiler vectorises them.
+    lines.push(...indent(parallelFor(table.threads, `${pop.size}`, pop.size)));
+    lines.push(...indent(cppDialect.forRange('i', String(pop.size), [...parts.inref, ...parts.local])));
   }
   lines.push(...spikeLoop, '}');
   return lines.join('\n');

@@ -16,22 +16,11 @@ export const ELEMENT_THRESHOLD = 50_000;
 /** Fewest synapses for a parallel loop over dendrites. */
 export const SYNAPSE_THRESHOLD = 100_000;
 
-let threads = 1;
-
-/** Sets the thread count of the source being generated. */
-export function setThreads(n: number): void {
-  threads = Math.max(1, Math.floor(n));
-}
-
-export function currentThreads(): number {
-  return threads;
-}
-
 /**
- * The pragma of a parallel element loop of `size` iterations (known at generation time), or of a
+ * The pragma of a parallel element loop (for `threads` threads) of `size` iterations (known at generation time), or of a
  * loop whose work `runtimeWork` (a C expression) is compared with `threshold` at run time.
  */
-export function parallelFor(runtimeWork: string, size?: number, threshold = ELEMENT_THRESHOLD): string[] {
+export function parallelFor(threads: number, runtimeWork: string, size?: number, threshold = ELEMENT_THRESHOLD): string[] {
   if (threads <= 1) return [];
   if (size !== undefined) return size >= threshold ? [`#pragma omp parallel for schedule(static) num_threads(${threads})`] : [];
   return [`#pragma omp parallel for schedule(static) num_threads(${threads}) if((${runtimeWork}) >= ${threshold})`];

@@ -48,7 +48,7 @@ export function randomKernel(owner: { kind: 'pop'; plan: PopulationPlan } | { ki
       ...args.map((a, k) => `  const double _a${k} = ${a};`),
       ...(u.dist === 'Uniform' ? ['  const double _w = _a1 - _a0;'] : []),
       `  double* _out = ${out}; const int64_t _n = ${n};`,
-      ...parallelFor('_n', size).map((l) => `  ${l}`),
+      ...parallelFor(table.threads, '_n', size).map((l) => `  ${l}`),
       u.dist === 'Normal' || u.dist === 'Uniform'
         // Batched, vectorisable draws (same bits as drawExpr; see random-batch.ts).
         ? `  for (int64_t _b = 0; _b < _n; _b += NX_RB) nx_${u.dist === 'Normal' ? 'normal' : 'uniform'}_block(_out + _b, _b, _n - _b < NX_RB ? _n - _b : NX_RB, _a0, ${u.dist === 'Normal' ? '_a1' : '_w'}, SEED, ${stream}u, (uint64_t)step, ${u.id}u);`

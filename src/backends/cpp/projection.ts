@@ -65,7 +65,7 @@ export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, t
   const body = [
     ...scope.declarations(), ...scope.prologue(),
     `const int64_t nd = ${nd};`,
-    ...parallelFor(`_row_ptr[nd]`, undefined, SYNAPSE_THRESHOLD),
+    ...parallelFor(table.threads, `_row_ptr[nd]`, undefined, SYNAPSE_THRESHOLD),
     'for (int64_t i = 0; i < nd; i++) {',
     '  const int64_t rk_post = _post_rank[i];',
     '  const int64_t _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];',
@@ -210,7 +210,7 @@ function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan, table: A
     ...indent([
       ...scope.declarations(), ...scope.prologue(),
       `const int64_t nd = ${nd};`,
-      ...parallelFor('_row_ptr[nd]', undefined, SYNAPSE_THRESHOLD),
+      ...parallelFor(table.threads, '_row_ptr[nd]', undefined, SYNAPSE_THRESHOLD),
       'for (int64_t i = 0; i < nd; i++) {',
       '  const int64_t rk_post = _post_rank[i];',
       '  double _s = 0.0;',
@@ -288,7 +288,7 @@ export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan, tabl
     ...scope.declarations(), ...scope.prologue(),
     ...g,
     `const int64_t nd = ${nd};`,
-    ...(writesOnlySelf(proj) ? parallelFor('_row_ptr[nd]', undefined, SYNAPSE_THRESHOLD) : []),
+    ...(writesOnlySelf(proj) ? parallelFor(table.threads, '_row_ptr[nd]', undefined, SYNAPSE_THRESHOLD) : []),
     'for (int64_t i = 0; i < nd; i++) {',
     '  const int64_t rk_post = _post_rank[i]; (void)rk_post;',
     ...indent(sg),

@@ -77,7 +77,7 @@ export const cppSpelling: Spelling = {
 /** A C literal for a double (`dt`, π): exact, since the shortest round-trip decimal parses back to the same double. */
 export const cDouble = cNumber;
 
-const C_TYPES = { float: 'double', int: 'int32_t', index: 'int64_t' } as const;
+const C_TYPES = { float: 'double', int: 'int32_t', index: 'int64_t', bool: 'bool' } as const;
 
 /** How C++ spells the statements of the shared kernels (`../kernels/dialect.ts`). */
 export const cppDialect: Dialect = {
@@ -95,7 +95,8 @@ export const cppDialect: Dialect = {
   not: (c) => `!(${c})`,
   trunc: (v) => `trunc(${v})`,
   forRange: (i, n, body) => [`for (int64_t ${i} = 0; ${i} < ${n}; ${i}++) {`, ...indent(body), '}'],
-  postIncrement: (c) => `${c}++`,
+  append: (list, v) => [`${list.element(`${list.count}++`)} = (int32_t)${v};`],
+  periodSteps: (x) => `nx_refr_steps(${x})`,
   toFloat: (x) => `(double)${x}`,
   temp: tempName,
 };

@@ -6,7 +6,8 @@
 import type { PopulationPlan, NetworkPlan } from '../../ir/plan.js';
 import type { Attribute } from '../../equations/description.js';
 import { renderExpr, type SymbolResolver } from '../render.js';
-import { jsSpelling } from './spelling.js';
+import { jsSpelling, jsDialect } from './spelling.js';
+import { neuronParts, neuronTemps, type NeuronTarget } from '../kernels/neuron.js';
 import { renderSteps, renderAssignment, indent, tempNames, plain, type StatementContext } from './statements.js';
 import { js } from './names.js';
 import { neuronSymbols } from '../neuron-symbols.js';
@@ -34,15 +35,25 @@ function statementContext(pop: PopulationPlan, scope: SymbolResolver, mode: 'glo
   };
 }
 
-/** Source of `function pop<id>_update(step)`. */
+/** The js places of the shared neuron kernel (`../kernels/neuron.ts`): arrays are the kernel's `const` locals. */
+function target(pop: PopulationPlan, net: NetworkPlan): NeuronTarget {
+  const temps = neuronTemps(pop);
+  return {
+    d: jsDialect,
+    scope: (mode) => neuronScope(pop, net, mode, temps),
+    context: (scope, mode, refractory) => statementContext(pop, scope, mode, refractory),
+    el: (name, idx) => `${name}[${idx}]`,
+    list: (kind) => (kind === 'spike' ? { element: (k) => `_spiked[${k}]`, count: '_ns' } : { element: (k) => `_axon_spiked[${k}]`, count: '_nas' }),
+    step: 'step',
+    dt: 'dt',
+  };
+}
+
+/** Source of `function pop<id>_update(step)`: the shared neuron kernel in one loop over the neurons. */
 export function neuronKernel(pop: PopulationPlan, net: NetworkPlan): string {
   const d = pop.description;
-  const global = d.sections.find((s) => s.locality === 'global')?.steps ?? [];
-  const local = d.sections.find((s) => s.locality === 'local')?.steps ?? [];
-  const temps = new Set([...tempNames(global), ...tempNames(local)]);
-  const refractory = pop.spiking && pop.refractory !== undefined;
-  const gScope = neuronScope(pop, net, 'global', temps);
-  const lScope = neuronScope(pop, net, 'local', temps);
+  const parts = neuronParts(pop, target(pop, net));
+  const axon = pop.spiking && d.axonSpike !== undefined;
   const lines: string[] = [`function pop${pop.id}_update(step) {`, '  const t = step * dt;'];
   lines.push(...indent(populationArrays(pop)));
   for (const tgt of pop.sumTargets) lines.push(`  const _sum_${tgt} = P[${pop.id}].get('_sum_${tgt}');`);
@@ -52,38 +63,14 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan): string {
     lines.push(`  const _spiked = P[${pop.id}].get('_spiked'), _nspiked = P[${pop.id}].get('_nspiked');`);
     lines.push(`  const _last_spike = P[${pop.id}].get('_last_spike'), _refr_left = P[${pop.id}].get('_refr_left');`);
   }
-  lines.push(...indent(renderSteps(global, statementContext(pop, gScope, 'global', false))));
+  lines.push(...indent(parts.global));
+  // Globals are hoisted after the global equations ran (they may write them).
   for (const a of d.attributes) if (a.locality === 'global') lines.push(`  const ${js(a.name)}_g = ${js(a.name)}[0];`);
-  lines.push(`  const n = ${pop.size};`);
   if (pop.spiking) lines.push('  let _ns = 0;');
-  if (pop.spiking && d.axonSpike) {
-    lines.push(`  const _axon_spiked = P[${pop.id}].get('_axon_spiked'), _naxon = P[${pop.id}].get('_naxon');`, '  let _nas = 0;');
-  }
-  lines.push('  for (let i = 0; i < n; i++) {');
-  if (refractory) lines.push('    const _inref = _refr_left[i] > 0 ? 0 : 1;');
-  lines.push(...indent(renderSteps(local, statementContext(pop, lScope, 'local', refractory)), 2));
-  if (pop.spiking && d.spike) {
-    const lctx = statementContext(pop, lScope, 'local', false);
-    const cond = renderExpr(d.spike.condition, lScope, jsSpelling);
-    const reset = d.reset.flatMap((a) => renderAssignment(a, lctx));
-    const refrSteps = !pop.refractory ? undefined
-      : pop.refractory.kind === 'steps' ? String(pop.refractory.steps)
-        // Saturated to [0, 2^31 − 1] steps: an infinite period never ends (ToInt32 made it 0); NaN is none (cpp: nx_refr_steps).
-        : `Math.max(0, Math.min(Math.round(${lScope.sym(pop.refractory.name)} / dt), 2147483647))`;
-    const onSpike = [...reset, '_spiked[_ns++] = i;', '_last_spike[i] = step;', ...(refrSteps ? [`_refr_left[i] = ${refrSteps};`] : [])];
-    if (refractory) lines.push('    if (_inref === 0) { _refr_left[i] -= 1; }', `    else if (${cond}) {`);
-    else lines.push(`    if (${cond}) {`);
-    lines.push(...indent(onSpike, 3), '    }');
-  }
-  if (pop.spiking && d.axonSpike) {
-    // Axonal spikes: an extra event, tested whatever the refractoriness (ANNarchy's axon_spike).
-    const lctx = statementContext(pop, lScope, 'local', false);
-    const cond = renderExpr(d.axonSpike.condition, lScope, jsSpelling);
-    lines.push(`    if (${cond}) {`, ...indent([...d.axonReset.flatMap((a) => renderAssignment(a, lctx)), '_axon_spiked[_nas++] = i;'], 3), '    }');
-  }
-  lines.push('  }');
+  if (axon) lines.push(`  const _axon_spiked = P[${pop.id}].get('_axon_spiked'), _naxon = P[${pop.id}].get('_naxon');`, '  let _nas = 0;');
+  lines.push(...indent(jsDialect.forRange('i', String(pop.size), [...parts.inref, ...parts.local, ...parts.emit, ...parts.axon])));
   if (pop.spiking) lines.push('  _nspiked[0] = _ns;');
-  if (pop.spiking && d.axonSpike) lines.push('  _naxon[0] = _nas;');
+  if (axon) lines.push('  _naxon[0] = _nas;');
   lines.push('}');
   return lines.join('\n');
 }

@@ -61,7 +61,8 @@ export const jsDialect: Dialect = {
   not: (c) => `!(${c})`,
   trunc: (v) => `Math.trunc(${v})`,
   forRange: (i, n, body) => [`for (let ${i} = 0; ${i} < ${n}; ${i}++) {`, ...indent(body), '}'],
-  postIncrement: (c) => `${c}++`,
+  append: (list, v) => [`${list.element(`${list.count}++`)} = ${v};`],
+  periodSteps: (x) => `Math.max(0, Math.min(Math.round(${x}), 2147483647))`,
   toFloat: (x) => x,
   temp: (name) => name,
 };

@@ -11,7 +11,15 @@
 import type { Spelling } from '../render.js';
 
 /** The element type of a local or of an array element. */
-export type ScalarType = 'float' | 'int' | 'index';
+export type ScalarType = 'float' | 'int' | 'index' | 'bool';
+
+/** A list filled during a kernel (spikes, axonal spikes): its elements and its counter. */
+export interface ListRef {
+  /** The lvalue of element `idx`. */
+  element(idx: string): string;
+  /** The counter: a local of the kernel (one thread) or a counter in memory (atomic). */
+  count: string;
+}
 
 export interface Dialect {
   /** The backend's name, for error messages. */
@@ -42,8 +50,13 @@ export interface Dialect {
   trunc(value: string): string;
   /** `for (i = 0; i < n; i++) { body }`. */
   forRange(i: string, n: string, body: string[]): string[];
-  /** `counter++` as a value that is the old count (spike lists filled by one thread). */
-  postIncrement(counter: string): string;
+  /** Spike emission: appends `value` (an index) to `list` (a local counter, or an atomic one on GPUs). */
+  append(list: ListRef, value: string): string[];
+  /**
+   * A refractory period in steps from a period in steps as a float (`ms / dt`): rounded half up
+   * and saturated to [0, 2^31 − 1] (an infinite period never ends; NaN or a negative one is none).
+   */
+  periodSteps(x: string): string;
   /** An integer value (a step, an index) in the float type. */
   toFloat(x: string): string;
   /** The name of method temporary `name` as a local. */

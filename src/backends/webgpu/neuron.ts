@@ -8,10 +8,9 @@
 import type { NetworkPlan, PopulationPlan } from '../../ir/plan.js';
 import type { Layout } from './memory.js';
 import { plainMem } from './memory.js';
-import { renderExpr } from '../render.js';
-import { wgslSpelling } from './spelling.js';
+import { wgslDialect } from './spelling.js';
+import { neuronParts, neuronTemps, type NeuronTarget } from '../kernels/neuron.js';
 import { neuronScope, neuronContext } from './scope.js';
-import { renderSteps, renderAssignment, indent, tempNames } from './statements.js';
 import type { Kernel } from './kernel.js';
 
 /** `if (EN[pop] == 0) { return; }` */
@@ -39,45 +38,34 @@ export function refractorySteps(pop: PopulationPlan, L: Layout): string | undefi
   return `i32(floor(F[${L.off('pop', pop.id, r.name)} + ${global ? '0' : 'i'}] / DT + 0.5))`;
 }
 
-/** The kernels of a (non-special) population's update. */
+/** The WGSL places of the shared neuron kernel (`../kernels/neuron.ts`): regions of the packed buffers. */
+function target(pop: PopulationPlan, net: NetworkPlan, L: Layout): NeuronTarget {
+  const scope = neuronScope(pop, net, L, plainMem, neuronTemps(pop));
+  const o = (n: string) => L.off('pop', pop.id, n);
+  return {
+    d: wgslDialect,
+    scope: () => scope,
+    context: (sc, _mode, refractory) => neuronContext(pop, sc, L, plainMem, refractory ? '_inref' : undefined),
+    el: (name, idx) => `I[${o(name)} + ${idx}]`,
+    list: (kind) => (kind === 'spike'
+      ? { element: (k) => `I[${o('_spiked')} + ${k}]`, count: `A[${o('_nspiked')}]` }
+      : { element: (k) => `I[${o('_axon_spiked')} + ${k}]`, count: `A[${o('_naxon')}]` }),
+    step: 'U.step',
+    dt: 'DT',
+  };
+}
+
+/** The kernels of a (non-special) population's update: the global equations (one invocation), then one invocation per neuron. */
 export function neuronKernels(pop: PopulationPlan, net: NetworkPlan, L: Layout): Kernel[] {
-  const d = pop.description;
-  const global = d.sections.find((s) => s.locality === 'global')?.steps ?? [];
-  const local = d.sections.find((s) => s.locality === 'local')?.steps ?? [];
-  const temps = new Set([...tempNames(global), ...tempNames(local)]);
-  const scope = neuronScope(pop, net, L, plainMem, temps);
+  const parts = neuronParts(pop, target(pop, net, L));
   const kernels: Kernel[] = [];
-  if (global.length) {
+  if (parts.global.length) {
     kernels.push({
       name: `pop${pop.id}_global`, stage: 1, mem: plainMem, dispatch: { threads: 1 },
-      body: ['if (gi != 0) { return; }', enabledCheck(L, pop.id), 'let i = 0;', ...renderSteps(global, neuronContext(pop, scope, L, plainMem))],
+      body: ['if (gi != 0) { return; }', enabledCheck(L, pop.id), 'let i = 0;', ...parts.global],
     });
   }
-  const refractory = pop.spiking && pop.refractory !== undefined;
-  const body = [`let i = gi;`, `if (i >= ${pop.size}) { return; }`, enabledCheck(L, pop.id)];
-  if (refractory) body.push(`let _inref: bool = I[${L.off('pop', pop.id, '_refr_left')} + i] <= 0;`);
-  body.push(...renderSteps(local, neuronContext(pop, scope, L, plainMem, refractory ? '_inref' : undefined)));
-  if (pop.spiking && d.spike) {
-    const ctx = neuronContext(pop, scope, L, plainMem);
-    const cond = renderExpr(d.spike.condition, scope, wgslSpelling);
-    const onSpike = [...d.reset.flatMap((a) => renderAssignment(a, ctx)), ...emitSpike(pop, L, refractorySteps(pop, L))];
-    const rl = `I[${L.off('pop', pop.id, '_refr_left')} + i]`;
-    if (refractory) body.push(`if (!_inref) { ${rl} = ${rl} - 1; }`, `else if (nx_truthy(${cond})) {`);
-    else body.push(`if (nx_truthy(${cond})) {`);
-    body.push(...indent(onSpike), '}');
-  }
-  if (pop.spiking && d.axonSpike) {
-    // Axonal spikes: an extra event, tested whatever the refractoriness (ANNarchy's axon_spike).
-    const ctx = neuronContext(pop, scope, L, plainMem);
-    const cond = renderExpr(d.axonSpike.condition, scope, wgslSpelling);
-    body.push(
-      `if (nx_truthy(${cond})) {`,
-      ...indent(d.axonReset.flatMap((a) => renderAssignment(a, ctx))),
-      `  let _aslot = atomicAdd(&A[${L.off('pop', pop.id, '_naxon')}], 1);`,
-      `  I[${L.off('pop', pop.id, '_axon_spiked')} + _aslot] = i;`,
-      '}',
-    );
-  }
+  const body = ['let i = gi;', `if (i >= ${pop.size}) { return; }`, enabledCheck(L, pop.id), ...parts.inref, ...parts.local, ...parts.emit, ...parts.axon];
   kernels.push({ name: `pop${pop.id}_update`, stage: 1, mem: plainMem, dispatch: { threads: pop.size }, body });
   return kernels;
 }

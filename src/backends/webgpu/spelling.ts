@@ -51,6 +51,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -73,11 +75,13 @@ export const wgslSpelling: Spelling = {
   compare: (op, a, b) => `nx_b(${a} ${op} ${b})`,
 };
 
+const WGSL_TYPES = { float: 'f32', int: 'i32', index: 'i32', bool: 'bool' } as const;
+
 /** How WGSL spells the statements of the shared kernels (`../kernels/dialect.ts`). */
 export const wgslDialect: Dialect = {
   name: 'webgpu',
   expr: wgslSpelling,
-  declare: (name, value, o) => `${o?.mutable ? 'var' : 'let'} ${name}: ${(o?.type ?? 'float') === 'float' ? 'f32' : 'i32'} = ${value};`,
+  declare: (name, value, o) => `${o?.mutable ? 'var' : 'let'} ${name}: ${WGSL_TYPES[o?.type ?? 'float']} = ${value};`,
   assign: (lv, v) => `${lv} = ${v};`,
   ifLine: (c, s) => `if (${c}) { ${s} }`,
   ifBlock: (c, then, otherwise) => [`if (${c}) {`, ...indent(then), ...(otherwise ? ['} else {', ...indent(otherwise)] : []), '}'],
@@ -89,7 +93,10 @@ export const wgslDialect: Dialect = {
   not: (c) => `!(${c})`,
   trunc: (v) => `trunc(${v})`,
   forRange: (i, n, body) => [`for (var ${i}: i32 = 0; ${i} < ${n}; ${i}++) {`, ...indent(body), '}'],
-  postIncrement: () => { throw new Error('webgpu: spike lists are filled with atomic adds'); },
+  // Invocations run concurrently: a slot of the list is taken with an atomic add (the engine sorts the list).
+  append: (list, v) => [`let _slot = atomicAdd(&${list.count}, 1);`, `${list.element('_slot')} = ${v};`],
+  // Saturated as the js kernel's Math.max(0, Math.min(Math.round(x), 2^31 − 1)) (x ≥ 2^31 − 1 first: i32() of it is undefined).
+  periodSteps: (x) => `nx_period_steps(${x})`,
   toFloat: (x) => `f32(${x})`,
   temp: tempName,
   singleStore: true,

@@ -1196,13 +1196,13 @@ static void pop0_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  double* __restrict a_v = (double*)N->a[23];
-  double* __restrict a_a = (double*)N->a[24];
+  int32_t* __restrict _refr_left = (int32_t*)N->a[23];
+  double* __restrict a_v = (double*)N->a[24];
+  double* __restrict a_a = (double*)N->a[25];
   int32_t* __restrict _spiked = (int32_t*)N->a[11];
-  int32_t* __restrict _nspiked = (int32_t*)N->a[12];
-  int32_t* __restrict _last_spike = (int32_t*)N->a[25];
-  int32_t* __restrict _refr_left = (int32_t*)N->a[26];
+  int32_t* __restrict _last_spike = (int32_t*)N->a[26];
   int32_t* __restrict _axon_spiked = (int32_t*)N->a[21];
+  int32_t* __restrict _nspiked = (int32_t*)N->a[12];
   int32_t* __restrict _naxon = (int32_t*)N->a[22];
   for (int64_t i = 0; i < 2; i++) {
     const bool _inref = !(_refr_left[i] > 0);
@@ -1212,12 +1212,15 @@ static void pop0_update(Net* N, int64_t step) {
   int32_t _ns = 0;
   int32_t _nas = 0;
   for (int64_t i = 0; i < 2; i++) {
-    if (_refr_left[i] > 0) { _refr_left[i] -= 1; }
-    else if (nx_truthy(((a_v[i] >= 6.0) ? 1.0 : 0.0))) {
-      a_v[i] = 0.0;
-      _spiked[_ns++] = (int32_t)i;
-      _last_spike[i] = (int32_t)step;
-      _refr_left[i] = 2;
+    if (_refr_left[i] > 0) {
+      _refr_left[i] = (_refr_left[i] - 1);
+    } else {
+      if (nx_truthy(((a_v[i] >= 6.0) ? 1.0 : 0.0))) {
+        a_v[i] = 0.0;
+        _spiked[_ns++] = (int32_t)i;
+        _last_spike[i] = (int32_t)step;
+        _refr_left[i] = 2;
+      }
     }
     if (nx_truthy(((nx_modulo(t, 2.0) == 0.0) ? 1.0 : 0.0))) {
       a_a[i] = 100.0;
@@ -1235,8 +1238,8 @@ static void pop1_update(Net* N, int64_t step) {
   double* __restrict a_g_exc = (double*)N->a[3];
   double* __restrict a_g_ax = (double*)N->a[13];
   int32_t* __restrict _spiked = (int32_t*)N->a[27];
-  int32_t* __restrict _nspiked = (int32_t*)N->a[28];
-  int32_t* __restrict _last_spike = (int32_t*)N->a[29];
+  int32_t* __restrict _last_spike = (int32_t*)N->a[28];
+  int32_t* __restrict _nspiked = (int32_t*)N->a[29];
   int32_t* __restrict _refr_left = (int32_t*)N->a[30];
   for (int64_t i = 0; i < 2; i++) {
     a_g_exc[i] = 0.0;
@@ -1299,7 +1302,7 @@ static void nx_stage0(Net* N, int64_t step) {
 static void nx_stage1(Net* N, int64_t step) {
   const uint8_t* EN = (const uint8_t*)N->a[NX_ENABLED]; (void)EN;
   if (EN[0]) pop0_update(N, step); else { ((int32_t*)N->a[12])[0] = 0; ((int32_t*)N->a[22])[0] = 0; }
-  if (EN[1]) pop1_update(N, step); else { ((int32_t*)N->a[28])[0] = 0; }
+  if (EN[1]) pop1_update(N, step); else { ((int32_t*)N->a[29])[0] = 0; }
 }
 
 static void nx_stage2(Net* N, int64_t step) {
@@ -1308,7 +1311,7 @@ static void nx_stage2(Net* N, int64_t step) {
 
 static void nx_log_step(Net* N, int64_t step) {
   if (N->logs[0].on) nx_log_append(&N->logs[0], ((int32_t*)N->a[11]), ((int32_t*)N->a[12])[0], step);
-  if (N->logs[1].on) nx_log_append(&N->logs[1], ((int32_t*)N->a[27]), ((int32_t*)N->a[28])[0], step);
+  if (N->logs[1].on) nx_log_append(&N->logs[1], ((int32_t*)N->a[27]), ((int32_t*)N->a[29])[0], step);
   (void)N; (void)step;
 }
 

@@ -24,6 +24,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -100,6 +102,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -165,6 +169,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -230,6 +236,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -283,6 +291,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -329,6 +339,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -347,7 +359,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let i = gi;
   if (i >= 2) { return; }
   if (I[0] == 0) { return; }
-  let _inref: bool = I[18 + i] <= 0;
+  let _inref: bool = !(I[18 + i] > 0);
   {
     let _nv: f32 = (F[1 + i] + 1f);
     F[1 + i] = select(F[1 + i], _nv, _inref);
@@ -356,24 +368,27 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     let _nv: f32 = (F[3 + i] + 1f);
     F[3 + i] = select(F[3 + i], _nv, _inref);
   }
-  if (!_inref) { I[18 + i] = I[18 + i] - 1; }
-  else if (nx_truthy(nx_b(F[1 + i] >= 6f))) {
-    {
-      let _nv: f32 = 0f;
-      F[1 + i] = _nv;
+  if (I[18 + i] > 0) {
+    I[18 + i] = (I[18 + i] - 1);
+  } else {
+    if (nx_truthy(nx_b(F[1 + i] >= 6f))) {
+      {
+        let _nv: f32 = 0f;
+        F[1 + i] = _nv;
+      }
+      let _slot = atomicAdd(&A[0], 1);
+      I[14 + _slot] = i;
+      I[16 + i] = U.step;
+      I[18 + i] = 2;
     }
-    let _slot = atomicAdd(&A[0], 1);
-    I[14 + _slot] = i;
-    I[16 + i] = U.step;
-    I[18 + i] = 2;
   }
   if (nx_truthy(nx_b(nx_modulo(U.t, 2f) == 0f))) {
     {
       let _nv: f32 = 100f;
       F[3 + i] = _nv;
     }
-    let _aslot = atomicAdd(&A[1], 1);
-    I[20 + _aslot] = i;
+    let _slot = atomicAdd(&A[1], 1);
+    I[20 + _slot] = i;
   }
 }
 
@@ -402,6 +417,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -460,6 +477,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -503,6 +522,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -550,6 +571,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -593,6 +616,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }

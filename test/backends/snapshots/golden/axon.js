@@ -55,24 +55,26 @@ function pop0_update(step) {
   const r = P[0].get('r');
   const _spiked = P[0].get('_spiked'), _nspiked = P[0].get('_nspiked');
   const _last_spike = P[0].get('_last_spike'), _refr_left = P[0].get('_refr_left');
-  const n = 2;
   let _ns = 0;
   const _axon_spiked = P[0].get('_axon_spiked'), _naxon = P[0].get('_naxon');
   let _nas = 0;
-  for (let i = 0; i < n; i++) {
-    const _inref = _refr_left[i] > 0 ? 0 : 1;
+  for (let i = 0; i < 2; i++) {
+    const _inref = !(_refr_left[i] > 0);
     if (_inref) {
       v[i] = (v[i] + 1);
     }
     if (_inref) {
       a[i] = (a[i] + 1);
     }
-    if (_inref === 0) { _refr_left[i] -= 1; }
-    else if ((v[i] >= 6 ? 1 : 0)) {
-      v[i] = 0;
-      _spiked[_ns++] = i;
-      _last_spike[i] = step;
-      _refr_left[i] = 2;
+    if (_refr_left[i] > 0) {
+      _refr_left[i] = (_refr_left[i] - 1);
+    } else {
+      if ((v[i] >= 6 ? 1 : 0)) {
+        v[i] = 0;
+        _spiked[_ns++] = i;
+        _last_spike[i] = step;
+        _refr_left[i] = 2;
+      }
     }
     if ((B.modulo(t, 2) === 0 ? 1 : 0)) {
       a[i] = 100;
@@ -90,9 +92,8 @@ function pop1_update(step) {
   const r = P[1].get('r');
   const _spiked = P[1].get('_spiked'), _nspiked = P[1].get('_nspiked');
   const _last_spike = P[1].get('_last_spike'), _refr_left = P[1].get('_refr_left');
-  const n = 2;
   let _ns = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < 2; i++) {
     g_exc[i] = 0;
     g_ax[i] = 0;
     if ((g_exc[i] > 100 ? 1 : 0)) {

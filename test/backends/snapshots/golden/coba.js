@@ -64,10 +64,9 @@ function pop0_update(step) {
   const tau_exc_g = tau_exc[0];
   const tau_inh_g = tau_inh[0];
   const I_g = I[0];
-  const n = 100;
   let _ns = 0;
-  for (let i = 0; i < n; i++) {
-    const _inref = _refr_left[i] > 0 ? 0 : 1;
+  for (let i = 0; i < 100; i++) {
+    const _inref = !(_refr_left[i] > 0);
     {
       const _m_v = ((El_g - v[i] + (g_exc[i] * (Erev_exc_g - v[i])) + (g_inh[i] * (Erev_inh_g - v[i])) + I_g) / tau_g);
       const _m_g_exc = (-(g_exc[i] / tau_exc_g));
@@ -78,12 +77,15 @@ function pop0_update(step) {
       g_exc[i] = (g_exc[i] + (dt * _m_g_exc));
       g_inh[i] = (g_inh[i] + (dt * _m_g_inh));
     }
-    if (_inref === 0) { _refr_left[i] -= 1; }
-    else if ((v[i] > Vt_g ? 1 : 0)) {
-      v[i] = Vr_g;
-      _spiked[_ns++] = i;
-      _last_spike[i] = step;
-      _refr_left[i] = 50;
+    if (_refr_left[i] > 0) {
+      _refr_left[i] = (_refr_left[i] - 1);
+    } else {
+      if ((v[i] > Vt_g ? 1 : 0)) {
+        v[i] = Vr_g;
+        _spiked[_ns++] = i;
+        _last_spike[i] = step;
+        _refr_left[i] = 50;
+      }
     }
   }
   _nspiked[0] = _ns;

@@ -1326,13 +1326,13 @@ static void pop0_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  double* __restrict a_v = (double*)N->a[61];
+  int32_t* __restrict _refr_left = (int32_t*)N->a[61];
+  double* __restrict a_v = (double*)N->a[62];
   double* __restrict a_g_exc = (double*)N->a[4];
   double* __restrict a_g_cur = (double*)N->a[45];
-  int32_t* __restrict _spiked = (int32_t*)N->a[62];
-  int32_t* __restrict _nspiked = (int32_t*)N->a[63];
+  int32_t* __restrict _spiked = (int32_t*)N->a[63];
   int32_t* __restrict _last_spike = (int32_t*)N->a[64];
-  int32_t* __restrict _refr_left = (int32_t*)N->a[65];
+  int32_t* __restrict _nspiked = (int32_t*)N->a[65];
   for (int64_t i = 0; i < 4; i++) {
     const bool _inref = !(_refr_left[i] > 0);
     a_v[i] = _inref ? (a_v[i] + a_g_exc[i] + a_g_cur[i]) : a_v[i];
@@ -1474,8 +1474,8 @@ static void pop7_update(Net* N, int64_t step) {
   double* __restrict a_p = (double*)N->a[94];
   double* __restrict _rand_1 = (double*)N->a[60];
   int32_t* __restrict _spiked = (int32_t*)N->a[39];
-  int32_t* __restrict _nspiked = (int32_t*)N->a[40];
   int32_t* __restrict _last_spike = (int32_t*)N->a[95];
+  int32_t* __restrict _nspiked = (int32_t*)N->a[40];
   int32_t* __restrict _refr_left = (int32_t*)N->a[96];
   a_x[0] = (a_x[0] + ((dt * (a_mu[0] - a_x[0]) / a_tau[0]) + (sqrt((dt / a_tau[0])) * a_sigma[0] * _rand_0[0])));
   const double a_tau_g = a_tau[0];
@@ -1574,7 +1574,7 @@ static void nx_stage0(Net* N, int64_t step) {
 static void nx_stage1(Net* N, int64_t step) {
   const uint8_t* EN = (const uint8_t*)N->a[NX_ENABLED]; (void)EN;
   if (EN[7]) pop7_random(N, step);
-  if (EN[0]) pop0_update(N, step); else { ((int32_t*)N->a[63])[0] = 0; }
+  if (EN[0]) pop0_update(N, step); else { ((int32_t*)N->a[65])[0] = 0; }
   if (EN[1]) pop1_update(N, step);
   if (EN[2]) pop2_update(N, step); else { ((int32_t*)N->a[13])[0] = 0; }
   if (EN[3]) pop3_update(N, step); else { ((int32_t*)N->a[22])[0] = 0; }
@@ -1589,7 +1589,7 @@ static void nx_stage2(Net* N, int64_t step) {
 }
 
 static void nx_log_step(Net* N, int64_t step) {
-  if (N->logs[0].on) nx_log_append(&N->logs[0], ((int32_t*)N->a[62]), ((int32_t*)N->a[63])[0], step);
+  if (N->logs[0].on) nx_log_append(&N->logs[0], ((int32_t*)N->a[63]), ((int32_t*)N->a[65])[0], step);
   if (N->logs[2].on) nx_log_append(&N->logs[2], ((int32_t*)N->a[12]), ((int32_t*)N->a[13])[0], step);
   if (N->logs[3].on) nx_log_append(&N->logs[3], ((int32_t*)N->a[21]), ((int32_t*)N->a[22])[0], step);
   if (N->logs[5].on) nx_log_append(&N->logs[5], ((int32_t*)N->a[30]), ((int32_t*)N->a[31])[0], step);

@@ -149,21 +149,23 @@ function pop0_update(step) {
   const r = P[0].get('r');
   const _spiked = P[0].get('_spiked'), _nspiked = P[0].get('_nspiked');
   const _last_spike = P[0].get('_last_spike'), _refr_left = P[0].get('_refr_left');
-  const n = 4;
   let _ns = 0;
-  for (let i = 0; i < n; i++) {
-    const _inref = _refr_left[i] > 0 ? 0 : 1;
+  for (let i = 0; i < 4; i++) {
+    const _inref = !(_refr_left[i] > 0);
     if (_inref) {
       v[i] = (v[i] + g_exc[i] + g_cur[i]);
     }
     g_exc[i] = 0;
     g_cur[i] = 0;
-    if (_inref === 0) { _refr_left[i] -= 1; }
-    else if ((v[i] > 1 ? 1 : 0)) {
-      v[i] = 0;
-      _spiked[_ns++] = i;
-      _last_spike[i] = step;
-      _refr_left[i] = 2;
+    if (_refr_left[i] > 0) {
+      _refr_left[i] = (_refr_left[i] - 1);
+    } else {
+      if ((v[i] > 1 ? 1 : 0)) {
+        v[i] = 0;
+        _spiked[_ns++] = i;
+        _last_spike[i] = step;
+        _refr_left[i] = 2;
+      }
     }
   }
   _nspiked[0] = _ns;
@@ -173,8 +175,7 @@ function pop1_update(step) {
   const t = step * dt;
   const r = P[1].get('r');
   const _sum_exc = P[1].get('_sum_exc');
-  const n = 4;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < 4; i++) {
     r[i] = (_sum_exc[i]);
   }
 }
@@ -258,8 +259,7 @@ function pop5_update(step) {
 function pop6_update(step) {
   const t = step * dt;
   const r = P[6].get('r');
-  const n = 4;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < 4; i++) {
     r[i] = r[i];
   }
 }
@@ -281,9 +281,8 @@ function pop7_update(step) {
   const mu_g = mu[0];
   const sigma_g = sigma[0];
   const x_g = x[0];
-  const n = 4;
   let _ns = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < 4; i++) {
     p[i] = (_rand_1[i] * 1000 / dt);
     if ((p[i] < x_g ? 1 : 0)) {
       _spiked[_ns++] = i;

@@ -23,6 +23,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -70,6 +72,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -163,6 +167,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -228,6 +234,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -293,6 +301,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -358,6 +368,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -413,6 +425,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -467,6 +481,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -521,6 +537,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -574,6 +592,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -618,6 +638,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -666,6 +688,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -772,6 +796,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -878,6 +904,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -896,7 +924,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let i = gi;
   if (i >= 4) { return; }
   if (I[0] == 0) { return; }
-  let _inref: bool = I[58 + i] <= 0;
+  let _inref: bool = !(I[58 + i] > 0);
   {
     let _nv: f32 = (F[1 + i] + F[5 + i] + F[9 + i]);
     F[1 + i] = select(F[1 + i], _nv, _inref);
@@ -909,16 +937,19 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     let _nv: f32 = 0f;
     F[9 + i] = _nv;
   }
-  if (!_inref) { I[58 + i] = I[58 + i] - 1; }
-  else if (nx_truthy(nx_b(F[1 + i] > 1f))) {
-    {
-      let _nv: f32 = 0f;
-      F[1 + i] = _nv;
+  if (I[58 + i] > 0) {
+    I[58 + i] = (I[58 + i] - 1);
+  } else {
+    if (nx_truthy(nx_b(F[1 + i] > 1f))) {
+      {
+        let _nv: f32 = 0f;
+        F[1 + i] = _nv;
+      }
+      let _slot = atomicAdd(&A[0], 1);
+      I[50 + _slot] = i;
+      I[54 + i] = U.step;
+      I[58 + i] = 2;
     }
-    let _slot = atomicAdd(&A[0], 1);
-    I[50 + _slot] = i;
-    I[54 + i] = U.step;
-    I[58 + i] = 2;
   }
 }
 
@@ -947,6 +978,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -996,6 +1029,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1120,6 +1155,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1178,6 +1215,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1223,6 +1262,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1269,6 +1310,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1317,6 +1360,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1442,6 +1487,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1490,6 +1537,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1539,6 +1588,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1588,6 +1639,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1642,6 +1695,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1685,6 +1740,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1732,6 +1789,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1775,6 +1834,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1822,6 +1883,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1865,6 +1928,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1912,6 +1977,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -1955,6 +2022,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -2002,6 +2071,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -2045,6 +2116,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }

@@ -24,8 +24,7 @@ function pop0_update(step) {
   const mp = P[0].get('mp');
   const r = P[0].get('r');
   const _sum_exc = P[0].get('_sum_exc');
-  const n = 3;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < 3; i++) {
     {
       const _m_mp = ((baseline[i] + (_sum_exc[i]) - mp[i]) / tau[i]);
       mp[i] = (mp[i] + (dt * _m_mp));
@@ -41,8 +40,7 @@ function pop1_update(step) {
   const mp = P[1].get('mp');
   const r = P[1].get('r');
   const _sum_exc = P[1].get('_sum_exc');
-  const n = 2;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < 2; i++) {
     {
       const _m_mp = ((baseline[i] + (_sum_exc[i]) - mp[i]) / tau[i]);
       mp[i] = (mp[i] + (dt * _m_mp));

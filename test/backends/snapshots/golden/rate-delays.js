@@ -53,8 +53,7 @@ function pop0_update(step) {
   const _rand_0 = P[0].get('_rand_0');
   glob_r[0] = (glob_r[0] + t);
   const glob_r_g = glob_r[0];
-  const n = 3;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < 3; i++) {
     r[i] = (r[i] + t + _rand_0[i]);
   }
 }
@@ -65,8 +64,7 @@ function pop1_update(step) {
   const _sum_ff = P[1].get('_sum_ff');
   const _sum_fb = P[1].get('_sum_fb');
   const _mean_r_g = P[1].get('_mean_r')[0];
-  const n = 3;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < 3; i++) {
     r[i] = ((_sum_ff[i]) + (_sum_fb[i]) + _mean_r_g);
   }
 }

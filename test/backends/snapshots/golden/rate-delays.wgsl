@@ -23,6 +23,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -70,6 +72,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -124,6 +128,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -178,6 +184,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -284,6 +292,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -333,6 +343,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -382,6 +394,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -431,6 +445,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -477,6 +493,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -521,6 +539,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }

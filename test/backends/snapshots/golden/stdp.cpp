@@ -1201,10 +1201,10 @@ static void pop1_update(Net* N, int64_t step) {
   double* __restrict a_tau_m = (double*)N->a[29];
   double* __restrict a_tau_e = (double*)N->a[30];
   int32_t* __restrict _spiked = (int32_t*)N->a[31];
-  int32_t* __restrict _nspiked = (int32_t*)N->a[32];
-  int32_t* __restrict _last_spike = (int32_t*)N->a[33];
-  int32_t* __restrict _refr_left = (int32_t*)N->a[34];
-  double* __restrict a_vt = (double*)N->a[35];
+  int32_t* __restrict _last_spike = (int32_t*)N->a[32];
+  double* __restrict a_vt = (double*)N->a[33];
+  int32_t* __restrict _nspiked = (int32_t*)N->a[34];
+  int32_t* __restrict _refr_left = (int32_t*)N->a[35];
   for (int64_t i = 0; i < 1; i++) {
     {
       const double T_m_v = ((a_El[i] - a_v[i] + (a_g_exc[i] * (a_Ee[i] - a_vr[i]))) / a_tau_m[i]);
@@ -1256,7 +1256,7 @@ static void proj0_post(Net* N, int64_t step) {
   int32_t* _post_rank = (int32_t*)N->a[14];
   int32_t* _pre_rank = (int32_t*)N->a[15];
   int32_t* _dend_of = (int32_t*)N->a[37];
-  const int32_t* _src = ((int32_t*)N->a[31]); const int64_t _ns = ((int32_t*)N->a[32])[0];
+  const int32_t* _src = ((int32_t*)N->a[31]); const int64_t _ns = ((int32_t*)N->a[34])[0];
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_post = _src[s], i = _dend_of[rk_post];
     if (i < 0) continue;
@@ -1293,7 +1293,7 @@ static void nx_stage0(Net* N, int64_t step) {
 static void nx_stage1(Net* N, int64_t step) {
   const uint8_t* EN = (const uint8_t*)N->a[NX_ENABLED]; (void)EN;
   if (EN[0]) pop0_update(N, step); else { ((int32_t*)N->a[20])[0] = 0; }
-  if (EN[1]) pop1_update(N, step); else { ((int32_t*)N->a[32])[0] = 0; }
+  if (EN[1]) pop1_update(N, step); else { ((int32_t*)N->a[34])[0] = 0; }
 }
 
 static void nx_stage2(Net* N, int64_t step) {
@@ -1303,7 +1303,7 @@ static void nx_stage2(Net* N, int64_t step) {
 
 static void nx_log_step(Net* N, int64_t step) {
   if (N->logs[0].on) nx_log_append(&N->logs[0], ((int32_t*)N->a[19]), ((int32_t*)N->a[20])[0], step);
-  if (N->logs[1].on) nx_log_append(&N->logs[1], ((int32_t*)N->a[31]), ((int32_t*)N->a[32])[0], step);
+  if (N->logs[1].on) nx_log_append(&N->logs[1], ((int32_t*)N->a[31]), ((int32_t*)N->a[34])[0], step);
   (void)N; (void)step;
 }
 

@@ -70,9 +70,8 @@ function pop1_update(step) {
   const r = P[1].get('r');
   const _spiked = P[1].get('_spiked'), _nspiked = P[1].get('_nspiked');
   const _last_spike = P[1].get('_last_spike'), _refr_left = P[1].get('_refr_left');
-  const n = 1;
   let _ns = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < 1; i++) {
     {
       const _m_v = ((El[i] - v[i] + (g_exc[i] * (Ee[i] - vr[i]))) / tau_m[i]);
       const _m_g_exc = (-(g_exc[i] / tau_e[i]));

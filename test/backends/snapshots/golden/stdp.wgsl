@@ -24,6 +24,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -87,6 +89,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -154,6 +158,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -199,6 +205,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -323,6 +331,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -389,6 +399,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -432,6 +444,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -479,6 +493,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -522,6 +538,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -570,6 +588,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
@@ -626,6 +646,8 @@ fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
 // NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
 fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
 fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
 // WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
 fn nx_pow(x: f32, y: f32) -> f32 {
   if (y == 2.0) { return x * x; }
