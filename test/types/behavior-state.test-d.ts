@@ -54,7 +54,14 @@ export function members(net: Network): void {
   // Members keep their declared types, loose or typed.
   expectType<Equal<typeof loose.size, number>>();
   expectType<Equal<typeof typed.size, number>>();
-  expectType<Equal<typeof typed.vector, (spec?: string | number, opts?: import('../../src/behaviors/spec.js').InitOptions) => Float64Array>>();
+  // vector() is typed by its spec: float by default, Int32Array/Uint8Array for int and bool results.
+  const f: Float64Array = typed.vector('uniform(0, 1)*0.5+0.1');
+  const i: Int32Array = typed.vector('int(uniform(0, 10))');
+  const b: Uint8Array = typed.vector('bool');
+  const m: Uint8Array = loose.vector('uniform', { dtype: 'bool' });
+  // @ts-expect-error an int result is not a Float64Array
+  const wrong: Float64Array = typed.vector('int');
+  void [f, i, b, m, wrong];
   // @ts-expect-error a misspelt member of a typed group
   typed.vectr();
   // A state type cannot redeclare a member: `size` stays the class's number.
