@@ -44,6 +44,17 @@ const ENTRIES: Omit<GalleryEntry, 'title'>[] = [
   { file: 'annarchy/multi_network.ts', args: '--number 2 --T 400 --size 500', check: { pattern: /mean rates ([\d.]+)/, range: [3, 30] } },
   { file: 'annarchy/neural_field.ts', args: '--T 1000', check: { pattern: /tracking error ([\d.]+) cells/, range: [0, 1] } },
   { file: 'annarchy/bar_learning.ts', args: '--trials 300', check: { pattern: /selective features: (\d+) of 32/, range: [8, 32] } },
+  { file: 'pymonnto/equation.ts', args: '', check: { pattern: /explicit ([\d.]+)/, range: [0.367694, 0.367696] } },
+  { file: 'pymonnto/lif.ts', args: '--iterations 300', check: { pattern: /mean rate exc ([\d.]+) Hz/, range: [5, 60] } },
+  { file: 'pymonnto/izhikevich.ts', args: '--iterations 400', check: { pattern: /mean rate exc ([\d.]+) Hz/, range: [5, 80] } },
+  { file: 'pymonnto/hodgkin_huxley.ts', args: '--iterations 15000', check: { pattern: /spikes in compartment 0: (\d+)/, range: [9, 9] } },
+  { file: 'pymonnto/hindmarsh_rose.ts', args: '--iterations 100000', check: { pattern: /I = 2: \d+ spikes in (\d+) bursts/, range: [2, 2] } },
+  { file: 'pymonnto/wang_buzsaki.ts', args: '', check: { pattern: /rate ([\d.]+) Hz/, range: [98.7, 98.9] } },
+  { file: 'pymonnto/brunel_hakim.ts', args: '--iterations 1500', check: { pattern: /population oscillation ([\d.]+) Hz/, range: [100, 180] } },
+  { file: 'pymonnto/synfire.ts', args: '', check: { pattern: /reaches group (\d+)/, range: [9, 9] } },
+  { file: 'pymonnto/hopfield.ts', args: '', check: { pattern: /"1" ([\d.]+)/, range: [1, 1] } },
+  { file: 'pymonnto/complex.ts', args: '', check: { pattern: /afferent weight sum ([\d.]+)/, range: [9.999, 10.001] } },
+  { file: 'pymonnto/sorn.ts', args: '--NE 170 --train 2000 --test 1600', check: { pattern: /SORN state ([\d.]+)/, range: [0.8, 1] } },
 ];
 
 /** The first line of the example's doc comment, as its title. */
