@@ -25,10 +25,15 @@ export interface EquationErrorLocation {
 /** A mistake in a model's equations, found before any code is generated. */
 export class EquationError extends NeurarchyError {
   override name = 'EquationError';
+  /** The model (neuron or synapse name) in which the mistake is. */
   readonly model: string;
+  /** The field of the model (`equations`, `spike`, …), when known. */
   readonly field?: string;
+  /** Line number within the field (1-based), when known. */
   readonly line?: number;
+  /** The name at fault, when there is one. */
   readonly symbol?: string;
+  /** The line as written. */
   readonly text?: string;
 
   constructor(message: string, where: EquationErrorLocation) {

@@ -19,9 +19,10 @@ const globalConstants = new Map<string, Constant>();
 /**
  * A named global value usable in every equation (ANNarchy's `Constant`): `new Constant('tau', 10)`
  * is known to every network created afterwards, `net.constant('tau', 10)` to one network only.
- * Setting `c.value` after `compile()` takes effect at the next step.
+ * `c.set(value)` after `compile()` takes effect at the next step.
  */
 export class Constant {
+  /** The name, as used in equations. */
   readonly name: string;
   /** Registered for every network (`new Constant()`), rather than local to one (`net.constant()`). */
   readonly global: boolean;
@@ -48,6 +49,7 @@ export class Constant {
     if (this.global) globalConstants.set(name, this);
   }
 
+  /** The current value (change it with `set()`). */
   get value(): number { return this.#value; }
 
   /** Changes the value; compiled networks see it from their next step on. */
@@ -57,7 +59,9 @@ export class Constant {
     for (const l of this.#listeners) l.constantChanged(this.name, value);
   }
 
+  /** The value, so that a constant works in arithmetic (`2 * tau`). */
   valueOf(): number { return this.#value; }
+  /** `name = value`. */
   toString(): string { return `${this.name} = ${this.#value}`; }
 
   /** @internal */

@@ -79,8 +79,11 @@ interface Channel {
  * every so many ms; `pause()`/`resume()` stop and restart recording.
  */
 export class Monitor<out T extends Monitorable = Monitorable, const V extends string = string> {
+  /** What is recorded: a population, view, projection or dendrite. */
   readonly object: T;
+  /** The network of the recorded object. */
   readonly network: NetworkLike;
+  /** Name given in the options (`net.getMonitor(name)`). */
   readonly name?: string;
   #variables: string[];
   #period: number;
@@ -117,6 +120,7 @@ export class Monitor<out T extends Monitorable = Monitorable, const V extends st
   get variables(): string[] { return [...this.#variables]; }
   /** Sampling period in ms. */
   get period(): number { return this.#period * this.network.dt; }
+  /** Offset of the samples within the period, in ms. */
   get periodOffset(): number { return this.#offset * this.network.dt; }
 
   /** Starts (or restarts with other variables/period) recording. */

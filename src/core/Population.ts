@@ -61,14 +61,21 @@ export class PopulationClass<A extends string = string> {
   // The runtime name stays `Population` (error messages print `constructor.name`).
   static { Object.defineProperty(this, 'name', { value: 'Population' }); }
 
+  /** Index of the population in its network, in creation order. */
   readonly id: number;
+  /** Unique name in the network (default `pop<id>`). */
   readonly name: string;
+  /** Shape of the population: one size per dimension (`[100]`, `[10, 10]`). */
   readonly geometry: number[];
+  /** Number of neurons (the product of the geometry). */
   readonly size: number;
+  /** The neuron model. */
   readonly neuron: Neuron;
   /** @internal the analysed neuron model (equations, attributes), read by the code generators. */
   readonly description: NeuronDescription;
+  /** The network the population belongs to. */
   readonly network: NetworkLike;
+  /** The condition `simulateUntil()` waits for (ANNarchy's `stop_condition`), if any. */
   readonly stopCondition?: string;
   /** Ranks 0..size-1. */
   readonly ranks: Int32Array;
@@ -131,15 +138,21 @@ export class PopulationClass<A extends string = string> {
   get isSpiking(): boolean { return this.description.type === 'spike'; }
   /** Width, height, depth of the geometry (1 for missing dimensions). */
   get width(): number { return this.geometry[0]; }
+  /** Second dimension of the geometry (1 when absent). */
   get height(): number { return this.geometry[1] ?? 1; }
+  /** Third dimension of the geometry (1 when absent). */
   get depth(): number { return this.geometry[2] ?? 1; }
+  /** Number of dimensions of the geometry. */
   get dimension(): number { return this.geometry.length; }
   /** The whole population, for code that accepts views. */
   get population(): Population { return this; }
   /** Names of parameters and variables. */
   get parameters(): string[] { return this.description.attributes.filter((a) => a.role === 'parameter').map((a) => a.name); }
+  /** Names of the variables (attributes with an equation). */
   get variables(): string[] { return this.description.attributes.filter((a) => a.role === 'variable').map((a) => a.name); }
+  /** Names of every attribute (parameters and variables). */
   get attributes(): string[] { return this.description.attributes.map((a) => a.name); }
+  /** Targets the neuron model receives (`exc` of `sum(exc)` or `g_exc`). */
   get targets(): string[] { return this.description.targets; }
 
   /** @internal The attribute's description, or an error naming what exists. */
@@ -192,8 +205,11 @@ export class PopulationClass<A extends string = string> {
     return shaped(arr ?? new Float64Array(this.size), this.geometry);
   }
 
+  /** Rank of the neuron at `coords` (row-major, as ANNarchy). */
   rankFromCoordinates(coords: readonly number[]): number { return rankFromCoordinates(this.geometry, coords); }
+  /** Coordinates of the neuron of rank `rank`. */
   coordinatesFromRank(rank: number): number[] { return coordinatesFromRank(this.geometry, rank); }
+  /** Coordinates of the neuron of rank `rank` scaled to [0, `norm`] in each dimension. */
   normalizedCoordinatesFromRank(rank: number, norm = 1): number[] { return normalizedCoordinatesFromRank(this.geometry, rank, norm); }
 
   /**
@@ -287,7 +303,9 @@ export class PopulationClass<A extends string = string> {
 
   /** Whether the population is updated (a disabled population is frozen, and projections into it transmit nothing). */
   get enabled(): boolean { return this.#enabled; }
+  /** Updates the population again at every step (after `disable()`). */
   enable(): void { this.#enabled = true; this.network.populationEnabledChanged(this); }
+  /** Freezes the population: its neurons are not updated and projections into it transmit nothing. */
   disable(): void { this.#enabled = false; this.network.populationEnabledChanged(this); }
 
   /** Restores initial values (all attributes, or the listed ones) and clears spikes and delay buffers. */
@@ -309,6 +327,7 @@ export class PopulationClass<A extends string = string> {
   /** Ranks of the neurons that spiked in the last step (spiking populations, after compile). */
   get spike(): number[] { return this.network.lastSpikes(this); }
 
+  /** `Population 'name' (geometry, neuron model)`. */
   toString(): string { return `Population '${this.name}' (${this.geometry.join('x')}, ${this.neuron.name})`; }
 
   private defineAccessors(): void {

@@ -18,8 +18,11 @@ export class PopulationViewClass<A extends string = string> {
   // The runtime name stays `PopulationView` (error messages print `constructor.name`).
   static { Object.defineProperty(this, 'name', { value: 'PopulationView' }); }
 
+  /** The population viewed. */
   readonly population: Population;
+  /** Ranks of the view's neurons in the population, in the view's order. */
   readonly ranks: Int32Array;
+  /** Shape of the view (`[size]` unless it keeps a sub-grid's shape). */
   readonly geometry: number[];
 
   /** Type level only, never set: the attribute names `A` of the population. */
@@ -41,8 +44,11 @@ export class PopulationViewClass<A extends string = string> {
     }
   }
 
+  /** Number of neurons in the view. */
   get size(): number { return this.ranks.length; }
+  /** `population[view of size]`, for messages. */
   get name(): string { return `${this.population.name}[view of ${this.size}]`; }
+  /** True for spiking neurons. */
   get isSpiking(): boolean { return this.population.isSpiking; }
 
   /** Values of an attribute for the view's neurons (flat, in rank order of the view), or the population's global value. */
@@ -55,6 +61,7 @@ export class PopulationViewClass<A extends string = string> {
     return shaped(out, [this.ranks.length]);
   }
 
+  /** Sets several attributes of the view's neurons at once: `view.set({ v: 0, tau: 10 })`. */
   set(values: Record<string, AttributeInput>): void {
     checkValuesObject(values, `${this.name}.set()`);
     for (const [name, value] of Object.entries(values)) this.setAttribute(name, value);
@@ -84,6 +91,7 @@ export class PopulationViewClass<A extends string = string> {
     return rankFromCoordinates(this.population.geometry, coords);
   }
 
+  /** Coordinates of the neuron of rank `rank` in the population (`local`: rank and coordinates within the view). */
   coordinatesFromRank(rank: number, local = false): number[] {
     if (local) {
       const k = this.ranks.indexOf(rank);

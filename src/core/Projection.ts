@@ -53,15 +53,21 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
   // The runtime name stays `Projection` (error messages print `constructor.name`).
   static { Object.defineProperty(this, 'name', { value: 'Projection' }); }
 
+  /** Index of the projection in its network, in creation order. */
   readonly id: number;
+  /** Unique name in the network (default `proj<id>`). */
   readonly name: string;
+  /** The pre-synaptic population or view. */
   readonly pre: PopulationLike;
+  /** The post-synaptic population or view. */
   readonly post: PopulationLike;
+  /** The targets the synapses add into (`exc`, or several for a projection on two targets). */
   readonly targets: string[];
   /** The synapse type. */
   readonly synapseType: Synapse;
   /** @internal the analysed synapse model (equations, attributes), read by the code generators. */
   readonly description: SynapseDescription;
+  /** The network the projection belongs to. */
   readonly network: NetworkLike;
   /** @internal attribute arrays: local = per synapse, semiglobal = per dendrite, global = 1. */
   state = new Map<string, StateArray>();
@@ -153,12 +159,16 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
 
   /** Number of dendrites (post-synaptic neurons with at least one synapse). */
   get size(): number { return this.requireConnected().postRanks.length; }
+  /** Number of synapses. */
   get nbSynapses(): number { return this.requireConnected().preRanks.length; }
+  /** Ranks (in the post population) of the neurons that have a dendrite, in dendrite order. */
   get postRanks(): number[] { return Array.from(this.requireConnected().postRanks); }
+  /** For each dendrite, the ranks (in the pre population) of its synapses. */
   get preRanks(): number[][] {
     const c = this.requireConnected();
     return Array.from(c.postRanks, (_, i) => Array.from(c.preRanks.subarray(c.rowPtr[i], c.rowPtr[i + 1])));
   }
+  /** Number of synapses of each dendrite. */
   get nbSynapsesPerDendrite(): number[] {
     const c = this.requireConnected();
     return Array.from(c.postRanks, (_, i) => c.rowPtr[i + 1] - c.rowPtr[i]);
@@ -219,6 +229,7 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
     return Float64Array.from(arr);
   }
 
+  /** Sets several synaptic attributes at once: `proj.set({ w: 0.5, tau: 10 })` (values shaped as `get()` returns them). */
   set(values: Record<string, AttributeInput>): void {
     checkValuesObject(values, `projection '${this.name}'.set()`);
     for (const [name, value] of Object.entries(values)) this.setAttribute(name, value);

@@ -16,6 +16,7 @@ let synapseCount = 0;
 export class Synapse<const S extends SynapseSpec = SynapseSpec, A extends string = SynapseAttributeNames<S>> {
   /** The fields as written by the user (`Parameter` / `Variable` objects written in the string form). */
   readonly spec: Readonly<SynapseFields>;
+  /** The model's name (in messages and reports; default: a description of its kind). */
   readonly name: string;
 
   /** Type level only, never set: the attribute names `A` of this model (`string` when unknown). */

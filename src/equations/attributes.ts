@@ -63,8 +63,11 @@ function checkChoice<T extends string>(value: unknown, choices: readonly T[], ke
  * used as a value of the dictionary form: `parameters: { tau: new Parameter(10, { locality: 'local' }) }`.
  */
 export class Parameter {
+  /** The value. */
   readonly value: number | boolean;
+  /** `'global'` (one value for the population or projection, the default), `'semiglobal'` (one per post-synaptic neuron) or `'local'` (one per neuron or synapse). */
   readonly locality: LocalityName;
+  /** `'float'`, `'int'` or `'bool'` (default: `'bool'` for a boolean value, else `'float'`). */
   readonly type: ValueType;
 
   constructor(value: number | boolean, options: ParameterOptions = {}) {
@@ -83,7 +86,9 @@ export class Parameter {
  * `equations: [new Variable('tau * dv/dt = -v', { init: -60, min: -90 }), 'r = pos(v)']`.
  */
 export class Variable {
+  /** The equation, as written. */
   readonly equation: string;
+  /** Its flags (`init`, `min`, `max`, `method`, `locality`, `type`). */
   readonly options: Readonly<VariableOptions>;
 
   constructor(equation: string, options: VariableOptions = {}) {

@@ -210,6 +210,7 @@ export class HomogeneousCorrelatedSpikeTrains extends (Population as PopulationB
   /** Correlation, or with a schedule that of each block. */
   get corr(): number | number[] { return this.scheduled ? [...this.#corr] : this.#corr[0]; }
   set corr(v: number | readonly number[]) { this.update({ corr: v }); }
+  /** Time constant of the rate's Ornstein–Uhlenbeck process, in ms. */
   get tau(): number { return this.get('tau') as number; }
   set tau(v: number) { this.update({ tau: v }); }
 

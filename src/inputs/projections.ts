@@ -50,6 +50,7 @@ export class CurrentInjection extends (Projection as ProjectionBase<'w'>) {
 export class DecodingProjection extends (Projection as ProjectionBase<'w'>) {
   /** @internal read by ir/build.ts */
   readonly special: SpecialProjection;
+  /** Window (ms) over which the pre-synaptic spikes are summed into a rate (one step by default). */
   readonly window: number;
 
   /**

@@ -25,10 +25,15 @@ export const EVERY_OPTIONS = optionKeys<EveryOptions>()(['period', 'offset', 'wa
  * `simulate()` (0, 1, … as in ANNarchy); `disable()` and `enable()` pause and resume it.
  */
 export class PeriodicCallback {
+  /** The period in steps (at least 1). */
   readonly periodSteps: number;
+  /** The offset within the period in steps (0 ≤ offset < period). */
   readonly offsetSteps: number;
+  /** Steps to wait before the first call. */
   readonly waitSteps: number;
+  /** The function called; it receives the index of the call within the current `simulate()`. */
   readonly fn: (n: number) => unknown;
+  /** Whether the callback is called (`disable()` / `enable()`). */
   enabled = true;
 
   constructor(options: EveryOptions, fn: (n: number) => unknown, dt: number) {
@@ -58,6 +63,7 @@ export class PeriodicCallback {
 
   /** Stops calling this callback. */
   disable(): void { this.enabled = false; }
+  /** Calls this callback again (after `disable()`). */
   enable(): void { this.enabled = true; }
 }
 
