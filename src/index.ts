@@ -15,11 +15,11 @@ export { IndividualNeuron } from './core/IndividualNeuron.js';
 /** User connection patterns for `connectWithFunc` (`LILConnectivity` is ANNarchy's name). */
 export { LILBuilder, LILBuilder as LILConnectivity, type RowValues } from './connectors/lil-builder.js';
 export { Monitor, type MonitorOptions, type SpikeRecord, type RecordingTimes } from './core/Monitor.js';
-export { Network, type NetworkConfig, type CompileOptions, type SimulateUntilOptions } from './core/Network.js';
+export { Network, type NetworkConfig, type CompileOptions, type SimulateUntilOptions } from './network/Network.js';
 export { Constant } from './core/Constant.js';
 export { addFunction, functions, type UserFunction } from './core/functions.js';
 export { Uniform, DiscreteUniform, Normal, LogNormal, Exponential, Gamma, Binomial } from './core/distributions.js';
-export * from './core/api.js';
+export * from './network/api.js';
 export type { ShapedArray, AttributeInput } from './core/values.js';
 export { NeurarchyError, EquationError, NetworkError, InternalError } from './errors.js';
 export type { NeuronSpec, SynapseSpec } from './equations/spec.js';

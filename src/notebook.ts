@@ -4,7 +4,7 @@
  * `figure(svg)` shows a plot inline; populations, projections, monitors and networks show a short
  * summary when they are a cell's value. Nothing here runs outside a notebook.
  */
-import { Network } from './core/Network.js';
+import { Network } from './network/Network.js';
 import { Population } from './core/Population.js';
 import { Projection } from './core/Projection.js';
 import { Monitor } from './core/Monitor.js';

@@ -57,7 +57,7 @@ import { NeurarchyError } from '../errors.js';
 import { checkOptions, optionKeys } from '../core/options.js';
 import type { MethodName } from '../equations/description.js';
 import type { NeuronSpec } from '../equations/spec.js';
-import { Network as CoreNetwork } from '../core/Network.js';
+import { Network as CoreNetwork } from '../network/Network.js';
 import { Neuron } from '../core/Neuron.js';
 import type { Population } from '../core/Population.js';
 import type { Projection } from '../core/Projection.js';

@@ -25,7 +25,7 @@ import type { NeuronDescription, SynapseDescription, GlobalOpUse } from '../equa
 import type { Expr } from '../equations/ast.js';
 import type { SpecialPopulation, SpecialProjection } from '../core/records.js';
 
-export type BackendName = 'js' | 'cpp' | 'webgpu';
+export type { BackendName } from '../core/Network.js';
 
 export interface PopulationPlan {
   id: number;

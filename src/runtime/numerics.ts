@@ -10,16 +10,8 @@ import { NetworkError } from '../errors.js';
 import type { Population } from '../core/Population.js';
 import type { Projection } from '../core/Projection.js';
 
-/** What the check does when a variable became non-finite. */
-export type NumericsMode = 'warn' | 'error' | 'off';
-
-export const NUMERICS_MODES: readonly NumericsMode[] = ['warn', 'error', 'off'];
-
-/** The mode, or a `NetworkError` naming the accepted values. */
-export function checkNumericsMode(value: unknown, where: string): NumericsMode {
-  if (typeof value === 'string' && (NUMERICS_MODES as readonly string[]).includes(value)) return value as NumericsMode;
-  throw new NetworkError(`${where}: checkNumerics must be one of ${NUMERICS_MODES.map((m) => `'${m}'`).join(', ')}, got ${typeof value === 'string' ? `'${value}'` : String(value)}`);
-}
+// The modes ('warn', 'error', 'off') are an option of the Network, declared with its options.
+export { type NumericsMode, NUMERICS_MODES, checkNumericsMode } from '../core/Network.js';
 
 /** Index of the first element that is NaN or ±Infinity, or -1. */
 export function firstNonFinite(a: ArrayLike<number>): number {

@@ -227,7 +227,7 @@ describe('issue 13: every error the library throws is a NeurarchyError', () => {
     net.create(1, new Neuron({ equations: 'r = 1' }));
     // A library whose allocator always fails, as malloc does when the system is out of memory.
     const lib = { numSlots: () => slots.length, create: () => 1, setSeed: () => undefined, alloc: () => null, free: () => undefined, destroy: () => undefined };
-    const input = { plan: { seed: 1 }, populations: net.populations, projections: [], constants: new Float64Array(0), enabled: new Uint8Array(1), hooks: {} };
+    const input = { plan: { seed: 1 }, state: { populations: net.populations.map((p) => p.state), projections: [] }, switches: [], networkId: net.id, constants: new Float64Array(0), enabled: new Uint8Array(1), hooks: {} };
     const make = () => new CppEngine(input as never, lib as never, '', slots as never, {} as never);
     expect(make).toThrow(NetworkError);
     expect(make).toThrow(new RegExp(`cpp backend, network ${net.id}: the system refused 8 bytes of native memory for the network's array '_constants' \\(out of memory\\)`));

@@ -49,7 +49,7 @@ describe('the shipped .d.ts', () => {
       expect(projection, name).not.toContain(name);
     }
     expect(projection).toContain('flat(name?: string): Float64Array;');
-    const network = declaration('core/Network.d.ts');
+    const network = declaration('network/Network.d.ts');
     for (const name of ['analyseNeuron(', 'registerPopulation(', 'constantChanged(', 'lastSpikes(']) expect(network, name).not.toContain(name);
     expect(declaration('core/network-like.d.ts')).not.toContain('analyseNeuron(');
   });

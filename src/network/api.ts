@@ -4,12 +4,12 @@
  */
 import { NetworkError } from '../errors.js';
 import { Network, type NetworkConfig, type CompileOptions, type SimulateUntilOptions } from './Network.js';
-import { defaultNetwork, resetDefaultNetwork } from './default-network.js';
+import { defaultNetwork, resetDefaultNetwork } from '../core/default-network.js';
 import type { EveryOptions } from '../runtime/callbacks.js';
-import type { Projection } from './Projection.js';
-import type { Population } from './Population.js';
-import { clearFunctions } from './functions.js';
-import { clearGlobalConstants } from './Constant.js';
+import type { Projection } from '../core/Projection.js';
+import type { Population } from '../core/Population.js';
+import { clearFunctions } from '../core/functions.js';
+import { clearGlobalConstants } from '../core/Constant.js';
 import type { SaveSelection } from '../io/network-io.js';
 import type { ReportOptions } from '../report/index.js';
 
