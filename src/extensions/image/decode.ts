@@ -61,11 +61,14 @@ export async function decodeImage(bytes: Uint8Array, what: string, where: string
     + 'neurarchy decodes PNG and JPEG files: convert the image, or pass decoded pixels { data, width, height }');
 }
 
+// A variable, not a literal: bundlers then leave the import alone.
+const FS = 'node:fs/promises';
+
 /** Reads and decodes an image file (Node.js). */
 export async function decodeImageFile(path: string, where: string): Promise<Decoded> {
   let bytes: Uint8Array;
   try {
-    const fs = await import(/* @vite-ignore */ 'node:fs/promises' as string) as typeof import('node:fs/promises');
+    const fs = await import(/* @vite-ignore */ FS) as { readFile(p: string): Promise<Uint8Array> };
     bytes = await fs.readFile(path);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

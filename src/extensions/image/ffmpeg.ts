@@ -19,6 +19,9 @@ interface ChildProcessModule {
   execFile(cmd: string, args: string[], cb: (err: NodeJS.ErrnoException | null, out: string, errOut: string) => void): void;
 }
 
+// A variable, not a literal: bundlers then leave the import alone.
+const CHILD_PROCESS = 'node:child_process';
+
 /** The programs, from the environment or the PATH. */
 export function ffmpegPrograms(): { ffmpeg: string; ffprobe: string } {
   const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
@@ -52,7 +55,7 @@ export class FfmpegFrames {
 
   /** Probes the frame size and starts decoding. */
   static async open(source: number | string, where: string): Promise<FfmpegFrames> {
-    const cp = await import(/* @vite-ignore */ 'node:child_process' as string) as ChildProcessModule;
+    const cp = await import(/* @vite-ignore */ CHILD_PROCESS) as ChildProcessModule;
     const { ffmpeg, ffprobe } = ffmpegPrograms();
     const input = inputArgs(source);
     const size = await new Promise<string>((resolve, reject) => {

@@ -144,6 +144,17 @@ describe('ImagePopulation.setImage', () => {
   });
 });
 
+describe('browser bundle', () => {
+  it('the image extension bundles for browsers without Node built-ins or the Node decoders', async () => {
+    const { build } = await import('esbuild');
+    const entry = join(import.meta.dirname, '..', '..', '..', 'src', 'extensions', 'image', 'index.ts');
+    const result = await build({ entryPoints: [entry], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent', metafile: true });
+    const inputs = Object.keys(result.metafile!.inputs);
+    expect(inputs.filter((f) => f.startsWith('node:') || /node_modules\/(pngjs|jpeg-js)/.test(f))).toEqual([]);
+    expect(inputs.some((f) => f.endsWith('resample.ts'))).toBe(true);
+  });
+});
+
 describeBackends('ImagePopulation in a network', (backend) => {
   it('the rates drive a projection in a compiled network', async () => {
     const { Population, Neuron } = await import('../../../src/index.js');
