@@ -64,6 +64,7 @@ const staticSynapse = (wd?: { weight: string; delay: string }): string => `sim.S
 function mapSynapse(proj: Projection, weightScale: number | undefined): SynapseMapping {
   const d = proj.description;
   const type = proj.synapseType;
+  // Delays are axonal in neurarchy (as in ANNarchy): dendritic_delay_fraction=0, which NEURON under MPI also requires.
   if (type instanceof STDP) {
     if (!proj.plasticity) return { python: staticSynapse, plastic: false };
     if (weightScale === undefined) refuse(proj, 'STDP onto neurons whose weight scale differs between neurons: w_min/w_max cannot be converted to one PyNN value');
@@ -72,7 +73,7 @@ function mapSynapse(proj: Projection, weightScale: number | undefined): SynapseM
     return {
       python: (wd) => `sim.STDPMechanism(timing_dependence=sim.SpikePairRule(tau_plus=${py(projectionValue(proj, 'tau_plus'))}, tau_minus=${py(projectionValue(proj, 'tau_minus'))}, ` +
         `A_plus=${py(projectionValue(proj, 'A_plus'))}, A_minus=${py(projectionValue(proj, 'A_minus'))}), ` +
-        `weight_dependence=sim.AdditiveWeightDependence(w_min=${py(lo)}, w_max=${py(hi)})${weightDelay(wd)})`,
+        `weight_dependence=sim.AdditiveWeightDependence(w_min=${py(lo)}, w_max=${py(hi)}), dendritic_delay_fraction=0.0${weightDelay(wd)})`,
       plastic: true,
     };
   }

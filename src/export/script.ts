@@ -27,7 +27,10 @@ export interface ScriptMonitor {
 export interface ScriptInput {
   title: string;
   simulator: 'neuron' | 'nest';
+  /** PyNN's integration step (ms). */
   dt: number;
+  /** neurarchy's step (ms): how often noise currents are redrawn. */
+  noiseDt: number;
   duration: number;
   minDelay: number;
   maxDelay: number;
@@ -87,6 +90,7 @@ export function writeScript(input: ScriptInput): { source: string; data: Record<
   w(`DATA = np.load(os.path.join(HERE, ${pyName(input.dataFile)}))`);
   w('');
   w(`DT = ${py(input.dt)}`);
+  w(`NOISE_DT = ${py(input.noiseDt)}`);
   w(`DURATION = ${py(input.duration)}`);
   w(`MIN_DELAY = ${py(input.minDelay)}`);
   w(`SEED = ${input.seed}`);
@@ -118,7 +122,7 @@ export function writeScript(input: ScriptInput): { source: string; data: Record<
       w(`np.random.seed(SEED + ${i})`);
       w(`_stdev = np.broadcast_to(${value(`${p.name}/noise_stdev`, c.noise.stdev)}, (${p.size},))`);
       w(`for _j in range(${p.size}):`);
-      w('    sim.NoisyCurrentSource(mean=0.0, stdev=float(_stdev[_j]), start=0.0, stop=DURATION, dt=DT).inject_into(' + `${id}[_j:_j + 1])`);
+      w('    sim.NoisyCurrentSource(mean=0.0, stdev=float(_stdev[_j]), start=0.0, stop=DURATION, dt=NOISE_DT).inject_into(' + `${id}[_j:_j + 1])`);
     }
   });
   w('');

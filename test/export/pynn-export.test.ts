@@ -51,7 +51,7 @@ describe('exportPyNN: the script', () => {
     const s = pynnExport(stdp(100, 1, 20).net, 'stdp', { duration: 100 });
     // IF: tau_m dv/dt = El - v + g_exc (Ee - vr): a current of (0 - -60)/10 = 6 mV/ms per unit, so w_max = 0.01 · 6 nA.
     expect(s.script).toContain('sim.IF_curr_exp(cm=1.0, tau_m=10.0, v_rest=-74.0, v_thresh=-54.0, v_reset=-60.0, tau_refrac=0.0, i_offset=0.0, tau_syn_E=5.0, tau_syn_I=5.0)');
-    expect(s.script).toContain('sim.STDPMechanism(timing_dependence=sim.SpikePairRule(tau_plus=20.0, tau_minus=20.0, A_plus=0.01, A_minus=0.0105), weight_dependence=sim.AdditiveWeightDependence(w_min=0.0, w_max=0.06))');
+    expect(s.script).toContain('sim.STDPMechanism(timing_dependence=sim.SpikePairRule(tau_plus=20.0, tau_minus=20.0, A_plus=0.01, A_minus=0.0105), weight_dependence=sim.AdditiveWeightDependence(w_min=0.0, w_max=0.06), dendritic_delay_fraction=0.0)');
     expect(s.script).toContain('sim.SpikeSourcePoisson(rate=15.0');
   });
 
