@@ -68,7 +68,7 @@ describe('VideoPopulation (Node.js, ffmpeg)', () => {
     console.warn = warn;
     expect(Array.from(pop.r as ArrayLike<number>)).toEqual(Array.from(still.r as ArrayLike<number>));
     // Sanity of the values: grey levels between the darkest and brightest luma of frame 1.
-    for (const v of pop.r as ArrayLike<number>) { expect(v).toBeGreaterThan(0.1); expect(v).toBeLessThan(0.9); }
+    for (const v of Array.from(pop.r as ArrayLike<number>)) { expect(v).toBeGreaterThan(0.1); expect(v).toBeLessThan(0.9); }
   });
 
   it('errors: no ffmpeg, unreadable file, grab before start, start twice, wrong source', async ({ skip }) => {
