@@ -20,8 +20,11 @@ export type MimeBundle = Record<string, string>;
 
 /** An SVG plot that a notebook shows inline (and whose `toString()` is the SVG markup). */
 export class Figure {
+  /** @param svg - the SVG document of a plot, shown as is. */
   constructor(readonly svg: string) {}
+  /** The MIME bundle Jupyter shows: the SVG, with a short text for plain-text front ends. */
   [JUPYTER_DISPLAY](): MimeBundle { return { 'image/svg+xml': this.svg, 'text/plain': `Figure (${this.svg.length} bytes of SVG)` }; }
+  /** The SVG markup. */
   toString(): string { return this.svg; }
 }
 
