@@ -161,7 +161,7 @@ print(c['Parameters']['size'], c['Parameters']['model'], r['v'].shape, r['mean(v
     const py = (x: number): string => (Number.isInteger(x) ? `${x}.0` : String(x));
     expect(r.stdout.trim()).toBe([
       '37', 'noisy', '(40, 37)', '(40,)', py(sumLast), String(ev.t().length), String(Math.max(...ev.i())), '37',
-      py(ng.vars.v!.reduce((x, y) => x + y, 0)), '(37, 37)', py(W.reduce((x, y) => x + y, 0)),
+      py(ng.vars.v!.reduce((x: number, y: number) => x + y, 0)), '(37, 37)', py(W.reduce((x, y) => x + y, 0)),
     ].join(' '));
   });
 });

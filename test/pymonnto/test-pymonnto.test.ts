@@ -94,7 +94,7 @@ describe('test_behavior_and_tagging', () => {
       net.recordingOn();
       expect(net.iteration).toBe(1060);
       const count = ng.vars.count!;
-      expect(count.reduce((x, y) => x + y, 0) / count.length).toBe(1050);
+      expect(count.reduce((x: number, y: number) => x + y, 0) / count.length).toBe(1050);
 
       // Structure: src, dst, afferent/efferent lookups, all objects.
       expect(sg.src).toBe(ng);
