@@ -1,0 +1,81 @@
+/**
+ * The Keras model configuration (the JSON that Keras writes as `model_config` in `.h5` files and
+ * TensorFlow.js as `modelTopology` in `model.json`): a Sequential or functional model whose
+ * layers form a chain. Weights are looked up per layer by the caller (`kernelOf`).
+ */
+import { LoadError } from '../../io/network-io.js';
+import { SPATIAL_LATER, refuseBias, transposeKernel, type AnnLayer } from './layers.js';
+
+interface KerasLayerJson { class_name?: string; className?: string; config?: Record<string, unknown>; name?: string }
+
+/** A layer's stored weights: `kernel` (shape [inputs, units]) and `bias`, when the layer has them. */
+export type WeightLookup = (layer: string) => { kernel?: { data: ArrayLike<number>; shape: number[] }; bias?: ArrayLike<number> };
+
+const PASS = new Set(['Dropout', 'Flatten', 'Activation', 'ReLU', 'Softmax', 'Reshape', 'GaussianNoise', 'AlphaDropout', 'SpatialDropout2D']);
+const SPATIAL = new Set(['Conv2D', 'Convolution2D', 'MaxPooling2D', 'MaxPool2D', 'AveragePooling2D', 'AvgPool2D', 'Conv1D', 'Conv3D', 'DepthwiseConv2D', 'SeparableConv2D', 'GlobalAveragePooling2D', 'GlobalMaxPooling2D']);
+
+/** The layers of a Keras model configuration, input first. */
+export function kerasLayers(topology: unknown, weights: WeightLookup, source: string): AnnLayer[] {
+  const where = `ANNtoSNNConverter.loadModel('${source}')`;
+  const top = topology as { model_config?: unknown; class_name?: string; config?: unknown };
+  const model = (top && typeof top === 'object' && 'model_config' in top ? top.model_config : top) as { class_name?: string; config?: unknown } | undefined;
+  if (!model || typeof model !== 'object') throw new LoadError(`${where}: no model configuration (modelTopology / model_config) found`);
+  const config = model.config as { layers?: KerasLayerJson[] } | KerasLayerJson[] | undefined;
+  const list = Array.isArray(config) ? config : config?.layers;
+  if (!Array.isArray(list)) throw new LoadError(`${where}: the model configuration (class '${model.class_name}') has no list of layers`);
+  const out: AnnLayer[] = [];
+  for (const raw of list) {
+    const className = raw.class_name ?? raw.className ?? '?';
+    const cfg = (raw.config ?? {}) as Record<string, unknown>;
+    const name = String(cfg.name ?? raw.name ?? className);
+    const batchShape = (cfg.batch_input_shape ?? cfg.batch_shape ?? cfg.batchInputShape) as (number | null)[] | undefined;
+    if (className === 'InputLayer') {
+      if (!Array.isArray(batchShape)) throw new LoadError(`${where}: the input layer '${name}' has no shape`);
+      out.push({ kind: 'input', name, shape: inputShape(batchShape, name, where) });
+      continue;
+    }
+    // A Sequential model may give its input shape on its first layer instead of an InputLayer.
+    if (out.length === 0 && Array.isArray(batchShape)) out.push({ kind: 'input', name: `${name}_input`, shape: inputShape(batchShape, name, where) });
+    if (className === 'Dense') {
+      const units = Number(cfg.units);
+      const w = weights(name);
+      if (!w.kernel) throw new LoadError(`${where}: no kernel weights found for the dense layer '${name}'`);
+      const [inputs, u] = w.kernel.shape;
+      if (u !== units || w.kernel.shape.length !== 2) throw new LoadError(`${where}: the kernel of '${name}' has the shape [${w.kernel.shape}], expected [inputs, ${units}]`);
+      refuseBias(w.bias, name, source);
+      out.push({ kind: 'dense', name, units, inputs, weights: transposeKernel(w.kernel.data, inputs, units), activation: activationOf(cfg.activation) });
+    } else if (PASS.has(className)) {
+      if (className === 'Activation' || className === 'ReLU' || className === 'Softmax') {
+        const act = className === 'Activation' ? activationOf(cfg.activation) : className.toLowerCase();
+        const prev = [...out].reverse().find((l) => l.kind === 'dense');
+        // An activation written as its own layer acts on the dense layer before it.
+        if (prev && prev.kind === 'dense' && prev.activation === 'linear') prev.activation = act;
+        else if (act !== 'linear' && !(prev && prev.kind === 'dense' && prev.activation === act)) throw new LoadError(`${where}: the activation layer '${name}' (${act}) does not follow a dense layer without activation`);
+      }
+      out.push({ kind: 'pass', name, className });
+    } else if (SPATIAL.has(className)) {
+      throw new LoadError(`${where}: layer '${name}' is a ${className}: ${SPATIAL_LATER}`);
+    } else if (className === 'BatchNormalization') {
+      throw new LoadError(`${where}: layer '${name}' is a BatchNormalization, which would have to be folded into the weights (not done): train without it`);
+    } else {
+      throw new LoadError(`${where}: layer '${name}' is a ${className}, which the converter does not know (it converts Dense layers, and skips Dropout, Flatten and activations)`);
+    }
+  }
+  return out;
+}
+
+function inputShape(batchShape: (number | null)[], name: string, where: string): number[] {
+  const shape = batchShape.slice(1);
+  if (shape.length === 0 || shape.some((d) => typeof d !== 'number' || !Number.isInteger(d) || d <= 0)) {
+    throw new LoadError(`${where}: the input '${name}' has the shape [${batchShape.map(String)}]; every dimension but the batch must be a positive number`);
+  }
+  return shape as number[];
+}
+
+function activationOf(a: unknown): string {
+  if (a === undefined || a === null) return 'linear';
+  if (typeof a === 'string') return a;
+  // Keras 3 may serialise an activation as { class_name, config: { name } } or a registered name.
+  const o = a as { config?: { name?: string }; class_name?: string };
+  return String(o.config?.name ?? o.class_name ?? 'unknown').toLowerCase();
+}
