@@ -120,20 +120,31 @@ export class Network implements NetworkLike, ConstantListener {
     if (config.numThreads !== undefined) this.#numThreads = config.numThreads;
   }
 
+  /** Step size in ms. */
   get dt(): number { return this.#runtime.dt; }
+  /** Seed of every random number of the network (set with `new Network({ seed })` or `setSeed()`). */
   get seed(): number { return this.#seed; }
+  /** Default numerical method of the equations (`explicit` unless configured). */
   get method(): MethodName { return this.#method; }
+  /** Backend used by `compile()` unless its options say otherwise. */
   get backend(): BackendName { return this.#backend; }
+  /** Threads of the `cpp` backend. */
   get numThreads(): number { return this.#numThreads; }
   /** What happens when a variable becomes NaN or ±Infinity (see {@link NetworkConfig.checkNumerics}). */
   get checkNumerics(): NumericsMode { return this.#checkNumerics; }
   /** Whether {@link dispose} was called. */
   get disposed(): boolean { return this.#disposed; }
+  /** Host-side random numbers (initial values, connectivity), seeded by the network's seed. */
   get rng(): RandomStream { return this.#rng; }
+  /** True once `compile()` has run. */
   get compiled(): boolean { return this.#runtime.compiled; }
+  /** Current step (an integer; time is `currentStep × dt`). */
   get currentStep(): number { return this.#runtime.currentStep; }
+  /** The populations, in creation order. */
   get populations(): Population[] { return [...this.#populations]; }
+  /** The projections, in creation order. */
   get projections(): Projection[] { return [...this.#projections]; }
+  /** The monitors, in creation order. */
   get monitors(): Monitor[] { return [...this.#monitors]; }
   /** @internal the running engine (after compile). */
   get engine(): Engine | undefined { return this.#runtime.engine; }
@@ -218,9 +229,13 @@ export class Network implements NetworkLike, ConstantListener {
     return this.#constants;
   }
 
+  /** The constant named `name` known to this network, if any. */
   getConstant(name: string): Constant | undefined { return this.#liveConstants.get(name); }
+  /** The population named `name`, if any. */
   getPopulation(name: string): Population | undefined { return this.#populations.find((p) => p.name === name); }
+  /** The projection named `name`, if any. */
   getProjection(name: string): Projection | undefined { return this.#projections.find((p) => p.name === name); }
+  /** The monitor named `name` (its `name` option), if any. */
   getMonitor(name: string): Monitor | undefined { return this.#monitors.find((m) => m.name === name); }
 
   /* ---- NetworkLike (used by populations, projections, monitors) ---- */
@@ -407,9 +422,13 @@ export class Network implements NetworkLike, ConstantListener {
   every(options: EveryOptions, fn: (n: number) => unknown): PeriodicCallback {
     return this.#runtime.every(options, fn);
   }
+  /** Calls the `every()` callbacks again (after `disableCallbacks()`). */
   enableCallbacks(): void { this.#runtime.callbacksEnabled = true; }
+  /** Stops calling the `every()` callbacks (they stay registered). */
   disableCallbacks(): void { this.#runtime.callbacksEnabled = false; }
+  /** Whether the `every()` callbacks are called. */
   callbacksEnabled(): boolean { return this.#runtime.callbacksEnabled; }
+  /** Removes every `every()` callback. */
   clearAllCallbacks(): void { this.#runtime.clearAllCallbacks(); }
 
   /** Time in ms (step × dt). */
@@ -419,6 +438,7 @@ export class Network implements NetworkLike, ConstantListener {
     checkDuration(t, 'setTime()', 'time');
     this.#runtime.currentStep = Math.round(t / this.#runtime.dt);
   }
+  /** Current step (an integer). */
   getCurrentStep(): number { return this.#runtime.currentStep; }
   /** Sets the current step (an integer ≥ 0). */
   setCurrentStep(step: number): void {
@@ -468,6 +488,7 @@ export class Network implements NetworkLike, ConstantListener {
     for (const p of projections ?? this.#projections) p.enableLearning(options);
   }
 
+  /** Disables learning in every projection (or the given ones). */
   disableLearning(projections?: Projection[]): void {
     for (const p of projections ?? this.#projections) p.disableLearning();
   }
@@ -487,6 +508,7 @@ export class Network implements NetworkLike, ConstantListener {
   fromNpz(bytes: Uint8Array, selection?: SaveSelection): void { checkSelection(selection, 'fromNpz()'); networkFromNpz(this, bytes, selection); }
   /** The state as JSON text (small networks). */
   toJson(selection?: SaveSelection): string { checkSelection(selection, 'toJson()'); return networkToJson(this, selection); }
+  /** Restores from JSON text written by `toJson()`; on a mismatch throws and changes nothing. */
   fromJson(text: string, selection?: SaveSelection): void { checkSelection(selection, 'fromJson()'); networkFromJson(this, text, selection); }
 
   /** Writes the state to `filename` (Node): `.json` as JSON, anything else as `.npz`. */
