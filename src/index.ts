@@ -39,3 +39,7 @@ export { reportMarkdown, reportLatex, type ReportOptions } from './report/index.
 export { figure, Figure, JUPYTER_DISPLAY, type MimeBundle } from './notebook.js';
 /** PymoNNto's behaviour-module style (its own `Network`, `NeuronGroup`, `SynapseGroup`, `Behavior`, …). */
 export * as behaviors from './behaviors/index.js';
+/** ANNarchy's image extension: populations whose rates are an image or camera frames. */
+export * from './extensions/image/index.js';
+/** Export to PyNN 0.10 (NEURON or NEST, under MPI): exportPyNN, readPyNNResults (docs/guides/export.md). */
+export * from './export/index.js';
