@@ -3,3 +3,5 @@
  * main entry point so that browser bundles of `neurarchy` never pull them in.
  */
 export { writeSvg, svgToPng, type PngOptions } from './plot/node.js';
+/** ANNarchy's TensorBoard extension: `Logger` writes TensorBoard event files (Node.js only). */
+export * from './extensions/logger/index.js';

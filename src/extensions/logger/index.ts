@@ -6,4 +6,3 @@ export {
   Logger, type LoggerOptions, type AddImageOptions, type AddHistogramOptions, type AddFigureOptions,
   type ImageInput, type HParamValue,
 } from './logger.js';
-export { crc32c, maskedCrc32c } from './crc32c.js';
