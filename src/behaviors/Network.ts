@@ -14,6 +14,7 @@ import { DenseMatrix } from './matrix.js';
 import type { NeuronGroup } from './NeuronGroup.js';
 import { RandomStream, seedFromTime } from '../random/stream.js';
 import { Schedule, type ScheduleEntry } from './schedule.js';
+import { settingsLayout, type MatrixLayout, type NetworkSettings } from './structure/layout.js';
 import { BehaviorTimer } from './timing.js';
 import { findAnalysisModules } from './analysis/registry.js';
 import { fillSpec, type InitOptions, type InitSpec } from './spec.js';
@@ -32,10 +33,12 @@ export interface NetworkOptions {
   tag?: string;
   /** The network's own behaviours. */
   behavior?: BehaviorDict;
+  /** PymoNNto's settings: `{ syn_dim: SxD }` (or `synapse_mode`) sets the layout of synapse matrices (see structure/layout.ts). */
+  settings?: NetworkSettings;
 }
 
 /** The keys of {@link NetworkOptions}. */
-export const NETWORK_OPTIONS = optionKeys<NetworkOptions>()(['seed', 'tag', 'behavior']);
+export const NETWORK_OPTIONS = optionKeys<NetworkOptions>()(['seed', 'tag', 'behavior', 'settings']);
 
 /** Options of `initialize`. */
 export interface InitializeOptions {
@@ -76,6 +79,8 @@ export class Network extends BehaviorHost {
   readonly network: Network = this;
   /** The seed actually used. */
   readonly seed: number;
+  /** The layout of synapse matrices chosen by `settings` (default `'DxS'`); a synapse group may override it. */
+  readonly matrixLayout: MatrixLayout;
   /** The iteration counter, shared with every host (read it as `net.iteration`). @internal */
   readonly counter = { iteration: 0 };
   /** Neuron groups, in order of creation. */
@@ -95,6 +100,7 @@ export class Network extends BehaviorHost {
   constructor(opts: NetworkOptions = {}) {
     super();
     checkOptions(opts, NETWORK_OPTIONS, 'new behaviors.Network()');
+    this.matrixLayout = settingsLayout(opts.settings);
     if (opts.seed !== undefined && (typeof opts.seed !== 'number' || !Number.isSafeInteger(opts.seed))) {
       throw new NeurarchyError(`new behaviors.Network(): seed must be an integer (used modulo 2^32), got ${String(opts.seed)}`);
     }

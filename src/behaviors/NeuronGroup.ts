@@ -13,6 +13,8 @@ import { checkFits, checkIndexRange, fmtCount } from '../runtime/memory.js';
 import type { LooseState, StateProperties, VarsOf } from './attributes.js';
 import type { StateArray } from './arrays.js';
 import { makeGeometry, type Geometry, type GeometrySpec } from './geometry.js';
+import { subGroup, type NeuronSubGroup } from './structure/subgroup.js';
+import { partitionMasks, receptiveFieldMask, splitGridIntoSubGroupBlocks, type HasCoordinates, type Triple } from './structure/partition.js';
 import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
 import { sealMethods } from './attributes.js';
 import type { Network } from './Network.js';
@@ -141,6 +143,29 @@ export class NeuronGroupClass<S extends object = LooseState> extends BehaviorHos
     }
     const me = this as unknown;
     return this.network.synapseGroups.filter((s) => (tag === 'All' || s.hasTag(tag)) && (dir === 0 ? s.dst : s.src) === me);
+  }
+
+  /** PymoNNto `subGroup(mask)`: a masked view (a 0/1 mask of `size` entries, or an Int32Array of indices). */
+  subGroup(mask: ArrayLike<number> | ArrayLike<boolean>): NeuronSubGroup {
+    return subGroup(this as unknown as NeuronGroup, mask);
+  }
+
+  /** PymoNNto `partition_masks(steps)`: disjoint 0/1 masks of the grid cut into [x, y, z] boxes (needs a geometry). */
+  partitionMasks(steps: Triple = [1, 1, 1]): Uint8Array[] {
+    return partitionMasks(this as unknown as NeuronGroup, steps);
+  }
+
+  /** PymoNNto `split_grid_into_sub_group_blocks(steps)`: the sub-groups of {@link partitionMasks}. */
+  splitGridIntoSubGroupBlocks(steps: Triple = [1, 1, 1]): NeuronSubGroup[] {
+    return splitGridIntoSubGroupBlocks(this as unknown as NeuronGroup, steps);
+  }
+
+  /**
+   * PymoNNto `get_subgroup_receptive_field_mask(subgroup, xyz_rf)`: this group's neurons inside the
+   * bounding box of `sub`'s coordinates grown by `rf` per axis.
+   */
+  getSubgroupReceptiveFieldMask(sub: HasCoordinates, rf: Triple = [1, 1, 1]): Uint8Array {
+    return receptiveFieldMask(this as unknown as NeuronGroup, sub, rf);
   }
 
   lookupVar(name: string): HostValue | undefined {

@@ -1,7 +1,8 @@
 /**
  * PymoNNto's SynapseGroup: the connection from a src neuron group to a dst neuron group. Its
  * weights `W` are set by behaviours (`synapse.W = synapse.matrix('uniform', { density: 0.1 })`);
- * matrices are **dst × src** (row = post-synaptic neuron). `enabled` is PymoNNto's convention: a
+ * matrices are **dst × src** (row = post-synaptic neuron), or src × dst with the `SxD` layout
+ * (PymoNNto's `syn_dim` setting, see structure/layout.ts). `enabled` is PymoNNto's convention: a
  * connection/plasticity mask (a 0/1 matrix) or `true`; it is not applied by `propagate`, exactly
  * as `W.dot` ignores it in PymoNNto.
  */
@@ -10,6 +11,7 @@ import { checkOptions, optionKeys } from '../core/options.js';
 import type { StateArray } from './arrays.js';
 import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
 import { sealMethods, type LooseState, type StateProperties, type VarsOf } from './attributes.js';
+import { readLayout, type LayoutSpec, type MatrixLayout } from './structure/layout.js';
 import { DenseMatrix, SparseMatrix, type WeightMatrix } from './matrix.js';
 import type { Network } from './Network.js';
 import type { NeuronGroup } from './NeuronGroup.js';
@@ -25,18 +27,28 @@ export interface SynapseGroupOptions {
   /** Tags, comma-separated (e.g. the transmitter, `'GLUTAMATE'`). */
   tag?: string;
   behavior?: BehaviorDict;
+  /**
+   * Matrix layout: `'DxS'` (rows = dst, the default) or `'SxD'` (rows = src; PymoNNto's
+   * `syn_dim=SxD`); default: the network's `settings`.
+   */
+  layout?: LayoutSpec;
 }
 
 /** Options of `matrix()`. */
 export interface MatrixOptions extends InitOptions {
   /** Build a CSR {@link SparseMatrix} instead of a dense one (same values for the same seed). */
   sparse?: boolean;
+  /**
+   * A connectivity mask (`synapse.enabled`, a receptive field…): entries where it is 0 are 0 and
+   * draw nothing; `true` keeps everything.
+   */
+  mask?: DenseMatrix<Uint8Array> | DenseMatrix | SparseMatrix | true;
 }
 
 /** The keys of {@link MatrixOptions}. */
-export const MATRIX_OPTIONS = optionKeys<MatrixOptions>()([...INIT_OPTIONS, 'sparse']);
+export const MATRIX_OPTIONS = optionKeys<MatrixOptions>()([...INIT_OPTIONS, 'sparse', 'mask']);
 /** The keys of {@link SynapseGroupOptions}. */
-export const SYNAPSE_GROUP_OPTIONS = optionKeys<SynapseGroupOptions>()(['net', 'src', 'dst', 'tag', 'behavior']);
+export const SYNAPSE_GROUP_OPTIONS = optionKeys<SynapseGroupOptions>()(['net', 'src', 'dst', 'tag', 'behavior', 'layout']);
 
 /** A value stored on a synapse group. */
 export type SynapseValue = StateArray | WeightMatrix | DenseMatrix<Uint8Array>;
@@ -55,6 +67,8 @@ export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHo
   readonly vars: VarsOf<S, SynapseValue> = {} as VarsOf<S, SynapseValue>;
   /** PymoNNto's `enabled`: a 0/1 mask matrix, or true (everything enabled). */
   enabled: DenseMatrix<Uint8Array> | SparseMatrix | true = true;
+  /** The layout of this group's matrices: `'DxS'` (rows = dst) or `'SxD'` (rows = src). */
+  readonly layout: MatrixLayout;
   private srcRef: NeuronGroup | string;
   private dstRef: NeuronGroup | string;
 
@@ -65,6 +79,7 @@ export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHo
     if (!net || typeof net.scheduleBehavior !== 'function') throw new NeurarchyError('SynapseGroup: `net` must be a behaviors Network');
     if (opts.src === undefined || opts.dst === undefined) throw new NeurarchyError('SynapseGroup: give both src and dst (a NeuronGroup or its tag)');
     this.network = net;
+    this.layout = opts.layout === undefined ? net.matrixLayout : readLayout(opts.layout, `SynapseGroup '${opts.tag ?? ''}' layout`);
     this.srcRef = opts.src;
     this.dstRef = opts.dst;
     const name = (r: NeuronGroup | string): string => (typeof r === 'string' ? r.split(',')[0]!.trim() : r.tag);
@@ -114,15 +129,22 @@ export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHo
   }
 
   set W(w: WeightMatrix) {
-    if (w.rows !== this.dst.size || w.cols !== this.src.size) {
-      throw new NeurarchyError(`SynapseGroup '${this.tag}': W must be dst × src = ${this.dst.size} × ${this.src.size}, got ${w.rows} × ${w.cols}`);
+    const [rows, cols] = this.matrixShape();
+    if (!w || typeof w !== 'object' || w.rows !== rows || w.cols !== cols) {
+      const shape = w && typeof w === 'object' && 'rows' in w ? `${w.rows} × ${w.cols}` : `a ${typeof w}`;
+      throw new NeurarchyError(`SynapseGroup '${this.tag}': W must be a ${this.layout === 'DxS' ? 'dst × src' : 'src × dst'} matrix (${this.layout}) = ${rows} × ${cols}, got ${shape}; make it with synapse.matrix(…)`);
     }
     (this.vars as Record<string, unknown>).W = w;
   }
 
-  /** `[dst.size, src.size]`, the shape of every matrix of this group. */
+  /** The shape of every matrix of this group: `[dst.size, src.size]` (DxS) or `[src.size, dst.size]` (SxD). */
   matrixShape(): [number, number] {
-    return [this.dst.size, this.src.size];
+    return this.layout === 'DxS' ? [this.dst.size, this.src.size] : [this.src.size, this.dst.size];
+  }
+
+  /** A matrix of this group as dst × src whatever the layout (PymoNNto `ignore_transpose_mode`): the same object for DxS, a transposed copy for SxD. */
+  ignoreTransposeMode<M extends DenseMatrix<Float64Array> | DenseMatrix<Uint8Array>>(m: M): M {
+    return (this.layout === 'DxS' ? m : m.transpose()) as M;
   }
 
   /**
@@ -137,9 +159,9 @@ export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHo
   matrix(spec: InitSpec, opts: MatrixOptions & { sparse: true }): SparseMatrix;
   matrix(spec: InitSpec = 'zeros', options: MatrixOptions = {}): DenseMatrix | DenseMatrix<Uint8Array> | SparseMatrix {
     checkOptions(options, MATRIX_OPTIONS, `${this.tag}.matrix()`);
-    const { sparse, ...opts } = options;
+    const { sparse, mask, ...opts } = options;
     const [rows, cols] = this.matrixShape();
-    const ctx = { same: this.sameResolver(), rowLength: cols };
+    const ctx = { same: this.sameResolver(), rowLength: cols, mask: this.maskValues(mask) };
     if (!sparse) {
       if (specDtype(spec, opts) === 'bool') return new DenseMatrix(rows, cols, fillSpec(new Uint8Array(rows * cols), spec, this.rng, opts, ctx));
       return new DenseMatrix(rows, cols, fillSpec(new Float64Array(rows * cols), spec, this.rng, { ...opts, dtype: opts.dtype === 'int' ? 'int' : 'float' }, ctx));
@@ -157,6 +179,16 @@ export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHo
     return new SparseMatrix(rows, cols, rowPtr, Int32Array.from(colIdx), Float64Array.from(values));
   }
 
+  /** The 0/1 values of a mask option, checked against this group's shape. */
+  private maskValues(mask: MatrixOptions['mask']): ArrayLike<number> | undefined {
+    if (mask === undefined || mask === true) return undefined;
+    const [rows, cols] = this.matrixShape();
+    if (!(mask instanceof DenseMatrix || mask instanceof SparseMatrix) || mask.rows !== rows || mask.cols !== cols) {
+      throw new NeurarchyError(`${this.tag}.matrix(): mask must be a ${rows} × ${cols} matrix (such as synapse.enabled) or true`);
+    }
+    return mask instanceof SparseMatrix ? mask.toDense().data : mask.data;
+  }
+
   initValues(spec: InitSpec, opts?: InitOptions): Float64Array {
     const [rows, cols] = this.matrixShape();
     return fillSpec(new Float64Array(rows * cols), spec, this.rng, { ...opts, dtype: 'float' }, { same: this.sameResolver(), rowLength: cols });
@@ -164,14 +196,15 @@ export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHo
 
   /**
    * Adds `gain · W · spikes` into `into` (default: a new zero array of dst size) and returns it;
-   * `spikes` defaults to `src.vars.spike`. Only the spiking columns are visited, so this is the
-   * cheap form of PymoNNto's `W.dot(src.spike)`.
+   * `spikes` defaults to `src.vars.spike`. Only the spiking columns (DxS) or rows (SxD: the sum
+   * of the spiking rows, the 2024 paper's fast form) are visited, so this is the cheap form of
+   * PymoNNto's `W.dot(src.spike)`.
    */
   propagate(spikes?: ArrayLike<number>, opts: { into?: Float64Array; gain?: number } = {}): Float64Array {
     const s = spikes ?? (this.src.vars.spike as ArrayLike<number> | undefined);
     if (!s) throw new NeurarchyError(`SynapseGroup '${this.tag}'.propagate: src '${this.src.tag}' has no vars.spike; pass the spikes`);
     const out = opts.into ?? new Float64Array(this.dst.size);
-    return this.W.propagate(s, out, opts.gain ?? 1);
+    return this.layout === 'DxS' ? this.W.propagate(s, out, opts.gain ?? 1) : this.W.propagateRows(s, out, opts.gain ?? 1);
   }
 
   lookupVar(name: string): HostValue | undefined {

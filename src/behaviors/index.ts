@@ -60,10 +60,25 @@ export type { ScheduleEntry } from './schedule.js';
 export { Recorder, EventRecorder, type RecorderOptions } from './Recorder.js';
 export { translatePymonnto, normalizeKey, evaluateOnHost, type Value } from './expression.js';
 export { DenseMatrix, SparseMatrix, type WeightMatrix } from './matrix.js';
-export { parseSpec, fillSpec, SpecError, type InitSpec, type InitOptions, type ParsedSpec } from './spec.js';
+export {
+  parseSpec, fillSpec, forEachDrawn, specDtype, SpecError, type InitSpec, type InitOptions, type ParsedSpec, type SpecContext,
+  type SpecNode, type SpecArg, type BinaryOp, type SpecDtype, type SameResolver,
+} from './spec.js';
+export { DISTRIBUTIONS, type Distribution, type ParamSpec } from './init/distributions.js';
 export { makeGeometry, squaredGrid, type Geometry, type GeometrySpec } from './geometry.js';
 export { Taggable, type SearchKey, type ClassKey } from './tags.js';
 export { LIFBehavior, LIF_EQUATIONS } from './lif.js';
+export { NeuronSubGroupClass, subGroup, type NeuronSubGroup } from './structure/subgroup.js';
+export {
+  partitionMasks, splitGridIntoSubGroupBlocks, receptiveFieldMask, type Triple, type HasCoordinates,
+} from './structure/partition.js';
+export {
+  BoxReceptiveFields, CircleReceptiveFields, RemoveAutapses, DistanceConnectivity, distanceMatrix, ringMatrix,
+  pairMask, restrictEnabled,
+} from './structure/receptive-fields.js';
+export {
+  SxD, DxS, readLayout, settingsLayout, type MatrixLayout, type LayoutSpec, type NetworkSettings,
+} from './structure/layout.js';
 export { NeuronModel, SynapseModel, type NeuronModelOptions, type SynapseModelOptions } from './models.js';
 export {
   type StateArray, type Operand, greater, less, setWhere, where, scaleInPlace, addInPlace, clipInPlace,

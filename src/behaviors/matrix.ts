@@ -26,6 +26,11 @@ export interface WeightMatrix {
    * form of `dot` for spike vectors (few non-zeros).
    */
   propagate(spikes: ArrayLike<number>, out: Float64Array, gain?: number): Float64Array;
+  /**
+   * The transposed form for src × dst matrices (PymoNNto's SxD): adds `gain · Wᵀ · spikes` into
+   * `out` (`rows` entries of `spikes`, `cols` of `out`), visiting only the spiking rows.
+   */
+  propagateRows(spikes: ArrayLike<number>, out: Float64Array, gain?: number): Float64Array;
   /** A dense copy. */
   toDense(): DenseMatrix;
   /** Number of non-zero entries. */
@@ -36,6 +41,13 @@ function checkVec(name: string, m: { cols: number }, vec: ArrayLike<number>): vo
   if (vec.length !== m.cols) {
     throw new NeurarchyError(`${name}: the vector has ${vec.length} entries but the matrix has ${m.cols} columns (src size)`);
   }
+}
+
+function checkRows(name: string, m: { rows: number; cols: number }, spikes: ArrayLike<number>, out: Float64Array): void {
+  if (spikes.length !== m.rows) {
+    throw new NeurarchyError(`${name}: the vector has ${spikes.length} entries but the matrix has ${m.rows} rows (src size in the SxD layout)`);
+  }
+  if (out.length !== m.cols) throw new NeurarchyError(`${name}: the output has ${out.length} entries but the matrix has ${m.cols} columns (dst size in the SxD layout)`);
 }
 
 function outFor(rows: number, out: Float64Array | undefined): Float64Array {
@@ -115,6 +127,19 @@ export class DenseMatrix<D extends Float64Array | Uint8Array = Float64Array> imp
       const base = i * cols;
       for (const j of idx) acc += data[base + j]! * spikes[j]!;
       out[i]! += gain * acc;
+    }
+    return out;
+  }
+
+  propagateRows(spikes: ArrayLike<number>, out: Float64Array, gain = 1): Float64Array {
+    checkRows('propagateRows', this, spikes, out);
+    const { data, cols } = this;
+    for (let i = 0; i < this.rows; i++) {
+      const s = spikes[i]!;
+      if (s === 0) continue;
+      const base = i * cols;
+      const g = gain * s;
+      for (let j = 0; j < cols; j++) out[j]! += g * data[base + j]!;
     }
     return out;
   }
@@ -216,6 +241,17 @@ export class SparseMatrix implements WeightMatrix {
         if (s !== 0) acc += this.values[k]! * s;
       }
       out[i]! += gain * acc;
+    }
+    return out;
+  }
+
+  propagateRows(spikes: ArrayLike<number>, out: Float64Array, gain = 1): Float64Array {
+    checkRows('propagateRows', this, spikes, out);
+    for (let i = 0; i < this.rows; i++) {
+      const s = spikes[i]!;
+      if (s === 0) continue;
+      const g = gain * s;
+      for (let k = this.rowPtr[i]!; k < this.rowPtr[i + 1]!; k++) out[this.colIdx[k]!]! += g * this.values[k]!;
     }
     return out;
   }

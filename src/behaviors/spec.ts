@@ -21,7 +21,8 @@
  *
  * Draw order (reproducible, and identical for dense and sparse matrices): element after element;
  * within an element, the draws of the expression from left to right; with `density`, first one
- * uniform for the mask and, only when the entry is kept, the expression.
+ * uniform for the mask and, only when the entry is kept, the expression. Entries outside a
+ * connectivity mask (`matrix(spec, { mask: synapse.enabled })`) draw nothing.
  *
  * Errors ({@link SpecError}) name the spec, the column and the fix. Differences from PymoNNto: any
  * expression parses (PymoNNto's rewriting breaks `'ones()*3'` and nested calls); NumPy's `size=`
@@ -64,6 +65,15 @@ export interface SpecContext {
   same?: SameResolver;
   /** Entries per row (matrix columns); a density array then has one value per row. */
   rowLength?: number;
+  /** Entries whose mask value is 0 are 0 and draw nothing (a connectivity mask such as `synapse.enabled`). */
+  mask?: ArrayLike<number>;
+}
+
+function checkMask(mask: ArrayLike<number> | undefined, n: number, spec: InitSpec): ArrayLike<number> | undefined {
+  if (mask !== undefined && mask.length !== n) {
+    throw new SpecError(`initial-value spec '${String(spec)}': the mask has ${mask.length} entries, the values ${n}`);
+  }
+  return mask;
 }
 
 const cache = new Map<string, SpecNode>();
@@ -136,7 +146,10 @@ export function fillSpec<T extends StateArray>(out: T, spec: InitSpec, rng: Rand
   const density = densityOf(opts.density, spec, n, ctx.rowLength ?? 1);
   const scale = opts.scale ?? 1;
   const store = storer(out, dtype);
-  if (density === undefined && c.constant !== undefined) {
+  const mask = checkMask(ctx.mask, n, spec);
+  if (mask !== undefined) {
+    for (let i = 0; i < n; i++) store(i, mask[i] && (density === undefined || rng.uniform() < density(i)) ? c.at(i) * scale : 0);
+  } else if (density === undefined && c.constant !== undefined) {
     for (let i = 0; i < n; i++) store(i, c.constant * scale);
   } else if (density === undefined) {
     for (let i = 0; i < n; i++) store(i, c.at(i) * scale);
@@ -167,7 +180,9 @@ export function forEachDrawn(
   const density = densityOf(opts.density, spec, count, ctx.rowLength ?? 1);
   const scale = opts.scale ?? 1;
   const cast = dtype === 'bool' ? (v: number) => (v !== 0 && !Number.isNaN(v) ? 1 : 0) : dtype === 'int' ? Math.trunc : (v: number) => v;
+  const mask = checkMask(ctx.mask, count, spec);
   for (let i = 0; i < count; i++) {
+    if (mask !== undefined && !mask[i]) continue;
     if (density !== undefined && !(rng.uniform() < density(i))) continue;
     visit(i, cast(c.at(i) * scale));
   }

@@ -67,7 +67,7 @@ describe('synapse groups', () => {
     const B = new NeuronGroup({ net, tag: 'B', size: 2 });
     const s = new SynapseGroup({ net, src: A, dst: B });
     expect(() => s.W).toThrow(/has no weights/);
-    expect(() => { s.W = DenseMatrix.zeros(3, 2); }).toThrow(/W must be dst × src = 2 × 3, got 3 × 2/);
+    expect(() => { s.W = DenseMatrix.zeros(3, 2); }).toThrow(/W must be a dst × src matrix \(DxS\) = 2 × 3, got 3 × 2/);
     s.W = DenseMatrix.fromRows([[1, 2, 0], [0, 3, 4]]);
     A.vars.spike = new Uint8Array([1, 0, 1]);
     const v = new Float64Array([1, 1]);
