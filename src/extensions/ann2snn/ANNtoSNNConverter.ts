@@ -137,19 +137,20 @@ export class ANNtoSNNConverter {
     const lines = [`* Input layer: ${input.name}, [${input.shape.join(', ')}]`];
     dense.forEach(({ l, idx }, d) => {
       const readout = d === dense.length - 1;
+      // time_to_first_spike: ANNarchy stops on 'spiked: any' (IaF); here the spike counter of
+      // time_to_k_spikes with k = 1 (neurarchy's stop conditions read variables, not 'spiked').
+      const counting = this.readOut === 'time_to_k_spikes' || this.readOut === 'time_to_first_spike';
       const neuron = !readout ? this.#hidden
         : this.readOut === 'membrane_potential' ? IaF_Acc
-          : this.readOut === 'time_to_k_spikes' ? IaF_TTKS
-            : this.readOut === 'time_to_first_spike' ? IaF : this.#hidden;
-      const stopCondition = readout && this.readOut === 'time_to_first_spike' ? 'spiked : any'
-        : readout && this.readOut === 'time_to_k_spikes' ? 'sc >= k : any' : undefined;
+          : counting ? IaF_TTKS : this.#hidden;
+      const stopCondition = readout && counting ? 'sc >= k : any' : undefined;
       const pop = net.create(l.units, neuron, { name: uniqueName(l.name, names), ...(stopCondition ? { stopCondition } : {}) });
       if (!readout) {
         if (!pop.description.attributes.some((a) => a.name === 'vt')) throw new NetworkError(`ANNtoSNNConverter: the hidden neuron '${neuron.name}' has no parameter 'vt' (its threshold, lowered by 0.05 per layer)`);
         // ANNarchy lowers the threshold of deeper layers: 0.05 per layer of the trained model.
         pop.set({ vt: (pop.get('vt') as number) - 0.05 * idx });
       }
-      if (readout && this.readOut === 'time_to_k_spikes') pop.set({ k: this.#k! });
+      if (readout && counting) pop.set({ k: this.#k ?? 1 });
       const w = l.weights.map((x) => x * factors[d]);
       const rows = Array.from({ length: l.units }, (_, j) => w.subarray(j * l.inputs, (j + 1) * l.inputs));
       net.connect(pops[pops.length - 1], pop, 'exc', undefined, { name: `dense_proj_${pops.length}` }).connectFromMatrix(rows);
@@ -197,7 +198,6 @@ export class ANNtoSNNConverter {
       const sample = samples[s];
       if (!sample || sample.length !== input.size) throw new NetworkError(`${where}: sample ${s} has ${sample?.length} values, the input layer ${input.size}`);
       net.reset({ populations: true, monitors: true, projections: false });
-      if (this.readOut === 'time_to_k_spikes') out.set({ sc: 0 });
       input.set({ rates: Float64Array.from(sample, (x) => x * this.maxF) });
       let scores: number[];
       if (this.readOut === 'membrane_potential') {

@@ -89,16 +89,23 @@ export const IaF = new Neuron({
   `,
 });
 
-/** Read-out for `time_to_k_spikes`: counts its spikes in `sc`; the simulation stops when one reaches `k`. */
+/**
+ * Read-out for `time_to_k_spikes` (and, with k = 1, `time_to_first_spike`): counts its spikes in
+ * `sc`; the simulation stops when one reaches `k`. ANNarchy declares `sc` a parameter that the
+ * reset increments; neurarchy's reset cannot assign parameters, so `sc` is a variable that stays
+ * constant between spikes (`dsc/dt = 0`).
+ */
 export const IaF_TTKS = new Neuron({
   name: 'IaF neuron (time to k spikes)',
   parameters: `
     k = 0           : population
     vt = 1          : population
     vr = 0          : population
-    sc = 0
   `,
-  equations: 'dv/dt = g_exc : init = 0.0, min = -2.0',
+  equations: `
+    dv/dt = g_exc   : init = 0.0, min = -2.0
+    dsc/dt = 0.0    : init = 0.0
+  `,
   spike: 'v > vt',
   reset: `
     v = vr
