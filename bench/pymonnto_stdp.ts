@@ -158,7 +158,9 @@ const w = syn.vars.w as Float32Array;
 const meanW = (x: Float32Array): number => { let s = 0; for (let k = 0; k < x.length; k++) s += x[k]!; return s / x.length; };
 const meanWeightStart = meanW(w);
 t0 = performance.now();
+const cpu0 = process.cpuUsage(); // run_cpu_s: the run's CPU time (= run_s on an idle machine)
 await net.simulateIterations(a.T);
+const cpu = process.cpuUsage(cpu0);
 const run = (performance.now() - t0) / 1000;
 const meanWeightEnd = meanW(w);
 const rate = counter.total / a.N / a.T; // spikes per neuron per iteration
@@ -166,7 +168,7 @@ const late = counter.perIteration.slice(Math.floor(a.T / 2));
 emit({
   model: 'pymonnto_stdp', backend: 'js', style: 'behaviors', weights: 'float32 dense SxD', threads: 1,
   N: a.N, dt: 1, sim_ms: a.T, iterations: a.T, seed: a.seed,
-  setup_s: setup, build_s: build, run_s: run, n_syn: a.N * a.N,
+  setup_s: setup, build_s: build, run_s: run, run_cpu_s: (cpu.user + cpu.system) / 1e6, n_syn: a.N * a.N,
   spikes: counter.total, active_fraction: rate, rate_hz: rate * 1000,
   active_fraction_late: late.reduce((x, y) => x + y, 0) / late.length / a.N,
   mean_weight_start: meanWeightStart, mean_weight_end: meanWeightEnd, mean_weight_change: meanWeightEnd - meanWeightStart,
