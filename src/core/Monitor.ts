@@ -12,7 +12,7 @@ import { PopulationView } from './PopulationView.js';
 import { Projection } from './Projection.js';
 import { Dendrite } from './Dendrite.js';
 import type { NetworkLike } from './network-like.js';
-import { GrowableBuffer } from '../runtime/buffer.js';
+import { GrowableBuffer } from './buffer.js';
 import { attachRecordInfo, type SpikeData, type SpikeRecordInfo, type SpikeTimeOptions, type Raster, rasterPlot } from '../analysis/spikes.js';
 import {
   histogram, meanFr, populationRate, smoothedRate,

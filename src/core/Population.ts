@@ -17,7 +17,7 @@ import type { NetworkLike } from './network-like.js';
 import { PopulationView, checkedRanks } from './PopulationView.js';
 import { IndividualNeuron } from './IndividualNeuron.js';
 import { defaultNetwork } from './default-network.js';
-import { checkPopulationMemory, populationShape } from '../runtime/memory.js';
+import { checkPopulationMemory, populationShape } from './memory.js';
 import { localFunction, type UserFunction } from './functions.js';
 import type { AttributeProperties, ModelArgNames } from './attribute-names.js';
 
@@ -348,9 +348,9 @@ export class PopulationClass<A extends string = string> {
   }
 
   /** Saves this population's arrays (`.npz`, or JSON for `.json`; Node). See src/io/network-io.ts for the keys. */
-  save(filename: string): Promise<void> { return import('../io/object-io.js').then((m) => m.saveObject(this, filename)); }
+  save(filename: string): Promise<void> { return this.network.saveObject(this, filename); }
   /** Loads this population's arrays from a file written by `save` (of it or of the whole network); throws and changes nothing on a mismatch. */
-  load(filename: string): Promise<void> { return import('../io/object-io.js').then((m) => m.loadObject(this, filename)); }
+  load(filename: string): Promise<void> { return this.network.loadObject(this, filename); }
 }
 
 /**

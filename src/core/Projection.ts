@@ -364,9 +364,9 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
   }
 
   /** Saves this projection's arrays (`.npz`, or JSON for `.json`; Node). See src/io/network-io.ts for the keys. */
-  save(filename: string): Promise<void> { return import('../io/object-io.js').then((m) => m.saveObject(this, filename)); }
+  save(filename: string): Promise<void> { return this.network.saveObject(this, filename); }
   /** Loads this projection's arrays from a file written by `save` (of it or of the whole network); throws and changes nothing on a mismatch. */
-  load(filename: string): Promise<void> { return import('../io/object-io.js').then((m) => m.loadObject(this, filename)); }
+  load(filename: string): Promise<void> { return this.network.loadObject(this, filename); }
 }
 
 /**

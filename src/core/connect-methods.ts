@@ -12,10 +12,8 @@ import type { SynapseDescription } from '../equations/description.js';
 import type { NetworkLike } from './network-like.js';
 import type { Sampler } from '../random/types.js';
 import * as C from '../connectors/index.js';
-import { connectivityFromFile, connectivityToJson, connectivityToNpz } from '../io/connectivity-io.js';
-import { readBytes, writeBytes, formatOf } from '../io/files.js';
 import type { Projection } from './Projection.js';
-import { checkProjectionMemory, checkDelayRing } from '../runtime/memory.js';
+import { checkProjectionMemory, checkDelayRing } from './memory.js';
 import type { Connectivity, NeuronSet, ValueSpec } from '../connectors/index.js';
 
 /** The stored connectivity of a projection. */
@@ -173,15 +171,13 @@ export abstract class ConnectorMethods {
    * checked first (ranks in the pre/post sides, no synapse twice, finite weights, valid delays).
    */
   async connectFromFile(filename: string): Promise<this> {
-    const bytes = await readBytes(filename);
-    const data = formatOf(filename) === 'json' ? new TextDecoder().decode(bytes) : bytes;
-    return this.apply(connectivityFromFile(data, filename, this.pre, this.post), { forceMultipleWeights: true }, `from file ${filename}`);
+    const synapses = await this.network.readConnectivity(filename, this.pre, this.post);
+    return this.apply(synapses, { forceMultipleWeights: true }, `from file ${filename}`);
   }
 
   /** ANNarchy's `save_connectivity`: writes the synapses for {@link connectFromFile} (`.json` as JSON, else `.npz`). */
   async saveConnectivity(filename: string): Promise<void> {
-    const self = this as unknown as Projection;
-    await writeBytes(filename, formatOf(filename) === 'json' ? connectivityToJson(self) : connectivityToNpz(self));
+    await this.network.saveConnectivity(this as unknown as Projection, filename);
   }
 
   /* ANNarchy 5 names */

@@ -9,6 +9,8 @@ import type { Synapse } from './Synapse.js';
 import type { Population } from './Population.js';
 import type { Projection } from './Projection.js';
 import type { Monitor } from './Monitor.js';
+import type { PopulationView } from './PopulationView.js';
+import type { Connectivity } from '../connectors/types.js';
 
 /**
  * What populations, projections and monitors need from a network; `Network` is the one
@@ -43,6 +45,18 @@ export interface NetworkLike {
   computeFiringRate(pop: Population, window: number): void;
   /** @internal */
   lastSpikes(pop: Population): number[];
+  /**
+   * @internal Files are the business of the layers above `core/` (`io/`): `pop.save()`/`load()` and
+   * `proj.save()`/`load()` (`io/object-io.ts`), `connectFromFile()`/`saveConnectivity()`
+   * (`io/connectivity-io.ts`) go through the network.
+   */
+  saveObject(obj: Population | Projection, filename: string): Promise<void>;
+  /** @internal see {@link saveObject} */
+  loadObject(obj: Population | Projection, filename: string): Promise<void>;
+  /** @internal The synapses of a connectivity file, checked against the two sides. */
+  readConnectivity(filename: string, pre: Population | PopulationView, post: Population | PopulationView): Promise<Connectivity>;
+  /** @internal Writes the synapses of `proj` for {@link readConnectivity}. */
+  saveConnectivity(proj: Projection, filename: string): Promise<void>;
   /** The population named `name`, if any (projections between populations given by name). */
   getPopulation(name: string): Population | undefined;
   /** The populations, in creation order. */

@@ -41,6 +41,9 @@ import {
 import { networkToNpz, networkFromNpz, networkToJson, networkFromJson, type SaveSelection } from '../io/network-io.js';
 import { parametersToJson, parametersFromJson } from '../io/parameters.js';
 import { writeBytes, readBytes, formatOf } from '../io/files.js';
+import { saveObject, loadObject } from '../io/object-io.js';
+import { connectivityFromFile, connectivityToJson, connectivityToNpz } from '../io/connectivity-io.js';
+import type { Connectivity } from '../connectors/types.js';
 import { report, type ReportOptions } from '../report/index.js';
 
 export {
@@ -533,6 +536,23 @@ export class Network implements NetworkLike, ConstantListener {
     checkOptions(options, REPORT_OPTIONS, 'report()', { unsupported: REPORT_UNSUPPORTED });
     if (options === undefined || typeof options.filename !== 'string') throw new NetworkError('report(): give { filename } (.md for Markdown, .tex for LaTeX)');
     return report(this, options);
+  }
+
+  /** @internal `pop.save()`, `proj.save()` (io/object-io.ts). */
+  saveObject(obj: Population | Projection, filename: string): Promise<void> { return saveObject(obj, filename); }
+  /** @internal `pop.load()`, `proj.load()`. */
+  loadObject(obj: Population | Projection, filename: string): Promise<void> { return loadObject(obj, filename); }
+
+  /** @internal `proj.connectFromFile()` (io/connectivity-io.ts): `.json` as JSON, else `.npz`. */
+  async readConnectivity(filename: string, pre: Population | PopulationView, post: Population | PopulationView): Promise<Connectivity> {
+    const bytes = await readBytes(filename);
+    const data = formatOf(filename) === 'json' ? new TextDecoder().decode(bytes) : bytes;
+    return connectivityFromFile(data, filename, pre, post);
+  }
+
+  /** @internal `proj.saveConnectivity()`. */
+  async saveConnectivity(proj: Projection, filename: string): Promise<void> {
+    await writeBytes(filename, formatOf(filename) === 'json' ? connectivityToJson(proj) : connectivityToNpz(proj));
   }
 
   /** Generated source of the compiled network (for inspection). */
