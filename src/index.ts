@@ -41,5 +41,7 @@ export { figure, Figure, JUPYTER_DISPLAY, type MimeBundle } from './notebook.js'
 export * as behaviors from './behaviors/index.js';
 /** ANNarchy's image extension: populations whose rates are an image or camera frames. */
 export * from './extensions/image/index.js';
+/** ANNarchy's BOLD extension: `BoldMonitor`, `BoldModel` and the balloon models. */
+export * from './extensions/bold/index.js';
 /** Export to PyNN 0.10 (NEURON or NEST, under MPI): exportPyNN, readPyNNResults (docs/guides/export.md). */
 export * from './export/index.js';
