@@ -91,6 +91,7 @@ export class DenseMatrix<D extends Float64Array | Uint8Array = Float64Array> imp
 
   get(i: number, j: number): number { return this.data[i * this.cols + j]!; }
 
+  /** Sets entry (i, j): the weight from src neuron `j` to dst neuron `i`. */
   set(i: number, j: number, value: number): void { this.data[i * this.cols + j] = value; }
 
   /** Row `i` as a view (writes go to the matrix). */

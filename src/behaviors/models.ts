@@ -275,7 +275,9 @@ const FIRE = 'spike_in';
  *   dense synapses write the synapse behaviour over a typed array (`bench/pymonnto_stdp.ts`).
  */
 export class SynapseModel extends PrivateNetworkBehavior {
+  /** The synapse model, in ANNarchy's equation language. */
   readonly synapse: Synapse;
+  /** The options given to the constructor. */
   readonly options: Readonly<SynapseModelOptions>;
   #proj: Projection | undefined;
   /** Per side (src, dst): the proxy's spike input and the proxy arrays of the mirrored variables. */

@@ -76,8 +76,11 @@ const READ_OUTS: readonly ReadOut[] = ['spike_count', 'time_to_first_spike', 'ti
  * ```
  */
 export class ANNtoSNNConverter {
+  /** How inputs become spikes: `'CPN'` (Poisson), `'PSO'` or `'IB'`. */
   readonly inputEncoding: InputEncoding;
+  /** How the output layer's spikes become a prediction. */
   readonly readOut: ReadOut;
+  /** Rate (Hz) of an input of 1.0. */
   readonly maxF: number;
   readonly #hidden: Neuron;
   readonly #k?: number;

@@ -62,6 +62,7 @@ export class ImagePopulation extends (Population as PopulationBase<'r'>) {
 
   /** Height and width of the images, in pixels. */
   get imageHeight(): number { return this.geometry[0]; }
+  /** Width of the images, in pixels. */
   get imageWidth(): number { return this.geometry[1]; }
   /** True for a (height, width, 3) population. */
   get isColour(): boolean { return this.geometry.length === 3; }
