@@ -22,7 +22,7 @@ import type { Expr } from '../equations/ast.js';
 import { BUILTINS } from '../equations/builtins.js';
 import { parseExpression } from '../equations/parser.js';
 import { NeurarchyError } from '../errors.js';
-import type { BehaviorHost, HostValue } from './host.js';
+import type { BehaviorHost } from './host.js';
 
 /** The value of an expression: a number (scalar or reduction) or one value per element. */
 export type Value = number | ArrayLike<number>;
@@ -111,11 +111,26 @@ function lookup(host: BehaviorHost, name: string, owner: 'self' | 'pre' | 'post'
     if (!g) throw new NeurarchyError(`'${text}': ${owner}.${name} only exists in expressions recorded on a synapse group`);
     target = g as BehaviorHost;
   }
-  const v: HostValue | undefined = target.lookupVar(name);
+  const v: unknown = target.lookupVar(name);
   if (v === undefined) {
     throw new NeurarchyError(`'${text}': '${target.tag}' has no variable '${name}' (it has: ${target.varNames().join(', ') || 'nothing'})`);
   }
-  return v;
+  return recordable(v, name, target.tag, text);
+}
+
+/**
+ * A state attribute as a recordable value: numbers and numeric arrays as they are, booleans as
+ * 0/1, matrices by their data; anything else (a string, an object) is an error naming it, since
+ * attributes hold whatever behaviours write.
+ */
+function recordable(v: unknown, name: string, owner: string, text: string): Value {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return v as unknown as ArrayLike<number>;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'number')) return v as number[];
+  if (typeof v === 'object' && v !== null && 'data' in v && ArrayBuffer.isView((v as { data: unknown }).data)) return (v as { data: ArrayLike<number> }).data;
+  if (typeof v === 'object' && v !== null && 'toDense' in v) return (v as { toDense(): { data: ArrayLike<number> } }).toDense().data;
+  throw new NeurarchyError(`'${text}': '${owner}'.${name} holds ${typeof v === 'object' ? (v === null ? 'null' : `a ${(v as object).constructor?.name ?? 'object'}`) : `a ${typeof v}`}, which cannot be recorded (record numbers, arrays or matrices)`);
 }
 
 /** Evaluates a parsed expression on a host. Arrays returned may be the host's own (copy before keeping). */

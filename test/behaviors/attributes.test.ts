@@ -76,6 +76,21 @@ describe('state as attributes', () => {
     expect(Array.from(net.getRecorded('dt').data)).toEqual([0.5, 0.5]);
   });
 
+  it('recorders take booleans as 0/1 and refuse attributes that are not numbers, naming them', async () => {
+    class Flags extends Behavior {
+      override iteration(n: NeuronGroup): void { n.active = n.iteration % 2 === 0; n.label = 'exc'; }
+    }
+    const net = new Network({ seed: 1 });
+    new NeuronGroup({ net, tag: 'g', size: 1, behavior: { 1: new Flags(), 9: new Recorder('active') } });
+    await net.initialize();
+    await net.simulateIterations(4);
+    expect(Array.from(net.getRecorded('active').data)).toEqual([0, 1, 0, 1]);
+    const net2 = new Network({ seed: 1 });
+    new NeuronGroup({ net: net2, tag: 'g', size: 1, behavior: { 1: new Flags(), 9: new Recorder('label') } });
+    await net2.initialize();
+    await expect(net2.simulateIterations(1)).rejects.toThrow(/'g'\.label holds a string, which cannot be recorded/);
+  });
+
   it('a state name that is a method of the class is refused, naming the key', () => {
     const net = new Network({ seed: 1 });
     const ng = new NeuronGroup({ net, size: 2 });
