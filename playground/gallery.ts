@@ -19,6 +19,7 @@ const ENTRIES: Omit<GalleryEntry, 'title'>[] = [
   { file: 'cuba.ts', args: '--N 1000 --T 300', check: { pattern: /mean rate ([\d.]+) Hz/, range: [1, 60] } },
   { file: 'izhikevich.ts', args: '--T 300', check: { pattern: /mean rate ([\d.]+) Hz/, range: [3, 30] } },
   { file: 'stdp.ts', args: '--T 3000', check: { pattern: /w\/gmax: mean ([\d.]+)/, range: [0.3, 0.8] } },
+  { file: 'export.ts', args: '--N 1000 --T 300', check: { pattern: /neurarchy: ([\d.]+) Hz/, range: [5, 80] } },
   { file: 'oja.ts', args: '', check: { pattern: /mean squared weight norm per dendrite: ([\d.]+)/, range: [0.12, 0.16] } },
   { file: 'trials.ts', args: '', check: { pattern: /threshold crossed after ([\d.]+) ms/, range: [29, 31] } },
   { file: 'pymonnto_basic.ts', args: '--out out', check: { pattern: /mean voltage over the run: ([\d.]+)/, range: [0.01, 0.02] } },

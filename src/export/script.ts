@@ -75,7 +75,19 @@ export function writeScript(input: ScriptInput): { source: string; data: Record<
   w('"""');
   w('import argparse');
   w('import os');
+  w('import sys');
   w('import numpy as np');
+  w('');
+  w('# An error on one MPI rank must end them all (otherwise the others wait for it for ever).');
+  w('def _abort_all(kind, value, tb):');
+  w('    sys.__excepthook__(kind, value, tb)');
+  w('    try:');
+  w('        from mpi4py import MPI');
+  w('        if MPI.COMM_WORLD.Get_size() > 1:');
+  w('            MPI.COMM_WORLD.Abort(1)');
+  w('    except ImportError:');
+  w('        pass');
+  w('sys.excepthook = _abort_all');
   w('');
   w('parser = argparse.ArgumentParser()');
   w(`parser.add_argument("--simulator", choices=["neuron", "nest"], default=${pyName(input.simulator)})`);
@@ -95,7 +107,8 @@ export function writeScript(input: ScriptInput): { source: string; data: Record<
   w(`MIN_DELAY = ${py(input.minDelay)}`);
   w(`SEED = ${input.seed}`);
   w('extra = {"native_rng_baseseed": SEED} if args.simulator == "neuron" else {"rng_seed": SEED}');
-  w(`sim.setup(timestep=DT, min_delay=MIN_DELAY, max_delay=${py(Math.max(input.maxDelay, input.minDelay))}, **extra)`);
+  // NEURON compares the shortest delay with min_delay after rounding (0.2 < 0.2 on 2 ranks): the setup value sits just below.
+  w(`sim.setup(timestep=DT, min_delay=MIN_DELAY * (1 - 1e-6), max_delay=${py(Math.max(input.maxDelay, input.minDelay))}, **extra)`);
   w('RNG = sim.NumpyRNG(seed=SEED, parallel_safe=True)');
   w('');
   w('# Populations');
