@@ -13,6 +13,7 @@ import { pynnExport, exportPyNN, readPyNNResults, ExportError } from '../../src/
 import { decodeNpz, encodeNpz, type NpzEntry } from '../../src/io/npz.js';
 import { coba, cuba, stdp, izhikevich } from './networks.js';
 import { pynnUnavailable, runScript, spikeStats, weightStats } from './run-pynn.js';
+import { run } from '../../examples/export.js';
 
 describe('exportPyNN: the script', () => {
   it('reads COBA as IF_cond_exp: tau_m, effective rest, reversal potentials and weights scaled by cm/tau', () => {
@@ -91,6 +92,7 @@ const encode = (data: Record<string, NpzEntry>): Uint8Array => encodeNpz(data);
 
 const unavailable = pynnUnavailable();
 if (unavailable) console.warn(`[PyNN export] skipping the NEURON/MPI round trip: ${unavailable}`);
+else if (!process.env.NEURARCHY_PYNN_FULL) console.warn('[PyNN export] the Izhikevich round trip (about a minute per run) runs with NEURARCHY_PYNN_FULL=1');
 
 describe.skipIf(unavailable !== undefined)('exportPyNN: round trip through PyNN on NEURON under MPI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'neurarchy-pynn-'));
@@ -124,23 +126,55 @@ describe.skipIf(unavailable !== undefined)('exportPyNN: round trip through PyNN 
     }, 120_000);
   }
 
-  it('stdp: output rate and weight distribution after STDP, 2 ranks', async () => {
+  it('stdp: output rate and weight distribution after 5 s of STDP, 1 and 2 ranks', async () => {
     const b = stdp(5000);
     const files = await exportPyNN(b.net, join(dir, 'stdp.py'), { duration: b.duration });
     await b.net.compile();
     await b.net.simulate(b.duration);
     const ours = weightStats(b.plastic!.f64('w'), b.gmax!);
     const oursRate = (b.monitor.get('spike')[0] ?? []).length / (b.duration / 1000);
-    const results = join(dir, 'stdp.np2.npz');
+    for (const ranks of [1, 2]) {
+      const results = join(dir, `stdp.np${ranks}.npz`);
+      const r = runScript(files.script, ranks, results);
+      expect(r.ok, r.output).toBe(true);
+      const res = await readPyNNResults(results);
+      const theirs = weightStats(res.projections.plastic.w, b.gmax!);
+      const theirRate = (res.monitors.spikes.spike![0] ?? []).length / (b.duration / 1000);
+      console.log(`[PyNN export] stdp: neurarchy ${oursRate.toFixed(1)} Hz, w/gmax mean ${ours.mean.toFixed(3)}, <0.1 ${ours.low.toFixed(3)}, >0.9 ${ours.high.toFixed(3)}; ` +
+        `NEURON -np ${ranks}: ${theirRate.toFixed(1)} Hz, mean ${theirs.mean.toFixed(3)}, <0.1 ${theirs.low.toFixed(3)}, >0.9 ${theirs.high.toFixed(3)} (${r.seconds.toFixed(1)} s)`);
+      expect(res.projections.plastic.w.length).toBe(1000);
+      expect(Math.abs(theirs.mean - ours.mean)).toBeLessThan(0.05);
+      expect(Math.abs(theirs.low - ours.low)).toBeLessThan(0.05);
+      expect(Math.abs(theirs.high - ours.high)).toBeLessThan(0.05);
+      expect(Math.abs(theirRate - oursRate) / oursRate).toBeLessThan(0.2);
+    }
+  }, 240_000);
+
+  it('examples/export.ts: the script it writes runs, and its results read back next to neurarchy\'s run', async () => {
+    const name = join(dir, 'example');
+    const first = await run({ N: 400, T: 300, name });
+    const r = runScript(`${name}.py`, 2, `${name}.results.npz`);
+    expect(r.ok, r.output).toBe(true);
+    const second = await run({ N: 400, T: 300, name, results: `${name}.results.npz` });
+    expect(second.neurarchy).toEqual(first.neurarchy);
+    expect(second.pynn!.processes).toBe(2);
+    expect(Math.abs(second.pynn!.rate - first.neurarchy.rate) / first.neurarchy.rate).toBeLessThan(0.15);
+  }, 120_000);
+
+  // Izhikevich: 1000 neurons all-to-all (1 M synapses) takes NEURON about a minute per run, so it
+  // runs when NEURARCHY_PYNN_FULL=1 (the figures measured are in docs/guides/export.md).
+  it.skipIf(!process.env.NEURARCHY_PYNN_FULL)('izhikevich (NEURARCHY_PYNN_FULL=1): rate and CV on 2 ranks with PyNN timestep 0.1 ms', async () => {
+    const b = izhikevich(1000);
+    const files = await exportPyNN(b.net, join(dir, 'izh.py'), { duration: b.duration, timestep: 0.1 });
+    await b.net.compile();
+    await b.net.simulate(b.duration);
+    const ours = spikeStats(b.monitor.get('spike'), b.net.dt, b.duration, 1000);
+    const results = join(dir, 'izh.np2.npz');
     const r = runScript(files.script, 2, results);
     expect(r.ok, r.output).toBe(true);
     const res = await readPyNNResults(results);
-    const theirs = weightStats(res.projections.plastic.w, b.gmax!);
-    const theirRate = (res.monitors.spikes.spike![0] ?? []).length / (b.duration / 1000);
-    console.log(`[PyNN export] stdp: neurarchy ${oursRate.toFixed(1)} Hz, w/gmax mean ${ours.mean.toFixed(3)}, <0.1 ${ours.low.toFixed(2)}, >0.9 ${ours.high.toFixed(2)}; ` +
-      `NEURON -np 2: ${theirRate.toFixed(1)} Hz, mean ${theirs.mean.toFixed(3)}, <0.1 ${theirs.low.toFixed(2)}, >0.9 ${theirs.high.toFixed(2)} (${r.seconds.toFixed(1)} s)`);
-    expect(res.projections.plastic.w.length).toBe(1000);
-    expect(Math.abs(theirs.mean - ours.mean)).toBeLessThan(0.1);
-    expect(Math.abs(theirRate - oursRate) / oursRate).toBeLessThan(0.3);
-  }, 180_000);
+    const theirs = spikeStats(res.monitors.spikes.spike!, res.dt, res.duration, 1000);
+    console.log(`[PyNN export] izhikevich: neurarchy ${ours.rate.toFixed(2)} Hz CV ${ours.cv.toFixed(2)}; NEURON -np 2 (timestep 0.1): ${theirs.rate.toFixed(2)} Hz CV ${theirs.cv.toFixed(2)} (${r.seconds.toFixed(1)} s)`);
+    expect(Math.abs(theirs.rate - ours.rate) / ours.rate).toBeLessThan(0.2);
+  }, 400_000);
 });

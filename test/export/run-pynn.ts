@@ -22,10 +22,10 @@ export function pynnUnavailable(): string | undefined {
   return undefined;
 }
 
-/** Runs `script` with `mpirun -np ranks` (root needs --allow-run-as-root; 2 cores need --oversubscribe). */
+/** Runs `script` with `mpirun -np ranks` (root needs --allow-run-as-root; 2 cores need --oversubscribe; idle ranks yield the CPU instead of spinning, which matters when ranks share cores). */
 export function runScript(script: string, ranks: number, results: string): { ok: boolean; output: string; seconds: number } {
   const t0 = performance.now();
-  const r = spawnSync('mpirun', ['--allow-run-as-root', '--oversubscribe', '-np', String(ranks), PYTHON, script, '--results', results], {
+  const r = spawnSync('mpirun', ['--allow-run-as-root', '--oversubscribe', '--mca', 'mpi_yield_when_idle', '1', '-np', String(ranks), PYTHON, script, '--results', results], {
     encoding: 'utf8', timeout: 240_000, env: { ...process.env, OMPI_MCA_btl_vader_single_copy_mechanism: 'none' },
   });
   return { ok: r.status === 0, output: `${r.stdout}\n${r.stderr}`.slice(-3000), seconds: (performance.now() - t0) / 1000 };
