@@ -1,10 +1,10 @@
 /**
- * Images and video as inputs (ANNarchy's image extension) in Node.js. A picture is drawn as SVG
- * and rasterised to a PNG (or given with --image): a grey ImagePopulation and a colour one read
- * it (r = pixel / 255, resized to the geometry with Pillow's bicubic filter, as ANNarchy), and a
- * leaky integrator (tau 10 ms) per pixel is driven by the grey one for 50 ms. With --video, a
- * VideoPopulation reads the file's frames through ffmpeg (apt-get install ffmpeg) and the same
- * network runs 10 ms per frame.
+ * Images and video as inputs (ANNarchy's image extension). A picture (built in as pixels, or a
+ * PNG/JPEG file given with --image, in Node.js) is read by a grey ImagePopulation and a colour one
+ * (r = pixel / 255, resized to the geometry with Pillow's bicubic filter, as ANNarchy), and a
+ * leaky integrator (tau 10 ms) per pixel is driven by the grey one for 50 ms. With --video (Node.js),
+ * a VideoPopulation reads the file's frames through ffmpeg (apt-get install ffmpeg) and the same
+ * network runs 10 ms per frame. examples/image.html does the same in a page, with a camera.
  *
  * Run: npx tsx examples/image.ts [--image photo.jpg] [--video clip.mp4] [--frames 20]
  * Expected output: for the built-in picture (left half red, right half blue, 64×48 pixels):
@@ -12,22 +12,16 @@
  * B 0.5000", "integrator after 50 ms 0.2048 (1 − 0.9^50 of its input)"; with --video, the mean
  * grey rate of each frame.
  */
-import { Network, Neuron, ImagePopulation, VideoPopulation } from 'neurarchy';
-import { svgToPng } from 'neurarchy/node';
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { Network, Neuron, ImagePopulation, VideoPopulation, type PixelData } from 'neurarchy';
 import { parseArgs } from 'node:util';
 
 const Leaky = new Neuron({ name: 'leaky', parameters: 'tau = 10.0', equations: 'tau * dr/dt + r = sum(exc)' });
 
-/** The built-in picture: 64×48, left half pure red, right half pure blue, as a PNG file. */
-export async function builtInPicture(): Promise<string> {
-  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="48">'
-    + '<rect x="0" y="0" width="32" height="48" fill="rgb(255,0,0)"/><rect x="32" y="0" width="32" height="48" fill="rgb(0,0,255)"/></svg>';
-  const path = join(mkdtempSync(join(tmpdir(), 'neurarchy-image-')), 'picture.png');
-  writeFileSync(path, await svgToPng(svg));
-  return path;
+/** The built-in picture: 64×48 RGB pixels, left half pure red, right half pure blue. */
+export function builtInPicture(): PixelData {
+  const data = new Uint8Array(64 * 48 * 3);
+  for (let i = 0; i < 64 * 48; i++) data.set(i % 64 < 32 ? [255, 0, 0] : [0, 0, 255], 3 * i);
+  return { width: 64, height: 48, mode: 'RGB', data };
 }
 
 /** Options of {@link run}. */
@@ -53,7 +47,7 @@ const mean = (a: ArrayLike<number>): number => Array.from(a).reduce((s, v) => s 
 
 export async function run(options: ImageExampleOptions = {}): Promise<ImageExampleResult> {
   const { video, frames = 20 } = options;
-  const image = options.image ?? await builtInPicture();
+  const image = options.image ?? builtInPicture();
   const net = new Network();
   const grey = new ImagePopulation([48, 64], { network: net, name: 'grey' });
   const colour = new ImagePopulation([48, 64, 3], { network: net, name: 'colour' });

@@ -21,6 +21,17 @@ it('examples/image.ts: the built-in picture (red | blue) and its integrator', as
   expect(s.frameMeans).toEqual([]);
 });
 
+it('examples/image.ts --image: a PNG file of the same picture gives the same rates', async () => {
+  const { PNG } = await import('pngjs');
+  const png = new PNG({ width: 64, height: 48 });
+  for (let i = 0; i < 64 * 48; i++) png.data.set(i % 64 < 32 ? [255, 0, 0, 255] : [0, 0, 255, 255], 4 * i);
+  const path = join(mkdtempSync(join(tmpdir(), 'neurarchy-image-example-')), 'flag.png');
+  writeFileSync(path, PNG.sync.write(png, { colorType: 2 }));
+  const fromFile = await run({ image: path });
+  const builtIn = await run();
+  expect(fromFile).toEqual(builtIn);
+});
+
 it('examples/image.ts --video: one mean per frame, the luma of each uniform frame', async ({ skip }) => {
   if (!hasFfmpeg) { console.log('ffmpeg not installed (apt-get install ffmpeg): video example test skipped'); skip(); }
   const dir = mkdtempSync(join(tmpdir(), 'neurarchy-image-example-'));
