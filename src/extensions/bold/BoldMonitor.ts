@@ -60,7 +60,10 @@ const RENAMED = { bold_model: 'boldModel', scale_factor: 'scaleFactor', normaliz
 export class BoldMonitor {
   /** The BOLD model as given. */
   readonly model: BoldModel;
-  /** The population (one neuron) that simulates the model: its parameters can be read and set (`m.population.E_0`). */
+  /**
+   * The population (one neuron) that simulates the model: its parameters can be read and set
+   * (`m.population.E_0`). With spiking recorded populations a model variable `r` is `r_bold` there.
+   */
   readonly population: Population;
   /** The projections from the recorded populations into the model. */
   readonly projections: readonly Projection[];
@@ -129,7 +132,7 @@ export class BoldMonitor {
       return proj.connectAllToAll({ weights: l.weight });
     });
     this.variables = recorded;
-    this.#monitor = new Monitor(this.population, recorded, { start });
+    this.#monitor = new Monitor(this.population, recorded.map((v) => wiring.renamed.get(v) ?? v), { start });
     this.#wiring = wiring;
     this.#baselines = baselines;
     if (!start) this.population.disable();
@@ -152,7 +155,7 @@ export class BoldMonitor {
   /** The recording of a variable of the model: one row (of one value) per step. */
   get(variable: string): Float64Array[] {
     if (!this.variables.includes(variable)) throw new NetworkError(`BoldMonitor.get(): '${variable}' is not recorded (recorded: ${this.variables.join(', ')}); add it to recordedVariables`);
-    return this.#monitor.get(variable) as Float64Array[];
+    return this.#monitor.get(this.#wiring.renamed.get(variable) ?? variable) as Float64Array[];
   }
 
   /** Sets the end of each baseline period from the current time; before compile, from time 0. */

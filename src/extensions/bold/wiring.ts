@@ -46,6 +46,8 @@ export interface BoldWiring {
   baselineEnds: Map<number, string>;
   /** Variables to zero when a baseline period starts again. */
   baselineSums: string[];
+  /** Model variables stored under another name (`r` of a model simulated as a spiking neuron). */
+  renamed: Map<string, string>;
 }
 
 /** The parameter that ends the baseline of source `index`. */
@@ -100,15 +102,25 @@ export function wireBoldModel(model: BoldModel, mapping: Record<string, string>,
   const placeholder = kind === 'rate' && !definesR ? ['r = 0.0'] : [];
   const fields: NeuronFields = { ...spec, equations: [...extraEquations, equations, ...placeholder].join('\n') };
   if (extraParameters.length > 0) fields.parameters = joinParameters(spec.parameters, extraParameters, where);
+  const renamed = new Map<string, string>();
   if (kind === 'spike') {
     if (definesR || hasParameter(spec.parameters, 'r')) {
-      throw new NetworkError(`${where}: the recorded populations are spiking, so the BOLD neuron is simulated as a spiking neuron that never spikes, `
-        + `and spiking neurons reserve 'r' for their firing rate; rename the model's variable 'r' (or record rate-coded populations)`);
+      // Spiking neurons reserve 'r' (their firing rate); balloon_two_inputs calls its oxygen
+      // metabolism r. The model's r becomes r_bold, and BoldMonitor translates the name back.
+      const inModel = `${equationText(spec.equations)}\n${typeof spec.parameters === 'string' ? spec.parameters : ''}`;
+      if (/\br_bold\b/.test(inModel) || (spec.parameters && typeof spec.parameters === 'object')) {
+        throw new NetworkError(`${where}: the recorded populations are spiking, so the BOLD neuron is simulated as a spiking neuron that never spikes, `
+          + `and spiking neurons reserve 'r' for their firing rate; rename the model's variable 'r'`);
+      }
+      const rename = (text: string) => text.replace(/\bdr(\s*\/\s*dt)\b/g, 'dr_bold$1').replace(/\br\b(?!\s*\()/g, 'r_bold');
+      fields.equations = rename(fields.equations as string);
+      if (typeof fields.parameters === 'string') fields.parameters = rename(fields.parameters);
+      renamed.set('r', 'r_bold');
     }
     // A spiking neuron that never spikes: its input arrives as continuous transmission into g_X.
     fields.spike = 't < -1.0';
   }
-  return { neuron: new Neuron({ ...fields, name: model.name } as never), links, baselineEnds, baselineSums };
+  return { neuron: new Neuron({ ...fields, name: model.name } as never), links, baselineEnds, baselineSums, renamed };
 }
 
 function hasParameter(parameters: NeuronFields['parameters'], name: string): boolean {
