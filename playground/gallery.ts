@@ -22,6 +22,7 @@ const ENTRIES: Omit<GalleryEntry, 'title'>[] = [
   { file: 'export.ts', args: '--N 1000 --T 300', check: { pattern: /neurarchy: ([\d.]+) Hz/, range: [5, 80] } },
   { file: 'oja.ts', args: '', check: { pattern: /mean squared weight norm per dendrite: ([\d.]+)/, range: [0.12, 0.16] } },
   { file: 'trials.ts', args: '', check: { pattern: /threshold crossed after ([\d.]+) ms/, range: [29, 31] } },
+  { file: 'image.ts', args: '', check: { pattern: /grey mean ([\d.]+)/, range: [0.2058, 0.2060] } },
   { file: 'pymonnto_basic.ts', args: '--out out', check: { pattern: /mean voltage over the run: ([\d.]+)/, range: [0.01, 0.02] } },
   { file: 'pymonnto_synapses.ts', args: '--out out', check: { pattern: /spikes: (\d+)/, range: [100, 2000] } },
   { file: 'pymonnto_mixed.ts', args: '--out out', check: { pattern: /output rate ([\d.]+)/, range: [0.001, 0.05] } },
@@ -64,12 +65,18 @@ function titleOf(source: string, file: string): string {
   return line.replace(/\s*[:(—].*$/, '').replace(/[.,;]$/, '').slice(0, 60).trim() || file;
 }
 
+/**
+ * Examples that need Node.js itself (the package writes files there), left out of the gallery;
+ * test/browser/playground.test.ts leaves them out too.
+ */
+export const NODE_ONLY = ['logger.ts'];
+
 export const gallery: GalleryEntry[] = ENTRIES.filter((e) => sources[e.file] !== undefined)
   .map((e) => ({ ...e, title: titleOf(sources[e.file]!, e.file) }));
 
 /** Examples not listed above still appear, with no flags and no check. */
 for (const file of Object.keys(sources).sort()) {
-  if (!gallery.some((e) => e.file === file)) gallery.push({ file, title: titleOf(sources[file]!, file), args: '', check: { pattern: /$^/, range: [0, 0] } });
+  if (!gallery.some((e) => e.file === file) && !NODE_ONLY.includes(file)) gallery.push({ file, title: titleOf(sources[file]!, file), args: '', check: { pattern: /$^/, range: [0, 0] } });
 }
 
 export { sources };
