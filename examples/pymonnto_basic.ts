@@ -3,9 +3,12 @@
  * threshold units with sparse random input, a recorder of the voltage and of its mean, and the
  * voltage traces of the first 10 neurons with the mean (black) and the threshold as SVG.
  *
- * PymoNNto → here: `neurons.voltage` is `neurons.vars.voltage`; `np.mean(voltage)` is
- * `mean(voltage)`; `My_Network['n.voltage', 0, 'np']` is `net.getRecorded('voltage')` (iterations ×
- * neurons); `My_Neurons['Basic_Behavior', 0]` is `getBehavior(BasicBehavior)`.
+ * PymoNNto → here: the behaviour is written as in PymoNNto, with state as attributes
+ * (`neurons.voltage`, `neurons.spike`; NumPy's `v > th`, `v[mask] = 0`, `v *= 0.9` are the helpers
+ * `greater`, `setWhere`, `scaleInPlace`); `np.mean(voltage)` is `mean(voltage)`;
+ * `My_Network['n.voltage', 0, 'np']` is `net.getRecorded('voltage')` (iterations × neurons);
+ * `My_Network.my_neurons` works as it is; `My_Neurons['Basic_Behavior', 0]` is
+ * `getBehavior(BasicBehavior)`.
  *
  * Run: npm run build && npx tsx examples/pymonnto_basic.ts [--out DIR]   (SVG plots into DIR, default out/)
  * Expected output: iterations: 1000; mean voltage over the run: 0.0155.
@@ -23,16 +26,15 @@ export class BasicBehavior extends Behavior {
   threshold = 0.5;
 
   override initialize(neurons: NeuronGroup): void {
-    neurons.vars.voltage = neurons.vector();
+    neurons.voltage = neurons.vector();
     this.threshold = this.parameter('threshold', 0.5);
   }
 
   override iteration(neurons: NeuronGroup): void {
-    const voltage = neurons.vars.voltage!;
-    neurons.vars.spike = greater(voltage, this.threshold);
-    setWhere(voltage, neurons.vars.spike, 0.0); // reset
-    scaleInPlace(voltage, 0.9); // voltage decay
-    addInPlace(voltage, neurons.vector('uniform', { density: 0.01 })); // noise
+    neurons.spike = greater(neurons.voltage, this.threshold);
+    setWhere(neurons.voltage, neurons.spike, 0.0); // reset
+    scaleInPlace(neurons.voltage, 0.9); // voltage decay
+    addInPlace(neurons.voltage, neurons.vector('uniform', { density: 0.01 })); // noise
   }
 }
 
@@ -55,7 +57,7 @@ async function main(outDir: string): Promise<void> {
   const net = await runBasic();
   const voltage = net.getRecorded('voltage', 0); // iterations × neurons
   const meanVoltage = net.getRecorded('np.mean(voltage)', 0).data; // one value per iteration
-  const neurons = net.get<NeuronGroup>('my_neurons', 0)!;
+  const neurons: NeuronGroup = net.my_neurons; // PymoNNto's quick access by tag
   const threshold = neurons.getBehavior(BasicBehavior)!.threshold;
   const t = Float64Array.from({ length: voltage.rows }, (_, k) => k + 1);
   const traces = [...selectColumns(voltage.data, voltage.cols, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), meanVoltage, new Float64Array(voltage.rows).fill(threshold)];

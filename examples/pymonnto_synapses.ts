@@ -33,7 +33,7 @@ export class InputBehavior extends Behavior {
   override iteration(neurons: NeuronGroup): void {
     for (const synapse of neurons.synapses(afferent, 'GLUTAMATE')) {
       // PymoNNto: neurons.voltage += synapse.W.dot(synapse.src.spike) / synapse.src.size * 10
-      addInPlace(neurons.vars.voltage!, synapse.W.dot(synapse.src.vars.spike!), 10 / synapse.src.size);
+      addInPlace(neurons.voltage, synapse.W.dot(synapse.src.spike), 10 / synapse.src.size);
     }
   }
 }
@@ -59,7 +59,7 @@ async function main(outDir: string): Promise<void> {
   const net = await runSynapses();
   const voltage: DenseMatrix = net.getRecorded('voltage', 0);
   const meanVoltage = net.getRecorded('np.mean(voltage)', 0).data;
-  const threshold = net.get<NeuronGroup>('my_neurons', 0)!.getBehavior(BasicBehavior)!.threshold;
+  const threshold = (net.my_neurons as NeuronGroup).getBehavior(BasicBehavior)!.threshold;
   const t = Float64Array.from({ length: voltage.rows }, (_, k) => k + 1);
   const traces = [...selectColumns(voltage.data, voltage.cols, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), meanVoltage, new Float64Array(voltage.rows).fill(threshold)];
   const colors = [...Array<string>(10).fill('').map((_, k) => `hsl(${k * 36}, 60%, 55%)`), '#000000', '#555555'];
