@@ -24,14 +24,14 @@ const DT = 0.1;
 /** V −= J·(spikes of `delay` ms ago) through the afferent weights. */
 class DelayedInhibition extends Behavior {
   override initialize(n: NeuronGroup): void {
-    n.vars.input = n.vector();
+    n.input = n.vector();
     for (const s of n.synapses(afferent, 'GABA')) s.W = s.matrix(this.parameter('J', 1), { density: this.parameter('density', 0.1) });
   }
   override iteration(n: NeuronGroup): void {
-    const input = n.vars.input!;
+    const input = n.input!;
     input.fill(0);
     for (const s of n.synapses(afferent, 'GABA')) {
-      const buffer = s.src.vars.buffer!, N = s.src.size;
+      const buffer = s.src.buffer!, N = s.src.size;
       s.propagate(buffer.subarray(0, N), { into: input, gain: -1 }); // the oldest row: `delay` ago
     }
   }
@@ -42,14 +42,14 @@ class NoisyLIF extends Behavior {
   private p = { tau: 20, mu: 25, sigma: 1, theta: 20, reset: 10, refractory: 2 };
   override initialize(n: NeuronGroup): void {
     for (const k of Object.keys(this.p) as (keyof typeof this.p)[]) this.p[k] = this.parameter(k, this.p[k]);
-    n.vars.v = n.vector(`uniform(${this.p.reset}, ${this.p.theta})`);
-    n.vars.spike = new Uint8Array(n.size);
-    n.vars.refractoryLeft = new Int32Array(n.size);
-    n.vars.noise = n.vector();
+    n.v = n.vector(`uniform(${this.p.reset}, ${this.p.theta})`);
+    n.spike = new Uint8Array(n.size);
+    n.refractoryLeft = new Int32Array(n.size);
+    n.noise = n.vector();
   }
   override iteration(n: NeuronGroup): void {
     const { tau, mu, sigma, theta, reset, refractory } = this.p;
-    const v = n.vars.v!, spike = n.vars.spike!, left = n.vars.refractoryLeft!, input = n.vars.input!, noise = n.vars.noise!;
+    const v = n.v!, spike = n.spike!, left = n.refractoryLeft!, input = n.input!, noise = n.noise!;
     n.fill(noise, 'normal(0, 1)');
     const k = sigma * Math.sqrt(DT / tau);
     for (let i = 0; i < n.size; i++) {
@@ -63,11 +63,11 @@ class NoisyLIF extends Behavior {
 
 /** The spike buffer: `delay/dt` rows of N, rolled by one row each step (the newest spikes last). */
 class SpikeBuffer extends Behavior {
-  override initialize(n: NeuronGroup): void { n.vars.buffer = new Uint8Array(n.size * Math.round(this.parameter('delay', 2) / DT)); }
+  override initialize(n: NeuronGroup): void { n.buffer = new Uint8Array(n.size * Math.round(this.parameter('delay', 2) / DT)); }
   override iteration(n: NeuronGroup): void {
-    const b = n.vars.buffer!;
+    const b = n.buffer!;
     b.copyWithin(0, n.size);
-    b.set(n.vars.spike!, b.length - n.size);
+    b.set(n.spike!, b.length - n.size);
   }
 }
 

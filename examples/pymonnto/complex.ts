@@ -27,12 +27,12 @@ class Basic extends Behavior {
   private th = 0.5;
   override initialize(n: NeuronGroup): void {
     this.th = this.parameter('threshold', 0.5);
-    n.vars.voltage = n.vector();
-    n.vars.spike = new Uint8Array(n.size);
-    n.vars.noise = n.vector();
+    n.voltage = n.vector();
+    n.spike = new Uint8Array(n.size);
+    n.noise = n.vector();
   }
   override iteration(n: NeuronGroup): void {
-    const v = n.vars.voltage!, spike = n.vars.spike!, noise = n.fill(n.vars.noise!, 'uniform', { density: 0.01 });
+    const v = n.voltage!, spike = n.spike!, noise = n.fill(n.noise!, 'uniform', { density: 0.01 });
     for (let i = 0; i < n.size; i++) {
       spike[i] = v[i]! > this.th ? 1 : 0;
       if (spike[i]) v[i] = 0;
@@ -50,7 +50,7 @@ class Input extends Behavior {
     }
   }
   override iteration(n: NeuronGroup): void {
-    for (const s of n.synapses(afferent, 'GLUTAMATE')) s.propagate(s.src.vars.spike, { into: n.vars.voltage!, gain: 10 / s.src.size });
+    for (const s of n.synapses(afferent, 'GLUTAMATE')) s.propagate(s.src.spike, { into: n.voltage!, gain: 10 / s.src.size });
   }
 }
 
@@ -64,10 +64,10 @@ class Homeostasis extends Behavior {
     this.max = this.parameter('max_ta', target);
     this.min = this.parameter('min_ta', -target);
     this.eta = this.parameter('eta_ip', 0.001);
-    n.vars.exhaustion = n.vector();
+    n.exhaustion = n.vector();
   }
   override iteration(n: NeuronGroup): void {
-    const v = n.vars.voltage!, ex = n.vars.exhaustion!;
+    const v = n.voltage!, ex = n.exhaustion!;
     for (let i = 0; i < n.size; i++) {
       if (v[i]! > this.max) ex[i]! += this.eta * (v[i]! - this.max);
       else if (v[i]! < this.min) ex[i]! -= this.eta * (this.min - v[i]!);
@@ -81,12 +81,12 @@ class STDP extends Behavior {
   private eta = 0.00015;
   override initialize(n: NeuronGroup): void {
     this.eta = this.parameter('eta_stdp', 0.00015);
-    n.vars.spike_old = new Uint8Array(n.size);
+    n.spike_old = new Uint8Array(n.size);
   }
   override iteration(n: NeuronGroup): void {
     for (const s of n.synapses(afferent, 'GLUTAMATE')) {
       const W = s.W as DenseMatrix, mask = (s.enabled as DenseMatrix<Uint8Array>).data;
-      const post = n.vars.spike!, postOld = n.vars.spike_old!, pre = s.src.vars.spike!, preOld = s.src.vars.spike_old!;
+      const post = n.spike!, postOld = n.spike_old!, pre = s.src.spike!, preOld = s.src.spike_old!;
       for (let i = 0; i < W.rows; i++) {
         for (let j = 0; j < W.cols; j++) {
           const k = i * W.cols + j;
@@ -96,7 +96,7 @@ class STDP extends Behavior {
         }
       }
     }
-    n.vars.spike_old!.set(n.vars.spike!);
+    n.spike_old!.set(n.spike!);
   }
 }
 

@@ -18,19 +18,19 @@ import { Neuron } from 'neurarchy';
 /** PymoNNto's `Clock(step='0.1*ms')`: the step in ms and the time. */
 class Clock extends Behavior {
   override initialize(n: NeuronGroup): void {
-    n.vars.dt = Float64Array.of(this.parameter('step', 0.1));
-    n.vars.t = Float64Array.of(0);
+    n.dt = Float64Array.of(this.parameter('step', 0.1));
+    n.t = Float64Array.of(0);
   }
-  override iteration(n: NeuronGroup): void { n.vars.t![0]! += n.vars.dt![0]!; }
+  override iteration(n: NeuronGroup): void { n.t![0]! += n.dt![0]!; }
 }
 
 /** PymoNNto's `Variable(eq='v=1')`: creates v and v_new; each step copies v_new into v. */
 class Variable extends Behavior {
   override initialize(n: NeuronGroup): void {
-    n.vars.v = n.vector(this.parameter('init', 1));
-    n.vars.v_new = n.vector(this.parameter('init', 1));
+    n.v = n.vector(this.parameter('init', 1));
+    n.v_new = n.vector(this.parameter('init', 1));
   }
-  override iteration(n: NeuronGroup): void { n.vars.v!.set(n.vars.v_new!); }
+  override iteration(n: NeuronGroup): void { n.v!.set(n.v_new!); }
 }
 
 /** PymoNNto's `Equation(eq='dv/dt=(0-v)/tau')`: v_new = v + dt·(0 − v)/tau (explicit Euler). */
@@ -38,8 +38,8 @@ class Equation extends Behavior {
   private tau = 100;
   override initialize(): void { this.tau = this.parameter('tau', 100); }
   override iteration(n: NeuronGroup): void {
-    const tau = this.tau, dt = n.vars.dt![0]!;
-    const v = n.vars.v!, vNew = n.vars.v_new!;
+    const tau = this.tau, dt = n.dt![0]!;
+    const v = n.v!, vNew = n.v_new!;
     for (let i = 0; i < n.size; i++) vNew[i] = v[i]! + dt * (0 - v[i]!) / tau;
   }
 }
@@ -55,7 +55,7 @@ export async function run(opts: { iterations?: number; method?: 'explicit' | 'ex
   const mod = new NeuronGroup({ net, tag: 'modules', size: 100, behavior: { 1: new Clock({ step: 0.1 }), 2: new Variable({ init: 1 }), 3: new Equation({ tau: 100 }) } });
   await net.initialize();
   await net.simulateIterations(iterations);
-  return { model: eq.vars.v![0]!, modules: mod.vars.v![0]!, exact: Math.exp(-(iterations * 0.1) / 100) };
+  return { model: eq.v![0]!, modules: mod.v![0]!, exact: Math.exp(-(iterations * 0.1) / 100) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -13,19 +13,26 @@
 import { parseArgs } from 'node:util';
 import { Behavior, EventRecorder, Network, NeuronGroup } from 'neurarchy/behaviors';
 
+/**
+ * The state the behaviours create (`n.x = n.vector(…)`): declaring it types the attributes, so a
+ * misspelt `n.xx` is a compile error; an undeclared `NeuronGroup` takes any attribute, as PymoNNto.
+ */
+type HRState = { I: Float64Array; x: Float64Array; y: Float64Array; z: Float64Array; spike: Uint8Array; above: Uint8Array };
+type HRGroup = NeuronGroup<HRState>;
+
 /** The Hindmarsh–Rose equations, one neuron per entry of the `I` argument. */
 class HindmarshRose extends Behavior {
   private p = { a: 1, b: 3, c: 1, d: 5, r: 0.001, s: 4, xR: -1.6, dt: 0.01 };
-  override initialize(n: NeuronGroup): void {
+  override initialize(n: HRGroup): void {
     for (const k of Object.keys(this.p) as (keyof typeof this.p)[]) this.p[k] = this.parameter(k, this.p[k]);
-    n.vars.I = Float64Array.from(this.parameter<number[]>('I', []));
-    n.vars.x = n.vector(-1.6);
-    n.vars.y = n.vector(-10);
-    n.vars.z = n.vector(2);
+    n.I = Float64Array.from(this.parameter<number[]>('I', []));
+    n.x = n.vector(-1.6);
+    n.y = n.vector(-10);
+    n.z = n.vector(2);
   }
-  override iteration(n: NeuronGroup): void {
+  override iteration(n: HRGroup): void {
     const { a, b, c, d, r, s, xR, dt } = this.p;
-    const { x, y, z, I } = n.vars as Record<string, Float64Array>;
+    const { x, y, z, I } = n;
     for (let i = 0; i < n.size; i++) {
       const X = x![i]!, Y = y![i]!, Z = z![i]!;
       x![i] = X + dt * (Y - a * X ** 3 + b * X ** 2 - Z + I![i]!);
@@ -38,9 +45,9 @@ class HindmarshRose extends Behavior {
 /** spike = x crossing `threshold` upwards. */
 class Spikes extends Behavior {
   private th = 1;
-  override initialize(n: NeuronGroup): void { this.th = this.parameter('threshold', 1); n.vars.spike = new Uint8Array(n.size); n.vars.above = new Uint8Array(n.size); }
-  override iteration(n: NeuronGroup): void {
-    const x = n.vars.x!, spike = n.vars.spike!, above = n.vars.above!;
+  override initialize(n: HRGroup): void { this.th = this.parameter('threshold', 1); n.spike = new Uint8Array(n.size); n.above = new Uint8Array(n.size); }
+  override iteration(n: HRGroup): void {
+    const x = n.x!, spike = n.spike!, above = n.above!;
     for (let i = 0; i < n.size; i++) { const up = x[i]! > this.th ? 1 : 0; spike[i] = up && !above[i] ? 1 : 0; above[i] = up; }
   }
 }

@@ -28,11 +28,11 @@ class StepCurrent extends Behavior {
     this.on = this.parameter('on', 10);
     this.off = this.parameter('off', 400);
     this.amplitude = this.parameter('amplitude', 10);
-    n.vars.I = n.vector();
+    n.I = n.vector();
   }
   override iteration(n: NeuronGroup): void {
-    const t = n.iteration * n.vars.dt![0]!;
-    n.vars.I![0] = t >= this.on && t < this.off ? this.amplitude : 0;
+    const t = n.iteration * n.dt![0]!;
+    n.I![0] = t >= this.on && t < this.off ? this.amplitude : 0;
   }
 }
 
@@ -41,17 +41,17 @@ class HodgkinHuxley extends Behavior {
   private br = 0.15;
   override initialize(n: NeuronGroup): void {
     this.br = this.parameter('b_r', 0.15);
-    n.vars.dt = Float64Array.of(this.parameter('dt', 0.01));
-    n.vars.v = n.vector(-65);
+    n.dt = Float64Array.of(this.parameter('dt', 0.01));
+    n.v = n.vector(-65);
     // Gates at their resting values.
-    n.vars.m = n.vector(0.0529);
-    n.vars.h = n.vector(0.5961);
-    n.vars.n = n.vector(0.3177);
-    n.vars.coupling = n.vector();
+    n.m = n.vector(0.0529);
+    n.h = n.vector(0.5961);
+    n.n = n.vector(0.3177);
+    n.coupling = n.vector();
   }
   override iteration(g: NeuronGroup): void {
-    const { v, m, h, n, I, coupling } = g.vars as Record<string, Float64Array>;
-    const dt = g.vars.dt![0]!, N = g.size;
+    const { v, m, h, n, I, coupling } = g;
+    const dt = g.dt![0]!, N = g.size;
     for (let i = 0; i < N; i++) {
       const left = i > 0 ? v![i - 1]! : v![i]!, right = i < N - 1 ? v![i + 1]! : v![i]!;
       coupling![i] = this.br * (left + right - 2 * v![i]!);
@@ -72,9 +72,9 @@ class HodgkinHuxley extends Behavior {
 
 /** spike = upward crossing of 0 mV. */
 class SpikeDetector extends Behavior {
-  override initialize(n: NeuronGroup): void { n.vars.spike = new Uint8Array(n.size); n.vars.above = new Uint8Array(n.size); }
+  override initialize(n: NeuronGroup): void { n.spike = new Uint8Array(n.size); n.above = new Uint8Array(n.size); }
   override iteration(n: NeuronGroup): void {
-    const v = n.vars.v!, spike = n.vars.spike!, above = n.vars.above!;
+    const v = n.v!, spike = n.spike!, above = n.above!;
     for (let i = 0; i < n.size; i++) { const up = v[i]! > 0 ? 1 : 0; spike[i] = up && !above[i] ? 1 : 0; above[i] = up; }
   }
 }

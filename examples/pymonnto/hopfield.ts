@@ -39,20 +39,20 @@ class Phases extends Behavior {
   override initialize(n: NeuronGroup): void {
     this.flip = this.parameter('flip', 0.2);
     this.patterns = [digit(0), digit(1)];
-    n.vars.s = n.vector(1);
-    n.vars.learning = Uint8Array.of(0);
-    n.vars.overlap0 = Float64Array.of(0);
-    n.vars.overlap1 = Float64Array.of(0);
+    n.s = n.vector(1);
+    n.learning = Uint8Array.of(0);
+    n.overlap0 = Float64Array.of(0);
+    n.overlap1 = Float64Array.of(0);
   }
   override iteration(n: NeuronGroup): void {
     const phase = Math.floor((n.iteration - 1) / 100);
     const pattern = this.patterns[[0, 0, 1, 1, 0][phase % 5]!]!;
     const learning = phase === 0 || phase === 2;
-    n.vars.learning![0] = learning ? 1 : 0;
-    if (learning) n.vars.s!.set(pattern);
+    n.learning![0] = learning ? 1 : 0;
+    if (learning) n.s!.set(pattern);
     else if ((n.iteration - 1) % 100 === 0) {
       const flips = n.vector('uniform');
-      for (let i = 0; i < N; i++) n.vars.s![i] = flips[i]! < this.flip ? -pattern[i]! : pattern[i]!;
+      for (let i = 0; i < N; i++) n.s![i] = flips[i]! < this.flip ? -pattern[i]! : pattern[i]!;
     }
   }
 }
@@ -61,8 +61,8 @@ class Phases extends Behavior {
 class Hebbian extends Behavior {
   override initialize(syn: SynapseGroup): void { syn.W = syn.matrix(); }
   override iteration(syn: SynapseGroup): void {
-    if (!syn.dst.vars.learning![0]) return;
-    const W = syn.W as DenseMatrix, s = syn.dst.vars.s!, eta = 1 / (100 * N);
+    if (!syn.dst.learning![0]) return;
+    const W = syn.W as DenseMatrix, s = syn.dst.s!, eta = 1 / (100 * N);
     for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) if (i !== j) W.data[i * N + j]! += eta * s[i]! * s[j]!;
   }
 }
@@ -70,10 +70,10 @@ class Hebbian extends Behavior {
 /** s = sign(W s) while recalling (synchronous update). */
 class Recall extends Behavior {
   override iteration(n: NeuronGroup): void {
-    if (n.vars.learning![0]) return;
+    if (n.learning![0]) return;
     const syn = n.synapses('afferent', 'recurrent')[0]!;
-    const h = syn.W.dot(n.vars.s!);
-    for (let i = 0; i < N; i++) n.vars.s![i] = h[i]! >= 0 ? 1 : -1;
+    const h = syn.W.dot(n.s!);
+    for (let i = 0; i < N; i++) n.s![i] = h[i]! >= 0 ? 1 : -1;
   }
 }
 
@@ -81,15 +81,15 @@ class Recall extends Behavior {
 class Energy extends Behavior {
   private p0 = digit(0);
   private p1 = digit(1);
-  override initialize(n: NeuronGroup): void { n.vars.energy = Float64Array.of(0); }
+  override initialize(n: NeuronGroup): void { n.energy = Float64Array.of(0); }
   override iteration(n: NeuronGroup): void {
-    const s = n.vars.s!, syn = n.synapses('afferent', 'recurrent')[0]!;
+    const s = n.s!, syn = n.synapses('afferent', 'recurrent')[0]!;
     const h = syn.W.dot(s);
     let e = 0, m0 = 0, m1 = 0;
     for (let i = 0; i < N; i++) { e += s[i]! * h[i]!; m0 += s[i]! * this.p0[i]!; m1 += s[i]! * this.p1[i]!; }
-    n.vars.energy![0] = -0.5 * e;
-    n.vars.overlap0![0] = m0 / N;
-    n.vars.overlap1![0] = m1 / N;
+    n.energy![0] = -0.5 * e;
+    n.overlap0![0] = m0 / N;
+    n.overlap1![0] = m1 / N;
   }
 }
 

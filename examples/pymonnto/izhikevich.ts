@@ -21,16 +21,16 @@ import { Behavior, EventRecorder, Network, NeuronGroup, SynapseGroup, afferent }
 /** The Izhikevich update, with its parameters as per-neuron vectors. */
 class Izhikevich extends Behavior {
   override initialize(n: NeuronGroup): void {
-    for (const p of ['a', 'b', 'c', 'd'] as const) n.vars[p] = n.vector(this.parameter(p, 0));
-    n.vars.dt = Float64Array.of(this.parameter('dt', 0.5));
-    n.vars.v = n.vector(-65);
-    n.vars.u = n.vector(-65 * 0.2);
-    n.vars.I = n.vector();
-    n.vars.fired = new Uint8Array(n.size);
+    for (const p of ['a', 'b', 'c', 'd'] as const) n[p] = n.vector(this.parameter(p, 0));
+    n.dt = Float64Array.of(this.parameter('dt', 0.5));
+    n.v = n.vector(-65);
+    n.u = n.vector(-65 * 0.2);
+    n.I = n.vector();
+    n.fired = new Uint8Array(n.size);
   }
   override iteration(n: NeuronGroup): void {
-    const { a, b, c, d, v, u, I } = n.vars as Record<string, Float64Array>;
-    const fired = n.vars.fired as Uint8Array, dt = n.vars.dt![0]!;
+    const { a, b, c, d, v, u, I } = n;
+    const fired = n.fired as Uint8Array, dt = n.dt![0]!;
     for (let i = 0; i < n.size; i++) {
       fired[i] = v![i]! >= 30 ? 1 : 0;
       if (fired[i]) { v![i] = c![i]!; u![i]! += d![i]!; }
@@ -46,10 +46,10 @@ class Input extends Behavior {
     for (const s of n.synapses(afferent)) s.W = s.matrix('uniform');
   }
   override iteration(n: NeuronGroup): void {
-    const I = n.vars.I!;
+    const I = n.I!;
     n.fill(I, 'uniform(0, 20)');
-    for (const s of n.synapses(afferent, 'GLUTAMATE')) s.propagate(s.src.vars.fired, { into: I, gain: 0.5 });
-    for (const s of n.synapses(afferent, 'GABA')) s.propagate(s.src.vars.fired, { into: I, gain: -1 });
+    for (const s of n.synapses(afferent, 'GLUTAMATE')) s.propagate(s.src.fired, { into: I, gain: 0.5 });
+    for (const s of n.synapses(afferent, 'GABA')) s.propagate(s.src.fired, { into: I, gain: -1 });
   }
 }
 

@@ -22,15 +22,15 @@ import { Behavior, EventRecorder, Network, NeuronGroup, Recorder, SynapseGroup, 
 /** Weights of every afferent synapse group, and I = noise ± the transmitted spikes. */
 class Input extends Behavior {
   override initialize(n: NeuronGroup): void {
-    n.vars.I = n.vector();
+    n.I = n.vector();
     for (const s of n.synapses(afferent, 'GLUTAMATE')) s.W = s.matrix('uniform(0, 0.5)');
     for (const s of n.synapses(afferent, 'GABA')) s.W = s.matrix('uniform(0, 1)');
   }
   override iteration(n: NeuronGroup): void {
-    const I = n.vars.I!;
+    const I = n.I!;
     n.fill(I, 'uniform(0, 90)');
-    for (const s of n.synapses(afferent, 'GLUTAMATE')) s.propagate(s.src.vars.fired, { into: I });
-    for (const s of n.synapses(afferent, 'GABA')) s.propagate(s.src.vars.fired, { into: I, gain: -1 });
+    for (const s of n.synapses(afferent, 'GLUTAMATE')) s.propagate(s.src.fired, { into: I });
+    for (const s of n.synapses(afferent, 'GABA')) s.propagate(s.src.fired, { into: I, gain: -1 });
   }
 }
 
@@ -43,12 +43,12 @@ class LIF extends Behavior {
     this.th = this.parameter('threshold', -10);
     this.rest = this.parameter('v_rest', -65);
     this.reset = this.parameter('v_reset', -80);
-    n.vars.dt = Float64Array.of(this.parameter('dt', 0.1));
-    n.vars.v = n.vector(`uniform(${this.reset}, ${this.th})`);
-    n.vars.fired = new Uint8Array(n.size);
+    n.dt = Float64Array.of(this.parameter('dt', 0.1));
+    n.v = n.vector(`uniform(${this.reset}, ${this.th})`);
+    n.fired = new Uint8Array(n.size);
   }
   override iteration(n: NeuronGroup): void {
-    const v = n.vars.v!, I = n.vars.I!, fired = n.vars.fired! as Uint8Array, dt = n.vars.dt![0]!;
+    const v = n.v!, I = n.I!, fired = n.fired! as Uint8Array, dt = n.dt![0]!;
     for (let i = 0; i < n.size; i++) {
       fired[i] = v[i]! > this.th ? 1 : 0;
       if (fired[i]) v[i] = this.reset;

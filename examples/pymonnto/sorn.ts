@@ -42,15 +42,15 @@ class GrammarInput extends Behavior {
   override initialize(n: NeuronGroup): void {
     this.perLetter = this.parameter('units_per_letter', 10);
     this.strength = this.parameter('strength', 0.5);
-    n.vars.u = n.vector();
-    n.vars.letter = Float64Array.of(0);
+    n.u = n.vector();
+    n.letter = Float64Array.of(0);
   }
   override iteration(n: NeuronGroup): void {
     if (this.pos >= this.text.length) { this.text = SENTENCES[n.rng.integer(SENTENCES.length)]!; this.pos = 0; }
     const k = ALPHABET.indexOf(this.text[this.pos++]!);
-    n.vars.letter![0] = k;
-    n.vars.u!.fill(0);
-    n.vars.u!.fill(this.strength, k * this.perLetter, (k + 1) * this.perLetter);
+    n.letter![0] = k;
+    n.u!.fill(0);
+    n.u!.fill(this.strength, k * this.perLetter, (k + 1) * this.perLetter);
   }
 }
 
@@ -78,18 +78,18 @@ function normalizeRows(W: DenseMatrix): void {
 class ExcitatoryUpdate extends Behavior {
   override initialize(n: NeuronGroup): void {
     initWeights(n, { EE: this.parameter('density_EE', 0.05), EI: this.parameter('density_EI', 0.2) });
-    n.vars.T = n.vector(`uniform(0, ${this.parameter('T_max', 0.5)})`);
-    n.vars.x = new Uint8Array(n.size);
-    n.vars.x_old = new Uint8Array(n.size);
-    n.vars.h = n.vector();
+    n.T = n.vector(`uniform(0, ${this.parameter('T_max', 0.5)})`);
+    n.x = new Uint8Array(n.size);
+    n.x_old = new Uint8Array(n.size);
+    n.h = n.vector();
   }
   override iteration(n: NeuronGroup): void {
-    const h = n.vars.h!, x = n.vars.x!, T = n.vars.T!, u = n.vars.u!;
+    const h = n.h!, x = n.x!, T = n.T!, u = n.u!;
     h.set(u);
     const [ee] = n.synapses(afferent, 'EE'), [ei] = n.synapses(afferent, 'EI');
     ee!.propagate(x, { into: h });
-    ei!.propagate(ei!.src.vars.y, { into: h, gain: -1 });
-    n.vars.x_old!.set(x);
+    ei!.propagate(ei!.src.y, { into: h, gain: -1 });
+    n.x_old!.set(x);
     for (let i = 0; i < n.size; i++) x[i] = h[i]! > T[i]! ? 1 : 0;
   }
 }
@@ -98,12 +98,12 @@ class ExcitatoryUpdate extends Behavior {
 class InhibitoryUpdate extends Behavior {
   override initialize(n: NeuronGroup): void {
     initWeights(n, { IE: this.parameter('density_IE', 0.2) });
-    n.vars.T = n.vector(`uniform(0, ${this.parameter('T_max', 1)})`);
-    n.vars.y = new Uint8Array(n.size);
+    n.T = n.vector(`uniform(0, ${this.parameter('T_max', 1)})`);
+    n.y = new Uint8Array(n.size);
   }
   override iteration(n: NeuronGroup): void {
     const [ie] = n.synapses(afferent, 'IE');
-    const h = ie!.propagate(ie!.src.vars.x_old), y = n.vars.y!, T = n.vars.T!;
+    const h = ie!.propagate(ie!.src.x_old), y = n.y!, T = n.T!;
     for (let i = 0; i < n.size; i++) y[i] = h[i]! > T[i]! ? 1 : 0;
   }
 }
@@ -118,7 +118,7 @@ class STDP extends Behavior {
     this.pairs = Int32Array.from(Array.from(mask).flatMap((m, k) => (m ? [k] : [])));
   }
   override iteration(s: SynapseGroup): void {
-    const W = s.W as DenseMatrix, x = s.dst.vars.x!, old = s.dst.vars.x_old!, cols = W.cols;
+    const W = s.W as DenseMatrix, x = s.dst.x!, old = s.dst.x_old!, cols = W.cols;
     for (const k of this.pairs) {
       const i = (k / cols) | 0, j = k - i * cols;
       const dw = this.eta * (x[i]! * old[j]! - old[i]! * x[j]!);
@@ -141,7 +141,7 @@ class IP extends Behavior {
     this.target = this.parameter('h_ip', 0.1);
   }
   override iteration(n: NeuronGroup): void {
-    const T = n.vars.T!, x = n.vars.x!;
+    const T = n.T!, x = n.x!;
     for (let i = 0; i < n.size; i++) T[i]! += this.eta * (x[i]! - this.target);
   }
 }

@@ -25,13 +25,13 @@ const DT = 0.1;
 class FeedForward extends Behavior {
   override initialize(n: NeuronGroup): void {
     const w = this.parameter('w', 0.2);
-    n.vars.input = n.vector();
+    n.input = n.vector();
     for (const s of n.synapses(afferent, 'GLU')) s.W = s.matrix(w);
   }
   override iteration(n: NeuronGroup): void {
-    const input = n.vars.input!;
+    const input = n.input!;
     input.fill(0);
-    for (const s of n.synapses(afferent, 'GLU')) s.propagate(s.src.vars.spike, { into: input });
+    for (const s of n.synapses(afferent, 'GLU')) s.propagate(s.src.spike, { into: input });
   }
 }
 
@@ -40,15 +40,15 @@ class NoisyLIF extends Behavior {
   private p = { tau: 10, mu: 5, sigma: 3, theta: 15, refractory: 2, a: 0, packetStep: 20 };
   override initialize(n: NeuronGroup): void {
     for (const k of Object.keys(this.p) as (keyof typeof this.p)[]) this.p[k] = this.parameter(k, this.p[k]);
-    n.vars.v = n.vector('normal(5, 2)');
-    n.vars.spike = new Uint8Array(n.size);
-    n.vars.left = new Int32Array(n.size);
-    n.vars.noise = n.vector();
-    n.vars.input ??= n.vector();
+    n.v = n.vector('normal(5, 2)');
+    n.spike = new Uint8Array(n.size);
+    n.left = new Int32Array(n.size);
+    n.noise = n.vector();
+    n.input ??= n.vector();
   }
   override iteration(n: NeuronGroup): void {
     const { tau, mu, sigma, theta, refractory, a, packetStep } = this.p;
-    const v = n.vars.v!, spike = n.vars.spike!, left = n.vars.left!, input = n.vars.input!, noise = n.vars.noise!;
+    const v = n.v!, spike = n.spike!, left = n.left!, input = n.input!, noise = n.noise!;
     n.fill(noise, 'normal(0, 1)');
     const k = sigma * Math.sqrt(DT / tau);
     if (a > 0 && n.iteration === packetStep) for (let i = 0; i < Math.round(a * n.size); i++) v[i] = theta + 1;

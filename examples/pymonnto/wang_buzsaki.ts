@@ -21,12 +21,12 @@ class WangBuzsaki extends Behavior {
   override initialize(n: NeuronGroup): void {
     this.I = this.parameter('I_app', 2);
     this.dt = this.parameter('dt', 0.01);
-    n.vars.v = n.vector(-64);
-    n.vars.h = n.vector(0.78);
-    n.vars.n = n.vector(0.09);
+    n.v = n.vector(-64);
+    n.h = n.vector(0.78);
+    n.n = n.vector(0.09);
   }
   override iteration(g: NeuronGroup): void {
-    const { v, h, n } = g.vars as Record<string, Float64Array>;
+    const { v, h, n } = g;
     const dt = this.dt;
     for (let i = 0; i < g.size; i++) {
       const V = v![i]!;
@@ -44,9 +44,9 @@ class WangBuzsaki extends Behavior {
 
 /** spike = V crossing −20 mV upwards. */
 class Spikes extends Behavior {
-  override initialize(n: NeuronGroup): void { n.vars.spike = new Uint8Array(n.size); n.vars.above = new Uint8Array(n.size); }
+  override initialize(n: NeuronGroup): void { n.spike = new Uint8Array(n.size); n.above = new Uint8Array(n.size); }
   override iteration(n: NeuronGroup): void {
-    const v = n.vars.v!, spike = n.vars.spike!, above = n.vars.above!;
+    const v = n.v!, spike = n.spike!, above = n.above!;
     for (let i = 0; i < n.size; i++) { const up = v[i]! > -20 ? 1 : 0; spike[i] = up && !above[i] ? 1 : 0; above[i] = up; }
   }
 }
