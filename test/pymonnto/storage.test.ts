@@ -113,6 +113,27 @@ describe('save/load of a behaviour network', () => {
     expect(() => behaviorNetworkFromNpz(net2, bytes)).toThrow(/the file holds net 'Network', ng0 'exc', sg0 'GLU'; this network has net 'Network', ng0 'inh'/);
   });
 
+  it('round-trips sparse weights, settings attributes (numbers, strings, booleans, lists) and the readable layout', async () => {
+    const net = new Network({ seed: 5 });
+    const a = new NeuronGroup({ net, tag: 'A', size: 6 });
+    const sg = new SynapseGroup({ net, src: a, dst: a, tag: 'S' });
+    await net.initialize();
+    sg.W = sg.matrix('uniform', { density: 0.4, sparse: true });
+    Object.assign(a.vars, { dt: 0.5, mode: 'train', learning: true, delays: [1, 2, 3] });
+    const bytes = behaviorNetworkToNpz(net);
+
+    const net2 = new Network({ seed: 5 });
+    const a2 = new NeuronGroup({ net: net2, tag: 'A', size: 6 });
+    const sg2 = new SynapseGroup({ net: net2, src: a2, dst: a2, tag: 'S' });
+    await net2.initialize();
+    sg2.W = sg2.matrix(0, { sparse: true });
+    Object.assign(a2.vars, { dt: 1, mode: 'test', learning: false, delays: [] });
+    behaviorNetworkFromNpz(net2, bytes);
+    expect(Array.from(sg2.W.toDense().data)).toEqual(Array.from(sg.W.toDense().data));
+    expect(sg2.W.countNonzero()).toBeGreaterThan(5);
+    expect({ dt: a2.vars.dt, mode: a2.vars.mode, learning: a2.vars.learning, delays: a2.vars.delays }).toEqual({ dt: 0.5, mode: 'train', learning: true, delays: [1, 2, 3] });
+  });
+
   it('refuses a state value it cannot save, naming it', async () => {
     const b = build();
     await b.net.initialize();
