@@ -128,6 +128,7 @@ export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHo
     return w;
   }
 
+  /** Sets the weights: a matrix of the synapse group's shape (dst × src unless the layout says otherwise). */
   set W(w: WeightMatrix) {
     const [rows, cols] = this.matrixShape();
     if (!w || typeof w !== 'object' || w.rows !== rows || w.cols !== cols) {

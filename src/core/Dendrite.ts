@@ -146,6 +146,7 @@ export interface DendriteConstructor {
   new <A extends string = string>(projection: Projection<A>, index: number): Dendrite<A>;
   readonly prototype: Dendrite;
 }
+/** See {@link Dendrite} (the type with attributes): `proj.dendrite(postRank)` returns one. */
 export const Dendrite = DendriteClass as unknown as DendriteConstructor;
 
 /** One synapse, with the synapse's attributes `A` as properties (`syn.w`, numbers). */
@@ -155,4 +156,5 @@ export interface IndividualSynapseConstructor {
   new <A extends string = string>(dendrite: Dendrite<A>, preRank: number, index: number): IndividualSynapse<A>;
   readonly prototype: IndividualSynapse;
 }
+/** See {@link IndividualSynapse} (the type with attributes): `proj.synapse(pre, post)` returns one. */
 export const IndividualSynapse = IndividualSynapseClass as unknown as IndividualSynapseConstructor;

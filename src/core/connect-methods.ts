@@ -181,14 +181,23 @@ export abstract class ConnectorMethods {
   }
 
   /* ANNarchy 5 names */
+  /** ANNarchy 5's name for `connectFromFile()`. */
   fromFile(filename: string) { return this.connectFromFile(filename); }
+  /** ANNarchy 5's name for `connectAllToAll()`. */
   allToAll(o?: Parameters<ConnectorMethods['connectAllToAll']>[0]) { return this.connectAllToAll(o); }
+  /** ANNarchy 5's name for `connectOneToOne()`. */
   oneToOne(o?: Parameters<ConnectorMethods['connectOneToOne']>[0]) { return this.connectOneToOne(o); }
+  /** ANNarchy 5's name for `connectFixedProbability()`. */
   fixedProbability(o: Parameters<ConnectorMethods['connectFixedProbability']>[0]) { return this.connectFixedProbability(o); }
+  /** ANNarchy 5's name for `connectFixedNumberPre()`. */
   fixedNumberPre(o: Parameters<ConnectorMethods['connectFixedNumberPre']>[0]) { return this.connectFixedNumberPre(o); }
+  /** ANNarchy 5's name for `connectFixedNumberPost()`. */
   fixedNumberPost(o: Parameters<ConnectorMethods['connectFixedNumberPost']>[0]) { return this.connectFixedNumberPost(o); }
+  /** ANNarchy 5's name for `connectFromMatrix()`. */
   fromMatrix(w: Parameters<ConnectorMethods['connectFromMatrix']>[0], o?: Parameters<ConnectorMethods['connectFromMatrix']>[1]) { return this.connectFromMatrix(w, o); }
+  /** ANNarchy 5's name for `connectFromSparse()`. */
   fromSparse(m: Parameters<ConnectorMethods['connectFromSparse']>[0], o?: Parameters<ConnectorMethods['connectFromSparse']>[1]) { return this.connectFromSparse(m, o); }
+  /** ANNarchy 5's name for `connectWithFunc()`. */
   fromFunction(fn: Parameters<ConnectorMethods['connectWithFunc']>[0], ...args: unknown[]) { return this.connectWithFunc(fn, ...args); }
 
   /**

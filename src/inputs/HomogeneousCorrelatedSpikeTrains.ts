@@ -206,12 +206,15 @@ export class HomogeneousCorrelatedSpikeTrains extends (Population as PopulationB
 
   /** Mean rate (Hz), or with a schedule the rate of each block. */
   get rates(): number | number[] { return this.scheduled ? [...this.#rates] : this.#rates[0]; }
+  /** Sets the mean rate (Hz; one per block with a schedule) and recomputes `mu` and `sigma`. */
   set rates(v: number | readonly number[]) { this.update({ rates: v }); }
   /** Correlation, or with a schedule that of each block. */
   get corr(): number | number[] { return this.scheduled ? [...this.#corr] : this.#corr[0]; }
+  /** Sets the correlation (one per block with a schedule) and recomputes `mu` and `sigma`. */
   set corr(v: number | readonly number[]) { this.update({ corr: v }); }
   /** Time constant of the rate's Ornstein–Uhlenbeck process, in ms. */
   get tau(): number { return this.get('tau') as number; }
+  /** Sets the time constant (ms) and recomputes `mu` and `sigma`. */
   set tau(v: number) { this.update({ tau: v }); }
 
   /** Changes several of rates, corr, tau at once (with a schedule: same number of blocks; the schedule itself is fixed). */

@@ -73,6 +73,7 @@ export class SpikeSourceArray extends (Population as PopulationBase<'r'>) {
     return this.#times.map((row) => row.map((s) => s * dt));
   }
 
+  /** Replaces the spike times (same number of neurons); times already past the population's counter are skipped. */
   set spikeTimes(value: ArrayLike<number> | ArrayLike<ArrayLike<number>>) {
     const times = normalise(value);
     if (times.length !== this.size) throw new NetworkError(`SpikeSourceArray '${this.name}': expected ${this.size} lists of spike times, got ${times.length}`);

@@ -85,6 +85,7 @@ export class BoxReceptiveFields extends ReceptiveFields {
     this.addTag('Box_Receptive_Fields');
   }
 
+  /** Kept where the distance is at most `range` along every axis. */
   protected test(): PairTest {
     const r = this.required('range');
     return (dx, dy, dz) => dx <= r && dy <= r && dz <= r;
@@ -98,6 +99,7 @@ export class CircleReceptiveFields extends ReceptiveFields {
     this.addTag('Circle_Receptive_Fields');
   }
 
+  /** Kept where the Euclidean distance is at most `radius`. */
   protected test(): PairTest {
     const r = this.required('radius');
     return (dx, dy, dz) => Math.sqrt(dx * dx + dy * dy + dz * dz) <= r;
