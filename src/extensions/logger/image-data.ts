@@ -62,3 +62,33 @@ export function toPixels(img: unknown, equalize: boolean, where: string): Pixels
   }
   return { height, width, channels, data };
 }
+
+/** The images of `addImages`: an array of images, or flat values with a shape (n, h, w[, 3]). */
+export function splitImages(images: unknown, where: string): ImageInput[] {
+  const shape = (images as { shape?: unknown } | null)?.shape;
+  if (Array.isArray(shape) && ArrayBuffer.isView(images)) {
+    if (!(shape.length === 3 || (shape.length === 4 && shape[3] === 3))) {
+      throw new NetworkError(`${where}: a flat array of images needs the shape (n, height, width) or (n, height, width, 3), got (${shape.join(', ')})`);
+    }
+    const [n, ...one] = shape as number[];
+    const size = one.reduce((a, b) => a * b, 1);
+    const flat = images as unknown as Float64Array;
+    return Array.from({ length: n }, (_, k) => Object.assign(Float64Array.from(flat.subarray(k * size, (k + 1) * size)), { shape: one }));
+  }
+  if (!Array.isArray(images) || images.length === 0) {
+    throw new NetworkError(`${where}: give a non-empty array of images (each (height, width) or (height, width, 3)), got ${images === null ? 'null' : typeof images}`);
+  }
+  return images as ImageInput[];
+}
+
+/** Rescales the values of all images together so that their joint [min, max] becomes [0, 1]. */
+export function equalizeAll(images: ImageInput[], where: string): ImageInput[] {
+  const flats = images.map((img, k) => {
+    if (img === null || typeof img !== 'object') throw new NetworkError(`${where}: image ${k} is not an array`);
+    const shape = shapeOf(img);
+    return { shape, values: ArrayBuffer.isView(img) ? Array.from(img as unknown as ArrayLike<number>) : flatten(img as ArrayLike<unknown>) };
+  });
+  let lo = Infinity, hi = -Infinity;
+  for (const { values } of flats) for (const v of values) { if (v < lo) lo = v; if (v > hi) hi = v; }
+  return flats.map(({ shape, values }) => Object.assign(Float64Array.from(values, (v) => (hi > lo ? (v - lo) / (hi - lo) : 0)), { shape }));
+}

@@ -3,6 +3,6 @@
  * the Logger writes event files.
  */
 export {
-  Logger, type LoggerOptions, type AddImageOptions, type AddHistogramOptions, type AddFigureOptions,
+  Logger, type LoggerOptions, type AddImageOptions, type AddImagesOptions, type AddHistogramOptions, type AddFigureOptions,
   type ImageInput, type HParamValue,
 } from './logger.js';

@@ -22,7 +22,7 @@ import {
 } from './summaries.js';
 import type { ProtoWriter } from './protobuf.js';
 import { makeHistogram } from './histogram.js';
-import { toPixels, type ImageInput } from './image-data.js';
+import { toPixels, splitImages, equalizeAll, type ImageInput } from './image-data.js';
 
 export type { ImageInput } from './image-data.js';
 export type { HParamValue } from './summaries.js';
@@ -42,6 +42,14 @@ export interface LoggerOptions {
 export interface AddImageOptions {
   /** Maps the array's [min, max] to [0, 1] first (default false). */
   equalize?: boolean;
+}
+
+/** Options of {@link Logger.addImages}. */
+export interface AddImagesOptions {
+  /** Maps the [min, max] of all images to [0, 1] first (default false). */
+  equalize?: boolean;
+  /** With `equalize`: each image's own [min, max] instead (default false). */
+  equalizePerImage?: boolean;
 }
 
 /** Options of {@link Logger.addHistogram}. */
@@ -182,6 +190,42 @@ export class Logger {
       png.data[4 * i + 3] = 255;
     }
     this.#write(this.#main, step, [imageValue(tag, px.height, px.width, px.channels, new Uint8Array(PNG.sync.write(png, { colorType: px.channels === 1 ? 0 : 2 })))]);
+  }
+
+  /**
+   * Logs a set of images, e.g. receptive fields, as one image: a grid of 8 per row (fewer if there
+   * are fewer), as tensorboardX's `add_images` lays them out. `images` is an array of images of one
+   * shape, (height, width) or (height, width, 3), or flat values with a `shape` (n, h, w[, 3]).
+   */
+  addImages(tag: string, images: ImageInput[] | (ArrayLike<number> & { shape: readonly number[] }), step?: number, options: AddImagesOptions = {}): void {
+    this.#check('addImages', tag, step);
+    const where = `Logger.addImages('${tag}')`;
+    checkOptions(options, ['equalize', 'equalizePerImage'] satisfies (keyof AddImagesOptions)[], where);
+    const list = splitImages(images, where);
+    const { equalize = false, equalizePerImage = false } = options;
+    // Equalising over all images at once: rescale the values before converting each one.
+    const scaled = equalize && !equalizePerImage ? equalizeAll(list, where) : list;
+    const pixels = scaled.map((img, k) => toPixels(img, equalize && equalizePerImage, `${where}, image ${k}`));
+    const { height: h, width: w, channels } = pixels[0];
+    pixels.forEach((p, k) => {
+      if (p.height !== h || p.width !== w || p.channels !== channels) {
+        throw new NetworkError(`${where}: image ${k} is (${p.height}, ${p.width}${p.channels === 3 ? ', 3' : ''}), image 0 is (${h}, ${w}${channels === 3 ? ', 3' : ''}): all images must have one shape`);
+      }
+    });
+    const cols = Math.min(8, pixels.length), rows = Math.ceil(pixels.length / cols);
+    const png = new PNG({ width: w * cols, height: h * rows });
+    png.data.fill(0);
+    pixels.forEach((p, k) => {
+      const x0 = (k % cols) * w, y0 = Math.floor(k / cols) * h;
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          const o = 4 * ((y0 + y) * w * cols + x0 + x), i = y * w + x;
+          for (let c = 0; c < 3; c++) png.data[o + c] = p.data[p.channels * i + (p.channels === 1 ? 0 : c)];
+        }
+      }
+    });
+    for (let i = 3; i < png.data.length; i += 4) png.data[i] = 255;
+    this.#write(this.#main, step, [imageValue(tag, h * rows, w * cols, channels, new Uint8Array(PNG.sync.write(png, { colorType: channels === 1 ? 0 : 2 })))]);
   }
 
   /** Logs the distribution of values, e.g. weights: `addHistogram('w', proj.w.flat(), trial)`. */

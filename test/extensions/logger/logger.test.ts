@@ -107,6 +107,33 @@ describe('Logger', () => {
     expect(events[3].step).toBe(6);
   });
 
+  it('addImages: a grid of 8 per row (tensorboardX make_grid), empty cells black, equalised together or per image', () => {
+    const logger = new Logger({ logdir: dir, experiment: 'imgs' });
+    // Ten 1×2 grey images: image k = [k, k + 1] (values 0..10).
+    const ten = Array.from({ length: 10 }, (_, k) => [[k, k + 1]]);
+    logger.addImages('fields', ten, 1, { equalize: true });
+    // The same as one flat array with a shape, each image rescaled on its own: [0, 1] → 0, 255.
+    const flat = Object.assign(Float64Array.from(ten.flat(2)), { shape: [10, 1, 2] });
+    logger.addImages('fields/each', flat, 2, { equalize: true, equalizePerImage: true });
+    logger.addImages('three', [[[1, 0]], [[0, 1]], [[0.5, 0.5]]], 3);
+    logger.close();
+    const values = eventsIn(join(dir, 'imgs')).slice(1).map((e) => e.summary.value[0]);
+    expect(values.map((v) => [v.tag, v.image.height, v.image.width, v.image.colorspace])).toEqual([
+      ['fields', 2, 16, 1], ['fields/each', 2, 16, 1], ['three', 1, 6, 1]]);
+    const px = (i: number): number[] => {
+      const png = PNG.sync.read(Buffer.from(values[i].image.encoded_image_string));
+      return Array.from({ length: png.width * png.height }, (_, k) => png.data[4 * k]);
+    };
+    // Row 0: images 0..7, row 1: images 8, 9 then 6 black cells; value v → trunc(255 v / 10).
+    const together = px(0);
+    expect(together.slice(0, 16)).toEqual(Array.from({ length: 16 }, (_, k) => Math.trunc(255 * (Math.floor(k / 2) + (k % 2)) / 10)));
+    expect(together.slice(16, 20)).toEqual([204, 229, 229, 255]);
+    expect(together.slice(20)).toEqual(new Array(12).fill(0));
+    expect(px(1).slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, k) => (k % 2 ? 255 : 0)));
+    expect(px(2)).toEqual([255, 0, 0, 255, 127, 127]);
+    expect(() => new Logger({ logdir: dir, experiment: 'x' }).addImages('bad', [[[1, 2]], [[1, 2, 3]]])).toThrow(/addImages\('bad'\): image 1 is \(1, 3\), image 0 is \(1, 2\)/);
+  });
+
   it('addHistogram: buckets as tensorboardX builds them (trimmed, one empty bucket on the left)', () => {
     const logger = new Logger({ logdir: dir, experiment: 'hist' });
     const values = [1, 2, 2, 3, 3, 3, 9];
