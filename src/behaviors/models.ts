@@ -302,6 +302,9 @@ export class SynapseModel extends PrivateNetworkBehavior {
       throw new NeurarchyError(`${this.toString()} must be attached to a SynapseGroup, not to '${host.tag}'`);
     }
     const what = `${host.tag}: ${this.toString()}`;
+    if (host.layout !== 'DxS') {
+      throw new NeurarchyError(`${what}: the synapse group uses the SxD layout; SynapseModel shares a dst × src W with its kernel, so give the group layout: 'DxS'`);
+    }
     const src = host.src;
     const dst = host.dst;
     const target = this.options.target ?? 'exc';

@@ -130,6 +130,8 @@ describe('quick access by tag', () => {
     expect(net.find('my_neurons')).toEqual([ng]);
     expect(net.get('recorder', 0)).toBe(rec);
     expect(net.find(1)).toEqual([basic]); // numeric keys select behaviours by key
+    expect(net.find(NeuronGroup)).toEqual([ng]); // classes select instances (PymoNNto meant to, §2.6)
+    expect(net.find(SynapseGroup)).toEqual([s]);
   });
 
   it('an ambiguous tag is an error naming the objects and the list form', () => {
