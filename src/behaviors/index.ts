@@ -10,27 +10,32 @@
  * |---|---|
  * | `Network(tag, behavior, settings)` | `new Network({ seed, tag, behavior })` |
  * | `NeuronGroup(net=, tag=, size=, behavior=)` | `new NeuronGroup({ net, tag, size \| geometry, behavior })` (behavior optional) |
- * | `size=get_squared_dim(100)` / `NeuronDimension(w, h, d)` | `geometry: squaredGrid(100)` / `geometry: [w, h, d]` |
+ * | `size=get_squared_dim(100)` / `NeuronDimension(w, h, d)` | `geometry: squaredGrid(100)` / `geometry: [w, h, d]` (sets `x`, `y`, `z`, `width`, `height`, `depth`) |
+ * | `Network(settings={'syn_dim': SxD})` (`synapse_mode`) | `new Network({ settings: { syn_dim: SxD } })`, or per group `layout: 'SxD'` |
  * | `SynapseGroup(net=, src=, dst=, tag=)` | `new SynapseGroup({ net, src, dst, tag })` |
  * | `net.initialize()` / `net.simulate_iterations(n)` / `simulate_iteration()` | `await net.initialize()` / `await net.simulateIterations(n)` / `await net.simulateIteration()` |
  * | `net.iteration`, `neurons.iteration` | same |
- * | `neurons.voltage = …` | `neurons.vars.voltage = …` (synapse groups: `synapse.vars.x`, and `synapse.W`) |
+ * | `neurons.voltage = …`, `neurons.voltage` | the same; it is `neurons.vars.voltage` (recorders see it); typed with `NeuronGroup<{ voltage: Float64Array }>` |
  * | `neurons.vector('uniform', density=0.01)` | `neurons.vector('uniform', { density: 0.01 })` |
+ * | `vector('uniform(0,1)*0.5+0.1')`, `vector(int)`, `vector(bool)`, `'lognormal_rm(1, 0.5)'` | the same strings (parsed, never `eval`ed; see spec.ts) |
  * | `synapse.matrix('uniform', density=0.1)` (dense, dst × src) | `synapse.matrix('uniform', { density: 0.1 })` → `DenseMatrix` (dst × src); `{ sparse: true }` → CSR |
  * | `synapse.W.dot(src.spike)` | `synapse.W.dot(src.vars.spike)` or `synapse.propagate(spikes, { into, gain })` |
  * | `synapse.enabled = synapse.W > 0` | `synapse.enabled = synapse.W.greater(0)` (on a `DenseMatrix`) |
- * | `neurons.synapses(afferent, 'GLU')` | `neurons.synapses(afferent, 'GLU')` (constants `afferent` = 0, `efferent` = 1) |
+ * | `neurons.synapses(afferent, 'GLU')` | the same (`afferent`/`dendrite` = 0, `efferent`/`axon` = 1, or the names `'pre'`, `'post'`, …) |
  * | `Behavior.initialize(self, neurons)` / `iteration(self, neurons)` | `override initialize(n: NeuronGroup)` / `override iteration(n)` |
  * | `self.parameter('k', default)` (kwargs) | `this.parameter('k', default)` (constructor object) |
- * | diversity string `'uniform(1,2)'` in a kwarg | `this.parameterArray('k', default, host)` |
+ * | diversity string `'uniform(1,2)'`, `'same(exc, th)'` in a kwarg | `this.parameterArray('k', default, host)` |
  * | `behavior_enabled` | `behaviorEnabled` (kwarg and property) |
  * | `initialize_last` | `initializeLast` |
  * | `add_behavior(key, b, initialize=True)` / `add_behaviors` / `remove_behavior(x)` | `addBehavior(key, b, { initialize })` / `addBehaviors` / `removeBehavior(x)` |
  * | `set_behaviors(tag, on)` / `activate_behaviors` / `deactivate_behaviors` | `setBehaviors` / `activateBehaviors` / `deactivateBehaviors` |
  * | `recording_off()` / `recording_on()` / `clear_recorder()` | `recordingOff()` / `recordingOn()` / `clearRecorders()` |
- * | `net['tag']` / `net['tag', 0]` | `net.find('tag')` or `net.get('tag')` / `net.get('tag', 0)` |
- * | `group['Basic_Behavior', 0]`, `group.Basic_Behavior` | `group.getBehavior('BasicBehavior')` or `group.getBehavior(BasicBehavior)` |
- * | `net.my_neurons` (quick access) | `net.get<NeuronGroup>('my_neurons', 0)` |
+ * | `net['tag']` (a list) / `net['tag', 0]` | `net.find('tag')` / `net.get('tag', 0)` (`net['tag']` in JS is `net.tag`, quick access) |
+ * | `group['Basic_Behavior', 0]`, `group.Basic_Behavior` | `group.BasicBehavior`, `group.getBehavior(BasicBehavior)` |
+ * | `net.my_neurons`, `net.GLUTAMATE`, `ng.my_recorder` (quick access) | the same (unique tags; an ambiguous one is an error) |
+ * | `neurons.subGroup(mask)`, `partition_masks`, `split_grid_into_sub_group_blocks`, `get_subgroup_receptive_field_mask` | `subGroup`, `partitionMasks`, `splitGridIntoSubGroupBlocks`, `getSubgroupReceptiveFieldMask` |
+ * | `Box_Receptive_Fields(range)`, `Circle_Receptive_Fields(radius)`, `Remove_Autapses()` | `BoxReceptiveFields({ range })`, `CircleReceptiveFields({ radius })`, `RemoveAutapses()`, `DistanceConnectivity({ sigma, p0 })` |
+ * | `synapse.get_distance_mat(r)`, `get_ring_mat(r, e)` | `distanceMatrix(synapse, r)`, `ringMatrix(synapse, r, e)` |
  * | `Recorder(['voltage', 'np.mean(voltage)'], tag=)` | `new Recorder(['voltage', 'mean(voltage)'], { tag })` (`np.` accepted) |
  * | `net['voltage', 0, 'np']` (steps × neurons) | `net.getRecorded('voltage', 0)` → `DenseMatrix` steps × neurons |
  * | `net['np.mean(voltage)', 0]` | `net.getRecorded('mean(voltage)', 0).data` |
