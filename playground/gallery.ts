@@ -46,6 +46,8 @@ const ENTRIES: Omit<GalleryEntry, 'title'>[] = [
   { file: 'annarchy/multi_network.ts', args: '--number 2 --T 400 --size 500', check: { pattern: /mean rates ([\d.]+)/, range: [3, 30] } },
   { file: 'annarchy/neural_field.ts', args: '--T 1000', check: { pattern: /tracking error ([\d.]+) cells/, range: [0, 1] } },
   { file: 'annarchy/bar_learning.ts', args: '--trials 300', check: { pattern: /selective features: (\d+) of 32/, range: [8, 32] } },
+  { file: 'annarchy/bold_balloon.ts', args: '--T 16000', check: { pattern: /BOLD peak ([\d.]+) %/, range: [1.71, 1.73] } },
+  { file: 'annarchy/bold_two_inputs.ts', args: '--T 16000', check: { pattern: /BOLD peak ([\d.]+) %/, range: [1.3, 1.8] } },
   { file: 'pymonnto/equation.ts', args: '', check: { pattern: /explicit ([\d.]+)/, range: [0.367694, 0.367696] } },
   { file: 'pymonnto/lif.ts', args: '--iterations 300', check: { pattern: /mean rate exc ([\d.]+) Hz/, range: [5, 60] } },
   { file: 'pymonnto/izhikevich.ts', args: '--iterations 400', check: { pattern: /mean rate exc ([\d.]+) Hz/, range: [5, 80] } },
@@ -69,7 +71,7 @@ function titleOf(source: string, file: string): string {
  * Examples that need Node.js itself (the package writes files there), left out of the gallery;
  * test/browser/playground.test.ts leaves them out too.
  */
-export const NODE_ONLY = ['logger.ts'];
+export const NODE_ONLY = ['logger.ts', 'ann2snn.ts'];
 
 export const gallery: GalleryEntry[] = ENTRIES.filter((e) => sources[e.file] !== undefined)
   .map((e) => ({ ...e, title: titleOf(sources[e.file]!, e.file) }));
