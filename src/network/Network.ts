@@ -539,9 +539,9 @@ export class Network implements NetworkLike, ConstantListener {
   }
 
   /** @internal `pop.save()`, `proj.save()` (io/object-io.ts). */
-  saveObject(obj: Population | Projection, filename: string): Promise<void> { return saveObject(obj, filename); }
+  saveObject(obj: Population | Projection, filename: string): Promise<void> { return saveObject(obj, filename, this.engine); }
   /** @internal `pop.load()`, `proj.load()`. */
-  loadObject(obj: Population | Projection, filename: string): Promise<void> { return loadObject(obj, filename); }
+  loadObject(obj: Population | Projection, filename: string): Promise<void> { return loadObject(obj, filename, this.engine); }
 
   /** @internal `proj.connectFromFile()` (io/connectivity-io.ts): `.json` as JSON, else `.npz`. */
   async readConnectivity(filename: string, pre: Population | PopulationView, post: Population | PopulationView): Promise<Connectivity> {
