@@ -40,7 +40,12 @@ export interface MonitorOptions {
 export const MONITOR_OPTIONS = optionKeys<MonitorOptions>()(['period', 'periodOffset', 'start', 'name']);
 
 /** Recording windows of a variable, in steps. */
-export interface RecordingTimes { start: number[]; stop: number[] }
+export interface RecordingTimes {
+  /** First step of each window. */
+  start: number[];
+  /** Step at which each window ended (none yet for a window still recording). */
+  stop: number[];
+}
 
 /**
  * A spike record: for every neuron of the monitored object (silent ones included), its spike steps

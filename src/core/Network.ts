@@ -55,11 +55,15 @@ export const NETWORK_CONFIG_OPTIONS = optionKeys<NetworkConfig>()(['dt', 'seed',
 
 /** Options of `net.compile()` and `compile()`. */
 export interface CompileOptions {
+  /** The backend for this compilation (default: the network's `backend`). */
   backend?: BackendName;
   /** `cpp`: where sources and the library go. */
   directory?: string;
+  /** `cpp`: the C++ compiler command (default: `g++`, else `clang++`). */
   compiler?: string;
+  /** `cpp`: the optimisation flags, replacing the defaults. */
   compilerFlags?: string;
+  /** `cpp`: threads (default: the network's `numThreads`). */
   numThreads?: number;
   /** Accepted for ANNarchy's `compile(silent=True)`: `compile()` prints nothing in any case. */
   silent?: boolean;

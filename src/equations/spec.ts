@@ -19,19 +19,25 @@ export interface NeuronSpec {
   spike?: string;
   /** Statements executed when the neuron spikes. */
   reset?: string | string[];
+  /** Condition of an axonal spike (ANNarchy's `axon_spike`): transmitted like a spike, without the neuron's reset. */
   axonSpike?: string;
+  /** Statements executed on an axonal spike (ANNarchy's `axon_reset`). */
   axonReset?: string | string[];
   /** Refractory period in ms, or the name of a parameter/variable that holds it. */
   refractory?: number | string;
   /** Model-local functions, one `f(x, y) = expr` per line. */
   functions?: string;
+  /** The model's name, in messages and reports. */
   name?: string;
+  /** A description of the model, for reports. */
   description?: string;
 }
 
 /** The fields of `new Synapse({ … })`, as ANNarchy's `Synapse(parameters=…, equations=…, pre_spike=…, …)`. */
 export interface SynapseSpec {
+  /** As for neurons: a multi-line string (one `name = value : flags` per line) or a dictionary. */
   parameters?: string | Record<string, ParameterValue | Parameter>;
+  /** Synaptic equations (per synapse unless flagged `: postsynaptic` or `: projection`), or `Variable`s. */
   equations?: string | Variable | readonly (string | Variable)[];
   /** Rate-coded: the per-synapse contribution to `sum(target)` (default `w * pre.r`). */
   psp?: string;
@@ -41,9 +47,13 @@ export interface SynapseSpec {
   preSpike?: string | string[];
   /** Spiking: statements run when the post-synaptic neuron spikes. */
   postSpike?: string | string[];
+  /** Spiking: statements run when an axonal spike of the pre-synaptic neuron arrives (ANNarchy's `pre_axon_spike`). */
   preAxonSpike?: string | string[];
+  /** Model-local functions, one `f(x, y) = expr` per line. */
   functions?: string;
+  /** The model's name, in messages and reports. */
   name?: string;
+  /** A description of the model, for reports. */
   description?: string;
 }
 

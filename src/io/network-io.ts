@@ -54,7 +54,9 @@ export interface SavableNetwork {
  * means all of that kind, `false` none, a list those; the step counter is then left out.
  */
 export interface SaveSelection {
+  /** The populations: all (`true`, or left out), none (`false`) or those listed. */
   populations?: boolean | Population[];
+  /** The projections: all (`true`, or left out), none (`false`) or those listed. */
   projections?: boolean | Projection[];
 }
 

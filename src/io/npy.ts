@@ -23,7 +23,9 @@ export type NpyData =
 
 /** A decoded array: flat data in C order, its shape and its (normalised, little-endian) dtype. */
 export interface NpyArray {
+  /** The values, flat in C (row-major) order. */
   data: NpyData;
+  /** The array's shape (`[]` for a scalar). */
   shape: number[];
   /** Dtype as NumPy writes it on a little-endian machine (e.g. `'<f8'`, `'|b1'`). */
   dtype: string;
