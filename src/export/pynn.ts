@@ -10,6 +10,7 @@ import type { Projection } from '../core/Projection.js';
 import { Population as PopulationClass } from '../core/Population.js';
 import { PopulationView } from '../core/PopulationView.js';
 import type { Monitor } from '../core/Monitor.js';
+import { defaultNetwork } from '../core/default-network.js';
 import { checkOptions, optionKeys } from '../core/options.js';
 import { encodeNpz, type NpzEntry } from '../io/npz.js';
 import { ExportError } from './errors.js';
@@ -160,10 +161,17 @@ function mapMonitor(m: Monitor, index: number, cells: Map<Population, CellMappin
 /**
  * Writes the PyNN script `filename` (`.py`), its side file `<name>.data.npz` next to it, and returns
  * the paths and the notes. Run it with `python3 <file>` or `mpirun -np N python3 <file>`; read the
- * results with {@link readPyNNResults}. Node only.
+ * results with {@link readPyNNResults}. Node only. `exportPyNN('model.py', { duration })` exports
+ * the default network (scripts in ANNarchy 4's style).
  */
-export async function exportPyNN(net: ExportableNetwork, filename: string, options: ExportPyNNOptions): Promise<PyNNExportFiles> {
+export async function exportPyNN(net: ExportableNetwork, filename: string, options: ExportPyNNOptions): Promise<PyNNExportFiles>;
+export async function exportPyNN(filename: string, options: ExportPyNNOptions): Promise<PyNNExportFiles>;
+export async function exportPyNN(a: ExportableNetwork | string, b: string | ExportPyNNOptions, c?: ExportPyNNOptions): Promise<PyNNExportFiles> {
+  const [net, filename, options] = typeof a === 'string'
+    ? [defaultNetwork() as unknown as ExportableNetwork, a, b as ExportPyNNOptions]
+    : [a, b as string, c as ExportPyNNOptions];
   if (typeof filename !== 'string' || !filename.endsWith('.py')) throw new ExportError(`exportPyNN(): the file name must end in .py, got ${String(filename)}`);
+  if (options === null || typeof options !== 'object') throw new ExportError('exportPyNN(): give the options, at least { duration } (ms)');
   const title = fileName(base(filename));
   const out = pynnExport(net, title, options);
   const { writeBytes } = await import('../io/files.js');

@@ -5,10 +5,10 @@
  * compared with neurarchy's own run of the same network (same synapses: connectivity 'exact').
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Network, Neuron, IF_curr_exp, Izhikevich, LeakyIntegrator } from '../../src/index.js';
+import { Network, Neuron, IF_curr_exp, IF_cond_exp, Izhikevich, LeakyIntegrator, SpikeSourceArray, Population, Projection, TsodyksMarkram, clear } from '../../src/index.js';
 import { pynnExport, exportPyNN, readPyNNResults, ExportError } from '../../src/export/index.js';
 import { decodeNpz, encodeNpz, type NpzEntry } from '../../src/io/npz.js';
 import { coba, cuba, stdp, izhikevich } from './networks.js';
@@ -60,6 +60,25 @@ describe('exportPyNN: the script', () => {
     const out = pynnExport(coba(200, 100).net, 'coba', { duration: 100, connectivity: 'pynn' });
     expect(out.script).toContain('sim.Projection(pop0[DATA["proj0/pre_ranks"]], pop0, sim.FixedProbabilityConnector(p_connect=0.4, allow_self_connections=False, rng=RNG)');
     expect(out.script).toContain('synapse_type=sim.StaticSynapse(weight=0.03, delay=0.2)');
+  });
+
+  it('exportPyNN(file, options) exports the default network; spike sources and Tsodyks–Markram map to PyNN', async () => {
+    clear();
+    try {
+      const src = new SpikeSourceArray([[5, 15], [10]], { name: 'S' });
+      const post = new Population({ name: 'Q', geometry: 3, neuron: IF_cond_exp });
+      new Projection({ pre: src, post, target: 'exc', synapse: new TsodyksMarkram({ U: 0.3, tau_rec: 200, tau_facil: 50 }) }).connectAllToAll({ weights: 0.01 });
+      const dir = mkdtempSync(join(tmpdir(), 'neurarchy-pynn-'));
+      const files = await exportPyNN(join(dir, 'default.py'), { duration: 50 });
+      const script = readFileSync(files.script, 'utf8');
+      expect(script).toContain('sim.SpikeSourceArray(spike_times=[sim.Sequence(_t[_p[j]:_p[j + 1]]) for j in range(len(_p) - 1)])');
+      expect(script).toContain('sim.TsodyksMarkramSynapse(U=0.3, tau_rec=200.0, tau_facil=50.0)');
+      const data = decodeNpz(readFileSync(files.data));
+      expect(Array.from(data['S/spike_times'].data as Float64Array)).toEqual([5, 15, 10]);
+      expect(Array.from(data['S/spike_ptr'].data as Int32Array)).toEqual([0, 2, 3]);
+    } finally {
+      clear();
+    }
   });
 
   it('refuses what has no PyNN equivalent, naming the object, the model and the reason', () => {
@@ -149,6 +168,38 @@ describe.skipIf(unavailable !== undefined)('exportPyNN: round trip through PyNN 
       expect(Math.abs(theirRate - oursRate) / oursRate).toBeLessThan(0.2);
     }
   }, 240_000);
+
+  it('recorded variables of a view come back with their ranks, in neurarchy units, close to neurarchy\'s trace', async () => {
+    const net = new Network({ dt: 0.1, seed: 3 });
+    const src = new SpikeSourceArray([[5, 15, 25], [10, 30]], { name: 'S', network: net });
+    const post = net.create(3, IF_cond_exp, { name: 'Q' });
+    post.i_offset = [0, 0.5, 1.2];
+    net.connect(src, post, 'exc').connectAllToAll({ weights: 0.02, delays: 1.0 });
+    const m = net.monitor(post.view([0, 2]), ['spike', 'v', 'g_exc'], { name: 'trace' });
+    const files = await exportPyNN(net, join(dir, 'trace.py'), { duration: 50 });
+    await net.compile();
+    await net.simulate(50);
+    const r = runScript(files.script, 1, join(dir, 'trace.results.npz'));
+    expect(r.ok, r.output).toBe(true);
+    const res = await readPyNNResults(join(dir, 'trace.results.npz'));
+    const v = res.monitors.trace.variables.v, g = res.monitors.trace.variables.g_exc;
+    expect(Array.from(v.ranks)).toEqual([0, 2]);
+    expect(Array.from(g.ranks)).toEqual([0, 2]);
+    const ours = m.get('v') as Float64Array[], oursG = m.get('g_exc') as Float64Array[];
+    // PyNN samples t = 0, dt, …, T (501 rows); neurarchy records after each step (500 rows).
+    expect(v.rows.length).toBeGreaterThanOrEqual(500);
+    // Neuron 0 (no offset): EPSPs from rest; the conductance peaks at 2 spikes' worth just after 10 ms + delay.
+    const at = (rows: Float64Array[], t: number, j: number) => rows[Math.round(t / 0.1)][j];
+    for (const t of [3, 6.5, 11.5, 20, 40]) {
+      expect(Math.abs(at(v.rows, t, 0) - at(ours, t - 0.1, 0))).toBeLessThan(0.3);
+      expect(Math.abs(at(g.rows, t, 0) - at(oursG, t - 0.1, 0))).toBeLessThan(0.002);
+    }
+    // Neuron 2 fires from its offset current: the same number of spikes within one.
+    const n2 = (res.monitors.trace.spike![2] ?? []).length, o2 = (m.get('spike')[2] ?? []).length;
+    console.log(`[PyNN export] trace: neuron 2 fires ${o2} times in neurarchy, ${n2} in NEURON; v(20 ms) ${at(ours, 19.9, 0).toFixed(3)} vs ${at(v.rows, 20, 0).toFixed(3)} mV`);
+    expect(o2).toBeGreaterThan(0);
+    expect(Math.abs(n2 - o2)).toBeLessThanOrEqual(1);
+  }, 60_000);
 
   it('examples/export.ts: the script it writes runs, and its results read back next to neurarchy\'s run', async () => {
     const name = join(dir, 'example');
