@@ -1,5 +1,5 @@
 // The shipped type declarations (dist/*.d.ts, built with `stripInternal`) are the public API and
-// nothing more (issue 15): every example and the attribute type test type-check against them with
+// nothing more (issue 15): every example and the type tests (test/types) type-check against them with
 // the declarations themselves checked (skipLibCheck off), and the internal helpers that other
 // modules call are absent. Needs the build (`npm run build`, which `npm test`'s pretest runs).
 import { describe, it, expect, beforeAll } from 'vitest';
@@ -20,11 +20,12 @@ describe('the shipped .d.ts', () => {
     expect(existsSync(join(dist, 'index.d.ts')), 'dist/ is missing: run `npm run build` first').toBe(true);
   });
 
-  it('type-check every example and the attribute type test, declarations included', () => {
+  it('type-check every example and the type tests, declarations included', () => {
     const dir = mkdtempSync(join(tmpdir(), 'neurarchy-dts-'));
-    // The type test imports the sources; the copy imports the same modules from dist/.
-    const typeTest = readFileSync(join(repo, 'test/types/attributes.test-d.ts'), 'utf8').replaceAll("'../../src/", `'${dist}/`);
-    writeFileSync(join(dir, 'attributes.test-d.ts'), typeTest);
+    // The type tests import the sources; the copies import the same modules from dist/.
+    const typeTests = readdirSync(join(repo, 'test/types')).filter((f) => f.endsWith('.test-d.ts'));
+    expect(typeTests).toContain('attributes.test-d.ts');
+    for (const f of typeTests) writeFileSync(join(dir, f), readFileSync(join(repo, 'test/types', f), 'utf8').replaceAll("'../../src/", `'${dist}/`));
     const examples = readdirSync(join(repo, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
     expect(examples.length).toBeGreaterThan(20);
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
@@ -36,7 +37,7 @@ describe('the shipped .d.ts', () => {
           'neurarchy/node': [join(dist, 'node.d.ts')], 'neurarchy/browser': [join(dist, 'browser.d.ts')],
         },
       },
-      files: ['attributes.test-d.ts', ...examples.map((f) => join(repo, 'examples', f))],
+      files: [...typeTests, ...examples.map((f) => join(repo, 'examples', f))],
     }));
     const tsc = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], { cwd: dir, encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');
