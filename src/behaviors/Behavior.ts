@@ -63,17 +63,22 @@ export class Behavior extends Taggable {
   /**
    * A constructor argument, or `dflt` when absent. A string is converted to the default's type:
    * `'7'` → 7, `'50%'` → 0.5 (PymoNNto raises on this), `'true'` → true; an unconvertible string
-   * throws an error naming the parameter. Every key read here counts as used (see
-   * {@link unusedParameters}).
+   * throws an error naming the parameter. With a host (PymoNNto's `self.parameter(key, default,
+   * neurons)`), a spec string (`'uniform(0.02, 0.1)'`, `'same(exc, th)*2'`) gives one value per
+   * element instead. Every key read here counts as used (see {@link unusedParameters}).
    */
+  parameter(key: string, dflt: number, host: BehaviorHost): number | Float64Array;
   parameter(key: string, dflt: number): number;
   parameter(key: string, dflt: string): string;
   parameter(key: string, dflt: boolean): boolean;
   parameter<T>(key: string, dflt?: T): T;
-  parameter(key: string, dflt?: unknown): unknown {
+  parameter(key: string, dflt?: unknown, host?: BehaviorHost): unknown {
     this.used.add(key);
     const value = key in this.kwargs ? this.kwargs[key] : dflt;
     if (typeof value !== 'string') return value;
+    // PymoNNto `self.parameter(key, default, neurons)`: a string that is not a plain number is a
+    // diversity string, drawn per element from the host (a neuron group's vector, a synapse group's matrix).
+    if (host !== undefined && Number.isNaN(Number(value.trim().replace(/%$/, '')))) return host.initValues(value);
     const fail = (want: string): never => {
       throw new NeurarchyError(`${this.constructor.name}: parameter '${key}' = '${value}' is not ${want}`);
     };

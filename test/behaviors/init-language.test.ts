@@ -264,3 +264,22 @@ describe('density and scale', () => {
     expect(v(11)).not.toEqual(v(12));
   });
 });
+
+describe("Behavior.parameter(key, default, host): PymoNNto's diversity strings", () => {
+  it('a number stays a number; a spec string becomes one value per neuron', async () => {
+    class Th extends Behavior {
+      override initialize(n: NeuronGroup): void {
+        n.th = this.parameter('th', 0.5, n);
+        n.k = this.parameter('k', 2, n);
+        n.pct = this.parameter('pct', 1, n);
+      }
+    }
+    const net = new Network({ seed: 21 });
+    const g = new NeuronGroup({ net, size: 1000, behavior: { 1: new Th({ th: 'uniform(1, 2)', k: '7', pct: '50%' }) } });
+    await net.initialize();
+    expect(g.th).toBeInstanceOf(Float64Array);
+    expect(g.th.every((x: number) => x >= 1 && x < 2)).toBe(true);
+    expect(g.k).toBe(7);
+    expect(g.pct).toBe(0.5);
+  });
+});
