@@ -189,8 +189,10 @@ print(c['Parameters']['size'], c['Parameters']['model'], r['v'].shape, r['mean(v
 
 /** Spins for about `us` microseconds per call. */
 class Spin extends Behavior {
+  private us = 100;
+  override initialize(): void { this.us = this.parameter('us', 100); }
   override iteration(): void {
-    const us = this.parameter('us', 100);
+    const us = this.us;
     const end = performance.now() + us / 1000;
     while (performance.now() < end) { /* busy */ }
   }

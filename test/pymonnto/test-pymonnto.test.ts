@@ -45,6 +45,14 @@ describe('test_basics: vector() and matrix()', () => {
     expect(Array.from(a.vector(-10))).toEqual(new Array(100).fill(-10));
   });
 
+  it("bool and int give zeros of a boolean (Uint8Array) and an integer (Int32Array) type", () => {
+    const b = a.vector('bool'), i = a.vector('int');
+    expect(b).toBeInstanceOf(Uint8Array);
+    expect(i).toBeInstanceOf(Int32Array);
+    expect(Array.from(b)).toEqual(new Array(100).fill(0));
+    expect(Array.from(i)).toEqual(new Array(100).fill(0));
+  });
+
   it("'uniform' and 'random' draw in [0, 1) with the mean of U(0, 1)", () => {
     for (const spec of ['uniform', 'random']) {
       const v = a.vector(spec);
