@@ -45,6 +45,7 @@ describe('exportPyNN: the script', () => {
 
   it('maps Izhikevich (1 pF section: i_offset in nA = 0.001·I, weights are dt·w mV jumps) and STDP with its bounds', () => {
     const izh = pynnExport(izhikevich(100).net, 'izh', { duration: 100 });
+    expect(izh.notes.some((n) => n.includes("'P' at PyNN timestep 1 ms") && n.includes('{ timestep: 0.1 }'))).toBe(true);
     expect(izh.script).toContain('sim.Izhikevich(a=DATA["P/a"], b=DATA["P/b"], c=DATA["P/c"], d=DATA["P/d"], i_offset=0.0)');
     expect(izh.script).toContain('NoisyCurrentSource(mean=0.0, stdev=float(_stdev[_j])');
     const d = decodeNpz(encode(izh.data));
