@@ -9,7 +9,7 @@ import {
 import { niceTicks, niceStep, formatTick } from '../../src/plot/axes.js';
 import { binValues } from '../../src/plot/histogram.js';
 import { colormap } from '../../src/plot/svg.js';
-import { writeSvg, svgToPng } from '../../src/plot/node.js';
+import { writeSvg, svgToPng, writePng } from '../../src/plot/node.js';
 import { unzlibSync } from 'fflate';
 import { rasterPlot, populationRate } from '../../src/analysis/index.js';
 import { checkXml, assertFiniteCoordinates } from './xml-check.js';
@@ -221,5 +221,19 @@ describe('node helpers', () => {
     }
     expect(dark).toBeGreaterThan(0.01 * width * height); // axes, ticks, labels, bars
     expect(dark).toBeLessThan(0.5 * width * height); // on a white background
+  });
+
+  it('writePng writes the bytes svgToPng renders (exported from neurarchy/node)', async (ctx) => {
+    try { await import('@resvg/resvg-js' as string); } catch { ctx.skip(); }
+    const node = await import('../../src/node.js');
+    expect(node.writePng).toBe(writePng);
+    const dir = mkdtempSync(join(tmpdir(), 'neurarchy-plot-'));
+    try {
+      const svg = histogramSvg([1, 2, 2, 3], { title: 'p' });
+      await writePng(join(dir, 'h.png'), svg, { width: 200 });
+      expect(new Uint8Array(readFileSync(join(dir, 'h.png')))).toEqual(await svgToPng(svg, { width: 200 }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
