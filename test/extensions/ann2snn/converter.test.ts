@@ -6,7 +6,7 @@ import { it, expect, describe } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeBackends, compileFor, onWebGpu } from '../../helpers/backends.js';
+import { describeBackends, compileFor, onWebGpu, isFloat32 } from '../../helpers/backends.js';
 import type { BackendName } from '../../../src/index.js';
 import { ANNtoSNNConverter, type AnnModel } from '../../../src/extensions/ann2snn/index.js';
 import { readModelFile } from '../../../src/extensions/ann2snn/read-model.js';
@@ -71,6 +71,16 @@ describeBackends('ANNtoSNNConverter: the converted MLP classifies like the ANN',
       // it is the ANN's decisions that are reproduced, not only the accuracy
       expect(predictions.filter((p, i) => p === data.annPredictions[i]).length / 200).toBeGreaterThanOrEqual(0.95);
     }, 120000);
+});
+
+describeBackends('ANNtoSNNConverter: the same spikes on every backend', () => {
+  it('the first 10 images at 300 ms each get the classes they get on js (webgpu, float32: at least 9 of 10)', async () => {
+    const snn = new ANNtoSNNConverter({ seed: 1 });
+    await snn.loadModel(path.join(FIX, 'tfjs/model.json'), compileFor());
+    const p = await snn.predict(data.x.slice(0, 10), { durationPerSample: 300 });
+    const js = [0, 0, 2, 3, 0, 1, 2, 3, 0, 0]; // js and cpp: the same Philox draws, the same float64 sums
+    expect(p.filter((c, i) => c === js[i]).length).toBeGreaterThanOrEqual(isFloat32() ? 9 : 10);
+  }, 60000);
 });
 
 describe('ANNtoSNNConverter: the other encodings and read-outs (js, 100 images, 200 ms each)', () => {
