@@ -6,7 +6,6 @@
  * reports the first non-finite value of each variable, once: a console warning ('warn', the
  * default), a `NetworkError` ('error'), or nothing ('off').
  */
-import { NetworkError } from '../errors.js';
 import type { Population } from '../core/Population.js';
 import type { Projection } from '../core/Projection.js';
 

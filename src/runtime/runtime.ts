@@ -54,6 +54,10 @@ export interface ResetRequest {
   monitors: boolean;
 }
 
+/**
+ * The runtime of one network (created by the network, which hands it its live lists of objects):
+ * the clock and callbacks from the start, the plan, state and engine after {@link compile}.
+ */
 export class Runtime {
   readonly #host: RuntimeHost;
   #dt: number;
