@@ -125,10 +125,10 @@ export function installAttributes(cls: abstract new (...args: never[]) => object
 }
 
 /**
- * Makes the methods and getter-only properties of `cls.prototype` non-writable, so that
- * `neurons.vector = …` (a state name that collides with a member) throws in strict code instead of
- * silently replacing the method. Setters (`synapse.W = …`) keep working; the properties stay
- * configurable (test spies can still replace them).
+ * Makes the methods of `cls.prototype` non-writable, so that `neurons.vector = …` (a state name
+ * that collides with a member) throws in strict code instead of silently replacing the method
+ * (getters without setters throw already). Setters (`synapse.W = …`) keep working; the properties
+ * stay configurable (test spies can still replace them).
  */
 export function sealMethods(cls: abstract new (...args: never[]) => object): void {
   const proto = cls.prototype as object;

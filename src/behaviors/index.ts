@@ -34,7 +34,7 @@
  * | `group['Basic_Behavior', 0]`, `group.Basic_Behavior` | `group.BasicBehavior`, `group.getBehavior(BasicBehavior)` |
  * | `net.my_neurons`, `net.GLUTAMATE`, `ng.my_recorder` (quick access) | the same (unique tags; an ambiguous one is an error) |
  * | `neurons.subGroup(mask)`, `partition_masks`, `split_grid_into_sub_group_blocks`, `get_subgroup_receptive_field_mask` | `subGroup`, `partitionMasks`, `splitGridIntoSubGroupBlocks`, `getSubgroupReceptiveFieldMask` |
- * | `Box_Receptive_Fields(range)`, `Circle_Receptive_Fields(radius)`, `Remove_Autapses()` | `BoxReceptiveFields({ range })`, `CircleReceptiveFields({ radius })`, `RemoveAutapses()`, `DistanceConnectivity({ sigma, p0 })` |
+ * | `Box_Receptive_Fields(range)`, `Circle_Receptive_Fields(radius)`, `Remove_Autapses()`, `Partition()` | `BoxReceptiveFields({ range })`, `CircleReceptiveFields({ radius })`, `RemoveAutapses()`, `Partition({ steps, rf })`, `DistanceConnectivity({ sigma, p0 })` |
  * | `synapse.get_distance_mat(r)`, `get_ring_mat(r, e)` | `distanceMatrix(synapse, r)`, `ringMatrix(synapse, r, e)` |
  * | `Recorder(['voltage', 'np.mean(voltage)'], tag=)` | `new Recorder(['voltage', 'mean(voltage)'], { tag })` (`np.` accepted) |
  * | `net['voltage', 0, 'np']` (steps × neurons) | `net.getRecorded('voltage', 0)` → `DenseMatrix` steps × neurons |
@@ -79,7 +79,7 @@ export {
 } from './structure/partition.js';
 export {
   BoxReceptiveFields, CircleReceptiveFields, RemoveAutapses, DistanceConnectivity, distanceMatrix, ringMatrix,
-  pairMask, restrictEnabled,
+  pairMask, restrictEnabled, Partition, type PartitionBlock,
 } from './structure/receptive-fields.js';
 export {
   SxD, DxS, readLayout, settingsLayout, type MatrixLayout, type LayoutSpec, type NetworkSettings,

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   Behavior, BoxReceptiveFields, CircleReceptiveFields, DistanceConnectivity, DenseMatrix, Network, NeuronGroup,
-  RemoveAutapses, SparseMatrix, SxD, SynapseGroup, distanceMatrix, nonzero, ringMatrix,
+  Partition, RemoveAutapses, SparseMatrix, SxD, SynapseGroup, distanceMatrix, nonzero, ringMatrix, type PartitionBlock,
 } from '../../src/behaviors/index.js';
 
 const ids = (m: ArrayLike<number>): number[] => Array.from(nonzero(m));
@@ -120,6 +120,24 @@ describe('receptive fields and autapses (behaviours on synapse groups)', () => {
     const b = new NeuronGroup({ net, geometry: [2] });
     new SynapseGroup({ net, src: a, dst: b, behavior: { 1: new RemoveAutapses() } });
     await expect(net.initialize()).rejects.toThrow(/src '.*' and dst '.*' differ, so there are no autapses/);
+  });
+});
+
+describe('Partition', () => {
+  it('blocks of a 4×4 grid with their receptive fields, and enabled = the union of dst box × src field', async () => {
+    const net = new Network({ seed: 1 });
+    const g = new NeuronGroup({ net, geometry: [4, 4] });
+    const s = new SynapseGroup({ net, src: g, dst: g, behavior: { 1: new Partition({ steps: [2, 2], rf: [1, 1] }) } });
+    await net.initialize();
+    const blocks = s.partitions as PartitionBlock[];
+    expect(blocks.map((b) => Array.from(b.dst.id))).toEqual([[0, 1, 4, 5], [8, 9, 12, 13], [2, 3, 6, 7], [10, 11, 14, 15]]);
+    // block 0: x, y ∈ {−1.5, −0.5}, grown by 1: [−2.5, 0.5]², the 3×3 corner
+    expect(Array.from(blocks[0]!.src.id)).toEqual([0, 1, 2, 4, 5, 6, 8, 9, 10]);
+    expect(Array.from(blocks[3]!.src.id)).toEqual([5, 6, 7, 9, 10, 11, 13, 14, 15]);
+    const m = s.enabled as DenseMatrix<Uint8Array>;
+    expect(m.countNonzero()).toBe(16 * 9);
+    expect(rowsOf(m)[5]).toEqual([0, 1, 2, 4, 5, 6, 8, 9, 10]);
+    expect(rowsOf(m)[10]).toEqual([5, 6, 7, 9, 10, 11, 13, 14, 15]);
   });
 });
 

@@ -16,7 +16,8 @@ import { NeurarchyError } from '../../errors.js';
 import { Behavior, type BehaviorKwargs } from '../Behavior.js';
 import { DenseMatrix, SparseMatrix } from '../matrix.js';
 import type { SynapseGroup } from '../SynapseGroup.js';
-import { coordinates } from './partition.js';
+import { coordinates, partitionMasks, receptiveFieldMask, type Triple } from './partition.js';
+import { subGroup, type NeuronSubGroup } from './subgroup.js';
 
 /** A per-pair test on coordinates (dx, dy, dz = |src − dst| per axis) and indices. */
 type PairTest = (dx: number, dy: number, dz: number, i: number, j: number) => boolean;
@@ -180,4 +181,39 @@ export function ringMatrix(synapse: SynapseGroup, radius: number, innerExp: numb
   }
   if (mx > 0) for (let k = 0; k < dm.data.length; k++) dm.data[k]! /= mx;
   return dm;
+}
+
+/** One block of a {@link Partition}: a box of dst neurons and the src neurons around it. */
+export interface PartitionBlock {
+  /** The dst neurons of the block. */
+  readonly dst: NeuronSubGroup;
+  /** The src neurons within the receptive field of the block. */
+  readonly src: NeuronSubGroup;
+}
+
+/**
+ * PymoNNto's `Partition` as a synapse behaviour: cuts the dst grid into `steps` boxes
+ * (`partitionMasks`), gives each box the src neurons within `rf` of it (`receptiveFieldMask`),
+ * stores the blocks in `synapse.partitions` and ANDs their union (dst box × src field) into
+ * `synapse.enabled`. Unlike PymoNNto it does not replace the synapse group by one sub-group per
+ * block: behaviours keep one `W`, and `matrix(spec, { mask: synapse.enabled, sparse: true })` gives
+ * the storage saving that partitioning was for.
+ */
+export class Partition extends Behavior {
+  constructor(kwargs: BehaviorKwargs & { steps?: Triple; rf?: Triple } = {}) {
+    super(kwargs);
+  }
+
+  override initialize(synapse: SynapseGroup): void {
+    const steps = this.parameter<Triple>('steps', [1, 1, 1]);
+    const rf = this.parameter<Triple>('rf', [1, 1, 1]);
+    const blocks: PartitionBlock[] = partitionMasks(synapse.dst, steps).map((m) => {
+      const dst = subGroup(synapse.dst, m);
+      return { dst, src: subGroup(synapse.src, receptiveFieldMask(synapse.src, dst, rf)) };
+    });
+    const inBlock = new Int32Array(synapse.dst.size);
+    blocks.forEach((b, k) => { for (const i of b.dst.id) inBlock[i] = k; });
+    restrictEnabled(synapse, pairMask(synapse, (_x, _y, _z, i, j) => blocks[inBlock[i]!]!.src.mask[j] === 1, 'Partition'));
+    synapse.partitions = blocks;
+  }
 }
