@@ -5,6 +5,7 @@
 
 /** Base class of every error neurarchy throws on purpose. */
 export class NeurarchyError extends Error {
+  /** `'NeurarchyError'`, the class's name (also in the message's first line when printed). */
   override name = 'NeurarchyError';
 }
 
@@ -24,6 +25,7 @@ export interface EquationErrorLocation {
 
 /** A mistake in a model's equations, found before any code is generated. */
 export class EquationError extends NeurarchyError {
+  /** `'EquationError'`, the class's name (also in the message's first line when printed). */
   override name = 'EquationError';
   /** The model (neuron or synapse name) in which the mistake is. */
   readonly model: string;
@@ -55,6 +57,7 @@ export class EquationError extends NeurarchyError {
 
 /** Misuse of the network API (wrong shape, unknown attribute, adding objects after compile, …). */
 export class NetworkError extends NeurarchyError {
+  /** `'NetworkError'`, the class's name (also in the message's first line when printed). */
   override name = 'NetworkError';
 }
 
@@ -63,6 +66,7 @@ export class NetworkError extends NeurarchyError {
  * says what failed and asks for a report instead of suggesting a fix.
  */
 export class InternalError extends NeurarchyError {
+  /** `'InternalError'`, the class's name (also in the message's first line when printed). */
   override name = 'InternalError';
 
   constructor(message: string) {

@@ -37,8 +37,11 @@ export interface Histogram {
 
 /** Spike counts per bin and per neuron (`counts[rank][bin]`). */
 export interface NeuronHistogram {
+  /** Spikes of each neuron (by rank) in each bin. */
   counts: Int32Array[];
+  /** Start of each bin in ms. */
   times: Float64Array;
+  /** Bin width in ms. */
   bin: number;
 }
 
@@ -186,7 +189,9 @@ export function populationRate(spikes: SpikeData, options: RateOptions = {}): Ra
 
 /** Per-neuron rates sampled once per step (`rates[rank][step]`). */
 export interface NeuronRates {
+  /** Time of each sample in ms. */
   times: Float64Array;
+  /** Rate in Hz of each neuron (by rank), one value per sample. */
   rates: Float64Array[];
 }
 

@@ -31,6 +31,7 @@ export interface SpikeRecordInfo {
   readonly unit: 'steps' | 'ms';
   /** Recording window `[start, stop)` covered by the record, in `unit`. */
   readonly start: number;
+  /** End of the recording window (excluded), in `unit`. */
   readonly stop: number;
   /** Recorded duration in ms (pauses excluded). */
   readonly duration: number;

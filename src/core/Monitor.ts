@@ -33,6 +33,7 @@ export interface MonitorOptions {
   periodOffset?: number;
   /** Start recording at compile (or at once when created after compile). Default true. */
   start?: boolean;
+  /** A name, to find the monitor with `net.getMonitor(name)`. */
   name?: string;
 }
 

@@ -33,6 +33,7 @@ export interface PopulationOptions {
 
 /** The one-object form `new Population({ geometry, neuron, … })`. */
 export interface PopulationArgs extends PopulationOptions {
+  /** Number of neurons, or one size per dimension (`[10, 10]`). */
   geometry: number | readonly number[];
   /** A Neuron, or a built-in model class (instantiated with its defaults). */
   neuron: Neuron | (new () => Neuron);

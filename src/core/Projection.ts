@@ -28,10 +28,13 @@ export type PopulationLike = Population | PopulationView;
 export interface ProjectionArgs {
   /** The pre-synaptic population or view, or a population's name (looked up in the network of the other side, or the default network). */
   pre: PopulationLike | string;
+  /** The post-synaptic population or view, or a population's name. */
   post: PopulationLike | string;
   /** One target, or several (spiking: one spike increments every listed conductance). */
   target: string | string[];
+  /** The synapse model (default: `w * pre.r` for rate-coded, `g_target += w` for spiking pre-synaptic neurons). */
   synapse?: Synapse;
+  /** Unique name in the network (default `proj<id>`). */
   name?: string;
 }
 

@@ -83,8 +83,11 @@ export interface HomogeneousCorrelatedOptions {
   schedule?: number | readonly number[];
   /** With a schedule: the sequence starts again every `period` ms (−1, default: no repetition). */
   period?: number;
+  /** Refractory period in ms. */
   refractory?: number;
+  /** Unique name in the network (default `pop<id>`). */
   name?: string;
+  /** The network to create it in (default: the default network of `compile()`, `simulate()`). */
   network?: NetworkLike;
 }
 

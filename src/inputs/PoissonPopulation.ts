@@ -33,7 +33,9 @@ export interface PoissonPopulationOptions {
   parameters?: Record<string, number>;
   /** Refractory period in ms. */
   refractory?: number;
+  /** Unique name in the network (default `pop<id>`). */
   name?: string;
+  /** The network to create it in (default: the default network of `compile()`, `simulate()`). */
   network?: NetworkLike;
 }
 

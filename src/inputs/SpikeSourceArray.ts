@@ -15,7 +15,9 @@ import { msToSteps, networkOf } from './common.js';
 
 /** Options of `new SpikeSourceArray(spikeTimes, options)`. */
 export interface SpikeSourceArrayOptions {
+  /** Unique name in the network (default `pop<id>`). */
   name?: string;
+  /** The network to create it in (default: the default network of `compile()`, `simulate()`). */
   network?: NetworkLike;
 }
 

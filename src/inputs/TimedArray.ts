@@ -32,7 +32,9 @@ export interface TimedArrayOptions extends TimedOptions {
   rates?: ArrayLike<ArrayLike<unknown>>;
   /** Geometry (default: the shape of one block; needed without `rates`). */
   geometry?: number | readonly number[];
+  /** Unique name in the network (default `pop<id>`). */
   name?: string;
+  /** The network to create it in (default: the default network of `compile()`, `simulate()`). */
   network?: NetworkLike;
 }
 
@@ -238,7 +240,9 @@ export class TimedArray extends (Population as PopulationBase<'r'>) {
 export interface TimedPoissonOptions extends TimedOptions {
   /** Rates (Hz) of each block: one number for every neuron, or one value per neuron. */
   rates: ArrayLike<number | ArrayLike<unknown>>;
+  /** Unique name in the network (default `pop<id>`). */
   name?: string;
+  /** The network to create it in (default: the default network of `compile()`, `simulate()`). */
   network?: NetworkLike;
 }
 

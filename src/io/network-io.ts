@@ -64,6 +64,7 @@ export const FORMAT_VERSION = 1;
 
 /** Error for a file that does not match the network (or is malformed). */
 export class LoadError extends NetworkError {
+  /** `'LoadError'`, the class's name (also in the message's first line when printed). */
   override name = 'LoadError';
 }
 

@@ -10,6 +10,7 @@ import { NeurarchyError } from '../errors.js';
 
 /** A malformed, truncated or unsupported `.npy`/`.npz` file, or data that cannot be encoded. */
 export class NpyFormatError extends NeurarchyError {
+  /** `'NpyFormatError'`, the class's name (also in the message's first line when printed). */
   override name = 'NpyFormatError';
 }
 

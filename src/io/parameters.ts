@@ -18,9 +18,13 @@ export interface ParameterNetwork {
 
 /** The JSON written by `saveParameters()`: global parameter values by population, projection and network. */
 export interface ParametersJson {
+  /** Global parameters of each population, by population name. */
   populations: Record<string, Record<string, number>>;
+  /** Global parameters of each projection, by projection name. */
   projections: Record<string, Record<string, number>>;
+  /** Network-level values (none so far: written as an empty object, kept for the format). */
   network: Record<string, number>;
+  /** The constants' values, by name. */
   constants: Record<string, number>;
 }
 
