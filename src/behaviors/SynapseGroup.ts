@@ -12,6 +12,7 @@ import type { StateArray } from './arrays.js';
 import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
 import { sealMethods, type LooseState, type StateProperties, type VarsOf } from './attributes.js';
 import { readLayout, type LayoutSpec, type MatrixLayout } from './structure/layout.js';
+import type { PartitionBlock } from './structure/receptive-fields.js';
 import { DenseMatrix, SparseMatrix, type WeightMatrix } from './matrix.js';
 import type { Network } from './Network.js';
 import type { NeuronGroup } from './NeuronGroup.js';
@@ -69,6 +70,8 @@ export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHo
   enabled: DenseMatrix<Uint8Array> | SparseMatrix | true = true;
   /** The layout of this group's matrices: `'DxS'` (rows = dst) or `'SxD'` (rows = src). */
   readonly layout: MatrixLayout;
+  /** The blocks set by a `Partition` behaviour (dst boxes and their src fields); not state, so not saved. */
+  partitions: readonly PartitionBlock[] | undefined = undefined;
   private srcRef: NeuronGroup | string;
   private dstRef: NeuronGroup | string;
 

@@ -130,6 +130,7 @@ describe('Partition', () => {
     const s = new SynapseGroup({ net, src: g, dst: g, behavior: { 1: new Partition({ steps: [2, 2], rf: [1, 1] }) } });
     await net.initialize();
     const blocks = s.partitions as PartitionBlock[];
+    expect(Object.keys(s.vars)).not.toContain('partitions'); // a member, not state (save files stay clean)
     expect(blocks.map((b) => Array.from(b.dst.id))).toEqual([[0, 1, 4, 5], [8, 9, 12, 13], [2, 3, 6, 7], [10, 11, 14, 15]]);
     // block 0: x, y ∈ {−1.5, −0.5}, grown by 1: [−2.5, 0.5]², the 3×3 corner
     expect(Array.from(blocks[0]!.src.id)).toEqual([0, 1, 2, 4, 5, 6, 8, 9, 10]);
