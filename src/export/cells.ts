@@ -66,10 +66,6 @@ const same = (names: string[]): Record<string, string> => Object.fromEntries(nam
 
 const IF_PARAMS = ['v_rest', 'cm', 'tau_m', 'tau_refrac', 'tau_syn_E', 'tau_syn_I', 'v_thresh', 'v_reset', 'i_offset'];
 const EIF_PARAMS = ['v_rest', 'cm', 'tau_m', 'tau_refrac', 'tau_syn_E', 'tau_syn_I', 'e_rev_E', 'e_rev_I', 'tau_w', 'a', 'b', 'i_offset', 'delta_T', 'v_thresh', 'v_reset', 'v_spike'];
-const HH_PARAMS: Record<string, string> = {
-  gbar_Na: 'gbar_Na', gbar_K: 'gbar_K', g_leak: 'gleak', cm: 'cm', v_offset: 'v_offset', e_rev_Na: 'e_rev_Na', e_rev_K: 'e_rev_K',
-  e_rev_leak: 'e_rev_leak', e_rev_E: 'e_rev_E', e_rev_I: 'e_rev_I', tau_syn_E: 'tau_syn_E', tau_syn_I: 'tau_syn_I', i_offset: 'i_offset',
-};
 
 /**
  * Non-zero initial conductances (`P.g_exc = Normal(4, 1.5)` in COBA) as PyNN's gsyn_exc/gsyn_inh
@@ -113,9 +109,9 @@ function builtin(pop: Population): CellMapping | undefined {
   if (n instanceof EIF_cond_exp_isfa_ista) return cond('EIF_cond_exp_isfa_ista', EIF_PARAMS, { w: 'w' });
   if (n instanceof EIF_cond_alpha_isfa_ista) return cond('EIF_cond_alpha_isfa_ista', EIF_PARAMS, { w: 'w' });
   if (n instanceof HH_cond_exp) {
-    if (attributeValues(pop, 'v_thresh') !== 0) refuse(pop, "HH_cond_exp with v_thresh ≠ 0: PyNN's HH_cond_exp detects spikes at 0 mV");
-    const m = cond('HH_cond_exp', HH_PARAMS, { m: 'm', h: 'h', n: 'n' });
-    return m;
+    // Measured: 0 Hz in neurarchy (depolarisation block) against 94 Hz in PyNN/NEURON for the same input.
+    refuse(pop, "HH_cond_exp is ANNarchy's model, whose h-gate closing rate bh = 4/(1 + exp(10 - v + v_offset)) is not Traub's 4/(1 + exp((40 - v + v_offset)/5)) " +
+      "used by PyNN's HH_cond_exp (NEURON and NEST): the same parameters give other dynamics; write the neuron with Traub's rates and simulate it here, or build it in PyNN directly");
   }
   if (n instanceof Izhikevich) return izhikevich(pop);
   return undefined;

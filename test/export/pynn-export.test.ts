@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Network, Neuron, IF_curr_exp, IF_cond_exp, Izhikevich, LeakyIntegrator, SpikeSourceArray, Population, Projection, TsodyksMarkram, clear } from '../../src/index.js';
+import { Network, Neuron, IF_curr_exp, IF_cond_exp, IF_cond_alpha, IF_curr_alpha, EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, HH_cond_exp, PoissonPopulation, meanFr, Izhikevich, LeakyIntegrator, SpikeSourceArray, Population, Projection, TsodyksMarkram, clear } from '../../src/index.js';
 import { pynnExport, exportPyNN, readPyNNResults, ExportError } from '../../src/export/index.js';
 import { decodeNpz, encodeNpz, type NpzEntry } from '../../src/io/npz.js';
 import { coba, cuba, stdp, izhikevich } from './networks.js';
@@ -95,6 +95,9 @@ describe('exportPyNN: the script', () => {
     const noisy = new Network({ dt: 0.1 });
     noisy.create(10, new Neuron({ name: 'Noisy', equations: 'tau * dv/dt = -v + Normal(0, 1)', parameters: 'tau = 10.0', spike: 'v > 1', reset: 'v = 0' }), { name: 'N' });
     expect(() => pynnExport(noisy, 'x', { duration: 10 })).toThrow(/draw random numbers/);
+    const hh = new Network({ dt: 0.01 });
+    hh.create(10, HH_cond_exp, { name: 'H' });
+    expect(() => pynnExport(hh, 'x', { duration: 10 })).toThrow(/population 'H' \(neuron 'HH_cond_exp'\): HH_cond_exp is ANNarchy's model, whose h-gate closing rate/);
     const izh = new Network({ dt: 1 });
     izh.create(10, new Izhikevich({ v_thresh: 25 }), { name: 'I' });
     expect(() => pynnExport(izh, 'x', { duration: 10 })).toThrow(/fixed threshold of 30 mV/);
@@ -201,6 +204,32 @@ describe.skipIf(unavailable !== undefined)('exportPyNN: round trip through PyNN 
     expect(o2).toBeGreaterThan(0);
     expect(Math.abs(n2 - o2)).toBeLessThanOrEqual(1);
   }, 60_000);
+
+  it('built-in cells: IF_cond/curr_exp/alpha within 5 % of neurarchy\'s rate, EIF (exp, alpha) within 15 %', async () => {
+    const net = new Network({ dt: 0.1, seed: 7 });
+    const input = new PoissonPopulation(200, { rates: 20, name: 'In', network: net });
+    const models = [
+      ['ice', IF_cond_exp, 0.004, 0.05], ['ica', IF_cond_alpha, 0.004, 0.05], ['iue', IF_curr_exp, 0.3, 0.05], ['iua', IF_curr_alpha, 0.3, 0.05],
+      ['eif', EIF_cond_exp_isfa_ista, 0.004, 0.15], ['eifa', EIF_cond_alpha_isfa_ista, 0.004, 0.15],
+    ] as const;
+    const monitors = models.map(([name, model, w]) => {
+      const p = net.create(20, model, { name });
+      net.connect(input, p, 'exc').connectFixedProbability({ probability: 0.5, weights: w, delays: 1.0 });
+      return net.monitor(p, 'spike', { name: `m_${name}` });
+    });
+    const files = await exportPyNN(net, join(dir, 'builtins.py'), { duration: 1000 });
+    await net.compile();
+    await net.simulate(1000);
+    const r = runScript(files.script, 1, join(dir, 'builtins.results.npz'));
+    expect(r.ok, r.output).toBe(true);
+    const res = await readPyNNResults(join(dir, 'builtins.results.npz'));
+    models.forEach(([name, , , tolerance], i) => {
+      const ours = meanFr(monitors[i].get('spike'), { dt: 0.1, duration: 1000, size: 20 });
+      const theirs = meanFr(res.monitors[`m_${name}`].spike!, { size: 20 });
+      console.log(`[PyNN export] ${name}: neurarchy ${ours.toFixed(1)} Hz, NEURON ${theirs.toFixed(1)} Hz`);
+      expect(Math.abs(theirs - ours) / ours).toBeLessThan(tolerance);
+    });
+  }, 120_000);
 
   it('examples/export.ts: the script it writes runs, and its results read back next to neurarchy\'s run', async () => {
     const name = join(dir, 'example');
