@@ -8,21 +8,28 @@ import { LoadError } from '../../io/network-io.js';
 import { kerasLayers } from './keras-topology.js';
 import type { AnnModel } from './layers.js';
 
-interface H5Dataset { value: unknown; shape: number[] | null }
-interface H5Group { attrs: Record<string, { value: unknown }>; get(path: string): H5Group | H5Dataset | null; keys(): string[] }
+/** The parts of h5wasm's API the readers use. */
+export interface H5Dataset { value: unknown; shape: number[] | null }
+export interface H5Group { attrs: Record<string, { value: unknown }>; get(path: string): H5Group | H5Dataset | null; keys(): string[] }
 interface H5File extends H5Group { close(): void }
 interface H5Module { ready: Promise<unknown>; File: new (path: string, mode: string) => H5File }
 
-/** The model stored in the Keras `.h5` file `path` (Node.js). */
-export async function readKerasH5(path: string, source: string): Promise<AnnModel> {
-  const where = `ANNtoSNNConverter.loadModel('${source}')`;
+/** h5wasm's Node build, ready; a LoadError saying how to install it when it is missing. */
+export async function loadH5wasm(where: string): Promise<H5Module> {
   let h5: H5Module;
   try {
     h5 = ((await import('h5wasm/node' as string)) as { default: H5Module }).default;
   } catch {
-    throw new LoadError(`${where}: reading Keras .h5 files needs the optional package h5wasm: npm install h5wasm@0.10.3 (or save the model for TensorFlow.js, or export it to ONNX)`);
+    throw new LoadError(`${where}: reading Keras .h5 and .keras files needs the optional package h5wasm: npm install h5wasm@0.10.3 (or save the model for TensorFlow.js, or export it to ONNX)`);
   }
   await h5.ready;
+  return h5;
+}
+
+/** The model stored in the Keras `.h5` file `path` (Node.js). */
+export async function readKerasH5(path: string, source: string): Promise<AnnModel> {
+  const where = `ANNtoSNNConverter.loadModel('${source}')`;
+  const h5 = await loadH5wasm(where);
   const file = new h5.File(path, 'r');
   try {
     const config = file.attrs.model_config?.value;

@@ -17,7 +17,7 @@ export type AnnLayer =
 /** The layers, input first, as read from `source` (a file name, for messages). */
 export interface AnnModel {
   source: string;
-  format: 'tfjs' | 'onnx' | 'keras-h5';
+  format: 'tfjs' | 'onnx' | 'keras-h5' | 'keras3';
   layers: AnnLayer[];
 }
 

@@ -1,6 +1,6 @@
 /**
- * Which reader a file needs, from its name: `.json` (TensorFlow.js layers model), `.onnx`, `.h5` /
- * `.hdf5` (Keras). Node.js: the files are read from disk.
+ * Which reader a file needs, from its name: `.json` (TensorFlow.js layers model), `.onnx`, `.keras`
+ * (Keras 3) or `.h5` / `.hdf5` (Keras 2). Node.js: the files are read from disk.
  */
 import { LoadError } from '../../io/network-io.js';
 import type { AnnModel } from './layers.js';
@@ -38,6 +38,9 @@ export async function readModelFile(filename: string): Promise<AnnModel> {
     const { readKerasH5 } = await import('./keras-h5.js');
     return readKerasH5(filename, filename);
   }
-  if (ext === '.keras') throw new LoadError(`${where}: Keras 3 '.keras' archives are not read yet: save with model.save('model.h5'), export for TensorFlow.js, or to ONNX`);
-  throw new LoadError(`${where}: unknown file type '${ext}': give a TensorFlow.js model.json, an .onnx or a Keras .h5 file`);
+  if (ext === '.keras') {
+    const { readKeras3 } = await import('./keras3.js');
+    return readKeras3(await read(filename), filename);
+  }
+  throw new LoadError(`${where}: unknown file type '${ext}': give a TensorFlow.js model.json, an .onnx, a Keras .keras or .h5 file`);
 }

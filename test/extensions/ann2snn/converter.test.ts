@@ -49,12 +49,16 @@ describe('ANNtoSNNConverter: the three file formats', () => {
     expect(data.annAccuracy).toBeCloseTo(0.985, 10);
   });
 
-  it.skipIf(h5Missing !== undefined)('Keras .h5 (through h5wasm) gives the same weights as the TensorFlow.js file', async () => {
+  it.skipIf(h5Missing !== undefined)('Keras 2 .h5 and Keras 3 .keras files (through h5wasm) give the same weights as the TensorFlow.js file', async () => {
     const tfjs = await readModelFile(path.join(FIX, 'tfjs/model.json'));
     const h5 = await readModelFile(path.join(FIX, 'model.h5'));
     expect(h5.layers.map((l) => l.kind)).toEqual(['input', 'pass', 'dense', 'dense']);
     const w = (m: AnnModel) => m.layers.flatMap((l) => (l.kind === 'dense' ? [Array.from(l.weights)] : []));
     expect(w(h5)).toEqual(w(tfjs));
+    const keras3 = await readModelFile(path.join(FIX, 'model.keras'));
+    expect(keras3.layers.map((l) => l.kind)).toEqual(['input', 'pass', 'dense', 'dense']);
+    expect(keras3.layers[0]).toMatchObject({ kind: 'input', shape: [8, 8] });
+    expect(w(keras3)).toEqual(w(tfjs));
   }, 30000);
   if (h5Missing) console.warn(`ANNtoSNNConverter .h5 test skipped: ${h5Missing}`);
 });
@@ -179,10 +183,11 @@ describe('ANNtoSNNConverter: refusals name the layer and the fix', () => {
     await expect(load(biased)).rejects.toThrow(/layer 'dense_1' has a bias.*use_bias: false/);
   });
 
-  it('files: unknown type, missing file, short weight file, .keras archives, ONNX convolutions', async () => {
+  it('files: unknown type, missing file, short weight file, a broken .keras archive, ONNX convolutions', async () => {
     await expect(load(path.join(tmp, 'model.pt'))).rejects.toThrow(/unknown file type '.pt'/);
     await expect(load(path.join(tmp, 'nothing.onnx'))).rejects.toThrow(/cannot read .*ENOENT/);
-    await expect(load(path.join(tmp, 'm.keras'))).rejects.toThrow(/'.keras' archives are not read yet/);
+    fs.writeFileSync(path.join(tmp, 'm.keras'), 'not a zip');
+    await expect(load(path.join(tmp, 'm.keras'))).rejects.toThrow(/not a .keras archive/);
     const short = variant(() => {});
     fs.writeFileSync(path.join(path.dirname(short), 'weights.bin'), new Uint8Array(100));
     await expect(load(short)).rejects.toThrow(/shorter than the manifest says/);
