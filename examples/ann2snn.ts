@@ -5,7 +5,7 @@
  * weights normalised layer by layer after Diehl et al. 2015) and asked to classify the 200 test
  * images, each presented for 1 s; the class is the output neuron that fired most. The trained
  * network and the images are the test fixtures made by test/fixtures/ann2snn/make-fixtures.ts;
- * --model also takes an .onnx file or a Keras .h5 file (with the optional package h5wasm).
+ * --model also takes an .onnx file or a Keras .keras / .h5 file (with the optional package h5wasm).
  *
  * Run: npm run build && npx tsx examples/ann2snn.ts   (--help lists the flags)
  * Expected output: ANN accuracy 98.5 %; spiking network 97.5 % (195 of 200), the same class as the
@@ -61,7 +61,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   if (a.help) {
     console.log('usage: npx tsx examples/ann2snn.ts [--model FILE] [--data FILE] [--duration 1000] [--encoding CPN] [--read-out spike_count] [--max-f 100] [--samples N] [--seed 1] [--backend js]');
-    console.log('  --model     model.json (TensorFlow.js), .onnx or .h5 (default: the test fixture)');
+    console.log('  --model     model.json (TensorFlow.js), .keras, .h5 or .onnx (default: the test fixture)');
     console.log('  --data      JSON { x: images (values 0–1), y: labels, annPredictions } (default: the fixture\'s 200 test images)');
     console.log('  --duration  ms per image (default 1000)');
     console.log('  --encoding  CPN (Poisson), PSO (phase) or IB (bursting)');
