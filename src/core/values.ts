@@ -10,7 +10,10 @@ export type AttributeInput = number | boolean | ArrayLike<number> | ArrayLike<Ar
 export interface NestedNumbers { readonly length: number; readonly [i: number]: number | NestedNumbers }
 
 /** A read of a local attribute: a flat copy with the shape of the object (geometry) it belongs to. */
-export type ShapedArray = Float64Array & { shape: number[] };
+export type ShapedArray = Float64Array & {
+  /** The shape of the values: the geometry of the population or view they belong to. */
+  shape: number[];
+};
 
 /** True for the distributions of `core/distributions.ts` (anything with a `sample(count, rng)` method). */
 export function isSampler(x: unknown): x is Sampler {

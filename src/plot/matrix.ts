@@ -8,7 +8,14 @@ import { drawAxes, formatTick, linearScale, makeFrame, niceTicks, type AxisTicks
 import { colormap, COLORMAPS, esc, num, svgDocument, PLOT_OPTIONS, type ColormapName, type PlotOptions } from './svg.js';
 
 /** A dense matrix: an array of rows, or flat row-major data with its dimensions. */
-export type MatrixInput = ArrayLike<number>[] | { data: ArrayLike<number>; rows: number; cols: number };
+export type MatrixInput = ArrayLike<number>[] | {
+  /** The values, row after row. */
+  data: ArrayLike<number>;
+  /** Number of rows. */
+  rows: number;
+  /** Number of columns. */
+  cols: number;
+};
 
 /** Options of {@link weightMatrixSvg}. */
 export interface WeightMatrixOptions extends PlotOptions {
