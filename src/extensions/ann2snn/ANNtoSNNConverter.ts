@@ -118,8 +118,9 @@ export class ANNtoSNNConverter {
 
   /**
    * Reads a trained network — `model.json` (TensorFlow.js layers model, with its weight files),
-   * `.onnx` or `.h5` (Keras; needs the optional package h5wasm) — builds the spiking network,
-   * normalises its weights and compiles it. Node.js (the file is read from disk).
+   * `.onnx`, `.keras` (Keras 3) or `.h5` (Keras 2; these two need the optional package h5wasm) —
+   * builds the spiking network, normalises its weights and compiles it. Node.js (the file is read
+   * from disk).
    */
   async loadModel(filename: string, options: LoadModelOptions = {}): Promise<Network> {
     checkOptions(options, LOAD_OPTIONS, 'ANNtoSNNConverter.loadModel()', { renamed: { scale_factor: 'scaleFactor', show_info: 'showInfo' } });

@@ -2,7 +2,8 @@
  * Keras HDF5 files (`model.save('model.h5')`, Keras 2's format): the root attribute `model_config`
  * holds the model's JSON configuration and the group `model_weights/<layer>` the layer's weights,
  * named by its attribute `weight_names` (`dense/kernel:0`, `dense/bias:0`). Read with h5wasm (the
- * HDF5 C library compiled to WebAssembly), an optional dependency loaded only for `.h5` files.
+ * HDF5 C library compiled to WebAssembly), an optional peer dependency loaded only for `.h5` and
+ * `.keras` files.
  */
 import { LoadError } from '../../io/network-io.js';
 import { kerasLayers } from './keras-topology.js';

@@ -1,6 +1,6 @@
 /**
  * ONNX files (https://onnx.ai), decoded with `onnx-proto` (ONNX's protobuf messages compiled for
- * protobufjs). A chain of `Gemm` or `MatMul` nodes (what PyTorch and tf2onnx write for dense layers)
+ * protobufjs; an optional peer dependency, loaded only for `.onnx` files). A chain of `Gemm` or `MatMul` nodes (what PyTorch and tf2onnx write for dense layers)
  * with `Relu`, `Softmax`, `Flatten`, `Reshape`, `Dropout` and `Identity` between them; weights are
  * initializers (float32).
  */
@@ -20,7 +20,12 @@ const num = (v: number | { toNumber(): number } | null | undefined) => (v === nu
 /** The model in an ONNX file's bytes. */
 export async function readOnnxModel(bytes: Uint8Array, source: string): Promise<AnnModel> {
   const where = `ANNtoSNNConverter.loadModel('${source}')`;
-  const { onnx } = (await import('onnx-proto')).default;
+  let onnx: typeof import('onnx-proto').onnx;
+  try {
+    onnx = (await import('onnx-proto')).default.onnx;
+  } catch {
+    throw new LoadError(`${where}: reading ONNX files needs the optional package onnx-proto: npm install onnx-proto@8.0.1 (or save the model for TensorFlow.js)`);
+  }
   let graph: { node?: Node[] | null; initializer?: Tensor[] | null; input?: ValueInfo[] | null } | null | undefined;
   try {
     graph = onnx.ModelProto.decode(bytes).graph as typeof graph;
