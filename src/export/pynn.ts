@@ -54,6 +54,8 @@ export interface ExportableNetwork {
   readonly populations: Population[];
   readonly projections: Projection[];
   readonly monitors: Monitor[];
+  /** Steps simulated so far (an export after a run starts from the current state). */
+  readonly currentStep?: number;
 }
 
 /** What {@link pynnExport} produces (nothing written yet). */
@@ -100,11 +102,21 @@ export function pynnExport(net: ExportableNetwork, title: string, options: Expor
   const pops = net.populations;
   if (pops.length === 0) throw new ExportError('exportPyNN(): the network has no populations');
   const cells = new Map<Population, CellMapping>();
-  for (const p of pops) cells.set(p, mapPopulation(p, { cm }));
+  for (const p of pops) {
+    if (!p.enabled) throw new ExportError(`exportPyNN: population '${p.name}' is disabled; PyNN cannot freeze a population: enable it, or build the network without it`);
+    cells.set(p, mapPopulation(p, { cm }));
+  }
+  for (const p of net.projections) {
+    if (!p.transmission) throw new ExportError(`exportPyNN: projection '${p.name}' has its transmission switched off; PyNN has no such switch: switch it on, or build the network without it`);
+  }
   const projections: ProjectionMapping[] = net.projections.map((p) => mapProjection(p, cells, { connectivity, minDelay }));
   settleCurrentReceptors(projections, cells);
   const monitors: ScriptMonitor[] = net.monitors.map((m, i) => mapMonitor(m, i, cells));
   const notes = [...[...cells.values()].flatMap((c) => c.notes), ...projections.flatMap((p) => p.notes)];
+  if (net.currentStep) notes.push(`exported after ${net.currentStep * dt} ms of simulation: the current state is the script's initial state, and its time starts at 0`);
+  for (const [i, m] of net.monitors.entries()) {
+    if (!m.recording) notes.push(`monitor '${m.name ?? `monitor${i}`}' is paused or not started here; the script records it from the start`);
+  }
   const izh = pops.filter((p) => cells.get(p)!.type === 'Izhikevich');
   if (izh.length > 0 && timestep > 0.25) {
     notes.push(`Izhikevich population${izh.length > 1 ? 's' : ''} ${izh.map((p) => `'${p.name}'`).join(', ')} at PyNN timestep ${timestep} ms: NEURON's implicit integration makes the network far less excitable than neurarchy's explicit Euler ` +

@@ -107,6 +107,9 @@ describe('exportPyNN: the script', () => {
     mixed.monitor(m, 'r', { name: 'rates' });
     expect(() => pynnExport(mixed, 'x', { duration: 10 })).toThrow(/monitor 'rates' records 'r' of population 'm', which has no PyNN equivalent in IF_curr_exp/);
     expect(() => pynnExport(mixed, 'x', { duration: 10, simulater: 'nest' } as never)).toThrow(/simulater/);
+    const off = new Network({ dt: 0.1 });
+    off.create(5, IF_cond_exp, { name: 'off' }).disable();
+    expect(() => pynnExport(off, 'x', { duration: 10 })).toThrow(/population 'off' is disabled/);
     expect(() => pynnExport(mixed, 'x', { duration: 10 })).toThrow(ExportError);
   });
 });
