@@ -14,6 +14,7 @@ import type { RandomStream } from '../random/stream.js';
 import { SpecError, type InitOptions, type InitSpec, type SameResolver } from './spec.js';
 import { Taggable, type ClassKey, type SearchKey } from './tags.js';
 import { installAttributes, sealMethods, uniqueTagged } from './attributes.js';
+import { attachedAnalysisModules } from './analysis/registry.js';
 
 /** Behaviours as given to a constructor or to `addBehaviors`. */
 export type BehaviorDict = Record<string | number, Behavior> | Behavior[] | Map<number, Behavior>;
@@ -77,12 +78,13 @@ export abstract class BehaviorHost extends Taggable {
 
   /**
    * Quick access (PymoNNto binds unique tags as attributes): the one object tagged `name` among this
-   * host's behaviours and, on a network, its neuron and synapse groups; undefined when none; an
+   * host's behaviours and analysis modules and, on a network, its neuron and synapse groups; undefined when none; an
    * error naming them when several are. Reached through `host.name` / `host['name']` when `name`
    * is neither a member nor a state attribute.
    */
   quickAccess(name: string): unknown {
-    const own: Taggable[] = [...this.behaviors.values()];
+    // Analysis modules too: PymoNNto reaches them as `parent.ClassName`.
+    const own: Taggable[] = [...this.behaviors.values(), ...attachedAnalysisModules(this)];
     const net = this.network;
     const all = net === (this as unknown) ? [...own, ...net.neuronGroups, ...net.synapseGroups] : own;
     return uniqueTagged(net === (this as unknown) ? 'net' : this.tag, name, all);

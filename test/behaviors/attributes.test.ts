@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   Behavior, EventRecorder, Network, NeuronGroup, Recorder, SynapseGroup, Taggable, afferent, efferent,
-  dendrite, axon, behaviorNetworkToNpz, behaviorNetworkFromNpz,
+  dendrite, axon, behaviorNetworkToNpz, behaviorNetworkFromNpz, StaticClassification,
 } from '../../src/behaviors/index.js';
 
 /** PymoNNto's basic behaviour, written exactly as in its documentation (attributes, no `vars`). */
@@ -152,6 +152,13 @@ describe('quick access by tag', () => {
     expect(net.find(1)).toEqual([basic]); // numeric keys select behaviours by key
     expect(net.find(NeuronGroup)).toEqual([ng]); // classes select instances (PymoNNto meant to, §2.6)
     expect(net.find(SynapseGroup)).toEqual([s]);
+  });
+
+  it('analysis modules are reached as parent.ClassName (PymoNNto)', () => {
+    const net = new Network({ seed: 1 });
+    const g = new NeuronGroup({ net, tag: 'g', size: 3 });
+    const m = new StaticClassification(g, { classes: [0, 1, 1] });
+    expect(g.StaticClassification).toBe(m);
   });
 
   it('an ambiguous tag is an error naming the objects and the list form', () => {
