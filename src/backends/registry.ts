@@ -3,16 +3,12 @@
  * that the core stays free of Node-only and GPU-only modules (browser bundles never pull them in).
  */
 import { NetworkError } from '../errors.js';
-import type { Backend } from '../runtime/engine.js';
+import type { Backend, BackendOptions } from '../runtime/engine.js';
 import type { BackendName } from '../ir/plan.js';
 import { jsBackend } from './js/engine.js';
 
-export interface BackendOptions {
-  directory?: string;
-  compiler?: string;
-  compilerFlags?: string;
-  numThreads?: number;
-}
+// Declared next to `Backend`, so that a backend's engine never imports the registry that loads it.
+export type { BackendOptions } from '../runtime/engine.js';
 
 const loaders: Record<string, (o: BackendOptions) => Promise<Backend>> = {
   js: async () => jsBackend,

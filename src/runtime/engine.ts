@@ -105,6 +105,18 @@ export interface Engine {
   setPendingEvents?(projId: number, events: { ptr: Int32Array; syn: Int32Array }): void;
 }
 
+/** What `compile()` hands a backend besides the engine input (`compile({ directory, compiler, … })`). */
+export interface BackendOptions {
+  /** `cpp`: where sources and the library go. */
+  directory?: string;
+  /** `cpp`: the compiler command. */
+  compiler?: string;
+  /** `cpp`: extra compiler flags. */
+  compilerFlags?: string;
+  /** `cpp`: OpenMP threads. */
+  numThreads?: number;
+}
+
 export interface Backend {
   readonly name: BackendName;
   build(input: EngineInput): Promise<Engine>;

@@ -15,8 +15,7 @@
  * `sum()`, firing-rate windows) the engine calls the three native stages of each step and the
  * hooks between them.
  */
-import type { Backend, Engine, EngineInput } from '../../runtime/engine.js';
-import type { BackendOptions } from '../registry.js';
+import type { Backend, BackendOptions, Engine, EngineInput } from '../../runtime/engine.js';
 import { generateCpp, NET_SLOTS } from './generate.js';
 import { buildLibrary, type BuiltLibrary } from './toolchain.js';
 import { loadLibrary, type NativeLibrary } from './loader.js';
