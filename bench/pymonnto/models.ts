@@ -7,6 +7,8 @@
  *
  * Model A: v = 0.9·v + U(0, 1) + g_exc, spike when v > 6, reset 0; w ~ U(0, 1)/N; on a post spike,
  * w += 0.001 when the pre neuron spiked in the previous step (`t_pre == t − dt`), clipped to [0, 1].
+ * (`t_pre` is the pre neuron's last spike: when it spikes again in step t the pair is missed, which
+ * the behaviour version counts; at 1.2 % activity this is one pair in a hundred.)
  * Model B: Izhikevich (a = 0.02, b = 0.04, c = −65, d = 2, v ≥ 30), I = 15 + N(0, 1) + g_exc/N,
  * v(0) ~ N(−65, 7), u(0) ~ N(12, 7); neuron traces x (τ = 20 ms, +1 per spike); w ~ U(0, 1);
  * pre spike: w −= A−·post.x·w, post spike: w += A+·pre.x·(1 − w), A+ = 0.01, A− = 0.012, w in [0, 1].
