@@ -81,6 +81,15 @@ export function checkRecord(r: R): Check {
       const summary = `active ${f(100 * num(r, 'active_fraction'), 2)} %/step, mean w ${num(r, 'mean_weight_start').toExponential(3)} → ${num(r, 'mean_weight_end').toExponential(3)}`;
       return { ok: null, summary };
     }
+    case 'pymonnto/model_a_equations': case 'pymonnto/model_b': case 'pymonnto/model_b_equations': {
+      // PymoNNto's models A and B (bench/pymonnto/): behaviours and equations agree within these
+      // ranges at N = 10⁴, 300 steps (docs/guides/pymonnto-examples.md: A 1.17/1.18 %, B 1.11 %).
+      const summary = `active ${f(100 * num(r, 'active_fraction'), 2)} %/step, mean w ${num(r, 'mean_weight_start').toExponential(3)} → ${num(r, 'mean_weight_end').toExponential(3)}`;
+      if (N !== 10000 || T !== 300) return { ok: null, summary };
+      return model.includes('model_a')
+        ? apply(r, [{ key: 'active_fraction', lo: 0.011, hi: 0.0125, label: 'active fraction' }, { key: 'mean_weight_change', lo: 3.5e-5, hi: 5.5e-5, label: 'weight drift' }], summary)
+        : apply(r, [{ key: 'active_fraction', lo: 0.0105, hi: 0.012, label: 'active fraction' }, { key: 'mean_weight_change', lo: -1.1e-3, hi: -7.5e-4, label: 'weight drift' }], summary);
+    }
     default: {
       // Unknown benchmark: list its numeric statistics, no expectation.
       const skip = new Set(['N', 'dt', 'sim_ms', 'seed', 'threads', 'setup_s', 'build_s', 'run_s', 'process_s', 'max_rss_mb', 'n_syn', 'import_s', 'exec_s', 'make_s']);
