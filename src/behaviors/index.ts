@@ -82,6 +82,9 @@ export {
   pairMask, restrictEnabled, Partition, type PartitionBlock,
 } from './structure/receptive-fields.js';
 export {
+  moveCoordinates, scaleCoordinates, rotateCoordinates, areaMask, type IndexRange,
+} from './structure/coordinates.js';
+export {
   SxD, DxS, readLayout, settingsLayout, type MatrixLayout, type LayoutSpec, type NetworkSettings,
 } from './structure/layout.js';
 export { NeuronModel, SynapseModel, type NeuronModelOptions, type SynapseModelOptions } from './models.js';

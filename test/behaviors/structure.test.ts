@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   Behavior, BoxReceptiveFields, CircleReceptiveFields, DistanceConnectivity, DenseMatrix, Network, NeuronGroup,
-  Partition, RemoveAutapses, SparseMatrix, SxD, SynapseGroup, distanceMatrix, nonzero, ringMatrix, type PartitionBlock,
+  Partition, RemoveAutapses, moveCoordinates, scaleCoordinates, rotateCoordinates, areaMask, SparseMatrix, SxD, SynapseGroup, distanceMatrix, nonzero, ringMatrix, type PartitionBlock,
 } from '../../src/behaviors/index.js';
 
 const ids = (m: ArrayLike<number>): number[] => Array.from(nonzero(m));
@@ -120,6 +120,24 @@ describe('receptive fields and autapses (behaviours on synapse groups)', () => {
     const b = new NeuronGroup({ net, geometry: [2] });
     new SynapseGroup({ net, src: a, dst: b, behavior: { 1: new RemoveAutapses() } });
     await expect(net.initialize()).rejects.toThrow(/src '.*' and dst '.*' differ, so there are no autapses/);
+  });
+});
+
+describe('coordinates (NeuronDimension.move, scale, rotate, get_area_mask)', () => {
+  it('move, scale and rotate change x, y, z in place; areaMask selects grid index ranges', () => {
+    const net = new Network({ seed: 1 });
+    const g = new NeuronGroup({ net, geometry: [3, 2] }); // x = −1, 0, 1; y = −0.5, 0.5
+    moveCoordinates(scaleCoordinates(g, 2), 1, 0, 3);
+    expect(Array.from(g.x)).toEqual([-1, 1, 3, -1, 1, 3]);
+    expect(Array.from(g.y)).toEqual([-1, -1, -1, 1, 1, 1]);
+    expect(Array.from(g.z)).toEqual([3, 3, 3, 3, 3, 3]);
+    rotateCoordinates(g, 'z', Math.PI / 2); // (x, y) → (−y, x)
+    expect(Array.from(g.x as Float64Array, (v) => Math.round(v * 1e12) / 1e12)).toEqual([1, 1, 1, -1, -1, -1]);
+    expect(Array.from(g.y as Float64Array, (v) => Math.round(v * 1e12) / 1e12)).toEqual([-1, 1, 3, -1, 1, 3]);
+    const big = new NeuronGroup({ net, geometry: [4, 3] });
+    expect(ids(areaMask(big, { x: [1, 3] }))).toEqual([1, 2, 5, 6, 9, 10]);
+    expect(ids(areaMask(big, { x: [0, -1], y: [2] }))).toEqual([8, 9, 10]);
+    expect(() => areaMask(new NeuronGroup({ net, size: 3 }))).toThrow(/needs a group made with a geometry/);
   });
 });
 
