@@ -1,6 +1,6 @@
 /**
- * BOLD monitoring with the balloon model, after ANNarchy's notebook "BOLD monitoring - Balloon
- * model": 100 rate-coded neurons at a baseline rate of 1.0 are recorded by a BoldMonitor
+ * BOLD monitoring with the balloon model (after ANNarchy's notebook "BOLD monitoring - Balloon
+ * model"): 100 rate-coded neurons at a baseline rate of 1.0 are recorded by a BoldMonitor
  * (`balloon_RN` by default: revised coefficients, non-linear BOLD equation; Stephan et al. 2007).
  * Its input `I_CBF` is the population's mean rate, normalised over the first 2 s
  * (`normalizeInput: 2000`: the relative change from the baseline). At 5 s the rate doubles for

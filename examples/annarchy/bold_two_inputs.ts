@@ -1,6 +1,6 @@
 /**
- * BOLD monitoring of a spiking network with two inputs, after ANNarchy's BOLD notebooks and Maith
- * et al. (2022): 200 Poisson inputs (20 Hz) drive 100 Izhikevich neurons; each neuron exposes its
+ * BOLD monitoring of a spiking network with two inputs (after ANNarchy's BOLD notebooks and Maith
+ * et al. 2022): 200 Poisson inputs (20 Hz) drive 100 Izhikevich neurons; each neuron exposes its
  * excitatory synaptic input as `syn`. A BoldMonitor with `balloon_two_inputs` maps both the
  * blood-flow input `I_CBF` and the oxygen-metabolism input `I_CMRO2` to the population's mean
  * `syn`, normalised over the first 2 s (relative change from the baseline). At 5 s the input rate
