@@ -2,7 +2,7 @@
 // COBA, STDP and a rate network with delays, the order of the kernels is ANNarchy's, each array has
 // the type and length the formula gives, and the table lists exactly the arrays that compile allocates.
 import { describe, it, expect } from 'vitest';
-import { Network, Neuron, STDP, PoissonPopulation } from '../../src/index.js';
+import { Network, Neuron, STDP, PoissonPopulation, SpikeSourceArray, TimedArray, DecodingProjection } from '../../src/index.js';
 import type { ArrayPlan, NetworkPlan } from '../../src/ir/plan.js';
 
 const COBA = new Neuron({
@@ -131,6 +131,31 @@ describe('the network plan: schedule and arrays', () => {
     expect(find(plan, 'proj', 0, 'w')).toMatchObject({ length: 1 });
     expect(find(plan, 'proj', 0, '_delay_uniform')).toMatchObject({ dtype: 'i32', length: 1, role: 'delay' });
     expect(plan.arrays.some((a) => a.owner === 'proj' && a.name === '_inv_ptr')).toBe(false); // rate-coded: no spike propagation index
+    expectTableMatchesState(net);
+  });
+
+  it('inputs: the data of SpikeSourceArray and TimedArray, the window of a DecodingProjection, the special kernels', async () => {
+    const net = new Network({ dt: 1.0, seed: 9 });
+    const ssa = new SpikeSourceArray([[1, 3, 5], [2], []], { network: net, name: 'S' });
+    const ta = new TimedArray({ rates: [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], network: net, name: 'T' });
+    const R = net.create(2, Rate, { name: 'R' });
+    net.connect(new DecodingProjection(ssa, R, 'exc', { window: 4 })).connectAllToAll({ weights: 0.5 });
+    net.connect(ta, R, 'exc').connectOneToOne({ weights: 1.0 });
+    await net.compile({ backend: 'js' });
+    const plan = net.plan!;
+    expect(plan.schedule.filter((k) => k.kind === 'neuron').map((k) => k.variant)).toEqual(['spike-source-array', 'timed-array', 'equations']);
+    expect(plan.schedule.find((k) => k.kind === 'transmission' && k.id === 0)).toMatchObject({ variant: 'decoding', enabledBy: 2 });
+    // Three neurons with 3, 1 and 0 spike times: CSR pointers (size + 1) over 4 steps.
+    expect(find(plan, 'pop', 0, '_ssa_ptr')).toMatchObject({ dtype: 'i32', length: 4, lengthFormula: 'size + 1', role: 'input-data', writtenBy: [] });
+    expect(find(plan, 'pop', 0, '_ssa_steps')).toMatchObject({ length: 4, lengthFormula: 'data' });
+    expect(find(plan, 'pop', 0, '_ssa_next')).toMatchObject({ role: 'input-counter', writtenBy: ['neuron'] });
+    // Three blocks of two values; the kernel copies a block into r.
+    expect(find(plan, 'pop', 1, '_ta_buffer')).toMatchObject({ dtype: 'f64', length: 6, lengthFormula: 'blocks × size', writtenBy: [] });
+    expect(find(plan, 'pop', 1, '_ta_schedule')).toMatchObject({ length: 3, lengthFormula: 'blocks' });
+    expect(find(plan, 'pop', 1, 'r').writtenBy).toEqual(['neuron']);
+    // A window of 4 steps over the 2 dendrites of R.
+    expect(find(plan, 'proj', 0, '_dec_hist')).toMatchObject({ dtype: 'f64', length: 8, lengthFormula: 'window × dendrites', writtenBy: ['transmission'] });
+    expect(find(plan, 'pop', 2, '_sum_exc').writtenBy).toEqual(['clear-sums', 'transmission']);
     expectTableMatchesState(net);
   });
 });
