@@ -113,6 +113,11 @@ export function pynnExport(net: ExportableNetwork, title: string, options: Expor
   settleCurrentReceptors(projections, cells);
   const monitors: ScriptMonitor[] = net.monitors.map((m, i) => mapMonitor(m, i, cells));
   const notes = [...[...cells.values()].flatMap((c) => c.notes), ...projections.flatMap((p) => p.notes)];
+  const gInit = pops.filter((p) => { const c = cells.get(p)!.initial; return 'gsyn_exc' in c || 'gsyn_inh' in c; });
+  if (gInit.length > 0 && simulator === 'neuron') {
+    notes.push(`initial conductances of ${gInit.map((p) => `'${p.name}'`).join(', ')} are written (gsyn_exc/gsyn_inh), but PyNN's NEURON backend starts conductances at 0 ` +
+      '(NEST uses them): the first milliseconds differ (COBA, 4000 neurons: 20.01 Hz with or without them, neurarchy 20.53 Hz)');
+  }
   if (net.currentStep) notes.push(`exported after ${net.currentStep * dt} ms of simulation: the current state is the script's initial state, and its time starts at 0`);
   for (const [i, m] of net.monitors.entries()) {
     if (!m.recording) notes.push(`monitor '${m.name ?? `monitor${i}`}' is paused or not started here; the script records it from the start`);

@@ -5,7 +5,7 @@
  * sample, and the final weights of plastic projections.
  *
  * Keys: `meta/dt`, `meta/duration`, `meta/processes`; per monitor `<key>/spike/ranks`,
- * `<key>/spike/times` (ms), `<key>/<var>` (samples × neurons) and `<key>/<var>/ranks`; per plastic
+ * `<key>/spike/times` (ms), `<key>/spike/neurons` (the monitored ranks), `<key>/<var>` (samples × neurons) and `<key>/<var>/ranks`; per plastic
  * projection `<name>/pre`, `<name>/post`, `<name>/w` (neurarchy units).
  */
 import { decodeNpz } from '../io/npz.js';
@@ -55,9 +55,11 @@ export function decodePyNNResults(bytes: Uint8Array): PyNNResults {
       const rec: SpikeRecord = {};
       for (let i = 0; i < ranks.length; i++) (rec[ranks[i]] ??= []).push(Math.round(times[i] / dt));
       for (const r of Object.keys(rec)) rec[Number(r)].sort((a, b) => a - b);
-      const size = new Set(ranks).size;
+      // The monitored neurons, silent ones included (as a monitor's record counts them).
+      const neurons = arrays[`${m[1]}/spike/neurons`] ? numbers(arrays[`${m[1]}/spike/neurons`]) : [...new Set(ranks)];
       const stop = Math.round(duration / dt);
-      mon(m[1]).spike = attachRecordInfo(rec, { dt, unit: 'steps', start: 0, stop, duration, size, rankLimit: ranks.length ? Math.max(...ranks) + 1 : 0 });
+      const rankLimit = Math.max(0, ...neurons, ...ranks) + (neurons.length + ranks.length > 0 ? 1 : 0);
+      mon(m[1]).spike = attachRecordInfo(rec, { dt, unit: 'steps', start: 0, stop, duration, size: neurons.length, rankLimit });
     } else if ((m = key.match(/^(.*)\/([^/]+)\/ranks$/)) && m[2] !== 'spike' && arrays[`${m[1]}/${m[2]}`]) {
       const values = arrays[`${m[1]}/${m[2]}`];
       const [samples, n] = values.shape.length === 2 ? values.shape : [values.shape[0] ?? 0, 1];

@@ -185,6 +185,7 @@ export function writeScript(input: ScriptInput): { source: string; data: Record<
       w('    _t.append(np.asarray(_st.rescale("ms").magnitude, dtype=np.float64))');
       w(`out[${pyName(`${m.key}/spike/ranks`)}] = np.concatenate(_r) if _r else np.zeros(0, np.int32)`);
       w(`out[${pyName(`${m.key}/spike/times`)}] = np.concatenate(_t) if _t else np.zeros(0)`);
+      w(`out[${pyName(`${m.key}/spike/neurons`)}] = np.asarray(${m.ranks ? `DATA[${pyName(`${m.key}/ranks`)}]` : `np.arange(${pop}.size)`}, dtype=np.int32)`);
     }
     for (const v of m.variables) {
       w(`_sig = next(s for s in _seg.analogsignals if s.name == ${pyName(v.pynn)})`);

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Network, Neuron, IF_curr_exp, IF_cond_exp, IF_cond_alpha, IF_curr_alpha, EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, HH_cond_exp, PoissonPopulation, meanFr, Izhikevich, LeakyIntegrator, SpikeSourceArray, Population, Projection, TsodyksMarkram, clear } from '../../src/index.js';
-import { pynnExport, exportPyNN, readPyNNResults, ExportError } from '../../src/export/index.js';
+import { pynnExport, exportPyNN, readPyNNResults, decodePyNNResults, ExportError } from '../../src/export/index.js';
 import { decodeNpz, encodeNpz, type NpzEntry } from '../../src/io/npz.js';
 import { coba, cuba, stdp, izhikevich } from './networks.js';
 import { pynnUnavailable, runScript, spikeStats, weightStats } from './run-pynn.js';
@@ -27,6 +27,7 @@ describe('exportPyNN: the script', () => {
     expect(Number(syn.data[2])).toBeCloseTo(0.03, 12);
     expect(Number(syn.data[3])).toBe(0.2); // delay dt = 0.1 raised to 2·dt for MPI, and said so:
     expect(out.notes.some((n) => n.includes("projection 'proj0'") && n.includes('0.2 ms'))).toBe(true);
+    expect(out.notes.some((n) => n.includes("initial conductances of 'P'") && n.includes('NEURON backend starts conductances at 0'))).toBe(true);
     const inh = decodeNpz(encode(out.data))['proj1/synapses'];
     expect(Number(inh.data[2])).toBeCloseTo(6.7 / 20, 12);
     // initial conductances go along, in µS
@@ -80,6 +81,26 @@ describe('exportPyNN: the script', () => {
     } finally {
       clear();
     }
+  });
+
+  it('decodePyNNResults reads the results keys into monitor-shaped records (spike steps, rows, final weights)', () => {
+    const bytes = encodeNpz({
+      'meta/dt': { data: [0.1] }, 'meta/duration': { data: [100] }, 'meta/processes': { data: [2] },
+      'm/spike/ranks': { data: Int32Array.of(3, 0, 3), dtype: '<i4' }, 'm/spike/times': { data: [12.3, 5.0, 7.1] }, 'm/spike/neurons': { data: Int32Array.of(0, 1, 2, 3), dtype: '<i4' },
+      'm/v': { data: [-65, -64, -63, -62, -61, -60], shape: [3, 2] }, 'm/v/ranks': { data: Int32Array.of(0, 3), dtype: '<i4' },
+      'p/pre': { data: Int32Array.of(0, 1), dtype: '<i4' }, 'p/post': { data: Int32Array.of(0, 0), dtype: '<i4' }, 'p/w': { data: [0.25, 0.5] },
+    });
+    const r = decodePyNNResults(bytes);
+    expect([r.dt, r.duration, r.processes]).toEqual([0.1, 100, 2]);
+    const spike = r.monitors.m.spike!;
+    expect({ ...spike }).toEqual({ 0: [50], 3: [71, 123] });
+    expect([spike.dt, spike.unit, spike.start, spike.stop, spike.size, spike.rankLimit]).toEqual([0.1, 'steps', 0, 1000, 4, 4]);
+    // 3 spikes of 4 monitored neurons (2 silent) in 100 ms: meanFr reads dt, duration and size from the record.
+    expect(meanFr(spike)).toBeCloseTo(7.5, 12);
+    expect(Array.from(r.monitors.m.variables.v.ranks)).toEqual([0, 3]);
+    expect(r.monitors.m.variables.v.rows.map((row) => Array.from(row))).toEqual([[-65, -64], [-63, -62], [-61, -60]]);
+    expect(Array.from(r.projections.p.w)).toEqual([0.25, 0.5]);
+    expect(() => decodePyNNResults(encodeNpz({ 'meta/dt': { data: [0.1] } }))).toThrow(/no 'meta\/duration' entry/);
   });
 
   it('refuses what has no PyNN equivalent, naming the object, the model and the reason', () => {
