@@ -15,12 +15,15 @@ import { PHILOX_C_SOURCE } from '../../random/philox_c.js';
 import { RANDOM_BATCH_SOURCE } from './random-batch.js';
 import { FDLIBM_C_SOURCE } from './fdlibm.js';
 import { ArrayTable, type ArraySlot } from './arrays.js';
-import { cppSpelling, cDouble, CPP_HELPERS } from './spelling.js';
+import { cppSpelling, cDouble, CPP_HELPERS, cppDialect } from './spelling.js';
 import { neuronKernel, stopConditionKernel } from './neuron.js';
 import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel, prepareKernel, hasInverse } from './projection.js';
 import { randomKernel, globalOpsKernel, delayKernel } from './phases.js';
 import { specialPopulationKernel, specialProjectionKernel, SPECIAL_HELPERS } from './special.js';
 import { InternalError } from '../../errors.js';
+import { usedPrelude } from './prelude.js';
+import { stepStages } from '../kernels/schedule.js';
+import { indent } from '../kernels/dialect.js';
 
 export interface GeneratedSource {
   source: string;
@@ -90,9 +93,6 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
   T.slot('net', 0, 'flags', 'i32');
 
   const kernels: string[] = [];
-  const stage0: string[] = [];
-  const stage1: string[] = [];
-  const stage2: string[] = [];
   const stops: string[] = [];
 
   // user functions (global first, then the models'), each once
@@ -115,50 +115,33 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
     functionCode.push(`static inline double F_${f.name}(${f.params.map((p) => `double p_${p}`).join(', ')}) {${usesC ? ' const double* C = NX_GLOBAL_C;' : ''} return ${body}; }`);
   }
 
-  // 1. clear weighted sums, 2. transmission
-  for (const p of plan.populations) {
-    for (const t of p.sumTargets) {
-      stage0.push(`  if (EN[${p.id}]) memset(${T.ptr('pop', p.id, `_sum_${t}`)}, 0, sizeof(double) * ${T.len('pop', p.id, `_sum_${t}`)});`);
-    }
-  }
+  // The kernels, in the schedule's order of kinds; the stages walk plan.schedule (../kernels/schedule.ts).
+  const generated = new Set<string>();
+  const add = (name: string, source: string | undefined) => { if (source) { kernels.push(source); generated.add(name); } };
   for (const proj of plan.projections) {
-    kernels.push(proj.special ? specialProjectionKernel(proj, plan, T)
+    add(`proj${proj.id}_transmit`, proj.special ? specialProjectionKernel(proj, plan, T)
       : proj.type === 'rate' ? rateTransmissionKernel(proj, plan, T) : spikeTransmissionKernel(proj, plan, T));
-    stage0.push(`  if (EN[${proj.post}]) proj${proj.id}_transmit(N, step);`);
   }
-  // 3. random draws, 4. neurons
+  for (const p of plan.populations) if (!p.special) add(`pop${p.id}_random`, randomKernel({ kind: 'pop', plan: p }, plan, T));
+  for (const proj of plan.projections) add(`proj${proj.id}_random`, randomKernel({ kind: 'proj', plan: proj }, plan, T));
   for (const p of plan.populations) {
-    if (p.special) continue;
-    const k = randomKernel({ kind: 'pop', plan: p }, plan, T);
-    if (k) { kernels.push(k); stage1.push(`  if (EN[${p.id}]) pop${p.id}_random(N, step);`); }
-  }
-  for (const proj of plan.projections) {
-    const k = randomKernel({ kind: 'proj', plan: proj }, plan, T);
-    if (k) { kernels.push(k); stage1.push(`  proj${proj.id}_random(N, step);`); }
-  }
-  for (const p of plan.populations) {
-    kernels.push(p.special ? specialPopulationKernel(p, plan, T) : neuronKernel(p, plan, T));
-    stage1.push(p.spiking
-      ? `  if (EN[${p.id}]) pop${p.id}_update(N, step); else { ${T.ptr('pop', p.id, '_nspiked')}[0] = 0;${p.description.axonSpike && !p.special ? ` ${T.ptr('pop', p.id, '_naxon')}[0] = 0;` : ''} }`
-      : `  if (EN[${p.id}]) pop${p.id}_update(N, step);`);
+    add(`pop${p.id}_update`, p.special ? specialPopulationKernel(p, plan, T) : neuronKernel(p, plan, T));
     const stop = stopConditionKernel(p, plan, T);
     if (stop) { kernels.push(stop); stops.push(`    case ${p.id}: return pop${p.id}_stop(N, step);`); }
   }
-  // 5. delays, 6. global operations, 7. synaptic equations, 8. post-synaptic events
-  for (const p of plan.populations) {
-    const k = delayKernel(p, T);
-    if (k) { kernels.push(k); stage2.push(`  pop${p.id}_delay(N, step);`); }
-  }
-  for (const p of plan.populations) {
-    const k = globalOpsKernel(p, T);
-    if (k) { kernels.push(k); stage2.push(`  pop${p.id}_globalops(N, step);`); }
-  }
-  for (const proj of plan.projections) {
-    if (proj.hasUpdate) { kernels.push(synapseUpdateKernel(proj, plan, T)); stage2.push(`  if (EN[${proj.post}]) proj${proj.id}_update(N, step);`); }
-  }
-  for (const proj of plan.projections) {
-    if (proj.hasPostEvents) { kernels.push(postEventKernel(proj, plan, T)); stage2.push(`  proj${proj.id}_post(N, step);`); }
-  }
+  for (const p of plan.populations) add(`pop${p.id}_delay`, delayKernel(p, T));
+  for (const p of plan.populations) add(`pop${p.id}_globalops`, globalOpsKernel(p, T));
+  for (const proj of plan.projections) if (proj.hasUpdate) add(`proj${proj.id}_update`, synapseUpdateKernel(proj, plan, T));
+  for (const proj of plan.projections) if (proj.hasPostEvents) add(`proj${proj.id}_post`, postEventKernel(proj, plan, T));
+  const [stage0, stage1, stage2] = stepStages(plan, {
+    d: cppDialect,
+    enabled: (id) => `EN[${id}]`,
+    call: (name) => {
+      if (!generated.has(name)) throw new InternalError(`cpp backend: the schedule calls ${name}, which was not generated`);
+      return `${name}(N, step);`;
+    },
+    clear: (id, name, whole) => (whole ? `memset(${T.ptr('pop', id, name)}, 0, sizeof(double) * ${T.len('pop', id, name)});` : `${T.ptr('pop', id, name)}[0] = 0;`),
+  }).map((lines) => indent(lines));
 
   const prepares: string[] = [];
   for (const proj of plan.projections) {
@@ -177,18 +160,7 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
     '}',
   ].join('\n');
 
-  const source = [
-    `/* neurarchy: generated C++ for ${plan.populations.length} populations and ${plan.projections.length} projections (threads: ${threads}). */`,
-    '#include <cmath>',
-    '#include <cstdint>',
-    '#include <cstring>',
-    '#include <cstdlib>',
-    ...(threads > 1 ? ['#include <omp.h>'] : []),
-    PHILOX_C_SOURCE,
-    RANDOM_BATCH_SOURCE,
-    FDLIBM_C_SOURCE,
-    CPP_HELPERS,
-    SPECIAL_HELPERS,
+  const network = [
     `static const double dt = ${cDouble(plan.dt)};`,
     '/* The seed is set at run time (nx_set_seed): networks differing only in seed share one library. */',
     '#define SEED (N->seed)',
@@ -283,6 +255,18 @@ ${stops.join('\n')}
 }
 }
 `,
+  ].join('\n\n');
+  // The random, libm and helper libraries, reduced to what this network's code reaches (prelude.ts).
+  const prelude = usedPrelude([PHILOX_C_SOURCE, RANDOM_BATCH_SOURCE, FDLIBM_C_SOURCE, CPP_HELPERS, SPECIAL_HELPERS].join('\n\n'), network);
+  const source = [
+    `/* neurarchy: generated C++ for ${plan.populations.length} populations and ${plan.projections.length} projections (threads: ${threads}). */`,
+    '#include <cmath>',
+    '#include <cstdint>',
+    '#include <cstring>',
+    '#include <cstdlib>',
+    ...(threads > 1 ? ['#include <omp.h>'] : []),
+    prelude,
+    network,
   ].join('\n\n');
   return { source, slots: T.slots };
 }

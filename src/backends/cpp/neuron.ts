@@ -10,6 +10,7 @@ import type { Attribute } from '../../equations/description.js';
 import { renderExpr, type SymbolResolver } from '../render.js';
 import { cppSpelling, cDouble, cppDialect } from './spelling.js';
 import { neuronParts, neuronTemps, type NeuronParts, type NeuronTarget } from '../kernels/neuron.js';
+import { emitsAxonSpikes } from '../kernels/axon.js';
 import { renderSteps, renderAssignment, indent, tempNames, tempName, plain, type StatementContext as CStatementContext } from './statements.js';
 import { KernelArrays, cname, type ArrayTable } from './arrays.js';
 import { parallelFor } from './parallel.js';
@@ -148,7 +149,7 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: Array
   let spikeLoop: string[] = [];
   if (pop.spiking) {
     for (const n of ['_spiked', '_nspiked', '_last_spike', '_refr_left']) arrays.need(n, 'pop', pop.id, n);
-    if (d.axonSpike) for (const n of ['_axon_spiked', '_naxon']) arrays.need(n, 'pop', pop.id, n);
+    if (emitsAxonSpikes(pop)) for (const n of ['_axon_spiked', '_naxon']) arrays.need(n, 'pop', pop.id, n);
     spikeLoop = indent(spikeLoopStrategies.find((s) => s.compatible(parts))!.lines(pop, parts));
   }
   // Globals are hoisted after the global equations ran (they may write them).

@@ -3,10 +3,12 @@
  * `../js/phases.ts`): random draws, global reductions (sequential, in index order, so the sums are
  * the js sums), and pushing delayed values and spikes into their rings.
  */
+import { sequentialReduction } from '../kernels/globalops.js';
+import { indent } from '../kernels/dialect.js';
 import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { RandomUse } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
-import { cppSpelling } from './spelling.js';
+import { cppSpelling, cppDialect } from './spelling.js';
 import { neuronScope } from './neuron.js';
 import { synapseScope } from './synapse-scope.js';
 import { KernelArrays, type ArrayTable } from './arrays.js';
@@ -68,7 +70,7 @@ export function randomKernel(owner: { kind: 'pop'; plan: PopulationPlan } | { ki
   ].join('\n');
 }
 
-/** Global operations (`mean(r)`, `max(v)`, …) after all neuron updates. */
+/** Global operations (`mean(r)`, `max(v)`, …) after all neuron updates (`../kernels/globalops.ts`, sequential). */
 export function globalOpsKernel(pop: PopulationPlan, table: ArrayTable): string | undefined {
   if (pop.globalOps.length === 0) return undefined;
   const lines = [`static void pop${pop.id}_globalops(Net* N, int64_t step) {`, '  (void)step;'];
@@ -77,17 +79,8 @@ export function globalOpsKernel(pop: PopulationPlan, table: ArrayTable): string 
     const key = `_${g.op}_${g.variable}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const x = table.ptr('pop', pop.id, g.variable);
-    const n = table.len('pop', pop.id, g.variable);
-    const res = `${table.ptr('pop', pop.id, key)}[0]`;
-    lines.push(`  { const double* x = ${x}; const int64_t n = ${n}; double a = ${g.op === 'max' ? '-INFINITY' : g.op === 'min' ? 'INFINITY' : '0.0'};`);
-    switch (g.op) {
-      case 'mean': lines.push('    for (int64_t i = 0; i < n; i++) a += x[i];', `    ${res} = a / (double)n; }`); break;
-      case 'max': lines.push('    for (int64_t i = 0; i < n; i++) if (x[i] > a) a = x[i];', `    ${res} = a; }`); break;
-      case 'min': lines.push('    for (int64_t i = 0; i < n; i++) if (x[i] < a) a = x[i];', `    ${res} = a; }`); break;
-      case 'norm1': lines.push('    for (int64_t i = 0; i < n; i++) a += fabs(x[i]);', `    ${res} = a; }`); break;
-      case 'norm2': lines.push('    for (int64_t i = 0; i < n; i++) a += x[i] * x[i];', `    ${res} = sqrt(a); }`); break;
-    }
+    lines.push(`  { const double* x = ${table.ptr('pop', pop.id, g.variable)}; const int64_t n = ${table.len('pop', pop.id, g.variable)};`);
+    lines.push(...indent(sequentialReduction(g.op, cppDialect, (i) => `x[${i}]`, 'n', `${table.ptr('pop', pop.id, key)}[0]`), 2), '  }');
   }
   lines.push('}');
   return lines.join('\n');

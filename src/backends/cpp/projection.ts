@@ -5,15 +5,15 @@
  * and `post_spike` events. Spike propagation runs in the js order (spikes in emission order, the
  * synapses of each spike in index order), so every `g += w` happens in the same order.
  */
+import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
+import { transmitsAxonSpikes } from '../kernels/axon.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
-import type { Expr } from '../../equations/ast.js';
 import { renderExpr } from '../render.js';
-import { cppSpelling } from './spelling.js';
+import { cppSpelling, cppDialect } from './spelling.js';
 import { renderAssignment, renderSteps, indent, tempNames, plain, type StatementContext as CStatementContext } from './statements.js';
 import { synapseScope, type CSynapseScope } from './synapse-scope.js';
 import { cname, type ArrayTable } from './arrays.js';
-import { eventDrivenDecay } from '../../ir/event-driven.js';
 import { parallelFor, SYNAPSE_THRESHOLD } from './parallel.js';
 import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
 
@@ -76,33 +76,21 @@ export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, t
   return [...header(`proj${proj.id}_transmit`, proj), `  if (!FL[${FLAGS.transmission}]) return;`, ...indent(body), '}'].join('\n');
 }
 
+/** The C++ places of the shared event parts (`../kernels/events.ts`); `_last_event` is declared on use. */
+function eventTarget(proj: ProjectionPlan, ctx: CStatementContext, table?: ArrayTable, scope?: CSynapseScope): EventTarget {
+  return {
+    d: cppDialect, ctx, elapsed: '_elapsed',
+    lastEvent: () => `${scope!.arrays.need('_last_event', 'proj', proj.id, '_last_event')}[k]`,
+    lastSpike: (side) => `${table!.ptr('pop', side === 'pre' ? proj.pre : proj.post, '_last_spike')}[rk_${side}]`,
+  };
+}
+
 function eventDriven(proj: ProjectionPlan, scope: CSynapseScope, ctx: CStatementContext, when: string): string[] {
-  const ed = proj.description.eventDriven;
-  if (ed.length === 0) return [];
-  const last = scope.arrays.need('_last_event', 'proj', proj.id, '_last_event');
-  const lines = [`const int64_t _elapsed = ${when} - (int64_t)${last}[k];`];
-  for (const v of ed) {
-    const value: Expr = eventDrivenDecay(v);
-    lines.push(`${ctx.location('self', v.name).read} = ${renderExpr(value, { ...scope, sym: (n) => (n === '_elapsed' ? '(double)_elapsed' : scope.sym(n)) }, cppSpelling)};`);
-  }
-  lines.push(`${last}[k] = (int32_t)(${when});`);
-  return lines;
+  return eventDecay(proj, eventTarget(proj, ctx, undefined, scope), when);
 }
 
 function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[], ctx: CStatementContext, table: ArrayTable): string[] {
-  const out: string[] = [];
-  for (const a of statements) {
-    let lines: string[];
-    if (a.target === 'g_target') lines = proj.conductances.flatMap((tgt) => renderAssignment({ ...a, target: `g_${tgt}` }, ctx));
-    else lines = renderAssignment(a, ctx);
-    if (a.unlessPost) {
-      const preLast = `${table.ptr('pop', proj.pre, '_last_spike')}[rk_pre]`;
-      const postLast = `${table.ptr('pop', proj.post, '_last_spike')}[rk_post]`;
-      lines = [`if (${preLast} != ${postLast}) {`, ...indent(lines), '}'];
-    }
-    out.push(...lines);
-  }
-  return out;
+  return sharedEventStatements(proj, statements, eventTarget(proj, ctx, table));
 }
 
 /** Spike propagation with the `pre_spike` code of every synapse reached by a (delayed) spike. */
@@ -170,8 +158,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
       '}',
     );
   }
-  const preHasAxon = net.populations[proj.pre].spiking && net.populations[proj.pre].description.axonSpike !== undefined;
-  if (d.preAxonSpike.length && preHasAxon) {
+  if (transmitsAxonSpikes(proj, net)) {
     // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
     const axonEvent = [...eventDriven(proj, scope, ctx, 'step'), ...eventStatements(proj, d.preAxonSpike, ctx, table)];
     loop.push(

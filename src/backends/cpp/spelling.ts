@@ -98,5 +98,6 @@ export const cppDialect: Dialect = {
   append: (list, v) => [`${list.element(`${list.count}++`)} = (int32_t)${v};`],
   periodSteps: (x) => `nx_refr_steps(${x})`,
   toFloat: (x) => `(double)${x}`,
+  toInt: (x) => `(int32_t)(${x})`,
   temp: tempName,
 };

@@ -9,10 +9,12 @@ import { neuronKernel, stopConditionKernel } from './neuron.js';
 import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel } from './projection.js';
 import { randomKernel, globalOpsKernel, delayKernel } from './phases.js';
 import { renderExpr } from '../render.js';
-import { jsSpelling, jsBuiltins } from './spelling.js';
+import { jsSpelling, jsBuiltins, jsDialect } from './spelling.js';
 import { fillDraws } from '../../random/draws.js';
 import { specialPopulationKernel, specialProjectionKernel, specialRuntime } from './special.js';
 import { InternalError } from '../../errors.js';
+import { stepStages } from '../kernels/schedule.js';
+import { indent } from '../kernels/dialect.js';
 
 /** Generates the whole module source: kernels, functions and the step function. */
 export function generateSource(plan: NetworkPlan): string {
@@ -36,54 +38,37 @@ export function generateSource(plan: NetworkPlan): string {
     };
     parts.push(`function F_${f.name}(${f.params.join(', ')}) { return ${renderExpr(f.body, scope, jsSpelling)}; }`);
   }
-  const step: string[] = ['function step(step) {'];
-  // 1. weighted sums cleared, 2. transmission, 3. recording of inputs
-  for (const p of plan.populations) for (const t of p.sumTargets) step.push(`  if (EN[${p.id}]) P[${p.id}].get('_sum_${t}').fill(0);`);
+  // The kernels, in the schedule's order of kinds; the step function walks plan.schedule (../kernels/schedule.ts).
+  const kernels = new Set<string>();
+  const add = (name: string, source: string | undefined) => { if (source) { parts.push(source); kernels.add(name); } };
   for (const proj of plan.projections) {
-    parts.push(proj.special ? specialProjectionKernel(proj, plan)
+    add(`proj${proj.id}_transmit`, proj.special ? specialProjectionKernel(proj, plan)
       : proj.type === 'rate' ? rateTransmissionKernel(proj, plan) : spikeTransmissionKernel(proj, plan));
-    step.push(`  if (EN[${proj.post}]) proj${proj.id}_transmit(step);`);
   }
-  step.push('  if (H.active) H.recordTargets(step);');
-  // 3b. random draws
+  // Special populations draw their own numbers inside their kernel (special.ts), if any.
+  for (const p of plan.populations) if (!p.special) add(`pop${p.id}_random`, randomKernel({ kind: 'pop', plan: p }, plan));
+  for (const proj of plan.projections) add(`proj${proj.id}_random`, randomKernel({ kind: 'proj', plan: proj }, plan));
   for (const p of plan.populations) {
-    if (p.special) continue; // special kernels (special.ts) draw their own numbers, if any
-    const k = randomKernel({ kind: 'pop', plan: p }, plan);
-    if (k) { parts.push(k); step.push(`  if (EN[${p.id}]) pop${p.id}_random(step);`); }
-  }
-  for (const proj of plan.projections) {
-    const k = randomKernel({ kind: 'proj', plan: proj }, plan);
-    if (k) { parts.push(k); step.push(`  proj${proj.id}_random(step);`); }
-  }
-  // 4. neurons
-  for (const p of plan.populations) {
-    parts.push(p.special ? specialPopulationKernel(p, plan) : neuronKernel(p, plan));
-    step.push(p.spiking
-      ? `  if (EN[${p.id}]) pop${p.id}_update(step); else { P[${p.id}].get('_nspiked')[0] = 0;${p.description.axonSpike ? ` P[${p.id}].get('_naxon')[0] = 0;` : ''} }`
-      : `  if (EN[${p.id}]) pop${p.id}_update(step);`);
+    add(`pop${p.id}_update`, p.special ? specialPopulationKernel(p, plan) : neuronKernel(p, plan));
     const stop = stopConditionKernel(p, plan);
     if (stop) parts.push(stop);
   }
-  step.push('  if (H.active) H.afterNeurons(step);');
-  // 5. delays, 6. global operations
-  for (const p of plan.populations) {
-    const k = delayKernel(p);
-    if (k) { parts.push(k); step.push(`  pop${p.id}_delay(step);`); }
-  }
-  for (const p of plan.populations) {
-    const k = globalOpsKernel(p);
-    if (k) { parts.push(k); step.push(`  pop${p.id}_globalops(step);`); }
-  }
-  // 7. synaptic equations, 8. post-synaptic events
-  for (const proj of plan.projections) {
-    if (proj.hasUpdate) { parts.push(synapseUpdateKernel(proj, plan)); step.push(`  if (EN[${proj.post}]) proj${proj.id}_update(step);`); }
-  }
-  for (const proj of plan.projections) {
-    if (proj.hasPostEvents) { parts.push(postEventKernel(proj, plan)); step.push(`  proj${proj.id}_post(step);`); }
-  }
-  // 9. recording
-  step.push('  if (H.active) H.record(step);', '}');
-  parts.push(step.join('\n'));
+  for (const p of plan.populations) add(`pop${p.id}_delay`, delayKernel(p));
+  for (const p of plan.populations) add(`pop${p.id}_globalops`, globalOpsKernel(p));
+  for (const proj of plan.projections) if (proj.hasUpdate) add(`proj${proj.id}_update`, synapseUpdateKernel(proj, plan));
+  for (const proj of plan.projections) if (proj.hasPostEvents) add(`proj${proj.id}_post`, postEventKernel(proj, plan));
+  const stages = stepStages(plan, {
+    d: jsDialect,
+    enabled: (id) => `EN[${id}]`,
+    call: (name) => {
+      if (!kernels.has(name)) throw new InternalError(`js backend: the schedule calls ${name}, which was not generated`);
+      return `${name}(step);`;
+    },
+    clear: (id, name, whole) => (whole ? `P[${id}].get('${name}').fill(0);` : `P[${id}].get('${name}')[0] = 0;`),
+  });
+  const hooks = ['if (H.active) H.recordTargets(step);', 'if (H.active) H.afterNeurons(step);', 'if (H.active) H.record(step);'];
+  const step = stages.flatMap((lines, k) => [...lines, ...(k < hooks.length ? [hooks[k]] : [])]);
+  parts.push(['function step(step) {', ...indent(step), '}'].join('\n'));
   const stops = plan.populations.filter((p) => p.stopCondition).map((p) => `${p.id}: pop${p.id}_stop`);
   parts.push(`return { step, stop: { ${stops.join(', ')} } };`);
   return parts.join('\n\n');

@@ -8,6 +8,7 @@ import type { Attribute } from '../../equations/description.js';
 import { renderExpr, type SymbolResolver } from '../render.js';
 import { jsSpelling, jsDialect } from './spelling.js';
 import { neuronParts, neuronTemps, type NeuronTarget } from '../kernels/neuron.js';
+import { emitsAxonSpikes } from '../kernels/axon.js';
 import { renderSteps, renderAssignment, indent, tempNames, plain, type StatementContext } from './statements.js';
 import { js } from './names.js';
 import { neuronSymbols } from '../neuron-symbols.js';
@@ -53,7 +54,7 @@ function target(pop: PopulationPlan, net: NetworkPlan): NeuronTarget {
 export function neuronKernel(pop: PopulationPlan, net: NetworkPlan): string {
   const d = pop.description;
   const parts = neuronParts(pop, target(pop, net));
-  const axon = pop.spiking && d.axonSpike !== undefined;
+  const axon = emitsAxonSpikes(pop);
   const lines: string[] = [`function pop${pop.id}_update(step) {`, '  const t = step * dt;'];
   lines.push(...indent(populationArrays(pop)));
   for (const tgt of pop.sumTargets) lines.push(`  const _sum_${tgt} = P[${pop.id}].get('_sum_${tgt}');`);

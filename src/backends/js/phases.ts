@@ -2,10 +2,12 @@
  * The small per-step kernels around the neuron and synapse code: clearing weighted sums, drawing
  * random numbers, global reductions, and pushing values and spikes into delay rings.
  */
+import { sequentialReduction } from '../kernels/globalops.js';
+import { indent } from '../kernels/dialect.js';
 import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { RandomUse } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
-import { jsSpelling } from './spelling.js';
+import { jsSpelling, jsDialect } from './spelling.js';
 import { neuronScope } from './neuron.js';
 import { synapseScope } from './synapse-scope.js';
 import { randomStream } from '../../ir/streams.js';
@@ -34,7 +36,7 @@ export function randomKernel(owner: { kind: 'pop'; plan: PopulationPlan } | { ki
   return lines.join('\n');
 }
 
-/** Global operations (`mean(r)`, `max(v)`, …) after all neuron updates. */
+/** Global operations (`mean(r)`, `max(v)`, …) after all neuron updates (`../kernels/globalops.ts`, sequential). */
 export function globalOpsKernel(pop: PopulationPlan): string | undefined {
   if (pop.globalOps.length === 0) return undefined;
   const lines = [`function pop${pop.id}_globalops(step) {`, `  const S = P[${pop.id}];`];
@@ -43,14 +45,8 @@ export function globalOpsKernel(pop: PopulationPlan): string | undefined {
     const key = `_${g.op}_${g.variable}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    lines.push(`  { const x = S.get('${g.variable}'), n = x.length; let a = ${g.op === 'max' ? '-Infinity' : g.op === 'min' ? 'Infinity' : '0'};`);
-    switch (g.op) {
-      case 'mean': lines.push('    for (let i = 0; i < n; i++) a += x[i];', `    S.get('${key}')[0] = a / n; }`); break;
-      case 'max': lines.push('    for (let i = 0; i < n; i++) if (x[i] > a) a = x[i];', `    S.get('${key}')[0] = a; }`); break;
-      case 'min': lines.push('    for (let i = 0; i < n; i++) if (x[i] < a) a = x[i];', `    S.get('${key}')[0] = a; }`); break;
-      case 'norm1': lines.push('    for (let i = 0; i < n; i++) a += Math.abs(x[i]);', `    S.get('${key}')[0] = a; }`); break;
-      case 'norm2': lines.push('    for (let i = 0; i < n; i++) a += x[i] * x[i];', `    S.get('${key}')[0] = Math.sqrt(a); }`); break;
-    }
+    lines.push(`  { const x = S.get('${g.variable}'), n = x.length;`);
+    lines.push(...indent(sequentialReduction(g.op, jsDialect, (i) => `x[${i}]`, 'n', `S.get('${key}')[0]`), 2), '  }');
   }
   lines.push('}');
   return lines.join('\n');

@@ -2,15 +2,15 @@
  * The kernels of a projection: rate-coded transmission (weighted sums), spike propagation with its
  * `pre_spike` code, continuous synaptic equations, and `post_spike` events.
  */
+import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
+import { transmitsAxonSpikes } from '../kernels/axon.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
-import type { Expr } from '../../equations/ast.js';
 import { renderExpr } from '../render.js';
-import { jsSpelling } from './spelling.js';
+import { jsSpelling, jsDialect } from './spelling.js';
 import { renderAssignment, renderSteps, indent, tempNames, plain, type StatementContext } from './statements.js';
 import { synapseScope, type SynapseScope } from './synapse-scope.js';
 import { js } from './names.js';
-import { eventDrivenDecay } from '../../ir/event-driven.js';
 import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
 
 function header(name: string, proj: ProjectionPlan): string[] {
@@ -50,38 +50,23 @@ export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): 
   return [...header(`proj${proj.id}_transmit`, proj), '  if (!FL.transmission) return;', ...indent(body), '}'].join('\n');
 }
 
+/** The js places of the shared event parts (`../kernels/events.ts`). */
+function eventTarget(proj: ProjectionPlan, ctx: StatementContext): EventTarget {
+  return {
+    d: jsDialect, ctx, elapsed: '_elapsed',
+    lastEvent: () => '_last_event[k]',
+    lastSpike: (side) => `P[${side === 'pre' ? proj.pre : proj.post}].get('_last_spike')[rk_${side}]`,
+  };
+}
+
 /** Decay of the event-driven variables of synapse k up to event time `when`, then `_last_event[k] = when`. */
-function eventDriven(proj: ProjectionPlan, scope: SynapseScope, ctx: StatementContext, when: string): string[] {
-  const ed = proj.description.eventDriven;
-  if (ed.length === 0) return [];
-  const lines = [`const _elapsed = ${when} - _last_event[k];`];
-  for (const v of ed) {
-    const value: Expr = eventDrivenDecay(v);
-    lines.push(`${ctx.location('self', v.name).read} = ${renderExpr(value, scope, jsSpelling)};`);
-  }
-  lines.push(`_last_event[k] = ${when};`);
-  return lines;
+function eventDriven(proj: ProjectionPlan, _scope: SynapseScope, ctx: StatementContext, when: string): string[] {
+  return eventDecay(proj, eventTarget(proj, ctx), when);
 }
 
 /** The statements of a spike event, `g_target` first (one per target), then the rest in order. */
-function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[], ctx: StatementContext, net: NetworkPlan): string[] {
-  const out: string[] = [];
-  for (const a of statements) {
-    let lines: string[];
-    if (a.target === 'g_target') {
-      lines = proj.conductances.flatMap((tgt) => renderAssignment({ ...a, target: `g_${tgt}` }, ctx));
-    } else {
-      lines = renderAssignment(a, ctx);
-    }
-    if (a.unlessPost) {
-      const preLast = `P[${proj.pre}].get('_last_spike')[rk_pre]`;
-      const postLast = `P[${proj.post}].get('_last_spike')[rk_post]`;
-      lines = [`if (${preLast} !== ${postLast}) {`, ...indent(lines), '}'];
-    }
-    out.push(...lines);
-  }
-  void net;
-  return out;
+function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[], ctx: StatementContext, _net: NetworkPlan): string[] {
+  return sharedEventStatements(proj, statements, eventTarget(proj, ctx));
 }
 
 /** Spike propagation: every synapse of every (delayed) pre-synaptic spike runs the `pre_spike` code. */
@@ -135,11 +120,11 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
       '}',
     ];
   }
-  if (d.preAxonSpike.length) {
+  if (transmitsAxonSpikes(proj, net)) {
     // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
     const axonEvent = [...eventDriven(proj, scope, ctx, 'step'), ...eventStatements(proj, d.preAxonSpike, ctx, net)];
     loop.push(
-      `if (FL.axonTransmission && ${P}.has('_naxon')) {`,
+      'if (FL.axonTransmission) {',
       `  const _asrc = ${P}.get('_axon_spiked'), _nas = ${P}.get('_naxon')[0];`,
       '  for (let s = 0; s < _nas; s++) {',
       '    const rk_pre = _asrc[s];',

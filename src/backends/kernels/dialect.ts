@@ -57,6 +57,8 @@ export interface Dialect {
    * and saturated to [0, 2^31 − 1] (an infinite period never ends; NaN or a negative one is none).
    */
   periodSteps(x: string): string;
+  /** A step value (int64 on cpp) stored into an int32 element. */
+  toInt(x: string): string;
   /** An integer value (a step, an index) in the float type. */
   toFloat(x: string): string;
   /** The name of method temporary `name` as a local. */

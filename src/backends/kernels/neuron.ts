@@ -12,6 +12,7 @@ import { renderArith, renderExpr } from '../render.js';
 import { renderAssignment, renderSteps, type StatementContext } from './statements.js';
 import type { Dialect, ListRef } from './dialect.js';
 import { tempNames } from '../steps.js';
+import { emitsAxonSpikes } from './axon.js';
 
 /** What a backend provides for the neuron kernel of `pop`. */
 export interface NeuronTarget {
@@ -85,7 +86,7 @@ export function neuronParts(pop: PopulationPlan, t: NeuronTarget): NeuronParts {
     const test = L.ifBlock(cond, onSpike);
     parts.emit = refractory ? L.ifBlock(L.cmp('>', refr, '0'), [L.assign(refr, renderArith(L.expr, '-', refr, '1'))], test) : test;
   }
-  if (pop.spiking && d.axonSpike) {
+  if (emitsAxonSpikes(pop) && d.axonSpike) {
     const cond = L.truthy(renderExpr(d.axonSpike.condition, l, L.expr));
     parts.axon = L.ifBlock(cond, [...d.axonReset.flatMap((a) => renderAssignment(a, lctx, L)), ...L.append(t.list('axon'), 'i')]);
   }

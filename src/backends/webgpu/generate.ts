@@ -7,6 +7,7 @@
  * 1. clear spike lists, random draws, neuron updates and spike emission;
  * 2. delay rings, global operations, synaptic equations, post-synaptic events.
  */
+import { transmitsAxonSpikes } from '../kernels/axon.js';
 import type { NetworkPlan } from '../../ir/plan.js';
 import type { EngineInput } from '../../runtime/engine.js';
 import { renderExpr } from '../render.js';
@@ -136,7 +137,7 @@ export function generateWgsl(plan: NetworkPlan, L: Layout, options: GenerateOpti
     const slot = slots++;
     spikeSlot.set(proj.id, slot);
     prep0.push(...spikePrepLines(proj, plan, L, slot));
-    if (proj.description.preAxonSpike.length) {
+    if (transmitsAxonSpikes(proj, plan)) {
       const a = slots++;
       axonSlot.set(proj.id, a);
       prep0.push(...axonPrepLines(proj, L, a));

@@ -4,10 +4,12 @@
  * global reductions (one workgroup, tree reduction), and the delay rings (copy, then one invocation
  * moves the ring index, so that no invocation reads an index another one is changing).
  */
+import { reduction } from '../kernels/globalops.js';
+import { emitsAxonSpikes } from '../kernels/axon.js';
 import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { RandomUse } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
-import { wgslSpelling } from './spelling.js';
+import { wgslSpelling, wgslDialect } from './spelling.js';
 import { plainMem, type Layout } from './memory.js';
 import { neuronScope, synapseScope } from './scope.js';
 import { randomStream } from '../../ir/streams.js';
@@ -30,7 +32,7 @@ export function clearCountersKernel(net: NetworkPlan, L: Layout): Kernel | undef
   if (pops.length === 0) return undefined;
   return {
     name: 'clear_counters', stage: 1, mem: plainMem, dispatch: { threads: 1 },
-    body: ['if (gi != 0) { return; }', ...pops.flatMap((p) => ['_nspiked', ...(L.has('pop', p.id, '_naxon') ? ['_naxon'] : [])]
+    body: ['if (gi != 0) { return; }', ...pops.flatMap((p) => ['_nspiked', ...(emitsAxonSpikes(p) ? ['_naxon'] : [])]
       .map((c) => `atomicStore(&A[${L.off('pop', p.id, c)}], 0);`))],
   };
 }
@@ -84,23 +86,21 @@ export function globalOpsKernels(pop: PopulationPlan, L: Layout): Kernel[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const x = L.get('pop', pop.id, g.variable);
-    const init = g.op === 'max' ? '(-nx_inf())' : g.op === 'min' ? 'nx_inf()' : '0.0';
-    const term = g.op === 'norm1' ? 'abs(v)' : g.op === 'norm2' ? '(v * v)' : 'v';
-    const comb = (a: string, b: string) => (g.op === 'max' ? `max(${a}, ${b})` : g.op === 'min' ? `min(${a}, ${b})` : `(${a} + ${b})`);
-    const fin = g.op === 'mean' ? `red[0] / ${x.length}.0` : g.op === 'norm2' ? 'sqrt(red[0])' : 'red[0]';
+    // The shared recipe (`../kernels/globalops.ts`) in a workgroup tree: 64 strided partial reductions, then halving.
+    const r = reduction(g.op, wgslDialect);
     kernels.push({
       name: `pop${pop.id}${key}`, stage: 2, mem: plainMem, dispatch: { workgroups: 1 },
       decls: ['var<workgroup> red: array<f32, 64>;'],
       body: [
-        `var a: f32 = ${init};`,
-        `for (var j = li; j < ${x.length}; j = j + 64) { let v = F[${x.offset} + j]; a = ${comb('a', term)}; }`,
+        `var a: f32 = ${r.init};`,
+        `for (var j = li; j < ${x.length}; j = j + 64) { let v = F[${x.offset} + j]; a = ${r.combine('a', r.term('v'))}; }`,
         'red[li] = a;',
         'workgroupBarrier();',
         'for (var st: i32 = 32; st > 0; st = st / 2) {',
-        `  if (li < st) { red[li] = ${comb('red[li]', 'red[li + st]')}; }`,
+        `  if (li < st) { red[li] = ${r.combine('red[li]', 'red[li + st]')}; }`,
         '  workgroupBarrier();',
         '}',
-        `if (li == 0) { F[${L.off('pop', pop.id, key)}] = ${fin}; }`,
+        `if (li == 0) { F[${L.off('pop', pop.id, key)}] = ${r.finish('red[0]', String(x.length))}; }`,
       ],
     });
   }

@@ -13,14 +13,14 @@
  * - **synaptic equations**: one invocation per dendrite (semiglobal, then its synapses in order).
  * - **post-synaptic events**: one workgroup per post-synaptic spike, walking its dendrite.
  */
+import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
-import { wgslSpelling } from './spelling.js';
+import { wgslSpelling, wgslDialect } from './spelling.js';
 import { plainMem, atomicMem, type Layout, type Mem } from './memory.js';
 import { synapseScope, synapseContext, FLAGS, FLAGS_PER_PROJECTION, type Sharing } from './scope.js';
 import { renderAssignment, renderSteps, indent, tempNames, type StatementContext as WStatementContext } from './statements.js';
-import { eventDrivenDecay } from '../../ir/event-driven.js';
 import { WG, type Kernel } from './kernel.js';
 
 const EVENT_SHARING: Sharing = { pre: true, post: true, semiglobal: true, global: true };
@@ -107,32 +107,23 @@ function weightedSumKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, st
   };
 }
 
+/** The WGSL places of the shared event parts (`../kernels/events.ts`). */
+function eventTarget(proj: ProjectionPlan, ctx: WStatementContext, L: Layout, mem: Mem): EventTarget {
+  return {
+    d: wgslDialect, ctx, elapsed: 'T_elapsed',
+    lastEvent: () => `I[${L.off('proj', proj.id, '_last_event')} + k]`,
+    lastSpike: (side) => mem.i(`${L.off('pop', side === 'pre' ? proj.pre : proj.post, '_last_spike')} + rk_${side}`),
+  };
+}
+
 /** Decay of the event-driven variables of synapse k up to event step `when`, then `_last_event[k] = when`. */
 function eventDriven(proj: ProjectionPlan, ctx: WStatementContext, L: Layout, when: string): string[] {
-  const ed = proj.description.eventDriven;
-  if (ed.length === 0) return [];
-  const le = `I[${L.off('proj', proj.id, '_last_event')} + k]`;
-  const lines = [`let T_elapsed = f32(${when} - ${le});`];
-  for (const v of ed) lines.push(ctx.location('self', v.name).store(renderExpr(eventDrivenDecay(v), ctx.scope, wgslSpelling)));
-  lines.push(`${le} = ${when};`);
-  return lines;
+  return eventDecay(proj, eventTarget(proj, ctx, L, plainMem), when);
 }
 
 /** The statements of a spike event, `g_target` first expanded per target. */
 function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[], ctx: WStatementContext, L: Layout, mem: Mem): string[] {
-  const out: string[] = [];
-  for (const a of statements) {
-    let lines = a.target === 'g_target'
-      ? proj.conductances.flatMap((tgt) => renderAssignment({ ...a, target: `g_${tgt}` }, ctx))
-      : renderAssignment(a, ctx);
-    if (a.unlessPost) {
-      const pre = mem.i(`${L.off('pop', proj.pre, '_last_spike')} + rk_pre`);
-      const post = mem.i(`${L.off('pop', proj.post, '_last_spike')} + rk_post`);
-      lines = [`if (${pre} != ${post}) {`, ...indent(lines), '}'];
-    }
-    out.push(...lines);
-  }
-  return out;
+  return sharedEventStatements(proj, statements, eventTarget(proj, ctx, L, mem));
 }
 
 /**
@@ -290,13 +281,11 @@ export function axonTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L
   };
 }
 
-/** Preparation lines of an axonal-spike kernel's indirect dispatch (no workgroups when the pre population has no axonal spikes). */
+/** Preparation lines of an axonal-spike kernel's indirect dispatch (only for `transmitsAxonSpikes`: `../kernels/axon.ts`). */
 export function axonPrepLines(proj: ProjectionPlan, L: Layout, slot: number): string[] {
-  const has = L.has('pop', proj.pre, '_naxon');
-  const go = `${transmits(proj, L)} && ${flag(L, proj, 'axonTransmission')} != 0`;
   return [
-    `{ let _go = ${has ? go : 'false'};`,
-    `  IND[${3 * slot}] = select(0u, u32(min(${has ? `atomicLoad(&A[${L.off('pop', proj.pre, '_naxon')}])` : '0'}, 65535)), _go);`,
+    `{ let _go = ${transmits(proj, L)} && ${flag(L, proj, 'axonTransmission')} != 0;`,
+    `  IND[${3 * slot}] = select(0u, u32(min(atomicLoad(&A[${L.off('pop', proj.pre, '_naxon')}]), 65535)), _go);`,
     `  IND[${3 * slot + 1}] = 1u; IND[${3 * slot + 2}] = 1u; }`,
   ];
 }

@@ -98,6 +98,7 @@ export const wgslDialect: Dialect = {
   // Saturated as the js kernel's Math.max(0, Math.min(Math.round(x), 2^31 − 1)) (x ≥ 2^31 − 1 first: i32() of it is undefined).
   periodSteps: (x) => `nx_period_steps(${x})`,
   toFloat: (x) => `f32(${x})`,
+  toInt: (x) => x,
   temp: tempName,
   singleStore: true,
 };

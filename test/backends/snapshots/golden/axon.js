@@ -36,7 +36,7 @@ function proj1_transmit(step) {
       post_g_ax[rk_post] = (post_g_ax[rk_post] + 0);
     }
   }
-  if (FL.axonTransmission && P[0].has('_naxon')) {
+  if (FL.axonTransmission) {
     const _asrc = P[0].get('_axon_spiked'), _nas = P[0].get('_naxon')[0];
     for (let s = 0; s < _nas; s++) {
       const rk_pre = _asrc[s];
@@ -108,8 +108,17 @@ function step(step) {
   if (EN[1]) proj0_transmit(step);
   if (EN[1]) proj1_transmit(step);
   if (H.active) H.recordTargets(step);
-  if (EN[0]) pop0_update(step); else { P[0].get('_nspiked')[0] = 0; P[0].get('_naxon')[0] = 0; }
-  if (EN[1]) pop1_update(step); else { P[1].get('_nspiked')[0] = 0; }
+  if (EN[0]) {
+    pop0_update(step);
+  } else {
+    P[0].get('_nspiked')[0] = 0;
+    P[0].get('_naxon')[0] = 0;
+  }
+  if (EN[1]) {
+    pop1_update(step);
+  } else {
+    P[1].get('_nspiked')[0] = 0;
+  }
   if (H.active) H.afterNeurons(step);
   if (H.active) H.record(step);
 }

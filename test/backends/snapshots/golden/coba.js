@@ -95,7 +95,11 @@ function step(step) {
   if (EN[0]) proj0_transmit(step);
   if (EN[0]) proj1_transmit(step);
   if (H.active) H.recordTargets(step);
-  if (EN[0]) pop0_update(step); else { P[0].get('_nspiked')[0] = 0; }
+  if (EN[0]) {
+    pop0_update(step);
+  } else {
+    P[0].get('_nspiked')[0] = 0;
+  }
   if (H.active) H.afterNeurons(step);
   if (H.active) H.record(step);
 }

@@ -303,14 +303,34 @@ function step(step) {
   if (EN[1]) proj6_transmit(step);
   if (H.active) H.recordTargets(step);
   if (EN[7]) pop7_random(step);
-  if (EN[0]) pop0_update(step); else { P[0].get('_nspiked')[0] = 0; }
+  if (EN[0]) {
+    pop0_update(step);
+  } else {
+    P[0].get('_nspiked')[0] = 0;
+  }
   if (EN[1]) pop1_update(step);
-  if (EN[2]) pop2_update(step); else { P[2].get('_nspiked')[0] = 0; }
-  if (EN[3]) pop3_update(step); else { P[3].get('_nspiked')[0] = 0; }
+  if (EN[2]) {
+    pop2_update(step);
+  } else {
+    P[2].get('_nspiked')[0] = 0;
+  }
+  if (EN[3]) {
+    pop3_update(step);
+  } else {
+    P[3].get('_nspiked')[0] = 0;
+  }
   if (EN[4]) pop4_update(step);
-  if (EN[5]) pop5_update(step); else { P[5].get('_nspiked')[0] = 0; }
+  if (EN[5]) {
+    pop5_update(step);
+  } else {
+    P[5].get('_nspiked')[0] = 0;
+  }
   if (EN[6]) pop6_update(step);
-  if (EN[7]) pop7_update(step); else { P[7].get('_nspiked')[0] = 0; }
+  if (EN[7]) {
+    pop7_update(step);
+  } else {
+    P[7].get('_nspiked')[0] = 0;
+  }
   if (H.active) H.afterNeurons(step);
   if (H.active) H.record(step);
 }

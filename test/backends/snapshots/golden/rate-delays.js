@@ -79,14 +79,22 @@ function pop0_delay(step) {
 
 function pop1_globalops(step) {
   const S = P[1];
-  { const x = S.get('r'), n = x.length; let a = 0;
-    for (let i = 0; i < n; i++) a += x[i];
-    S.get('_mean_r')[0] = a / n; }
+  { const x = S.get('r'), n = x.length;
+    {
+      let a = 0;
+      for (let i = 0; i < n; i++) {
+        a = (a + x[i]);
+      }
+      S.get('_mean_r')[0] = (a / n);
+    }
+  }
 }
 
 function step(step) {
-  if (EN[1]) P[1].get('_sum_ff').fill(0);
-  if (EN[1]) P[1].get('_sum_fb').fill(0);
+  if (EN[1]) {
+    P[1].get('_sum_ff').fill(0);
+    P[1].get('_sum_fb').fill(0);
+  }
   if (EN[1]) proj0_transmit(step);
   if (EN[1]) proj1_transmit(step);
   if (H.active) H.recordTargets(step);

@@ -557,7 +557,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  var a: f32 = 0.0;
+  var a: f32 = 0f;
   for (var j = li; j < 3; j = j + 64) { let v = F[48 + j]; a = (a + v); }
   red[li] = a;
   workgroupBarrier();
@@ -565,5 +565,5 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     if (li < st) { red[li] = (red[li] + red[li + st]); }
     workgroupBarrier();
   }
-  if (li == 0) { F[57] = red[0] / 3.0; }
+  if (li == 0) { F[57] = (red[0] / f32(3)); }
 }

@@ -22,7 +22,7 @@ function proj0_transmit(step) {
     const rk_pre = _src[s];
     for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
       const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
-      const _elapsed = step - _last_event[k];
+      const _elapsed = (step - _last_event[k]);
       x[k] = (x[k] * Math.exp(((-(_elapsed * dt)) / tau_plus[0])));
       y[k] = (y[k] * Math.exp(((-(_elapsed * dt)) / tau_minus[0])));
       _last_event[k] = step;
@@ -108,7 +108,7 @@ function proj0_post(step) {
     if (i < 0) continue;
     for (let k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) {
       const rk_pre = _pre_rank[k];
-      const _elapsed = (step + 1) - _last_event[k];
+      const _elapsed = ((step + 1) - _last_event[k]);
       x[k] = (x[k] * Math.exp(((-(_elapsed * dt)) / tau_plus[0])));
       y[k] = (y[k] * Math.exp(((-(_elapsed * dt)) / tau_minus[0])));
       _last_event[k] = (step + 1);
@@ -123,8 +123,16 @@ function proj0_post(step) {
 function step(step) {
   if (EN[1]) proj0_transmit(step);
   if (H.active) H.recordTargets(step);
-  if (EN[0]) pop0_update(step); else { P[0].get('_nspiked')[0] = 0; }
-  if (EN[1]) pop1_update(step); else { P[1].get('_nspiked')[0] = 0; }
+  if (EN[0]) {
+    pop0_update(step);
+  } else {
+    P[0].get('_nspiked')[0] = 0;
+  }
+  if (EN[1]) {
+    pop1_update(step);
+  } else {
+    P[1].get('_nspiked')[0] = 0;
+  }
   if (H.active) H.afterNeurons(step);
   proj0_post(step);
   if (H.active) H.record(step);

@@ -116,7 +116,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
       let k = I[156 + m];
       let i = I[114 + k];
       let rk_post = I[93 + i];
-      let T_elapsed = f32(U.step - I[71 + k]);
+      let T_elapsed: f32 = f32((U.step - I[71 + k]));
       nx_stf(130 + k, (nx_ldf(130 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(190 + 0)))));
       nx_stf(150 + k, (nx_ldf(150 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(191 + 0)))));
       I[71 + k] = U.step;
@@ -671,7 +671,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     let k1 = I[91 + i + 1];
     for (var k = I[91 + i] + li; k < k1; k = k + 64) {
       let rk_pre = I[94 + k];
-      let T_elapsed = f32((U.step + 1) - I[71 + k]);
+      let T_elapsed: f32 = f32(((U.step + 1) - I[71 + k]));
       nx_stf(130 + k, (nx_ldf(130 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(190 + 0)))));
       nx_stf(150 + k, (nx_ldf(150 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(191 + 0)))));
       I[71 + k] = (U.step + 1);
