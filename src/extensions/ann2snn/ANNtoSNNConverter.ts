@@ -17,6 +17,10 @@ import { CPN, IB, PSO, IaF, IaF_TTKS, IaF_Acc } from './neurons.js';
 import { normalisationFactors } from './normalise.js';
 import { checkModel, type AnnLayer, type AnnModel } from './layers.js';
 import { readModelFile } from './read-model.js';
+import { uniformAt } from '../../random/draws.js';
+
+/** The Philox stream of the tie-breaks (any number no population uses: they number from 0). */
+const TIE_STREAM = 0x7ffff00;
 
 /** How the input values (0…1) become spikes. */
 export type InputEncoding = 'CPN' | 'poisson' | 'PSO' | 'IB';
@@ -90,7 +94,8 @@ export class ANNtoSNNConverter {
   #populations: Population[] = [];
   #monitor?: Monitor;
   #layers: AnnLayer[] = [];
-  #rng: () => number;
+  /** Samples whose tie was broken so far: the counter of the tie-break draws. */
+  #ties = 0;
 
   constructor(options: ANNtoSNNConverterOptions = {}) {
     const where = 'new ANNtoSNNConverter()';
@@ -113,7 +118,6 @@ export class ANNtoSNNConverter {
     this.#k = options.k;
     this.#dt = options.dt ?? 1;
     this.#seed = options.seed ?? 0;
-    this.#rng = mulberry32(this.#seed);
   }
 
   /**
@@ -219,7 +223,7 @@ export class ANNtoSNNConverter {
     }
     if (options.multiple) return predictions;
     // Ties (typically no output spike at all) are broken at random, as ANNarchy does, with the converter's seed.
-    return predictions.map((p) => p[Math.floor(this.#rng() * p.length)]);
+    return predictions.map((p) => p[Math.floor(uniformAt(this.#seed, TIE_STREAM, this.#ties++, 0, 0) * p.length)]);
   }
 }
 
@@ -231,16 +235,4 @@ function uniqueName(layer: string, taken: Set<string>): string {
   for (let i = 1; taken.has(name); i++) name = `${base}_${i}`;
   taken.add(name);
   return name;
-}
-
-/** A small seeded generator for the tie-breaks (Mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

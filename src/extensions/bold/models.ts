@@ -185,14 +185,7 @@ export class balloon_maith2021 extends BoldModel {
         alpha  = 0.3215
         V_0    = 0.02
       `,
-      equations: `
-        I_CBF    = sum(I_CBF)                                              : init=0
-        ds/dt    = (phi * I_CBF - kappa * s - gamma * (f_in - 1))/second   : init=0
-        df_in/dt = s / second                                              : init=1, min=0.01
-        E        = 1 - (1 - E_0)**(1 / f_in)                               : init=0.3424
-        dq/dt    = (f_in * E / E_0 - (q / v) * f_out)/(tau*second)         : init=1, min=0.01
-        dv/dt    = (f_in - f_out)/(tau*second)                             : init=1, min=0.01
-        f_out    = v**(1 / alpha)                                          : init=1, min=0.01
+      equations: `${BALLOON}
         k_1      = 7 * E_0
         k_2      = 2
         k_3      = 2 * E_0 - 0.2
