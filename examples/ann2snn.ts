@@ -10,7 +10,7 @@
  * Run: npm run build && npx tsx examples/ann2snn.ts   (--help lists the flags)
  * Expected output: ANN accuracy 98.5 %; spiking network 97.5 % (195 of 200), the same class as the
  * ANN for 98.0 % of the images (seed 1, js and cpp alike; about 3 s of CPU). With --duration 200:
- * 94.5 %; with --encoding PSO --max-f 1 --duration 200 (phase coding): 100 %.
+ * 95.5 %; with --encoding PSO --max-f 1 --duration 200 (phase coding): 100 %.
  */
 import { ANNtoSNNConverter, type InputEncoding, type ReadOut } from 'neurarchy/node';
 import type { BackendName } from 'neurarchy';
