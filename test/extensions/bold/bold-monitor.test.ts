@@ -115,6 +115,17 @@ describeBackends('BoldMonitor: ANNarchy\'s input scaling and baseline normalisat
     expect(bold[1999]).toBeGreaterThan(0.01); // a sustained input raises the BOLD signal
   });
 
+  it('a PopulationView is recorded like a population: the mean over its neurons', async () => {
+    const net = new Network({ dt: 1 });
+    const pop = net.create(6, Rate());
+    pop.I = [1, 2, 3, 10, 20, 30];
+    const m = new BoldMonitor({ populations: pop.slice(0, 3), recordedVariables: ['I_CBF'], start: true });
+    await net.compile(compileFor());
+    await net.simulate(3);
+    expect(m.get('I_CBF')[2][0]).toBeCloseTo(2, closeDigits(12, 2));
+    expect(() => new BoldMonitor({ populations: pop })).toThrow(/already compiled; create the BoldMonitor before compile\(\)/);
+  });
+
   it('stop() freezes the model and frees the recording; start() resumes', async () => {
     const net = new Network({ dt: 1 });
     const pop = net.create(2, Rate());
