@@ -1,8 +1,10 @@
 /**
  * exportPyNN: what the script says (hand-checked conversions), what is refused (with the model and
- * the reason), and — where PyNN, NEURON and OpenMPI are installed (.ci/run) — the round trip:
- * COBA, CUBA and the STDP network exported, run with `mpirun -np 1` and `-np 2`, read back and
- * compared with neurarchy's own run of the same network (same synapses: connectivity 'exact').
+ * the reason), the results reader, and — where PyNN, NEURON and OpenMPI are installed (.ci/run) —
+ * the round trip: COBA, CUBA and the STDP network exported, run with `mpirun -np 1` and `-np 2`,
+ * read back and compared with neurarchy's own run of the same network (same synapses:
+ * connectivity 'exact'); every exported built-in cell type; a recorded trace; the example;
+ * Izhikevich with NEURARCHY_PYNN_FULL=1 (a minute or more per run).
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
