@@ -24,10 +24,18 @@ export function kerasLayers(topology: unknown, weights: WeightLookup, source: st
   const list = Array.isArray(config) ? config : config?.layers;
   if (!Array.isArray(list)) throw new LoadError(`${where}: the model configuration (class '${model.class_name}') has no list of layers`);
   const out: AnnLayer[] = [];
+  let previous: string | undefined;
   for (const raw of list) {
     const className = raw.class_name ?? raw.className ?? '?';
     const cfg = (raw.config ?? {}) as Record<string, unknown>;
     const name = String(cfg.name ?? raw.name ?? className);
+    // A functional model names each layer's inputs: the converter builds a chain, so a layer fed by
+    // anything but the layer listed before it (branches, merges, skips) is refused.
+    const inbound = inboundLayers((raw as { inbound_nodes?: unknown }).inbound_nodes);
+    if (inbound !== undefined && previous !== undefined && (inbound.length !== 1 || inbound[0] !== previous)) {
+      throw new LoadError(`${where}: layer '${name}' takes its input from ${inbound.map((l) => `'${l}'`).join(', ') || 'nothing'}, not from the layer before it ('${previous}'): the converter handles chains of layers only`);
+    }
+    previous = name;
     const batchShape = (cfg.batch_input_shape ?? cfg.batch_shape ?? cfg.batchInputShape) as (number | null)[] | undefined;
     if (className === 'InputLayer') {
       if (!Array.isArray(batchShape)) throw new LoadError(`${where}: the input layer '${name}' has no shape`);
@@ -62,6 +70,29 @@ export function kerasLayers(topology: unknown, weights: WeightLookup, source: st
     }
   }
   return out;
+}
+
+/**
+ * The layers a functional model's layer reads, from its `inbound_nodes` (Keras 2:
+ * `[[['dense', 0, 0, {}]]]`; Keras 3: `[{ args: [{ config: { keras_history: ['dense', 0, 0] } }] }]`);
+ * undefined for Sequential models, which have none.
+ */
+function inboundLayers(nodes: unknown): string[] | undefined {
+  if (!Array.isArray(nodes)) return undefined;
+  const names = new Set<string>();
+  const visit = (x: unknown): void => {
+    if (Array.isArray(x)) {
+      // Keras 2: [layerName, nodeIndex, tensorIndex, kwargs]
+      if (typeof x[0] === 'string' && typeof x[1] === 'number') { names.add(x[0]); return; }
+      x.forEach(visit);
+    } else if (x && typeof x === 'object') {
+      const history = (x as { keras_history?: unknown }).keras_history;
+      if (Array.isArray(history) && typeof history[0] === 'string') { names.add(history[0]); return; }
+      Object.values(x).forEach(visit);
+    }
+  };
+  visit(nodes);
+  return [...names];
 }
 
 function inputShape(batchShape: (number | null)[], name: string, where: string): number[] {

@@ -175,6 +175,20 @@ describe('ANNtoSNNConverter: refusals name the layer and the fix', () => {
       .rejects.toThrow(/'bn' is a BatchNormalization/);
     await expect(load(variant((m) => { m.modelTopology.config.layers.splice(2, 0, { class_name: 'LSTM', config: { name: 'lstm' } }); })))
       .rejects.toThrow(/'lstm' is a LSTM, which the converter does not know/);
+    // A functional model whose second dense layer skips the first: not a chain.
+    const functional = (skip: boolean) => variant((m) => {
+      const t = m.modelTopology as unknown as { class_name: string; config: { layers: { class_name: string; config: Record<string, unknown>; inbound_nodes?: unknown }[] } };
+      t.class_name = 'Functional';
+      const [flatten, dense, dense1] = t.config.layers;
+      t.config.layers = [{ class_name: 'InputLayer', config: { name: 'input_1', batch_input_shape: [null, 8, 8] }, inbound_nodes: [] }, flatten, dense, dense1];
+      delete flatten.config.batch_input_shape;
+      flatten.inbound_nodes = [[['input_1', 0, 0, {}]]];
+      dense.inbound_nodes = [[['flatten', 0, 0, {}]]];
+      // Keras 3's form for the last layer
+      dense1.inbound_nodes = [{ args: [{ class_name: '__keras_tensor__', config: { keras_history: [skip ? 'flatten' : 'dense', 0, 0] } }], kwargs: {} }];
+    });
+    await expect(load(functional(true))).rejects.toThrow(/layer 'dense_1' takes its input from 'flatten', not from the layer before it \('dense'\): .*chains/);
+    expect((await new ANNtoSNNConverter().loadModel(functional(false))).populations.map((p) => p.size)).toEqual([64, 32, 4]);
     const biased = variant((m) => {
       const mm = m as unknown as { weightsManifest: { weights: { name: string; shape: number[] }[] }[] };
       mm.weightsManifest[0].weights.push({ name: 'dense_1/bias', shape: [4] });
