@@ -42,10 +42,18 @@ export async function readOnnxModel(bytes: Uint8Array, source: string): Promise<
   if (shape.length === 0 || shape.some((d) => d <= 0)) throw new LoadError(`${where}: the input '${inputs[0].name}' needs a fixed shape after the batch dimension, got [${dims.map((d) => d.dimParam || num(d.dimValue))}]`);
   const layers: AnnLayer[] = [{ kind: 'input', name: inputs[0].name ?? 'input', shape }];
   const nodes = graph.node ?? [];
+  // The converter builds a chain: each node must read the tensor the node before it wrote.
+  let current = inputs[0].name ?? '';
   for (let k = 0; k < nodes.length; k++) {
     const node = nodes[k];
     const op = node.opType ?? '';
     const name = node.name || (node.output ?? [])[0] || `${op}_${k}`;
+    if (SPATIAL.has(op)) throw new LoadError(`${where}: node '${name}' is a ${op}: ${SPATIAL_LATER}`);
+    const data = (node.input ?? []).filter((i) => !initializers.has(i) && i !== '');
+    if (data.length !== 1 || data[0] !== current) {
+      throw new LoadError(`${where}: node '${name}' (${op}) reads ${data.map((d) => `'${d}'`).join(', ') || 'no tensor'}, not the output of the node before it ('${current}'): the converter handles chains of layers only`);
+    }
+    current = (node.output ?? [])[0] ?? '';
     const attr = (a: string) => node.attribute?.find((x) => x.name === a);
     if (op === 'Gemm' || op === 'MatMul') {
       const weight = (node.input ?? []).map((i) => initializers.get(i)).find((t) => t !== undefined);
@@ -67,8 +75,10 @@ export async function readOnnxModel(bytes: Uint8Array, source: string): Promise<
         prev.activation = act;
       }
       layers.push({ kind: 'pass', name, className: op });
-    } else if (SPATIAL.has(op)) {
-      throw new LoadError(`${where}: node '${name}' is a ${op}: ${SPATIAL_LATER}`);
+    } else if (op === 'Add' && (node.input ?? []).some((i) => initializers.has(i))) {
+      // a bias added after a MatMul: accepted only when it is zero
+      refuseBias(initializers.get((node.input ?? []).find((i) => initializers.has(i))!)!.data, name, source);
+      layers.push({ kind: 'pass', name, className: op });
     } else {
       throw new LoadError(`${where}: node '${name}' is a ${op}, which the converter does not know (it converts Gemm/MatMul without bias, Relu, Softmax, and skips Flatten, Reshape, Dropout, Identity)`);
     }

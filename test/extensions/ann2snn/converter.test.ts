@@ -212,6 +212,11 @@ describe('ANNtoSNNConverter: refusals name the layer and the fix', () => {
     } })).finish();
     fs.writeFileSync(path.join(tmp, 'conv.onnx'), conv);
     await expect(load(path.join(tmp, 'conv.onnx'))).rejects.toThrow(/node 'conv1' is a Conv: .*Convolution\/Pooling projections/);
+    // the fixture's graph with its second dense layer reading the flattened input: not a chain
+    const model = onnx.ModelProto.decode(fs.readFileSync(path.join(FIX, 'model.onnx')));
+    model.graph!.node![3].input![0] = 'flat';
+    fs.writeFileSync(path.join(tmp, 'skip.onnx'), onnx.ModelProto.encode(model).finish());
+    await expect(load(path.join(tmp, 'skip.onnx'))).rejects.toThrow(/node '\/fc2\/MatMul' \(MatMul\) reads 'flat', not the output of the node before it \('hr'\)/);
   });
 
   it('options', () => {
