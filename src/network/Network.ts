@@ -45,6 +45,7 @@ import { saveObject, loadObject } from '../io/object-io.js';
 import { connectivityFromFile, connectivityToJson, connectivityToNpz } from '../io/connectivity-io.js';
 import type { Connectivity } from '../connectors/types.js';
 import { report, type ReportOptions } from '../report/index.js';
+import { exportPyNN, type ExportPyNNOptions, type PyNNExportFiles } from '../export/pynn.js';
 
 export {
   NETWORK_CONFIG_OPTIONS, COMPILE_OPTIONS, SIMULATE_UNTIL_OPTIONS, RESET_OPTIONS, LEARNING_OPTIONS,
@@ -530,6 +531,8 @@ export class Network implements NetworkLike, ConstantListener {
   async saveParameters(filename: string): Promise<void> { await writeBytes(filename, parametersToJson(this)); }
   /** Reads global parameters and constants written by {@link saveParameters}. */
   async loadParameters(filename: string): Promise<void> { parametersFromJson(this, new TextDecoder().decode(await readBytes(filename))); }
+  /** Writes this network as a PyNN 0.10 script for NEURON or NEST, one machine or MPI (`exportPyNN`, docs/guides/export.md). */
+  exportPyNN(filename: string, options: ExportPyNNOptions): Promise<PyNNExportFiles> { return exportPyNN(this, filename, options); }
 
   /** Writes a description of the model (Markdown, or LaTeX for `.tex`; src/report). Returns the text. */
   report(options: ReportOptions): Promise<string> {

@@ -66,6 +66,16 @@ describe('exportPyNN: the script', () => {
     expect(out.script).toContain('synapse_type=sim.StaticSynapse(weight=0.03, delay=0.2)');
   });
 
+  it('net.exportPyNN(file, options) writes the script and its side file next to it', async () => {
+    const b = cuba(100, 50);
+    const dir = mkdtempSync(join(tmpdir(), 'neurarchy-pynn-'));
+    const files = await b.net.exportPyNN(join(dir, 'cuba.py'), { duration: 50 });
+    expect(files.data).toBe(join(dir, 'cuba.data.npz'));
+    expect(files.results).toBe(join(dir, 'cuba.results.npz'));
+    expect(readFileSync(files.script, 'utf8')).toContain('DATA = np.load(os.path.join(HERE, "cuba.data.npz"))');
+    expect(Object.keys(decodeNpz(readFileSync(files.data)))).toContain('proj0/synapses');
+  });
+
   it('exportPyNN(file, options) exports the default network; spike sources and Tsodyks–Markram map to PyNN', async () => {
     clear();
     try {
