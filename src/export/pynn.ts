@@ -32,7 +32,7 @@ export interface ExportPyNNOptions {
   connectivity?: 'exact' | 'pynn';
   /**
    * PyNN's integration step (ms). Default the network's dt. NEURON integrates implicitly: a finer step
-   * than neurarchy's explicit Euler at dt = 1 ms keeps Izhikevich networks excitable (0.1 ms: 8.4 Hz
+   * than neurarchy's explicit Euler at dt = 1 ms keeps Izhikevich networks excitable (0.1 ms: 8.5 Hz
    * against neurarchy's 9.1 Hz; 1 ms: 0.7 Hz). Noise currents keep neurarchy's dt.
    */
   timestep?: number;
@@ -125,7 +125,7 @@ export function pynnExport(net: ExportableNetwork, title: string, options: Expor
   const izh = pops.filter((p) => cells.get(p)!.type === 'Izhikevich');
   if (izh.length > 0 && timestep > 0.25) {
     notes.push(`Izhikevich population${izh.length > 1 ? 's' : ''} ${izh.map((p) => `'${p.name}'`).join(', ')} at PyNN timestep ${timestep} ms: NEURON's implicit integration makes the network far less excitable than neurarchy's explicit Euler ` +
-      "(Izhikevich 2003 network measured: 0.66 Hz against 9.11 Hz at 1 ms, 8.45 Hz at 0.1 ms); export with { timestep: 0.1 }");
+      "(Izhikevich 2003 network measured: 0.66 Hz against 9.11 Hz at 1 ms, 8.52 Hz at 0.1 ms); export with { timestep: 0.1 }");
   }
   if (connectivity === 'pynn') notes.push("connectivity: 'pynn': PyNN draws the synapses with its own generator; the network has the same statistics, not the same synapses");
   const { source, data } = writeScript({
