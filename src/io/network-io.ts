@@ -29,7 +29,7 @@
  */
 import { NetworkError } from '../errors.js';
 import { encodeNpz, decodeNpz, type NpzEntry, type EncodeNpzOptions } from './npz.js';
-import { NpyFormatError, type NpyArray } from './npy.js';
+import type { NpyArray } from './npy.js';
 import type { Population } from '../core/Population.js';
 import type { Projection } from '../core/Projection.js';
 import type { Engine } from '../runtime/engine.js';

@@ -71,6 +71,7 @@ describe('examples/image.html', () => {
     cols.forEach((c, x) => expect(c, `column ${x}`).toBeCloseTo(expected[x], 12));
     // At the video's own size nothing is resized: the frame exactly, row 0 shown.
     const native = await page.evaluate(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's bundle, untyped in the page
       const { Network, VideoPopulation } = (window as unknown as { neurarchy: any }).neurarchy;
       const cam = new VideoPopulation([48, 64], { network: new Network() });
       await cam.startCamera();
@@ -92,6 +93,7 @@ describe('examples/image.html', () => {
     await page.goto(`${base}/examples/image.html`);
     await page.waitForFunction(() => document.body.dataset.done !== undefined, undefined, { timeout: 60_000 });
     const result = await page.evaluate(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's bundle, untyped in the page
       const { Network, ImagePopulation } = (window as unknown as { neurarchy: any }).neurarchy;
       // 8×4 canvas: left half red, right half blue.
       const canvas = document.createElement('canvas');

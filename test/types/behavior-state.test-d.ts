@@ -67,6 +67,7 @@ export function members(net: Network): void {
   // A state type cannot redeclare a member: `size` stays the class's number.
   const odd = new NeuronGroup<{ size: string; v: Float64Array }>({ net, size: 1 });
   expectType<Equal<typeof odd.size, number>>();
+  void odd;
   // Quick access on the network (PymoNNto `net.my_neurons`) type-checks; `get` types the result.
   const g = net.my_neurons;
   const typedAgain = net.get<NeuronGroup<LifState>>('my_neurons', 0);

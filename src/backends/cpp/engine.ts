@@ -219,7 +219,7 @@ export class CppEngine implements Engine {
     if (plan.delay.kind === 'variable') this.#lib.growRing(this.#net, projId, plan.delay.maxSteps);
   }
 
-  attributeWritten(owner: 'pop' | 'proj', id: number, name: string): void {
+  attributeWritten(owner: 'pop' | 'proj', _id: number, _name: string): void {
     // Weights (and, through load(), connectivity) may have changed: rebuild the derived arrays.
     // (`proj.delay = …`: the runtime has copied the new delays into the state's `_delay`, this engine's view.)
     if (owner === 'proj') this.#stale = true;

@@ -11,7 +11,7 @@ import { renderExpr, type SymbolResolver } from '../render.js';
 import { cppSpelling, cDouble, cppDialect } from './spelling.js';
 import { neuronParts, neuronTemps, type NeuronParts, type NeuronTarget } from '../kernels/neuron.js';
 import { emitsAxonSpikes } from '../kernels/axon.js';
-import { renderSteps, renderAssignment, indent, tempNames, tempName, plain, type StatementContext as CStatementContext } from './statements.js';
+import { indent, tempName, plain, type StatementContext as CStatementContext } from './statements.js';
 import { KernelArrays, cname, type ArrayTable } from './arrays.js';
 import { parallelFor } from './parallel.js';
 import { neuronSymbols } from '../neuron-symbols.js';

@@ -11,7 +11,7 @@ import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
 import { cppSpelling, cppDialect } from './spelling.js';
-import { renderAssignment, renderSteps, indent, tempNames, plain, type StatementContext as CStatementContext } from './statements.js';
+import { renderSteps, indent, tempNames, plain, type StatementContext as CStatementContext } from './statements.js';
 import { synapseScope, type CSynapseScope } from './synapse-scope.js';
 import { cname, type ArrayTable } from './arrays.js';
 import { parallelFor, SYNAPSE_THRESHOLD } from './parallel.js';

@@ -112,7 +112,7 @@ export class JsEngine implements Engine {
     const J = input.state.projections;
     const R = { fill: fillDraws, ...specialRuntime };
     const H = input.hooks;
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from the AST, never from user text
+    // The code is generated from the AST, never from user text.
     const make = new Function('P', 'J', 'X', 'B', 'R', 'C', 'H', 'EN', 'dt', 'SEED', this.source);
     this.#compiled = make(P, J, this.#flags, jsBuiltins, R, input.constants, H, input.enabled, input.plan.dt, input.plan.seed) as Compiled;
   }

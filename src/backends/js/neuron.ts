@@ -9,7 +9,7 @@ import { renderExpr, type SymbolResolver } from '../render.js';
 import { jsSpelling, jsDialect } from './spelling.js';
 import { neuronParts, neuronTemps, type NeuronTarget } from '../kernels/neuron.js';
 import { emitsAxonSpikes } from '../kernels/axon.js';
-import { renderSteps, renderAssignment, indent, tempNames, plain, type StatementContext } from './statements.js';
+import { indent, plain, type StatementContext } from './statements.js';
 import { js } from './names.js';
 import { neuronSymbols } from '../neuron-symbols.js';
 import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';

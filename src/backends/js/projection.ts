@@ -8,7 +8,7 @@ import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
 import { jsSpelling, jsDialect } from './spelling.js';
-import { renderAssignment, renderSteps, indent, tempNames, plain, type StatementContext } from './statements.js';
+import { renderSteps, indent, tempNames, plain, type StatementContext } from './statements.js';
 import { synapseScope, type SynapseScope } from './synapse-scope.js';
 import { js } from './names.js';
 import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';

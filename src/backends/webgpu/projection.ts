@@ -20,7 +20,7 @@ import { renderExpr } from '../render.js';
 import { wgslSpelling, wgslDialect } from './spelling.js';
 import { plainMem, atomicMem, type Layout, type Mem } from './memory.js';
 import { synapseScope, synapseContext, FLAGS, FLAGS_PER_PROJECTION, type Sharing } from './scope.js';
-import { renderAssignment, renderSteps, indent, tempNames, type StatementContext as WStatementContext } from './statements.js';
+import { renderSteps, indent, tempNames, type StatementContext as WStatementContext } from './statements.js';
 import { WG, type Kernel } from './kernel.js';
 
 const EVENT_SHARING: Sharing = { pre: true, post: true, semiglobal: true, global: true };

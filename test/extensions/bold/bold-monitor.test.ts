@@ -34,7 +34,7 @@ const argmax = (x: number[], from = 0) => { let k = from; for (let i = from; i <
 const argmin = (x: number[], from = 0) => { let k = from; for (let i = from; i < x.length; i++) if (x[i] < x[k]) k = i; return k; };
 const maxAbsDiff = (a: number[], b: number[]) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
 
-describeBackends('BoldMonitor: balloon_RN response to a 1 s pulse', (backend: BackendName) => {
+describeBackends('BoldMonitor: balloon_RN response to a 1 s pulse', (_backend: BackendName) => {
   it('follows an RK4 integration of the same ODEs within 0.1 % of the peak, peaks 3.3 s after the onset and undershoots', async () => {
     const bold = await pulse(new balloon_RN());
     const ref = reference(revised(true));
@@ -59,7 +59,7 @@ describeBackends('BoldMonitor: balloon_RN response to a 1 s pulse', (backend: Ba
   });
 });
 
-describeBackends('BoldMonitor: ANNarchy\'s input scaling and baseline normalisation', (backend: BackendName) => {
+describeBackends('BoldMonitor: ANNarchy\'s input scaling and baseline normalisation', (_backend: BackendName) => {
   it('default scaleFactor: each population weighs size / Σ sizes; the input is the population mean of the mapped variable', async () => {
     const net = new Network({ dt: 1 });
     const a = net.create(10, Rate());

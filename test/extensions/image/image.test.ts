@@ -2,7 +2,7 @@
 // bicubic filter's expected values, colour channels, errors; and, where Debian's Pillow is
 // installed, byte-for-byte agreement with what ANNarchy's set_image (Pillow) gives.
 import { describe, it, expect, beforeAll, vi } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';

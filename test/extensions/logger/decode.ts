@@ -4,6 +4,7 @@
  * plugin's plugin_data.proto and api.proto, google/protobuf/struct.proto), and a TFRecord reader
  * that checks both masked CRC-32C of every record. Independent of the writer in src/.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- decoded messages are untyped trees, read by the tests field by field */
 import { readFileSync } from 'node:fs';
 import { maskedCrc32c } from '../../../src/extensions/logger/crc32c.js';
 

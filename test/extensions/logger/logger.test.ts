@@ -20,6 +20,7 @@ const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
 const f32 = (x: number): number => Math.fround(x);
 
 /** The events of the one event file in `folder`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- decoded protobuf messages: untyped trees
 function eventsIn(folder: string): Record<string, any>[] {
   const files = readdirSync(folder).filter((f) => f.startsWith('events.out.tfevents.'));
   expect(files).toHaveLength(1);
@@ -172,6 +173,7 @@ describe('Logger', () => {
     const [exp, start, end] = events.slice(1, 4).map((e) => e.summary.value[0]);
     expect([exp.tag, start.tag, end.tag]).toEqual(['_hparams_/experiment', '_hparams_/session_start_info', '_hparams_/session_end_info']);
     for (const v of [exp, start, end]) expect(v.metadata.plugin_data.plugin_name).toBe('hparams');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- decoded protobuf messages: untyped trees
     const content = (v: any): any => decode(v.metadata.plugin_data.content, HPARAMS_PLUGIN_DATA);
     expect(content(exp).experiment).toEqual({
       hparam_infos: [{ name: 'eta', type: 3 }, { name: 'rule', type: 1 }, { name: 'plastic', type: 2 }, { name: 'zero', type: 3 }],
