@@ -229,6 +229,14 @@ describe('same(tag, attribute)', () => {
   });
 });
 
+describe('names are looked up as the language has them, not as JavaScript objects do', () => {
+  it("'constructor', 'toString', '__proto__' are unknown names (an object's prototype is not part of the language)", () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'constructor(1)']) {
+      expect(() => draw(name, 3), name).toThrow(/unknown|not a|cannot/i);
+    }
+  });
+});
+
 describe('density and scale', () => {
   it('a density per row of a matrix: row i keeps entries with probability density[i]', () => {
     const net = new Network({ seed: 8 });

@@ -155,8 +155,8 @@ export function compileSpec(spec: string, tree: SpecNode, n: number, rng: Random
       }
       case 'call': {
         const name = node.name;
-        if (name in CONSTANTS && !node.parens) return constant(CONSTANTS[name]!);
-        if (name in ZERO_ARG) {
+        if (Object.hasOwn(CONSTANTS, name) && !node.parens) return constant(CONSTANTS[name]!);
+        if (Object.hasOwn(ZERO_ARG, name)) {
           if (node.args.length) fail(node.args[0]!.pos, `${node.written}() takes no arguments here (the size is the group's)`);
           return constant(ZERO_ARG[name]!);
         }
@@ -171,8 +171,8 @@ export function compileSpec(spec: string, tree: SpecNode, n: number, rng: Random
           if (why) fail(node.pos, `${node.written}(…): ${why}`);
           return (() => d.draw(rng, v)) as Fn;
         }
-        if (name in MATH1) { const [a] = args(node, 1); const f = MATH1[name]!; return fold((i) => f(a!(i)), [a!]); }
-        if (name in MATH2) { const [a, b] = args(node, 2); const f = MATH2[name]!; return fold((i) => f(a!(i), b!(i)), [a!, b!]); }
+        if (Object.hasOwn(MATH1, name)) { const [a] = args(node, 1); const f = MATH1[name]!; return fold((i) => f(a!(i)), [a!]); }
+        if (Object.hasOwn(MATH2, name)) { const [a, b] = args(node, 2); const f = MATH2[name]!; return fold((i) => f(a!(i), b!(i)), [a!, b!]); }
         if (name === 'clip') {
           const [x, lo, hi] = args(node, 3);
           return fold((i) => Math.min(Math.max(x!(i), lo!(i)), hi!(i)), [x!, lo!, hi!]);
