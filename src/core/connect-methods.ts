@@ -3,9 +3,12 @@
  * ANNarchy-5 short names), and the conversion of what a connector returns into the projection's
  * storage: post-major CSR, one shared weight when possible, delays in steps.
  */
+/* eslint-disable prefer-rest-params -- the methods read `arguments`: JavaScript callers pass positional
+   arguments that the signatures do not declare, and those must be refused, not ignored (connect-arguments.ts). */
 import { NetworkError } from '../errors.js';
 import { checkOptions, describeValue, optionKeys } from './options.js';
 import { UNSUPPORTED_CONNECT_OPTIONS } from './annarchy-options.js';
+import { checkConnectArguments, checkFilenameArgument } from './connect-arguments.js';
 import type { Population } from './Population.js';
 import type { PopulationView } from './PopulationView.js';
 import type { SynapseDescription } from '../equations/description.js';
@@ -102,42 +105,49 @@ export abstract class ConnectorMethods {
 
   /** Every pre-synaptic neuron to every post-synaptic one (no self-connections unless allowed). */
   connectAllToAll(options: AllToAllOptions | number = {}): this {
+    checkConnectArguments('connectAllToAll', arguments, this.where('connectAllToAll'));
     const o = typeof options === 'number' ? { weights: options } : this.checked(options, CONNECT_OPTIONS.allToAll, 'connectAllToAll');
     return this.apply(C.allToAll(neuronSet(this.pre), neuronSet(this.post), this.withWeights(o, 1), this.network.rng), o, 'all-to-all');
   }
 
   /** Neuron k of pre to neuron k of post. */
   connectOneToOne(options: OneToOneOptions | number = {}): this {
+    checkConnectArguments('connectOneToOne', arguments, this.where('connectOneToOne'));
     const o = typeof options === 'number' ? { weights: options } : this.checked(options, CONNECT_OPTIONS.oneToOne, 'connectOneToOne');
     return this.apply(C.oneToOne(neuronSet(this.pre), neuronSet(this.post), this.withWeights(o, 1), this.network.rng), o, 'one-to-one');
   }
 
   /** Each possible synapse exists with `probability`. */
   connectFixedProbability(options: FixedProbabilityOptions): this {
+    checkConnectArguments('connectFixedProbability', arguments, this.where('connectFixedProbability'));
     this.checked(options, CONNECT_OPTIONS.fixedProbability, 'connectFixedProbability');
     return this.apply(C.fixedProbability(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options, `fixed probability ${options.probability}`);
   }
 
   /** Each post-synaptic neuron receives `number` synapses from distinct pre-synaptic neurons. */
   connectFixedNumberPre(options: FixedNumberOptions): this {
+    checkConnectArguments('connectFixedNumberPre', arguments, this.where('connectFixedNumberPre'));
     this.checked(options, CONNECT_OPTIONS.fixedNumber, 'connectFixedNumberPre');
     return this.apply(C.fixedNumberPre(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options, `fixed number pre ${options.number}`);
   }
 
   /** Each pre-synaptic neuron projects to `number` distinct post-synaptic neurons. */
   connectFixedNumberPost(options: FixedNumberOptions): this {
+    checkConnectArguments('connectFixedNumberPost', arguments, this.where('connectFixedNumberPost'));
     this.checked(options, CONNECT_OPTIONS.fixedNumber, 'connectFixedNumberPost');
     return this.apply(C.fixedNumberPost(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options, `fixed number post ${options.number}`);
   }
 
   /** Gaussian profile over normalised coordinates: w = amp·exp(−d²/2σ²), kept above limit·amp. */
   connectGaussian(options: GaussianOptions): this {
+    checkConnectArguments('connectGaussian', arguments, this.where('connectGaussian'));
     this.checked(options, CONNECT_OPTIONS.gaussian, 'connectGaussian');
     return this.apply(C.gaussian(neuronSet(this.pre), neuronSet(this.post), { delays: 0, ...options }, this.network.rng), { ...options, forceMultipleWeights: true }, `gaussian (amp ${options.amp}, sigma ${options.sigma})`);
   }
 
   /** Difference of Gaussians. */
   connectDog(options: DogOptions): this {
+    checkConnectArguments('connectDog', arguments, this.where('connectDog'));
     this.checked(options, CONNECT_OPTIONS.dog, 'connectDog');
     return this.apply(C.dog(neuronSet(this.pre), neuronSet(this.post), { delays: 0, ...options }, this.network.rng), { ...options, forceMultipleWeights: true }, 'difference of Gaussians');
   }
@@ -147,12 +157,14 @@ export abstract class ConnectorMethods {
    * means no synapse (so `connectivityMatrix(NaN)` round-trips); 0 is a synapse of weight 0.
    */
   connectFromMatrix(weights: ArrayLike<ArrayLike<number | null>>, options: FromMatrixConnectOptions = {}): this {
+    checkConnectArguments('connectFromMatrix', arguments, this.where('connectFromMatrix'));
     this.checked(options, CONNECT_OPTIONS.fromMatrix, 'connectFromMatrix');
     return this.apply(C.fromMatrix(neuronSet(this.pre), neuronSet(this.post), weights, options), { ...options, forceMultipleWeights: true } as CommonConnectOptions, 'from matrix');
   }
 
   /** A sparse matrix in ANNarchy's (pre, post) orientation. */
   connectFromSparse(matrix: Parameters<typeof C.fromSparse>[2], options: FromSparseConnectOptions = {}): this {
+    checkConnectArguments('connectFromSparse', arguments, this.where('connectFromSparse'));
     this.checked(options, CONNECT_OPTIONS.fromSparse, 'connectFromSparse');
     return this.apply(C.fromSparse(neuronSet(this.pre), neuronSet(this.post), matrix, options), { ...options, forceMultipleWeights: true }, 'from sparse matrix');
   }
@@ -171,43 +183,55 @@ export abstract class ConnectorMethods {
    * checked first (ranks in the pre/post sides, no synapse twice, finite weights, valid delays).
    */
   async connectFromFile(filename: string): Promise<this> {
+    checkFilenameArgument(arguments, this.where('connectFromFile'));
     const synapses = await this.network.readConnectivity(filename, this.pre, this.post);
     return this.apply(synapses, { forceMultipleWeights: true }, `from file ${filename}`);
   }
 
   /** ANNarchy's `save_connectivity`: writes the synapses for {@link connectFromFile} (`.json` as JSON, else `.npz`). */
   async saveConnectivity(filename: string): Promise<void> {
+    checkFilenameArgument(arguments, this.where('saveConnectivity'));
     await this.network.saveConnectivity(this as unknown as Projection, filename);
   }
 
-  /* ANNarchy 5 names */
+  /* ANNarchy 5 names: the arguments are passed on as given, so that the checks see every one. */
   /** ANNarchy 5's name for `connectFromFile()`. */
-  fromFile(filename: string) { return this.connectFromFile(filename); }
+  fromFile(...args: Parameters<ConnectorMethods['connectFromFile']>) { return this.connectFromFile(...args); }
   /** ANNarchy 5's name for `connectAllToAll()`. */
-  allToAll(o?: Parameters<ConnectorMethods['connectAllToAll']>[0]) { return this.connectAllToAll(o); }
+  allToAll(...args: Parameters<ConnectorMethods['connectAllToAll']>) { return this.connectAllToAll(...args); }
   /** ANNarchy 5's name for `connectOneToOne()`. */
-  oneToOne(o?: Parameters<ConnectorMethods['connectOneToOne']>[0]) { return this.connectOneToOne(o); }
+  oneToOne(...args: Parameters<ConnectorMethods['connectOneToOne']>) { return this.connectOneToOne(...args); }
   /** ANNarchy 5's name for `connectFixedProbability()`. */
-  fixedProbability(o: Parameters<ConnectorMethods['connectFixedProbability']>[0]) { return this.connectFixedProbability(o); }
+  fixedProbability(...args: Parameters<ConnectorMethods['connectFixedProbability']>) { return this.connectFixedProbability(...args); }
   /** ANNarchy 5's name for `connectFixedNumberPre()`. */
-  fixedNumberPre(o: Parameters<ConnectorMethods['connectFixedNumberPre']>[0]) { return this.connectFixedNumberPre(o); }
+  fixedNumberPre(...args: Parameters<ConnectorMethods['connectFixedNumberPre']>) { return this.connectFixedNumberPre(...args); }
   /** ANNarchy 5's name for `connectFixedNumberPost()`. */
-  fixedNumberPost(o: Parameters<ConnectorMethods['connectFixedNumberPost']>[0]) { return this.connectFixedNumberPost(o); }
+  fixedNumberPost(...args: Parameters<ConnectorMethods['connectFixedNumberPost']>) { return this.connectFixedNumberPost(...args); }
   /** ANNarchy 5's name for `connectFromMatrix()`. */
-  fromMatrix(w: Parameters<ConnectorMethods['connectFromMatrix']>[0], o?: Parameters<ConnectorMethods['connectFromMatrix']>[1]) { return this.connectFromMatrix(w, o); }
+  fromMatrix(...args: Parameters<ConnectorMethods['connectFromMatrix']>) { return this.connectFromMatrix(...args); }
   /** ANNarchy 5's name for `connectFromSparse()`. */
-  fromSparse(m: Parameters<ConnectorMethods['connectFromSparse']>[0], o?: Parameters<ConnectorMethods['connectFromSparse']>[1]) { return this.connectFromSparse(m, o); }
+  fromSparse(...args: Parameters<ConnectorMethods['connectFromSparse']>) { return this.connectFromSparse(...args); }
   /** ANNarchy 5's name for `connectWithFunc()`. */
   fromFunction(fn: Parameters<ConnectorMethods['connectWithFunc']>[0], ...args: unknown[]) { return this.connectWithFunc(fn, ...args); }
+
+  /** `projection 'name'.method()`, the start of every connector error. */
+  private where(method: string): string {
+    return `projection '${this.name}'.${method}()`;
+  }
 
   /**
    * Checks a connector's options: unknown keys refused (ANNarchy's storage options with the reason),
    * and `weights: null` / `delays: null`, which would silently become the defaults.
    */
   private checked<T extends object>(options: T, keys: readonly string[], method: string): T {
-    const where = `projection '${this.name}'.${method}()`;
+    const where = this.where(method);
     checkOptions(options, keys, where, { unsupported: UNSUPPORTED_CONNECT_OPTIONS });
     if (options === undefined) throw new NetworkError(`${where}: give the options (${keys.join(', ')})`);
+    // A flag given as a string or a number ('false' is truthy) would silently mean true.
+    for (const key of ['allowSelfConnections', 'forceMultipleWeights', 'prePost'] as const) {
+      const v = (options as Record<string, unknown>)[key];
+      if (v !== undefined && typeof v !== 'boolean') throw new NetworkError(`${where}: ${key} must be true or false, got ${describeValue(v)}`);
+    }
     for (const key of ['weights', 'delays'] as const) {
       if (key in options && (options as Record<string, unknown>)[key] === null) {
         throw new NetworkError(`${where}: ${key} is null: give a number, an array or a distribution, or leave ${key} out for the default (${key === 'weights' ? 1 : 0})`);
@@ -226,7 +250,8 @@ export abstract class ConnectorMethods {
     if (this.connectivity && this.network.compiled) throw new NetworkError(`projection '${this.name}' is already connected and compiled`);
     const nnz = c.preRanks.length;
     const dt = this.network.dt;
-    const single = typeof c.weights === 'number' && !o.forceMultipleWeights && !this.description.plastic;
+    // Structural plasticity adds synapses with their own weights: no single shared weight then (as ANNarchy).
+    const single = typeof c.weights === 'number' && !o.forceMultipleWeights && !this.description.plastic && !this.network.structuralPlasticity;
     const weights = typeof c.weights === 'number' ? (single ? c.weights : new Float64Array(nnz).fill(c.weights)) : c.weights;
     let delaySteps: number | Int32Array;
     let maxDelay: number;
