@@ -1,0 +1,99 @@
+/**
+ * `parallelRun()`: ANNarchy's `parallel_run` — a method run on several copies of a network at the
+ * same time, results in order. The module form starts workers (Node `worker_threads`, browser Web
+ * Workers) that import the user's module and build each copy with its seed and arguments; the
+ * `networks` form runs on networks that already exist in this thread.
+ */
+import { NetworkError } from '../errors.js';
+import { checkOptions, describeValue } from '../core/options.js';
+import type { ParallelRunOptions, ParallelNetworksOptions, CopyInfo } from './types.js';
+import { planModuleRun, copyArgs, exportName, poolSize, PARALLEL_NETWORKS_OPTIONS, PARALLEL_RUN_RULES, type Job } from './plan.js';
+import { findFunctions, runCopy } from './copy.js';
+import { runPool } from './pool.js';
+import { workerSpawner, coreCount, moduleUrl, inNode, isTypeScript, tsxImporter } from './spawn.js';
+
+/** True inside a `parallelRun()` worker: guard a script's own top-level run with `if (!isParallelWorker())`. */
+export function isParallelWorker(): boolean {
+  return (globalThis as Record<symbol, unknown>)[Symbol.for('neurarchy.parallelWorker')] === true;
+}
+
+/**
+ * Runs `method` on `number` copies of a network built by `network` (both exports of `module`), in
+ * at most `maxProcesses` workers at a time, and resolves to the method's results in copy order
+ * (ANNarchy's `parallel_run`). A copy's result equals the result of the same builder and method
+ * run alone with the same seed and arguments. A failed copy rejects with a `ParallelRunError`
+ * naming its index and seed.
+ *
+ * ```ts
+ * export function build({ seed, args }) { const net = new Network({ seed }); … return net; }
+ * export async function run(net, args) { await net.compile(); await net.simulate(1000); return …; }
+ * if (!isParallelWorker()) {
+ *   const results = await parallelRun({ module: import.meta.url, network: build, method: run, number: 4, seed: 42, args: { g: [1, 2, 3, 4] } });
+ * }
+ * ```
+ */
+export function parallelRun<N, A extends Record<string, unknown>, R>(options: ParallelRunOptions<N, A, R>): Promise<Awaited<R>[]>;
+/** Runs `method` on each of `networks` (objects of this thread; their simulations interleave) and resolves to the results in order. */
+export function parallelRun<N, A extends Record<string, unknown>, R>(options: ParallelNetworksOptions<N, A, R>): Promise<Awaited<R>[]>;
+export async function parallelRun(options: ParallelRunOptions | ParallelNetworksOptions): Promise<unknown[]> {
+  if (options === null || typeof options !== 'object') throw new NetworkError(`parallelRun(): give an options object ({ module, network, method, number, … }), got ${describeValue(options)}`);
+  const t0 = performance.now();
+  const results = 'networks' in options ? await runNetworks(options) : await runModule(options);
+  if (options.measureTime) {
+    const how = 'networks' in options ? 'in this thread' : options.sequential ? 'one after the other' : 'in parallel';
+    console.log(`parallelRun(): ${results.length} networks ${how} took ${((performance.now() - t0) / 1000).toFixed(3)} s`);
+  }
+  return results;
+}
+
+async function runModule(options: ParallelRunOptions): Promise<unknown[]> {
+  const jobs = planModuleRun(options);
+  const url = await moduleUrl(options.module);
+  const names = { network: exportName(options.network, 'network'), method: exportName(options.method, 'method') };
+  // The parent imports the module too: a missing export is reported before any worker starts.
+  const mod = await import(/* @vite-ignore */ url) as Record<string, unknown>;
+  const fns = findFunctions(mod, url, { network: options.network, method: options.method }, names);
+  if (options.sequential) {
+    const out: unknown[] = [];
+    for (const job of jobs) out.push(await runCopy(fns, job).catch((e: unknown) => { throw copyError(job, e); }));
+    return out;
+  }
+  const size = poolSize(options.maxProcesses, await coreCount(), jobs.length);
+  const tsx = inNode() && isTypeScript(url) ? await tsxImporter(url) : undefined;
+  const spawn = await workerSpawner();
+  return runPool(jobs, size, spawn, (job) => ({ module: url, tsx, network: names.network, method: names.method, job }));
+}
+
+/** A copy's error in `sequential` mode, with the same message as from a worker. */
+function copyError(job: Job, e: unknown): Error {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const wrapped = new NetworkError(`parallelRun(): copy ${job.index} (seed ${job.seed}) failed: ${err.name}: ${err.message}`);
+  wrapped.cause = err;
+  return wrapped;
+}
+
+async function runNetworks(options: ParallelNetworksOptions): Promise<unknown[]> {
+  checkOptions(options, PARALLEL_NETWORKS_OPTIONS, 'parallelRun({ networks })', {
+    ...PARALLEL_RUN_RULES,
+    unsupported: {
+      ...PARALLEL_RUN_RULES.unsupported,
+      seeds: 'the networks exist already, with their own seeds: give new Network({ seed }) to each',
+      seed: 'the networks exist already, with their own seeds: give new Network({ seed }) to each',
+      number: 'the number of copies is networks.length',
+      maxProcesses: 'network objects cannot cross to a worker, so this form runs in this thread: use the module form for workers',
+    },
+  });
+  const { networks, method } = options;
+  if (!Array.isArray(networks) || networks.length === 0) throw new NetworkError(`parallelRun(): networks must be a non-empty list of networks, got ${describeValue(networks)}`);
+  if (typeof method !== 'function') throw new NetworkError(`parallelRun({ networks }): method must be a function (net, args, copy) => result, got ${describeValue(method)}`);
+  const args = copyArgs(options.args as Record<string, unknown> | undefined, networks.length);
+  return Promise.all(networks.map(async (net, index) => {
+    const seed = (net as { seed?: unknown }).seed;
+    const info: CopyInfo = { index, seed: typeof seed === 'number' ? seed : NaN, number: networks.length };
+    try {
+      return await method(net, args[index], info);
+    } catch (e) {
+      throw copyError({ index, seed: info.seed, number: networks.length, args: args[index] }, e);
+    }
+  }));
+}
