@@ -14,7 +14,9 @@ export type SpecialPopulation =
   | { kind: 'timed-poisson' };
 
 /** A special projection's transmission kernel (specified in `ir/plan.ts`). */
-export type SpecialProjection = { kind: 'decoding'; windowSteps: number };
+export type SpecialProjection =
+  | { kind: 'decoding'; windowSteps: number }
+  | { kind: 'shared'; window: number; weights: number; padding: number | null };
 
 /** An array of the state that is not an attribute, present before compile (an input class's data). */
 export interface StateArrayRecord {

@@ -70,6 +70,8 @@ function projectionRows(p: ProjectionPlan, pops: readonly PopulationPlan[]): Row
   const counts = { local: p.synapses, semiglobal: p.dendrites, global: 1 };
   const formulas = { local: 'synapses', semiglobal: 'dendrites', global: '1' };
   const rows: Row[] = d.attributes.map((a) => {
+    // Shared weights (Convolution, Pooling, Copy): `w` is the filter bank, one copy for every neuron.
+    if (a.name === 'w' && p.special?.kind === 'shared') return { name: 'w', dtype: 'f64', length: p.special.weights, lengthFormula: 'filter', role: 'attribute', locality: 'global' };
     const locality = a.name === 'w' && p.singleWeight ? 'global' : a.locality;
     return { name: a.name, dtype: 'f64', length: counts[locality], lengthFormula: formulas[locality], role: 'attribute', locality };
   });
@@ -95,6 +97,13 @@ function projectionRows(p: ProjectionPlan, pops: readonly PopulationPlan[]): Row
     rows.push(
       row('_dec_hist', 'f64', p.special.windowSteps * p.dendrites, 'window × dendrites', 'input-counter'),
       row('_dec_idx', 'i32', 1, '1', 'input-counter'),
+    );
+  }
+  if (p.special?.kind === 'shared') {
+    const n = pops[p.post].size;
+    rows.push(
+      row('_sh_pre', 'i32', n * p.special.window, 'post.size × window', 'connectivity'),
+      row('_sh_wofs', 'i32', n, 'post.size', 'connectivity'),
     );
   }
   for (const r of d.randoms) rows.push(row(`_rand_${r.id}`, 'f64', counts[r.locality], formulas[r.locality], 'random'));

@@ -66,7 +66,7 @@ function transmissionStep(proj: ProjectionPlan): KernelStep {
     variant = 'decoding';
     writes = [own('_dec_hist'), own('_dec_idx'), ...proj.targets.map((t) => post(`_sum_${t}`))];
   } else if (proj.type === 'rate') {
-    variant = 'rate';
+    variant = proj.special?.kind === 'shared' ? 'shared' : 'rate';
     writes = proj.rateInto === 'sum' ? proj.targets.map((t) => post(`_sum_${t}`)) : proj.conductances.map((t) => post(`g_${t}`));
   } else {
     const d = proj.description;

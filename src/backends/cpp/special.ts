@@ -7,6 +7,7 @@ import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.
 import type { ArrayTable } from './arrays.js';
 import { randomStream } from '../../ir/streams.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from './projection.js';
+import { sharedTransmissionKernel } from './shared.js';
 
 /** The geometric waiting time of `../js/special.ts` (`geometricSteps`), with the same fdlibm log. */
 export const SPECIAL_HELPERS = String.raw`static inline double nx_geom(double q, uint32_t seed, uint32_t stream, uint32_t index, uint64_t step, uint32_t draw_id) {
@@ -104,6 +105,7 @@ export function specialProjectionKernel(proj: ProjectionPlan, net: NetworkPlan, 
   void net;
   const p = (n: string) => T.ptr('proj', proj.id, n);
   switch (special.kind) {
+    case 'shared': return sharedTransmissionKernel(proj, net, T);
     case 'decoding': {
       const W = special.windowSteps;
       return [

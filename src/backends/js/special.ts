@@ -10,6 +10,7 @@ import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.
 import { randomStream } from '../../ir/streams.js';
 import { drawBlock, u53Open0 } from '../../random/draws.js';
 import { log } from '../../random/libm.js';
+import { sharedTransmissionKernel } from './shared.js';
 
 const BLOCK = new Uint32Array(4);
 
@@ -112,6 +113,7 @@ export function specialProjectionKernel(proj: ProjectionPlan, net: NetworkPlan):
   const special = proj.special!;
   void net;
   switch (special.kind) {
+    case 'shared': return sharedTransmissionKernel(proj, net);
     case 'decoding': {
       const W = special.windowSteps;
       return [

@@ -19,6 +19,7 @@ import { neuronKernels } from './neuron.js';
 import { rateTransmissionKernel, continuousTransmissionKernel, spikeTransmissionKernel, axonTransmissionKernel, decodingKernels, postEventKernel, synapseUpdateKernels, spikePrepLines, axonPrepLines, postPrepLines, spikeRingPushKernel } from './projection.js';
 import { clearSumsKernel, clearCountersKernel, randomKernels, globalOpsKernels, delayKernels, recordKernels } from './phases.js';
 import { specialKernels, SPECIAL_WGSL } from './special.js';
+import { sharedTransmissionKernel } from './shared.js';
 import { RANDOM_WGSL } from './random.js';
 import { FLAGS_PER_PROJECTION } from './scope.js';
 import { InternalError } from '../../errors.js';
@@ -152,6 +153,7 @@ export function generateWgsl(plan: NetworkPlan, L: Layout, options: GenerateOpti
   };
   for (const proj of plan.projections) {
     if (proj.special?.kind === 'decoding') kernels.push(...decodingKernels(proj, L));
+    else if (proj.special?.kind === 'shared') kernels.push(sharedTransmissionKernel(proj, plan, L));
     else if (proj.type === 'rate') kernels.push(rateTransmissionKernel(proj, plan, L, sumStrategy(proj.id)));
     else {
       kernels.push(spikeTransmissionKernel(proj, plan, L, spikeSlot.get(proj.id)!));

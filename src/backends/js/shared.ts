@@ -1,0 +1,37 @@
+/**
+ * The `js` transmission kernel of a shared-weight projection (Convolution, Pooling, Copy): for every
+ * post-synaptic neuron, the psp over its window of pre-synaptic ranks with the filter's weights,
+ * reduced by the operation (semantics in `ir/plan.ts`, `SpecialProjection` `shared`).
+ */
+import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
+import { renderExpr } from '../render.js';
+import { jsSpelling } from './spelling.js';
+import { indent } from './statements.js';
+import { synapseScope } from './synapse-scope.js';
+import { paddedPsp, reduction, sharedSpecial } from '../kernels/shared.js';
+
+/** Source of `function proj<id>_transmit(step)`. */
+export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): string {
+  const { window: K, padding } = sharedSpecial(proj);
+  const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set() });
+  const psp = renderExpr(proj.description.psp!, scope, jsSpelling);
+  const value = padding === null ? psp : `(rk_pre >= 0 ? ${psp} : ${renderExpr(paddedPsp(proj.description.psp!, padding), scope, jsSpelling)})`;
+  const op = proj.description.operation;
+  const r = reduction(op, 'Infinity');
+  const take = r.combine === 'add' ? `_s += ${value};` : `{ const _p = ${value}; if (_p ${r.combine === 'max' ? '>' : '<'} _s) _s = _p; }`;
+  const body = [
+    `const _sum = P[${proj.post}].get('_sum_${proj.targets[0]}');`,
+    `const _sh_pre = J[${proj.id}].get('_sh_pre'), _sh_wofs = J[${proj.id}].get('_sh_wofs');`,
+    ...scope.declarations(), ...scope.prologue(),
+    `for (let i = 0, n = _sh_wofs.length; i < n; i++) {`,
+    '  const rk_post = i, _w0 = _sh_wofs[i];',
+    `  let _s = ${r.init};`,
+    `  for (let m = 0, _e = i * ${K}; m < ${K}; m++) {`,
+    '    const rk_pre = _sh_pre[_e + m], k = _w0 + m;',
+    `    ${take}`,
+    '  }',
+    op === 'mean' ? `  _sum[rk_post] += _s / ${K};` : '  _sum[rk_post] += _s;',
+    '}',
+  ];
+  return [`function proj${proj.id}_transmit(step) {`, `  const FL = X[${proj.id}];`, '  const t = step * dt;', '  if (!FL.transmission) return;', ...indent(body), '}'].join('\n');
+}
