@@ -6,6 +6,7 @@ import { checkValuesObject } from './options.js';
 import type { Projection } from './Projection.js';
 import type { AttributeInput } from './values.js';
 import type { AttributeProperties } from './attribute-names.js';
+import { createSynapses, pruneSynapses } from '../structural/api.js';
 
 /** The class; user code sees it as {@link Dendrite}, with the synapse's attributes as properties (see Projection.ts). */
 class DendriteClass<A extends string = string> {
@@ -59,6 +60,32 @@ class DendriteClass<A extends string = string> {
   set(values: Record<string, AttributeInput>): void {
     checkValuesObject(values, `a dendrite of projection '${this.projection.name}'.set()`);
     for (const [name, v] of Object.entries(values)) this.projection.setAttribute(name, v, this.index);
+  }
+
+  /**
+   * Creates a synapse from `preRank` onto this dendrite (ANNarchy's `create_synapse(rank, w, delay)`;
+   * needs `structuralPlasticity: true`): see `Projection.createSynapse`.
+   */
+  createSynapse(preRank: number, w = 0, delay?: number): void {
+    createSynapses(this.projection, this.postRank, [preRank], [w], [delay], 'dendrite().createSynapse');
+  }
+
+  /** Creates several synapses (ANNarchy's `create_synapses(ranks, weights, delays)`; weights default 0). */
+  createSynapses(preRanks: readonly number[], weights?: readonly number[], delays?: readonly number[]): void {
+    const where = `a dendrite of projection '${this.projection.name}'.createSynapses()`;
+    if (weights !== undefined && weights.length !== preRanks.length) throw new NetworkError(`${where}: ${preRanks.length} ranks but ${weights.length} weights`);
+    if (delays !== undefined && delays.length !== preRanks.length) throw new NetworkError(`${where}: ${preRanks.length} ranks but ${delays.length} delays`);
+    createSynapses(this.projection, this.postRank, preRanks, weights ?? preRanks.map(() => 0), delays ?? preRanks.map(() => undefined), 'dendrite().createSynapses');
+  }
+
+  /** Removes the synapse from `preRank` (ANNarchy's `prune_synapse(rank)`; needs `structuralPlasticity: true`). */
+  pruneSynapse(preRank: number): void {
+    pruneSynapses(this.projection, this.postRank, [preRank], 'dendrite().pruneSynapse');
+  }
+
+  /** Removes the synapses from `preRanks` (ANNarchy's `prune_synapses(ranks)`). */
+  pruneSynapses(preRanks: readonly number[]): void {
+    pruneSynapses(this.projection, this.postRank, preRanks, 'dendrite().pruneSynapses');
   }
 
   /** The synapse coming from `preRank` (ANNarchy's `dendrite.synapse(pre_rank)`). */

@@ -97,6 +97,8 @@ export class Monitor<out T extends Monitorable = Monitorable, const V extends st
   #recording = false;
   #started = false;
   #channels = new Map<string, Channel>();
+  /** Samples of a projection taken before its synapses changed (structural plasticity), already split into dendrites. */
+  readonly #sealed = new Map<string, (Float64Array[] | Float64Array)[]>();
   #spikes?: SpikeLog;
   /** Step from which the spikes now in the buffer were recorded (the last draining `get`, reset or start). */
   #spikeSince?: number;
@@ -212,7 +214,11 @@ export class Monitor<out T extends Monitorable = Monitorable, const V extends st
     }
     const rows = c.buffer.rows(this.rowShape(options.reshape ?? true));
     if (!options.keep) c.buffer.clear();
-    if (this.object instanceof Projection || this.object instanceof Dendrite) return rows.map((r) => this.splitDendrites(r)) as MonitorRows<T>;
+    if (this.object instanceof Projection || this.object instanceof Dendrite) {
+      const sealed = this.#sealed.get(variable) ?? [];
+      if (!options.keep) this.#sealed.delete(variable);
+      return [...sealed, ...rows.map((r) => this.splitDendrites(r))] as MonitorRows<T>;
+    }
     return rows as MonitorRows<T>;
   }
 
@@ -258,6 +264,7 @@ export class Monitor<out T extends Monitorable = Monitorable, const V extends st
     const now = this.network.currentStep;
     const restart = (t: RecordingTimes) => { t.start.length = 0; t.stop.length = 0; if (this.#recording) t.start.push(now); };
     for (const c of this.#channels.values()) { c.buffer.clear(); restart(c.times); }
+    this.#sealed.clear();
     if (this.#spikes) {
       for (const l of this.#spikes.record.values()) l.length = 0;
       restart(this.#spikes.times);
@@ -367,6 +374,25 @@ export class Monitor<out T extends Monitorable = Monitorable, const V extends st
     if (this.object instanceof Projection) this.object.attribute(v);
     else if (this.object instanceof Dendrite) this.object.projection.attribute(v);
     else this.object.population.attribute(v);
+  }
+
+  /**
+   * @internal Called before and after the synapses of `proj` change (structural plasticity): the
+   * samples taken so far are split into dendrites with the old connectivity and kept; later samples
+   * have the new number of synapses.
+   */
+  connectivityChanged(proj: Projection, phase: 'before' | 'after'): void {
+    const obj = this.object;
+    if (!(obj instanceof Projection ? obj === proj : obj instanceof Dendrite && obj.projection === proj)) return;
+    for (const [v, c] of this.#channels) {
+      if (phase === 'before') {
+        const rows = c.buffer.rows().map((r) => this.splitDendrites(r));
+        if (rows.length) this.#sealed.set(v, [...(this.#sealed.get(v) ?? []), ...rows]);
+        c.buffer.clear();
+      } else {
+        this.#channels.set(v, { ...this.makeChannel(v), times: c.times });
+      }
+    }
   }
 
   private makeSpikeRecord() {

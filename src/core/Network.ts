@@ -48,10 +48,17 @@ export interface NetworkConfig {
    * `NetworkError`, 'off' skips the scan. May be changed after compile.
    */
   checkNumerics?: NumericsMode;
+  /**
+   * Allows structural plasticity (default false, as ANNarchy's `structural_plasticity`): creating and
+   * pruning synapses, by hand (`proj.createSynapse`, `dendrite.pruneSynapse`, …) or by the `creating`
+   * and `pruning` rules of a Synapse (`proj.startCreating()`, `proj.startPruning()`). Projections then
+   * keep one weight per synapse. Set before the projections are connected.
+   */
+  structuralPlasticity?: boolean;
 }
 
 /** The keys of {@link NetworkConfig} (`setup()`, `new Network()`, `net.config()`). */
-export const NETWORK_CONFIG_OPTIONS = optionKeys<NetworkConfig>()(['dt', 'seed', 'method', 'backend', 'numThreads', 'progress', 'checkNumerics']);
+export const NETWORK_CONFIG_OPTIONS = optionKeys<NetworkConfig>()(['dt', 'seed', 'method', 'backend', 'numThreads', 'progress', 'checkNumerics', 'structuralPlasticity']);
 
 /** Options of `net.compile()` and `compile()`. */
 export interface CompileOptions {
@@ -133,6 +140,9 @@ export function checkConfig(config: NetworkConfig, where: string): void {
   if (config.numThreads !== undefined) checkThreads(config.numThreads, where);
   if (config.progress !== undefined && typeof config.progress !== 'boolean') {
     throw new NetworkError(`${where}: progress must be true or false, got ${describeValue(config.progress)}`);
+  }
+  if (config.structuralPlasticity !== undefined && typeof config.structuralPlasticity !== 'boolean') {
+    throw new NetworkError(`${where}: structuralPlasticity must be true or false, got ${describeValue(config.structuralPlasticity)}`);
   }
 }
 

@@ -6,7 +6,6 @@
 
 const FLOAT32 = "not yet: neurarchy computes in float64 on the 'js' and 'cpp' backends and in float32 on 'webgpu'";
 const ONE_FORMAT = 'neurarchy stores every projection in one format (post-major CSR, as ANNarchy\'s default post_to_pre LIL), chosen per backend: remove this option';
-const STRUCTURAL = 'not yet: structural plasticity (pruning, creating) is planned in issue 16';
 const NO_DEBUG = 'neurarchy has no debug or profiling build: time calls with performance.now(), read the generated code with net.source';
 const LOGGING = 'neurarchy prints nothing but warnings; remove this option';
 
@@ -15,8 +14,6 @@ export const UNSUPPORTED_SETUP_OPTIONS: Readonly<Record<string, string>> = {
   paradigm: "choose the backend instead: backend 'cpp' for ANNarchy's 'openmp', backend 'webgpu' for GPUs (ANNarchy's 'cuda')",
   precision: FLOAT32,
   dtype: FLOAT32,
-  structural_plasticity: STRUCTURAL,
-  structuralPlasticity: STRUCTURAL,
   sparse_matrix_format: ONE_FORMAT,
   sparseMatrixFormat: ONE_FORMAT,
   sparse_matrix_storage_order: ONE_FORMAT,

@@ -11,6 +11,7 @@ import type { Projection } from './Projection.js';
 import type { Monitor } from './Monitor.js';
 import type { PopulationView } from './PopulationView.js';
 import type { Connectivity } from '../connectors/types.js';
+import type { ConnectivityChange } from '../structural/change.js';
 
 /**
  * What populations, projections and monitors need from a network; `Network` is the one
@@ -63,4 +64,8 @@ export interface NetworkLike {
   readonly populations: Population[];
   /** Current step (integer). */
   readonly currentStep: number;
+  /** Whether structural plasticity is allowed (`structuralPlasticity` of the config). */
+  readonly structuralPlasticity: boolean;
+  /** @internal Applies a change of a projection's synapses (src/structural), compiled or not. */
+  rewire(proj: Projection, change: ConnectivityChange): void;
 }

@@ -23,7 +23,7 @@ const NEURON_FIELDS: Record<keyof NeuronSpec, FieldType> = {
 
 const SYNAPSE_FIELDS: Record<keyof SynapseSpec, FieldType> = {
   parameters: 'parameters', equations: 'equations', psp: 'text', operation: 'operation', preSpike: 'lines', postSpike: 'lines',
-  preAxonSpike: 'lines', functions: 'text', name: 'text', description: 'text',
+  preAxonSpike: 'lines', functions: 'text', pruning: 'text', creating: 'text', name: 'text', description: 'text',
 };
 
 const COMMON_UNSUPPORTED: Record<string, string> = {
@@ -37,8 +37,7 @@ const NEURON_UNSUPPORTED: Record<string, string> = {
   stopCondition: "a stop condition belongs to the population: new Population({ ..., stopCondition: '...' })",
 };
 
-const STRUCTURAL = 'structural plasticity (creating and pruning synapses) is not supported yet';
-const SYNAPSE_UNSUPPORTED: Record<string, string> = { ...COMMON_UNSUPPORTED, pruning: STRUCTURAL, creating: STRUCTURAL };
+const SYNAPSE_UNSUPPORTED: Record<string, string> = { ...COMMON_UNSUPPORTED };
 
 /** What each field type accepts, for messages. */
 const EXPECTED: Record<FieldType, string> = {

@@ -51,6 +51,18 @@ export interface SynapseSpec {
   preAxonSpike?: string | string[];
   /** Model-local functions, one `f(x, y) = expr` per line. */
   functions?: string;
+  /**
+   * Structural plasticity (needs `structuralPlasticity: true` in the network's config): the condition
+   * under which an existing synapse is removed, `'w < 0.0 : proba = 0.5'` (ANNarchy's `pruning`),
+   * evaluated at the period given to `proj.startPruning()`.
+   */
+  pruning?: string;
+  /**
+   * Structural plasticity: the condition under which a missing synapse is created, with its weight
+   * and delay, `'pre.r * post.r > 0.9 : proba = 0.1, w = 0.01, d = 2.0'` (ANNarchy's `creating`),
+   * evaluated at the period given to `proj.startCreating()`.
+   */
+  creating?: string;
   /** The model's name, in messages and reports. */
   name?: string;
   /** A description of the model, for reports. */

@@ -17,6 +17,7 @@ import { analyseNeuron, analyseSynapse } from '../equations/index.js';
 import type { NetworkPlan } from '../ir/plan.js';
 import type { Engine } from '../runtime/engine.js';
 import { Runtime } from '../runtime/runtime.js';
+import type { ConnectivityChange } from '../structural/change.js';
 import type { PeriodicCallback, EveryOptions } from '../runtime/callbacks.js';
 import { RandomStream, seedFromTime } from '../random/stream.js';
 import { Constant, globalConstantList, type ConstantListener } from '../core/Constant.js';
@@ -86,6 +87,7 @@ export class Network implements NetworkLike, ConstantListener {
   #numThreads: number;
   #rng: RandomStream;
   #checkNumerics: NumericsMode = 'warn';
+  #structuralPlasticity: boolean;
   #disposed = false;
   static #count = 0;
   /** Number of the network in this process (0, 1, …, in order of creation), for messages. */
@@ -104,6 +106,7 @@ export class Network implements NetworkLike, ConstantListener {
     this.#numThreads = config.numThreads ?? 1;
     this.#rng = new RandomStream(this.#seed, 0);
     this.progress = config.progress ?? true;
+    this.#structuralPlasticity = config.structuralPlasticity ?? false;
     if (config.checkNumerics !== undefined) this.#checkNumerics = checkNumericsMode(config.checkNumerics, 'new Network()');
     for (const c of globalConstantList()) this.#constants.set(c.name, c);
   }
@@ -122,6 +125,7 @@ export class Network implements NetworkLike, ConstantListener {
     if (config.method !== undefined) this.#method = config.method;
     if (config.backend !== undefined) this.#backend = config.backend;
     if (config.numThreads !== undefined) this.#numThreads = config.numThreads;
+    if (config.structuralPlasticity !== undefined) this.#structuralPlasticity = config.structuralPlasticity;
   }
 
   /** Step size in ms. */
@@ -136,6 +140,10 @@ export class Network implements NetworkLike, ConstantListener {
   get numThreads(): number { return this.#numThreads; }
   /** What happens when a variable becomes NaN or ±Infinity (see {@link NetworkConfig.checkNumerics}). */
   get checkNumerics(): NumericsMode { return this.#checkNumerics; }
+  /** Whether structural plasticity is allowed (see {@link NetworkConfig.structuralPlasticity}). */
+  get structuralPlasticity(): boolean { return this.#structuralPlasticity; }
+  /** @internal Applies a change of a projection's synapses (src/structural/rewire.ts). */
+  rewire(proj: Projection, change: ConnectivityChange): void { this.#runtime.rewire(proj, change); }
   /** Whether {@link dispose} was called. */
   get disposed(): boolean { return this.#disposed; }
   /** Host-side random numbers (initial values, connectivity), seeded by the network's seed. */

@@ -25,6 +25,9 @@ import { FiringRateWindows } from './firing-rate.js';
 import { startProgress } from './progress.js';
 import { NumericsCheck, describeNonFinite, type NumericsMode } from './numerics.js';
 import { disposedState } from './dispose.js';
+import type { ConnectivityChange } from '../structural/change.js';
+import { rewireProjection } from '../structural/rewire.js';
+import { nextStructuralEvent, runStructuralRules } from '../structural/api.js';
 
 /** The network a runtime serves: its objects (live lists) and its number, for messages. */
 export interface RuntimeHost {
@@ -200,7 +203,27 @@ export class Runtime {
     await this.#runSteps(engine, n - done);
   }
 
+  /**
+   * Runs `count` steps, stopping at the end of each step where a structural rule runs (ANNarchy's
+   * structural phase, after the synapse update: here after the step's monitors recorded it) to
+   * rewire on the host.
+   */
   async #runSteps(engine: Engine, count: number, onProgress?: (done: number) => void): Promise<void> {
+    const projs = this.#host.projections;
+    let done = 0;
+    while (done < count) {
+      const event = nextStructuralEvent(projs, this.#step);
+      const k = Math.min(count - done, event - this.#step + 1);
+      const before = done;
+      await this.#runPlain(engine, k, onProgress ? (n) => onProgress(before + n) : undefined);
+      done += k;
+      if (this.#step - 1 === event) {
+        runStructuralRules(projs, { step: event, seed: this.#plan!.seed, dt: this.#dt }, (p, change) => this.rewire(p, change));
+      }
+    }
+  }
+
+  async #runPlain(engine: Engine, count: number, onProgress?: (done: number) => void): Promise<void> {
     if (count <= 0) return;
     if (!onProgress) { await engine.run(this.#step, count); this.#step += count; return; }
     // With a progress bar: chunks of about 1% (at least 1000 steps) between updates.
@@ -309,6 +332,21 @@ export class Runtime {
   attributeWritten(obj: Population | Projection, owner: 'pop' | 'proj', name: string): void {
     if (name === '_delay' && owner === 'proj') { this.#delaysChanged(obj as Projection); return; }
     this.#engine?.attributeWritten?.(owner, obj.id, name);
+  }
+
+  /**
+   * Applies a change of `proj`'s synapses (src/structural/rewire.ts): host arrays rebuilt, the values
+   * `reset()` restores gathered the same way, then the engine told as after a user write (delays
+   * grown, derived arrays rebuilt, device copies re-uploaded) and the monitors of the projection.
+   */
+  rewire(proj: Projection, change: ConnectivityChange): void {
+    for (const m of this.#host.monitors) m.connectivityChanged(proj, 'before');
+    rewireProjection(proj, change, { plan: this.#plan, engine: this.#engine, step: this.#step, initial: this.#initial.get(proj) });
+    if (this.#engine) {
+      this.#delaysChanged(proj);
+      for (const a of proj.description.attributes) this.#engine.attributeWritten?.('proj', proj.id, a.name);
+    }
+    for (const m of this.#host.monitors) m.connectivityChanged(proj, 'after');
   }
 
   /** After `proj.delay = …`: new uniform value in the state, rings grown to the new maximum. */
