@@ -56,7 +56,7 @@ describe('parallelRun in workers', () => {
     expect(results[0].times).not.toEqual(results[1].times);
     // sequential: true (in this thread) gives the same.
     const seq = await parallelRun({ module: MODULE, network: 'build', method: 'run', number: 3, seed: 100, sequential: true, args: { wExc, duration: 100 } });
-    expect(seq.map((r) => r.times)).toEqual(results.map((r) => r.times));
+    expect((seq as typeof results).map((r) => r.times)).toEqual(results.map((r) => r.times));
   });
 
   it('seeds: same gives identical copies', async () => {

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { NetworkError } from '../../errors.js';
 import { makeFolders } from '../../io/folders.js';
+import { lockBuild } from './build-lock.js';
 
 export interface ToolchainOptions {
   /** Where sources and libraries go (default: `node_modules/.cache/neurarchy` under the working directory, or the temp folder). */
@@ -133,11 +134,22 @@ export async function buildLibrary(source: string, options: ToolchainOptions): P
     await access(lib);
     return { path: lib, cached: true, seconds: 0, command };
   } catch { /* not cached: compile */ }
+  // Builders of the same library at the same time (parallelRun's workers) compile it once.
+  const release = await lockBuild(lib).catch((e: unknown) => { throw directoryError('lock', `${lib}.lock`, e, options.directory); });
+  if (!release) return { path: lib, cached: true, seconds: 0, command };
+  try {
+    return await compileLibrary(found.compiler, args, source, src, lib, command, options);
+  } finally {
+    await release();
+  }
+}
+
+async function compileLibrary(compiler: string, args: string[], source: string, src: string, lib: string, command: string, options: ToolchainOptions): Promise<BuiltLibrary> {
   await writeFile(src, source).catch((e: unknown) => { throw directoryError('write the source', src, e, options.directory); });
   // Compile to a private name, then rename: concurrent processes never load a half-written library.
   const tmp = `${lib}.${process.pid}.${Date.now()}.tmp`;
   const t0 = performance.now();
-  const r = await run(found.compiler, [...args, src, '-o', tmp], dir);
+  const r = await run(compiler, [...args, src, '-o', tmp], path.dirname(lib));
   const seconds = (performance.now() - t0) / 1000;
   if (r.code !== 0) {
     await rm(tmp, { force: true });
