@@ -65,6 +65,34 @@ const values = (pop: Population, names: Record<string, string>): Record<string, 
 const same = (names: string[]): Record<string, string> => Object.fromEntries(names.map((n) => [n, n]));
 
 const IF_PARAMS = ['v_rest', 'cm', 'tau_m', 'tau_refrac', 'tau_syn_E', 'tau_syn_I', 'v_thresh', 'v_reset', 'i_offset'];
+/** PyNN's HH_cond_exp parameter ← neurarchy's (the same units; only the leak conductance is spelled differently). */
+const HH_PARAMS: Record<string, string> = {
+  ...same(['gbar_Na', 'gbar_K', 'cm', 'v_offset', 'e_rev_Na', 'e_rev_K', 'e_rev_leak', 'e_rev_E', 'e_rev_I', 'tau_syn_E', 'tau_syn_I', 'i_offset']),
+  g_leak: 'gleak',
+};
+/** hh_traub.mod's INITIAL block sets m = h = n = 0, and PyNN's NEURON cell detects spikes at v > 10 mV. */
+const NEURON_HH_THRESHOLD = 10;
+
+/**
+ * What PyNN's HH_cond_exp on NEURON does differently from the population: it starts the gates at
+ * 0 (neurarchy: the population's m, n, h, by default h = 1) and counts a spike when v crosses
+ * 10 mV (neurarchy: v_thresh, 0 by default). Rates agree (the spikes peak near +40 mV); the first
+ * spike of a neuron starting with h = 1 comes earlier (2.52 instead of 2.95 ms under 1 nA).
+ */
+function hhNotes(pop: Population): string[] {
+  const notes: string[] = [];
+  const gates = ['m', 'n', 'h'].filter((g) => attributeValues(pop, g) !== 0);
+  if (gates.length > 0) {
+    notes.push(`population '${pop.name}': PyNN's HH_cond_exp on NEURON starts the gates m, n, h at 0; neurarchy's start from the population's values (${gates.join(', ')} not 0): ` +
+      `the first milliseconds differ (set ${gates.map((g) => `${pop.name}.${g} = 0`).join(', ')} before compile() to compare traces)`);
+  }
+  const vt = attributeValues(pop, 'v_thresh');
+  if (vt !== NEURON_HH_THRESHOLD) {
+    notes.push(`population '${pop.name}': NEURON counts HH_cond_exp spikes when v crosses ${NEURON_HH_THRESHOLD} mV, neurarchy when it crosses v_thresh (${typeof vt === 'number' ? `${vt} mV` : 'per neuron'}): spike times differ by the upstroke between the two, counts agree`);
+  }
+  return notes;
+}
+
 const EIF_PARAMS = ['v_rest', 'cm', 'tau_m', 'tau_refrac', 'tau_syn_E', 'tau_syn_I', 'e_rev_E', 'e_rev_I', 'tau_w', 'a', 'b', 'i_offset', 'delta_T', 'v_thresh', 'v_reset', 'v_spike'];
 
 /**
@@ -109,9 +137,9 @@ function builtin(pop: Population): CellMapping | undefined {
   if (n instanceof EIF_cond_exp_isfa_ista) return cond('EIF_cond_exp_isfa_ista', EIF_PARAMS, { w: 'w' });
   if (n instanceof EIF_cond_alpha_isfa_ista) return cond('EIF_cond_alpha_isfa_ista', EIF_PARAMS, { w: 'w' });
   if (n instanceof HH_cond_exp) {
-    // Measured: 0 Hz in neurarchy (depolarisation block) against 94 Hz in PyNN/NEURON for the same input.
-    refuse(pop, "HH_cond_exp is ANNarchy's model, whose h-gate closing rate bh = 4/(1 + exp(10 - v + v_offset)) is not Traub's 4/(1 + exp((40 - v + v_offset)/5)) " +
-      "used by PyNN's HH_cond_exp (NEURON and NEST): the same parameters give other dynamics; write the neuron with Traub's rates and simulate it here, or build it in PyNN directly");
+    const mapping = cond('HH_cond_exp', HH_PARAMS);
+    mapping.notes.push(...hhNotes(pop));
+    return mapping;
   }
   if (n instanceof Izhikevich) return izhikevich(pop);
   return undefined;

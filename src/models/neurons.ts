@@ -175,7 +175,14 @@ const HH = {
   e_rev_E: 0.0, e_rev_I: -80.0, tau_syn_E: 0.2, tau_syn_I: 2.0, i_offset: 0.0, v_thresh: 0.0,
 };
 
-/** Hodgkin–Huxley (Traub), exponential conductances; spikes on upward threshold crossings. */
+/**
+ * Hodgkin–Huxley (Traub & Miles 1991), exponential conductances; spikes on upward threshold
+ * crossings. ANNarchy's equations, except the h-gate closing rate: ANNarchy writes
+ * `bh = 4/(1 + exp(10 - v + v_offset))`, a transcription slip (with it h closes near −53 mV, before
+ * m opens, and the neuron sits in depolarisation block without a spike); neurarchy uses Traub's
+ * `4/(1 + exp((40 - v + v_offset)/5))`, as PyNN's HH_cond_exp (NEURON's hh_traub.mod), NEST's
+ * hh_cond_exp_traub and Brian 2's example do, so the same parameters fire as in those simulators.
+ */
 export class HH_cond_exp extends Neuron<NeuronSpec, keyof typeof HH | 'prev_v' | 'an' | 'am' | 'ah' | 'bn' | 'bm' | 'bh' | 'n' | 'm' | 'h' | 'v' | 'r' | 'g_exc' | 'g_inh'> {
   constructor(p: Params<typeof HH> = {}) {
     checkModelArguments('HH_cond_exp', p);
@@ -188,7 +195,7 @@ export class HH_cond_exp extends Neuron<NeuronSpec, keyof typeof HH | 'prev_v' |
         ah = 0.128 * exp((17.0 - v + v_offset)/18.0)
         bn = 0.5   * exp ((10.0 - v + v_offset)/40.0)
         bm = 0.28  * (v - v_offset - 40.0) / (exp((v - v_offset - 40.0)/5.0) - 1.0)
-        bh = 4.0/(1.0 + exp (( 10.0 - v + v_offset )) )
+        bh = 4.0/(1.0 + exp((40.0 - v + v_offset)/5.0))
         dn/dt = an * (1.0 - n) - bn * n : init = 0.0, exponential
         dm/dt = am * (1.0 - m) - bm * m : init = 0.0, exponential
         dh/dt = ah * (1.0 - h) - bh * h : init = 1.0, exponential

@@ -115,6 +115,19 @@ describe('exportPyNN: the script', () => {
     expect(() => decodePyNNResults(encodeNpz({ 'meta/dt': { data: [0.1] } }))).toThrow(/no 'meta\/duration' entry/);
   });
 
+  it('maps HH_cond_exp (Traub\'s rates, as PyNN\'s) parameter by parameter, and says how NEURON starts and counts spikes', () => {
+    const net = new Network({ dt: 0.01 });
+    const h = net.create(10, new HH_cond_exp({ gleak: 0.02, i_offset: 0.5 }), { name: 'H' });
+    h.gbar_Na = Array.from({ length: 10 }, (_, i) => 20 + i);
+    const out = pynnExport(net, 'hh', { duration: 10 });
+    expect(out.script).toContain('sim.HH_cond_exp(gbar_Na=DATA["H/gbar_Na"], gbar_K=6.0, cm=0.2, v_offset=-63.0, e_rev_Na=50.0, e_rev_K=-90.0, e_rev_leak=-65.0, e_rev_E=0.0, e_rev_I=-80.0, tau_syn_E=0.2, tau_syn_I=2.0, i_offset=0.5, g_leak=0.02)');
+    expect(Array.from(decodeNpz(encode(out.data))['H/gbar_Na'].data as Float64Array)).toEqual(Array.from({ length: 10 }, (_, i) => 20 + i));
+    expect(out.notes.some((n) => n.includes("population 'H'") && n.includes('starts the gates m, n, h at 0') && n.includes('(h not 0)') && n.includes('H.h = 0'))).toBe(true);
+    expect(out.notes.some((n) => n.includes('crosses 10 mV') && n.includes('v_thresh (0 mV)'))).toBe(true);
+    h.h = 0; h.v_thresh = 10;
+    expect(pynnExport(net, 'hh', { duration: 10 }).notes.filter((n) => n.includes("population 'H'"))).toEqual([]);
+  });
+
   it('refuses what has no PyNN equivalent, naming the object, the model and the reason', () => {
     const rate = new Network({ dt: 1 });
     rate.create(10, LeakyIntegrator, { name: 'R' });
@@ -128,9 +141,6 @@ describe('exportPyNN: the script', () => {
     const noisy = new Network({ dt: 0.1 });
     noisy.create(10, new Neuron({ name: 'Noisy', equations: 'tau * dv/dt = -v + Normal(0, 1)', parameters: 'tau = 10.0', spike: 'v > 1', reset: 'v = 0' }), { name: 'N' });
     expect(() => pynnExport(noisy, 'x', { duration: 10 })).toThrow(/draw random numbers/);
-    const hh = new Network({ dt: 0.01 });
-    hh.create(10, HH_cond_exp, { name: 'H' });
-    expect(() => pynnExport(hh, 'x', { duration: 10 })).toThrow(/population 'H' \(neuron 'HH_cond_exp'\): HH_cond_exp is ANNarchy's model, whose h-gate closing rate/);
     const izh = new Network({ dt: 1 });
     izh.create(10, new Izhikevich({ v_thresh: 25 }), { name: 'I' });
     expect(() => pynnExport(izh, 'x', { duration: 10 })).toThrow(/fixed threshold of 30 mV/);
@@ -264,6 +274,28 @@ describe.skipIf(unavailable !== undefined)('exportPyNN: round trip through PyNN 
       console.log(`[PyNN export] ${name}: neurarchy ${ours.toFixed(1)} Hz, NEURON ${theirs.toFixed(1)} Hz`);
       expect(Math.abs(theirs - ours) / ours).toBeLessThan(tolerance);
     });
+  }, 120_000);
+
+  it('HH_cond_exp: a driven population fires at NEURON\'s rate (Traub\'s rates on both sides)', async () => {
+    const net = new Network({ dt: 0.01, seed: 11 });
+    const input = new PoissonPopulation(100, { rates: 20, name: 'In', network: net });
+    const hh = net.create(20, HH_cond_exp, { name: 'hh' });
+    // A range of drives (0.1 … 0.48 nA of offset, plus Poisson conductance input): from a few Hz to tonic firing.
+    hh.i_offset = Array.from({ length: 20 }, (_, i) => 0.1 + 0.02 * i);
+    hh.h = 0; // NEURON's hh_traub.mod starts m, n, h at 0
+    net.connect(input, hh, 'exc').connectFixedProbability({ probability: 0.2, weights: 0.01, delays: 1.0 });
+    const mon = net.monitor(hh, 'spike', { name: 'm_hh' });
+    const files = await exportPyNN(net, join(dir, 'hh.py'), { duration: 1000 });
+    await net.compile();
+    await net.simulate(1000);
+    const r = runScript(files.script, 1, join(dir, 'hh.results.npz'));
+    expect(r.ok, r.output).toBe(true);
+    const res = await readPyNNResults(join(dir, 'hh.results.npz'));
+    const ours = meanFr(mon.get('spike'), { dt: 0.01, duration: 1000, size: 20 });
+    const theirs = meanFr(res.monitors.m_hh.spike!, { size: 20 });
+    console.log(`[PyNN export] HH_cond_exp: neurarchy ${ours.toFixed(1)} Hz, NEURON ${theirs.toFixed(1)} Hz (${r.seconds.toFixed(1)} s)`);
+    expect(ours).toBeGreaterThan(5);
+    expect(Math.abs(theirs - ours) / ours).toBeLessThan(0.05);
   }, 120_000);
 
   it('examples/export.ts: the script it writes runs, and its results read back next to neurarchy\'s run', async () => {

@@ -42,11 +42,12 @@ describe.skipIf(!compiler)('cpp backend: pow is bit-identical to V8', () => {
     };
     const r = await firstDifference(build, ['v', 'n', 'm', 'h', 'an', 'ah'], 200, 0.5);
     expect(r.step, `first difference at step ${r.step}: ${r.where}`).toBe(-1);
-    // A real trajectory, not a resting one: at this dt v oscillates between about -79 and -23 mV,
-    // crossing -40 mV upwards about every 15 ms (its spikes stay below v_thresh = 0).
+    // A real trajectory, not a resting one: with Traub's h-gate rate (test/models/hh-traub.test.ts) v
+    // spikes between about -89 and +48 mV at this dt, crossing -40 mV upwards 14 times in 100 ms
+    // (ANNarchy's rate gave a subthreshold oscillation between -79 and -23 mV, 5 crossings).
     const crossings = r.trace.filter((v, i) => i > 0 && v > -40 && r.trace[i - 1] <= -40).length;
-    expect(crossings).toBeGreaterThanOrEqual(5);
-    expect(Math.max(...r.trace) - Math.min(...r.trace)).toBeGreaterThan(50);
+    expect(crossings).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...r.trace) - Math.min(...r.trace)).toBeGreaterThan(100);
   });
 
   it('fractional and negative exponents of a state variable: equal bits for 300 steps', async () => {
