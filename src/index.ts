@@ -45,3 +45,5 @@ export * from './extensions/image/index.js';
 export * from './extensions/bold/index.js';
 /** Export to PyNN 0.10 (NEURON or NEST, under MPI): exportPyNN, readPyNNResults (docs/guides/export.md). */
 export * from './export/index.js';
+/** ANNarchy's `parallel_run`: a method on several copies of a network, in workers (docs/guides/parallel-runs.md). */
+export * from './parallel/index.js';
