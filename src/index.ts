@@ -43,6 +43,8 @@ export * as behaviors from './behaviors/index.js';
 export * from './extensions/image/index.js';
 /** ANNarchy's BOLD extension: `BoldMonitor`, `BoldModel` and the balloon models. */
 export * from './extensions/bold/index.js';
+/** ANNarchy's convolution extension: shared-weight `Convolution`, `Pooling` and `Copy` projections. */
+export * from './extensions/convolution/index.js';
 /** Export to PyNN 0.10 (NEURON or NEST, under MPI): exportPyNN, readPyNNResults (docs/guides/export.md). */
 export * from './export/index.js';
 /** ANNarchy's `parallel_run`: a method on several copies of a network, in workers (docs/guides/parallel-runs.md). */

@@ -68,6 +68,7 @@ export class Convolution extends SharedProjection {
   private connectBank(weights: FilterArray, options: FilterOptions, bank: boolean, method: string): this {
     const where = `projection '${this.name}'.${method}()`;
     checkOptions(options, FILTER_KEYS, where);
+    this.checkConnect(where, options.delays ?? 0);
     const filter = readFilter(weights, where);
     const table = convolutionTable({
       pre: this.pre.population.geometry, post: this.post.population.geometry, filter, bank,

@@ -38,6 +38,7 @@ export class Pooling extends SharedProjection {
   pooling(options: { extent?: readonly number[]; delays?: number } = {}): this {
     const where = `projection '${this.name}'.pooling()`;
     checkOptions(options, ['extent', 'delays'], where);
+    this.checkConnect(where, options.delays ?? 0);
     const { table, extent } = poolingTable(this.pre.population.geometry, this.post.population.geometry, options.extent, where);
     this.extent = extent;
     this.filterShape = [1];

@@ -43,10 +43,7 @@ export class SharedProjection extends (Projection as ProjectionBase<'w'>) {
 
   /** @internal stores the windows, the shared weights and the uniform delay (ms, ANNarchy's `delays`). */
   protected connectShared(where: string, table: SharedTable, weights: Float64Array, delays: unknown, connector: string): this {
-    if (this.network.compiled) throw new NetworkError(`${where}: the network is compiled; connect before compile()`);
-    if (this.connectivity) throw new NetworkError(`${where}: projection '${this.name}' is already connected`);
-    if (typeof delays !== 'number') throw new NetworkError(`${where}: delays must be one number of ms (shared-weight projections have one delay for all), got ${String(delays)}`);
-    const steps = delayToSteps(delays, this.network.dt, where);
+    const steps = this.checkConnect(where, delays);
     const n = this.post.size;
     this.storeConnectivity({
       postRanks: Int32Array.from({ length: n }, (_, i) => i), rowPtr: new Int32Array(n + 1), preRanks: new Int32Array(0),
@@ -57,6 +54,14 @@ export class SharedProjection extends (Projection as ProjectionBase<'w'>) {
     this.special = { kind: 'shared', window: table.window, weights: weights.length, padding: table.padding };
     (this as { connector?: string }).connector = connector;
     return this;
+  }
+
+  /** @internal refuses a second connection or one after compile, and a delay that is not one number of ms; returns the delay in steps. */
+  protected checkConnect(where: string, delays: unknown): number {
+    if (this.network.compiled) throw new NetworkError(`${where}: the network is compiled; connect before compile()`);
+    if (this.connectivity) throw new NetworkError(`${where}: projection '${this.name}' is already connected`);
+    if (typeof delays !== 'number') throw new NetworkError(`${where}: delays must be one number of ms (shared-weight projections have one delay for all), got ${String(delays)}`);
+    return delayToSteps(delays, this.network.dt, where);
   }
 
   /** The filter bank's values in C order (a copy; `filterShape` gives the shape). ANNarchy's `weights`. */
