@@ -199,7 +199,7 @@ describe.skipIf(unavailable !== undefined)('exportPyNN: round trip through PyNN 
     const files = await exportPyNN(b.net, join(dir, 'stdp.py'), { duration: b.duration });
     await b.net.compile();
     await b.net.simulate(b.duration);
-    const ours = weightStats(b.plastic!.f64('w'), b.gmax!);
+    const ours = weightStats(b.plastic!.flat('w'), b.gmax!);
     const oursRate = (b.monitor.get('spike')[0] ?? []).length / (b.duration / 1000);
     for (const ranks of [1, 2]) {
       const results = join(dir, `stdp.np${ranks}.npz`);

@@ -120,7 +120,7 @@ describe('save/load', () => {
     const a = make(1), b = make(2);
     b.fromJson(a.toJson());
     expect(Array.from(b.getPopulation('P')!.v as Float64Array)).toEqual(Array.from(a.getPopulation('P')!.v as Float64Array));
-    expect(Array.from(b.getProjection('E')!.state.get('w')!)).toEqual(Array.from(a.getProjection('E')!.state.get('w')!));
+    expect(b.getProjection('E')!.flat('w')).toEqual(a.getProjection('E')!.flat('w'));
   });
 
   it('single populations and projections save and load', async () => {
@@ -132,7 +132,7 @@ describe('save/load', () => {
     await b.getPopulation('A')!.load(join(dir, 'A.npz'));
     await b.getProjection('AB')!.load(join(dir, 'AB.json'));
     expect(Array.from(b.getPopulation('A')!.mp as Float64Array)).toEqual(Array.from(a.getPopulation('A')!.mp as Float64Array));
-    expect(Array.from(b.getProjection('AB')!.state.get('w')!)).toEqual(Array.from(a.getProjection('AB')!.state.get('w')!));
+    expect(b.getProjection('AB')!.flat('w')).toEqual(a.getProjection('AB')!.flat('w'));
     expect(b.getCurrentStep()).toBe(0);
     // a whole-network file works for one population too
     await a.save(join(dir, 'whole.npz'));
