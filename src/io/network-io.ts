@@ -34,6 +34,7 @@ import type { Population } from '../core/Population.js';
 import type { Projection } from '../core/Projection.js';
 import type { Engine } from '../runtime/engine.js';
 import { checkPopulationArrays, checkProjectionArrays } from './validate.js';
+import { adoptFileConnectivity } from '../structural/load.js';
 
 /** What `saveNetwork`-like functions need of a network (the `Network` class provides it). */
 export interface SavableNetwork {
@@ -237,6 +238,17 @@ export function applyArrays(net: SavableNetwork, rec: Record<string, NpyArray>, 
   for (const [key, a] of Object.entries(rec)) {
     if (a.shape.length !== 1) problems.push(`'${key}': shape (${a.shape.join(', ')}), the arrays of a network file are one-dimensional`);
   }
+  // Structural plasticity: the file's synapses replace the projection's (src/structural/load.ts);
+  // undone below if anything else does not match, so that a refused load changes nothing.
+  const undo: (() => void)[] = [];
+  for (const obj of objs) {
+    const proj = obj as Projection;
+    if (!('requireConnected' in obj) || !proj.connectivity || !proj.network.structuralPlasticity) continue;
+    const adopted = adoptFileConnectivity(proj, (name) => rec[`${obj.name}/${name}`]?.data as ArrayLike<number> | undefined);
+    if (typeof adopted === 'string') problems.push(adopted);
+    else if (adopted) undo.push(adopted);
+  }
+  const undoAll = () => { for (const u of undo.reverse()) u(); };
   for (const obj of objs) {
     const kind = 'requireConnected' in obj ? 'projection' : 'population';
     const prefix = `${obj.name}/`;
@@ -310,7 +322,7 @@ export function applyArrays(net: SavableNetwork, rec: Record<string, NpyArray>, 
     const extra = [...new Set(Object.keys(rec).map((k) => k.split('/')[0]!))].filter((n) => n !== '_network' && !names.has(n));
     if (extra.length) problems.push(`the file has objects the network lacks: ${extra.join(', ')}`);
   }
-  if (problems.length) throw new LoadError(`load(): the file does not match the network:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length) { undoAll(); throw new LoadError(`load(): the file does not match the network:\n  - ${problems.join('\n  - ')}`); }
   // A backend may still refuse the spikes in flight (webgpu keeps them as a spike history, which
   // some event lists cannot come from): then every array and queue goes back as it was.
   const before = writes.map((w) => w.target.slice());
@@ -321,6 +333,7 @@ export function applyArrays(net: SavableNetwork, rec: Record<string, NpyArray>, 
   } catch (e) {
     writes.forEach((w, i) => w.target.set(before[i]!));
     pending.forEach((p, i) => { const old = pendingBefore[i]; if (old) net.engine?.setPendingEvents?.(p.id, old); });
+    undoAll();
     throw new LoadError(`load(): the file does not match the network:\n  - ${(e as Error).message}`);
   }
   if (step !== undefined) net.setCurrentStep(step);
