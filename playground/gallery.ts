@@ -46,6 +46,7 @@ const ENTRIES: Omit<GalleryEntry, 'title'>[] = [
   { file: 'annarchy/multi_network.ts', args: '--number 2 --T 400 --size 500', check: { pattern: /mean rates ([\d.]+)/, range: [3, 30] } },
   { file: 'annarchy/neural_field.ts', args: '--T 1000', check: { pattern: /tracking error ([\d.]+) cells/, range: [0, 1] } },
   { file: 'annarchy/bar_learning.ts', args: '--trials 300', check: { pattern: /selective features: (\d+) of 32/, range: [8, 32] } },
+  { file: 'annarchy/structural_plasticity.ts', args: '--trials 3 --T 1500', check: { pattern: /between the halves: \d+ → (\d+)/, range: [0, 5] } },
   { file: 'annarchy/bold_balloon.ts', args: '--T 16000', check: { pattern: /BOLD peak ([\d.]+) %/, range: [1.71, 1.73] } },
   { file: 'annarchy/bold_two_inputs.ts', args: '--T 16000', check: { pattern: /BOLD peak ([\d.]+) %/, range: [1.3, 1.8] } },
   { file: 'pymonnto/equation.ts', args: '', check: { pattern: /explicit ([\d.]+)/, range: [0.367694, 0.367696] } },
