@@ -182,6 +182,8 @@ export class Monitor<out T extends Monitorable = Monitorable, const V extends st
 
   /** Whether the monitor is currently recording. */
   get recording(): boolean { return this.#recording; }
+  /** Whether the monitor was started (it records from compile on, unless paused); `net.copy()` copies it. */
+  get started(): boolean { return this.#started; }
 
   /**
    * Recorded data of one variable: one row per sample (each row shaped like the monitored object's

@@ -47,6 +47,7 @@ import { connectivityFromFile, connectivityToJson, connectivityToNpz } from '../
 import type { Connectivity } from '../connectors/types.js';
 import { report, type ReportOptions } from '../report/index.js';
 import { exportPyNN, type ExportPyNNOptions, type PyNNExportFiles } from '../export/pynn.js';
+import { copyNetworkInto, copyConfig } from '../parallel/network-copy.js';
 
 export {
   NETWORK_CONFIG_OPTIONS, COMPILE_OPTIONS, SIMULATE_UNTIL_OPTIONS, RESET_OPTIONS, LEARNING_OPTIONS,
@@ -243,6 +244,21 @@ export class Network implements NetworkLike, ConstantListener {
 
   /** The constant named `name` known to this network, if any. */
   getConstant(name: string): Constant | undefined { return this.#liveConstants.get(name); }
+  /**
+   * A new network with the same populations, projections (the same synapses and weights, copied),
+   * monitors and local constants, the current values of every attribute, the same configuration
+   * (`overrides` on top, e.g. `{ seed }`) and time 0; not compiled (ANNarchy 5's `net.copy()`, which
+   * instead runs the subclass's constructor again: see src/parallel/network-copy.ts). On the cpp
+   * backend its `compile()` loads the cached library of this network rather than building one.
+   */
+  copy(overrides: NetworkConfig = {}): Network {
+    checkConfig(overrides, `network ${this.id}.copy()`);
+    const copy = new Network(copyConfig(this, overrides));
+    const localConstants = [...this.#constants.values()].filter((c) => !c.global).map((c) => ({ name: c.name, value: c.value }));
+    copyNetworkInto({ network: this, localConstants }, copy);
+    return copy;
+  }
+
   /** The population named `name`, if any. */
   getPopulation(name: string): Population | undefined { return this.#populations.find((p) => p.name === name); }
   /** The projection named `name`, if any. */
