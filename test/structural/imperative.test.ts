@@ -1,7 +1,7 @@
 // Structural plasticity by hand: dendrite(post).createSynapse / pruneSynapse and the projection's
 // forms, between simulate() calls and inside every() callbacks, on every backend.
 import { it, expect } from 'vitest';
-import { describeBackends, compileFor, tolerance } from '../helpers/backends.js';
+import { describeBackends, compileFor, closeDigits, isFloat32 } from '../helpers/backends.js';
 import { Network, Neuron, Synapse } from '../../src/index.js';
 
 const Input = new Neuron({ parameters: 'baseline = 0.0', equations: 'r = baseline' });
@@ -25,26 +25,27 @@ describeBackends('structural plasticity: creating and pruning by hand', () => {
     await net.compile(compileFor());
     await net.simulate(2);
     // r(post 0) = 0.1·2 + 0.3·4 = 1.4 ; every synapse has aged 2 steps.
-    expect(post.r[0]).toBeCloseTo(1.4, 12);
+    expect(post.r[0]).toBeCloseTo(1.4, closeDigits(12));
     expect(Array.from(proj.dendrite(0).age as Float64Array)).toEqual([12, 12]);
     proj.dendrite(0).createSynapse(2, 0.5);
     expect(proj.dendrite(0).preRanks).toEqual([1, 2, 3]);
-    expect(Array.from(proj.dendrite(0).w as Float64Array)).toEqual([0.1, 0.5, 0.3]);
+    // (webgpu: the host holds the device's float32 values after a run.)
+    expect(Array.from(proj.dendrite(0).w as Float64Array)).toEqual([0.1, 0.5, 0.3].map((x) => (isFloat32() ? Math.fround(x) : x)));
     // The new synapse has the model's initial value, the others keep theirs.
     expect(Array.from(proj.dendrite(0).age as Float64Array)).toEqual([12, 10, 12]);
     expect(proj.dendrite(0).eta).toBe(0.5);
     expect(proj.nbSynapses).toBe(4);
     await net.simulate(1);
     // Transmits at once: 1.4 + 0.5·3 = 2.9; learns (ages) with the others.
-    expect(post.r[0]).toBeCloseTo(2.9, tolerance(12));
+    expect(post.r[0]).toBeCloseTo(2.9, closeDigits(12));
     expect(Array.from(proj.dendrite(0).age as Float64Array)).toEqual([13, 11, 13]);
     // Pruning: the next step's sum no longer has it.
     proj.pruneSynapse(0, 1);
     expect(proj.preRanks).toEqual([[2, 3], [0]]);
     expect(Array.from(proj.dendrite(0).age as Float64Array)).toEqual([11, 13]);
     await net.simulate(1);
-    expect(post.r[0]).toBeCloseTo(0.5 * 3 + 0.3 * 4, tolerance(12));
-    expect(post.r[1]).toBeCloseTo(1.0, 12);
+    expect(post.r[0]).toBeCloseTo(0.5 * 3 + 0.3 * 4, closeDigits(12));
+    expect(post.r[1]).toBeCloseTo(1.0, closeDigits(12));
     expect(Array.from(proj.dendrite(0).age as Float64Array)).toEqual([12, 14]);
   });
 

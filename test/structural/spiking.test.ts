@@ -5,9 +5,9 @@ import { it, expect, describe } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import { describeBackends, compileFor, compileOptions } from '../helpers/backends.js';
+import { describeBackends, compileFor, compileOptions, isFloat32 } from '../helpers/backends.js';
 import { findCompiler } from '../../src/backends/cpp/toolchain.js';
-import { Network, Neuron, Synapse, Uniform, type BackendName } from '../../src/index.js';
+import { Network, Neuron, Synapse, Uniform } from '../../src/index.js';
 
 const LIF = new Neuron({
   parameters: 'tau = 10.0\n I = 1.2',
@@ -49,14 +49,19 @@ function fingerprint(r: Awaited<ReturnType<typeof build>>) {
 const hasCompiler = (await findCompiler()) !== undefined;
 
 describe('structural plasticity: js and cpp agree bit for bit', () => {
-  it.skipIf(!hasCompiler)('same synapses created and pruned at the same steps, same values afterwards (skipped without a C++ compiler)', async () => {
+  it.skipIf(!hasCompiler)('same synapses created and pruned at the same steps, same values afterwards, on 1 and 2 threads (skipped without a C++ compiler)', async () => {
     const runs: Record<string, ReturnType<typeof fingerprint>> = {};
-    for (const backend of ['js', 'cpp'] as BackendName[]) {
-      const r = await build(compileOptions(backend));
+    const configs: [string, Parameters<Network['compile']>[0]][] = [
+      ['js', compileOptions('js')], ['cpp', compileOptions('cpp')], ['cpp2', { ...compileOptions('cpp'), numThreads: 2 }],
+    ];
+    for (const [name, options] of configs) {
+      const r = await build(options);
       await r.net.simulate(200);
-      runs[backend] = fingerprint(r);
+      runs[name] = fingerprint(r);
     }
-    const { js, cpp } = runs;
+    const { js, cpp, cpp2 } = runs;
+    // Two OpenMP threads: the same run (rules are evaluated on the host, with keyed draws).
+    expect(cpp2).toEqual(cpp);
     // The rules did something, and the network spiked.
     const initial = 24 * 24 * 0.25;
     expect(js.preRanks.flat().length).not.toBe(Math.round(initial));
@@ -111,19 +116,21 @@ describeBackends('structural plasticity: delays, monitors, save/load', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'neurarchy-structural-'));
     const file = path.join(dir, 'net.npz');
     const a = await build(compileFor());
-    await a.net.simulate(100);
+    await a.net.simulate(60);
     await a.net.save(file);
     const saved = a.proj.preRanks;
-    await a.net.simulate(60);
+    await a.net.simulate(40);
     const b = await build(compileFor());
     await b.net.load(file);
     expect(b.proj.preRanks).not.toEqual(b.proj.preRanks.length === 0 ? [] : saved.map(() => []));
     expect(b.proj.preRanks).toEqual(saved);
-    await b.net.simulate(60);
+    await b.net.simulate(40);
     const fa = fingerprint(a), fb = fingerprint(b);
     expect(fb.preRanks).toEqual(fa.preRanks);
     expect(fb.w).toEqual(fa.w);
-    expect(fb.v).toEqual(fa.v);
+    // float32 (webgpu): an ulp may differ where the device fused an operation the host did not.
+    if (isFloat32()) fb.v.forEach((v, i) => expect(v).toBeCloseTo(fa.v[i], 5));
+    else expect(fb.v).toEqual(fa.v);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
