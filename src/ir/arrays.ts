@@ -102,7 +102,7 @@ function projectionRows(p: ProjectionPlan, pops: readonly PopulationPlan[]): Row
   if (p.special?.kind === 'shared') {
     const n = pops[p.post].size;
     rows.push(
-      row('_sh_pre', 'i32', n * p.special.window, 'post.size × window', 'connectivity'),
+      row('_sh_pre', 'i32', n * p.special.window, 'window × post.size', 'connectivity'),
       row('_sh_wofs', 'i32', n, 'post.size', 'connectivity'),
     );
   }

@@ -91,10 +91,10 @@ export type { SpecialPopulation } from '../core/records.js';
  *   ring `_dec_hist` (float64, `windowSteps × nDendrites`); `_sum_<target>[post] += (Σ ring column) /
  *   windowSteps · 1000/dt / (synapses of the dendrite)`; then `_dec_idx` advances. Reset: ring zeroed.
  * - `shared` (rate-coded, shared weights: Convolution, Pooling, Copy; `src/extensions/convolution/`): every
- *   post-synaptic neuron i reads a window of `window` (K) pre-synaptic ranks `_sh_pre[i·K + m]` (int32,
- *   `post.size × K`; −1 = outside the population, whose rate is the constant `padding`) with the weights
+ *   post-synaptic neuron i reads a window of `window` (K) pre-synaptic ranks `_sh_pre[m·N + i]` (int32,
+ *   `K × N`, N = post.size, window-major; −1 = outside the population, whose rate is the constant `padding`) with the weights
  *   `w[_sh_wofs[i] + m]` (`w` is the filter bank, `weights` values, shared by every neuron). The psp is
- *   evaluated with `rk_pre = _sh_pre[i·K + m]` and `k = _sh_wofs[i] + m` (an entry −1 evaluates it with every
+ *   evaluated with `rk_pre = _sh_pre[m·N + i]` and `k = _sh_wofs[i] + m`, m = 0 … K−1 in order (an entry −1 evaluates it with every
  *   `pre.x` replaced by `padding`), reduced by the operation (sum; max from −∞, min from +∞; mean = sum / K)
  *   and added to `_sum_<target>[i]`. `pre.x` is read through the delay ring when the projection has a delay.
  */

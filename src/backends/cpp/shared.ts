@@ -1,9 +1,9 @@
 /**
  * The C++ transmission kernel of a shared-weight projection (Convolution, Pooling, Copy), the twin
  * of `../js/shared.ts` (semantics in `ir/plan.ts`, `SpecialProjection` `shared`): the same window
- * order and the same operations in double precision, so both give identical bits. The window length
- * is a constant of the generated code (the compiler unrolls a 3×3 window); parallel over
- * post-synaptic neurons (each writes its own sum) when the work is large.
+ * order per neuron and the same operations in double precision, so both give identical bits. Blocks of BLOCK neurons: for each window element,
+ * the ranks of the block's neurons are contiguous (`_sh_pre` is window-major), so the inner loop is a
+ * vectorisable gather into the block's accumulators; blocks in parallel when the work is large.
  */
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
@@ -15,30 +15,45 @@ import { parallelFor, SYNAPSE_THRESHOLD } from './parallel.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from './projection.js';
 import { paddedPsp, reduction, sharedSpecial } from '../kernels/shared.js';
 
+/** Post-synaptic neurons per block (accumulators on the stack: 2 KiB, in L1). */
+const BLOCK = 256;
+
 /** Source of `static void proj<id>_transmit(Net* N, int64_t step)`. */
 export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
-  const { window: K, padding } = sharedSpecial(proj);
+  const { window: K, padding, weights } = sharedSpecial(proj);
   const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set() });
   const psp = renderExpr(proj.description.psp!, scope, cppSpelling);
-  const value = padding === null ? psp : `(rk_pre >= 0 ? ${psp} : ${renderExpr(paddedPsp(proj.description.psp!, padding), scope, cppSpelling)})`;
   const shPre = scope.arrays.need('_sh_pre', 'proj', proj.id, '_sh_pre');
   const shW = scope.arrays.need('_sh_wofs', 'proj', proj.id, '_sh_wofs');
   const sum = scope.arrays.need('_sum', 'pop', proj.post, `_sum_${proj.targets[0]}`);
   const n = net.populations[proj.post].size;
   const op = proj.description.operation;
   const r = reduction(op, 'INFINITY');
-  const take = r.combine === 'add' ? `_s += ${value};` : `{ const double _p = ${value}; if (_p ${r.combine === 'max' ? '>' : '<'} _s) _s = _p; }`;
+  const B = BLOCK;
+  const acc = r.combine === 'add' ? '_acc[ii] = _acc[ii] + _p;' : `_acc[ii] = _p ${r.combine === 'max' ? '>' : '<'} _acc[ii] ? _p : _acc[ii];`;
+  // Padding: the rank is clamped to a valid one and the padded psp selected, so the loop has no
+  // branch (psp has no side effects); the same value as js's branch.
+  const load = padding === null
+    ? ['const int64_t rk_pre = _row[ii];', `const double _p = ${psp};`]
+    : ['const int32_t _raw = _row[ii];', 'const int64_t rk_pre = _raw < 0 ? 0 : _raw;', `const double _p = _raw >= 0 ? ${psp} : ${renderExpr(paddedPsp(proj.description.psp!, padding), scope, cppSpelling)};`];
   const body = [
     ...scope.declarations(), ...scope.prologue(),
     ...parallelFor(table.threads, '', n * K, SYNAPSE_THRESHOLD),
-    `for (int64_t i = 0; i < ${n}; i++) {`,
-    `  const int64_t rk_post = i, _w0 = ${shW}[i], _e = i * ${K}; (void)rk_post; (void)_w0;`,
-    `  double _s = ${r.init === '0' ? '0.0' : r.init};`,
+    `for (int64_t _b = 0; _b < ${n}; _b += ${B}) {`,
+    `  const int64_t _nb = ${n} - _b < ${B} ? ${n} - _b : ${B};`,
+    `  double _acc[${B}];`,
+    `  for (int64_t ii = 0; ii < _nb; ii++) _acc[ii] = ${r.init === '0' ? '0.0' : r.init};`,
     `  for (int64_t m = 0; m < ${K}; m++) {`,
-    `    const int64_t rk_pre = ${shPre}[_e + m], k = _w0 + m; (void)rk_pre; (void)k;`,
-    `    ${take}`,
+    `    const int32_t* _row = ${shPre} + m * ${n} + _b;`,
+    '    for (int64_t ii = 0; ii < _nb; ii++) {',
+    // One filter (not a bank): every offset is 0, so k = m, one weight for the whole inner loop.
+    `      const int64_t i = _b + ii, rk_post = i, k = ${weights === K ? 'm' : `${shW}[i] + m`}; (void)rk_post; (void)k;`,
+    ...load.map((l) => `      ${l}`),
+    '      (void)rk_pre;',
+    `      ${acc}`,
+    '    }',
     '  }',
-    op === 'mean' ? `  ${sum}[rk_post] += _s / ${K}.0;` : `  ${sum}[rk_post] += _s;`,
+    `  for (int64_t ii = 0; ii < _nb; ii++) ${sum}[_b + ii] += ${op === 'mean' ? `_acc[ii] / ${K}.0` : '_acc[ii]'};`,
     '}',
   ];
   return [

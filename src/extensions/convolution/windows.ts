@@ -12,7 +12,10 @@ import { coordinates, filterCentre, rankOf, type Filter } from './filters.js';
 export interface SharedTable {
   /** Window length (elements of one filter, or of the pooling extent). */
   window: number;
-  /** Pre-synaptic rank of each window element, post-major (`post.size × window`); −1 = padding. */
+  /**
+   * Pre-synaptic rank of element m of neuron i's window at `m · post.size + i` (window-major, so that
+   * a kernel reads the ranks of consecutive neurons contiguously); −1 = padding.
+   */
   pre: Int32Array;
   /** Offset of each post-synaptic neuron's filter in the bank. */
   wofs: Int32Array;
@@ -114,7 +117,7 @@ export function convolutionTable(l: ConvolutionLayout, where: string): SharedTab
         }
         coord[d] = x;
       }
-      pre[i * K + m] = inside ? rankOf(coord, l.pre) : -1;
+      pre[m * cs.length + i] = inside ? rankOf(coord, l.pre) : -1;
       if (!inside) outside = true;
     });
   });
@@ -150,7 +153,7 @@ export function poolingTable(preGeo: readonly number[], postGeo: readonly number
         coord[d] = (d < dimPost ? p[d] * e[d] : 0) + q[d];
         if (coord[d] >= preGeo[d]) throw new NetworkError(`${where}: the window of post-synaptic neuron ${fmt(p)} leaves the pre-synaptic population ${fmt(preGeo)} with extent ${fmt(e)}; post × extent must fit in pre in every dimension`);
       }
-      pre[i * K + m] = rankOf(coord, preGeo);
+      pre[m * posts.length + i] = rankOf(coord, preGeo);
     });
   });
   return { table: { window: K, pre, wofs: new Int32Array(posts.length), padding: null }, extent: e };

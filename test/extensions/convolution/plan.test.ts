@@ -18,7 +18,7 @@ describe('Convolution in the plan', () => {
     const plan = net.plan!;
     const row = (id: number, name: string) => plan.arrays.find((r) => r.owner === 'proj' && r.id === id && r.name === name);
     expect(row(0, 'w')).toMatchObject({ dtype: 'f64', length: 9, lengthFormula: 'filter', locality: 'global' });
-    expect(row(0, '_sh_pre')).toMatchObject({ dtype: 'i32', length: 64 * 64 * 9, lengthFormula: 'post.size × window', role: 'connectivity' });
+    expect(row(0, '_sh_pre')).toMatchObject({ dtype: 'i32', length: 64 * 64 * 9, lengthFormula: 'window × post.size', role: 'connectivity' });
     expect(row(1, '_sh_pre')!.length).toBe(32 * 32 * 4);
     expect(plan.projections[0].special).toEqual({ kind: 'shared', window: 9, weights: 9, padding: 0 });
     expect(plan.projections[1].special).toEqual({ kind: 'shared', window: 4, weights: 1, padding: null });
@@ -36,9 +36,11 @@ describe('Convolution in the plan', () => {
     }
     const listed = new Set(plan.arrays.map((r) => `${r.owner}:${r.id}:${r.name}`));
     net.projections.forEach((p) => { for (const k of p.state.keys()) expect(listed.has(`proj:${p.id}:${k}`), k).toBe(true); });
-    // window of post neuron (0, 0) of the 2×2 filter (centre index 0): ranks (0,0) (0,1) (1,0) (1,1)
-    expect(Array.from((net.projections[2].state.get('_sh_pre') as Int32Array).subarray(0, 4))).toEqual([0, 1, 64, 65]);
+    // window-major: element m of neuron i at m · 4096 + i
+    const win = (i: number) => [0, 1, 2, 3].map((m) => (net.projections[2].state.get('_sh_pre') as Int32Array)[m * 4096 + i]);
+    // post neuron (0, 0), 2×2 filter (centre index 0): ranks (0,0) (0,1) (1,0) (1,1)
+    expect(win(0)).toEqual([0, 1, 64, 65]);
     // last post neuron: only (63, 63) inside, the rest padding (−1)
-    expect(Array.from((net.projections[2].state.get('_sh_pre') as Int32Array).subarray(64 * 64 * 4 - 4))).toEqual([64 * 64 - 1, -1, -1, -1]);
+    expect(win(4095)).toEqual([4095, -1, -1, -1]);
   });
 });
