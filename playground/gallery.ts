@@ -72,7 +72,7 @@ function titleOf(source: string, file: string): string {
  * Examples that need Node.js itself (the package writes files there), left out of the gallery;
  * test/browser/playground.test.ts leaves them out too.
  */
-export const NODE_ONLY = ['logger.ts', 'ann2snn.ts'];
+export const NODE_ONLY = ['logger.ts', 'ann2snn.ts', 'sweep.ts'];
 
 export const gallery: GalleryEntry[] = ENTRIES.filter((e) => sources[e.file] !== undefined)
   .map((e) => ({ ...e, title: titleOf(sources[e.file]!, e.file) }));

@@ -8,7 +8,7 @@ import { NetworkError } from '../errors.js';
 import { checkOptions, describeValue } from '../core/options.js';
 import type { ParallelRunOptions, ParallelNetworksOptions, CopyInfo } from './types.js';
 import { planModuleRun, copyArgs, exportName, poolSize, PARALLEL_NETWORKS_OPTIONS, PARALLEL_RUN_RULES, type Job } from './plan.js';
-import { findFunctions, runCopy } from './copy.js';
+import { findFunctions, runCopy, type CopyFunctions } from './copy.js';
 import { runPool } from './pool.js';
 import { workerSpawner, coreCount, moduleUrl, inNode, isTypeScript, tsxImporter } from './spawn.js';
 
@@ -50,9 +50,14 @@ async function runModule(options: ParallelRunOptions): Promise<unknown[]> {
   const jobs = planModuleRun(options);
   const url = await moduleUrl(options.module);
   const names = { network: exportName(options.network, 'network'), method: exportName(options.method, 'method') };
-  // The parent imports the module too: a missing export is reported before any worker starts.
-  const mod = await import(/* @vite-ignore */ url) as Record<string, unknown>;
-  const fns = findFunctions(mod, url, { network: options.network, method: options.method }, names);
+  const given = { network: options.network, method: options.method };
+  // Functions given by value are used as they are. Names need the module here: it is imported,
+  // which also reports a missing export before any worker starts. (A module that calls parallelRun()
+  // from its own top level is still being evaluated: importing it would wait for ever, so such a
+  // module passes its functions.)
+  const fns = typeof given.network === 'function' && typeof given.method === 'function'
+    ? { build: given.network, method: given.method } as CopyFunctions
+    : findFunctions(await import(/* @vite-ignore */ url) as Record<string, unknown>, url, given, names);
   if (options.sequential) {
     const out: unknown[] = [];
     for (const job of jobs) out.push(await runCopy(fns, job).catch((e: unknown) => { throw copyError(job, e); }));
