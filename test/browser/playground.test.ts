@@ -53,7 +53,7 @@ describe('playground gallery', () => {
   it('lists every example', ({ skip }) => {
     if (!browser) skip();
     // Node-only examples (NODE_ONLY in playground/gallery.ts: the package writes files) are left out.
-    const files = readdirSync(join(repo, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !['logger.ts', 'ann2snn.ts'].includes(f));
+    const files = readdirSync(join(repo, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !['logger.ts', 'ann2snn.ts', 'sweep.ts'].includes(f));
     expect(entries.map((e) => e.file).sort()).toEqual(files.sort());
   });
 
