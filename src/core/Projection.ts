@@ -20,6 +20,7 @@ import { ConnectorMethods, type ConnectivityData } from './connect-methods.js';
 import { defaultNetwork } from './default-network.js';
 import { localFunction, type UserFunction } from './functions.js';
 import type { AttributeProperties, ModelArgNames } from './attribute-names.js';
+import type { Sampler } from '../random/types.js';
 import { StructuralState } from '../structural/state.js';
 import { createSynapses, pruneSynapses, startRule, stopRule, type StructuralRuleOptions } from '../structural/api.js';
 
@@ -90,6 +91,11 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
   learningPeriod = 1;
   /** @internal */
   learningOffset = 0;
+  /**
+   * @internal distributions written to a whole per-synapse attribute (`proj.alpha = new Uniform(…)`):
+   * synapses created later draw their value from it, as ANNarchy's, instead of the model's init.
+   */
+  readonly createdValues = new Map<string, Sampler>();
   /** The `creating`/`pruning` rules and their schedule (src/structural), made when first needed. */
   #structural?: StructuralState;
 
@@ -262,6 +268,8 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
       fillValues(arr, value, this.network.rng, what);
     } else if (typeof value === 'number' || typeof value === 'boolean' || isSampler(value)) {
       fillValues(arr, value, this.network.rng, what);
+      if (isSampler(value)) this.createdValues.set(name, value);
+      else this.createdValues.delete(name);
     } else {
       // An array: one value per dendrite, or one array per dendrite (same shape as get()).
       const rows = value as ArrayLike<unknown>;

@@ -4,7 +4,8 @@
  * The projection's connectivity (post-major CSR with pre ranks sorted in each dendrite, as
  * ANNarchy's LIL keeps them) is rebuilt with the change; every per-synapse array is gathered from
  * the old one (kept synapses keep their values and their event clock), created synapses take the
- * model's initial values (their weight and delay from the change). Dendrites never move: a dendrite
+ * model's initial values, or a draw of the distribution last written to the whole attribute
+ * (`proj.alpha = new Uniform(…)`, as ANNarchy), and their weight and delay from the change. Dendrites never move: a dendrite
  * whose synapses were all pruned stays, empty, so `proj.dendrite(post)` objects stay valid. Once
  * compiled, the derived index arrays (inverse indices, synapse → dendrite) are rebuilt by the same
  * code as at compile (`runtime/state.ts`), and spikes in flight on per-synapse delays follow their
@@ -93,6 +94,8 @@ export function rewireProjection(proj: Projection, change: ConnectivityChange, c
   // Initial values that refer to another attribute read the semiglobal/global ones as they are now.
   for (const a of proj.description.attributes) if (a.locality !== 'local') fresh.set(a.name, proj.f64(a.name));
   initialiseAttributes(locals, { local: change.add.length, semiglobal: c.postRanks.length, global: 1 }, fresh, proj.network, what);
+  // A distribution the user wrote to the whole attribute (`proj.alpha = new Uniform(…)`) replaces the init, as in ANNarchy.
+  for (const [name, sampler] of proj.createdValues) if (locals.some((a) => a.name === name)) fresh.set(name, sampler.sample(change.add.length, proj.network.rng));
   fresh.set('w', Float64Array.from(change.add, (s) => s.w));
   const pending = ctx.plan && ctx.plan.projections[proj.id].delay.kind === 'variable' ? ctx.engine?.getPendingEvents?.(proj.id) : undefined;
   const lastEvent = proj.state.get('_last_event') as Int32Array | undefined;

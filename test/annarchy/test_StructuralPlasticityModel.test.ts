@@ -1,9 +1,7 @@
 // ANNarchy: tests/RateSynapse/test_StructuralPlasticityModel.py
-// Synapses with `creating` / `pruning` conditions come with issue 16: today neurarchy refuses those
-// options with that reason (checked below, it runs), and the compile tests are skipped.
+// Synapses with `creating` / `pruning` conditions (issue 16): the network compiles, with and without delays.
 import { describe, it, expect } from 'vitest';
-import { Network, Synapse, LeakyIntegrator, NeurarchyError } from '../../src/index.js';
-import { skipIssue } from './helpers.js';
+import { Network, Synapse, LeakyIntegrator } from '../../src/index.js';
 
 const spec = {
   parameters: 'tau_utility = 1000',
@@ -23,10 +21,6 @@ async function build(delays?: number) {
 }
 
 describe('test_StructuralPlasticityModel', () => {
-  skipIssue(16, 'test_StructuralPlasticityModel.test_invoke_compile: creating/pruning conditions', async () => expect((await build()).compiled).toBe(true));
-  skipIssue(16, 'test_StructuralPlasticityModelDelay.test_invoke_compile: the same with 2 ms delays', async () => expect((await build(2.0)).compiled).toBe(true));
-  it('until issue 16: creating/pruning are refused with a NeurarchyError, never ignored', () => {
-    expect(() => new Synapse(spec as ConstructorParameters<typeof Synapse>[0])).toThrow(NeurarchyError);
-    expect(() => new Synapse(spec as ConstructorParameters<typeof Synapse>[0])).toThrow(/pruning|creating/);
-  });
+  it('test_StructuralPlasticityModel.test_invoke_compile: creating/pruning conditions', async () => expect((await build()).compiled).toBe(true));
+  it('test_StructuralPlasticityModelDelay.test_invoke_compile: the same with 2 ms delays', async () => expect((await build(2.0)).compiled).toBe(true));
 });

@@ -28,8 +28,10 @@ describe('new Network() / setup() / net.config()', () => {
   it("refuses ANNarchy's unsupported keys with the reason", () => {
     expect(() => new Network({ paradigm: 'cuda' } as never)).toThrow(/option 'paradigm' is not supported: .*backend 'webgpu'/);
     expect(() => new Network({ precision: 'float' } as never)).toThrow(/option 'precision' is not supported: not yet: .*float64.*float32 on 'webgpu'/);
-    expect(() => new Network().config({ structural_plasticity: true } as never)).toThrow(/'structural_plasticity' is not supported: not yet: .*issue 16/);
-    expect(() => new Network({ structuralPlasticity: true } as never)).toThrow(/issue 16/);
+    // structuralPlasticity is accepted (issue 16); ANNarchy's spelling is pointed to it.
+    expect(() => new Network().config({ structural_plasticity: true } as never)).toThrow(/unknown option 'structural_plasticity' — did you mean 'structuralPlasticity'/);
+    expect(new Network({ structuralPlasticity: true }).structuralPlasticity).toBe(true);
+    expect(() => new Network({ structuralPlasticity: 'yes' } as never)).toThrow(/structuralPlasticity must be true or false/);
     expect(() => new Network({ sparse_matrix_format: 'csr' } as never)).toThrow(/'sparse_matrix_format' is not supported: .*one format/);
     expect(() => new Network({ storageFormat: 'dense' } as never)).toThrow(/'storageFormat' is not supported/);
   });

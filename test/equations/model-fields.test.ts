@@ -26,9 +26,10 @@ describe('model fields: unknown keys', () => {
     expect(e.message).toContain(`did you mean '${suggestion}'`);
   });
 
-  it('pruning and creating are refused as not supported yet; stop_condition points to the population', () => {
+  it('pruning and creating must be strings (structural plasticity, issue 16); stop_condition points to the population', () => {
     for (const key of ['pruning', 'creating']) {
-      expect(equationError(() => new Synapse({ [key]: 'w < 0.1' } as never)).message).toMatch(/structural plasticity .* not supported yet/);
+      expect(equationError(() => new Synapse({ [key]: 0.5 } as never)).message).toMatch(new RegExp(`field '${key}' must be a string`));
+      expect(() => new Synapse({ [key]: 'w < 0.1' })).not.toThrow();
     }
     expect(equationError(() => new Neuron({ stop_condition: 'r > 1' } as never)).message).toMatch(/belongs to the population.*stopCondition/);
   });
