@@ -49,6 +49,7 @@ const ENTRIES: Omit<GalleryEntry, 'title'>[] = [
   { file: 'annarchy/structural_plasticity.ts', args: '--trials 3 --T 1500', check: { pattern: /between the halves: \d+ → (\d+)/, range: [0, 5] } },
   { file: 'annarchy/bold_balloon.ts', args: '--T 16000', check: { pattern: /BOLD peak ([\d.]+) %/, range: [1.71, 1.73] } },
   { file: 'annarchy/bold_two_inputs.ts', args: '--T 16000', check: { pattern: /BOLD peak ([\d.]+) %/, range: [1.3, 1.8] } },
+  { file: 'annarchy/convolution.ts', args: '', check: { pattern: /vertical edges: (\d+) neurons/, range: [68, 68] } },
   { file: 'pymonnto/equation.ts', args: '', check: { pattern: /explicit ([\d.]+)/, range: [0.367694, 0.367696] } },
   { file: 'pymonnto/lif.ts', args: '--iterations 300', check: { pattern: /mean rate exc ([\d.]+) Hz/, range: [5, 60] } },
   { file: 'pymonnto/izhikevich.ts', args: '--iterations 400', check: { pattern: /mean rate exc ([\d.]+) Hz/, range: [5, 80] } },
