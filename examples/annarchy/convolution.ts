@@ -7,8 +7,8 @@
  * One copy of the 18 filter weights serves all 8192 feature neurons.
  *
  * Run: npx tsx examples/annarchy/convolution.ts [--image photo.png] [--backend js|cpp|webgpu]
- * Expected output (built-in picture, every backend): "vertical edges: 68 neurons", "horizontal
- * edges: 68 neurons" (columns/rows 15 and 16 along the square's rising side, rows/columns 15–48),
+ * Expected output: (built-in picture, every backend) "vertical edges: 68 neurons, horizontal edges:
+ * 68 neurons" (columns/rows 15 and 16 along the square's rising side, rows/columns 15–48),
  * "largest response 4.00 (a Sobel filter on a 0 → 1 step)", "pooled maps: 36 and 36 neurons".
  */
 import { Network, Neuron, ImagePopulation, Convolution, Pooling, type PixelData, type BackendName } from 'neurarchy';
