@@ -46,6 +46,7 @@ describe('parallelRun in workers', () => {
     const results = await parallelRun({ module: MODULE, network: build, method: run, number: 3, seed: 100, maxProcesses: 2, args: { wExc, duration: 100 } });
     expect(results.map((r) => r.index)).toEqual([0, 1, 2]);
     expect(results.map((r) => r.seed)).toEqual([101, 102, 103]);
+    expect(results.map((r) => r.worker)).toEqual([true, true, true]);
     for (let i = 0; i < 3; i++) {
       const alone = await run(build({ index: i, seed: 101 + i, number: 3, args: { wExc: wExc[i] } }), { duration: 100 }, { index: i, seed: 101 + i, number: 3 });
       expect(results[i].times.length).toBeGreaterThan(50); // the network fires: the comparison means something
@@ -57,10 +58,11 @@ describe('parallelRun in workers', () => {
     // sequential: true (in this thread) gives the same.
     const seq = await parallelRun({ module: MODULE, network: 'build', method: 'run', number: 3, seed: 100, sequential: true, args: { wExc, duration: 100 } });
     expect((seq as typeof results).map((r) => r.times)).toEqual(results.map((r) => r.times));
+    expect((seq as typeof results).map((r) => r.worker)).toEqual([false, false, false]);
   });
 
-  it('seeds: same gives identical copies', async () => {
-    const r = await parallelRun({ module: MODULE, network: build, method: run, number: 2, seed: 9, seeds: 'same', args: { duration: 50 } });
+  it('seeds: same gives identical copies (in this thread: sequential)', async () => {
+    const r = await parallelRun({ module: MODULE, network: build, method: run, number: 2, seed: 9, seeds: 'same', sequential: true, args: { duration: 50 } });
     expect(r[0].seed).toBe(9);
     expect(r[0].times).toEqual(r[1].times);
   });
