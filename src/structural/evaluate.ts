@@ -18,6 +18,7 @@ import type { FunctionDef } from '../equations/description.js';
 import type { Projection } from '../core/Projection.js';
 import type { ConnectivityChange, NewSynapse } from './change.js';
 import type { StructuralRule } from './rules.js';
+import { compileCondition, type CompiledCondition } from './compile.js';
 
 /** Draw ids of the rules, above those of the synapse's equations (which count from 0). */
 const PROBA_ID = { pruning: 0xfff0, creating: 0xfff1 } as const;
@@ -70,9 +71,21 @@ class Reader {
   }
 }
 
-/** Evaluates `rule` for the candidate (post, pre) with the reader positioned on it. */
-function holds(rule: StructuralRule, reader: Reader, at: RuleStep, stream: number, index: number, pre: number, post: number): boolean {
-  const value = evaluate(rule.condition, reader.env, {
+/** One evaluation of a rule: the values it reads and, when possible, its condition compiled (compile.ts). */
+interface Evaluation {
+  rule: StructuralRule;
+  reader: Reader;
+  at: RuleStep;
+  stream: number;
+  preSize: number;
+  compiled?: CompiledCondition;
+}
+
+/** Whether candidate (k: synapse or -1, i: dendrite, pre → post) passes the condition and the `proba` draw. */
+function holds(ev: Evaluation, k: number, i: number, pre: number, post: number): boolean {
+  const { rule, reader, at, stream } = ev;
+  const index = post * ev.preSize + pre;
+  const value = ev.compiled ? ev.compiled(k, i, pre, post, index) : evaluate(rule.condition, reader.env, {
     functions: reader.functions,
     attr: (owner, name) => reader.attr(owner, name, pre, post),
     rand: (dist, args, id) => drawAt(dist, args, at.seed, stream, index, at.step, CONDITION_IDS[rule.kind] + id),
@@ -81,28 +94,34 @@ function holds(rule: StructuralRule, reader: Reader, at: RuleStep, stream: numbe
   return rule.proba >= 1 || uniformAt(at.seed, stream, index, at.step, PROBA_ID[rule.kind]) < rule.proba;
 }
 
-function prepare(proj: Projection, rule: StructuralRule, at: RuleStep): { reader: Reader; stream: number; preSize: number } {
+function prepare(proj: Projection, rule: StructuralRule, at: RuleStep): Evaluation {
   const preSize = proj.pre.population.size;
   if (preSize * proj.post.population.size > 0xffffffff) {
     throw new NetworkError(`projection '${proj.name}': structural rules number the candidate synapses in 32 bits; ${preSize} × ${proj.post.population.size} neurons is too many`);
   }
   const reader = new Reader(proj, at);
   reader.constants(rule.condition);
-  return { reader, stream: randomStream('proj', proj.id), preSize };
+  const stream = randomStream('proj', proj.id);
+  const compiled = compileCondition(rule.condition, {
+    proj, t: at.step * at.dt, dt: at.dt,
+    draw: (dist, args, id, index) => drawAt(dist, args, at.seed, stream, index, at.step, CONDITION_IDS[rule.kind] + id),
+  });
+  return { rule, reader, at, stream, preSize, compiled };
 }
 
 /** The synapses that `rule` (pruning) removes at this step. */
 export function pruningChange(proj: Projection, rule: StructuralRule, at: RuleStep): ConnectivityChange {
   const c = proj.requireConnected();
-  const { reader, stream, preSize } = prepare(proj, rule, at);
+  const ev = prepare(proj, rule, at);
+  const { reader } = ev;
   const remove = new Set<number>();
   for (let i = 0; i < c.postRanks.length; i++) {
     const post = c.postRanks[i];
-    reader.dendrite(i);
+    if (!ev.compiled) reader.dendrite(i);
     for (let k = c.rowPtr[i]; k < c.rowPtr[i + 1]; k++) {
       const pre = c.preRanks[k];
-      reader.synapse(k);
-      if (holds(rule, reader, at, stream, post * preSize + pre, pre, post)) remove.add(k);
+      if (!ev.compiled) reader.synapse(k);
+      if (holds(ev, k, i, pre, post)) remove.add(k);
     }
   }
   return { remove, add: [] };
@@ -111,17 +130,18 @@ export function pruningChange(proj: Projection, rule: StructuralRule, at: RuleSt
 /** The synapses that `rule` (creating) adds at this step; `delaySteps` is their delay. */
 export function creatingChange(proj: Projection, rule: StructuralRule, at: RuleStep, delaySteps: number): ConnectivityChange {
   const c = proj.requireConnected();
-  const { reader, stream, preSize } = prepare(proj, rule, at);
+  const ev = prepare(proj, rule, at);
+  const { reader, preSize } = ev;
   const candidates = 'ranks' in proj.pre ? Array.from(proj.pre.ranks) : Array.from({ length: preSize }, (_, j) => j);
   const add: NewSynapse[] = [];
   const exists = new Uint8Array(preSize);
   for (let i = 0; i < c.postRanks.length; i++) {
     const post = c.postRanks[i];
-    reader.dendrite(i);
+    if (!ev.compiled) reader.dendrite(i);
     for (let k = c.rowPtr[i]; k < c.rowPtr[i + 1]; k++) exists[c.preRanks[k]] = 1;
     for (const pre of candidates) {
       if (exists[pre]) continue;
-      if (holds(rule, reader, at, stream, post * preSize + pre, pre, post)) add.push({ dendrite: i, pre, w: rule.w, delaySteps });
+      if (holds(ev, -1, i, pre, post)) add.push({ dendrite: i, pre, w: rule.w, delaySteps });
     }
     for (let k = c.rowPtr[i]; k < c.rowPtr[i + 1]; k++) exists[c.preRanks[k]] = 0;
   }

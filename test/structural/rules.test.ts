@@ -3,7 +3,7 @@
 // structural phase), with the network's counter-based random streams.
 import { it, expect } from 'vitest';
 import { describeBackends, compileFor } from '../helpers/backends.js';
-import { Network, Neuron, Synapse, EquationError } from '../../src/index.js';
+import { Network, Neuron, Synapse, Uniform, EquationError } from '../../src/index.js';
 
 const Rate = new Neuron({ parameters: 'baseline = 0.0', equations: 'r = baseline' });
 
@@ -73,6 +73,25 @@ describeBackends('structural plasticity: rules', () => {
     const a = await run(11);
     expect(await run(11)).toEqual(a);
     expect(await run(12)).not.toEqual(a);
+  });
+
+  it('a condition calling a user function (interpreted) prunes the same synapses as its inline form (compiled)', async () => {
+    const run = async (pruning: string) => {
+      const net = new Network({ structuralPlasticity: true, seed: 5 });
+      const pop = net.create(10, Rate);
+      const syn = new Synapse({ functions: 'twice(x) = 2 * x', pruning });
+      const proj = net.connect(pop, pop, 'exc', syn).connectFixedProbability({ probability: 0.5, weights: new Uniform(0, 0.5) });
+      await net.compile(compileFor());
+      const before = proj.nbSynapses;
+      proj.startPruning();
+      await net.simulate(1);
+      return { before, after: proj.preRanks };
+    };
+    const inline = await run('2 * w < Uniform(0.0, 1.0) : proba = 0.5');
+    const called = await run('twice(w) < Uniform(0.0, 1.0) : proba = 0.5');
+    expect(called).toEqual(inline);
+    expect(inline.after.flat().length).toBeLessThan(inline.before);
+    expect(inline.after.flat().length).toBeGreaterThan(0);
   });
 });
 
