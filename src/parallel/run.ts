@@ -65,8 +65,12 @@ async function runModule(options: ParallelRunOptions): Promise<unknown[]> {
   }
   const size = poolSize(options.maxProcesses, await coreCount(), jobs.length);
   const tsx = inNode() && isTypeScript(url) ? await tsxImporter(url) : undefined;
-  const spawn = await workerSpawner();
-  return runPool(jobs, size, spawn, (job) => ({ module: url, tsx, network: names.network, method: names.method, job }));
+  const workers = await workerSpawner();
+  try {
+    return await runPool(jobs, size, workers.spawn, (job) => ({ module: url, tsx, network: names.network, method: names.method, job }));
+  } finally {
+    workers.close();
+  }
 }
 
 /** A copy's error in `sequential` mode, with the same message as from a worker. */

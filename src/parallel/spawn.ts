@@ -67,11 +67,17 @@ export async function tsxImporter(module: string): Promise<string> {
   throw new NetworkError(`parallelRun(): module ${module} is TypeScript, and workers need the 'tsx' package to import it: npm install --save-dev tsx, or give the compiled .js module`);
 }
 
-/** A function that starts one worker (Node or browser). */
-export async function workerSpawner(): Promise<() => WorkerHandle> {
+/** Starts workers (Node or browser); `close()` frees what they shared once the run is over. */
+export interface Spawner {
+  spawn: () => WorkerHandle;
+  close: () => void;
+}
+
+/** A spawner of workers for this environment (Node's worker_threads or a browser's Web Workers). */
+export async function workerSpawner(): Promise<Spawner> {
   if (inNode()) {
     const { Worker } = await import(/* @vite-ignore */ WORKER_THREADS) as typeof import('node:worker_threads');
-    return () => {
+    const spawn = (): WorkerHandle => {
       const w = new Worker(NODE_WORKER_SCRIPT, { eval: true });
       let terminated = false;
       return {
@@ -84,6 +90,7 @@ export async function workerSpawner(): Promise<() => WorkerHandle> {
         terminate: () => { terminated = true; void w.terminate(); },
       };
     };
+    return { spawn, close: () => {} };
   }
   const g = globalThis as unknown as { Worker?: new (url: string, o: { type: 'module' }) => Worker; Blob?: typeof Blob; URL: typeof URL };
   if (typeof g.Worker !== 'function' || typeof g.Blob !== 'function') {
@@ -91,7 +98,7 @@ export async function workerSpawner(): Promise<() => WorkerHandle> {
   }
   const blobUrl = g.URL.createObjectURL(new g.Blob([BROWSER_WORKER_SCRIPT], { type: 'text/javascript' }));
   const WebWorker = g.Worker;
-  return () => {
+  const spawn = (): WorkerHandle => {
     const w = new WebWorker(blobUrl, { type: 'module' });
     let terminated = false;
     return {
@@ -104,4 +111,5 @@ export async function workerSpawner(): Promise<() => WorkerHandle> {
       terminate: () => { terminated = true; w.terminate(); },
     };
   };
+  return { spawn, close: () => g.URL.revokeObjectURL(blobUrl) };
 }
