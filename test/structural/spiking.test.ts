@@ -133,4 +133,27 @@ describeBackends('structural plasticity: delays, monitors, save/load', () => {
     else expect(fb.v).toEqual(fa.v);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('a load refused for another reason (dt) leaves the synapses and values as they were', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'neurarchy-structural-'));
+    const file = path.join(dir, 'net.npz');
+    const make = async (dt: number) => {
+      const net = new Network({ structuralPlasticity: true, dt });
+      const pop = net.create(3, new Neuron({ equations: 'r = 1.0' }));
+      const proj = net.connect(pop, pop, 'exc', new Synapse({ equations: 'x = x + 1' })).connectFromMatrix([[null, 0.5, null], [0.5, null, null], [null, 0.5, null]]);
+      await net.compile(compileFor());
+      return { net, proj };
+    };
+    const a = await make(1.0);
+    a.proj.dendrite(0).createSynapse(2, 3.0);
+    a.proj.pruneSynapse(2, 1);
+    await a.net.simulate(2);
+    await a.net.save(file);
+    const b = await make(0.5);
+    await b.net.simulate(1);
+    const before = { preRanks: b.proj.preRanks, x: b.proj.flat('x'), w: b.proj.flat('w') };
+    await expect(b.net.load(file)).rejects.toThrow(/dt is 1 ms in the file, 0.5 ms in the network/);
+    expect({ preRanks: b.proj.preRanks, x: b.proj.flat('x'), w: b.proj.flat('w') }).toEqual(before);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
