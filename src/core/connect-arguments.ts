@@ -6,7 +6,7 @@
  * Python writes exactly that. Each extra or wrong-typed argument is refused here, naming the
  * projection and the method, with the call rewritten as the options object neurarchy takes.
  */
-import { NetworkError } from '../errors.js';
+import { InternalError, NetworkError } from '../errors.js';
 import { describeValue } from './options.js';
 
 /** How one connector method takes its arguments. */
@@ -80,7 +80,7 @@ function rewritten(method: string, shape: ArgumentShape, args: ArrayLike<unknown
  */
 export function checkConnectArguments(method: string, args: ArrayLike<unknown>, where: string): void {
   const shape = SHAPES[method];
-  if (shape === undefined) throw new Error(`internal: no argument shape for ${method}`);
+  if (shape === undefined) throw new InternalError(`checkConnectArguments: no argument shape for ${method}`);
   const max = shape.leading + 1;
   const options = args[shape.leading];
   const optionsBad = options !== undefined && !(shape.numberIsWeight && typeof options === 'number') && (options === null || typeof options !== 'object' || Array.isArray(options) || ArrayBuffer.isView(options));
