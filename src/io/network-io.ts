@@ -72,10 +72,16 @@ export class LoadError extends NetworkError {
 type Obj = Population | Projection;
 type Arrays = Record<string, { data: ArrayLike<number | bigint>; dtype: string; shape: number[] }>;
 
+/** Shared-weight projections (Convolution, Pooling, Copy) are not saved, as in ANNarchy: the code that builds them holds their filter. */
+const unsaved = (p: Projection) => (p as { special?: { kind: string } }).special?.kind === 'shared';
+
 function selected(net: SavableNetwork, sel?: SaveSelection): { objs: Obj[]; whole: boolean } {
   const pick = <T>(all: T[], s: boolean | T[] | undefined): T[] => (s === undefined || s === true ? all : s === false ? [] : s);
   const whole = sel === undefined;
-  return { objs: [...pick(net.populations, sel?.populations), ...pick(net.projections, sel?.projections)], whole };
+  const projs = pick(net.projections, sel?.projections);
+  const listed = Array.isArray(sel?.projections) ? projs.find(unsaved) : undefined;
+  if (listed) throw new NetworkError(`save/load: projection '${listed.name}' shares its weights (Convolution, Pooling, Copy) and is not saved, as in ANNarchy; leave it out (its filter is in the code that builds it: read or set it with .weights)`);
+  return { objs: [...pick(net.populations, sel?.populations), ...projs.filter((p) => !unsaved(p))], whole };
 }
 
 function dtypeOf(a: ArrayLike<number>): '<f8' | '<i4' | '|u1' {

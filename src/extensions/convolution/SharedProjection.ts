@@ -87,6 +87,16 @@ export class SharedProjection extends (Projection as ProjectionBase<'w'>) {
     return w;
   }
 
+  /** Refused: shared-weight projections are not saved, as in ANNarchy (the code that builds them holds the filter; `weights` reads it). */
+  override save(_filename: string): Promise<void> {
+    return Promise.reject(new NetworkError(`projection '${this.name}'.save(): shared-weight projections (Convolution, Pooling, Copy) are not saved, as in ANNarchy; read or set the filter with .weights`));
+  }
+
+  /** Refused, as {@link SharedProjection.save}. */
+  override load(_filename: string): Promise<void> {
+    return Promise.reject(new NetworkError(`projection '${this.name}'.load(): shared-weight projections (Convolution, Pooling, Copy) are not saved, as in ANNarchy; set the filter with .weights`));
+  }
+
   /** @internal a {@link Copy} shares `source`'s windows and weight array. */
   protected shareFrom(where: string, source: SharedProjection): this {
     const w = source.sharedWeights();

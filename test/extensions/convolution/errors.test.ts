@@ -72,3 +72,22 @@ describe('Pooling and Copy: refusals', () => {
     expect(() => new Copy(a, b, 'exc').copy(unconnected)).toThrow(/'u' is not connected yet: call connectFilter\(\) or connectFilters\(\) first/);
   });
 });
+
+describe('Convolution: saving', () => {
+  it('a whole-network save leaves shared-weight projections out (as ANNarchy) and loads back; listing one is refused', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'nx-conv-')), 'net.json');
+    const { net, a, b } = pops([5], [5]);
+    const conv = net.connect(new Convolution(a, b, 'exc', { name: 'conv' })).connectFilter([2, 1, 3]);
+    await net.compile();
+    a.baseline = [1, 2, 3, 4, 5];
+    await net.save(file);
+    a.baseline = 0;
+    await net.load(file);
+    expect(Array.from(a.baseline as ArrayLike<number>)).toEqual([1, 2, 3, 4, 5]);
+    await expect(net.save(file, { projections: [conv] })).rejects.toThrow(/'conv' shares its weights .* is not saved, as in ANNarchy/);
+    await expect(conv.save(file)).rejects.toThrow(/'conv'.save\(\): shared-weight projections .* are not saved/);
+  });
+});
