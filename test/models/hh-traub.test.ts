@@ -6,7 +6,7 @@
  * never lets v reach 0 mV here; Traub's 4/(1 + exp((40 − v + v_offset)/5)) does, at 2.956 ms.
  */
 import { it, expect } from 'vitest';
-import { describeBackends, compileFor } from '../helpers/backends.js';
+import { describeBackends, compileFor, tolerance } from '../helpers/backends.js';
 import { Network, HH_cond_exp, type Population } from '../../src/index.js';
 
 /** v per step of PyNN's scenario; `gates` sets m, n, h before the run. */
@@ -38,6 +38,7 @@ describeBackends('HH_cond_exp (Traub)', () => {
   });
   it('with the model\'s own initial gates (h = 1, as ANNarchy) the first spike comes earlier, at 2.52 ms', async () => {
     const { v } = await scenario({ m: 0, n: 0, h: 1 }, 5);
-    expect(firstAboveZero(v, 0.001)).toBeCloseTo(2.522, 3);
+    // float32 (webgpu) moves the upstroke by a couple of 1 µs steps (2.520 ms measured on SwiftShader).
+    expect(Math.abs(firstAboveZero(v, 0.001) - 2.522)).toBeLessThan(tolerance(0.0005, 500));
   });
 });

