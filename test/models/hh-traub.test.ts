@@ -32,9 +32,11 @@ describeBackends('HH_cond_exp (Traub)', () => {
     expect(Math.abs(t - 2.95)).toBeLessThan(0.01);
     // The spike condition (v > v_thresh = 0 and prev_v <= 0) fires at that same step.
     expect(spikes[0]).toBe(Math.round(t / 0.001) - 1);
-    // 1 nA keeps it firing: spikes at about 2.96, 10.41, 18.21 ms (a tonic train, not one spike into block).
+    // 1 nA keeps it firing (a tonic train, not one spike into block). PyNN 0.10.1 on NEURON 8.2.2 (Debian 12,
+    // this scenario, upward crossings of 0 mV): 2.951, 10.392, 18.178 ms; neurarchy: 2.956, 10.410, 18.208 ms
+    // (exponential Euler against NEURON's cnexp and its rate tables).
     expect(spikes.length).toBe(3);
-    expect(spikes[1] * 0.001).toBeCloseTo(10.41, 1);
+    [2.951, 10.392, 18.178].forEach((neuron, j) => expect(Math.abs((spikes[j] + 1) * 0.001 - neuron)).toBeLessThan(0.05));
   });
   it('with the model\'s own initial gates (h = 1, as ANNarchy) the first spike comes earlier, at 2.52 ms', async () => {
     const { v } = await scenario({ m: 0, n: 0, h: 1 }, 5);
