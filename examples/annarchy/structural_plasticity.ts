@@ -9,9 +9,11 @@
  *
  * Expected outcome (ANNarchy's figure of the connectivity matrix before and after): synapses grow
  * inside each half, where neurons are active together, and those between the halves, never
- * co-active, die out once older than T. Expected output with the defaults (20 trials, seed 42):
- * within the halves 115 → 1188 synapses, between them 114 → 0 (js and cpp give the same synapses;
- * `--trials 3 --T 1500`: 115 → 633 and 114 → 1).
+ * co-active, die out once older than T.
+ *
+ * Expected output: synapses within the halves: 115 → 1188, between the halves: 114 → 0 (defaults:
+ * 20 trials, seed 42; js and cpp give the same synapses; `--trials 3 --T 1500`: 115 → 633 and
+ * 114 → 1).
  *
  * Run: npm run build && npx tsx examples/annarchy/structural_plasticity.ts   (--help lists the flags)
  */
