@@ -172,7 +172,7 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
   /** The first (usually only) target. */
   get target(): string { return this.targets[0]; }
 
-  /** Number of dendrites (post-synaptic neurons with at least one synapse). */
+  /** Number of dendrites (post-synaptic neurons with at least one synapse at connect time; structural plasticity keeps emptied dendrites). */
   get size(): number { return this.requireConnected().postRanks.length; }
   /** Number of synapses. */
   get nbSynapses(): number { return this.requireConnected().preRanks.length; }
@@ -352,7 +352,7 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
 
   /** @internal the structural plasticity of the projection (its rules and their schedule). */
   get structural(): StructuralState { return this.#structural ??= new StructuralState(this); }
-  /** @internal whether the projection has rules or started them (the runtime skips the others). */
+  /** @internal whether a creating/pruning rule of the projection is running (the runtime skips the others). */
   get hasStructuralState(): boolean { return this.#structural !== undefined && Object.keys(this.#structural.running).length > 0; }
 
   /**
