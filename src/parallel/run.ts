@@ -9,7 +9,7 @@ import { checkOptions, describeValue } from '../core/options.js';
 import type { ParallelRunOptions, ParallelNetworksOptions, CopyInfo } from './types.js';
 import { planModuleRun, copyArgs, exportName, poolSize, PARALLEL_NETWORKS_OPTIONS, PARALLEL_RUN_RULES, type Job } from './plan.js';
 import { findFunctions, runCopy, type CopyFunctions } from './copy.js';
-import { runPool } from './pool.js';
+import { runPool, ParallelRunError } from './pool.js';
 import { workerSpawner, coreCount, moduleUrl, inNode, isTypeScript, tsxImporter } from './spawn.js';
 
 /** True inside a `parallelRun()` worker: guard a script's own top-level run with `if (!isParallelWorker())`. */
@@ -73,12 +73,12 @@ async function runModule(options: ParallelRunOptions): Promise<unknown[]> {
   }
 }
 
-/** A copy's error in `sequential` mode, with the same message as from a worker. */
-function copyError(job: Job, e: unknown): Error {
+/** A copy's error in this thread (`sequential`, `networks`), as the workers' errors are reported. */
+function copyError(job: Pick<Job, 'index' | 'seed'>, e: unknown): ParallelRunError {
   const err = e instanceof Error ? e : new Error(String(e));
-  const wrapped = new NetworkError(`parallelRun(): copy ${job.index} (seed ${job.seed}) failed: ${err.name}: ${err.message}`);
-  wrapped.cause = err;
-  return wrapped;
+  const failure = new ParallelRunError([{ index: job.index, seed: job.seed, name: err.name, message: err.message, stack: err.stack }]);
+  failure.cause = err;
+  return failure;
 }
 
 async function runNetworks(options: ParallelNetworksOptions): Promise<unknown[]> {
@@ -102,7 +102,7 @@ async function runNetworks(options: ParallelNetworksOptions): Promise<unknown[]>
     try {
       return await method(net, args[index], info);
     } catch (e) {
-      throw copyError({ index, seed: info.seed, number: networks.length, args: args[index] }, e);
+      throw copyError({ index, seed: info.seed }, e);
     }
   }));
 }

@@ -74,6 +74,13 @@ describe('parallelRun in workers', () => {
     expect((err as Error).message).toMatch(/copy 1 \(seed 3\) failed: RangeError: copy 1 was told to fail/);
   });
 
+  it('sequential: true reports a failed copy the same way', async () => {
+    const err = await parallelRun({ module: MODULE, network: build, method: run, number: 3, seed: 1, sequential: true, args: { fail: true, duration: 10 } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ParallelRunError);
+    expect((err as ParallelRunError).failures.map((f) => [f.index, f.seed, f.name])).toEqual([[1, 3, 'RangeError']]);
+    expect((err as Error).message).toMatch(/copy 1 \(seed 3\) failed: RangeError: copy 1 was told to fail/);
+  });
+
   it('a worker that dies (process.exit) is reported with its copy index', async () => {
     const err = await parallelRun({ module: MODULE, network: build, method: run, number: 2, seed: 1, maxProcesses: 2, args: { exit: true, duration: 10 } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ParallelRunError);
