@@ -91,6 +91,33 @@ describeBackends('structural plasticity: creating and pruning by hand', () => {
   });
 });
 
+describeBackends('structural plasticity: rate-coded delays', () => {
+  it('a created synapse with a longer delay reads pre.r that many steps back once the grown ring has filled', async () => {
+    const make = async (both: boolean) => {
+      const net = new Network({ structuralPlasticity: true });
+      const pre = net.create(2, new Neuron({ parameters: 'k = 1.0', equations: 'r = t * k' }));
+      pre.k = [1, 2];
+      const post = net.create(1, Output);
+      const proj = net.connect(pre, post, 'exc').connectFromMatrix([[1.0, both ? 10.0 : null]], { delays: [[2, both ? 5 : 2]] });
+      const m = net.monitor(post, 'r');
+      await net.compile(compileFor());
+      return { net, proj, m };
+    };
+    const a = await make(false), b = await make(true);
+    await a.net.simulate(10);
+    a.proj.createSynapse(0, 1, 10.0, 5);
+    await a.net.simulate(12);
+    await b.net.simulate(22);
+    const ra = (a.m.get('r') as Float64Array[]).map((row) => row[0]), rb = (b.m.get('r') as Float64Array[]).map((row) => row[0]);
+    // sum at step n = r0(n - 2) + 10 · r1(n - 5), with r0 = t, r1 = 2t (b, connected from the start).
+    expect(rb[15]).toBeCloseTo(13 + 10 * 2 * 10, 9);
+    // a: pre's ring held 2 steps when the synapse came; the 3 older slots it grew to take the oldest
+    // value it had (r1(8) = 16, as after proj.delay = …), then the true values: equal to b from step 13.
+    expect(ra.slice(10, 13)).toEqual([8 + 160, 9 + 160, 10 + 160]);
+    expect(ra.slice(13)).toEqual(rb.slice(13));
+  });
+});
+
 describeBackends('structural plasticity: errors', () => {
   it('without structuralPlasticity the methods say how to enable it', async () => {
     const { net, proj } = build(false);
