@@ -105,6 +105,7 @@ function projectionRows(p: ProjectionPlan, pops: readonly PopulationPlan[]): Row
       row('_sh_pre', 'i32', n * p.special.window, 'window × post.size', 'connectivity'),
       row('_sh_wofs', 'i32', n, 'post.size', 'connectivity'),
     );
+    if (p.special.indexed) rows.push(row('_sh_widx', 'i32', n * p.special.window, 'window × post.size', 'connectivity'));
   }
   for (const r of d.randoms) rows.push(row(`_rand_${r.id}`, 'f64', counts[r.locality], formulas[r.locality], 'random'));
   return rows;

@@ -96,6 +96,7 @@ export type { SpecialPopulation } from '../core/records.js';
  *   `w[_sh_wofs[i] + m]` (`w` is the filter bank, `weights` values, shared by every neuron). The psp is
  *   evaluated with `rk_pre = _sh_pre[m·N + i]` and `k = _sh_wofs[i] + m`, m = 0 … K−1 in order (an entry −1 evaluates it with every
  *   `pre.x` replaced by `padding`), reduced by the operation (sum; max from −∞, min from +∞; mean = sum / K)
+ *   (`indexed`, Transpose: the weight index is `_sh_widx[m·N + i]` instead, any element of `w`)
  *   and added to `_sum_<target>[i]`. `pre.x` is read through the delay ring when the projection has a delay.
  */
 export type { SpecialProjection } from '../core/records.js';

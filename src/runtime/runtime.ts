@@ -332,6 +332,9 @@ export class Runtime {
   attributeWritten(obj: Population | Projection, owner: 'pop' | 'proj', name: string): void {
     if (name === '_delay' && owner === 'proj') { this.#delaysChanged(obj as Projection); return; }
     this.#engine?.attributeWritten?.(owner, obj.id, name);
+    // Projections that share this array (Copy, Transpose: src/extensions/convolution) hold it too (device copies).
+    const arr = owner === 'proj' ? obj.state.get(name) : undefined;
+    if (arr) for (const p of this.#host.projections) if (p !== obj && p.state.get(name) === arr) this.#engine?.attributeWritten?.('proj', p.id, name);
   }
 
   /**

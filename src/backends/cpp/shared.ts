@@ -20,11 +20,12 @@ const BLOCK = 256;
 
 /** Source of `static void proj<id>_transmit(Net* N, int64_t step)`. */
 export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
-  const { window: K, padding, weights } = sharedSpecial(proj);
+  const { window: K, padding, weights, indexed } = sharedSpecial(proj);
   const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set() });
   const psp = renderExpr(proj.description.psp!, scope, cppSpelling);
   const shPre = scope.arrays.need('_sh_pre', 'proj', proj.id, '_sh_pre');
   const shW = scope.arrays.need('_sh_wofs', 'proj', proj.id, '_sh_wofs');
+  const shI = indexed ? scope.arrays.need('_sh_widx', 'proj', proj.id, '_sh_widx') : '';
   const sum = scope.arrays.need('_sum', 'pop', proj.post, `_sum_${proj.targets[0]}`);
   const n = net.populations[proj.post].size;
   const op = proj.description.operation;
@@ -47,7 +48,7 @@ export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan,
     `    const int32_t* _row = ${shPre} + m * ${n} + _b;`,
     '    for (int64_t ii = 0; ii < _nb; ii++) {',
     // One filter (not a bank): every offset is 0, so k = m, one weight for the whole inner loop.
-    `      const int64_t i = _b + ii, rk_post = i, k = ${weights === K ? 'm' : `${shW}[i] + m`}; (void)rk_post; (void)k;`,
+    `      const int64_t i = _b + ii, rk_post = i, k = ${indexed ? `${shI}[m * ${n} + i]` : weights === K ? 'm' : `${shW}[i] + m`}; (void)rk_post; (void)k;`,
     ...load.map((l) => `      ${l}`),
     '      (void)rk_pre;',
     `      ${acc}`,

@@ -12,7 +12,7 @@ import { paddedPsp, reduction, sharedSpecial } from '../kernels/shared.js';
 
 /** Source of `function proj<id>_transmit(step)`. */
 export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): string {
-  const { window: K, padding } = sharedSpecial(proj);
+  const { window: K, padding, indexed } = sharedSpecial(proj);
   const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set() });
   const psp = renderExpr(proj.description.psp!, scope, jsSpelling);
   const value = padding === null ? psp : `(rk_pre >= 0 ? ${psp} : ${renderExpr(paddedPsp(proj.description.psp!, padding), scope, jsSpelling)})`;
@@ -21,13 +21,13 @@ export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan)
   const take = r.combine === 'add' ? `_s += ${value};` : `{ const _p = ${value}; if (_p ${r.combine === 'max' ? '>' : '<'} _s) _s = _p; }`;
   const body = [
     `const _sum = P[${proj.post}].get('_sum_${proj.targets[0]}');`,
-    `const _sh_pre = J[${proj.id}].get('_sh_pre'), _sh_wofs = J[${proj.id}].get('_sh_wofs');`,
+    `const _sh_pre = J[${proj.id}].get('_sh_pre'), _sh_wofs = J[${proj.id}].get('_sh_wofs')${indexed ? `, _sh_widx = J[${proj.id}].get('_sh_widx')` : ''};`,
     ...scope.declarations(), ...scope.prologue(),
     `for (let i = 0, n = _sh_wofs.length; i < n; i++) {`,
     '  const rk_post = i, _w0 = _sh_wofs[i];',
     `  let _s = ${r.init};`,
     `  for (let m = 0; m < ${K}; m++) {`,
-    '    const rk_pre = _sh_pre[m * n + i], k = _w0 + m;',
+    `    const rk_pre = _sh_pre[m * n + i], k = ${indexed ? '_sh_widx[m * n + i]' : '_w0 + m'};`,
     `    ${take}`,
     '  }',
     op === 'mean' ? `  _sum[rk_post] += _s / ${K};` : '  _sum[rk_post] += _s;',

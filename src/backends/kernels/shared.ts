@@ -9,7 +9,7 @@ import type { Expr } from '../../equations/ast.js';
 import { mapExpr } from '../../equations/algebra.js';
 
 /** The `shared` special of a projection (the caller checked the kind). */
-export function sharedSpecial(proj: ProjectionPlan): { window: number; weights: number; padding: number | null } {
+export function sharedSpecial(proj: ProjectionPlan): { window: number; weights: number; padding: number | null; indexed: boolean } {
   if (proj.special?.kind !== 'shared') throw new Error(`projection '${proj.name}' is not a shared-weight projection`);
   return proj.special;
 }

@@ -13,7 +13,7 @@ import { paddedPsp, reduction, sharedSpecial } from '../kernels/shared.js';
 
 /** The kernel `proj<id>_transmit` (stage 0, one invocation per post-synaptic neuron). */
 export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout): Kernel {
-  const { window: K, padding } = sharedSpecial(proj);
+  const { window: K, padding, indexed } = sharedSpecial(proj);
   const scope = synapseScope(proj, net, L, plainMem, { dtName: 'DT', temps: new Set(), delayedPre: true });
   const psp = renderExpr(proj.description.psp!, scope, wgslSpelling);
   const n = net.populations[proj.post].size;
@@ -36,7 +36,7 @@ export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan,
       `var _s: f32 = ${r.init === '0' ? '0.0' : `(${r.init})`};`,
       `for (var m = 0; m < ${K}; m = m + 1) {`,
       `  let rk_pre = I[${o('_sh_pre')} + m * ${n} + i];`,
-      '  let k = _w0 + m;',
+      indexed ? `  let k = I[${o('_sh_widx')} + m * ${n} + i];` : '  let k = _w0 + m;',
       ...value.map((l) => `  ${l}`),
       `  ${take}`,
       '}',

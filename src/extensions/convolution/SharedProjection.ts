@@ -51,7 +51,8 @@ export class SharedProjection extends (Projection as ProjectionBase<'w'>) {
     }, weights);
     this.state.set('_sh_pre', table.pre);
     this.state.set('_sh_wofs', table.wofs);
-    this.special = { kind: 'shared', window: table.window, weights: weights.length, padding: table.padding };
+    if (table.widx) this.state.set('_sh_widx', table.widx);
+    this.special = { kind: 'shared', window: table.window, weights: weights.length, padding: table.padding, indexed: table.widx !== undefined };
     (this as { connector?: string }).connector = connector;
     return this;
   }
@@ -109,6 +110,7 @@ export class SharedProjection extends (Projection as ProjectionBase<'w'>) {
       pre: source.state.get('_sh_pre') as Int32Array,
       wofs: source.state.get('_sh_wofs') as Int32Array,
       padding: (source.special as { padding: number | null }).padding,
+      widx: source.state.get('_sh_widx') as Int32Array | undefined,
     };
     this.filterShape = [...source.filterShape];
     copiesOf.set(w, [...(copiesOf.get(w) ?? []), this]);

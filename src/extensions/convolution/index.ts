@@ -6,4 +6,5 @@ export { SharedProjection, type SharedOperation } from './SharedProjection.js';
 export { Convolution, type ConvolutionOptions, type FilterOptions } from './Convolution.js';
 export { Pooling, type PoolingOptions } from './Pooling.js';
 export { Copy } from './Copy.js';
+export { Transpose } from './Transpose.js';
 export type { FilterArray } from './filters.js';

@@ -21,6 +21,8 @@ export interface SharedTable {
   wofs: Int32Array;
   /** The rate outside the population (constant padding), or null when no window leaves it. */
   padding: number | null;
+  /** Transpose: the weight index of each window element (window-major, as `pre`), any element of `w`. */
+  widx?: Int32Array;
 }
 
 /** How a convolution places its filter (ANNarchy's `connect_filter` / `connect_filters` arguments). */
