@@ -84,6 +84,9 @@ export function checkConnectArguments(method: string, args: ArrayLike<unknown>, 
   const max = shape.leading + 1;
   const options = args[shape.leading];
   const optionsBad = options !== undefined && !(shape.numberIsWeight && typeof options === 'number') && (options === null || typeof options !== 'object' || Array.isArray(options) || ArrayBuffer.isView(options));
+  if (typeof options === 'number' && shape.numberIsWeight && !Number.isFinite(options)) {
+    throw new NetworkError(`${where}: the weight must be a finite number, got ${options}`);
+  }
   if (args.length <= max && !optionsBad) return;
   const takes = shape.leading === 0
     ? `takes one argument, an options object${shape.numberIsWeight ? ' (or a number: the weight)' : ''}`
@@ -105,4 +108,50 @@ export function checkFilenameArgument(args: ArrayLike<unknown>, where: string): 
   if (args.length > 1) {
     throw new NetworkError(`${where} takes one argument, the file name, got ${args.length}: the second (${describeValue(args[1])}) would be ignored; remove it`);
   }
+}
+
+/** Options that are numbers (the connectors check their ranges; a string such as '0.5' is refused here, by type). */
+const NUMBER_OPTIONS = ['probability', 'number', 'amp', 'sigma', 'limit', 'ampPos', 'sigmaPos', 'ampNeg', 'sigmaNeg'] as const;
+
+/** Options without a default, per method. */
+const REQUIRED_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  connectFixedProbability: ['probability'],
+  connectFixedNumberPre: ['number'],
+  connectFixedNumberPost: ['number'],
+  connectGaussian: ['amp', 'sigma'],
+  connectDog: ['ampPos', 'sigmaPos', 'ampNeg', 'sigmaNeg'],
+};
+
+/**
+ * Throws when a required option is missing or an option has the wrong JavaScript type: a number
+ * given as a string (`{ probability: '0.5' }` printed as "got 0.5" by the connector, which read as
+ * a number), or weights/delays that are neither a number, an array nor a distribution.
+ */
+export function checkConnectOptionTypes(method: string, options: object, where: string): void {
+  const o = options as Record<string, unknown>;
+  const required = REQUIRED_OPTIONS[method] ?? [];
+  for (const key of required) {
+    if (o[key] === undefined) throw new NetworkError(`${where}: ${key} is missing: give { ${required.map((k) => `${k}: …`).join(', ')} } (and the other options as needed)`);
+  }
+  for (const key of NUMBER_OPTIONS) {
+    const v = o[key];
+    if (v === undefined || typeof v === 'number') continue;
+    const asNumber = typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? `: write ${key}: ${Number(v)}` : '';
+    throw new NetworkError(`${where}: ${key} must be a number, got ${describeValue(v)}${asNumber}`);
+  }
+  for (const key of ['weights', 'delays'] as const) {
+    const v = o[key];
+    if (v === undefined || v === null || typeof v === 'number' || typeof v === 'object') continue;
+    const asNumber = typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? `: write ${key}: ${Number(v)}` : '';
+    throw new NetworkError(`${where}: ${key} must be a number, an array (one value per synapse) or a distribution, got ${describeValue(v)}${asNumber}`);
+  }
+}
+
+/** Throws unless connectFromMatrix's weights / connectFromSparse's matrix is an object (rows, {data, shape}, COO or CSR). */
+export function checkMatrixArgument(method: 'connectFromMatrix' | 'connectFromSparse', value: unknown, where: string): void {
+  if (value !== null && typeof value === 'object') return;
+  const expected = method === 'connectFromMatrix'
+    ? 'weights must be a list of rows (post × pre, or pre × post with prePost: true) or { data, shape }'
+    : 'the matrix must be { shape: [pre, post], row, col, data } (COO) or { shape, indptr, indices, data } (CSR)';
+  throw new NetworkError(`${where}: ${expected}, got ${value === undefined ? 'no argument' : describeValue(value)}`);
 }

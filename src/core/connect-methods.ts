@@ -8,7 +8,7 @@
 import { NetworkError } from '../errors.js';
 import { checkOptions, describeValue, optionKeys } from './options.js';
 import { UNSUPPORTED_CONNECT_OPTIONS } from './annarchy-options.js';
-import { checkConnectArguments, checkFilenameArgument } from './connect-arguments.js';
+import { checkConnectArguments, checkConnectOptionTypes, checkFilenameArgument, checkMatrixArgument } from './connect-arguments.js';
 import type { Population } from './Population.js';
 import type { PopulationView } from './PopulationView.js';
 import type { SynapseDescription } from '../equations/description.js';
@@ -158,6 +158,7 @@ export abstract class ConnectorMethods {
    */
   connectFromMatrix(weights: ArrayLike<ArrayLike<number | null>>, options: FromMatrixConnectOptions = {}): this {
     checkConnectArguments('connectFromMatrix', arguments, this.where('connectFromMatrix'));
+    checkMatrixArgument('connectFromMatrix', weights, this.where('connectFromMatrix'));
     this.checked(options, CONNECT_OPTIONS.fromMatrix, 'connectFromMatrix');
     return this.apply(C.fromMatrix(neuronSet(this.pre), neuronSet(this.post), weights, options), { ...options, forceMultipleWeights: true } as CommonConnectOptions, 'from matrix');
   }
@@ -165,6 +166,7 @@ export abstract class ConnectorMethods {
   /** A sparse matrix in ANNarchy's (pre, post) orientation. */
   connectFromSparse(matrix: Parameters<typeof C.fromSparse>[2], options: FromSparseConnectOptions = {}): this {
     checkConnectArguments('connectFromSparse', arguments, this.where('connectFromSparse'));
+    checkMatrixArgument('connectFromSparse', matrix, this.where('connectFromSparse'));
     this.checked(options, CONNECT_OPTIONS.fromSparse, 'connectFromSparse');
     return this.apply(C.fromSparse(neuronSet(this.pre), neuronSet(this.post), matrix, options), { ...options, forceMultipleWeights: true }, 'from sparse matrix');
   }
@@ -232,6 +234,7 @@ export abstract class ConnectorMethods {
       const v = (options as Record<string, unknown>)[key];
       if (v !== undefined && typeof v !== 'boolean') throw new NetworkError(`${where}: ${key} must be true or false, got ${describeValue(v)}`);
     }
+    checkConnectOptionTypes(method, options, where);
     for (const key of ['weights', 'delays'] as const) {
       if (key in options && (options as Record<string, unknown>)[key] === null) {
         throw new NetworkError(`${where}: ${key} is null: give a number, an array or a distribution, or leave ${key} out for the default (${key === 'weights' ? 1 : 0})`);

@@ -48,6 +48,18 @@ describe('connector methods: positional arguments', () => {
     expect(() => js(proj()).connectOneToOne({ forceMultipleWeights: 1 })).toThrow(/connectOneToOne\(\): forceMultipleWeights must be true or false, got number 1/);
     expect(() => js(proj()).connectFromMatrix([[1, 0, 0], [0, 1, 0], [0, 0, 1]], { prePost: 'yes' })).toThrow(/prePost must be true or false/);
   });
+  it('refuses numbers given as strings (the connector printed "got 0.5"), missing required options and non-matrix arguments', () => {
+    expect(() => js(proj()).connectFixedProbability({ probability: '0.5' })).toThrow("projection 'ab'.connectFixedProbability(): probability must be a number, got the string \"0.5\": write probability: 0.5");
+    expect(() => js(proj()).connectFixedNumberPost({ number: '2' })).toThrow(/connectFixedNumberPost\(\): number must be a number, got the string "2": write number: 2/);
+    expect(() => js(proj()).connectDog({ ampPos: 1, sigmaPos: 0.1, ampNeg: 0.5, sigmaNeg: 'wide' })).toThrow(/connectDog\(\): sigmaNeg must be a number, got the string "wide"$/);
+    expect(() => js(proj()).connectAllToAll({ weights: '0.5' })).toThrow(/connectAllToAll\(\): weights must be a number, an array \(one value per synapse\) or a distribution, got the string "0\.5": write weights: 0\.5/);
+    expect(() => js(proj()).connectOneToOne({ delays: true })).toThrow(/connectOneToOne\(\): delays must be a number, an array .* got boolean true$/);
+    expect(() => js(proj()).connectFixedProbability({ weights: 0.1 })).toThrow("projection 'ab'.connectFixedProbability(): probability is missing: give { probability: … } (and the other options as needed)");
+    expect(() => js(proj()).connectGaussian({ amp: 1 })).toThrow(/connectGaussian\(\): sigma is missing: give \{ amp: …, sigma: … \}/);
+    expect(() => js(proj()).connectAllToAll(Number.NaN)).toThrow("projection 'ab'.connectAllToAll(): the weight must be a finite number, got NaN");
+    expect(() => js(proj()).connectFromMatrix(5)).toThrow(/projection 'ab'\.connectFromMatrix\(\): weights must be a list of rows .* got number 5$/);
+    expect(() => js(proj()).connectFromSparse()).toThrow(/projection 'ab'\.connectFromSparse\(\): the matrix must be \{ shape: \[pre, post\], row, col, data \} \(COO\) .* got no argument$/);
+  });
   it('connectFromFile / saveConnectivity take one file name', async () => {
     await expect(js(proj()).connectFromFile(42)).rejects.toThrow("projection 'ab'.connectFromFile(): the file name must be a non-empty string ('weights.json' or 'weights.npz'), got number 42");
     await expect(js(proj()).fromFile('w.json', { delays: 1 })).rejects.toThrow(/connectFromFile\(\) takes one argument, the file name, got 2: the second \(an object \(Object\)\) would be ignored; remove it/);
