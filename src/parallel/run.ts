@@ -96,7 +96,8 @@ async function runNetworks(options: ParallelNetworksOptions): Promise<unknown[]>
   if (!Array.isArray(networks) || networks.length === 0) throw new NetworkError(`parallelRun(): networks must be a non-empty list of networks, got ${describeValue(networks)}`);
   if (typeof method !== 'function') throw new NetworkError(`parallelRun({ networks }): method must be a function (net, args, copy) => result, got ${describeValue(method)}`);
   const args = copyArgs(options.args as Record<string, unknown> | undefined, networks.length);
-  return Promise.all(networks.map(async (net, index) => {
+  // allSettled: the run ends when every network has finished, never with simulations still going.
+  const settled = await Promise.allSettled(networks.map(async (net, index) => {
     const seed = (net as { seed?: unknown }).seed;
     const info: CopyInfo = { index, seed: typeof seed === 'number' ? seed : NaN, number: networks.length };
     try {
@@ -105,4 +106,7 @@ async function runNetworks(options: ParallelNetworksOptions): Promise<unknown[]>
       throw copyError({ index, seed: info.seed }, e);
     }
   }));
+  const failures = settled.flatMap((r) => (r.status === 'rejected' ? (r.reason as ParallelRunError).failures : []));
+  if (failures.length > 0) throw new ParallelRunError(failures);
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value);
 }

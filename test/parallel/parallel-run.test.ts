@@ -95,6 +95,8 @@ describe('parallelRun({ networks })', () => {
     expect(r.map((x) => x.seed)).toEqual([5, 6]);
     const alone = await run(build({ index: 1, seed: 6, number: 2, args: {} }), { duration: 40 }, { index: 1, seed: 6, number: 2 });
     expect(r[1].times).toEqual(alone.times);
+    const err = await parallelRun({ networks: nets, method: run, args: { fail: true, duration: 10 } }).catch((e: unknown) => e);
+    expect((err as ParallelRunError).failures.map((f) => [f.index, f.seed])).toEqual([[1, 6]]);
     await expect(parallelRun({ networks: nets, method: run, seeds: 'same' } as never)).rejects.toThrow(/option 'seeds' is not supported: the networks exist already/);
   });
 });
