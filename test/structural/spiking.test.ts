@@ -5,7 +5,7 @@ import { it, expect, describe } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import { describeBackends, compileFor, compileOptions, isFloat32 } from '../helpers/backends.js';
+import { describeBackends, compileFor, compileOptions, isFloat32, onWebGpu } from '../helpers/backends.js';
 import { findCompiler } from '../../src/backends/cpp/toolchain.js';
 import { Network, Neuron, Synapse, Uniform } from '../../src/index.js';
 
@@ -77,7 +77,7 @@ describe('structural plasticity: js and cpp agree bit for bit', () => {
   if (!hasCompiler) console.log('structural plasticity js ≡ cpp: skipped, no C++ compiler found');
 });
 
-describeBackends('structural plasticity: delays, monitors, save/load', () => {
+describeBackends('structural plasticity: delays, monitors, save/load', (backend) => {
   it('spikes in flight follow their synapse when others are pruned or created in front of it', async () => {
     const net = new Network({ structuralPlasticity: true });
     // pre 0 and 1 spike at step 0 only (v jumps to 2 once); post integrates g_exc.
@@ -112,7 +112,7 @@ describeBackends('structural plasticity: delays, monitors, save/load', () => {
     expect((md.get('w') as Float64Array[]).map((row) => Array.from(row))).toEqual([[1], [2], [11, 3]]);
   });
 
-  it('a file saved after rewiring loads into a fresh network built with the same code, which then continues the same way', async () => {
+  it.skipIf(onWebGpu(backend, 'save/load after rewiring: 10 s on a CPU adapter (layout rebuilt at every rule period)', true))('a file saved after rewiring loads into a fresh network built with the same code, which then continues the same way', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'neurarchy-structural-'));
     const file = path.join(dir, 'net.npz');
     const a = await build(compileFor());
