@@ -63,6 +63,7 @@ async function runModule(options: ParallelRunOptions): Promise<unknown[]> {
     for (const job of jobs) out.push(await runCopy(fns, job).catch((e: unknown) => { throw copyError(job, e); }));
     return out;
   }
+  checkCloneable(jobs);
   const size = poolSize(options.maxProcesses, await coreCount(), jobs.length);
   const tsx = inNode() && isTypeScript(url) ? await tsxImporter(url) : undefined;
   const workers = await workerSpawner();
@@ -70,6 +71,19 @@ async function runModule(options: ParallelRunOptions): Promise<unknown[]> {
     return await runPool(jobs, size, workers.spawn, (job) => ({ module: url, tsx, network: names.network, method: names.method, job }));
   } finally {
     workers.close();
+  }
+}
+
+/** Arguments travel to the workers by structured clone: a function or a class instance with private state cannot. */
+function checkCloneable(jobs: readonly Job[]): void {
+  for (const [key, value] of Object.entries(jobs[0].args)) {
+    for (const job of jobs) {
+      try {
+        structuredClone(job.args[key]);
+      } catch (e) {
+        throw new NetworkError(`parallelRun(): args.${key} of copy ${job.index} cannot be sent to a worker (${(e as Error).message}): give numbers, strings, arrays, typed arrays or plain objects, and build other objects in the builder${typeof value === 'function' ? ' (a function: export it from the module and call it there)' : ''}`);
+      }
+    }
   }
 }
 

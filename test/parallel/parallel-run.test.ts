@@ -37,6 +37,7 @@ describe('parallelRun seeds and arguments', () => {
     await expect(parallelRun({ module: MODULE, network: build, method, number: 1 })).rejects.toThrow(/no exported function 'method'/);
     await expect(parallelRun({ module: MODULE, network: build, method: [async () => 1][0], number: 1 })).rejects.toThrow(/anonymous function/);
     await expect(parallelRun({ module: MODULE, network: build, method: run, number: 0 })).rejects.toThrow(/number must be a positive integer/);
+    await expect(parallelRun({ module: MODULE, network: build, method: run, number: 2, args: { onSpike: () => 1 } })).rejects.toThrow(/args.onSpike of copy 0 cannot be sent to a worker .*export it from the module/);
   });
 });
 
