@@ -4,8 +4,9 @@
  * parallel_run); mean firing rate and CV of the ISIs per point, heat maps as SVG.
  *
  * Run: npm run build && npx tsx examples/sweep.ts   (--help lists the flags; Node.js only)
- * Expected output: one line per point "w_exc 0.60 w_inh 6.70: rate 20.53 Hz, CV 1.53" (at N 4000, seed 1234
- * for every point, as examples/coba.ts), then "16 points on 2 workers: 9.8 s" (the time depends on the machine).
+ * Expected output: one line per point, among them "w_exc 0.60 w_inh 6.70: rate 20.53 Hz, CV 1.53" (the
+ * network and seed of examples/coba.ts, same numbers), then "16 points on 2 workers: … s" (the wall
+ * time; BENCHMARKS.md has measured ones).
  */
 import { Network, Neuron, Normal, meanFr, coefficientOfVariation, parallelRun, isParallelWorker, weightMatrixSvg, type CopyInfo, type BackendName } from 'neurarchy';
 import { writeFileSync } from 'node:fs';
