@@ -44,7 +44,7 @@ export * as behaviors from './behaviors/index.js';
 export * from './extensions/image/index.js';
 /** ANNarchy's BOLD extension: `BoldMonitor`, `BoldModel` and the balloon models. */
 export * from './extensions/bold/index.js';
-/** ANNarchy's convolution extension: shared-weight `Convolution`, `Pooling`, `Copy` and `Transpose` projections. */
+/** ANNarchy's convolution extension: shared-weight `Convolution`, `Pooling`, `Copy`, `Transpose` and `DiagonalProjection`. */
 export * from './extensions/convolution/index.js';
 /** Export to PyNN 0.10 (NEURON or NEST, under MPI): exportPyNN, readPyNNResults (docs/guides/export.md). */
 export * from './export/index.js';

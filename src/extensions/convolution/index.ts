@@ -7,4 +7,5 @@ export { Convolution, type ConvolutionOptions, type FilterOptions } from './Conv
 export { Pooling, type PoolingOptions } from './Pooling.js';
 export { Copy } from './Copy.js';
 export { Transpose } from './Transpose.js';
+export { DiagonalProjection, type DiagonalOptions } from './DiagonalProjection.js';
 export type { FilterArray } from './filters.js';
