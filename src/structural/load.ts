@@ -60,6 +60,8 @@ function changeTowards(proj: Projection, file: FileArrays): ConnectivityChange |
  * synapses and values the projection had (undefined when nothing changed).
  */
 export function adoptFileConnectivity(proj: Projection, file: FileArrays): string | (() => void) | undefined {
+  // Specific projections (CurrentInjection, Convolution, …) have no structural plasticity: load compares them as usual.
+  if (proj.constructor.name !== 'Projection') return undefined;
   const change = changeTowards(proj, file);
   if (change === undefined || typeof change === 'string') return change;
   const c = proj.requireConnected();
