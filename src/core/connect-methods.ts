@@ -175,7 +175,7 @@ export abstract class ConnectorMethods {
   connectWithFunc(fn: ConnectionFunction, ...args: unknown[]): this {
     if (typeof fn !== 'function') throw new NetworkError(`projection '${this.name}'.connectWithFunc(): the first argument must be a function (pre, post, ...args) => LILBuilder, got ${describeValue(fn)}`);
     const builder = fn(this.pre, this.post, ...args);
-    if (!(builder instanceof C.LILBuilder)) throw new NetworkError(`connectWithFunc: the function must return a LILBuilder`);
+    if (!(builder instanceof C.LILBuilder)) throw new NetworkError(`${this.where('connectWithFunc')}: the function${fn.name ? ` '${fn.name}'` : ''} must return a LILBuilder (new LILBuilder(), then .add(postRank, preRanks, weights)), got ${describeValue(builder)}`);
     return this.apply(builder.build(), { forceMultipleWeights: true }, fn.name ? `from function ${fn.name}` : 'from function');
   }
 
