@@ -16,7 +16,7 @@ export type SpecialPopulation =
 /** A special projection's transmission kernel (specified in `ir/plan.ts`). */
 export type SpecialProjection =
   | { kind: 'decoding'; windowSteps: number }
-  | { kind: 'shared'; window: number; weights: number; padding: number | null; indexed: boolean };
+  | { kind: 'shared'; window: number; weights: number; padding: number | null; indexed: boolean; operation: 'sum' | 'max' | 'min' | 'mean' };
 
 /** An array of the state that is not an attribute, present before compile (an input class's data). */
 export interface StateArrayRecord {

@@ -95,9 +95,12 @@ export type { SpecialPopulation } from '../core/records.js';
  *   `K × N`, N = post.size, window-major; −1 = outside the population, whose rate is the constant `padding`) with the weights
  *   `w[_sh_wofs[i] + m]` (`w` is the filter bank, `weights` values, shared by every neuron). The psp is
  *   evaluated with `rk_pre = _sh_pre[m·N + i]` and `k = _sh_wofs[i] + m`, m = 0 … K−1 in order (an entry −1 evaluates it with every
- *   `pre.x` replaced by `padding`), reduced by the operation (sum; max from −∞, min from +∞; mean = sum / K)
+ *   `pre.x` replaced by `padding`), reduced by the operation (`operation`, which spiking synapses cannot declare themselves; sum; max from −∞, min from +∞; mean = sum / K)
  *   (`indexed`, Transpose: the weight index is `_sh_widx[m·N + i]` instead, any element of `w`)
  *   and added to `_sum_<target>[i]`. `pre.x` is read through the delay ring when the projection has a delay.
+ *   Spiking pre and post (no delay): an element counts only when its pre-synaptic neuron spiked in the
+ *   previous step (`_last_spike[rk_pre] == step − 1`; otherwise, and outside the population, it is 0),
+ *   and the result is added to `g_<target>[i]` of each conductance the post-synaptic neuron has.
  */
 export type { SpecialProjection } from '../core/records.js';
 

@@ -65,8 +65,12 @@ function transmissionStep(proj: ProjectionPlan): KernelStep {
   if (proj.special?.kind === 'decoding') {
     variant = 'decoding';
     writes = [own('_dec_hist'), own('_dec_idx'), ...proj.targets.map((t) => post(`_sum_${t}`))];
+  } else if (proj.special?.kind === 'shared') {
+    // Shared weights (src/extensions/convolution): rate-coded into the sums, spiking into the conductances.
+    variant = 'shared';
+    writes = proj.type === 'rate' ? proj.targets.map((t) => post(`_sum_${t}`)) : proj.conductances.map((t) => post(`g_${t}`));
   } else if (proj.type === 'rate') {
-    variant = proj.special?.kind === 'shared' ? 'shared' : 'rate';
+    variant = 'rate';
     writes = proj.rateInto === 'sum' ? proj.targets.map((t) => post(`_sum_${t}`)) : proj.conductances.map((t) => post(`g_${t}`));
   } else {
     const d = proj.description;

@@ -13,7 +13,7 @@ import { synapseScope } from './synapse-scope.js';
 import type { ArrayTable } from './arrays.js';
 import { parallelFor, SYNAPSE_THRESHOLD } from './parallel.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from './projection.js';
-import { paddedPsp, reduction, sharedSpecial } from '../kernels/shared.js';
+import { paddedPsp, reduction, sharedOutputs, sharedSpecial } from '../kernels/shared.js';
 
 /** Post-synaptic neurons per block (accumulators on the stack: 2 KiB, in L1). */
 const BLOCK = 256;
@@ -26,15 +26,20 @@ export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan,
   const shPre = scope.arrays.need('_sh_pre', 'proj', proj.id, '_sh_pre');
   const shW = scope.arrays.need('_sh_wofs', 'proj', proj.id, '_sh_wofs');
   const shI = indexed ? scope.arrays.need('_sh_widx', 'proj', proj.id, '_sh_widx') : '';
-  const sum = scope.arrays.need('_sum', 'pop', proj.post, `_sum_${proj.targets[0]}`);
+  const sums = sharedOutputs(proj).map((o, j) => scope.arrays.need(`_sum${j}`, 'pop', proj.post, o));
+  const spiking = proj.type === 'spike';
+  const ls = spiking ? scope.arrays.need('_ls', 'pop', proj.pre, '_last_spike') : '';
   const n = net.populations[proj.post].size;
-  const op = proj.description.operation;
+  const op = sharedSpecial(proj).operation;
   const r = reduction(op, 'INFINITY');
   const B = BLOCK;
   const acc = r.combine === 'add' ? '_acc[ii] = _acc[ii] + _p;' : `_acc[ii] = _p ${r.combine === 'max' ? '>' : '<'} _acc[ii] ? _p : _acc[ii];`;
   // Padding: the rank is clamped to a valid one and the padded psp selected, so the loop has no
   // branch (psp has no side effects); the same value as js's branch.
-  const load = padding === null
+  // Spikes: an element counts when its neuron spiked in the previous step (none outside the population).
+  const load = spiking
+    ? ['const int32_t _raw = _row[ii];', 'const int64_t rk_pre = _raw < 0 ? 0 : _raw;', `const double _p = (_raw >= 0 && ${ls}[rk_pre] == step - 1) ? ${psp} : 0.0;`]
+    : padding === null
     ? ['const int64_t rk_pre = _row[ii];', `const double _p = ${psp};`]
     : ['const int32_t _raw = _row[ii];', 'const int64_t rk_pre = _raw < 0 ? 0 : _raw;', `const double _p = _raw >= 0 ? ${psp} : ${renderExpr(paddedPsp(proj.description.psp!, padding), scope, cppSpelling)};`];
   const body = [
@@ -54,7 +59,7 @@ export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan,
     `      ${acc}`,
     '    }',
     '  }',
-    `  for (int64_t ii = 0; ii < _nb; ii++) ${sum}[_b + ii] += ${op === 'mean' ? `_acc[ii] / ${K}.0` : '_acc[ii]'};`,
+    ...sums.map((sum) => `  for (int64_t ii = 0; ii < _nb; ii++) ${sum}[_b + ii] += ${op === 'mean' ? `_acc[ii] / ${K}.0` : '_acc[ii]'};`),
     '}',
   ];
   return [

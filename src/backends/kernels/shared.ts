@@ -9,7 +9,7 @@ import type { Expr } from '../../equations/ast.js';
 import { mapExpr } from '../../equations/algebra.js';
 
 /** The `shared` special of a projection (the caller checked the kind). */
-export function sharedSpecial(proj: ProjectionPlan): { window: number; weights: number; padding: number | null; indexed: boolean } {
+export function sharedSpecial(proj: ProjectionPlan): { window: number; weights: number; padding: number | null; indexed: boolean; operation: string } {
   if (proj.special?.kind !== 'shared') throw new Error(`projection '${proj.name}' is not a shared-weight projection`);
   return proj.special;
 }
@@ -21,6 +21,14 @@ export function sharedSpecial(proj: ProjectionPlan): { window: number; weights: 
  */
 export function paddedPsp(psp: Expr, padding: number): Expr {
   return mapExpr(psp, (n) => (n.kind === 'attr' && n.owner === 'pre' ? { kind: 'num', value: padding, isInt: false } : n));
+}
+
+/**
+ * The post-synaptic arrays a shared-weight projection adds into: `_sum_<target>` (rate-coded), or the
+ * conductance `g_<target>` when pre and post spike (none when the neuron has no such conductance).
+ */
+export function sharedOutputs(proj: ProjectionPlan): string[] {
+  return proj.type === 'rate' ? [`_sum_${proj.targets[0]}`] : proj.conductances.map((t) => `g_${t}`);
 }
 
 /** The reduction of an operation: its start value (`inf` spells +∞ in the backend) and how `_s` takes one more value `_p`. */

@@ -9,7 +9,7 @@ import { wgslSpelling } from './spelling.js';
 import { plainMem, type Layout } from './memory.js';
 import { synapseScope, FLAGS, FLAGS_PER_PROJECTION } from './scope.js';
 import type { Kernel } from './kernel.js';
-import { paddedPsp, reduction, sharedSpecial } from '../kernels/shared.js';
+import { paddedPsp, reduction, sharedOutputs, sharedSpecial } from '../kernels/shared.js';
 
 /** The kernel `proj<id>_transmit` (stage 0, one invocation per post-synaptic neuron). */
 export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout): Kernel {
@@ -19,13 +19,16 @@ export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan,
   const n = net.populations[proj.post].size;
   const o = (name: string) => L.off('proj', proj.id, name);
   const go = `I[${L.get('net', 0, 'enabled').offset + proj.post}] != 0 && I[${L.get('net', 0, 'flags').offset + FLAGS_PER_PROJECTION * proj.id + FLAGS.transmission}] != 0`;
-  const op = proj.description.operation;
+  const op = sharedSpecial(proj).operation;
   const r = reduction(op, 'nx_inf()');
-  const value = padding === null
+  // Spikes: an element counts when its neuron spiked in the previous step (none outside the population).
+  const value = proj.type === 'spike'
+    ? ['var _p: f32 = 0.0;', `if (rk_pre >= 0 && I[${L.off('pop', proj.pre, '_last_spike')} + rk_pre] == U.step - 1) { _p = ${psp}; }`]
+    : padding === null
     ? [`let _p: f32 = ${psp};`]
     : ['var _p: f32;', `if (rk_pre >= 0) { _p = ${psp}; } else { _p = ${renderExpr(paddedPsp(proj.description.psp!, padding), scope, wgslSpelling)}; }`];
   const take = r.combine === 'add' ? '_s = _s + _p;' : `_s = ${r.combine}(_s, _p);`;
-  const at = `F[${L.off('pop', proj.post, `_sum_${proj.targets[0]}`)} + rk_post]`;
+  const ats = sharedOutputs(proj).map((out) => `F[${L.off('pop', proj.post, out)} + rk_post]`);
   return {
     name: `proj${proj.id}_transmit`, stage: 0, mem: plainMem, dispatch: { threads: n },
     body: [
@@ -40,7 +43,7 @@ export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan,
       ...value.map((l) => `  ${l}`),
       `  ${take}`,
       '}',
-      op === 'mean' ? `${at} = ${at} + _s / f32(${K});` : `${at} = ${at} + _s;`,
+      ...ats.map((at) => (op === 'mean' ? `${at} = ${at} + _s / f32(${K});` : `${at} = ${at} + _s;`)),
     ],
   };
 }

@@ -10,7 +10,7 @@ import { convolutionTable } from './windows.js';
 
 /** Options of `new Convolution(pre, post, target, options)`. */
 export interface ConvolutionOptions {
-  /** The contribution of one filter element (default `'w * pre.r'`; any expression of `w` and `pre.x`). */
+  /** The contribution of one filter element (default `'w * pre.r'`, spiking: `'w'` per spike; any expression of `w` and `pre.x`). */
   psp?: string;
   /** How the contributions of a window are reduced (default `'sum'`; `'mean'` divides by the window size). */
   operation?: SharedOperation;
@@ -34,6 +34,11 @@ export interface FilterOptions {
   subsampling?: readonly (readonly number[])[];
 }
 
+/** `w * pre.r` between rate-coded populations; `w` (added per spike) between spiking ones. */
+export function defaultPsp(pre: PopulationLike): string {
+  return pre.population.description.type === 'spike' ? 'w' : 'w * pre.r';
+}
+
 const FILTER_KEYS = ['delays', 'keepLastDimension', 'padding', 'subsampling'] as const;
 
 /**
@@ -52,7 +57,7 @@ export class Convolution extends SharedProjection {
   /** `new Convolution(pre, post, target, { psp, operation, name })`. */
   constructor(pre: PopulationLike, post: PopulationLike, target: string, options: ConvolutionOptions = {}) {
     checkOptions(options, ['psp', 'operation', 'name'], 'new Convolution()');
-    super('Convolution', pre, post, target, options.psp ?? 'w * pre.r', options.operation ?? 'sum', options.name);
+    super('Convolution', pre, post, target, options.psp ?? defaultPsp(pre), options.operation ?? 'sum', options.name);
   }
 
   /** One filter (nested arrays, as many dimensions as the pre-synaptic population, or one fewer with `keepLastDimension`). ANNarchy's `connect_filter`. */

@@ -6,7 +6,7 @@ import { NetworkError } from '../../errors.js';
 import { checkOptions } from '../../core/options.js';
 import type { PopulationLike } from '../../core/Projection.js';
 import { SharedProjection } from './SharedProjection.js';
-import type { ConvolutionOptions } from './Convolution.js';
+import { defaultPsp, type ConvolutionOptions } from './Convolution.js';
 
 /**
  * A copy of a {@link Convolution} or {@link Pooling}: the same filter array (one in memory: setting
@@ -16,7 +16,7 @@ export class Copy extends SharedProjection {
   /** `new Copy(pre, post, target, { psp, operation, name })`, then `.copy(projection)`. */
   constructor(pre: PopulationLike, post: PopulationLike, target: string, options: ConvolutionOptions = {}) {
     checkOptions(options, ['psp', 'operation', 'name'], 'new Copy()');
-    super('Copy', pre, post, target, options.psp ?? 'w * pre.r', options.operation ?? 'sum', options.name);
+    super('Copy', pre, post, target, options.psp ?? defaultPsp(pre), options.operation ?? 'sum', options.name);
   }
 
   /** Shares the windows, weights and delay of `projection` (connected, populations of the same sizes). */

@@ -31,7 +31,8 @@ export class Pooling extends SharedProjection {
     checkOptions(options, ['operation', 'psp', 'name'], 'new Pooling()');
     const op = options.operation ?? 'max';
     if (!['max', 'min', 'mean'].includes(op)) throw new NetworkError(`new Pooling(): operation must be 'max', 'min' or 'mean', got ${String(op)} (a sum over blocks is a Convolution with a filter of ones)`);
-    super('Pooling', pre, post, target, options.psp ?? 'pre.r', op, options.name);
+    // Spiking: each spike counts 1 (the pooled weight).
+    super('Pooling', pre, post, target, options.psp ?? (pre.population.description.type === 'spike' ? 'w' : 'pre.r'), op, options.name);
   }
 
   /** Connects the blocks: `extent` per pre-synaptic dimension (inferred when pre and post have the same dimensions), `delays` in ms. ANNarchy's `pooling()`. */
@@ -41,7 +42,8 @@ export class Pooling extends SharedProjection {
     this.checkConnect(where, options.delays ?? 0);
     const { table, extent } = poolingTable(this.pre.population.geometry, this.post.population.geometry, options.extent, where);
     this.extent = extent;
-    this.filterShape = [1];
-    return this.connectShared(where, table, Float64Array.of(1), options.delays ?? 0, 'Pooling');
+    // `w` is a block of ones (the psp may read it: a spike counts w = 1).
+    this.filterShape = extent;
+    return this.connectShared(where, table, new Float64Array(table.window).fill(1), options.delays ?? 0, 'Pooling');
   }
 }

@@ -34,12 +34,17 @@ export class SharedProjection extends (Projection as ProjectionBase<'w'>) {
   constructor(kind: string, pre: PopulationLike, post: PopulationLike, target: string, psp: string, operation: SharedOperation, name: string | undefined) {
     const where = `new ${kind}(${describe(pre)} → ${describe(post)})`;
     if (!(pre instanceof Population) || !(post instanceof Population)) throw new NetworkError(`${where}: pre and post must be Populations (not views): the windows follow their geometries`);
-    if (pre.description.type !== 'rate' || post.description.type !== 'rate') throw new NetworkError(`${where}: pre and post must be rate-coded (shared-weight projections transmit rates; for spikes, use a regular Projection)`);
+    if (pre.description.type !== post.description.type) throw new NetworkError(`${where}: pre and post must both be rate-coded or both spiking`);
     if (typeof target !== 'string') throw new NetworkError(`${where}: target must be one name such as 'exc'`);
     if (typeof psp !== 'string') throw new NetworkError(`${where}: psp must be an expression string such as 'w * pre.r'`);
     if (!OPERATIONS.includes(operation)) throw new NetworkError(`${where}: operation must be one of ${OPERATIONS.map((o) => `'${o}'`).join(', ')}, got ${String(operation)}`);
-    super(pre, post, target, new Synapse({ name: `${kind} (${operation})`, psp, operation }), name === undefined ? {} : { name });
+    // A spiking synapse declares no operation (the analyser allows only 'sum'): the plan carries it.
+    super(pre, post, target, new Synapse({ name: `${kind} (${operation})`, psp, operation: pre.description.type === 'spike' ? 'sum' : operation }), name === undefined ? {} : { name });
+    this.operation = operation;
   }
+
+  /** How the window's contributions are reduced. */
+  readonly operation: SharedOperation;
 
   /** @internal stores the windows, the shared weights and the uniform delay (ms, ANNarchy's `delays`). */
   protected connectShared(where: string, table: SharedTable, weights: Float64Array, delays: unknown, connector: string): this {
@@ -52,7 +57,7 @@ export class SharedProjection extends (Projection as ProjectionBase<'w'>) {
     this.state.set('_sh_pre', table.pre);
     this.state.set('_sh_wofs', table.wofs);
     if (table.widx) this.state.set('_sh_widx', table.widx);
-    this.special = { kind: 'shared', window: table.window, weights: weights.length, padding: table.padding, indexed: table.widx !== undefined };
+    this.special = { kind: 'shared', window: table.window, weights: weights.length, padding: table.padding, indexed: table.widx !== undefined, operation: this.operation };
     (this as { connector?: string }).connector = connector;
     return this;
   }
@@ -62,7 +67,9 @@ export class SharedProjection extends (Projection as ProjectionBase<'w'>) {
     if (this.network.compiled) throw new NetworkError(`${where}: the network is compiled; connect before compile()`);
     if (this.connectivity) throw new NetworkError(`${where}: projection '${this.name}' is already connected`);
     if (typeof delays !== 'number') throw new NetworkError(`${where}: delays must be one number of ms (shared-weight projections have one delay for all), got ${String(delays)}`);
-    return delayToSteps(delays, this.network.dt, where);
+    const steps = delayToSteps(delays, this.network.dt, where);
+    if (steps > 1 && this.pre.population.description.type === 'spike') throw new NetworkError(`${where}: spiking shared-weight projections have no delays (they read each neuron's last spike); give delays: 0`);
+    return steps;
   }
 
   /** The filter bank's values in C order (a copy; `filterShape` gives the shape). ANNarchy's `weights`. */

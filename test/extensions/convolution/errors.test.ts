@@ -38,7 +38,7 @@ describe('Convolution: refusals', () => {
     const net = new Network({ dt: 1 });
     const s = net.create(4, new Neuron({ equations: 'dv/dt = -v', spike: 'v > 1', reset: 'v = 0' }));
     const r = net.create(4, Output());
-    expect(() => new Convolution(s, r, 'exc')).toThrow(/pre and post must be rate-coded/);
+    expect(() => new Convolution(s, r, 'exc')).toThrow(/pre and post must both be rate-coded or both spiking/);
     expect(() => new Convolution(r.view([0, 1]) as never, r, 'exc')).toThrow(/pre and post must be Populations \(not views\)/);
     const a = net.create(4, Input());
     const c = net.connect(new Convolution(a, r, 'exc', { name: 'twice' })).connectFilter([1]);

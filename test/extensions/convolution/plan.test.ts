@@ -20,9 +20,9 @@ describe('Convolution in the plan', () => {
     expect(row(0, 'w')).toMatchObject({ dtype: 'f64', length: 9, lengthFormula: 'filter', locality: 'global' });
     expect(row(0, '_sh_pre')).toMatchObject({ dtype: 'i32', length: 64 * 64 * 9, lengthFormula: 'window × post.size', role: 'connectivity' });
     expect(row(1, '_sh_pre')!.length).toBe(32 * 32 * 4);
-    expect(plan.projections[0].special).toEqual({ kind: 'shared', window: 9, weights: 9, padding: 0, indexed: false });
-    expect(plan.projections[1].special).toEqual({ kind: 'shared', window: 4, weights: 1, padding: null, indexed: false });
-    expect(plan.projections[2].special).toEqual({ kind: 'shared', window: 4, weights: 4, padding: 0.5, indexed: false });
+    expect(plan.projections[0].special).toEqual({ kind: 'shared', window: 9, weights: 9, padding: 0, indexed: false, operation: 'sum' });
+    expect(plan.projections[1].special).toEqual({ kind: 'shared', window: 4, weights: 4, padding: null, indexed: false, operation: 'max' });
+    expect(plan.projections[2].special).toEqual({ kind: 'shared', window: 4, weights: 4, padding: 0.5, indexed: false, operation: 'sum' });
     expect(plan.projections[0].delay).toEqual({ kind: 'uniform', steps: 2 });
     expect(plan.schedule.filter((k) => k.kind === 'transmission').map((k) => k.variant)).toEqual(['shared', 'shared', 'shared']);
     expect(plan.schedule.find((k) => k.kind === 'transmission' && k.id === 0)).toMatchObject({ kind: 'transmission', owner: 'proj', id: 0, writes: [{ owner: 'pop', id: 1, name: '_sum_exc' }] });
