@@ -1,6 +1,6 @@
 // parallelRun(): copies in workers give, bit for bit, what each copy gives run alone; seeds follow
 // ANNarchy's rules; per-copy arguments; a failed or dead copy is reported by index, the pool ends.
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { parallelRun, ParallelRunError } from '../../src/parallel/index.js';
 import { copySeeds, copyArgs, poolSize } from '../../src/parallel/plan.js';
 import { build, run } from './fixtures/coba-copies.js';
@@ -63,7 +63,10 @@ describe('parallelRun in workers', () => {
   });
 
   it('seeds: same gives identical copies (in this thread: sequential)', async () => {
-    const r = await parallelRun({ module: MODULE, network: build, method: run, number: 2, seed: 9, seeds: 'same', sequential: true, args: { duration: 50 } });
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const r = await parallelRun({ module: MODULE, network: build, method: run, number: 2, seed: 9, seeds: 'same', sequential: true, measureTime: true, args: { duration: 50 } });
+    expect(log.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^parallelRun\(\): 2 networks one after the other took \d+\.\d{3} s$/)]);
+    log.mockRestore();
     expect(r[0].seed).toBe(9);
     expect(r[0].times).toEqual(r[1].times);
   });
