@@ -15,7 +15,9 @@ import type { Monitor } from '../../core/Monitor.js';
 import type { BackendName } from '../../ir/plan.js';
 import { CPN, IB, PSO, IaF, IaF_TTKS, IaF_Acc } from './neurons.js';
 import { normalisationFactors } from './normalise.js';
-import { checkModel, type AnnLayer, type AnnModel } from './layers.js';
+import { checkModel, weightRows, type AnnLayer, type AnnModel, type WeightedLayer } from './layers.js';
+import { Convolution } from '../convolution/Convolution.js';
+import { Pooling } from '../convolution/Pooling.js';
 import { readModelFile } from './read-model.js';
 import { uniformAt } from '../../random/draws.js';
 
@@ -140,11 +142,14 @@ export class ANNtoSNNConverter {
     const names = new Set<string>();
     const input = layers[0] as Extract<AnnLayer, { kind: 'input' }>;
     const pops: Population[] = [net.create(input.shape, ENCODINGS[this.inputEncoding], { name: uniqueName(input.name, names) })];
-    const dense = layers.map((l, idx) => ({ l, idx })).filter((x): x is { l: Extract<AnnLayer, { kind: 'dense' }>; idx: number } => x.l.kind === 'dense');
-    const factors = normalisationFactors(dense.map(({ l }) => ({ weights: l.weights, pre: l.inputs, name: l.name })), options.scaleFactor);
+    const weighted = layers.map((l, idx) => ({ l, idx })).filter((x): x is { l: WeightedLayer; idx: number } => x.l.kind === 'dense' || x.l.kind === 'conv2d');
+    const factors = normalisationFactors(weighted.map(({ l }) => weightRows(l)), options.scaleFactor);
     const lines = [`* Input layer: ${input.name}, [${input.shape.join(', ')}]`];
-    dense.forEach(({ l, idx }, d) => {
-      const readout = d === dense.length - 1;
+    const last = weighted[weighted.length - 1].l;
+    let w = 0;
+    layers.forEach((l, idx) => {
+      if (l.kind !== 'dense' && l.kind !== 'conv2d' && l.kind !== 'pool2d') return;
+      const readout = l === last;
       // time_to_first_spike: ANNarchy stops on 'spiked: any' (IaF); here the spike counter of
       // time_to_k_spikes with k = 1 (neurarchy's stop conditions read variables, not 'spiked').
       const counting = this.readOut === 'time_to_k_spikes' || this.readOut === 'time_to_first_spike';
@@ -152,18 +157,37 @@ export class ANNtoSNNConverter {
         : this.readOut === 'membrane_potential' ? IaF_Acc
           : counting ? IaF_TTKS : this.#hidden;
       const stopCondition = readout && counting ? 'sc >= k : any' : undefined;
-      const pop = net.create(l.units, neuron, { name: uniqueName(l.name, names), ...(stopCondition ? { stopCondition } : {}) });
+      const prev = pops[pops.length - 1];
+      const [h, wd, c] = prev.geometry;
+      const geometry = l.kind === 'dense' ? [l.units] : l.kind === 'conv2d' ? [h, wd, l.filters] : [h / l.pool[0], wd / l.pool[1], c];
+      const pop = net.create(geometry, neuron, { name: uniqueName(l.name, names), ...(stopCondition ? { stopCondition } : {}) });
       if (!readout) {
         if (!pop.description.attributes.some((a) => a.name === 'vt')) throw new NetworkError(`ANNtoSNNConverter: the hidden neuron '${neuron.name}' has no parameter 'vt' (its threshold, lowered by 0.05 per layer)`);
         // ANNarchy lowers the threshold of deeper layers: 0.05 per layer of the trained model.
         pop.set({ vt: (pop.get('vt') as number) - 0.05 * idx });
       }
       if (readout && counting) pop.set({ k: this.#k ?? 1 });
-      const w = l.weights.map((x) => x * factors[d]);
-      const rows = Array.from({ length: l.units }, (_, j) => w.subarray(j * l.inputs, (j + 1) * l.inputs));
-      net.connect(pops[pops.length - 1], pop, 'exc', undefined, { name: `dense_proj_${pops.length}` }).connectFromMatrix(rows);
+      const proj = `${l.kind === 'dense' ? 'dense' : l.kind === 'conv2d' ? 'conv' : 'pool'}_proj_${pops.length}`;
+      if (l.kind === 'pool2d') {
+        // A spike in the block adds 1 (max) or 1 / block size (mean) to the pooled neuron.
+        net.connect(new Pooling(prev, pop, 'exc', { operation: l.operation, name: proj })).pooling({ extent: [l.pool[0], l.pool[1], 1] });
+        lines.push(`* ${l.operation === 'max' ? 'Max' : 'Average'} pooling layer: ${l.name}, ${l.pool.join('×')}`);
+      } else {
+        const f = factors[w++];
+        const scaled = l.weights.map((x) => x * f);
+        if (l.kind === 'dense') {
+          const rows = Array.from({ length: l.units }, (_, j) => scaled.subarray(j * l.inputs, (j + 1) * l.inputs));
+          net.connect(prev, pop, 'exc', undefined, { name: proj }).connectFromMatrix(rows);
+          lines.push(`* Dense layer: ${l.name}, ${l.units} neurons, weights ×${f.toPrecision(4)}`);
+        } else {
+          const [kh, kw] = l.kernel;
+          const bank = Array.from({ length: l.filters }, (_, fi) => Array.from({ length: kh }, (_, y) => Array.from({ length: kw }, (_, x) =>
+            Array.from(scaled.subarray(((fi * kh + y) * kw + x) * l.channels, ((fi * kh + y) * kw + x + 1) * l.channels)))));
+          net.connect(new Convolution(prev, pop, 'exc', { name: proj })).connectFilters(bank);
+          lines.push(`* Conv2D layer: ${l.name}, ${l.filters} filters ${kh}×${kw}, weights ×${f.toPrecision(4)}`);
+        }
+      }
       pops.push(pop);
-      lines.push(`* Dense layer: ${l.name}, ${l.units} neurons, weights ×${factors[d].toPrecision(4)}`);
     });
     const out = pops[pops.length - 1];
     this.#monitor = net.monitor(out, this.readOut === 'membrane_potential' ? ['v'] : ['spike']);

@@ -55,12 +55,16 @@ export function kerasLayers(topology: unknown, weights: WeightLookup, source: st
     } else if (PASS.has(className)) {
       if (className === 'Activation' || className === 'ReLU' || className === 'Softmax') {
         const act = className === 'Activation' ? activationOf(cfg.activation) : className.toLowerCase();
-        const prev = [...out].reverse().find((l) => l.kind === 'dense');
-        // An activation written as its own layer acts on the dense layer before it.
-        if (prev && prev.kind === 'dense' && prev.activation === 'linear') prev.activation = act;
-        else if (act !== 'linear' && !(prev && prev.kind === 'dense' && prev.activation === act)) throw new LoadError(`${where}: the activation layer '${name}' (${act}) does not follow a dense layer without activation`);
+        const prev = [...out].reverse().find((l) => l.kind === 'dense' || l.kind === 'conv2d');
+        // An activation written as its own layer acts on the dense (or convolution) layer before it.
+        if (prev && (prev.kind === 'dense' || prev.kind === 'conv2d') && prev.activation === 'linear') prev.activation = act;
+        else if (act !== 'linear' && !(prev && (prev.kind === 'dense' || prev.kind === 'conv2d') && prev.activation === act)) throw new LoadError(`${where}: the activation layer '${name}' (${act}) does not follow a dense layer without activation`);
       }
       out.push({ kind: 'pass', name, className });
+    } else if (className === 'Conv2D' || className === 'Convolution2D') {
+      out.push(conv2d(cfg, name, weights(name), source));
+    } else if (className === 'MaxPooling2D' || className === 'MaxPool2D' || className === 'AveragePooling2D' || className === 'AvgPool2D') {
+      out.push(pool2d(cfg, name, className.startsWith('Max') ? 'max' : 'mean', where));
     } else if (SPATIAL.has(className)) {
       throw new LoadError(`${where}: layer '${name}' is a ${className}: ${SPATIAL_LATER}`);
     } else if (className === 'BatchNormalization') {
@@ -93,6 +97,43 @@ function inboundLayers(nodes: unknown): string[] | undefined {
   };
   visit(nodes);
   return [...names];
+}
+
+/** A pair from a Keras size (`3` or `[3, 3]`). */
+function pair(x: unknown, fallback: [number, number]): [number, number] {
+  if (x === undefined || x === null) return fallback;
+  const a = Array.isArray(x) ? x : [x, x];
+  return [Number(a[0]), Number(a[1])];
+}
+
+/** A Conv2D layer that the Convolution projection reproduces ('same', stride 1, odd kernel, channels last). */
+function conv2d(cfg: Record<string, unknown>, name: string, w: ReturnType<WeightLookup>, source: string): AnnLayer {
+  const where = `ANNtoSNNConverter.loadModel('${source}')`;
+  const strides = pair(cfg.strides, [1, 1]), dilation = pair(cfg.dilation_rate ?? cfg.dilationRate, [1, 1]);
+  const padding = String(cfg.padding ?? 'valid'), format = String(cfg.data_format ?? cfg.dataFormat ?? 'channels_last');
+  if (padding !== 'same' || strides.some((s) => s !== 1) || dilation.some((d) => d !== 1) || format !== 'channels_last') {
+    throw new LoadError(`${where}: layer '${name}' is a Conv2D with padding '${padding}', strides [${strides}], dilation [${dilation}], ${format}: ${SPATIAL_LATER}`);
+  }
+  if (!w.kernel || w.kernel.shape.length !== 4) throw new LoadError(`${where}: no kernel of shape [kh, kw, channels, filters] found for the Conv2D layer '${name}'`);
+  const [kh, kw, channels, filters] = w.kernel.shape;
+  if (kh % 2 === 0 || kw % 2 === 0) throw new LoadError(`${where}: layer '${name}' has a ${kh}×${kw} kernel: ${SPATIAL_LATER}`);
+  refuseBias(w.bias, name, source);
+  // Keras stores [kh][kw][channels][filters]; the bank is [filters][kh][kw][channels].
+  const bank = new Float64Array(w.kernel.data.length);
+  const per = kh * kw * channels;
+  for (let e = 0; e < per; e++) for (let f = 0; f < filters; f++) bank[f * per + e] = w.kernel.data[e * filters + f];
+  return { kind: 'conv2d', name, filters, kernel: [kh, kw], channels, weights: bank, activation: activationOf(cfg.activation) };
+}
+
+/** A MaxPooling2D / AveragePooling2D layer with strides equal to the pool size and 'valid' padding. */
+function pool2d(cfg: Record<string, unknown>, name: string, operation: 'max' | 'mean', where: string): AnnLayer {
+  const pool = pair(cfg.pool_size ?? cfg.poolSize, [2, 2]);
+  const strides = pair(cfg.strides, pool);
+  const padding = String(cfg.padding ?? 'valid');
+  if (strides[0] !== pool[0] || strides[1] !== pool[1] || padding !== 'valid') {
+    throw new LoadError(`${where}: layer '${name}' pools ${pool.join('×')} with strides [${strides}] and padding '${padding}': ${SPATIAL_LATER}`);
+  }
+  return { kind: 'pool2d', name, operation, pool };
 }
 
 function inputShape(batchShape: (number | null)[], name: string, where: string): number[] {

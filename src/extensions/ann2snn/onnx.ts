@@ -48,7 +48,7 @@ export async function readOnnxModel(bytes: Uint8Array, source: string): Promise<
     const node = nodes[k];
     const op = node.opType ?? '';
     const name = node.name || (node.output ?? [])[0] || `${op}_${k}`;
-    if (SPATIAL.has(op)) throw new LoadError(`${where}: node '${name}' is a ${op}: ${SPATIAL_LATER}`);
+    if (SPATIAL.has(op)) throw new LoadError(`${where}: node '${name}' is a ${op}: ONNX convolution and pooling nodes are not converted (channels first); export the model from Keras, where ${SPATIAL_LATER}`);
     const data = (node.input ?? []).filter((i) => !initializers.has(i) && i !== '');
     if (data.length !== 1 || data[0] !== current) {
       throw new LoadError(`${where}: node '${name}' (${op}) reads ${data.map((d) => `'${d}'`).join(', ') || 'no tensor'}, not the output of the node before it ('${current}'): the converter handles chains of layers only`);
