@@ -35,12 +35,21 @@ export function findFunctions(mod: Record<string, unknown>, moduleUrl: string, g
 /** Runs one copy in this thread. */
 export async function runCopy(fns: CopyFunctions, job: Job): Promise<unknown> {
   const info: CopyInfo = { index: job.index, seed: job.seed, number: job.number };
-  const net = await fns.build({ ...info, args: job.args });
+  const net = await buildCopy(fns.build, { ...info, args: job.args });
   try {
     return await fns.method(net, job.args, info);
   } finally {
     disposeCopy(net);
   }
+}
+
+/**
+ * Calls the builder: a function, or a class (ANNarchy 5's `Network` subclass: its constructor
+ * takes the copy, `constructor({ seed, args }) { super({ seed }); … }`), which needs `new`.
+ */
+export function buildCopy(build: CopyFunctions['build'], copy: CopyInfo & { args: Record<string, unknown> }): unknown {
+  if (/^class\b/.test(Function.prototype.toString.call(build))) return new (build as unknown as new (c: typeof copy) => unknown)(copy);
+  return build(copy);
 }
 
 /** Frees a copy's network (a neurarchy `Network` has `dispose()`: native memory of the cpp backend, GPU buffers). */

@@ -14,11 +14,14 @@ export interface CopyInfo {
 }
 
 /**
- * Builds one copy of the network (the body of an ANNarchy 5 `Network` subclass's constructor):
- * called in the worker with the copy's seed and arguments. Returns a neurarchy `Network`, a
- * PymoNNto-style `behaviors.Network`, or any object the method works on.
+ * Builds one copy of the network, called in the worker with the copy's seed and arguments: a
+ * function that returns a neurarchy `Network`, a PymoNNto-style `behaviors.Network` or any object
+ * the method works on; or a class (ANNarchy 5's `Network` subclass) whose constructor takes the
+ * copy: `class Coba extends Network { constructor({ seed, args }) { super({ seed }); … } }`.
  */
-export type NetworkBuilder<N = unknown, A = Record<string, unknown>> = (copy: CopyInfo & { args: A }) => N | Promise<N>;
+export type NetworkBuilder<N = unknown, A = Record<string, unknown>> =
+  | ((copy: CopyInfo & { args: A }) => N | Promise<N>)
+  | (new (copy: CopyInfo & { args: A }) => N);
 
 /** The user function run on each copy (ANNarchy's `method(net, **kwargs)`); its result must be structured-cloneable. */
 export type CopyMethod<N = unknown, A = Record<string, unknown>, R = unknown> = (net: N, args: A, copy: CopyInfo) => R | Promise<R>;

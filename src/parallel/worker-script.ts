@@ -30,7 +30,8 @@ async function handle(m) {
     if (typeof build !== 'function') throw new Error('module ' + m.module + " has no exported function '" + m.network + "'");
     if (typeof method !== 'function') throw new Error('module ' + m.module + " has no exported function '" + m.method + "'");
     const info = { index: m.job.index, seed: m.job.seed, number: m.job.number };
-    net = await build({ ...info, args: m.job.args });
+    const copy = { ...info, args: m.job.args };
+    net = /^class\\b/.test(Function.prototype.toString.call(build)) ? new build(copy) : await build(copy);
     const result = await method(net, m.job.args, info);
     try {
       post({ type: 'done', index: m.job.index, result });

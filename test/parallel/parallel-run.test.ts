@@ -3,7 +3,7 @@
 import { describe, it, expect, vi } from 'vitest';
 import { parallelRun, ParallelRunError } from '../../src/parallel/index.js';
 import { copySeeds, copyArgs, poolSize } from '../../src/parallel/plan.js';
-import { build, run } from './fixtures/coba-copies.js';
+import { build, run, CobaNetwork } from './fixtures/coba-copies.js';
 
 const MODULE = new URL('./fixtures/coba-copies.ts', import.meta.url);
 
@@ -32,7 +32,7 @@ describe('parallelRun seeds and arguments', () => {
 
   it('refuses unknown and Python-spelled options, a missing export, a function the module does not export', async () => {
     await expect(parallelRun({ module: MODULE, network: build, method: run, number: 2, max_processes: 2 } as never)).rejects.toThrow(/unknown option 'max_processes' — did you mean 'maxProcesses'/);
-    await expect(parallelRun({ module: MODULE, network: build, method: 'simulate', number: 1 })).rejects.toThrow(/has no exported function 'simulate' \(its exported functions: build, run\)/);
+    await expect(parallelRun({ module: MODULE, network: build, method: 'simulate', number: 1 })).rejects.toThrow(/has no exported function 'simulate' \(its exported functions: [^)]*\bbuild\b[^)]*\)/);
     const method = async () => 1; // named 'method' by its variable, but not exported
     await expect(parallelRun({ module: MODULE, network: build, method, number: 1 })).rejects.toThrow(/no exported function 'method'/);
     await expect(parallelRun({ module: MODULE, network: build, method: [async () => 1][0], number: 1 })).rejects.toThrow(/anonymous function/);
@@ -60,6 +60,16 @@ describe('parallelRun in workers', () => {
     const seq = await parallelRun({ module: MODULE, network: 'build', method: 'run', number: 3, seed: 100, sequential: true, args: { wExc, duration: 100 } });
     expect((seq as typeof results).map((r) => r.times)).toEqual(results.map((r) => r.times));
     expect((seq as typeof results).map((r) => r.worker)).toEqual([false, false, false]);
+  });
+
+  it('a Network subclass as the builder (ANNarchy 5 form) gives the same copies as the function', async () => {
+    const r = await parallelRun({ module: MODULE, network: CobaNetwork, method: run, number: 2, seed: 30, maxProcesses: 1, args: { duration: 40 } });
+    const f = await parallelRun({ module: MODULE, network: build, method: run, number: 2, seed: 30, sequential: true, args: { duration: 40 } });
+    const c = await parallelRun({ module: MODULE, network: CobaNetwork, method: run, number: 2, seed: 30, sequential: true, args: { duration: 40 } });
+    expect(r.map((x) => x.worker)).toEqual([true, true]);
+    expect(r[1].times.length).toBeGreaterThan(10);
+    expect(r.map((x) => x.times)).toEqual(f.map((x) => x.times));
+    expect(c.map((x) => x.times)).toEqual(f.map((x) => x.times));
   });
 
   it('seeds: same gives identical copies (in this thread: sequential)', async () => {
