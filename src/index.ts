@@ -11,7 +11,7 @@ export { Population, type PopulationClass, type PopulationOptions, type Populati
 export { PopulationView, type PopulationViewClass } from './core/PopulationView.js';
 export { Projection, type ProjectionClass, type ProjectionArgs, type PopulationLike, type ProjectionBase } from './core/Projection.js';
 export { Dendrite, IndividualSynapse } from './core/Dendrite.js';
-export type { StructuralRuleOptions } from './structural/api.js';
+export type { StructuralRuleOptions } from './structural/rules.js';
 export { IndividualNeuron } from './core/IndividualNeuron.js';
 /** User connection patterns for `connectWithFunc` (`LILConnectivity` is ANNarchy's name). */
 export { LILBuilder, LILBuilder as LILConnectivity, type RowValues } from './connectors/lil-builder.js';

@@ -6,7 +6,6 @@ import { checkValuesObject } from './options.js';
 import type { Projection } from './Projection.js';
 import type { AttributeInput } from './values.js';
 import type { AttributeProperties } from './attribute-names.js';
-import { createSynapses, pruneSynapses } from '../structural/api.js';
 
 /** The class; user code sees it as {@link Dendrite}, with the synapse's attributes as properties (see Projection.ts). */
 class DendriteClass<A extends string = string> {
@@ -67,7 +66,7 @@ class DendriteClass<A extends string = string> {
    * needs `structuralPlasticity: true`): see `Projection.createSynapse`.
    */
   createSynapse(preRank: number, w = 0, delay?: number): void {
-    createSynapses(this.projection, this.postRank, [preRank], [w], [delay], 'dendrite().createSynapse');
+    this.projection.network.structuralOperations.createSynapses(this.projection, this.postRank, [preRank], [w], [delay], 'dendrite().createSynapse');
   }
 
   /** Creates several synapses (ANNarchy's `create_synapses(ranks, weights, delays)`; weights default 0). */
@@ -75,17 +74,17 @@ class DendriteClass<A extends string = string> {
     const where = `a dendrite of projection '${this.projection.name}'.createSynapses()`;
     if (weights !== undefined && weights.length !== preRanks.length) throw new NetworkError(`${where}: ${preRanks.length} ranks but ${weights.length} weights`);
     if (delays !== undefined && delays.length !== preRanks.length) throw new NetworkError(`${where}: ${preRanks.length} ranks but ${delays.length} delays`);
-    createSynapses(this.projection, this.postRank, preRanks, weights ?? preRanks.map(() => 0), delays ?? preRanks.map(() => undefined), 'dendrite().createSynapses');
+    this.projection.network.structuralOperations.createSynapses(this.projection, this.postRank, preRanks, weights ?? preRanks.map(() => 0), delays ?? preRanks.map(() => undefined), 'dendrite().createSynapses');
   }
 
   /** Removes the synapse from `preRank` (ANNarchy's `prune_synapse(rank)`; needs `structuralPlasticity: true`). */
   pruneSynapse(preRank: number): void {
-    pruneSynapses(this.projection, this.postRank, [preRank], 'dendrite().pruneSynapse');
+    this.projection.network.structuralOperations.pruneSynapses(this.projection, this.postRank, [preRank], 'dendrite().pruneSynapse');
   }
 
   /** Removes the synapses from `preRanks` (ANNarchy's `prune_synapses(ranks)`). */
   pruneSynapses(preRanks: readonly number[]): void {
-    pruneSynapses(this.projection, this.postRank, preRanks, 'dendrite().pruneSynapses');
+    this.projection.network.structuralOperations.pruneSynapses(this.projection, this.postRank, preRanks, 'dendrite().pruneSynapses');
   }
 
   /** The synapse coming from `preRank` (ANNarchy's `dendrite.synapse(pre_rank)`). */

@@ -21,8 +21,7 @@ import { defaultNetwork } from './default-network.js';
 import { localFunction, type UserFunction } from './functions.js';
 import type { AttributeProperties, ModelArgNames } from './attribute-names.js';
 import type { Sampler } from '../random/types.js';
-import { StructuralState } from '../structural/state.js';
-import { createSynapses, pruneSynapses, startRule, stopRule, type StructuralRuleOptions } from '../structural/api.js';
+import type { StructuralRuleOptions } from '../structural/rules.js';
 
 /** What a projection connects: a population or a view of one (`pop.slice(0, 10)`). */
 export type PopulationLike = Population | PopulationView;
@@ -96,8 +95,6 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
    * synapses created later draw their value from it, as ANNarchy's, instead of the model's init.
    */
   readonly createdValues = new Map<string, Sampler>();
-  /** The `creating`/`pruning` rules and their schedule (src/structural), made when first needed. */
-  #structural?: StructuralState;
 
   /**
    * Type level only, never set: the attribute names `A` of the synapse, which the type
@@ -141,7 +138,7 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
     checkPostTargets(prePop, postPop, this.targets, args.name);
     if (args.name !== undefined) checkObjectName(args.name, 'new Projection()');
     // The synapse's creating/pruning rules are checked now, like its equations (errors name the model and the symbol).
-    if (this.synapseType.spec.pruning !== undefined || this.synapseType.spec.creating !== undefined) this.#structural = new StructuralState(this);
+    this.network.structuralOperations.checkRules(this as unknown as Projection);
     this.id = this.network.registerProjection(this, args.name);
     this.name = args.name ?? `proj${this.id}`;
     for (const attr of this.description.attributes) {
@@ -350,10 +347,6 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
     this.learningOffset = offset;
   }
 
-  /** @internal the structural plasticity of the projection (its rules and their schedule). */
-  get structural(): StructuralState { return this.#structural ??= new StructuralState(this); }
-  /** @internal whether a creating/pruning rule of the projection is running (the runtime skips the others). */
-  get hasStructuralState(): boolean { return this.#structural !== undefined && Object.keys(this.#structural.running).length > 0; }
 
   /**
    * Creates the synapse `pre → post` (ANNarchy's `dendrite(post).create_synapse(pre, w, delay)`;
@@ -362,29 +355,29 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
    * (uniform delays: only that one is accepted) or dt. `post` must have a dendrite already.
    */
   createSynapse(post: number, pre: number, w = 0, delay?: number): void {
-    createSynapses(this as unknown as Projection, post, [pre], [w], [delay], 'createSynapse');
+    this.network.structuralOperations.createSynapses(this as unknown as Projection, post, [pre], [w], [delay], 'createSynapse');
   }
 
   /** Removes the synapse `pre → post` (ANNarchy's `dendrite(post).prune_synapse(pre)`; needs `structuralPlasticity: true`). */
   pruneSynapse(post: number, pre: number): void {
-    pruneSynapses(this as unknown as Projection, post, [pre], 'pruneSynapse');
+    this.network.structuralOperations.pruneSynapses(this as unknown as Projection, post, [pre], 'pruneSynapse');
   }
 
   /**
    * Starts the synapse's `pruning` rule: from the current step, at the end of every `period` ms
    * (default dt), every synapse whose condition holds is removed with the rule's `proba`.
    */
-  startPruning(options: StructuralRuleOptions = {}): void { startRule(this as unknown as Projection, 'pruning', options, 'startPruning'); }
+  startPruning(options: StructuralRuleOptions = {}): void { this.network.structuralOperations.startRule(this as unknown as Projection, 'pruning', options, 'startPruning'); }
   /** Stops the `pruning` rule. */
-  stopPruning(): void { stopRule(this as unknown as Projection, 'pruning', 'stopPruning'); }
+  stopPruning(): void { this.network.structuralOperations.stopRule(this as unknown as Projection, 'pruning', 'stopPruning'); }
   /**
    * Starts the synapse's `creating` rule: from the current step, at the end of every `period` ms
    * (default dt), every missing synapse onto an existing dendrite whose condition holds is created
    * with the rule's `proba`, weight `w` and delay `d`.
    */
-  startCreating(options: StructuralRuleOptions = {}): void { startRule(this as unknown as Projection, 'creating', options, 'startCreating'); }
+  startCreating(options: StructuralRuleOptions = {}): void { this.network.structuralOperations.startRule(this as unknown as Projection, 'creating', options, 'startCreating'); }
   /** Stops the `creating` rule. */
-  stopCreating(): void { stopRule(this as unknown as Projection, 'creating', 'stopCreating'); }
+  stopCreating(): void { this.network.structuralOperations.stopRule(this as unknown as Projection, 'creating', 'stopCreating'); }
 
   override toString(): string { return `Projection '${this.name}' ${this.pre.name} -> ${this.post.name} (${this.targets.join(', ')})`; }
 

@@ -12,6 +12,7 @@ import type { Monitor } from './Monitor.js';
 import type { PopulationView } from './PopulationView.js';
 import type { Connectivity } from '../connectors/types.js';
 import type { ConnectivityChange } from '../structural/change.js';
+import type { RuleKind, StructuralRuleOptions } from '../structural/rules.js';
 
 /**
  * What populations, projections and monitors need from a network; `Network` is the one
@@ -68,4 +69,20 @@ export interface NetworkLike {
   readonly structuralPlasticity: boolean;
   /** @internal Applies a change of a projection's synapses (src/structural), compiled or not. */
   rewire(proj: Projection, change: ConnectivityChange): void;
+  /** @internal What structural plasticity does for projections and dendrites (src/structural/api.ts). */
+  readonly structuralOperations: StructuralOperations;
+}
+
+/** @internal The structural plasticity methods of projections and dendrites, as the network provides them (src/structural/api.ts). */
+export interface StructuralOperations {
+  /** Parses the synapse's `creating`/`pruning` rules, if any (at construction: errors name the model and the symbol). */
+  checkRules(proj: Projection): void;
+  /** Creates synapses `pres[i] → post` (weights, delays in ms or undefined for the default). */
+  createSynapses(proj: Projection, post: number, pres: readonly number[], weights: readonly number[], delaysMs: readonly (number | undefined)[], method: string): void;
+  /** Removes the synapses `pres[i] → post`. */
+  pruneSynapses(proj: Projection, post: number, pres: readonly number[], method: string): void;
+  /** Starts the rule `kind` from the current step. */
+  startRule(proj: Projection, kind: RuleKind, options: StructuralRuleOptions, method: string): void;
+  /** Stops the rule `kind`. */
+  stopRule(proj: Projection, kind: RuleKind, method: string): void;
 }

@@ -18,6 +18,7 @@ import type { NetworkPlan } from '../ir/plan.js';
 import type { Engine } from '../runtime/engine.js';
 import { Runtime } from '../runtime/runtime.js';
 import type { ConnectivityChange } from '../structural/change.js';
+import { structuralOperations } from '../structural/api.js';
 import type { PeriodicCallback, EveryOptions } from '../runtime/callbacks.js';
 import { RandomStream, seedFromTime } from '../random/stream.js';
 import { Constant, globalConstantList, type ConstantListener } from '../core/Constant.js';
@@ -31,7 +32,7 @@ import { PopulationView } from '../core/PopulationView.js';
 import { Dendrite } from '../core/Dendrite.js';
 import { Projection, populationByName, type PopulationLike } from '../core/Projection.js';
 import { Monitor, type Monitorable, type MonitorOptions } from '../core/Monitor.js';
-import type { NetworkLike } from '../core/network-like.js';
+import type { NetworkLike, StructuralOperations } from '../core/network-like.js';
 import { setDefaultNetworkFactory } from '../core/default-network.js';
 import {
   checkConfig, checkDt, checkChoice, checkThreads, checkDuration, checkNumericsMode, BACKENDS,
@@ -47,7 +48,7 @@ import { connectivityFromFile, connectivityToJson, connectivityToNpz } from '../
 import type { Connectivity } from '../connectors/types.js';
 import { report, type ReportOptions } from '../report/index.js';
 import { exportPyNN, type ExportPyNNOptions, type PyNNExportFiles } from '../export/pynn.js';
-import { copyNetworkInto, copyConfig } from '../parallel/network-copy.js';
+import { copyNetworkInto, copyConfig } from './copy.js';
 
 export {
   NETWORK_CONFIG_OPTIONS, COMPILE_OPTIONS, SIMULATE_UNTIL_OPTIONS, RESET_OPTIONS, LEARNING_OPTIONS,
@@ -145,6 +146,8 @@ export class Network implements NetworkLike, ConstantListener {
   get structuralPlasticity(): boolean { return this.#structuralPlasticity; }
   /** @internal Applies a change of a projection's synapses (src/structural/rewire.ts). */
   rewire(proj: Projection, change: ConnectivityChange): void { this.#runtime.rewire(proj, change); }
+  /** @internal The structural plasticity methods of its projections and dendrites (src/structural/api.ts). */
+  get structuralOperations(): StructuralOperations { return structuralOperations; }
   /** Whether {@link dispose} was called. */
   get disposed(): boolean { return this.#disposed; }
   /** Host-side random numbers (initial values, connectivity), seeded by the network's seed. */
@@ -248,7 +251,7 @@ export class Network implements NetworkLike, ConstantListener {
    * A new network with the same populations, projections (the same synapses and weights, copied),
    * monitors and local constants, the current values of every attribute, the same configuration
    * (`overrides` on top, e.g. `{ seed }`) and time 0; not compiled (ANNarchy 5's `net.copy()`, which
-   * instead runs the subclass's constructor again: see src/parallel/network-copy.ts). On the cpp
+   * instead runs the subclass's constructor again: see src/network/copy.ts). On the cpp
    * backend its `compile()` loads the cached library of this network rather than building one.
    */
   copy(overrides: NetworkConfig = {}): Network {

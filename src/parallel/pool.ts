@@ -4,7 +4,7 @@
  * index; no new job starts after a failure, the running ones finish, and every worker is ended —
  * the run never hangs on a dead worker.
  */
-import { NeurarchyError } from '../errors.js';
+import { NeurarchyError, NetworkError } from '../errors.js';
 import type { Job } from './plan.js';
 
 /** A worker as the pool sees it (Node's `worker_threads` or a browser's Web Worker). */
@@ -106,7 +106,7 @@ export function runPool(jobs: readonly Job[], size: number, spawn: () => WorkerH
     } catch (e) {
       ended = true;
       for (const w of workers) w.terminate();
-      reject(e instanceof Error ? e : new Error(String(e)));
+      reject(e instanceof Error ? e : new NetworkError(`parallelRun(): ${String(e)}`));
     }
   });
 }

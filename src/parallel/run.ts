@@ -89,7 +89,7 @@ function checkCloneable(jobs: readonly Job[]): void {
 
 /** A copy's error in this thread (`sequential`, `networks`), as the workers' errors are reported. */
 function copyError(job: Pick<Job, 'index' | 'seed'>, e: unknown): ParallelRunError {
-  const err = e instanceof Error ? e : new Error(String(e));
+  const err = e instanceof Error ? e : new NetworkError(`a copy threw ${String(e)}`);
   const failure = new ParallelRunError([{ index: job.index, seed: job.seed, name: err.name, message: err.message, stack: err.stack }]);
   failure.cause = err;
   return failure;

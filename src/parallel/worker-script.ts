@@ -25,10 +25,13 @@ async function handle(m) {
   let net;
   try {
     const mod = await load(m.module, m.tsx);
+    const missing = [m.network, m.method].find((name) => typeof mod[name] !== 'function');
+    if (missing !== undefined) {
+      post({ type: 'failed', index: m.job.index, error: { name: 'NetworkError', message: 'module ' + m.module + " has no exported function '" + missing + "': export it from that module" } });
+      return;
+    }
     const build = mod[m.network];
     const method = mod[m.method];
-    if (typeof build !== 'function') throw new Error('module ' + m.module + " has no exported function '" + m.network + "'");
-    if (typeof method !== 'function') throw new Error('module ' + m.module + " has no exported function '" + m.method + "'");
     const info = { index: m.job.index, seed: m.job.seed, number: m.job.number };
     const copy = { ...info, args: m.job.args };
     net = /^class\\b/.test(Function.prototype.toString.call(build)) ? new build(copy) : await build(copy);

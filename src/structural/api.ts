@@ -10,15 +10,10 @@ import { durationSteps } from '../core/durations.js';
 import { delayToSteps } from '../connectors/common.js';
 import type { Projection } from '../core/Projection.js';
 import type { ConnectivityChange, NewSynapse } from './change.js';
-import type { RuleKind } from './rules.js';
-import { StructuralState } from './state.js';
+import type { RuleKind, StructuralRuleOptions } from './rules.js';
+import type { StructuralOperations } from '../core/network-like.js';
+import { StructuralState, structuralState, hasRunningRules } from './state.js';
 import { creatingChange, pruningChange, type RuleStep } from './evaluate.js';
-
-/** Options of `startPruning()` / `startCreating()`. */
-export interface StructuralRuleOptions {
-  /** How often the rule is evaluated, in ms (default dt: every step); rounded to whole steps. */
-  period?: number;
-}
 
 /** The structural state of `proj`, after checking that structural plasticity is allowed. */
 export function structuralOf(proj: Projection, method: string): StructuralState {
@@ -30,7 +25,7 @@ export function structuralOf(proj: Projection, method: string): StructuralState 
     throw new NetworkError(`${where}: structural plasticity applies to plain Projections, not to a ${proj.constructor.name}`);
   }
   proj.requireConnected();
-  return proj.structural;
+  return structuralState(proj);
 }
 
 /** A rank as written in messages (`describeValue` spells the type out: `number 3`). */
@@ -115,15 +110,15 @@ export function stopRule(proj: Projection, kind: RuleKind, method: string): void
 /** The first step ≥ `from` at whose end some projection's rule runs (Infinity: none). */
 export function nextStructuralEvent(projections: readonly Projection[], from: number): number {
   let next = Infinity;
-  for (const p of projections) if (p.hasStructuralState) next = Math.min(next, p.structural.nextEvent(from));
+  for (const p of projections) if (hasRunningRules(p)) next = Math.min(next, structuralState(p).nextEvent(from));
   return next;
 }
 
 /** Runs the rules due at the end of `at.step`: creating, then pruning (ANNarchy's order), projection by projection. */
 export function runStructuralRules(projections: readonly Projection[], at: RuleStep, rewire: (proj: Projection, change: ConnectivityChange) => void): void {
   for (const proj of projections) {
-    if (!proj.hasStructuralState) continue;
-    const state = proj.structural;
+    if (!hasRunningRules(proj)) continue;
+    const state = structuralState(proj);
     if (state.due('creating', at.step)) {
       const rule = state.rules.creating!;
       const where = `projection '${proj.name}', creating rule`;
@@ -136,3 +131,12 @@ export function runStructuralRules(projections: readonly Projection[], at: RuleS
     }
   }
 }
+
+/**
+ * What the projections and dendrites of `core/` call through their network (core does not import
+ * this folder: the network that owns them hands these in).
+ */
+export const structuralOperations: StructuralOperations = {
+  checkRules: (proj) => { if (proj.synapseType.spec.pruning !== undefined || proj.synapseType.spec.creating !== undefined) structuralState(proj); },
+  createSynapses, pruneSynapses, startRule, stopRule,
+};

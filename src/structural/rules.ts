@@ -20,6 +20,12 @@ import type { NeuronDescription } from '../equations/description.js';
 /** Which rule. */
 export type RuleKind = 'pruning' | 'creating';
 
+/** Options of `startPruning()` / `startCreating()`. */
+export interface StructuralRuleOptions {
+  /** How often the rule is evaluated, in ms (default dt: every step); rounded to whole steps. */
+  period?: number;
+}
+
 /** A parsed rule. */
 export interface StructuralRule {
   kind: RuleKind;

@@ -58,3 +58,19 @@ export class StructuralState {
     return next;
   }
 }
+
+/** The structural state of each projection that has needed one (kept beside the projection, not in it, so core/ does not import this folder). */
+const states = new WeakMap<Projection, StructuralState>();
+
+/** The structural state of `proj`, made (and its rules parsed) when first needed. */
+export function structuralState(proj: Projection): StructuralState {
+  let state = states.get(proj);
+  if (!state) { state = new StructuralState(proj); states.set(proj, state); }
+  return state;
+}
+
+/** Whether `proj` has a started rule. */
+export function hasRunningRules(proj: Projection): boolean {
+  const state = states.get(proj);
+  return state !== undefined && Object.keys(state.running).length > 0;
+}

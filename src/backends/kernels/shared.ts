@@ -7,10 +7,11 @@
 import type { ProjectionPlan } from '../../ir/plan.js';
 import type { Expr } from '../../equations/ast.js';
 import { mapExpr } from '../../equations/algebra.js';
+import { InternalError } from '../../errors.js';
 
 /** The `shared` special of a projection (the caller checked the kind). */
 export function sharedSpecial(proj: ProjectionPlan): { window: number; weights: number; padding: number | null; indexed: boolean; operation: string } {
-  if (proj.special?.kind !== 'shared') throw new Error(`projection '${proj.name}' is not a shared-weight projection`);
+  if (proj.special?.kind !== 'shared') throw new InternalError(`projection '${proj.name}' is not a shared-weight projection`);
   return proj.special;
 }
 

@@ -19,16 +19,31 @@ import { Dendrite } from '../core/Dendrite.js';
 import { Monitor } from '../core/Monitor.js';
 import type { Connectivity } from '../connectors/types.js';
 import type { NetworkConfig } from '../core/Network.js';
-import type { Network } from '../network/Network.js';
+import type { Synapse } from '../core/Synapse.js';
+
+/**
+ * What a copy reads of the source network and calls on the new one: a `Network` (network/Network.ts,
+ * which imports this module; an interface keeps the two from importing each other).
+ */
+export interface CopyableNetwork extends Required<Pick<NetworkConfig, 'dt' | 'seed' | 'method' | 'backend' | 'numThreads' | 'checkNumerics' | 'progress' | 'structuralPlasticity'>> {
+  readonly id: number;
+  readonly compiled: boolean;
+  readonly populations: readonly Population[];
+  readonly projections: readonly Projection[];
+  readonly monitors: readonly Monitor[];
+  constant(name: string, value: number): unknown;
+  create(population: Population): Population;
+  connect(pre: PopulationLike, post: PopulationLike, target: string | string[], synapse: Synapse, options: { name?: string }): Projection;
+}
 
 /** What a copy needs of a network besides its public objects: its local constants. */
 export interface CopySource {
-  network: Network;
+  network: CopyableNetwork;
   localConstants: { name: string; value: number }[];
 }
 
 /** Builds the copy into `target` (a new, empty network made by the caller with the source's configuration). */
-export function copyNetworkInto(source: CopySource, target: Network): void {
+export function copyNetworkInto(source: CopySource, target: CopyableNetwork): void {
   const net = source.network;
   const where = `network ${net.id}.copy()`;
   for (const c of source.localConstants) target.constant(c.name, c.value);
@@ -93,7 +108,7 @@ function copyConnectivity(proj: Projection, copy: Projection): void {
 }
 
 /** The configuration of a copy: the source's, with `overrides` on top. */
-export function copyConfig(net: Network, overrides: NetworkConfig): NetworkConfig {
+export function copyConfig(net: CopyableNetwork, overrides: NetworkConfig): NetworkConfig {
   return {
     dt: net.dt, seed: net.seed, method: net.method, backend: net.backend, numThreads: net.numThreads,
     checkNumerics: net.checkNumerics, progress: net.progress, structuralPlasticity: net.structuralPlasticity, ...overrides,
