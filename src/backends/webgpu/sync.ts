@@ -1,0 +1,185 @@
+/// <reference types="@webgpu/types" />
+/**
+ * Host ↔ device transfers of the `webgpu` engine. The runtime, the monitors and the user read and
+ * write the `state` maps' float64 arrays synchronously between runs; the kernels work on the f32 /
+ * i32 copies in the device's buffers. This module keeps the two in step:
+ * - Before every run, each host array is compared with what the device holds and uploaded when it
+ *   differs: user writes, `reset()`, `load()` and new inputs need no signal. The projections'
+ *   connectivity (the largest arrays, rarely written) is compared only after `attributeWritten`
+ *   (`proj.delay = …`, `load()`).
+ * - After every run, the arrays that kernels write are read back (arrays no kernel writes, the
+ *   connectivity and static weights, keep their f64 values); the hooks of the slow path read back
+ *   only the populations' arrays, which the layout puts first in each buffer.
+ * - Spike lists are filled with `atomicAdd`, in scheduling order; the host copy is sorted, as the
+ *   `js` engine emits them.
+ * - A host array whose length no longer matches the layout (delay rings grown, new spike times)
+ *   makes the build stale: the engine builds again (`build.ts`).
+ */
+import type { EngineInput } from '../../runtime/engine.js';
+import type { Region, BufferName } from './memory.js';
+import type { Compiled } from './build.js';
+import type { OwnArrays } from './rings.js';
+import { historyLengths, CONNECTIVITY } from './generate.js';
+import { FLAGS, FLAGS_PER_PROJECTION } from './scope.js';
+
+/** A host array as the `state` maps, the network's shared arrays or the engine's own arrays hold it. */
+type Host = Float64Array | Float32Array | Int32Array | Uint8Array;
+const BUFS = ['F', 'I', 'A'] as const;
+
+/** The host side of the engine's arrays and the transfers between them and the device's buffers. */
+export class HostSync {
+  /** The current build (its layout, buffers and device copies); replaced by the engine when it builds again. */
+  compiled!: Compiled;
+  /** The projections' switches as the kernels read them (`FLAGS_PER_PROJECTION` ints per projection). */
+  readonly flags: Int32Array;
+  /** Projections whose connectivity may have changed in place since the last upload. */
+  readonly #signalled = new Set<number>();
+
+  /**
+   * @param device the engine's device.
+   * @param input the engine's input (plan, state maps, shared arrays, hooks).
+   * @param own the engine's own arrays (spike rings, spike records).
+   * @param check throws the first asynchronous error of the device, if any: called after each
+   *   read-back, so that a failed dispatch never passes for a result.
+   */
+  constructor(readonly device: GPUDevice, readonly input: EngineInput, readonly own: OwnArrays, readonly check: () => void) {
+    this.flags = new Int32Array(Math.max(1, FLAGS_PER_PROJECTION * input.switches.length));
+  }
+
+  /** The host array of region `r`: the engine's own, a population's or projection's, or a network array. */
+  host(r: Region): Host | undefined {
+    const own = this.own.get(`${r.owner}:${r.id}:${r.name}`);
+    if (own) return own;
+    if (r.owner === 'pop') return this.input.state.populations[r.id].get(r.name) as Host | undefined;
+    if (r.owner === 'proj') return this.input.state.projections[r.id].get(r.name) as Host | undefined;
+    return r.name === 'constants' ? this.input.constants : r.name === 'enabled' ? this.input.enabled : this.flags;
+  }
+
+  /** Whether an array changed length (or disappeared) or the history rings must grow. */
+  stale(): boolean {
+    const h = historyLengths(this.input.plan);
+    if (h.some((D, id) => D > (this.compiled.history[id] ?? 0))) return true;
+    for (const r of this.compiled.gen.layout.regions) {
+      if (r.owner === 'net') continue;
+      const a = this.host(r);
+      if (!a || a.length !== r.length) return true;
+    }
+    return false;
+  }
+
+  /** The connectivity of projection `projId` may have changed in place: compare it at the next upload. */
+  signal(projId: number): void {
+    this.#signalled.add(projId);
+  }
+
+  /** Uploads every host array (or every population array) whose values differ from the device's. */
+  upload(popsOnly = false): void {
+    const c = this.compiled;
+    const input = this.input;
+    input.switches.forEach((p, j) => {
+      const b = FLAGS_PER_PROJECTION * j;
+      this.flags[b + FLAGS.transmission] = p.transmission ? 1 : 0;
+      this.flags[b + FLAGS.update] = p.update ? 1 : 0;
+      this.flags[b + FLAGS.plasticity] = p.plasticity ? 1 : 0;
+      this.flags[b + FLAGS.learningPeriod] = p.learningPeriod;
+      this.flags[b + FLAGS.learningOffset] = p.learningOffset;
+      this.flags[b + FLAGS.axonTransmission] = p.axonTransmission === false ? 0 : 1;
+    });
+    // Every array is compared (one pass over the host memory per run), except the connectivity of
+    // projections not signalled since the last upload (`attributeWritten`: `proj.delay = …`, `load()`).
+    for (const r of c.gen.layout.regions) {
+      if (popsOnly && r.owner !== 'pop') continue;
+      const host = this.host(r)!;
+      const dev = c.synced.get(r);
+      if (dev && r.owner === 'proj' && CONNECTIVITY.has(r.name) && !this.#signalled.has(r.id)) continue;
+      if (dev && same(host, dev)) continue;
+      const data = r.buf === 'F' ? Float32Array.from(host) : Int32Array.from(host);
+      c.synced.set(r, data);
+      if (data.length) this.device.queue.writeBuffer(r.buf === 'F' ? c.F : r.buf === 'I' ? c.I : c.A, r.offset * 4, data);
+    }
+    if (!popsOnly) this.#signalled.clear();
+  }
+
+  /**
+   * Reads the state back into the host arrays: everything, or (`popsOnly`, the hooks of the slow
+   * path) only the populations' arrays, which the layout puts first in each buffer.
+   */
+  async download(popsOnly = false): Promise<void> {
+    const c = this.compiled;
+    const dev = this.device;
+    // Not read back: the engine's own arrays, spike records (read by the run's hand-over), arrays no kernel writes.
+    const regions = popsOnly ? c.readBack.pops : c.readBack.all;
+    const bytes = popsOnly ? c.readBytes.pops : c.readBytes.all;
+    const enc = dev.createCommandEncoder();
+    for (const b of BUFS) enc.copyBufferToBuffer(c[b], 0, c.staging[b], 0, bytes[b]);
+    dev.queue.submit([enc.finish()]);
+    await Promise.all(BUFS.map((b) => c.staging[b].mapAsync(GPUMapMode.READ, 0, bytes[b])));
+    const read = (b: BufferName) => {
+      const data = c.staging[b].getMappedRange(0, bytes[b]).slice(0);
+      c.staging[b].unmap();
+      return data;
+    };
+    const F = new Float32Array(read('F')), I = new Int32Array(read('I')), A = new Int32Array(read('A'));
+    this.check();
+    for (const r of regions) {
+      const src = (r.buf === 'F' ? F : r.buf === 'I' ? I : A).subarray(r.offset, r.offset + r.length);
+      this.host(r)!.set(src);
+      c.synced.set(r, src.slice());
+    }
+    this.#sortSpikes();
+  }
+
+  /** Reads `length` elements of `I` from `offset`. */
+  async readInts(offset: number, length: number): Promise<Int32Array> {
+    const dev = this.device;
+    const size = Math.max(16, Math.ceil(length / 4) * 16);
+    const staging = dev.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const enc = dev.createCommandEncoder();
+    enc.copyBufferToBuffer(this.compiled.I, offset * 4, staging, 0, Math.min(size, this.compiled.I.size - offset * 4));
+    dev.queue.submit([enc.finish()]);
+    await staging.mapAsync(GPUMapMode.READ);
+    this.check();
+    const out = new Int32Array(staging.getMappedRange().slice(0, length * 4));
+    staging.unmap();
+    staging.destroy();
+    return out;
+  }
+
+  /**
+   * Writes `regions` of a state snapshot into the host arrays. The snapshot at byte `base` of
+   * `data` holds the first `end.F` floats of `F`, then the first `end.I` ints of `I`, then the first
+   * `end.A` counters of `A`.
+   */
+  fillHost(regions: Region[], data: ArrayBuffer, base: number, end: Record<BufferName, number>): void {
+    const at = { F: base, I: base + 4 * end.F, A: base + 4 * (end.F + end.I) };
+    for (const r of regions) {
+      const off = at[r.buf] + 4 * r.offset;
+      this.host(r)!.set(r.buf === 'F' ? new Float32Array(data, off, r.length) : new Int32Array(data, off, r.length));
+    }
+    this.#sortSpikes();
+  }
+
+  /** Spike lists come in scheduling order: sorted as the js backend emits them. */
+  #sortSpikes(): void {
+    this.input.plan.populations.forEach((p) => {
+      if (!p.spiking) return;
+      const s = this.input.state.populations[p.id];
+      (s.get('_spiked') as Int32Array).subarray(0, (s.get('_nspiked') as Int32Array)[0]).sort();
+      if (s.has('_naxon')) (s.get('_axon_spiked') as Int32Array).subarray(0, (s.get('_naxon') as Int32Array)[0]).sort();
+    });
+  }
+}
+
+/** Whether host values equal the device copy (f32 or i32 conversion of each). */
+function same(host: Host, dev: Float32Array | Int32Array): boolean {
+  if (host.length !== dev.length) return false;
+  if (dev instanceof Float32Array) {
+    for (let j = 0; j < host.length; j++) {
+      const a = Math.fround(host[j]), b = dev[j];
+      if (a !== b && !(a !== a && b !== b)) return false;
+    }
+  } else {
+    for (let j = 0; j < host.length; j++) if ((host[j] | 0) !== dev[j]) return false;
+  }
+  return true;
+}
