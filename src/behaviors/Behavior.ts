@@ -12,7 +12,7 @@
  * nothing for this.
  */
 import { NeurarchyError } from '../errors.js';
-import type { BehaviorHost } from './host.js';
+import type { HostHandle } from './handles.js';
 import type { InitSpec } from './spec.js';
 import { Taggable, type SearchKey } from './tags.js';
 
@@ -36,8 +36,11 @@ export class Behavior extends Taggable {
   readonly initializeLast: boolean = false;
   /** The constructor arguments. */
   readonly kwargs: Readonly<Record<string, unknown>>;
-  /** The host this behaviour is attached to (set by `addBehavior`). */
-  host: BehaviorHost | undefined;
+  /**
+   * The host this behaviour is attached to (set by `addBehavior`): a neuron group, synapse group or
+   * network, typed by what a behaviour reads of it (see {@link HostHandle}).
+   */
+  host: HostHandle | undefined;
   /** Its key in the host (its place in the order of execution). */
   key: number | undefined;
   private readonly used = new Set<string>(['tag', 'behaviorEnabled']);
@@ -50,13 +53,17 @@ export class Behavior extends Taggable {
     this.behaviorEnabled = kwargs.behaviorEnabled ?? true;
   }
 
-  /** Runs once when the network is initialised (or when added to an initialised network). */
-  initialize(host: BehaviorHost): void | Promise<void> {
+  /**
+   * Runs once when the network is initialised (or when added to an initialised network). `host` is
+   * typed by what a behaviour reads of any host ({@link HostHandle}); an override usually declares
+   * the group it runs on, `initialize(n: NeuronGroup)`, and gets its members and attributes.
+   */
+  initialize(host: HostHandle): void | Promise<void> {
     void host;
   }
 
-  /** Runs every iteration, in the order of the keys across the whole network. */
-  iteration(host: BehaviorHost): void | Promise<void> {
+  /** Runs every iteration, in the order of the keys across the whole network (`host`: see {@link initialize}). */
+  iteration(host: HostHandle): void | Promise<void> {
     void host;
   }
 
@@ -67,12 +74,12 @@ export class Behavior extends Taggable {
    * neurons)`), a spec string (`'uniform(0.02, 0.1)'`, `'same(exc, th)*2'`) gives one value per
    * element instead. Every key read here counts as used (see {@link unusedParameters}).
    */
-  parameter(key: string, dflt: number, host: BehaviorHost): number | Float64Array;
+  parameter(key: string, dflt: number, host: HostHandle): number | Float64Array;
   parameter(key: string, dflt: number): number;
   parameter(key: string, dflt: string): string;
   parameter(key: string, dflt: boolean): boolean;
   parameter<T>(key: string, dflt?: T): T;
-  parameter(key: string, dflt?: unknown, host?: BehaviorHost): unknown {
+  parameter(key: string, dflt?: unknown, host?: HostHandle): unknown {
     this.used.add(key);
     const value = key in this.kwargs ? this.kwargs[key] : dflt;
     if (typeof value !== 'string') return value;
@@ -100,7 +107,7 @@ export class Behavior extends Taggable {
    * spec string (`'uniform(0.02, 0.1)'`) a drawn one, through `host.initValues` (a neuron group's
    * `vector`, a synapse group's `matrix` data).
    */
-  parameterArray(key: string, dflt: InitSpec, host: BehaviorHost): Float64Array {
+  parameterArray(key: string, dflt: InitSpec, host: HostHandle): Float64Array {
     this.used.add(key);
     // Read the argument as given: `parameter()` would convert a spec string to the default's type.
     const value = key in this.kwargs ? this.kwargs[key] : dflt;

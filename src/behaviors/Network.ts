@@ -11,7 +11,7 @@ import { checkOptions, optionKeys } from '../core/options.js';
 import type { Behavior } from './Behavior.js';
 import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
 import { DenseMatrix } from './matrix.js';
-import type { NeuronGroup } from './NeuronGroup.js';
+import type { GroupNetwork, NeuronGroup } from './NeuronGroup.js';
 import { RandomStream, seedFromTime } from '../random/stream.js';
 import { Schedule, type ScheduleEntry } from './schedule.js';
 import { settingsLayout, type MatrixLayout, type NetworkSettings } from './structure/layout.js';
@@ -74,8 +74,18 @@ type Thenable = PromiseLike<unknown>;
 const isThenable = (x: unknown): x is Thenable =>
   typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function';
 
-/** The root of a behaviour network. */
-export class Network extends BehaviorHost {
+/**
+ * The root of a behaviour network. It implements what its groups see of it (`GroupNetwork`,
+ * declared in NeuronGroup.ts since this module imports the groups).
+ */
+export class Network extends BehaviorHost implements GroupNetwork {
+  /**
+   * The network's attributes (state and quick access: `net.my_neurons`, see attributes.ts)
+   * type-check as `any`; neuron and synapse groups are typed by their state instead.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [attribute: string]: any;
+  /** The network itself. */
   readonly network: Network = this;
   /** The seed actually used. */
   readonly seed: number;

@@ -14,12 +14,78 @@ import type { LooseState, StateProperties, VarsOf } from './attributes.js';
 import type { StateArray } from './arrays.js';
 import { makeGeometry, type Geometry, type GeometrySpec } from './geometry.js';
 import { subGroup, type NeuronSubGroup } from './structure/subgroup.js';
-import { partitionMasks, receptiveFieldMask, splitGridIntoSubGroupBlocks, type HasCoordinates, type Triple } from './structure/partition.js';
-import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
+import {
+  partitionMasks, receptiveFieldMask, splitGridIntoSubGroupBlocks, type HasCoordinates, type PartitionBlockOf, type Triple,
+} from './structure/partition.js';
+import { BehaviorHost, type BehaviorDict, type HostNetwork, type HostValue } from './host.js';
 import { sealMethods } from './attributes.js';
-import type { Network } from './Network.js';
+import type { DenseMatrix, MatrixOptions, SparseMatrix, WeightMatrix } from './matrix.js';
+import type { MatrixLayout } from './structure/layout.js';
 import { allocate, fillSpec, specDtype, type InitOptions, type InitSpec } from './spec.js';
-import type { SynapseGroup } from './SynapseGroup.js';
+
+/**
+ * What neuron and synapse groups need of their network (the type of `group.network` and of the
+ * `net` option): {@link HostNetwork}, with the group lists typed by the groups' own types. The
+ * `Network` class implements it; it is declared here, not there, because the network imports the
+ * groups (the import graph goes one way). Besides the members listed, any attribute name
+ * type-checks as `any`, as on the `Network` class (`neurons.network.my_neurons`).
+ */
+export interface GroupNetwork extends HostNetwork {
+  /** Neuron groups, in order of creation. */
+  readonly neuronGroups: NeuronGroup[];
+  /** Synapse groups, in order of creation. */
+  readonly synapseGroups: SynapseGroupHandle[];
+  /** The layout of synapse matrices chosen by the network's settings. */
+  readonly matrixLayout: MatrixLayout;
+}
+
+/**
+ * A synapse group as a neuron group sees it (the elements of `neurons.synapses(…)` and
+ * `neurons.network.synapseGroups`): every public member of the `SynapseGroup` class — the class implements
+ * this interface, and test/behaviors/handles.test-d.ts checks that no member is missing —, with
+ * `src` and `dst` typed as neuron groups. Declared here because SynapseGroup.ts imports this module
+ * (the import graph goes one way); {@link SynapseGroupHandle} adds the state attributes.
+ */
+export interface SynapseGroupMembers extends BehaviorHost {
+  /** The network. */
+  readonly network: GroupNetwork;
+  /** State: every attribute behaviours create, `W` included. */
+  readonly vars: LooseState;
+  /** PymoNNto's `enabled`: a 0/1 mask matrix, or true (everything enabled). */
+  enabled: DenseMatrix<Uint8Array> | SparseMatrix | true;
+  /** The layout of this group's matrices: `'DxS'` (rows = dst) or `'SxD'` (rows = src). */
+  readonly layout: MatrixLayout;
+  /** The blocks set by a `Partition` behaviour. */
+  partitions: readonly PartitionBlockOf<NeuronGroup>[] | undefined;
+  /** The pre-synaptic group. */
+  readonly src: NeuronGroup;
+  /** The post-synaptic group. */
+  readonly dst: NeuronGroup;
+  /** The weights (`vars.W`). */
+  W: WeightMatrix;
+  /** Resolves tag references now. */
+  resolve(): this;
+  /** The shape of every matrix of this group. */
+  matrixShape(): [number, number];
+  /** A matrix of this group as dst × src whatever the layout. */
+  ignoreTransposeMode<M extends DenseMatrix<Float64Array> | DenseMatrix<Uint8Array>>(m: M): M;
+  /** A new matrix of this group's shape from a spec (see `SynapseGroup.matrix`). */
+  matrix(spec: 'bool' | `bool(${string})`, opts?: MatrixOptions & { sparse?: false }): DenseMatrix<Uint8Array>;
+  /** A new matrix of this group's shape from a spec (see `SynapseGroup.matrix`). */
+  matrix(spec: InitSpec, opts: MatrixOptions & { sparse?: false; dtype: 'bool' }): DenseMatrix<Uint8Array>;
+  /** A new matrix of this group's shape from a spec (see `SynapseGroup.matrix`). */
+  matrix(spec?: InitSpec, opts?: MatrixOptions & { sparse?: false }): DenseMatrix;
+  /** A new matrix of this group's shape from a spec (see `SynapseGroup.matrix`). */
+  matrix(spec: InitSpec, opts: MatrixOptions & { sparse: true }): SparseMatrix;
+  /** Adds `gain · W · spikes` into `into` and returns it (see `SynapseGroup.propagate`). */
+  propagate(spikes?: ArrayLike<number>, opts?: { into?: Float64Array; gain?: number }): Float64Array;
+}
+
+/**
+ * A synapse group with any state (what `SynapseGroup` is with its default state type): its members
+ * ({@link SynapseGroupMembers}) plus any attribute name typed `any`.
+ */
+export type SynapseGroupHandle = SynapseGroupMembers & StateProperties<LooseState, SynapseGroupMembers>;
 
 /** PymoNNto's `afferent` (= `pre`, `dendrite`): synapse groups whose dst is this group. */
 export const afferent = 0;
@@ -41,7 +107,8 @@ const DIRECTIONS: Record<string, 0 | 1> = { afferent: 0, dendrite: 0, pre: 0, ef
 
 /** Options of `new NeuronGroup()`. */
 export interface NeuronGroupOptions {
-  net: Network;
+  /** The network (a behaviours `Network`). */
+  net: GroupNetwork;
   /** Number of neurons (give this or `geometry`). */
   size?: number;
   /** A grid (sets `size` and the coordinate vectors `vars.x`, `vars.y`, `vars.z`). */
@@ -61,7 +128,8 @@ export const NEURON_GROUP_OPTIONS = optionKeys<NeuronGroupOptions>()(['net', 'si
  */
 export class NeuronGroupClass<S extends object = LooseState> extends BehaviorHost {
   static { Object.defineProperty(this, 'name', { value: 'NeuronGroup' }); }
-  readonly network: Network;
+  /** The network (typed by what groups need of it and users read: {@link GroupNetwork}). */
+  readonly network: GroupNetwork;
   /** Number of neurons. */
   readonly size: number;
   /** Neuron indices 0 … size−1. */
@@ -136,7 +204,7 @@ export class NeuronGroupClass<S extends object = LooseState> extends BehaviorHos
    * it (`efferent`), in order of creation. Works whatever the order in which groups were created
    * (PymoNNto raises KeyError for groups created after their synapses); an empty list when none.
    */
-  synapses(direction: SynapseDirection, tag = 'All'): SynapseGroup[] {
+  synapses(direction: SynapseDirection, tag = 'All'): SynapseGroupHandle[] {
     const dir = typeof direction === 'string' ? DIRECTIONS[direction] : direction;
     if (dir !== 0 && dir !== 1) {
       throw new NeurarchyError(`${this.tag}.synapses: direction must be afferent (0) or efferent (1) (or 'afferent', 'efferent', 'dendrite', 'axon', 'pre', 'post'), got ${String(direction)}`);
@@ -146,7 +214,7 @@ export class NeuronGroupClass<S extends object = LooseState> extends BehaviorHos
   }
 
   /** PymoNNto `subGroup(mask)`: a masked view (a 0/1 mask of `size` entries, or an Int32Array of indices). */
-  subGroup(mask: ArrayLike<number> | ArrayLike<boolean>): NeuronSubGroup {
+  subGroup(mask: ArrayLike<number> | ArrayLike<boolean>): NeuronSubGroup<NeuronGroup> {
     return subGroup(this as unknown as NeuronGroup, mask);
   }
 
@@ -156,7 +224,7 @@ export class NeuronGroupClass<S extends object = LooseState> extends BehaviorHos
   }
 
   /** PymoNNto `split_grid_into_sub_group_blocks(steps)`: the sub-groups of {@link partitionMasks}. */
-  splitGridIntoSubGroupBlocks(steps: Triple = [1, 1, 1]): NeuronSubGroup[] {
+  splitGridIntoSubGroupBlocks(steps: Triple = [1, 1, 1]): NeuronSubGroup<NeuronGroup>[] {
     return splitGridIntoSubGroupBlocks(this as unknown as NeuronGroup, steps);
   }
 

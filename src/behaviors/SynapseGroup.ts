@@ -12,15 +12,15 @@ import type { StateArray } from './arrays.js';
 import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
 import { sealMethods, type LooseState, type StateProperties, type VarsOf } from './attributes.js';
 import { readLayout, type LayoutSpec, type MatrixLayout } from './structure/layout.js';
-import type { PartitionBlock } from './structure/receptive-fields.js';
-import { DenseMatrix, SparseMatrix, type WeightMatrix } from './matrix.js';
-import type { Network } from './Network.js';
-import type { NeuronGroup } from './NeuronGroup.js';
+import type { PartitionBlockOf } from './structure/partition.js';
+import { DenseMatrix, SparseMatrix, type MatrixOptions, type WeightMatrix } from './matrix.js';
+import type { GroupNetwork, NeuronGroup, SynapseGroupMembers } from './NeuronGroup.js';
 import { fillSpec, forEachDrawn, INIT_OPTIONS, specDtype, type InitOptions, type InitSpec } from './spec.js';
 
 /** Options of `new SynapseGroup()`. */
 export interface SynapseGroupOptions {
-  net: Network;
+  /** The network (a behaviours `Network`). */
+  net: GroupNetwork;
   /** The pre-synaptic group, or its tag (resolved when first needed, so creation order is free). */
   src: NeuronGroup | string;
   /** The post-synaptic group, or its tag. */
@@ -35,16 +35,7 @@ export interface SynapseGroupOptions {
   layout?: LayoutSpec;
 }
 
-/** Options of `matrix()`. */
-export interface MatrixOptions extends InitOptions {
-  /** Build a CSR {@link SparseMatrix} instead of a dense one (same values for the same seed). */
-  sparse?: boolean;
-  /**
-   * A connectivity mask (`synapse.enabled`, a receptive field…): entries where it is 0 are 0 and
-   * draw nothing; `true` keeps everything.
-   */
-  mask?: DenseMatrix<Uint8Array> | DenseMatrix | SparseMatrix | true;
-}
+export type { MatrixOptions } from './matrix.js';
 
 /** The keys of {@link MatrixOptions}. */
 export const MATRIX_OPTIONS = optionKeys<MatrixOptions>()([...INIT_OPTIONS, 'sparse', 'mask']);
@@ -58,9 +49,10 @@ export type SynapseValue = StateArray | WeightMatrix | DenseMatrix<Uint8Array>;
  * The members of a synapse group (the class); {@link SynapseGroup} is the type with the state
  * attributes. Its runtime name is `SynapseGroup`.
  */
-export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHost {
+export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHost implements SynapseGroupMembers {
   static { Object.defineProperty(this, 'name', { value: 'SynapseGroup' }); }
-  readonly network: Network;
+  /** The network (typed by what groups need of it and users read: `GroupNetwork`). */
+  readonly network: GroupNetwork;
   /**
    * State: every attribute behaviours create (`synapse.eta` is `synapse.vars.eta`), usually
    * matrices and arrays; `W` lives here too.
@@ -71,7 +63,7 @@ export class SynapseGroupClass<S extends object = LooseState> extends BehaviorHo
   /** The layout of this group's matrices: `'DxS'` (rows = dst) or `'SxD'` (rows = src). */
   readonly layout: MatrixLayout;
   /** The blocks set by a `Partition` behaviour (dst boxes and their src fields); not state, so not saved. */
-  partitions: readonly PartitionBlock[] | undefined = undefined;
+  partitions: readonly PartitionBlockOf<NeuronGroup>[] | undefined = undefined;
   private srcRef: NeuronGroup | string;
   private dstRef: NeuronGroup | string;
 

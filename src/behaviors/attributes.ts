@@ -149,15 +149,3 @@ export function uniqueTagged(owner: string, name: string, candidates: Iterable<T
     + `quick access needs a unique tag: use ${owner}.find('${name}') (all of them) or ${owner}.get('${name}', i)`,
   );
 }
-
-/*
- * The network's attributes (state and quick access: `net.my_neurons`) type-check as `any`. The
- * network class is not generic (its file is shared with the timing hooks), so this is declared by
- * merging an index signature into it; neuron and synapse groups are typed by their state instead.
- */
-declare module './Network.js' {
-  interface Network {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    [attribute: string]: any;
-  }
-}

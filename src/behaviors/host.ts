@@ -9,7 +9,7 @@
  */
 import { NeurarchyError } from '../errors.js';
 import { Behavior } from './Behavior.js';
-import type { Network } from './Network.js';
+import type { HostHandle, HostValue, NetworkHandle } from './handles.js';
 import type { RandomStream } from '../random/stream.js';
 import { SpecError, type InitOptions, type InitSpec, type SameResolver } from './spec.js';
 import { Taggable, type ClassKey, type SearchKey } from './tags.js';
@@ -32,8 +32,25 @@ export interface AddBehaviorOptions {
   initialize?: boolean;
 }
 
-/** A value a recorder expression can read from a host. */
-export type HostValue = number | ArrayLike<number>;
+export type { HostValue } from './handles.js';
+
+/**
+ * What a host needs of its network (the type of `BehaviorHost.network`): what behaviours read of it
+ * ({@link NetworkHandle}), plus the registration of hosts and the scheduling of behaviours. The
+ * `Network` class implements it; neuron and synapse groups narrow it to `GroupNetwork`.
+ */
+export interface HostNetwork extends NetworkHandle {
+  /** Gives a new host its random stream. @internal */
+  registerHost(host: BehaviorHost): void;
+  /** Inserts a behaviour into the order of execution. @internal */
+  scheduleBehavior(key: number, host: BehaviorHost, behavior: Behavior): void;
+  /** Removes a behaviour from the order of execution. @internal */
+  unscheduleBehavior(behavior: Behavior): void;
+  /** Keeps a promise returned by an `initialize` outside `net.initialize()`. @internal */
+  track(result: unknown): void;
+  /** Every host of the network. */
+  allObjects(): BehaviorHost[];
+}
 
 /** Reads a behaviour key: a finite number, or a string holding one. */
 export function behaviorKey(key: string | number): number {
@@ -52,9 +69,12 @@ export function behaviorEntries(dict: BehaviorDict): [number, Behavior][] {
 }
 
 /** Base of Network, NeuronGroup and SynapseGroup. */
-export abstract class BehaviorHost extends Taggable {
-  /** The network this host belongs to (the network itself for a Network). */
-  abstract readonly network: Network;
+export abstract class BehaviorHost extends Taggable implements HostHandle {
+  /**
+   * The network this host belongs to (the network itself for a Network), typed by what a host
+   * needs of it ({@link HostNetwork}); a group's is a `GroupNetwork`, a network's the `Network`.
+   */
+  abstract readonly network: HostNetwork;
   /**
    * The state: every attribute that is not a member of the class (`neurons.voltage` is
    * `neurons.vars.voltage`, see attributes.ts).

@@ -51,7 +51,7 @@
 export { Network, type NetworkOptions, type InitializeOptions, type SimulateOptions, type ScheduleRow } from './Network.js';
 export {
   NeuronGroup, NeuronGroupClass, afferent, efferent, dendrite, axon, type NeuronGroupOptions, type SynapseDirection,
-  type NeuronGroupConstructor,
+  type NeuronGroupConstructor, type GroupNetwork, type SynapseGroupMembers, type SynapseGroupHandle,
 } from './NeuronGroup.js';
 export {
   SynapseGroup, SynapseGroupClass, type SynapseGroupConstructor, type SynapseGroupOptions, type MatrixOptions, type SynapseValue,
@@ -59,8 +59,9 @@ export {
 export { type LooseState, type StateProperties, type VarsOf } from './attributes.js';
 export { Behavior, type BehaviorKwargs } from './Behavior.js';
 export {
-  BehaviorHost, behaviorKey, type BehaviorDict, type BehaviorSelector, type AddBehaviorOptions, type HostValue,
+  BehaviorHost, behaviorKey, type BehaviorDict, type BehaviorSelector, type AddBehaviorOptions, type HostValue, type HostNetwork,
 } from './host.js';
+export type { HostHandle, NetworkHandle } from './handles.js';
 export type { ScheduleEntry } from './schedule.js';
 export { Recorder, EventRecorder, type RecorderOptions } from './Recorder.js';
 export { translatePymonnto, normalizeKey, evaluateOnHost, type Value } from './expression.js';
@@ -73,9 +74,9 @@ export { DISTRIBUTIONS, type Distribution, type ParamSpec } from './init/distrib
 export { makeGeometry, squaredGrid, type Geometry, type GeometrySpec } from './geometry.js';
 export { Taggable, type SearchKey, type ClassKey } from './tags.js';
 export { LIFBehavior, LIF_EQUATIONS } from './lif.js';
-export { NeuronSubGroupClass, subGroup, type NeuronSubGroup } from './structure/subgroup.js';
+export { NeuronSubGroupClass, subGroup, type NeuronSubGroup, type SubGroupBase } from './structure/subgroup.js';
 export {
-  partitionMasks, splitGridIntoSubGroupBlocks, receptiveFieldMask, type Triple, type HasCoordinates,
+  partitionMasks, splitGridIntoSubGroupBlocks, receptiveFieldMask, type Triple, type HasCoordinates, type PartitionBlockOf,
 } from './structure/partition.js';
 export {
   BoxReceptiveFields, CircleReceptiveFields, RemoveAutapses, DistanceConnectivity, distanceMatrix, ringMatrix,

@@ -8,6 +8,7 @@
  * rows = dst).
  */
 import { NeurarchyError } from '../errors.js';
+import type { InitOptions } from './spec.js';
 
 /** What every weight matrix offers. */
 export interface WeightMatrix {
@@ -270,4 +271,15 @@ export class SparseMatrix implements WeightMatrix {
     for (let k = 0; k < this.values.length; k++) if (this.values[k] !== 0) c++;
     return c;
   }
+}
+
+/** Options of a synapse group's `matrix()` (here, below the groups, so that every module that types `matrix()` can name them). */
+export interface MatrixOptions extends InitOptions {
+  /** Build a CSR {@link SparseMatrix} instead of a dense one (same values for the same seed). */
+  sparse?: boolean;
+  /**
+   * A connectivity mask (`synapse.enabled`, a receptive field…): entries where it is 0 are 0 and
+   * draw nothing; `true` keeps everything.
+   */
+  mask?: DenseMatrix<Uint8Array> | DenseMatrix | SparseMatrix | true;
 }

@@ -84,7 +84,6 @@ function cycleThrough(graph: Map<string, string[]>, comp: string[]): string {
  */
 const KNOWN: { folder: string; why: string }[] = [
   { folder: 'core/', why: 'Population ↔ PopulationView ↔ IndividualNeuron, Projection ↔ Dendrite ↔ connect-methods, NetworkLike ↔ the objects it registers: interfaces in a leaf module' },
-  { folder: 'behaviors/', why: 'Network ↔ NeuronGroup ↔ SynapseGroup ↔ host ↔ Behavior: the PymoNNto layer' },
 ];
 
 describe('the import graph of src/', () => {

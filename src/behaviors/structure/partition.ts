@@ -10,8 +10,7 @@
  * `src` inside the bounding box of `sub`'s coordinates grown by rx, ry, rz.
  */
 import { NeurarchyError } from '../../errors.js';
-import type { NeuronGroup } from '../NeuronGroup.js';
-import { subGroup, type NeuronSubGroup } from './subgroup.js';
+import { subGroup, type NeuronSubGroup, type SubGroupBase } from './subgroup.js';
 
 /** Steps or sizes per axis, PymoNNto style: `[x, y, z]` (missing axes are 1). */
 export type Triple = readonly [number, number?, number?];
@@ -19,6 +18,19 @@ export type Triple = readonly [number, number?, number?];
 /** Something with coordinates: a group with a geometry, or a sub-group of one. */
 export interface HasCoordinates {
   readonly size: number;
+}
+
+/**
+ * One block of a `Partition` behaviour (`synapse.partitions`): a box of dst neurons and the src
+ * neurons around it, as sub-groups of `G` (a `NeuronGroup`; structure/receptive-fields.ts exports
+ * it as `PartitionBlock`). Declared here, below the groups, so that SynapseGroup.ts can type its
+ * `partitions` without importing the behaviour's module.
+ */
+export interface PartitionBlockOf<G extends SubGroupBase> {
+  /** The dst neurons of the block. */
+  readonly dst: NeuronSubGroup<G>;
+  /** The src neurons within the receptive field of the block. */
+  readonly src: NeuronSubGroup<G>;
 }
 
 /** The coordinate vectors of a group or sub-group; an error naming the object when it has none. */
@@ -46,7 +58,7 @@ function range(a: ArrayLike<number>): [number, number] {
 }
 
 /** PymoNNto `partition_masks(steps)`: one 0/1 mask per box, disjoint, covering the group. */
-export function partitionMasks(group: NeuronGroup, steps: Triple = [1, 1, 1]): Uint8Array[] {
+export function partitionMasks(group: SubGroupBase, steps: Triple = [1, 1, 1]): Uint8Array[] {
   const what = `${group.tag}.partitionMasks`;
   const s = triple(steps, what, 1);
   if (!s.every(Number.isInteger)) throw new NeurarchyError(`${what}: steps [${steps.join(', ')}] must be whole numbers`);
@@ -77,7 +89,7 @@ export function partitionMasks(group: NeuronGroup, steps: Triple = [1, 1, 1]): U
 }
 
 /** PymoNNto `split_grid_into_sub_group_blocks(steps)`: the sub-groups of {@link partitionMasks}. */
-export function splitGridIntoSubGroupBlocks(group: NeuronGroup, steps: Triple = [1, 1, 1]): NeuronSubGroup[] {
+export function splitGridIntoSubGroupBlocks<G extends SubGroupBase>(group: G, steps: Triple = [1, 1, 1]): NeuronSubGroup<G>[] {
   return partitionMasks(group, steps).map((m) => subGroup(group, m));
 }
 
@@ -86,7 +98,7 @@ export function splitGridIntoSubGroupBlocks(group: NeuronGroup, steps: Triple = 
  * coordinates lie in the bounding box of `sub`'s coordinates grown by `rf` on each axis (bounds
  * inclusive).
  */
-export function receptiveFieldMask(src: NeuronGroup, sub: HasCoordinates, rf: Triple = [1, 1, 1]): Uint8Array {
+export function receptiveFieldMask(src: SubGroupBase, sub: HasCoordinates, rf: Triple = [1, 1, 1]): Uint8Array {
   const what = `${src.tag}.receptiveFieldMask`;
   const r = triple(rf, what, 0);
   const own = coordinates(src, what);

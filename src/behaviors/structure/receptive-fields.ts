@@ -15,9 +15,10 @@
 import { NeurarchyError } from '../../errors.js';
 import { Behavior, type BehaviorKwargs } from '../Behavior.js';
 import { DenseMatrix, SparseMatrix } from '../matrix.js';
+import type { NeuronGroup } from '../NeuronGroup.js';
 import type { SynapseGroup } from '../SynapseGroup.js';
-import { coordinates, partitionMasks, receptiveFieldMask, type Triple } from './partition.js';
-import { subGroup, type NeuronSubGroup } from './subgroup.js';
+import { coordinates, partitionMasks, receptiveFieldMask, type PartitionBlockOf, type Triple } from './partition.js';
+import { subGroup } from './subgroup.js';
 
 /** A per-pair test on coordinates (dx, dy, dz = |src − dst| per axis) and indices. */
 type PairTest = (dx: number, dy: number, dz: number, i: number, j: number) => boolean;
@@ -184,12 +185,7 @@ export function ringMatrix(synapse: SynapseGroup, radius: number, innerExp: numb
 }
 
 /** One block of a {@link Partition}: a box of dst neurons and the src neurons around it. */
-export interface PartitionBlock {
-  /** The dst neurons of the block. */
-  readonly dst: NeuronSubGroup;
-  /** The src neurons within the receptive field of the block. */
-  readonly src: NeuronSubGroup;
-}
+export type PartitionBlock = PartitionBlockOf<NeuronGroup>;
 
 /**
  * PymoNNto's `Partition` as a synapse behaviour: cuts the dst grid into `steps` boxes

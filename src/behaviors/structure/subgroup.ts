@@ -6,10 +6,25 @@
  * written as they are. Partitions (`partitionMasks`) and receptive fields work on sub-groups.
  */
 import { NeurarchyError } from '../../errors.js';
-import type { NeuronGroup } from '../NeuronGroup.js';
 
-/** The members of a sub-group; attribute access is added by {@link subGroup}. */
-export class NeuronSubGroupClass {
+/**
+ * What a sub-group needs of the group it views: its size and name, and its attributes (read and
+ * written by name). `NeuronGroup` has them; this module does not import it (NeuronGroup.ts calls
+ * {@link subGroup}), so a sub-group's type names its group by the type parameter `G` instead:
+ * `neurons.subGroup(mask).base` is typed as the `NeuronGroup` it came from.
+ */
+export interface SubGroupBase {
+  /** Number of neurons. */
+  readonly size: number;
+  /** The group's name, for error messages. */
+  readonly tag: string;
+}
+
+/**
+ * The members of a sub-group of a `G` (a `NeuronGroup` when made by `neurons.subGroup`);
+ * attribute access is added by {@link subGroup}.
+ */
+export class NeuronSubGroupClass<G extends SubGroupBase = SubGroupBase> {
   static { Object.defineProperty(this, 'name', { value: 'NeuronSubGroup' }); }
   /** Number of neurons in the mask. */
   readonly size: number;
@@ -18,7 +33,7 @@ export class NeuronSubGroupClass {
 
   constructor(
     /** The group this is a view of (PymoNNto `BaseNeuronGroup`). */
-    readonly base: NeuronGroup,
+    readonly base: G,
     /** One 0/1 entry per neuron of the base group. */
     readonly mask: Uint8Array,
   ) {
@@ -71,10 +86,10 @@ function isPerNeuron(v: unknown, n: number): v is { length: number; [i: number]:
  * writes them). Members (`size`, `id`, `mask`, `base`, `read`, `write`) win over attributes.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type NeuronSubGroup = NeuronSubGroupClass & { [attribute: string]: any };
+export type NeuronSubGroup<G extends SubGroupBase = SubGroupBase> = NeuronSubGroupClass<G> & { [attribute: string]: any };
 
 /** Makes the sub-group of `group` selected by `mask` (a 0/1 array, or neuron indices). */
-export function subGroup(group: NeuronGroup, mask: ArrayLike<number> | ArrayLike<boolean>): NeuronSubGroup {
+export function subGroup<G extends SubGroupBase>(group: G, mask: ArrayLike<number> | ArrayLike<boolean>): NeuronSubGroup<G> {
   const m = new Uint8Array(group.size);
   if (mask.length === group.size && !(mask instanceof Int32Array)) {
     for (let i = 0; i < m.length; i++) m[i] = mask[i] ? 1 : 0;
@@ -98,5 +113,5 @@ export function subGroup(group: NeuronGroup, mask: ArrayLike<number> | ArrayLike
       t.write(name, value);
       return true;
     },
-  }) as NeuronSubGroup;
+  }) as NeuronSubGroup<G>;
 }

@@ -1,0 +1,70 @@
+/**
+ * Type test (issue 15), checked by `npm run typecheck`, never run: the interfaces through which the
+ * behaviour modules name each other without an import cycle (src/behaviors/handles.ts and
+ * NeuronGroup.ts) keep what users see typed. Where an interface stands for a class in a public
+ * signature (`neurons.synapses()`, `behavior.host`, `group.network`), it lists the class's members:
+ * every one for a synapse group, every one but the management of behaviours for a behaviour's host.
+ * Each `@ts-expect-error` fails the type check if the line below it compiles.
+ */
+import {
+  Behavior, BehaviorHost, Network, NeuronGroup, SynapseGroup, SynapseGroupClass, afferent,
+  type DenseMatrix, type GroupNetwork, type HostHandle, type NeuronSubGroup, type SparseMatrix,
+  type SynapseGroupHandle, type SynapseGroupMembers, type WeightMatrix,
+} from '../../src/behaviors/index.js';
+
+/** `true` when `A` and `B` are the same type. */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+function expectType<T extends true>(): T | undefined { return undefined; }
+
+// A synapse group as `neurons.synapses()` gives it lists every public member of the class.
+expectType<Equal<Exclude<keyof SynapseGroupClass, keyof SynapseGroupMembers>, never>>();
+// A behaviour's host lists every member of BehaviorHost except the management of behaviours: a
+// member added to BehaviorHost fails here until it is listed in HostHandle or in this list.
+expectType<Equal<Exclude<keyof BehaviorHost, keyof HostHandle>,
+  | 'behaviors' | 'addBehavior' | 'addBehaviors' | 'findBehaviors' | 'getBehavior' | 'removeBehavior'
+  | 'setBehaviors' | 'activateBehaviors' | 'deactivateBehaviors'>>();
+
+/** Neuron groups, synapse groups and networks go wherever their handles are expected. */
+export function conversions(net: Network, n: NeuronGroup<{ v: Float64Array }>, s: SynapseGroup<{ t: Float64Array }>): void {
+  const g: GroupNetwork = net;
+  const h: HostHandle = n;
+  const sh: SynapseGroupHandle = s;
+  const hs: HostHandle = s;
+  const hn: HostHandle = net;
+  void [g, h, sh, hs, hn];
+}
+
+/** What a behaviour reads through the handles keeps its types. */
+export class Reader extends Behavior {
+  override iteration(n: NeuronGroup): void {
+    for (const s of n.synapses(afferent)) {
+      expectType<Equal<typeof s.src, NeuronGroup>>();
+      expectType<Equal<typeof s.dst, NeuronGroup>>();
+      expectType<Equal<typeof s.W, WeightMatrix>>();
+      expectType<Equal<ReturnType<typeof s.propagate>, Float64Array>>();
+      const mask: DenseMatrix<Uint8Array> = s.matrix('bool');
+      const sparse: SparseMatrix = s.matrix('uniform', { sparse: true });
+      // State attributes of a loose synapse group are `any`, as on `SynapseGroup`.
+      s.eta = 0.01;
+      void [mask, sparse];
+      // @ts-expect-error a member keeps its type: W is a matrix
+      s.W = 3;
+    }
+    // The network as a group sees it: groups typed, attributes `any` (quick access).
+    expectType<Equal<typeof n.network.neuronGroups, NeuronGroup[]>>();
+    expectType<Equal<typeof n.network.seed, number>>();
+    const q = n.network.my_neurons;
+    void q;
+    // A sub-group names the group it came from.
+    const sub: NeuronSubGroup<NeuronGroup> = n.subGroup([0]);
+    expectType<Equal<typeof sub.base, NeuronGroup>>();
+    void sub;
+    // The host a behaviour is attached to.
+    const host = this.host;
+    if (host) {
+      expectType<Equal<typeof host.tag, string>>();
+      const values: Float64Array = host.initValues('uniform(0, 1)');
+      void values;
+    }
+  }
+}
