@@ -14,7 +14,54 @@
 import { NeurarchyError } from '../errors.js';
 import type { HostHandle } from './handles.js';
 import type { InitSpec } from './spec.js';
-import { Taggable, type SearchKey } from './tags.js';
+import { Taggable, type ClassKey, type SearchKey } from './tags.js';
+
+/** Behaviours as given to a constructor or to `addBehaviors`. */
+export type BehaviorDict = Record<string | number, Behavior> | Behavior[] | Map<number, Behavior>;
+
+/** Which behaviours `removeBehavior`/`getBehavior` mean: key, tag, the behaviour itself, or a class. */
+export type BehaviorSelector = number | string | Behavior | ClassKey<Behavior>;
+
+/** Options of `addBehavior`. */
+export interface AddBehaviorOptions {
+  /**
+   * Call `initialize` on it now when the network is already initialised (default true). Before
+   * `net.initialize()` nothing runs now: `initialize()` will run it in key order. (PymoNNto runs it
+   * at once in both cases, and then a second time at `net.initialize()`.)
+   */
+  initialize?: boolean;
+}
+
+/**
+ * The host a behaviour is attached to, as the behaviour's base class types it (`behavior.host`, the
+ * parameter of `initialize(host)` and `iteration(host)`): every member of `BehaviorHost` (what a
+ * behaviour reads, {@link HostHandle}, and the management of behaviours below). `BehaviorHost`
+ * implements it; it is declared here because host.ts imports this module (the import graph goes
+ * one way). A behaviour usually declares its parameter as the group it runs on (`override
+ * iteration(n: NeuronGroup)`), which adds the group's members and its state attributes.
+ */
+export interface BehaviorHostHandle extends HostHandle {
+  /** Behaviours by key, in insertion order. */
+  readonly behaviors: Map<number, Behavior>;
+  /** Adds a behaviour at `key` (see `BehaviorHost.addBehavior`). */
+  addBehavior(key: number | string, behavior: Behavior, opts?: AddBehaviorOptions): this;
+  /** Adds several behaviours. */
+  addBehaviors(dict: BehaviorDict, opts?: AddBehaviorOptions): this;
+  /** Behaviours of this host that `which` selects, in insertion order. */
+  findBehaviors(which: BehaviorSelector): Behavior[];
+  /** The first behaviour selected by class, or undefined. */
+  getBehavior<T extends Behavior>(which: ClassKey<T>): T | undefined;
+  /** The first behaviour selected by key or tag, or undefined. */
+  getBehavior(which: number | string): Behavior | undefined;
+  /** Removes the selected behaviours from this host and from the order; returns them. */
+  removeBehavior(which: BehaviorSelector): Behavior[];
+  /** Enables or disables every behaviour of this host tagged `tag`. */
+  setBehaviors(tag: string, enabled: boolean): this;
+  /** `setBehaviors(tag, true)`. */
+  activateBehaviors(tag: string): this;
+  /** `setBehaviors(tag, false)`. */
+  deactivateBehaviors(tag: string): this;
+}
 
 /** Constructor arguments of a behaviour. */
 export interface BehaviorKwargs {
@@ -38,9 +85,9 @@ export class Behavior extends Taggable {
   readonly kwargs: Readonly<Record<string, unknown>>;
   /**
    * The host this behaviour is attached to (set by `addBehavior`): a neuron group, synapse group or
-   * network, typed by what a behaviour reads of it (see {@link HostHandle}).
+   * network, typed by the members of `BehaviorHost` (see {@link BehaviorHostHandle}).
    */
-  host: HostHandle | undefined;
+  host: BehaviorHostHandle | undefined;
   /** Its key in the host (its place in the order of execution). */
   key: number | undefined;
   private readonly used = new Set<string>(['tag', 'behaviorEnabled']);
@@ -55,15 +102,15 @@ export class Behavior extends Taggable {
 
   /**
    * Runs once when the network is initialised (or when added to an initialised network). `host` is
-   * typed by what a behaviour reads of any host ({@link HostHandle}); an override usually declares
+   * typed by the members of any host ({@link BehaviorHostHandle}); an override usually declares
    * the group it runs on, `initialize(n: NeuronGroup)`, and gets its members and attributes.
    */
-  initialize(host: HostHandle): void | Promise<void> {
+  initialize(host: BehaviorHostHandle): void | Promise<void> {
     void host;
   }
 
   /** Runs every iteration, in the order of the keys across the whole network (`host`: see {@link initialize}). */
-  iteration(host: HostHandle): void | Promise<void> {
+  iteration(host: BehaviorHostHandle): void | Promise<void> {
     void host;
   }
 

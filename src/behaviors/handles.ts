@@ -3,7 +3,7 @@
  * import each other one way only (issue 15: the import graph has no cycle, type-only imports
  * included). The order, from the bottom: `tags`, `spec` → `handles` → `Behavior` → `host` →
  * `NeuronGroup` → `SynapseGroup` → `Network`. A module below names the objects above it only
- * through these interfaces: a behaviour its host ({@link HostHandle}), a host its network
+ * through these interfaces: a behaviour its host ({@link HostHandle}, extended in Behavior.ts), a host its network
  * ({@link NetworkHandle}, extended in host.ts and NeuronGroup.ts with what hosts and groups call).
  *
  * The classes implement them (`BehaviorHost implements HostHandle`, `Network implements
@@ -19,12 +19,10 @@ import type { SearchKey, Taggable } from './tags.js';
 export type HostValue = number | ArrayLike<number>;
 
 /**
- * The host a behaviour is attached to, as the behaviour's base class types it (`behavior.host`,
- * the parameter of `initialize(host)` and `iteration(host)`): the members of `BehaviorHost` that a
- * behaviour reads (its tags, state, random stream, iteration, network, the drawing of per-element
- * values), without the management of behaviours (`addBehavior`, `getBehavior`…). A behaviour
- * usually declares its parameter as the group it runs on (`override iteration(n: NeuronGroup)`),
- * which has every member of the group and its state attributes.
+ * What anything below the hosts reads of a host (a network's group lists, `parameter(key, dflt,
+ * host)`): its tags, state, random stream, iteration, network, the drawing of per-element values.
+ * Behavior.ts extends it with the management of behaviours into `BehaviorHostHandle` (every member
+ * of `BehaviorHost`: the type of `behavior.host` and of `initialize(host)`/`iteration(host)`).
  */
 export interface HostHandle extends Taggable {
   /** The network the host belongs to (the network itself for a network). */

@@ -8,30 +8,15 @@
  * behaviours under the same key (`1` and `'1.0'` are the same key).
  */
 import { NeurarchyError } from '../errors.js';
-import { Behavior } from './Behavior.js';
-import type { HostHandle, HostValue, NetworkHandle } from './handles.js';
+import { Behavior, type AddBehaviorOptions, type BehaviorDict, type BehaviorHostHandle, type BehaviorSelector } from './Behavior.js';
+import type { HostValue, NetworkHandle } from './handles.js';
 import type { RandomStream } from '../random/stream.js';
 import { SpecError, type InitOptions, type InitSpec, type SameResolver } from './spec.js';
 import { Taggable, type ClassKey, type SearchKey } from './tags.js';
 import { installAttributes, sealMethods, uniqueTagged } from './attributes.js';
 import { attachedAnalysisModules } from './analysis/registry.js';
 
-/** Behaviours as given to a constructor or to `addBehaviors`. */
-export type BehaviorDict = Record<string | number, Behavior> | Behavior[] | Map<number, Behavior>;
-
-/** Which behaviours `removeBehavior`/`getBehavior` mean: key, tag, the behaviour itself, or a class. */
-export type BehaviorSelector = number | string | Behavior | ClassKey<Behavior>;
-
-/** Options of `addBehavior`. */
-export interface AddBehaviorOptions {
-  /**
-   * Call `initialize` on it now when the network is already initialised (default true). Before
-   * `net.initialize()` nothing runs now: `initialize()` will run it in key order. (PymoNNto runs it
-   * at once in both cases, and then a second time at `net.initialize()`.)
-   */
-  initialize?: boolean;
-}
-
+export type { AddBehaviorOptions, BehaviorDict, BehaviorSelector } from './Behavior.js';
 export type { HostValue } from './handles.js';
 
 /**
@@ -69,7 +54,7 @@ export function behaviorEntries(dict: BehaviorDict): [number, Behavior][] {
 }
 
 /** Base of Network, NeuronGroup and SynapseGroup. */
-export abstract class BehaviorHost extends Taggable implements HostHandle {
+export abstract class BehaviorHost extends Taggable implements BehaviorHostHandle {
   /**
    * The network this host belongs to (the network itself for a Network), typed by what a host
    * needs of it ({@link HostNetwork}); a group's is a `GroupNetwork`, a network's the `Network`.

@@ -57,7 +57,7 @@ export {
   SynapseGroup, SynapseGroupClass, type SynapseGroupConstructor, type SynapseGroupOptions, type MatrixOptions, type SynapseValue,
 } from './SynapseGroup.js';
 export { type LooseState, type StateProperties, type VarsOf } from './attributes.js';
-export { Behavior, type BehaviorKwargs } from './Behavior.js';
+export { Behavior, type BehaviorKwargs, type BehaviorHostHandle } from './Behavior.js';
 export {
   BehaviorHost, behaviorKey, type BehaviorDict, type BehaviorSelector, type AddBehaviorOptions, type HostValue, type HostNetwork,
 } from './host.js';

@@ -1,14 +1,14 @@
 /**
  * Type test (issue 15), checked by `npm run typecheck`, never run: the interfaces through which the
- * behaviour modules name each other without an import cycle (src/behaviors/handles.ts and
- * NeuronGroup.ts) keep what users see typed. Where an interface stands for a class in a public
- * signature (`neurons.synapses()`, `behavior.host`, `group.network`), it lists the class's members:
- * every one for a synapse group, every one but the management of behaviours for a behaviour's host.
+ * behaviour modules name each other without an import cycle (src/behaviors/handles.ts, Behavior.ts,
+ * host.ts, NeuronGroup.ts) keep what users see typed. Where an interface stands for a class in a public
+ * signature (`neurons.synapses()`, `behavior.host`, `group.network`), it lists the class's members
+ * (every one for a synapse group and a behaviour's host).
  * Each `@ts-expect-error` fails the type check if the line below it compiles.
  */
 import {
   Behavior, BehaviorHost, Network, NeuronGroup, SynapseGroup, SynapseGroupClass, afferent,
-  type DenseMatrix, type GroupNetwork, type HostHandle, type NeuronSubGroup, type SparseMatrix,
+  type BehaviorHostHandle, type DenseMatrix, type GroupNetwork, type HostHandle, type NeuronSubGroup, type SparseMatrix,
   type SynapseGroupHandle, type SynapseGroupMembers, type WeightMatrix,
 } from '../../src/behaviors/index.js';
 
@@ -18,8 +18,9 @@ function expectType<T extends true>(): T | undefined { return undefined; }
 
 // A synapse group as `neurons.synapses()` gives it lists every public member of the class.
 expectType<Equal<Exclude<keyof SynapseGroupClass, keyof SynapseGroupMembers>, never>>();
-// A behaviour's host lists every member of BehaviorHost except the management of behaviours: a
-// member added to BehaviorHost fails here until it is listed in HostHandle or in this list.
+// A behaviour's host lists every member of BehaviorHost; what is below the hosts sees all of them
+// but the management of behaviours.
+expectType<Equal<Exclude<keyof BehaviorHost, keyof BehaviorHostHandle>, never>>();
 expectType<Equal<Exclude<keyof BehaviorHost, keyof HostHandle>,
   | 'behaviors' | 'addBehavior' | 'addBehaviors' | 'findBehaviors' | 'getBehavior' | 'removeBehavior'
   | 'setBehaviors' | 'activateBehaviors' | 'deactivateBehaviors'>>();
@@ -64,7 +65,8 @@ export class Reader extends Behavior {
     if (host) {
       expectType<Equal<typeof host.tag, string>>();
       const values: Float64Array = host.initValues('uniform(0, 1)');
-      void values;
+      const self: Reader | undefined = host.getBehavior(Reader);
+      void [values, self];
     }
   }
 }
