@@ -3,7 +3,7 @@
  */
 import { NetworkError } from '../errors.js';
 import { checkValuesObject } from './options.js';
-import type { Projection } from './Projection.js';
+import type { Projection } from './handles.js'; // the classes' own types, without importing their modules (handles.ts)
 import type { AttributeInput } from './values.js';
 import type { AttributeProperties } from './attribute-names.js';
 

@@ -4,7 +4,7 @@
  * numbers (`pop.neuronAt(3).v`), not as one-element arrays; it is a one-neuron `PopulationView`
  * everywhere else (projections, monitors, writes).
  */
-import type { Population } from './Population.js';
+import type { Population } from './handles.js'; // the classes' own types, without importing their modules (handles.ts)
 import { PopulationView } from './PopulationView.js';
 
 /**

@@ -469,3 +469,14 @@ function pickInfo(info: SpikeRecordInfo): SpikeRecordInfo {
   const { dt, unit, start, stop, duration, size, rankLimit } = info;
   return { dt, unit, start, stop, duration, size, rankLimit };
 }
+
+/** The class above under another name, for the block below (where `Monitor` names the alias of handles.ts). */
+type MonitorType = Monitor;
+
+/** Registers the class {@link Monitor} for the modules below this one (core/handles.ts). */
+declare module './handles.js' {
+  interface CoreClasses {
+    /** See core/Monitor.ts. */
+    Monitor: MonitorType;
+  }
+}

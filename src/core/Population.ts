@@ -11,7 +11,7 @@ import {
   normalizeGeometry, geometrySize, rankFromCoordinates, coordinatesFromRank,
   normalizedCoordinatesFromRank, resolveIndex, type IndexSpec,
 } from './geometry.js';
-import { fillValues, scalarValue, shaped, type AttributeInput, type ShapedArray, type StateArray } from './values.js';
+import { checkNestedShape, fillValues, scalarValue, shaped, type AttributeInput, type ShapedArray, type StateArray } from './values.js';
 import { initialiseAttributes } from './initialise.js';
 import type { NetworkLike } from './network-like.js';
 import { PopulationView, checkedRanks } from './PopulationView.js';
@@ -382,27 +382,13 @@ export const Population = PopulationClass as unknown as PopulationConstructor;
 export type PopulationBase<A extends string> =
   new (geometry: number | readonly number[], neuron: Neuron, options?: PopulationOptions) => Population<A>;
 
-/**
- * A nested array assigned to a population (or view) must have its geometry's shape: a [4][3] array
- * for a [3, 4] population has the right number of values in the wrong order. Flat arrays and typed
- * arrays are taken in rank order (row-major) and only their length is checked, by `fillValues`.
- */
-export function checkNestedShape(value: unknown, geometry: readonly number[], what: string): void {
-  if (!Array.isArray(value) || !value.some((v) => v !== null && typeof v === 'object')) return;
-  const shape: number[] = [];
-  const walk = (v: unknown, depth: number): void => {
-    const isArray = v !== null && typeof v === 'object' && typeof (v as ArrayLike<unknown>).length === 'number';
-    if (!isArray) {
-      if (depth !== shape.length) throw new NetworkError(`${what}: the nested array is ragged (a number where an array was expected, at depth ${depth})`);
-      return;
-    }
-    const a = v as ArrayLike<unknown>;
-    if (depth === shape.length) shape.push(a.length);
-    else if (depth > shape.length || shape[depth] !== a.length) throw new NetworkError(`${what}: the nested array is ragged (lengths ${shape[depth] ?? 0} and ${a.length} at depth ${depth})`);
-    for (let i = 0; i < a.length; i++) walk(a[i], depth + 1);
-  };
-  walk(value, 0);
-  if (shape.length !== geometry.length || shape.some((n, d) => n !== geometry[d])) {
-    throw new NetworkError(`${what}: a nested array of shape [${shape.join(', ')}] does not match the geometry [${geometry.join(', ')}] (give that shape, or a flat array in rank order)`);
+/** The type above under another name, for the block below (where `Population` names the alias of handles.ts). */
+type PopulationType<A extends string = string> = Population<A>;
+
+/** Registers the type {@link Population} for the modules below this one (core/handles.ts). */
+declare module './handles.js' {
+  interface CoreClasses<A extends string = string> {
+    /** See core/Population.ts. */
+    Population: PopulationType<A>;
   }
 }

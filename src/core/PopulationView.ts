@@ -5,9 +5,9 @@
  */
 import { NetworkError } from '../errors.js';
 import { checkValuesObject, describeValue } from './options.js';
-import { checkNestedShape, type Population } from './Population.js';
+import type { Population } from './handles.js'; // the classes' own types, without importing their modules (handles.ts)
 import { rankFromCoordinates, coordinatesFromRank } from './geometry.js';
-import { shaped, type AttributeInput, type ShapedArray } from './values.js';
+import { checkNestedShape, shaped, type AttributeInput, type ShapedArray } from './values.js';
 import type { AttributeProperties } from './attribute-names.js';
 
 /**

@@ -476,3 +476,14 @@ function synapseOf(synapse: unknown): Synapse | undefined {
   if (typeof synapse === 'function' && (synapse as { prototype?: unknown }).prototype instanceof Synapse) return new (synapse as new () => Synapse)();
   throw new NetworkError(`new Projection(): synapse must be a Synapse (or left out for the default), got ${describeValue(synapse)}; options come after it: connect(pre, post, target, undefined, { name })`);
 }
+
+/** The type above under another name, for the block below (where `Projection` names the alias of handles.ts). */
+type ProjectionType<A extends string = string> = Projection<A>;
+
+/** Registers the type {@link Projection} for the modules below this one (core/handles.ts). */
+declare module './handles.js' {
+  interface CoreClasses<A extends string = string> {
+    /** See core/Projection.ts. */
+    Projection: ProjectionType<A>;
+  }
+}

@@ -15,7 +15,7 @@ import type { SynapseDescription } from '../equations/description.js';
 import type { NetworkLike } from './network-like.js';
 import type { Sampler } from '../random/types.js';
 import * as C from '../connectors/index.js';
-import type { Projection } from './Projection.js';
+import type { Projection } from './handles.js'; // the classes' own types, without importing their modules (handles.ts)
 import { checkProjectionMemory, checkDelayRing } from './memory.js';
 import type { Connectivity, NeuronSet, ValueSpec } from '../connectors/index.js';
 

@@ -6,9 +6,7 @@ import type { NeuronDescription, SynapseDescription } from '../equations/descrip
 import type { RandomSource } from '../random/types.js';
 import type { Neuron } from './Neuron.js';
 import type { Synapse } from './Synapse.js';
-import type { Population } from './Population.js';
-import type { Projection } from './Projection.js';
-import type { Monitor } from './Monitor.js';
+import type { Population, Projection, Monitor } from './handles.js'; // the classes' own types, without importing their modules (handles.ts)
 import type { PopulationView } from './PopulationView.js';
 import type { Connectivity } from '../connectors/types.js';
 import type { ConnectivityChange } from '../structural/change.js';

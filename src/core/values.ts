@@ -72,3 +72,28 @@ export function shaped(src: ArrayLike<number>, shape: number[]): ShapedArray {
 
 /** The arrays of a population's or projection's state: attributes are float64, indices int32. */
 export type StateArray = Float64Array | Int32Array;
+
+/**
+ * A nested array assigned to a population (or view) must have its geometry's shape: a [4][3] array
+ * for a [3, 4] population has the right number of values in the wrong order. Flat arrays and typed
+ * arrays are taken in rank order (row-major) and only their length is checked, by `fillValues`.
+ */
+export function checkNestedShape(value: unknown, geometry: readonly number[], what: string): void {
+  if (!Array.isArray(value) || !value.some((v) => v !== null && typeof v === 'object')) return;
+  const shape: number[] = [];
+  const walk = (v: unknown, depth: number): void => {
+    const isArray = v !== null && typeof v === 'object' && typeof (v as ArrayLike<unknown>).length === 'number';
+    if (!isArray) {
+      if (depth !== shape.length) throw new NetworkError(`${what}: the nested array is ragged (a number where an array was expected, at depth ${depth})`);
+      return;
+    }
+    const a = v as ArrayLike<unknown>;
+    if (depth === shape.length) shape.push(a.length);
+    else if (depth > shape.length || shape[depth] !== a.length) throw new NetworkError(`${what}: the nested array is ragged (lengths ${shape[depth] ?? 0} and ${a.length} at depth ${depth})`);
+    for (let i = 0; i < a.length; i++) walk(a[i], depth + 1);
+  };
+  walk(value, 0);
+  if (shape.length !== geometry.length || shape.some((n, d) => n !== geometry[d])) {
+    throw new NetworkError(`${what}: a nested array of shape [${shape.join(', ')}] does not match the geometry [${geometry.join(', ')}] (give that shape, or a flat array in rank order)`);
+  }
+}
