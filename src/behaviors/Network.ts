@@ -13,7 +13,9 @@ import { BehaviorHost, type BehaviorDict, type HostValue } from './host.js';
 import { DenseMatrix } from './matrix.js';
 import type { GroupNetwork, NeuronGroup } from './NeuronGroup.js';
 import { RandomStream, seedFromTime } from '../random/stream.js';
-import { Schedule, type ScheduleEntry } from './schedule.js';
+import {
+  INITIALIZE_OPTIONS, Schedule, SIMULATE_OPTIONS, type InitializeOptions, type ScheduleEntry, type ScheduleRow, type SimulateOptions,
+} from './schedule.js';
 import { settingsLayout, type MatrixLayout, type NetworkSettings } from './structure/layout.js';
 import { BehaviorTimer } from './timing.js';
 import { findAnalysisModules } from './analysis/registry.js';
@@ -40,35 +42,9 @@ export interface NetworkOptions {
 /** The keys of {@link NetworkOptions}. */
 export const NETWORK_OPTIONS = optionKeys<NetworkOptions>()(['seed', 'tag', 'behavior', 'settings']);
 
-/** Options of `initialize`. */
-export interface InitializeOptions {
-  /** Warn (console.warn) about constructor arguments that no behaviour read (default true). */
-  warnings?: boolean;
-}
-
-/** The keys of {@link InitializeOptions}. */
-export const INITIALIZE_OPTIONS = optionKeys<InitializeOptions>()(['warnings']);
-
-/** Options of `simulateIterations`. */
-export interface SimulateOptions {
-  /** Steps per batch for `onBatch` (default 100). */
-  batchSize?: number;
-  /** Called after each batch with the steps done so far and the total. */
-  onBatch?: (done: number, total: number) => void;
-  /** Pause every recorder during this run (PymoNNto `disable_recording`). */
-  disableRecording?: boolean;
-}
-
-/** The keys of {@link SimulateOptions}. */
-export const SIMULATE_OPTIONS = optionKeys<SimulateOptions>()(['batchSize', 'onBatch', 'disableRecording']);
-
-/** One line of `net.describeSchedule()`. */
-export interface ScheduleRow {
-  key: number;
-  host: string;
-  behavior: string;
-  enabled: boolean;
-}
+export {
+  INITIALIZE_OPTIONS, SIMULATE_OPTIONS, type InitializeOptions, type SimulateOptions, type ScheduleRow,
+} from './schedule.js';
 
 type Thenable = PromiseLike<unknown>;
 const isThenable = (x: unknown): x is Thenable =>

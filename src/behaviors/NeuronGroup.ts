@@ -17,26 +17,60 @@ import { subGroup, type NeuronSubGroup } from './structure/subgroup.js';
 import {
   partitionMasks, receptiveFieldMask, splitGridIntoSubGroupBlocks, type HasCoordinates, type PartitionBlockOf, type Triple,
 } from './structure/partition.js';
+import type { BehaviorHostHandle } from './Behavior.js';
 import { BehaviorHost, type BehaviorDict, type HostNetwork, type HostValue } from './host.js';
+import type { InitializeOptions, ScheduleEntry, ScheduleRow, SimulateOptions } from './schedule.js';
+import type { BehaviorTimer } from './timing.js';
 import { sealMethods } from './attributes.js';
 import type { DenseMatrix, MatrixOptions, SparseMatrix, WeightMatrix } from './matrix.js';
 import type { MatrixLayout } from './structure/layout.js';
 import { allocate, fillSpec, specDtype, type InitOptions, type InitSpec } from './spec.js';
 
 /**
- * What neuron and synapse groups need of their network (the type of `group.network` and of the
- * `net` option): {@link HostNetwork}, with the group lists typed by the groups' own types. The
- * `Network` class implements it; it is declared here, not there, because the network imports the
- * groups (the import graph goes one way). Besides the members listed, any attribute name
- * type-checks as `any`, as on the `Network` class (`neurons.network.my_neurons`).
+ * A group's network (the type of `group.network` and of the `net` option): every public member of
+ * the behaviours' `Network` class, which implements it — what a host calls ({@link HostNetwork}),
+ * what a behaviour reads of a host (`BehaviorHostHandle`), the runs and the recorders —, with the
+ * group lists typed by the groups' own types, and any other attribute name typed `any`, as on the
+ * class (`neurons.network.my_neurons`). test/behaviors/handles.test-d.ts checks that no member is
+ * missing. Declared here, not in Network.ts, because the network imports the groups (the import
+ * graph goes one way); where the class itself is needed (`saveBehaviorNetwork`), use the `Network`
+ * the program built.
  */
-export interface GroupNetwork extends HostNetwork {
+export interface GroupNetwork extends HostNetwork, BehaviorHostHandle {
+  /** The network itself. */
+  readonly network: GroupNetwork;
   /** Neuron groups, in order of creation. */
   readonly neuronGroups: NeuronGroup[];
   /** Synapse groups, in order of creation. */
   readonly synapseGroups: SynapseGroupHandle[];
   /** The layout of synapse matrices chosen by the network's settings. */
   readonly matrixLayout: MatrixLayout;
+  /** The timer set by {@link timeBehaviors}, while timing. */
+  behaviorTimer: BehaviorTimer | undefined;
+  /** The order of execution: every behaviour of every host, sorted by key. */
+  readonly executionOrder: readonly ScheduleEntry[];
+  /** The order of execution in printable form. */
+  describeSchedule(): ScheduleRow[];
+  /** Runs every behaviour's `initialize` in the order of execution (see `Network.initialize`). */
+  initialize(opts?: InitializeOptions): Promise<this>;
+  /** One step. */
+  simulateIteration(): Promise<void>;
+  /** Runs `n` steps and returns the elapsed wall time in ms. */
+  simulateIterations(n: number, opts?: SimulateOptions): Promise<number>;
+  /** Starts (or, with `false`, stops) timing every behaviour's `iteration`; returns the timer. */
+  timeBehaviors(on?: boolean): BehaviorTimer;
+  /** Pauses every recorder of the network. */
+  recordingOff(): this;
+  /** Resumes recording. */
+  recordingOn(): this;
+  /** Empties every recorder (or those tagged `tag`). */
+  clearRecorders(tag?: string): this;
+  /** The `index`-th recorded data set for `key` (see `Network.getRecorded`). */
+  getRecorded(key: string, index?: number): DenseMatrix;
+  /** A network-wide array of `length` values. */
+  initValues(spec: InitSpec, opts?: InitOptions, length?: number): Float64Array;
+  /** A summary line per host with its behaviours. */
+  toString(): string;
 }
 
 /**

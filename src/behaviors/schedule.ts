@@ -5,8 +5,45 @@
  * behaviours added earlier) run first among equal keys. The list is replaced, never mutated, so a
  * behaviour that adds or removes behaviours during a step does not disturb the running step.
  */
+import { optionKeys } from '../core/options.js';
 import { hasIteration, type Behavior } from './Behavior.js';
 import type { BehaviorHost } from './host.js';
+
+/*
+ * The options of running the order (`net.initialize`, `net.simulateIterations`) and its printed
+ * form are declared here, below the groups, so that the network's interface in NeuronGroup.ts
+ * (`GroupNetwork`) can name them; Network.ts re-exports them.
+ */
+
+/** Options of `initialize`. */
+export interface InitializeOptions {
+  /** Warn (console.warn) about constructor arguments that no behaviour read (default true). */
+  warnings?: boolean;
+}
+
+/** The keys of {@link InitializeOptions}. */
+export const INITIALIZE_OPTIONS = optionKeys<InitializeOptions>()(['warnings']);
+
+/** Options of `simulateIterations`. */
+export interface SimulateOptions {
+  /** Steps per batch for `onBatch` (default 100). */
+  batchSize?: number;
+  /** Called after each batch with the steps done so far and the total. */
+  onBatch?: (done: number, total: number) => void;
+  /** Pause every recorder during this run (PymoNNto `disable_recording`). */
+  disableRecording?: boolean;
+}
+
+/** The keys of {@link SimulateOptions}. */
+export const SIMULATE_OPTIONS = optionKeys<SimulateOptions>()(['batchSize', 'onBatch', 'disableRecording']);
+
+/** One line of `net.describeSchedule()`. */
+export interface ScheduleRow {
+  key: number;
+  host: string;
+  behavior: string;
+  enabled: boolean;
+}
 
 /** One entry of the order. */
 export interface ScheduleEntry {

@@ -3,7 +3,7 @@
  * behaviour modules name each other without an import cycle (src/behaviors/handles.ts, Behavior.ts,
  * host.ts, NeuronGroup.ts) keep what users see typed. Where an interface stands for a class in a public
  * signature (`neurons.synapses()`, `behavior.host`, `group.network`), it lists the class's members
- * (every one for a synapse group and a behaviour's host).
+ * (every one for a synapse group, a behaviour's host and a group's network).
  * Each `@ts-expect-error` fails the type check if the line below it compiles.
  */
 import {
@@ -18,6 +18,12 @@ function expectType<T extends true>(): T | undefined { return undefined; }
 
 // A synapse group as `neurons.synapses()` gives it lists every public member of the class.
 expectType<Equal<Exclude<keyof SynapseGroupClass, keyof SynapseGroupMembers>, never>>();
+/** The keys of `T` without its index signature (the network's `any` attributes). */
+type KnownKeys<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
+// A group's network lists every public member of the Network class.
+expectType<Equal<Exclude<KnownKeys<Network>, KnownKeys<GroupNetwork>>, never>>();
+expectType<Equal<KnownKeys<Network> extends never ? false : true, true>>();
+
 // A behaviour's host lists every member of BehaviorHost; what is below the hosts sees all of them
 // but the management of behaviours.
 expectType<Equal<Exclude<keyof BehaviorHost, keyof BehaviorHostHandle>, never>>();
@@ -54,6 +60,8 @@ export class Reader extends Behavior {
     // The network as a group sees it: groups typed, attributes `any` (quick access).
     expectType<Equal<typeof n.network.neuronGroups, NeuronGroup[]>>();
     expectType<Equal<typeof n.network.seed, number>>();
+    expectType<Equal<ReturnType<typeof n.network.getRecorded>, DenseMatrix>>();
+    expectType<Equal<ReturnType<typeof n.network.simulateIterations>, Promise<number>>>();
     const q = n.network.my_neurons;
     void q;
     // A sub-group names the group it came from.
