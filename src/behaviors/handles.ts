@@ -3,10 +3,11 @@
  * import each other one way only (issue 15: the import graph has no cycle, type-only imports
  * included). The order, from the bottom: `tags`, `spec` → `handles` → `Behavior` → `host` →
  * `NeuronGroup` → `SynapseGroup` → `Network`. A module below names the objects above it only
- * through these interfaces: a behaviour its host ({@link HostHandle}, extended in Behavior.ts), a host its network
- * ({@link NetworkHandle}, extended in host.ts and NeuronGroup.ts with what hosts and groups call).
+ * through these interfaces: a behaviour its host ({@link HostHandle}, extended in Behavior.ts into
+ * `BehaviorHostHandle`), a host its network ({@link NetworkHandle}, extended in host.ts and
+ * NeuronGroup.ts into `HostNetwork` and `GroupNetwork`).
  *
- * The classes implement them (`BehaviorHost implements HostHandle`, `Network implements
+ * The classes implement them (`BehaviorHost implements BehaviorHostHandle`, `Network implements
  * GroupNetwork`), so a `NeuronGroup`, `SynapseGroup` or `Network` goes wherever a handle is
  * expected.
  */
