@@ -10,6 +10,7 @@ import {
   Behavior, BehaviorHost, Network, NeuronGroup, SynapseGroup, SynapseGroupClass, afferent,
   type BehaviorHostHandle, type DenseMatrix, type GroupNetwork, type HostHandle, type NeuronSubGroup, type SparseMatrix,
   type SynapseGroupHandle, type SynapseGroupMembers, type WeightMatrix,
+  saveBehaviorNetwork, loadBehaviorNetwork,
 } from '../../src/behaviors/index.js';
 
 /** `true` when `A` and `B` are the same type. */
@@ -64,6 +65,9 @@ export class Reader extends Behavior {
     expectType<Equal<ReturnType<typeof n.network.simulateIterations>, Promise<number>>>();
     const q = n.network.my_neurons;
     void q;
+    // The network a group names can be saved and restored (the functions take what they use of it).
+    void saveBehaviorNetwork(n.network, 'state.npz');
+    void loadBehaviorNetwork(n.network, 'state.npz');
     // A sub-group names the group it came from.
     const sub: NeuronSubGroup<NeuronGroup> = n.subGroup([0]);
     expectType<Equal<typeof sub.base, NeuronGroup>>();

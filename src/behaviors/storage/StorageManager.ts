@@ -25,7 +25,7 @@ import { NeurarchyError } from '../../errors.js';
 import { decodeNpz, encodeNpz, type NpzEntry } from '../../io/npz.js';
 import { decodeNpy, encodeNpy, type NpyArray } from '../../io/npy.js';
 import { checkOptions, optionKeys } from '../../core/options.js';
-import type { Network } from '../Network.js';
+import type { GroupNetwork } from '../NeuronGroup.js';
 import { EventRecorder, type Recorder } from '../Recorder.js';
 import { formatIni, formatValue, parseIni, parseValue, type IniData, type ParamValue } from './ini.js';
 import { joinPath, loadFs, type SyncFs } from './fs.js';
@@ -264,13 +264,13 @@ export class StorageManager {
   }
 
   /** Saves the state of a behaviour network as `<key>.npz` (see `network-state.ts`) and its summary as `<key>.txt`. */
-  saveNetwork(net: Network, key = 'network'): this {
+  saveNetwork(net: GroupNetwork, key = 'network'): this {
     this.fs.writeFileSync(this.file(key, '.npz', 'saveNetwork'), behaviorNetworkToNpz(net));
     return this.saveStr(key, net.toString());
   }
 
   /** Restores the state saved by {@link saveNetwork} into `net` (built the same way). */
-  loadNetwork(net: Network, key = 'network'): this {
+  loadNetwork(net: GroupNetwork, key = 'network'): this {
     const f = this.file(key, '.npz', 'loadNetwork');
     if (!this.fs.existsSync(f)) throw new NeurarchyError(`loadNetwork: no '${f}'`);
     behaviorNetworkFromNpz(net, this.fs.readFileSync(f));

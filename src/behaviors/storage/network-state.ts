@@ -20,9 +20,9 @@
 import { NeurarchyError } from '../../errors.js';
 import { decodeNpz, encodeNpz, type NpzEntry } from '../../io/npz.js';
 import type { NpyArray } from '../../io/npy.js';
-import type { BehaviorHost } from '../host.js';
+import type { BehaviorHostHandle as BehaviorHost } from '../Behavior.js';
 import { DenseMatrix, SparseMatrix } from '../matrix.js';
-import type { Network } from '../Network.js';
+import type { GroupNetwork } from '../NeuronGroup.js';
 import { NeuronGroup } from '../NeuronGroup.js';
 import type { SynapseGroup } from '../SynapseGroup.js';
 import { loadFs } from './fs.js';
@@ -40,7 +40,7 @@ export class BehaviorStateError extends NeurarchyError {
   override name = 'BehaviorStateError';
 }
 
-function hostsOf(net: Network): [string, BehaviorHost][] {
+function hostsOf(net: GroupNetwork): [string, BehaviorHost][] {
   return [
     ['net', net],
     ...net.neuronGroups.map((g, k): [string, BehaviorHost] => [`ng${k}`, g]),
@@ -89,7 +89,7 @@ function putValue(out: Record<string, NpzEntry>, key: string, v: unknown, kind: 
 }
 
 /** The state of a behaviour network as `.npz` bytes (see the module comment). */
-export function behaviorNetworkToNpz(net: Network): Uint8Array {
+export function behaviorNetworkToNpz(net: GroupNetwork): Uint8Array {
   const out: Record<string, NpzEntry> = {};
   const meta: Meta = { format: BEHAVIOR_STATE_FORMAT, iteration: net.iteration, seed: net.seed, hosts: [] };
   for (const [id, h] of hostsOf(net)) {
@@ -146,7 +146,7 @@ function readValue(rec: Record<string, NpyArray>, key: string, kind: VarKind, cu
  * Restores a state written by {@link behaviorNetworkToNpz} into `net`, which the program has built
  * the same way (and normally initialised). Every check runs before anything changes.
  */
-export function behaviorNetworkFromNpz(net: Network, bytes: Uint8Array): void {
+export function behaviorNetworkFromNpz(net: GroupNetwork, bytes: Uint8Array): void {
   const rec = decodeNpz(bytes);
   let meta: Meta;
   try {
@@ -198,7 +198,7 @@ export function behaviorNetworkFromNpz(net: Network, bytes: Uint8Array): void {
 }
 
 /** Writes the state of `net` to `path` (`.npz`). Node.js only. */
-export async function saveBehaviorNetwork(net: Network, path: string): Promise<void> {
+export async function saveBehaviorNetwork(net: GroupNetwork, path: string): Promise<void> {
   const fs = await loadFs('saveBehaviorNetwork');
   const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
   if (folder) fs.mkdirSync(folder, { recursive: true });
@@ -206,7 +206,7 @@ export async function saveBehaviorNetwork(net: Network, path: string): Promise<v
 }
 
 /** Restores the state saved at `path` into `net` (see {@link behaviorNetworkFromNpz}). Node.js only. */
-export async function loadBehaviorNetwork(net: Network, path: string): Promise<void> {
+export async function loadBehaviorNetwork(net: GroupNetwork, path: string): Promise<void> {
   const fs = await loadFs('loadBehaviorNetwork');
   if (!fs.existsSync(path)) throw new BehaviorStateError(`loadBehaviorNetwork: no file '${path}'`);
   behaviorNetworkFromNpz(net, fs.readFileSync(path));
