@@ -5,58 +5,54 @@
  */
 import { sequentialReduction } from '../kernels/globalops.js';
 import { indent } from '../kernels/dialect.js';
-import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
-import type { RandomUse } from '../../equations/description.js';
-import { renderExpr } from '../render.js';
+import type { NetworkPlan, PopulationPlan } from '../../ir/plan.js';
+import { randomDraws, drawValue, type DrawLibrary, type RandomDraw, type RandomOwner } from '../kernels/random.js';
+import { ringParts, type RingTarget } from '../kernels/delays.js';
 import { cppSpelling, cppDialect } from './spelling.js';
 import { neuronScope } from './neuron.js';
 import { synapseScope } from './synapse-scope.js';
 import { KernelArrays, type ArrayTable } from './arrays.js';
-import { randomStream } from '../../ir/streams.js';
 import { parallelFor } from './parallel.js';
 
-/** One draw of `dist` for element `i` (C expression), with the arguments `a0`, `a1`, … (the js `drawAt`). */
-function drawExpr(u: RandomUse, stream: number): string {
-  const tail = `SEED, ${stream}u, (uint32_t)i, (uint64_t)step, ${u.id}u`;
-  switch (u.dist) {
-    case 'Uniform': return `(_a0 + (_w * nrx_uniform_at(${tail})))`;
-    case 'Normal': return `(_a0 + (_a1 * nrx_normal_at(${tail})))`;
-    case 'LogNormal': return `nrx_exp(_a0 + (_a1 * nrx_normal_at(${tail})))`;
-    case 'DiscreteUniform': return `nrx_discrete_uniform_at(_a0, _a1, ${tail})`;
-    case 'Exponential': return `nrx_exponential_at(_a0, ${tail})`;
-    case 'Gamma': return `nrx_gamma_at(_a0, _a1, ${tail})`;
-    case 'Binomial': return `nrx_binomial_at(_a0, _a1, ${tail})`;
-  }
-}
+/** The C key of a draw at element `i` of this step (`src/random/philox_c.ts`). */
+const key = (r: RandomDraw) => `SEED, ${r.stream}u, (uint32_t)i, (uint64_t)step, ${r.drawId}u`;
 
-/** Draws of every random use of a population or projection (one array per use, redrawn each step). */
-export function randomKernel(owner: { kind: 'pop'; plan: PopulationPlan } | { kind: 'proj'; plan: ProjectionPlan }, net: NetworkPlan, table: ArrayTable): string | undefined {
-  const uses: RandomUse[] = owner.plan.description.randoms;
-  if (uses.length === 0) return undefined;
+/** The C random library at element `i`: the `_at` functions, the same bits as the js `drawAt`. */
+const cppDraws: DrawLibrary = {
+  uniform: (r) => `nrx_uniform_at(${key(r)})`,
+  normal: (r) => `nrx_normal_at(${key(r)})`,
+  call: (dist, args, r) => {
+    const fn = { DiscreteUniform: 'discrete_uniform', Exponential: 'exponential', Gamma: 'gamma', Binomial: 'binomial' }[dist];
+    return `nrx_${fn}_at(${args.join(', ')}, ${key(r)})`;
+  },
+};
+
+/**
+ * Draws of every random use of a population or projection (`../kernels/random.ts`), one block per
+ * use. Uniform and Normal draws take the batched strategy (`random-batch.ts`: vectorisable blocks of
+ * Philox, the same bits as `cppDraws`); the others one draw per element.
+ */
+export function randomKernel(owner: RandomOwner, net: NetworkPlan, table: ArrayTable): string | undefined {
+  if (owner.plan.description.randoms.length === 0) return undefined;
   const name = owner.kind === 'pop' ? `pop${owner.plan.id}_random` : `proj${owner.plan.id}_random`;
   const scope = owner.kind === 'pop'
     ? neuronScope(owner.plan, net, 'global', new Set(), new KernelArrays(table))
     : synapseScope(owner.plan, net, table, { dtName: 'dt', temps: new Set() });
-  const stream = randomStream(owner.kind, owner.plan.id);
   const body: string[] = [];
-  for (const u of uses) {
-    const args = u.args.map((a) => renderExpr(a, scope, cppSpelling));
-    if (u.dist === 'Gamma' && args.length < 2) args.push('1.0');
-    const out = table.ptr(owner.kind, owner.plan.id, `_rand_${u.id}`);
-    const n = table.len(owner.kind, owner.plan.id, `_rand_${u.id}`);
-    const size = owner.kind === 'pop' ? (u.locality === 'global' ? 1 : owner.plan.size) : undefined;
-    body.push(
-      '{',
-      ...args.map((a, k) => `  const double _a${k} = ${a};`),
-      ...(u.dist === 'Uniform' ? ['  const double _w = _a1 - _a0;'] : []),
-      `  double* _out = ${out}; const int64_t _n = ${n};`,
-      ...parallelFor(table.threads, '_n', size).map((l) => `  ${l}`),
-      u.dist === 'Normal' || u.dist === 'Uniform'
-        // Batched, vectorisable draws (same bits as drawExpr; see random-batch.ts).
-        ? `  for (int64_t _b = 0; _b < _n; _b += NX_RB) nx_${u.dist === 'Normal' ? 'normal' : 'uniform'}_block(_out + _b, _b, _n - _b < NX_RB ? _n - _b : NX_RB, _a0, ${u.dist === 'Normal' ? '_a1' : '_w'}, SEED, ${stream}u, (uint64_t)step, ${u.id}u);`
-        : `  for (int64_t i = 0; i < _n; i++) _out[i] = ${drawExpr(u, stream)};`,
-      '}',
-    );
+  for (const r of randomDraws(owner, scope, cppSpelling)) {
+    const a = r.args.map((_, k) => `_a${k}`);
+    const out = table.ptr(owner.kind, owner.plan.id, r.array);
+    const n = table.len(owner.kind, owner.plan.id, r.array);
+    const size = owner.kind === 'pop' ? (r.use.locality === 'global' ? 1 : owner.plan.size) : undefined;
+    body.push(...cppDialect.block([
+      ...r.args.map((v, k) => cppDialect.declare(a[k], v)),
+      ...(r.dist === 'Uniform' ? [cppDialect.declare('_w', '_a1 - _a0')] : []),
+      `double* _out = ${out}; const int64_t _n = ${n};`,
+      ...parallelFor(table.threads, '_n', size),
+      r.dist === 'Normal' || r.dist === 'Uniform'
+        ? `for (int64_t _b = 0; _b < _n; _b += NX_RB) nx_${r.dist === 'Normal' ? 'normal' : 'uniform'}_block(_out + _b, _b, _n - _b < NX_RB ? _n - _b : NX_RB, _a0, ${r.dist === 'Normal' ? '_a1' : '_w'}, SEED, ${r.stream}u, (uint64_t)step, ${r.drawId}u);`
+        : `for (int64_t i = 0; i < _n; i++) _out[i] = ${drawValue(r, a, cppDraws, cppSpelling)};`,
+    ]));
   }
   const decl = 'arrays' in scope ? scope.arrays.declarations() : [];
   return [
@@ -86,28 +82,25 @@ export function globalOpsKernel(pop: PopulationPlan, table: ArrayTable): string 
   return lines.join('\n');
 }
 
-/** Pushes this step's values of delayed variables, and this step's spikes, into the rings. */
+/** The C places of the ring parts: the slots of the array table; copies are `memcpy`s. */
+function ringTarget(pop: PopulationPlan, table: ArrayTable): RingTarget {
+  const ptr = (name: string) => table.ptr('pop', pop.id, name);
+  return {
+    d: cppDialect,
+    el: (name, idx) => `${ptr(name)}[${idx}]`,
+    length: (name) => table.len('pop', pop.id, name),
+    spikeCount: () => `${ptr('_nspiked')}[0]`,
+    copy: (ring, slot, width, src, count) => {
+      const dst = ptr(ring);
+      const type = table.slots[table.slot('pop', pop.id, ring)].type === 'i32' ? 'int32_t' : 'double';
+      return [`memcpy(${dst} + (int64_t)${slot} * ${width}, ${ptr(src)}, sizeof(${type}) * ${count});`];
+    },
+  };
+}
+
+/** Pushes this step's values of delayed variables, and this step's spikes, into the rings (`../kernels/delays.ts`). */
 export function delayKernel(pop: PopulationPlan, table: ArrayTable): string | undefined {
-  if (pop.delayedVariables.length === 0 && !pop.spikeQueue) return undefined;
-  const lines = [`static void pop${pop.id}_delay(Net* N, int64_t step) {`, '  (void)step;'];
-  if (pop.delayedVariables.length) {
-    lines.push(
-      `  int32_t* _di = ${table.ptr('pop', pop.id, '_delay_idx')}; const int32_t _D = ${table.ptr('pop', pop.id, '_delay_len')}[0];`,
-      '  const int32_t idx = (_di[0] + 1) % _D; _di[0] = idx;',
-    );
-    for (const v of pop.delayedVariables) {
-      const n = table.len('pop', pop.id, v);
-      lines.push(`  memcpy(${table.ptr('pop', pop.id, `_delayed_${v}`)} + (int64_t)idx * ${n}, ${table.ptr('pop', pop.id, v)}, sizeof(double) * ${n});`);
-    }
-  }
-  if (pop.spikeQueue) {
-    lines.push(
-      `  int32_t* _qi = ${table.ptr('pop', pop.id, '_spike_queue_idx')}; int32_t* _qn = ${table.ptr('pop', pop.id, '_spike_queue_n')};`,
-      `  const int32_t slot = (int32_t)((_qi[0] + 1) % ${table.len('pop', pop.id, '_spike_queue_n')}); _qi[0] = slot;`,
-      `  const int32_t ns = ${table.ptr('pop', pop.id, '_nspiked')}[0]; _qn[slot] = ns;`,
-      `  memcpy(${table.ptr('pop', pop.id, '_spike_queue')} + (int64_t)slot * ${pop.size}, ${table.ptr('pop', pop.id, '_spiked')}, sizeof(int32_t) * ns);`,
-    );
-  }
-  lines.push('}');
-  return lines.join('\n');
+  const parts = ringParts(pop, ringTarget(pop, table));
+  if (!parts) return undefined;
+  return [`static void pop${pop.id}_delay(Net* N, int64_t step) {`, '  (void)step;', ...indent([...parts.next, ...parts.push, ...parts.advance]), '}'].join('\n');
 }

@@ -4,34 +4,33 @@
  */
 import { sequentialReduction } from '../kernels/globalops.js';
 import { indent } from '../kernels/dialect.js';
-import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
-import type { RandomUse } from '../../equations/description.js';
-import { renderExpr } from '../render.js';
+import type { NetworkPlan, PopulationPlan } from '../../ir/plan.js';
+import { randomDraws, type RandomOwner } from '../kernels/random.js';
+import { ringParts, type RingTarget } from '../kernels/delays.js';
 import { jsSpelling, jsDialect } from './spelling.js';
 import { neuronScope } from './neuron.js';
 import { synapseScope } from './synapse-scope.js';
-import { randomStream } from '../../ir/streams.js';
+import { js } from './names.js';
 
-/** Draws of every random use of a population or projection (one array per use, redrawn each step). */
-export function randomKernel(owner: { kind: 'pop'; plan: PopulationPlan } | { kind: 'proj'; plan: ProjectionPlan }, net: NetworkPlan): string | undefined {
-  const uses: RandomUse[] = owner.plan.description.randoms;
-  if (uses.length === 0) return undefined;
+/**
+ * Draws of every random use of a population or projection (`../kernels/random.ts`): one library
+ * fill per array (`fillDraws`, redrawn each step).
+ */
+export function randomKernel(owner: RandomOwner, net: NetworkPlan): string | undefined {
+  if (owner.plan.description.randoms.length === 0) return undefined;
   const name = owner.kind === 'pop' ? `pop${owner.plan.id}_random` : `proj${owner.plan.id}_random`;
   const map = owner.kind === 'pop' ? `P[${owner.plan.id}]` : `J[${owner.plan.id}]`;
   const scope = owner.kind === 'pop'
     ? neuronScope(owner.plan, net, 'global', new Set())
     : synapseScope(owner.plan, net, { dtName: 'dt', temps: new Set() });
-  const stream = randomStream(owner.kind, owner.plan.id);
+  const draws = randomDraws(owner, scope, jsSpelling);
   const lines = [`function ${name}(step) {`];
   if (owner.kind === 'pop') {
-    for (const a of owner.plan.description.attributes) if (a.locality === 'global') lines.push(`  const ${a.name} = ${map}.get('${a.name}');`);
+    for (const a of owner.plan.description.attributes) if (a.locality === 'global') lines.push(`  const ${js(a.name)} = ${map}.get('${a.name}');`);
   } else {
     lines.push(...(scope as ReturnType<typeof synapseScope>).declarations().map((l) => `  ${l}`));
   }
-  for (const u of uses) {
-    const args = u.args.map((a) => renderExpr(a, scope, jsSpelling)).join(', ');
-    lines.push(`  R.fill(${map}.get('_rand_${u.id}'), '${u.dist}', [${args}], SEED, ${stream}, step, ${u.id});`);
-  }
+  for (const r of draws) lines.push(`  R.fill(${map}.get('${r.array}'), '${r.dist}', [${r.args.join(', ')}], SEED, ${r.stream}, step, ${r.drawId});`);
   lines.push('}');
   return lines.join('\n');
 }
@@ -52,24 +51,21 @@ export function globalOpsKernel(pop: PopulationPlan): string | undefined {
   return lines.join('\n');
 }
 
-/** Pushes this step's values of delayed variables, and this step's spikes, into the rings. */
+/** The js places of the ring parts: the population's arrays, read from its state map on use. */
+function ringTarget(pop: PopulationPlan): RingTarget {
+  return {
+    d: jsDialect,
+    el: (name, idx) => `S.get('${name}')[${idx}]`,
+    // Rings grow at run time (`growDelayRings`): their slot counts are read; a variable's width is fixed.
+    length: (name) => (name === '_spike_queue_n' ? `S.get('${name}').length` : String(pop.description.attributes.find((a) => a.name === name)?.locality === 'global' ? 1 : pop.size)),
+    spikeCount: () => "S.get('_nspiked')[0]",
+    copy: (ring, slot, width, src, count) => [`S.get('${ring}').set(S.get('${src}')${count === width ? '' : `.subarray(0, ${count})`}, ${slot} * ${width});`],
+  };
+}
+
+/** Pushes this step's values of delayed variables, and this step's spikes, into the rings (`../kernels/delays.ts`). */
 export function delayKernel(pop: PopulationPlan): string | undefined {
-  if (pop.delayedVariables.length === 0 && !pop.spikeQueue) return undefined;
-  const lines = [`function pop${pop.id}_delay(step) {`, `  const S = P[${pop.id}];`];
-  if (pop.delayedVariables.length) {
-    lines.push("  const _di = S.get('_delay_idx'), _D = S.get('_delay_len')[0];", '  const idx = (_di[0] + 1) % _D; _di[0] = idx;');
-    for (const v of pop.delayedVariables) {
-      lines.push(`  { const x = S.get('${v}'); S.get('_delayed_${v}').set(x, idx * x.length); }`);
-    }
-  }
-  if (pop.spikeQueue) {
-    lines.push(
-      "  const _qi = S.get('_spike_queue_idx'), _qn = S.get('_spike_queue_n'), _q = S.get('_spike_queue');",
-      '  const slot = (_qi[0] + 1) % _qn.length; _qi[0] = slot;',
-      "  const ns = S.get('_nspiked')[0]; _qn[slot] = ns;",
-      `  _q.set(S.get('_spiked').subarray(0, ns), slot * ${pop.size});`,
-    );
-  }
-  lines.push('}');
-  return lines.join('\n');
+  const parts = ringParts(pop, ringTarget(pop));
+  if (!parts) return undefined;
+  return [`function pop${pop.id}_delay(step) {`, `  const S = P[${pop.id}];`, ...indent([...parts.next, ...parts.push, ...parts.advance]), '}'].join('\n');
 }

@@ -6,16 +6,14 @@
  */
 import { reduction } from '../kernels/globalops.js';
 import { emitsAxonSpikes } from '../kernels/axon.js';
-import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
-import type { RandomUse } from '../../equations/description.js';
-import { renderExpr } from '../render.js';
+import type { NetworkPlan, PopulationPlan } from '../../ir/plan.js';
+import { randomDraws, drawValue, type DrawLibrary, type RandomDraw, type RandomOwner } from '../kernels/random.js';
+import { ringParts, type RingTarget } from '../kernels/delays.js';
 import { wgslSpelling, wgslDialect } from './spelling.js';
 import { plainMem, type Layout } from './memory.js';
 import { neuronScope, synapseScope } from './scope.js';
-import { randomStream } from '../../ir/streams.js';
 import { enabledCheck } from './neuron.js';
 import type { Kernel } from './kernel.js';
-import { NetworkError } from '../../errors.js';
 
 /** Clears the weighted sums of a population at the start of a step. */
 export function clearSumsKernel(pop: PopulationPlan, L: Layout): Kernel | undefined {
@@ -37,41 +35,40 @@ export function clearCountersKernel(net: NetworkPlan, L: Layout): Kernel | undef
   };
 }
 
-/** One draw of `u` for element `i` in f32 (the `_a<k>` locals hold the arguments). */
-function drawExpr(u: RandomUse, stream: number, where: string): string {
-  const tail = `SEED, ${stream >>> 0}u, u32(gi), U.step_lo, U.step_hi, ${u.id}u`;
-  switch (u.dist) {
-    case 'Uniform': return `(_a0 + (_a1 - _a0) * nrx_uniform_f32(${tail}))`;
-    case 'Normal': return `(_a0 + _a1 * nrx_normal_f32(${tail}))`;
-    case 'LogNormal': return `exp(_a0 + _a1 * nrx_normal_f32(${tail}))`;
-    case 'Exponential': return `(-log(f32((nrx_draw_block(${tail}, 0u).x >> 8u) + 1u) * 5.9604644775390625e-8) / _a0)`;
-    case 'DiscreteUniform': return `min(_a1, _a0 + floor(nrx_uniform_f32(${tail}) * (_a1 - _a0 + 1.0)))`;
-    case 'Gamma': return `nrx_gamma_f32(_a0, _a1, ${stream >>> 0}u, u32(gi), ${u.id}u)`;
-    case 'Binomial': return `nrx_binomial_f32(_a0, _a1, ${stream >>> 0}u, u32(gi), ${u.id}u)`;
-    default: throw new NetworkError(`webgpu backend: ${where}: ${String(u.dist)}() draws are not supported on webgpu yet`);
-  }
-}
+/** The WGSL key of a draw at element `gi` of this step (`src/random/philox_wgsl.ts`; the step as two words). */
+const key = (r: RandomDraw) => `SEED, ${r.stream >>> 0}u, u32(gi), U.step_lo, U.step_hi, ${r.drawId}u`;
 
-/** Draws of every random use of a population or projection (one invocation per element). */
-export function randomKernels(owner: { kind: 'pop'; plan: PopulationPlan } | { kind: 'proj'; plan: ProjectionPlan }, net: NetworkPlan, L: Layout): Kernel[] {
-  const uses: RandomUse[] = owner.plan.description.randoms;
+/** The WGSL random library at element `gi`, in f32 (the same Philox words as js and cpp). */
+const wgslDraws: DrawLibrary = {
+  uniform: (r) => `nrx_uniform_f32(${key(r)})`,
+  normal: (r) => `nrx_normal_f32(${key(r)})`,
+  call: (dist, [a0, a1], r) => {
+    switch (dist) {
+      case 'Exponential': return `(-log(f32((nrx_draw_block(${key(r)}, 0u).x >> 8u) + 1u) * 5.9604644775390625e-8) / ${a0})`;
+      case 'DiscreteUniform': return `min(${a1}, ${a0} + floor(nrx_uniform_f32(${key(r)}) * (${a1} - ${a0} + 1.0)))`;
+      // These read the seed and the step (`U`) themselves (`random.ts`).
+      case 'Gamma': return `nrx_gamma_f32(${a0}, ${a1}, ${r.stream >>> 0}u, u32(gi), ${r.drawId}u)`;
+      case 'Binomial': return `nrx_binomial_f32(${a0}, ${a1}, ${r.stream >>> 0}u, u32(gi), ${r.drawId}u)`;
+    }
+  },
+};
+
+/** Draws of every random use of a population or projection (`../kernels/random.ts`): one kernel per use, one invocation per element. */
+export function randomKernels(owner: RandomOwner, net: NetworkPlan, L: Layout): Kernel[] {
   const scope = owner.kind === 'pop'
     ? neuronScope(owner.plan, net, L, plainMem, new Set())
     : synapseScope(owner.plan, net, L, plainMem, { dtName: 'DT', temps: new Set() });
-  const stream = randomStream(owner.kind, owner.plan.id);
-  const where = `${owner.kind === 'pop' ? 'population' : 'projection'} '${owner.plan.name}'`;
-  return uses.map((u) => {
-    const r = L.get(owner.kind, owner.plan.id, `_rand_${u.id}`);
-    const args = u.args.map((a) => renderExpr(a, scope, wgslSpelling));
-    if (u.dist === 'Gamma' && args.length < 2) args.push('1.0');
+  return randomDraws(owner, scope, wgslSpelling).map((r) => {
+    const out = L.get(owner.kind, owner.plan.id, r.array);
+    const a = r.args.map((_, k) => `_a${k}`);
     return {
-      name: `${owner.kind}${owner.plan.id}_random${u.id}`, stage: 1 as const, mem: plainMem, dispatch: { threads: r.length },
+      name: `${owner.kind}${owner.plan.id}_random${r.drawId}`, stage: 1 as const, mem: plainMem, dispatch: { threads: out.length },
       body: [
-        `if (gi >= ${r.length}) { return; }`,
+        `if (gi >= ${out.length}) { return; }`,
         ...(owner.kind === 'pop' ? [enabledCheck(L, owner.plan.id)] : []),
         'let i = gi; let k = gi;',
-        ...args.map((a, k) => `let _a${k}: f32 = ${a};`),
-        `F[${r.offset} + gi] = ${drawExpr(u, stream, where)};`,
+        ...r.args.map((v, k) => wgslDialect.declare(a[k], v)),
+        `F[${out.offset} + gi] = ${drawValue(r, a, wgslDraws, wgslSpelling)};`,
       ],
     };
   });
@@ -107,39 +104,33 @@ export function globalOpsKernels(pop: PopulationPlan, L: Layout): Kernel[] {
   return kernels;
 }
 
+/** The WGSL places of the ring parts: regions of the layout; a copy moves this invocation's element. */
+function ringTarget(pop: PopulationPlan, L: Layout): RingTarget {
+  const o = (name: string) => L.off('pop', pop.id, name);
+  return {
+    d: wgslDialect,
+    el: (name, idx) => (idx === '0' ? `I[${o(name)}]` : `I[${o(name)} + ${idx}]`),
+    length: (name) => String(L.get('pop', pop.id, name).length),
+    spikeCount: () => `atomicLoad(&A[${o('_nspiked')}])`,
+    copy: (ring, slot, width, src, count) => {
+      const r = L.get('pop', pop.id, ring), x = L.get('pop', pop.id, src);
+      return [`if (gi < ${count}) { ${r.buf}[${r.offset} + ${slot} * ${width} + gi] = ${x.buf}[${x.offset} + gi]; }`];
+    },
+  };
+}
+
 /**
- * Pushes this step's values of delayed variables and this step's spikes into the rings: a copy
- * kernel into the next slot, then a one-invocation kernel that advances the indices.
+ * Pushes this step's values of delayed variables and this step's spikes into the rings
+ * (`../kernels/delays.ts`): a copy kernel into the next slots, then a one-invocation kernel that
+ * advances the indices (no invocation reads an index another one changes).
  */
 export function delayKernels(pop: PopulationPlan, L: Layout): Kernel[] {
-  const copy: string[] = [];
-  const bump: string[] = [];
-  const o = (n: string) => L.off('pop', pop.id, n);
-  let threads = 0;
-  if (pop.delayedVariables.length) {
-    copy.push(`{ let _idx = (I[${o('_delay_idx')}] + 1) % I[${o('_delay_len')}];`);
-    for (const v of pop.delayedVariables) {
-      const x = L.get('pop', pop.id, v);
-      threads = Math.max(threads, x.length);
-      copy.push(`  if (gi < ${x.length}) { F[${o(`_delayed_${v}`)} + _idx * ${x.length} + gi] = F[${x.offset} + gi]; }`);
-    }
-    copy.push('}');
-    bump.push(`I[${o('_delay_idx')}] = (I[${o('_delay_idx')}] + 1) % I[${o('_delay_len')}];`);
-  }
-  const spikeRing = (q: string, qn: string, qi: string) => {
-    const D = L.get('pop', pop.id, qn).length;
-    threads = Math.max(threads, pop.size);
-    copy.push(
-      `{ let _slot = (I[${o(qi)}] + 1) % ${D}; let _ns = atomicLoad(&A[${o('_nspiked')}]);`,
-      `  if (gi < _ns) { I[${o(q)} + _slot * ${pop.size} + gi] = I[${o('_spiked')} + gi]; } }`,
-    );
-    bump.push(`{ let _slot = (I[${o(qi)}] + 1) % ${D}; I[${o(qi)}] = _slot; I[${o(qn)} + _slot] = atomicLoad(&A[${o('_nspiked')}]); }`);
-  };
-  if (pop.spikeQueue) spikeRing('_spike_queue', '_spike_queue_n', '_spike_queue_idx');
-  if (copy.length === 0) return [];
+  const parts = ringParts(pop, ringTarget(pop, L));
+  if (!parts) return [];
+  const widths = [...pop.delayedVariables.map((v) => L.get('pop', pop.id, v).length), ...(pop.spikeQueue ? [pop.size] : [])];
   return [
-    { name: `pop${pop.id}_delay`, stage: 2, mem: plainMem, dispatch: { threads }, body: copy },
-    { name: `pop${pop.id}_delay_bump`, stage: 2, mem: plainMem, dispatch: { threads: 1 }, body: ['if (gi != 0) { return; }', ...bump] },
+    { name: `pop${pop.id}_delay`, stage: 2, mem: plainMem, dispatch: { threads: Math.max(...widths) }, body: [...parts.next, ...parts.push] },
+    { name: `pop${pop.id}_delay_bump`, stage: 2, mem: plainMem, dispatch: { threads: 1 }, body: ['if (gi != 0) { return; }', ...parts.next, ...parts.advance] },
   ];
 }
 

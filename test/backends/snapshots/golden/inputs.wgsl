@@ -768,7 +768,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let i = gi; let k = gi;
   let _a0: f32 = 0f;
   let _a1: f32 = 1f;
-  F[97 + gi] = (_a0 + _a1 * nrx_normal_f32(SEED, 65543u, u32(gi), U.step_lo, U.step_hi, 0u));
+  F[97 + gi] = (_a0 + (_a1 * nrx_normal_f32(SEED, 65543u, u32(gi), U.step_lo, U.step_hi, 0u)));
 }
 
 // ==== pop7_random1 {"threads":4}
@@ -876,7 +876,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let i = gi; let k = gi;
   let _a0: f32 = 0f;
   let _a1: f32 = 1f;
-  F[98 + gi] = (_a0 + (_a1 - _a0) * nrx_uniform_f32(SEED, 65543u, u32(gi), U.step_lo, U.step_hi, 1u));
+  F[98 + gi] = (_a0 + ((_a1 - _a0) * nrx_uniform_f32(SEED, 65543u, u32(gi), U.step_lo, U.step_hi, 1u)));
 }
 
 // ==== pop0_update {"threads":4}

@@ -224,10 +224,10 @@ static void pop1_update(Net* N, int64_t step) {
 
 static void pop0_delay(Net* N, int64_t step) {
   (void)step;
-  int32_t* _di = ((int32_t*)N->a[5]); const int32_t _D = ((int32_t*)N->a[6])[0];
-  const int32_t idx = (_di[0] + 1) % _D; _di[0] = idx;
-  memcpy(((double*)N->a[4]) + (int64_t)idx * N->n[21], ((double*)N->a[21]), sizeof(double) * N->n[21]);
-  memcpy(((double*)N->a[12]) + (int64_t)idx * N->n[20], ((double*)N->a[20]), sizeof(double) * N->n[20]);
+  const int32_t _idx = (((int32_t*)N->a[5])[0] + 1) % ((int32_t*)N->a[6])[0];
+  memcpy(((double*)N->a[4]) + (int64_t)_idx * N->n[21], ((double*)N->a[21]), sizeof(double) * N->n[21]);
+  memcpy(((double*)N->a[12]) + (int64_t)_idx * N->n[20], ((double*)N->a[20]), sizeof(double) * N->n[20]);
+  ((int32_t*)N->a[5])[0] = _idx;
 }
 
 static void pop1_globalops(Net* N, int64_t step) {

@@ -264,7 +264,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let i = gi; let k = gi;
   let _a0: f32 = 0f;
   let _a1: f32 = 1f;
-  F[5 + gi] = (_a0 + (_a1 - _a0) * nrx_uniform_f32(SEED, 65536u, u32(gi), U.step_lo, U.step_hi, 0u));
+  F[5 + gi] = (_a0 + ((_a1 - _a0) * nrx_uniform_f32(SEED, 65536u, u32(gi), U.step_lo, U.step_hi, 0u)));
 }
 
 // ==== pop0_global {"threads":1}
@@ -462,10 +462,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  { let _idx = (I[14] + 1) % I[15];
-    if (gi < 3) { F[8 + _idx * 3 + gi] = F[2 + gi]; }
-    if (gi < 1) { F[38 + _idx * 1 + gi] = F[1 + gi]; }
-  }
+  let _idx: i32 = (I[14] + 1) % I[15];
+  if (gi < 3) { F[8 + _idx * 3 + gi] = F[2 + gi]; }
+  if (gi < 1) { F[38 + _idx * 1 + gi] = F[1 + gi]; }
 }
 
 // ==== pop0_delay_bump {"threads":1}
@@ -511,7 +510,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
   if (gi != 0) { return; }
-  I[14] = (I[14] + 1) % I[15];
+  let _idx: i32 = (I[14] + 1) % I[15];
+  I[14] = _idx;
 }
 
 // ==== pop1_mean_r {"workgroups":1}

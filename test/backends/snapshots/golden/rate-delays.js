@@ -71,10 +71,10 @@ function pop1_update(step) {
 
 function pop0_delay(step) {
   const S = P[0];
-  const _di = S.get('_delay_idx'), _D = S.get('_delay_len')[0];
-  const idx = (_di[0] + 1) % _D; _di[0] = idx;
-  { const x = S.get('r'); S.get('_delayed_r').set(x, idx * x.length); }
-  { const x = S.get('glob_r'); S.get('_delayed_glob_r').set(x, idx * x.length); }
+  const _idx = (S.get('_delay_idx')[0] + 1) % S.get('_delay_len')[0];
+  S.get('_delayed_r').set(S.get('r'), _idx * 3);
+  S.get('_delayed_glob_r').set(S.get('glob_r'), _idx * 1);
+  S.get('_delay_idx')[0] = _idx;
 }
 
 function pop1_globalops(step) {
