@@ -46,10 +46,14 @@ export interface Dialect {
   truthy(value: string): string;
   /** Negation of a condition. */
   not(cond: string): string;
+  /** Both conditions, the second evaluated only when the first holds (it may index past an end otherwise). */
+  and(a: string, b: string): string;
   /** The value truncated towards zero (attributes of type int). */
   trunc(value: string): string;
   /** `for (i = 0; i < n; i++) { body }`. */
   forRange(i: string, n: string, body: string[]): string[];
+  /** `while (cond) { body }`. */
+  whileLoop(cond: string, body: string[]): string[];
   /** Spike emission: appends `value` (an index) to `list` (a local counter, or an atomic one on GPUs). */
   append(list: ListRef, value: string): string[];
   /**

@@ -91,8 +91,10 @@ export const wgslDialect: Dialect = {
   cmp: (op, a, b) => `${a} ${op} ${b}`,
   truthy: (v) => `nx_truthy(${v})`,
   not: (c) => `!(${c})`,
+  and: (a, b) => `${a} && ${b}`,
   trunc: (v) => `trunc(${v})`,
   forRange: (i, n, body) => [`for (var ${i}: i32 = 0; ${i} < ${n}; ${i}++) {`, ...indent(body), '}'],
+  whileLoop: (c, body) => [`while (${c}) {`, ...indent(body), '}'],
   // Invocations run concurrently: a slot of the list is taken with an atomic add (the engine sorts the list).
   append: (list, v) => [`let _slot = atomicAdd(&${list.count}, 1);`, `${list.element('_slot')} = ${v};`],
   // Saturated as the js kernel's Math.max(0, Math.min(Math.round(x), 2^31 − 1)) (x ≥ 2^31 − 1 first: i32() of it is undefined).

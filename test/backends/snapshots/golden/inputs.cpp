@@ -464,23 +464,41 @@ static void proj6_transmit(Net* N, int64_t step) {
   (void)step;
   const int32_t* FL = (const int32_t*)N->a[NX_FLAGS] + 36;
   if (!FL[0]) return;
-  const int32_t* _row_ptr = ((int32_t*)N->a[51]); const int32_t* _post_rank = ((int32_t*)N->a[52]); const int32_t* _inv_ptr = ((int32_t*)N->a[53]); const int32_t* _inv_idx = ((int32_t*)N->a[54]); const int32_t* _syn_dendrite = ((int32_t*)N->a[55]);
-  const double* w = ((double*)N->a[56]); const bool _single = true;
-  double* _hist = ((double*)N->a[57]); int32_t* _di = ((int32_t*)N->a[58]); const int64_t nd = N->n[52];
-  const int32_t* _src = ((int32_t*)N->a[11]); const int64_t _ns = ((int32_t*)N->a[12])[0];
-  double* _sum = ((double*)N->a[50]);
-  const int64_t slot = _di[0], base = slot * nd;
-  for (int64_t i = 0; i < nd; i++) _hist[base + i] = 0.0;
-  for (int64_t s = 0; s < _ns; s++) {
-    const int64_t rk_pre = _src[s];
-    for (int64_t m = _inv_ptr[rk_pre]; m < _inv_ptr[rk_pre + 1]; m++) { const int64_t k = _inv_idx[m]; _hist[base + _syn_dendrite[k]] += _single ? w[0] : w[k]; }
+  int32_t* _syn_dendrite = (int32_t*)N->a[51];
+  double* _dec_hist = (double*)N->a[52];
+  int32_t* _row_ptr = (int32_t*)N->a[53];
+  int32_t* _post_rank = (int32_t*)N->a[54];
+  double* pop1_sum_exc = (double*)N->a[50];
+  int32_t* _dec_idx = (int32_t*)N->a[55];
+  int32_t* pop2_nspiked = (int32_t*)N->a[12];
+  int32_t* pop2_spiked = (int32_t*)N->a[11];
+  int32_t* _inv_ptr = (int32_t*)N->a[56];
+  int32_t* _inv_idx = (int32_t*)N->a[57];
+  double* a_w = (double*)N->a[58];
+  const int64_t _slot = _dec_idx[0];
+  const int64_t _nd = N->n[54];
+  const int64_t _base = (_slot * _nd);
+  for (int64_t i = 0; i < _nd; i++) {
+    _dec_hist[_base + i] = 0.0;
   }
-  for (int64_t i = 0; i < nd; i++) {
-    double a = 0.0;
-    for (int64_t b = 0; b < 3; b++) a += _hist[b * nd + i];
-    _sum[_post_rank[i]] += a / 3.0 * 1000.0 / dt / (double)(_row_ptr[i + 1] - _row_ptr[i]);
+  const int64_t _n = pop2_nspiked[0];
+  for (int64_t s = 0; s < _n; s++) {
+    const int64_t _rk = pop2_spiked[s];
+    const int64_t _m0 = _inv_ptr[_rk];
+    const int64_t _mn = (_inv_ptr[_rk + 1] - _m0);
+    for (int64_t m = 0; m < _mn; m++) {
+      const int64_t _kk = _inv_idx[_m0 + m];
+      _dec_hist[_base + _syn_dendrite[_kk]] = (_dec_hist[_base + _syn_dendrite[_kk]] + a_w[0]);
+    }
   }
-  _di[0] = (int32_t)((slot + 1) % 3);
+  for (int64_t i = 0; i < _nd; i++) {
+    double _a = 0.0;
+    for (int64_t b = 0; b < 3; b++) {
+      _a = (_a + _dec_hist[(b * _nd) + i]);
+    }
+    pop1_sum_exc[_post_rank[i]] = (pop1_sum_exc[_post_rank[i]] + ((((_a / 3.0) * 1000.0) / dt) / (double)(_row_ptr[i + 1] - _row_ptr[i])));
+  }
+  _dec_idx[0] = (int32_t)((_slot + 1) < 3 ? (_slot + 1) : 0);
 }
 
 static void pop7_random(Net* N, int64_t step) {
@@ -558,78 +576,136 @@ static void pop1_update(Net* N, int64_t step) {
 
 static void pop2_update(Net* N, int64_t step) {
   (void)step;
-  { int32_t* _spiked = ((int32_t*)N->a[11]); int32_t* _nspiked = ((int32_t*)N->a[12]); int32_t* _last_spike = ((int32_t*)N->a[67]);
-  const double* _rates = ((double*)N->a[68]); double* _next = ((double*)N->a[69]); double* _drawn = ((double*)N->a[70]);
-  const double _q = dt / 1000.0; const bool _rg = N->n[68] == 1;
+  double* _poisson_rate = (double*)N->a[67];
+  double* _poisson_next = (double*)N->a[68];
+  int32_t* _last_spike = (int32_t*)N->a[69];
+  double* a_rates = (double*)N->a[70];
+  int32_t* _spiked = (int32_t*)N->a[11];
+  int32_t* _nspiked = (int32_t*)N->a[12];
+  const double _q = (dt / 1000.0);
   int32_t _ns = 0;
   for (int64_t i = 0; i < 4; i++) {
-    const double r = _rg ? _rates[0] : _rates[i];
-    if (r != _drawn[i]) {
-      _drawn[i] = r;
-      const double _from = nx_max((double)step, (double)_last_spike[i] + 0.0 + 1.0);
-      _next[i] = _from - 1.0 + nx_geom(r * _q, SEED, 65538u, (uint32_t)i, (uint64_t)step, 1u);
+    const double _r = a_rates[i];
+    const double _p = (_r * _q);
+    if (_r != _poisson_rate[i]) {
+      _poisson_rate[i] = _r;
+      const double _from = nx_max((double)step, ((double)_last_spike[i] + 1.0));
+      _poisson_next[i] = ((_from - 1.0) + nx_geom(_p, SEED, 65538u, (uint32_t)i, (uint64_t)step, 1u));
     }
-    if (_next[i] <= (double)step) {
-      _spiked[_ns++] = (int32_t)i; _last_spike[i] = (int32_t)step;
-      _next[i] = (double)step + 0.0 + nx_geom(r * _q, SEED, 65538u, (uint32_t)i, (uint64_t)step, 0u);
+    if (_poisson_next[i] <= (double)step) {
+      _spiked[_ns++] = (int32_t)i;
+      _last_spike[i] = (int32_t)(step);
+      _poisson_next[i] = ((double)step + nx_geom(_p, SEED, 65538u, (uint32_t)i, (uint64_t)step, 0u));
     }
   }
-  _nspiked[0] = _ns; }
+  _nspiked[0] = _ns;
 }
 
 static void pop3_update(Net* N, int64_t step) {
   (void)step;
-  int32_t* _spiked = ((int32_t*)N->a[20]); int32_t* _nspiked = ((int32_t*)N->a[21]); int32_t* _last_spike = ((int32_t*)N->a[71]);
-  const int32_t* _ptr = ((int32_t*)N->a[72]); const int32_t* _st = ((int32_t*)N->a[73]); int32_t* _nx = ((int32_t*)N->a[74]); int32_t* _tt = ((int32_t*)N->a[75]);
-  const int32_t _t0 = _tt[0];
+  int32_t* _ssa_steps = (int32_t*)N->a[71];
+  int32_t* _ssa_t = (int32_t*)N->a[72];
+  int32_t* _ssa_next = (int32_t*)N->a[73];
+  int32_t* _ssa_ptr = (int32_t*)N->a[74];
+  int32_t* _spiked = (int32_t*)N->a[20];
+  int32_t* _last_spike = (int32_t*)N->a[75];
+  int32_t* _nspiked = (int32_t*)N->a[21];
+  const int32_t _t0 = _ssa_t[0];
   int32_t _ns = 0;
   for (int64_t i = 0; i < 4; i++) {
-    int32_t k = _nx[i];
-    const int32_t e = _ptr[i + 1];
-    if (k < e && _st[k] <= _t0) {
-      bool fire = false;
-      while (k < e && _st[k] <= _t0) { if (_st[k] == _t0) fire = true; k++; }
-      _nx[i] = k;
-      if (fire) { _spiked[_ns++] = (int32_t)i; _last_spike[i] = (int32_t)step; }
+    int32_t _k = _ssa_next[i];
+    const int32_t _e = _ssa_ptr[i + 1];
+    if (_k < _e && _ssa_steps[_k] <= _t0) {
+      while (_k < _e && _ssa_steps[_k] <= _t0) {
+        _k = (_k + 1);
+      }
+      _ssa_next[i] = _k;
+      if (_ssa_steps[_k - 1] == _t0) {
+        _spiked[_ns++] = (int32_t)i;
+        _last_spike[i] = (int32_t)(step);
+      }
     }
   }
   _nspiked[0] = _ns;
-  _tt[0] = _t0 + 1;
+  _ssa_t[0] = (_t0 + 1);
 }
 
 static void pop4_update(Net* N, int64_t step) {
   (void)step;
-  { const double* _buf = ((double*)N->a[76]); const int32_t* _sch = ((int32_t*)N->a[77]); const int64_t _nb = N->n[77];
-    const int32_t _per = ((int32_t*)N->a[78])[0]; int32_t* _tt = ((int32_t*)N->a[79]); int32_t* _bl = ((int32_t*)N->a[80]);
-    double* _x = ((double*)N->a[40]); const int64_t _w = 4;
-    if (_bl[0] < _nb && _tt[0] == _sch[_bl[0]]) { memcpy(_x, _buf + (int64_t)_bl[0] * _w, sizeof(double) * _w); _bl[0]++; }
-    if (_per > 0 && _tt[0] == _per - 1) { _tt[0] = 0; _bl[0] = 0; } else _tt[0]++; }
+  int32_t* _ta_block = (int32_t*)N->a[76];
+  int32_t* _ta_t = (int32_t*)N->a[77];
+  int32_t* _ta_schedule = (int32_t*)N->a[78];
+  double* a_r = (double*)N->a[40];
+  double* _ta_buffer = (double*)N->a[79];
+  int32_t* _ta_period = (int32_t*)N->a[80];
+  {
+    const int64_t _bl = _ta_block[0];
+    const int32_t _tt = _ta_t[0];
+    const bool _go = _bl < N->n[78] && _tt == _ta_schedule[_bl];
+    if (_go) {
+      for (int64_t i = 0; i < 4; i++) {
+        a_r[i] = _ta_buffer[(_bl * 4) + i];
+      }
+    }
+    if (_go) _ta_block[0] = (int32_t)((_bl + 1));
+    const int32_t _per = _ta_period[0];
+    if (_per > 0 && _tt == (_per - 1)) {
+      _ta_t[0] = 0;
+      _ta_block[0] = 0;
+    } else {
+      _ta_t[0] = (_tt + 1);
+    }
+  }
 }
 
 static void pop5_update(Net* N, int64_t step) {
   (void)step;
-  { const double* _buf = ((double*)N->a[81]); const int32_t* _sch = ((int32_t*)N->a[82]); const int64_t _nb = N->n[82];
-    const int32_t _per = ((int32_t*)N->a[83])[0]; int32_t* _tt = ((int32_t*)N->a[84]); int32_t* _bl = ((int32_t*)N->a[85]);
-    double* _x = ((double*)N->a[86]); const int64_t _w = 4;
-    if (_bl[0] < _nb && _tt[0] == _sch[_bl[0]]) { memcpy(_x, _buf + (int64_t)_bl[0] * _w, sizeof(double) * _w); _bl[0]++; }
-    if (_per > 0 && _tt[0] == _per - 1) { _tt[0] = 0; _bl[0] = 0; } else _tt[0]++; }
-  { int32_t* _spiked = ((int32_t*)N->a[29]); int32_t* _nspiked = ((int32_t*)N->a[30]); int32_t* _last_spike = ((int32_t*)N->a[87]);
-  const double* _rates = ((double*)N->a[86]); double* _next = ((double*)N->a[88]); double* _drawn = ((double*)N->a[89]);
-  const double _q = dt / 1000.0; const bool _rg = N->n[86] == 1;
-  int32_t _ns = 0;
-  for (int64_t i = 0; i < 4; i++) {
-    const double r = _rg ? _rates[0] : _rates[i];
-    if (r != _drawn[i]) {
-      _drawn[i] = r;
-      const double _from = nx_max((double)step, (double)_last_spike[i] + 0.0 + 1.0);
-      _next[i] = _from - 1.0 + nx_geom(r * _q, SEED, 65541u, (uint32_t)i, (uint64_t)step, 1u);
+  int32_t* _ta_block = (int32_t*)N->a[81];
+  int32_t* _ta_t = (int32_t*)N->a[82];
+  int32_t* _ta_schedule = (int32_t*)N->a[83];
+  double* a_rates = (double*)N->a[84];
+  double* _ta_buffer = (double*)N->a[85];
+  int32_t* _ta_period = (int32_t*)N->a[86];
+  double* _poisson_rate = (double*)N->a[87];
+  double* _poisson_next = (double*)N->a[88];
+  int32_t* _last_spike = (int32_t*)N->a[89];
+  int32_t* _spiked = (int32_t*)N->a[29];
+  int32_t* _nspiked = (int32_t*)N->a[30];
+  {
+    const int64_t _bl = _ta_block[0];
+    const int32_t _tt = _ta_t[0];
+    const bool _go = _bl < N->n[83] && _tt == _ta_schedule[_bl];
+    if (_go) {
+      for (int64_t i = 0; i < 4; i++) {
+        a_rates[i] = _ta_buffer[(_bl * 4) + i];
+      }
     }
-    if (_next[i] <= (double)step) {
-      _spiked[_ns++] = (int32_t)i; _last_spike[i] = (int32_t)step;
-      _next[i] = (double)step + 0.0 + nx_geom(r * _q, SEED, 65541u, (uint32_t)i, (uint64_t)step, 0u);
+    if (_go) _ta_block[0] = (int32_t)((_bl + 1));
+    const int32_t _per = _ta_period[0];
+    if (_per > 0 && _tt == (_per - 1)) {
+      _ta_t[0] = 0;
+      _ta_block[0] = 0;
+    } else {
+      _ta_t[0] = (_tt + 1);
     }
   }
-  _nspiked[0] = _ns; }
+  const double _q = (dt / 1000.0);
+  int32_t _ns = 0;
+  for (int64_t i = 0; i < 4; i++) {
+    const double _r = a_rates[i];
+    const double _p = (_r * _q);
+    if (_r != _poisson_rate[i]) {
+      _poisson_rate[i] = _r;
+      const double _from = nx_max((double)step, ((double)_last_spike[i] + 1.0));
+      _poisson_next[i] = ((_from - 1.0) + nx_geom(_p, SEED, 65541u, (uint32_t)i, (uint64_t)step, 1u));
+    }
+    if (_poisson_next[i] <= (double)step) {
+      _spiked[_ns++] = (int32_t)i;
+      _last_spike[i] = (int32_t)(step);
+      _poisson_next[i] = ((double)step + nx_geom(_p, SEED, 65541u, (uint32_t)i, (uint64_t)step, 0u));
+    }
+  }
+  _nspiked[0] = _ns;
 }
 
 static void pop6_update(Net* N, int64_t step) {

@@ -1115,18 +1115,19 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let i = gi;
   if (i >= 4) { return; }
   if (I[2] == 0) { return; }
-  let r = F[25 + i];
-  let _q = r * 0.001;
-  if (bitcast<u32>(r) != bitcast<u32>(F[45 + i])) {
-    F[45 + i] = r;
-    let _from = max(f32(U.step), f32(I[66 + i] + 0 + 1));
-    F[41 + i] = _from - 1.0 + nx_geom(_q, 65538u, u32(i), 1u);
+  let _q: f32 = 0.001;
+  let _r: f32 = F[25 + i];
+  let _p: f32 = (_r * _q);
+  if (bitcast<u32>(_r) != bitcast<u32>(F[45 + i])) {
+    F[45 + i] = _r;
+    let _from: f32 = nx_max(f32(U.step), (f32(I[66 + i]) + 1f));
+    F[41 + i] = ((_from - 1f) + nx_geom(_p, 65538u, u32(i), 1u));
   }
   if (F[41 + i] <= f32(U.step)) {
     let _slot = atomicAdd(&A[1], 1);
     I[62 + _slot] = i;
     I[66 + i] = U.step;
-    F[41 + i] = f32(U.step) + f32(0) + nx_geom(_q, 65538u, u32(i), 0u);
+    F[41 + i] = (f32(U.step) + nx_geom(_p, 65538u, u32(i), 0u));
   }
 }
 
@@ -1175,14 +1176,15 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let i = gi;
   if (i >= 4) { return; }
   if (I[3] == 0) { return; }
-  let _t0 = I[74];
-  var k = I[75 + i];
-  let e = I[120 + i + 1];
-  if (k < e && I[125 + k] <= _t0) {
-    var fire = false;
-    loop { if (!(k < e)) { break; } let st = I[125 + k]; if (st > _t0) { break; } if (st == _t0) { fire = true; } k = k + 1; }
-    I[75 + i] = k;
-    if (fire) {
+  let _t0: i32 = I[74];
+  var _k: i32 = I[75 + i];
+  let _e: i32 = I[120 + i + 1];
+  if (_k < _e && I[125 + _k] <= _t0) {
+    while (_k < _e && I[125 + _k] <= _t0) {
+      _k = (_k + 1);
+    }
+    I[75 + i] = _k;
+    if (I[125 + _k - 1] == _t0) {
       let _slot = atomicAdd(&A[2], 1);
       I[79 + _slot] = i;
       I[83 + i] = U.step;
@@ -1234,7 +1236,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let li = i32(lid.x);
   if (gi != 0) { return; }
   if (I[3] == 0) { return; }
-  I[74] = I[74] + 1;
+  let _t0: i32 = I[74];
+  I[74] = (_t0 + 1);
 }
 
 // ==== pop4_update {"threads":4}
@@ -1282,7 +1285,14 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let i = gi;
   if (i >= 4) { return; }
   if (I[4] == 0) { return; }
-  { let _bl = I[92]; if (_bl < 2 && I[91] == I[129 + _bl]) { F[53 + i] = F[114 + _bl * 4 + i]; } }
+  {
+    let _bl: i32 = I[92];
+    let _tt: i32 = I[91];
+    let _go: bool = _bl < 2 && _tt == I[129 + _bl];
+    if (_go) {
+      F[53 + i] = F[114 + (_bl * 4) + i];
+    }
+  }
 }
 
 // ==== pop4_counters {"threads":1}
@@ -1329,10 +1339,19 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let li = i32(lid.x);
   if (gi != 0) { return; }
   if (I[4] == 0) { return; }
-  { let _bl = I[92]; let _tt = I[91];
-    if (_bl < 2 && _tt == I[129 + _bl]) { I[92] = _bl + 1; }
-    let _per = I[131];
-    if (_per > 0 && _tt == _per - 1) { I[91] = 0; I[92] = 0; } else { I[91] = _tt + 1; } }
+  {
+    let _bl: i32 = I[92];
+    let _tt: i32 = I[91];
+    let _go: bool = _bl < 2 && _tt == I[129 + _bl];
+    if (_go) { I[92] = (_bl + 1); }
+    let _per: i32 = I[131];
+    if (_per > 0 && _tt == (_per - 1)) {
+      I[91] = 0;
+      I[92] = 0;
+    } else {
+      I[91] = (_tt + 1);
+    }
+  }
 }
 
 // ==== pop5_update {"threads":4}
@@ -1446,19 +1465,27 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let i = gi;
   if (i >= 4) { return; }
   if (I[5] == 0) { return; }
-  { let _bl = I[94]; if (_bl < 2 && I[93] == I[132 + _bl]) { F[57 + i] = F[122 + _bl * 4 + i]; } }
-  let r = F[57 + i];
-  let _q = r * 0.001;
-  if (bitcast<u32>(r) != bitcast<u32>(F[77 + i])) {
-    F[77 + i] = r;
-    let _from = max(f32(U.step), f32(I[99 + i] + 0 + 1));
-    F[73 + i] = _from - 1.0 + nx_geom(_q, 65541u, u32(i), 1u);
+  {
+    let _bl: i32 = I[94];
+    let _tt: i32 = I[93];
+    let _go: bool = _bl < 2 && _tt == I[132 + _bl];
+    if (_go) {
+      F[57 + i] = F[122 + (_bl * 4) + i];
+    }
+  }
+  let _q: f32 = 0.001;
+  let _r: f32 = F[57 + i];
+  let _p: f32 = (_r * _q);
+  if (bitcast<u32>(_r) != bitcast<u32>(F[77 + i])) {
+    F[77 + i] = _r;
+    let _from: f32 = nx_max(f32(U.step), (f32(I[99 + i]) + 1f));
+    F[73 + i] = ((_from - 1f) + nx_geom(_p, 65541u, u32(i), 1u));
   }
   if (F[73 + i] <= f32(U.step)) {
     let _slot = atomicAdd(&A[3], 1);
     I[95 + _slot] = i;
     I[99 + i] = U.step;
-    F[73 + i] = f32(U.step) + f32(0) + nx_geom(_q, 65541u, u32(i), 0u);
+    F[73 + i] = (f32(U.step) + nx_geom(_p, 65541u, u32(i), 0u));
   }
 }
 
@@ -1506,10 +1533,19 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let li = i32(lid.x);
   if (gi != 0) { return; }
   if (I[5] == 0) { return; }
-  { let _bl = I[94]; let _tt = I[93];
-    if (_bl < 2 && _tt == I[132 + _bl]) { I[94] = _bl + 1; }
-    let _per = I[134];
-    if (_per > 0 && _tt == _per - 1) { I[93] = 0; I[94] = 0; } else { I[93] = _tt + 1; } }
+  {
+    let _bl: i32 = I[94];
+    let _tt: i32 = I[93];
+    let _go: bool = _bl < 2 && _tt == I[132 + _bl];
+    if (_go) { I[94] = (_bl + 1); }
+    let _per: i32 = I[134];
+    if (_per > 0 && _tt == (_per - 1)) {
+      I[93] = 0;
+      I[94] = 0;
+    } else {
+      I[93] = (_tt + 1);
+    }
+  }
 }
 
 // ==== pop6_update {"threads":4}

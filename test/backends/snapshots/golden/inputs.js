@@ -110,26 +110,43 @@ function proj5_transmit(step) {
 }
 
 function proj6_transmit(step) {
-  const FL = X[6];
-  if (!FL.transmission) return;
+  if (!X[6].transmission) return;
   const S = J[6];
-  const _row_ptr = S.get('_row_ptr'), _post_rank = S.get('_post_rank'), _inv_ptr = S.get('_inv_ptr'), _inv_idx = S.get('_inv_idx'), _syn_dendrite = S.get('_syn_dendrite');
-  const w = S.get('w'), _single = true;
-  const _hist = S.get('_dec_hist'), _di = S.get('_dec_idx'), nd = _post_rank.length;
-  const _src = P[2].get('_spiked'), _ns = P[2].get('_nspiked')[0];
-  const _sum = P[1].get('_sum_exc');
-  const slot = _di[0], base = slot * nd;
-  _hist.fill(0, base, base + nd);
-  for (let s = 0; s < _ns; s++) {
-    const rk_pre = _src[s];
-    for (let m = _inv_ptr[rk_pre]; m < _inv_ptr[rk_pre + 1]; m++) { const k = _inv_idx[m]; _hist[base + _syn_dendrite[k]] += _single ? w[0] : w[k]; }
+  const _syn_dendrite = S.get('_syn_dendrite');
+  const _dec_hist = S.get('_dec_hist');
+  const _row_ptr = S.get('_row_ptr');
+  const _post_rank = S.get('_post_rank');
+  const pop1_sum_exc = P[1].get('_sum_exc');
+  const _dec_idx = S.get('_dec_idx');
+  const pop2_nspiked = P[2].get('_nspiked');
+  const pop2_spiked = P[2].get('_spiked');
+  const _inv_ptr = S.get('_inv_ptr');
+  const _inv_idx = S.get('_inv_idx');
+  const w = S.get('w');
+  const _slot = _dec_idx[0];
+  const _nd = _post_rank.length;
+  const _base = (_slot * _nd);
+  for (let i = 0; i < _nd; i++) {
+    _dec_hist[_base + i] = 0;
   }
-  for (let i = 0; i < nd; i++) {
-    let a = 0;
-    for (let b = 0; b < 3; b++) a += _hist[b * nd + i];
-    _sum[_post_rank[i]] += a / 3 * 1000 / dt / (_row_ptr[i + 1] - _row_ptr[i]);
+  const _n = pop2_nspiked[0];
+  for (let s = 0; s < _n; s++) {
+    const _rk = pop2_spiked[s];
+    const _m0 = _inv_ptr[_rk];
+    const _mn = (_inv_ptr[_rk + 1] - _m0);
+    for (let m = 0; m < _mn; m++) {
+      const _kk = _inv_idx[_m0 + m];
+      _dec_hist[_base + _syn_dendrite[_kk]] = (_dec_hist[_base + _syn_dendrite[_kk]] + w[0]);
+    }
   }
-  _di[0] = (slot + 1) % 3;
+  for (let i = 0; i < _nd; i++) {
+    let _a = 0;
+    for (let b = 0; b < 3; b++) {
+      _a = (_a + _dec_hist[(b * _nd) + i]);
+    }
+    pop1_sum_exc[_post_rank[i]] = (pop1_sum_exc[_post_rank[i]] + ((((_a / 3) * 1000) / dt) / (_row_ptr[i + 1] - _row_ptr[i])));
+  }
+  _dec_idx[0] = (_slot + 1) < 3 ? (_slot + 1) : 0;
 }
 
 function pop7_random(step) {
@@ -182,21 +199,26 @@ function pop1_update(step) {
 
 function pop2_update(step) {
   const S = P[2];
-  const _spiked = S.get('_spiked'), _nspiked = S.get('_nspiked'), _last_spike = S.get('_last_spike');
-  const _rates = S.get('rates'), _next = S.get('_poisson_next'), _drawn = S.get('_poisson_rate');
-  const _q = dt / 1000, _rg = _rates.length === 1;
+  const _poisson_rate = S.get('_poisson_rate');
+  const _poisson_next = S.get('_poisson_next');
+  const _last_spike = S.get('_last_spike');
+  const rates = S.get('rates');
+  const _spiked = S.get('_spiked');
+  const _nspiked = S.get('_nspiked');
+  const _q = (dt / 1000);
   let _ns = 0;
   for (let i = 0; i < 4; i++) {
-    const r = _rg ? _rates[0] : _rates[i];
-    if (r !== _drawn[i]) {
-      // new rate (or reset): redraw the waiting time from now, after any refractory period (memoryless)
-      _drawn[i] = r;
-      const _from = Math.max(step, _last_spike[i] + 0 + 1);
-      _next[i] = _from - 1 + R.geom(r * _q, SEED, 65538, i, step, 1);
+    const _r = rates[i];
+    const _p = (_r * _q);
+    if (_r !== _poisson_rate[i]) {
+      _poisson_rate[i] = _r;
+      const _from = B.max(step, (_last_spike[i] + 1));
+      _poisson_next[i] = ((_from - 1) + R.geom(_p, SEED, 65538, i, step, 1));
     }
-    if (_next[i] <= step) {
-      _spiked[_ns++] = i; _last_spike[i] = step;
-      _next[i] = step + 0 + R.geom(r * _q, SEED, 65538, i, step, 0);
+    if (_poisson_next[i] <= step) {
+      _spiked[_ns++] = i;
+      _last_spike[i] = step;
+      _poisson_next[i] = (step + R.geom(_p, SEED, 65538, i, step, 0));
     }
   }
   _nspiked[0] = _ns;
@@ -204,53 +226,106 @@ function pop2_update(step) {
 
 function pop3_update(step) {
   const S = P[3];
-  const _spiked = S.get('_spiked'), _nspiked = S.get('_nspiked'), _last_spike = S.get('_last_spike');
-  const _ptr = S.get('_ssa_ptr'), _st = S.get('_ssa_steps'), _nx = S.get('_ssa_next'), _tt = S.get('_ssa_t');
-  const _t0 = _tt[0];
+  const _ssa_steps = S.get('_ssa_steps');
+  const _ssa_t = S.get('_ssa_t');
+  const _ssa_next = S.get('_ssa_next');
+  const _ssa_ptr = S.get('_ssa_ptr');
+  const _spiked = S.get('_spiked');
+  const _last_spike = S.get('_last_spike');
+  const _nspiked = S.get('_nspiked');
+  const _t0 = _ssa_t[0];
   let _ns = 0;
   for (let i = 0; i < 4; i++) {
-    let k = _nx[i];
-    const e = _ptr[i + 1];
-    if (k < e && _st[k] <= _t0) {
-      let fire = false;
-      while (k < e && _st[k] <= _t0) { if (_st[k] === _t0) fire = true; k++; }
-      _nx[i] = k;
-      if (fire) { _spiked[_ns++] = i; _last_spike[i] = step; }
+    let _k = _ssa_next[i];
+    const _e = _ssa_ptr[i + 1];
+    if (_k < _e && _ssa_steps[_k] <= _t0) {
+      while (_k < _e && _ssa_steps[_k] <= _t0) {
+        _k = (_k + 1);
+      }
+      _ssa_next[i] = _k;
+      if (_ssa_steps[_k - 1] === _t0) {
+        _spiked[_ns++] = i;
+        _last_spike[i] = step;
+      }
     }
   }
   _nspiked[0] = _ns;
-  _tt[0] = _t0 + 1;
+  _ssa_t[0] = (_t0 + 1);
 }
 
 function pop4_update(step) {
   const S = P[4];
-  { const _buf = S.get('_ta_buffer'), _sch = S.get('_ta_schedule'), _per = S.get('_ta_period')[0];
-    const _tt = S.get('_ta_t'), _bl = S.get('_ta_block'), _x = S.get('r'), _w = 4;
-    if (_bl[0] < _sch.length && _tt[0] === _sch[_bl[0]]) { _x.set(_buf.subarray(_bl[0] * _w, (_bl[0] + 1) * _w)); _bl[0]++; }
-    if (_per > 0 && _tt[0] === _per - 1) { _tt[0] = 0; _bl[0] = 0; } else _tt[0]++; }
+  const _ta_block = S.get('_ta_block');
+  const _ta_t = S.get('_ta_t');
+  const _ta_schedule = S.get('_ta_schedule');
+  const r = S.get('r');
+  const _ta_buffer = S.get('_ta_buffer');
+  const _ta_period = S.get('_ta_period');
+  {
+    const _bl = _ta_block[0];
+    const _tt = _ta_t[0];
+    const _go = _bl < _ta_schedule.length && _tt === _ta_schedule[_bl];
+    if (_go) {
+      for (let i = 0; i < 4; i++) {
+        r[i] = _ta_buffer[(_bl * 4) + i];
+      }
+    }
+    if (_go) _ta_block[0] = (_bl + 1);
+    const _per = _ta_period[0];
+    if (_per > 0 && _tt === (_per - 1)) {
+      _ta_t[0] = 0;
+      _ta_block[0] = 0;
+    } else {
+      _ta_t[0] = (_tt + 1);
+    }
+  }
 }
 
 function pop5_update(step) {
   const S = P[5];
-  { const _buf = S.get('_ta_buffer'), _sch = S.get('_ta_schedule'), _per = S.get('_ta_period')[0];
-    const _tt = S.get('_ta_t'), _bl = S.get('_ta_block'), _x = S.get('rates'), _w = 4;
-    if (_bl[0] < _sch.length && _tt[0] === _sch[_bl[0]]) { _x.set(_buf.subarray(_bl[0] * _w, (_bl[0] + 1) * _w)); _bl[0]++; }
-    if (_per > 0 && _tt[0] === _per - 1) { _tt[0] = 0; _bl[0] = 0; } else _tt[0]++; }
-  const _spiked = S.get('_spiked'), _nspiked = S.get('_nspiked'), _last_spike = S.get('_last_spike');
-  const _rates = S.get('rates'), _next = S.get('_poisson_next'), _drawn = S.get('_poisson_rate');
-  const _q = dt / 1000, _rg = _rates.length === 1;
+  const _ta_block = S.get('_ta_block');
+  const _ta_t = S.get('_ta_t');
+  const _ta_schedule = S.get('_ta_schedule');
+  const rates = S.get('rates');
+  const _ta_buffer = S.get('_ta_buffer');
+  const _ta_period = S.get('_ta_period');
+  const _poisson_rate = S.get('_poisson_rate');
+  const _poisson_next = S.get('_poisson_next');
+  const _last_spike = S.get('_last_spike');
+  const _spiked = S.get('_spiked');
+  const _nspiked = S.get('_nspiked');
+  {
+    const _bl = _ta_block[0];
+    const _tt = _ta_t[0];
+    const _go = _bl < _ta_schedule.length && _tt === _ta_schedule[_bl];
+    if (_go) {
+      for (let i = 0; i < 4; i++) {
+        rates[i] = _ta_buffer[(_bl * 4) + i];
+      }
+    }
+    if (_go) _ta_block[0] = (_bl + 1);
+    const _per = _ta_period[0];
+    if (_per > 0 && _tt === (_per - 1)) {
+      _ta_t[0] = 0;
+      _ta_block[0] = 0;
+    } else {
+      _ta_t[0] = (_tt + 1);
+    }
+  }
+  const _q = (dt / 1000);
   let _ns = 0;
   for (let i = 0; i < 4; i++) {
-    const r = _rg ? _rates[0] : _rates[i];
-    if (r !== _drawn[i]) {
-      // new rate (or reset): redraw the waiting time from now, after any refractory period (memoryless)
-      _drawn[i] = r;
-      const _from = Math.max(step, _last_spike[i] + 0 + 1);
-      _next[i] = _from - 1 + R.geom(r * _q, SEED, 65541, i, step, 1);
+    const _r = rates[i];
+    const _p = (_r * _q);
+    if (_r !== _poisson_rate[i]) {
+      _poisson_rate[i] = _r;
+      const _from = B.max(step, (_last_spike[i] + 1));
+      _poisson_next[i] = ((_from - 1) + R.geom(_p, SEED, 65541, i, step, 1));
     }
-    if (_next[i] <= step) {
-      _spiked[_ns++] = i; _last_spike[i] = step;
-      _next[i] = step + 0 + R.geom(r * _q, SEED, 65541, i, step, 0);
+    if (_poisson_next[i] <= step) {
+      _spiked[_ns++] = i;
+      _last_spike[i] = step;
+      _poisson_next[i] = (step + R.geom(_p, SEED, 65541, i, step, 0));
     }
   }
   _nspiked[0] = _ns;

@@ -292,23 +292,29 @@ static void proj0_transmit(Net* N, int64_t step) {
 
 static void pop0_update(Net* N, int64_t step) {
   (void)step;
-  { int32_t* _spiked = ((int32_t*)N->a[19]); int32_t* _nspiked = ((int32_t*)N->a[20]); int32_t* _last_spike = ((int32_t*)N->a[21]);
-  const double* _rates = ((double*)N->a[22]); double* _next = ((double*)N->a[23]); double* _drawn = ((double*)N->a[24]);
-  const double _q = dt / 1000.0; const bool _rg = N->n[22] == 1;
+  double* _poisson_rate = (double*)N->a[21];
+  double* _poisson_next = (double*)N->a[22];
+  int32_t* _last_spike = (int32_t*)N->a[23];
+  double* a_rates = (double*)N->a[24];
+  int32_t* _spiked = (int32_t*)N->a[19];
+  int32_t* _nspiked = (int32_t*)N->a[20];
+  const double _q = (dt / 1000.0);
   int32_t _ns = 0;
   for (int64_t i = 0; i < 20; i++) {
-    const double r = _rg ? _rates[0] : _rates[i];
-    if (r != _drawn[i]) {
-      _drawn[i] = r;
-      const double _from = nx_max((double)step, (double)_last_spike[i] + 0.0 + 1.0);
-      _next[i] = _from - 1.0 + nx_geom(r * _q, SEED, 65536u, (uint32_t)i, (uint64_t)step, 1u);
+    const double _r = a_rates[i];
+    const double _p = (_r * _q);
+    if (_r != _poisson_rate[i]) {
+      _poisson_rate[i] = _r;
+      const double _from = nx_max((double)step, ((double)_last_spike[i] + 1.0));
+      _poisson_next[i] = ((_from - 1.0) + nx_geom(_p, SEED, 65536u, (uint32_t)i, (uint64_t)step, 1u));
     }
-    if (_next[i] <= (double)step) {
-      _spiked[_ns++] = (int32_t)i; _last_spike[i] = (int32_t)step;
-      _next[i] = (double)step + 0.0 + nx_geom(r * _q, SEED, 65536u, (uint32_t)i, (uint64_t)step, 0u);
+    if (_poisson_next[i] <= (double)step) {
+      _spiked[_ns++] = (int32_t)i;
+      _last_spike[i] = (int32_t)(step);
+      _poisson_next[i] = ((double)step + nx_geom(_p, SEED, 65536u, (uint32_t)i, (uint64_t)step, 0u));
     }
   }
-  _nspiked[0] = _ns; }
+  _nspiked[0] = _ns;
 }
 
 static void pop1_update(Net* N, int64_t step) {

@@ -37,21 +37,26 @@ function proj0_transmit(step) {
 
 function pop0_update(step) {
   const S = P[0];
-  const _spiked = S.get('_spiked'), _nspiked = S.get('_nspiked'), _last_spike = S.get('_last_spike');
-  const _rates = S.get('rates'), _next = S.get('_poisson_next'), _drawn = S.get('_poisson_rate');
-  const _q = dt / 1000, _rg = _rates.length === 1;
+  const _poisson_rate = S.get('_poisson_rate');
+  const _poisson_next = S.get('_poisson_next');
+  const _last_spike = S.get('_last_spike');
+  const rates = S.get('rates');
+  const _spiked = S.get('_spiked');
+  const _nspiked = S.get('_nspiked');
+  const _q = (dt / 1000);
   let _ns = 0;
   for (let i = 0; i < 20; i++) {
-    const r = _rg ? _rates[0] : _rates[i];
-    if (r !== _drawn[i]) {
-      // new rate (or reset): redraw the waiting time from now, after any refractory period (memoryless)
-      _drawn[i] = r;
-      const _from = Math.max(step, _last_spike[i] + 0 + 1);
-      _next[i] = _from - 1 + R.geom(r * _q, SEED, 65536, i, step, 1);
+    const _r = rates[i];
+    const _p = (_r * _q);
+    if (_r !== _poisson_rate[i]) {
+      _poisson_rate[i] = _r;
+      const _from = B.max(step, (_last_spike[i] + 1));
+      _poisson_next[i] = ((_from - 1) + R.geom(_p, SEED, 65536, i, step, 1));
     }
-    if (_next[i] <= step) {
-      _spiked[_ns++] = i; _last_spike[i] = step;
-      _next[i] = step + 0 + R.geom(r * _q, SEED, 65536, i, step, 0);
+    if (_poisson_next[i] <= step) {
+      _spiked[_ns++] = i;
+      _last_spike[i] = step;
+      _poisson_next[i] = (step + R.geom(_p, SEED, 65536, i, step, 0));
     }
   }
   _nspiked[0] = _ns;

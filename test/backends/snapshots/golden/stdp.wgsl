@@ -291,18 +291,19 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let i = gi;
   if (i >= 20) { return; }
   if (I[0] == 0) { return; }
-  let r = F[1 + i];
-  let _q = r * 0.0001;
-  if (bitcast<u32>(r) != bitcast<u32>(F[101 + i])) {
-    F[101 + i] = r;
-    let _from = max(f32(U.step), f32(I[28 + i] + 0 + 1));
-    F[81 + i] = _from - 1.0 + nx_geom(_q, 65536u, u32(i), 1u);
+  let _q: f32 = 0.0001;
+  let _r: f32 = F[1 + i];
+  let _p: f32 = (_r * _q);
+  if (bitcast<u32>(_r) != bitcast<u32>(F[101 + i])) {
+    F[101 + i] = _r;
+    let _from: f32 = nx_max(f32(U.step), (f32(I[28 + i]) + 1f));
+    F[81 + i] = ((_from - 1f) + nx_geom(_p, 65536u, u32(i), 1u));
   }
   if (F[81 + i] <= f32(U.step)) {
     let _slot = atomicAdd(&A[0], 1);
     I[8 + _slot] = i;
     I[28 + i] = U.step;
-    F[81 + i] = f32(U.step) + f32(0) + nx_geom(_q, 65536u, u32(i), 0u);
+    F[81 + i] = (f32(U.step) + nx_geom(_p, 65536u, u32(i), 0u));
   }
 }
 
