@@ -9,6 +9,7 @@
 import type { NetworkPlan, ProjectionPlan, PopulationPlan } from '../ir/plan.js';
 import type { SymbolResolver } from './render.js';
 import { commonSymbol, type ScopeDialect } from './dialect.js';
+import { slotBack } from './kernels/delays.js';
 
 export interface SynapseDialect extends ScopeDialect {
   /** The local of array `name` of population `p` read as `side` (declared on first use). */
@@ -65,11 +66,11 @@ export function synapseSymbols(proj: ProjectionPlan, net: NetworkPlan, d: Synaps
     const width = global ? 1 : pre.size;
     if (proj.delay.kind === 'uniform') {
       d.scalar('_dsteps', 'proj', proj.id, '_delay_uniform');
-      prologue.set('_dslot', `${d.slotDecl} _dslot = (${d.wide('_didx')} - (_dsteps - 1) + _D) % _D;`);
+      prologue.set('_dslot', `${d.slotDecl} _dslot = ${slotBack(d.wide('_didx'), '_dsteps', '_D')};`);
       return global ? `${ring}[_dslot]` : `${ring}[_dslot * ${width} + rk_pre]`;
     }
     const delay = d.projArray('_delay');
-    const slot = `((${d.wide('_didx')} - (${delay}[k] - 1) + _D) % _D)`;
+    const slot = `(${slotBack(d.wide('_didx'), `${delay}[k]`, '_D')})`;
     return global ? `${ring}[${slot}]` : `${ring}[${slot} * ${width} + rk_pre]`;
   }
 

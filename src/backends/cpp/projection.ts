@@ -7,6 +7,7 @@
  */
 import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
+import { slotBack } from '../kernels/delays.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
@@ -143,7 +144,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
         `  if (_d <= 1) { _src = ${spiked}; _ns = ${nspiked}; }`,
         `  else { const int32_t* _q = ${table.ptr('pop', proj.pre, '_spike_queue')}; const int32_t* _qn = ${table.ptr('pop', proj.pre, '_spike_queue_n')};`,
         `    const int64_t _qi = ${table.ptr('pop', proj.pre, '_spike_queue_idx')}[0], _D = ${table.len('pop', proj.pre, '_spike_queue_n')};`,
-        `    const int64_t _slot = (_qi - (_d - 1) + _D) % _D; _ns = _qn[_slot]; _src = _q + _slot * ${size}; } }`,
+        `    const int64_t _slot = ${slotBack('_qi', '_d', '_D')}; _ns = _qn[_slot]; _src = _q + _slot * ${size}; } }`,
       ]
       : [`const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`];
     loop.push(

@@ -4,6 +4,7 @@
  */
 import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
+import { slotBack } from '../kernels/delays.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
@@ -109,7 +110,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
         ? `{ const _d = J[${proj.id}].get('_delay_uniform')[0];
   if (_d <= 1) { _src = ${P}.get('_spiked'); _ns = ${P}.get('_nspiked')[0]; }
   else { const _q = ${P}.get('_spike_queue'), _qn = ${P}.get('_spike_queue_n'), _qi = ${P}.get('_spike_queue_idx')[0], _D = _qn.length;
-    const _slot = (_qi - (_d - 1) + _D) % _D; _ns = _qn[_slot]; _src = _q.subarray(_slot * ${net.populations[proj.pre].size}); } }`
+    const _slot = ${slotBack('_qi', '_d', '_D')}; _ns = _qn[_slot]; _src = _q.subarray(_slot * ${net.populations[proj.pre].size}); } }`
         : `_src = ${P}.get('_spiked'); _ns = ${P}.get('_nspiked')[0];`,
       'for (let s = 0; s < _ns; s++) {',
       '  const rk_pre = _src[s];',

@@ -62,3 +62,14 @@ export function ringParts(pop: PopulationPlan, t: RingTarget): RingParts | undef
   }
   return parts;
 }
+
+/**
+ * The slot of a ring holding what was pushed `steps` steps back, `newest` being the newest slot's
+ * index and `slots` the ring's length: `(newest − (steps − 1) + slots) % slots` (1 step back: the
+ * newest slot; `+ slots` keeps the remainder non-negative in C, JS and WGSL alike). Every read of a
+ * delayed value or of delayed spikes goes through it, so that the push (`ringParts`) and the reads
+ * agree on one convention. Int values in; an int value without outer parentheses out.
+ */
+export function slotBack(newest: string, steps: string, slots: string): string {
+  return `(${newest} - (${steps} - 1) + ${slots}) % ${slots}`;
+}

@@ -14,6 +14,7 @@
  * - **post-synaptic events**: one workgroup per post-synaptic spike, walking its dendrite.
  */
 import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
+import { slotBack } from '../kernels/delays.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
@@ -139,7 +140,7 @@ function spikeSource(proj: ProjectionPlan, net: NetworkPlan, L: Layout): string[
     const o = (n: string) => L.off('proj', proj.id, n);
     const HD = L.get('proj', proj.id, '_wg_ring_n').length;
     return [
-      `let _hs = (I[${o('_wg_ring_idx')}] - (d - 1) + ${HD}) % ${HD};`,
+      `let _hs = ${slotBack(`I[${o('_wg_ring_idx')}]`, 'd', String(HD))};`,
       `n = I[${o('_wg_ring_n')} + _hs];`,
       `base = ${o('_wg_ring')} + _hs * ${pre.size};`,
     ];
@@ -150,7 +151,7 @@ function spikeSource(proj: ProjectionPlan, net: NetworkPlan, L: Layout): string[
       `let d = I[${L.off('proj', proj.id, '_delay_uniform')}];`,
       `if (d <= 1) { ${now.join(' ')} }`,
       'else {',
-      `  let _qs = (I[${p('_spike_queue_idx')}] - (d - 1) + ${QD}) % ${QD};`,
+      `  let _qs = ${slotBack(`I[${p('_spike_queue_idx')}]`, 'd', String(QD))};`,
       `  n = I[${p('_spike_queue_n')} + _qs];`,
       `  base = ${p('_spike_queue')} + _qs * ${pre.size};`,
       '}',

@@ -15,6 +15,7 @@ import type { Layout, Mem } from './memory.js';
 import { NetworkError, InternalError } from '../../errors.js';
 import { synapseAttribute } from '../synapse-writes.js';
 import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';
+import { slotBack } from '../kernels/delays.js';
 
 /** Shared names of every kernel: `t`, `dt`, `pi`, Constants (a region of `F` written before each run). */
 function common(name: string, net: NetworkPlan, L: Layout, mem: Mem, dtName: string): string | undefined {
@@ -95,7 +96,7 @@ export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, L: Layout, 
     const didx = mem.i(L.off('pop', pre.id, '_delay_idx'));
     const D = mem.i(L.off('pop', pre.id, '_delay_len'));
     const d = proj.delay.kind === 'uniform' ? mem.i(L.off('proj', proj.id, '_delay_uniform')) : mem.i(`${L.off('proj', proj.id, '_delay')} + k`);
-    const slot = `((${didx} - (${d} - 1) + ${D}) % ${D})`;
+    const slot = `(${slotBack(didx, d, D)})`;
     return mem.f(`${L.off('pop', pre.id, `_delayed_${name}`)} + ${slot} * ${global ? 1 : pre.size} + ${global ? '0' : 'rk_pre'}`);
   }
 
