@@ -1,14 +1,18 @@
 /**
- * The WGSL of a network: the memory layout (`memory.ts`), the kernels of one step in the order of
- * the `js` backend's `step` (`../js/engine.ts`), each wrapped into its own shader module.
+ * The WGSL of a network: the memory layout (`memory.ts`), the compute passes of one step in the
+ * order of the plan's schedule (`plan.schedule`, walked by `../kernels/schedule.ts` as js and cpp
+ * walk it), each wrapped into its own shader module.
  *
- * Stages (the monitors' hooks run between them when they are active):
- * 0. clear weighted sums, size the indirect dispatches of spike propagation, transmission;
- * 1. clear spike lists, random draws, neuron updates and spike emission;
- * 2. delay rings, global operations, synaptic equations, post-synaptic events.
+ * Each scheduled call becomes one or more passes, tagged with the stage of the call (the monitors'
+ * hooks run between stages when they are active: 0 transmission, 1 random draws and neurons, 2
+ * rings, global operations, plasticity, post-synaptic events). Work shared by the calls of a run is
+ * prepared once before it: the spike rings' pushes and the sizes of the indirect dispatches of
+ * spike transmission, the spike lists emptied before the neurons, the sizes of post-event
+ * dispatches. The batched spike records are the `record` hook's work on the device: the last
+ * passes of the stage it ends.
  */
 import { transmitsAxonSpikes } from '../kernels/axon.js';
-import type { NetworkPlan } from '../../ir/plan.js';
+import type { KernelStep, NetworkPlan } from '../../ir/plan.js';
 import type { EngineInput } from '../../runtime/engine.js';
 import { renderExpr } from '../render.js';
 import { PHILOX_WGSL_SOURCE } from '../../random/philox_wgsl.js';
@@ -22,6 +26,7 @@ import { specialKernels, SPECIAL_WGSL } from './special.js';
 import { sharedTransmissionKernel } from './shared.js';
 import { RANDOM_WGSL } from './random.js';
 import { FLAGS_PER_PROJECTION } from './scope.js';
+import { kernelName, scheduleStages, type ScheduledRun } from '../kernels/schedule.js';
 import { InternalError } from '../../errors.js';
 
 type StateMap = Map<string, ArrayLike<number>>;
@@ -122,74 +127,129 @@ export interface GenerateOptions {
   cpu?: boolean;
 }
 
-/** Rows at least this long (on average) are summed by a whole workgroup on GPUs. */
-const WORKGROUP_ROW = 128;
-
 export function generateWgsl(plan: NetworkPlan, L: Layout, options: GenerateOptions = {}): GeneratedNetwork {
+  const slots = { next: 0 };
   const kernels: Kernel[] = [];
-  let slots = 0;
-  // stage 0
-  for (const p of plan.populations) { const k = clearSumsKernel(p, L); if (k) kernels.push(k); }
-  const prep0: string[] = [];
-  const spikeSlot = new Map<number, number>();
-  const axonSlot = new Map<number, number>();
-  for (const proj of plan.projections) {
-    if (proj.type !== 'spike' || proj.special) continue;
-    const slot = slots++;
-    spikeSlot.set(proj.id, slot);
-    prep0.push(...spikePrepLines(proj, plan, L, slot));
-    if (transmitsAxonSpikes(proj, plan)) {
-      const a = slots++;
-      axonSlot.set(proj.id, a);
-      prep0.push(...axonPrepLines(proj, L, a));
-    }
-  }
-  for (const proj of plan.projections) if (L.has('proj', proj.id, '_wg_ring')) kernels.push(spikeRingPushKernel(proj, plan, L));
-  if (prep0.length) kernels.push({ name: 'prep_transmission', stage: 0, mem: PLAIN, dispatch: { threads: 1 }, writesIndirect: true, body: ['if (gi != 0) { return; }', ...prep0] });
-  // Weighted sums (rate-coded, continuous): a workgroup per dendrite for long rows on GPUs.
-  const sumStrategy = (id: number): 'workgroup' | 'thread' => {
-    const nnz = L.get('proj', id, '_pre_rank').length, nd = Math.max(1, L.get('proj', id, '_post_rank').length);
-    return !options.cpu && nnz / nd >= WORKGROUP_ROW ? 'workgroup' : 'thread';
-  };
-  for (const proj of plan.projections) {
-    if (proj.special?.kind === 'decoding') kernels.push(...decodingKernels(proj, L));
-    else if (proj.special?.kind === 'shared') kernels.push(sharedTransmissionKernel(proj, plan, L));
-    else if (proj.type === 'rate') kernels.push(rateTransmissionKernel(proj, plan, L, sumStrategy(proj.id)));
-    else {
-      kernels.push(spikeTransmissionKernel(proj, plan, L, spikeSlot.get(proj.id)!));
-      if (axonSlot.has(proj.id)) kernels.push(axonTransmissionKernel(proj, plan, L, axonSlot.get(proj.id)!));
-      const continuous = continuousTransmissionKernel(proj, plan, L, sumStrategy(proj.id));
-      if (continuous) kernels.push(continuous);
-    }
-  }
-  // stage 1
-  const clear = clearCountersKernel(plan, L);
-  if (clear) kernels.push(clear);
-  for (const p of plan.populations) if (!p.special) kernels.push(...randomKernels({ kind: 'pop', plan: p }, plan, L));
-  for (const proj of plan.projections) kernels.push(...randomKernels({ kind: 'proj', plan: proj }, plan, L));
-  for (const p of plan.populations) kernels.push(...(p.special ? specialKernels(p, plan, L) : neuronKernels(p, plan, L)));
-  // stage 2
-  for (const p of plan.populations) kernels.push(...delayKernels(p, L));
-  for (const p of plan.populations) kernels.push(...globalOpsKernels(p, L));
-  for (const proj of plan.projections) if (proj.hasUpdate) kernels.push(...synapseUpdateKernels(proj, plan, L));
-  const prep2: string[] = [];
-  const post: Kernel[] = [];
-  for (const proj of plan.projections) {
-    if (!proj.hasPostEvents) continue;
-    const slot = slots++;
-    prep2.push(...postPrepLines(proj, L, slot));
-    post.push(postEventKernel(proj, plan, L, slot));
-  }
-  for (const p of plan.populations) kernels.push(...recordKernels(p, L));
-  if (prep2.length) kernels.push({ name: 'prep_post', stage: 2, mem: PLAIN, dispatch: { threads: 1 }, writesIndirect: true, body: ['if (gi != 0) { return; }', ...prep2] });
-  kernels.push(...post);
+  scheduleStages(plan).forEach(({ runs, hook }, stage) => {
+    const passes = [
+      ...runs.flatMap((run) => runPasses(run, plan, L, options, slots)),
+      ...(hook === 'record' ? plan.populations.flatMap((p) => recordKernels(p, L)) : []),
+    ];
+    if (passes.length === 0) return;
+    if (stage > 2) throw new InternalError(`webgpu backend: the schedule has calls after the record hook (${passes[0].name})`);
+    kernels.push(...passes.map((k) => ({ ...k, stage: stage as Kernel['stage'] })));
+  });
   const functions = (mem: Mem) => userFunctions(plan, L, mem);
   const fnCache = new Map<boolean, string>();
   const modules = kernels.map((k) => {
     if (!fnCache.has(k.mem.atomicF)) fnCache.set(k.mem.atomicF, functions(k.mem));
     return moduleSource(plan, k, fnCache.get(k.mem.atomicF)!);
   });
-  return { layout: L, kernels, modules, indirectSlots: Math.max(1, slots) };
+  return { layout: L, kernels, modules, indirectSlots: Math.max(1, slots.next) };
+}
+
+/** Slots of the indirect-argument buffer handed out so far (transmission's, then post events'). */
+interface Slots { next: number }
+
+/** The passes of one run of scheduled calls: what the run prepares once, then each call's passes. */
+function runPasses(run: ScheduledRun, plan: NetworkPlan, L: Layout, options: GenerateOptions, slots: Slots): Kernel[] {
+  const call = (s: KernelStep, passes: Kernel[]) => gated(s, L, passes);
+  switch (run.kind) {
+    case 'clear-sums': return run.steps.flatMap((s) => call(s, [clearSumsKernel(plan.populations[s.id], L)!]));
+    case 'transmission': return transmissionPasses(run.steps, plan, L, options, slots);
+    case 'random': return run.steps.flatMap((s) => call(s, s.owner === 'pop'
+      ? randomKernels({ kind: 'pop', plan: plan.populations[s.id] }, plan, L)
+      : randomKernels({ kind: 'proj', plan: plan.projections[s.id] }, plan, L)));
+    case 'neuron': {
+      // One pass empties every spike list, disabled populations' included (`spikeCounters`): the
+      // neuron passes append with atomics, so the lists must be empty before any of them runs.
+      const clear = clearCountersKernel(plan, L);
+      return [...(clear ? [clear] : []), ...run.steps.flatMap((s) => {
+        const p = plan.populations[s.id];
+        return call(s, p.special ? specialKernels(p, plan, L) : neuronKernels(p, plan, L));
+      })];
+    }
+    case 'delay': return run.steps.flatMap((s) => call(s, delayKernels(plan.populations[s.id], L)));
+    case 'global-ops': return run.steps.flatMap((s) => call(s, globalOpsKernels(plan.populations[s.id], L)));
+    case 'synapse-update': return run.steps.flatMap((s) => call(s, synapseUpdateKernels(plan.projections[s.id], plan, L)));
+    case 'post-events': {
+      const prep: string[] = [];
+      const passes = run.steps.flatMap((s) => {
+        const proj = plan.projections[s.id], slot = slots.next++;
+        const lines = postPrepLines(proj, L, slot);
+        prep.push(...lines);
+        return gated(s, L, [postEventKernel(proj, plan, L, slot)], lines);
+      });
+      return [prepKernel('prep_post', prep), ...passes];
+    }
+    default: throw new InternalError(`webgpu backend: no passes for scheduled ${run.kind} calls`);
+  }
+}
+
+/** Rows at least this long (on average) are summed by a whole workgroup on GPUs. */
+const WORKGROUP_ROW = 128;
+
+/**
+ * The transmission run: the spike rings' pushes (per-synapse delays), one pass sizing every spike
+ * projection's indirect dispatches, then each projection's passes.
+ */
+function transmissionPasses(steps: KernelStep[], plan: NetworkPlan, L: Layout, options: GenerateOptions, slots: Slots): Kernel[] {
+  // Weighted sums (rate-coded, continuous): a workgroup per dendrite for long rows on GPUs.
+  const sumStrategy = (id: number): 'workgroup' | 'thread' => {
+    const nnz = L.get('proj', id, '_pre_rank').length, nd = Math.max(1, L.get('proj', id, '_post_rank').length);
+    return !options.cpu && nnz / nd >= WORKGROUP_ROW ? 'workgroup' : 'thread';
+  };
+  const rings: Kernel[] = [];
+  const prep: string[] = [];
+  const calls: Kernel[] = [];
+  for (const s of steps) {
+    const proj = plan.projections[s.id];
+    const ring = L.has('proj', proj.id, '_wg_ring') ? [spikeRingPushKernel(proj, plan, L)] : [];
+    const lines: string[] = [];
+    const passes: Kernel[] = [];
+    if (proj.special?.kind === 'decoding') passes.push(...decodingKernels(proj, L));
+    else if (proj.special?.kind === 'shared') passes.push(sharedTransmissionKernel(proj, plan, L));
+    else if (proj.type === 'rate') passes.push(rateTransmissionKernel(proj, plan, L, sumStrategy(proj.id)));
+    else {
+      const slot = slots.next++;
+      lines.push(...spikePrepLines(proj, plan, L, slot));
+      passes.push(spikeTransmissionKernel(proj, plan, L, slot));
+      if (transmitsAxonSpikes(proj, plan)) {
+        const axon = slots.next++;
+        lines.push(...axonPrepLines(proj, L, axon));
+        passes.push(axonTransmissionKernel(proj, plan, L, axon));
+      }
+      const continuous = continuousTransmissionKernel(proj, plan, L, sumStrategy(proj.id));
+      if (continuous) passes.push(continuous);
+    }
+    rings.push(...gated(s, L, ring));
+    prep.push(...lines);
+    calls.push(...gated(s, L, passes, lines));
+  }
+  return [...rings, ...(prep.length ? [prepKernel('prep_transmission', prep)] : []), ...calls];
+}
+
+/** A one-invocation pass writing the indirect dispatch arguments of the passes after it. */
+function prepKernel(name: string, lines: string[]): Kernel {
+  return { name, stage: 0, mem: PLAIN, dispatch: { threads: 1 }, writesIndirect: true, body: ['if (gi != 0) { return; }', ...lines] };
+}
+
+/**
+ * The passes of scheduled call `s`, checked against its gate: the kernel builders spell the
+ * enabled test inside each pass (every invocation returns early), or for an indirect dispatch in
+ * the preparation lines `prep` that size it (zero workgroups). A pass that forgot the gate would run
+ * a disabled population's call, which js and cpp skip.
+ */
+function gated(s: KernelStep, L: Layout, passes: Kernel[], prep: string[] = []): Kernel[] {
+  if (s.enabledBy === undefined) return passes;
+  const flag = `I[${L.get('net', 0, 'enabled').offset + s.enabledBy}]`;
+  const reads = (lines: string[]) => lines.some((l) => l.includes(flag));
+  for (const k of passes) {
+    if (!reads(k.body) && !('indirect' in k.dispatch && reads(prep))) {
+      throw new InternalError(`webgpu backend: pass ${k.name} of ${kernelName(s)} does not test the enabled flag of population ${s.enabledBy}`);
+    }
+  }
+  return passes;
 }
 
 /** The user functions (`add_function`, model functions) as WGSL, reading Constants through `mem`. */

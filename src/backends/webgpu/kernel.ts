@@ -17,7 +17,11 @@ export type Dispatch =
 
 export interface Kernel {
   name: string;
-  /** 0: transmission, 1: random draws and neurons, 2: rings, global operations, plasticity (hooks run between stages). */
+  /**
+   * 0: transmission, 1: random draws and neurons, 2: rings, global operations, plasticity (hooks run
+   * between stages). `generate.ts` sets it from the stage of the scheduled call the pass belongs to
+   * (`../kernels/schedule.ts`), whatever the builder wrote.
+   */
   stage: 0 | 1 | 2;
   body: string[];
   mem: Mem;

@@ -375,6 +375,131 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   }
 }
 
+// ==== prep_post {"threads":1}
+// neurarchy webgpu kernel prep_post
+const DT: f32 = 0.1f;
+const SEED: u32 = 1u;
+@group(0) @binding(0) var<storage, read_write> F: array<f32>;
+@group(0) @binding(1) var<storage, read_write> I: array<i32>;
+@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
+struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
+@group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(4) var<storage, read_write> IND: array<u32>;
+// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
+var<private> NX_INF_BITS: u32 = 0x7f800000u;
+fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
+fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
+fn nx_truthy(x: f32) -> bool { return x != 0.0; }
+fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
+fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
+fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
+fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
+fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
+fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
+fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
+fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
+// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
+fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
+fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
+// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
+fn nx_pow(x: f32, y: f32) -> f32 {
+  if (y == 2.0) { return x * x; }
+  if (x >= 0.0) { return pow(x, y); }
+  if (y != floor(y)) { return nx_nan(); }
+  let m = pow(-x, y);
+  return select(m, -m, (i32(y) & 1) == 1);
+}
+
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let gi = i32(gid.x + gid.y * nwg.x * 64u);
+  let wg = i32(wid.x + wid.y * nwg.x);
+  let li = i32(lid.x);
+  if (gi != 0) { return; }
+  { let _go = I[2] != 0;
+    IND[3] = select(0u, u32(min(atomicLoad(&A[1]), 65535)), _go);
+    IND[4] = 1u; IND[5] = 1u; }
+}
+
+// ==== proj0_post {"indirect":1}
+// neurarchy webgpu kernel proj0_post
+const DT: f32 = 0.1f;
+const SEED: u32 = 1u;
+@group(0) @binding(0) var<storage, read_write> F: array<atomic<u32>>;
+@group(0) @binding(1) var<storage, read_write> I: array<i32>;
+@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
+struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
+@group(0) @binding(3) var<uniform> U: Step;
+fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
+fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
+fn nx_addf(idx: i32, v: f32) {
+  var old = atomicLoad(&F[idx]);
+  loop {
+    let r = atomicCompareExchangeWeak(&F[idx], old, bitcast<u32>(bitcast<f32>(old) + v));
+    if (r.exchanged) { break; }
+    old = r.old_value;
+  }
+}
+// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
+var<private> NX_INF_BITS: u32 = 0x7f800000u;
+fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
+fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
+fn nx_truthy(x: f32) -> bool { return x != 0.0; }
+fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
+fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
+fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
+fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
+fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
+fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
+fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
+fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
+// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
+fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
+fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
+// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
+fn nx_pow(x: f32, y: f32) -> f32 {
+  if (y == 2.0) { return x * x; }
+  if (x >= 0.0) { return pow(x, y); }
+  if (y != floor(y)) { return nx_nan(); }
+  let m = pow(-x, y);
+  return select(m, -m, (i32(y) & 1) == 1);
+}
+
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let gi = i32(gid.x + gid.y * nwg.x * 64u);
+  let wg = i32(wid.x + wid.y * nwg.x);
+  let li = i32(lid.x);
+  let n = atomicLoad(&A[1]);
+  for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
+    let rk_post = I[68 + s];
+    let i = I[134 + rk_post];
+    if (i < 0) { continue; }
+    let k1 = I[91 + i + 1];
+    for (var k = I[91 + i] + li; k < k1; k = k + 64) {
+      let rk_pre = I[94 + k];
+      let T_elapsed: f32 = f32(((U.step + 1) - I[71 + k]));
+      nx_stf(130 + k, (nx_ldf(130 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(190 + 0)))));
+      nx_stf(150 + k, (nx_ldf(150 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(191 + 0)))));
+      I[71 + k] = (U.step + 1);
+      {
+        let _nv: f32 = (nx_ldf(150 + k) - (nx_ldf(193 + 0) * nx_ldf(195 + 0)));
+        nx_stf(150 + k, _nv);
+      }
+      if (I[4] != 0) {
+        let _nv: f32 = nx_clip((nx_ldf(170 + k) + nx_ldf(130 + k)), nx_ldf(194 + 0), nx_ldf(195 + 0));
+        nx_stf(170 + k, _nv);
+      }
+    }
+  }
+}
+
 // ==== pop0_record {"threads":20}
 // neurarchy webgpu kernel pop0_record
 const DT: f32 = 0.1f;
@@ -561,129 +686,4 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   I[1587 + I[1651 + 1]] = _n;
   I[1651] = I[1651] + _n;
   I[1651 + 1] = I[1651 + 1] + 1;
-}
-
-// ==== prep_post {"threads":1}
-// neurarchy webgpu kernel prep_post
-const DT: f32 = 0.1f;
-const SEED: u32 = 1u;
-@group(0) @binding(0) var<storage, read_write> F: array<f32>;
-@group(0) @binding(1) var<storage, read_write> I: array<i32>;
-@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
-struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
-@group(0) @binding(3) var<uniform> U: Step;
-@group(0) @binding(4) var<storage, read_write> IND: array<u32>;
-// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
-var<private> NX_INF_BITS: u32 = 0x7f800000u;
-fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
-fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
-fn nx_truthy(x: f32) -> bool { return x != 0.0; }
-fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
-fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
-fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
-fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
-fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
-fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
-fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
-fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
-// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
-fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
-fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
-// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
-fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
-// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
-fn nx_pow(x: f32, y: f32) -> f32 {
-  if (y == 2.0) { return x * x; }
-  if (x >= 0.0) { return pow(x, y); }
-  if (y != floor(y)) { return nx_nan(); }
-  let m = pow(-x, y);
-  return select(m, -m, (i32(y) & 1) == 1);
-}
-
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let gi = i32(gid.x + gid.y * nwg.x * 64u);
-  let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
-  if (gi != 0) { return; }
-  { let _go = I[2] != 0;
-    IND[3] = select(0u, u32(min(atomicLoad(&A[1]), 65535)), _go);
-    IND[4] = 1u; IND[5] = 1u; }
-}
-
-// ==== proj0_post {"indirect":1}
-// neurarchy webgpu kernel proj0_post
-const DT: f32 = 0.1f;
-const SEED: u32 = 1u;
-@group(0) @binding(0) var<storage, read_write> F: array<atomic<u32>>;
-@group(0) @binding(1) var<storage, read_write> I: array<i32>;
-@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
-struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
-@group(0) @binding(3) var<uniform> U: Step;
-fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
-fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
-fn nx_addf(idx: i32, v: f32) {
-  var old = atomicLoad(&F[idx]);
-  loop {
-    let r = atomicCompareExchangeWeak(&F[idx], old, bitcast<u32>(bitcast<f32>(old) + v));
-    if (r.exchanged) { break; }
-    old = r.old_value;
-  }
-}
-// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
-var<private> NX_INF_BITS: u32 = 0x7f800000u;
-fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
-fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
-fn nx_truthy(x: f32) -> bool { return x != 0.0; }
-fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
-fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
-fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
-fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
-fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
-fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
-fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
-fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
-// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
-fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
-fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
-// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
-fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
-// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
-fn nx_pow(x: f32, y: f32) -> f32 {
-  if (y == 2.0) { return x * x; }
-  if (x >= 0.0) { return pow(x, y); }
-  if (y != floor(y)) { return nx_nan(); }
-  let m = pow(-x, y);
-  return select(m, -m, (i32(y) & 1) == 1);
-}
-
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let gi = i32(gid.x + gid.y * nwg.x * 64u);
-  let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
-  let n = atomicLoad(&A[1]);
-  for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_post = I[68 + s];
-    let i = I[134 + rk_post];
-    if (i < 0) { continue; }
-    let k1 = I[91 + i + 1];
-    for (var k = I[91 + i] + li; k < k1; k = k + 64) {
-      let rk_pre = I[94 + k];
-      let T_elapsed: f32 = f32(((U.step + 1) - I[71 + k]));
-      nx_stf(130 + k, (nx_ldf(130 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(190 + 0)))));
-      nx_stf(150 + k, (nx_ldf(150 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(191 + 0)))));
-      I[71 + k] = (U.step + 1);
-      {
-        let _nv: f32 = (nx_ldf(150 + k) - (nx_ldf(193 + 0) * nx_ldf(195 + 0)));
-        nx_stf(150 + k, _nv);
-      }
-      if (I[4] != 0) {
-        let _nv: f32 = nx_clip((nx_ldf(170 + k) + nx_ldf(130 + k)), nx_ldf(194 + 0), nx_ldf(195 + 0));
-        nx_stf(170 + k, _nv);
-      }
-    }
-  }
 }
