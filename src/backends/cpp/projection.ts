@@ -8,6 +8,7 @@
 import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { slotBack } from '../kernels/delays.js';
+import { rateSumParts, continuousSumParts, type WeightedSumParts } from '../kernels/transmission.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
@@ -50,29 +51,34 @@ const CSR = (proj: ProjectionPlan, scope: CSynapseScope) => {
   scope.arrays.need('_pre_rank', 'proj', proj.id, '_pre_rank');
 };
 
-/** Rate-coded transmission: the weighted sums of every dendrite (parallel over dendrites: each writes its own post neuron). */
-export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
-  const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set() });
-  const psp = renderExpr(proj.description.psp!, scope, cppSpelling);
-  const op = proj.description.operation;
-  CSR(proj, scope);
-  const sumName = `${proj.rateInto === 'conductance' ? 'g_' : '_sum_'}${proj.targets[0]}`;
-  const sum = scope.arrays.need('_sum', 'pop', proj.post, sumName);
-  const acc = op === 'sum' || op === 'mean'
-    ? ['double _s = 0.0;', `for (int64_t k = _k0; k < _k1; k++) { const int64_t rk_pre = _pre_rank[k]; (void)rk_pre; _s += ${psp}; }`]
-    : [`double _s = ${op === 'max' ? '-INFINITY' : 'INFINITY'};`,
-      `for (int64_t k = _k0; k < _k1; k++) { const int64_t rk_pre = _pre_rank[k]; (void)rk_pre; const double _p = ${psp}; if (_p ${op === 'max' ? '>' : '<'} _s) _s = _p; }`];
-  const nd = table.len('proj', proj.id, '_post_rank');
-  const body = [
-    ...scope.declarations(), ...scope.prologue(),
+/**
+ * The C++ layout of a weighted sum (`../kernels/transmission.ts`), the js one: the dendrites in
+ * order, parallel over them (each writes its own post-synaptic neuron), the synapses of each in
+ * order. `locals[n]` holds array `into[n]` of the post-synaptic population.
+ */
+function dendriteLoop(parts: WeightedSumParts, locals: string[], nd: string, threads: number): string[] {
+  return [
     `const int64_t nd = ${nd};`,
-    ...parallelFor(table.threads, `_row_ptr[nd]`, undefined, SYNAPSE_THRESHOLD),
+    ...parallelFor(threads, '_row_ptr[nd]', undefined, SYNAPSE_THRESHOLD),
     'for (int64_t i = 0; i < nd; i++) {',
     '  const int64_t rk_post = _post_rank[i];',
     '  const int64_t _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];',
-    ...indent(acc),
-    op === 'mean' ? `  ${sum}[rk_post] += _s / (double)(_k1 - _k0);` : `  ${sum}[rk_post] += _s;`,
+    ...indent(parts.init),
+    `  for (int64_t k = _k0; k < _k1; k++) ${cppDialect.inlineBlock(['const int64_t rk_pre = _pre_rank[k]; (void)rk_pre;', ...parts.take])}`,
+    ...indent(parts.deliver((_name, n) => `${locals[n]}[rk_post]`, '(_k1 - _k0)')),
     '}',
+  ];
+}
+
+/** Rate-coded transmission: the weighted sums of every dendrite. */
+export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
+  const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set() });
+  const parts = rateSumParts(proj, { d: cppDialect, psp: () => renderExpr(proj.description.psp!, scope, cppSpelling) });
+  CSR(proj, scope);
+  const sum = scope.arrays.need('_sum', 'pop', proj.post, parts.into[0]);
+  const body = [
+    ...scope.declarations(), ...scope.prologue(),
+    ...dendriteLoop(parts, [sum], table.len('proj', proj.id, '_post_rank'), table.threads),
   ];
   return [...header(`proj${proj.id}_transmit`, proj), `  if (!FL[${FLAGS.transmission}]) return;`, ...indent(body), '}'].join('\n');
 }
@@ -182,32 +188,19 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
 }
 
 /**
- * Continuous transmission of a spiking projection (ir/plan.ts `continuous`), after its spike events,
- * as the js twin: `Σ psp` of each dendrite added to `g_target` (parallel over dendrites, each
- * writing its own post-synaptic neuron, like a rate-coded sum). A block of its own, whose scope
- * reads `pre.x` through the delay ring; the CSR arrays are the enclosing kernel's.
+ * Continuous transmission of a spiking projection (`../kernels/transmission.ts`), after its spike
+ * events, laid out as a rate-coded sum. A block of its own, whose scope reads `pre.x` through the
+ * delay ring; the CSR arrays are the enclosing kernel's.
  */
 function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string[] {
-  if (!proj.continuous || proj.conductances.length === 0) return [];
   const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set(), delayedPre: true });
-  const psp = renderExpr(proj.description.psp!, scope, cppSpelling);
-  const g = proj.conductances.map((t, n) => scope.arrays.need(`_g${n}`, 'pop', proj.post, `g_${t}`));
-  const nd = table.len('proj', proj.id, '_post_rank');
-  return [
-    '{',
-    ...indent([
-      ...scope.declarations(), ...scope.prologue(),
-      `const int64_t nd = ${nd};`,
-      ...parallelFor(table.threads, '_row_ptr[nd]', undefined, SYNAPSE_THRESHOLD),
-      'for (int64_t i = 0; i < nd; i++) {',
-      '  const int64_t rk_post = _post_rank[i];',
-      '  double _s = 0.0;',
-      `  for (int64_t k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) { const int64_t rk_pre = _pre_rank[k]; (void)rk_pre; _s += ${psp}; }`,
-      ...g.map((x) => `  ${x}[rk_post] += _s;`),
-      '}',
-    ]),
-    '}',
-  ];
+  const parts = continuousSumParts(proj, { d: cppDialect, psp: () => renderExpr(proj.description.psp!, scope, cppSpelling) });
+  if (!parts) return [];
+  const g = parts.into.map((name, n) => scope.arrays.need(`_g${n}`, 'pop', proj.post, name));
+  return cppDialect.block([
+    ...scope.declarations(), ...scope.prologue(),
+    ...dendriteLoop(parts, g, table.len('proj', proj.id, '_post_rank'), table.threads),
+  ]);
 }
 
 /** Whether a projection's weights are per synapse and written by no kernel (then spikes read an inverse-ordered copy). */

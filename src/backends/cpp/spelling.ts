@@ -85,6 +85,7 @@ export const cppDialect: Dialect = {
   expr: cppSpelling,
   declare: (name, value, o) => `${o?.mutable ? '' : 'const '}${C_TYPES[o?.type ?? 'float']} ${name} = ${value};`,
   assign: (lv, v) => `${lv} = ${v};`,
+  addTo: (lv, v) => `${lv} += ${v};`,
   ifLine: (c, s) => `if (${c}) ${s}`,
   ifBlock: (c, then, otherwise) => [`if (${c}) {`, ...indent(then), ...(otherwise ? ['} else {', ...indent(otherwise)] : []), '}'],
   block: (lines) => ['{', ...indent(lines), '}'],

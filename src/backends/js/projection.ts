@@ -5,6 +5,7 @@
 import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { slotBack } from '../kernels/delays.js';
+import { rateSumParts, continuousSumParts, type WeightedSumParts } from '../kernels/transmission.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
@@ -27,26 +28,32 @@ function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: SynapseSc
   };
 }
 
-/** Rate-coded transmission: `sum(target)` of every post-synaptic neuron. */
-export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): string {
-  const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set() });
-  const psp = renderExpr(proj.description.psp!, scope, jsSpelling);
-  const op = proj.description.operation;
-  const acc = op === 'sum' || op === 'mean'
-    ? ['let _s = 0;', `for (let k = _k0; k < _k1; k++) { const rk_pre = _pre_rank[k]; _s += ${psp}; }`]
-    : ['let _s = -Infinity;'.replace('-Infinity', op === 'max' ? '-Infinity' : 'Infinity'),
-      `for (let k = _k0; k < _k1; k++) { const rk_pre = _pre_rank[k]; const _p = ${psp}; if (_p ${op === 'max' ? '>' : '<'} _s) _s = _p; }`];
-  const body = [
-    // Hybrid rate → spike without sum(target) in the neuron: added to the conductance g_target (ir/plan.ts rateInto).
-    `const _sum = P[${proj.post}].get('${proj.rateInto === 'conductance' ? 'g_' : '_sum_'}${proj.targets[0]}');`,
-    `const _row_ptr = J[${proj.id}].get('_row_ptr'), _post_rank = J[${proj.id}].get('_post_rank'), _pre_rank = J[${proj.id}].get('_pre_rank');`,
-    ...scope.declarations(), ...scope.prologue(),
+/**
+ * The js layout of a weighted sum (`../kernels/transmission.ts`): one loop over the dendrites in
+ * order, the synapses of each in order (the order cpp follows, bit for bit). `local(n)` is the local
+ * holding array `into[n]` of the post-synaptic population.
+ */
+function dendriteLoop(parts: WeightedSumParts, local: (n: number) => string): string[] {
+  return [
     'for (let i = 0, nd = _post_rank.length; i < nd; i++) {',
     '  const rk_post = _post_rank[i];',
     '  const _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];',
-    ...indent(acc),
-    op === 'mean' ? '  _sum[rk_post] += _s / (_k1 - _k0);' : '  _sum[rk_post] += _s;',
+    ...indent(parts.init),
+    `  for (let k = _k0; k < _k1; k++) ${jsDialect.inlineBlock(['const rk_pre = _pre_rank[k];', ...parts.take])}`,
+    ...indent(parts.deliver((_name, n) => `${local(n)}[rk_post]`, '(_k1 - _k0)')),
     '}',
+  ];
+}
+
+/** Rate-coded transmission: `sum(target)` of every post-synaptic neuron. */
+export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): string {
+  const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set() });
+  const parts = rateSumParts(proj, { d: jsDialect, psp: () => renderExpr(proj.description.psp!, scope, jsSpelling) });
+  const body = [
+    `const _sum = P[${proj.post}].get('${parts.into[0]}');`,
+    `const _row_ptr = J[${proj.id}].get('_row_ptr'), _post_rank = J[${proj.id}].get('_post_rank'), _pre_rank = J[${proj.id}].get('_pre_rank');`,
+    ...scope.declarations(), ...scope.prologue(),
+    ...dendriteLoop(parts, () => '_sum'),
   ];
   return [...header(`proj${proj.id}_transmit`, proj), '  if (!FL.transmission) return;', ...indent(body), '}'].join('\n');
 }
@@ -142,29 +149,19 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
 }
 
 /**
- * Continuous transmission of a spiking projection (ir/plan.ts `continuous`), after its spike events:
- * `Σ psp` of each dendrite added to `g_target` of the post-synaptic neuron, as a rate-coded sum
- * (same loop, same order). In a block of its own: its scope reads `pre.x` through the delay ring.
+ * Continuous transmission of a spiking projection (`../kernels/transmission.ts`), after its spike
+ * events, laid out as a rate-coded sum. In a block of its own: its scope reads `pre.x` through the
+ * delay ring.
  */
 function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan): string[] {
-  if (!proj.continuous || proj.conductances.length === 0) return [];
   const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set(), delayedPre: true });
-  const psp = renderExpr(proj.description.psp!, scope, jsSpelling);
-  const g = proj.conductances.map((t, n) => `_g${n}`);
-  return [
-    '{',
-    ...indent([
-      ...proj.conductances.map((t, n) => `const ${g[n]} = P[${proj.post}].get('g_${t}');`),
-      ...scope.declarations(), ...scope.prologue(),
-      'for (let i = 0, nd = _post_rank.length; i < nd; i++) {',
-      '  const rk_post = _post_rank[i];',
-      '  let _s = 0;',
-      `  for (let k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) { const rk_pre = _pre_rank[k]; _s += ${psp}; }`,
-      ...g.map((x) => `  ${x}[rk_post] += _s;`),
-      '}',
-    ]),
-    '}',
-  ];
+  const parts = continuousSumParts(proj, { d: jsDialect, psp: () => renderExpr(proj.description.psp!, scope, jsSpelling) });
+  if (!parts) return [];
+  return jsDialect.block([
+    ...parts.into.map((name, n) => `const _g${n} = P[${proj.post}].get('${name}');`),
+    ...scope.declarations(), ...scope.prologue(),
+    ...dendriteLoop(parts, (n) => `_g${n}`),
+  ]);
 }
 
 /** Continuous synaptic equations: global, then per dendrite, then per synapse. */

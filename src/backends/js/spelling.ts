@@ -51,6 +51,7 @@ export const jsDialect: Dialect = {
   expr: jsSpelling,
   declare: (name, value, o) => `${o?.mutable ? 'let' : 'const'} ${name} = ${value};`,
   assign: (lv, v) => `${lv} = ${v};`,
+  addTo: (lv, v) => `${lv} += ${v};`,
   ifLine: (c, s) => `if (${c}) ${s}`,
   ifBlock: (c, then, otherwise) => [`if (${c}) {`, ...indent(then), ...(otherwise ? ['} else {', ...indent(otherwise)] : []), '}'],
   block: (lines) => ['{', ...indent(lines), '}'],

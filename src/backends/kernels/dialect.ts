@@ -30,6 +30,8 @@ export interface Dialect {
   declare(name: string, value: string, options?: { mutable?: boolean; type?: ScalarType }): string;
   /** `lv = value` as one statement. */
   assign(lv: string, value: string): string;
+  /** `lv += value` as one statement, where the language has the compound form (else `lv = (lv + value)` is printed). */
+  addTo?(lv: string, value: string): string;
   /** A one-line conditional statement (`if (c) s`), `stmt` being one statement. */
   ifLine(cond: string, stmt: string): string;
   /** `if (cond) { … } [else { … }]`; `otherwise` may itself be an `if` (an else-if chain). */

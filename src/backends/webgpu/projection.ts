@@ -15,6 +15,7 @@
  */
 import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
 import { slotBack } from '../kernels/delays.js';
+import { rateSumParts, continuousSumParts, type SumTarget, type WeightedSumParts } from '../kernels/transmission.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
@@ -41,8 +42,7 @@ function en(L: Layout, popId: number): string {
  * expensive; the same summation order as `js`).
  */
 export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, strategy: 'workgroup' | 'thread'): Kernel {
-  const into = [`${proj.rateInto === 'conductance' ? 'g_' : '_sum_'}${proj.targets[0]}`];
-  return weightedSumKernel(proj, net, L, strategy, `proj${proj.id}_transmit`, into);
+  return weightedSumKernel(proj, net, L, strategy, `proj${proj.id}_transmit`, (t) => rateSumParts(proj, t))!;
 }
 
 /**
@@ -51,23 +51,23 @@ export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L
  * after the projection's spike kernel; `pre.x` read through the delay ring as in a rate-coded sum.
  */
 export function continuousTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, strategy: 'workgroup' | 'thread'): Kernel | undefined {
-  if (!proj.continuous || proj.conductances.length === 0) return undefined;
-  return weightedSumKernel(proj, net, L, strategy, `proj${proj.id}_continuous`, proj.conductances.map((t) => `g_${t}`));
+  return weightedSumKernel(proj, net, L, strategy, `proj${proj.id}_continuous`, (t) => continuousSumParts(proj, t));
 }
 
-/** The per-dendrite reduction of `psp` (operation sum/max/min/mean) added into the arrays `into` of the post-synaptic population. */
-function weightedSumKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, strategy: 'workgroup' | 'thread', name: string, into: string[]): Kernel {
+/**
+ * The WGSL layouts of a weighted sum (`../kernels/transmission.ts`, parts built by `build`): the
+ * dendrite's synapses taken in order by one invocation, or strided over a workgroup whose partial
+ * reductions are then combined in a tree (`max`/`min` for those operations, `+` otherwise).
+ */
+function weightedSumKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, strategy: 'workgroup' | 'thread', name: string, build: (t: SumTarget) => WeightedSumParts | undefined): Kernel | undefined {
   const scope = synapseScope(proj, net, L, plainMem, { dtName: 'DT', temps: new Set(), delayedPre: true });
-  const psp = renderExpr(proj.description.psp!, scope, wgslSpelling);
-  const op = proj.description.operation;
+  const parts = build({ d: wgslDialect, psp: () => renderExpr(proj.description.psp!, scope, wgslSpelling) });
+  if (!parts) return undefined;
+  const op = proj.type === 'rate' ? proj.description.operation : 'sum';
   const nd = L.get('proj', proj.id, '_post_rank').length;
   const o = (n: string) => L.off('proj', proj.id, n);
-  const init = op === 'max' ? '(-nx_inf())' : op === 'min' ? 'nx_inf()' : '0.0';
   const comb = (a: string, b: string) => (op === 'max' ? `max(${a}, ${b})` : op === 'min' ? `min(${a}, ${b})` : `(${a} + ${b})`);
-  const add = (v: string) => into.map((arr) => {
-    const at = `F[${L.off('pop', proj.post, arr)} + rk_post]`;
-    return op === 'mean' ? `${at} = ${at} + ${v} / f32(_n);` : `${at} = ${at} + ${v};`;
-  }).join(' ');
+  const deliver = (v: string) => parts.deliver((arr) => `F[${L.off('pop', proj.post, arr)} + rk_post]`, '_n', v);
   const go = transmits(proj, L);
   const row = (start: string, stride: string) => [
     `let rk_post = I[${o('_post_rank')} + i];`,
@@ -75,13 +75,13 @@ function weightedSumKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, st
     '_n = k1 - k0;',
     `for (var k = ${start}; k < k1; k = k + ${stride}) {`,
     `  let rk_pre = I[${o('_pre_rank')} + k];`,
-    `  _s = ${comb('_s', psp)};`,
+    ...indent(parts.take),
     '}',
   ];
   if (strategy === 'thread') {
     return {
       name, stage: 0, mem: plainMem, dispatch: { threads: nd },
-      body: ['let i = gi;', `if (i >= ${nd} || !(${go})) { return; }`, `var _s: f32 = ${init};`, 'var _n: i32 = 1;', ...row('k0', '1'), add('_s')],
+      body: ['let i = gi;', `if (i >= ${nd} || !(${go})) { return; }`, ...parts.init, 'var _n: i32 = 1;', ...row('k0', '1'), ...deliver('_s')],
     };
   }
   return {
@@ -91,7 +91,7 @@ function weightedSumKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, st
     body: [
       'let i = wg;',
       `let ok = i < ${nd};`,
-      `var _s: f32 = ${init};`,
+      ...parts.init,
       'var _n: i32 = 1;',
       'if (ok) {', ...indent(row('k0 + li', String(WG))), '}',
       'red[li] = _s;',
@@ -102,7 +102,7 @@ function weightedSumKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, st
       '}',
       `if (ok && li == 0 && ${go}) {`,
       `  let rk_post = I[${o('_post_rank')} + i];`,
-      `  ${add('red[0]')}`,
+      ...indent(deliver('red[0]')),
       '}',
     ],
   };

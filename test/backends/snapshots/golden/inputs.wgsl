@@ -444,7 +444,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let li = i32(lid.x);
   let i = gi;
   if (i >= 4 || !(I[0] != 0 && I[32] != 0)) { return; }
-  var _s: f32 = 0.0;
+  var _s: f32 = 0f;
   var _n: i32 = 1;
   let rk_post = I[264 + i];
   let k0 = I[259 + i]; let k1 = I[259 + i + 1];
@@ -453,7 +453,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     let rk_pre = I[268 + k];
     _s = (_s + F[53 + rk_pre]);
   }
-  F[9 + rk_post] = F[9 + rk_post] + _s;
+  F[9 + rk_post] = (F[9 + rk_post] + _s);
 }
 
 // ==== proj5_transmit {"threads":4}
@@ -500,7 +500,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let li = i32(lid.x);
   let i = gi;
   if (i >= 4 || !(I[1] != 0 && I[38] != 0)) { return; }
-  var _s: f32 = 0.0;
+  var _s: f32 = 0f;
   var _n: i32 = 1;
   let rk_post = I[286 + i];
   let k0 = I[281 + i]; let k1 = I[281 + i + 1];
@@ -509,7 +509,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     let rk_pre = I[290 + k];
     _s = (_s + (F[135 + 0] * F[81 + rk_pre]));
   }
-  F[21 + rk_post] = F[21 + rk_post] + _s;
+  F[21 + rk_post] = (F[21 + rk_post] + _s);
 }
 
 // ==== proj6_transmit {"threads":4}

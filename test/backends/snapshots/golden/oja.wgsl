@@ -138,7 +138,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let li = i32(lid.x);
   let i = gi;
   if (i >= 2 || !(I[1] != 0 && I[2] != 0)) { return; }
-  var _s: f32 = 0.0;
+  var _s: f32 = 0f;
   var _n: i32 = 1;
   let rk_post = I[11 + i];
   let k0 = I[8 + i]; let k1 = I[8 + i + 1];
@@ -147,7 +147,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     let rk_pre = I[13 + k];
     _s = (_s + (F[38 + k] * F[10 + rk_pre]));
   }
-  F[24 + rk_post] = F[24 + rk_post] + _s;
+  F[24 + rk_post] = (F[24 + rk_post] + _s);
 }
 
 // ==== pop0_update {"threads":3}

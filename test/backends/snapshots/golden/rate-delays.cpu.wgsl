@@ -91,7 +91,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let li = i32(lid.x);
   let i = gi;
   if (i >= 3 || !(I[1] != 0 && I[2] != 0)) { return; }
-  var _s: f32 = 0.0;
+  var _s: f32 = 0f;
   var _n: i32 = 1;
   let rk_post = I[20 + i];
   let k0 = I[16 + i]; let k1 = I[16 + i + 1];
@@ -100,7 +100,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     let rk_pre = I[23 + k];
     _s = (_s + (F[58 + 0] * F[8 + ((I[14] - (I[32] - 1) + I[15]) % I[15]) * 3 + rk_pre]));
   }
-  F[51 + rk_post] = F[51 + rk_post] + _s;
+  F[51 + rk_post] = (F[51 + rk_post] + _s);
 }
 
 // ==== proj1_transmit {"threads":3}
@@ -147,7 +147,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let li = i32(lid.x);
   let i = gi;
   if (i >= 3 || !(I[1] != 0 && I[8] != 0)) { return; }
-  var _s: f32 = 0.0;
+  var _s: f32 = 0f;
   var _n: i32 = 1;
   let rk_post = I[37 + i];
   let k0 = I[33 + i]; let k1 = I[33 + i + 1];
@@ -156,7 +156,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     let rk_pre = I[40 + k];
     _s = (_s + (F[38 + ((I[14] - (I[62 + k] - 1) + I[15]) % I[15]) * 1 + 0] * F[59 + 0]));
   }
-  F[54 + rk_post] = F[54 + rk_post] + _s;
+  F[54 + rk_post] = (F[54 + rk_post] + _s);
 }
 
 // ==== pop0_random0 {"threads":3}
