@@ -121,12 +121,16 @@ export interface GeneratedNetwork {
   indirectSlots: number;
 }
 
-/** Generates the kernels of `plan` over layout `L`. */
+/** How `generateWgsl` lays out the passes for the adapter at hand. */
 export interface GenerateOptions {
   /** The adapter runs on the CPU (SwiftShader): strategies without workgroup barriers. */
   cpu?: boolean;
 }
 
+/**
+ * Generates the passes of one step of `plan` over layout `L`: the schedule's calls in its order,
+ * each pass tagged with the stage of its call, and one WGSL module per pass.
+ */
 export function generateWgsl(plan: NetworkPlan, L: Layout, options: GenerateOptions = {}): GeneratedNetwork {
   const slots = { next: 0 };
   const kernels: Kernel[] = [];
