@@ -7,8 +7,7 @@
  */
 import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
-import { slotBack } from '../kernels/delays.js';
-import { rateSumParts, continuousSumParts, type WeightedSumParts } from '../kernels/transmission.js';
+import { rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type WeightedSumParts } from '../kernels/transmission.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
@@ -107,12 +106,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
   const mirror = proj.delay.kind !== 'variable' && mirrorsWeights(proj);
   const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set(), weightRead: mirror ? '_iw[m]' : undefined });
   const ctx = synapseContext(proj, net, scope, table);
-  const d = proj.description;
-  const event = [
-    ...eventDriven(proj, scope, ctx, 'step'),
-    ...eventStatements(proj, d.transmission, ctx, table),
-    ...eventStatements(proj, d.preSpike, ctx, table),
-  ];
+  const event = preSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');
   CSR(proj, scope);
   scope.arrays.need('_inv_ptr', 'proj', proj.id, '_inv_ptr');
   scope.arrays.need('_inv_idx', 'proj', proj.id, '_inv_idx');
@@ -143,16 +137,21 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
     const size = net.populations[proj.pre].size;
     // Derived inverse arrays (built by `proj<id>_prepare`): post rank per inverse entry, and the
     // weights in inverse order (`_iw`, read through the scope) where no kernel writes them.
-    loop = proj.delay.kind === 'uniform'
-      ? [
-        'const int32_t* _src; int64_t _ns;',
-        `{ const int32_t _d = ${table.ptr('proj', proj.id, '_delay_uniform')}[0];`,
-        `  if (_d <= 1) { _src = ${spiked}; _ns = ${nspiked}; }`,
-        `  else { const int32_t* _q = ${table.ptr('pop', proj.pre, '_spike_queue')}; const int32_t* _qn = ${table.ptr('pop', proj.pre, '_spike_queue_n')};`,
-        `    const int64_t _qi = ${table.ptr('pop', proj.pre, '_spike_queue_idx')}[0], _D = ${table.len('pop', proj.pre, '_spike_queue_n')};`,
-        `    const int64_t _slot = ${slotBack('_qi', '_d', '_D')}; _ns = _qn[_slot]; _src = _q + _slot * ${size}; } }`,
-      ]
-      : [`const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`];
+    // Without delay the source is declared where it is taken (const); a uniform delay chooses it.
+    const uniform = proj.delay.kind === 'uniform';
+    loop = [
+      ...(uniform ? ['const int32_t* _src; int64_t _ns;'] : []),
+      ...spikeSource(proj, {
+        d: cppDialect,
+        now: () => [uniform ? `_src = ${spiked}; _ns = ${nspiked};` : `const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`],
+        queued: (slot) => [`_ns = ${table.ptr('pop', proj.pre, '_spike_queue_n')}[${slot}];`, `_src = ${table.ptr('pop', proj.pre, '_spike_queue')} + ${slot} * ${size};`],
+        queue: () => ({
+          delay: `${table.ptr('proj', proj.id, '_delay_uniform')}[0]`,
+          newest: `${table.ptr('pop', proj.pre, '_spike_queue_idx')}[0]`,
+          slots: table.len('pop', proj.pre, '_spike_queue_n'),
+        }),
+      }),
+    ];
     loop.push(
       `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const double* __restrict _iw = N->inv[${proj.id}].w;` : ''}`,
       'for (int64_t s = 0; s < _ns; s++) {',
@@ -167,7 +166,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
   }
   if (transmitsAxonSpikes(proj, net)) {
     // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
-    const axonEvent = [...eventDriven(proj, scope, ctx, 'step'), ...eventStatements(proj, d.preAxonSpike, ctx, table)];
+    const axonEvent = axonSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');
     loop.push(
       `if (FL[${FLAGS.axonTransmission}]) {`,
       `  const int32_t* _asrc = ${table.ptr('pop', proj.pre, '_axon_spiked')}; const int64_t _nas = ${table.ptr('pop', proj.pre, '_naxon')}[0];`,

@@ -4,8 +4,7 @@
  */
 import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
-import { slotBack } from '../kernels/delays.js';
-import { rateSumParts, continuousSumParts, type WeightedSumParts } from '../kernels/transmission.js';
+import { rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type WeightedSumParts } from '../kernels/transmission.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
@@ -82,11 +81,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
   const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set() });
   const ctx = synapseContext(proj, net, scope);
   const d = proj.description;
-  const event = [
-    ...eventDriven(proj, scope, ctx, 'step'),
-    ...eventStatements(proj, d.transmission, ctx, net),
-    ...eventStatements(proj, d.preSpike, ctx, net),
-  ];
+  const event = preSpikeEvent(proj, eventTarget(proj, ctx), 'step');
   const P = `P[${proj.pre}]`;
   const common = [
     `const _row_ptr = J[${proj.id}].get('_row_ptr'), _post_rank = J[${proj.id}].get('_post_rank'), _pre_rank = J[${proj.id}].get('_pre_rank');`,
@@ -113,12 +108,12 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
   } else {
     loop = [
       'let _src, _ns;',
-      proj.delay.kind === 'uniform'
-        ? `{ const _d = J[${proj.id}].get('_delay_uniform')[0];
-  if (_d <= 1) { _src = ${P}.get('_spiked'); _ns = ${P}.get('_nspiked')[0]; }
-  else { const _q = ${P}.get('_spike_queue'), _qn = ${P}.get('_spike_queue_n'), _qi = ${P}.get('_spike_queue_idx')[0], _D = _qn.length;
-    const _slot = ${slotBack('_qi', '_d', '_D')}; _ns = _qn[_slot]; _src = _q.subarray(_slot * ${net.populations[proj.pre].size}); } }`
-        : `_src = ${P}.get('_spiked'); _ns = ${P}.get('_nspiked')[0];`,
+      ...spikeSource(proj, {
+        d: jsDialect,
+        now: () => [`_src = ${P}.get('_spiked'); _ns = ${P}.get('_nspiked')[0];`],
+        queued: (slot) => [`_ns = ${P}.get('_spike_queue_n')[${slot}];`, `_src = ${P}.get('_spike_queue').subarray(${slot} * ${net.populations[proj.pre].size});`],
+        queue: () => ({ delay: `J[${proj.id}].get('_delay_uniform')[0]`, newest: `${P}.get('_spike_queue_idx')[0]`, slots: `${P}.get('_spike_queue_n').length` }),
+      }),
       'for (let s = 0; s < _ns; s++) {',
       '  const rk_pre = _src[s];',
       '  for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {',
@@ -130,7 +125,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
   }
   if (transmitsAxonSpikes(proj, net)) {
     // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
-    const axonEvent = [...eventDriven(proj, scope, ctx, 'step'), ...eventStatements(proj, d.preAxonSpike, ctx, net)];
+    const axonEvent = axonSpikeEvent(proj, eventTarget(proj, ctx), 'step');
     loop.push(
       'if (FL.axonTransmission) {',
       `  const _asrc = ${P}.get('_axon_spiked'), _nas = ${P}.get('_naxon')[0];`,

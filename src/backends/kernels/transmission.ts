@@ -9,10 +9,20 @@
  *   dendrite's result is added. A backend lays the parts out per dendrite: one loop (js, cpp, in
  *   dendrite order, so js ≡ cpp bit for bit), one invocation per dendrite or one workgroup with a
  *   tree reduction (webgpu).
+ * - **Spike propagation**: which spikes a projection transmits in a step (this step's, or the
+ *   pre-synaptic spike queue's slot `d` steps back for a uniform delay of `d` steps; a delay of one
+ *   step is no delay), and what one synapse reached by a spike runs, in ANNarchy's order: the decay of
+ *   its event-driven variables up to the event, `g_target += w` with the weight before this event's
+ *   plasticity, then `pre_spike` (axonal spikes: the decay, then `pre_axon_spike`). Continuous
+ *   transmission (above) runs after the spike events of the step. The walk from a spike to its
+ *   synapses (inverse indices; cpp's inverse post-rank and weight copies), and the rings of spikes in
+ *   flight of per-synapse delays, are each backend's layout.
  */
 import type { ProjectionPlan } from '../../ir/plan.js';
 import { renderArith } from '../render.js';
 import type { Dialect } from './dialect.js';
+import { eventDecay, eventStatements, type EventTarget } from './events.js';
+import { slotBack } from './delays.js';
 
 /** What a backend provides to a weighted sum of projection `proj` (dendrite `i`, synapse `k`, neurons `rk_pre`/`rk_post`). */
 export interface SumTarget {
@@ -83,4 +93,48 @@ export function rateSumParts(proj: ProjectionPlan, t: SumTarget): WeightedSumPar
 export function continuousSumParts(proj: ProjectionPlan, t: SumTarget): WeightedSumParts | undefined {
   if (!proj.continuous || proj.conductances.length === 0) return undefined;
   return weightedSum('sum', proj.conductances.map((c) => `g_${c}`), t);
+}
+
+/** What a backend provides to the spike source of a projection (the spikes it transmits in a step). */
+export interface SpikeSourceTarget {
+  readonly d: Dialect;
+  /** The statements that make this step's spikes of the pre-synaptic population the source. */
+  now(): string[];
+  /** The statements that make slot `slot` (an int local) of the pre-synaptic spike queue the source. */
+  queued(slot: string): string[];
+  /**
+   * The uniform delay in steps (an int value), the spike queue's newest slot and its number of slots;
+   * asked only for a uniform delay (backends that number arrays on first use number no other).
+   */
+  queue(): { delay: string; newest: string; slots: string };
+}
+
+/**
+ * The statements choosing the spikes projection `proj` transmits in this step (per-synapse delays
+ * excepted: each backend keeps its ring of spikes in flight). A uniform delay of one step reads this
+ * step's spikes (they were emitted in the previous step's neuron update, as without delay).
+ */
+export function spikeSource(proj: ProjectionPlan, t: SpikeSourceTarget): string[] {
+  if (proj.delay.kind !== 'uniform') return t.now();
+  const { d } = t;
+  const q = t.queue();
+  return [
+    d.declare('_d', q.delay, { type: 'int' }),
+    ...d.ifBlock(d.cmp('<=', '_d', '1'), t.now(), [d.declare('_qslot', slotBack(q.newest, '_d', q.slots), { type: 'int' }), ...t.queued('_qslot')]),
+  ];
+}
+
+/**
+ * What synapse `k` runs when a pre-synaptic spike reaches it at step `step`: the decay of its
+ * event-driven variables up to the event, `g_target += w` (one write per target) with the weight
+ * before this event's plasticity, then the `pre_spike` statements in order.
+ */
+export function preSpikeEvent(proj: ProjectionPlan, t: EventTarget, step: string): string[] {
+  const d = proj.description;
+  return [...eventDecay(proj, t, step), ...eventStatements(proj, d.transmission, t), ...eventStatements(proj, d.preSpike, t)];
+}
+
+/** What synapse `k` runs when an axonal spike of the previous step reaches it: the decay, then `pre_axon_spike`. */
+export function axonSpikeEvent(proj: ProjectionPlan, t: EventTarget, step: string): string[] {
+  return [...eventDecay(proj, t, step), ...eventStatements(proj, proj.description.preAxonSpike, t)];
 }

@@ -15,7 +15,7 @@
  */
 import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
 import { slotBack } from '../kernels/delays.js';
-import { rateSumParts, continuousSumParts, type SumTarget, type WeightedSumParts } from '../kernels/transmission.js';
+import { rateSumParts, continuousSumParts, spikeSource as sharedSpikeSource, preSpikeEvent, axonSpikeEvent, type SumTarget, type WeightedSumParts } from '../kernels/transmission.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
@@ -145,19 +145,16 @@ function spikeSource(proj: ProjectionPlan, net: NetworkPlan, L: Layout): string[
       `base = ${o('_wg_ring')} + _hs * ${pre.size};`,
     ];
   }
-  if (proj.delay.kind === 'uniform') {
-    const QD = L.get('pop', pre.id, '_spike_queue_n').length;
-    return [
-      `let d = I[${L.off('proj', proj.id, '_delay_uniform')}];`,
-      `if (d <= 1) { ${now.join(' ')} }`,
-      'else {',
-      `  let _qs = ${slotBack(`I[${p('_spike_queue_idx')}]`, 'd', String(QD))};`,
-      `  n = I[${p('_spike_queue_n')} + _qs];`,
-      `  base = ${p('_spike_queue')} + _qs * ${pre.size};`,
-      '}',
-    ];
-  }
-  return now;
+  return sharedSpikeSource(proj, {
+    d: wgslDialect,
+    now: () => now,
+    queued: (slot) => [`n = I[${p('_spike_queue_n')} + ${slot}];`, `base = ${p('_spike_queue')} + ${slot} * ${pre.size};`],
+    queue: () => ({
+      delay: `I[${L.off('proj', proj.id, '_delay_uniform')}]`,
+      newest: `I[${p('_spike_queue_idx')}]`,
+      slots: String(L.get('pop', pre.id, '_spike_queue_n').length),
+    }),
+  });
 }
 
 /** Number of workgroups rows of a spike projection's indirect dispatch (one per delay for per-synapse delays). */
@@ -226,11 +223,10 @@ export function spikePrepLines(proj: ProjectionPlan, net: NetworkPlan, L: Layout
 
 /** Spike propagation (pre-span, event-driven, atomic adds into neurons). */
 export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): Kernel {
-  const d = proj.description;
   const mem = atomicMem;
   const scope = synapseScope(proj, net, L, mem, { dtName: 'DT', temps: new Set(['_elapsed']) });
   const ctx = synapseContext(proj, net, scope, L, mem, EVENT_SHARING, 'pre_spike');
-  const event = [...eventDriven(proj, ctx, L, 'U.step'), ...eventStatements(proj, d.transmission, ctx, L, mem), ...eventStatements(proj, d.preSpike, ctx, L, mem)];
+  const event = preSpikeEvent(proj, eventTarget(proj, ctx, L, mem), 'U.step');
   const o = (n: string) => L.off('proj', proj.id, n);
   return {
     name: `proj${proj.id}_transmit`, stage: 0, mem, dispatch: { indirect: slot },
@@ -261,7 +257,7 @@ export function axonTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L
   const mem = atomicMem;
   const scope = synapseScope(proj, net, L, mem, { dtName: 'DT', temps: new Set(['_elapsed']) });
   const ctx = synapseContext(proj, net, scope, L, mem, EVENT_SHARING, 'pre_axon_spike');
-  const event = [...eventDriven(proj, ctx, L, 'U.step'), ...eventStatements(proj, proj.description.preAxonSpike, ctx, L, mem)];
+  const event = axonSpikeEvent(proj, eventTarget(proj, ctx, L, mem), 'U.step');
   const o = (n: string) => L.off('proj', proj.id, n);
   const p = (n: string) => L.off('pop', proj.pre, n);
   return {
