@@ -7,7 +7,8 @@
  */
 import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
-import { rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type WeightedSumParts } from '../kernels/transmission.js';
+import { slotAhead } from '../kernels/delays.js';
+import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type WeightedSumParts } from '../kernels/transmission.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
@@ -40,7 +41,7 @@ function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: CSynapseS
     location: (owner, target) => plain(synapseLvalue(proj, net, scope, (p, target, idx) => `${table.ptr('pop', p.id, target)}[${idx}]`)(owner, target)),
     attribute: synapseAttribute(proj, net),
     // A select, not a branch: an unconditional store keeps the synapse loops vectorisable (same values).
-    guard: (owner, target) => (owner === 'self' && target === 'w' ? { kind: 'select', cond: '_plastic' } : undefined),
+    guard: (owner, target) => plasticityGuard(owner, target, 'select', '_plastic'),
   };
 }
 
@@ -122,7 +123,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
       'const int64_t _D = _ring->D, _ri = _ring->idx;',
       'for (int64_t s = 0; s < _ns; s++) {',
       '  const int64_t rk_pre = _src[s];',
-      '  for (int64_t m = _inv_ptr[rk_pre]; m < _inv_ptr[rk_pre + 1]; m++) { const int32_t k = _inv_idx[m]; nx_ring_push(_ring, (_ri + _delay[k] - 1) % _D, k); }',
+      `  for (int64_t m = _inv_ptr[rk_pre]; m < _inv_ptr[rk_pre + 1]; m++) { const int32_t k = _inv_idx[m]; nx_ring_push(_ring, ${slotAhead('_ri', '_delay[k]', '_D')}, k); }`,
       '}',
       'const int32_t* _slot = _ring->slot[_ri]; const int64_t _sn = _ring->len[_ri];',
       'for (int64_t m = 0; m < _sn; m++) {',

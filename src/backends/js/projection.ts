@@ -4,7 +4,8 @@
  */
 import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
-import { rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type WeightedSumParts } from '../kernels/transmission.js';
+import { slotAhead } from '../kernels/delays.js';
+import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type WeightedSumParts } from '../kernels/transmission.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
@@ -23,7 +24,7 @@ function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: SynapseSc
     scope,
     location: (owner, target) => plain(synapseLvalue(proj, net, scope, (p, target, idx) => `P[${p.id}].get('${target}')[${idx}]`)(owner, target)),
     attribute: synapseAttribute(proj, net),
-    guard: (owner, target) => (owner === 'self' && target === 'w' ? { kind: 'branch', cond: 'FL.plasticity' } : undefined),
+    guard: (owner, target) => plasticityGuard(owner, target, 'branch', 'FL.plasticity'),
   };
 }
 
@@ -95,7 +96,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
       'const _ring = FL.ring, _D = _ring.length, _ri = FL.ringIdx;',
       'for (let s = 0; s < _ns; s++) {',
       '  const rk_pre = _src[s];',
-      '  for (let m = _inv_ptr[rk_pre]; m < _inv_ptr[rk_pre + 1]; m++) { const k = _inv_idx[m]; _ring[(_ri + _delay[k] - 1) % _D].push(k); }',
+      `  for (let m = _inv_ptr[rk_pre]; m < _inv_ptr[rk_pre + 1]; m++) { const k = _inv_idx[m]; _ring[${slotAhead('_ri', '_delay[k]', '_D')}].push(k); }`,
       '}',
       'const _slot = _ring[_ri];',
       'for (let m = 0; m < _slot.length; m++) {',

@@ -73,3 +73,12 @@ export function ringParts(pop: PopulationPlan, t: RingTarget): RingParts | undef
 export function slotBack(newest: string, steps: string, slots: string): string {
   return `(${newest} - (${steps} - 1) + ${slots}) % ${slots}`;
 }
+
+/**
+ * The slot of a ring of events in flight that is read `steps` steps after slot `current` (read in
+ * this step; the ring advances one slot per step): `(current + steps − 1) % slots`. A spike reaching a
+ * synapse with a delay of `steps` steps goes there (per-synapse delays, js and cpp).
+ */
+export function slotAhead(current: string, steps: string, slots: string): string {
+  return `(${current} + ${steps} - 1) % ${slots}`;
+}

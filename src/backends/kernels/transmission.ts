@@ -21,6 +21,8 @@
 import type { ProjectionPlan } from '../../ir/plan.js';
 import { renderArith } from '../render.js';
 import type { Dialect } from './dialect.js';
+import type { Guard } from './statements.js';
+import type { Owner } from '../../equations/ast.js';
 import { eventDecay, eventStatements, type EventTarget } from './events.js';
 import { slotBack } from './delays.js';
 
@@ -137,4 +139,13 @@ export function preSpikeEvent(proj: ProjectionPlan, t: EventTarget, step: string
 /** What synapse `k` runs when an axonal spike of the previous step reaches it: the decay, then `pre_axon_spike`. */
 export function axonSpikeEvent(proj: ProjectionPlan, t: EventTarget, step: string): string[] {
   return [...eventDecay(proj, t, step), ...eventStatements(proj, proj.description.preAxonSpike, t)];
+}
+
+/**
+ * The guard of a write in a projection's kernels: the synapse's own weight `w` changes only while
+ * the projection's plasticity switch (`cond`, a condition of the language) is on; `kind` is how the
+ * backend wants it (a branch, or a select that keeps a synapse loop vectorisable: same bits).
+ */
+export function plasticityGuard(owner: Owner, target: string, kind: Guard['kind'], cond: string): Guard | undefined {
+  return owner === 'self' && target === 'w' ? { kind, cond } : undefined;
 }
