@@ -18,6 +18,7 @@ import { synapseScope, type CSynapseScope } from './synapse-scope.js';
 import { cname, type ArrayTable } from './arrays.js';
 import { parallelFor, SYNAPSE_THRESHOLD } from './parallel.js';
 import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
+import { InternalError } from '../../errors.js';
 
 /** Projection flags (synced from the Projection objects before every run): index of each in a projection's block. */
 export const FLAGS = { transmission: 0, update: 1, plasticity: 2, learningPeriod: 3, learningOffset: 4, axonTransmission: 5 } as const;
@@ -100,24 +101,82 @@ function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[]
   return sharedEventStatements(proj, statements, eventTarget(proj, ctx, table));
 }
 
-/** Spike propagation with the `pre_spike` code of every synapse reached by a (delayed) spike. */
-export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
-  // Where no kernel writes `w`, the spike loop (inverse order, index m) reads the weights from their
-  // inverse-ordered copy `_iw` (built by `proj<id>_prepare`), contiguously; not with per-synapse delays.
-  const mirror = proj.delay.kind !== 'variable' && mirrorsWeights(proj);
-  const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set(), weightRead: mirror ? '_iw[m]' : undefined });
-  const ctx = synapseContext(proj, net, scope, table);
-  const event = preSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');
-  CSR(proj, scope);
-  scope.arrays.need('_inv_ptr', 'proj', proj.id, '_inv_ptr');
-  scope.arrays.need('_inv_idx', 'proj', proj.id, '_inv_idx');
-  scope.arrays.need('_syn_dendrite', 'proj', proj.id, '_syn_dendrite');
-  const spiked = table.ptr('pop', proj.pre, '_spiked');
-  const nspiked = `${table.ptr('pop', proj.pre, '_nspiked')}[0]`;
-  let loop: string[];
-  if (proj.delay.kind === 'variable') {
+/** What a spike walk lays out: the kernel's places, and the event code of one reached synapse `k`. */
+export interface SpikeWalkInput {
+  proj: ProjectionPlan;
+  net: NetworkPlan;
+  table: ArrayTable;
+  scope: CSynapseScope;
+  /** `preSpikeEvent` of `../kernels/transmission.ts`, for synapse `k` (`i`, `rk_pre`, `rk_post` declared). */
+  event: string[];
+  /** The pre-synaptic spike list and its count (this step's). */
+  spiked: string;
+  nspiked: string;
+}
+
+/**
+ * A way to find the synapses reached by a step's pre-synaptic spikes (GeNN's propagation strategies):
+ * the first compatible one of `spikeWalkStrategies` is chosen per projection. Every strategy visits
+ * the spikes in emission order and the synapses of each in index order (the js order: bit for bit).
+ */
+export interface SpikeWalkStrategy {
+  readonly name: string;
+  compatible(proj: ProjectionPlan): boolean;
+  /** How the event code reads `w` (a copy in the walk's order), or undefined for the weights themselves. */
+  weightRead(proj: ProjectionPlan): string | undefined;
+  lines(w: SpikeWalkInput): string[];
+}
+
+/**
+ * No or uniform delays: the inverse indices of each spiking neuron's row, with the derived inverse
+ * arrays (built by `proj<id>_prepare`): the post rank per inverse entry (`_ipost`), and the weights
+ * in inverse order (`_iw`, read contiguously through the scope) where no kernel writes them.
+ */
+const inverseWalk: SpikeWalkStrategy = {
+  name: 'inverse',
+  compatible: hasInverse,
+  weightRead: (proj) => (mirrorsWeights(proj) ? '_iw[m]' : undefined),
+  lines({ proj, net, table, event, spiked, nspiked }) {
+    const size = net.populations[proj.pre].size;
+    // Without delay the source is declared where it is taken (const); a uniform delay chooses it.
+    const uniform = proj.delay.kind === 'uniform';
+    return [
+      ...(uniform ? ['const int32_t* _src; int64_t _ns;'] : []),
+      ...spikeSource(proj, {
+        d: cppDialect,
+        now: () => [uniform ? `_src = ${spiked}; _ns = ${nspiked};` : `const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`],
+        queued: (slot) => [`_ns = ${table.ptr('pop', proj.pre, '_spike_queue_n')}[${slot}];`, `_src = ${table.ptr('pop', proj.pre, '_spike_queue')} + ${slot} * ${size};`],
+        queue: () => ({
+          delay: `${table.ptr('proj', proj.id, '_delay_uniform')}[0]`,
+          newest: `${table.ptr('pop', proj.pre, '_spike_queue_idx')}[0]`,
+          slots: table.len('pop', proj.pre, '_spike_queue_n'),
+        }),
+      }),
+      `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirrorsWeights(proj) ? ` const double* __restrict _iw = N->inv[${proj.id}].w;` : ''}`,
+      'for (int64_t s = 0; s < _ns; s++) {',
+      '  const int64_t rk_pre = _src[s];',
+      '  for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {',
+      '    const int64_t k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _ipost[m];',
+      '    (void)k; (void)i; (void)rk_post;',
+      ...indent(event, 2),
+      '  }',
+      '}',
+    ];
+  },
+};
+
+/**
+ * Per-synapse delays: this step's spikes push each reached synapse into the native ring
+ * (`N->rings[id]`) at the slot its delay ahead; the synapses of this step's slot then run, in the
+ * order they were pushed (the js ring's order).
+ */
+const ringWalk: SpikeWalkStrategy = {
+  name: 'ring',
+  compatible: hasSpikeRing,
+  weightRead: () => undefined,
+  lines({ proj, scope, event, spiked, nspiked }) {
     scope.arrays.need('_delay', 'proj', proj.id, '_delay');
-    loop = [
+    return [
       `const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`,
       `NxRing* _ring = &N->rings[${proj.id}];`,
       'const int64_t _D = _ring->D, _ri = _ring->idx;',
@@ -134,37 +193,26 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
       '_ring->len[_ri] = 0;',
       '_ring->idx = (_ri + 1) % _D;',
     ];
-  } else {
-    const size = net.populations[proj.pre].size;
-    // Derived inverse arrays (built by `proj<id>_prepare`): post rank per inverse entry, and the
-    // weights in inverse order (`_iw`, read through the scope) where no kernel writes them.
-    // Without delay the source is declared where it is taken (const); a uniform delay chooses it.
-    const uniform = proj.delay.kind === 'uniform';
-    loop = [
-      ...(uniform ? ['const int32_t* _src; int64_t _ns;'] : []),
-      ...spikeSource(proj, {
-        d: cppDialect,
-        now: () => [uniform ? `_src = ${spiked}; _ns = ${nspiked};` : `const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`],
-        queued: (slot) => [`_ns = ${table.ptr('pop', proj.pre, '_spike_queue_n')}[${slot}];`, `_src = ${table.ptr('pop', proj.pre, '_spike_queue')} + ${slot} * ${size};`],
-        queue: () => ({
-          delay: `${table.ptr('proj', proj.id, '_delay_uniform')}[0]`,
-          newest: `${table.ptr('pop', proj.pre, '_spike_queue_idx')}[0]`,
-          slots: table.len('pop', proj.pre, '_spike_queue_n'),
-        }),
-      }),
-    ];
-    loop.push(
-      `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const double* __restrict _iw = N->inv[${proj.id}].w;` : ''}`,
-      'for (int64_t s = 0; s < _ns; s++) {',
-      '  const int64_t rk_pre = _src[s];',
-      '  for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {',
-      '    const int64_t k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _ipost[m];',
-      '    (void)k; (void)i; (void)rk_post;',
-      ...indent(event, 2),
-      '  }',
-      '}',
-    );
-  }
+  },
+};
+
+/** The spike walks, in order of preference. */
+export const spikeWalkStrategies: readonly SpikeWalkStrategy[] = [inverseWalk, ringWalk];
+
+/** Spike propagation with the `pre_spike` code of every synapse reached by a (delayed) spike. */
+export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
+  const walk = spikeWalkStrategies.find((w) => w.compatible(proj));
+  if (!walk) throw new InternalError(`cpp backend: no spike walk for projection '${proj.name}'`);
+  const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set(), weightRead: walk.weightRead(proj) });
+  const ctx = synapseContext(proj, net, scope, table);
+  const event = preSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');
+  CSR(proj, scope);
+  scope.arrays.need('_inv_ptr', 'proj', proj.id, '_inv_ptr');
+  scope.arrays.need('_inv_idx', 'proj', proj.id, '_inv_idx');
+  scope.arrays.need('_syn_dendrite', 'proj', proj.id, '_syn_dendrite');
+  const spiked = table.ptr('pop', proj.pre, '_spiked');
+  const nspiked = `${table.ptr('pop', proj.pre, '_nspiked')}[0]`;
+  const loop = walk.lines({ proj, net, table, scope, event, spiked, nspiked });
   if (transmitsAxonSpikes(proj, net)) {
     // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
     const axonEvent = axonSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');
