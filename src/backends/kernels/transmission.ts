@@ -40,6 +40,8 @@ export interface SumTarget {
 export interface WeightedSumParts {
   /** The arrays of the post-synaptic population the sum goes into (their names in its state). */
   into: string[];
+  /** How two partial reductions combine (layouts that reduce a dendrite in parts: a workgroup tree). */
+  combine: 'add' | 'max' | 'min';
   /** Before a dendrite's synapses: `_s` declared, holding the reduction's start value. */
   init: string[];
   /** For synapse `k` of the dendrite (after `rk_pre`): `_s` takes its psp. */
@@ -61,7 +63,7 @@ function addTo(d: Dialect, lv: string, v: string): string {
 function weightedSum(op: string, into: string[], t: SumTarget): WeightedSumParts {
   const { d } = t;
   const psp = t.psp();
-  const combine = op === 'max' || op === 'min' ? op : 'add';
+  const combine: WeightedSumParts['combine'] = op === 'max' || op === 'min' ? op : 'add';
   const start = combine === 'max' ? -Infinity : combine === 'min' ? Infinity : 0;
   // max/min: the psp replaces `_s` only when it compares larger (smaller); a NaN psp is skipped.
   const take = combine === 'add'
@@ -69,6 +71,7 @@ function weightedSum(op: string, into: string[], t: SumTarget): WeightedSumParts
     : [d.declare('_p', psp), d.ifLine(d.cmp(combine === 'max' ? '>' : '<', '_p', '_s'), d.assign('_s', '_p'))];
   return {
     into,
+    combine,
     init: [d.declare('_s', d.expr.number(start), { mutable: true })],
     take,
     deliver: (el, count, value = '_s') => {

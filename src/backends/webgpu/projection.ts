@@ -63,10 +63,9 @@ function weightedSumKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, st
   const scope = synapseScope(proj, net, L, plainMem, { dtName: 'DT', temps: new Set(), delayedPre: true });
   const parts = build({ d: wgslDialect, psp: () => renderExpr(proj.description.psp!, scope, wgslSpelling) });
   if (!parts) return undefined;
-  const op = proj.type === 'rate' ? proj.description.operation : 'sum';
   const nd = L.get('proj', proj.id, '_post_rank').length;
   const o = (n: string) => L.off('proj', proj.id, n);
-  const comb = (a: string, b: string) => (op === 'max' ? `max(${a}, ${b})` : op === 'min' ? `min(${a}, ${b})` : `(${a} + ${b})`);
+  const comb = (a: string, b: string) => (parts.combine === 'add' ? `(${a} + ${b})` : `${parts.combine}(${a}, ${b})`);
   const deliver = (v: string) => parts.deliver((arr) => `F[${L.off('pop', proj.post, arr)} + rk_post]`, '_n', v);
   const go = transmits(proj, L);
   const row = (start: string, stride: string) => [
