@@ -18,26 +18,6 @@ export function enabledCheck(L: Layout, popId: number): string {
   return `if (I[${L.get('net', 0, 'enabled').offset + popId}] == 0) { return; }`;
 }
 
-/** The statements that record a spike of neuron `i` in this step. */
-export function emitSpike(pop: PopulationPlan, L: Layout, refractorySteps?: string): string[] {
-  const o = (n: string) => L.off('pop', pop.id, n);
-  return [
-    `let _slot = atomicAdd(&A[${o('_nspiked')}], 1);`,
-    `I[${o('_spiked')} + _slot] = i;`,
-    `I[${o('_last_spike')} + i] = U.step;`,
-    ...(refractorySteps ? [`I[${o('_refr_left')} + i] = ${refractorySteps};`] : []),
-  ];
-}
-
-/** Refractory steps of neuron `i` (JS `Math.round` of ms/dt for an attribute), or undefined. */
-export function refractorySteps(pop: PopulationPlan, L: Layout): string | undefined {
-  const r = pop.refractory;
-  if (!r) return undefined;
-  if (r.kind === 'steps') return String(r.steps);
-  const global = pop.description.attributes.find((a) => a.name === r.name)?.locality === 'global';
-  return `i32(floor(F[${L.off('pop', pop.id, r.name)} + ${global ? '0' : 'i'}] / DT + 0.5))`;
-}
-
 /** The WGSL places of the shared neuron kernel (`../kernels/neuron.ts`): regions of the packed buffers. */
 function target(pop: PopulationPlan, net: NetworkPlan, L: Layout): NeuronTarget {
   const scope = neuronScope(pop, net, L, plainMem, neuronTemps(pop));
