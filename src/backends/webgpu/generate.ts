@@ -20,9 +20,9 @@ import { wgslSpelling, wgslNumber, WGSL_HELPERS } from './spelling.js';
 import { Layout, bindingDeclarations, plainMem as PLAIN, type Mem } from './memory.js';
 import { WG, type Kernel } from './kernel.js';
 import { neuronKernels } from './neuron.js';
-import { rateTransmissionKernel, continuousTransmissionKernel, spikeTransmissionKernel, axonTransmissionKernel, decodingKernels, postEventKernel, synapseUpdateKernels, spikePrepLines, axonPrepLines, postPrepLines, spikeRingPushKernel } from './projection.js';
+import { rateTransmissionKernel, continuousTransmissionKernel, spikeTransmissionKernel, axonTransmissionKernel, postEventKernel, synapseUpdateKernels, spikePrepLines, axonPrepLines, postPrepLines, spikeRingPushKernel } from './projection.js';
 import { clearSumsKernel, clearCountersKernel, randomKernels, globalOpsKernels, delayKernels, recordKernels } from './phases.js';
-import { specialKernels, SPECIAL_WGSL } from './special.js';
+import { specialKernels, decodingKernels, SPECIAL_WGSL } from './special.js';
 import { sharedTransmissionKernel } from './shared.js';
 import { RANDOM_WGSL } from './random.js';
 import { FLAGS_PER_PROJECTION } from './scope.js';
@@ -211,7 +211,7 @@ function transmissionPasses(steps: KernelStep[], plan: NetworkPlan, L: Layout, o
     const ring = L.has('proj', proj.id, '_wg_ring') ? [spikeRingPushKernel(proj, plan, L)] : [];
     const lines: string[] = [];
     const passes: Kernel[] = [];
-    if (proj.special?.kind === 'decoding') passes.push(...decodingKernels(proj, L));
+    if (proj.special?.kind === 'decoding') passes.push(...decodingKernels(proj, plan, L));
     else if (proj.special?.kind === 'shared') passes.push(sharedTransmissionKernel(proj, plan, L));
     else if (proj.type === 'rate') passes.push(rateTransmissionKernel(proj, plan, L, sumStrategy(proj.id)));
     else {

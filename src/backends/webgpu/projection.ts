@@ -162,7 +162,7 @@ export function spikeRows(proj: ProjectionPlan, L: Layout): number {
 }
 
 /** The `_go` condition of a projection's transmission: post-synaptic population enabled, transmission on. */
-function transmits(proj: ProjectionPlan, L: Layout): string {
+export function transmits(proj: ProjectionPlan, L: Layout): string {
   return `${en(L, proj.post)} != 0 && ${flag(L, proj, 'transmission')} != 0`;
 }
 
@@ -283,41 +283,6 @@ export function axonPrepLines(proj: ProjectionPlan, L: Layout, slot: number): st
     `{ let _go = ${transmits(proj, L)} && ${flag(L, proj, 'axonTransmission')} != 0;`,
     `  IND[${3 * slot}] = select(0u, u32(min(atomicLoad(&A[${L.off('pop', proj.pre, '_naxon')}]), 65535)), _go);`,
     `  IND[${3 * slot + 1}] = 1u; IND[${3 * slot + 2}] = 1u; }`,
-  ];
-}
-
-/**
- * DecodingProjection (`ir/plan.ts` `SpecialProjection`): one invocation per dendrite sums the weights
- * of its synapses whose pre-synaptic neuron spiked in the previous step (`_last_spike == step − 1`:
- * a gather, no atomics), stores that in its column of the ring `_dec_hist`, and adds the ring's
- * mean rate to the sum; a second kernel advances the ring index.
- */
-export function decodingKernels(proj: ProjectionPlan, L: Layout): Kernel[] {
-  const W = (proj.special as { windowSteps: number }).windowSteps;
-  const nd = L.get('proj', proj.id, '_post_rank').length;
-  const o = (n: string) => L.off('proj', proj.id, n);
-  const go = transmits(proj, L);
-  const w = proj.singleWeight ? `F[${o('w')}]` : `F[${o('w')} + k]`;
-  return [
-    {
-      name: `proj${proj.id}_transmit`, stage: 0, mem: plainMem, dispatch: { threads: nd },
-      body: [
-        'let i = gi;', `if (i >= ${nd} || !(${go})) { return; }`,
-        `let _slot = I[${o('_dec_idx')}];`,
-        `let k0 = I[${o('_row_ptr')} + i]; let k1 = I[${o('_row_ptr')} + i + 1];`,
-        'var a: f32 = 0.0;',
-        `for (var k = k0; k < k1; k = k + 1) { if (I[${L.off('pop', proj.pre, '_last_spike')} + I[${o('_pre_rank')} + k]] == U.step - 1) { a = a + ${w}; } }`,
-        `F[${o('_dec_hist')} + _slot * ${nd} + i] = a;`,
-        'var tot: f32 = 0.0;',
-        `for (var b = 0; b < ${W}; b = b + 1) { tot = tot + F[${o('_dec_hist')} + b * ${nd} + i]; }`,
-        `let rk_post = I[${o('_post_rank')} + i];`,
-        `F[${L.off('pop', proj.post, `_sum_${proj.targets[0]}`)} + rk_post] = F[${L.off('pop', proj.post, `_sum_${proj.targets[0]}`)} + rk_post] + tot / ${W}.0 * (1000.0 / DT) / f32(k1 - k0);`,
-      ],
-    },
-    {
-      name: `proj${proj.id}_decoding_index`, stage: 0, mem: plainMem, dispatch: { threads: 1 },
-      body: ['if (gi != 0) { return; }', `if (${go}) { I[${o('_dec_idx')}] = (I[${o('_dec_idx')}] + 1) % ${W}; }`],
-    },
   ];
 }
 

@@ -4,16 +4,20 @@
  * invocation advances the shared counters. The Poisson waiting times are drawn in f32 (Philox
  * uniform with 24 bits, `log` in f32, log(1 − q) by its series for small q), so the spike trains
  * have the right law but are not the `js` trains; `_poisson_next` (a step number) is exact in f32 up
- * to 2^24 steps. DecodingProjection is not laid out here yet: `projection.ts` gathers each dendrite's
- * spikes from `_last_spike` (no atomics) instead of the shared kernel's scatter through the inverse
- * indices.
+ * to 2^24 steps.
+ *
+ * DecodingProjection (`decodingParts`) in three passes, without float atomics: one invocation
+ * scatters the weights of the previous step's spikes through the inverse indices into the ring
+ * slot (the js order of the additions, spikes taken in the order of the list), one invocation per
+ * dendrite adds its mean rate to the sum, one invocation advances the ring slot.
  */
-import type { NetworkPlan, PopulationPlan } from '../../ir/plan.js';
+import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
 import { plainMem, type Layout } from './memory.js';
 import { enabledCheck } from './neuron.js';
 import type { Kernel } from './kernel.js';
 import { wgslDialect } from './spelling.js';
-import { bareIndex, poissonParts, spikeSourceArrayParts, timedArrayParts, type SpecialTarget } from '../kernels/special.js';
+import { transmits } from './projection.js';
+import { bareIndex, decodingParts, poissonParts, spikeSourceArrayParts, timedArrayParts, type SpecialTarget } from '../kernels/special.js';
 
 /** Geometric waiting time (steps) of one Bernoulli(q) trial per step; "never" is 3e38. */
 export const SPECIAL_WGSL = /* wgsl */ `fn nx_geom(q: f32, stream: u32, index: u32, draw: u32) -> f32 {
@@ -25,11 +29,16 @@ export const SPECIAL_WGSL = /* wgsl */ `fn nx_geom(q: f32, stream: u32, index: u
   return 1.0 + floor(log(u) / lq);
 }`;
 
-/** The WGSL places of the special kernels: regions of the packed buffers, lengths as literals (a new length is a new layout). */
+/**
+ * The WGSL places of the special kernels: regions of the packed buffers, lengths as literals (a new
+ * length is a new layout). A spike counter (buffer `A`) is read with `atomicLoad`; the kernels
+ * append to the spike lists through `spikes`.
+ */
 function target(net: NetworkPlan, L: Layout): SpecialTarget {
   const el = (owner: 'pop' | 'proj', id: number, name: string, idx: string) => {
     const r = L.get(owner, id, name);
-    return idx === '0' ? `${r.buf}[${r.offset}]` : `${r.buf}[${r.offset} + ${bareIndex(idx)}]`;
+    const at = idx === '0' ? `${r.buf}[${r.offset}]` : `${r.buf}[${r.offset} + ${bareIndex(idx)}]`;
+    return r.buf === 'A' ? `atomicLoad(&${at})` : at;
   };
   return {
     d: wgslDialect,
@@ -80,4 +89,27 @@ export function specialKernels(pop: PopulationPlan, net: NetworkPlan, L: Layout)
   const kernels: Kernel[] = [{ name: `pop${pop.id}_update`, stage: 1, mem: plainMem, dispatch: { threads: pop.size }, body: per }];
   if (once.length) kernels.push({ name: `pop${pop.id}_counters`, stage: 1, mem: plainMem, dispatch: { threads: 1 }, body: ['if (gi != 0) { return; }', enabledCheck(L, pop.id), ...once] });
   return kernels;
+}
+
+/**
+ * The passes of a DecodingProjection (`../kernels/special.ts` `decodingParts`), each returning at
+ * once where the projection does not transmit (`go`: post-synaptic population enabled,
+ * transmission on): `proj<id>_decoding_count`, one invocation clearing the ring slot's column and
+ * scattering the weights of the previous step's spikes into it; `proj<id>_transmit`, one invocation
+ * per dendrite adding its mean rate over the window to the sum; `proj<id>_decoding_index`, one
+ * invocation advancing the ring slot.
+ */
+export function decodingKernels(proj: ProjectionPlan, net: NetworkPlan, L: Layout): Kernel[] {
+  const p = decodingParts(proj, target(net, L));
+  const nd = L.get('proj', proj.id, '_post_rank').length;
+  const skip = `if (!(${transmits(proj, L)})) { return; }`;
+  const once = (name: string, body: string[]): Kernel => ({ name, stage: 0, mem: plainMem, dispatch: { threads: 1 }, body: ['if (gi != 0) { return; }', skip, ...p.read, ...body] });
+  return [
+    once(`proj${proj.id}_decoding_count`, p.count),
+    {
+      name: `proj${proj.id}_transmit`, stage: 0, mem: plainMem, dispatch: { threads: nd },
+      body: ['let i = gi;', `if (i >= ${nd}) { return; }`, skip, ...p.read, ...p.dendrite],
+    },
+    once(`proj${proj.id}_decoding_index`, p.advance),
+  ];
 }

@@ -512,6 +512,68 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   F[21 + rk_post] = (F[21 + rk_post] + _s);
 }
 
+// ==== proj6_decoding_count {"threads":1}
+// neurarchy webgpu kernel proj6_decoding_count
+const DT: f32 = 1f;
+const SEED: u32 = 3u;
+@group(0) @binding(0) var<storage, read_write> F: array<f32>;
+@group(0) @binding(1) var<storage, read_write> I: array<i32>;
+@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
+struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
+@group(0) @binding(3) var<uniform> U: Step;
+// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
+var<private> NX_INF_BITS: u32 = 0x7f800000u;
+fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
+fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
+fn nx_truthy(x: f32) -> bool { return x != 0.0; }
+fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
+fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
+fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
+fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
+fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
+fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
+fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
+fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
+// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
+fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
+fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
+// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
+fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
+// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
+fn nx_pow(x: f32, y: f32) -> f32 {
+  if (y == 2.0) { return x * x; }
+  if (x >= 0.0) { return pow(x, y); }
+  if (y != floor(y)) { return nx_nan(); }
+  let m = pow(-x, y);
+  return select(m, -m, (i32(y) & 1) == 1);
+}
+
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let gi = i32(gid.x + gid.y * nwg.x * 64u);
+  let wg = i32(wid.x + wid.y * nwg.x);
+  let li = i32(lid.x);
+  if (gi != 0) { return; }
+  if (!(I[1] != 0 && I[44] != 0)) { return; }
+  let _slot: i32 = I[119];
+  let _nd: i32 = 4;
+  let _base: i32 = (_slot * _nd);
+  for (var i: i32 = 0; i < _nd; i++) {
+    F[102 + _base + i] = 0f;
+  }
+  let _n: i32 = atomicLoad(&A[1]);
+  for (var s: i32 = 0; s < _n; s++) {
+    let _rk: i32 = I[62 + s];
+    let _m0: i32 = I[348 + _rk];
+    let _mn: i32 = (I[348 + _rk + 1] - _m0);
+    for (var m: i32 = 0; m < _mn; m++) {
+      let _kk: i32 = I[353 + _m0 + m];
+      F[102 + _base + I[328 + _kk]] = (F[102 + _base + I[328 + _kk]] + F[136]);
+    }
+  }
+}
+
 // ==== proj6_transmit {"threads":4}
 // neurarchy webgpu kernel proj6_transmit
 const DT: f32 = 1f;
@@ -555,16 +617,16 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
   let i = gi;
-  if (i >= 4 || !(I[1] != 0 && I[44] != 0)) { return; }
-  let _slot = I[119];
-  let k0 = I[303 + i]; let k1 = I[303 + i + 1];
-  var a: f32 = 0.0;
-  for (var k = k0; k < k1; k = k + 1) { if (I[66 + I[312 + k]] == U.step - 1) { a = a + F[136]; } }
-  F[102 + _slot * 4 + i] = a;
-  var tot: f32 = 0.0;
-  for (var b = 0; b < 3; b = b + 1) { tot = tot + F[102 + b * 4 + i]; }
-  let rk_post = I[308 + i];
-  F[21 + rk_post] = F[21 + rk_post] + tot / 3.0 * (1000.0 / DT) / f32(k1 - k0);
+  if (i >= 4) { return; }
+  if (!(I[1] != 0 && I[44] != 0)) { return; }
+  let _slot: i32 = I[119];
+  let _nd: i32 = 4;
+  let _base: i32 = (_slot * _nd);
+  var _a: f32 = 0f;
+  for (var b: i32 = 0; b < 3; b++) {
+    _a = (_a + F[102 + (b * _nd) + i]);
+  }
+  F[21 + I[308 + i]] = (F[21 + I[308 + i]] + ((((_a / 3f) * 1000f) / DT) / f32((I[303 + i + 1] - I[303 + i]))));
 }
 
 // ==== proj6_decoding_index {"threads":1}
@@ -610,7 +672,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
   if (gi != 0) { return; }
-  if (I[1] != 0 && I[44] != 0) { I[119] = (I[119] + 1) % 3; }
+  if (!(I[1] != 0 && I[44] != 0)) { return; }
+  let _slot: i32 = I[119];
+  let _nd: i32 = 4;
+  let _base: i32 = (_slot * _nd);
+  I[119] = select(0, (_slot + 1), (_slot + 1) < 3);
 }
 
 // ==== pop7_random0 {"threads":1}
