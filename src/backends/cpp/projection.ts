@@ -5,10 +5,10 @@
  * and `post_spike` events. Spike propagation runs in the js order (spikes in emission order, the
  * synapses of each spike in index order), so every `g += w` happens in the same order.
  */
-import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
+import { eventDecay, eventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
-import { slotAhead } from '../kernels/delays.js';
-import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type WeightedSumParts } from '../kernels/transmission.js';
+import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent } from '../kernels/transmission.js';
+import { dendriteSumLoop, inverseWalk, ringWalk, synapseUpdateLoop, postSpikeWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
@@ -46,59 +46,39 @@ function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: CSynapseS
   };
 }
 
-const CSR = (proj: ProjectionPlan, scope: CSynapseScope) => {
-  scope.arrays.need('_row_ptr', 'proj', proj.id, '_row_ptr');
-  scope.arrays.need('_post_rank', 'proj', proj.id, '_post_rank');
-  scope.arrays.need('_pre_rank', 'proj', proj.id, '_pre_rank');
-};
-
 /**
- * The C++ layout of a weighted sum (`../kernels/transmission.ts`), the js one: the dendrites in
- * order, parallel over them (each writes its own post-synaptic neuron), the synapses of each in
- * order. `locals[n]` holds array `into[n]` of the post-synaptic population.
+ * The C++ places of the shared loops (`../kernels/synapse-loops.ts`): arrays are pointer locals
+ * declared on use, loops over dendrites run under OpenMP when their iterations write disjoint
+ * elements and the work is large enough, and independent synapse loops carry a vectorisation hint.
  */
-function dendriteLoop(parts: WeightedSumParts, locals: string[], nd: string, threads: number): string[] {
-  return [
-    `const int64_t nd = ${nd};`,
-    ...parallelFor(threads, '_row_ptr[nd]', undefined, SYNAPSE_THRESHOLD),
-    'for (int64_t i = 0; i < nd; i++) {',
-    '  const int64_t rk_post = _post_rank[i];',
-    '  const int64_t _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];',
-    ...indent(parts.init),
-    `  for (int64_t k = _k0; k < _k1; k++) ${cppDialect.inlineBlock(['const int64_t rk_pre = _pre_rank[k]; (void)rk_pre;', ...parts.take])}`,
-    ...indent(parts.deliver((_name, n) => `${locals[n]}[rk_post]`, '(_k1 - _k0)')),
-    '}',
-  ];
+function loopTarget(proj: ProjectionPlan, scope: CSynapseScope, table: ArrayTable): LoopTarget {
+  return {
+    d: cppDialect,
+    array: (name) => scope.arrays.need(name, 'proj', proj.id, name),
+    dendrites: table.len('proj', proj.id, '_post_rank'),
+    parallel: (synapses) => parallelFor(table.threads, synapses, undefined, SYNAPSE_THRESHOLD),
+    // ivdep lets GCC vectorise despite the pointers it cannot prove distinct (element-wise, same bits).
+    independent: () => ['#pragma GCC ivdep'],
+  };
 }
 
 /** Rate-coded transmission: the weighted sums of every dendrite. */
 export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
   const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set() });
   const parts = rateSumParts(proj, { d: cppDialect, psp: () => renderExpr(proj.description.psp!, scope, cppSpelling) });
-  CSR(proj, scope);
   const sum = scope.arrays.need('_sum', 'pop', proj.post, parts.into[0]);
-  const body = [
-    ...scope.declarations(), ...scope.prologue(),
-    ...dendriteLoop(parts, [sum], table.len('proj', proj.id, '_post_rank'), table.threads),
-  ];
+  const loop = dendriteSumLoop(loopTarget(proj, scope, table), parts, () => sum);
+  const body = [...scope.declarations(), ...scope.prologue(), ...loop];
   return [...header(`proj${proj.id}_transmit`, proj), `  if (!FL[${FLAGS.transmission}]) return;`, ...indent(body), '}'].join('\n');
 }
 
 /** The C++ places of the shared event parts (`../kernels/events.ts`); `_last_event` is declared on use. */
-function eventTarget(proj: ProjectionPlan, ctx: CStatementContext, table?: ArrayTable, scope?: CSynapseScope): EventTarget {
+function eventTarget(proj: ProjectionPlan, ctx: CStatementContext, table: ArrayTable, scope: CSynapseScope): EventTarget {
   return {
     d: cppDialect, ctx, elapsed: '_elapsed',
-    lastEvent: () => `${scope!.arrays.need('_last_event', 'proj', proj.id, '_last_event')}[k]`,
-    lastSpike: (side) => `${table!.ptr('pop', side === 'pre' ? proj.pre : proj.post, '_last_spike')}[rk_${side}]`,
+    lastEvent: () => `${scope.arrays.need('_last_event', 'proj', proj.id, '_last_event')}[k]`,
+    lastSpike: (side) => `${table.ptr('pop', side === 'pre' ? proj.pre : proj.post, '_last_spike')}[rk_${side}]`,
   };
-}
-
-function eventDriven(proj: ProjectionPlan, scope: CSynapseScope, ctx: CStatementContext, when: string): string[] {
-  return eventDecay(proj, eventTarget(proj, ctx, undefined, scope), when);
-}
-
-function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[], ctx: CStatementContext, table: ArrayTable): string[] {
-  return sharedEventStatements(proj, statements, eventTarget(proj, ctx, table));
 }
 
 /** What a spike walk lays out: the kernel's places, and the event code of one reached synapse `k`. */
@@ -107,6 +87,8 @@ export interface SpikeWalkInput {
   net: NetworkPlan;
   table: ArrayTable;
   scope: CSynapseScope;
+  /** The places of the shared loops. */
+  target: LoopTarget;
   /** `preSpikeEvent` of `../kernels/transmission.ts`, for synapse `k` (`i`, `rk_pre`, `rk_post` declared). */
   event: string[];
   /** The pre-synaptic spike list and its count (this step's). */
@@ -132,11 +114,11 @@ export interface SpikeWalkStrategy {
  * arrays (built by `proj<id>_prepare`): the post rank per inverse entry (`_ipost`), and the weights
  * in inverse order (`_iw`, read contiguously through the scope) where no kernel writes them.
  */
-const inverseWalk: SpikeWalkStrategy = {
+const inverseWalkStrategy: SpikeWalkStrategy = {
   name: 'inverse',
   compatible: hasInverse,
   weightRead: (proj) => (mirrorsWeights(proj) ? '_iw[m]' : undefined),
-  lines({ proj, net, table, event, spiked, nspiked }) {
+  lines({ proj, net, table, target, event, spiked, nspiked }) {
     const size = net.populations[proj.pre].size;
     // Without delay the source is declared where it is taken (const); a uniform delay chooses it.
     const uniform = proj.delay.kind === 'uniform';
@@ -153,51 +135,38 @@ const inverseWalk: SpikeWalkStrategy = {
         }),
       }),
       `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirrorsWeights(proj) ? ` const double* __restrict _iw = N->inv[${proj.id}].w;` : ''}`,
-      'for (int64_t s = 0; s < _ns; s++) {',
-      '  const int64_t rk_pre = _src[s];',
-      '  for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {',
-      '    const int64_t k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _ipost[m];',
-      '    (void)k; (void)i; (void)rk_post;',
-      ...indent(event, 2),
-      '  }',
-      '}',
+      ...inverseWalk(target, '_src', '_ns', event, (m) => `_ipost[${m}]`),
     ];
   },
 };
+
+/** The native ring of synapses in flight of projection `id` (`N->rings[id]`, an `NxRing`). */
+function nativeRing(id: number): SynapseRing {
+  return {
+    read: [`NxRing* _ring = &N->rings[${id}];`, 'const int64_t _D = _ring->D, _ri = _ring->idx;'],
+    push: (slot, k) => `nx_ring_push(_ring, ${slot}, (int32_t)${k});`,
+    current: ['const int32_t* _slot = _ring->slot[_ri]; const int64_t _sn = _ring->len[_ri];'],
+    advance: ['_ring->len[_ri] = 0;', '_ring->idx = (_ri + 1) % _D;'],
+  };
+}
 
 /**
  * Per-synapse delays: this step's spikes push each reached synapse into the native ring
  * (`N->rings[id]`) at the slot its delay ahead; the synapses of this step's slot then run, in the
  * order they were pushed (the js ring's order).
  */
-const ringWalk: SpikeWalkStrategy = {
+const ringWalkStrategy: SpikeWalkStrategy = {
   name: 'ring',
   compatible: hasSpikeRing,
   weightRead: () => undefined,
-  lines({ proj, scope, event, spiked, nspiked }) {
-    scope.arrays.need('_delay', 'proj', proj.id, '_delay');
-    return [
-      `const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`,
-      `NxRing* _ring = &N->rings[${proj.id}];`,
-      'const int64_t _D = _ring->D, _ri = _ring->idx;',
-      'for (int64_t s = 0; s < _ns; s++) {',
-      '  const int64_t rk_pre = _src[s];',
-      `  for (int64_t m = _inv_ptr[rk_pre]; m < _inv_ptr[rk_pre + 1]; m++) { const int32_t k = _inv_idx[m]; nx_ring_push(_ring, ${slotAhead('_ri', '_delay[k]', '_D')}, k); }`,
-      '}',
-      'const int32_t* _slot = _ring->slot[_ri]; const int64_t _sn = _ring->len[_ri];',
-      'for (int64_t m = 0; m < _sn; m++) {',
-      '  const int64_t k = _slot[m], i = _syn_dendrite[k], rk_pre = _pre_rank[k], rk_post = _post_rank[i];',
-      '  (void)i; (void)rk_pre; (void)rk_post;',
-      ...indent(event, 1),
-      '}',
-      '_ring->len[_ri] = 0;',
-      '_ring->idx = (_ri + 1) % _D;',
-    ];
-  },
+  lines: ({ proj, target, event, spiked, nspiked }) => [
+    `const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`,
+    ...ringWalk(target, nativeRing(proj.id), '_src', '_ns', event),
+  ],
 };
 
 /** The spike walks, in order of preference. */
-export const spikeWalkStrategies: readonly SpikeWalkStrategy[] = [inverseWalk, ringWalk];
+export const spikeWalkStrategies: readonly SpikeWalkStrategy[] = [inverseWalkStrategy, ringWalkStrategy];
 
 /** Spike propagation with the `pre_spike` code of every synapse reached by a (delayed) spike. */
 export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
@@ -205,30 +174,18 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
   if (!walk) throw new InternalError(`cpp backend: no spike walk for projection '${proj.name}'`);
   const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set(), weightRead: walk.weightRead(proj) });
   const ctx = synapseContext(proj, net, scope, table);
+  const target = loopTarget(proj, scope, table);
   const event = preSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');
-  CSR(proj, scope);
-  scope.arrays.need('_inv_ptr', 'proj', proj.id, '_inv_ptr');
-  scope.arrays.need('_inv_idx', 'proj', proj.id, '_inv_idx');
-  scope.arrays.need('_syn_dendrite', 'proj', proj.id, '_syn_dendrite');
   const spiked = table.ptr('pop', proj.pre, '_spiked');
   const nspiked = `${table.ptr('pop', proj.pre, '_nspiked')}[0]`;
-  const loop = walk.lines({ proj, net, table, scope, event, spiked, nspiked });
+  const loop = walk.lines({ proj, net, table, scope, target, event, spiked, nspiked });
   if (transmitsAxonSpikes(proj, net)) {
     // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
     const axonEvent = axonSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');
-    loop.push(
-      `if (FL[${FLAGS.axonTransmission}]) {`,
-      `  const int32_t* _asrc = ${table.ptr('pop', proj.pre, '_axon_spiked')}; const int64_t _nas = ${table.ptr('pop', proj.pre, '_naxon')}[0];`,
-      '  for (int64_t s = 0; s < _nas; s++) {',
-      '    const int64_t rk_pre = _asrc[s];',
-      '    for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {',
-      '      const int64_t k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];',
-      '      (void)i; (void)rk_post;',
-      ...indent(axonEvent, 3),
-      '    }',
-      '  }',
-      '}',
-    );
+    loop.push(...cppDialect.ifBlock(`FL[${FLAGS.axonTransmission}]`, [
+      `const int32_t* _asrc = ${table.ptr('pop', proj.pre, '_axon_spiked')}; const int64_t _nas = ${table.ptr('pop', proj.pre, '_naxon')}[0];`,
+      ...inverseWalk(target, '_asrc', '_nas', axonEvent),
+    ]));
   }
   const continuous = continuousTransmission(proj, net, table);
   const body = [...scope.declarations(), ...scope.prologue(), ...loop, ...continuous];
@@ -245,10 +202,8 @@ function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan, table: A
   const parts = continuousSumParts(proj, { d: cppDialect, psp: () => renderExpr(proj.description.psp!, scope, cppSpelling) });
   if (!parts) return [];
   const g = parts.into.map((name, n) => scope.arrays.need(`_g${n}`, 'pop', proj.post, name));
-  return cppDialect.block([
-    ...scope.declarations(), ...scope.prologue(),
-    ...dendriteLoop(parts, g, table.len('proj', proj.id, '_post_rank'), table.threads),
-  ]);
+  const loop = dendriteSumLoop(loopTarget(proj, scope, table), parts, (n) => g[n]);
+  return cppDialect.block([...scope.declarations(), ...scope.prologue(), ...loop]);
 }
 
 /** Whether a projection's weights are per synapse and written by no kernel (then spikes read an inverse-ordered copy). */
@@ -308,25 +263,8 @@ export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan, tabl
   const temps = new Set([...tempNames(sec('global')), ...tempNames(sec('semiglobal')), ...tempNames(sec('local'))]);
   const scope = synapseScope(proj, net, table, { dtName: '_dt', temps });
   const ctx = synapseContext(proj, net, scope, table);
-  const g = renderSteps(sec('global'), ctx);
-  const sg = renderSteps(sec('semiglobal'), ctx);
-  const l = renderSteps(sec('local'), ctx);
-  CSR(proj, scope);
-  const nd = table.len('proj', proj.id, '_post_rank');
-  const body = [
-    ...scope.declarations(), ...scope.prologue(),
-    ...g,
-    `const int64_t nd = ${nd};`,
-    ...(writesOnlySelf(proj) ? parallelFor(table.threads, '_row_ptr[nd]', undefined, SYNAPSE_THRESHOLD) : []),
-    'for (int64_t i = 0; i < nd; i++) {',
-    '  const int64_t rk_post = _post_rank[i]; (void)rk_post;',
-    ...indent(sg),
-    // When the equations write only the synapse's own variables, iterations are independent: ivdep
-    // lets GCC vectorise despite the pointers it cannot prove distinct (element-wise, same bits).
-    ...(l.length && writesOnlySelf(proj) ? ['  #pragma GCC ivdep'] : []),
-    ...(l.length ? ['  for (int64_t k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) {', '    const int64_t rk_pre = _pre_rank[k]; (void)rk_pre;', ...indent(l, 2), '  }'] : []),
-    '}',
-  ];
+  const loop = synapseUpdateLoop(loopTarget(proj, scope, table), renderSteps(sec('global'), ctx), renderSteps(sec('semiglobal'), ctx), renderSteps(sec('local'), ctx), writesOnlySelf(proj));
+  const body = [...scope.declarations(), ...scope.prologue(), ...loop];
   return [
     ...header(`proj${proj.id}_update`, proj),
     `  if (!FL[${FLAGS.transmission}] || !FL[${FLAGS.update}]) return;`,
@@ -340,21 +278,14 @@ export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan, tabl
 export function postEventKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
   const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set() });
   const ctx = synapseContext(proj, net, scope, table);
-  const d = proj.description;
-  const event = [...eventDriven(proj, scope, ctx, '(step + 1)'), ...eventStatements(proj, d.postSpike, ctx, table)];
-  CSR(proj, scope);
-  scope.arrays.need('_dend_of', 'proj', proj.id, '_dendrite_of_post');
+  const t = eventTarget(proj, ctx, table, scope);
+  // Post events happen after this step's decay: their event time is step + 1 (see ir/event-driven.ts).
+  const event = [...eventDecay(proj, t, '(step + 1)'), ...eventStatements(proj, proj.description.postSpike, t)];
+  const loop = postSpikeWalk(loopTarget(proj, scope, table), '_src', '_ns', event);
   const body = [
     ...scope.declarations(), ...scope.prologue(),
     `const int32_t* _src = ${table.ptr('pop', proj.post, '_spiked')}; const int64_t _ns = ${table.ptr('pop', proj.post, '_nspiked')}[0];`,
-    'for (int64_t s = 0; s < _ns; s++) {',
-    '  const int64_t rk_post = _src[s], i = _dend_of[rk_post];',
-    '  if (i < 0) continue;',
-    '  for (int64_t k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) {',
-    '    const int64_t rk_pre = _pre_rank[k]; (void)rk_pre;',
-    ...indent(event, 2),
-    '  }',
-    '}',
+    ...loop,
   ];
   return [...header(`proj${proj.id}_post`, proj), `  if (!FL[${FLAGS.transmission}]) return;`, ...indent(body), '}'].join('\n');
 }

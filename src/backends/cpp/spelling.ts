@@ -6,7 +6,7 @@
  * every operation stays fully parenthesised by the shared renderer.
  */
 import type { Spelling } from '../render.js';
-import { indent, type Dialect } from '../kernels/dialect.js';
+import { indent, spanEnd, type Dialect } from '../kernels/dialect.js';
 import { tempName } from '../steps.js';
 
 /**
@@ -97,6 +97,10 @@ export const cppDialect: Dialect = {
   and: (a, b) => `${a} && ${b}`,
   trunc: (v) => `trunc(${v})`,
   forRange: (i, n, body) => [`for (int64_t ${i} = 0; ${i} < ${n}; ${i}++) {`, ...indent(body), '}'],
+  forSpan: (i, from, to, body) => {
+    const { end, hoist } = spanEnd(i, to);
+    return [`for (int64_t ${i} = ${from}${hoist ? `, ${end} = ${hoist}` : ''}; ${i} < ${end}; ${i}++) {`, ...indent(body), '}'];
+  },
   whileLoop: (c, body) => [`while (${c}) {`, ...indent(body), '}'],
   append: (list, v) => [`${list.element(`${list.count}++`)} = (int32_t)${v};`],
   periodSteps: (x) => `nx_refr_steps(${x})`,

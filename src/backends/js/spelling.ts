@@ -3,7 +3,7 @@
  * generated kernels call (ANNarchy's built-in functions).
  */
 import type { Spelling } from '../render.js';
-import { indent, type Dialect } from '../kernels/dialect.js';
+import { indent, spanEnd, type Dialect } from '../kernels/dialect.js';
 
 /** Built-in functions: name in equations → JS expression prefix. Helpers live in `jsBuiltins`. */
 const MATH: Record<string, string> = {
@@ -63,6 +63,10 @@ export const jsDialect: Dialect = {
   and: (a, b) => `${a} && ${b}`,
   trunc: (v) => `Math.trunc(${v})`,
   forRange: (i, n, body) => [`for (let ${i} = 0; ${i} < ${n}; ${i}++) {`, ...indent(body), '}'],
+  forSpan: (i, from, to, body) => {
+    const { end, hoist } = spanEnd(i, to);
+    return [`for (let ${i} = ${from}${hoist ? `, ${end} = ${hoist}` : ''}; ${i} < ${end}; ${i}++) {`, ...indent(body), '}'];
+  },
   whileLoop: (c, body) => [`while (${c}) {`, ...indent(body), '}'],
   append: (list, v) => [`${list.element(`${list.count}++`)} = ${v};`],
   periodSteps: (x) => `Math.max(0, Math.min(Math.round(${x}), 2147483647))`,

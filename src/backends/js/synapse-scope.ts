@@ -10,6 +10,10 @@ import { js } from './names.js';
 export interface SynapseScope extends SynapseSymbols {
   /** `const` declarations of the arrays handed out so far. */
   declarations(): string[];
+  /** The local holding the projection's array `name` (declared with the others). */
+  array(name: string): string;
+  /** The local `local` holding array `name` of population `id` (declared with the others). */
+  popArray(local: string, id: number, name: string): string;
 }
 
 export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, options: SynapseSymbolOptions): SynapseScope {
@@ -30,6 +34,8 @@ export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, options: Sy
   }, options);
   return {
     ...symbols,
+    array: (name) => need(name, `J[${proj.id}].get('${name}')`),
+    popArray: (local, id, name) => need(local, `P[${id}].get('${name}')`),
     declarations() {
       return [...decl].map(([local, expr]) => `const ${local} = ${expr};`);
     },

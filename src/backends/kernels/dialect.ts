@@ -54,6 +54,8 @@ export interface Dialect {
   trunc(value: string): string;
   /** `for (i = 0; i < n; i++) { body }`. */
   forRange(i: string, n: string, body: string[]): string[];
+  /** `for (i = from; i < to; i++) { body }`, `to` evaluated once (see `spanEnd`). */
+  forSpan(i: string, from: string, to: string, body: string[]): string[];
   /** `while (cond) { body }`. */
   whileLoop(cond: string, body: string[]): string[];
   /** Spike emission: appends `value` (an index) to `list` (a local counter, or an atomic one on GPUs). */
@@ -80,4 +82,12 @@ export interface Dialect {
 export function indent(lines: string[], n = 1): string[] {
   const pad = '  '.repeat(n);
   return lines.map((l) => pad + l);
+}
+
+/**
+ * The end of a `forSpan` loop over `i`: `to` itself when it is a name (already a local), else a
+ * local `_<i>1` to declare in the loop's head holding it (`to` is then evaluated once).
+ */
+export function spanEnd(i: string, to: string): { end: string; hoist?: string } {
+  return /^[A-Za-z_]\w*$/.test(to) ? { end: to } : { end: `_${i}1`, hoist: to };
 }

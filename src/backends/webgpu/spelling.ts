@@ -6,7 +6,7 @@
  * WGSL's `exp`/`log`/division accuracy, and NaN handling (WGSL may assume no NaN is produced).
  */
 import type { Spelling } from '../render.js';
-import { indent, type Dialect } from '../kernels/dialect.js';
+import { indent, spanEnd, type Dialect } from '../kernels/dialect.js';
 import { tempName } from '../steps.js';
 
 const MATH: Record<string, string> = {
@@ -94,6 +94,12 @@ export const wgslDialect: Dialect = {
   and: (a, b) => `${a} && ${b}`,
   trunc: (v) => `trunc(${v})`,
   forRange: (i, n, body) => [`for (var ${i}: i32 = 0; ${i} < ${n}; ${i}++) {`, ...indent(body), '}'],
+  forSpan: (i, from, to, body) => {
+    // WGSL's for-initialiser declares one variable: a hoisted end is a `let` of a block around the loop.
+    const { end, hoist } = spanEnd(i, to);
+    const loop = [`for (var ${i}: i32 = ${from}; ${i} < ${end}; ${i}++) {`, ...indent(body), '}'];
+    return hoist ? ['{', `  let ${end}: i32 = ${hoist};`, ...indent(loop), '}'] : loop;
+  },
   whileLoop: (c, body) => [`while (${c}) {`, ...indent(body), '}'],
   // Invocations run concurrently: a slot of the list is taken with an atomic add (the engine sorts the list).
   append: (list, v) => [`let _slot = atomicAdd(&${list.count}, 1);`, `${list.element('_slot')} = ${v};`],

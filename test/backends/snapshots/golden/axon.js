@@ -4,16 +4,20 @@ function proj0_transmit(step) {
   const FL = X[0];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _row_ptr = J[0].get('_row_ptr'), _post_rank = J[0].get('_post_rank'), _pre_rank = J[0].get('_pre_rank');
-  const _inv_ptr = J[0].get('_inv_ptr'), _inv_idx = J[0].get('_inv_idx'), _syn_dendrite = J[0].get('_syn_dendrite');
+  const _post_rank = J[0].get('_post_rank');
   const post_g_exc = P[1].get('g_exc');
   const w = J[0].get('w');
+  const _inv_ptr = J[0].get('_inv_ptr');
+  const _inv_idx = J[0].get('_inv_idx');
+  const _syn_dendrite = J[0].get('_syn_dendrite');
   let _src, _ns;
   _src = P[0].get('_spiked'); _ns = P[0].get('_nspiked')[0];
   for (let s = 0; s < _ns; s++) {
     const rk_pre = _src[s];
     for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
+      const k = _inv_idx[m];
+      const i = _syn_dendrite[k];
+      const rk_post = _post_rank[i];
       post_g_exc[rk_post] = (post_g_exc[rk_post] + w[0]);
     }
   }
@@ -23,16 +27,20 @@ function proj1_transmit(step) {
   const FL = X[1];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _row_ptr = J[1].get('_row_ptr'), _post_rank = J[1].get('_post_rank'), _pre_rank = J[1].get('_pre_rank');
-  const _inv_ptr = J[1].get('_inv_ptr'), _inv_idx = J[1].get('_inv_idx'), _syn_dendrite = J[1].get('_syn_dendrite');
+  const _post_rank = J[1].get('_post_rank');
   const post_g_ax = P[1].get('g_ax');
+  const _inv_ptr = J[1].get('_inv_ptr');
+  const _inv_idx = J[1].get('_inv_idx');
+  const _syn_dendrite = J[1].get('_syn_dendrite');
   const w = J[1].get('w');
   let _src, _ns;
   _src = P[0].get('_spiked'); _ns = P[0].get('_nspiked')[0];
   for (let s = 0; s < _ns; s++) {
     const rk_pre = _src[s];
     for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
+      const k = _inv_idx[m];
+      const i = _syn_dendrite[k];
+      const rk_post = _post_rank[i];
       post_g_ax[rk_post] = (post_g_ax[rk_post] + 0);
     }
   }
@@ -41,7 +49,9 @@ function proj1_transmit(step) {
     for (let s = 0; s < _nas; s++) {
       const rk_pre = _asrc[s];
       for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-        const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
+        const k = _inv_idx[m];
+        const i = _syn_dendrite[k];
+        const rk_post = _post_rank[i];
         post_g_ax[rk_post] = (post_g_ax[rk_post] + w[0]);
       }
     }

@@ -4,16 +4,20 @@ function proj0_transmit(step) {
   const FL = X[0];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _row_ptr = J[0].get('_row_ptr'), _post_rank = J[0].get('_post_rank'), _pre_rank = J[0].get('_pre_rank');
-  const _inv_ptr = J[0].get('_inv_ptr'), _inv_idx = J[0].get('_inv_idx'), _syn_dendrite = J[0].get('_syn_dendrite');
+  const _post_rank = J[0].get('_post_rank');
   const post_g_exc = P[0].get('g_exc');
   const w = J[0].get('w');
+  const _inv_ptr = J[0].get('_inv_ptr');
+  const _inv_idx = J[0].get('_inv_idx');
+  const _syn_dendrite = J[0].get('_syn_dendrite');
   let _src, _ns;
   _src = P[2].get('_spiked'); _ns = P[2].get('_nspiked')[0];
   for (let s = 0; s < _ns; s++) {
     const rk_pre = _src[s];
     for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
+      const k = _inv_idx[m];
+      const i = _syn_dendrite[k];
+      const rk_post = _post_rank[i];
       post_g_exc[rk_post] = (post_g_exc[rk_post] + w[0]);
     }
   }
@@ -23,16 +27,20 @@ function proj1_transmit(step) {
   const FL = X[1];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _row_ptr = J[1].get('_row_ptr'), _post_rank = J[1].get('_post_rank'), _pre_rank = J[1].get('_pre_rank');
-  const _inv_ptr = J[1].get('_inv_ptr'), _inv_idx = J[1].get('_inv_idx'), _syn_dendrite = J[1].get('_syn_dendrite');
+  const _post_rank = J[1].get('_post_rank');
   const post_g_exc = P[0].get('g_exc');
   const w = J[1].get('w');
+  const _inv_ptr = J[1].get('_inv_ptr');
+  const _inv_idx = J[1].get('_inv_idx');
+  const _syn_dendrite = J[1].get('_syn_dendrite');
   let _src, _ns;
   _src = P[3].get('_spiked'); _ns = P[3].get('_nspiked')[0];
   for (let s = 0; s < _ns; s++) {
     const rk_pre = _src[s];
     for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
+      const k = _inv_idx[m];
+      const i = _syn_dendrite[k];
+      const rk_post = _post_rank[i];
       post_g_exc[rk_post] = (post_g_exc[rk_post] + w[0]);
     }
   }
@@ -42,16 +50,20 @@ function proj2_transmit(step) {
   const FL = X[2];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _row_ptr = J[2].get('_row_ptr'), _post_rank = J[2].get('_post_rank'), _pre_rank = J[2].get('_pre_rank');
-  const _inv_ptr = J[2].get('_inv_ptr'), _inv_idx = J[2].get('_inv_idx'), _syn_dendrite = J[2].get('_syn_dendrite');
+  const _post_rank = J[2].get('_post_rank');
   const post_g_exc = P[0].get('g_exc');
   const w = J[2].get('w');
+  const _inv_ptr = J[2].get('_inv_ptr');
+  const _inv_idx = J[2].get('_inv_idx');
+  const _syn_dendrite = J[2].get('_syn_dendrite');
   let _src, _ns;
   _src = P[5].get('_spiked'); _ns = P[5].get('_nspiked')[0];
   for (let s = 0; s < _ns; s++) {
     const rk_pre = _src[s];
     for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
+      const k = _inv_idx[m];
+      const i = _syn_dendrite[k];
+      const rk_post = _post_rank[i];
       post_g_exc[rk_post] = (post_g_exc[rk_post] + w[0]);
     }
   }
@@ -61,16 +73,20 @@ function proj3_transmit(step) {
   const FL = X[3];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _row_ptr = J[3].get('_row_ptr'), _post_rank = J[3].get('_post_rank'), _pre_rank = J[3].get('_pre_rank');
-  const _inv_ptr = J[3].get('_inv_ptr'), _inv_idx = J[3].get('_inv_idx'), _syn_dendrite = J[3].get('_syn_dendrite');
+  const _post_rank = J[3].get('_post_rank');
   const post_g_exc = P[0].get('g_exc');
   const w = J[3].get('w');
+  const _inv_ptr = J[3].get('_inv_ptr');
+  const _inv_idx = J[3].get('_inv_idx');
+  const _syn_dendrite = J[3].get('_syn_dendrite');
   let _src, _ns;
   _src = P[7].get('_spiked'); _ns = P[7].get('_nspiked')[0];
   for (let s = 0; s < _ns; s++) {
     const rk_pre = _src[s];
     for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
+      const k = _inv_idx[m];
+      const i = _syn_dendrite[k];
+      const rk_post = _post_rank[i];
       post_g_exc[rk_post] = (post_g_exc[rk_post] + w[0]);
     }
   }
@@ -80,14 +96,21 @@ function proj4_transmit(step) {
   const FL = X[4];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _sum = P[0].get('g_cur');
-  const _row_ptr = J[4].get('_row_ptr'), _post_rank = J[4].get('_post_rank'), _pre_rank = J[4].get('_pre_rank');
   const pre_r = P[4].get('r');
-  for (let i = 0, nd = _post_rank.length; i < nd; i++) {
+  const _sum = P[0].get('g_cur');
+  const _post_rank = J[4].get('_post_rank');
+  const _row_ptr = J[4].get('_row_ptr');
+  const _pre_rank = J[4].get('_pre_rank');
+  const _nd = _post_rank.length;
+  for (let i = 0; i < _nd; i++) {
     const rk_post = _post_rank[i];
-    const _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];
+    const _k0 = _row_ptr[i];
+    const _k1 = _row_ptr[i + 1];
     let _s = 0;
-    for (let k = _k0; k < _k1; k++) { const rk_pre = _pre_rank[k]; _s += pre_r[rk_pre]; }
+    for (let k = _k0; k < _k1; k++) {
+      const rk_pre = _pre_rank[k];
+      _s += pre_r[rk_pre];
+    }
     _sum[rk_post] += _s;
   }
 }
@@ -96,15 +119,22 @@ function proj5_transmit(step) {
   const FL = X[5];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _sum = P[1].get('_sum_exc');
-  const _row_ptr = J[5].get('_row_ptr'), _post_rank = J[5].get('_post_rank'), _pre_rank = J[5].get('_pre_rank');
   const w = J[5].get('w');
   const pre_r = P[6].get('r');
-  for (let i = 0, nd = _post_rank.length; i < nd; i++) {
+  const _sum = P[1].get('_sum_exc');
+  const _post_rank = J[5].get('_post_rank');
+  const _row_ptr = J[5].get('_row_ptr');
+  const _pre_rank = J[5].get('_pre_rank');
+  const _nd = _post_rank.length;
+  for (let i = 0; i < _nd; i++) {
     const rk_post = _post_rank[i];
-    const _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];
+    const _k0 = _row_ptr[i];
+    const _k1 = _row_ptr[i + 1];
     let _s = 0;
-    for (let k = _k0; k < _k1; k++) { const rk_pre = _pre_rank[k]; _s += (w[0] * pre_r[rk_pre]); }
+    for (let k = _k0; k < _k1; k++) {
+      const rk_pre = _pre_rank[k];
+      _s += (w[0] * pre_r[rk_pre]);
+    }
     _sum[rk_post] += _s;
   }
 }

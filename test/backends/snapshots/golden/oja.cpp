@@ -263,16 +263,20 @@ static void proj0_transmit(Net* N, int64_t step) {
   if (!FL[0]) return;
   double* a_w = (double*)N->a[3];
   double* pre_r = (double*)N->a[4];
-  int32_t* _row_ptr = (int32_t*)N->a[5];
+  double* _sum = (double*)N->a[5];
+  int32_t* _row_ptr = (int32_t*)N->a[7];
   int32_t* _post_rank = (int32_t*)N->a[6];
-  int32_t* _pre_rank = (int32_t*)N->a[7];
-  double* _sum = (double*)N->a[8];
-  const int64_t nd = N->n[6];
-  for (int64_t i = 0; i < nd; i++) {
+  int32_t* _pre_rank = (int32_t*)N->a[8];
+  const int64_t _nd = N->n[6];
+  for (int64_t i = 0; i < _nd; i++) {
     const int64_t rk_post = _post_rank[i];
-    const int64_t _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];
+    const int64_t _k0 = _row_ptr[i];
+    const int64_t _k1 = _row_ptr[i + 1];
     double _s = 0.0;
-    for (int64_t k = _k0; k < _k1; k++) { const int64_t rk_pre = _pre_rank[k]; (void)rk_pre; _s += (a_w[k] * pre_r[rk_pre]); }
+    for (int64_t k = _k0; k < _k1; k++) {
+      const int64_t rk_pre = _pre_rank[k];
+      _s += (a_w[k] * pre_r[rk_pre]);
+    }
     _sum[rk_post] += _s;
   }
 }
@@ -300,7 +304,7 @@ static void pop1_update(Net* N, int64_t step) {
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
   double* __restrict a_baseline = (double*)N->a[13];
-  double* __restrict _sum_exc = (double*)N->a[8];
+  double* __restrict _sum_exc = (double*)N->a[5];
   double* __restrict a_mp = (double*)N->a[14];
   double* __restrict a_tau = (double*)N->a[15];
   double* __restrict a_r = (double*)N->a[16];
@@ -327,15 +331,15 @@ static void proj0_update(Net* N, int64_t step) {
   double* a_alpha = (double*)N->a[17];
   double* a_w = (double*)N->a[3];
   double* a_tau = (double*)N->a[18];
-  int32_t* _row_ptr = (int32_t*)N->a[5];
+  int32_t* _row_ptr = (int32_t*)N->a[7];
   int32_t* _post_rank = (int32_t*)N->a[6];
-  int32_t* _pre_rank = (int32_t*)N->a[7];
-  const int64_t nd = N->n[6];
-  for (int64_t i = 0; i < nd; i++) {
-    const int64_t rk_post = _post_rank[i]; (void)rk_post;
+  int32_t* _pre_rank = (int32_t*)N->a[8];
+  const int64_t _nd = N->n[6];
+  for (int64_t i = 0; i < _nd; i++) {
+    const int64_t rk_post = _post_rank[i];
     #pragma GCC ivdep
     for (int64_t k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) {
-      const int64_t rk_pre = _pre_rank[k]; (void)rk_pre;
+      const int64_t rk_pre = _pre_rank[k];
       {
         const double T_m_w = (((pre_r[rk_pre] * post_r[rk_post]) - (a_alpha[k] * nx_pow(post_r[rk_post], 2.0) * a_w[k])) / a_tau[k]);
         a_w[k] = _plastic ? (a_w[k] + (_dt * T_m_w)) : a_w[k];
@@ -347,7 +351,7 @@ static void proj0_update(Net* N, int64_t step) {
 static void nx_stage0(Net* N, int64_t step) {
   const uint8_t* EN = (const uint8_t*)N->a[NX_ENABLED]; (void)EN;
   if (EN[0]) memset(((double*)N->a[10]), 0, sizeof(double) * N->n[10]);
-  if (EN[1]) memset(((double*)N->a[8]), 0, sizeof(double) * N->n[8]);
+  if (EN[1]) memset(((double*)N->a[5]), 0, sizeof(double) * N->n[5]);
   if (EN[1]) proj0_transmit(N, step);
 }
 

@@ -4,15 +4,22 @@ function proj0_transmit(step) {
   const FL = X[0];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _sum = P[1].get('_sum_exc');
-  const _row_ptr = J[0].get('_row_ptr'), _post_rank = J[0].get('_post_rank'), _pre_rank = J[0].get('_pre_rank');
   const w = J[0].get('w');
   const pre_r = P[0].get('r');
-  for (let i = 0, nd = _post_rank.length; i < nd; i++) {
+  const _sum = P[1].get('_sum_exc');
+  const _post_rank = J[0].get('_post_rank');
+  const _row_ptr = J[0].get('_row_ptr');
+  const _pre_rank = J[0].get('_pre_rank');
+  const _nd = _post_rank.length;
+  for (let i = 0; i < _nd; i++) {
     const rk_post = _post_rank[i];
-    const _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];
+    const _k0 = _row_ptr[i];
+    const _k1 = _row_ptr[i + 1];
     let _s = 0;
-    for (let k = _k0; k < _k1; k++) { const rk_pre = _pre_rank[k]; _s += (w[k] * pre_r[rk_pre]); }
+    for (let k = _k0; k < _k1; k++) {
+      const rk_pre = _pre_rank[k];
+      _s += (w[k] * pre_r[rk_pre]);
+    }
     _sum[rk_post] += _s;
   }
 }
@@ -55,13 +62,16 @@ function proj0_update(step) {
   if (!FL.transmission || !FL.update) return;
   if ((step - FL.learningOffset) % FL.learningPeriod !== 0) return;
   const _dt = dt * FL.learningPeriod;
-  const _row_ptr = J[0].get('_row_ptr'), _post_rank = J[0].get('_post_rank'), _pre_rank = J[0].get('_pre_rank');
+  const _post_rank = J[0].get('_post_rank');
   const pre_r = P[0].get('r');
   const post_r = P[1].get('r');
   const alpha = J[0].get('alpha');
   const w = J[0].get('w');
   const tau = J[0].get('tau');
-  for (let i = 0, nd = _post_rank.length; i < nd; i++) {
+  const _row_ptr = J[0].get('_row_ptr');
+  const _pre_rank = J[0].get('_pre_rank');
+  const _nd = _post_rank.length;
+  for (let i = 0; i < _nd; i++) {
     const rk_post = _post_rank[i];
     for (let k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) {
       const rk_pre = _pre_rank[k];

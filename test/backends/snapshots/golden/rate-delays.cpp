@@ -137,20 +137,24 @@ static void proj0_transmit(Net* N, int64_t step) {
   if (!FL[0]) return;
   double* a_w = (double*)N->a[3];
   double* pre_r_ring = (double*)N->a[4];
-  int32_t* _row_ptr = (int32_t*)N->a[8];
+  double* _sum = (double*)N->a[8];
+  int32_t* _row_ptr = (int32_t*)N->a[10];
   int32_t* _post_rank = (int32_t*)N->a[9];
-  int32_t* _pre_rank = (int32_t*)N->a[10];
-  double* _sum = (double*)N->a[11];
+  int32_t* _pre_rank = (int32_t*)N->a[11];
   const int32_t _didx = ((int32_t*)N->a[5])[0];
   const int32_t _D = ((int32_t*)N->a[6])[0];
   const int32_t _dsteps = ((int32_t*)N->a[7])[0];
   const int64_t _dslot = ((int64_t)_didx - (_dsteps - 1) + _D) % _D;
-  const int64_t nd = N->n[9];
-  for (int64_t i = 0; i < nd; i++) {
+  const int64_t _nd = N->n[9];
+  for (int64_t i = 0; i < _nd; i++) {
     const int64_t rk_post = _post_rank[i];
-    const int64_t _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];
+    const int64_t _k0 = _row_ptr[i];
+    const int64_t _k1 = _row_ptr[i + 1];
     double _s = 0.0;
-    for (int64_t k = _k0; k < _k1; k++) { const int64_t rk_pre = _pre_rank[k]; (void)rk_pre; _s += (a_w[0] * pre_r_ring[_dslot * 3 + rk_pre]); }
+    for (int64_t k = _k0; k < _k1; k++) {
+      const int64_t rk_pre = _pre_rank[k];
+      _s += (a_w[0] * pre_r_ring[_dslot * 3 + rk_pre]);
+    }
     _sum[rk_post] += _s;
   }
 }
@@ -165,18 +169,22 @@ static void proj1_transmit(Net* N, int64_t step) {
   double* pre_glob_r_ring = (double*)N->a[12];
   int32_t* _delay = (int32_t*)N->a[13];
   double* a_w = (double*)N->a[14];
-  int32_t* _row_ptr = (int32_t*)N->a[15];
+  double* _sum = (double*)N->a[15];
+  int32_t* _row_ptr = (int32_t*)N->a[17];
   int32_t* _post_rank = (int32_t*)N->a[16];
-  int32_t* _pre_rank = (int32_t*)N->a[17];
-  double* _sum = (double*)N->a[18];
+  int32_t* _pre_rank = (int32_t*)N->a[18];
   const int32_t _didx = ((int32_t*)N->a[5])[0];
   const int32_t _D = ((int32_t*)N->a[6])[0];
-  const int64_t nd = N->n[16];
-  for (int64_t i = 0; i < nd; i++) {
+  const int64_t _nd = N->n[16];
+  for (int64_t i = 0; i < _nd; i++) {
     const int64_t rk_post = _post_rank[i];
-    const int64_t _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];
+    const int64_t _k0 = _row_ptr[i];
+    const int64_t _k1 = _row_ptr[i + 1];
     double _s = 0.0;
-    for (int64_t k = _k0; k < _k1; k++) { const int64_t rk_pre = _pre_rank[k]; (void)rk_pre; _s += (pre_glob_r_ring[(((int64_t)_didx - (_delay[k] - 1) + _D) % _D)] * a_w[0]); }
+    for (int64_t k = _k0; k < _k1; k++) {
+      const int64_t rk_pre = _pre_rank[k];
+      _s += (pre_glob_r_ring[(((int64_t)_didx - (_delay[k] - 1) + _D) % _D)] * a_w[0]);
+    }
     _sum[rk_post] += _s;
   }
 }
@@ -213,8 +221,8 @@ static void pop1_update(Net* N, int64_t step) {
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
   double* __restrict a_r = (double*)N->a[22];
-  double* __restrict _sum_ff = (double*)N->a[11];
-  double* __restrict _sum_fb = (double*)N->a[18];
+  double* __restrict _sum_ff = (double*)N->a[8];
+  double* __restrict _sum_fb = (double*)N->a[15];
   double* __restrict _mean_r = (double*)N->a[23];
   const double _mean_r_g = _mean_r[0];
   for (int64_t i = 0; i < 3; i++) {
@@ -246,8 +254,8 @@ static void pop1_globalops(Net* N, int64_t step) {
 static void nx_stage0(Net* N, int64_t step) {
   const uint8_t* EN = (const uint8_t*)N->a[NX_ENABLED]; (void)EN;
   if (EN[1]) {
-    memset(((double*)N->a[11]), 0, sizeof(double) * N->n[11]);
-    memset(((double*)N->a[18]), 0, sizeof(double) * N->n[18]);
+    memset(((double*)N->a[8]), 0, sizeof(double) * N->n[8]);
+    memset(((double*)N->a[15]), 0, sizeof(double) * N->n[15]);
   }
   if (EN[1]) proj0_transmit(N, step);
   if (EN[1]) proj1_transmit(N, step);

@@ -4,19 +4,26 @@ function proj0_transmit(step) {
   const FL = X[0];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _sum = P[1].get('_sum_ff');
-  const _row_ptr = J[0].get('_row_ptr'), _post_rank = J[0].get('_post_rank'), _pre_rank = J[0].get('_pre_rank');
   const w = J[0].get('w');
   const pre_r_ring = P[0].get('_delayed_r');
   const _didx = P[0].get('_delay_idx')[0];
   const _D = P[0].get('_delay_len')[0];
   const _dsteps = J[0].get('_delay_uniform')[0];
+  const _sum = P[1].get('_sum_ff');
+  const _post_rank = J[0].get('_post_rank');
+  const _row_ptr = J[0].get('_row_ptr');
+  const _pre_rank = J[0].get('_pre_rank');
   const _dslot = (_didx - (_dsteps - 1) + _D) % _D;
-  for (let i = 0, nd = _post_rank.length; i < nd; i++) {
+  const _nd = _post_rank.length;
+  for (let i = 0; i < _nd; i++) {
     const rk_post = _post_rank[i];
-    const _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];
+    const _k0 = _row_ptr[i];
+    const _k1 = _row_ptr[i + 1];
     let _s = 0;
-    for (let k = _k0; k < _k1; k++) { const rk_pre = _pre_rank[k]; _s += (w[0] * pre_r_ring[_dslot * 3 + rk_pre]); }
+    for (let k = _k0; k < _k1; k++) {
+      const rk_pre = _pre_rank[k];
+      _s += (w[0] * pre_r_ring[_dslot * 3 + rk_pre]);
+    }
     _sum[rk_post] += _s;
   }
 }
@@ -25,18 +32,25 @@ function proj1_transmit(step) {
   const FL = X[1];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _sum = P[1].get('_sum_fb');
-  const _row_ptr = J[1].get('_row_ptr'), _post_rank = J[1].get('_post_rank'), _pre_rank = J[1].get('_pre_rank');
   const pre_glob_r_ring = P[0].get('_delayed_glob_r');
   const _didx = P[0].get('_delay_idx')[0];
   const _D = P[0].get('_delay_len')[0];
   const _delay = J[1].get('_delay');
   const w = J[1].get('w');
-  for (let i = 0, nd = _post_rank.length; i < nd; i++) {
+  const _sum = P[1].get('_sum_fb');
+  const _post_rank = J[1].get('_post_rank');
+  const _row_ptr = J[1].get('_row_ptr');
+  const _pre_rank = J[1].get('_pre_rank');
+  const _nd = _post_rank.length;
+  for (let i = 0; i < _nd; i++) {
     const rk_post = _post_rank[i];
-    const _k0 = _row_ptr[i], _k1 = _row_ptr[i + 1];
+    const _k0 = _row_ptr[i];
+    const _k1 = _row_ptr[i + 1];
     let _s = 0;
-    for (let k = _k0; k < _k1; k++) { const rk_pre = _pre_rank[k]; _s += (pre_glob_r_ring[((_didx - (_delay[k] - 1) + _D) % _D)] * w[0]); }
+    for (let k = _k0; k < _k1; k++) {
+      const rk_pre = _pre_rank[k];
+      _s += (pre_glob_r_ring[((_didx - (_delay[k] - 1) + _D) % _D)] * w[0]);
+    }
     _sum[rk_post] += _s;
   }
 }

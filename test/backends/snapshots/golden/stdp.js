@@ -4,8 +4,7 @@ function proj0_transmit(step) {
   const FL = X[0];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _row_ptr = J[0].get('_row_ptr'), _post_rank = J[0].get('_post_rank'), _pre_rank = J[0].get('_pre_rank');
-  const _inv_ptr = J[0].get('_inv_ptr'), _inv_idx = J[0].get('_inv_idx'), _syn_dendrite = J[0].get('_syn_dendrite');
+  const _post_rank = J[0].get('_post_rank');
   const _last_event = J[0].get('_last_event');
   const x = J[0].get('x');
   const tau_plus = J[0].get('tau_plus');
@@ -16,12 +15,17 @@ function proj0_transmit(step) {
   const A_plus = J[0].get('A_plus');
   const w_max = J[0].get('w_max');
   const w_min = J[0].get('w_min');
+  const _inv_ptr = J[0].get('_inv_ptr');
+  const _inv_idx = J[0].get('_inv_idx');
+  const _syn_dendrite = J[0].get('_syn_dendrite');
   let _src, _ns;
   _src = P[0].get('_spiked'); _ns = P[0].get('_nspiked')[0];
   for (let s = 0; s < _ns; s++) {
     const rk_pre = _src[s];
     for (let m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const k = _inv_idx[m], i = _syn_dendrite[k], rk_post = _post_rank[i];
+      const k = _inv_idx[m];
+      const i = _syn_dendrite[k];
+      const rk_post = _post_rank[i];
       const _elapsed = (step - _last_event[k]);
       x[k] = (x[k] * Math.exp(((-(_elapsed * dt)) / tau_plus[0])));
       y[k] = (y[k] * Math.exp(((-(_elapsed * dt)) / tau_minus[0])));
@@ -96,10 +100,8 @@ function proj0_post(step) {
   const FL = X[0];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _row_ptr = J[0].get('_row_ptr'), _post_rank = J[0].get('_post_rank'), _pre_rank = J[0].get('_pre_rank');
-  const _dend_of = J[0].get('_dendrite_of_post');
-  const _last_event = J[0].get('_last_event');
   const _src = P[1].get('_spiked'), _ns = P[1].get('_nspiked')[0];
+  const _last_event = J[0].get('_last_event');
   const x = J[0].get('x');
   const tau_plus = J[0].get('tau_plus');
   const y = J[0].get('y');
@@ -108,18 +110,24 @@ function proj0_post(step) {
   const w_max = J[0].get('w_max');
   const w = J[0].get('w');
   const w_min = J[0].get('w_min');
+  const _post_rank = J[0].get('_post_rank');
+  const _row_ptr = J[0].get('_row_ptr');
+  const _dendrite_of_post = J[0].get('_dendrite_of_post');
+  const _pre_rank = J[0].get('_pre_rank');
   for (let s = 0; s < _ns; s++) {
-    const rk_post = _src[s], i = _dend_of[rk_post];
-    if (i < 0) continue;
-    for (let k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) {
-      const rk_pre = _pre_rank[k];
-      const _elapsed = ((step + 1) - _last_event[k]);
-      x[k] = (x[k] * Math.exp(((-(_elapsed * dt)) / tau_plus[0])));
-      y[k] = (y[k] * Math.exp(((-(_elapsed * dt)) / tau_minus[0])));
-      _last_event[k] = (step + 1);
-      y[k] = (y[k] - (A_minus[0] * w_max[0]));
-      if (FL.plasticity) {
-        w[k] = B.clip((w[k] + x[k]), w_min[0], w_max[0]);
+    const rk_post = _src[s];
+    const i = _dendrite_of_post[rk_post];
+    if (i >= 0) {
+      for (let k = _row_ptr[i], _k1 = _row_ptr[i + 1]; k < _k1; k++) {
+        const rk_pre = _pre_rank[k];
+        const _elapsed = ((step + 1) - _last_event[k]);
+        x[k] = (x[k] * Math.exp(((-(_elapsed * dt)) / tau_plus[0])));
+        y[k] = (y[k] * Math.exp(((-(_elapsed * dt)) / tau_minus[0])));
+        _last_event[k] = (step + 1);
+        y[k] = (y[k] - (A_minus[0] * w_max[0]));
+        if (FL.plasticity) {
+          w[k] = B.clip((w[k] + x[k]), w_min[0], w_max[0]);
+        }
       }
     }
   }
