@@ -5,7 +5,7 @@
  * never through the delay ring (`current` spells that element in the backend's language).
  */
 import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../ir/plan.js';
-import type { Attribute } from '../equations/description.js';
+import { isGlobalAttribute, type Attribute } from '../equations/description.js';
 import type { Owner } from '../equations/ast.js';
 import type { SymbolResolver } from './render.js';
 
@@ -32,7 +32,7 @@ export function synapseLvalue(
     if (owner === 'post' || proj.delay.kind === 'none' || proj.type === 'spike') return scope.attr(owner, target);
     // Writes go to the neuron's current value, never through a delay ring.
     const p = owner === 'pre' ? pre : post;
-    const global = p.description.attributes.find((a) => a.name === target)?.locality === 'global';
+    const global = isGlobalAttribute(p.description, target);
     return current(p, target, global ? '0' : owner === 'pre' ? 'rk_pre' : 'rk_post');
   };
 }

@@ -183,3 +183,8 @@ export interface SynapseDescription extends ModelDescriptionBase {
 }
 
 export type ModelDescription = NeuronDescription | SynapseDescription;
+
+/** Whether `name` is a global attribute of model `d` (one value per population or projection); false for any other name. */
+export function isGlobalAttribute(d: ModelDescriptionBase, name: string): boolean {
+  return d.attributes.find((a) => a.name === name)?.locality === 'global';
+}

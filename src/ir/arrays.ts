@@ -6,6 +6,7 @@
  */
 import type { ArrayPlan, ArrayRef, ArrayRole, KernelKind, KernelStep, PopulationPlan, ProjectionPlan } from './plan.js';
 import type { PopulationRecord } from '../core/records.js';
+import { isGlobalAttribute } from '../equations/description.js';
 
 type Row = Omit<ArrayPlan, 'owner' | 'id' | 'writtenBy'>;
 
@@ -50,7 +51,7 @@ function populationRows(p: PopulationPlan, record: PopulationRecord | undefined)
   if (p.delayedVariables.length) {
     rows.push(one('_delay_idx', 'i32', 'delay-counter'), one('_delay_len', 'i32', 'delay-counter'));
     for (const v of p.delayedVariables) {
-      const global = d.attributes.find((a) => a.name === v)?.locality === 'global';
+      const global = isGlobalAttribute(d, v);
       rows.push({
         name: `_delayed_${v}`, dtype: 'f64', length: p.maxDelay * (global ? 1 : p.size),
         lengthFormula: global ? 'maxDelay' : 'maxDelay × size', role: 'delay-ring',

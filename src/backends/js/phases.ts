@@ -11,6 +11,7 @@ import { jsSpelling, jsDialect } from './spelling.js';
 import { neuronScope } from './neuron.js';
 import { synapseScope } from './synapse-scope.js';
 import { js } from './names.js';
+import { isGlobalAttribute } from '../../equations/description.js';
 
 /**
  * Draws of every random use of a population or projection (`../kernels/random.ts`): one library
@@ -57,7 +58,7 @@ function ringTarget(pop: PopulationPlan): RingTarget {
     d: jsDialect,
     el: (name, idx) => `S.get('${name}')[${idx}]`,
     // Rings grow at run time (`growDelayRings`): their slot counts are read; a variable's width is fixed.
-    length: (name) => (name === '_spike_queue_n' ? `S.get('${name}').length` : String(pop.description.attributes.find((a) => a.name === name)?.locality === 'global' ? 1 : pop.size)),
+    length: (name) => (name === '_spike_queue_n' ? `S.get('${name}').length` : String(isGlobalAttribute(pop.description, name) ? 1 : pop.size)),
     spikeCount: () => "S.get('_nspiked')[0]",
     copy: (ring, slot, width, src, count) => [`S.get('${ring}').set(S.get('${src}')${count === width ? '' : `.subarray(0, ${count})`}, ${slot} * ${width});`],
   };

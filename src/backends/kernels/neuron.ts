@@ -73,8 +73,7 @@ export function neuronParts(pop: PopulationPlan, t: NeuronTarget): NeuronParts {
     refractory,
   };
   if (pop.spiking && d.spike) {
-    const r = pop.refractory;
-    const period = !r ? undefined : r.kind === 'steps' ? String(r.steps) : L.periodSteps(renderArith(L.expr, '/', l.sym(r.name), t.dt));
+    const period = refractoryPeriod(pop, L, (name) => l.sym(name), t.dt);
     const onSpike = [
       ...d.reset.flatMap((a) => renderAssignment(a, lctx, L)),
       ...L.append(t.list('spike'), 'i'),
@@ -91,4 +90,15 @@ export function neuronParts(pop: PopulationPlan, t: NeuronTarget): NeuronParts {
     parts.axon = L.ifBlock(cond, [...d.axonReset.flatMap((a) => renderAssignment(a, lctx, L)), ...L.append(t.list('axon'), 'i')]);
   }
   return parts;
+}
+
+/**
+ * The refractory period of population `pop` in steps, an int value (a constant, or the attribute
+ * holding it in ms, read by `read`, divided by `dt` and rounded and saturated by the dialect's
+ * `periodSteps`); undefined when the population has none. Neurons and Poisson inputs share it.
+ */
+export function refractoryPeriod(pop: PopulationPlan, d: Dialect, read: (name: string) => string, dt: string): string | undefined {
+  const r = pop.refractory;
+  if (!r) return undefined;
+  return r.kind === 'steps' ? String(r.steps) : d.periodSteps(renderArith(d.expr, '/', read(r.name), dt));
 }

@@ -14,6 +14,8 @@ import { randomStream } from '../../ir/streams.js';
 import { renderArith } from '../render.js';
 import type { Dialect, ListRef } from './dialect.js';
 import { InternalError } from '../../errors.js';
+import { isGlobalAttribute } from '../../equations/description.js';
+import { refractoryPeriod } from './neuron.js';
 
 /** What a backend provides to the special kernels. */
 export interface SpecialTarget {
@@ -104,12 +106,8 @@ export interface PoissonParts {
 
 /** The refractory period of a Poisson population in steps, as a float (the neuron kernel's rounding and saturation), if any. */
 function refractorySteps(pop: PopulationPlan, t: SpecialTarget): string | undefined {
-  const { d } = t;
-  const r = pop.refractory;
-  if (!r) return undefined;
-  if (r.kind === 'steps') return d.expr.number(r.steps);
-  const global = pop.description.attributes.find((a) => a.name === r.name)?.locality === 'global';
-  return d.toFloat(d.periodSteps(renderArith(d.expr, '/', t.el('pop', pop.id, r.name, global ? '0' : 'i'), t.dt)));
+  const period = refractoryPeriod(pop, t.d, (name) => t.el('pop', pop.id, name, isGlobalAttribute(pop.description, name) ? '0' : 'i'), t.dt);
+  return period === undefined ? undefined : t.d.toFloat(period);
 }
 
 /**
@@ -122,7 +120,7 @@ export function poissonParts(pop: PopulationPlan, t: SpecialTarget): PoissonPart
   const el = (name: string, idx: string) => t.el('pop', pop.id, name, idx);
   const stream = randomStream('pop', pop.id);
   const refr = refractorySteps(pop, t);
-  const global = pop.description.attributes.find((a) => a.name === 'rates')?.locality === 'global';
+  const global = isGlobalAttribute(pop.description, 'rates');
   const drawn = el('_poisson_rate', 'i');
   const next = el('_poisson_next', 'i');
   const last = el('_last_spike', 'i');
