@@ -18,27 +18,26 @@ import { renderExpr } from '../render.js';
 import { PHILOX_WGSL_SOURCE } from '../../random/philox_wgsl.js';
 import { wgslSpelling, wgslNumber, WGSL_HELPERS } from './spelling.js';
 import { Layout, bindingDeclarations, plainMem as PLAIN, type Mem } from './memory.js';
-import { WG, type Kernel } from './kernel.js';
+import { WG, gateOf, type Gate, type Kernel } from './kernel.js';
 import { neuronKernels } from './neuron.js';
-import { rateTransmissionKernel, continuousTransmissionKernel, spikeTransmissionKernel, axonTransmissionKernel, postEventKernel, synapseUpdateKernels, spikePrepLines, axonPrepLines, postPrepLines, spikeRingPushKernel } from './projection.js';
+import { rateTransmissionKernel, continuousTransmissionKernel, spikeTransmissionKernel, axonTransmissionKernel, postEventKernel, synapseUpdateKernels, spikePrepLines, axonPrepLines, postPrepLines, spikePropagation, transmits } from './projection.js';
 import { clearSumsKernel, clearCountersKernel, randomKernels, globalOpsKernels, delayKernels, recordKernels } from './phases.js';
 import { specialKernels, decodingKernels, SPECIAL_WGSL } from './special.js';
 import { sharedTransmissionKernel } from './shared.js';
 import { RANDOM_WGSL } from './random.js';
 import { FLAGS_PER_PROJECTION } from './scope.js';
-import { kernelName, scheduleStages, type ScheduledRun } from '../kernels/schedule.js';
+import { scheduleStages, type ScheduledRun } from '../kernels/schedule.js';
 import { InternalError } from '../../errors.js';
 
 type StateMap = Map<string, ArrayLike<number>>;
 
 /**
- * Per projection: slots of its spike ring (0: none). A spike projection with per-synapse delays
- * keeps, like the `js` backend's ring, the pre-synaptic spike lists of its last `maxSteps` active
- * steps: pushed and advanced only in steps where it transmits (post-synaptic population enabled,
- * transmission on), so that spikes are dropped and spikes in flight wait exactly as in `js`.
+ * Per projection: slots of its spike ring (0: none), as its spike propagation layout asks
+ * (`projection.ts` `spikePropagation`): with per-synapse delays, the pre-synaptic spike lists of its
+ * last `maxSteps` active steps, as the `js` backend's ring.
  */
 export function historyLengths(plan: NetworkPlan): number[] {
-  return plan.projections.map((p) => (p.type === 'spike' && p.delay.kind === 'variable' && !p.special ? Math.max(1, p.delay.maxSteps) : 0));
+  return plan.projections.map((p) => (p.type === 'spike' && !p.special ? spikePropagation(p).ringSlots(p) : 0));
 }
 
 /** Elements of a population's spike record (the batch of steps recorded on the GPU between two reads). */
@@ -155,34 +154,37 @@ export function generateWgsl(plan: NetworkPlan, L: Layout, options: GenerateOpti
 /** Slots of the indirect-argument buffer handed out so far (transmission's, then post events'). */
 interface Slots { next: number }
 
-/** The passes of one run of scheduled calls: what the run prepares once, then each call's passes. */
+/**
+ * The passes of one run of scheduled calls: what the run prepares once, then each call's passes.
+ * Each builder gets the call's gate from the plan's schedule (`gateOf`: `KernelStep.enabledBy`) and
+ * tests it where its passes begin, so a disabled population's calls run no code, as js and cpp skip them.
+ */
 function runPasses(run: ScheduledRun, plan: NetworkPlan, L: Layout, options: GenerateOptions, slots: Slots): Kernel[] {
-  const call = (s: KernelStep, passes: Kernel[]) => gated(s, L, passes);
+  const each = (build: (s: KernelStep, gate: Gate) => Kernel[]) => run.steps.flatMap((s) => build(s, gateOf(s, L)));
   switch (run.kind) {
-    case 'clear-sums': return run.steps.flatMap((s) => call(s, [clearSumsKernel(plan.populations[s.id], L)!]));
+    case 'clear-sums': return each((s, gate) => [clearSumsKernel(plan.populations[s.id], L, gate)!]);
     case 'transmission': return transmissionPasses(run.steps, plan, L, options, slots);
-    case 'random': return run.steps.flatMap((s) => call(s, s.owner === 'pop'
-      ? randomKernels({ kind: 'pop', plan: plan.populations[s.id] }, plan, L)
-      : randomKernels({ kind: 'proj', plan: plan.projections[s.id] }, plan, L)));
+    case 'random': return each((s, gate) => (s.owner === 'pop'
+      ? randomKernels({ kind: 'pop', plan: plan.populations[s.id] }, plan, L, gate)
+      : randomKernels({ kind: 'proj', plan: plan.projections[s.id] }, plan, L, gate)));
     case 'neuron': {
       // One pass empties every spike list, disabled populations' included (`spikeCounters`): the
       // neuron passes append with atomics, so the lists must be empty before any of them runs.
       const clear = clearCountersKernel(plan, L);
-      return [...(clear ? [clear] : []), ...run.steps.flatMap((s) => {
+      return [...(clear ? [clear] : []), ...each((s, gate) => {
         const p = plan.populations[s.id];
-        return call(s, p.special ? specialKernels(p, plan, L) : neuronKernels(p, plan, L));
+        return p.special ? specialKernels(p, plan, L, gate) : neuronKernels(p, plan, L, gate);
       })];
     }
-    case 'delay': return run.steps.flatMap((s) => call(s, delayKernels(plan.populations[s.id], L)));
-    case 'global-ops': return run.steps.flatMap((s) => call(s, globalOpsKernels(plan.populations[s.id], L)));
-    case 'synapse-update': return run.steps.flatMap((s) => call(s, synapseUpdateKernels(plan.projections[s.id], plan, L)));
+    case 'delay': return each((s) => delayKernels(plan.populations[s.id], L));
+    case 'global-ops': return each((s) => globalOpsKernels(plan.populations[s.id], L));
+    case 'synapse-update': return each((s, gate) => synapseUpdateKernels(plan.projections[s.id], plan, L, gate));
     case 'post-events': {
       const prep: string[] = [];
-      const passes = run.steps.flatMap((s) => {
+      const passes = each((s) => {
         const proj = plan.projections[s.id], slot = slots.next++;
-        const lines = postPrepLines(proj, L, slot);
-        prep.push(...lines);
-        return gated(s, L, [postEventKernel(proj, plan, L, slot)], lines);
+        prep.push(...postPrepLines(proj, L, slot));
+        return [postEventKernel(proj, plan, L, slot)];
       });
       return [prepKernel('prep_post', prep), ...passes];
     }
@@ -190,45 +192,34 @@ function runPasses(run: ScheduledRun, plan: NetworkPlan, L: Layout, options: Gen
   }
 }
 
-/** Rows at least this long (on average) are summed by a whole workgroup on GPUs. */
-const WORKGROUP_ROW = 128;
-
 /**
  * The transmission run: the spike rings' pushes (per-synapse delays), one pass sizing every spike
  * projection's indirect dispatches, then each projection's passes.
  */
 function transmissionPasses(steps: KernelStep[], plan: NetworkPlan, L: Layout, options: GenerateOptions, slots: Slots): Kernel[] {
-  // Weighted sums (rate-coded, continuous): a workgroup per dendrite for long rows on GPUs.
-  const sumStrategy = (id: number): 'workgroup' | 'thread' => {
-    const nnz = L.get('proj', id, '_pre_rank').length, nd = Math.max(1, L.get('proj', id, '_post_rank').length);
-    return !options.cpu && nnz / nd >= WORKGROUP_ROW ? 'workgroup' : 'thread';
-  };
+  const at = { L, cpu: options.cpu === true };
   const rings: Kernel[] = [];
   const prep: string[] = [];
   const calls: Kernel[] = [];
   for (const s of steps) {
     const proj = plan.projections[s.id];
-    const ring = L.has('proj', proj.id, '_wg_ring') ? [spikeRingPushKernel(proj, plan, L)] : [];
-    const lines: string[] = [];
-    const passes: Kernel[] = [];
-    if (proj.special?.kind === 'decoding') passes.push(...decodingKernels(proj, plan, L));
-    else if (proj.special?.kind === 'shared') passes.push(sharedTransmissionKernel(proj, plan, L));
-    else if (proj.type === 'rate') passes.push(rateTransmissionKernel(proj, plan, L, sumStrategy(proj.id)));
+    const gate = gateOf(s, L);
+    if (proj.special?.kind === 'decoding') calls.push(...decodingKernels(proj, plan, L, gate));
+    else if (proj.special?.kind === 'shared') calls.push(sharedTransmissionKernel(proj, plan, L, gate));
+    else if (proj.type === 'rate') calls.push(rateTransmissionKernel(proj, plan, at, gate));
     else {
-      const slot = slots.next++;
-      lines.push(...spikePrepLines(proj, plan, L, slot));
-      passes.push(spikeTransmissionKernel(proj, plan, L, slot));
+      const walk = spikePropagation(proj), slot = slots.next++;
+      rings.push(...walk.pushes(proj, plan, L, transmits(proj, L, gate)));
+      prep.push(...spikePrepLines(proj, plan, L, slot, gate));
+      calls.push(spikeTransmissionKernel(proj, plan, L, slot));
       if (transmitsAxonSpikes(proj, plan)) {
         const axon = slots.next++;
-        lines.push(...axonPrepLines(proj, L, axon));
-        passes.push(axonTransmissionKernel(proj, plan, L, axon));
+        prep.push(...axonPrepLines(proj, L, axon, gate));
+        calls.push(axonTransmissionKernel(proj, plan, L, axon));
       }
-      const continuous = continuousTransmissionKernel(proj, plan, L, sumStrategy(proj.id));
-      if (continuous) passes.push(continuous);
+      const continuous = continuousTransmissionKernel(proj, plan, at, gate);
+      if (continuous) calls.push(continuous);
     }
-    rings.push(...gated(s, L, ring));
-    prep.push(...lines);
-    calls.push(...gated(s, L, passes, lines));
   }
   return [...rings, ...(prep.length ? [prepKernel('prep_transmission', prep)] : []), ...calls];
 }
@@ -236,24 +227,6 @@ function transmissionPasses(steps: KernelStep[], plan: NetworkPlan, L: Layout, o
 /** A one-invocation pass writing the indirect dispatch arguments of the passes after it. */
 function prepKernel(name: string, lines: string[]): Kernel {
   return { name, stage: 0, mem: PLAIN, dispatch: { threads: 1 }, writesIndirect: true, body: ['if (gi != 0) { return; }', ...lines] };
-}
-
-/**
- * The passes of scheduled call `s`, checked against its gate: the kernel builders spell the
- * enabled test inside each pass (every invocation returns early), or for an indirect dispatch in
- * the preparation lines `prep` that size it (zero workgroups). A pass that forgot the gate would run
- * a disabled population's call, which js and cpp skip.
- */
-function gated(s: KernelStep, L: Layout, passes: Kernel[], prep: string[] = []): Kernel[] {
-  if (s.enabledBy === undefined) return passes;
-  const flag = `I[${L.get('net', 0, 'enabled').offset + s.enabledBy}]`;
-  const reads = (lines: string[]) => lines.some((l) => l.includes(flag));
-  for (const k of passes) {
-    if (!reads(k.body) && !('indirect' in k.dispatch && reads(prep))) {
-      throw new InternalError(`webgpu backend: pass ${k.name} of ${kernelName(s)} does not test the enabled flag of population ${s.enabledBy}`);
-    }
-  }
-  return passes;
 }
 
 /** The user functions (`add_function`, model functions) as WGSL, reading Constants through `mem`. */

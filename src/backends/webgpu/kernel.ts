@@ -2,7 +2,8 @@
  * One compute kernel of a step: its WGSL body, how it is dispatched, and the memory view it uses.
  * `generate.ts` wraps each body into its own shader module (prelude, bindings, user functions).
  */
-import type { Mem } from './memory.js';
+import type { KernelStep } from '../../ir/plan.js';
+import type { Layout, Mem } from './memory.js';
 
 /** Invocations per workgroup of every kernel. */
 export const WG = 64;
@@ -32,6 +33,25 @@ export interface Kernel {
   record?: number;
   /** Module-scope declarations (workgroup memory). */
   decls?: string[];
+}
+
+/**
+ * The gate of a scheduled call (`KernelStep.enabledBy` of the plan's schedule, walked by
+ * `../kernels/schedule.ts`): the WGSL value of the enabled flag of the population whose switch
+ * turns the call's passes on, or undefined when the call always runs. `generate.ts` takes it from
+ * the schedule and hands it to the kernel builders, which test it where their passes begin (or,
+ * for an indirect dispatch, where its size is written).
+ */
+export type Gate = string | undefined;
+
+/** The gate of scheduled call `s` in layout `L`. */
+export function gateOf(s: KernelStep, L: Layout): Gate {
+  return s.enabledBy === undefined ? undefined : `I[${L.get('net', 0, 'enabled').offset + s.enabledBy}]`;
+}
+
+/** The line returning from a pass whose gate is off (none for a call that always runs). */
+export function gateCheck(gate: Gate): string[] {
+  return gate === undefined ? [] : [`if (${gate} == 0) { return; }`];
 }
 
 /** Workgroups (x, y) for `n` workgroups within the 65535 per-dimension limit. */

@@ -11,12 +11,7 @@ import { plainMem } from './memory.js';
 import { wgslDialect } from './spelling.js';
 import { neuronParts, neuronTemps, type NeuronTarget } from '../kernels/neuron.js';
 import { neuronScope, neuronContext } from './scope.js';
-import type { Kernel } from './kernel.js';
-
-/** `if (EN[pop] == 0) { return; }` */
-export function enabledCheck(L: Layout, popId: number): string {
-  return `if (I[${L.get('net', 0, 'enabled').offset + popId}] == 0) { return; }`;
-}
+import { gateCheck, type Gate, type Kernel } from './kernel.js';
 
 /** The WGSL places of the shared neuron kernel (`../kernels/neuron.ts`): regions of the packed buffers. */
 function target(pop: PopulationPlan, net: NetworkPlan, L: Layout): NeuronTarget {
@@ -35,17 +30,20 @@ function target(pop: PopulationPlan, net: NetworkPlan, L: Layout): NeuronTarget 
   };
 }
 
-/** The kernels of a (non-special) population's update: the global equations (one invocation), then one invocation per neuron. */
-export function neuronKernels(pop: PopulationPlan, net: NetworkPlan, L: Layout): Kernel[] {
+/**
+ * The kernels of a (non-special) population's update: the global equations (one invocation), then
+ * one invocation per neuron; both return at once where `gate` (the call's) is off.
+ */
+export function neuronKernels(pop: PopulationPlan, net: NetworkPlan, L: Layout, gate: Gate): Kernel[] {
   const parts = neuronParts(pop, target(pop, net, L));
   const kernels: Kernel[] = [];
   if (parts.global.length) {
     kernels.push({
       name: `pop${pop.id}_global`, stage: 1, mem: plainMem, dispatch: { threads: 1 },
-      body: ['if (gi != 0) { return; }', enabledCheck(L, pop.id), 'let i = 0;', ...parts.global],
+      body: ['if (gi != 0) { return; }', ...gateCheck(gate), 'let i = 0;', ...parts.global],
     });
   }
-  const body = ['let i = gi;', `if (i >= ${pop.size}) { return; }`, enabledCheck(L, pop.id), ...parts.inref, ...parts.local, ...parts.emit, ...parts.axon];
+  const body = ['let i = gi;', `if (i >= ${pop.size}) { return; }`, ...gateCheck(gate), ...parts.inref, ...parts.local, ...parts.emit, ...parts.axon];
   kernels.push({ name: `pop${pop.id}_update`, stage: 1, mem: plainMem, dispatch: { threads: pop.size }, body });
   return kernels;
 }

@@ -12,15 +12,14 @@ import { ringParts, type RingTarget } from '../kernels/delays.js';
 import { wgslSpelling, wgslDialect } from './spelling.js';
 import { plainMem, type Layout } from './memory.js';
 import { neuronScope, synapseScope } from './scope.js';
-import { enabledCheck } from './neuron.js';
-import type { Kernel } from './kernel.js';
+import { gateCheck, type Gate, type Kernel } from './kernel.js';
 
-/** Clears the weighted sums of a population at the start of a step. */
-export function clearSumsKernel(pop: PopulationPlan, L: Layout): Kernel | undefined {
+/** Clears the weighted sums of a population at the start of a step (where `gate`, the call's, is on). */
+export function clearSumsKernel(pop: PopulationPlan, L: Layout, gate: Gate): Kernel | undefined {
   if (pop.sumTargets.length === 0) return undefined;
   return {
     name: `pop${pop.id}_clear`, stage: 0, mem: plainMem, dispatch: { threads: pop.size },
-    body: ['let i = gi;', `if (i >= ${pop.size}) { return; }`, enabledCheck(L, pop.id), ...pop.sumTargets.map((t) => `F[${L.off('pop', pop.id, `_sum_${t}`)} + i] = 0.0;`)],
+    body: ['let i = gi;', `if (i >= ${pop.size}) { return; }`, ...gateCheck(gate), ...pop.sumTargets.map((t) => `F[${L.off('pop', pop.id, `_sum_${t}`)} + i] = 0.0;`)],
   };
 }
 
@@ -53,8 +52,11 @@ const wgslDraws: DrawLibrary = {
   },
 };
 
-/** Draws of every random use of a population or projection (`../kernels/random.ts`): one kernel per use, one invocation per element. */
-export function randomKernels(owner: RandomOwner, net: NetworkPlan, L: Layout): Kernel[] {
+/**
+ * Draws of every random use of a population or projection (`../kernels/random.ts`): one kernel per
+ * use, one invocation per element, returning at once where `gate` (the call's) is off.
+ */
+export function randomKernels(owner: RandomOwner, net: NetworkPlan, L: Layout, gate: Gate): Kernel[] {
   const scope = owner.kind === 'pop'
     ? neuronScope(owner.plan, net, L, plainMem, new Set())
     : synapseScope(owner.plan, net, L, plainMem, { dtName: 'DT', temps: new Set() });
@@ -65,7 +67,7 @@ export function randomKernels(owner: RandomOwner, net: NetworkPlan, L: Layout): 
       name: `${owner.kind}${owner.plan.id}_random${r.drawId}`, stage: 1 as const, mem: plainMem, dispatch: { threads: out.length },
       body: [
         `if (gi >= ${out.length}) { return; }`,
-        ...(owner.kind === 'pop' ? [enabledCheck(L, owner.plan.id)] : []),
+        ...gateCheck(gate),
         'let i = gi; let k = gi;',
         ...r.args.map((v, k) => wgslDialect.declare(a[k], v)),
         `F[${out.offset} + gi] = ${drawValue(r, a, wgslDraws, wgslSpelling)};`,

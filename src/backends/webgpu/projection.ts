@@ -1,15 +1,20 @@
 /**
- * Projection kernels as WGSL (twins of `../js/projection.ts`), one strategy per kind of work:
+ * Projection kernels as WGSL: the code per synapse comes from `../kernels/` (events, weighted-sum
+ * parts, the statement printer); what is here is their layout on the GPU, as strategy objects
+ * chosen per projection, the first compatible of a list (as cpp's `spikeWalkStrategies`):
  *
- * - **rate transmission — post-span gather**: one workgroup per dendrite; its 64 invocations read
- *   strided parts of the row, then a tree reduction in workgroup memory. Deterministic (no
- *   atomics); the order of the additions differs from the sequential `js` sum (float32 rounding).
- * - **spike transmission — pre-span, event-driven**: one workgroup per spike of the step (indirect
- *   dispatch: a preparation kernel writes the number of spikes), whose invocations walk the row of
- *   the spiking neuron (`_inv_ptr`/`_inv_idx`). Only spiking rows are read. Writes to neurons
- *   (`g_target += w`) are float atomic adds, a compare-and-swap loop on the f32 bits (`memory.ts`):
- *   exact sums, retried under contention, whose rounding order depends on scheduling (results vary
- *   in the last bits from run to run). Synapse variables are written by their one invocation.
+ * - **weighted sums** (rate-coded `sum(target)`, continuous psp; post-span gather),
+ *   {@link weightedSumStrategies}: `workgroup` (one workgroup per dendrite, a tree reduction in
+ *   workgroup memory: long rows on GPU adapters), then `thread` (one invocation per dendrite, the
+ *   js order). Deterministic (no atomics).
+ * - **spike propagation** (pre-span, event-driven), {@link spikePropagationStrategies}: `queue` (no
+ *   or uniform delay), then `ring-rows` (per-synapse delays). One workgroup per spike of the step
+ *   (indirect dispatch: a preparation kernel writes the number of spikes), whose invocations walk
+ *   the row of the spiking neuron (`_inv_ptr`/`_inv_idx`). Only spiking rows are read. Writes to
+ *   neurons (`g_target += w`) are float atomic adds, a compare-and-swap loop on the f32 bits
+ *   (`memory.ts`): exact sums, retried under contention, whose rounding order depends on
+ *   scheduling (results vary in the last bits from run to run). Synapse variables are written by
+ *   their one invocation. Axonal spikes take the same walk without delay.
  * - **synaptic equations**: one invocation per dendrite (semiglobal, then its synapses in order).
  * - **post-synaptic events**: one workgroup per post-synaptic spike, walking its dendrite.
  */
@@ -23,7 +28,8 @@ import { wgslSpelling, wgslDialect } from './spelling.js';
 import { plainMem, atomicMem, type Layout, type Mem } from './memory.js';
 import { synapseScope, synapseContext, FLAGS, FLAGS_PER_PROJECTION, type Sharing } from './scope.js';
 import { renderSteps, indent, tempNames, type StatementContext as WStatementContext } from './statements.js';
-import { WG, type Kernel } from './kernel.js';
+import { WG, type Gate, type Kernel } from './kernel.js';
+import { InternalError } from '../../errors.js';
 
 const EVENT_SHARING: Sharing = { pre: true, post: true, semiglobal: true, global: true };
 
@@ -31,18 +37,102 @@ function flag(L: Layout, proj: ProjectionPlan, f: keyof typeof FLAGS): string {
   return `I[${L.get('net', 0, 'flags').offset + FLAGS_PER_PROJECTION * proj.id + FLAGS[f]}]`;
 }
 
-function en(L: Layout, popId: number): string {
-  return `I[${L.get('net', 0, 'enabled').offset + popId}]`;
+/** What a webgpu strategy is chosen on besides the projection: the memory layout (row lengths) and the adapter. */
+export interface StrategyContext {
+  readonly L: Layout;
+  /** The adapter runs on the CPU (SwiftShader): workgroup barriers are expensive there. */
+  readonly cpu: boolean;
+}
+
+/** A weighted sum's parts with what its WGSL layouts share: the kernel's name, dendrites, row walk and delivery. */
+export interface WeightedSumInput {
+  name: string;
+  parts: WeightedSumParts;
+  /** The number of dendrites. */
+  nd: number;
+  /** The post-synaptic rank of dendrite `i`. */
+  postRank: string;
+  /** Dendrite `i`'s row from synapse `start` by `stride`: `rk_post`, `k0`, `k1`, `_n`, then `take` per synapse (after `rk_pre`). */
+  row(start: string, stride: string): string[];
+  /** `parts.deliver` of value `v` into the post-synaptic arrays at `rk_post`. */
+  deliver(v: string): string[];
+  /** Whether the projection transmits in this step (`transmits`: the call's gate on, transmission on). */
+  go: string;
 }
 
 /**
- * Rate-coded transmission, post-span gather: one workgroup per dendrite with a tree reduction
- * (`strategy: 'workgroup'`, long rows on GPUs), or one invocation per dendrite summing its row in
- * order (`'thread'`: short rows, and CPU adapters such as SwiftShader, where workgroup barriers are
- * expensive; the same summation order as `js`).
+ * A WGSL layout of a weighted sum (`../kernels/transmission.ts`: rate-coded `sum(target)`,
+ * continuous psp): the first compatible one of {@link weightedSumStrategies} is chosen per
+ * projection (as cpp's `spikeWalkStrategies`).
  */
-export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, strategy: 'workgroup' | 'thread'): Kernel {
-  return weightedSumKernel(proj, net, L, strategy, `proj${proj.id}_transmit`, (t) => rateSumParts(proj, t))!;
+export interface WeightedSumStrategy {
+  readonly name: string;
+  compatible(proj: ProjectionPlan, at: StrategyContext): boolean;
+  kernel(s: WeightedSumInput): Kernel;
+}
+
+/** Rows at least this long (on average) are summed by a whole workgroup on GPUs. */
+export const WORKGROUP_ROW = 128;
+
+/**
+ * One workgroup per dendrite: its 64 invocations take strided parts of the row, then a tree
+ * reduction in workgroup memory combines the partial reductions (`max`/`min` for those
+ * operations, `+` otherwise). Deterministic, no atomics; the order of the additions differs from
+ * js (float32 rounding). Compatible on GPU adapters for rows of at least {@link WORKGROUP_ROW}
+ * synapses on average.
+ */
+const workgroupSum: WeightedSumStrategy = {
+  name: 'workgroup',
+  compatible(proj, { L, cpu }) {
+    const nnz = L.get('proj', proj.id, '_pre_rank').length, nd = Math.max(1, L.get('proj', proj.id, '_post_rank').length);
+    return !cpu && nnz / nd >= WORKGROUP_ROW;
+  },
+  kernel({ name, parts, nd, postRank, row, deliver, go }) {
+    const comb = (a: string, b: string) => (parts.combine === 'add' ? `(${a} + ${b})` : `${parts.combine}(${a}, ${b})`);
+    return {
+      name, stage: 0, mem: plainMem, dispatch: { workgroups: nd },
+      decls: [`var<workgroup> red: array<f32, ${WG}>;`],
+      // No early return: every invocation must reach the barriers.
+      body: [
+        'let i = wg;',
+        `let ok = i < ${nd};`,
+        ...parts.init,
+        'var _n: i32 = 1;',
+        'if (ok) {', ...indent(row('k0 + li', String(WG))), '}',
+        'red[li] = _s;',
+        'workgroupBarrier();',
+        `for (var st: i32 = ${WG / 2}; st > 0; st = st / 2) {`,
+        `  if (li < st) { red[li] = ${comb('red[li]', 'red[li + st]')}; }`,
+        '  workgroupBarrier();',
+        '}',
+        `if (ok && li == 0 && ${go}) {`,
+        `  let rk_post = ${postRank};`,
+        ...indent(deliver('red[0]')),
+        '}',
+      ],
+    };
+  },
+};
+
+/**
+ * One invocation per dendrite summing its row in order (the js order of the additions): short rows,
+ * and CPU adapters such as SwiftShader, where workgroup barriers are expensive. Always compatible.
+ */
+const threadSum: WeightedSumStrategy = {
+  name: 'thread',
+  compatible: () => true,
+  kernel: ({ name, parts, nd, row, deliver, go }) => ({
+    name, stage: 0, mem: plainMem, dispatch: { threads: nd },
+    body: ['let i = gi;', `if (i >= ${nd} || !(${go})) { return; }`, ...parts.init, 'var _n: i32 = 1;', ...row('k0', '1'), ...deliver('_s')],
+  }),
+};
+
+/** The layouts of a weighted sum, in order of preference. */
+export const weightedSumStrategies: readonly WeightedSumStrategy[] = [workgroupSum, threadSum];
+
+/** Rate-coded transmission, post-span gather (`proj<id>_transmit`): the weighted sum of each dendrite into `_sum_<target>`. */
+export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, at: StrategyContext, gate: Gate): Kernel {
+  return weightedSumKernel(proj, net, at, gate, `proj${proj.id}_transmit`, (t) => rateSumParts(proj, t))!;
 }
 
 /**
@@ -50,61 +140,35 @@ export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L
  * of `psp` per dendrite, added to `g_target` (each target the post-synaptic neuron has), dispatched
  * after the projection's spike kernel; `pre.x` read through the delay ring as in a rate-coded sum.
  */
-export function continuousTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, strategy: 'workgroup' | 'thread'): Kernel | undefined {
-  return weightedSumKernel(proj, net, L, strategy, `proj${proj.id}_continuous`, (t) => continuousSumParts(proj, t));
+export function continuousTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, at: StrategyContext, gate: Gate): Kernel | undefined {
+  return weightedSumKernel(proj, net, at, gate, `proj${proj.id}_continuous`, (t) => continuousSumParts(proj, t));
 }
 
-/**
- * The WGSL layouts of a weighted sum (`../kernels/transmission.ts`, parts built by `build`): the
- * dendrite's synapses taken in order by one invocation, or strided over a workgroup whose partial
- * reductions are then combined in a tree (`max`/`min` for those operations, `+` otherwise).
- */
-function weightedSumKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, strategy: 'workgroup' | 'thread', name: string, build: (t: SumTarget) => WeightedSumParts | undefined): Kernel | undefined {
+/** A weighted sum (`../kernels/transmission.ts`, parts built by `build`) in the first compatible of {@link weightedSumStrategies}. */
+function weightedSumKernel(proj: ProjectionPlan, net: NetworkPlan, at: StrategyContext, gate: Gate, name: string, build: (t: SumTarget) => WeightedSumParts | undefined): Kernel | undefined {
+  const { L } = at;
   const scope = synapseScope(proj, net, L, plainMem, { dtName: 'DT', temps: new Set(), delayedPre: true });
   const parts = build({ d: wgslDialect, psp: () => renderExpr(proj.description.psp!, scope, wgslSpelling) });
   if (!parts) return undefined;
-  const nd = L.get('proj', proj.id, '_post_rank').length;
+  const strategy = weightedSumStrategies.find((s) => s.compatible(proj, at));
+  if (!strategy) throw new InternalError(`webgpu backend: no weighted-sum layout for projection '${proj.name}'`);
   const o = (n: string) => L.off('proj', proj.id, n);
-  const comb = (a: string, b: string) => (parts.combine === 'add' ? `(${a} + ${b})` : `${parts.combine}(${a}, ${b})`);
-  const deliver = (v: string) => parts.deliver((arr) => `F[${L.off('pop', proj.post, arr)} + rk_post]`, '_n', v);
-  const go = transmits(proj, L);
-  const row = (start: string, stride: string) => [
-    `let rk_post = I[${o('_post_rank')} + i];`,
-    `let k0 = I[${o('_row_ptr')} + i]; let k1 = I[${o('_row_ptr')} + i + 1];`,
-    '_n = k1 - k0;',
-    `for (var k = ${start}; k < k1; k = k + ${stride}) {`,
-    `  let rk_pre = I[${o('_pre_rank')} + k];`,
-    ...indent(parts.take),
-    '}',
-  ];
-  if (strategy === 'thread') {
-    return {
-      name, stage: 0, mem: plainMem, dispatch: { threads: nd },
-      body: ['let i = gi;', `if (i >= ${nd} || !(${go})) { return; }`, ...parts.init, 'var _n: i32 = 1;', ...row('k0', '1'), ...deliver('_s')],
-    };
-  }
-  return {
-    name, stage: 0, mem: plainMem, dispatch: { workgroups: nd },
-    decls: [`var<workgroup> red: array<f32, ${WG}>;`],
-    // No early return: every invocation must reach the barriers.
-    body: [
-      'let i = wg;',
-      `let ok = i < ${nd};`,
-      ...parts.init,
-      'var _n: i32 = 1;',
-      'if (ok) {', ...indent(row('k0 + li', String(WG))), '}',
-      'red[li] = _s;',
-      'workgroupBarrier();',
-      `for (var st: i32 = ${WG / 2}; st > 0; st = st / 2) {`,
-      `  if (li < st) { red[li] = ${comb('red[li]', 'red[li + st]')}; }`,
-      '  workgroupBarrier();',
-      '}',
-      `if (ok && li == 0 && ${go}) {`,
-      `  let rk_post = I[${o('_post_rank')} + i];`,
-      ...indent(deliver('red[0]')),
+  const postRank = `I[${o('_post_rank')} + i]`;
+  return strategy.kernel({
+    name, parts, postRank,
+    nd: L.get('proj', proj.id, '_post_rank').length,
+    go: transmits(proj, L, gate),
+    deliver: (v) => parts.deliver((arr) => `F[${L.off('pop', proj.post, arr)} + rk_post]`, '_n', v),
+    row: (start, stride) => [
+      `let rk_post = ${postRank};`,
+      `let k0 = I[${o('_row_ptr')} + i]; let k1 = I[${o('_row_ptr')} + i + 1];`,
+      '_n = k1 - k0;',
+      `for (var k = ${start}; k < k1; k = k + ${stride}) {`,
+      `  let rk_pre = I[${o('_pre_rank')} + k];`,
+      ...indent(parts.take),
       '}',
     ],
-  };
+  });
 }
 
 /** The WGSL places of the shared event parts (`../kernels/events.ts`). */
@@ -126,75 +190,94 @@ function eventStatements(proj: ProjectionPlan, statements: readonly Assignment[]
   return sharedEventStatements(proj, statements, eventTarget(proj, ctx, L, mem));
 }
 
+/** The `_go` condition of a projection's transmission: the call's `gate` on (the post-synaptic population enabled), transmission on. */
+export function transmits(proj: ProjectionPlan, L: Layout, gate: Gate): string {
+  return [...(gate === undefined ? [] : [`${gate} != 0`]), `${flag(L, proj, 'transmission')} != 0`].join(' && ');
+}
+
 /**
- * Where the spikes a projection transmits in this step are: WGSL that sets `n` and `base` (an offset
- * in `I`). Per-synapse delays read the ring at the delay `d` (an i32 the caller declares).
+ * A WGSL layout of spike propagation: how the spikes a projection transmits in this step reach
+ * their synapses, whose event code is `../kernels/transmission.ts` `preSpikeEvent`. The first
+ * compatible one of {@link spikePropagationStrategies} is chosen per projection (as cpp's
+ * `spikeWalkStrategies`). Every layout dispatches one workgroup per spike, indirectly: the
+ * transmission run's preparation pass writes the workgroup counts (`count`); the invocations of a
+ * workgroup walk the spiking neuron's row through the inverse indices (`_inv_ptr`/`_inv_idx`).
  */
-function spikeSource(proj: ProjectionPlan, net: NetworkPlan, L: Layout): string[] {
-  const pre = net.populations[proj.pre];
-  const p = (n: string) => L.off('pop', pre.id, n);
-  const now = [`n = atomicLoad(&A[${p('_nspiked')}]);`, `base = ${p('_spiked')};`];
-  if (proj.delay.kind === 'variable') {
-    // Per-synapse delays: the spikes pushed `d - 1` active steps ago (d = 1 + workgroup row) from the projection's ring.
+export interface SpikePropagationStrategy {
+  readonly name: string;
+  compatible(proj: ProjectionPlan): boolean;
+  /** Slots of the projection's ring of spike lists (`_wg_ring`, laid out by `generate.ts` `buildLayout`), 0 for none. */
+  ringSlots(proj: ProjectionPlan): number;
+  /** Passes of the transmission run before its preparation pass (the ring's push), each returning where the projection does not transmit (`go`). */
+  pushes(proj: ProjectionPlan, net: NetworkPlan, L: Layout, go: string): Kernel[];
+  /** Rows of workgroups of the indirect dispatch. */
+  rows(proj: ProjectionPlan, L: Layout): number;
+  /** Lines of the preparation pass that declare `_cnt`: the workgroups of a row (spikes to transmit); `go` is the projection's `transmits`. */
+  count(proj: ProjectionPlan, net: NetworkPlan, L: Layout, go: string): string[];
+  /** Lines at the head of the kernel that set `n` and `base` (declared `var`s): the spikes this workgroup row transmits (`base`: an offset in `I`). */
+  source(proj: ProjectionPlan, net: NetworkPlan, L: Layout): string[];
+  /** Lines that skip synapse `k` (`continue`) when this row does not transmit it. */
+  skip(proj: ProjectionPlan, L: Layout): string[];
+}
+
+/**
+ * No or uniform delays: one row of workgroups over the spikes of the previous step, or those of
+ * the pre-synaptic spike queue's slot `delay` back (`../kernels/transmission.ts` `spikeSource`).
+ */
+const queueSpikes: SpikePropagationStrategy = {
+  name: 'queue',
+  compatible: (proj) => proj.delay.kind !== 'variable',
+  ringSlots: () => 0,
+  pushes: () => [],
+  rows: () => 1,
+  count: (proj, net, L) => ['var n: i32 = 0; var base: i32 = 0;', ...queueSpikes.source(proj, net, L), 'let _cnt = n;'],
+  source(proj, net, L) {
+    const pre = net.populations[proj.pre];
+    const p = (n: string) => L.off('pop', pre.id, n);
+    return sharedSpikeSource(proj, {
+      d: wgslDialect,
+      now: () => [`n = atomicLoad(&A[${p('_nspiked')}]);`, `base = ${p('_spiked')};`],
+      queued: (slot) => [`n = I[${p('_spike_queue_n')} + ${slot}];`, `base = ${p('_spike_queue')} + ${slot} * ${pre.size};`],
+      queue: () => ({
+        delay: `I[${L.off('proj', proj.id, '_delay_uniform')}]`,
+        newest: `I[${p('_spike_queue_idx')}]`,
+        slots: String(L.get('pop', pre.id, '_spike_queue_n').length),
+      }),
+    });
+  },
+  skip: () => [],
+};
+
+/**
+ * Per-synapse delays: like the js backend's ring, the projection keeps the pre-synaptic spike lists
+ * of its last `maxSteps` active steps (`_wg_ring`), pushed and advanced only in steps where it
+ * transmits (so that spikes are dropped and spikes in flight wait exactly as in js). One row of
+ * workgroups per delay `d` (`wid.y + 1`) walks the spikes pushed `d − 1` active steps ago and skips
+ * the synapses of other delays.
+ */
+const ringRows: SpikePropagationStrategy = {
+  name: 'ring-rows',
+  compatible: (proj) => proj.delay.kind === 'variable',
+  ringSlots: (proj) => (proj.delay.kind === 'variable' ? Math.max(1, proj.delay.maxSteps) : 0),
+  pushes(proj, net, L, go) {
+    // The spikes of the previous step into the next slot; the preparation pass then advances the index and stores the count.
+    const pre = net.populations[proj.pre];
     const o = (n: string) => L.off('proj', proj.id, n);
-    const HD = L.get('proj', proj.id, '_wg_ring_n').length;
+    return [{
+      name: `proj${proj.id}_ring_push`, stage: 0, mem: plainMem, dispatch: { threads: pre.size },
+      body: [
+        `if (!(${go})) { return; }`,
+        `let _slot = (I[${o('_wg_ring_idx')}] + 1) % ${ringRows.rows(proj, L)};`,
+        `if (gi < atomicLoad(&A[${L.off('pop', pre.id, '_nspiked')}])) { I[${o('_wg_ring')} + _slot * ${pre.size} + gi] = I[${L.off('pop', pre.id, '_spiked')} + gi]; }`,
+      ],
+    }];
+  },
+  rows: (proj, L) => L.get('proj', proj.id, '_wg_ring_n').length,
+  count(proj, net, L, go) {
+    // Advance the ring (in transmitting steps only) and store the count the push kernel copied; the rows take the longest list.
+    const o = (n: string) => L.off('proj', proj.id, n);
+    const rows = ringRows.rows(proj, L);
     return [
-      `let _hs = ${slotBack(`I[${o('_wg_ring_idx')}]`, 'd', String(HD))};`,
-      `n = I[${o('_wg_ring_n')} + _hs];`,
-      `base = ${o('_wg_ring')} + _hs * ${pre.size};`,
-    ];
-  }
-  return sharedSpikeSource(proj, {
-    d: wgslDialect,
-    now: () => now,
-    queued: (slot) => [`n = I[${p('_spike_queue_n')} + ${slot}];`, `base = ${p('_spike_queue')} + ${slot} * ${pre.size};`],
-    queue: () => ({
-      delay: `I[${L.off('proj', proj.id, '_delay_uniform')}]`,
-      newest: `I[${p('_spike_queue_idx')}]`,
-      slots: String(L.get('pop', pre.id, '_spike_queue_n').length),
-    }),
-  });
-}
-
-/** Number of workgroups rows of a spike projection's indirect dispatch (one per delay for per-synapse delays). */
-export function spikeRows(proj: ProjectionPlan, L: Layout): number {
-  return proj.delay.kind === 'variable' ? L.get('proj', proj.id, '_wg_ring_n').length : 1;
-}
-
-/** The `_go` condition of a projection's transmission: post-synaptic population enabled, transmission on. */
-export function transmits(proj: ProjectionPlan, L: Layout): string {
-  return `${en(L, proj.post)} != 0 && ${flag(L, proj, 'transmission')} != 0`;
-}
-
-/**
- * Per-synapse delays: copies the pre-synaptic spikes of the previous step into the next slot of the
- * projection's ring, in steps where the projection transmits (as `js` pushes them); the preparation
- * kernel then advances the ring's index and stores the count.
- */
-export function spikeRingPushKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout): Kernel {
-  const pre = net.populations[proj.pre];
-  const o = (n: string) => L.off('proj', proj.id, n);
-  const D = L.get('proj', proj.id, '_wg_ring_n').length;
-  return {
-    name: `proj${proj.id}_ring_push`, stage: 0, mem: plainMem, dispatch: { threads: pre.size },
-    body: [
-      `if (!(${transmits(proj, L)})) { return; }`,
-      `let _slot = (I[${o('_wg_ring_idx')}] + 1) % ${D};`,
-      `if (gi < atomicLoad(&A[${L.off('pop', pre.id, '_nspiked')}])) { I[${o('_wg_ring')} + _slot * ${pre.size} + gi] = I[${L.off('pop', pre.id, '_spiked')} + gi]; }`,
-    ],
-  };
-}
-
-/** The lines of the preparation kernel that size the indirect dispatch of a spike projection. */
-export function spikePrepLines(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): string[] {
-  const rows = spikeRows(proj, L);
-  const src = spikeSource(proj, net, L);
-  const go = transmits(proj, L);
-  let count: string[];
-  if (proj.delay.kind === 'variable') {
-    // Advance the ring (in transmitting steps only) and store the count the push kernel copied.
-    const o = (n: string) => L.off('proj', proj.id, n);
-    count = [
       'var _mx: i32 = 0;',
       `if (${go}) {`,
       `  let _slot = (I[${o('_wg_ring_idx')}] + 1) % ${rows};`,
@@ -202,26 +285,56 @@ export function spikePrepLines(proj: ProjectionPlan, net: NetworkPlan, L: Layout
       `  I[${o('_wg_ring_n')} + _slot] = atomicLoad(&A[${L.off('pop', proj.pre, '_nspiked')}]);`,
       `  for (var d: i32 = 1; d <= ${rows}; d = d + 1) {`,
       '    var n: i32 = 0; var base: i32 = 0;',
-      ...indent(src, 2),
+      ...indent(ringSource(proj, net, L), 2),
       '    _mx = max(_mx, n);',
       '  }',
       '}',
       'let _cnt = _mx;',
     ];
-  } else count = ['var n: i32 = 0; var base: i32 = 0;', ...src, 'let _cnt = n;'];
+  },
+  source: (proj, net, L) => ['let d = i32(wid.y) + 1;', ...ringSource(proj, net, L)],
+  skip: (proj, L) => [`if (I[${L.off('proj', proj.id, '_delay')} + k] != d) { continue; }`],
+};
+
+/** The spikes pushed `d - 1` active steps ago into a projection's ring (`d`, an i32, declared by the caller). */
+function ringSource(proj: ProjectionPlan, net: NetworkPlan, L: Layout): string[] {
+  const o = (n: string) => L.off('proj', proj.id, n);
+  const HD = L.get('proj', proj.id, '_wg_ring_n').length;
+  return [
+    `let _hs = ${slotBack(`I[${o('_wg_ring_idx')}]`, 'd', String(HD))};`,
+    `n = I[${o('_wg_ring_n')} + _hs];`,
+    `base = ${o('_wg_ring')} + _hs * ${net.populations[proj.pre].size};`,
+  ];
+}
+
+/** The layouts of spike propagation, in order of preference. */
+export const spikePropagationStrategies: readonly SpikePropagationStrategy[] = [queueSpikes, ringRows];
+
+/** The spike propagation layout of a spiking projection: the first compatible of {@link spikePropagationStrategies}. */
+export function spikePropagation(proj: ProjectionPlan): SpikePropagationStrategy {
+  const s = spikePropagationStrategies.find((x) => x.compatible(proj));
+  if (!s) throw new InternalError(`webgpu backend: no spike propagation layout for projection '${proj.name}'`);
+  return s;
+}
+
+/** The lines of the preparation kernel that size the indirect dispatch of a spike projection (none where `gate`, the call's, is off). */
+export function spikePrepLines(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number, gate: Gate): string[] {
+  const walk = spikePropagation(proj);
+  const go = transmits(proj, L, gate);
   return [
     '{',
-    ...indent(count),
+    ...indent(walk.count(proj, net, L, go)),
     `  let _go = ${go};`,
     `  IND[${3 * slot}] = select(0u, u32(min(_cnt, 65535)), _go);`,
-    `  IND[${3 * slot + 1}] = ${rows}u;`,
+    `  IND[${3 * slot + 1}] = ${walk.rows(proj, L)}u;`,
     `  IND[${3 * slot + 2}] = 1u;`,
     '}',
   ];
 }
 
-/** Spike propagation (pre-span, event-driven, atomic adds into neurons). */
+/** Spike propagation (pre-span, event-driven, atomic adds into neurons) in the projection's {@link spikePropagation} layout. */
 export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): Kernel {
+  const walk = spikePropagation(proj);
   const mem = atomicMem;
   const scope = synapseScope(proj, net, L, mem, { dtName: 'DT', temps: new Set(['_elapsed']) });
   const ctx = synapseContext(proj, net, scope, L, mem, EVENT_SHARING, 'pre_spike');
@@ -231,14 +344,13 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
     name: `proj${proj.id}_transmit`, stage: 0, mem, dispatch: { indirect: slot },
     body: [
       'var n: i32 = 0; var base: i32 = 0;',
-      ...(proj.delay.kind === 'variable' ? ['let d = i32(wid.y) + 1;'] : []),
-      ...spikeSource(proj, net, L),
+      ...walk.source(proj, net, L),
       `for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {`,
       '  let rk_pre = I[base + s];',
       `  let m1 = I[${o('_inv_ptr')} + rk_pre + 1];`,
       `  for (var m = I[${o('_inv_ptr')} + rk_pre] + li; m < m1; m = m + ${WG}) {`,
       `    let k = I[${o('_inv_idx')} + m];`,
-      ...(proj.delay.kind === 'variable' ? [`    if (I[${o('_delay')} + k] != d) { continue; }`] : []),
+      ...indent(walk.skip(proj, L), 2),
       `    let i = I[${o('_syn_dendrite')} + k];`,
       `    let rk_post = I[${o('_post_rank')} + i];`,
       ...indent(event, 2),
@@ -278,9 +390,9 @@ export function axonTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L
 }
 
 /** Preparation lines of an axonal-spike kernel's indirect dispatch (only for `transmitsAxonSpikes`: `../kernels/axon.ts`). */
-export function axonPrepLines(proj: ProjectionPlan, L: Layout, slot: number): string[] {
+export function axonPrepLines(proj: ProjectionPlan, L: Layout, slot: number, gate: Gate): string[] {
   return [
-    `{ let _go = ${transmits(proj, L)} && ${flag(L, proj, 'axonTransmission')} != 0;`,
+    `{ let _go = ${transmits(proj, L, gate)} && ${flag(L, proj, 'axonTransmission')} != 0;`,
     `  IND[${3 * slot}] = select(0u, u32(min(atomicLoad(&A[${L.off('pop', proj.pre, '_naxon')}]), 65535)), _go);`,
     `  IND[${3 * slot + 1}] = 1u; IND[${3 * slot + 2}] = 1u; }`,
   ];
@@ -322,14 +434,18 @@ export function postPrepLines(proj: ProjectionPlan, L: Layout, slot: number): st
   ];
 }
 
-/** Continuous synaptic equations: the global section (one invocation), then one invocation per dendrite. */
-export function synapseUpdateKernels(proj: ProjectionPlan, net: NetworkPlan, L: Layout): Kernel[] {
+/**
+ * Continuous synaptic equations: the global section (one invocation), then one invocation per
+ * dendrite; both return where `gate` (the call's), transmission or updates are off, and outside the
+ * learning period.
+ */
+export function synapseUpdateKernels(proj: ProjectionPlan, net: NetworkPlan, L: Layout, gate: Gate): Kernel[] {
   const d = proj.description;
   const sec = (l: string) => d.sections.find((s) => s.locality === l)?.steps ?? [];
   const temps = new Set([...tempNames(sec('global')), ...tempNames(sec('semiglobal')), ...tempNames(sec('local'))]);
   const scope = synapseScope(proj, net, L, plainMem, { dtName: '_dt', temps });
   const guard = [
-    `if (${en(L, proj.post)} == 0 || ${flag(L, proj, 'transmission')} == 0 || ${flag(L, proj, 'update')} == 0) { return; }`,
+    `if (${[...(gate === undefined ? [] : [gate]), flag(L, proj, 'transmission'), flag(L, proj, 'update')].map((f) => `${f} == 0`).join(' || ')}) { return; }`,
     `if ((U.step - ${flag(L, proj, 'learningOffset')}) % ${flag(L, proj, 'learningPeriod')} != 0) { return; }`,
     `let _dt = DT * f32(${flag(L, proj, 'learningPeriod')});`,
   ];

@@ -7,18 +7,19 @@ import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
 import { wgslSpelling } from './spelling.js';
 import { plainMem, type Layout } from './memory.js';
-import { synapseScope, FLAGS, FLAGS_PER_PROJECTION } from './scope.js';
-import type { Kernel } from './kernel.js';
+import { synapseScope } from './scope.js';
+import type { Gate, Kernel } from './kernel.js';
+import { transmits } from './projection.js';
 import { paddedPsp, reduction, sharedOutputs, sharedSpecial } from '../kernels/shared.js';
 
-/** The kernel `proj<id>_transmit` (stage 0, one invocation per post-synaptic neuron). */
-export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout): Kernel {
+/** The kernel `proj<id>_transmit` (stage 0, one invocation per post-synaptic neuron; `gate`: the call's). */
+export function sharedTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, gate: Gate): Kernel {
   const { window: K, padding, indexed } = sharedSpecial(proj);
   const scope = synapseScope(proj, net, L, plainMem, { dtName: 'DT', temps: new Set(), delayedPre: true });
   const psp = renderExpr(proj.description.psp!, scope, wgslSpelling);
   const n = net.populations[proj.post].size;
   const o = (name: string) => L.off('proj', proj.id, name);
-  const go = `I[${L.get('net', 0, 'enabled').offset + proj.post}] != 0 && I[${L.get('net', 0, 'flags').offset + FLAGS_PER_PROJECTION * proj.id + FLAGS.transmission}] != 0`;
+  const go = transmits(proj, L, gate);
   const op = sharedSpecial(proj).operation;
   const r = reduction(op, 'nx_inf()');
   // Spikes: an element counts when its neuron spiked in the previous step (none outside the population).

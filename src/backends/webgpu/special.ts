@@ -13,8 +13,7 @@
  */
 import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
 import { plainMem, type Layout } from './memory.js';
-import { enabledCheck } from './neuron.js';
-import type { Kernel } from './kernel.js';
+import { gateCheck, type Gate, type Kernel } from './kernel.js';
 import { wgslDialect } from './spelling.js';
 import { transmits } from './projection.js';
 import { bareIndex, decodingParts, poissonParts, spikeSourceArrayParts, timedArrayParts, type SpecialTarget } from '../kernels/special.js';
@@ -59,10 +58,10 @@ function target(net: NetworkPlan, L: Layout): SpecialTarget {
  * The kernels of a special population: `pop<id>_update`, one invocation per neuron, then, when the
  * input keeps counters (TimedArray, SpikeSourceArray), `pop<id>_counters`, one invocation.
  */
-export function specialKernels(pop: PopulationPlan, net: NetworkPlan, L: Layout): Kernel[] {
+export function specialKernels(pop: PopulationPlan, net: NetworkPlan, L: Layout, gate: Gate): Kernel[] {
   const d = wgslDialect;
   const t = target(net, L);
-  const per: string[] = ['let i = gi;', `if (i >= ${pop.size}) { return; }`, enabledCheck(L, pop.id)];
+  const per: string[] = ['let i = gi;', `if (i >= ${pop.size}) { return; }`, ...gateCheck(gate)];
   const once: string[] = [];
   const kind = pop.special!.kind;
   const timed = (into: string) => {
@@ -87,22 +86,21 @@ export function specialKernels(pop: PopulationPlan, net: NetworkPlan, L: Layout)
     }
   }
   const kernels: Kernel[] = [{ name: `pop${pop.id}_update`, stage: 1, mem: plainMem, dispatch: { threads: pop.size }, body: per }];
-  if (once.length) kernels.push({ name: `pop${pop.id}_counters`, stage: 1, mem: plainMem, dispatch: { threads: 1 }, body: ['if (gi != 0) { return; }', enabledCheck(L, pop.id), ...once] });
+  if (once.length) kernels.push({ name: `pop${pop.id}_counters`, stage: 1, mem: plainMem, dispatch: { threads: 1 }, body: ['if (gi != 0) { return; }', ...gateCheck(gate), ...once] });
   return kernels;
 }
 
 /**
  * The passes of a DecodingProjection (`../kernels/special.ts` `decodingParts`), each returning at
- * once where the projection does not transmit (`go`: post-synaptic population enabled,
- * transmission on): `proj<id>_decoding_count`, one invocation clearing the ring slot's column and
+ * once where the projection does not transmit (`transmits`: the call's `gate` on, transmission on): `proj<id>_decoding_count`, one invocation clearing the ring slot's column and
  * scattering the weights of the previous step's spikes into it; `proj<id>_transmit`, one invocation
  * per dendrite adding its mean rate over the window to the sum; `proj<id>_decoding_index`, one
  * invocation advancing the ring slot.
  */
-export function decodingKernels(proj: ProjectionPlan, net: NetworkPlan, L: Layout): Kernel[] {
+export function decodingKernels(proj: ProjectionPlan, net: NetworkPlan, L: Layout, gate: Gate): Kernel[] {
   const p = decodingParts(proj, target(net, L));
   const nd = L.get('proj', proj.id, '_post_rank').length;
-  const skip = `if (!(${transmits(proj, L)})) { return; }`;
+  const skip = `if (!(${transmits(proj, L, gate)})) { return; }`;
   const once = (name: string, body: string[]): Kernel => ({ name, stage: 0, mem: plainMem, dispatch: { threads: 1 }, body: ['if (gi != 0) { return; }', skip, ...p.read, ...body] });
   return [
     once(`proj${proj.id}_decoding_count`, p.count),
