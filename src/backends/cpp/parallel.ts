@@ -16,12 +16,51 @@ export const ELEMENT_THRESHOLD = 50_000;
 /** Fewest synapses for a parallel loop over dendrites. */
 export const SYNAPSE_THRESHOLD = 100_000;
 
+/** A loop whose iterations write disjoint elements, as a thread partition sees it. */
+export interface PartitionedLoop {
+  /** OpenMP threads of the generated code. */
+  threads: number;
+  /** Its work (iterations or synapses) when known at generation time. */
+  size?: number;
+  /** Its work as a C expression, compared at run time when `size` is not known. */
+  runtimeWork: string;
+  /** The fewest units of work worth a fork/join. */
+  threshold: number;
+}
+
 /**
- * The pragma of a parallel element loop (for `threads` threads) of `size` iterations (known at generation time), or of a
- * loop whose work `runtimeWork` (a C expression) is compared with `threshold` at run time.
+ * How the iterations of such a loop are shared between threads (a strategy: the first compatible
+ * one of `threadPartitions` is chosen per loop). Whatever the partition, each element is written by
+ * one iteration in the same way, so results do not depend on it.
+ */
+export interface ThreadPartition {
+  readonly name: string;
+  compatible(loop: PartitionedLoop): boolean;
+  /** The lines before the loop. */
+  lines(loop: PartitionedLoop): string[];
+}
+
+const pragma = (threads: number) => `#pragma omp parallel for schedule(static) num_threads(${threads})`;
+
+/** OpenMP, equal static blocks; where the work is known only at run time, an `if` clause keeps small loops on one thread. */
+const openmpStatic: ThreadPartition = {
+  name: 'openmp-static',
+  compatible: (l) => l.threads > 1 && (l.size === undefined || l.size >= l.threshold),
+  lines: (l) => [l.size !== undefined ? pragma(l.threads) : `${pragma(l.threads)} if((${l.runtimeWork}) >= ${l.threshold})`],
+};
+
+/** One thread: always compatible. */
+const sequential: ThreadPartition = { name: 'sequential', compatible: () => true, lines: () => [] };
+
+/** The thread partitions, in order of preference. */
+export const threadPartitions: readonly ThreadPartition[] = [openmpStatic, sequential];
+
+/**
+ * The lines before a parallel element loop (for `threads` threads) of `size` iterations (known at
+ * generation time), or of a loop whose work `runtimeWork` (a C expression) is compared with
+ * `threshold` at run time: the chosen partition's.
  */
 export function parallelFor(threads: number, runtimeWork: string, size?: number, threshold = ELEMENT_THRESHOLD): string[] {
-  if (threads <= 1) return [];
-  if (size !== undefined) return size >= threshold ? [`#pragma omp parallel for schedule(static) num_threads(${threads})`] : [];
-  return [`#pragma omp parallel for schedule(static) num_threads(${threads}) if((${runtimeWork}) >= ${threshold})`];
+  const loop: PartitionedLoop = { threads, size, runtimeWork, threshold };
+  return threadPartitions.find((p) => p.compatible(loop))!.lines(loop);
 }
