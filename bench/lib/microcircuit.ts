@@ -1,0 +1,472 @@
+/**
+ * The cortical microcircuit of Potjans & Diesmann (2014), Cerebral Cortex 24(3):785–806 (PD14):
+ * 77 169 current-based LIF neurons (NEST's `iaf_psc_exp`) in four layers × {E, I}, ≈0.3·10⁹
+ * synapses, dt = 0.1 ms. Parameters as in the paper and in NEST's reference implementation
+ * (`nest-simulator/pynest/examples/Potjans_2014/`, `network_params.py`, `helpers.py`,
+ * `network.py`): connection probabilities (target × source), K_ext, neuron constants, weights
+ * 87.8 pA ± 10 % (L4E → L23E doubled, inhibitory −4×), delays 1.5 ± 0.75 ms (exc) and
+ * 0.8 ± 0.4 ms (inh), background 8 Hz × K_ext Poisson input or its DC equivalent.
+ *
+ * How it is built, and where it differs from NEST's implementation (all documented in
+ * BENCHMARKS.md, "The cortical microcircuit"):
+ *
+ * - **One population of Σ N_i neurons** with the eight populations as contiguous slices
+ *   (`pops.L23E`, …): one neuron kernel (which the cpp backend parallelises above 50 000 neurons)
+ *   instead of eight.
+ * - **Neuron: exact integration, as NEST's `iaf_psc_exp`.** The membrane update is written as the
+ *   propagator assignment `v = E_L + (v − E_L)·P22 + P21·I_syn + P20·I_dc`, the PSCs decay
+ *   exactly, and the refractory clamp is a counter in the
+ *   equations (the `refractory` keyword freezes every equation, the background current included,
+ *   where NEST keeps the PSCs evolving). The PSCs decay as `g_exc = g_exc * P11` (an assignment,
+ *   which keeps `g_exc` from being cleared, as an ODE would, without an `exp` per neuron and step).
+ * - **Delivery offset.** This library adds an arriving spike to `g_target` before the neuron update
+ *   of its arrival step; NEST adds it after the membrane update, so NEST's membrane feels it one
+ *   step later. Every synapse therefore gets one step more than its drawn delay
+ *   (`DELIVERY_OFFSET_STEPS`), which makes the timing of every PSP identical to NEST's.
+ * - **Synapse numbers: NEST's "fixed total number" with multapses.** Each of the 64 population
+ *   pairs gets K = round(K_full · scale · kScale) synapses, K_full = log(1 − p) / log(1 − 1/(N_pre·N_post))
+ *   with the full-scale sizes (helpers.py), each synapse an independent uniform (pre, post) pair, so
+ *   in-degrees are multinomial and a pair may be connected several times (multapses).
+ * - **Storage: one projection per source population and delay**, onto the whole network. The
+ *   library keeps per-synapse delays in a slow path (every event goes through a ring of synapse
+ *   indices); a projection whose synapses share one delay takes its fast path. The library also
+ *   stores at most one synapse per (pre, post) pair in a projection: multapses that share their
+ *   delay step are stored as one synapse with the summed weight (exact for current-based
+ *   synapses; `merged` counts them), those with different delays fall into different projections.
+ *   Drawn synapses = stored + merged = Σ K exactly.
+ * - **Delays** are drawn from the normal distribution and redrawn below dt (NEST's `redraw`,
+ *   PD14's "normal_clipped"), then rounded to whole steps (as NEST rounds delays).
+ * - **Weights** are normal with sd = 10 % of the mean, redrawn when the sign flips.
+ * - **Poisson background** is a per-neuron current `I_bg` that decays with tau_syn and jumps by
+ *   w_ext · n each step, n ~ Poisson(K_ext·ν·dt) drawn by inversion of one uniform (NEST's
+ *   `poisson_generator` draws the same Poisson count per target and step). The library's
+ *   `Binomial(n, p)` takes only global arguments and costs ≈5× more per draw; counts above
+ *   `POISSON_KMAX` = 20 (probability < 10⁻¹³) are cut to 20.
+ * - **Down-scaling** (`scale` < 1) keeps the in-degrees (the synapse count scales with the neuron
+ *   count), as NEST's reference does with K_scaling = 1; it needs no compensation. With `kScale`
+ *   < 1 the in-degrees shrink and, exactly as the reference, weights grow by 1/√kScale and a DC
+ *   current restores the mean input (`adjust_weights_and_input_to_synapse_scaling`, with the
+ *   reference's full-scale rates).
+ */
+import { LILBuilder, Network, Neuron, Normal, type BackendName, type Monitor, type Population, type PopulationView, type Projection } from '../../src/index.js';
+
+/** Population names, in NEST's order (the order of every table below). */
+export const POPULATIONS = ['L23E', 'L23I', 'L4E', 'L4I', 'L5E', 'L5I', 'L6E', 'L6I'] as const;
+/** One of {@link POPULATIONS}. */
+export type PopulationName = (typeof POPULATIONS)[number];
+
+/** Neurons per population at full scale (PD14 Table 5; `N_full`). */
+export const N_FULL = [20683, 5834, 21915, 5479, 4850, 1065, 14395, 2948] as const;
+
+/** Connection probabilities, `CONN_PROBS[target][source]` (PD14 Table 5; `conn_probs`). */
+export const CONN_PROBS: readonly (readonly number[])[] = [
+  [0.1009, 0.1689, 0.0437, 0.0818, 0.0323, 0.0, 0.0076, 0.0],
+  [0.1346, 0.1371, 0.0316, 0.0515, 0.0755, 0.0, 0.0042, 0.0],
+  [0.0077, 0.0059, 0.0497, 0.135, 0.0067, 0.0003, 0.0453, 0.0],
+  [0.0691, 0.0029, 0.0794, 0.1597, 0.0033, 0.0, 0.1057, 0.0],
+  [0.1004, 0.0622, 0.0505, 0.0057, 0.0831, 0.3726, 0.0204, 0.0],
+  [0.0548, 0.0269, 0.0257, 0.0022, 0.06, 0.3158, 0.0086, 0.0],
+  [0.0156, 0.0066, 0.0211, 0.0166, 0.0572, 0.0197, 0.0396, 0.2252],
+  [0.0364, 0.001, 0.0034, 0.0005, 0.0277, 0.008, 0.0658, 0.1443],
+];
+
+/** External (background) in-degrees (PD14 Table 5; `K_ext`). */
+export const K_EXT = [1600, 1500, 2100, 1900, 2000, 1900, 2900, 2100] as const;
+
+/**
+ * Mean rates (Hz) of the full-scale model with Poisson background, as NEST's reference gives them
+ * (`full_mean_rates` in network_params.py): used for the DC compensation of `kScale` < 1, and as
+ * the centre of the rate checks (bench/lib/checks.ts).
+ */
+export const FULL_MEAN_RATES = [0.971, 2.868, 4.746, 5.396, 8.142, 9.078, 0.991, 7.523] as const;
+
+/** The model constants (PD14 Tables 4–5, NEST's `iaf_psc_exp` units: mV, pA, pF, ms, Hz). */
+export const PD14 = {
+  tau_m: 10.0, C_m: 250.0, E_L: -65.0, V_th: -50.0, V_reset: -65.0, t_ref: 2.0, tau_syn: 0.5,
+  /** Mean excitatory PSC amplitude (pA); the external inputs use it too. */
+  w_mean: 87.8,
+  /** Relative standard deviation of the weights. */
+  w_rel_sd: 0.1,
+  /** Relative inhibitory strength. */
+  g: -4.0,
+  /** Excitatory / inhibitory delays, mean and sd (ms). */
+  d_exc: 1.5, d_exc_sd: 0.75, d_inh: 0.8, d_inh_sd: 0.4,
+  /** Rate of each external input (Hz). */
+  bg_rate: 8.0,
+  /** Initial membrane potential, normal (mV) ('original' initial conditions of the reference). */
+  V0_mean: -58.0, V0_sd: 10.0,
+} as const;
+
+/** Steps added to every drawn delay so that PSPs start exactly when NEST's do (see the file comment). */
+export const DELIVERY_OFFSET_STEPS = 1;
+
+/** Options of {@link buildMicrocircuit}. */
+export interface MicrocircuitOptions {
+  /** Scale of the neuron numbers (1 = 77 169 neurons); synapse numbers follow, in-degrees stay. Default 1. */
+  scale?: number;
+  /** Scale of the in-degrees (NEST's K_scaling), compensated as the reference does. Default 1. */
+  kScale?: number;
+  /** Seed of the connectivity, weights, delays, initial potentials and background draws. Default 1234. */
+  seed?: number;
+  /** Backend the network will compile for (the benchmark script passes it to `compile()`). */
+  backend?: BackendName;
+  /** Threads of the cpp backend. */
+  threads?: number;
+  /** 'poisson' (default): 8 Hz × K_ext Poisson input; 'dc': its mean as a constant current. */
+  background?: 'poisson' | 'dc';
+  /** Time step (ms). Default 0.1, PD14's. */
+  dt?: number;
+  /** Record the spikes of every neuron (default true; the monitor starts paused unless `recordFromStart`). */
+  record?: boolean;
+  /** Start the spike monitor at compile time (default false: call `monitor.start()` after the transient). */
+  recordFromStart?: boolean;
+}
+
+/** Numbers derived from the scales: what the builder creates and what the tests check. */
+export interface MicrocircuitSizes {
+  /** Neurons per population: round(N_full · scale) (NumPy's rounding, half to even). */
+  n: number[];
+  /** First rank of each population in the one population. */
+  offset: number[];
+  /** Synapses per projection, `k[target][source]` = round(K_full · scale · kScale). */
+  k: number[][];
+  /** External in-degree per population: round(K_ext · kScale). */
+  kExt: number[];
+  /** Mean weight (pA), `w[target][source]`, signed, after the 1/√kScale adjustment. */
+  w: number[][];
+  /** Weight of the external inputs (pA), after the 1/√kScale adjustment. */
+  wExt: number;
+  /** DC current per population (pA): the background mean in 'dc' mode plus the kScale compensation. */
+  dc: number[];
+}
+
+/** NumPy's `round` (half to even), which the reference uses for every count. */
+export function npRound(x: number): number {
+  const r = Math.round(x);
+  return (Math.abs(x - Math.trunc(x)) === 0.5 && r % 2 !== 0 ? r - 1 : r) + 0; // + 0: no −0
+}
+
+/** K_full of one projection: log(1 − p) / log(1 − 1/(N_pre·N_post)), written as helpers.py writes it. */
+export function fullSynapseNumber(p: number, nPre: number, nPost: number): number {
+  const prod = nPre * nPost;
+  return Math.log(1 - p) / Math.log((prod - 1) / prod);
+}
+
+/** Sizes, synapse numbers, weights and DC currents for the given scales and background (NEST's `__derive_parameters`). */
+export function microcircuitSizes(scale = 1, kScale = 1, background: 'poisson' | 'dc' = 'poisson'): MicrocircuitSizes {
+  if (!(scale > 0) || !(kScale > 0) || kScale > 1) throw new Error(`microcircuit: scale must be > 0 and kScale in (0, 1], got ${scale}, ${kScale}`);
+  const P = POPULATIONS.length;
+  const n = N_FULL.map((x) => npRound(x * scale));
+  const offset = n.map((_, i) => n.slice(0, i).reduce((a, b) => a + b, 0));
+  const kFull = CONN_PROBS.map((row, t) => row.map((p, s) => fullSynapseNumber(p, N_FULL[s], N_FULL[t])));
+  const k = kFull.map((row) => row.map((x) => npRound(x * scale * kScale)));
+  const kExt = K_EXT.map((x) => npRound(x * kScale));
+  const wFull = CONN_PROBS.map((row, t) => row.map((_, s) => PD14.w_mean * (s % 2 === 1 ? PD14.g : 1) * (t === 0 && s === 2 ? 2 : 1)));
+  const sq = Math.sqrt(kScale);
+  const w = wFull.map((row) => row.map((x) => x / sq));
+  const wExt = PD14.w_mean / sq;
+  // DC in place of the Poisson input: ν · K_ext · w · tau_syn (pA), with the scaled K_ext as the reference.
+  const dc = Array.from({ length: P }, (_, t) => (background === 'dc' ? PD14.bg_rate * kExt[t] * PD14.w_mean * PD14.tau_syn * 0.001 : 0));
+  if (kScale !== 1) {
+    for (let t = 0; t < P; t++) {
+      let rec = 0;
+      for (let s = 0; s < P; s++) rec += wFull[t][s] * (kFull[t][s] / N_FULL[t]) * FULL_MEAN_RATES[s];
+      dc[t] += 0.001 * PD14.tau_syn * (1 - sq) * rec;
+      if (background === 'poisson') dc[t] += 0.001 * PD14.tau_syn * (1 - sq) * PD14.w_mean * K_EXT[t] * PD14.bg_rate;
+    }
+  }
+  return { n, offset, k, kExt, w, wExt, dc };
+}
+
+/** Poisson counts above this are drawn as this (probability below 10⁻¹³ per neuron and step at λ = 2.32). */
+export const POISSON_KMAX = 20;
+
+/**
+ * Poisson(λ) by inversion of one uniform, as an expression of the equation language: with
+ * `U = Uniform(0, 1)·exp(λ)` (the variable `U_bg`), the count is the first k with
+ * U < Σ_{i≤k} λ^i/i! (partial sums in Horner form of the local parameter `lam`), as nested `ite`s
+ * so that only the comparisons up to the result are evaluated (≈ λ + 1 on average).
+ */
+export function poissonInversion(kmax = POISSON_KMAX): string {
+  const sums: string[] = [];
+  for (let k = 1; k <= kmax; k++) {
+    // Σ_{i≤k} lam^i / i! = 1/0! + lam·(1/1! + lam·(… + lam·(1/k!)))
+    let h = '';
+    for (let i = k; i >= 0; i--) {
+      let fact = 1;
+      for (let m = 2; m <= i; m++) fact *= m;
+      const c = (1 / fact).toPrecision(17);
+      h = i === k ? c : `${c} + lam * (${h})`;
+    }
+    sums.push(h);
+  }
+  let e = `${kmax}`;
+  for (let k = kmax - 1; k >= 1; k--) e = `ite(U_bg < ${sums[k - 1]}, ${k}, ${e})`;
+  return `ite(U_bg < 1.0, 0, ${e})`;
+}
+
+/**
+ * The neuron: NEST's `iaf_psc_exp` integrated exactly (propagators P22, P21, P20, P11 computed for
+ * dt), with the refractory clamp as a counter so that the currents keep decaying, and, with
+ * `poisson`, the background current `I_bg`, which jumps by w_ext · Poisson(λ) per step with
+ * λ = K_ext·ν·dt (`lam`, per neuron; `elam` = exp(λ)) — NEST's `poisson_generator`, whose
+ * per-target draws are Poisson counts per step.
+ */
+export function pd14Neuron(dt: number, poisson: boolean): Neuron {
+  const { tau_m, C_m, tau_syn } = PD14;
+  const P22 = Math.exp(-dt / tau_m);
+  const P11 = Math.exp(-dt / tau_syn);
+  const P21 = (tau_m * tau_syn) / (C_m * (tau_syn - tau_m)) * (P11 - P22);
+  const P20 = (tau_m / C_m) * (1 - P22);
+  const refSteps = Math.round(PD14.t_ref / dt);
+  const f = (x: number) => x.toPrecision(17);
+  return new Neuron({
+    name: 'iaf_psc_exp (PD14)',
+    parameters: `
+      E_L = ${PD14.E_L} : population
+      V_th = ${PD14.V_th} : population
+      V_reset = ${PD14.V_reset} : population
+      P22 = ${f(P22)} : population
+      P21 = ${f(P21)} : population
+      P20 = ${f(P20)} : population
+      P11 = ${f(P11)} : population
+      ref_steps = ${refSteps} : population
+      I_dc = 0.0
+      ${poisson ? `lam = 0.0
+      elam = 1.0
+      w_ext = ${PD14.w_mean} : population` : ''}
+    `,
+    equations: `
+      v = ite(refr > 0, V_reset, E_L + (v - E_L) * P22 + P21 * (g_exc + g_inh${poisson ? ' + I_bg' : ''}) + P20 * I_dc) : init = ${PD14.E_L}
+      ${poisson ? `U_bg = Uniform(0.0, 1.0) * elam
+      I_bg = I_bg * P11 + w_ext * ${poissonInversion()}` : ''}
+      refr = ite(refr > 0, refr - 1, 0)
+      g_exc = g_exc * P11
+      g_inh = g_inh * P11
+    `,
+    spike: 'v >= V_th',
+    reset: 'v = V_reset\n refr = ref_steps',
+  });
+}
+
+/**
+ * A small seeded generator for the construction draws (xoshiro128**, seeded through splitmix32):
+ * fast enough for 10⁹ draws, independent of the library's streams.
+ */
+export class Xoshiro128 {
+  private a: number; private b: number; private c: number; private d: number;
+  private spare = NaN;
+
+  constructor(seed: number) {
+    let s = seed >>> 0;
+    const next = () => {
+      s = (s + 0x9e3779b9) >>> 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.a = next(); this.b = next(); this.c = next(); this.d = next();
+  }
+
+  /** A uniform 32-bit unsigned integer. */
+  nextU32(): number {
+    const r = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
+    const t = this.b << 9;
+    this.c ^= this.a; this.d ^= this.b; this.b ^= this.c; this.a ^= this.d;
+    this.c ^= t;
+    this.d = rotl(this.d, 11);
+    return r;
+  }
+
+  /** An integer in [0, n) (multiply-shift; bias below n/2³², negligible for n ≤ 10⁵). */
+  int(n: number): number {
+    return Math.floor((this.nextU32() * n) / 4294967296);
+  }
+
+  /** A double in (0, 1) with 53 random bits. */
+  uniform(): number {
+    return ((this.nextU32() >>> 5) * 67108864 + (this.nextU32() >>> 6) + 0.5) / 9007199254740992;
+  }
+
+  /** A standard normal (Marsaglia's polar method on 32-bit uniforms, both values used). */
+  normal(): number {
+    if (!Number.isNaN(this.spare)) { const z = this.spare; this.spare = NaN; return z; }
+    let x: number, y: number, s: number;
+    do {
+      x = this.nextU32() * 4.656612873077393e-10 - 1;
+      y = this.nextU32() * 4.656612873077393e-10 - 1;
+      s = x * x + y * y;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spare = y * f;
+    return x * f;
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return ((x << k) | (x >>> (32 - k))) >>> 0;
+}
+
+/** The network and what the benchmark, the checks and the tests read from it. */
+export interface Microcircuit {
+  net: Network;
+  /** All neurons, populations in the order of {@link POPULATIONS}. */
+  pop: Population;
+  /** The eight populations, as slices of `pop`. */
+  pops: Record<PopulationName, PopulationView>;
+  /** Every projection: one per source population and delay, onto the whole network (see the file comment). */
+  projections: Projection[];
+  /** For each projection: its source population and its delay in steps (drawn delay + `DELIVERY_OFFSET_STEPS`). */
+  projectionInfo: { source: PopulationName; delaySteps: number }[];
+  /**
+   * `merged[target][source]`: multapses stored as one synapse with the summed weight because they
+   * also share their delay; stored synapses + merged = `sizes.k`.
+   */
+  merged: number[][];
+  /** Spike monitor of every neuron (undefined with `record: false`). */
+  monitor?: Monitor;
+  sizes: MicrocircuitSizes;
+  N: number;
+  dt: number;
+  background: 'poisson' | 'dc';
+  /** Seconds spent drawing and connecting the synapses. */
+  connect_s: number;
+}
+
+/**
+ * Builds the microcircuit (see the file comment for every modelling decision). The network is not
+ * compiled; `backend`/`threads` are stored in the network for `compile()`.
+ */
+export function buildMicrocircuit(o: MicrocircuitOptions = {}): Microcircuit {
+  const scale = o.scale ?? 1, kScale = o.kScale ?? 1, seed = o.seed ?? 1234, dt = o.dt ?? 0.1;
+  const background = o.background ?? 'poisson';
+  const poisson = background === 'poisson';
+  const sizes = microcircuitSizes(scale, kScale, background);
+  const N = sizes.n.reduce((a, b) => a + b, 0);
+  const net = new Network({ dt, seed, backend: o.backend, numThreads: o.threads });
+  const pop = net.create(N, pd14Neuron(dt, poisson), { name: 'microcircuit' });
+  const pops = Object.fromEntries(POPULATIONS.map((name, i) => [name, pop.slice(sizes.offset[i], sizes.offset[i] + sizes.n[i])])) as Record<PopulationName, PopulationView>;
+  const perNeuron = (values: number[]) => {
+    const a = new Float64Array(N);
+    POPULATIONS.forEach((_, i) => a.fill(values[i], sizes.offset[i], sizes.offset[i] + sizes.n[i]));
+    return a;
+  };
+  pop.I_dc = perNeuron(sizes.dc);
+  if (poisson) {
+    const lam = sizes.kExt.map((k) => k * PD14.bg_rate * dt * 1e-3);
+    pop.lam = perNeuron(lam);
+    pop.elam = perNeuron(lam.map(Math.exp));
+    pop.w_ext = sizes.wExt;
+  }
+  pop.v = new Normal(PD14.V0_mean, PD14.V0_sd);
+
+  const t0 = performance.now();
+  const rng = new Xoshiro128(seed);
+  const projections: Projection[] = [];
+  const projectionInfo: Microcircuit['projectionInfo'] = [];
+  const P = POPULATIONS.length;
+  const merged = POPULATIONS.map(() => new Array<number>(P).fill(0));
+  // Scratch of one row: per delay step, the pre ranks and weights (rows are sorted by pre rank).
+  const bucketR: number[][] = [], bucketW: number[][] = [];
+  const used: number[] = [];
+  for (let s = 0; s < P; s++) {
+    const target = s % 2 === 0 ? 'exc' : 'inh';
+    const meanD = s % 2 === 0 ? PD14.d_exc : PD14.d_inh, sdD = s % 2 === 0 ? PD14.d_exc_sd : PD14.d_inh_sd;
+    // One projection per delay (in steps) of this source, onto the whole network.
+    const byDelay = new Map<number, LILBuilder>();
+    for (let t = 0; t < P; t++) {
+      const K = sizes.k[t][s];
+      if (K === 0) continue;
+      const nPre = sizes.n[s], nPost = sizes.n[t], offPre = sizes.offset[s], offPost = sizes.offset[t];
+      // K independent uniform (pre, post) pairs, counting-sorted by post, then sorted by pre inside each row.
+      const posts = new Int32Array(K), pres = new Int32Array(K);
+      const count = new Int32Array(nPost + 1);
+      for (let k = 0; k < K; k++) { const j = rng.int(nPost); posts[k] = j; pres[k] = rng.int(nPre); count[j + 1]++; }
+      for (let j = 0; j < nPost; j++) count[j + 1] += count[j];
+      const fill = count.slice(0, nPost);
+      const pre = new Int32Array(K);
+      for (let k = 0; k < K; k++) pre[fill[posts[k]]++] = pres[k];
+      const w = sizes.w[t][s], sdW = Math.abs(w) * PD14.w_rel_sd;
+      for (let j = 0; j < nPost; j++) {
+        const row = pre.subarray(count[j], count[j + 1]).sort();
+        used.length = 0;
+        for (let q = 0; q < row.length; q++) {
+          let wq: number;
+          do wq = w + sdW * rng.normal(); while (Math.sign(wq) !== Math.sign(w));
+          let dq: number;
+          do dq = meanD + sdD * rng.normal(); while (dq < dt);
+          const st = Math.round(dq / dt) + DELIVERY_OFFSET_STEPS;
+          const br = (bucketR[st] ??= []), bw = (bucketW[st] ??= []);
+          if (br.length === 0) used.push(st);
+          const r = offPre + row[q];
+          // A multapse with the same delay: one synapse with the summed weight (exact for current synapses).
+          if (br.length > 0 && br[br.length - 1] === r) { bw[bw.length - 1] += wq; merged[t][s]++; } else { br.push(r); bw.push(wq); }
+        }
+        for (const st of used) {
+          let b = byDelay.get(st);
+          if (!b) byDelay.set(st, (b = new LILBuilder()));
+          b.add(offPost + j, bucketR[st], bucketW[st], st * dt);
+          bucketR[st].length = 0; bucketW[st].length = 0;
+        }
+      }
+    }
+    for (const st of [...byDelay.keys()].sort((x, y) => x - y)) {
+      const b = byDelay.get(st) as LILBuilder;
+      byDelay.delete(st);
+      projections.push(net.connect(pops[POPULATIONS[s]], pop, target, undefined, { name: `${POPULATIONS[s]}_d${st}` }).connectWithFunc(() => b));
+      projectionInfo.push({ source: POPULATIONS[s], delaySteps: st });
+    }
+  }
+  const connect_s = (performance.now() - t0) / 1000;
+  const monitor = o.record === false ? undefined : net.monitor(pop, 'spike', { start: o.recordFromStart ?? false });
+  return { net, pop, pops, projections, projectionInfo, merged, monitor, sizes, N, dt, background, connect_s };
+}
+
+/**
+ * Mean rate (Hz) of each population over `durationMs` of recorded spikes (all neurons, silent ones
+ * included), plus the whole network's.
+ */
+export function populationRates(b: Microcircuit, durationMs: number, spikes = b.monitor?.get('spike') ?? {}): Record<string, number> {
+  const counts = new Float64Array(POPULATIONS.length);
+  for (const [rank, times] of Object.entries(spikes)) {
+    const r = Number(rank);
+    let i = POPULATIONS.length - 1;
+    while (r < b.sizes.offset[i]) i--;
+    counts[i] += (times as ArrayLike<number>).length;
+  }
+  const out: Record<string, number> = {};
+  POPULATIONS.forEach((name, i) => { out[`rate_${name}`] = counts[i] / b.sizes.n[i] / (durationMs / 1000); });
+  out.rate_hz = counts.reduce((a, c) => a + c, 0) / b.N / (durationMs / 1000);
+  return out;
+}
+
+/**
+ * Synapse memory: the bytes of the arrays the projections hold (connectivity: post ranks, row
+ * pointers, pre ranks, delays in steps; attributes: `w`; after compile, also every derived
+ * per-synapse or per-dendrite array the backend keeps in the projection's state), against the
+ * storage floor of n_syn × (4 B index + 8 B float64 weight + 4 B int32 delay) = 16 B per synapse.
+ * Native-only arrays of the cpp backend (delay rings, inverse tables outside `state`) are not
+ * counted; the process's peak RSS covers them.
+ */
+export function synapseMemory(b: Microcircuit): { n_syn: number; syn_bytes: number; syn_bytes_per_syn: number; syn_floor_bytes: number; syn_over_floor: number } {
+  let bytes = 0, nSyn = 0;
+  // An array reachable twice (the connectivity's and the state's) is counted once.
+  const seen = new Map<ArrayBufferLike, Set<number>>();
+  const add = (a: unknown) => {
+    if (!ArrayBuffer.isView(a)) return;
+    const at = seen.get(a.buffer) ?? new Set<number>();
+    if (at.has(a.byteOffset)) return;
+    at.add(a.byteOffset);
+    seen.set(a.buffer, at);
+    bytes += a.byteLength;
+  };
+  for (const p of b.projections) {
+    nSyn += p.nbSynapses;
+    const c = p.connectivity;
+    if (c) { add(c.postRanks); add(c.rowPtr); add(c.preRanks); if (typeof c.delaySteps !== 'number') add(c.delaySteps); }
+    for (const a of p.state.values()) add(a);
+  }
+  const floor = nSyn * 16;
+  return { n_syn: nSyn, syn_bytes: bytes, syn_bytes_per_syn: bytes / nSyn, syn_floor_bytes: floor, syn_over_floor: bytes / floor };
+}
