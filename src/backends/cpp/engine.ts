@@ -19,7 +19,8 @@ import type { Backend, BackendOptions, Engine, EngineInput } from '../../runtime
 import { generateCpp, NET_SLOTS } from './generate.js';
 import { buildLibrary, type BuiltLibrary } from './toolchain.js';
 import { loadLibrary, type NativeLibrary } from './loader.js';
-import { FLAGS, FLAGS_PER_PROJECTION, hasSpikeRing } from './projection.js';
+import { hasSpikeRing } from './projection.js';
+import { FLAGS_PER_PROJECTION, writeProjectionFlags } from '../kernels/switches.js';
 import type { ArraySlot } from './arrays.js';
 import { checkFits, formatBytes } from '../../runtime/memory.js';
 import { InternalError, NetworkError } from '../../errors.js';
@@ -146,15 +147,7 @@ export class CppEngine implements Engine {
     (this.#bound[NET_SLOTS.constants] as Float64Array).set(input.constants);
     (this.#bound[NET_SLOTS.enabled] as Uint8Array).set(input.enabled);
     const flags = this.#bound[NET_SLOTS.flags] as Int32Array;
-    input.switches.forEach((p, j) => {
-      const b = FLAGS_PER_PROJECTION * j;
-      flags[b + FLAGS.transmission] = p.transmission ? 1 : 0;
-      flags[b + FLAGS.update] = p.update ? 1 : 0;
-      flags[b + FLAGS.plasticity] = p.plasticity ? 1 : 0;
-      flags[b + FLAGS.learningPeriod] = p.learningPeriod;
-      flags[b + FLAGS.learningOffset] = p.learningOffset;
-      flags[b + FLAGS.axonTransmission] = p.axonTransmission === false ? 0 : 1;
-    });
+    writeProjectionFlags(input.switches, flags);
     for (let k = 3; k < this.#slots.length; k++) {
       const s = this.#slots[k];
       const map = this.#map(s);

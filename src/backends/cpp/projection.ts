@@ -19,10 +19,8 @@ import { cname, type ArrayTable } from './arrays.js';
 import { parallelFor, SYNAPSE_THRESHOLD } from './parallel.js';
 import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
 import { InternalError } from '../../errors.js';
+import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 
-/** Projection flags (synced from the Projection objects before every run): index of each in a projection's block. */
-export const FLAGS = { transmission: 0, update: 1, plasticity: 2, learningPeriod: 3, learningOffset: 4, axonTransmission: 5 } as const;
-export const FLAGS_PER_PROJECTION = 6;
 
 function header(name: string, proj: ProjectionPlan): string[] {
   return [

@@ -12,7 +12,7 @@ import { indent } from './statements.js';
 import { synapseScope } from './synapse-scope.js';
 import type { ArrayTable } from './arrays.js';
 import { parallelFor, SYNAPSE_THRESHOLD } from './parallel.js';
-import { FLAGS, FLAGS_PER_PROJECTION } from './projection.js';
+import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { paddedPsp, reduction, sharedOutputs, sharedSpecial } from '../kernels/shared.js';
 
 /** Post-synaptic neurons per block (accumulators on the stack: 2 KiB, in L1). */

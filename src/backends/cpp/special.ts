@@ -6,7 +6,7 @@
  */
 import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
 import { KernelArrays, cname, type ArrayTable } from './arrays.js';
-import { FLAGS, FLAGS_PER_PROJECTION } from './projection.js';
+import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { sharedTransmissionKernel } from './shared.js';
 import { cppDialect } from './spelling.js';
 import { indent, type ListRef } from '../kernels/dialect.js';

@@ -25,7 +25,7 @@ import { clearSumsKernel, clearCountersKernel, randomKernels, globalOpsKernels, 
 import { specialKernels, decodingKernels, SPECIAL_WGSL } from './special.js';
 import { sharedTransmissionKernel } from './shared.js';
 import { RANDOM_WGSL } from './random.js';
-import { FLAGS_PER_PROJECTION } from './scope.js';
+import { FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { scheduleStages, type ScheduledRun } from '../kernels/schedule.js';
 import { InternalError } from '../../errors.js';
 

@@ -8,11 +8,13 @@
 import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { SymbolResolver } from '../render.js';
 import type { Owner } from '../../equations/ast.js';
-import type { Attribute, Locality } from '../../equations/description.js';
+import { isGlobalAttribute, type Attribute, type Locality } from '../../equations/description.js';
+import { plasticityGuard } from '../kernels/transmission.js';
 import { wgslNumber } from './spelling.js';
 import { tempName, type StatementContext as WStatementContext, type Guard } from './statements.js';
 import type { Layout, Mem } from './memory.js';
 import { NetworkError, InternalError } from '../../errors.js';
+import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { synapseAttribute } from '../synapse-writes.js';
 import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';
 import { slotBack } from '../kernels/delays.js';
@@ -90,7 +92,7 @@ export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, L: Layout, 
   const popAt = (p: PopulationPlan, name: string, idx: string) => mem.f(`${L.off('pop', p.id, name)} + ${idx}`);
 
   function preValue(name: string): string {
-    const global = pre.description.attributes.find((x) => x.name === name)?.locality === 'global';
+    const global = isGlobalAttribute(pre.description, name);
     const idx = global ? '0' : 'rk_pre';
     if (!delayed) return popAt(pre, name, idx);
     const didx = mem.i(L.off('pop', pre.id, '_delay_idx'));
@@ -119,7 +121,7 @@ export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, L: Layout, 
     attr(owner, name) {
       if (name === 't_last') return lastSpike(owner);
       if (owner === 'pre') return preValue(name);
-      const global = post.description.attributes.find((x) => x.name === name)?.locality === 'global';
+      const global = isGlobalAttribute(post.description, name);
       return popAt(post, name, global ? '0' : 'rk_post');
     },
     sum(owner, target) {
@@ -159,18 +161,14 @@ export function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: Sy
         return mem.loc(`${L.off('proj', proj.id, target)} + ${idx}`, shared);
       }
       const p = owner === 'pre' ? pre : post;
-      const a = p.description.attributes.find((x) => x.name === target);
-      const global = a?.locality === 'global';
+      const global = isGlobalAttribute(p.description, target);
       const shared = owner === 'pre' ? sharing.pre : sharing.post;
       if ((shared || global) && !mem.atomicF) refuse(`${owner}.${target}`);
       // Writes go to the neuron's current value, never through a delay ring.
       return mem.loc(`${L.off('pop', p.id, target)} + ${global ? '0' : owner === 'pre' ? 'rk_pre' : 'rk_post'}`, shared || global);
     },
     attribute: synapseAttribute(proj, net),
-    guard: (owner, target) => (owner === 'self' && target === 'w' ? { kind: 'branch', cond: `I[${flags + FLAGS.plasticity}] != 0` } : undefined),
+    guard: (owner, target) => plasticityGuard(owner, target, 'branch', `I[${flags + FLAGS.plasticity}] != 0`),
   };
 }
 
-/** The per-projection switches in the `flags` region of `I` (written before every run). */
-export const FLAGS = { transmission: 0, update: 1, plasticity: 2, learningPeriod: 3, learningOffset: 4, axonTransmission: 5 } as const;
-export const FLAGS_PER_PROJECTION = 6;

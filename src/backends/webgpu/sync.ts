@@ -20,7 +20,7 @@ import type { Region, BufferName } from './memory.js';
 import type { Compiled } from './build.js';
 import type { OwnArrays } from './rings.js';
 import { historyLengths, CONNECTIVITY } from './generate.js';
-import { FLAGS, FLAGS_PER_PROJECTION } from './scope.js';
+import { FLAGS_PER_PROJECTION, writeProjectionFlags } from '../kernels/switches.js';
 
 /** A host array as the `state` maps, the network's shared arrays or the engine's own arrays hold it. */
 type Host = Float64Array | Float32Array | Int32Array | Uint8Array;
@@ -76,15 +76,7 @@ export class HostSync {
   upload(popsOnly = false): void {
     const c = this.compiled;
     const input = this.input;
-    input.switches.forEach((p, j) => {
-      const b = FLAGS_PER_PROJECTION * j;
-      this.flags[b + FLAGS.transmission] = p.transmission ? 1 : 0;
-      this.flags[b + FLAGS.update] = p.update ? 1 : 0;
-      this.flags[b + FLAGS.plasticity] = p.plasticity ? 1 : 0;
-      this.flags[b + FLAGS.learningPeriod] = p.learningPeriod;
-      this.flags[b + FLAGS.learningOffset] = p.learningOffset;
-      this.flags[b + FLAGS.axonTransmission] = p.axonTransmission === false ? 0 : 1;
-    });
+    writeProjectionFlags(input.switches, this.flags);
     // Every array is compared (one pass over the host memory per run), except the connectivity of
     // projections not signalled since the last upload (`attributeWritten`: `proj.delay = …`, `load()`).
     for (const r of c.gen.layout.regions) {
