@@ -52,7 +52,7 @@ function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: CSynapseS
 function loopTarget(proj: ProjectionPlan, scope: CSynapseScope, table: ArrayTable): LoopTarget {
   return {
     d: cppDialect,
-    array: (name) => scope.arrays.need(name, 'proj', proj.id, name),
+    el: (name, i) => `${scope.arrays.need(name, 'proj', proj.id, name)}[${i}]`,
     dendrites: table.len('proj', proj.id, '_post_rank'),
     parallel: (synapses) => parallelFor(table.threads, synapses, undefined, SYNAPSE_THRESHOLD),
     // ivdep lets GCC vectorise despite the pointers it cannot prove distinct (element-wise, same bits).
@@ -65,7 +65,7 @@ export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, t
   const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set() });
   const parts = rateSumParts(proj, { d: cppDialect, psp: () => renderExpr(proj.description.psp!, scope, cppSpelling) });
   const sum = scope.arrays.need('_sum', 'pop', proj.post, parts.into[0]);
-  const loop = dendriteSumLoop(loopTarget(proj, scope, table), parts, () => sum);
+  const loop = dendriteSumLoop(loopTarget(proj, scope, table), parts, (_n, i) => `${sum}[${i}]`);
   const body = [...scope.declarations(), ...scope.prologue(), ...loop];
   return [...header(`proj${proj.id}_transmit`, proj), `  if (!FL[${FLAGS.transmission}]) return;`, ...indent(body), '}'].join('\n');
 }
@@ -133,7 +133,7 @@ const inverseWalkStrategy: SpikeWalkStrategy = {
         }),
       }),
       `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirrorsWeights(proj) ? ` const double* __restrict _iw = N->inv[${proj.id}].w;` : ''}`,
-      ...inverseWalk(target, '_src', '_ns', event, (m) => `_ipost[${m}]`),
+      ...inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]` }),
     ];
   },
 };
@@ -144,6 +144,7 @@ function nativeRing(id: number): SynapseRing {
     read: [`NxRing* _ring = &N->rings[${id}];`, 'const int64_t _D = _ring->D, _ri = _ring->idx;'],
     push: (slot, k) => `nx_ring_push(_ring, ${slot}, (int32_t)${k});`,
     current: ['const int32_t* _slot = _ring->slot[_ri]; const int64_t _sn = _ring->len[_ri];'],
+    element: (m) => `_slot[${m}]`,
     advance: ['_ring->len[_ri] = 0;', '_ring->idx = (_ri + 1) % _D;'],
   };
 }
@@ -159,7 +160,7 @@ const ringWalkStrategy: SpikeWalkStrategy = {
   weightRead: () => undefined,
   lines: ({ proj, target, event, spiked, nspiked }) => [
     `const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`,
-    ...ringWalk(target, nativeRing(proj.id), '_src', '_ns', event),
+    ...ringWalk(target, nativeRing(proj.id), (s) => `_src[${s}]`, '_ns', event),
   ],
 };
 
@@ -182,7 +183,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
     const axonEvent = axonSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');
     loop.push(...cppDialect.ifBlock(`FL[${FLAGS.axonTransmission}]`, [
       `const int32_t* _asrc = ${table.ptr('pop', proj.pre, '_axon_spiked')}; const int64_t _nas = ${table.ptr('pop', proj.pre, '_naxon')}[0];`,
-      ...inverseWalk(target, '_asrc', '_nas', axonEvent),
+      ...inverseWalk(target, (s) => `_asrc[${s}]`, '_nas', axonEvent),
     ]));
   }
   const continuous = continuousTransmission(proj, net, table);
@@ -200,7 +201,7 @@ function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan, table: A
   const parts = continuousSumParts(proj, { d: cppDialect, psp: () => renderExpr(proj.description.psp!, scope, cppSpelling) });
   if (!parts) return [];
   const g = parts.into.map((name, n) => scope.arrays.need(`_g${n}`, 'pop', proj.post, name));
-  const loop = dendriteSumLoop(loopTarget(proj, scope, table), parts, (n) => g[n]);
+  const loop = dendriteSumLoop(loopTarget(proj, scope, table), parts, (n, i) => `${g[n]}[${i}]`);
   return cppDialect.block([...scope.declarations(), ...scope.prologue(), ...loop]);
 }
 
@@ -279,7 +280,7 @@ export function postEventKernel(proj: ProjectionPlan, net: NetworkPlan, table: A
   const t = eventTarget(proj, ctx, table, scope);
   // Post events happen after this step's decay: their event time is step + 1 (see ir/event-driven.ts).
   const event = [...eventDecay(proj, t, '(step + 1)'), ...eventStatements(proj, proj.description.postSpike, t)];
-  const loop = postSpikeWalk(loopTarget(proj, scope, table), '_src', '_ns', event);
+  const loop = postSpikeWalk(loopTarget(proj, scope, table), (s) => `_src[${s}]`, '_ns', event);
   const body = [
     ...scope.declarations(), ...scope.prologue(),
     `const int32_t* _src = ${table.ptr('pop', proj.post, '_spiked')}; const int64_t _ns = ${table.ptr('pop', proj.post, '_nspiked')}[0];`,

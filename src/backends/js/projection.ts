@@ -29,7 +29,7 @@ function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: SynapseSc
 
 /** The js places of the shared loops (`../kernels/synapse-loops.ts`): arrays are `const` locals of the scope. */
 function loopTarget(scope: SynapseScope): LoopTarget {
-  return { d: jsDialect, array: (name) => scope.array(name), dendrites: `${scope.array('_post_rank')}.length` };
+  return { d: jsDialect, el: (name, i) => `${scope.array(name)}[${i}]`, dendrites: `${scope.array('_post_rank')}.length` };
 }
 
 /** The js ring of synapses in flight (per-synapse delays): `FL.ring`, an array of `_D` arrays of synapse indices. */
@@ -37,6 +37,7 @@ const jsRing: SynapseRing = {
   read: ['const _ring = FL.ring, _D = _ring.length, _ri = FL.ringIdx;'],
   push: (slot, k) => `_ring[${slot}].push(${k});`,
   current: ['const _slot = _ring[_ri], _sn = _slot.length;'],
+  element: (m) => `_slot[${m}]`,
   advance: ['_slot.length = 0;', 'FL.ringIdx = (_ri + 1) % _D;'],
 };
 
@@ -45,7 +46,7 @@ export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): 
   const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set() });
   const parts = rateSumParts(proj, { d: jsDialect, psp: () => renderExpr(proj.description.psp!, scope, jsSpelling) });
   const sum = scope.popArray('_sum', proj.post, parts.into[0]);
-  const loop = dendriteSumLoop(loopTarget(scope), parts, () => sum);
+  const loop = dendriteSumLoop(loopTarget(scope), parts, (_n, i) => `${sum}[${i}]`);
   const body = [...scope.declarations(), ...scope.prologue(), ...loop];
   return [...header(`proj${proj.id}_transmit`, proj), '  if (!FL.transmission) return;', ...indent(body), '}'].join('\n');
 }
@@ -67,7 +68,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
   const event = preSpikeEvent(proj, eventTarget(proj, ctx, scope), 'step');
   const P = `P[${proj.pre}]`;
   const loop = proj.delay.kind === 'variable'
-    ? [`const _src = ${P}.get('_spiked'), _ns = ${P}.get('_nspiked')[0];`, ...ringWalk(t, jsRing, '_src', '_ns', event)]
+    ? [`const _src = ${P}.get('_spiked'), _ns = ${P}.get('_nspiked')[0];`, ...ringWalk(t, jsRing, (s) => `_src[${s}]`, '_ns', event)]
     : [
       'let _src, _ns;',
       ...spikeSource(proj, {
@@ -76,14 +77,14 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
         queued: (slot) => [`_ns = ${P}.get('_spike_queue_n')[${slot}];`, `_src = ${P}.get('_spike_queue').subarray(${slot} * ${net.populations[proj.pre].size});`],
         queue: () => ({ delay: `J[${proj.id}].get('_delay_uniform')[0]`, newest: `${P}.get('_spike_queue_idx')[0]`, slots: `${P}.get('_spike_queue_n').length` }),
       }),
-      ...inverseWalk(t, '_src', '_ns', event),
+      ...inverseWalk(t, (s) => `_src[${s}]`, '_ns', event),
     ];
   if (transmitsAxonSpikes(proj, net)) {
     // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
     const axonEvent = axonSpikeEvent(proj, eventTarget(proj, ctx, scope), 'step');
     loop.push(...jsDialect.ifBlock('FL.axonTransmission', [
       `const _asrc = ${P}.get('_axon_spiked'), _nas = ${P}.get('_naxon')[0];`,
-      ...inverseWalk(t, '_asrc', '_nas', axonEvent),
+      ...inverseWalk(t, (s) => `_asrc[${s}]`, '_nas', axonEvent),
     ]));
   }
   const continuous = continuousTransmission(proj, net);
@@ -101,7 +102,7 @@ function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan): string[
   const parts = continuousSumParts(proj, { d: jsDialect, psp: () => renderExpr(proj.description.psp!, scope, jsSpelling) });
   if (!parts) return [];
   const g = parts.into.map((name, n) => scope.popArray(`_g${n}`, proj.post, name));
-  const loop = dendriteSumLoop(loopTarget(scope), parts, (n) => g[n]);
+  const loop = dendriteSumLoop(loopTarget(scope), parts, (n, i) => `${g[n]}[${i}]`);
   return jsDialect.block([...scope.declarations(), ...scope.prologue(), ...loop]);
 }
 
@@ -130,7 +131,7 @@ export function postEventKernel(proj: ProjectionPlan, net: NetworkPlan): string 
   const t = eventTarget(proj, ctx, scope);
   // Post events happen after this step's decay: their event time is step + 1 (see ir/event-driven.ts).
   const event = [...eventDecay(proj, t, '(step + 1)'), ...eventStatements(proj, proj.description.postSpike, t)];
-  const loop = postSpikeWalk(loopTarget(scope), '_src', '_ns', event);
+  const loop = postSpikeWalk(loopTarget(scope), (s) => `_src[${s}]`, '_ns', event);
   const body = [
     `const _src = P[${proj.post}].get('_spiked'), _ns = P[${proj.post}].get('_nspiked')[0];`,
     ...scope.declarations(), ...scope.prologue(), ...loop,

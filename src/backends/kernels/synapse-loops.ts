@@ -21,8 +21,8 @@ import { renderArith } from '../render.js';
 /** What a backend provides to the loops of projection kernels. */
 export interface LoopTarget {
   readonly d: Dialect;
-  /** The local holding the projection's array `name` (`_row_ptr`, `_inv_idx`, …), declared by the backend on first use. */
-  array(name: string): string;
+  /** Element `idx` (an int value) of the projection's array `name` (`_row_ptr`, `_inv_idx`, …). */
+  el(name: string, idx: string): string;
   /** The number of dendrites of the projection, an int value. */
   dendrites: string;
   /**
@@ -32,57 +32,71 @@ export interface LoopTarget {
   parallel?(synapses: string): string[];
   /** Lines before a loop over a dendrite's synapses whose iterations are independent (a vectorisation hint), or none. */
   independent?(): string[];
+  /**
+   * How the event walks (spikes to synapses) spread their two loops over parallel invocations (a
+   * GPU's workgroups and their invocations); by default they are the dialect's sequential loops.
+   * The work is the same, each synapse once; only the order between invocations changes.
+   */
+  spread?: {
+    /** The loop over the spikes `s` in [0, n). */
+    spikes(s: string, n: string, body: string[]): string[];
+    /** The loop over the synapses `i` in [from, to) of one spike. */
+    synapses(i: string, from: string, to: string, body: string[]): string[];
+  };
 }
 
 const idx = { type: 'index' } as const;
 
-/** `arr[i]` as a value. */
-const at = (arr: string, i: string) => `${arr}[${i}]`;
+/** The loops of an event walk: the target's spread, else the dialect's sequential loops. */
+function walkLoops(t: LoopTarget) {
+  return t.spread ?? { spikes: (s: string, n: string, body: string[]) => t.d.forRange(s, n, body), synapses: (i: string, a: string, b: string, body: string[]) => t.d.forSpan(i, a, b, body) };
+}
 
-/** The dendrite `i`'s bounds and its post-synaptic rank, as locals. */
+/** The dendrite `i`'s post-synaptic rank and, with `bounds`, its synapses' bounds `_k0`, `_k1`, as locals. */
 function dendriteHead(t: LoopTarget, bounds: boolean): string[] {
   const { d } = t;
-  const row = t.array('_row_ptr');
   return [
-    d.declare('rk_post', at(t.array('_post_rank'), 'i'), idx),
-    ...(bounds ? [d.declare('_k0', at(row, 'i'), idx), d.declare('_k1', at(row, 'i + 1'), idx)] : []),
+    d.declare('rk_post', t.el('_post_rank', 'i'), idx),
+    ...(bounds ? [d.declare('_k0', t.el('_row_ptr', 'i'), idx), d.declare('_k1', t.el('_row_ptr', 'i + 1'), idx)] : []),
   ];
 }
 
 /**
  * A weighted sum laid out per dendrite, one after the other: `init`, `take` for each synapse (after
- * `rk_pre`), then `deliver` into `into[n][rk_post]` (`local(n)` is the local holding array `into[n]`).
+ * `rk_pre`), then `deliver` into element `rk_post` of `parts.into[n]` (`into(n, idx)`, an element).
  */
-export function dendriteSumLoop(t: LoopTarget, parts: WeightedSumParts, local: (n: number) => string): string[] {
+export function dendriteSumLoop(t: LoopTarget, parts: WeightedSumParts, into: (n: number, idx: string) => string): string[] {
   const { d } = t;
   const nd = '_nd';
   return [
     d.declare(nd, t.dendrites, idx),
-    ...(t.parallel?.(at(t.array('_row_ptr'), nd)) ?? []),
+    ...(t.parallel?.(t.el('_row_ptr', nd)) ?? []),
     ...d.forRange('i', nd, [
       ...dendriteHead(t, true),
       ...parts.init,
-      ...d.forSpan('k', '_k0', '_k1', [d.declare('rk_pre', at(t.array('_pre_rank'), 'k'), idx), ...parts.take]),
-      ...parts.deliver((_name, n) => at(local(n), 'rk_post'), renderArith(d.expr, '-', '_k1', '_k0')),
+      ...d.forSpan('k', '_k0', '_k1', [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...parts.take]),
+      ...parts.deliver((_name, n) => into(n, 'rk_post'), renderArith(d.expr, '-', '_k1', '_k0')),
     ]),
   ];
 }
 
 /**
- * The synapses reached by the spikes `src[0 … ns)` (a list of pre-synaptic ranks), in emission order
- * and, per spike, in inverse-index order: `event` runs for synapse `k` of dendrite `i` with `rk_pre`
- * and `rk_post` declared. `postOf(m)` is the post-synaptic rank of inverse entry `m` (by default
- * through the synapse's dendrite; a backend may keep it in a derived array).
+ * The synapses reached by the spikes `src(s)`, `s` in [0, `ns`) (pre-synaptic ranks), in emission
+ * order and, per spike, in inverse-index order: `event` runs for synapse `k` of dendrite `i` with
+ * `rk_pre` and `rk_post` declared. `postOf(m)` is the post-synaptic rank of inverse entry `m` (by
+ * default through the synapse's dendrite; a backend may keep it in a derived array); `skip`, lines
+ * after `k` that pass over a synapse this walk does not transmit (a layout's filter).
  */
-export function inverseWalk(t: LoopTarget, src: string, ns: string, event: string[], postOf?: (m: string) => string): string[] {
+export function inverseWalk(t: LoopTarget, src: (s: string) => string, ns: string, event: string[], options: { postOf?: (m: string) => string; skip?: string[] } = {}): string[] {
   const { d } = t;
-  const ptr = t.array('_inv_ptr');
-  return d.forRange('s', ns, [
-    d.declare('rk_pre', at(src, 's'), idx),
-    ...d.forSpan('m', at(ptr, 'rk_pre'), at(ptr, 'rk_pre + 1'), [
-      d.declare('k', at(t.array('_inv_idx'), 'm'), idx),
-      d.declare('i', at(t.array('_syn_dendrite'), 'k'), idx),
-      d.declare('rk_post', postOf ? postOf('m') : at(t.array('_post_rank'), 'i'), idx),
+  const loops = walkLoops(t);
+  return loops.spikes('s', ns, [
+    d.declare('rk_pre', src('s'), idx),
+    ...loops.synapses('m', t.el('_inv_ptr', 'rk_pre'), t.el('_inv_ptr', 'rk_pre + 1'), [
+      d.declare('k', t.el('_inv_idx', 'm'), idx),
+      ...(options.skip ?? []),
+      d.declare('i', t.el('_syn_dendrite', 'k'), idx),
+      d.declare('rk_post', options.postOf ? options.postOf('m') : t.el('_post_rank', 'i'), idx),
       ...event,
     ]),
   ]);
@@ -94,37 +108,36 @@ export interface SynapseRing {
   read: string[];
   /** Appends synapse `k` to slot `slot`. */
   push(slot: string, k: string): string;
-  /** Lines declaring the local list `_slot` of this step's slot and its length `_sn`. */
+  /** Lines declaring this step's slot: its length `_sn` and what `element` reads. */
   current: string[];
+  /** Synapse `m` (an int value) of this step's slot. */
+  element(m: string): string;
   /** Empties this step's slot and advances `_ri` to the next one. */
   advance: string[];
 }
 
 /**
- * Per-synapse delays: each synapse reached by this step's spikes `src[0 … ns)` is pushed `delay`
+ * Per-synapse delays: each synapse reached by this step's spikes `src(s)`, `s` in [0, `ns`), is pushed `delay`
  * slots ahead (spikes in emission order, synapses in inverse-index order); then every synapse of this
  * step's slot runs `event`, in the order it was pushed.
  */
-export function ringWalk(t: LoopTarget, ring: SynapseRing, src: string, ns: string, event: string[]): string[] {
+export function ringWalk(t: LoopTarget, ring: SynapseRing, src: (s: string) => string, ns: string, event: string[]): string[] {
   const { d } = t;
-  const ptr = t.array('_inv_ptr');
-  const inv = t.array('_inv_idx');
-  const delay = t.array('_delay');
   return [
     ...ring.read,
     ...d.forRange('s', ns, [
-      d.declare('rk_pre', at(src, 's'), idx),
-      ...d.forSpan('m', at(ptr, 'rk_pre'), at(ptr, 'rk_pre + 1'), [
-        d.declare('k', at(inv, 'm'), idx),
-        ring.push(slotAhead('_ri', at(delay, 'k'), '_D'), 'k'),
+      d.declare('rk_pre', src('s'), idx),
+      ...d.forSpan('m', t.el('_inv_ptr', 'rk_pre'), t.el('_inv_ptr', 'rk_pre + 1'), [
+        d.declare('k', t.el('_inv_idx', 'm'), idx),
+        ring.push(slotAhead('_ri', t.el('_delay', 'k'), '_D'), 'k'),
       ]),
     ]),
     ...ring.current,
     ...d.forRange('m', '_sn', [
-      d.declare('k', at('_slot', 'm'), idx),
-      d.declare('i', at(t.array('_syn_dendrite'), 'k'), idx),
-      d.declare('rk_pre', at(t.array('_pre_rank'), 'k'), idx),
-      d.declare('rk_post', at(t.array('_post_rank'), 'i'), idx),
+      d.declare('k', ring.element('m'), idx),
+      d.declare('i', t.el('_syn_dendrite', 'k'), idx),
+      d.declare('rk_pre', t.el('_pre_rank', 'k'), idx),
+      d.declare('rk_post', t.el('_post_rank', 'i'), idx),
       ...event,
     ]),
     ...ring.advance,
@@ -142,28 +155,28 @@ export function synapseUpdateLoop(t: LoopTarget, global: string[], semiglobal: s
   return [
     ...global,
     d.declare(nd, t.dendrites, idx),
-    ...(independent ? (t.parallel?.(at(t.array('_row_ptr'), nd)) ?? []) : []),
+    ...(independent ? (t.parallel?.(t.el('_row_ptr', nd)) ?? []) : []),
     ...d.forRange('i', nd, [
       ...dendriteHead(t, false),
       ...semiglobal,
       ...(local.length ? [
         ...(independent ? (t.independent?.() ?? []) : []),
-        ...d.forSpan('k', at(t.array('_row_ptr'), 'i'), at(t.array('_row_ptr'), 'i + 1'), [d.declare('rk_pre', at(t.array('_pre_rank'), 'k'), idx), ...local]),
+        ...d.forSpan('k', t.el('_row_ptr', 'i'), t.el('_row_ptr', 'i + 1'), [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...local]),
       ] : []),
     ]),
   ];
 }
 
 /**
- * `post_spike` code: for each spike `src[0 … ns)` of the post-synaptic population, in emission
- * order, `event` runs for every synapse of the neuron's dendrite (none when it has no dendrite).
+ * `post_spike` code: for each spike `src(s)`, `s` in [0, `ns`), of the post-synaptic population, in
+ * emission order, `event` runs for every synapse of the neuron's dendrite (none when it has none).
  */
-export function postSpikeWalk(t: LoopTarget, src: string, ns: string, event: string[]): string[] {
+export function postSpikeWalk(t: LoopTarget, src: (s: string) => string, ns: string, event: string[]): string[] {
   const { d } = t;
-  const row = t.array('_row_ptr');
-  return d.forRange('s', ns, [
-    d.declare('rk_post', at(src, 's'), idx),
-    d.declare('i', at(t.array('_dendrite_of_post'), 'rk_post'), idx),
-    ...d.ifBlock(d.cmp('>=', 'i', '0'), d.forSpan('k', at(row, 'i'), at(row, 'i + 1'), [d.declare('rk_pre', at(t.array('_pre_rank'), 'k'), idx), ...event])),
+  const loops = walkLoops(t);
+  return loops.spikes('s', ns, [
+    d.declare('rk_post', src('s'), idx),
+    d.declare('i', t.el('_dendrite_of_post', 'rk_post'), idx),
+    ...d.ifBlock(d.cmp('>=', 'i', '0'), loops.synapses('k', t.el('_row_ptr', 'i'), t.el('_row_ptr', 'i + 1'), [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...event])),
   ]);
 }

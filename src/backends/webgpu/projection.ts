@@ -31,6 +31,7 @@ import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { renderSteps, indent, tempNames, type StatementContext as WStatementContext } from './statements.js';
 import { WG, type Gate, type Kernel } from './kernel.js';
 import { InternalError } from '../../errors.js';
+import { inverseWalk, postSpikeWalk, type LoopTarget } from '../kernels/synapse-loops.js';
 
 const EVENT_SHARING: Sharing = { pre: true, post: true, semiglobal: true, global: true };
 
@@ -340,23 +341,12 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
   const scope = synapseScope(proj, net, L, mem, { dtName: 'DT', temps: new Set(['_elapsed']) });
   const ctx = synapseContext(proj, net, scope, L, mem, EVENT_SHARING, 'pre_spike');
   const event = preSpikeEvent(proj, eventTarget(proj, ctx, L, mem), 'U.step');
-  const o = (n: string) => L.off('proj', proj.id, n);
   return {
     name: `proj${proj.id}_transmit`, stage: 0, mem, dispatch: { indirect: slot },
     body: [
       'var n: i32 = 0; var base: i32 = 0;',
       ...walk.source(proj, net, L),
-      `for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {`,
-      '  let rk_pre = I[base + s];',
-      `  let m1 = I[${o('_inv_ptr')} + rk_pre + 1];`,
-      `  for (var m = I[${o('_inv_ptr')} + rk_pre] + li; m < m1; m = m + ${WG}) {`,
-      `    let k = I[${o('_inv_idx')} + m];`,
-      ...indent(walk.skip(proj, L), 2),
-      `    let i = I[${o('_syn_dendrite')} + k];`,
-      `    let rk_post = I[${o('_post_rank')} + i];`,
-      ...indent(event, 2),
-      '  }',
-      '}',
+      ...inverseWalk(loopTarget(proj, L), (s) => `I[base + ${s}]`, 'n', event, { skip: walk.skip(proj, L) }),
     ],
   };
 }
@@ -370,23 +360,30 @@ export function axonTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L
   const scope = synapseScope(proj, net, L, mem, { dtName: 'DT', temps: new Set(['_elapsed']) });
   const ctx = synapseContext(proj, net, scope, L, mem, EVENT_SHARING, 'pre_axon_spike');
   const event = axonSpikeEvent(proj, eventTarget(proj, ctx, L, mem), 'U.step');
-  const o = (n: string) => L.off('proj', proj.id, n);
   const p = (n: string) => L.off('pop', proj.pre, n);
   return {
     name: `proj${proj.id}_axon`, stage: 0, mem, dispatch: { indirect: slot },
     body: [
       `let n = atomicLoad(&A[${p('_naxon')}]);`,
-      `for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {`,
-      `  let rk_pre = I[${p('_axon_spiked')} + s];`,
-      `  let m1 = I[${o('_inv_ptr')} + rk_pre + 1];`,
-      `  for (var m = I[${o('_inv_ptr')} + rk_pre] + li; m < m1; m = m + ${WG}) {`,
-      `    let k = I[${o('_inv_idx')} + m];`,
-      `    let i = I[${o('_syn_dendrite')} + k];`,
-      `    let rk_post = I[${o('_post_rank')} + i];`,
-      ...indent(event, 2),
-      '  }',
-      '}',
+      ...inverseWalk(loopTarget(proj, L), (s) => `I[${p('_axon_spiked')} + ${s}]`, 'n', event),
     ],
+  };
+}
+
+/**
+ * The WGSL places of the shared event walks (`../kernels/synapse-loops.ts`): arrays are regions of
+ * `I`; the spikes are spread over the workgroups of the indirect dispatch (one spike per workgroup,
+ * strided), the synapses of a spike over the `WG` invocations of its workgroup.
+ */
+function loopTarget(proj: ProjectionPlan, L: Layout): LoopTarget {
+  return {
+    d: wgslDialect,
+    el: (name, i) => `I[${L.off('proj', proj.id, name)} + ${i}]`,
+    dendrites: String(L.get('proj', proj.id, '_post_rank').length),
+    spread: {
+      spikes: (s, n, body) => [`for (var ${s} = i32(wid.x); ${s} < ${n}; ${s} = ${s} + i32(nwg.x)) {`, ...indent(body), '}'],
+      synapses: (i, from, to, body) => [`let ${i}1 = ${to};`, `for (var ${i} = ${from} + li; ${i} < ${i}1; ${i} = ${i} + ${WG}) {`, ...indent(body), '}'],
+    },
   };
 }
 
@@ -406,22 +403,12 @@ export function postEventKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layou
   const ctx = synapseContext(proj, net, scope, L, mem, EVENT_SHARING, 'post_spike');
   // Post events happen after this step's decay: their event time is step + 1 (see ir/event-driven.ts).
   const event = [...eventDriven(proj, ctx, L, '(U.step + 1)'), ...eventStatements(proj, proj.description.postSpike, ctx, L, mem)];
-  const o = (n: string) => L.off('proj', proj.id, n);
   const p = (n: string) => L.off('pop', proj.post, n);
   return {
     name: `proj${proj.id}_post`, stage: 2, mem, dispatch: { indirect: slot },
     body: [
       `let n = atomicLoad(&A[${p('_nspiked')}]);`,
-      `for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {`,
-      `  let rk_post = I[${p('_spiked')} + s];`,
-      `  let i = I[${o('_dendrite_of_post')} + rk_post];`,
-      '  if (i < 0) { continue; }',
-      `  let k1 = I[${o('_row_ptr')} + i + 1];`,
-      `  for (var k = I[${o('_row_ptr')} + i] + li; k < k1; k = k + ${WG}) {`,
-      `    let rk_pre = I[${o('_pre_rank')} + k];`,
-      ...indent(event, 2),
-      '  }',
-      '}',
+      ...postSpikeWalk(loopTarget(proj, L), (s) => `I[${p('_spiked')} + ${s}]`, 'n', event),
     ],
   };
 }

@@ -123,12 +123,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   n = atomicLoad(&A[0]);
   base = 14;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_pre = I[base + s];
+    let rk_pre: i32 = I[base + s];
     let m1 = I[43 + rk_pre + 1];
     for (var m = I[43 + rk_pre] + li; m < m1; m = m + 64) {
-      let k = I[46 + m];
-      let i = I[37 + k];
-      let rk_post = I[31 + i];
+      let k: i32 = I[46 + m];
+      let i: i32 = I[37 + k];
+      let rk_post: i32 = I[31 + i];
       nx_addf(7 + rk_post, nx_ldf(13 + 0));
     }
   }
@@ -190,12 +190,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   n = atomicLoad(&A[0]);
   base = 14;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_pre = I[base + s];
+    let rk_pre: i32 = I[base + s];
     let m1 = I[66 + rk_pre + 1];
     for (var m = I[66 + rk_pre] + li; m < m1; m = m + 64) {
-      let k = I[69 + m];
-      let i = I[60 + k];
-      let rk_post = I[54 + i];
+      let k: i32 = I[69 + m];
+      let i: i32 = I[60 + k];
+      let rk_post: i32 = I[54 + i];
       nx_addf(9 + rk_post, 0f);
     }
   }
@@ -255,12 +255,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let li = i32(lid.x);
   let n = atomicLoad(&A[1]);
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_pre = I[20 + s];
+    let rk_pre: i32 = I[20 + s];
     let m1 = I[66 + rk_pre + 1];
     for (var m = I[66 + rk_pre] + li; m < m1; m = m + 64) {
-      let k = I[69 + m];
-      let i = I[60 + k];
-      let rk_post = I[54 + i];
+      let k: i32 = I[69 + m];
+      let i: i32 = I[60 + k];
+      let rk_post: i32 = I[54 + i];
       nx_addf(9 + rk_post, nx_ldf(14 + 0));
     }
   }

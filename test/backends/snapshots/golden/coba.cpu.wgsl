@@ -120,12 +120,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   n = atomicLoad(&A[0]);
   base = 13;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_pre = I[base + s];
+    let rk_pre: i32 = I[base + s];
     let m1 = I[13300 + rk_pre + 1];
     for (var m = I[13300 + rk_pre] + li; m < m1; m = m + 64) {
-      let k = I[13401 + m];
-      let i = I[6857 + k];
-      let rk_post = I[414 + i];
+      let k: i32 = I[13401 + m];
+      let i: i32 = I[6857 + k];
+      let rk_post: i32 = I[414 + i];
       nx_addf(110 + rk_post, nx_ldf(410 + 0));
     }
   }
@@ -187,12 +187,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   n = atomicLoad(&A[0]);
   base = 13;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_pre = I[base + s];
+    let rk_pre: i32 = I[base + s];
     let m1 = I[23226 + rk_pre + 1];
     for (var m = I[23226 + rk_pre] + li; m < m1; m = m + 64) {
-      let k = I[23327 + m];
-      let i = I[21536 + k];
-      let rk_post = I[19846 + i];
+      let k: i32 = I[23327 + m];
+      let i: i32 = I[21536 + k];
+      let rk_post: i32 = I[19846 + i];
       nx_addf(210 + rk_post, nx_ldf(411 + 0));
     }
   }

@@ -188,12 +188,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   n = atomicLoad(&A[1]);
   base = 62;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_pre = I[base + s];
+    let rk_pre: i32 = I[base + s];
     let m1 = I[156 + rk_pre + 1];
     for (var m = I[156 + rk_pre] + li; m < m1; m = m + 64) {
-      let k = I[161 + m];
-      let i = I[148 + k];
-      let rk_post = I[140 + i];
+      let k: i32 = I[161 + m];
+      let i: i32 = I[148 + k];
+      let rk_post: i32 = I[140 + i];
       nx_addf(5 + rk_post, nx_ldf(130 + 0));
     }
   }
@@ -255,12 +255,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   n = atomicLoad(&A[2]);
   base = 79;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_pre = I[base + s];
+    let rk_pre: i32 = I[base + s];
     let m1 = I[187 + rk_pre + 1];
     for (var m = I[187 + rk_pre] + li; m < m1; m = m + 64) {
-      let k = I[192 + m];
-      let i = I[179 + k];
-      let rk_post = I[171 + i];
+      let k: i32 = I[192 + m];
+      let i: i32 = I[179 + k];
+      let rk_post: i32 = I[171 + i];
       nx_addf(5 + rk_post, nx_ldf(131 + 0));
     }
   }
@@ -322,12 +322,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   n = atomicLoad(&A[3]);
   base = 95;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_pre = I[base + s];
+    let rk_pre: i32 = I[base + s];
     let m1 = I[218 + rk_pre + 1];
     for (var m = I[218 + rk_pre] + li; m < m1; m = m + 64) {
-      let k = I[223 + m];
-      let i = I[210 + k];
-      let rk_post = I[202 + i];
+      let k: i32 = I[223 + m];
+      let i: i32 = I[210 + k];
+      let rk_post: i32 = I[202 + i];
       nx_addf(5 + rk_post, nx_ldf(132 + 0));
     }
   }
@@ -389,12 +389,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   n = atomicLoad(&A[4]);
   base = 107;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_pre = I[base + s];
+    let rk_pre: i32 = I[base + s];
     let m1 = I[249 + rk_pre + 1];
     for (var m = I[249 + rk_pre] + li; m < m1; m = m + 64) {
-      let k = I[254 + m];
-      let i = I[241 + k];
-      let rk_post = I[233 + i];
+      let k: i32 = I[254 + m];
+      let i: i32 = I[241 + k];
+      let rk_post: i32 = I[233 + i];
       nx_addf(5 + rk_post, nx_ldf(133 + 0));
     }
   }

@@ -378,8 +378,8 @@ static void proj0_post(Net* N, int64_t step) {
   double* a_w_max = (double*)N->a[12];
   double* a_w = (double*)N->a[10];
   double* a_w_min = (double*)N->a[13];
-  int32_t* _row_ptr = (int32_t*)N->a[35];
-  int32_t* _dendrite_of_post = (int32_t*)N->a[36];
+  int32_t* _dendrite_of_post = (int32_t*)N->a[35];
+  int32_t* _row_ptr = (int32_t*)N->a[36];
   int32_t* _pre_rank = (int32_t*)N->a[37];
   const int32_t* _src = ((int32_t*)N->a[29]); const int64_t _ns = ((int32_t*)N->a[32])[0];
   for (int64_t s = 0; s < _ns; s++) {

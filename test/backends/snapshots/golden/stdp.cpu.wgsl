@@ -110,12 +110,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   n = atomicLoad(&A[0]);
   base = 8;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_pre = I[base + s];
+    let rk_pre: i32 = I[base + s];
     let m1 = I[135 + rk_pre + 1];
     for (var m = I[135 + rk_pre] + li; m < m1; m = m + 64) {
-      let k = I[156 + m];
-      let i = I[114 + k];
-      let rk_post = I[93 + i];
+      let k: i32 = I[156 + m];
+      let i: i32 = I[114 + k];
+      let rk_post: i32 = I[93 + i];
       let T_elapsed: f32 = f32((U.step - I[71 + k]));
       nx_stf(130 + k, (nx_ldf(130 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(190 + 0)))));
       nx_stf(150 + k, (nx_ldf(150 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(191 + 0)))));
@@ -478,23 +478,24 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let li = i32(lid.x);
   let n = atomicLoad(&A[1]);
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_post = I[68 + s];
-    let i = I[134 + rk_post];
-    if (i < 0) { continue; }
-    let k1 = I[91 + i + 1];
-    for (var k = I[91 + i] + li; k < k1; k = k + 64) {
-      let rk_pre = I[94 + k];
-      let T_elapsed: f32 = f32(((U.step + 1) - I[71 + k]));
-      nx_stf(130 + k, (nx_ldf(130 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(190 + 0)))));
-      nx_stf(150 + k, (nx_ldf(150 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(191 + 0)))));
-      I[71 + k] = (U.step + 1);
-      {
-        let _nv: f32 = (nx_ldf(150 + k) - (nx_ldf(193 + 0) * nx_ldf(195 + 0)));
-        nx_stf(150 + k, _nv);
-      }
-      if (I[4] != 0) {
-        let _nv: f32 = nx_clip((nx_ldf(170 + k) + nx_ldf(130 + k)), nx_ldf(194 + 0), nx_ldf(195 + 0));
-        nx_stf(170 + k, _nv);
+    let rk_post: i32 = I[68 + s];
+    let i: i32 = I[134 + rk_post];
+    if (i >= 0) {
+      let k1 = I[91 + i + 1];
+      for (var k = I[91 + i] + li; k < k1; k = k + 64) {
+        let rk_pre: i32 = I[94 + k];
+        let T_elapsed: f32 = f32(((U.step + 1) - I[71 + k]));
+        nx_stf(130 + k, (nx_ldf(130 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(190 + 0)))));
+        nx_stf(150 + k, (nx_ldf(150 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(191 + 0)))));
+        I[71 + k] = (U.step + 1);
+        {
+          let _nv: f32 = (nx_ldf(150 + k) - (nx_ldf(193 + 0) * nx_ldf(195 + 0)));
+          nx_stf(150 + k, _nv);
+        }
+        if (I[4] != 0) {
+          let _nv: f32 = nx_clip((nx_ldf(170 + k) + nx_ldf(130 + k)), nx_ldf(194 + 0), nx_ldf(195 + 0));
+          nx_stf(170 + k, _nv);
+        }
       }
     }
   }

@@ -111,8 +111,8 @@ function proj0_post(step) {
   const w = J[0].get('w');
   const w_min = J[0].get('w_min');
   const _post_rank = J[0].get('_post_rank');
-  const _row_ptr = J[0].get('_row_ptr');
   const _dendrite_of_post = J[0].get('_dendrite_of_post');
+  const _row_ptr = J[0].get('_row_ptr');
   const _pre_rank = J[0].get('_pre_rank');
   for (let s = 0; s < _ns; s++) {
     const rk_post = _src[s];
