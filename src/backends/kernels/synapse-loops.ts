@@ -33,23 +33,30 @@ export interface LoopTarget {
   /** Lines before a loop over a dendrite's synapses whose iterations are independent (a vectorisation hint), or none. */
   independent?(): string[];
   /**
-   * How the event walks (spikes to synapses) spread their two loops over parallel invocations (a
-   * GPU's workgroups and their invocations); by default they are the dialect's sequential loops.
-   * The work is the same, each synapse once; only the order between invocations changes.
+   * How loops are spread over parallel invocations (a GPU's invocations and workgroups); each one
+   * not given is the dialect's sequential loop. The work is the same, each element once; only the
+   * order between invocations changes.
    */
   spread?: {
-    /** The loop over the spikes `s` in [0, n). */
-    spikes(s: string, n: string, body: string[]): string[];
+    /** The loop over the spikes `s` in [0, n) of an event walk. */
+    spikes?(s: string, n: string, body: string[]): string[];
     /** The loop over the synapses `i` in [from, to) of one spike. */
-    synapses(i: string, from: string, to: string, body: string[]): string[];
+    synapses?(i: string, from: string, to: string, body: string[]): string[];
+    /** The loop over the dendrites `i` in [0, n) of the synaptic equations. */
+    dendrites?(i: string, n: string, body: string[]): string[];
   };
 }
 
 const idx = { type: 'index' } as const;
 
-/** The loops of an event walk: the target's spread, else the dialect's sequential loops. */
-function walkLoops(t: LoopTarget) {
-  return t.spread ?? { spikes: (s: string, n: string, body: string[]) => t.d.forRange(s, n, body), synapses: (i: string, a: string, b: string, body: string[]) => t.d.forSpan(i, a, b, body) };
+/** The loops of a target: its spread ones, else the dialect's sequential loops. */
+function loops(t: LoopTarget) {
+  const { d } = t;
+  return {
+    spikes: t.spread?.spikes ?? ((s: string, n: string, body: string[]) => d.forRange(s, n, body)),
+    synapses: t.spread?.synapses ?? ((i: string, a: string, b: string, body: string[]) => d.forSpan(i, a, b, body)),
+    dendrites: t.spread?.dendrites ?? ((i: string, n: string, body: string[]) => d.forRange(i, n, body)),
+  };
 }
 
 /** The dendrite `i`'s post-synaptic rank and, with `bounds`, its synapses' bounds `_k0`, `_k1`, as locals. */
@@ -89,10 +96,10 @@ export function dendriteSumLoop(t: LoopTarget, parts: WeightedSumParts, into: (n
  */
 export function inverseWalk(t: LoopTarget, src: (s: string) => string, ns: string, event: string[], options: { postOf?: (m: string) => string; skip?: string[] } = {}): string[] {
   const { d } = t;
-  const loops = walkLoops(t);
-  return loops.spikes('s', ns, [
+  const walk = loops(t);
+  return walk.spikes('s', ns, [
     d.declare('rk_pre', src('s'), idx),
-    ...loops.synapses('m', t.el('_inv_ptr', 'rk_pre'), t.el('_inv_ptr', 'rk_pre + 1'), [
+    ...walk.synapses('m', t.el('_inv_ptr', 'rk_pre'), t.el('_inv_ptr', 'rk_pre + 1'), [
       d.declare('k', t.el('_inv_idx', 'm'), idx),
       ...(options.skip ?? []),
       d.declare('i', t.el('_syn_dendrite', 'k'), idx),
@@ -156,7 +163,7 @@ export function synapseUpdateLoop(t: LoopTarget, global: string[], semiglobal: s
     ...global,
     d.declare(nd, t.dendrites, idx),
     ...(independent ? (t.parallel?.(t.el('_row_ptr', nd)) ?? []) : []),
-    ...d.forRange('i', nd, [
+    ...loops(t).dendrites('i', nd, [
       ...dendriteHead(t, false),
       ...semiglobal,
       ...(local.length ? [
@@ -173,10 +180,10 @@ export function synapseUpdateLoop(t: LoopTarget, global: string[], semiglobal: s
  */
 export function postSpikeWalk(t: LoopTarget, src: (s: string) => string, ns: string, event: string[]): string[] {
   const { d } = t;
-  const loops = walkLoops(t);
-  return loops.spikes('s', ns, [
+  const walk = loops(t);
+  return walk.spikes('s', ns, [
     d.declare('rk_post', src('s'), idx),
     d.declare('i', t.el('_dendrite_of_post', 'rk_post'), idx),
-    ...d.ifBlock(d.cmp('>=', 'i', '0'), loops.synapses('k', t.el('_row_ptr', 'i'), t.el('_row_ptr', 'i + 1'), [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...event])),
+    ...d.ifBlock(d.cmp('>=', 'i', '0'), walk.synapses('k', t.el('_row_ptr', 'i'), t.el('_row_ptr', 'i + 1'), [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...event])),
   ]);
 }

@@ -31,7 +31,7 @@ import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { renderSteps, indent, tempNames, type StatementContext as WStatementContext } from './statements.js';
 import { WG, type Gate, type Kernel } from './kernel.js';
 import { InternalError } from '../../errors.js';
-import { inverseWalk, postSpikeWalk, type LoopTarget } from '../kernels/synapse-loops.js';
+import { inverseWalk, postSpikeWalk, synapseUpdateLoop, type LoopTarget } from '../kernels/synapse-loops.js';
 
 const EVENT_SHARING: Sharing = { pre: true, post: true, semiglobal: true, global: true };
 
@@ -375,17 +375,20 @@ export function axonTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L
  * `I`; the spikes are spread over the workgroups of the indirect dispatch (one spike per workgroup,
  * strided), the synapses of a spike over the `WG` invocations of its workgroup.
  */
-function loopTarget(proj: ProjectionPlan, L: Layout): LoopTarget {
-  return {
-    d: wgslDialect,
-    el: (name, i) => `I[${L.off('proj', proj.id, name)} + ${i}]`,
-    dendrites: String(L.get('proj', proj.id, '_post_rank').length),
-    spread: {
-      spikes: (s, n, body) => [`for (var ${s} = i32(wid.x); ${s} < ${n}; ${s} = ${s} + i32(nwg.x)) {`, ...indent(body), '}'],
-      synapses: (i, from, to, body) => [`let ${i}1 = ${to};`, `for (var ${i} = ${from} + li; ${i} < ${i}1; ${i} = ${i} + ${WG}) {`, ...indent(body), '}'],
-    },
-  };
+function loopTarget(proj: ProjectionPlan, L: Layout, spread: LoopTarget['spread'] = eventSpread): LoopTarget {
+  return { d: wgslDialect, el: (name, i) => `I[${L.off('proj', proj.id, name)} + ${i}]`, dendrites: String(L.get('proj', proj.id, '_post_rank').length), spread };
 }
+
+/** The event walks' spread: one spike per workgroup (strided over the dispatch), its synapses over the workgroup's invocations. */
+const eventSpread: LoopTarget['spread'] = {
+  spikes: (s, n, body) => [`for (var ${s} = i32(wid.x); ${s} < ${n}; ${s} = ${s} + i32(nwg.x)) {`, ...indent(body), '}'],
+  synapses: (i, from, to, body) => [`let ${i}1 = ${to};`, `for (var ${i} = ${from} + li; ${i} < ${i}1; ${i} = ${i} + ${WG}) {`, ...indent(body), '}'],
+};
+
+/** The synaptic equations' spread: one invocation per dendrite. */
+const dendriteSpread: LoopTarget['spread'] = {
+  dendrites: (i, n, body) => [`let ${i} = gi;`, `if (${i} >= ${n}) { return; }`, ...body],
+};
 
 /** Preparation lines of an axonal-spike kernel's indirect dispatch (only for `transmitsAxonSpikes`: `../kernels/axon.ts`). */
 export function axonPrepLines(proj: ProjectionPlan, L: Layout, slot: number, gate: Gate): string[] {
@@ -445,17 +448,8 @@ export function synapseUpdateKernels(proj: ProjectionPlan, net: NetworkPlan, L: 
   if (sec('semiglobal').length || sec('local').length) {
     const ctx = synapseContext(proj, net, scope, L, plainMem, { pre: true, post: false, semiglobal: false, global: true }, 'synaptic equations');
     const nd = L.get('proj', proj.id, '_post_rank').length;
-    const o = (n: string) => L.off('proj', proj.id, n);
-    const l = renderSteps(sec('local'), ctx);
-    kernels.push({
-      name: `proj${proj.id}_update`, stage: 2, mem: plainMem, dispatch: { threads: nd },
-      body: [
-        'let i = gi;', `if (i >= ${nd}) { return; }`, ...guard,
-        `let rk_post = I[${o('_post_rank')} + i];`,
-        ...renderSteps(sec('semiglobal'), ctx),
-        ...(l.length ? [`for (var k = I[${o('_row_ptr')} + i]; k < I[${o('_row_ptr')} + i + 1]; k = k + 1) {`, `  let rk_pre = I[${o('_pre_rank')} + k];`, ...indent(l), '}'] : []),
-      ],
-    });
+    const loop = synapseUpdateLoop(loopTarget(proj, L, dendriteSpread), [], renderSteps(sec('semiglobal'), ctx), renderSteps(sec('local'), ctx), false);
+    kernels.push({ name: `proj${proj.id}_update`, stage: 2, mem: plainMem, dispatch: { threads: nd }, body: [...guard, ...loop] });
   }
   return kernels;
 }

@@ -308,19 +308,23 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  let i = gi;
-  if (i >= 2) { return; }
   if (I[1] == 0 || I[2] == 0 || I[3] == 0) { return; }
   if ((U.step - I[6]) % I[5] != 0) { return; }
   let _dt = DT * f32(I[5]);
-  let rk_post = I[11 + i];
-  for (var k = I[8 + i]; k < I[8 + i + 1]; k = k + 1) {
-    let rk_pre = I[13 + k];
-    {
-      let T_m_w: f32 = (((F[10 + rk_pre] * F[22 + rk_post]) - (F[32 + k] * nx_pow(F[22 + rk_post], 2f) * F[38 + k])) / F[26 + k]);
-      if (I[4] != 0) {
-        let _nv: f32 = (F[38 + k] + (_dt * T_m_w));
-        F[38 + k] = _nv;
+  let _nd: i32 = 2;
+  let i = gi;
+  if (i >= _nd) { return; }
+  let rk_post: i32 = I[11 + i];
+  {
+    let _k1: i32 = I[8 + i + 1];
+    for (var k: i32 = I[8 + i]; k < _k1; k++) {
+      let rk_pre: i32 = I[13 + k];
+      {
+        let T_m_w: f32 = (((F[10 + rk_pre] * F[22 + rk_post]) - (F[32 + k] * nx_pow(F[22 + rk_post], 2f) * F[38 + k])) / F[26 + k]);
+        if (I[4] != 0) {
+          let _nv: f32 = (F[38 + k] + (_dt * T_m_w));
+          F[38 + k] = _nv;
+        }
       }
     }
   }
