@@ -20,6 +20,7 @@ import { parallelFor, SYNAPSE_THRESHOLD } from './parallel.js';
 import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
 import { InternalError } from '../../errors.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
+import { bareIndex } from '../kernels/dialect.js';
 
 
 function header(name: string, proj: ProjectionPlan): string[] {
@@ -52,7 +53,7 @@ function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: CSynapseS
 function loopTarget(proj: ProjectionPlan, scope: CSynapseScope, table: ArrayTable): LoopTarget {
   return {
     d: cppDialect,
-    el: (name, i) => `${scope.arrays.need(name, 'proj', proj.id, name)}[${i}]`,
+    el: (name, i) => `${scope.arrays.need(name, 'proj', proj.id, name)}[${bareIndex(i)}]`,
     dendrites: table.len('proj', proj.id, '_post_rank'),
     parallel: (synapses) => parallelFor(table.threads, synapses, undefined, SYNAPSE_THRESHOLD),
     // ivdep lets GCC vectorise despite the pointers it cannot prove distinct (element-wise, same bits).

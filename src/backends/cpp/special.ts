@@ -10,7 +10,8 @@ import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { sharedTransmissionKernel } from './shared.js';
 import { cppDialect } from './spelling.js';
 import { indent, type ListRef } from '../kernels/dialect.js';
-import { bareIndex, sequentialDecodingBody, sequentialPopulationBody, type SpecialTarget } from '../kernels/special.js';
+import { sequentialDecodingBody, sequentialPopulationBody, type SpecialTarget } from '../kernels/special.js';
+import { bareIndex } from '../kernels/dialect.js';
 
 /** The geometric waiting time of `../js/special.ts` (`geometricSteps`), with the same fdlibm log. */
 export const SPECIAL_HELPERS = String.raw`static inline double nx_geom(double q, uint32_t seed, uint32_t stream, uint32_t index, uint64_t step, uint32_t draw_id) {

@@ -13,6 +13,7 @@ import { renderSteps, indent, tempNames, plain, type StatementContext } from './
 import { synapseScope, type SynapseScope } from './synapse-scope.js';
 import { js } from './names.js';
 import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
+import { bareIndex } from '../kernels/dialect.js';
 
 function header(name: string, proj: ProjectionPlan): string[] {
   return [`function ${name}(step) {`, `  const FL = X[${proj.id}];`, '  const t = step * dt;'];
@@ -29,7 +30,7 @@ function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: SynapseSc
 
 /** The js places of the shared loops (`../kernels/synapse-loops.ts`): arrays are `const` locals of the scope. */
 function loopTarget(scope: SynapseScope): LoopTarget {
-  return { d: jsDialect, el: (name, i) => `${scope.array(name)}[${i}]`, dendrites: `${scope.array('_post_rank')}.length` };
+  return { d: jsDialect, el: (name, i) => `${scope.array(name)}[${bareIndex(i)}]`, dendrites: `${scope.array('_post_rank')}.length` };
 }
 
 /** The js ring of synapses in flight (per-synapse delays): `FL.ring`, an array of `_D` arrays of synapse indices. */

@@ -12,7 +12,8 @@ import { sharedTransmissionKernel } from './shared.js';
 import { jsDialect } from './spelling.js';
 import { js } from './names.js';
 import { indent, type ListRef } from '../kernels/dialect.js';
-import { bareIndex, sequentialDecodingBody, sequentialPopulationBody, type SpecialTarget } from '../kernels/special.js';
+import { sequentialDecodingBody, sequentialPopulationBody, type SpecialTarget } from '../kernels/special.js';
+import { bareIndex } from '../kernels/dialect.js';
 
 const BLOCK = new Uint32Array(4);
 

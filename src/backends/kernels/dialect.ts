@@ -91,3 +91,18 @@ export function indent(lines: string[], n = 1): string[] {
 export function spanEnd(i: string, to: string): { end: string; hoist?: string } {
   return /^[A-Za-z_]\w*$/.test(to) ? { end: to } : { end: `_${i}1`, hoist: to };
 }
+
+/**
+ * An index for `arr[…]` or `off + …` without its outer parentheses: the indices of these kernels are
+ * sums and products of ints, which need none there (a target's `el` may use it for readability).
+ */
+export function bareIndex(idx: string): string {
+  if (!idx.startsWith('(') || !idx.endsWith(')')) return idx;
+  let depth = 0;
+  for (let k = 0; k < idx.length - 1; k++) {
+    if (idx[k] === '(') depth++;
+    else if (idx[k] === ')') depth--;
+    if (depth === 0) return idx; // the first parenthesis closes before the end: `(a) + (b)`
+  }
+  return idx.slice(1, -1);
+}

@@ -42,21 +42,6 @@ export interface SpecialTarget {
   changed(a: string, b: string): string;
 }
 
-/**
- * An index for `arr[…]` or `off + …` without its outer parentheses: the indices of these kernels are
- * sums and products of ints, which need none there (a target's `el` may use it for readability).
- */
-export function bareIndex(idx: string): string {
-  if (!idx.startsWith('(') || !idx.endsWith(')')) return idx;
-  let depth = 0;
-  for (let k = 0; k < idx.length - 1; k++) {
-    if (idx[k] === '(') depth++;
-    else if (idx[k] === ')') depth--;
-    if (depth === 0) return idx; // the first parenthesis closes before the end: `(a) + (b)`
-  }
-  return idx.slice(1, -1);
-}
-
 /** `a + b` of int values (indices, steps, counters). */
 function add(t: SpecialTarget, a: string, b: string): string {
   return renderArith(t.d.expr, '+', a, b);

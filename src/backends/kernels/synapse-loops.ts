@@ -49,6 +49,9 @@ export interface LoopTarget {
 
 const idx = { type: 'index' } as const;
 
+/** `x + 1` of an int value (an index), spelled by the dialect. */
+const plusOne = (d: Dialect, x: string) => renderArith(d.expr, '+', x, '1');
+
 /** The loops of a target: its spread ones, else the dialect's sequential loops. */
 function loops(t: LoopTarget) {
   const { d } = t;
@@ -64,7 +67,7 @@ function dendriteHead(t: LoopTarget, bounds: boolean): string[] {
   const { d } = t;
   return [
     d.declare('rk_post', t.el('_post_rank', 'i'), idx),
-    ...(bounds ? [d.declare('_k0', t.el('_row_ptr', 'i'), idx), d.declare('_k1', t.el('_row_ptr', 'i + 1'), idx)] : []),
+    ...(bounds ? [d.declare('_k0', t.el('_row_ptr', 'i'), idx), d.declare('_k1', t.el('_row_ptr', plusOne(d, 'i')), idx)] : []),
   ];
 }
 
@@ -99,7 +102,7 @@ export function inverseWalk(t: LoopTarget, src: (s: string) => string, ns: strin
   const walk = loops(t);
   return walk.spikes('s', ns, [
     d.declare('rk_pre', src('s'), idx),
-    ...walk.synapses('m', t.el('_inv_ptr', 'rk_pre'), t.el('_inv_ptr', 'rk_pre + 1'), [
+    ...walk.synapses('m', t.el('_inv_ptr', 'rk_pre'), t.el('_inv_ptr', plusOne(d, 'rk_pre')), [
       d.declare('k', t.el('_inv_idx', 'm'), idx),
       ...(options.skip ?? []),
       d.declare('i', t.el('_syn_dendrite', 'k'), idx),
@@ -134,7 +137,7 @@ export function ringWalk(t: LoopTarget, ring: SynapseRing, src: (s: string) => s
     ...ring.read,
     ...d.forRange('s', ns, [
       d.declare('rk_pre', src('s'), idx),
-      ...d.forSpan('m', t.el('_inv_ptr', 'rk_pre'), t.el('_inv_ptr', 'rk_pre + 1'), [
+      ...d.forSpan('m', t.el('_inv_ptr', 'rk_pre'), t.el('_inv_ptr', plusOne(d, 'rk_pre')), [
         d.declare('k', t.el('_inv_idx', 'm'), idx),
         ring.push(slotAhead('_ri', t.el('_delay', 'k'), '_D'), 'k'),
       ]),
@@ -168,7 +171,7 @@ export function synapseUpdateLoop(t: LoopTarget, global: string[], semiglobal: s
       ...semiglobal,
       ...(local.length ? [
         ...(independent ? (t.independent?.() ?? []) : []),
-        ...d.forSpan('k', t.el('_row_ptr', 'i'), t.el('_row_ptr', 'i + 1'), [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...local]),
+        ...d.forSpan('k', t.el('_row_ptr', 'i'), t.el('_row_ptr', plusOne(d, 'i')), [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...local]),
       ] : []),
     ]),
   ];
@@ -184,6 +187,6 @@ export function postSpikeWalk(t: LoopTarget, src: (s: string) => string, ns: str
   return walk.spikes('s', ns, [
     d.declare('rk_post', src('s'), idx),
     d.declare('i', t.el('_dendrite_of_post', 'rk_post'), idx),
-    ...d.ifBlock(d.cmp('>=', 'i', '0'), walk.synapses('k', t.el('_row_ptr', 'i'), t.el('_row_ptr', 'i + 1'), [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...event])),
+    ...d.ifBlock(d.cmp('>=', 'i', '0'), walk.synapses('k', t.el('_row_ptr', 'i'), t.el('_row_ptr', plusOne(d, 'i')), [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...event])),
   ]);
 }

@@ -16,7 +16,8 @@ import { plainMem, type Layout } from './memory.js';
 import { gateCheck, type Gate, type Kernel } from './kernel.js';
 import { wgslDialect } from './spelling.js';
 import { transmits } from './projection.js';
-import { bareIndex, decodingParts, poissonParts, spikeSourceArrayParts, timedArrayParts, type SpecialTarget } from '../kernels/special.js';
+import { decodingParts, poissonParts, spikeSourceArrayParts, timedArrayParts, type SpecialTarget } from '../kernels/special.js';
+import { bareIndex } from '../kernels/dialect.js';
 
 /** Geometric waiting time (steps) of one Bernoulli(q) trial per step; "never" is 3e38. */
 export const SPECIAL_WGSL = /* wgsl */ `fn nx_geom(q: f32, stream: u32, index: u32, draw: u32) -> f32 {

@@ -1,15 +1,19 @@
-// A toy backend: the plan's neuron kernels printed in a Lisp with WebAssembly-like arithmetic, from
-// the shared kernel library (src/backends/kernels/) and nothing else but the ~40 lines below: an
-// expression spelling, a statement dialect and the places of the arrays. It proves that a new
-// backend is spelling + dialect: the kernel logic (refractoriness, spike test, reset, emission,
-// axonal spikes) is not written again. See docs/internals/backends.md.
+// A toy backend: the plan's neuron kernels and weighted sums printed in a Lisp with WebAssembly-like
+// arithmetic, from the shared kernel library (src/backends/kernels/) and nothing else but the ~50
+// lines below: an expression spelling, a statement dialect and the places of the arrays. It proves
+// that a new backend is spelling + dialect: the kernel logic (refractoriness, spike test, reset,
+// emission, axonal spikes, the walk over a projection's dendrites and the reduction of its psp) is
+// not written again. See docs/internals/backends.md.
 import { it, expect } from 'vitest';
-import { Network, Neuron } from '../../../src/index.js';
+import { Network, Neuron, Synapse } from '../../../src/index.js';
 import type { Spelling } from '../../../src/backends/render.js';
 import { indent, type Dialect } from '../../../src/backends/kernels/dialect.js';
 import { neuronParts } from '../../../src/backends/kernels/neuron.js';
 import { plainLocation } from '../../../src/backends/kernels/statements.js';
-import type { PopulationPlan } from '../../../src/ir/plan.js';
+import type { PopulationPlan, ProjectionPlan } from '../../../src/ir/plan.js';
+import { renderExpr } from '../../../src/backends/render.js';
+import { rateSumParts } from '../../../src/backends/kernels/transmission.js';
+import { dendriteSumLoop } from '../../../src/backends/kernels/synapse-loops.js';
 
 const OPS = { '+': 'f64.add', '-': 'f64.sub', '*': 'f64.mul', '/': 'f64.div' } as const;
 const lisp: Spelling = {
@@ -38,6 +42,13 @@ function toyNeuron(pop: PopulationPlan): string {
     }),
   });
   return form(`defkernel pop${pop.id}_update`, toy.forRange('i', String(pop.size), [...parts.inref, ...parts.local, ...parts.emit, ...parts.axon])).join('\n');
+}
+
+function toySum(proj: ProjectionPlan): string {
+  const scope = { sym: (n: string) => `(aref ${n} k)`, attr: (o: string, n: string) => `(aref ${o}_${n} rk_${o})`, sum: () => '0', globalop: () => '', rand: () => '' };
+  const parts = rateSumParts(proj, { d: toy, psp: () => renderExpr(proj.description.psp!, scope, lisp) });
+  const loop = dendriteSumLoop({ d: toy, el: (n, i) => `(aref ${n} ${i})`, dendrites: '(length _post_rank)' }, parts, (_n, i) => `(aref post_${parts.into[0]} ${i})`);
+  return form(`defkernel proj${proj.id}_transmit`, loop).join('\n');
 }
 
 it('a toy backend prints the shared neuron kernel in another syntax', async () => {
@@ -70,6 +81,27 @@ it('a toy backend prints the shared neuron kernel in another syntax', async () =
       (set! (aref a i) 0)
       (set! (aref _axon_spiked (inc! _nas)) i)
     )
+  )
+)`);
+});
+
+it('a toy backend prints the shared weighted sum of a rate-coded projection in another syntax', async () => {
+  const net = new Network();
+  const pop = net.create(2, new Neuron({ equations: 'r = sum(exc)' }));
+  net.connect(pop, pop, 'exc', new Synapse({ psp: 'w * pre.r' })).allToAll(0.5);
+  await net.compile({ backend: 'js' });
+  expect(toySum(net.plan!.projections[0])).toBe(`(defkernel proj0_transmit
+  (let _nd (length _post_rank))
+  (for (i 0 _nd)
+    (let rk_post (aref _post_rank i))
+    (let _k0 (aref _row_ptr i))
+    (let _k1 (aref _row_ptr (f64.add i 1)))
+    (let _s 0)
+    (for (k _k0 _k1)
+      (let rk_pre (aref _pre_rank k))
+      (set! _s (f64.add _s (f64.mul (aref w k) (aref pre_r rk_pre))))
+    )
+    (set! (aref post__sum_exc rk_post) (f64.add (aref post__sum_exc rk_post) _s))
   )
 )`);
 });
