@@ -44,6 +44,8 @@ export interface WeightedSumParts {
   combine: 'add' | 'max' | 'min';
   /** Before a dendrite's synapses: `_s` declared, holding the reduction's start value. */
   init: string[];
+  /** The reduction's start value (layouts that keep partial reductions in memory of their own). */
+  start: string;
   /** For synapse `k` of the dendrite (after `rk_pre`): `_s` takes its psp. */
   take: string[];
   /**
@@ -59,8 +61,11 @@ function addTo(d: Dialect, lv: string, v: string): string {
   return d.addTo ? d.addTo(lv, v) : d.assign(lv, renderArith(d.expr, '+', lv, v));
 }
 
-/** The parts of a reduction `op` of the psp into the arrays `into`. */
-function weightedSum(op: string, into: string[], t: SumTarget): WeightedSumParts {
+/**
+ * The parts of a reduction `op` (sum, mean, max, min) of the psp (`t.psp()`) into the arrays `into`;
+ * the weighted sums below and the shared-weight windows (`shared.ts`) are such reductions.
+ */
+export function weightedSum(op: string, into: string[], t: SumTarget): WeightedSumParts {
   const { d } = t;
   const psp = t.psp();
   const combine: WeightedSumParts['combine'] = op === 'max' || op === 'min' ? op : 'add';
@@ -73,6 +78,7 @@ function weightedSum(op: string, into: string[], t: SumTarget): WeightedSumParts
     into,
     combine,
     init: [d.declare('_s', d.expr.number(start), { mutable: true })],
+    start: d.expr.number(start),
     take,
     deliver: (el, count, value = '_s') => {
       const v = op === 'mean' ? renderArith(d.expr, '/', value, d.toFloat(count)) : value;
