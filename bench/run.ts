@@ -71,7 +71,7 @@ export interface Options {
 const DEFAULT_PARAMS: Record<string, Record<string, string>> = {
   coba: { N: '4000' }, cuba: { N: '4000' }, izhikevich: { N: '1000' }, rate: { N: '1000' }, oja: { N: '100' }, stdp: { T: '100000' },
   // PD14's cortical microcircuit (bench/microcircuit.ts): not in the default set, minutes per run and
-  // ≈14 GB at scale 1; `microcircuit:scale=0.1` is the quick one.
+  // ≈12 GiB at scale 1; `microcircuit:scale=0.1` is the quick one.
   microcircuit: { scale: '1' },
 };
 
