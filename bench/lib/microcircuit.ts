@@ -14,11 +14,11 @@
  *   (`pops.L23E`, …): one neuron kernel (which the cpp backend parallelises above 50 000 neurons)
  *   instead of eight.
  * - **Neuron: exact integration, as NEST's `iaf_psc_exp`.** The membrane update is written as the
- *   propagator assignment `v = E_L + (v − E_L)·P22 + P21·I_syn + P20·I_dc`, the PSCs decay
- *   exactly, and the refractory clamp is a counter in the
+ *   propagator assignment `v = E_L + (v − E_L)·P22 + P21·I_syn + P20·I_dc`; the PSCs decay
+ *   exactly as `g_exc = g_exc * P11` (an assignment keeps `g_exc` from being cleared, as an ODE
+ *   would, without an `exp` per neuron and step); the refractory clamp is a counter in the
  *   equations (the `refractory` keyword freezes every equation, the background current included,
- *   where NEST keeps the PSCs evolving). The PSCs decay as `g_exc = g_exc * P11` (an assignment,
- *   which keeps `g_exc` from being cleared, as an ODE would, without an `exp` per neuron and step).
+ *   where NEST keeps the PSCs evolving).
  * - **Delivery offset.** This library adds an arriving spike to `g_target` before the neuron update
  *   of its arrival step; NEST adds it after the membrane update, so NEST's membrane feels it one
  *   step later. Every synapse therefore gets one step more than its drawn delay
@@ -35,7 +35,8 @@
  *   synapses; `merged` counts them), those with different delays fall into different projections.
  *   Drawn synapses = stored + merged = Σ K exactly.
  * - **Delays** are drawn from the normal distribution and redrawn below dt (NEST's `redraw`,
- *   PD14's "normal_clipped"), then rounded to whole steps (as NEST rounds delays).
+ *   PD14's "normal_clipped"), then rounded to whole steps (as NEST rounds delays). The inhibitory
+ *   0.8 ± 0.4 ms are the paper's (Table 5); NEST's current example uses 0.75 ± 0.375 ms.
  * - **Weights** are normal with sd = 10 % of the mean, redrawn when the sign flips.
  * - **Poisson background** is a per-neuron current `I_bg` that decays with tau_syn and jumps by
  *   w_ext · n each step, n ~ Poisson(K_ext·ν·dt) drawn by inversion of one uniform (NEST's
