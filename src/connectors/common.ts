@@ -86,11 +86,10 @@ export function assembleRows(rows: readonly Row[], who: string): AssembledRows {
     let j = i;
     for (; j < order.length && rows[order[j]].post === post; j++) {
       const r = rows[order[j]];
-      for (let s = 0; s < r.pre.length; s++, k++) {
-        preRanks[k] = r.pre[s];
-        if (w) w[k] = r.w![s];
-        if (d) d[k] = r.d![s];
-      }
+      preRanks.set(r.pre, k);
+      if (w) w.set(r.w!, k);
+      if (d) d.set(r.d!, k);
+      k += r.pre.length;
     }
     i = j;
     if (k === start) continue;
@@ -113,15 +112,40 @@ function sortRow(pre: Int32Array, w: Float64Array | undefined, d: Float64Array |
     pre.subarray(start, end).sort();
     return;
   }
-  const idx = Array.from({ length: end - start }, (_, i) => start + i).sort((a, b) => pre[a] - pre[b]);
-  const p = idx.map((i) => pre[i]);
-  const ws = w ? idx.map((i) => w[i]) : undefined;
-  const ds = d ? idx.map((i) => d[i]) : undefined;
-  for (let i = 0; i < idx.length; i++) {
-    pre[start + i] = p[i];
-    if (w) w[start + i] = ws![i];
-    if (d) d[start + i] = ds![i];
+  const n = end - start;
+  const order = sortedOrder(pre, start, n);
+  const p = new Int32Array(n);
+  const ws = w ? new Float64Array(n) : undefined;
+  const ds = d ? new Float64Array(n) : undefined;
+  for (let i = 0; i < n; i++) {
+    const j = start + order[i];
+    p[i] = pre[j];
+    if (ws) ws[i] = w![j];
+    if (ds) ds[i] = d![j];
   }
+  pre.set(p, start);
+  if (ws) w!.set(ws, start);
+  if (ds) d!.set(ds, start);
+}
+
+/**
+ * The order (offsets from `start`) that sorts `pre[start … start + n)` ascending, equal ranks in
+ * their order. Each entry is packed as `rank · n + offset` into a float64, exact below 2^53, and
+ * sorted natively (a comparator sort is ~10× slower on rows of thousands of synapses).
+ */
+function sortedOrder(pre: Int32Array, start: number, n: number): Int32Array {
+  let max = 0;
+  for (let i = 0; i < n; i++) max = Math.max(max, pre[start + i]);
+  const order = new Int32Array(n);
+  if ((max + 1) * n <= Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = pre[start + i] * n + i;
+    keys.sort();
+    for (let i = 0; i < n; i++) order[i] = keys[i] % n;
+    return order;
+  }
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => pre[start + a] - pre[start + b] || a - b);
 }
 
 function describe(spec: ValueSpec): string {

@@ -71,7 +71,7 @@ export class LILBuilder {
     if (n === 0) return this;
     const w = broadcast(weights, n, who, 'weights', postRank, (x) => Number.isFinite(x));
     const d = broadcast(delays, n, who, 'delays', postRank, (x) => Number.isFinite(x) && x >= 0);
-    this.rows.push({ post: postRank, pre: Array.from(preRanks), w, d });
+    this.rows.push({ post: postRank, pre: Int32Array.from(preRanks), w, d });
     this.synapses += n;
     return this;
   }
@@ -98,13 +98,13 @@ export class LILBuilder {
   }
 }
 
-function broadcast(v: RowValues, n: number, who: string, what: string, post: number, ok: (x: number) => boolean): number[] {
-  let out: number[];
-  if (typeof v === 'number') out = new Array<number>(n).fill(v);
-  else if (v.length === 1) out = new Array<number>(n).fill(v[0]);
-  else if (v.length === n) out = Array.from(v);
+function broadcast(v: RowValues, n: number, who: string, what: string, post: number, ok: (x: number) => boolean): Float64Array {
+  let out: Float64Array;
+  if (typeof v === 'number') out = new Float64Array(n).fill(v);
+  else if (v.length === 1) out = new Float64Array(n).fill(v[0]);
+  else if (v.length === n) out = Float64Array.from(v);
   else throw new NetworkError(`${who}: post rank ${post} has ${n} pre ranks but ${v.length} ${what} (give 1 or ${n})`);
-  for (const x of out) if (!ok(x)) throw new NetworkError(`${who}: invalid ${what} value ${x} for post rank ${post}`);
+  for (let k = 0; k < n; k++) if (!ok(out[k])) throw new NetworkError(`${who}: invalid ${what} value ${out[k]} for post rank ${post}`);
   return out;
 }
 
