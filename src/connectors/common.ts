@@ -86,10 +86,11 @@ export function assembleRows(rows: readonly Row[], who: string): AssembledRows {
     let j = i;
     for (; j < order.length && rows[order[j]].post === post; j++) {
       const r = rows[order[j]];
-      preRanks.set(r.pre, k);
-      if (w) w.set(r.w!, k);
-      if (d) d.set(r.d!, k);
-      k += r.pre.length;
+      for (let s = 0; s < r.pre.length; s++, k++) {
+        preRanks[k] = r.pre[s];
+        if (w) w[k] = r.w![s];
+        if (d) d[k] = r.d![s];
+      }
     }
     i = j;
     if (k === start) continue;

@@ -64,14 +64,16 @@ export class LILBuilder {
     const who = 'LILBuilder.add';
     if (!Number.isInteger(postRank) || postRank < 0) throw new NetworkError(`${who}: post rank must be a non-negative integer, got ${postRank}`);
     const n = preRanks.length;
+    const pre = new Int32Array(n);
     for (let k = 0; k < n; k++) {
       const r = preRanks[k];
       if (!Number.isInteger(r) || r < 0) throw new NetworkError(`${who}: pre rank ${r} (post rank ${postRank}) must be a non-negative integer`);
+      pre[k] = r;
     }
     if (n === 0) return this;
-    const w = broadcast(weights, n, who, 'weights', postRank, (x) => Number.isFinite(x));
-    const d = broadcast(delays, n, who, 'delays', postRank, (x) => Number.isFinite(x) && x >= 0);
-    this.rows.push({ post: postRank, pre: Int32Array.from(preRanks), w, d });
+    const w = broadcast(weights, n, who, 'weights', postRank, false);
+    const d = broadcast(delays, n, who, 'delays', postRank, true);
+    this.rows.push({ post: postRank, pre, w, d });
     this.synapses += n;
     return this;
   }
@@ -98,13 +100,26 @@ export class LILBuilder {
   }
 }
 
-function broadcast(v: RowValues, n: number, who: string, what: string, post: number, ok: (x: number) => boolean): Float64Array {
+/** Whether `x` is not a valid weight (finite) or delay (finite, non-negative). */
+function invalid(x: number, nonNegative: boolean): boolean {
+  return !Number.isFinite(x) || (nonNegative && x < 0);
+}
+
+/** `v` as one value per synapse; every value finite (and, for delays, `nonNegative`), else an error naming the dendrite. */
+function broadcast(v: RowValues, n: number, who: string, what: string, post: number, nonNegative: boolean): Float64Array {
   let out: Float64Array;
-  if (typeof v === 'number') out = new Float64Array(n).fill(v);
-  else if (v.length === 1) out = new Float64Array(n).fill(v[0]);
-  else if (v.length === n) out = Float64Array.from(v);
-  else throw new NetworkError(`${who}: post rank ${post} has ${n} pre ranks but ${v.length} ${what} (give 1 or ${n})`);
-  for (let k = 0; k < n; k++) if (!ok(out[k])) throw new NetworkError(`${who}: invalid ${what} value ${out[k]} for post rank ${post}`);
+  if (typeof v === 'number' || v.length === 1) {
+    out = new Float64Array(n).fill(typeof v === 'number' ? v : v[0]);
+    if (n > 0 && invalid(out[0], nonNegative)) throw new NetworkError(`${who}: invalid ${what} value ${out[0]} for post rank ${post}`);
+    return out;
+  }
+  if (v.length !== n) throw new NetworkError(`${who}: post rank ${post} has ${n} pre ranks but ${v.length} ${what} (give 1 or ${n})`);
+  out = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const x = v[k];
+    if (invalid(x, nonNegative)) throw new NetworkError(`${who}: invalid ${what} value ${x} for post rank ${post}`);
+    out[k] = x;
+  }
   return out;
 }
 
