@@ -54,7 +54,7 @@ function loopTarget(proj: ProjectionPlan, scope: CSynapseScope, table: ArrayTabl
   return {
     d: cppDialect,
     el: (name, i) => `${scope.arrays.need(name, 'proj', proj.id, name)}[${bareIndex(i)}]`,
-    dendrites: table.len('proj', proj.id, '_post_rank'),
+    dendrites: () => table.len('proj', proj.id, '_post_rank'),
     parallel: (synapses) => parallelFor(table.threads, synapses, undefined, SYNAPSE_THRESHOLD),
     // ivdep lets GCC vectorise despite the pointers it cannot prove distinct (element-wise, same bits).
     independent: () => ['#pragma GCC ivdep'],
@@ -85,7 +85,6 @@ export interface SpikeWalkInput {
   proj: ProjectionPlan;
   net: NetworkPlan;
   table: ArrayTable;
-  scope: CSynapseScope;
   /** The places of the shared loops. */
   target: LoopTarget;
   /** `preSpikeEvent` of `../kernels/transmission.ts`, for synapse `k` (`i`, `rk_pre`, `rk_post` declared). */
@@ -178,7 +177,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
   const event = preSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');
   const spiked = table.ptr('pop', proj.pre, '_spiked');
   const nspiked = `${table.ptr('pop', proj.pre, '_nspiked')}[0]`;
-  const loop = walk.lines({ proj, net, table, scope, target, event, spiked, nspiked });
+  const loop = walk.lines({ proj, net, table, target, event, spiked, nspiked });
   if (transmitsAxonSpikes(proj, net)) {
     // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
     const axonEvent = axonSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');

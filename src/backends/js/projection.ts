@@ -30,7 +30,7 @@ function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: SynapseSc
 
 /** The js places of the shared loops (`../kernels/synapse-loops.ts`): arrays are `const` locals of the scope. */
 function loopTarget(scope: SynapseScope): LoopTarget {
-  return { d: jsDialect, el: (name, i) => `${scope.array(name)}[${bareIndex(i)}]`, dendrites: `${scope.array('_post_rank')}.length` };
+  return { d: jsDialect, el: (name, i) => `${scope.array(name)}[${bareIndex(i)}]`, dendrites: () => `${scope.array('_post_rank')}.length` };
 }
 
 /** The js ring of synapses in flight (per-synapse delays): `FL.ring`, an array of `_D` arrays of synapse indices. */

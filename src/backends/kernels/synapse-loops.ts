@@ -23,8 +23,8 @@ export interface LoopTarget {
   readonly d: Dialect;
   /** Element `idx` (an int value) of the projection's array `name` (`_row_ptr`, `_inv_idx`, …). */
   el(name: string, idx: string): string;
-  /** The number of dendrites of the projection, an int value. */
-  dendrites: string;
+  /** The number of dendrites of the projection, an int value (asked only by the loops over dendrites). */
+  dendrites(): string;
   /**
    * Lines before a loop over the dendrites whose iterations write disjoint elements (a thread
    * partition such as an OpenMP pragma, given the loop's number of synapses), or none.
@@ -79,7 +79,7 @@ export function dendriteSumLoop(t: LoopTarget, parts: WeightedSumParts, into: (n
   const { d } = t;
   const nd = '_nd';
   return [
-    d.declare(nd, t.dendrites, idx),
+    d.declare(nd, t.dendrites(), idx),
     ...(t.parallel?.(t.el('_row_ptr', nd)) ?? []),
     ...d.forRange('i', nd, [
       ...dendriteHead(t, true),
@@ -164,7 +164,7 @@ export function synapseUpdateLoop(t: LoopTarget, global: string[], semiglobal: s
   const nd = '_nd';
   return [
     ...global,
-    d.declare(nd, t.dendrites, idx),
+    d.declare(nd, t.dendrites(), idx),
     ...(independent ? (t.parallel?.(t.el('_row_ptr', nd)) ?? []) : []),
     ...loops(t).dendrites('i', nd, [
       ...dendriteHead(t, false),

@@ -377,7 +377,7 @@ export function axonTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L
  * strided), the synapses of a spike over the `WG` invocations of its workgroup.
  */
 function loopTarget(proj: ProjectionPlan, L: Layout, spread: LoopTarget['spread'] = eventSpread): LoopTarget {
-  return { d: wgslDialect, el: (name, i) => `I[${L.off('proj', proj.id, name)} + ${bareIndex(i)}]`, dendrites: String(L.get('proj', proj.id, '_post_rank').length), spread };
+  return { d: wgslDialect, el: (name, i) => `I[${L.off('proj', proj.id, name)} + ${bareIndex(i)}]`, dendrites: () => String(L.get('proj', proj.id, '_post_rank').length), spread };
 }
 
 /** The event walks' spread: one spike per workgroup (strided over the dispatch), its synapses over the workgroup's invocations. */

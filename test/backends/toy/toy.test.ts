@@ -47,7 +47,7 @@ function toyNeuron(pop: PopulationPlan): string {
 function toySum(proj: ProjectionPlan): string {
   const scope = { sym: (n: string) => `(aref ${n} k)`, attr: (o: string, n: string) => `(aref ${o}_${n} rk_${o})`, sum: () => '0', globalop: () => '', rand: () => '' };
   const parts = rateSumParts(proj, { d: toy, psp: () => renderExpr(proj.description.psp!, scope, lisp) });
-  const loop = dendriteSumLoop({ d: toy, el: (n, i) => `(aref ${n} ${i})`, dendrites: '(length _post_rank)' }, parts, (_n, i) => `(aref post_${parts.into[0]} ${i})`);
+  const loop = dendriteSumLoop({ d: toy, el: (n, i) => `(aref ${n} ${i})`, dendrites: () => '(length _post_rank)' }, parts, (_n, i) => `(aref post_${parts.into[0]} ${i})`);
   return form(`defkernel proj${proj.id}_transmit`, loop).join('\n');
 }
 

@@ -4,12 +4,12 @@ function proj0_transmit(step) {
   const FL = X[0];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _post_rank = J[0].get('_post_rank');
   const post_g_exc = P[0].get('g_exc');
   const w = J[0].get('w');
   const _inv_ptr = J[0].get('_inv_ptr');
   const _inv_idx = J[0].get('_inv_idx');
   const _syn_dendrite = J[0].get('_syn_dendrite');
+  const _post_rank = J[0].get('_post_rank');
   let _src, _ns;
   _src = P[0].get('_spiked'); _ns = P[0].get('_nspiked')[0];
   for (let s = 0; s < _ns; s++) {
@@ -27,12 +27,12 @@ function proj1_transmit(step) {
   const FL = X[1];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _post_rank = J[1].get('_post_rank');
   const post_g_inh = P[0].get('g_inh');
   const w = J[1].get('w');
   const _inv_ptr = J[1].get('_inv_ptr');
   const _inv_idx = J[1].get('_inv_idx');
   const _syn_dendrite = J[1].get('_syn_dendrite');
+  const _post_rank = J[1].get('_post_rank');
   let _src, _ns;
   _src = P[0].get('_spiked'); _ns = P[0].get('_nspiked')[0];
   for (let s = 0; s < _ns; s++) {

@@ -99,12 +99,12 @@ static void proj0_transmit(Net* N, int64_t step) {
   const bool _plastic = FL[2] != 0;
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
-  double* post_g_exc = (double*)N->a[4];
-  double* a_w = (double*)N->a[5];
-  int32_t* _inv_ptr = (int32_t*)N->a[8];
-  int32_t* _inv_idx = (int32_t*)N->a[9];
-  int32_t* _syn_dendrite = (int32_t*)N->a[10];
-  const int32_t* _src = ((int32_t*)N->a[6]); const int64_t _ns = ((int32_t*)N->a[7])[0];
+  double* post_g_exc = (double*)N->a[3];
+  double* a_w = (double*)N->a[4];
+  int32_t* _inv_ptr = (int32_t*)N->a[7];
+  int32_t* _inv_idx = (int32_t*)N->a[8];
+  int32_t* _syn_dendrite = (int32_t*)N->a[9];
+  const int32_t* _src = ((int32_t*)N->a[5]); const int64_t _ns = ((int32_t*)N->a[6])[0];
   const int32_t* __restrict _ipost = N->inv[0].post;
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
@@ -124,12 +124,12 @@ static void proj1_transmit(Net* N, int64_t step) {
   const bool _plastic = FL[2] != 0;
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
-  double* post_g_inh = (double*)N->a[12];
-  double* a_w = (double*)N->a[13];
-  int32_t* _inv_ptr = (int32_t*)N->a[14];
-  int32_t* _inv_idx = (int32_t*)N->a[15];
-  int32_t* _syn_dendrite = (int32_t*)N->a[16];
-  const int32_t* _src = ((int32_t*)N->a[6]); const int64_t _ns = ((int32_t*)N->a[7])[0];
+  double* post_g_inh = (double*)N->a[10];
+  double* a_w = (double*)N->a[11];
+  int32_t* _inv_ptr = (int32_t*)N->a[12];
+  int32_t* _inv_idx = (int32_t*)N->a[13];
+  int32_t* _syn_dendrite = (int32_t*)N->a[14];
+  const int32_t* _src = ((int32_t*)N->a[5]); const int64_t _ns = ((int32_t*)N->a[6])[0];
   const int32_t* __restrict _ipost = N->inv[1].post;
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
@@ -146,22 +146,22 @@ static void pop0_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  int32_t* __restrict _refr_left = (int32_t*)N->a[17];
-  double* __restrict a_El = (double*)N->a[18];
-  double* __restrict a_v = (double*)N->a[19];
-  double* __restrict a_g_exc = (double*)N->a[4];
-  double* __restrict a_Erev_exc = (double*)N->a[20];
-  double* __restrict a_g_inh = (double*)N->a[12];
-  double* __restrict a_Erev_inh = (double*)N->a[21];
-  double* __restrict a_I = (double*)N->a[22];
-  double* __restrict a_tau = (double*)N->a[23];
-  double* __restrict a_tau_exc = (double*)N->a[24];
-  double* __restrict a_tau_inh = (double*)N->a[25];
-  double* __restrict a_Vr = (double*)N->a[26];
-  int32_t* __restrict _spiked = (int32_t*)N->a[6];
-  int32_t* __restrict _last_spike = (int32_t*)N->a[27];
-  double* __restrict a_Vt = (double*)N->a[28];
-  int32_t* __restrict _nspiked = (int32_t*)N->a[7];
+  int32_t* __restrict _refr_left = (int32_t*)N->a[15];
+  double* __restrict a_El = (double*)N->a[16];
+  double* __restrict a_v = (double*)N->a[17];
+  double* __restrict a_g_exc = (double*)N->a[3];
+  double* __restrict a_Erev_exc = (double*)N->a[18];
+  double* __restrict a_g_inh = (double*)N->a[10];
+  double* __restrict a_Erev_inh = (double*)N->a[19];
+  double* __restrict a_I = (double*)N->a[20];
+  double* __restrict a_tau = (double*)N->a[21];
+  double* __restrict a_tau_exc = (double*)N->a[22];
+  double* __restrict a_tau_inh = (double*)N->a[23];
+  double* __restrict a_Vr = (double*)N->a[24];
+  int32_t* __restrict _spiked = (int32_t*)N->a[5];
+  int32_t* __restrict _last_spike = (int32_t*)N->a[25];
+  double* __restrict a_Vt = (double*)N->a[26];
+  int32_t* __restrict _nspiked = (int32_t*)N->a[6];
   const double a_El_g = a_El[0];
   const double a_Vr_g = a_Vr[0];
   const double a_Erev_exc_g = a_Erev_exc[0];
@@ -210,8 +210,8 @@ static void pop0_update(Net* N, int64_t step) {
 
 static void proj0_prepare(Net* N) {
   NxInv* v = &N->inv[0];
-  const int32_t* _inv_idx = ((int32_t*)N->a[9]); const int32_t* _syn_dendrite = ((int32_t*)N->a[10]); const int32_t* _post_rank = ((int32_t*)N->a[3]);
-  const int64_t n = N->n[9];
+  const int32_t* _inv_idx = ((int32_t*)N->a[8]); const int32_t* _syn_dendrite = ((int32_t*)N->a[9]); const int32_t* _post_rank = ((int32_t*)N->a[27]);
+  const int64_t n = N->n[8];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -223,8 +223,8 @@ static void proj0_prepare(Net* N) {
 
 static void proj1_prepare(Net* N) {
   NxInv* v = &N->inv[1];
-  const int32_t* _inv_idx = ((int32_t*)N->a[15]); const int32_t* _syn_dendrite = ((int32_t*)N->a[16]); const int32_t* _post_rank = ((int32_t*)N->a[11]);
-  const int64_t n = N->n[15];
+  const int32_t* _inv_idx = ((int32_t*)N->a[13]); const int32_t* _syn_dendrite = ((int32_t*)N->a[14]); const int32_t* _post_rank = ((int32_t*)N->a[28]);
+  const int64_t n = N->n[13];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -245,7 +245,7 @@ static void nx_stage1(Net* N, int64_t step) {
   if (EN[0]) {
     pop0_update(N, step);
   } else {
-    ((int32_t*)N->a[7])[0] = 0;
+    ((int32_t*)N->a[6])[0] = 0;
   }
 }
 
@@ -254,7 +254,7 @@ static void nx_stage2(Net* N, int64_t step) {
 }
 
 static void nx_log_step(Net* N, int64_t step) {
-  if (N->logs[0].on) nx_log_append(&N->logs[0], ((int32_t*)N->a[6]), ((int32_t*)N->a[7])[0], step);
+  if (N->logs[0].on) nx_log_append(&N->logs[0], ((int32_t*)N->a[5]), ((int32_t*)N->a[6])[0], step);
   (void)N; (void)step;
 }
 

@@ -314,12 +314,12 @@ static void proj0_transmit(Net* N, int64_t step) {
   const bool _plastic = FL[2] != 0;
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
-  double* post_g_exc = (double*)N->a[4];
-  double* a_w = (double*)N->a[5];
-  int32_t* _inv_ptr = (int32_t*)N->a[8];
-  int32_t* _inv_idx = (int32_t*)N->a[9];
-  int32_t* _syn_dendrite = (int32_t*)N->a[10];
-  const int32_t* _src = ((int32_t*)N->a[6]); const int64_t _ns = ((int32_t*)N->a[7])[0];
+  double* post_g_exc = (double*)N->a[3];
+  double* a_w = (double*)N->a[4];
+  int32_t* _inv_ptr = (int32_t*)N->a[7];
+  int32_t* _inv_idx = (int32_t*)N->a[8];
+  int32_t* _syn_dendrite = (int32_t*)N->a[9];
+  const int32_t* _src = ((int32_t*)N->a[5]); const int64_t _ns = ((int32_t*)N->a[6])[0];
   const int32_t* __restrict _ipost = N->inv[0].post;
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
@@ -339,12 +339,12 @@ static void proj1_transmit(Net* N, int64_t step) {
   const bool _plastic = FL[2] != 0;
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
-  double* post_g_exc = (double*)N->a[4];
-  double* a_w = (double*)N->a[12];
-  int32_t* _inv_ptr = (int32_t*)N->a[15];
-  int32_t* _inv_idx = (int32_t*)N->a[16];
-  int32_t* _syn_dendrite = (int32_t*)N->a[17];
-  const int32_t* _src = ((int32_t*)N->a[13]); const int64_t _ns = ((int32_t*)N->a[14])[0];
+  double* post_g_exc = (double*)N->a[3];
+  double* a_w = (double*)N->a[10];
+  int32_t* _inv_ptr = (int32_t*)N->a[13];
+  int32_t* _inv_idx = (int32_t*)N->a[14];
+  int32_t* _syn_dendrite = (int32_t*)N->a[15];
+  const int32_t* _src = ((int32_t*)N->a[11]); const int64_t _ns = ((int32_t*)N->a[12])[0];
   const int32_t* __restrict _ipost = N->inv[1].post;
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
@@ -364,12 +364,12 @@ static void proj2_transmit(Net* N, int64_t step) {
   const bool _plastic = FL[2] != 0;
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
-  double* post_g_exc = (double*)N->a[4];
-  double* a_w = (double*)N->a[19];
-  int32_t* _inv_ptr = (int32_t*)N->a[22];
-  int32_t* _inv_idx = (int32_t*)N->a[23];
-  int32_t* _syn_dendrite = (int32_t*)N->a[24];
-  const int32_t* _src = ((int32_t*)N->a[20]); const int64_t _ns = ((int32_t*)N->a[21])[0];
+  double* post_g_exc = (double*)N->a[3];
+  double* a_w = (double*)N->a[16];
+  int32_t* _inv_ptr = (int32_t*)N->a[19];
+  int32_t* _inv_idx = (int32_t*)N->a[20];
+  int32_t* _syn_dendrite = (int32_t*)N->a[21];
+  const int32_t* _src = ((int32_t*)N->a[17]); const int64_t _ns = ((int32_t*)N->a[18])[0];
   const int32_t* __restrict _ipost = N->inv[2].post;
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
@@ -389,12 +389,12 @@ static void proj3_transmit(Net* N, int64_t step) {
   const bool _plastic = FL[2] != 0;
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
-  double* post_g_exc = (double*)N->a[4];
-  double* a_w = (double*)N->a[26];
-  int32_t* _inv_ptr = (int32_t*)N->a[29];
-  int32_t* _inv_idx = (int32_t*)N->a[30];
-  int32_t* _syn_dendrite = (int32_t*)N->a[31];
-  const int32_t* _src = ((int32_t*)N->a[27]); const int64_t _ns = ((int32_t*)N->a[28])[0];
+  double* post_g_exc = (double*)N->a[3];
+  double* a_w = (double*)N->a[22];
+  int32_t* _inv_ptr = (int32_t*)N->a[25];
+  int32_t* _inv_idx = (int32_t*)N->a[26];
+  int32_t* _syn_dendrite = (int32_t*)N->a[27];
+  const int32_t* _src = ((int32_t*)N->a[23]); const int64_t _ns = ((int32_t*)N->a[24])[0];
   const int32_t* __restrict _ipost = N->inv[3].post;
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
@@ -414,12 +414,12 @@ static void proj4_transmit(Net* N, int64_t step) {
   const bool _plastic = FL[2] != 0;
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
-  double* pre_r = (double*)N->a[32];
-  double* _sum = (double*)N->a[33];
-  int32_t* _row_ptr = (int32_t*)N->a[35];
-  int32_t* _post_rank = (int32_t*)N->a[34];
-  int32_t* _pre_rank = (int32_t*)N->a[36];
-  const int64_t _nd = N->n[34];
+  double* pre_r = (double*)N->a[28];
+  double* _sum = (double*)N->a[29];
+  int32_t* _row_ptr = (int32_t*)N->a[31];
+  int32_t* _post_rank = (int32_t*)N->a[30];
+  int32_t* _pre_rank = (int32_t*)N->a[32];
+  const int64_t _nd = N->n[30];
   for (int64_t i = 0; i < _nd; i++) {
     const int64_t rk_post = _post_rank[i];
     const int64_t _k0 = _row_ptr[i];
@@ -440,13 +440,13 @@ static void proj5_transmit(Net* N, int64_t step) {
   const bool _plastic = FL[2] != 0;
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
-  double* a_w = (double*)N->a[37];
-  double* pre_r = (double*)N->a[38];
-  double* _sum = (double*)N->a[39];
-  int32_t* _row_ptr = (int32_t*)N->a[41];
-  int32_t* _post_rank = (int32_t*)N->a[40];
-  int32_t* _pre_rank = (int32_t*)N->a[42];
-  const int64_t _nd = N->n[40];
+  double* a_w = (double*)N->a[33];
+  double* pre_r = (double*)N->a[34];
+  double* _sum = (double*)N->a[35];
+  int32_t* _row_ptr = (int32_t*)N->a[37];
+  int32_t* _post_rank = (int32_t*)N->a[36];
+  int32_t* _pre_rank = (int32_t*)N->a[38];
+  const int64_t _nd = N->n[36];
   for (int64_t i = 0; i < _nd; i++) {
     const int64_t rk_post = _post_rank[i];
     const int64_t _k0 = _row_ptr[i];
@@ -464,19 +464,19 @@ static void proj6_transmit(Net* N, int64_t step) {
   (void)step;
   const int32_t* FL = (const int32_t*)N->a[NX_FLAGS] + 36;
   if (!FL[0]) return;
-  int32_t* _syn_dendrite = (int32_t*)N->a[43];
-  double* _dec_hist = (double*)N->a[44];
-  int32_t* _row_ptr = (int32_t*)N->a[45];
-  int32_t* _post_rank = (int32_t*)N->a[46];
-  double* pop1_sum_exc = (double*)N->a[39];
-  int32_t* _dec_idx = (int32_t*)N->a[47];
-  int32_t* pop2_nspiked = (int32_t*)N->a[7];
-  int32_t* pop2_spiked = (int32_t*)N->a[6];
-  int32_t* _inv_ptr = (int32_t*)N->a[48];
-  int32_t* _inv_idx = (int32_t*)N->a[49];
-  double* a_w = (double*)N->a[50];
+  int32_t* _syn_dendrite = (int32_t*)N->a[39];
+  double* _dec_hist = (double*)N->a[40];
+  int32_t* _row_ptr = (int32_t*)N->a[41];
+  int32_t* _post_rank = (int32_t*)N->a[42];
+  double* pop1_sum_exc = (double*)N->a[35];
+  int32_t* _dec_idx = (int32_t*)N->a[43];
+  int32_t* pop2_nspiked = (int32_t*)N->a[6];
+  int32_t* pop2_spiked = (int32_t*)N->a[5];
+  int32_t* _inv_ptr = (int32_t*)N->a[44];
+  int32_t* _inv_idx = (int32_t*)N->a[45];
+  double* a_w = (double*)N->a[46];
   const int64_t _slot = _dec_idx[0];
-  const int64_t _nd = N->n[46];
+  const int64_t _nd = N->n[42];
   const int64_t _base = (_slot * _nd);
   for (int64_t i = 0; i < _nd; i++) {
     _dec_hist[_base + i] = 0.0;
@@ -508,14 +508,14 @@ static void pop7_random(Net* N, int64_t step) {
   {
     const double _a0 = 0.0;
     const double _a1 = 1.0;
-    double* _out = ((double*)N->a[51]); const int64_t _n = N->n[51];
+    double* _out = ((double*)N->a[47]); const int64_t _n = N->n[47];
     for (int64_t _b = 0; _b < _n; _b += NX_RB) nx_normal_block(_out + _b, _b, _n - _b < NX_RB ? _n - _b : NX_RB, _a0, _a1, SEED, 65543u, (uint64_t)step, 0u);
   }
   {
     const double _a0 = 0.0;
     const double _a1 = 1.0;
     const double _w = _a1 - _a0;
-    double* _out = ((double*)N->a[52]); const int64_t _n = N->n[52];
+    double* _out = ((double*)N->a[48]); const int64_t _n = N->n[48];
     for (int64_t _b = 0; _b < _n; _b += NX_RB) nx_uniform_block(_out + _b, _b, _n - _b < NX_RB ? _n - _b : NX_RB, _a0, _w, SEED, 65543u, (uint64_t)step, 1u);
   }
 }
@@ -524,13 +524,13 @@ static void pop0_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  int32_t* __restrict _refr_left = (int32_t*)N->a[53];
-  double* __restrict a_v = (double*)N->a[54];
-  double* __restrict a_g_exc = (double*)N->a[4];
-  double* __restrict a_g_cur = (double*)N->a[33];
-  int32_t* __restrict _spiked = (int32_t*)N->a[55];
-  int32_t* __restrict _last_spike = (int32_t*)N->a[56];
-  int32_t* __restrict _nspiked = (int32_t*)N->a[57];
+  int32_t* __restrict _refr_left = (int32_t*)N->a[49];
+  double* __restrict a_v = (double*)N->a[50];
+  double* __restrict a_g_exc = (double*)N->a[3];
+  double* __restrict a_g_cur = (double*)N->a[29];
+  int32_t* __restrict _spiked = (int32_t*)N->a[51];
+  int32_t* __restrict _last_spike = (int32_t*)N->a[52];
+  int32_t* __restrict _nspiked = (int32_t*)N->a[53];
   for (int64_t i = 0; i < 4; i++) {
     const bool _inref = !(_refr_left[i] > 0);
     a_v[i] = _inref ? (a_v[i] + a_g_exc[i] + a_g_cur[i]) : a_v[i];
@@ -567,8 +567,8 @@ static void pop1_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  double* __restrict a_r = (double*)N->a[58];
-  double* __restrict _sum_exc = (double*)N->a[39];
+  double* __restrict a_r = (double*)N->a[54];
+  double* __restrict _sum_exc = (double*)N->a[35];
   for (int64_t i = 0; i < 4; i++) {
     a_r[i] = (_sum_exc[i]);
   }
@@ -576,12 +576,12 @@ static void pop1_update(Net* N, int64_t step) {
 
 static void pop2_update(Net* N, int64_t step) {
   (void)step;
-  double* _poisson_rate = (double*)N->a[59];
-  double* _poisson_next = (double*)N->a[60];
-  int32_t* _last_spike = (int32_t*)N->a[61];
-  double* a_rates = (double*)N->a[62];
-  int32_t* _spiked = (int32_t*)N->a[6];
-  int32_t* _nspiked = (int32_t*)N->a[7];
+  double* _poisson_rate = (double*)N->a[55];
+  double* _poisson_next = (double*)N->a[56];
+  int32_t* _last_spike = (int32_t*)N->a[57];
+  double* a_rates = (double*)N->a[58];
+  int32_t* _spiked = (int32_t*)N->a[5];
+  int32_t* _nspiked = (int32_t*)N->a[6];
   const double _q = (dt / 1000.0);
   int32_t _ns = 0;
   for (int64_t i = 0; i < 4; i++) {
@@ -603,13 +603,13 @@ static void pop2_update(Net* N, int64_t step) {
 
 static void pop3_update(Net* N, int64_t step) {
   (void)step;
-  int32_t* _ssa_steps = (int32_t*)N->a[63];
-  int32_t* _ssa_t = (int32_t*)N->a[64];
-  int32_t* _ssa_next = (int32_t*)N->a[65];
-  int32_t* _ssa_ptr = (int32_t*)N->a[66];
-  int32_t* _spiked = (int32_t*)N->a[13];
-  int32_t* _last_spike = (int32_t*)N->a[67];
-  int32_t* _nspiked = (int32_t*)N->a[14];
+  int32_t* _ssa_steps = (int32_t*)N->a[59];
+  int32_t* _ssa_t = (int32_t*)N->a[60];
+  int32_t* _ssa_next = (int32_t*)N->a[61];
+  int32_t* _ssa_ptr = (int32_t*)N->a[62];
+  int32_t* _spiked = (int32_t*)N->a[11];
+  int32_t* _last_spike = (int32_t*)N->a[63];
+  int32_t* _nspiked = (int32_t*)N->a[12];
   const int32_t _t0 = _ssa_t[0];
   int32_t _ns = 0;
   for (int64_t i = 0; i < 4; i++) {
@@ -632,16 +632,16 @@ static void pop3_update(Net* N, int64_t step) {
 
 static void pop4_update(Net* N, int64_t step) {
   (void)step;
-  int32_t* _ta_block = (int32_t*)N->a[68];
-  int32_t* _ta_t = (int32_t*)N->a[69];
-  int32_t* _ta_schedule = (int32_t*)N->a[70];
-  double* a_r = (double*)N->a[32];
-  double* _ta_buffer = (double*)N->a[71];
-  int32_t* _ta_period = (int32_t*)N->a[72];
+  int32_t* _ta_block = (int32_t*)N->a[64];
+  int32_t* _ta_t = (int32_t*)N->a[65];
+  int32_t* _ta_schedule = (int32_t*)N->a[66];
+  double* a_r = (double*)N->a[28];
+  double* _ta_buffer = (double*)N->a[67];
+  int32_t* _ta_period = (int32_t*)N->a[68];
   {
     const int64_t _bl = _ta_block[0];
     const int32_t _tt = _ta_t[0];
-    const bool _go = _bl < N->n[70] && _tt == _ta_schedule[_bl];
+    const bool _go = _bl < N->n[66] && _tt == _ta_schedule[_bl];
     if (_go) {
       for (int64_t i = 0; i < 4; i++) {
         a_r[i] = _ta_buffer[(_bl * 4) + i];
@@ -660,21 +660,21 @@ static void pop4_update(Net* N, int64_t step) {
 
 static void pop5_update(Net* N, int64_t step) {
   (void)step;
-  int32_t* _ta_block = (int32_t*)N->a[73];
-  int32_t* _ta_t = (int32_t*)N->a[74];
-  int32_t* _ta_schedule = (int32_t*)N->a[75];
-  double* a_rates = (double*)N->a[76];
-  double* _ta_buffer = (double*)N->a[77];
-  int32_t* _ta_period = (int32_t*)N->a[78];
-  double* _poisson_rate = (double*)N->a[79];
-  double* _poisson_next = (double*)N->a[80];
-  int32_t* _last_spike = (int32_t*)N->a[81];
-  int32_t* _spiked = (int32_t*)N->a[20];
-  int32_t* _nspiked = (int32_t*)N->a[21];
+  int32_t* _ta_block = (int32_t*)N->a[69];
+  int32_t* _ta_t = (int32_t*)N->a[70];
+  int32_t* _ta_schedule = (int32_t*)N->a[71];
+  double* a_rates = (double*)N->a[72];
+  double* _ta_buffer = (double*)N->a[73];
+  int32_t* _ta_period = (int32_t*)N->a[74];
+  double* _poisson_rate = (double*)N->a[75];
+  double* _poisson_next = (double*)N->a[76];
+  int32_t* _last_spike = (int32_t*)N->a[77];
+  int32_t* _spiked = (int32_t*)N->a[17];
+  int32_t* _nspiked = (int32_t*)N->a[18];
   {
     const int64_t _bl = _ta_block[0];
     const int32_t _tt = _ta_t[0];
-    const bool _go = _bl < N->n[75] && _tt == _ta_schedule[_bl];
+    const bool _go = _bl < N->n[71] && _tt == _ta_schedule[_bl];
     if (_go) {
       for (int64_t i = 0; i < 4; i++) {
         a_rates[i] = _ta_buffer[(_bl * 4) + i];
@@ -712,7 +712,7 @@ static void pop6_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  double* __restrict a_r = (double*)N->a[38];
+  double* __restrict a_r = (double*)N->a[34];
   for (int64_t i = 0; i < 4; i++) {
     a_r[i] = a_r[i];
   }
@@ -722,17 +722,17 @@ static void pop7_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  double* __restrict a_x = (double*)N->a[82];
-  double* __restrict a_mu = (double*)N->a[83];
-  double* __restrict a_tau = (double*)N->a[84];
-  double* __restrict a_sigma = (double*)N->a[85];
-  double* __restrict _rand_0 = (double*)N->a[51];
-  double* __restrict a_p = (double*)N->a[86];
-  double* __restrict _rand_1 = (double*)N->a[52];
-  int32_t* __restrict _spiked = (int32_t*)N->a[27];
-  int32_t* __restrict _last_spike = (int32_t*)N->a[87];
-  int32_t* __restrict _nspiked = (int32_t*)N->a[28];
-  int32_t* __restrict _refr_left = (int32_t*)N->a[88];
+  double* __restrict a_x = (double*)N->a[78];
+  double* __restrict a_mu = (double*)N->a[79];
+  double* __restrict a_tau = (double*)N->a[80];
+  double* __restrict a_sigma = (double*)N->a[81];
+  double* __restrict _rand_0 = (double*)N->a[47];
+  double* __restrict a_p = (double*)N->a[82];
+  double* __restrict _rand_1 = (double*)N->a[48];
+  int32_t* __restrict _spiked = (int32_t*)N->a[23];
+  int32_t* __restrict _last_spike = (int32_t*)N->a[83];
+  int32_t* __restrict _nspiked = (int32_t*)N->a[24];
+  int32_t* __restrict _refr_left = (int32_t*)N->a[84];
   a_x[0] = (a_x[0] + ((dt * (a_mu[0] - a_x[0]) / a_tau[0]) + (sqrt((dt / a_tau[0])) * a_sigma[0] * _rand_0[0])));
   const double a_tau_g = a_tau[0];
   const double a_mu_g = a_mu[0];
@@ -765,8 +765,8 @@ static void pop7_update(Net* N, int64_t step) {
 
 static void proj0_prepare(Net* N) {
   NxInv* v = &N->inv[0];
-  const int32_t* _inv_idx = ((int32_t*)N->a[9]); const int32_t* _syn_dendrite = ((int32_t*)N->a[10]); const int32_t* _post_rank = ((int32_t*)N->a[3]);
-  const int64_t n = N->n[9];
+  const int32_t* _inv_idx = ((int32_t*)N->a[8]); const int32_t* _syn_dendrite = ((int32_t*)N->a[9]); const int32_t* _post_rank = ((int32_t*)N->a[85]);
+  const int64_t n = N->n[8];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -778,8 +778,8 @@ static void proj0_prepare(Net* N) {
 
 static void proj1_prepare(Net* N) {
   NxInv* v = &N->inv[1];
-  const int32_t* _inv_idx = ((int32_t*)N->a[16]); const int32_t* _syn_dendrite = ((int32_t*)N->a[17]); const int32_t* _post_rank = ((int32_t*)N->a[11]);
-  const int64_t n = N->n[16];
+  const int32_t* _inv_idx = ((int32_t*)N->a[14]); const int32_t* _syn_dendrite = ((int32_t*)N->a[15]); const int32_t* _post_rank = ((int32_t*)N->a[86]);
+  const int64_t n = N->n[14];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -791,8 +791,8 @@ static void proj1_prepare(Net* N) {
 
 static void proj2_prepare(Net* N) {
   NxInv* v = &N->inv[2];
-  const int32_t* _inv_idx = ((int32_t*)N->a[23]); const int32_t* _syn_dendrite = ((int32_t*)N->a[24]); const int32_t* _post_rank = ((int32_t*)N->a[18]);
-  const int64_t n = N->n[23];
+  const int32_t* _inv_idx = ((int32_t*)N->a[20]); const int32_t* _syn_dendrite = ((int32_t*)N->a[21]); const int32_t* _post_rank = ((int32_t*)N->a[87]);
+  const int64_t n = N->n[20];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -804,8 +804,8 @@ static void proj2_prepare(Net* N) {
 
 static void proj3_prepare(Net* N) {
   NxInv* v = &N->inv[3];
-  const int32_t* _inv_idx = ((int32_t*)N->a[30]); const int32_t* _syn_dendrite = ((int32_t*)N->a[31]); const int32_t* _post_rank = ((int32_t*)N->a[25]);
-  const int64_t n = N->n[30];
+  const int32_t* _inv_idx = ((int32_t*)N->a[26]); const int32_t* _syn_dendrite = ((int32_t*)N->a[27]); const int32_t* _post_rank = ((int32_t*)N->a[88]);
+  const int64_t n = N->n[26];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -817,7 +817,7 @@ static void proj3_prepare(Net* N) {
 
 static void nx_stage0(Net* N, int64_t step) {
   const uint8_t* EN = (const uint8_t*)N->a[NX_ENABLED]; (void)EN;
-  if (EN[1]) memset(((double*)N->a[39]), 0, sizeof(double) * N->n[39]);
+  if (EN[1]) memset(((double*)N->a[35]), 0, sizeof(double) * N->n[35]);
   if (EN[0]) proj0_transmit(N, step);
   if (EN[0]) proj1_transmit(N, step);
   if (EN[0]) proj2_transmit(N, step);
@@ -833,30 +833,30 @@ static void nx_stage1(Net* N, int64_t step) {
   if (EN[0]) {
     pop0_update(N, step);
   } else {
-    ((int32_t*)N->a[57])[0] = 0;
+    ((int32_t*)N->a[53])[0] = 0;
   }
   if (EN[1]) pop1_update(N, step);
   if (EN[2]) {
     pop2_update(N, step);
   } else {
-    ((int32_t*)N->a[7])[0] = 0;
+    ((int32_t*)N->a[6])[0] = 0;
   }
   if (EN[3]) {
     pop3_update(N, step);
   } else {
-    ((int32_t*)N->a[14])[0] = 0;
+    ((int32_t*)N->a[12])[0] = 0;
   }
   if (EN[4]) pop4_update(N, step);
   if (EN[5]) {
     pop5_update(N, step);
   } else {
-    ((int32_t*)N->a[21])[0] = 0;
+    ((int32_t*)N->a[18])[0] = 0;
   }
   if (EN[6]) pop6_update(N, step);
   if (EN[7]) {
     pop7_update(N, step);
   } else {
-    ((int32_t*)N->a[28])[0] = 0;
+    ((int32_t*)N->a[24])[0] = 0;
   }
 }
 
@@ -865,11 +865,11 @@ static void nx_stage2(Net* N, int64_t step) {
 }
 
 static void nx_log_step(Net* N, int64_t step) {
-  if (N->logs[0].on) nx_log_append(&N->logs[0], ((int32_t*)N->a[55]), ((int32_t*)N->a[57])[0], step);
-  if (N->logs[2].on) nx_log_append(&N->logs[2], ((int32_t*)N->a[6]), ((int32_t*)N->a[7])[0], step);
-  if (N->logs[3].on) nx_log_append(&N->logs[3], ((int32_t*)N->a[13]), ((int32_t*)N->a[14])[0], step);
-  if (N->logs[5].on) nx_log_append(&N->logs[5], ((int32_t*)N->a[20]), ((int32_t*)N->a[21])[0], step);
-  if (N->logs[7].on) nx_log_append(&N->logs[7], ((int32_t*)N->a[27]), ((int32_t*)N->a[28])[0], step);
+  if (N->logs[0].on) nx_log_append(&N->logs[0], ((int32_t*)N->a[51]), ((int32_t*)N->a[53])[0], step);
+  if (N->logs[2].on) nx_log_append(&N->logs[2], ((int32_t*)N->a[5]), ((int32_t*)N->a[6])[0], step);
+  if (N->logs[3].on) nx_log_append(&N->logs[3], ((int32_t*)N->a[11]), ((int32_t*)N->a[12])[0], step);
+  if (N->logs[5].on) nx_log_append(&N->logs[5], ((int32_t*)N->a[17]), ((int32_t*)N->a[18])[0], step);
+  if (N->logs[7].on) nx_log_append(&N->logs[7], ((int32_t*)N->a[23]), ((int32_t*)N->a[24])[0], step);
   (void)N; (void)step;
 }
 

@@ -4,12 +4,12 @@ function proj0_transmit(step) {
   const FL = X[0];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _post_rank = J[0].get('_post_rank');
   const post_g_exc = P[0].get('g_exc');
   const w = J[0].get('w');
   const _inv_ptr = J[0].get('_inv_ptr');
   const _inv_idx = J[0].get('_inv_idx');
   const _syn_dendrite = J[0].get('_syn_dendrite');
+  const _post_rank = J[0].get('_post_rank');
   let _src, _ns;
   _src = P[2].get('_spiked'); _ns = P[2].get('_nspiked')[0];
   for (let s = 0; s < _ns; s++) {
@@ -27,12 +27,12 @@ function proj1_transmit(step) {
   const FL = X[1];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _post_rank = J[1].get('_post_rank');
   const post_g_exc = P[0].get('g_exc');
   const w = J[1].get('w');
   const _inv_ptr = J[1].get('_inv_ptr');
   const _inv_idx = J[1].get('_inv_idx');
   const _syn_dendrite = J[1].get('_syn_dendrite');
+  const _post_rank = J[1].get('_post_rank');
   let _src, _ns;
   _src = P[3].get('_spiked'); _ns = P[3].get('_nspiked')[0];
   for (let s = 0; s < _ns; s++) {
@@ -50,12 +50,12 @@ function proj2_transmit(step) {
   const FL = X[2];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _post_rank = J[2].get('_post_rank');
   const post_g_exc = P[0].get('g_exc');
   const w = J[2].get('w');
   const _inv_ptr = J[2].get('_inv_ptr');
   const _inv_idx = J[2].get('_inv_idx');
   const _syn_dendrite = J[2].get('_syn_dendrite');
+  const _post_rank = J[2].get('_post_rank');
   let _src, _ns;
   _src = P[5].get('_spiked'); _ns = P[5].get('_nspiked')[0];
   for (let s = 0; s < _ns; s++) {
@@ -73,12 +73,12 @@ function proj3_transmit(step) {
   const FL = X[3];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _post_rank = J[3].get('_post_rank');
   const post_g_exc = P[0].get('g_exc');
   const w = J[3].get('w');
   const _inv_ptr = J[3].get('_inv_ptr');
   const _inv_idx = J[3].get('_inv_idx');
   const _syn_dendrite = J[3].get('_syn_dendrite');
+  const _post_rank = J[3].get('_post_rank');
   let _src, _ns;
   _src = P[7].get('_spiked'); _ns = P[7].get('_nspiked')[0];
   for (let s = 0; s < _ns; s++) {

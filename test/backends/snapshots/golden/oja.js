@@ -62,12 +62,12 @@ function proj0_update(step) {
   if (!FL.transmission || !FL.update) return;
   if ((step - FL.learningOffset) % FL.learningPeriod !== 0) return;
   const _dt = dt * FL.learningPeriod;
-  const _post_rank = J[0].get('_post_rank');
   const pre_r = P[0].get('r');
   const post_r = P[1].get('r');
   const alpha = J[0].get('alpha');
   const w = J[0].get('w');
   const tau = J[0].get('tau');
+  const _post_rank = J[0].get('_post_rank');
   const _row_ptr = J[0].get('_row_ptr');
   const _pre_rank = J[0].get('_pre_rank');
   const _nd = _post_rank.length;

@@ -256,20 +256,20 @@ static void proj0_transmit(Net* N, int64_t step) {
   const bool _plastic = FL[2] != 0;
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
-  int32_t* _last_event = (int32_t*)N->a[4];
-  double* a_x = (double*)N->a[5];
-  double* a_tau_plus = (double*)N->a[6];
-  double* a_y = (double*)N->a[7];
-  double* a_tau_minus = (double*)N->a[8];
-  double* post_g_exc = (double*)N->a[9];
-  double* a_w = (double*)N->a[10];
-  double* a_A_plus = (double*)N->a[11];
-  double* a_w_max = (double*)N->a[12];
-  double* a_w_min = (double*)N->a[13];
-  int32_t* _inv_ptr = (int32_t*)N->a[16];
-  int32_t* _inv_idx = (int32_t*)N->a[17];
-  int32_t* _syn_dendrite = (int32_t*)N->a[18];
-  const int32_t* _src = ((int32_t*)N->a[14]); const int64_t _ns = ((int32_t*)N->a[15])[0];
+  int32_t* _last_event = (int32_t*)N->a[3];
+  double* a_x = (double*)N->a[4];
+  double* a_tau_plus = (double*)N->a[5];
+  double* a_y = (double*)N->a[6];
+  double* a_tau_minus = (double*)N->a[7];
+  double* post_g_exc = (double*)N->a[8];
+  double* a_w = (double*)N->a[9];
+  double* a_A_plus = (double*)N->a[10];
+  double* a_w_max = (double*)N->a[11];
+  double* a_w_min = (double*)N->a[12];
+  int32_t* _inv_ptr = (int32_t*)N->a[15];
+  int32_t* _inv_idx = (int32_t*)N->a[16];
+  int32_t* _syn_dendrite = (int32_t*)N->a[17];
+  const int32_t* _src = ((int32_t*)N->a[13]); const int64_t _ns = ((int32_t*)N->a[14])[0];
   const int32_t* __restrict _ipost = N->inv[0].post;
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
@@ -290,12 +290,12 @@ static void proj0_transmit(Net* N, int64_t step) {
 
 static void pop0_update(Net* N, int64_t step) {
   (void)step;
-  double* _poisson_rate = (double*)N->a[19];
-  double* _poisson_next = (double*)N->a[20];
-  int32_t* _last_spike = (int32_t*)N->a[21];
-  double* a_rates = (double*)N->a[22];
-  int32_t* _spiked = (int32_t*)N->a[14];
-  int32_t* _nspiked = (int32_t*)N->a[15];
+  double* _poisson_rate = (double*)N->a[18];
+  double* _poisson_next = (double*)N->a[19];
+  int32_t* _last_spike = (int32_t*)N->a[20];
+  double* a_rates = (double*)N->a[21];
+  int32_t* _spiked = (int32_t*)N->a[13];
+  int32_t* _nspiked = (int32_t*)N->a[14];
   const double _q = (dt / 1000.0);
   int32_t _ns = 0;
   for (int64_t i = 0; i < 20; i++) {
@@ -319,18 +319,18 @@ static void pop1_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  double* __restrict a_El = (double*)N->a[23];
-  double* __restrict a_v = (double*)N->a[24];
-  double* __restrict a_g_exc = (double*)N->a[9];
-  double* __restrict a_Ee = (double*)N->a[25];
-  double* __restrict a_vr = (double*)N->a[26];
-  double* __restrict a_tau_m = (double*)N->a[27];
-  double* __restrict a_tau_e = (double*)N->a[28];
-  int32_t* __restrict _spiked = (int32_t*)N->a[29];
-  int32_t* __restrict _last_spike = (int32_t*)N->a[30];
-  double* __restrict a_vt = (double*)N->a[31];
-  int32_t* __restrict _nspiked = (int32_t*)N->a[32];
-  int32_t* __restrict _refr_left = (int32_t*)N->a[33];
+  double* __restrict a_El = (double*)N->a[22];
+  double* __restrict a_v = (double*)N->a[23];
+  double* __restrict a_g_exc = (double*)N->a[8];
+  double* __restrict a_Ee = (double*)N->a[24];
+  double* __restrict a_vr = (double*)N->a[25];
+  double* __restrict a_tau_m = (double*)N->a[26];
+  double* __restrict a_tau_e = (double*)N->a[27];
+  int32_t* __restrict _spiked = (int32_t*)N->a[28];
+  int32_t* __restrict _last_spike = (int32_t*)N->a[29];
+  double* __restrict a_vt = (double*)N->a[30];
+  int32_t* __restrict _nspiked = (int32_t*)N->a[31];
+  int32_t* __restrict _refr_left = (int32_t*)N->a[32];
   for (int64_t i = 0; i < 1; i++) {
     {
       const double T_m_v = ((a_El[i] - a_v[i] + (a_g_exc[i] * (a_Ee[i] - a_vr[i]))) / a_tau_m[i]);
@@ -369,19 +369,19 @@ static void proj0_post(Net* N, int64_t step) {
   const bool _plastic = FL[2] != 0;
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
-  int32_t* _last_event = (int32_t*)N->a[4];
-  double* a_x = (double*)N->a[5];
-  double* a_tau_plus = (double*)N->a[6];
-  double* a_y = (double*)N->a[7];
-  double* a_tau_minus = (double*)N->a[8];
-  double* a_A_minus = (double*)N->a[34];
-  double* a_w_max = (double*)N->a[12];
-  double* a_w = (double*)N->a[10];
-  double* a_w_min = (double*)N->a[13];
-  int32_t* _dendrite_of_post = (int32_t*)N->a[35];
-  int32_t* _row_ptr = (int32_t*)N->a[36];
-  int32_t* _pre_rank = (int32_t*)N->a[37];
-  const int32_t* _src = ((int32_t*)N->a[29]); const int64_t _ns = ((int32_t*)N->a[32])[0];
+  int32_t* _last_event = (int32_t*)N->a[3];
+  double* a_x = (double*)N->a[4];
+  double* a_tau_plus = (double*)N->a[5];
+  double* a_y = (double*)N->a[6];
+  double* a_tau_minus = (double*)N->a[7];
+  double* a_A_minus = (double*)N->a[33];
+  double* a_w_max = (double*)N->a[11];
+  double* a_w = (double*)N->a[9];
+  double* a_w_min = (double*)N->a[12];
+  int32_t* _dendrite_of_post = (int32_t*)N->a[34];
+  int32_t* _row_ptr = (int32_t*)N->a[35];
+  int32_t* _pre_rank = (int32_t*)N->a[36];
+  const int32_t* _src = ((int32_t*)N->a[28]); const int64_t _ns = ((int32_t*)N->a[31])[0];
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_post = _src[s];
     const int64_t i = _dendrite_of_post[rk_post];
@@ -401,8 +401,8 @@ static void proj0_post(Net* N, int64_t step) {
 
 static void proj0_prepare(Net* N) {
   NxInv* v = &N->inv[0];
-  const int32_t* _inv_idx = ((int32_t*)N->a[17]); const int32_t* _syn_dendrite = ((int32_t*)N->a[18]); const int32_t* _post_rank = ((int32_t*)N->a[3]);
-  const int64_t n = N->n[17];
+  const int32_t* _inv_idx = ((int32_t*)N->a[16]); const int32_t* _syn_dendrite = ((int32_t*)N->a[17]); const int32_t* _post_rank = ((int32_t*)N->a[37]);
+  const int64_t n = N->n[16];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -422,12 +422,12 @@ static void nx_stage1(Net* N, int64_t step) {
   if (EN[0]) {
     pop0_update(N, step);
   } else {
-    ((int32_t*)N->a[15])[0] = 0;
+    ((int32_t*)N->a[14])[0] = 0;
   }
   if (EN[1]) {
     pop1_update(N, step);
   } else {
-    ((int32_t*)N->a[32])[0] = 0;
+    ((int32_t*)N->a[31])[0] = 0;
   }
 }
 
@@ -437,8 +437,8 @@ static void nx_stage2(Net* N, int64_t step) {
 }
 
 static void nx_log_step(Net* N, int64_t step) {
-  if (N->logs[0].on) nx_log_append(&N->logs[0], ((int32_t*)N->a[14]), ((int32_t*)N->a[15])[0], step);
-  if (N->logs[1].on) nx_log_append(&N->logs[1], ((int32_t*)N->a[29]), ((int32_t*)N->a[32])[0], step);
+  if (N->logs[0].on) nx_log_append(&N->logs[0], ((int32_t*)N->a[13]), ((int32_t*)N->a[14])[0], step);
+  if (N->logs[1].on) nx_log_append(&N->logs[1], ((int32_t*)N->a[28]), ((int32_t*)N->a[31])[0], step);
   (void)N; (void)step;
 }
 

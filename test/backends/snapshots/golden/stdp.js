@@ -4,7 +4,6 @@ function proj0_transmit(step) {
   const FL = X[0];
   const t = step * dt;
   if (!FL.transmission) return;
-  const _post_rank = J[0].get('_post_rank');
   const _last_event = J[0].get('_last_event');
   const x = J[0].get('x');
   const tau_plus = J[0].get('tau_plus');
@@ -18,6 +17,7 @@ function proj0_transmit(step) {
   const _inv_ptr = J[0].get('_inv_ptr');
   const _inv_idx = J[0].get('_inv_idx');
   const _syn_dendrite = J[0].get('_syn_dendrite');
+  const _post_rank = J[0].get('_post_rank');
   let _src, _ns;
   _src = P[0].get('_spiked'); _ns = P[0].get('_nspiked')[0];
   for (let s = 0; s < _ns; s++) {
@@ -110,7 +110,6 @@ function proj0_post(step) {
   const w_max = J[0].get('w_max');
   const w = J[0].get('w');
   const w_min = J[0].get('w_min');
-  const _post_rank = J[0].get('_post_rank');
   const _dendrite_of_post = J[0].get('_dendrite_of_post');
   const _row_ptr = J[0].get('_row_ptr');
   const _pre_rank = J[0].get('_pre_rank');
