@@ -5,15 +5,30 @@
  */
 import type { BackendName, Network } from '../../src/index.js';
 
+/**
+ * `--key value` / `--key=value` options over `defaults`. A key the script does not take, or a number
+ * that does not parse, is an error naming the option and the keys it takes (a mistyped `--scal 0.1`
+ * must not run the full-size default for minutes).
+ */
 export function parseArgs<T extends Record<string, string | number>>(defaults: T): T {
   const out: Record<string, string | number> = { ...defaults };
   const argv = process.argv.slice(2);
+  const keys = Object.keys(defaults);
   for (let i = 0; i < argv.length; i++) {
     const m = /^--([\w-]+)(?:=(.*))?$/.exec(argv[i]);
     if (!m) continue;
     const key = m[1];
+    if (!keys.includes(key)) {
+      const near = keys.find((k) => k.toLowerCase().startsWith(key.toLowerCase().slice(0, 3)));
+      throw new Error(`unknown option --${key}${near ? ` (did you mean --${near}?)` : ''}; this script takes ${keys.map((k) => `--${k}`).join(', ')}`);
+    }
     const value = m[2] ?? argv[++i];
-    out[key] = typeof defaults[key] === 'number' ? Number(value) : value;
+    if (value === undefined) throw new Error(`option --${key} needs a value`);
+    if (typeof defaults[key] === 'number') {
+      const x = Number(value);
+      if (value.trim() === '' || !Number.isFinite(x)) throw new Error(`option --${key} takes a number, got '${value}'`);
+      out[key] = x;
+    } else out[key] = value;
   }
   return out as T;
 }

@@ -342,6 +342,8 @@ export interface Microcircuit {
 export function buildMicrocircuit(o: MicrocircuitOptions = {}): Microcircuit {
   const scale = o.scale ?? 1, kScale = o.kScale ?? 1, seed = o.seed ?? 1234, dt = o.dt ?? 0.1;
   const background = o.background ?? 'poisson';
+  if (background !== 'poisson' && background !== 'dc') throw new Error(`buildMicrocircuit: background must be 'poisson' or 'dc', got '${String(background)}'`);
+  if (!(scale > 0) || !(kScale > 0)) throw new Error(`buildMicrocircuit: scale and kScale must be positive numbers, got ${scale} and ${kScale}`);
   const poisson = background === 'poisson';
   const sizes = microcircuitSizes(scale, kScale, background);
   const N = sizes.n.reduce((a, b) => a + b, 0);
