@@ -11,7 +11,7 @@ import type { MethodName } from '../equations/description.js';
 import type { Population } from './Population.js';
 
 /** The backends: `js` (generated JavaScript), `cpp` (C++/OpenMP), `webgpu` (WGSL). */
-export type BackendName = 'js' | 'cpp' | 'webgpu';
+export type BackendName = 'js' | 'wasm' | 'cpp' | 'webgpu';
 
 /** What happens when a variable becomes NaN or ±Infinity after a simulation (see {@link NetworkConfig.checkNumerics}). */
 export type NumericsMode = 'warn' | 'error' | 'off';
@@ -121,7 +121,7 @@ export const LEARNING_OPTIONS = optionKeys<LearningOptions>()(['period', 'offset
 /** The numerical methods `method` accepts (every {@link MethodName}). */
 export const METHODS = optionKeys<Record<MethodName, unknown>>()(['explicit', 'implicit', 'semiimplicit', 'exponential', 'midpoint', 'rk4', 'event-driven']);
 /** The backends `backend` accepts. */
-export const BACKENDS = optionKeys<Record<BackendName, unknown>>()(['js', 'cpp', 'webgpu']);
+export const BACKENDS = optionKeys<Record<BackendName, unknown>>()(['js', 'wasm', 'cpp', 'webgpu']);
 
 /** A step size in ms: finite and > 0. */
 export function checkDt(dt: number): number {

@@ -16,8 +16,11 @@ import { InternalError } from '../../errors.js';
 import { stepStages } from '../kernels/schedule.js';
 import { indent } from '../kernels/dialect.js';
 
-/** Generates the whole module source: kernels, functions and the step function. */
-export function generateSource(plan: NetworkPlan): string {
+/**
+ * Generates the whole module source: kernels, functions and the step function. The kernels named in
+ * `external` are not written: they are taken from `W` (the wasm backend's compiled kernels).
+ */
+export function generateSource(plan: NetworkPlan, external: ReadonlySet<string> = new Set()): string {
   const parts: string[] = ['"use strict";'];
   const fnNames = new Set<string>();
   const allFunctions = [
@@ -40,7 +43,11 @@ export function generateSource(plan: NetworkPlan): string {
   }
   // The kernels, in the schedule's order of kinds; the step function walks plan.schedule (../kernels/schedule.ts).
   const kernels = new Set<string>();
-  const add = (name: string, source: string | undefined) => { if (source) { parts.push(source); kernels.add(name); } };
+  const add = (name: string, source: string | undefined) => {
+    if (!source) return;
+    parts.push(external.has(name) ? `const ${name} = W.${name};` : source);
+    kernels.add(name);
+  };
   for (const proj of plan.projections) {
     add(`proj${proj.id}_transmit`, proj.special ? specialProjectionKernel(proj, plan)
       : proj.type === 'rate' ? rateTransmissionKernel(proj, plan) : spikeTransmissionKernel(proj, plan));
@@ -104,17 +111,18 @@ export class JsEngine implements Engine {
   readonly #flags: ReturnType<typeof projectionFlags>;
   readonly #plan: NetworkPlan;
 
-  constructor(input: EngineInput) {
+  /** `external`: kernels compiled elsewhere (the wasm backend's), used instead of generating them. */
+  constructor(input: EngineInput, external: Record<string, (step: number) => void> = {}) {
     this.#plan = input.plan;
-    this.source = generateSource(input.plan);
+    this.source = generateSource(input.plan, new Set(Object.keys(external)));
     this.#flags = projectionFlags(input);
     const P = input.state.populations;
     const J = input.state.projections;
     const R = { fill: fillDraws, ...specialRuntime };
     const H = input.hooks;
     // The code is generated from the AST, never from user text.
-    const make = new Function('P', 'J', 'X', 'B', 'R', 'C', 'H', 'EN', 'dt', 'SEED', this.source);
-    this.#compiled = make(P, J, this.#flags, jsBuiltins, R, input.constants, H, input.enabled, input.plan.dt, input.plan.seed) as Compiled;
+    const make = new Function('P', 'J', 'X', 'B', 'R', 'C', 'H', 'EN', 'dt', 'SEED', 'W', this.source);
+    this.#compiled = make(P, J, this.#flags, jsBuiltins, R, input.constants, H, input.enabled, input.plan.dt, input.plan.seed, external) as Compiled;
   }
 
   run(start: number, count: number): void {

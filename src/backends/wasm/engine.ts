@@ -1,0 +1,63 @@
+/**
+ * The `wasm` backend: the network's kernels compiled in process to one WebAssembly module (no
+ * toolchain: `./encoder.ts` writes the binary), run over the network's arrays in one WebAssembly
+ * memory (`./memory.ts`). The step function and the kernels not yet written for wasm are the js
+ * backend's, over the same memory: every kernel computes the same bits on either side, so which
+ * side runs a kernel changes the speed, never a result (`./kernels.ts` says which kernels are wasm).
+ */
+import type { Backend, Engine, EngineInput } from '../../runtime/engine.js';
+import { JsEngine } from '../js/engine.js';
+import { WasmMemory } from './memory.js';
+import { buildModule, moduleImports } from './module.js';
+import { wasmKernels } from './kernels.js';
+
+export class WasmEngine implements Engine {
+  readonly backend = 'wasm' as const;
+  readonly source: string;
+  readonly #memory: WasmMemory;
+  readonly #js: JsEngine;
+
+  private constructor(memory: WasmMemory, js: JsEngine, source: string) {
+    this.#memory = memory;
+    this.#js = js;
+    this.source = source;
+  }
+
+  static async create(input: EngineInput): Promise<WasmEngine> {
+    const memory = new WasmMemory(input);
+    const kernels = wasmKernels(input.plan);
+    const bytes = buildModule(input.plan, kernels, memory);
+    const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory));
+    const exported = Object.fromEntries(kernels.map((k) => [k.name, instance.exports[k.name] as (step: number) => void]));
+    const js = new JsEngine(input, exported);
+    const text = kernels.map((k) => [`;; ${k.name}`, ...k.body].join('\n')).join('\n\n');
+    return new WasmEngine(memory, js, `${text}\n\n// the step function and the other kernels (js)\n${js.source}`);
+  }
+
+  run(start: number, count: number): void {
+    this.#memory.sync();
+    this.#js.run(start, count);
+  }
+
+  stopCondition(popId: number, step: number): boolean {
+    this.#memory.sync();
+    return this.#js.stopCondition(popId, step);
+  }
+
+  delaysChanged(projId: number): void {
+    this.#js.delaysChanged(projId);
+  }
+
+  getPendingEvents(projId: number): { ptr: Int32Array; syn: Int32Array } | undefined {
+    return this.#js.getPendingEvents(projId);
+  }
+
+  setPendingEvents(projId: number, events: { ptr: Int32Array; syn: Int32Array }): void {
+    this.#js.setPendingEvents(projId, events);
+  }
+}
+
+export const wasmBackend: Backend = {
+  name: 'wasm',
+  build: (input) => WasmEngine.create(input),
+};

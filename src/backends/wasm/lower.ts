@@ -1,0 +1,382 @@
+/**
+ * Kernel text (`./sexpr.ts`) → WebAssembly instructions. Types are inferred: locals carry the type
+ * they were declared with, array elements the type of their array, integer literals take the type
+ * of what they meet, and every operation that mixes an int32 with a float64 converts the int32
+ * (exact), as JavaScript does with every number. Integer arithmetic stays int32 only where
+ * JavaScript's float64 arithmetic gives the same value (indices, steps: `+ - *` of integers below
+ * 2^31, `%` of int32s); division and anything touching a float64 is float64. That is what keeps
+ * wasm bit-identical to js: the same IEEE operations in the same order.
+ *
+ * Forms (the wasm dialect, `./spelling.ts`): statements `let var set! += when if do for while`;
+ * expressions `aref + - * / % neg cmp ? not and or truthy trunc float int period-steps call`;
+ * atoms are names, integer literals, and float64 literals written `f:<number>`.
+ */
+import { Code, type OpName, type ValType } from './encoder.js';
+import type { Node } from './sexpr.js';
+import { InternalError } from '../../errors.js';
+
+/** An array a kernel reads: its slot in the pointer table and its element type. */
+export interface ArrayRef {
+  slot: number;
+  type: 'i32' | 'f64';
+}
+
+/** A function a kernel may call: `imported` Math functions and user functions (float64 in, float64 out). */
+export interface Callee {
+  index: number;
+  arity: number;
+}
+
+/** What the kernels of one module share. */
+export interface LowerEnv {
+  /** The array a kernel names `name` (its local), or undefined when `name` is not an array. */
+  array(name: string): ArrayRef | undefined;
+  /** Functions by the name the kernels call them (`exp`, `F_myfunc`). */
+  callee(name: string): Callee | undefined;
+  /** `dt` (a literal: the same bits as js's `dt`). */
+  dt: number;
+  /** Address of the pointer table (slot k at `table + 4k`). */
+  table: number;
+}
+
+type Ty = 'i32' | 'f64' | 'flex';
+
+interface Local { index: number; type: 'i32' | 'f64' }
+
+const CMP: Record<string, [OpName, OpName]> = {
+  '<': ['i32.lt_s', 'f64.lt'], '<=': ['i32.le_s', 'f64.le'], '>': ['i32.gt_s', 'f64.gt'],
+  '>=': ['i32.ge_s', 'f64.ge'], '==': ['i32.eq', 'f64.eq'], '!=': ['i32.ne', 'f64.ne'],
+};
+const ARITH: Record<string, [OpName | undefined, OpName]> = {
+  '+': ['i32.add', 'f64.add'], '-': ['i32.sub', 'f64.sub'], '*': ['i32.mul', 'f64.mul'], '/': [undefined, 'f64.div'],
+};
+/** Calls spelled inline: their JavaScript definitions (`../js/spelling.ts`) are selects and IEEE operations. */
+const UNARY_INLINE: Record<string, OpName> = { abs: 'f64.abs', fabs: 'f64.abs', floor: 'f64.floor', ceil: 'f64.ceil', sqrt: 'f64.sqrt' };
+
+const isIntLiteral = (s: string) => /^-?\d+$/.test(s);
+
+/** Lowers the statements of one function whose parameters are `params` (each already a local). */
+export class Lowerer {
+  readonly code = new Code();
+  readonly locals: ValType[] = [];
+  readonly #env: LowerEnv;
+  readonly #where: string;
+  readonly #nParams: number;
+  readonly #scopes: Map<string, Local>[] = [new Map()];
+  readonly #arrays = new Map<string, { local: number; ref: ArrayRef }>();
+  /** Depth of enclosing blocks (for `br`). */
+
+  constructor(env: LowerEnv, where: string, params: { name: string; type: 'i32' | 'f64' }[]) {
+    this.#env = env;
+    this.#where = where;
+    this.#nParams = params.length;
+    params.forEach((p, k) => this.#scopes[0].set(p.name, { index: k, type: p.type }));
+  }
+
+  #fail(why: string, node?: Node): never {
+    throw new InternalError(`wasm backend, ${this.#where}: ${why}${node === undefined ? '' : ` in ${show(node)}`}`);
+  }
+
+  /** A new local of `type`. */
+  newLocal(type: 'i32' | 'f64'): number {
+    this.locals.push(type);
+    return this.#nParams + this.locals.length - 1;
+  }
+
+  /** Declares `name` in the innermost scope and returns its local. */
+  declare(name: string, type: 'i32' | 'f64'): number {
+    const index = this.newLocal(type);
+    this.#scopes[this.#scopes.length - 1].set(name, { index, type });
+    return index;
+  }
+
+  #lookup(name: string): Local | undefined {
+    for (let s = this.#scopes.length - 1; s >= 0; s--) {
+      const l = this.#scopes[s].get(name);
+      if (l) return l;
+    }
+    return undefined;
+  }
+
+  #array(name: Node): { local: number; ref: ArrayRef } {
+    if (typeof name !== 'string') return this.#fail('an array must be a name', name);
+    let a = this.#arrays.get(name);
+    if (!a) {
+      const ref = this.#env.array(name);
+      if (!ref) return this.#fail(`unknown array '${name}'`);
+      a = { local: this.newLocal('i32'), ref };
+      this.#arrays.set(name, a);
+    }
+    return a;
+  }
+
+  /** The prologue: every array's base address loaded once from the pointer table. */
+  prologue(): Code {
+    const c = new Code();
+    for (const { local, ref } of this.#arrays.values()) c.i32(0).load('i32', this.#env.table + 4 * ref.slot).set(local);
+    return c;
+  }
+
+  // ---- types ----
+
+  typeOf(n: Node): Ty {
+    if (typeof n === 'string') {
+      if (n.startsWith('f:')) return 'f64';
+      if (isIntLiteral(n)) return 'flex';
+      if (n === 'dt') return 'f64';
+      const l = this.#lookup(n);
+      if (!l) return this.#fail(`unknown name '${n}'`);
+      return l.type;
+    }
+    const [head, ...args] = n;
+    switch (head) {
+      case 'aref': return this.#array(args[0]).ref.type;
+      case '+': case '-': case '*': return join(this.typeOf(args[0]), this.typeOf(args[1]));
+      case '/': return 'f64';
+      case '%': return join(this.typeOf(args[0]), this.typeOf(args[1])) === 'f64' ? 'f64' : 'i32';
+      case 'neg': return this.typeOf(args[0]);
+      case '?': return join(this.typeOf(args[1]), this.typeOf(args[2]));
+      case 'cmp': case 'not': case 'and': case 'or': case 'truthy': case 'int': case 'period-steps': return 'i32';
+      case 'trunc': case 'float': case 'call': return 'f64';
+    }
+    return this.#fail('unknown expression', n);
+  }
+
+  // ---- expressions ----
+
+  /** Emits `n` as a value of type `want`. */
+  expr(n: Node, want: 'i32' | 'f64'): void {
+    const c = this.code;
+    const t = this.typeOf(n);
+    if (t !== 'flex' && t !== want) {
+      this.expr(n, t);
+      if (want === 'f64') c.op('f64.convert_i32_s'); else c.truncSat();
+      return;
+    }
+    if (typeof n === 'string') {
+      if (n.startsWith('f:')) { c.f64(Number(n.slice(2))); return; }
+      if (isIntLiteral(n)) { if (want === 'i32') c.i32(Number(n)); else c.f64(Number(n)); return; }
+      if (n === 'dt') { c.f64(this.#env.dt); return; }
+      c.get(this.#lookup(n)!.index);
+      return;
+    }
+    const [head, ...a] = n;
+    switch (head) {
+      case 'aref': {
+        this.#address(a[0], a[1]);
+        c.load(this.#array(a[0]).ref.type);
+        return;
+      }
+      case '+': case '-': case '*': case '/': {
+        const [i32op, f64op] = ARITH[head];
+        const op = want === 'i32' ? i32op : f64op;
+        if (!op) return this.#fail('an int division', n);
+        this.expr(a[0], want); this.expr(a[1], want); c.op(op);
+        return;
+      }
+      case '%': {
+        if (want === 'f64') return this.#callNamed('fmod', a, n);
+        this.expr(a[0], 'i32'); this.expr(a[1], 'i32'); c.op('i32.rem_s');
+        return;
+      }
+      case 'neg':
+        if (want === 'i32') { c.i32(0); this.expr(a[0], 'i32'); c.op('i32.sub'); } else { this.expr(a[0], 'f64'); c.op('f64.neg'); }
+        return;
+      case '?': {
+        this.cond(a[0]);
+        c.begin('if', want); this.expr(a[1], want); c.op('else'); this.expr(a[2], want); c.op('end');
+        return;
+      }
+      case 'cmp': case 'not': case 'and': case 'or': case 'truthy': this.cond(n); return;
+      case 'trunc': this.expr(a[0], 'f64'); c.op('f64.trunc'); return;
+      case 'float': this.expr(a[0], 'f64'); return;
+      case 'int': this.expr(a[0], 'i32'); return;
+      case 'period-steps': {
+        // Math.max(0, Math.min(Math.round(x), 2^31 - 1)) stored into an int32 (NaN → 0).
+        const x = this.newLocal('i32');
+        this.#callNamed('round_half_up', [a[0]], n);
+        c.truncSat().tee(x).i32(0).get(x).i32(0).op('i32.gt_s').op('select');
+        return;
+      }
+      case 'call': {
+        const [fn, ...args] = a;
+        if (typeof fn !== 'string') return this.#fail('a call of a non-name', n);
+        this.#call(fn, args, n);
+        return;
+      }
+    }
+    this.#fail('unknown expression', n);
+  }
+
+  /** Emits `n` as an int32 truth value (0 or 1): JavaScript's truthiness of a number (0, -0 and NaN are false). */
+  cond(n: Node): void {
+    const c = this.code;
+    if (Array.isArray(n)) {
+      const [head, ...a] = n;
+      switch (head) {
+        case 'cmp': {
+          const op = a[0] as string;
+          const t = join(this.typeOf(a[1]), this.typeOf(a[2]));
+          const ty = t === 'f64' ? 'f64' : 'i32';
+          this.expr(a[1], ty); this.expr(a[2], ty);
+          c.op(CMP[op][ty === 'f64' ? 1 : 0]);
+          return;
+        }
+        case 'not': this.cond(a[0]); c.op('i32.eqz'); return;
+        case 'and': this.cond(a[0]); c.begin('if', 'i32'); this.cond(a[1]); c.op('else').i32(0).op('end'); return;
+        case 'or': this.cond(a[0]); c.begin('if', 'i32').i32(1).op('else'); this.cond(a[1]); c.op('end'); return;
+        case 'truthy': this.cond(a[0]); return;
+      }
+    }
+    const t = this.typeOf(n);
+    if (t === 'f64') { this.expr(n, 'f64'); c.op('f64.abs').f64(0).op('f64.gt'); return; }
+    this.expr(n, 'i32'); c.i32(0).op('i32.ne');
+  }
+
+  /** The byte address of element `idx` of array `name`. */
+  #address(name: Node, idx: Node): void {
+    const { local, ref } = this.#array(name);
+    this.code.get(local);
+    this.expr(idx, 'i32');
+    this.code.i32(ref.type === 'f64' ? 3 : 2).op('i32.shl').op('i32.add');
+  }
+
+  #call(fn: string, args: Node[], n: Node): void {
+    const c = this.code;
+    const inline = UNARY_INLINE[fn];
+    if (inline && args.length === 1) { this.expr(args[0], 'f64'); c.op(inline); return; }
+    switch (fn) {
+      case 'pos': case 'positive': case 'neg': case 'negative': {
+        // (x > 0 ? x : 0) / (x < 0 ? x : 0)
+        const x = this.newLocal('f64');
+        this.expr(args[0], 'f64'); c.tee(x).f64(0).get(x).f64(0).op(fn.startsWith('pos') ? 'f64.gt' : 'f64.lt').op('select');
+        return;
+      }
+      case 'min': case 'max': {
+        // (a < b ? a : b) / (a > b ? a : b): not f64.min/max, whose NaN and -0 rules differ.
+        const x = this.newLocal('f64');
+        const y = this.newLocal('f64');
+        this.expr(args[0], 'f64'); c.set(x); this.expr(args[1], 'f64'); c.set(y);
+        c.get(x).get(y).get(x).get(y).op(fn === 'min' ? 'f64.lt' : 'f64.gt').op('select');
+        return;
+      }
+      case 'clip': {
+        // x < a ? a : x > b ? b : x
+        const [x, lo, hi] = [this.newLocal('f64'), this.newLocal('f64'), this.newLocal('f64')];
+        this.expr(args[0], 'f64'); c.set(x); this.expr(args[1], 'f64'); c.set(lo); this.expr(args[2], 'f64'); c.set(hi);
+        c.get(lo).get(hi).get(x).get(x).get(hi).op('f64.gt').op('select').get(x).get(lo).op('f64.lt').op('select');
+        return;
+      }
+      case 'isnan': { const x = this.newLocal('f64'); this.expr(args[0], 'f64'); c.tee(x).get(x).op('f64.ne'); return; }
+      case 'isfinite': { const x = this.newLocal('f64'); this.expr(args[0], 'f64'); c.tee(x).get(x).op('f64.sub').f64(0).op('f64.eq'); return; }
+    }
+    this.#callNamed(fn, args, n);
+  }
+
+  #callNamed(fn: string, args: Node[], n: Node): void {
+    const callee = this.#env.callee(fn);
+    if (!callee) return this.#fail(`unknown function '${fn}'`, n);
+    if (callee.arity !== args.length) return this.#fail(`'${fn}' takes ${callee.arity} arguments`, n);
+    for (const x of args) this.expr(x, 'f64');
+    this.code.call(callee.index);
+  }
+
+  // ---- statements ----
+
+  stmts(nodes: Node[]): void {
+    for (const s of nodes) this.stmt(s);
+  }
+
+  #scoped(body: () => void): void {
+    this.#scopes.push(new Map());
+    body();
+    this.#scopes.pop();
+  }
+
+  stmt(n: Node): void {
+    const c = this.code;
+    if (!Array.isArray(n)) return this.#fail('a statement must be a form', n);
+    const [head, ...a] = n;
+    switch (head) {
+      case 'let': case 'var': {
+        const [name, type, value] = a as [string, 'i32' | 'f64', Node];
+        this.expr(value, type);
+        c.set(this.declare(name, type));
+        return;
+      }
+      case 'set!': this.#store(a[0], () => this.expr(a[1], this.#lvType(a[0]))); return;
+      case '+=': {
+        const ty = this.#lvType(a[0]);
+        const sum: Node = ['+', a[0], a[1]];
+        if (join(ty, this.typeOf(a[1])) === 'f64' && ty === 'i32') return this.#fail('+= of a float64 into an int32', n);
+        this.#store(a[0], () => this.expr(sum, ty));
+        return;
+      }
+      case 'do': this.#scoped(() => this.stmts(a)); return;
+      case 'when':
+        this.cond(a[0]);
+        c.begin('if'); this.#scoped(() => this.stmts(a.slice(1))); c.op('end');
+        return;
+      case 'if':
+        this.cond(a[0]);
+        c.begin('if'); this.#scoped(() => this.stmt(a[1]));
+        if (a[2] !== undefined) { c.op('else'); this.#scoped(() => this.stmt(a[2])); }
+        c.op('end');
+        return;
+      case 'for': {
+        const [i, from, to, ...body] = a;
+        this.#scoped(() => {
+          const iv = this.declare(i as string, 'i32');
+          const end = this.newLocal('i32');
+          this.expr(from, 'i32'); c.set(iv);
+          this.expr(to, 'i32'); c.set(end);
+          c.begin('block').begin('loop');
+          c.get(iv).get(end).op('i32.ge_s').brIf(1);
+          this.#scoped(() => this.stmts(body));
+          c.get(iv).i32(1).op('i32.add').set(iv).br(0);
+          c.op('end').op('end');
+        });
+        return;
+      }
+      case 'while': {
+        c.begin('block').begin('loop');
+        this.cond(a[0]); c.op('i32.eqz').brIf(1);
+        this.#scoped(() => this.stmts(a.slice(1)));
+        c.br(0).op('end').op('end');
+        return;
+      }
+    }
+    this.#fail('unknown statement', n);
+  }
+
+  #lvType(lv: Node): 'i32' | 'f64' {
+    const t = this.typeOf(lv);
+    return t === 'flex' ? this.#fail('a literal assigned to', lv) : t;
+  }
+
+  /** `lv = <value emitted by value()>`. */
+  #store(lv: Node, value: () => void): void {
+    const c = this.code;
+    if (typeof lv === 'string') {
+      const l = this.#lookup(lv);
+      if (!l) return this.#fail(`assignment to unknown '${lv}'`);
+      value();
+      c.set(l.index);
+      return;
+    }
+    if (lv[0] !== 'aref') return this.#fail('assignment to a non-lvalue', lv);
+    this.#address(lv[1], lv[2]);
+    value();
+    c.store(this.#array(lv[1]).ref.type);
+  }
+}
+
+function join(a: Ty, b: Ty): Ty {
+  if (a === 'f64' || b === 'f64') return 'f64';
+  if (a === 'i32' || b === 'i32') return 'i32';
+  return 'flex';
+}
+
+function show(n: Node): string {
+  return typeof n === 'string' ? n : `(${n.map(show).join(' ')})`;
+}

@@ -1,0 +1,132 @@
+/**
+ * The wasm backend's memory: every array of the network's state in one WebAssembly memory, with a
+ * table of their addresses that the kernels read on entry. The state maps hold views of this memory
+ * (so the runtime, the monitors and the js kernels read and write the same values as the wasm
+ * kernels); an array the runtime replaces (a delay ring that grows, `load()`) is copied in at the
+ * next `sync()`, and its table entry updated.
+ */
+import type { EngineInput, StateMap } from '../../runtime/engine.js';
+import { FLAGS_PER_PROJECTION, writeProjectionFlags } from '../kernels/switches.js';
+import { InternalError, NetworkError } from '../../errors.js';
+import { formatBytes } from '../../runtime/memory.js';
+import type { ArrayRef } from './lower.js';
+
+type Typed = Float64Array | Int32Array;
+
+interface Slot {
+  owner: 'pop' | 'proj' | 'net';
+  id: number;
+  name: string;
+  type: 'i32' | 'f64';
+  addr: number;
+  length: number;
+}
+
+const PAGE = 65536;
+/** WebAssembly's 32-bit memories: 65 536 pages of 64 KiB. */
+const MAX_PAGES = 65536;
+/** Where the address table starts (address 0 is kept unused). */
+export const TABLE = 16;
+
+/** The network's arrays in one WebAssembly memory. */
+export class WasmMemory {
+  readonly memory: WebAssembly.Memory;
+  readonly #input: EngineInput;
+  readonly #slots: Slot[] = [];
+  readonly #index = new Map<string, number>();
+  /** The array each slot's map entry held when last synced (our view, or one the runtime put there). */
+  readonly #bound: Typed[] = [];
+  #top: number;
+
+  constructor(input: EngineInput) {
+    this.#input = input;
+    const add = (owner: Slot['owner'], id: number, name: string, arr: Typed) => {
+      const type = arr instanceof Float64Array ? 'f64' : arr instanceof Int32Array ? 'i32' : undefined;
+      if (!type) throw new InternalError(`wasm backend: array '${name}' of ${owner} ${id} is a ${(arr as object).constructor.name}`);
+      this.#index.set(`${owner}:${id}:${name}`, this.#slots.length);
+      this.#slots.push({ owner, id, name, type, addr: 0, length: arr.length });
+    };
+    add('net', 0, 'C', new Float64Array(Math.max(1, input.constants.length)));
+    add('net', 0, 'FLAGS', new Int32Array(Math.max(1, FLAGS_PER_PROJECTION * input.switches.length)));
+    input.state.populations.forEach((m, id) => { for (const [name, arr] of m) add('pop', id, name, arr); });
+    input.state.projections.forEach((m, id) => { for (const [name, arr] of m) add('proj', id, name, arr); });
+    this.#top = align(TABLE + 4 * this.#slots.length);
+    for (const s of this.#slots) { s.addr = this.#top; this.#top = align(this.#top + bytesOf(s)); }
+    this.memory = new WebAssembly.Memory({ initial: this.#pagesFor(this.#top), maximum: MAX_PAGES });
+    // Copy every array in, then hand the maps our views.
+    const originals = this.#slots.map((s) => this.#map(s)?.get(s.name));
+    this.#rebind();
+    this.#slots.forEach((s, k) => { const o = originals[k]; if (o) (this.#bound[k] as Typed).set(o as never); });
+    this.sync();
+  }
+
+  /** The array `name` of population/projection `id` (or `net` 0: `C`, `FLAGS`) as the kernels see it. */
+  ref(owner: Slot['owner'], id: number, name: string): ArrayRef | undefined {
+    const slot = this.#index.get(`${owner}:${id}:${name}`);
+    return slot === undefined ? undefined : { slot, type: this.#slots[slot].type };
+  }
+
+  /** Copies the constants and switches in and adopts the arrays the runtime replaced. */
+  sync(): void {
+    const input = this.#input;
+    (this.#bound[0] as Float64Array).set(input.constants);
+    writeProjectionFlags(input.switches, this.#bound[1] as Int32Array);
+    const replaced: [number, Typed][] = [];
+    for (let k = 2; k < this.#slots.length; k++) {
+      const s = this.#slots[k];
+      const arr = this.#map(s)?.get(s.name) as Typed | undefined;
+      if (arr !== undefined && arr !== this.#bound[k]) replaced.push([k, arr]);
+    }
+    if (replaced.length === 0) return;
+    // Replaced by the runtime: new places at the top (the old ones are left unused).
+    for (const [k, arr] of replaced) {
+      const s = this.#slots[k];
+      s.length = arr.length;
+      s.addr = this.#top;
+      this.#top = align(this.#top + bytesOf(s));
+    }
+    const grow = this.#pagesFor(this.#top) - this.memory.buffer.byteLength / PAGE;
+    if (grow > 0) {
+      this.memory.grow(grow);
+      this.#rebind(); // growing detached every view
+    } else {
+      for (const [k] of replaced) this.#bindSlot(k);
+    }
+    for (const [k, arr] of replaced) (this.#bound[k] as Typed).set(arr as never);
+  }
+
+  #pagesFor(bytes: number): number {
+    // Room for arrays the runtime will replace (delay rings), so that growing (which detaches every view) is rare.
+    const pages = Math.ceil((bytes + Math.max(1 << 20, bytes / 4)) / PAGE);
+    if (pages > MAX_PAGES) {
+      throw new NetworkError(`wasm backend, network ${this.#input.networkId}: the network's arrays need ${formatBytes(bytes)}, over the 4 GiB of a WebAssembly memory; `
+        + "use the cpp backend (compile({ backend: 'cpp' })) or a smaller network");
+    }
+    return pages;
+  }
+
+  #map(s: Slot): StateMap | undefined {
+    return s.owner === 'pop' ? this.#input.state.populations[s.id] : s.owner === 'proj' ? this.#input.state.projections[s.id] : undefined;
+  }
+
+  /** A view of every slot put in the maps, and the address table written. */
+  #rebind(): void {
+    for (let k = 0; k < this.#slots.length; k++) this.#bindSlot(k);
+  }
+
+  #bindSlot(k: number): void {
+    const s = this.#slots[k];
+    const view = s.type === 'f64' ? new Float64Array(this.memory.buffer, s.addr, s.length) : new Int32Array(this.memory.buffer, s.addr, s.length);
+    this.#bound[k] = view;
+    this.#map(s)?.set(s.name, view);
+    new Int32Array(this.memory.buffer, TABLE, this.#slots.length)[k] = s.addr;
+  }
+}
+
+function bytesOf(s: Slot): number {
+  return Math.max(8, s.length * (s.type === 'f64' ? 8 : 4));
+}
+
+function align(x: number): number {
+  return Math.ceil(x / 16) * 16;
+}

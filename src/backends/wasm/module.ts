@@ -1,0 +1,84 @@
+/**
+ * One WebAssembly module per network: the kernels given (`KernelText`s), the user's functions, and
+ * the imports they call. Transcendental functions are imported from `Math`: V8 calls its own fdlibm
+ * port for them directly from WebAssembly (no JavaScript frame), and they are the very functions the
+ * js backend calls, so the bits are the same.
+ */
+import type { NetworkPlan } from '../../ir/plan.js';
+import { renderExpr } from '../render.js';
+import { InternalError } from '../../errors.js';
+import { jsBuiltins } from '../js/spelling.js';
+import { ModuleWriter } from './encoder.js';
+import { Lowerer, type Callee, type LowerEnv } from './lower.js';
+import { readForms } from './sexpr.js';
+import { wasmSpelling } from './spelling.js';
+import { PI, type KernelText } from './text.js';
+import { TABLE, type WasmMemory } from './memory.js';
+
+/** The imported functions: the name the kernels call, its implementation, its arity. */
+const IMPORTS: [string, (...x: number[]) => number, number][] = [
+  ...(['exp', 'log', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh'] as const).map((f): [string, (x: number) => number, number] => [f, Math[f], 1]),
+  ['pow', Math.pow, 2], ['power', Math.pow, 2], ['atan2', Math.atan2, 2],
+  ['round_half_up', Math.round, 1], ['round', jsBuiltins.round, 1], ['modulo', jsBuiltins.modulo, 2],
+  ['fmod', (a: number, b: number) => a % b, 2],
+];
+
+/** The module's imports object (`math` functions and the memory). */
+export function moduleImports(memory: WebAssembly.Memory): WebAssembly.Imports {
+  return { env: { memory }, math: Object.fromEntries(IMPORTS.map(([name, fn]) => [name, fn])) };
+}
+
+/** The binary module of `kernels` (each exported under its name, taking the step). */
+export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: WasmMemory): Uint8Array {
+  const w = new ModuleWriter();
+  w.importMemory('env', 'memory', 1);
+  const callees = new Map<string, Callee>();
+  for (const [name, , arity] of IMPORTS) callees.set(name, { index: w.importFunction('math', name, Array(arity).fill('f64'), ['f64']), arity });
+  const functions = userFunctions(plan);
+  const fnIndex = functions.map((f) => {
+    const index = w.declare(Array(f.params.length).fill('f64'), ['f64']);
+    callees.set(`F_${f.name}`, { index, arity: f.params.length });
+    return index;
+  });
+  const env = (arrays: (local: string) => ReturnType<WasmMemory['ref']>): LowerEnv => ({
+    array: arrays, callee: (n) => callees.get(n), dt: plan.dt, table: TABLE,
+  });
+  const constants = (local: string) => (local === 'C' ? memory.ref('net', 0, 'C') : undefined);
+  functions.forEach((f, n) => {
+    const params = new Set(f.params);
+    const scope = {
+      sym: (s: string) => (params.has(s) ? s : s === 'pi' ? PI : plan.constants.includes(s) ? `C[${plan.constants.indexOf(s)}]` : s),
+      attr: () => { throw new InternalError('pre/post in a function'); },
+      sum: () => { throw new InternalError('sum() in a function'); },
+      globalop: () => { throw new InternalError('global operation in a function'); },
+      rand: () => { throw new InternalError('random draw in a function'); },
+    };
+    const low = new Lowerer(env(constants), `function ${f.name}`, f.params.map((p) => ({ name: p, type: 'f64' as const })));
+    low.expr(readForms(renderExpr(f.body, scope, wasmSpelling))[0], 'f64');
+    w.define(fnIndex[n], low.locals, concat(low));
+  });
+  for (const k of kernels) {
+    const index = w.declare(['i32'], [], k.name);
+    const arrays = (local: string) => { const a = k.arrays.get(local); return a && memory.ref(a.owner, a.id, a.name); };
+    const low = new Lowerer(env(arrays), `kernel ${k.name}`, [{ name: 'step', type: 'i32' }]);
+    low.stmts(readForms(['(let t f64 (* (float step) dt))', ...k.body].join('\n')));
+    w.define(index, low.locals, concat(low));
+  }
+  return w.emit();
+}
+
+/** The plan's functions, each once (a name defined by several models is the same function). */
+function userFunctions(plan: NetworkPlan) {
+  const seen = new Map<string, NetworkPlan['functions'][number]>();
+  for (const f of [...plan.functions, ...plan.populations.flatMap((p) => p.description.functions), ...plan.projections.flatMap((p) => p.description.functions)]) {
+    if (!seen.has(f.name)) seen.set(f.name, f);
+  }
+  return [...seen.values()];
+}
+
+/** The prologue (array addresses) followed by the body. */
+function concat(low: Lowerer) {
+  const code = low.prologue();
+  for (const b of low.code.bytes) code.bytes.push(b);
+  return code;
+}

@@ -1,0 +1,68 @@
+/**
+ * The wasm places of the shared neuron kernel (`../kernels/neuron.ts`): the same parts as js, one
+ * loop over the neurons, every array read through its local base address (`./lower.ts`).
+ */
+import type { PopulationPlan, NetworkPlan } from '../../ir/plan.js';
+import type { Attribute } from '../../equations/description.js';
+import type { StatementContext } from '../kernels/statements.js';
+import { plainLocation } from '../kernels/statements.js';
+import { neuronParts, neuronTemps, type NeuronTarget } from '../kernels/neuron.js';
+import { emitsAxonSpikes } from '../kernels/axon.js';
+import { neuronSymbols } from '../neuron-symbols.js';
+import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';
+import type { SymbolResolver } from '../render.js';
+import { wasmDialect as d, floatLiteral } from './spelling.js';
+import { KernelText, PI } from './text.js';
+
+/** The resolver of a neuron's equations: attributes and internal arrays of the population, by their own names. */
+function neuronScope(pop: PopulationPlan, net: NetworkPlan, mode: 'global' | 'local', temps: Set<string>, k: KernelText): SymbolResolver {
+  return neuronSymbols(pop, net, mode, temps, {
+    temp: (name) => name, zero: floatLiteral(0), pi: PI, toFloat: (x) => d.toFloat(x),
+    attrArray: (name) => k.pop(name, pop.id, name),
+    popArray: (name) => k.pop(name, pop.id, name),
+  });
+}
+
+function target(pop: PopulationPlan, net: NetworkPlan, k: KernelText): NeuronTarget {
+  const temps = neuronTemps(pop);
+  const attrs = new Map(pop.description.attributes.map((a) => [a.name, a]));
+  return {
+    d,
+    scope: (mode) => neuronScope(pop, net, mode, temps, k),
+    context: (scope, mode, refractory): StatementContext => ({
+      scope,
+      location: neuronLvalue(pop, (name, idx) => plainLocation(`(aref ${k.pop(name, pop.id, name)} ${idx})`, d)),
+      attribute: (_o, name): Attribute | undefined => attrs.get(name),
+      guard: (_o, name) => (refractory && mode === 'local' && frozenWhenRefractory(name) ? { kind: 'branch', cond: '_inref' } : undefined),
+    }),
+    el: (name, idx) => `(aref ${k.pop(name, pop.id, name)} ${idx})`,
+    list: (kind) => (kind === 'spike'
+      ? { element: (i) => `(aref ${k.pop('_spiked', pop.id, '_spiked')} ${i})`, count: '_ns' }
+      : { element: (i) => `(aref ${k.pop('_axon_spiked', pop.id, '_axon_spiked')} ${i})`, count: '_nas' }),
+    step: 'step',
+    dt: 'dt',
+  };
+}
+
+/** `pop<id>_update` in wasm text: the shared neuron kernel in one loop over the neurons. */
+export function neuronKernel(pop: PopulationPlan, net: NetworkPlan): KernelText {
+  const k = new KernelText(`pop${pop.id}_update`);
+  const desc = pop.description;
+  const parts = neuronParts(pop, target(pop, net, k));
+  const lines: string[] = [];
+  for (const g of desc.globalOps) {
+    const name = `_${g.op}_${g.variable}`;
+    lines.push(d.declare(`${name}_g`, `(aref ${k.pop(name, pop.id, name)} 0)`));
+  }
+  lines.push(...parts.global);
+  // Globals are hoisted after the global equations ran (they may write them).
+  for (const a of desc.attributes) if (a.locality === 'global') lines.push(d.declare(`${a.name}_g`, `(aref ${k.pop(a.name, pop.id, a.name)} 0)`));
+  const axon = emitsAxonSpikes(pop);
+  if (pop.spiking) lines.push(d.declare('_ns', '0', { mutable: true, type: 'int' }));
+  if (axon) lines.push(d.declare('_nas', '0', { mutable: true, type: 'int' }));
+  lines.push(...d.forRange('i', String(pop.size), [...parts.inref, ...parts.local, ...parts.emit, ...parts.axon]));
+  if (pop.spiking) lines.push(d.assign(`(aref ${k.pop('_nspiked', pop.id, '_nspiked')} 0)`, '_ns'));
+  if (axon) lines.push(d.assign(`(aref ${k.pop('_naxon', pop.id, '_naxon')} 0)`, '_nas'));
+  k.body = lines;
+  return k;
+}

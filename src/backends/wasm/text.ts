@@ -1,0 +1,39 @@
+/**
+ * One kernel of the wasm backend before lowering: its name, its statements in the wasm dialect, and
+ * the arrays it names (each a local name for an array of a population, a projection or the network).
+ */
+import { floatLiteral } from './spelling.js';
+
+/** `pi` as a float64 literal (Math.PI's bits). */
+export const PI = floatLiteral(Math.PI);
+
+/** Which state array a kernel's array local is. */
+export interface ArraySource {
+  owner: 'pop' | 'proj' | 'net';
+  id: number;
+  name: string;
+}
+
+export class KernelText {
+  readonly name: string;
+  /** The statements, run with `step` (int32) and `t` (float64) defined. */
+  body: string[] = [];
+  /** The arrays named in `body`, by local name; the Constants are `C`. */
+  readonly arrays = new Map<string, ArraySource>([['C', { owner: 'net', id: 0, name: 'C' }]]);
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  /** Names array `name` of population `id` as `local` in this kernel; returns `local`. */
+  pop(local: string, id: number, name: string): string {
+    this.arrays.set(local, { owner: 'pop', id, name });
+    return local;
+  }
+
+  /** Names array `name` of projection `id` as `local` in this kernel; returns `local`. */
+  proj(local: string, id: number, name: string): string {
+    this.arrays.set(local, { owner: 'proj', id, name });
+    return local;
+  }
+}
