@@ -6,6 +6,7 @@
  * millisecond; the engine's own compiler (V8's Liftoff then TurboFan) does the optimising.
  * Format: https://webassembly.github.io/spec/core/binary/ .
  */
+import { InternalError } from '../../errors.js';
 
 /** A value type of the module. */
 export type ValType = 'i32' | 'i64' | 'f32' | 'f64';
@@ -102,7 +103,7 @@ export class ModuleWriter {
 
   /** Imports a function; returns its index. Every import must come before the first `define`. */
   importFunction(module: string, field: string, params: ValType[], results: ValType[]): number {
-    if (this.#funcs.length > 0) throw new RangeError('ModuleWriter: imports come before the defined functions');
+    if (this.#funcs.length > 0) throw new InternalError('ModuleWriter: imports come before the defined functions');
     this.#imports.push({ module, field, kind: 'func', type: this.#typeIndex(params, results) });
     return this.#importedFuncs++;
   }

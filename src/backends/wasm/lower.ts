@@ -7,8 +7,10 @@
  * 2^31, `%` of int32s); division and anything touching a float64 is float64. That is what keeps
  * wasm bit-identical to js: the same IEEE operations in the same order.
  *
- * Forms (the wasm dialect, `./spelling.ts`): statements `let var set! += when if do for while`;
- * expressions `aref + - * / % neg cmp ? not and or truthy trunc float int period-steps call`;
+ * Forms (the wasm dialect, `./spelling.ts`): statements `let var set! += when if do for while`
+ * (`let`/`var` of type `i32`, `f64`, or `ptr.i32`/`ptr.f64`: a local holding an element's address,
+ * usable as an array); expressions `aref addr length + - * / % neg cmp ? not and or truthy trunc
+ * float int period-steps call`;
  * atoms are names, integer literals, and float64 literals written `f:<number>`.
  */
 import { Code, type OpName, type ValType } from './encoder.js';
@@ -35,13 +37,14 @@ export interface LowerEnv {
   callee(name: string): Callee | undefined;
   /** `dt` (a literal: the same bits as js's `dt`). */
   dt: number;
-  /** Address of the pointer table (slot k at `table + 4k`). */
+  /** Address of the array table (slot k's address at `table + 8k`, its length at `table + 8k + 4`). */
   table: number;
 }
 
 type Ty = 'i32' | 'f64' | 'flex';
 
-interface Local { index: number; type: 'i32' | 'f64' }
+/** A local; `points` when it holds the address of an array's element (a `ptr.i32` / `ptr.f64` local). */
+interface Local { index: number; type: 'i32' | 'f64'; points?: 'i32' | 'f64' }
 
 const CMP: Record<string, [OpName, OpName]> = {
   '<': ['i32.lt_s', 'f64.lt'], '<=': ['i32.le_s', 'f64.le'], '>': ['i32.gt_s', 'f64.gt'],
@@ -54,6 +57,12 @@ const ARITH: Record<string, [OpName | undefined, OpName]> = {
 const UNARY_INLINE: Record<string, OpName> = { abs: 'f64.abs', fabs: 'f64.abs', floor: 'f64.floor', ceil: 'f64.ceil', sqrt: 'f64.sqrt' };
 
 const isIntLiteral = (s: string) => /^-?\d+$/.test(s);
+
+/** The number of arguments of each fixed form (a misread form fails here instead of dropping a term). */
+const ARITY: Record<string, number> = {
+  let: 3, var: 3, 'set!': 2, '+=': 2, if: 3, aref: 2, addr: 2, length: 1, '+': 2, '-': 2, '*': 2, '/': 2, '%': 2,
+  neg: 1, cmp: 3, '?': 3, not: 1, and: 2, or: 2, truthy: 1, trunc: 1, float: 1, int: 1, 'period-steps': 1,
+};
 
 /** Lowers the statements of one function whose parameters are `params` (each already a local). */
 export class Lowerer {
@@ -100,6 +109,8 @@ export class Lowerer {
 
   #array(name: Node): { local: number; ref: ArrayRef } {
     if (typeof name !== 'string') return this.#fail('an array must be a name', name);
+    const l = this.#lookup(name);
+    if (l?.points) return { local: l.index, ref: { slot: -1, type: l.points } };
     let a = this.#arrays.get(name);
     if (!a) {
       const ref = this.#env.array(name);
@@ -113,13 +124,36 @@ export class Lowerer {
   /** The prologue: every array's base address loaded once from the pointer table. */
   prologue(): Code {
     const c = new Code();
-    for (const { local, ref } of this.#arrays.values()) c.i32(0).load('i32', this.#env.table + 4 * ref.slot).set(local);
+    for (const { local, ref } of this.#arrays.values()) if (ref.slot >= 0) c.i32(0).load('i32', this.#env.table + 8 * ref.slot).set(local);
     return c;
   }
 
   // ---- types ----
 
+  readonly #types = new WeakMap<Node[], Ty>();
+
+  /** The type of `n` (memoised: a chain asks for its parts' types at every level). */
   typeOf(n: Node): Ty {
+    if (!Array.isArray(n)) return this.#typeOf(n);
+    let t = this.#types.get(n);
+    if (t === undefined) {
+      // A long left-nested chain (`(+ (+ (+ a b) c) d)`): its inner links first, bottom up, so that
+      // the recursion below is one level deep for each.
+      const spine: Node[][] = [];
+      for (let x: Node = n; Array.isArray(x) && (x[0] as string) in ARITH && !this.#types.has(x); x = x[1]) spine.push(x);
+      for (let j = spine.length - 1; j > 0; j--) this.#types.set(spine[j], this.#typeOf(spine[j]));
+      t = this.#typeOf(n);
+      this.#types.set(n, t);
+    }
+    return t;
+  }
+
+  #typeOf(n: Node): Ty {
+    if (Array.isArray(n)) {
+      const arity = ARITY[n[0] as string];
+      // `if` takes an optional else branch.
+      if (arity !== undefined && n.length - 1 !== arity && !(n[0] === 'if' && n.length === 3)) this.#fail(`'${String(n[0])}' takes ${arity} arguments`, n);
+    }
     if (typeof n === 'string') {
       if (n.startsWith('f:')) return 'f64';
       if (isIntLiteral(n)) return 'flex';
@@ -131,6 +165,7 @@ export class Lowerer {
     const [head, ...args] = n;
     switch (head) {
       case 'aref': return this.#array(args[0]).ref.type;
+      case 'addr': case 'length': return 'i32';
       case '+': case '-': case '*': return join(this.typeOf(args[0]), this.typeOf(args[1]));
       case '/': return 'f64';
       case '%': return join(this.typeOf(args[0]), this.typeOf(args[1])) === 'f64' ? 'f64' : 'i32';
@@ -167,11 +202,27 @@ export class Lowerer {
         c.load(this.#array(a[0]).ref.type);
         return;
       }
+      case 'addr': this.#address(a[0], a[1]); return;
+      case 'length': {
+        const { ref } = this.#array(a[0]);
+        if (ref.slot < 0) return this.#fail('the length of a pointer', n);
+        c.i32(0).load('i32', this.#env.table + 8 * ref.slot + 4);
+        return;
+      }
       case '+': case '-': case '*': case '/': {
-        const [i32op, f64op] = ARITH[head];
-        const op = want === 'i32' ? i32op : f64op;
-        if (!op) return this.#fail('an int division', n);
-        this.expr(a[0], want); this.expr(a[1], want); c.op(op);
+        // The left spine of a chain iteratively (chains of thousands of terms), in the type wanted:
+        // float64 is JavaScript's arithmetic itself, and an int32 chain holds no float64 part.
+        const spine: Node[][] = [];
+        let x: Node = n;
+        for (; Array.isArray(x) && (x[0] as string) in ARITH && (want === 'f64' || this.typeOf(x) !== 'f64'); x = x[1]) spine.push(x);
+        this.expr(x, want);
+        for (let j = spine.length - 1; j >= 0; j--) {
+          const [i32op, f64op] = ARITH[spine[j][0] as string];
+          const op = want === 'i32' ? i32op : f64op;
+          if (!op) return this.#fail('an int division', spine[j]);
+          this.expr(spine[j][2], want);
+          c.op(op);
+        }
         return;
       }
       case '%': {
@@ -296,12 +347,22 @@ export class Lowerer {
   stmt(n: Node): void {
     const c = this.code;
     if (!Array.isArray(n)) return this.#fail('a statement must be a form', n);
+    const arity = ARITY[n[0] as string];
+    if (arity !== undefined && n.length - 1 !== arity && !(n[0] === 'if' && n.length === 3)) this.#fail(`'${String(n[0])}' takes ${arity} arguments`, n);
     const [head, ...a] = n;
     switch (head) {
       case 'let': case 'var': {
-        const [name, type, value] = a as [string, 'i32' | 'f64', Node];
-        this.expr(value, type);
-        c.set(this.declare(name, type));
+        const [name, declared, value] = a as [string, string, Node];
+        if (declared === 'ptr.i32' || declared === 'ptr.f64') {
+          this.expr(value, 'i32');
+          const index = this.newLocal('i32');
+          this.#scopes[this.#scopes.length - 1].set(name, { index, type: 'i32', points: declared.slice(4) as 'i32' | 'f64' });
+          c.set(index);
+          return;
+        }
+        if (declared !== 'i32' && declared !== 'f64') return this.#fail(`unknown type '${declared}'`, n);
+        this.expr(value, declared);
+        c.set(this.declare(name, declared));
         return;
       }
       case 'set!': this.#store(a[0], () => this.expr(a[1], this.#lvType(a[0]))); return;

@@ -1,6 +1,6 @@
 /**
  * The wasm backend's memory: every array of the network's state in one WebAssembly memory, with a
- * table of their addresses that the kernels read on entry. The state maps hold views of this memory
+ * table of their addresses and lengths (two int32s per array) that the kernels read on entry. The state maps hold views of this memory
  * (so the runtime, the monitors and the js kernels read and write the same values as the wasm
  * kernels); an array the runtime replaces (a delay ring that grows, `load()`) is copied in at the
  * next `sync()`, and its table entry updated.
@@ -20,6 +20,8 @@ interface Slot {
   type: 'i32' | 'f64';
   addr: number;
   length: number;
+  /** The slot whose array this one is (projections sharing their weights: Copy, Transpose), or -1. */
+  alias: number;
 }
 
 const PAGE = 65536;
@@ -44,19 +46,19 @@ export class WasmMemory {
       const type = arr instanceof Float64Array ? 'f64' : arr instanceof Int32Array ? 'i32' : undefined;
       if (!type) throw new InternalError(`wasm backend: array '${name}' of ${owner} ${id} is a ${(arr as object).constructor.name}`);
       this.#index.set(`${owner}:${id}:${name}`, this.#slots.length);
-      this.#slots.push({ owner, id, name, type, addr: 0, length: arr.length });
+      this.#slots.push({ owner, id, name, type, addr: 0, length: arr.length, alias: -1 });
     };
     add('net', 0, 'C', new Float64Array(Math.max(1, input.constants.length)));
     add('net', 0, 'FLAGS', new Int32Array(Math.max(1, FLAGS_PER_PROJECTION * input.switches.length)));
     input.state.populations.forEach((m, id) => { for (const [name, arr] of m) add('pop', id, name, arr); });
     input.state.projections.forEach((m, id) => { for (const [name, arr] of m) add('proj', id, name, arr); });
-    this.#top = align(TABLE + 4 * this.#slots.length);
-    for (const s of this.#slots) { s.addr = this.#top; this.#top = align(this.#top + bytesOf(s)); }
+    const originals = this.#slots.map((s) => this.#map(s)?.get(s.name));
+    this.#top = align(TABLE + 8 * this.#slots.length);
+    this.#place(this.#slots.map((_s, k) => k), originals);
     this.memory = new WebAssembly.Memory({ initial: this.#pagesFor(this.#top), maximum: MAX_PAGES });
     // Copy every array in, then hand the maps our views.
-    const originals = this.#slots.map((s) => this.#map(s)?.get(s.name));
     this.#rebind();
-    this.#slots.forEach((s, k) => { const o = originals[k]; if (o) (this.#bound[k] as Typed).set(o as never); });
+    this.#slots.forEach((s, k) => { const o = originals[k]; if (o && s.alias < 0) (this.#bound[k] as Typed).set(o as never); });
     this.sync();
   }
 
@@ -79,12 +81,9 @@ export class WasmMemory {
     }
     if (replaced.length === 0) return;
     // Replaced by the runtime: new places at the top (the old ones are left unused).
-    for (const [k, arr] of replaced) {
-      const s = this.#slots[k];
-      s.length = arr.length;
-      s.addr = this.#top;
-      this.#top = align(this.#top + bytesOf(s));
-    }
+    const arrays: (Typed | undefined)[] = [];
+    for (const [k, arr] of replaced) arrays[k] = arr;
+    this.#place(replaced.map(([k]) => k), arrays);
     const grow = this.#pagesFor(this.#top) - this.memory.buffer.byteLength / PAGE;
     if (grow > 0) {
       this.memory.grow(grow);
@@ -92,7 +91,23 @@ export class WasmMemory {
     } else {
       for (const [k] of replaced) this.#bindSlot(k);
     }
-    for (const [k, arr] of replaced) (this.#bound[k] as Typed).set(arr as never);
+    for (const [k, arr] of replaced) if (this.#slots[k].alias < 0) (this.#bound[k] as Typed).set(arr as never);
+  }
+
+  /** Places slots `ks` (holding `arrays[k]`) at the top; an array met twice gets one place (an alias). */
+  #place(ks: number[], arrays: (Typed | undefined)[]): void {
+    const first = new Map<Typed, number>();
+    for (const k of ks) {
+      const s = this.#slots[k];
+      const arr = arrays[k];
+      const same = arr && first.get(arr);
+      if (arr) s.length = arr.length;
+      if (same !== undefined) { s.alias = same; s.addr = this.#slots[same].addr; continue; }
+      if (arr) first.set(arr, k);
+      s.alias = -1;
+      s.addr = this.#top;
+      this.#top = align(this.#top + bytesOf(s));
+    }
   }
 
   #pagesFor(bytes: number): number {
@@ -116,10 +131,14 @@ export class WasmMemory {
 
   #bindSlot(k: number): void {
     const s = this.#slots[k];
-    const view = s.type === 'f64' ? new Float64Array(this.memory.buffer, s.addr, s.length) : new Int32Array(this.memory.buffer, s.addr, s.length);
+    // An alias is bound after the slot it shares (a lower index, or bound in the same pass): the same view object.
+    const view = s.alias >= 0 ? this.#bound[s.alias]
+      : s.type === 'f64' ? new Float64Array(this.memory.buffer, s.addr, s.length) : new Int32Array(this.memory.buffer, s.addr, s.length);
     this.#bound[k] = view;
     this.#map(s)?.set(s.name, view);
-    new Int32Array(this.memory.buffer, TABLE, this.#slots.length)[k] = s.addr;
+    const table = new Int32Array(this.memory.buffer, TABLE, 2 * this.#slots.length);
+    table[2 * k] = s.addr;
+    table[2 * k + 1] = s.length;
   }
 }
 

@@ -14,41 +14,34 @@ function tokenize(text: string): string[] {
   return text.match(/[()[\]]|[^\s()[\]]+/g) ?? [];
 }
 
-/** Reads every top-level form of `text`. */
+/**
+ * Reads every top-level form of `text`. Iterative (an explicit stack of open lists): a chain of
+ * thousands of terms is as deeply nested as it is long.
+ */
 export function readForms(text: string): Node[] {
   const tokens = tokenize(text);
-  let k = 0;
-  const fail = (why: string): never => { throw new InternalError(`wasm backend: kernel text ${why} at token ${k}: ${tokens.slice(Math.max(0, k - 8), k + 4).join(' ')}`); };
-
-  /** One form, with any `[idx]` suffixes. */
-  function form(): Node {
-    const tok = tokens[k++];
-    if (tok === undefined) return fail('ends early');
-    let node: Node;
-    if (tok === '(') node = infix(list(')'));
-    else if (tok === ')' || tok === ']' || tok === '[') return fail(`has an unexpected '${tok}'`);
-    else node = tok;
-    while (tokens[k] === '[') {
-      k++;
-      const idx = list(']');
-      node = ['aref', node, idx.length === 1 ? idx[0] : infix(idx)];
+  const open: { items: Node[]; close: string }[] = [{ items: [], close: '' }];
+  const fail = (why: string, k: number): never => {
+    throw new InternalError(`wasm backend: kernel text ${why} at token ${k}: ${tokens.slice(Math.max(0, k - 8), k + 4).join(' ')}`);
+  };
+  tokens.forEach((tok, k) => {
+    if (tok === '(' || tok === '[') {
+      if (tok === '[' && open[open.length - 1].items.length === 0) fail("has an index '[' after nothing", k);
+      open.push({ items: [], close: tok === '(' ? ')' : ']' });
+      return;
     }
-    return node;
-  }
-
-  function list(close: string): Node[] {
-    const items: Node[] = [];
-    while (tokens[k] !== close) {
-      if (k >= tokens.length) fail(`misses '${close}'`);
-      items.push(form());
+    if (tok === ')' || tok === ']') {
+      const list = open.pop()!;
+      if (list.close !== tok) fail(`has an unexpected '${tok}'`, k);
+      const parent = open[open.length - 1].items;
+      if (tok === ')') parent.push(infix(list.items));
+      else parent.push(['aref', parent.pop()!, list.items.length === 1 ? list.items[0] : infix(list.items)]);
+      return;
     }
-    k++;
-    return items;
-  }
-
-  const forms: Node[] = [];
-  while (k < tokens.length) forms.push(form());
-  return forms;
+    open[open.length - 1].items.push(tok);
+  });
+  if (open.length !== 1) fail(`misses '${open[open.length - 1].close}'`, tokens.length);
+  return open[0].items;
 }
 
 /** Binding strength of the infix operators the shared code writes (C's, left-associative). */

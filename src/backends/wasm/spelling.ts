@@ -35,29 +35,35 @@ export const wasmSpelling: Spelling = {
 
 const TYPE: Record<ScalarType, 'i32' | 'f64'> = { float: 'f64', int: 'i32', index: 'i32', bool: 'i32' };
 
+/**
+ * A value in parentheses: the shared code writes some values as bare infix (`(a - b + c) % c`),
+ * which must stay one argument of the form it goes into (`./sexpr.ts` reads `(x)` as `x`).
+ */
+const v = (x: string) => `(${x})`;
+
 /** The statement forms of the shared kernels (`../kernels/dialect.ts`) as s-expressions. */
 export const wasmDialect: Dialect = {
   name: 'wasm',
   expr: wasmSpelling,
-  declare: (name, value, o) => `(${o?.mutable ? 'var' : 'let'} ${name} ${TYPE[o?.type ?? 'float']} ${value})`,
-  assign: (lv, v) => `(set! ${lv} ${v})`,
-  addTo: (lv, v) => `(+= ${lv} ${v})`,
-  ifLine: (c, s) => `(when ${c} ${s})`,
-  ifBlock: (c, then, otherwise) => [`(if ${c} (do`, ...then, ')', ...(otherwise ? ['(do', ...otherwise, ')'] : []), ')'],
+  declare: (name, value, o) => `(${o?.mutable ? 'var' : 'let'} ${name} ${TYPE[o?.type ?? 'float']} ${v(value)})`,
+  assign: (lv, x) => `(set! ${lv} ${v(x)})`,
+  addTo: (lv, x) => `(+= ${lv} ${v(x)})`,
+  ifLine: (c, s) => `(when ${v(c)} ${s})`,
+  ifBlock: (c, then, otherwise) => [`(if ${v(c)} (do`, ...then, ')', ...(otherwise ? ['(do', ...otherwise, ')'] : []), ')'],
   block: (lines) => ['(do', ...lines, ')'],
   inlineBlock: (stmts) => `(do ${stmts.join(' ')})`,
-  select: (c, a, b) => `(? ${c} ${a} ${b})`,
-  cmp: (op, a, b) => `(cmp ${op} ${a} ${b})`,
-  truthy: (v) => `(truthy ${v})`,
-  not: (c) => `(not ${c})`,
-  and: (a, b) => `(and ${a} ${b})`,
-  trunc: (v) => `(trunc ${v})`,
-  forRange: (i, n, body) => [`(for ${i} 0 ${n}`, ...body, ')'],
-  forSpan: (i, from, to, body) => [`(for ${i} ${from} ${to}`, ...body, ')'],
-  whileLoop: (c, body) => [`(while ${c}`, ...body, ')'],
-  append: (list, v) => [`(set! ${list.element(list.count)} ${v})`, `(set! ${list.count} (+ ${list.count} 1))`],
-  periodSteps: (x) => `(period-steps ${x})`,
-  toFloat: (x) => `(float ${x})`,
-  toInt: (x) => `(int ${x})`,
+  select: (c, a, b) => `(? ${v(c)} ${v(a)} ${v(b)})`,
+  cmp: (op, a, b) => `(cmp ${op} ${v(a)} ${v(b)})`,
+  truthy: (x) => `(truthy ${v(x)})`,
+  not: (c) => `(not ${v(c)})`,
+  and: (a, b) => `(and ${v(a)} ${v(b)})`,
+  trunc: (x) => `(trunc ${v(x)})`,
+  forRange: (i, n, body) => [`(for ${i} 0 ${v(n)}`, ...body, ')'],
+  forSpan: (i, from, to, body) => [`(for ${i} ${v(from)} ${v(to)}`, ...body, ')'],
+  whileLoop: (c, body) => [`(while ${v(c)}`, ...body, ')'],
+  append: (list, x) => [`(set! ${list.element(list.count)} ${v(x)})`, `(set! ${list.count} (+ ${list.count} 1))`],
+  periodSteps: (x) => `(period-steps ${v(x)})`,
+  toFloat: (x) => `(float ${v(x)})`,
+  toInt: (x) => `(int ${v(x)})`,
   temp: (name) => name,
 };

@@ -18,8 +18,8 @@ export class KernelText {
   readonly name: string;
   /** The statements, run with `step` (int32) and `t` (float64) defined. */
   body: string[] = [];
-  /** The arrays named in `body`, by local name; the Constants are `C`. */
-  readonly arrays = new Map<string, ArraySource>([['C', { owner: 'net', id: 0, name: 'C' }]]);
+  /** The arrays named in `body`, by local name; the Constants are `C`, the projections' switches `FLAGS`. */
+  readonly arrays = new Map<string, ArraySource>([['C', { owner: 'net', id: 0, name: 'C' }], ['FLAGS', { owner: 'net', id: 0, name: 'FLAGS' }]]);
 
   constructor(name: string) {
     this.name = name;

@@ -1,0 +1,167 @@
+/**
+ * The wasm places of a projection's shared kernels (`../kernels/synapse-loops.ts`,
+ * `transmission.ts`, `events.ts`): rate-coded weighted sums, spike propagation (this step's spikes or
+ * the spike queue of a uniform delay), continuous transmission, the synaptic equations and
+ * `post_spike` events. The switches are read from the network's flag array (`../kernels/switches.ts`).
+ * Per-synapse delays keep their ring of synapses in flight in JavaScript: those projections'
+ * transmission stays js (`./kernels.ts`).
+ */
+import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
+import { renderExpr } from '../render.js';
+import { synapseSymbols, type SynapseSymbols } from '../synapse-symbols.js';
+import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
+import { plainLocation, renderSteps, type StatementContext } from '../kernels/statements.js';
+import { eventDecay, eventStatements, type EventTarget } from '../kernels/events.js';
+import { transmitsAxonSpikes } from '../kernels/axon.js';
+import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent } from '../kernels/transmission.js';
+import { dendriteSumLoop, inverseWalk, synapseUpdateLoop, postSpikeWalk, type LoopTarget } from '../kernels/synapse-loops.js';
+import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
+import { tempNames } from '../steps.js';
+import { wasmDialect as d, floatLiteral } from './spelling.js';
+import { KernelText, PI } from './text.js';
+
+/** The flag `name` of projection `proj` (an int32 value). */
+function flag(proj: ProjectionPlan, name: keyof typeof FLAGS): string {
+  return `(aref FLAGS ${FLAGS_PER_PROJECTION * proj.id + FLAGS[name]})`;
+}
+
+interface Scope extends SynapseSymbols {
+  /** Declarations of the scalars the resolver asked for, then its prologue (delay slots). */
+  head(): string[];
+}
+
+/** The resolver of a projection's code: arrays named as js names its locals, each recorded in `k`. */
+function synapseScope(proj: ProjectionPlan, net: NetworkPlan, k: KernelText, options: { dtName: string; temps: Set<string>; delayedPre?: boolean }): Scope {
+  const scalars = new Map<string, string>();
+  const symbols = synapseSymbols(proj, net, {
+    temp: (name) => name, zero: floatLiteral(0), pi: PI, toFloat: (x) => d.toFloat(x),
+    popArray: (p, side, name) => k.pop(`${side}_${name}`, p.id, name),
+    ringArray: (p, name) => k.pop(`pre_${name}_ring`, p.id, `_delayed_${name}`),
+    attrArray: (name) => k.proj(name, proj.id, name),
+    projArray: (name) => k.proj(name, proj.id, name),
+    scalar: (local, owner, id, name) => {
+      const arr = owner === 'pop' ? k.pop(`_a${local}`, id, name) : k.proj(`_a${local}`, id, name);
+      scalars.set(local, d.declare(local, `(aref ${arr} 0)`, { type: 'int' }));
+    },
+    wide: (x) => x,
+    // The prologue's C-like `<slotDecl> _dslot = <int expression>;`, read back in `head`.
+    slotDecl: 'int',
+  }, options);
+  return {
+    ...symbols,
+    head: () => [
+      ...scalars.values(),
+      ...symbols.prologue().map((line) => {
+        const m = /^int (\w+) = (.*);$/.exec(line);
+        return m ? d.declare(m[1], m[2], { type: 'int' }) : line;
+      }),
+    ],
+  };
+}
+
+function context(proj: ProjectionPlan, net: NetworkPlan, scope: Scope, k: KernelText): StatementContext {
+  return {
+    scope,
+    location: (owner, target) => plainLocation(synapseLvalue(proj, net, scope, (p, name, idx) => `(aref ${k.pop(`cur_${name}`, p.id, name)} ${idx})`)(owner, target), d),
+    attribute: synapseAttribute(proj, net),
+    guard: (owner, target) => plasticityGuard(owner, target, 'branch', flag(proj, 'plasticity')),
+  };
+}
+
+function loopTarget(proj: ProjectionPlan, k: KernelText): LoopTarget {
+  return {
+    d,
+    el: (name, i) => `(aref ${k.proj(name, proj.id, name)} (${i}))`,
+    dendrites: () => `(length ${k.proj('_post_rank', proj.id, '_post_rank')})`,
+  };
+}
+
+function eventTarget(proj: ProjectionPlan, ctx: StatementContext, k: KernelText): EventTarget {
+  return {
+    d, ctx, elapsed: '_elapsed',
+    lastEvent: () => `(aref ${k.proj('_last_event', proj.id, '_last_event')} k)`,
+    lastSpike: (side) => `(aref ${k.pop(`${side}__last_spike`, side === 'pre' ? proj.pre : proj.post, '_last_spike')} rk_${side})`,
+  };
+}
+
+/** Rate-coded transmission: `sum(target)` of every post-synaptic neuron. */
+export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): KernelText {
+  const k = new KernelText(`proj${proj.id}_transmit`);
+  const scope = synapseScope(proj, net, k, { dtName: 'dt', temps: new Set() });
+  const parts = rateSumParts(proj, { d, psp: () => renderExpr(proj.description.psp!, scope, d.expr) });
+  const sum = k.pop('post_sum', proj.post, parts.into[0]);
+  const loop = dendriteSumLoop(loopTarget(proj, k), parts, (_n, i) => `(aref ${sum} ${i})`);
+  k.body = [`(when ${flag(proj, 'transmission')}`, ...scope.head(), ...loop, ')'];
+  return k;
+}
+
+/** Spike propagation (this step's spikes, or a uniform delay's queue), axonal spikes, then continuous transmission. */
+export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): KernelText {
+  const k = new KernelText(`proj${proj.id}_transmit`);
+  const scope = synapseScope(proj, net, k, { dtName: 'dt', temps: new Set() });
+  const ctx = context(proj, net, scope, k);
+  const t = loopTarget(proj, k);
+  const pre = (name: string) => k.pop(`pre_${name}`, proj.pre, name);
+  const size = net.populations[proj.pre].size;
+  const loop = [
+    '(var _src ptr.i32 0)', // the spikes' array: this step's, or a slot of the queue
+    d.declare('_ns', '0', { mutable: true, type: 'int' }),
+    ...spikeSource(proj, {
+      d,
+      now: () => [d.assign('_src', `(addr ${pre('_spiked')} 0)`), d.assign('_ns', `(aref ${pre('_nspiked')} 0)`)],
+      queued: (slot) => [d.assign('_ns', `(aref ${pre('_spike_queue_n')} ${slot})`), d.assign('_src', `(addr ${pre('_spike_queue')} (* ${slot} ${size}))`)],
+      queue: () => ({ delay: `(aref ${k.proj('_delay_uniform', proj.id, '_delay_uniform')} 0)`, newest: `(aref ${pre('_spike_queue_idx')} 0)`, slots: `(length ${pre('_spike_queue_n')})` }),
+    }),
+    ...inverseWalk(t, (s) => `(aref _src ${s})`, '_ns', preSpikeEvent(proj, eventTarget(proj, ctx, k), 'step')),
+  ];
+  if (transmitsAxonSpikes(proj, net)) {
+    // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
+    const axonEvent = axonSpikeEvent(proj, eventTarget(proj, ctx, k), 'step');
+    loop.push(...d.ifBlock(flag(proj, 'axonTransmission'), [
+      d.declare('_nas', `(aref ${pre('_naxon')} 0)`, { type: 'int' }),
+      ...inverseWalk(t, (s) => `(aref ${pre('_axon_spiked')} ${s})`, '_nas', axonEvent),
+    ]));
+  }
+  const continuous = continuousTransmission(proj, net, k);
+  k.body = [`(when ${flag(proj, 'transmission')}`, ...scope.head(), ...loop, ...continuous, ')'];
+  return k;
+}
+
+/** Continuous transmission of a spiking projection, laid out as a rate-coded sum (its scope reads `pre.x` through the delay ring). */
+function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan, k: KernelText): string[] {
+  const scope = synapseScope(proj, net, k, { dtName: 'dt', temps: new Set(), delayedPre: true });
+  const parts = continuousSumParts(proj, { d, psp: () => renderExpr(proj.description.psp!, scope, d.expr) });
+  if (!parts) return [];
+  const g = parts.into.map((name, n) => k.pop(`_g${n}`, proj.post, name));
+  const loop = dendriteSumLoop(loopTarget(proj, k), parts, (n, i) => `(aref ${g[n]} ${i})`);
+  return d.block([...scope.head(), ...loop]);
+}
+
+/** Continuous synaptic equations: global, then per dendrite, then per synapse, every `learningPeriod` steps. */
+export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan): KernelText {
+  const k = new KernelText(`proj${proj.id}_update`);
+  const desc = proj.description;
+  const sec = (l: string) => desc.sections.find((s) => s.locality === l)?.steps ?? [];
+  const temps = new Set([...tempNames(sec('global')), ...tempNames(sec('semiglobal')), ...tempNames(sec('local'))]);
+  const scope = synapseScope(proj, net, k, { dtName: '_dt', temps });
+  const ctx = context(proj, net, scope, k);
+  const loop = synapseUpdateLoop(loopTarget(proj, k), renderSteps(sec('global'), ctx, d), renderSteps(sec('semiglobal'), ctx, d), renderSteps(sec('local'), ctx, d), false);
+  const period = flag(proj, 'learningPeriod');
+  const due = d.and(d.and(flag(proj, 'transmission'), flag(proj, 'update')), d.cmp('==', `(% (- step ${flag(proj, 'learningOffset')}) ${period})`, '0'));
+  k.body = [`(when ${due}`, d.declare('_dt', `(* dt ${period})`), ...scope.head(), ...loop, ')'];
+  return k;
+}
+
+/** `post_spike` code, run in the step of the post-synaptic spike for every synapse of its dendrite. */
+export function postEventKernel(proj: ProjectionPlan, net: NetworkPlan): KernelText {
+  const k = new KernelText(`proj${proj.id}_post`);
+  const scope = synapseScope(proj, net, k, { dtName: 'dt', temps: new Set() });
+  const ctx = context(proj, net, scope, k);
+  const t = eventTarget(proj, ctx, k);
+  // Post events happen after this step's decay: their event time is step + 1 (see ir/event-driven.ts).
+  const event = [...eventDecay(proj, t, '(+ step 1)'), ...eventStatements(proj, proj.description.postSpike, t)];
+  const post = (name: string) => k.pop(`post_${name}`, proj.post, name);
+  const loop = postSpikeWalk(loopTarget(proj, k), (s) => `(aref ${post('_spiked')} ${s})`, `(aref ${post('_nspiked')} 0)`, event);
+  k.body = [`(when ${flag(proj, 'transmission')}`, ...scope.head(), ...loop, ')'];
+  return k;
+}
