@@ -4,7 +4,8 @@
  * `compileOptions(backend)` for `compile()`). `NEURARCHY_BACKENDS=js,cpp` selects the backends
  * (default: js, plus cpp when a C++ compiler is found, plus webgpu when the optional `webgpu`
  * package finds an adapter, SwiftShader included); a backend named but unable to run here is
- * skipped with a message.
+ * skipped with a message. `wasm` is not in the default: `npm run test:wasm` (part of `npm test`)
+ * runs test/network and test/spiking on it, and test/backends/wasm compares it with js bit for bit.
  *
  * On webgpu (float32) the suites compare with float64 references through `tolerance()` and
  * `closeDigits()`, which leave js and cpp exactly as strict as before and give webgpu the relative

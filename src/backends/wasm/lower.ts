@@ -172,7 +172,8 @@ export class Lowerer {
       case 'neg': return this.typeOf(args[0]);
       case '?': return join(this.typeOf(args[1]), this.typeOf(args[2]));
       case 'cmp': case 'not': case 'and': case 'or': case 'truthy': case 'int': case 'period-steps': return 'i32';
-      case 'trunc': case 'float': case 'call': return 'f64';
+      case 'call': return args[0] === 'isnan' || args[0] === 'isfinite' ? 'i32' : 'f64';
+      case 'trunc': case 'float': return 'f64';
     }
     return this.#fail('unknown expression', n);
   }

@@ -1,0 +1,149 @@
+// The `wasm` backend against the `js` backend: the same networks hold the same state after the same
+// steps, BIT FOR BIT (every array of every population and projection), on the networks of the cpp
+// conformance test (test/helpers/conformance.ts) and on models written to meet the corners of the
+// wasm lowering: JavaScript's truthiness of NaN and -0, its min/max/clip, int and bool attributes,
+// `modulo` of negative numbers, refractory periods of NaN and Infinity, integer division.
+import { describe, it, expect } from 'vitest';
+import { Network, Neuron, Synapse, Uniform } from '../../../src/index.js';
+import { Convolution, Copy } from '../../../src/extensions/convolution/index.js';
+import { conform, snapshot, expectIdentical, rateNetwork, spikingNetwork, timedNetwork, drawsNetwork, type Builder } from '../../helpers/conformance.js';
+
+const onWasm = (build: Builder, ms: number, chunks = 2) => conform('wasm', { backend: 'wasm' }, build, ms, chunks);
+
+/** The kernels the step function takes from the WebAssembly module. */
+function wasmKernelsOf(net: Network): string[] {
+  return [...(net.source ?? '').matchAll(/const (\w+) = W\.\1;/g)].map((m) => m[1]);
+}
+
+describe('wasm backend: bit-identical to js', () => {
+  it('random draws of every distribution, population and synapse draws, logic, mean operation, stop conditions', async () => {
+    const { other } = await onWasm(drawsNetwork, 25, 3);
+    expect(wasmKernelsOf(other.net)).toEqual(expect.arrayContaining(['pop0_update', 'pop1_update', 'proj0_transmit', 'proj1_transmit']));
+    const js = drawsNetwork('js'), wasm = drawsNetwork('wasm');
+    await js.net.compile();
+    await wasm.net.compile();
+    const tj = await js.net.simulateUntil({ maxDuration: 500 });
+    expect(await wasm.net.simulateUntil({ maxDuration: 500 })).toBe(tj);
+    expect(tj).toBeLessThan(500);
+  });
+
+  it('rate-coded: Oja, delays (uniform, per synapse, changed after compile), global operations, conditionals, constants, functions', async () => {
+    const { other } = await onWasm(rateNetwork, 60, 3);
+    // Oja's equations, the uniform delay's and max operation's sums are wasm; the per-synapse delays' sum too (rate-coded: no ring of events).
+    expect(wasmKernelsOf(other.net)).toEqual(expect.arrayContaining(['proj0_transmit', 'proj0_update', 'proj1_transmit', 'proj2_transmit', 'proj3_transmit']));
+  });
+
+  it('spiking: refractory, noise, spike delays (uniform, per synapse, changed), STDP from Poisson input, SpikeSourceArray, monitors', async () => {
+    const { js, other } = await onWasm(spikingNetwork, 30, 2);
+    const m = (n: Network) => n.monitors[0];
+    expect(m(other.net).get('spike')).toEqual(m(js.net).get('spike'));
+    const vj = m(js.net).get('v') as Float64Array[], vw = m(other.net).get('v') as Float64Array[];
+    vj.forEach((row, s) => expect(Array.from(vw[s])).toEqual(Array.from(row)));
+    // STDP's pre and post events and its uniform-delay source are wasm; the per-synapse delays' ring is js.
+    const kernels = wasmKernelsOf(other.net);
+    const id = (name: string) => other.net.getProjection(name)!.id;
+    expect(kernels).toEqual(expect.arrayContaining([`proj${id('stdp')}_transmit`, `proj${id('stdp')}_post`, `proj${id('i')}_transmit`]));
+    expect(kernels).not.toContain(`proj${id('ev')}_transmit`);
+  });
+
+  it('TimedArray inputs; reset() (delay rings re-created by the runtime are adopted)', async () => {
+    await onWasm(timedNetwork, 17, 3);
+    const js = rateNetwork('js'), wasm = rateNetwork('wasm');
+    await js.net.compile();
+    await wasm.net.compile();
+    for (const b of [js, wasm]) { await b.net.simulate(20); b.net.reset(); await b.net.simulate(15); }
+    expectIdentical(snapshot(js.net), snapshot(wasm.net), 'after reset');
+  });
+
+  it("JavaScript's number semantics in the lowering: truthiness of NaN and -0, min/max/clip with NaN, int and bool attributes, modulo, powers", async () => {
+    await onWasm((backend) => {
+      const net = new Network({ seed: 8, backend, dt: 0.5 });
+      const p = net.create(64, new Neuron({
+        parameters: 'a = 0.0\n b = 0.0',
+        equations: `
+          nanv = if a > 10.0: 0.0 / 0.0 else: a
+          z = if nanv: 1.0 else: 2.0
+          negz = if -0.0 * a: 3.0 else: 4.0
+          mn = min(nanv, b) + max(b, nanv) + clip(nanv, -1.0, 1.0) + clip(b, -0.5, 0.25)
+          k = a * 7.3 - 3.0 : int
+          flag = a > b : bool
+          md = modulo(-7.5 + a, 3.0) + modulo(a - 20.0, 3.0) + modulo(k + 4, 3)
+          pw = a^2.5 + power(b, 3) + a^0.5
+          fin = isnan(nanv) + isfinite(1.0 / (a - b)) + round(a - 20.5) + floor(-a) + ceil(b) + sqrt(a) + fabs(b - a)
+          r = z + negz + mn + k + flag + md + pw + fin + pos(b - 1.0) + neg(b - 1.0) + 1 / 2
+        `,
+      }), { name: 'numbers' });
+      p.a = Float64Array.from({ length: 64 }, (_, i) => (i % 4 === 3 ? 20.5 : i * 0.37));
+      p.b = new Uniform(-2.0, 2.0);
+      return { net };
+    }, 5, 2);
+  });
+
+  it('refractory periods of NaN, Infinity, negative and fractional length (rounded and saturated as on js)', async () => {
+    await onWasm((backend) => {
+      const net = new Network({ seed: 3, backend, dt: 0.3 });
+      const p = net.create(6, new Neuron({
+        parameters: 'ref = 1.0',
+        equations: 'v = v + 1.0',
+        spike: 'v > 2.0', reset: 'v = 0.0', refractory: 'ref',
+      }), { name: 'refr' });
+      p.ref = [NaN, Infinity, -4.0, 0.45, 0.75, 1e12];
+      return { net };
+    }, 6, 2);
+  });
+
+  it('a delay ring grown past the memory reserved at build (the memory grows; every view is re-made)', async () => {
+    const build: Builder = (backend) => {
+      const net = new Network({ seed: 1, backend, dt: 1.0 });
+      const a = net.create(20000, new Neuron({ equations: 'r = sin(t + 0.001 * r) + Uniform(0.0, 0.1)' }), { name: 'a' });
+      const b = net.create(10, new Neuron({ equations: 'r = sum(exc)' }), { name: 'b' });
+      net.connect(a, b, 'exc', undefined, { name: 'delayed' }).connectFixedNumberPre({ number: 50, weights: 0.1, delays: 2.0 });
+      return { net, after: (n, chunk) => { if (chunk === 0) n.getProjection('delayed')!.delay = 12.0; } };
+    };
+    const { other } = await onWasm(build, 15, 3);
+    // The grown ring (12 slots × 20 000 neurons × 8 bytes) is more than the 1 MiB reserved for growth.
+    expect((other.net.getPopulation('a')!.state.get('_delayed_r') as Float64Array).length).toBeGreaterThanOrEqual(12 * 20000);
+  });
+
+  it('Copy shares its weights with the convolution it copies (one place in memory, one view), also after they are set', async () => {
+    await onWasm((backend) => {
+      const net = new Network({ seed: 2, backend, dt: 1 });
+      const input = () => new Neuron({ parameters: 'baseline = 0.0', equations: 'r = baseline + sin(t)' });
+      const a = net.create([5], input(), { name: 'a' }), b = net.create([5], new Neuron({ equations: 'r = sum(exc)' }), { name: 'b' });
+      const c = net.create([5], input(), { name: 'c' }), d = net.create([5], new Neuron({ equations: 'r = sum(exc)' }), { name: 'd' });
+      a.baseline = [1, 2, 3, 4, 5];
+      c.baseline = [5, 4, 3, 2, 1];
+      const conv = net.connect(new Convolution(a, b, 'exc')).connectFilter([2, 1, 3]);
+      net.connect(new Copy(c, d, 'exc')).copy(conv);
+      return { net, after: () => { conv.weights = [0, 1, -1]; } };
+    }, 3, 3);
+  });
+
+  it('axonal spikes (axonSpike, axonReset, preAxonSpike)', async () => {
+    await onWasm((backend) => {
+      const net = new Network({ seed: 2, backend });
+      const pre = net.create(20, new Neuron({
+        equations: 'v = v + Uniform(0.0, 2.0)\n a = a + 1',
+        spike: 'v >= 6', reset: 'v = 0', refractory: 2.0,
+        axonSpike: 'modulo(a, 3) == 0', axonReset: 'a = a + 10',
+      }), { name: 'pre' });
+      const post = net.create(5, new Neuron({ equations: 'g_exc = 0\n g_ax = 0', spike: 'g_exc > 100' }), { name: 'post' });
+      net.connect(pre, post, 'exc', undefined, { name: 'regular' }).connectAllToAll(1.0);
+      net.connect(pre, post, 'ax', new Synapse({ preSpike: 'g_target += 0', preAxonSpike: 'g_target += w' }), { name: 'axonal' }).connectAllToAll(2.0);
+      return { net };
+    }, 20, 2);
+  });
+
+  it('attribute reads and writes are views of the WebAssembly memory', async () => {
+    const { net } = timedNetwork('wasm');
+    await net.compile();
+    const out = net.getPopulation('out')!;
+    const state = out.state.get('r') as Float64Array;
+    expect(state.buffer).toBeInstanceOf(ArrayBuffer);
+    await net.simulate(6);
+    expect(out.state.get('r')).toBe(state);
+    state[0] = 100;
+    await net.simulate(1);
+    expect((out.state.get('r') as Float64Array)[0]).toBe(0.5 * 100 + 3.0);
+  });
+});
