@@ -10,7 +10,6 @@ import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent } from '../kernels/transmission.js';
 import { dendriteSumLoop, inverseWalk, ringWalk, synapseUpdateLoop, postSpikeWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
-import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
 import { cppSpelling, cppDialect } from './spelling.js';
 import { renderSteps, indent, tempNames, plain, type StatementContext as CStatementContext } from './statements.js';
@@ -21,6 +20,9 @@ import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
 import { InternalError } from '../../errors.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { bareIndex } from '../kernels/dialect.js';
+import { hasInverse, mirrorsWeights } from '../kernels/inverse.js';
+
+export { hasInverse };
 
 
 function header(name: string, proj: ProjectionPlan): string[] {
@@ -203,22 +205,6 @@ function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan, table: A
   const g = parts.into.map((name, n) => scope.arrays.need(`_g${n}`, 'pop', proj.post, name));
   const loop = dendriteSumLoop(loopTarget(proj, scope, table), parts, (n, i) => `${g[n]}[${i}]`);
   return cppDialect.block([...scope.declarations(), ...scope.prologue(), ...loop]);
-}
-
-/** Whether a projection's weights are per synapse and written by no kernel (then spikes read an inverse-ordered copy). */
-export function mirrorsWeights(proj: ProjectionPlan): boolean {
-  const d = proj.description;
-  const w = d.attributes.find((a) => a.name === 'w');
-  if (!w || w.locality !== 'local' || proj.singleWeight) return false;
-  const writesW = (a: Assignment) => a.owner === 'self' && a.target === 'w';
-  if ([...d.transmission, ...d.preSpike, ...d.postSpike, ...d.preAxonSpike].some(writesW)) return false;
-  if (d.eventDriven.some((v) => v.name === 'w')) return false;
-  return d.sections.every((sec) => sec.steps.every((st) => (st.kind === 'ode' ? st.updates.every((u) => u.target !== 'w') : !writesW(st))));
-}
-
-/** Whether a projection gets the derived inverse arrays (`N->inv[id]`): spiking, not special, no per-synapse delays. */
-export function hasInverse(proj: ProjectionPlan): boolean {
-  return proj.type === 'spike' && !proj.special && proj.delay.kind !== 'variable';
 }
 
 /** Whether a projection keeps its spikes in flight in a native ring (`N->rings[id]`): spiking, not special, per-synapse delays. */

@@ -10,38 +10,60 @@ import { JsEngine } from '../js/engine.js';
 import { WasmMemory } from './memory.js';
 import { buildModule, moduleImports } from './module.js';
 import { wasmKernels } from './kernels.js';
+import { derivedMaps, fillDerived } from './derived.js';
+import type { StateMap } from '../../runtime/engine.js';
 
 export class WasmEngine implements Engine {
   readonly backend = 'wasm' as const;
   readonly source: string;
+  readonly #input: EngineInput;
   readonly #memory: WasmMemory;
+  readonly #derived: StateMap[];
   readonly #js: JsEngine;
+  /** Whether the derived arrays must be rebuilt before the next run (weights or connectivity written). */
+  #stale = true;
 
-  private constructor(memory: WasmMemory, js: JsEngine, source: string) {
+  private constructor(input: EngineInput, memory: WasmMemory, derived: StateMap[], js: JsEngine, source: string) {
+    this.#input = input;
     this.#memory = memory;
+    this.#derived = derived;
     this.#js = js;
     this.source = source;
   }
 
   static async create(input: EngineInput): Promise<WasmEngine> {
-    const memory = new WasmMemory(input);
+    const derived = derivedMaps(input.plan, input.state.projections);
+    const memory = new WasmMemory(input, derived);
     const kernels = wasmKernels(input.plan);
     const bytes = buildModule(input.plan, kernels, memory);
     const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory));
     const exported = Object.fromEntries(kernels.map((k) => [k.name, instance.exports[k.name] as (step: number) => void]));
     const js = new JsEngine(input, exported);
     const text = kernels.map((k) => [`;; ${k.name}`, ...k.body].join('\n')).join('\n\n');
-    return new WasmEngine(memory, js, `${text}\n\n// the step function and the other kernels (js)\n${js.source}`);
+    return new WasmEngine(input, memory, derived, js, `${text}\n\n// the step function and the other kernels (js)\n${js.source}`);
+  }
+
+  /** The runtime's switches, constants and replaced arrays into memory; the derived arrays rebuilt when stale. */
+  #sync(): void {
+    if (this.#memory.sync()) this.#stale = true;
+    if (!this.#stale) return;
+    if (fillDerived(this.#input.plan, this.#input.state.projections, this.#derived)) this.#memory.sync();
+    this.#stale = false;
   }
 
   run(start: number, count: number): void {
-    this.#memory.sync();
+    this.#sync();
     this.#js.run(start, count);
   }
 
   stopCondition(popId: number, step: number): boolean {
-    this.#memory.sync();
+    this.#sync();
     return this.#js.stopCondition(popId, step);
+  }
+
+  attributeWritten(owner: 'pop' | 'proj'): void {
+    // Weights (and, through load(), connectivity) may have changed: rebuild the derived arrays.
+    if (owner === 'proj') this.#stale = true;
   }
 
   delaysChanged(projId: number): void {

@@ -336,7 +336,13 @@ export class Lowerer {
   // ---- statements ----
 
   stmts(nodes: Node[]): void {
-    for (const s of nodes) this.stmt(s);
+    nodes.forEach((s, j) => {
+      // An immutable local never read (the walks declare `k` and `i` for every event; the derived
+      // arrays leave them unused): not computed. Expressions have no effects, and a load that is
+      // not needed is a random memory access saved.
+      if (Array.isArray(s) && s[0] === 'let' && !mentions(nodes, j + 1, s[1] as string)) return;
+      this.stmt(s);
+    });
   }
 
   #scoped(body: () => void): void {
@@ -437,6 +443,17 @@ function join(a: Ty, b: Ty): Ty {
   if (a === 'f64' || b === 'f64') return 'f64';
   if (a === 'i32' || b === 'i32') return 'i32';
   return 'flex';
+}
+
+/** Whether atom `name` occurs in `nodes[from…]` (iterative: chains nest thousands deep). */
+function mentions(nodes: Node[], from: number, name: string): boolean {
+  const stack: Node[] = nodes.slice(from);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n === name) return true;
+    if (Array.isArray(n)) for (const x of n) stack.push(x);
+  }
+  return false;
 }
 
 function show(n: Node): string {

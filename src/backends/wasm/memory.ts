@@ -14,7 +14,7 @@ import type { ArrayRef } from './lower.js';
 type Typed = Float64Array | Int32Array;
 
 interface Slot {
-  owner: 'pop' | 'proj' | 'net';
+  owner: 'pop' | 'proj' | 'net' | 'derived';
   id: number;
   name: string;
   type: 'i32' | 'f64';
@@ -40,8 +40,12 @@ export class WasmMemory {
   readonly #bound: Typed[] = [];
   #top: number;
 
-  constructor(input: EngineInput) {
+  readonly #derived: readonly StateMap[];
+
+  /** `derived`: the engine's own arrays of each projection (kept like the state's, by projection id). */
+  constructor(input: EngineInput, derived: readonly StateMap[]) {
     this.#input = input;
+    this.#derived = derived;
     const add = (owner: Slot['owner'], id: number, name: string, arr: Typed) => {
       const type = arr instanceof Float64Array ? 'f64' : arr instanceof Int32Array ? 'i32' : undefined;
       if (!type) throw new InternalError(`wasm backend: array '${name}' of ${owner} ${id} is a ${(arr as object).constructor.name}`);
@@ -52,6 +56,7 @@ export class WasmMemory {
     add('net', 0, 'FLAGS', new Int32Array(Math.max(1, FLAGS_PER_PROJECTION * input.switches.length)));
     input.state.populations.forEach((m, id) => { for (const [name, arr] of m) add('pop', id, name, arr); });
     input.state.projections.forEach((m, id) => { for (const [name, arr] of m) add('proj', id, name, arr); });
+    derived.forEach((m, id) => { for (const [name, arr] of m) add('derived', id, name, arr); });
     const originals = this.#slots.map((s) => this.#map(s)?.get(s.name));
     this.#top = align(TABLE + 8 * this.#slots.length);
     this.#place(this.#slots.map((_s, k) => k), originals);
@@ -62,14 +67,14 @@ export class WasmMemory {
     this.sync();
   }
 
-  /** The array `name` of population/projection `id` (or `net` 0: `C`, `FLAGS`) as the kernels see it. */
+  /** The array `name` of population/projection `id` (`net` 0: `C`, `FLAGS`; `derived`: the engine's) as the kernels see it. */
   ref(owner: Slot['owner'], id: number, name: string): ArrayRef | undefined {
     const slot = this.#index.get(`${owner}:${id}:${name}`);
     return slot === undefined ? undefined : { slot, type: this.#slots[slot].type };
   }
 
-  /** Copies the constants and switches in and adopts the arrays the runtime replaced. */
-  sync(): void {
+  /** Copies the constants and switches in and adopts the arrays the runtime replaced; whether there were any. */
+  sync(): boolean {
     const input = this.#input;
     (this.#bound[0] as Float64Array).set(input.constants);
     writeProjectionFlags(input.switches, this.#bound[1] as Int32Array);
@@ -79,7 +84,7 @@ export class WasmMemory {
       const arr = this.#map(s)?.get(s.name) as Typed | undefined;
       if (arr !== undefined && arr !== this.#bound[k]) replaced.push([k, arr]);
     }
-    if (replaced.length === 0) return;
+    if (replaced.length === 0) return false;
     // Replaced by the runtime: new places at the top (the old ones are left unused).
     const arrays: (Typed | undefined)[] = [];
     for (const [k, arr] of replaced) arrays[k] = arr;
@@ -92,6 +97,7 @@ export class WasmMemory {
       for (const [k] of replaced) this.#bindSlot(k);
     }
     for (const [k, arr] of replaced) if (this.#slots[k].alias < 0) (this.#bound[k] as Typed).set(arr as never);
+    return true;
   }
 
   /** Places slots `ks` (holding `arrays[k]`) at the top; an array met twice gets one place (an alias). */
@@ -121,7 +127,12 @@ export class WasmMemory {
   }
 
   #map(s: Slot): StateMap | undefined {
-    return s.owner === 'pop' ? this.#input.state.populations[s.id] : s.owner === 'proj' ? this.#input.state.projections[s.id] : undefined;
+    switch (s.owner) {
+      case 'pop': return this.#input.state.populations[s.id];
+      case 'proj': return this.#input.state.projections[s.id];
+      case 'derived': return this.#derived[s.id];
+      case 'net': return undefined;
+    }
   }
 
   /** A view of every slot put in the maps, and the address table written. */

@@ -16,6 +16,7 @@ import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent } from '../kernels/transmission.js';
 import { dendriteSumLoop, inverseWalk, synapseUpdateLoop, postSpikeWalk, type LoopTarget } from '../kernels/synapse-loops.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
+import { mirrorsWeights } from '../kernels/inverse.js';
 import { tempNames } from '../steps.js';
 import { wasmDialect as d, floatLiteral } from './spelling.js';
 import { KernelText, PI } from './text.js';
@@ -31,7 +32,7 @@ interface Scope extends SynapseSymbols {
 }
 
 /** The resolver of a projection's code: arrays named as js names its locals, each recorded in `k`. */
-function synapseScope(proj: ProjectionPlan, net: NetworkPlan, k: KernelText, options: { dtName: string; temps: Set<string>; delayedPre?: boolean }): Scope {
+function synapseScope(proj: ProjectionPlan, net: NetworkPlan, k: KernelText, options: { dtName: string; temps: Set<string>; delayedPre?: boolean; weightRead?: string }): Scope {
   const scalars = new Map<string, string>();
   const symbols = synapseSymbols(proj, net, {
     temp: (name) => name, zero: floatLiteral(0), pi: PI, toFloat: (x) => d.toFloat(x),
@@ -98,10 +99,13 @@ export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): 
 /** Spike propagation (this step's spikes, or a uniform delay's queue), axonal spikes, then continuous transmission. */
 export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): KernelText {
   const k = new KernelText(`proj${proj.id}_transmit`);
-  const scope = synapseScope(proj, net, k, { dtName: 'dt', temps: new Set() });
+  // The derived inverse arrays (`./derived.ts`): post ranks, and weights where no kernel writes them, in walk order.
+  const weightRead = mirrorsWeights(proj) ? `(aref ${k.derived('_iw', proj.id, '_iw')} m)` : undefined;
+  const scope = synapseScope(proj, net, k, { dtName: 'dt', temps: new Set(), weightRead });
   const ctx = context(proj, net, scope, k);
   const t = loopTarget(proj, k);
   const pre = (name: string) => k.pop(`pre_${name}`, proj.pre, name);
+  const postOf = (m: string) => `(aref ${k.derived('_ipost', proj.id, '_ipost')} ${m})`;
   const size = net.populations[proj.pre].size;
   const loop = [
     '(var _src ptr.i32 0)', // the spikes' array: this step's, or a slot of the queue
@@ -112,7 +116,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
       queued: (slot) => [d.assign('_ns', `(aref ${pre('_spike_queue_n')} ${slot})`), d.assign('_src', `(addr ${pre('_spike_queue')} (* ${slot} ${size}))`)],
       queue: () => ({ delay: `(aref ${k.proj('_delay_uniform', proj.id, '_delay_uniform')} 0)`, newest: `(aref ${pre('_spike_queue_idx')} 0)`, slots: `(length ${pre('_spike_queue_n')})` }),
     }),
-    ...inverseWalk(t, (s) => `(aref _src ${s})`, '_ns', preSpikeEvent(proj, eventTarget(proj, ctx, k), 'step')),
+    ...inverseWalk(t, (s) => `(aref _src ${s})`, '_ns', preSpikeEvent(proj, eventTarget(proj, ctx, k), 'step'), { postOf }),
   ];
   if (transmitsAxonSpikes(proj, net)) {
     // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).

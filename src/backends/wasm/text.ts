@@ -9,7 +9,7 @@ export const PI = floatLiteral(Math.PI);
 
 /** Which state array a kernel's array local is. */
 export interface ArraySource {
-  owner: 'pop' | 'proj' | 'net';
+  owner: 'pop' | 'proj' | 'net' | 'derived';
   id: number;
   name: string;
 }
@@ -28,6 +28,12 @@ export class KernelText {
   /** Names array `name` of population `id` as `local` in this kernel; returns `local`. */
   pop(local: string, id: number, name: string): string {
     this.arrays.set(local, { owner: 'pop', id, name });
+    return local;
+  }
+
+  /** Names the engine's derived array `name` of projection `id` (`./derived.ts`) as `local`; returns `local`. */
+  derived(local: string, id: number, name: string): string {
+    this.arrays.set(local, { owner: 'derived', id, name });
     return local;
   }
 

@@ -119,6 +119,16 @@ describe('wasm backend: bit-identical to js', () => {
     }, 3, 3);
   });
 
+  it('weights written after compile reach the spike walk (its inverse-ordered copy is rebuilt)', async () => {
+    const { other } = await onWasm((backend) => {
+      const net = new Network({ seed: 6, backend, dt: 0.5 });
+      const p = net.create(60, new Neuron({ equations: 'v = v + Uniform(0.0, 0.6) + g_exc\n g_exc = 0', spike: 'v > 3.0', reset: 'v = 0.0' }), { name: 'p' });
+      net.connect(p, p, 'exc', undefined, { name: 'rec' }).connectFixedProbability({ probability: 0.3, weights: new Uniform(0.0, 0.2) });
+      return { net, after: (n, chunk) => { const r = n.getProjection('rec')!; r.w = (r.w as Float64Array[]).map((row) => row.map((x) => (chunk === 0 ? 3 * x : -x))); } };
+    }, 10, 3);
+    expect(other.net.source).toContain('_ipost');
+  });
+
   it('axonal spikes (axonSpike, axonReset, preAxonSpike)', async () => {
     await onWasm((backend) => {
       const net = new Network({ seed: 2, backend });

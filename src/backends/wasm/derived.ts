@@ -1,0 +1,45 @@
+/**
+ * The wasm engine's derived arrays (`../kernels/inverse.ts`): per projection whose spikes walk the
+ * inverse indices, the post-synaptic rank of every inverse entry (`_ipost`) and, where no kernel
+ * writes the weights, the weights in inverse order (`_iw`). Rebuilt from the state before a run
+ * whenever the connectivity or the weights may have changed (a write by the user, `load()`).
+ */
+import type { NetworkPlan } from '../../ir/plan.js';
+import type { StateMap } from '../../runtime/engine.js';
+import { hasInverse, mirrorsWeights } from '../kernels/inverse.js';
+
+/** One map per projection (empty where there is nothing to derive), sized from the current state. */
+export function derivedMaps(plan: NetworkPlan, state: readonly StateMap[]): StateMap[] {
+  return plan.projections.map((proj) => {
+    const m: StateMap = new Map();
+    if (!hasInverse(proj)) return m;
+    const n = state[proj.id].get('_inv_idx')!.length;
+    m.set('_ipost', new Int32Array(n));
+    if (mirrorsWeights(proj)) m.set('_iw', new Float64Array(n));
+    return m;
+  });
+}
+
+/**
+ * Fills the derived arrays from the state; an array whose length no longer fits is replaced by a
+ * new one (which the memory adopts at its next sync). Returns whether any was replaced.
+ */
+export function fillDerived(plan: NetworkPlan, state: readonly StateMap[], derived: readonly StateMap[]): boolean {
+  let replaced = false;
+  for (const proj of plan.projections) {
+    const m = derived[proj.id];
+    if (m.size === 0) continue;
+    const s = state[proj.id];
+    const inv = s.get('_inv_idx') as Int32Array, dendrite = s.get('_syn_dendrite') as Int32Array, post = s.get('_post_rank') as Int32Array;
+    let ipost = m.get('_ipost') as Int32Array;
+    if (ipost.length !== inv.length) { ipost = new Int32Array(inv.length); m.set('_ipost', ipost); replaced = true; }
+    for (let j = 0; j < inv.length; j++) ipost[j] = post[dendrite[inv[j]]];
+    let iw = m.get('_iw') as Float64Array | undefined;
+    if (iw) {
+      const w = s.get('w') as Float64Array;
+      if (iw.length !== inv.length) { iw = new Float64Array(inv.length); m.set('_iw', iw); replaced = true; }
+      for (let j = 0; j < inv.length; j++) iw[j] = w[inv[j]];
+    }
+  }
+  return replaced;
+}
