@@ -12,7 +12,7 @@ export type ToWorker = {
   /** Command-line flags for the examples' `parseArgs` (e.g. `['--T', '200']`). */
   args: string[];
   /** The backend every `compile()` uses. */
-  backend: 'js' | 'webgpu';
+  backend: 'js' | 'wasm' | 'webgpu';
 };
 
 /** The plots of one update, as SVG strings. */

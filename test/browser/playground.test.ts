@@ -84,6 +84,24 @@ describe('playground gallery', () => {
     }
   }, 600_000);
 
+  it('runs COBA on the wasm backend with exactly the output of the js run (bit-identical spikes)', async ({ skip }) => {
+    if (!browser) skip();
+    const out: Record<string, string> = {};
+    for (const backend of ['js', 'wasm']) {
+      await page.selectOption('#example', '0'); // COBA
+      await page.selectOption('#backend', backend);
+      await page.fill('#args', '--N 1000 --T 200');
+      await page.click('#run');
+      await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state ?? ''), undefined, { timeout: 90_000 });
+      const text = await page.locator('#output').innerText();
+      expect(await page.evaluate(() => document.body.dataset.state), text).toBe('done');
+      expect(await page.evaluate(() => document.body.dataset.backend)).toBe(backend);
+      out[backend] = /mean rate [\d.]+ Hz/.exec(text)?.[0] ?? text;
+    }
+    await page.selectOption('#backend', 'js');
+    expect(out.wasm).toBe(out.js);
+  });
+
   it('shares the code through the URL', async ({ skip }) => {
     if (!browser) skip();
     await page.selectOption('#example', '0');

@@ -111,14 +111,17 @@ export class JsEngine implements Engine {
   readonly #flags: ReturnType<typeof projectionFlags>;
   readonly #plan: NetworkPlan;
 
-  /** `external`: kernels compiled elsewhere (the wasm backend's), used instead of generating them. */
-  constructor(input: EngineInput, external: Record<string, (step: number) => void> = {}) {
+  /**
+   * `external`: kernels compiled elsewhere (the wasm backend's), used instead of generating them;
+   * `fill`: the array fill of random draws, when another one gives the same bits (the wasm backend's).
+   */
+  constructor(input: EngineInput, external: Record<string, (step: number) => void> = {}, fill: typeof fillDraws = fillDraws) {
     this.#plan = input.plan;
     this.source = generateSource(input.plan, new Set(Object.keys(external)));
     this.#flags = projectionFlags(input);
     const P = input.state.populations;
     const J = input.state.projections;
-    const R = { fill: fillDraws, ...specialRuntime };
+    const R = { fill, ...specialRuntime };
     const H = input.hooks;
     // The code is generated from the AST, never from user text.
     const make = new Function('P', 'J', 'X', 'B', 'R', 'C', 'H', 'EN', 'dt', 'SEED', 'W', this.source);
