@@ -36,7 +36,7 @@ export class WasmEngine implements Engine {
     const memory = new WasmMemory(input, derived);
     const kernels = wasmKernels(input.plan);
     const bytes = buildModule(input.plan, kernels, memory);
-    const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory));
+    const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory, input.plan.seed));
     const exported = Object.fromEntries(kernels.map((k) => [k.name, instance.exports[k.name] as (step: number) => void]));
     const js = new JsEngine(input, exported);
     const text = kernels.map((k) => [`;; ${k.name}`, ...k.body].join('\n')).join('\n\n');

@@ -1,20 +1,20 @@
 /**
- * Which kernels of a network run as WebAssembly: the neuron kernels and the projections' kernels
- * (weighted sums, spike propagation, synaptic equations, post-synaptic events), except those of
- * special populations and projections (inputs that draw in JavaScript, shared-weight and other
- * special layouts) and the transmission of per-synapse delays (its ring of synapses in flight is a
- * JavaScript array). Random draws, global operations and delay rings are small per-step kernels,
+ * Which kernels of a network run as WebAssembly: the neuron kernels (special inputs' included) and
+ * the projections' kernels (weighted sums, spike propagation, synaptic equations, post-synaptic
+ * events), except those of special projections (shared-weight windows, DecodingProjection) and the
+ * transmission of per-synapse delays (its ring of synapses in flight is a JavaScript array). Random draws, global operations and delay rings are small per-step kernels,
  * js for now. Every kernel left to js runs over the same memory with the same bits.
  */
 import type { NetworkPlan } from '../../ir/plan.js';
 import { neuronKernel } from './neuron.js';
+import { specialPopulationKernel } from './special.js';
 import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel } from './projection.js';
 import type { KernelText } from './text.js';
 
 /** The kernels of `plan` written for wasm, each named as the step function calls it. */
 export function wasmKernels(plan: NetworkPlan): KernelText[] {
   const kernels: KernelText[] = [];
-  for (const p of plan.populations) if (!p.special) kernels.push(neuronKernel(p, plan));
+  for (const p of plan.populations) kernels.push(p.special ? specialPopulationKernel(p) : neuronKernel(p, plan));
   for (const proj of plan.projections) {
     if (proj.special) continue;
     if (proj.type === 'rate') kernels.push(rateTransmissionKernel(proj, plan));

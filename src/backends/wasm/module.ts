@@ -8,6 +8,7 @@ import type { NetworkPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
 import { InternalError } from '../../errors.js';
 import { jsBuiltins } from '../js/spelling.js';
+import { geometricSteps } from '../js/special.js';
 import { ModuleWriter } from './encoder.js';
 import { Lowerer, type Callee, type LowerEnv } from './lower.js';
 import { readForms } from './sexpr.js';
@@ -23,9 +24,10 @@ const IMPORTS: [string, (...x: number[]) => number, number][] = [
   ['fmod', (a: number, b: number) => a % b, 2],
 ];
 
-/** The module's imports object (`math` functions and the memory). */
-export function moduleImports(memory: WebAssembly.Memory): WebAssembly.Imports {
-  return { env: { memory }, math: Object.fromEntries(IMPORTS.map(([name, fn]) => [name, fn])) };
+/** The module's imports object (`math` functions, the Poisson inputs' geometric draw, and the memory). */
+export function moduleImports(memory: WebAssembly.Memory, seed: number): WebAssembly.Imports {
+  const geom = (p: number, stream: number, i: number, step: number, drawId: number) => geometricSteps(p, seed, stream, i, step, drawId);
+  return { env: { memory }, math: { ...Object.fromEntries(IMPORTS.map(([name, fn]) => [name, fn])), geom } };
 }
 
 /** The binary module of `kernels` (each exported under its name, taking the step). */
@@ -34,6 +36,8 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: Wa
   w.importMemory('env', 'memory', 1);
   const callees = new Map<string, Callee>();
   for (const [name, , arity] of IMPORTS) callees.set(name, { index: w.importFunction('math', name, Array(arity).fill('f64'), ['f64']), arity });
+  // (p, stream, neuron, step, drawId) → steps to the next spike (`../js/special.ts` geometricSteps).
+  callees.set('geom', { index: w.importFunction('math', 'geom', Array(5).fill('f64'), ['f64']), arity: 5 });
   const functions = userFunctions(plan);
   const fnIndex = functions.map((f) => {
     const index = w.declare(Array(f.params.length).fill('f64'), ['f64']);

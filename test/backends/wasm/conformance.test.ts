@@ -44,6 +44,9 @@ describe('wasm backend: bit-identical to js', () => {
     const id = (name: string) => other.net.getProjection(name)!.id;
     expect(kernels).toEqual(expect.arrayContaining([`proj${id('stdp')}_transmit`, `proj${id('stdp')}_post`, `proj${id('i')}_transmit`]));
     expect(kernels).not.toContain(`proj${id('ev')}_transmit`);
+    // The inputs' kernels too (the Poisson geometric draw is the imported js helper).
+    const pop = (name: string) => `pop${other.net.getPopulation(name)!.id}_update`;
+    expect(kernels).toEqual(expect.arrayContaining([pop('poisson'), pop('ssa'), pop('P')]));
   });
 
   it('TimedArray inputs; reset() (delay rings re-created by the runtime are adopted)', async () => {
