@@ -24,6 +24,18 @@ export const OP = {
   'f64.abs': 0x99, 'f64.neg': 0x9a, 'f64.ceil': 0x9b, 'f64.floor': 0x9c, 'f64.trunc': 0x9d, 'f64.nearest': 0x9e,
   'f64.sqrt': 0x9f, 'f64.add': 0xa0, 'f64.sub': 0xa1, 'f64.mul': 0xa2, 'f64.div': 0xa3, 'f64.min': 0xa4, 'f64.max': 0xa5,
   'f64.convert_i32_s': 0xb7,
+  // Integer and bit-level operations of the in-module random generator (`random.ts`): Philox's
+  // 32×32→64-bit products, joining words into 53-bit integers, and fdlibm's exponent-word access.
+  'i32.div_u': 0x6e, 'i32.rem_u': 0x70, 'i32.rotl': 0x77, 'i32.rotr': 0x78,
+  'i64.eqz': 0x50, 'i64.eq': 0x51, 'i64.ne': 0x52, 'i64.lt_s': 0x53, 'i64.lt_u': 0x54, 'i64.gt_s': 0x55, 'i64.gt_u': 0x56,
+  'i64.le_s': 0x57, 'i64.le_u': 0x58, 'i64.ge_s': 0x59, 'i64.ge_u': 0x5a,
+  'i64.add': 0x7c, 'i64.sub': 0x7d, 'i64.mul': 0x7e,
+  'i64.and': 0x83, 'i64.or': 0x84, 'i64.xor': 0x85, 'i64.shl': 0x86, 'i64.shr_s': 0x87, 'i64.shr_u': 0x88,
+  'i64.rotl': 0x89, 'i64.rotr': 0x8a,
+  'f64.copysign': 0xa6,
+  'i32.wrap_i64': 0xa7, 'i64.extend_i32_s': 0xac, 'i64.extend_i32_u': 0xad,
+  'f64.convert_i32_u': 0xb8, 'f64.convert_i64_s': 0xb9, 'f64.convert_i64_u': 0xba,
+  'i64.reinterpret_f64': 0xbd, 'f64.reinterpret_i64': 0xbf,
 } as const;
 
 export type OpName = keyof typeof OP;
@@ -49,6 +61,17 @@ function sleb(out: number[], v: number): void {
   }
 }
 
+/** Signed LEB128 of a 64-bit integer (taken modulo 2^64 as a two's-complement value). */
+function sleb64(out: number[], v: bigint): void {
+  v = BigInt.asIntN(64, v);
+  for (;;) {
+    const b = Number(v & 0x7fn);
+    v >>= 7n;
+    if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) { out.push(b); return; }
+    out.push(b | 0x80);
+  }
+}
+
 function name(out: number[], s: string): void {
   const bytes = new TextEncoder().encode(s);
   uleb(out, bytes.length);
@@ -64,6 +87,8 @@ export class Code {
 
   op(o: OpName): this { this.bytes.push(OP[o]); return this; }
   i32(v: number): this { this.bytes.push(0x41); sleb(this.bytes, v); return this; }
+  /** `i64.const` (the value modulo 2^64, two's complement). */
+  i64(v: bigint): this { this.bytes.push(0x42); sleb64(this.bytes, v); return this; }
   f64(v: number): this { F64[0] = v; this.bytes.push(0x44, ...F64_BYTES); return this; }
   get(local: number): this { this.bytes.push(0x20); uleb(this.bytes, local); return this; }
   set(local: number): this { this.bytes.push(0x21); uleb(this.bytes, local); return this; }
