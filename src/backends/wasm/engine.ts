@@ -12,6 +12,8 @@ import { buildModule, moduleImports } from './module.js';
 import { wasmKernels } from './kernels.js';
 import { derivedMaps, fillDerived } from './derived.js';
 import type { StateMap } from '../../runtime/engine.js';
+import { randomModule } from './random.js';
+import { fillDraws } from '../../random/draws.js';
 
 export class WasmEngine implements Engine {
   readonly backend = 'wasm' as const;
@@ -38,7 +40,7 @@ export class WasmEngine implements Engine {
     const bytes = buildModule(input.plan, kernels, memory);
     const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory, input.plan.seed));
     const exported = Object.fromEntries(kernels.map((k) => [k.name, instance.exports[k.name] as (step: number) => void]));
-    const js = new JsEngine(input, exported);
+    const js = new JsEngine(input, exported, await randomFill(memory.memory));
     const text = kernels.map((k) => [`;; ${k.name}`, ...k.body].join('\n')).join('\n\n');
     return new WasmEngine(input, memory, derived, js, `${text}\n\n// the step function and the other kernels (js)\n${js.source}`);
   }
@@ -77,6 +79,25 @@ export class WasmEngine implements Engine {
   setPendingEvents(projId: number, events: { ptr: Int32Array; syn: Int32Array }): void {
     this.#js.setPendingEvents(projId, events);
   }
+}
+
+type FillFunction = (ptr: number, n: number, seed: number, stream: number, stepLo: number, stepHi: number, drawId: number, a: number, b: number) => void;
+
+/**
+ * The js backend's `fillDraws` with its Uniform and Normal fills done in WebAssembly (`./random.ts`,
+ * the same bits) when the array is in the network's memory: `a + (b − a)·u` and `m + s·z`, the
+ * arguments computed here exactly as `fillDraws` computes them. Other distributions stay js.
+ */
+async function randomFill(memory: WebAssembly.Memory): Promise<typeof fillDraws> {
+  const instance = await WebAssembly.instantiate(await WebAssembly.compile(randomModule() as BufferSource), { env: { memory } });
+  const uniform = instance.exports.fill_uniform as FillFunction;
+  const normal = instance.exports.fill_normal as FillFunction;
+  return (out, dist, args, seed, stream, step, drawId) => {
+    if ((dist !== 'Uniform' && dist !== 'Normal') || out.buffer !== memory.buffer) return fillDraws(out, dist, args, seed, stream, step, drawId);
+    const [a, b] = dist === 'Uniform' ? [args[0], args[1] - args[0]] : [args[0], args[1]];
+    (dist === 'Uniform' ? uniform : normal)(out.byteOffset, out.length, seed, stream, step % 4294967296, Math.floor(step / 4294967296), drawId, a, b);
+    return out;
+  };
 }
 
 export const wasmBackend: Backend = {
