@@ -42,7 +42,9 @@ export class WasmEngine implements Engine {
     const exported = Object.fromEntries(kernels.map((k) => [k.name, instance.exports[k.name] as (step: number) => void]));
     const js = new JsEngine(input, exported, await randomFill(memory.memory));
     const text = kernels.map((k) => [`;; ${k.name}`, ...k.body].join('\n')).join('\n\n');
-    return new WasmEngine(input, memory, derived, js, `${text}\n\n// the step function and the other kernels (js)\n${js.source}`);
+    const engine = new WasmEngine(input, memory, derived, js, `${text}\n\n// the step function and the other kernels (js)\n${js.source}`);
+    engine.#sync(); // the derived arrays at build time, not in the first run
+    return engine;
   }
 
   /** The runtime's switches, constants and replaced arrays into memory; the derived arrays rebuilt when stale. */
