@@ -2,19 +2,26 @@
  * Which kernels of a network run as WebAssembly: the neuron kernels (special inputs' included) and
  * the projections' kernels (weighted sums, spike propagation, synaptic equations, post-synaptic
  * events), except those of special projections (shared-weight windows, DecodingProjection) and the
- * transmission of per-synapse delays (its ring of synapses in flight is a JavaScript array). Random draws, global operations and delay rings are small per-step kernels,
- * js for now. Every kernel left to js runs over the same memory with the same bits.
+ * transmission of per-synapse delays (its ring of synapses in flight is a JavaScript array); global
+ * operations. Random draws (`./engine.ts`: Uniform and Normal filled by `./random.ts`, the others by
+ * js) and the delay rings' pushes (typed-array copies) are js. Every kernel left to js runs over the
+ * same memory with the same bits.
  */
 import type { NetworkPlan } from '../../ir/plan.js';
 import { neuronKernel } from './neuron.js';
 import { specialPopulationKernel } from './special.js';
+import { globalOpsKernel } from './phases.js';
 import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel } from './projection.js';
 import type { KernelText } from './text.js';
 
 /** The kernels of `plan` written for wasm, each named as the step function calls it. */
 export function wasmKernels(plan: NetworkPlan): KernelText[] {
   const kernels: KernelText[] = [];
-  for (const p of plan.populations) kernels.push(p.special ? specialPopulationKernel(p) : neuronKernel(p, plan));
+  for (const p of plan.populations) {
+    kernels.push(p.special ? specialPopulationKernel(p) : neuronKernel(p, plan));
+    const ops = globalOpsKernel(p);
+    if (ops) kernels.push(ops);
+  }
   for (const proj of plan.projections) {
     if (proj.special) continue;
     if (proj.type === 'rate') kernels.push(rateTransmissionKernel(proj, plan));

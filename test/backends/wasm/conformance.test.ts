@@ -29,8 +29,8 @@ describe('wasm backend: bit-identical to js', () => {
 
   it('rate-coded: Oja, delays (uniform, per synapse, changed after compile), global operations, conditionals, constants, functions', async () => {
     const { other } = await onWasm(rateNetwork, 60, 3);
-    // Oja's equations, the uniform delay's and max operation's sums are wasm; the per-synapse delays' sum too (rate-coded: no ring of events).
-    expect(wasmKernelsOf(other.net)).toEqual(expect.arrayContaining(['proj0_transmit', 'proj0_update', 'proj1_transmit', 'proj2_transmit', 'proj3_transmit']));
+    // Oja's equations, the uniform delay's and max operation's sums, mean/max/norm2 are wasm; the per-synapse delays' sum too (rate-coded: no ring of events).
+    expect(wasmKernelsOf(other.net)).toEqual(expect.arrayContaining(['proj0_transmit', 'proj0_update', 'proj1_transmit', 'proj2_transmit', 'proj3_transmit', 'pop0_globalops', 'pop1_globalops']));
   });
 
   it('spiking: refractory, noise, spike delays (uniform, per synapse, changed), STDP from Poisson input, SpikeSourceArray, monitors', async () => {
