@@ -2,7 +2,7 @@
  * The benchmark runner: times every benchmark network on every available backend in fresh
  * processes and, with `--peers`, runs our Brian2 scripts (bench/peers/*.py) in the same invocation.
  *
- *   npm run bench -- [names…] [--backend js,cpp,webgpu] [--repeat 5] [--threads 1,2] [--peers]
+ *   npm run bench -- [names…] [--backend js,wasm,cpp,webgpu] [--repeat 5] [--threads 1,2] [--peers]
  *                    [--peer-modes numpy,cython,cpp_standalone] [--peer-repeat K] [--peer-threads 1,2] [--quick]
  *                    [--out FILE] [--from FILE,…] [--render] [--publish] [--warm] [--bandwidth]
  *
@@ -110,7 +110,7 @@ export function defaultSpecs(quick: boolean): Spec[] {
 
 export function parseCli(argv: string[]): Options {
   const o: Options = {
-    specs: [], backends: ['js', 'cpp', 'webgpu'], backendsExplicit: false, threads: [1], repeat: 5, peers: false,
+    specs: [], backends: ['js', 'wasm', 'cpp', 'webgpu'], backendsExplicit: false, threads: [1], repeat: 5, peers: false,
     peerModes: ['numpy', 'cython', 'cpp_standalone'], peerRepeat: -1, peerThreads: [1], quick: false, from: [],
     render: false, publish: false, warm: false, bandwidth: false, timeout: 1800,
   };
@@ -343,7 +343,7 @@ export interface Group {
   N?: number; simMs?: number;
 }
 
-const CONFIG_ORDER = ['js', 'cpp', 'webgpu', 'brian2 numpy', 'brian2 cython', 'brian2 cpp_standalone'];
+const CONFIG_ORDER = ['js', 'wasm', 'cpp', 'webgpu', 'brian2 numpy', 'brian2 cython', 'brian2 cpp_standalone'];
 const configRank = (c: string) => { const i = CONFIG_ORDER.indexOf(c); return i < 0 ? 99 : i; };
 /** One measured configuration: records with the same key are repetitions of each other. */
 const configKey = (r: RunRecord) => `${r.bench}|${r.config}|${r.threads}`;

@@ -36,7 +36,7 @@ export interface NetworkConfig {
   seed?: number;
   /** Default numerical method for equations without a method flag (default 'explicit'). */
   method?: MethodName;
-  /** Backend used by `compile()` (default 'js'). */
+  /** Backend used by `compile()` (default 'wasm'; 'js' where WebAssembly is missing, with a warning). */
   backend?: BackendName;
   /** Threads of the `cpp` backend: an integer ≥ 1 (default 1). */
   numThreads?: number;

@@ -34,6 +34,7 @@ import { Projection, populationByName, type PopulationLike } from '../core/Proje
 import { Monitor, type Monitorable, type MonitorOptions } from '../core/Monitor.js';
 import type { NetworkLike, StructuralOperations } from '../core/network-like.js';
 import { setDefaultNetworkFactory } from '../core/default-network.js';
+import { defaultBackend } from '../backends/default.js';
 import {
   checkConfig, checkDt, checkChoice, checkThreads, checkDuration, checkNumericsMode, BACKENDS,
   COMPILE_OPTIONS, SIMULATE_UNTIL_OPTIONS, RESET_OPTIONS, LEARNING_OPTIONS,
@@ -104,7 +105,7 @@ export class Network implements NetworkLike, ConstantListener {
     }, checkDt(config.dt ?? 1.0));
     this.#seed = config.seed ?? seedFromTime();
     this.#method = config.method ?? 'explicit';
-    this.#backend = config.backend ?? 'js';
+    this.#backend = config.backend ?? defaultBackend();
     this.#numThreads = config.numThreads ?? 1;
     this.#rng = new RandomStream(this.#seed, 0);
     this.progress = config.progress ?? true;

@@ -30,7 +30,7 @@ export function setSeed(seed: number): void {
   if (magicNetwork().compiled) throw new NetworkError('setSeed(): the default network is already compiled; call setSeed() before compile() (or use new Network({ seed }))');
   magicNetwork().config({ seed });
 }
-/** Generates and loads the code of the default network (ANNarchy's `compile()`); `options.backend` picks js, cpp or webgpu. */
+/** Generates and loads the code of the default network (ANNarchy's `compile()`); `options.backend` picks wasm (default), js, cpp or webgpu. */
 export function compile(options?: CompileOptions): Promise<void> { return magicNetwork().compile(options); }
 /** Simulates the default network for `duration` ms (rounded up to whole steps). */
 export function simulate(duration: number): Promise<void> { return magicNetwork().simulate(duration); }

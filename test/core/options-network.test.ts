@@ -59,7 +59,7 @@ describe('new Network() / setup() / net.config()', () => {
   });
   it('refuses an unknown method or backend at config time, listing the choices', () => {
     expect(() => new Network({ method: 'foo' as never })).toThrow(/method must be one of 'explicit', 'implicit', 'semiimplicit', 'exponential', 'midpoint', 'rk4', 'event-driven', got the string "foo"/);
-    expect(() => new Network({ backend: 'foo' as never })).toThrow(/backend must be one of 'js', 'cpp', 'webgpu', got the string "foo"/);
+    expect(() => new Network({ backend: 'foo' as never })).toThrow(/backend must be one of 'js', 'wasm', 'cpp', 'webgpu', got the string "foo"/);
     expect(() => new Network({ dt: 0 })).toThrow(/dt must be a positive number of ms, got number 0/);
     expect(() => new Network({ progress: 'yes' as never })).toThrow(/progress must be true or false/);
   });
@@ -80,7 +80,7 @@ describe('compile() options', () => {
     await expect(net.compile({ cuda_config: {} } as never)).rejects.toThrow(/'webgpu'/);
     await expect(net.compile({ clean: true } as never)).rejects.toThrow(/'clean' is not supported: .*identical/);
     await expect(net.compile({ numThreads: 0 })).rejects.toThrow(/compile\(\): numThreads must be an integer ≥ 1/);
-    await expect(net.compile({ backend: 'gpu' as never })).rejects.toThrow(/compile\(\): backend must be one of 'js', 'cpp', 'webgpu', got the string "gpu"/);
+    await expect(net.compile({ backend: 'gpu' as never })).rejects.toThrow(/compile\(\): backend must be one of 'js', 'wasm', 'cpp', 'webgpu', got the string "gpu"/);
     expect(net.compiled).toBe(false);
     await net.compile({ silent: true });
     expect(net.compiled).toBe(true);

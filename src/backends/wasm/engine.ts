@@ -83,6 +83,9 @@ export class WasmEngine implements Engine {
   }
 }
 
+/** The random module, compiled once per process (it is the same for every network). */
+let randomCompiled: Promise<WebAssembly.Module> | undefined;
+
 type FillFunction = (ptr: number, n: number, seed: number, stream: number, stepLo: number, stepHi: number, drawId: number, a: number, b: number) => void;
 
 /**
@@ -91,7 +94,8 @@ type FillFunction = (ptr: number, n: number, seed: number, stream: number, stepL
  * arguments computed here exactly as `fillDraws` computes them. Other distributions stay js.
  */
 async function randomFill(memory: WebAssembly.Memory): Promise<typeof fillDraws> {
-  const instance = await WebAssembly.instantiate(await WebAssembly.compile(randomModule() as BufferSource), { env: { memory } });
+  randomCompiled ??= WebAssembly.compile(randomModule() as BufferSource);
+  const instance = await WebAssembly.instantiate(await randomCompiled, { env: { memory } });
   const uniform = instance.exports.fill_uniform as FillFunction;
   const normal = instance.exports.fill_normal as FillFunction;
   return (out, dist, args, seed, stream, step, drawId) => {
