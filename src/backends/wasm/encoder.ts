@@ -9,9 +9,9 @@
 import { InternalError } from '../../errors.js';
 
 /** A value type of the module. */
-export type ValType = 'i32' | 'i64' | 'f32' | 'f64';
+export type ValType = 'i32' | 'i64' | 'f32' | 'f64' | 'v128';
 
-const VALTYPE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c };
+const VALTYPE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b };
 
 /** The opcodes without immediates that the lowering uses (numeric, conversions, control). */
 export const OP = {
@@ -39,6 +39,19 @@ export const OP = {
 } as const;
 
 export type OpName = keyof typeof OP;
+
+/** 128-bit SIMD opcodes (after the `0xfd` prefix) that the vector loops use: float64 pairs and masks. */
+export const SIMD = {
+  'v128.load': 0x00, 'v128.store': 0x0b, 'v128.load64_zero': 0x5d, 'f64x2.splat': 0x14,
+  'f64x2.extract_lane': 0x21, 'f64x2.replace_lane': 0x22,
+  'f64x2.eq': 0x47, 'f64x2.ne': 0x48, 'f64x2.lt': 0x49, 'f64x2.gt': 0x4a, 'f64x2.le': 0x4b, 'f64x2.ge': 0x4c,
+  'v128.not': 0x4d, 'v128.and': 0x4e, 'v128.or': 0x50, 'v128.bitselect': 0x52,
+  'f64x2.ceil': 0x74, 'f64x2.floor': 0x75, 'f64x2.trunc': 0x7a,
+  'f64x2.abs': 0xec, 'f64x2.neg': 0xed, 'f64x2.sqrt': 0xef, 'f64x2.add': 0xf0, 'f64x2.sub': 0xf1, 'f64x2.mul': 0xf2, 'f64x2.div': 0xf3,
+  'f64x2.convert_low_i32x4_s': 0xfe,
+} as const;
+
+export type SimdName = keyof typeof SIMD;
 
 /** Unsigned LEB128. */
 function uleb(out: number[], v: number): void {
@@ -101,6 +114,12 @@ export class Code {
   br(depth: number): this { this.bytes.push(0x0c); uleb(this.bytes, depth); return this; }
   brIf(depth: number): this { this.bytes.push(0x0d); uleb(this.bytes, depth); return this; }
   call(fn: number): this { this.bytes.push(0x10); uleb(this.bytes, fn); return this; }
+  /** A 128-bit SIMD instruction (`0xfd` prefix, `SIMD` opcodes) without immediates. */
+  simd(o: SimdName): this { this.bytes.push(0xfd); uleb(this.bytes, SIMD[o]); return this; }
+  /** `f64x2.extract_lane` / `f64x2.replace_lane` of lane `lane`. */
+  lane(o: 'f64x2.extract_lane' | 'f64x2.replace_lane', lane: 0 | 1): this { this.simd(o); this.bytes.push(lane); return this; }
+  /** A 128-bit load (`v128.load`, or `v128.load64_zero`: 8 bytes into the low half) or store, at the address on the stack. */
+  vmem(o: 'v128.load' | 'v128.load64_zero' | 'v128.store', offset = 0): this { this.simd(o); this.bytes.push(3); uleb(this.bytes, offset); return this; }
   /** `i32.trunc_sat_f64_s`: truncation saturating at the int32 range, NaN to 0 (never traps). */
   truncSat(): this { this.bytes.push(0xfc, 0x02); return this; }
 }

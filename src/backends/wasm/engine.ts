@@ -37,11 +37,11 @@ export class WasmEngine implements Engine {
     const derived = derivedMaps(input.plan, input.state.projections);
     const memory = new WasmMemory(input, derived);
     const kernels = wasmKernels(input.plan);
-    const bytes = buildModule(input.plan, kernels, memory);
+    const { bytes, vectorised } = buildModule(input.plan, kernels, memory);
     const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory, input.plan.seed));
     const exported = Object.fromEntries(kernels.map((k) => [k.name, instance.exports[k.name] as (step: number) => void]));
     const js = new JsEngine(input, exported, await randomFill(memory.memory));
-    const text = kernels.map((k) => [`;; ${k.name}`, ...k.body].join('\n')).join('\n\n');
+    const text = kernels.map((k) => [`;; ${k.name}${vectorised.includes(k.name) ? ' (equations two elements at a time: f64x2)' : ''}`, ...k.body].join('\n')).join('\n\n');
     const engine = new WasmEngine(input, memory, derived, js, `${text}\n\n// the step function and the other kernels (js)\n${js.source}`);
     engine.#sync(); // the derived arrays at build time, not in the first run
     return engine;

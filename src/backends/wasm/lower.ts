@@ -16,6 +16,7 @@
 import { Code, type OpName, type ValType } from './encoder.js';
 import type { Node } from './sexpr.js';
 import { InternalError } from '../../errors.js';
+import { vectorLoop } from './vector.js';
 
 /** An array a kernel reads: its slot in the pointer table and its element type. */
 export interface ArrayRef {
@@ -44,7 +45,7 @@ export interface LowerEnv {
 type Ty = 'i32' | 'f64' | 'flex';
 
 /** A local; `points` when it holds the address of an array's element (a `ptr.i32` / `ptr.f64` local). */
-interface Local { index: number; type: 'i32' | 'f64'; points?: 'i32' | 'f64' }
+export interface Local { index: number; type: 'i32' | 'f64'; points?: 'i32' | 'f64' }
 
 const CMP: Record<string, [OpName, OpName]> = {
   '<': ['i32.lt_s', 'f64.lt'], '<=': ['i32.le_s', 'f64.le'], '>': ['i32.gt_s', 'f64.gt'],
@@ -66,9 +67,12 @@ const ARITY: Record<string, number> = {
 
 /** Lowers the statements of one function whose parameters are `params` (each already a local). */
 export class Lowerer {
-  readonly code = new Code();
+  /** How many `vfor` loops were laid out two elements at a time. */
+  vectorised = 0;
+  /** Where instructions go (a vector loop swaps in its own buffer while it tries a body). */
+  code = new Code();
   readonly locals: ValType[] = [];
-  readonly #env: LowerEnv;
+  readonly env: LowerEnv;
   readonly #where: string;
   readonly #nParams: number;
   readonly #scopes: Map<string, Local>[] = [new Map()];
@@ -76,18 +80,18 @@ export class Lowerer {
   /** Depth of enclosing blocks (for `br`). */
 
   constructor(env: LowerEnv, where: string, params: { name: string; type: 'i32' | 'f64' }[]) {
-    this.#env = env;
+    this.env = env;
     this.#where = where;
     this.#nParams = params.length;
     params.forEach((p, k) => this.#scopes[0].set(p.name, { index: k, type: p.type }));
   }
 
-  #fail(why: string, node?: Node): never {
+  fail(why: string, node?: Node): never {
     throw new InternalError(`wasm backend, ${this.#where}: ${why}${node === undefined ? '' : ` in ${show(node)}`}`);
   }
 
   /** A new local of `type`. */
-  newLocal(type: 'i32' | 'f64'): number {
+  newLocal(type: 'i32' | 'f64' | 'v128'): number {
     this.locals.push(type);
     return this.#nParams + this.locals.length - 1;
   }
@@ -99,7 +103,8 @@ export class Lowerer {
     return index;
   }
 
-  #lookup(name: string): Local | undefined {
+  /** The innermost local named `name`, if any. */
+  lookup(name: string): Local | undefined {
     for (let s = this.#scopes.length - 1; s >= 0; s--) {
       const l = this.#scopes[s].get(name);
       if (l) return l;
@@ -107,14 +112,15 @@ export class Lowerer {
     return undefined;
   }
 
-  #array(name: Node): { local: number; ref: ArrayRef } {
-    if (typeof name !== 'string') return this.#fail('an array must be a name', name);
-    const l = this.#lookup(name);
+  /** The local holding the base address of array `name` (loaded on entry), and the array. */
+  array(name: Node): { local: number; ref: ArrayRef } {
+    if (typeof name !== 'string') return this.fail('an array must be a name', name);
+    const l = this.lookup(name);
     if (l?.points) return { local: l.index, ref: { slot: -1, type: l.points } };
     let a = this.#arrays.get(name);
     if (!a) {
-      const ref = this.#env.array(name);
-      if (!ref) return this.#fail(`unknown array '${name}'`);
+      const ref = this.env.array(name);
+      if (!ref) return this.fail(`unknown array '${name}'`);
       a = { local: this.newLocal('i32'), ref };
       this.#arrays.set(name, a);
     }
@@ -124,7 +130,7 @@ export class Lowerer {
   /** The prologue: every array's base address loaded once from the pointer table. */
   prologue(): Code {
     const c = new Code();
-    for (const { local, ref } of this.#arrays.values()) if (ref.slot >= 0) c.i32(0).load('i32', this.#env.table + 8 * ref.slot).set(local);
+    for (const { local, ref } of this.#arrays.values()) if (ref.slot >= 0) c.i32(0).load('i32', this.env.table + 8 * ref.slot).set(local);
     return c;
   }
 
@@ -152,19 +158,19 @@ export class Lowerer {
     if (Array.isArray(n)) {
       const arity = ARITY[n[0] as string];
       // `if` takes an optional else branch.
-      if (arity !== undefined && n.length - 1 !== arity && !(n[0] === 'if' && n.length === 3)) this.#fail(`'${String(n[0])}' takes ${arity} arguments`, n);
+      if (arity !== undefined && n.length - 1 !== arity && !(n[0] === 'if' && n.length === 3)) this.fail(`'${String(n[0])}' takes ${arity} arguments`, n);
     }
     if (typeof n === 'string') {
       if (n.startsWith('f:')) return 'f64';
       if (isIntLiteral(n)) return 'flex';
       if (n === 'dt') return 'f64';
-      const l = this.#lookup(n);
-      if (!l) return this.#fail(`unknown name '${n}'`);
+      const l = this.lookup(n);
+      if (!l) return this.fail(`unknown name '${n}'`);
       return l.type;
     }
     const [head, ...args] = n;
     switch (head) {
-      case 'aref': return this.#array(args[0]).ref.type;
+      case 'aref': return this.array(args[0]).ref.type;
       case 'addr': case 'length': return 'i32';
       case '+': case '-': case '*': return join(this.typeOf(args[0]), this.typeOf(args[1]));
       case '/': return 'f64';
@@ -175,7 +181,7 @@ export class Lowerer {
       case 'call': return args[0] === 'isnan' || args[0] === 'isfinite' ? 'i32' : 'f64';
       case 'trunc': case 'float': return 'f64';
     }
-    return this.#fail('unknown expression', n);
+    return this.fail('unknown expression', n);
   }
 
   // ---- expressions ----
@@ -192,22 +198,22 @@ export class Lowerer {
     if (typeof n === 'string') {
       if (n.startsWith('f:')) { c.f64(Number(n.slice(2))); return; }
       if (isIntLiteral(n)) { if (want === 'i32') c.i32(Number(n)); else c.f64(Number(n)); return; }
-      if (n === 'dt') { c.f64(this.#env.dt); return; }
-      c.get(this.#lookup(n)!.index);
+      if (n === 'dt') { c.f64(this.env.dt); return; }
+      c.get(this.lookup(n)!.index);
       return;
     }
     const [head, ...a] = n;
     switch (head) {
       case 'aref': {
         this.#address(a[0], a[1]);
-        c.load(this.#array(a[0]).ref.type);
+        c.load(this.array(a[0]).ref.type);
         return;
       }
       case 'addr': this.#address(a[0], a[1]); return;
       case 'length': {
-        const { ref } = this.#array(a[0]);
-        if (ref.slot < 0) return this.#fail('the length of a pointer', n);
-        c.i32(0).load('i32', this.#env.table + 8 * ref.slot + 4);
+        const { ref } = this.array(a[0]);
+        if (ref.slot < 0) return this.fail('the length of a pointer', n);
+        c.i32(0).load('i32', this.env.table + 8 * ref.slot + 4);
         return;
       }
       case '+': case '-': case '*': case '/': {
@@ -220,7 +226,7 @@ export class Lowerer {
         for (let j = spine.length - 1; j >= 0; j--) {
           const [i32op, f64op] = ARITH[spine[j][0] as string];
           const op = want === 'i32' ? i32op : f64op;
-          if (!op) return this.#fail('an int division', spine[j]);
+          if (!op) return this.fail('an int division', spine[j]);
           this.expr(spine[j][2], want);
           c.op(op);
         }
@@ -252,12 +258,12 @@ export class Lowerer {
       }
       case 'call': {
         const [fn, ...args] = a;
-        if (typeof fn !== 'string') return this.#fail('a call of a non-name', n);
+        if (typeof fn !== 'string') return this.fail('a call of a non-name', n);
         this.#call(fn, args, n);
         return;
       }
     }
-    this.#fail('unknown expression', n);
+    this.fail('unknown expression', n);
   }
 
   /** Emits `n` as an int32 truth value (0 or 1): JavaScript's truthiness of a number (0, -0 and NaN are false). */
@@ -287,7 +293,7 @@ export class Lowerer {
 
   /** The byte address of element `idx` of array `name`. */
   #address(name: Node, idx: Node): void {
-    const { local, ref } = this.#array(name);
+    const { local, ref } = this.array(name);
     this.code.get(local);
     this.expr(idx, 'i32');
     this.code.i32(ref.type === 'f64' ? 3 : 2).op('i32.shl').op('i32.add');
@@ -326,9 +332,9 @@ export class Lowerer {
   }
 
   #callNamed(fn: string, args: Node[], n: Node): void {
-    const callee = this.#env.callee(fn);
-    if (!callee) return this.#fail(`unknown function '${fn}'`, n);
-    if (callee.arity !== args.length) return this.#fail(`'${fn}' takes ${callee.arity} arguments`, n);
+    const callee = this.env.callee(fn);
+    if (!callee) return this.fail(`unknown function '${fn}'`, n);
+    if (callee.arity !== args.length) return this.fail(`'${fn}' takes ${callee.arity} arguments`, n);
     for (const x of args) this.expr(x, 'f64');
     this.code.call(callee.index);
   }
@@ -353,9 +359,9 @@ export class Lowerer {
 
   stmt(n: Node): void {
     const c = this.code;
-    if (!Array.isArray(n)) return this.#fail('a statement must be a form', n);
+    if (!Array.isArray(n)) return this.fail('a statement must be a form', n);
     const arity = ARITY[n[0] as string];
-    if (arity !== undefined && n.length - 1 !== arity && !(n[0] === 'if' && n.length === 3)) this.#fail(`'${String(n[0])}' takes ${arity} arguments`, n);
+    if (arity !== undefined && n.length - 1 !== arity && !(n[0] === 'if' && n.length === 3)) this.fail(`'${String(n[0])}' takes ${arity} arguments`, n);
     const [head, ...a] = n;
     switch (head) {
       case 'let': case 'var': {
@@ -367,7 +373,7 @@ export class Lowerer {
           c.set(index);
           return;
         }
-        if (declared !== 'i32' && declared !== 'f64') return this.#fail(`unknown type '${declared}'`, n);
+        if (declared !== 'i32' && declared !== 'f64') return this.fail(`unknown type '${declared}'`, n);
         this.expr(value, declared);
         c.set(this.declare(name, declared));
         return;
@@ -376,7 +382,7 @@ export class Lowerer {
       case '+=': {
         const ty = this.#lvType(a[0]);
         const sum: Node = ['+', a[0], a[1]];
-        if (join(ty, this.typeOf(a[1])) === 'f64' && ty === 'i32') return this.#fail('+= of a float64 into an int32', n);
+        if (join(ty, this.typeOf(a[1])) === 'f64' && ty === 'i32') return this.fail('+= of a float64 into an int32', n);
         this.#store(a[0], () => this.expr(sum, ty));
         return;
       }
@@ -406,6 +412,20 @@ export class Lowerer {
         });
         return;
       }
+      case 'vfor': {
+        // A loop whose iterations are independent, two at a time with float64 pairs where its body
+        // allows (`./vector.ts`), the rest (or all of it) one at a time.
+        const [i, from, to, ...body] = a;
+        if (typeof to !== 'string' || !isIntLiteral(to) || from !== '0') return this.fail('vfor runs from 0 to a literal', n);
+        const pairs = Number(to) - (Number(to) % 2);
+        if (pairs > 0 && vectorLoop(this, i as string, pairs, body)) {
+          this.vectorised++;
+          this.stmt(['for', i, String(pairs), to, ...body]);
+        } else {
+          this.stmt(['for', i, from, to, ...body]);
+        }
+        return;
+      }
       case 'while': {
         c.begin('block').begin('loop');
         this.cond(a[0]); c.op('i32.eqz').brIf(1);
@@ -414,28 +434,28 @@ export class Lowerer {
         return;
       }
     }
-    this.#fail('unknown statement', n);
+    this.fail('unknown statement', n);
   }
 
   #lvType(lv: Node): 'i32' | 'f64' {
     const t = this.typeOf(lv);
-    return t === 'flex' ? this.#fail('a literal assigned to', lv) : t;
+    return t === 'flex' ? this.fail('a literal assigned to', lv) : t;
   }
 
   /** `lv = <value emitted by value()>`. */
   #store(lv: Node, value: () => void): void {
     const c = this.code;
     if (typeof lv === 'string') {
-      const l = this.#lookup(lv);
-      if (!l) return this.#fail(`assignment to unknown '${lv}'`);
+      const l = this.lookup(lv);
+      if (!l) return this.fail(`assignment to unknown '${lv}'`);
       value();
       c.set(l.index);
       return;
     }
-    if (lv[0] !== 'aref') return this.#fail('assignment to a non-lvalue', lv);
+    if (lv[0] !== 'aref') return this.fail('assignment to a non-lvalue', lv);
     this.#address(lv[1], lv[2]);
     value();
-    c.store(this.#array(lv[1]).ref.type);
+    c.store(this.array(lv[1]).ref.type);
   }
 }
 

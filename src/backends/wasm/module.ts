@@ -30,8 +30,12 @@ export function moduleImports(memory: WebAssembly.Memory, seed: number): WebAsse
   return { env: { memory }, math: { ...Object.fromEntries(IMPORTS.map(([name, fn]) => [name, fn])), geom } };
 }
 
-/** The binary module of `kernels` (each exported under its name, taking the step). */
-export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: WasmMemory): Uint8Array {
+/**
+ * The binary module of `kernels` (each exported under its name, taking the step), and the names of
+ * the kernels whose equations run two elements at a time (`./vector.ts`).
+ */
+export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: WasmMemory): { bytes: Uint8Array; vectorised: string[] } {
+  const vectorised: string[] = [];
   const w = new ModuleWriter();
   w.importMemory('env', 'memory', 1);
   const callees = new Map<string, Callee>();
@@ -67,8 +71,9 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: Wa
     const low = new Lowerer(env(arrays), `kernel ${k.name}`, [{ name: 'step', type: 'i32' }]);
     low.stmts(readForms(['(let t f64 (* (float step) dt))', ...k.body].join('\n')));
     w.define(index, low.locals, concat(low));
+    if (low.vectorised > 0) vectorised.push(k.name);
   }
-  return w.emit();
+  return { bytes: w.emit(), vectorised };
 }
 
 /** The plan's functions, each once (a name defined by several models is the same function). */

@@ -1,6 +1,7 @@
 /**
- * The wasm places of the shared neuron kernel (`../kernels/neuron.ts`): the same parts as js, one
- * loop over the neurons, every array read through its local base address (`./lower.ts`).
+ * The wasm places of the shared neuron kernel (`../kernels/neuron.ts`): the same parts as js, laid
+ * out as cpp lays them (the equations of every neuron, then the spike tests), every array read
+ * through its local base address (`./lower.ts`).
  */
 import type { PopulationPlan, NetworkPlan } from '../../ir/plan.js';
 import type { Attribute } from '../../equations/description.js';
@@ -60,7 +61,11 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan): KernelText 
   const axon = emitsAxonSpikes(pop);
   if (pop.spiking) lines.push(d.declare('_ns', '0', { mutable: true, type: 'int' }));
   if (axon) lines.push(d.declare('_nas', '0', { mutable: true, type: 'int' }));
-  lines.push(...d.forRange('i', String(pop.size), [...parts.inref, ...parts.local, ...parts.emit, ...parts.axon]));
+  // The equations in a loop of their own (`vfor`: two neurons at a time where the body allows,
+  // `./vector.ts`), then spike emission: neuron i's equations touch only neuron i (cpp's layout).
+  if (parts.local.length) lines.push(`(vfor i 0 ${pop.size}`, ...parts.inref, ...parts.local, ')');
+  const events = [...parts.emit, ...parts.axon];
+  if (events.length) lines.push(...d.forRange('i', String(pop.size), events));
   if (pop.spiking) lines.push(d.assign(`(aref ${k.pop('_nspiked', pop.id, '_nspiked')} 0)`, '_ns'));
   if (axon) lines.push(d.assign(`(aref ${k.pop('_naxon', pop.id, '_naxon')} 0)`, '_nas'));
   k.body = lines;

@@ -61,7 +61,8 @@ describe('wasm backend: bit-identical to js', () => {
   it("JavaScript's number semantics in the lowering: truthiness of NaN and -0, min/max/clip with NaN, int and bool attributes, modulo, powers", async () => {
     await onWasm((backend) => {
       const net = new Network({ seed: 8, backend, dt: 0.5 });
-      const p = net.create(64, new Neuron({
+      // 65 neurons: 32 pairs in the vector loop (./vector.ts) and one in its scalar remainder.
+      const p = net.create(65, new Neuron({
         parameters: 'a = 0.0\n b = 0.0',
         equations: `
           nanv = if a > 10.0: 0.0 / 0.0 else: a
@@ -76,21 +77,36 @@ describe('wasm backend: bit-identical to js', () => {
           r = z + negz + mn + k + flag + md + pw + fin + pos(b - 1.0) + neg(b - 1.0) + 1 / 2
         `,
       }), { name: 'numbers' });
-      p.a = Float64Array.from({ length: 64 }, (_, i) => (i % 4 === 3 ? 20.5 : i * 0.37));
+      p.a = Float64Array.from({ length: 65 }, (_, i) => (i % 4 === 3 ? 20.5 : i * 0.37));
       p.b = new Uniform(-2.0, 2.0);
       return { net };
     }, 5, 2);
   });
 
+  it('equations run two neurons at a time (f64x2) where they can, with the same bits: COBA, Izhikevich, calls per lane', async () => {
+    const { other } = await onWasm((backend) => {
+      const net = new Network({ seed: 4, backend, dt: 0.1 });
+      const coba = net.create(101, new Neuron({
+        parameters: 'tau = 20.0 : population\n El = -60.0 : population\n Vt = -50.0 : population',
+        equations: 'tau * dv/dt = (El - v) + g_exc * (0.0 - v) + 20.0 + Normal(0.0, 2.0)\n 5.0 * dg_exc/dt = -g_exc\n s = exp(-v / 40.0) + clip(v, -70.0, -55.0) : min = -100.0',
+        spike: 'v > Vt', reset: 'v = El', refractory: 5.0,
+      }), { name: 'coba' });
+      coba.v = new Uniform(-70.0, -50.0);
+      net.connect(coba, coba, 'exc', undefined, { name: 'rec' }).connectFixedProbability({ probability: 0.1, weights: 0.5 });
+      return { net };
+    }, 20, 2);
+    expect(other.net.source).toMatch(/;; pop0_update \(equations two elements at a time: f64x2\)/);
+  });
+
   it('refractory periods of NaN, Infinity, negative and fractional length (rounded and saturated as on js)', async () => {
     await onWasm((backend) => {
       const net = new Network({ seed: 3, backend, dt: 0.3 });
-      const p = net.create(6, new Neuron({
+      const p = net.create(7, new Neuron({
         parameters: 'ref = 1.0',
         equations: 'v = v + 1.0',
         spike: 'v > 2.0', reset: 'v = 0.0', refractory: 'ref',
       }), { name: 'refr' });
-      p.ref = [NaN, Infinity, -4.0, 0.45, 0.75, 1e12];
+      p.ref = [NaN, Infinity, -4.0, 0.45, 0.75, 1e12, 2.5];
       return { net };
     }, 6, 2);
   });

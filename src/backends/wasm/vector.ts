@@ -1,0 +1,252 @@
+/**
+ * A loop over independent elements (a population's equations: `vfor`) two at a time, each float64
+ * operation on a pair of lanes (`f64x2`): V8 does not vectorise WebAssembly itself. The bits are
+ * the scalar loop's: every lane runs the same IEEE operations in the same order; what differs is
+ * only how a branch is spelled: a condition becomes a mask, and an assignment under it keeps the old
+ * value where the mask is off (the scalar code would not have run it; computing a discarded value
+ * has no effect, expressions being pure). Calls (`exp`, user functions) are made lane by lane.
+ *
+ * A body with anything else (integer locals, loads at other indices than the loop's, `%`, loops)
+ * is not vectorised: `vectorLoop` then emits nothing and says so, and the caller emits the scalar
+ * loop. Values that do not depend on the element (globals, constants, `dt`, `t`) are computed once
+ * per pair by the scalar lowering and splat.
+ */
+import { Code } from './encoder.js';
+import type { SimdName } from './encoder.js';
+import type { Lowerer } from './lower.js';
+import type { Node } from './sexpr.js';
+
+/** Thrown inside a try: the body has a form the pair loop does not take. */
+class NotVectorisable {
+  constructor(readonly why: string) {}
+}
+
+type Kind = 'v' | 'm';
+interface VLocal { index: number; kind: Kind }
+
+const ARITH: Record<string, SimdName> = { '+': 'f64x2.add', '-': 'f64x2.sub', '*': 'f64x2.mul', '/': 'f64x2.div' };
+const CMP: Record<string, SimdName> = { '<': 'f64x2.lt', '<=': 'f64x2.le', '>': 'f64x2.gt', '>=': 'f64x2.ge', '==': 'f64x2.eq', '!=': 'f64x2.ne' };
+const UNARY: Record<string, SimdName> = { abs: 'f64x2.abs', fabs: 'f64x2.abs', floor: 'f64x2.floor', ceil: 'f64x2.ceil', sqrt: 'f64x2.sqrt' };
+const MASK_FORMS = new Set(['cmp', 'not', 'and', 'or', 'truthy']);
+
+/**
+ * Emits `for (i = 0; i < pairs; i += 2) body` on pairs of lanes into `low`, if the body allows it;
+ * returns whether it did (nothing is emitted otherwise).
+ */
+export function vectorLoop(low: Lowerer, i: string, pairs: number, body: Node[]): boolean {
+  const outer = low.code;
+  const code = new Code();
+  low.code = code;
+  try {
+    new PairLoop(low, i).emit(pairs, body);
+  } catch (e) {
+    if (e instanceof NotVectorisable) return false;
+    throw e;
+  } finally {
+    low.code = outer;
+  }
+  for (const b of code.bytes) outer.bytes.push(b);
+  return true;
+}
+
+class PairLoop {
+  readonly #low: Lowerer;
+  readonly #i: string;
+  /** The loop index (a scalar int32 local). */
+  #iv = -1;
+  readonly #scopes: Map<string, VLocal>[] = [new Map()];
+  #one = -1;
+  #zero = -1;
+
+  constructor(low: Lowerer, i: string) {
+    this.#low = low;
+    this.#i = i;
+  }
+
+  get #c(): Code { return this.#low.code; }
+
+  emit(pairs: number, body: Node[]): void {
+    const low = this.#low, c = this.#c;
+    this.#iv = low.newLocal('i32');
+    this.#one = low.newLocal('v128');
+    this.#zero = low.newLocal('v128');
+    c.f64(1).simd('f64x2.splat').set(this.#one).f64(0).simd('f64x2.splat').set(this.#zero);
+    c.i32(0).set(this.#iv);
+    c.begin('block').begin('loop');
+    c.get(this.#iv).i32(pairs).op('i32.ge_s').brIf(1);
+    this.#stmts(body, undefined);
+    c.get(this.#iv).i32(2).op('i32.add').set(this.#iv).br(0);
+    c.op('end').op('end');
+  }
+
+  // ---- statements: `mask`, when given, is the local holding the lanes where they run ----
+
+  #stmts(nodes: Node[], mask: number | undefined): void {
+    this.#scopes.push(new Map());
+    for (const s of nodes) this.#stmt(s, mask);
+    this.#scopes.pop();
+  }
+
+  #stmt(n: Node, mask: number | undefined): void {
+    if (!Array.isArray(n)) throw new NotVectorisable('a statement that is not a form');
+    const [head, ...a] = n;
+    const c = this.#c;
+    switch (head) {
+      case 'let': case 'var': {
+        const [name, type, value] = a as [string, string, Node];
+        const kind: Kind = type === 'f64' ? 'v' : type === 'i32' && this.#isMask(value) ? 'm' : this.#no(`a local of type ${type}`);
+        this.#value(value, kind);
+        const index = this.#low.newLocal('v128');
+        c.set(index);
+        this.#scopes[this.#scopes.length - 1].set(name, { index, kind });
+        return;
+      }
+      case 'set!': case '+=': {
+        const lv = a[0];
+        const value: Node = head === '+=' ? ['+', lv, a[1]] : a[1];
+        if (typeof lv === 'string') {
+          const l = this.#local(lv) ?? this.#no(`an assignment to '${lv}' outside the loop`);
+          this.#masked(value, l.kind, mask, () => c.get(l.index));
+          c.set(l.index);
+          return;
+        }
+        if (lv[0] !== 'aref' || lv[2] !== this.#i) return this.#no('a store at another index than the loop\'s');
+        const { local, ref } = this.#low.array(lv[1]);
+        if (ref.type !== 'f64') return this.#no('a store into an int32 array');
+        const address = () => c.get(local).get(this.#iv).i32(3).op('i32.shl').op('i32.add');
+        address();
+        this.#masked(value, 'v', mask, () => { address(); c.vmem('v128.load'); });
+        c.vmem('v128.store');
+        return;
+      }
+      case 'do': this.#stmts(a, mask); return;
+      case 'when': this.#stmts(a.slice(1), this.#and(mask, a[0], false)); return;
+      case 'if': {
+        this.#stmts([a[1]], this.#and(mask, a[0], false));
+        if (a[2] !== undefined) this.#stmts([a[2]], this.#and(mask, a[0], true));
+        return;
+      }
+    }
+    this.#no(`the statement '${String(head)}'`);
+  }
+
+  /** `value` where `mask` is on, `old()` elsewhere (no mask: `value`). */
+  #masked(value: Node, kind: Kind, mask: number | undefined, old: () => void): void {
+    this.#value(value, kind);
+    if (mask === undefined) return;
+    old();
+    this.#c.get(mask).simd('v128.bitselect');
+  }
+
+  /** A new mask local: `mask` and the truth of `cond` (negated when `negate`). */
+  #and(mask: number | undefined, cond: Node, negate: boolean): number {
+    const c = this.#c;
+    this.#value(cond, 'm');
+    if (negate) c.simd('v128.not');
+    if (mask !== undefined) c.get(mask).simd('v128.and');
+    const m = this.#low.newLocal('v128');
+    c.set(m);
+    return m;
+  }
+
+  // ---- expressions ----
+
+  #local(name: string): VLocal | undefined {
+    for (let s = this.#scopes.length - 1; s >= 0; s--) {
+      const l = this.#scopes[s].get(name);
+      if (l) return l;
+    }
+    return undefined;
+  }
+
+  #no(why: string): never {
+    throw new NotVectorisable(why);
+  }
+
+  #isMask(n: Node): boolean {
+    if (typeof n === 'string') return this.#local(n)?.kind === 'm';
+    return MASK_FORMS.has(n[0] as string) || (n[0] === 'call' && (n[1] === 'isnan' || n[1] === 'isfinite'));
+  }
+
+  /** Whether `n` is the same for both lanes: it names neither the loop index nor a pair local. */
+  #uniform(n: Node): boolean {
+    const stack: Node[] = [n];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (typeof x === 'string') { if (x === this.#i || this.#local(x)) return false; } else stack.push(...x);
+    }
+    return true;
+  }
+
+  /** Emits `n` as a pair of `kind`: float64 values (`v`) or a mask (`m`: lanes all ones where true). */
+  #value(n: Node, kind: Kind): void {
+    const c = this.#c;
+    if (this.#uniform(n)) {
+      // Computed once by the scalar lowering, then the same in both lanes.
+      if (kind === 'v') { this.#low.expr(n, 'f64'); c.simd('f64x2.splat'); return; }
+      this.#low.cond(n);
+      c.op('f64.convert_i32_s').simd('f64x2.splat').get(this.#zero).simd('f64x2.ne');
+      return;
+    }
+    const own = this.#isMask(n) ? 'm' : 'v';
+    if (own !== kind) {
+      if (kind === 'v') { c.get(this.#one).get(this.#zero); this.#value(n, 'm'); c.simd('v128.bitselect'); return; }
+      // JavaScript's truthiness of a number: |x| > 0 (0, −0 and NaN are false).
+      this.#value(n, 'v'); c.simd('f64x2.abs').get(this.#zero).simd('f64x2.gt');
+      return;
+    }
+    if (typeof n === 'string') { c.get(this.#local(n)?.index ?? this.#no(`the index '${n}' as a value`)); return; }
+    const [head, ...a] = n;
+    switch (head) {
+      case 'aref': {
+        if (a[1] !== this.#i) return this.#no('a load at another index than the loop\'s');
+        const { local, ref } = this.#low.array(a[0]);
+        c.get(local).get(this.#iv).i32(ref.type === 'f64' ? 3 : 2).op('i32.shl').op('i32.add');
+        if (ref.type === 'f64') c.vmem('v128.load'); else c.vmem('v128.load64_zero').simd('f64x2.convert_low_i32x4_s');
+        return;
+      }
+      case '+': case '-': case '*': case '/': this.#value(a[0], 'v'); this.#value(a[1], 'v'); c.simd(ARITH[head]); return;
+      case 'neg': this.#value(a[0], 'v'); c.simd('f64x2.neg'); return;
+      case 'float': this.#value(a[0], 'v'); return;
+      case 'trunc': this.#value(a[0], 'v'); c.simd('f64x2.trunc'); return;
+      case '?': this.#value(a[1], 'v'); this.#value(a[2], 'v'); this.#value(a[0], 'm'); c.simd('v128.bitselect'); return;
+      case 'cmp': this.#value(a[1], 'v'); this.#value(a[2], 'v'); c.simd(CMP[a[0] as string]); return;
+      case 'not': this.#value(a[0], 'm'); c.simd('v128.not'); return;
+      case 'and': this.#value(a[0], 'm'); this.#value(a[1], 'm'); c.simd('v128.and'); return;
+      case 'or': this.#value(a[0], 'm'); this.#value(a[1], 'm'); c.simd('v128.or'); return;
+      case 'truthy': this.#value(a[0], 'm'); return;
+      case 'call': this.#call(a[0] as string, a.slice(1)); return;
+    }
+    this.#no(`the expression '${String(head)}'`);
+  }
+
+  #call(fn: string, args: Node[]): void {
+    const c = this.#c;
+    const unary = UNARY[fn];
+    if (unary && args.length === 1) { this.#value(args[0], 'v'); c.simd(unary); return; }
+    // The selects of `../js/spelling.ts` jsBuiltins, lane-wise: (x > 0 ? x : 0), (a < b ? a : b), …
+    const pick = (cmp: SimdName, x: number, y: number) => { c.get(x).get(y).get(x).get(y).simd(cmp).simd('v128.bitselect'); };
+    const held = (n: Node) => { this.#value(n, 'v'); const l = this.#low.newLocal('v128'); c.set(l); return l; };
+    switch (fn) {
+      case 'pos': case 'positive': case 'neg': case 'negative': { const x = held(args[0]); pick(fn.startsWith('pos') ? 'f64x2.gt' : 'f64x2.lt', x, this.#zero); return; }
+      case 'min': case 'max': { const x = held(args[0]), y = held(args[1]); pick(fn === 'min' ? 'f64x2.lt' : 'f64x2.gt', x, y); return; }
+      case 'clip': {
+        const [x, lo, hi] = [held(args[0]), held(args[1]), held(args[2])];
+        // x < lo ? lo : (x > hi ? hi : x)
+        c.get(lo).get(hi).get(x).get(x).get(hi).simd('f64x2.gt').simd('v128.bitselect').get(x).get(lo).simd('f64x2.lt').simd('v128.bitselect');
+        return;
+      }
+      case 'isnan': { const x = held(args[0]); c.get(x).get(x).simd('f64x2.ne'); return; }
+      case 'isfinite': { const x = held(args[0]); c.get(x).get(x).simd('f64x2.sub').get(this.#zero).simd('f64x2.eq'); return; }
+    }
+    // Anything else is a call per lane (imported Math functions, user functions: float64 in and out).
+    const callee = this.#low.env.callee(fn) ?? this.#no(`the function '${fn}'`);
+    if (callee.arity !== args.length) return this.#no(`'${fn}' with ${args.length} arguments`);
+    const locals = args.map(held);
+    for (const lane of [0, 1] as const) {
+      for (const l of locals) c.get(l).lane('f64x2.extract_lane', lane);
+      c.call(callee.index);
+      if (lane === 0) c.simd('f64x2.splat'); else c.lane('f64x2.replace_lane', 1);
+    }
+  }
+}
