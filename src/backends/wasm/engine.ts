@@ -37,7 +37,7 @@ export class WasmEngine implements Engine {
     const derived = derivedMaps(input.plan, input.state.projections);
     const memory = new WasmMemory(input, derived);
     const kernels = wasmKernels(input.plan);
-    const { bytes, vectorised } = buildModule(input.plan, kernels, memory);
+    const { bytes, vectorised } = buildModule(input.plan, kernels, memory, simdSupported());
     const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory, input.plan.seed));
     const exported = Object.fromEntries(kernels.map((k) => [k.name, instance.exports[k.name] as (step: number) => void]));
     const js = new JsEngine(input, exported, await randomFill(memory.memory));
@@ -81,6 +81,22 @@ export class WasmEngine implements Engine {
   setPendingEvents(projId: number, events: { ptr: Int32Array; syn: Int32Array }): void {
     this.#js.setPendingEvents(projId, events);
   }
+}
+
+/** A module with one `f64x2.splat` and nothing else: whether this engine takes 128-bit SIMD. */
+const SIMD_PROBE = Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7b, 3, 2, 1, 0, 10, 15, 1, 13, 0, 0x44, 0, 0, 0, 0, 0, 0, 0, 0, 0xfd, 0x14, 0x0b);
+let simd: boolean | undefined;
+
+/**
+ * Whether the JavaScript engine validates WebAssembly SIMD (every current browser and Node.js do);
+ * without it the equations' loops are scalar (the same bits, slower), said once in a warning.
+ */
+export function simdSupported(): boolean {
+  if (simd === undefined) {
+    simd = WebAssembly.validate(SIMD_PROBE);
+    if (!simd) console.warn('neurarchy wasm backend: this engine has no WebAssembly SIMD, so the equations run one neuron at a time (the same results, slower)');
+  }
+  return simd;
 }
 
 /** The random module, compiled once per process (it is the same for every network). */

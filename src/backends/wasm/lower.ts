@@ -40,6 +40,8 @@ export interface LowerEnv {
   dt: number;
   /** Address of the array table (slot k's address at `table + 8k`, its length at `table + 8k + 4`). */
   table: number;
+  /** Whether `vfor` loops may use 128-bit SIMD (false where the engine refuses it: scalar loops). */
+  simd: boolean;
 }
 
 type Ty = 'i32' | 'f64' | 'flex';
@@ -418,7 +420,7 @@ export class Lowerer {
         const [i, from, to, ...body] = a;
         if (typeof to !== 'string' || !isIntLiteral(to) || from !== '0') return this.fail('vfor runs from 0 to a literal', n);
         const pairs = Number(to) - (Number(to) % 2);
-        if (pairs > 0 && vectorLoop(this, i as string, pairs, body)) {
+        if (pairs > 0 && this.env.simd && vectorLoop(this, i as string, pairs, body)) {
           this.vectorised++;
           this.stmt(['for', i, String(pairs), to, ...body]);
         } else {

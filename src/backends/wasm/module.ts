@@ -34,7 +34,7 @@ export function moduleImports(memory: WebAssembly.Memory, seed: number): WebAsse
  * The binary module of `kernels` (each exported under its name, taking the step), and the names of
  * the kernels whose equations run two elements at a time (`./vector.ts`).
  */
-export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: WasmMemory): { bytes: Uint8Array; vectorised: string[] } {
+export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: WasmMemory, simd = true): { bytes: Uint8Array; vectorised: string[] } {
   const vectorised: string[] = [];
   const w = new ModuleWriter();
   w.importMemory('env', 'memory', 1);
@@ -49,7 +49,7 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: Wa
     return index;
   });
   const env = (arrays: (local: string) => ReturnType<WasmMemory['ref']>): LowerEnv => ({
-    array: arrays, callee: (n) => callees.get(n), dt: plan.dt, table: TABLE,
+    array: arrays, callee: (n) => callees.get(n), dt: plan.dt, table: TABLE, simd,
   });
   const constants = (local: string) => (local === 'C' ? memory.ref('net', 0, 'C') : undefined);
   functions.forEach((f, n) => {

@@ -30,3 +30,28 @@ it('without WebAssembly the default is js, said once in a warning', async () => 
     warn.mockRestore();
   }
 });
+
+it('an engine without WebAssembly SIMD gets scalar loops (the same bits) and one warning', async () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  const validate = vi.spyOn(WebAssembly, 'validate').mockReturnValue(false);
+  try {
+    vi.resetModules();
+    const lib = await import('../../../src/index.js');
+    const run = async (backend: 'js' | 'wasm') => {
+      const net = new lib.Network({ seed: 3, backend });
+      net.create(11, new lib.Neuron({ equations: 'tau = 5.0\n tau * dv/dt = -v + 1.0 + Uniform(0.0, 0.2)', spike: 'v > 0.9', reset: 'v = 0.0' }));
+      await net.compile();
+      await net.simulate(40);
+      return { v: Array.from(net.populations[0].state.get('v')!), source: net.source ?? '' };
+    };
+    const [js, wasm] = [await run('js'), await run('wasm')];
+    expect(wasm.v).toEqual(js.v);
+    expect(wasm.source).toContain(';; pop0_update\n');
+    expect(wasm.source).not.toContain('f64x2');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0][0])).toMatch(/no WebAssembly SIMD/);
+  } finally {
+    validate.mockRestore();
+    warn.mockRestore();
+  }
+});
