@@ -20,16 +20,17 @@ const U32 = new Uint32Array(F64.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 const LO = 1 - HI;
 
-const LN2_HI = 6.93147180369123816490e-01; // 0x3fe62e42 fee00000
-const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
-const TWO54 = 1.80143985094819840000e+16; // 0x43500000 00000000
-const Lg1 = 6.666666666666735130e-01;
-const Lg2 = 3.999999999940941908e-01;
-const Lg3 = 2.857142874366239149e-01;
-const Lg4 = 2.222219843214978396e-01;
-const Lg5 = 1.818357216161805012e-01;
-const Lg6 = 1.531383769920937332e-01;
-const Lg7 = 1.479819860511658591e-01;
+// fdlibm's constants are exported for the WebAssembly port of these functions (backends/wasm/random.ts).
+export const LN2_HI = 6.93147180369123816490e-01; // 0x3fe62e42 fee00000
+export const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
+export const TWO54 = 1.80143985094819840000e+16; // 0x43500000 00000000
+export const Lg1 = 6.666666666666735130e-01;
+export const Lg2 = 3.999999999940941908e-01;
+export const Lg3 = 2.857142874366239149e-01;
+export const Lg4 = 2.222219843214978396e-01;
+export const Lg5 = 1.818357216161805012e-01;
+export const Lg6 = 1.531383769920937332e-01;
+export const Lg7 = 1.479819860511658591e-01;
 
 /**
  * Natural logarithm, fdlibm's `__ieee754_log` (error < 1 ulp). Bit-identical to the C port
@@ -145,12 +146,12 @@ export function exp(x: number): number {
   return y * twopk * TWOM1000;
 }
 
-const S1 = -1.66666666666666324348e-01;
-const S2 = 8.33333333332248946124e-03;
-const S3 = -1.98412698298579493134e-04;
-const S4 = 2.75573137070700676789e-06;
-const S5 = -2.50507602534068634195e-08;
-const S6 = 1.58969099521155010221e-10;
+export const S1 = -1.66666666666666324348e-01;
+export const S2 = 8.33333333332248946124e-03;
+export const S3 = -1.98412698298579493134e-04;
+export const S4 = 2.75573137070700676789e-06;
+export const S5 = -2.50507602534068634195e-08;
+export const S6 = 1.58969099521155010221e-10;
 
 /** sin(x) for |x| ≤ π/4: fdlibm `__kernel_sin(x, 0, 0)`. Same bits as `nrx_kernel_sin` in C. */
 export function kernelSin(x: number): number {
@@ -161,12 +162,12 @@ export function kernelSin(x: number): number {
   return x + v * (S1 + z * r);
 }
 
-const C1 = 4.16666666666666019037e-02;
-const C2 = -1.38888888888741095749e-03;
-const C3 = 2.48015872894767294178e-05;
-const C4 = -2.75573143513906633035e-07;
-const C5 = 2.08757232129817482790e-09;
-const C6 = -1.13596475577881948265e-11;
+export const C1 = 4.16666666666666019037e-02;
+export const C2 = -1.38888888888741095749e-03;
+export const C3 = 2.48015872894767294178e-05;
+export const C4 = -2.75573143513906633035e-07;
+export const C5 = 2.08757232129817482790e-09;
+export const C6 = -1.13596475577881948265e-11;
 
 /** cos(x) for |x| ≤ π/4: fdlibm `__kernel_cos(x, 0)`. Same bits as `nrx_kernel_cos` in C. */
 export function kernelCos(x: number): number {

@@ -183,3 +183,17 @@ export function drawsNetwork(backend: BackendName): Built {
   net.connect(p, q, 'y', new Synapse({ operation: 'mean' }), { name: 'meanOp' }).connectFixedNumberPre({ number: 5, weights: 1.0 });
   return { net, after(n, chunk) { if (chunk === 1) n.getProjection('noisy')!.disableLearning(); } };
 }
+
+/** Axonal spikes: `axonSpike`/`axonReset` in the neuron, `preAxonSpike` in a projection. */
+export function axonNetwork(backend: BackendName): Built {
+  const net = new Network({ seed: 2, backend });
+  const pre = net.create(20, new Neuron({
+    equations: 'v = v + Uniform(0.0, 2.0)\n a = a + 1',
+    spike: 'v >= 6', reset: 'v = 0', refractory: 2.0,
+    axonSpike: 'modulo(a, 3) == 0', axonReset: 'a = a + 10',
+  }), { name: 'pre' });
+  const post = net.create(5, new Neuron({ equations: 'g_exc = 0\n g_ax = 0', spike: 'g_exc > 100' }), { name: 'post' });
+  net.connect(pre, post, 'exc', undefined, { name: 'regular' }).connectAllToAll(1.0);
+  net.connect(pre, post, 'ax', new Synapse({ preSpike: 'g_target += 0', preAxonSpike: 'g_target += w' }), { name: 'axonal' }).connectAllToAll(2.0);
+  return { net };
+}

@@ -17,6 +17,7 @@
  */
 import { Code, ModuleWriter, type ValType } from './encoder.js';
 import { PHILOX_M0, PHILOX_M1, PHILOX_W0, PHILOX_W1 } from '../../random/philox.js';
+import { LN2_HI, LN2_LO, TWO54, Lg1, Lg2, Lg3, Lg4, Lg5, Lg6, Lg7, S1, S2, S3, S4, S5, S6, C1, C2, C3, C4, C5, C6 } from '../../random/libm.js';
 
 // Constants of draws.ts (the same literals).
 const TWO_M53 = 1.1102230246251565e-16; // 2^-53
@@ -24,33 +25,9 @@ const TWO_M51 = 4.440892098500626e-16; // 2^-51
 /** π/2 rounded to the nearest double. */
 const PIO2 = 1.5707963267948966;
 
-// Constants of libm.ts `log` (fdlibm `__ieee754_log`).
-const LN2_HI = 6.93147180369123816490e-01; // 0x3fe62e42 fee00000
-const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
-const TWO54 = 1.80143985094819840000e+16; // 0x43500000 00000000
+// fdlibm's constants, as `random/libm.ts` declares them (the same doubles on both sides).
 // eslint-disable-next-line no-loss-of-precision -- fdlibm's constant as written in its C source (the same double as 1/3)
 const THIRD = 0.33333333333333333;
-const Lg1 = 6.666666666666735130e-01;
-const Lg2 = 3.999999999940941908e-01;
-const Lg3 = 2.857142874366239149e-01;
-const Lg4 = 2.222219843214978396e-01;
-const Lg5 = 1.818357216161805012e-01;
-const Lg6 = 1.531383769920937332e-01;
-const Lg7 = 1.479819860511658591e-01;
-
-// Constants of libm.ts `kernelSin` / `kernelCos` (fdlibm `__kernel_sin` / `__kernel_cos`).
-const S1 = -1.66666666666666324348e-01;
-const S2 = 8.33333333332248946124e-03;
-const S3 = -1.98412698298579493134e-04;
-const S4 = 2.75573137070700676789e-06;
-const S5 = -2.50507602534068634195e-08;
-const S6 = 1.58969099521155010221e-10;
-const C1 = 4.16666666666666019037e-02;
-const C2 = -1.38888888888741095749e-03;
-const C3 = 2.48015872894767294178e-05;
-const C4 = -2.75573143513906633035e-07;
-const C5 = 2.08757232129817482790e-09;
-const C6 = -1.13596475577881948265e-11;
 
 /** The parameters (locals 0..8) of both fill functions. */
 const P = { ptr: 0, n: 1, seed: 2, stream: 3, stepLo: 4, stepHi: 5, drawId: 6, a: 7, b: 8 } as const;

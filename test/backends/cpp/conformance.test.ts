@@ -6,7 +6,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { Network, Neuron, Synapse, Uniform, NetworkError, addFunction, type BackendName } from '../../../src/index.js';
-import { conform as conformOn, snapshot, expectIdentical, rateNetwork, spikingNetwork, timedNetwork, drawsNetwork, type Builder, type Built } from '../../helpers/conformance.js';
+import { conform as conformOn, snapshot, expectIdentical, rateNetwork, spikingNetwork, timedNetwork, drawsNetwork, axonNetwork, type Builder, type Built } from '../../helpers/conformance.js';
 import { findCompiler } from '../../../src/backends/cpp/toolchain.js';
 import type { CppEngine } from '../../../src/backends/cpp/engine.js';
 
@@ -112,18 +112,7 @@ describe.skipIf(!compiler)('cpp backend: bit-identical to js', () => {
   });
 
   it('axonal spikes (axonSpike, axonReset, preAxonSpike)', async () => {
-    await conform((backend) => {
-      const net = new Network({ seed: 2, backend });
-      const pre = net.create(20, new Neuron({
-        equations: 'v = v + Uniform(0.0, 2.0)\n a = a + 1',
-        spike: 'v >= 6', reset: 'v = 0', refractory: 2.0,
-        axonSpike: 'modulo(a, 3) == 0', axonReset: 'a = a + 10',
-      }), { name: 'pre' });
-      const post = net.create(5, new Neuron({ equations: 'g_exc = 0\n g_ax = 0', spike: 'g_exc > 100' }), { name: 'post' });
-      net.connect(pre, post, 'exc', undefined, { name: 'regular' }).connectAllToAll(1.0);
-      net.connect(pre, post, 'ax', new Synapse({ preSpike: 'g_target += 0', preAxonSpike: 'g_target += w' }), { name: 'axonal' }).connectAllToAll(2.0);
-      return { net };
-    }, 20, 2);
+    await conform(axonNetwork, 20, 2);
   });
 
   it('TimedArray inputs', async () => {

@@ -4,9 +4,9 @@
 // wasm lowering: JavaScript's truthiness of NaN and -0, its min/max/clip, int and bool attributes,
 // `modulo` of negative numbers, refractory periods of NaN and Infinity, integer division.
 import { describe, it, expect } from 'vitest';
-import { Network, Neuron, Synapse, Uniform } from '../../../src/index.js';
+import { Network, Neuron, Uniform } from '../../../src/index.js';
 import { Convolution, Copy } from '../../../src/extensions/convolution/index.js';
-import { conform, snapshot, expectIdentical, rateNetwork, spikingNetwork, timedNetwork, drawsNetwork, type Builder } from '../../helpers/conformance.js';
+import { conform, snapshot, expectIdentical, rateNetwork, spikingNetwork, timedNetwork, drawsNetwork, axonNetwork, type Builder } from '../../helpers/conformance.js';
 
 const onWasm = (build: Builder, ms: number, chunks = 2) => conform('wasm', { backend: 'wasm' }, build, ms, chunks);
 
@@ -149,18 +149,7 @@ describe('wasm backend: bit-identical to js', () => {
   });
 
   it('axonal spikes (axonSpike, axonReset, preAxonSpike)', async () => {
-    await onWasm((backend) => {
-      const net = new Network({ seed: 2, backend });
-      const pre = net.create(20, new Neuron({
-        equations: 'v = v + Uniform(0.0, 2.0)\n a = a + 1',
-        spike: 'v >= 6', reset: 'v = 0', refractory: 2.0,
-        axonSpike: 'modulo(a, 3) == 0', axonReset: 'a = a + 10',
-      }), { name: 'pre' });
-      const post = net.create(5, new Neuron({ equations: 'g_exc = 0\n g_ax = 0', spike: 'g_exc > 100' }), { name: 'post' });
-      net.connect(pre, post, 'exc', undefined, { name: 'regular' }).connectAllToAll(1.0);
-      net.connect(pre, post, 'ax', new Synapse({ preSpike: 'g_target += 0', preAxonSpike: 'g_target += w' }), { name: 'axonal' }).connectAllToAll(2.0);
-      return { net };
-    }, 20, 2);
+    await onWasm(axonNetwork, 20, 2);
   });
 
   it('attribute reads and writes are views of the WebAssembly memory', async () => {
