@@ -122,6 +122,11 @@ export class Code {
   vmem(o: 'v128.load' | 'v128.load64_zero' | 'v128.store', offset = 0): this { this.simd(o); this.bytes.push(3); uleb(this.bytes, offset); return this; }
   /** `i32.trunc_sat_f64_s`: truncation saturating at the int32 range, NaN to 0 (never traps). */
   truncSat(): this { this.bytes.push(0xfc, 0x02); return this; }
+  /**
+   * JavaScript's ToInt32 of a float64 (what storing into an Int32Array does): truncated, then
+   * wrapped modulo 2^32 (`i64.trunc_sat_f64_s`, `i32.wrap_i64`; exact below 2^63), NaN to 0.
+   */
+  toInt32(): this { this.bytes.push(0xfc, 0x06, 0xa7); return this; }
 }
 
 interface FuncType { params: ValType[]; results: ValType[] }

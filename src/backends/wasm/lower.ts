@@ -194,7 +194,7 @@ export class Lowerer {
     const t = this.typeOf(n);
     if (t !== 'flex' && t !== want) {
       this.expr(n, t);
-      if (want === 'f64') c.op('f64.convert_i32_s'); else c.truncSat();
+      if (want === 'f64') c.op('f64.convert_i32_s'); else c.toInt32();
       return;
     }
     if (typeof n === 'string') {

@@ -66,10 +66,11 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: Wa
     w.define(fnIndex[n], low.locals, concat(low));
   });
   for (const k of kernels) {
-    const index = w.declare(['i32'], [], k.name);
+    // The step is a float64, as in js: exact up to 2^53 (an int32 would wrap after 2^31 steps).
+    const index = w.declare(['f64'], [], k.name);
     const arrays = (local: string) => { const a = k.arrays.get(local); return a && memory.ref(a.owner, a.id, a.name); };
-    const low = new Lowerer(env(arrays), `kernel ${k.name}`, [{ name: 'step', type: 'i32' }]);
-    low.stmts(readForms(['(let t f64 (* (float step) dt))', ...k.body].join('\n')));
+    const low = new Lowerer(env(arrays), `kernel ${k.name}`, [{ name: 'step', type: 'f64' }]);
+    low.stmts(readForms(['(let t f64 (* step dt))', ...k.body].join('\n')));
     w.define(index, low.locals, concat(low));
     if (low.vectorised > 0) vectorised.push(k.name);
   }
