@@ -60,7 +60,7 @@ export class WasmMemory {
     const originals = this.#slots.map((s) => this.#map(s)?.get(s.name));
     this.#top = align(TABLE + 8 * this.#slots.length);
     this.#place(this.#slots.map((_s, k) => k), originals);
-    this.memory = new WebAssembly.Memory({ initial: this.#pagesFor(this.#top), maximum: MAX_PAGES });
+    this.memory = this.#refused(() => new WebAssembly.Memory({ initial: this.#pagesFor(this.#top), maximum: MAX_PAGES }));
     // Copy every array in, then hand the maps our views.
     this.#rebind();
     this.#slots.forEach((s, k) => { const o = originals[k]; if (o && s.alias < 0) (this.#bound[k] as Typed).set(o as never); });
@@ -91,7 +91,7 @@ export class WasmMemory {
     this.#place(replaced.map(([k]) => k), arrays);
     const grow = this.#pagesFor(this.#top) - this.memory.buffer.byteLength / PAGE;
     if (grow > 0) {
-      this.memory.grow(grow);
+      this.#refused(() => this.memory.grow(grow));
       this.#rebind(); // growing detached every view
     } else {
       for (const [k] of replaced) this.#bindSlot(k);
@@ -113,6 +113,17 @@ export class WasmMemory {
       s.alias = -1;
       s.addr = this.#top;
       this.#top = align(this.#top + bytesOf(s));
+    }
+  }
+
+  /** `f()`, with the engine's refusal of memory (a RangeError) said as a NetworkError with the size. */
+  #refused<T>(f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      throw new NetworkError(`wasm backend, network ${this.#input.networkId}: the JavaScript engine refused ${formatBytes(this.#top)} of WebAssembly memory for the network's arrays (${e.message}); `
+        + "free memory (dispose() networks no longer used), use a smaller network, or the cpp backend (compile({ backend: 'cpp' }))");
     }
   }
 

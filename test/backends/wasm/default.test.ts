@@ -55,3 +55,16 @@ it('an engine without WebAssembly SIMD gets scalar loops (the same bits) and one
     warn.mockRestore();
   }
 });
+
+it('memory the JavaScript engine refuses is a NetworkError naming the size and the way out', async () => {
+  const Memory = WebAssembly.Memory;
+  const refuse = vi.spyOn(WebAssembly, 'Memory').mockImplementation(function refused() { throw new RangeError('WebAssembly.Memory(): could not allocate memory'); });
+  try {
+    const net = new Network({ seed: 1, backend: 'wasm' });
+    net.create(10, new Neuron({ equations: 'r = 1' }));
+    await expect(net.compile()).rejects.toThrow(/wasm backend, network \d+: the JavaScript engine refused .* of WebAssembly memory .*cpp backend/);
+  } finally {
+    refuse.mockRestore();
+    expect(WebAssembly.Memory).toBe(Memory);
+  }
+});
