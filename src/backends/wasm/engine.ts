@@ -5,16 +5,16 @@
  * backend's, over the same memory: every kernel computes the same bits on either side, so which
  * side runs a kernel changes the speed, never a result (`./kernels.ts` says which kernels are wasm).
  */
-import type { Backend, Engine, EngineInput } from '../../runtime/engine.js';
+import type { Backend, Engine, EngineInput, StateMap } from '../../runtime/engine.js';
 import { JsEngine } from '../js/engine.js';
 import { WasmMemory } from './memory.js';
 import { buildModule, moduleImports } from './module.js';
 import { wasmKernels } from './kernels.js';
 import { derivedMaps, fillDerived } from './derived.js';
-import type { StateMap } from '../../runtime/engine.js';
 import { randomModule } from './random.js';
 import { fillDraws } from '../../random/draws.js';
 
+/** A network compiled to WebAssembly: the module's kernels and the js step function over one memory. */
 export class WasmEngine implements Engine {
   readonly backend = 'wasm' as const;
   readonly source: string;
@@ -33,6 +33,7 @@ export class WasmEngine implements Engine {
     this.source = source;
   }
 
+  /** Lays out the memory, compiles the module (asynchronously: browsers refuse large synchronous compiles), builds the js side. */
   static async create(input: EngineInput): Promise<WasmEngine> {
     const derived = derivedMaps(input.plan, input.state.projections);
     const memory = new WasmMemory(input, derived);
@@ -122,6 +123,7 @@ async function randomFill(memory: WebAssembly.Memory): Promise<typeof fillDraws>
   };
 }
 
+/** The `wasm` backend (`compile({ backend: 'wasm' })`, the default). */
 export const wasmBackend: Backend = {
   name: 'wasm',
   build: (input) => WasmEngine.create(input),

@@ -14,6 +14,7 @@ export interface ArraySource {
   name: string;
 }
 
+/** A kernel in wasm text: its statements and the arrays they name (the module lowers it, `./module.ts`). */
 export class KernelText {
   readonly name: string;
   /** The statements, run with `step` (int32) and `t` (float64) defined. */
