@@ -13,8 +13,24 @@
  */
 import { Code } from './encoder.js';
 import type { SimdName } from './encoder.js';
-import type { Lowerer } from './lower.js';
 import type { Node } from './sexpr.js';
+
+/**
+ * What the pair loop asks of the scalar lowering (`./lower.ts` `Lowerer`, which calls it: an
+ * interface here keeps the import one-way).
+ */
+export interface ScalarLowering {
+  /** Where instructions go (swapped while a body is tried). */
+  code: Code;
+  newLocal(type: 'i32' | 'f64' | 'v128'): number;
+  /** The local holding array `name`'s base address, and its element type. */
+  array(name: Node): { local: number; ref: { type: 'i32' | 'f64' } };
+  /** A scalar value (splat by the caller). */
+  expr(n: Node, want: 'i32' | 'f64'): void;
+  /** A scalar truth value (int32 0 or 1). */
+  cond(n: Node): void;
+  readonly env: { callee(name: string): { index: number; arity: number } | undefined };
+}
 
 /** Thrown inside a try: the body has a form the pair loop does not take. */
 class NotVectorisable {
@@ -33,7 +49,7 @@ const MASK_FORMS = new Set(['cmp', 'not', 'and', 'or', 'truthy']);
  * Emits `for (i = 0; i < pairs; i += 2) body` on pairs of lanes into `low`, if the body allows it;
  * returns whether it did (nothing is emitted otherwise).
  */
-export function vectorLoop(low: Lowerer, i: string, pairs: number, body: Node[]): boolean {
+export function vectorLoop(low: ScalarLowering, i: string, pairs: number, body: Node[]): boolean {
   const outer = low.code;
   const code = new Code();
   low.code = code;
@@ -50,7 +66,7 @@ export function vectorLoop(low: Lowerer, i: string, pairs: number, body: Node[])
 }
 
 class PairLoop {
-  readonly #low: Lowerer;
+  readonly #low: ScalarLowering;
   readonly #i: string;
   /** The loop index (a scalar int32 local). */
   #iv = -1;
@@ -58,7 +74,7 @@ class PairLoop {
   #one = -1;
   #zero = -1;
 
-  constructor(low: Lowerer, i: string) {
+  constructor(low: ScalarLowering, i: string) {
     this.#low = low;
     this.#i = i;
   }
