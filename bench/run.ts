@@ -502,6 +502,11 @@ export function replaceSection(doc: string, body: string): string {
 
 async function main(): Promise<void> {
   const o = parseCli(process.argv.slice(2));
+  // A benchmark name without its script is a typo (or names joined by commas): refused before anything runs.
+  const missing = o.specs.filter((spec) => !existsSync(path.join(ROOT, 'bench', `${spec.name}.ts`)));
+  if (missing.length > 0) {
+    throw new Error(`no benchmark ${missing.map((m) => `'${m.name}' (bench/${m.name}.ts)`).join(', ')}; names are separated by spaces, parameters follow a colon: npm run bench -- coba:N=20000 rate stdp`);
+  }
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const outFile = o.out ?? path.join(ROOT, 'bench', 'results', `${stamp}.jsonl`);
