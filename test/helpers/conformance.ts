@@ -197,3 +197,16 @@ export function axonNetwork(backend: BackendName): Built {
   net.connect(pre, post, 'ax', new Synapse({ preSpike: 'g_target += 0', preAxonSpike: 'g_target += w' }), { name: 'axonal' }).connectAllToAll(2.0);
   return { net };
 }
+
+/** A network started at step 2^31 − 3: `t`, `t_last` and last spikes past the int32 range, STDP's event times. */
+export function lateNetwork(backend: BackendName): Built {
+  const net = new Network({ seed: 5, backend, dt: 0.1 });
+  const p = net.create(9, new Neuron({
+    equations: 'v = v + 0.4 + Uniform(0.0, 0.2)\n tl = t_last + t * 1e-9\n u = t',
+    spike: 'v > 1.0', reset: 'v = 0.0', refractory: 0.3,
+  }), { name: 'late' });
+  net.connect(p, p, 'exc', new STDP({ tau_plus: 20.0, tau_minus: 20.0, A_plus: 0.01, A_minus: 0.0105, w_max: 0.3 }), { name: 'stdp' })
+    .connectAllToAll({ weights: 0.1 });
+  net.setCurrentStep(2 ** 31 - 3);
+  return { net };
+}

@@ -6,7 +6,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { Network, Neuron, Synapse, Uniform, NetworkError, addFunction, type BackendName } from '../../../src/index.js';
-import { conform as conformOn, snapshot, expectIdentical, rateNetwork, spikingNetwork, timedNetwork, drawsNetwork, axonNetwork, type Builder, type Built } from '../../helpers/conformance.js';
+import { conform as conformOn, snapshot, expectIdentical, rateNetwork, spikingNetwork, timedNetwork, drawsNetwork, axonNetwork, lateNetwork, type Builder, type Built } from '../../helpers/conformance.js';
 import { findCompiler } from '../../../src/backends/cpp/toolchain.js';
 import type { CppEngine } from '../../../src/backends/cpp/engine.js';
 
@@ -113,6 +113,10 @@ describe.skipIf(!compiler)('cpp backend: bit-identical to js', () => {
 
   it('axonal spikes (axonSpike, axonReset, preAxonSpike)', async () => {
     await conform(axonNetwork, 20, 2);
+  });
+
+  it('steps past 2^31 (t, t_last, STDP event times) as on js', async () => {
+    await conform(lateNetwork, 1, 2);
   });
 
   it('TimedArray inputs', async () => {

@@ -4,9 +4,9 @@
 // wasm lowering: JavaScript's truthiness of NaN and -0, its min/max/clip, int and bool attributes,
 // `modulo` of negative numbers, refractory periods of NaN and Infinity, integer division.
 import { describe, it, expect } from 'vitest';
-import { Network, Neuron, Uniform, STDP } from '../../../src/index.js';
+import { Network, Neuron, Uniform } from '../../../src/index.js';
 import { Convolution, Copy } from '../../../src/extensions/convolution/index.js';
-import { conform, snapshot, expectIdentical, rateNetwork, spikingNetwork, timedNetwork, drawsNetwork, axonNetwork, type Builder } from '../../helpers/conformance.js';
+import { conform, snapshot, expectIdentical, rateNetwork, spikingNetwork, timedNetwork, drawsNetwork, axonNetwork, lateNetwork, type Builder } from '../../helpers/conformance.js';
 
 const onWasm = (build: Builder, ms: number, chunks = 2) => conform('wasm', { backend: 'wasm' }, build, ms, chunks);
 
@@ -99,17 +99,7 @@ describe('wasm backend: bit-identical to js', () => {
   });
 
   it('steps past 2^31 (t, last spikes wrapped as an Int32Array wraps them, draws) as on js', async () => {
-    await onWasm((backend) => {
-      const net = new Network({ seed: 5, backend, dt: 0.1 });
-      const p = net.create(9, new Neuron({
-        equations: 'v = v + 0.4 + Uniform(0.0, 0.2)\n tl = t_last + t * 1e-9\n u = t',
-        spike: 'v > 1.0', reset: 'v = 0.0', refractory: 0.3,
-      }), { name: 'late' });
-      net.connect(p, p, 'exc', new STDP({ tau_plus: 20.0, tau_minus: 20.0, A_plus: 0.01, A_minus: 0.0105, w_max: 0.3 }), { name: 'stdp' })
-        .connectAllToAll({ weights: 0.1 });
-      net.setCurrentStep(2 ** 31 - 3);
-      return { net };
-    }, 1, 2);
+    await onWasm(lateNetwork, 1, 2);
   });
 
   it('refractory periods of NaN, Infinity, negative and fractional length (rounded and saturated as on js)', async () => {
