@@ -9,6 +9,7 @@
  * 1. random draws, neuron updates and spike emission (then: firing-rate windows);
  * 2. delay rings, global operations, synaptic equations, post-synaptic events (then: record).
  */
+import { userFunctions, functionScope } from '../kernels/functions.js';
 import type { NetworkPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
 import { PHILOX_C_SOURCE } from '../../random/philox_c.js';
@@ -96,20 +97,11 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
   const stops: string[] = [];
 
   // user functions (global first, then the models'), each once
-  const fnNames = new Set<string>();
-  const fns = [...plan.functions, ...plan.populations.flatMap((p) => p.description.functions), ...plan.projections.flatMap((p) => p.description.functions)]
-    .filter((f) => (fnNames.has(f.name) ? false : (fnNames.add(f.name), true)));
+  const fns = userFunctions(plan);
   const functionCode: string[] = [];
   for (const f of fns) functionCode.push(`static inline double F_${f.name}(${f.params.map(() => 'double').join(', ')});`);
   for (const f of fns) {
-    const params = new Set(f.params);
-    const scope = {
-      sym: (n: string) => (params.has(n) ? `p_${n}` : n === 'pi' ? cDouble(Math.PI) : plan.constants.includes(n) ? `C[${plan.constants.indexOf(n)}]` : n),
-      attr: () => { throw new InternalError('pre/post in a function'); },
-      sum: () => { throw new InternalError('sum() in a function'); },
-      globalop: () => { throw new InternalError('global operation in a function'); },
-      rand: () => { throw new InternalError('random draw in a function'); },
-    };
+    const scope = functionScope(f, plan, { param: (n) => `p_${n}`, pi: cDouble(Math.PI), constant: (c) => `C[${c}]` });
     const body = renderExpr(f.body, scope, cppSpelling);
     const usesC = plan.constants.some((c) => body.includes(`C[${plan.constants.indexOf(c)}]`));
     functionCode.push(`static inline double F_${f.name}(${f.params.map((p) => `double p_${p}`).join(', ')}) {${usesC ? ' const double* C = NX_GLOBAL_C;' : ''} return ${body}; }`);

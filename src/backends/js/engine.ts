@@ -15,6 +15,7 @@ import { specialPopulationKernel, specialProjectionKernel, specialRuntime } from
 import { InternalError } from '../../errors.js';
 import { stepStages } from '../kernels/schedule.js';
 import { indent } from '../kernels/dialect.js';
+import { userFunctions, functionScope } from '../kernels/functions.js';
 
 /**
  * Generates the whole module source: kernels, functions and the step function. The kernels named in
@@ -22,23 +23,8 @@ import { indent } from '../kernels/dialect.js';
  */
 export function generateSource(plan: NetworkPlan, external: ReadonlySet<string> = new Set()): string {
   const parts: string[] = ['"use strict";'];
-  const fnNames = new Set<string>();
-  const allFunctions = [
-    ...plan.functions,
-    ...plan.populations.flatMap((p) => p.description.functions),
-    ...plan.projections.flatMap((p) => p.description.functions),
-  ];
-  for (const f of allFunctions) {
-    if (fnNames.has(f.name)) continue;
-    fnNames.add(f.name);
-    const params = new Set(f.params);
-    const scope = {
-      sym: (n: string) => (params.has(n) ? n : n === 'pi' ? 'Math.PI' : plan.constants.includes(n) ? `C[${plan.constants.indexOf(n)}]` : n),
-      attr: () => { throw new InternalError('pre/post in a function'); },
-      sum: () => { throw new InternalError('sum() in a function'); },
-      globalop: () => { throw new InternalError('global operation in a function'); },
-      rand: () => { throw new InternalError('random draw in a function'); },
-    };
+  for (const f of userFunctions(plan)) {
+    const scope = functionScope(f, plan, { param: (n) => n, pi: 'Math.PI', constant: (c) => `C[${c}]` });
     parts.push(`function F_${f.name}(${f.params.join(', ')}) { return ${renderExpr(f.body, scope, jsSpelling)}; }`);
   }
   // The kernels, in the schedule's order of kinds; the step function walks plan.schedule (../kernels/schedule.ts).

@@ -6,8 +6,8 @@
  */
 import type { NetworkPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
-import { InternalError } from '../../errors.js';
 import { jsBuiltins } from '../js/spelling.js';
+import { userFunctions, functionScope } from '../kernels/functions.js';
 import { geometricSteps } from '../js/special.js';
 import { ModuleWriter } from './encoder.js';
 import { Lowerer, type Callee, type LowerEnv } from './lower.js';
@@ -53,14 +53,7 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: Wa
   });
   const constants = (local: string) => (local === 'C' ? memory.ref('net', 0, 'C') : undefined);
   functions.forEach((f, n) => {
-    const params = new Set(f.params);
-    const scope = {
-      sym: (s: string) => (params.has(s) ? s : s === 'pi' ? PI : plan.constants.includes(s) ? `C[${plan.constants.indexOf(s)}]` : s),
-      attr: () => { throw new InternalError('pre/post in a function'); },
-      sum: () => { throw new InternalError('sum() in a function'); },
-      globalop: () => { throw new InternalError('global operation in a function'); },
-      rand: () => { throw new InternalError('random draw in a function'); },
-    };
+    const scope = functionScope(f, plan, { param: (p) => p, pi: PI, constant: (c) => `C[${c}]` });
     const low = new Lowerer(env(constants), `function ${f.name}`, f.params.map((p) => ({ name: p, type: 'f64' as const })));
     low.expr(readForms(renderExpr(f.body, scope, wasmSpelling))[0], 'f64');
     w.define(fnIndex[n], low.locals, concat(low));
@@ -75,15 +68,6 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: Wa
     if (low.vectorised > 0) vectorised.push(k.name);
   }
   return { bytes: w.emit(), vectorised };
-}
-
-/** The plan's functions, each once (a name defined by several models is the same function). */
-function userFunctions(plan: NetworkPlan) {
-  const seen = new Map<string, NetworkPlan['functions'][number]>();
-  for (const f of [...plan.functions, ...plan.populations.flatMap((p) => p.description.functions), ...plan.projections.flatMap((p) => p.description.functions)]) {
-    if (!seen.has(f.name)) seen.set(f.name, f);
-  }
-  return [...seen.values()];
 }
 
 /** The prologue (array addresses) followed by the body. */

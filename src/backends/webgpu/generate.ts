@@ -11,6 +11,7 @@
  * dispatches. The batched spike records are the `record` hook's work on the device: the last
  * passes of the stage it ends.
  */
+import { userFunctions as planFunctions, functionScope } from '../kernels/functions.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
 import type { KernelStep, NetworkPlan } from '../../ir/plan.js';
 import type { EngineInput } from '../../runtime/engine.js';
@@ -231,21 +232,10 @@ function prepKernel(name: string, lines: string[]): Kernel {
 
 /** The user functions (`add_function`, model functions) as WGSL, reading Constants through `mem`. */
 function userFunctions(plan: NetworkPlan, L: Layout, mem: Mem): string {
-  const seen = new Set<string>();
   const out: string[] = [];
-  const all = [...plan.functions, ...plan.populations.flatMap((p) => p.description.functions), ...plan.projections.flatMap((p) => p.description.functions)];
   const cOff = L.get('net', 0, 'constants').offset;
-  for (const f of all) {
-    if (seen.has(f.name)) continue;
-    seen.add(f.name);
-    const params = new Set(f.params);
-    const scope = {
-      sym: (n: string) => (params.has(n) ? `p_${n}` : n === 'pi' ? wgslNumber(Math.PI) : plan.constants.includes(n) ? mem.f(String(cOff + plan.constants.indexOf(n))) : n),
-      attr: () => { throw new InternalError('pre/post in a function'); },
-      sum: () => { throw new InternalError('sum() in a function'); },
-      globalop: () => { throw new InternalError('global operation in a function'); },
-      rand: () => { throw new InternalError('random draw in a function'); },
-    };
+  for (const f of planFunctions(plan)) {
+    const scope = functionScope(f, plan, { param: (n) => `p_${n}`, pi: wgslNumber(Math.PI), constant: (c) => mem.f(String(cOff + c)) });
     out.push(`fn F_${f.name}(${f.params.map((p) => `p_${p}: f32`).join(', ')}) -> f32 { return ${renderExpr(f.body, scope, wgslSpelling)}; }`);
   }
   return out.join('\n');
