@@ -62,7 +62,7 @@ export class WasmEngine implements Engine {
   }
 
   stopCondition(popId: number, step: number): boolean {
-    this.#sync();
+    // A js kernel reading the state maps: nothing to copy in (the runtime asks after every step).
     return this.#js.stopCondition(popId, step);
   }
 
@@ -117,8 +117,9 @@ async function randomFill(memory: WebAssembly.Memory): Promise<typeof fillDraws>
   const normal = instance.exports.fill_normal as FillFunction;
   return (out, dist, args, seed, stream, step, drawId) => {
     if ((dist !== 'Uniform' && dist !== 'Normal') || out.buffer !== memory.buffer) return fillDraws(out, dist, args, seed, stream, step, drawId);
-    const [a, b] = dist === 'Uniform' ? [args[0], args[1] - args[0]] : [args[0], args[1]];
-    (dist === 'Uniform' ? uniform : normal)(out.byteOffset, out.length, seed, stream, step % 4294967296, Math.floor(step / 4294967296), drawId, a, b);
+    const stepLo = step % 4294967296, stepHi = Math.floor(step / 4294967296);
+    if (dist === 'Uniform') uniform(out.byteOffset, out.length, seed, stream, stepLo, stepHi, drawId, args[0], args[1] - args[0]);
+    else normal(out.byteOffset, out.length, seed, stream, stepLo, stepHi, drawId, args[0], args[1]);
     return out;
   };
 }

@@ -6,12 +6,7 @@
  */
 import type { Spelling } from '../render.js';
 import type { Dialect, ScalarType } from '../kernels/dialect.js';
-
-/** Equations' built-in functions the lowering knows; anything else is a user function `F_<name>`. */
-const BUILTIN = new Set([
-  'exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'abs', 'fabs', 'floor', 'ceil',
-  'round', 'pos', 'positive', 'neg', 'negative', 'clip', 'modulo', 'power', 'pow', 'min', 'max', 'isnan', 'isfinite', 'atan2',
-]);
+import { BUILTINS } from '../../equations/builtins.js';
 
 /** A float64 literal that reads back to the same bits (`-0` included). */
 export function floatLiteral(v: number): string {
@@ -21,7 +16,7 @@ export function floatLiteral(v: number): string {
 export const wasmSpelling: Spelling = {
   number: floatLiteral,
   bool: (v) => (v ? '1' : '0'),
-  call: (name, args) => `(call ${BUILTIN.has(name) ? name : `F_${name}`} ${args.join(' ')})`,
+  call: (name, args) => `(call ${BUILTINS.has(name) ? name : `F_${name}`} ${args.join(' ')})`, // user functions are F_<name>
   power: (a, b) => `(call pow ${a} ${b})`,
   not: (a) => `(not ${a})`,
   and: (a, b) => `(and ${a} ${b})`,
