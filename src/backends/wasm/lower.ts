@@ -79,7 +79,6 @@ export class Lowerer {
   readonly #nParams: number;
   readonly #scopes: Map<string, Local>[] = [new Map()];
   readonly #arrays = new Map<string, { local: number; ref: ArrayRef }>();
-  /** Depth of enclosing blocks (for `br`). */
 
   constructor(env: LowerEnv, where: string, params: { name: string; type: 'i32' | 'f64' }[]) {
     this.env = env;

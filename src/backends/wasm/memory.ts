@@ -39,6 +39,8 @@ export class WasmMemory {
   /** The array each slot's map entry held when last synced (our view, or one the runtime put there). */
   readonly #bound: Typed[] = [];
   #top: number;
+  /** The address table as int32s: (address, length) per slot. */
+  #table: Int32Array | undefined;
 
   readonly #derived: readonly StateMap[];
 
@@ -158,9 +160,10 @@ export class WasmMemory {
       : s.type === 'f64' ? new Float64Array(this.memory.buffer, s.addr, s.length) : new Int32Array(this.memory.buffer, s.addr, s.length);
     this.#bound[k] = view;
     this.#map(s)?.set(s.name, view);
-    const table = new Int32Array(this.memory.buffer, TABLE, 2 * this.#slots.length);
-    table[2 * k] = s.addr;
-    table[2 * k + 1] = s.length;
+    // The table's view, made again only when growing the memory replaced its buffer.
+    if (this.#table?.buffer !== this.memory.buffer) this.#table = new Int32Array(this.memory.buffer, TABLE, 2 * this.#slots.length);
+    this.#table[2 * k] = s.addr;
+    this.#table[2 * k + 1] = s.length;
   }
 }
 
