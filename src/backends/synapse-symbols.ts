@@ -24,8 +24,8 @@ export interface SynapseDialect extends ScopeDialect {
   scalar(local: string, owner: 'pop' | 'proj', id: number, name: string): void;
   /** `x` widened for the delay slot arithmetic. */
   wide(x: string): string;
-  /** Declaration keyword (and type) of the delay slot local. */
-  slotDecl: string;
+  /** The declaration of the delay slot local `name` (an int, widened by `wide`) holding `value`. */
+  declareSlot(name: string, value: string): string;
 }
 
 export interface SynapseSymbols extends SymbolResolver {
@@ -66,7 +66,7 @@ export function synapseSymbols(proj: ProjectionPlan, net: NetworkPlan, d: Synaps
     const width = global ? 1 : pre.size;
     if (proj.delay.kind === 'uniform') {
       d.scalar('_dsteps', 'proj', proj.id, '_delay_uniform');
-      prologue.set('_dslot', `${d.slotDecl} _dslot = ${slotBack(d.wide('_didx'), '_dsteps', '_D')};`);
+      prologue.set('_dslot', d.declareSlot('_dslot', slotBack(d.wide('_didx'), '_dsteps', '_D')));
       return global ? `${ring}[_dslot]` : `${ring}[_dslot * ${width} + rk_pre]`;
     }
     const delay = d.projArray('_delay');

@@ -28,7 +28,7 @@ export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, table: Arra
     projArray: (name) => arrays.need(name, 'proj', proj.id, name),
     scalar: (local, owner, id, name) => { scalars.set(local, `const int32_t ${local} = ${table.ptr(owner, id, name)}[0];`); },
     wide: (x) => `(int64_t)${x}`,
-    slotDecl: 'const int64_t',
+    declareSlot: (name, value) => `const int64_t ${name} = ${value};`,
   }, options);
   return {
     ...symbols,

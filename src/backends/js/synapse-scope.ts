@@ -30,7 +30,7 @@ export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, options: Sy
     projArray: (name) => need(name, `J[${proj.id}].get('${name}')`),
     scalar: (local, owner, id, name) => { need(local, `${owner === 'pop' ? 'P' : 'J'}[${id}].get('${name}')[0]`); },
     wide: (x) => x,
-    slotDecl: 'const',
+    declareSlot: (name, value) => `const ${name} = ${value};`,
   }, options);
   return {
     ...symbols,

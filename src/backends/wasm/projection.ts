@@ -45,17 +45,13 @@ function synapseScope(proj: ProjectionPlan, net: NetworkPlan, k: KernelText, opt
       scalars.set(local, d.declare(local, `(aref ${arr} 0)`, { type: 'int' }));
     },
     wide: (x) => x,
-    // The prologue's C-like `<slotDecl> _dslot = <int expression>;`, read back in `head`.
-    slotDecl: 'int',
+    declareSlot: (name, value) => d.declare(name, value, { type: 'int' }),
   }, options);
   return {
     ...symbols,
     head: () => [
       ...scalars.values(),
-      ...symbols.prologue().map((line) => {
-        const m = /^int (\w+) = (.*);$/.exec(line);
-        return m ? d.declare(m[1], m[2], { type: 'int' }) : line;
-      }),
+      ...symbols.prologue(),
     ],
   };
 }
