@@ -54,6 +54,12 @@ export interface Dialect {
   trunc(value: string): string;
   /** `for (i = 0; i < n; i++) { body }`. */
   forRange(i: string, n: string, body: string[]): string[];
+  /**
+   * `for (i = 0; i < n; i++) { body }` where `body` does nothing for an element whose `guard` (a pure
+   * condition on element `i`) is false: a backend may test the guards of several elements at once
+   * and skip those elements (wasm: two lanes). Absent: the plain `forRange`.
+   */
+  forGuarded?(i: string, n: string, guard: string, body: string[]): string[];
   /** `for (i = from; i < to; i++) { body }`, `to` evaluated once (see `spanEnd`). */
   forSpan(i: string, from: string, to: string, body: string[]): string[];
   /** `while (cond) { body }`. */

@@ -87,6 +87,12 @@ export function timedArrayParts(pop: PopulationPlan, into: string, t: SpecialTar
 export interface PoissonParts {
   before: string[];
   neuron: string[];
+  /**
+   * Whether `neuron` does anything for neuron `i` (its rate changed, or its next spike is due): a
+   * pure condition, false for almost every neuron and step, that a backend may test several
+   * neurons at a time (`Dialect.forGuarded`).
+   */
+  guard: string;
 }
 
 /** The refractory period of a Poisson population in steps, as a float (the neuron kernel's rounding and saturation), if any. */
@@ -113,10 +119,12 @@ export function poissonParts(pop: PopulationPlan, t: SpecialTarget): PoissonPart
   const one = d.expr.number(1);
   const plusRefr = (x: string) => (refr === undefined ? x : renderArith(d.expr, '+', x, refr));
   const from = d.expr.call('max', [step, renderArith(d.expr, '+', plusRefr(d.toFloat(last)), one)]);
+  const rate = el('rates', global ? '0' : 'i');
   return {
     before: [d.declare('_q', t.perHz)],
+    guard: d.expr.or(t.changed(rate, drawn), d.cmp('<=', next, step)),
     neuron: [
-      d.declare('_r', el('rates', global ? '0' : 'i')),
+      d.declare('_r', rate),
       d.declare('_p', renderArith(d.expr, '*', '_r', '_q')),
       ...d.ifBlock(t.changed('_r', drawn), [
         d.assign(drawn, '_r'),
@@ -229,9 +237,11 @@ export function decodingParts(proj: ProjectionPlan, t: SpecialTarget): DecodingP
 export function sequentialPopulationBody(pop: PopulationPlan, t: SpecialTarget): string[] {
   const { d } = t;
   const special = pop.special!;
-  const neurons = (body: string[]) => {
+  const neurons = (body: string[], guard?: string) => {
     const count = t.spikes(pop.id).count;
-    return [d.declare(count, '0', { mutable: true, type: 'int' }), ...d.forRange('i', String(pop.size), body), d.assign(t.el('pop', pop.id, '_nspiked', '0'), count)];
+    const n = String(pop.size);
+    const loop = guard !== undefined && d.forGuarded ? d.forGuarded('i', n, guard, body) : d.forRange('i', n, body);
+    return [d.declare(count, '0', { mutable: true, type: 'int' }), ...loop, d.assign(t.el('pop', pop.id, '_nspiked', '0'), count)];
   };
   const timed = (into: string) => {
     const ta = timedArrayParts(pop, into, t);
@@ -239,7 +249,7 @@ export function sequentialPopulationBody(pop: PopulationPlan, t: SpecialTarget):
   };
   const poisson = () => {
     const p = poissonParts(pop, t);
-    return [...p.before, ...neurons(p.neuron)];
+    return [...p.before, ...neurons(p.neuron, p.guard)];
   };
   switch (special.kind) {
     case 'spike-source-array': {

@@ -45,7 +45,7 @@ export const SIMD = {
   'v128.load': 0x00, 'v128.store': 0x0b, 'v128.load64_zero': 0x5d, 'f64x2.splat': 0x14,
   'f64x2.extract_lane': 0x21, 'f64x2.replace_lane': 0x22,
   'f64x2.eq': 0x47, 'f64x2.ne': 0x48, 'f64x2.lt': 0x49, 'f64x2.gt': 0x4a, 'f64x2.le': 0x4b, 'f64x2.ge': 0x4c,
-  'v128.not': 0x4d, 'v128.and': 0x4e, 'v128.or': 0x50, 'v128.bitselect': 0x52,
+  'v128.not': 0x4d, 'v128.and': 0x4e, 'v128.or': 0x50, 'v128.bitselect': 0x52, 'v128.any_true': 0x53,
   'f64x2.ceil': 0x74, 'f64x2.floor': 0x75, 'f64x2.trunc': 0x7a,
   'f64x2.abs': 0xec, 'f64x2.neg': 0xed, 'f64x2.sqrt': 0xef, 'f64x2.add': 0xf0, 'f64x2.sub': 0xf1, 'f64x2.mul': 0xf2, 'f64x2.div': 0xf3,
   'f64x2.convert_low_i32x4_s': 0xfe,

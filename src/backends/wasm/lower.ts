@@ -7,7 +7,7 @@
  * 2^31, `%` of int32s); division and anything touching a float64 is float64. That is what keeps
  * wasm bit-identical to js: the same IEEE operations in the same order.
  *
- * Forms (the wasm dialect, `./spelling.ts`): statements `let var set! += when if do for while`
+ * Forms (the wasm dialect, `./spelling.ts`): statements `let var set! += when if do for vfor gfor while`
  * (`let`/`var` of type `i32`, `f64`, or `ptr.i32`/`ptr.f64`: a local holding an element's address,
  * usable as an array); expressions `aref addr length + - * / % neg cmp ? not and or truthy trunc
  * float int period-steps call`;
@@ -16,7 +16,7 @@
 import { Code, type OpName, type ValType } from './encoder.js';
 import type { Node } from './sexpr.js';
 import { InternalError } from '../../errors.js';
-import { vectorLoop } from './vector.js';
+import { anyLane, vectorLoop } from './vector.js';
 
 /** An array a kernel reads: its slot in the pointer table and its element type. */
 export interface ArrayRef {
@@ -60,6 +60,9 @@ const ARITH: Record<string, [OpName | undefined, OpName]> = {
 const UNARY_INLINE: Record<string, OpName> = { abs: 'f64.abs', fabs: 'f64.abs', floor: 'f64.floor', ceil: 'f64.ceil', sqrt: 'f64.sqrt' };
 
 const isIntLiteral = (s: string) => /^-?\d+$/.test(s);
+
+/** How many elements a `gfor` tests at once: two pairs (one test and branch per four elements). */
+const GUARD_LANES = 4;
 
 /** The number of arguments of each fixed form (a misread form fails here instead of dropping a term). */
 const ARITY: Record<string, number> = {
@@ -425,6 +428,33 @@ export class Lowerer {
         } else {
           this.stmt(['for', i, from, to, ...body]);
         }
+        return;
+      }
+      case 'gfor': {
+        // (gfor i n guard body…): the body does nothing where the guard is false; the guards of four
+        // elements tested at once (`./vector.ts` anyLane), the body run one element at a time for
+        // the four when any guard is true. Without SIMD, or with a guard it cannot take: a plain loop.
+        const [i, to, guard, ...body] = a;
+        this.#scoped(() => {
+          const pair = `_pair_${i as string}`;
+          const iv = this.declare(pair, 'i32');
+          const end = this.newLocal('i32');
+          const lanes = GUARD_LANES;
+          const pairTest = this.env.simd ? anyLane(this, i as string, iv, guard, lanes / 2) : undefined;
+          if (!pairTest) { this.stmt(['for', i, '0', to, ...body]); return; }
+          for (const b of pairTest.prelude.bytes) c.bytes.push(b);
+          c.i32(0).set(iv);
+          this.expr(to, 'i32'); c.set(end);
+          c.begin('block').begin('loop');
+          c.get(iv).i32(lanes - 1).op('i32.add').get(end).op('i32.ge_s').brIf(1);
+          for (const b of pairTest.test.bytes) c.bytes.push(b);
+          c.begin('if');
+          this.stmt(['for', i, pair, ['+', pair, String(lanes)], ...body]);
+          c.op('end');
+          c.get(iv).i32(lanes).op('i32.add').set(iv).br(0);
+          c.op('end').op('end');
+          this.stmt(['for', i, pair, to, ...body]);
+        });
         return;
       }
       case 'while': {

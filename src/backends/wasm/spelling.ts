@@ -54,6 +54,7 @@ export const wasmDialect: Dialect = {
   and: (a, b) => `(and ${v(a)} ${v(b)})`,
   trunc: (x) => `(trunc ${v(x)})`,
   forRange: (i, n, body) => [`(for ${i} 0 ${v(n)}`, ...body, ')'],
+  forGuarded: (i, n, guard, body) => [`(gfor ${i} ${v(n)} ${v(guard)}`, ...body, ')'],
   forSpan: (i, from, to, body) => [`(for ${i} ${v(from)} ${v(to)}`, ...body, ')'],
   whileLoop: (c, body) => [`(while ${v(c)}`, ...body, ')'],
   append: (list, x) => [`(set! ${list.element(list.count)} ${v(x)})`, `(set! ${list.count} (+ ${list.count} 1))`],

@@ -65,6 +65,29 @@ export function vectorLoop(low: ScalarLowering, i: string, pairs: number, body: 
   return true;
 }
 
+/**
+ * The test whether the pure condition `guard` holds for element `i` or `i + 1`, the index held in
+ * local `iv` (both lanes at once), as an int32: `prelude` (the constants it uses, once before the
+ * loop) and `test`; undefined when `guard` has a form the pair test does not take.
+ */
+export function anyLane(low: ScalarLowering, i: string, iv: number, guard: Node, pairs: number): { prelude: Code; test: Code } | undefined {
+  const outer = low.code;
+  const prelude = new Code(), test = new Code();
+  try {
+    low.code = prelude;
+    const pair = new PairLoop(low, i);
+    pair.constants(iv);
+    low.code = test;
+    pair.any(guard, pairs);
+  } catch (e) {
+    if (e instanceof NotVectorisable) return undefined;
+    throw e;
+  } finally {
+    low.code = outer;
+  }
+  return { prelude, test };
+}
+
 class PairLoop {
   readonly #low: ScalarLowering;
   readonly #i: string;
@@ -73,6 +96,8 @@ class PairLoop {
   readonly #scopes: Map<string, VLocal>[] = [new Map()];
   #one = -1;
   #zero = -1;
+  /** Which pair past the index the loads read (`any` tests several pairs). */
+  #pair = 0;
 
   constructor(low: ScalarLowering, i: string) {
     this.#low = low;
@@ -82,17 +107,32 @@ class PairLoop {
   get #c(): Code { return this.#low.code; }
 
   emit(pairs: number, body: Node[]): void {
-    const low = this.#low, c = this.#c;
-    this.#iv = low.newLocal('i32');
-    this.#one = low.newLocal('v128');
-    this.#zero = low.newLocal('v128');
-    c.f64(1).simd('f64x2.splat').set(this.#one).f64(0).simd('f64x2.splat').set(this.#zero);
+    const c = this.#c;
+    this.constants(this.#low.newLocal('i32'));
     c.i32(0).set(this.#iv);
     c.begin('block').begin('loop');
     c.get(this.#iv).i32(pairs).op('i32.ge_s').brIf(1);
     this.#stmts(body, undefined);
     c.get(this.#iv).i32(2).op('i32.add').set(this.#iv).br(0);
     c.op('end').op('end');
+  }
+
+  /** The pair at local `iv`: the constant pairs set. */
+  constants(iv: number): void {
+    this.#iv = iv;
+    this.#one = this.#low.newLocal('v128');
+    this.#zero = this.#low.newLocal('v128');
+    this.#c.f64(1).simd('f64x2.splat').set(this.#one).f64(0).simd('f64x2.splat').set(this.#zero);
+  }
+
+  /** Whether `cond` holds in any lane of `pairs` pairs from the index (one mask, or-ed, tested once). */
+  any(cond: Node, pairs: number): void {
+    for (this.#pair = 0; this.#pair < pairs; this.#pair++) {
+      this.#value(cond, 'm');
+      if (this.#pair > 0) this.#c.simd('v128.or');
+    }
+    this.#pair = 0;
+    this.#c.simd('v128.any_true');
   }
 
   // ---- statements: `mask`, when given, is the local holding the lanes where they run ----
@@ -218,7 +258,8 @@ class PairLoop {
         if (a[1] !== this.#i) return this.#no('a load at another index than the loop\'s');
         const { local, ref } = this.#low.array(a[0]);
         c.get(local).get(this.#iv).i32(ref.type === 'f64' ? 3 : 2).op('i32.shl').op('i32.add');
-        if (ref.type === 'f64') c.vmem('v128.load'); else c.vmem('v128.load64_zero').simd('f64x2.convert_low_i32x4_s');
+        // A later pair of the same test (`any`) by the load's offset: elements 2·pair and 2·pair + 1 past the index.
+        if (ref.type === 'f64') c.vmem('v128.load', 16 * this.#pair); else c.vmem('v128.load64_zero', 8 * this.#pair).simd('f64x2.convert_low_i32x4_s');
         return;
       }
       case '+': case '-': case '*': case '/': this.#value(a[0], 'v'); this.#value(a[1], 'v'); c.simd(ARITH[head]); return;
