@@ -34,7 +34,7 @@ const P = { ptr: 0, n: 1, seed: 2, stream: 3, stepLo: 4, stepHi: 5, drawId: 6, a
 const FILL_PARAMS: ValType[] = ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f64', 'f64'];
 
 /** The extra locals of one function, numbered after its parameters. */
-class Locals {
+export class Locals {
   readonly types: ValType[] = [];
   readonly #first: number;
 
@@ -50,41 +50,46 @@ class Locals {
 // ---------------------------------------------------------------------------------------------
 // f64 expressions as trees, so that the formulas below read like their JavaScript originals and
 // the order of the floating-point operations is the one of the parentheses, visibly.
+// `libm.ts` (tanh, sinh, cosh) is written with the same helpers.
 
 /** Emits code that pushes one f64. */
-type Expr = (c: Code) => void;
+export type Expr = (c: Code) => void;
 
 /** A constant. */
-const lit = (v: number): Expr => (c) => { c.f64(v); };
+export const lit = (v: number): Expr => (c) => { c.f64(v); };
 /** A local. */
-const get = (local: number): Expr => (c) => { c.get(local); };
+export const get = (local: number): Expr => (c) => { c.get(local); };
 const binary = (op: 'f64.add' | 'f64.sub' | 'f64.mul' | 'f64.div') => (x: Expr, y: Expr): Expr => (c) => { x(c); y(c); c.op(op); };
-const add = binary('f64.add');
-const sub = binary('f64.sub');
-const mul = binary('f64.mul');
-const div = binary('f64.div');
+/** `x + y`. */
+export const add = binary('f64.add');
+/** `x - y`. */
+export const sub = binary('f64.sub');
+/** `x * y`. */
+export const mul = binary('f64.mul');
+/** `x / y`. */
+export const div = binary('f64.div');
 
 /** Horner form `k[0] + z·(k[1] + z·(… + z·k[n]))`, nested exactly as fdlibm writes its polynomials. */
-function poly(z: number, k: readonly number[]): Expr {
+export function poly(z: number, k: readonly number[]): Expr {
   return k.length === 1 ? lit(k[0]) : add(lit(k[0]), mul(get(z), poly(z, k.slice(1))));
 }
 
 /** Computes `e` into `local`. */
-function assign(c: Code, local: number, e: Expr): void { e(c); c.set(local); }
+export function assign(c: Code, local: number, e: Expr): void { e(c); c.set(local); }
 
 /** `return e` from the current function. */
-function ret(c: Code, e: Expr): void { e(c); c.op('return'); }
+export function ret(c: Code, e: Expr): void { e(c); c.op('return'); }
 
 // ---------------------------------------------------------------------------------------------
 // Words of doubles and integers: the `F64`/`U32` aliasing of libm.ts, as i64 reinterpretation.
 
 /** Pushes the high (sign and exponent) 32-bit word of the double in `x`, as an i32. */
-function highWord(c: Code, x: number): void {
+export function highWord(c: Code, x: number): void {
   c.get(x).op('i64.reinterpret_f64').i64(32n).op('i64.shr_u').op('i32.wrap_i64');
 }
 
 /** Pushes the low 32-bit word of the double in `x`, as an i32. */
-function lowWord(c: Code, x: number): void {
+export function lowWord(c: Code, x: number): void {
   c.get(x).op('i64.reinterpret_f64').op('i32.wrap_i64');
 }
 
@@ -92,7 +97,7 @@ function lowWord(c: Code, x: number): void {
  * Pushes the double whose high word is the i32 `hi` pushes and whose low word is that of the double
  * in `x` (libm.ts: `F64[0] = x; U32[HI] = hi; F64[0]`), or a zero low word when `x` is undefined.
  */
-function withHighWord(c: Code, hi: (c: Code) => void, x?: number): void {
+export function withHighWord(c: Code, hi: (c: Code) => void, x?: number): void {
   hi(c);
   c.op('i64.extend_i32_u').i64(32n).op('i64.shl');
   if (x !== undefined) c.get(x).op('i64.reinterpret_f64').i64(0xffffffffn).op('i64.and').op('i64.or');
