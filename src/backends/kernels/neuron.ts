@@ -45,6 +45,8 @@ export interface NeuronParts {
   emit: string[];
   /** Axonal spikes: an extra event tested whatever the refractoriness (ANNarchy's axon_spike). */
   axon: string[];
+  /** The axonal spike's condition (when `axon` is not empty). */
+  axonCond?: string;
   refractory: boolean;
 }
 
@@ -87,6 +89,7 @@ export function neuronParts(pop: PopulationPlan, t: NeuronTarget): NeuronParts {
   }
   if (emitsAxonSpikes(pop) && d.axonSpike) {
     const cond = L.truthy(renderExpr(d.axonSpike.condition, l, L.expr));
+    parts.axonCond = cond;
     parts.axon = L.ifBlock(cond, [...d.axonReset.flatMap((a) => renderAssignment(a, lctx, L)), ...L.append(t.list('axon'), 'i')]);
   }
   return parts;

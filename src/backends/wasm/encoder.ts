@@ -49,6 +49,7 @@ export const SIMD = {
   'f64x2.ceil': 0x74, 'f64x2.floor': 0x75, 'f64x2.trunc': 0x7a,
   'f64x2.abs': 0xec, 'f64x2.neg': 0xed, 'f64x2.sqrt': 0xef, 'f64x2.add': 0xf0, 'f64x2.sub': 0xf1, 'f64x2.mul': 0xf2, 'f64x2.div': 0xf3,
   'f64x2.convert_low_i32x4_s': 0xfe,
+  'i32x4.splat': 0x11, 'i32x4.gt_s': 0x3b, 'i32x4.add': 0xae,
 } as const;
 
 export type SimdName = keyof typeof SIMD;

@@ -431,27 +431,30 @@ export class Lowerer {
         return;
       }
       case 'gfor': {
-        // (gfor i n guard body…): the body does nothing where the guard is false; the guards of four
-        // elements tested at once (`./vector.ts` anyLane), the body run one element at a time for
-        // the four when any guard is true. Without SIMD, or with a guard it cannot take: a plain loop.
-        const [i, to, guard, ...body] = a;
+        // (gfor i n guard skipped body…): the body does nothing where the guard is false, except
+        // what `skipped` says (`-`: nothing; `(countdown A)`: A[i] = A[i] > 0 ? A[i] - 1 : A[i], an
+        // int32 array: the refractory countdown of neurons that do not spike). The guards of four
+        // elements are tested at once (`./vector.ts` anyLane): the body runs one element at a time
+        // for the four when any guard is true, else `skipped` runs on the four at once. Without
+        // SIMD, or with a guard the test cannot take: a plain loop.
+        const [i, to, guard, skipped, ...body] = a;
         this.#scoped(() => {
           const pair = `_pair_${i as string}`;
           const iv = this.declare(pair, 'i32');
           const end = this.newLocal('i32');
-          const lanes = GUARD_LANES;
-          const pairTest = this.env.simd ? anyLane(this, i as string, iv, guard, lanes / 2) : undefined;
+          const pairTest = this.env.simd ? anyLane(this, i as string, iv, guard, GUARD_LANES / 2) : undefined;
           if (!pairTest) { this.stmt(['for', i, '0', to, ...body]); return; }
           for (const b of pairTest.prelude.bytes) c.bytes.push(b);
           c.i32(0).set(iv);
           this.expr(to, 'i32'); c.set(end);
           c.begin('block').begin('loop');
-          c.get(iv).i32(lanes - 1).op('i32.add').get(end).op('i32.ge_s').brIf(1);
+          c.get(iv).i32(GUARD_LANES - 1).op('i32.add').get(end).op('i32.ge_s').brIf(1);
           for (const b of pairTest.test.bytes) c.bytes.push(b);
           c.begin('if');
-          this.stmt(['for', i, pair, ['+', pair, String(lanes)], ...body]);
+          this.stmt(['for', i, pair, ['+', pair, String(GUARD_LANES)], ...body]);
+          if (skipped !== '-') { c.op('else'); this.#countdown(skipped, iv); }
           c.op('end');
-          c.get(iv).i32(lanes).op('i32.add').set(iv).br(0);
+          c.get(iv).i32(GUARD_LANES).op('i32.add').set(iv).br(0);
           c.op('end').op('end');
           this.stmt(['for', i, pair, to, ...body]);
         });
@@ -466,6 +469,20 @@ export class Lowerer {
       }
     }
     this.fail('unknown statement', n);
+  }
+
+  /** `(countdown A)` on the four int32 elements from the index in local `iv`: each positive one less by one. */
+  #countdown(n: Node, iv: number): void {
+    if (!Array.isArray(n) || n[0] !== 'countdown' || n.length !== 2) return this.fail('a gfor skips nothing (-) or counts down (countdown A)', n);
+    const { local, ref } = this.array(n[1]);
+    if (ref.type !== 'i32' || GUARD_LANES !== 4) return this.fail('countdown takes four int32 elements', n);
+    const c = this.code;
+    const x = this.newLocal('v128');
+    const address = () => c.get(local).get(iv).i32(2).op('i32.shl').op('i32.add');
+    // x + (x > 0 ? -1 : 0): a lane's comparison is all ones (−1) where true.
+    address();
+    address(); c.vmem('v128.load').tee(x).get(x).i32(0).simd('i32x4.splat').simd('i32x4.gt_s').simd('i32x4.add');
+    c.vmem('v128.store');
   }
 
   #lvType(lv: Node): 'i32' | 'f64' {

@@ -7,7 +7,7 @@ import type { PopulationPlan, NetworkPlan } from '../../ir/plan.js';
 import type { Attribute } from '../../equations/description.js';
 import type { StatementContext } from '../kernels/statements.js';
 import { plainLocation } from '../kernels/statements.js';
-import { neuronParts, neuronTemps, type NeuronTarget } from '../kernels/neuron.js';
+import { neuronParts, neuronTemps, type NeuronParts, type NeuronTarget } from '../kernels/neuron.js';
 import { emitsAxonSpikes } from '../kernels/axon.js';
 import { neuronSymbols } from '../neuron-symbols.js';
 import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';
@@ -45,6 +45,20 @@ function target(pop: PopulationPlan, net: NetworkPlan, k: KernelText): NeuronTar
   };
 }
 
+/**
+ * The spike tests of every neuron, four at a time (`gfor`): the chain runs one neuron at a time only
+ * for four neurons of which one spikes (not refractory, its condition true) or emits an axonal spike;
+ * elsewhere the refractory countdown is applied to the four at once, which is all the chain does.
+ */
+function emission(pop: PopulationPlan, parts: NeuronParts, events: string[], k: KernelText): string[] {
+  if (!parts.spike) return d.forRange('i', String(pop.size), events);
+  const refr = `(aref ${k.pop('_refr_left', pop.id, '_refr_left')} i)`;
+  let guard = parts.refractory ? d.and(d.not(d.cmp('>', refr, '0')), parts.spike.cond) : parts.spike.cond;
+  if (parts.axonCond) guard = d.expr.or(guard, parts.axonCond);
+  const skipped = parts.refractory ? `(countdown ${k.pop('_refr_left', pop.id, '_refr_left')})` : '-';
+  return [`(gfor i ${pop.size} (${guard}) ${skipped}`, ...events, ')'];
+}
+
 /** `pop<id>_update` in wasm text: the shared neuron kernel in one loop over the neurons. */
 export function neuronKernel(pop: PopulationPlan, net: NetworkPlan): KernelText {
   const k = new KernelText(`pop${pop.id}_update`);
@@ -65,7 +79,7 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan): KernelText 
   // `./vector.ts`), then spike emission: neuron i's equations touch only neuron i (cpp's layout).
   if (parts.local.length) lines.push(`(vfor i 0 ${pop.size}`, ...parts.inref, ...parts.local, ')');
   const events = [...parts.emit, ...parts.axon];
-  if (events.length) lines.push(...d.forRange('i', String(pop.size), events));
+  if (events.length) lines.push(...emission(pop, parts, events, k));
   if (pop.spiking) lines.push(d.assign(`(aref ${k.pop('_nspiked', pop.id, '_nspiked')} 0)`, '_ns'));
   if (axon) lines.push(d.assign(`(aref ${k.pop('_naxon', pop.id, '_naxon')} 0)`, '_nas'));
   k.body = lines;
