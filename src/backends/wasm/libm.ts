@@ -17,7 +17,7 @@
  * at every branch boundary (on x86-64; a V8 built with fused multiply-adds would round differently).
  */
 // Algorithms and constants from fdlibm (Sun Microsystems, 1993; freely distributable with its notice) via V8's src/base/ieee754.cc.
-import { Code, type ModuleWriter, type ValType } from './encoder.js';
+import { Code, ModuleWriter, type ValType } from './encoder.js';
 import { Locals, type Expr, lit, get, add, sub, mul, div, poly, assign, ret, highWord, lowWord, withHighWord } from './random.js';
 
 /** A function of the module: its index and its number of f64 parameters (a `lower.ts` `Callee`). */
@@ -345,4 +345,31 @@ export function defineHyperbolic(w: ModuleWriter, exp: number, exportNames: Part
   ];
   for (const [f, body] of bodies) w.define(f.index, body.locals, body.code);
   return fn;
+}
+
+/** Inputs through every branch of the four functions: zeros, tiny, the thresholds, and a spread of magnitudes. */
+function probes(): number[] {
+  const xs = [0, -0, 5e-324, 1e-300, 2 ** -28, 0.25, 0.3465735902799726, 0.5, 1, 1.0397207708399179, 2, 10, 22, 38.8, 88.7, 709.78, 710.47, 711, 1e308, Infinity, NaN];
+  for (let k = -60; k <= 30; k++) xs.push(1.37 * 2 ** (k / 3));
+  return xs.flatMap((x) => [x, -x]);
+}
+
+/** Whether `defineHyperbolic`'s functions give `Math`'s bits on this engine (cached per process). */
+let exact: boolean | undefined;
+
+/**
+ * Whether this JavaScript engine's `Math.tanh`, `Math.sinh`, `Math.cosh` are the fdlibm functions
+ * translated here, checked once per process by running both on inputs through every branch: a V8
+ * built with fused multiply-adds (or another engine) rounds some of them differently, and there the
+ * kernels import `Math`'s functions instead (slower, never different from js).
+ */
+export function hyperbolicMatchesMath(): boolean {
+  if (exact !== undefined) return exact;
+  const w = new ModuleWriter();
+  const exp = w.importFunction('math', 'exp', ['f64'], ['f64']);
+  defineHyperbolic(w, exp, { tanh: 'tanh', sinh: 'sinh', cosh: 'cosh', expm1: 'expm1' });
+  const own = new WebAssembly.Instance(new WebAssembly.Module(w.emit() as BufferSource), { math: { exp: Math.exp } }).exports as Record<HyperbolicName, (x: number) => number>;
+  const names: HyperbolicName[] = ['tanh', 'sinh', 'cosh', 'expm1'];
+  exact = probes().every((x) => names.every((f) => Object.is(own[f](x), Math[f](x))));
+  return exact;
 }

@@ -2,7 +2,8 @@
  * One WebAssembly module per network: the kernels given (`KernelText`s), the user's functions, and
  * the imports they call. Transcendental functions are imported from `Math`: V8 calls its own fdlibm
  * port for them directly from WebAssembly (no JavaScript frame), and they are the very functions the
- * js backend calls, so the bits are the same.
+ * js backend calls, so the bits are the same. `tanh`, `sinh` and `cosh`, which V8 would call through
+ * a JavaScript wrapper, are the module's own translation of the same fdlibm code (`./libm.ts`).
  */
 import type { NetworkPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
@@ -15,6 +16,7 @@ import { readForms } from './sexpr.js';
 import { wasmSpelling } from './spelling.js';
 import { PI, type KernelText } from './text.js';
 import { TABLE, type WasmMemory } from './memory.js';
+import { defineHyperbolic, hyperbolicMatchesMath } from './libm.js';
 
 /** The imported functions: the name the kernels call, its implementation, its arity. */
 const IMPORTS: [string, (...x: number[]) => number, number][] = [
@@ -42,6 +44,12 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: Wa
   for (const [name, , arity] of IMPORTS) callees.set(name, { index: w.importFunction('math', name, Array(arity).fill('f64'), ['f64']), arity });
   // (p, stream, neuron, step, drawId) → steps to the next spike (`../js/special.ts` geometricSteps).
   callees.set('geom', { index: w.importFunction('math', 'geom', Array(5).fill('f64'), ['f64']), arity: 5 });
+  // tanh, sinh, cosh: V8 calls them from WebAssembly through a wrapper; in the module they cost what
+  // its C++ costs, with its bits (`./libm.ts`, checked on this engine first).
+  if (hyperbolicMatchesMath()) {
+    const own = defineHyperbolic(w, callees.get('exp')!.index);
+    for (const f of ['tanh', 'sinh', 'cosh'] as const) callees.set(f, own[f]);
+  }
   const functions = userFunctions(plan);
   const fnIndex = functions.map((f) => {
     const index = w.declare(Array(f.params.length).fill('f64'), ['f64']);

@@ -58,7 +58,7 @@ describe('wasm backend: bit-identical to js', () => {
     expectIdentical(snapshot(js.net), snapshot(wasm.net), 'after reset');
   });
 
-  it("JavaScript's number semantics in the lowering: truthiness of NaN and -0, min/max/clip with NaN, int and bool attributes, modulo, powers", async () => {
+  it("JavaScript's number semantics in the lowering: truthiness of NaN and -0, min/max/clip with NaN, int and bool attributes, modulo, powers, tanh/sinh/cosh (the module's own)", async () => {
     await onWasm((backend) => {
       const net = new Network({ seed: 8, backend, dt: 0.5, checkNumerics: 'off' }) // NaN on purpose;
       // 65 neurons: 32 pairs in the vector loop (./vector.ts) and one in its scalar remainder.
@@ -74,6 +74,7 @@ describe('wasm backend: bit-identical to js', () => {
           md = modulo(-7.5 + a, 3.0) + modulo(a - 20.0, 3.0) + modulo(k + 4, 3)
           pw = a^2.5 + power(b, 3) + a^0.5
           fin = isnan(nanv) + isfinite(1.0 / (a - b)) + round(a - 20.5) + floor(-a) + ceil(b) + sqrt(a) + fabs(b - a)
+          hy = tanh(b * a - 3.0) + sinh(a * 2.0 - b) - cosh(nanv / 3.0) + tanh(b / 1000.0) : min = -1e300
           r = z + negz + mn + k + flag + md + pw + fin + pos(b - 1.0) + neg(b - 1.0) + 1 / 2
         `,
       }), { name: 'numbers' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ModuleWriter } from '../../../src/backends/wasm/encoder.js';
-import { defineHyperbolic, type HyperbolicName } from '../../../src/backends/wasm/libm.js';
+import { defineHyperbolic, hyperbolicMatchesMath, type HyperbolicName } from '../../../src/backends/wasm/libm.js';
 
 type Fn = (x: number) => number;
 
@@ -139,6 +139,10 @@ describe('wasm tanh, sinh, cosh, expm1 (libm.ts)', () => {
       for (const name of NAMES) expect(mismatches(name, xs)).toEqual([]);
     });
   }
+
+  it("is this engine's Math on the self-check's probes, so networks use it (x86-64 V8: yes)", () => {
+    expect(hyperbolicMatchesMath()).toBe(process.arch === 'x64' ? true : hyperbolicMatchesMath());
+  });
 
   it('keeps the sign of zero and the special values of Math', () => {
     expect(Object.is(wasm.tanh(-0), -0)).toBe(true);
