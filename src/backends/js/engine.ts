@@ -19,9 +19,10 @@ import { userFunctions, functionScope } from '../kernels/functions.js';
 
 /**
  * Generates the whole module source: kernels, functions and the step function. The kernels named in
- * `external` are not written: they are taken from `W` (the wasm backend's compiled kernels).
+ * `external` are not written: they are taken from `W` (the wasm backend's compiled kernels); with
+ * `exportKernels`, the written ones are returned too (`kernels`, by name: the wasm step loop calls them).
  */
-export function generateSource(plan: NetworkPlan, external: ReadonlySet<string> = new Set()): string {
+export function generateSource(plan: NetworkPlan, external: ReadonlySet<string> = new Set(), exportKernels = false): string {
   const parts: string[] = ['"use strict";'];
   for (const f of userFunctions(plan)) {
     const scope = functionScope(f, plan, { param: (n) => n, pi: 'Math.PI', constant: (c) => `C[${c}]` });
@@ -63,13 +64,15 @@ export function generateSource(plan: NetworkPlan, external: ReadonlySet<string> 
   const step = stages.flatMap((lines, k) => [...lines, ...(k < hooks.length ? [hooks[k]] : [])]);
   parts.push(['function step(step) {', ...indent(step), '}'].join('\n'));
   const stops = plan.populations.filter((p) => p.stopCondition).map((p) => `${p.id}: pop${p.id}_stop`);
-  parts.push(`return { step, stop: { ${stops.join(', ')} } };`);
+  const own = exportKernels ? `, kernels: { ${[...kernels].filter((k) => !external.has(k)).join(', ')} }` : '';
+  parts.push(`return { step, stop: { ${stops.join(', ')} }${own} };`);
   return parts.join('\n\n');
 }
 
 interface Compiled {
   step(step: number): void;
   stop: Record<number, (step: number) => boolean>;
+  kernels?: Record<string, (step: number) => void>;
 }
 
 /** Per-projection runtime flags and the spike ring of variable delays, as the kernels see them. */
@@ -98,12 +101,13 @@ export class JsEngine implements Engine {
   readonly #plan: NetworkPlan;
 
   /**
-   * `external`: kernels compiled elsewhere (the wasm backend's), used instead of generating them;
-   * `fill`: the array fill of random draws, when another one gives the same bits (the wasm backend's).
+   * `external`: kernels compiled elsewhere (the wasm backend's), used instead of generating them,
+   * the others then given by {@link kernels}; `fill`: the array fill of random draws, when another
+   * one gives the same bits (the wasm backend's).
    */
-  constructor(input: EngineInput, external: Record<string, (step: number) => void> = {}, fill: typeof fillDraws = fillDraws) {
+  constructor(input: EngineInput, external?: Record<string, (step: number) => void>, fill: typeof fillDraws = fillDraws) {
     this.#plan = input.plan;
-    this.source = generateSource(input.plan, new Set(Object.keys(external)));
+    this.source = generateSource(input.plan, new Set(Object.keys(external ?? {})), external !== undefined);
     this.#flags = projectionFlags(input);
     const P = input.state.populations;
     const J = input.state.projections;
@@ -111,7 +115,12 @@ export class JsEngine implements Engine {
     const H = input.hooks;
     // The code is generated from the AST, never from user text.
     const make = new Function('P', 'J', 'X', 'B', 'R', 'C', 'H', 'EN', 'dt', 'SEED', 'W', this.source);
-    this.#compiled = make(P, J, this.#flags, jsBuiltins, R, input.constants, H, input.enabled, input.plan.dt, input.plan.seed, external) as Compiled;
+    this.#compiled = make(P, J, this.#flags, jsBuiltins, R, input.constants, H, input.enabled, input.plan.dt, input.plan.seed, external ?? {}) as Compiled;
+  }
+
+  /** The kernels written in JavaScript, by name, when the engine was given `external` ones (else none). */
+  get kernels(): Readonly<Record<string, (step: number) => void>> {
+    return this.#compiled.kernels ?? {};
   }
 
   run(start: number, count: number): void {

@@ -1,11 +1,12 @@
 /**
  * The `wasm` backend: the network's kernels compiled in process to one WebAssembly module (no
  * toolchain: `./encoder.ts` writes the binary), run over the network's arrays in one WebAssembly
- * memory (`./memory.ts`). The step function and the kernels not yet written for wasm are the js
- * backend's, over the same memory: every kernel computes the same bits on either side, so which
- * side runs a kernel changes the speed, never a result (`./kernels.ts` says which kernels are wasm).
+ * memory (`./memory.ts`), a whole `simulate()` stretch in one call of the module's step loop
+ * (`./run.ts`), spikes recorded in the module. The kernels not yet written for wasm are the js
+ * backend's, imported, over the same memory: every kernel computes the same bits on either side, so
+ * which side runs a kernel changes the speed, never a result (`./kernels.ts` says which are wasm).
  */
-import type { Backend, Engine, EngineInput, StateMap } from '../../runtime/engine.js';
+import type { Backend, Engine, EngineInput, SpikeBatchHooks, StateMap } from '../../runtime/engine.js';
 import { JsEngine } from '../js/engine.js';
 import { WasmMemory } from './memory.js';
 import { buildModule, moduleImports } from './module.js';
@@ -13,6 +14,7 @@ import { wasmKernels } from './kernels.js';
 import { derivedMaps, fillDerived } from './derived.js';
 import { randomModule } from './random.js';
 import { fillDraws } from '../../random/draws.js';
+import { LOG_ENTRY, RUN_MODE } from './run.js';
 
 /** A network compiled to WebAssembly: the module's kernels and the js step function over one memory. */
 export class WasmEngine implements Engine {
@@ -22,11 +24,13 @@ export class WasmEngine implements Engine {
   readonly #memory: WasmMemory;
   readonly #derived: StateMap[];
   readonly #js: JsEngine;
+  readonly #run: RunFunction;
   /** Whether the derived arrays must be rebuilt before the next run (weights or connectivity written). */
   #stale = true;
 
-  private constructor(input: EngineInput, memory: WasmMemory, derived: StateMap[], js: JsEngine, source: string) {
+  private constructor(input: EngineInput, memory: WasmMemory, derived: StateMap[], js: JsEngine, run: RunFunction, source: string) {
     this.#input = input;
+    this.#run = run;
     this.#memory = memory;
     this.#derived = derived;
     this.#js = js;
@@ -38,12 +42,18 @@ export class WasmEngine implements Engine {
     const derived = derivedMaps(input.plan, input.state.projections);
     const memory = new WasmMemory(input, derived);
     const kernels = wasmKernels(input.plan);
-    const { bytes, vectorised } = buildModule(input.plan, kernels, memory, simdSupported());
-    const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory, input.plan.seed));
-    const exported = Object.fromEntries(kernels.map((k) => [k.name, instance.exports[k.name] as (step: number) => void]));
-    const js = new JsEngine(input, exported, await randomFill(memory.memory));
+    // The js side first: the kernels not written for wasm, which the module's step loop imports. Its
+    // own step function is not used; it would call the module's kernels through `built`.
+    const built: { exports?: WebAssembly.Exports } = {};
+    const external = Object.fromEntries(kernels.map((k) => [k.name, (step: number) => (built.exports![k.name] as (s: number) => void)(step)]));
+    const js = new JsEngine(input, external, await randomFill(memory.memory));
+    const { bytes, vectorised, run } = buildModule(input.plan, kernels, Object.keys(js.kernels), memory, simdSupported());
+    const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory, input.plan.seed, { ...js.kernels }, input.hooks));
+    built.exports = instance.exports;
     const text = kernels.map((k) => [`;; ${k.name}${vectorised.includes(k.name) ? ' (equations two elements at a time: f64x2)' : ''}`, ...k.body].join('\n')).join('\n\n');
-    const engine = new WasmEngine(input, memory, derived, js, `${text}\n\n// the step function and the other kernels (js)\n${js.source}`);
+    const loop = [';; run (the step loop: start, count, mode)', ...run.body].join('\n');
+    const source = `${text}\n\n${loop}\n\n// the kernels written in JavaScript (the step function is the loop above)\n${js.source}`;
+    const engine = new WasmEngine(input, memory, derived, js, instance.exports.run as RunFunction, source);
     engine.#sync(); // the derived arrays at build time, not in the first run
     return engine;
   }
@@ -56,9 +66,27 @@ export class WasmEngine implements Engine {
     this.#stale = false;
   }
 
+  /**
+   * Runs the steps in the module's loop (`./run.ts`): one call for the whole stretch, or several when
+   * spikes are logged and the log fills (each call's log handed to the runtime before the next).
+   */
   run(start: number, count: number): void {
     this.#sync();
-    this.#js.run(start, count);
+    const hooks = this.#input.hooks;
+    const batch = hooks.spikes;
+    const mode = !hooks.active ? RUN_MODE.quiet : batch && !batch.perStep ? RUN_MODE.log : RUN_MODE.hooks;
+    const logged = mode === RUN_MODE.log ? batch!.populations() : [];
+    const logOn = this.#memory.net('LOGON') as Int32Array;
+    logOn.fill(0);
+    for (const p of logged) logOn[p] = 1;
+    for (let s = start, left = count; left > 0;) {
+      // At most 2^30 steps per call: the count and the log's step offsets are int32s.
+      this.#run(s, Math.min(left, 2 ** 30), mode);
+      const info = this.#memory.net('RUN') as Int32Array;
+      if (logged.length) handOver(this.#memory.net('LOG') as Int32Array, info[1], s, logged, batch!);
+      s += info[0];
+      left -= info[0];
+    }
   }
 
   stopCondition(popId: number, step: number): boolean {
@@ -81,6 +109,30 @@ export class WasmEngine implements Engine {
 
   setPendingEvents(projId: number, events: { ptr: Int32Array; syn: Int32Array }): void {
     this.#js.setPendingEvents(projId, events);
+  }
+}
+
+/** The module's step loop: `run(start, count, mode)` (`./run.ts`). */
+type RunFunction = (start: number, count: number, mode: number) => void;
+
+/**
+ * The spikes of one call's log (`./run.ts`: population, step offset, rank triples in step order)
+ * handed to the runtime, population by population, the steps made absolute from `start`.
+ */
+function handOver(log: Int32Array, length: number, start: number, pops: readonly number[], batch: SpikeBatchHooks): void {
+  const counts = new Map<number, number>(pops.map((p) => [p, 0]));
+  for (let j = 0; j < length; j += LOG_ENTRY) counts.set(log[j], counts.get(log[j])! + 1);
+  for (const p of pops) {
+    const n = counts.get(p)!;
+    if (n === 0) continue;
+    const steps = new Float64Array(n), ranks = new Int32Array(n);
+    let m = 0;
+    for (let j = 0; j < length; j += LOG_ENTRY) {
+      if (log[j] !== p) continue;
+      steps[m] = start + log[j + 1];
+      ranks[m++] = log[j + 2];
+    }
+    batch.record(p, steps, ranks, n);
   }
 }
 

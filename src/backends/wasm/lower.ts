@@ -7,7 +7,7 @@
  * 2^31, `%` of int32s); division and anything touching a float64 is float64. That is what keeps
  * wasm bit-identical to js: the same IEEE operations in the same order.
  *
- * Forms (the wasm dialect, `./spelling.ts`): statements `let var set! += when if do for vfor gfor while`
+ * Forms (the wasm dialect, `./spelling.ts`): statements `let var set! += when if do for vfor gfor while exec`
  * (`let`/`var` of type `i32`, `f64`, or `ptr.i32`/`ptr.f64`: a local holding an element's address,
  * usable as an array); expressions `aref addr length + - * / % neg cmp ? not and or truthy trunc
  * float int period-steps call`;
@@ -36,6 +36,8 @@ export interface LowerEnv {
   array(name: string): ArrayRef | undefined;
   /** Functions by the name the kernels call them (`exp`, `F_myfunc`). */
   callee(name: string): Callee | undefined;
+  /** Functions without a result (kernels, imported js kernels and hooks: float64 arguments) by name, for `exec`. */
+  procedure?(name: string): Callee | undefined;
   /** `dt` (a literal: the same bits as js's `dt`). */
   dt: number;
   /** Address of the array table (slot k's address at `table + 8k`, its length at `table + 8k + 4`). */
@@ -458,6 +460,16 @@ export class Lowerer {
           c.op('end').op('end');
           this.stmt(['for', i, pair, to, ...body]);
         });
+        return;
+      }
+      case 'exec': {
+        // (exec NAME args…): a call of a function without a result (the step loop's kernels and hooks).
+        const [fn, ...args] = a;
+        const callee = typeof fn === 'string' ? this.env.procedure?.(fn) : undefined;
+        if (!callee) return this.fail('unknown procedure', n);
+        if (callee.arity !== args.length) return this.fail(`'${fn as string}' takes ${callee.arity} arguments`, n);
+        for (const x of args) this.expr(x, 'f64');
+        c.call(callee.index);
         return;
       }
       case 'while': {

@@ -10,6 +10,7 @@ import { FLAGS_PER_PROJECTION, writeProjectionFlags } from '../kernels/switches.
 import { InternalError, NetworkError } from '../../errors.js';
 import { formatBytes } from '../../runtime/memory.js';
 import type { ArrayRef } from './lower.js';
+import { logLength } from './run.js';
 
 type Typed = Float64Array | Int32Array;
 
@@ -56,6 +57,12 @@ export class WasmMemory {
     };
     add('net', 0, 'C', new Float64Array(Math.max(1, input.constants.length)));
     add('net', 0, 'FLAGS', new Int32Array(Math.max(1, FLAGS_PER_PROJECTION * input.switches.length)));
+    // The step loop's (`./run.ts`): populations enabled, spike log on, the log, what a run did.
+    const pops = Math.max(1, input.state.populations.length);
+    add('net', 0, 'EN', new Int32Array(pops));
+    add('net', 0, 'LOGON', new Int32Array(pops));
+    add('net', 0, 'LOG', new Int32Array(logLength(input.plan)));
+    add('net', 0, 'RUN', new Int32Array(2));
     input.state.populations.forEach((m, id) => { for (const [name, arr] of m) add('pop', id, name, arr); });
     input.state.projections.forEach((m, id) => { for (const [name, arr] of m) add('proj', id, name, arr); });
     derived.forEach((m, id) => { for (const [name, arr] of m) add('derived', id, name, arr); });
@@ -75,14 +82,23 @@ export class WasmMemory {
     return slot === undefined ? undefined : { slot, type: this.#slots[slot].type };
   }
 
-  /** Copies the constants and switches in and adopts the arrays the runtime replaced; whether there were any. */
+  /** The network's array `name` (`C`, `FLAGS`, `EN`, `LOGON`, `LOG`, `RUN`): a view, valid until the memory grows (`sync()`). */
+  net(name: string): Typed {
+    const slot = this.#index.get(`net:0:${name}`);
+    if (slot === undefined) throw new InternalError(`wasm backend: no network array '${name}'`);
+    return this.#bound[slot];
+  }
+
+  /** Copies the constants, switches and enabled flags in and adopts the arrays the runtime replaced; whether there were any. */
   sync(): boolean {
     const input = this.#input;
     (this.#bound[0] as Float64Array).set(input.constants);
     writeProjectionFlags(input.switches, this.#bound[1] as Int32Array);
+    (this.net('EN') as Int32Array).set(input.enabled);
     const replaced: [number, Typed][] = [];
     for (let k = 2; k < this.#slots.length; k++) {
       const s = this.#slots[k];
+      if (s.owner === 'net') continue;
       const arr = this.#map(s)?.get(s.name) as Typed | undefined;
       if (arr !== undefined && arr !== this.#bound[k]) replaced.push([k, arr]);
     }

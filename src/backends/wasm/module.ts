@@ -17,6 +17,8 @@ import { wasmSpelling } from './spelling.js';
 import { PI, type KernelText } from './text.js';
 import { TABLE, type WasmMemory } from './memory.js';
 import { defineHyperbolic, hyperbolicMatchesMath } from './libm.js';
+import { HOOKS, hookName, runKernel } from './run.js';
+import type { StepHooks } from '../../runtime/engine.js';
 
 /** The imported functions: the name the kernels call, its implementation, its arity. */
 const IMPORTS: [string, (...x: number[]) => number, number][] = [
@@ -26,21 +28,32 @@ const IMPORTS: [string, (...x: number[]) => number, number][] = [
   ['fmod', (a: number, b: number) => a % b, 2],
 ];
 
-/** The module's imports object (`math` functions, the Poisson inputs' geometric draw, and the memory). */
-export function moduleImports(memory: WebAssembly.Memory, seed: number): WebAssembly.Imports {
+/** A kernel or hook the step loop calls in JavaScript (it takes the step). */
+type StepFunction = (step: number) => void;
+
+/**
+ * The module's imports object: `math` functions, the Poisson inputs' geometric draw, the memory, and
+ * for the step loop (`./run.ts`) the kernels still in JavaScript (`js`) and the runtime's hooks.
+ */
+export function moduleImports(memory: WebAssembly.Memory, seed: number, js: Record<string, StepFunction>, hooks: StepHooks): WebAssembly.Imports {
   const geom = (p: number, stream: number, i: number, step: number, drawId: number) => geometricSteps(p, seed, stream, i, step, drawId);
-  return { env: { memory }, math: { ...Object.fromEntries(IMPORTS.map(([name, fn]) => [name, fn])), geom } };
+  const hook = Object.fromEntries(HOOKS.map((h) => [hookName(h), (step: number) => hooks[h](step)]));
+  return { env: { memory }, math: { ...Object.fromEntries(IMPORTS.map(([name, fn]) => [name, fn])), geom }, js, hooks: hook };
 }
 
 /**
- * The binary module of `kernels` (each exported under its name, taking the step), and the names of
- * the kernels whose equations run two elements at a time (`./vector.ts`).
+ * The binary module of `kernels` (each exported under its name, taking the step) and of the step
+ * loop `run` (`./run.ts`) calling them, the js kernels named `jsKernels` and the hooks; and the
+ * names of the kernels whose equations run two elements at a time (`./vector.ts`).
  */
-export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: WasmMemory, simd = true): { bytes: Uint8Array; vectorised: string[] } {
+export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels: readonly string[], memory: WasmMemory, simd = true): { bytes: Uint8Array; vectorised: string[]; run: KernelText } {
   const vectorised: string[] = [];
   const w = new ModuleWriter();
   w.importMemory('env', 'memory', 1);
   const callees = new Map<string, Callee>();
+  const procedures = new Map<string, Callee>();
+  for (const name of jsKernels) procedures.set(name, { index: w.importFunction('js', name, ['f64'], []), arity: 1 });
+  for (const h of HOOKS) procedures.set(hookName(h), { index: w.importFunction('hooks', hookName(h), ['f64'], []), arity: 1 });
   for (const [name, , arity] of IMPORTS) callees.set(name, { index: w.importFunction('math', name, Array(arity).fill('f64'), ['f64']), arity });
   // (p, stream, neuron, step, drawId) → steps to the next spike (`../js/special.ts` geometricSteps).
   callees.set('geom', { index: w.importFunction('math', 'geom', Array(5).fill('f64'), ['f64']), arity: 5 });
@@ -57,7 +70,7 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: Wa
     return index;
   });
   const env = (arrays: (local: string) => ReturnType<WasmMemory['ref']>): LowerEnv => ({
-    array: arrays, callee: (n) => callees.get(n), dt: plan.dt, table: TABLE, simd,
+    array: arrays, callee: (n) => callees.get(n), procedure: (n) => procedures.get(n), dt: plan.dt, table: TABLE, simd,
   });
   const constants = (local: string) => (local === 'C' ? memory.ref('net', 0, 'C') : undefined);
   functions.forEach((f, n) => {
@@ -66,16 +79,22 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], memory: Wa
     low.expr(readForms(renderExpr(f.body, scope, wasmSpelling))[0], 'f64');
     w.define(fnIndex[n], low.locals, concat(low));
   });
-  for (const k of kernels) {
-    // The step is a float64, as in js: exact up to 2^53 (an int32 would wrap after 2^31 steps).
-    const index = w.declare(['f64'], [], k.name);
-    const arrays = (local: string) => { const a = k.arrays.get(local); return a && memory.ref(a.owner, a.id, a.name); };
-    const low = new Lowerer(env(arrays), `kernel ${k.name}`, [{ name: 'step', type: 'f64' }]);
+  const arraysOf = (k: KernelText) => (local: string) => { const a = k.arrays.get(local); return a && memory.ref(a.owner, a.id, a.name); };
+  // The step is a float64, as in js: exact up to 2^53 (an int32 would wrap after 2^31 steps).
+  const indices = kernels.map((k) => w.declare(['f64'], [], k.name));
+  kernels.forEach((k, j) => procedures.set(k.name, { index: indices[j], arity: 1 }));
+  kernels.forEach((k, j) => {
+    const low = new Lowerer(env(arraysOf(k)), `kernel ${k.name}`, [{ name: 'step', type: 'f64' }]);
     low.stmts(readForms(['(let t f64 (* step dt))', ...k.body].join('\n')));
-    w.define(index, low.locals, concat(low));
+    w.define(indices[j], low.locals, concat(low));
     if (low.vectorised > 0) vectorised.push(k.name);
-  }
-  return { bytes: w.emit(), vectorised };
+  });
+  const run = runKernel(plan, new Set(procedures.keys()));
+  const runIndex = w.declare(['f64', 'i32', 'i32'], [], 'run');
+  const low = new Lowerer(env(arraysOf(run)), 'the step loop', [{ name: 'start', type: 'f64' }, { name: 'count', type: 'i32' }, { name: 'mode', type: 'i32' }]);
+  low.stmts(readForms(run.body.join('\n')));
+  w.define(runIndex, low.locals, concat(low));
+  return { bytes: w.emit(), vectorised, run };
 }
 
 /** The prologue (array addresses) followed by the body. */

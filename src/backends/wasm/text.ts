@@ -32,6 +32,12 @@ export class KernelText {
     return local;
   }
 
+  /** Names the engine's array `name` of the network (`./memory.ts`: `EN`, `LOG`, …) as `local`; returns `local`. */
+  net(local: string, name: string): string {
+    this.arrays.set(local, { owner: 'net', id: 0, name });
+    return local;
+  }
+
   /** Names the engine's derived array `name` of projection `id` (`./derived.ts`) as `local`; returns `local`. */
   derived(local: string, id: number, name: string): string {
     this.arrays.set(local, { owner: 'derived', id, name });

@@ -124,6 +124,32 @@ describe('wasm backend: bit-identical to js', () => {
     expect(spikes[5] ?? []).toEqual([]);
   });
 
+  it('the step loop records spikes in the module, handing its log over when full (1.1 million spikes: two calls), as js records them', async () => {
+    const build = (backend: 'js' | 'wasm') => {
+      const net = new Network({ seed: 2, backend, dt: 1.0 });
+      // Neuron i spikes at every step but those where (step + i) is a multiple of 7.
+      const p = net.create(1000, new Neuron({ parameters: 'k = 0.0', equations: 'v = modulo(t + k, 7.0)', spike: 'v > 0.5' }), { name: 'all' });
+      p.k = Float64Array.from({ length: 1000 }, (_, i) => i);
+      const q = net.create(3, new Neuron({ equations: 'v = t', spike: 'v > 1000.0' }), { name: 'late' });
+      return { net, m: net.monitor(p, 'spike'), late: net.monitor(q, 'spike') };
+    };
+    const js = build('js'), wasm = build('wasm');
+    await js.net.compile();
+    await wasm.net.compile();
+    await js.net.simulate(1300);
+    await wasm.net.simulate(1300);
+    expect(wasm.net.source).toMatch(/;; run \(the step loop/);
+    const sj = js.m.get('spike') as Record<number, number[]>, sw = wasm.m.get('spike') as Record<number, number[]>;
+    let total = 0;
+    for (let i = 0; i < 1000; i++) { expect(sw[i]).toEqual(sj[i]); total += sw[i].length; }
+    expect(total).toBe(1000 * 1300 - Array.from({ length: 1000 }, (_, i) => Array.from({ length: 1300 }, (_, s) => (s + i) % 7 === 0).filter(Boolean).length).reduce((a, b) => a + b));
+    expect(total).toBeGreaterThan(2 ** 20); // more than the log holds: several calls
+    // get() empties the record (ANNarchy's default): read once.
+    const late = wasm.late.get('spike') as Record<number, number[]>;
+    expect(late).toEqual(js.late.get('spike'));
+    expect(late[2]).toEqual(Array.from({ length: 299 }, (_, k) => 1001 + k)); // v = t > 1000 from step 1001 on
+  });
+
   it('steps past 2^31 (t, last spikes wrapped as an Int32Array wraps them, draws) as on js', async () => {
     await onWasm(lateNetwork, 1, 2);
   });
