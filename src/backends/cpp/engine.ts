@@ -19,7 +19,7 @@ import type { Backend, BackendOptions, Engine, EngineInput } from '../../runtime
 import { generateCpp, NET_SLOTS } from './generate.js';
 import { buildLibrary, type BuiltLibrary } from './toolchain.js';
 import { loadLibrary, type NativeLibrary } from './loader.js';
-import { hasSpikeRing } from './projection.js';
+import { hasSpikeRing } from '../kernels/synapse-loops.js';
 import { FLAGS_PER_PROJECTION, writeProjectionFlags } from '../kernels/switches.js';
 import type { ArraySlot } from './arrays.js';
 import { checkFits, formatBytes } from '../../runtime/memory.js';

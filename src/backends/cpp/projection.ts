@@ -8,7 +8,7 @@
 import { eventDecay, eventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent } from '../kernels/transmission.js';
-import { dendriteSumLoop, inverseWalk, ringWalk, synapseUpdateLoop, postSpikeWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
+import { dendriteSumLoop, inverseWalk, ringWalk, hasSpikeRing, synapseUpdateLoop, postSpikeWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
 import { cppSpelling, cppDialect } from './spelling.js';
@@ -205,11 +205,6 @@ function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan, table: A
   const g = parts.into.map((name, n) => scope.arrays.need(`_g${n}`, 'pop', proj.post, name));
   const loop = dendriteSumLoop(loopTarget(proj, scope, table), parts, (n, i) => `${g[n]}[${i}]`);
   return cppDialect.block([...scope.declarations(), ...scope.prologue(), ...loop]);
-}
-
-/** Whether a projection keeps its spikes in flight in a native ring (`N->rings[id]`): spiking, not special, per-synapse delays. */
-export function hasSpikeRing(proj: ProjectionPlan): boolean {
-  return proj.type === 'spike' && !proj.special && proj.delay.kind === 'variable';
 }
 
 /**

@@ -13,6 +13,7 @@
  * the ring of per-synapse delays is kept. The code run per synapse (events, psp, equations) comes
  * from `transmission.ts`, `events.ts` and the statement printer.
  */
+import type { ProjectionPlan } from '../../ir/plan.js';
 import type { Dialect } from './dialect.js';
 import type { WeightedSumParts } from './transmission.js';
 import { slotAhead } from './delays.js';
@@ -113,6 +114,14 @@ export function inverseWalk(t: LoopTarget, src: (s: string) => string, ns: strin
 }
 
 /** How a backend keeps the synapses in flight of a projection with per-synapse delays (a ring of `_D` slots of synapse lists). */
+/**
+ * Whether a projection keeps its spikes in flight in a ring of synapses (`SynapseRing`, `ringWalk`):
+ * spiking, not special, per-synapse delays.
+ */
+export function hasSpikeRing(proj: ProjectionPlan): boolean {
+  return proj.type === 'spike' && !proj.special && proj.delay.kind === 'variable';
+}
+
 export interface SynapseRing {
   /** Lines declaring `_D` (the number of slots) and `_ri` (this step's slot), int values. */
   read: string[];

@@ -1,17 +1,21 @@
 /**
- * The wasm engine's derived arrays (`../kernels/inverse.ts`): per projection whose spikes walk the
- * inverse indices, the post-synaptic rank of every inverse entry (`_ipost`) and, where no kernel
- * writes the weights, the weights in inverse order (`_iw`). Rebuilt from the state before a run
- * whenever the connectivity or the weights may have changed (a write by the user, `load()`).
+ * The wasm engine's own arrays of each projection: per projection whose spikes walk the inverse
+ * indices (`../kernels/inverse.ts`), the post-synaptic rank of every inverse entry (`_ipost`) and,
+ * where no kernel writes the weights, the weights in inverse order (`_iw`), rebuilt from the state
+ * before a run whenever the connectivity or the weights may have changed (a write by the user,
+ * `load()`); per projection with per-synapse spike delays, its ring of synapses in flight (`./ring.ts`).
  */
 import type { NetworkPlan } from '../../ir/plan.js';
 import type { StateMap } from '../../runtime/engine.js';
 import { hasInverse, mirrorsWeights } from '../kernels/inverse.js';
+import { hasSpikeRing } from '../kernels/synapse-loops.js';
+import { ringArrays } from './ring.js';
 
 /** One map per projection (empty where there is nothing to derive), sized from the current state. */
 export function derivedMaps(plan: NetworkPlan, state: readonly StateMap[]): StateMap[] {
   return plan.projections.map((proj) => {
     const m: StateMap = new Map();
+    if (hasSpikeRing(proj)) for (const [name, arr] of ringArrays(proj.delay.kind === 'variable' ? proj.delay.maxSteps : 1)) m.set(name, arr);
     if (!hasInverse(proj)) return m;
     const n = state[proj.id].get('_inv_idx')!.length;
     m.set('_ipost', new Int32Array(n));
@@ -28,7 +32,7 @@ export function fillDerived(plan: NetworkPlan, state: readonly StateMap[], deriv
   let replaced = false;
   for (const proj of plan.projections) {
     const m = derived[proj.id];
-    if (m.size === 0) continue;
+    if (!m.has('_ipost')) continue;
     const s = state[proj.id];
     const inv = s.get('_inv_idx') as Int32Array, dendrite = s.get('_syn_dendrite') as Int32Array, post = s.get('_post_rank') as Int32Array;
     let ipost = m.get('_ipost') as Int32Array;

@@ -15,6 +15,8 @@ import { derivedMaps, fillDerived } from './derived.js';
 import { randomModule } from './random.js';
 import { fillDraws } from '../../random/draws.js';
 import { LOG_ENTRY, RUN_MODE } from './run.js';
+import { WasmRings } from './ring.js';
+import { hasSpikeRing } from '../kernels/synapse-loops.js';
 
 /** A network compiled to WebAssembly: the module's kernels and the js step function over one memory. */
 export class WasmEngine implements Engine {
@@ -25,11 +27,13 @@ export class WasmEngine implements Engine {
   readonly #derived: StateMap[];
   readonly #js: JsEngine;
   readonly #run: RunFunction;
+  readonly #rings: WasmRings;
   /** Whether the derived arrays must be rebuilt before the next run (weights or connectivity written). */
   #stale = true;
 
-  private constructor(input: EngineInput, memory: WasmMemory, derived: StateMap[], js: JsEngine, run: RunFunction, source: string) {
+  private constructor(input: EngineInput, memory: WasmMemory, derived: StateMap[], js: JsEngine, rings: WasmRings, run: RunFunction, source: string) {
     this.#input = input;
+    this.#rings = rings;
     this.#run = run;
     this.#memory = memory;
     this.#derived = derived;
@@ -48,12 +52,13 @@ export class WasmEngine implements Engine {
     const external = Object.fromEntries(kernels.map((k) => [k.name, (step: number) => (built.exports![k.name] as (s: number) => void)(step)]));
     const js = new JsEngine(input, external, await randomFill(memory.memory));
     const { bytes, vectorised, run } = buildModule(input.plan, kernels, Object.keys(js.kernels), memory, simdSupported());
-    const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory, input.plan.seed, { ...js.kernels }, input.hooks));
+    const rings = new WasmRings(input.plan, memory, derived);
+    const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory, input.plan.seed, { ...js.kernels }, input.hooks, rings));
     built.exports = instance.exports;
     const text = kernels.map((k) => [`;; ${k.name}${vectorised.includes(k.name) ? ' (equations two elements at a time: f64x2)' : ''}`, ...k.body].join('\n')).join('\n\n');
     const loop = [';; run (the step loop: start, count, mode)', ...run.body].join('\n');
     const source = `${text}\n\n${loop}\n\n// the kernels written in JavaScript (the step function is the loop above)\n${js.source}`;
-    const engine = new WasmEngine(input, memory, derived, js, instance.exports.run as RunFunction, source);
+    const engine = new WasmEngine(input, memory, derived, js, rings, instance.exports.run as RunFunction, source);
     engine.#sync(); // the derived arrays at build time, not in the first run
     return engine;
   }
@@ -100,15 +105,15 @@ export class WasmEngine implements Engine {
   }
 
   delaysChanged(projId: number): void {
-    this.#js.delaysChanged(projId);
+    if (hasSpikeRing(this.#input.plan.projections[projId])) this.#rings.resize(projId);
   }
 
   getPendingEvents(projId: number): { ptr: Int32Array; syn: Int32Array } | undefined {
-    return this.#js.getPendingEvents(projId);
+    return hasSpikeRing(this.#input.plan.projections[projId]) ? this.#rings.pending(projId) : undefined;
   }
 
   setPendingEvents(projId: number, events: { ptr: Int32Array; syn: Int32Array }): void {
-    this.#js.setPendingEvents(projId, events);
+    if (hasSpikeRing(this.#input.plan.projections[projId])) this.#rings.setPending(projId, events);
   }
 }
 
@@ -163,7 +168,7 @@ type FillFunction = (ptr: number, n: number, seed: number, stream: number, stepL
  * arguments computed here exactly as `fillDraws` computes them. Other distributions stay js.
  */
 async function randomFill(memory: WebAssembly.Memory): Promise<typeof fillDraws> {
-  randomCompiled ??= WebAssembly.compile(randomModule() as BufferSource);
+  randomCompiled ??= WebAssembly.compile(randomModule(simdSupported()) as BufferSource);
   const instance = await WebAssembly.instantiate(await randomCompiled, { env: { memory } });
   const uniform = instance.exports.fill_uniform as FillFunction;
   const normal = instance.exports.fill_normal as FillFunction;

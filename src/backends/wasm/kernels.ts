@@ -1,9 +1,8 @@
 /**
  * Which kernels of a network run as WebAssembly: the neuron kernels (special inputs' included) and
  * the projections' kernels (weighted sums, spike propagation, synaptic equations, post-synaptic
- * events), except those of special projections (shared-weight windows, DecodingProjection) and the
- * transmission of per-synapse delays (its ring of synapses in flight is a JavaScript array); global
- * operations. Random draws (`./engine.ts`: Uniform and Normal filled by `./random.ts`, the others by
+ * events, per-synapse delays through the ring of `./ring.ts`), except those of special projections
+ * (shared-weight windows, DecodingProjection); global operations. Random draws (`./engine.ts`: Uniform and Normal filled by `./random.ts`, the others by
  * js) and the delay rings' pushes (typed-array copies) are js. Every kernel left to js runs over the
  * same memory with the same bits.
  */
@@ -25,7 +24,7 @@ export function wasmKernels(plan: NetworkPlan): KernelText[] {
   for (const proj of plan.projections) {
     if (proj.special) continue;
     if (proj.type === 'rate') kernels.push(rateTransmissionKernel(proj, plan));
-    else if (proj.delay.kind !== 'variable') kernels.push(spikeTransmissionKernel(proj, plan));
+    else kernels.push(spikeTransmissionKernel(proj, plan));
     if (proj.hasUpdate) kernels.push(synapseUpdateKernel(proj, plan));
     if (proj.hasPostEvents) kernels.push(postEventKernel(proj, plan));
   }

@@ -118,6 +118,22 @@ export class WasmMemory {
     return true;
   }
 
+  /**
+   * `bytes` of memory of its own at the top (the rings' slot storage, `./ring.ts`), its address. May
+   * be called during a run (from a kernel, through an import): growing the memory re-makes every view
+   * at once, and the kernels read their arrays' addresses, which do not move, from the table.
+   */
+  alloc(bytes: number): number {
+    const addr = this.#top;
+    this.#top = align(this.#top + bytes);
+    const grow = this.#pagesFor(this.#top) - this.memory.buffer.byteLength / PAGE;
+    if (grow > 0) {
+      this.#refused(() => this.memory.grow(grow));
+      this.#rebind();
+    }
+    return addr;
+  }
+
   /** Places slots `ks` (holding `arrays[k]`) at the top; an array met twice gets one place (an alias). */
   #place(ks: number[], arrays: (Typed | undefined)[]): void {
     const first = new Map<Typed, number>();

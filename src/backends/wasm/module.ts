@@ -19,6 +19,7 @@ import { TABLE, type WasmMemory } from './memory.js';
 import { defineHyperbolic, hyperbolicMatchesMath } from './libm.js';
 import { HOOKS, hookName, runKernel } from './run.js';
 import type { StepHooks } from '../../runtime/engine.js';
+import { RING_GROW, type WasmRings } from './ring.js';
 
 /** The imported functions: the name the kernels call, its implementation, its arity. */
 const IMPORTS: [string, (...x: number[]) => number, number][] = [
@@ -32,13 +33,15 @@ const IMPORTS: [string, (...x: number[]) => number, number][] = [
 type StepFunction = (step: number) => void;
 
 /**
- * The module's imports object: `math` functions, the Poisson inputs' geometric draw, the memory, and
- * for the step loop (`./run.ts`) the kernels still in JavaScript (`js`) and the runtime's hooks.
+ * The module's imports object: `math` functions, the Poisson inputs' geometric draw, the memory, for
+ * the step loop (`./run.ts`) the kernels still in JavaScript (`js`) and the runtime's hooks, and the
+ * growth of a ring slot (`./ring.ts`).
  */
-export function moduleImports(memory: WebAssembly.Memory, seed: number, js: Record<string, StepFunction>, hooks: StepHooks): WebAssembly.Imports {
+export function moduleImports(memory: WebAssembly.Memory, seed: number, js: Record<string, StepFunction>, hooks: StepHooks, rings: WasmRings): WebAssembly.Imports {
   const geom = (p: number, stream: number, i: number, step: number, drawId: number) => geometricSteps(p, seed, stream, i, step, drawId);
   const hook = Object.fromEntries(HOOKS.map((h) => [hookName(h), (step: number) => hooks[h](step)]));
-  return { env: { memory }, math: { ...Object.fromEntries(IMPORTS.map(([name, fn]) => [name, fn])), geom }, js, hooks: hook };
+  const grow = (proj: number, slot: number) => rings.grow(proj, slot);
+  return { env: { memory }, math: { ...Object.fromEntries(IMPORTS.map(([name, fn]) => [name, fn])), geom }, js, hooks: hook, ring: { [RING_GROW]: grow } };
 }
 
 /**
@@ -54,6 +57,7 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
   const procedures = new Map<string, Callee>();
   for (const name of jsKernels) procedures.set(name, { index: w.importFunction('js', name, ['f64'], []), arity: 1 });
   for (const h of HOOKS) procedures.set(hookName(h), { index: w.importFunction('hooks', hookName(h), ['f64'], []), arity: 1 });
+  procedures.set(RING_GROW, { index: w.importFunction('ring', RING_GROW, ['f64', 'f64'], []), arity: 2 });
   for (const [name, , arity] of IMPORTS) callees.set(name, { index: w.importFunction('math', name, Array(arity).fill('f64'), ['f64']), arity });
   // (p, stream, neuron, step, drawId) → steps to the next spike (`../js/special.ts` geometricSteps).
   callees.set('geom', { index: w.importFunction('math', 'geom', Array(5).fill('f64'), ['f64']), arity: 5 });

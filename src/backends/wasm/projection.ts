@@ -3,8 +3,7 @@
  * `transmission.ts`, `events.ts`): rate-coded weighted sums, spike propagation (this step's spikes or
  * the spike queue of a uniform delay), continuous transmission, the synaptic equations and
  * `post_spike` events. The switches are read from the network's flag array (`../kernels/switches.ts`).
- * Per-synapse delays keep their ring of synapses in flight in JavaScript: those projections'
- * transmission stays js (`./kernels.ts`).
+ * Per-synapse delays walk their ring of synapses in flight in the memory (`./ring.ts`).
  */
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
@@ -16,7 +15,9 @@ import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent } from '../kernels/transmission.js';
 import { dendriteSumLoop, inverseWalk, synapseUpdateLoop, postSpikeWalk, type LoopTarget } from '../kernels/synapse-loops.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
-import { mirrorsWeights } from '../kernels/inverse.js';
+import { hasInverse, mirrorsWeights } from '../kernels/inverse.js';
+import { hasSpikeRing, ringWalk } from '../kernels/synapse-loops.js';
+import { ringText } from './ring.js';
 import { tempNames } from '../steps.js';
 import { wasmDialect as d, floatLiteral } from './spelling.js';
 import { KernelText, PI } from './text.js';
@@ -92,18 +93,22 @@ export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): 
   return k;
 }
 
-/** Spike propagation (this step's spikes, or a uniform delay's queue), axonal spikes, then continuous transmission. */
+/**
+ * Spike propagation (this step's spikes, or a uniform delay's queue, through the inverse indices; or
+ * per-synapse delays through the ring), axonal spikes, then continuous transmission.
+ */
 export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): KernelText {
   const k = new KernelText(`proj${proj.id}_transmit`);
   // The derived inverse arrays (`./derived.ts`): post ranks, and weights where no kernel writes them, in walk order.
-  const weightRead = mirrorsWeights(proj) ? `(aref ${k.derived('_iw', proj.id, '_iw')} m)` : undefined;
+  const weightRead = hasInverse(proj) && mirrorsWeights(proj) ? `(aref ${k.derived('_iw', proj.id, '_iw')} m)` : undefined;
   const scope = synapseScope(proj, net, k, { dtName: 'dt', temps: new Set(), weightRead });
   const ctx = context(proj, net, scope, k);
   const t = loopTarget(proj, k);
   const pre = (name: string) => k.pop(`pre_${name}`, proj.pre, name);
   const postOf = (m: string) => `(aref ${k.derived('_ipost', proj.id, '_ipost')} ${m})`;
   const size = net.populations[proj.pre].size;
-  const loop = [
+  const event = preSpikeEvent(proj, eventTarget(proj, ctx, k), 'step');
+  const loop = hasSpikeRing(proj) ? ringWalk(t, ringText(proj.id, k), (s) => `(aref ${pre('_spiked')} ${s})`, `(aref ${pre('_nspiked')} 0)`, event) : [
     '(var _src ptr.i32 0)', // the spikes' array: this step's, or a slot of the queue
     d.declare('_ns', '0', { mutable: true, type: 'int' }),
     ...spikeSource(proj, {
@@ -112,7 +117,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
       queued: (slot) => [d.assign('_ns', `(aref ${pre('_spike_queue_n')} ${slot})`), d.assign('_src', `(addr ${pre('_spike_queue')} (* ${slot} ${size}))`)],
       queue: () => ({ delay: `(aref ${k.proj('_delay_uniform', proj.id, '_delay_uniform')} 0)`, newest: `(aref ${pre('_spike_queue_idx')} 0)`, slots: `(length ${pre('_spike_queue_n')})` }),
     }),
-    ...inverseWalk(t, (s) => `(aref _src ${s})`, '_ns', preSpikeEvent(proj, eventTarget(proj, ctx, k), 'step'), { postOf }),
+    ...inverseWalk(t, (s) => `(aref _src ${s})`, '_ns', event, { postOf }),
   ];
   if (transmitsAxonSpikes(proj, net)) {
     // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).

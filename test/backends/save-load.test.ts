@@ -1,18 +1,19 @@
-// Saving and loading on the `cpp` backend: spikes in flight of per-synapse delays live in the
-// engine's native ring (getPendingEvents/setPendingEvents), and the engine's derived arrays (the
-// inverse-ordered weights spike propagation reads) must follow what load() and attribute writes
-// put into C memory. A simulation continued after load() equals one that never stopped, bit for
-// bit, and equals the js backend. Skipped when no g++/clang++.
+// Saving and loading on the engines that keep state outside the state arrays — cpp (native memory)
+// and wasm (the module's memory): spikes in flight of per-synapse delays live in the engine's ring
+// (getPendingEvents/setPendingEvents), and the engine's derived arrays (the inverse-ordered weights
+// spike propagation reads) must follow what load() and attribute writes put there. A simulation
+// continued after load() equals one that never stopped, bit for bit, and equals the js backend.
+// cpp is skipped when no g++/clang++.
 import { describe, it, expect } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Network, Neuron, Uniform, Normal, type BackendName } from '../../../src/index.js';
-import { findCompiler } from '../../../src/backends/cpp/toolchain.js';
+import { Network, Neuron, Uniform, Normal, type BackendName } from '../../src/index.js';
+import { findCompiler } from '../../src/backends/cpp/toolchain.js';
 
 const compiler = await findCompiler();
 const directory = path.join(os.tmpdir(), 'neurarchy-test-cache');
-const dir = mkdtempSync(path.join(os.tmpdir(), 'neurarchy-cpp-save-'));
+const dir = mkdtempSync(path.join(os.tmpdir(), 'neurarchy-engine-save-'));
 
 const LIF = new Neuron({
   parameters: 'tau = 10.0 : population\n vt = -50.0 : population\n I = 0.0',
@@ -53,9 +54,9 @@ function expectSameState(a: Network, b: Network) {
   expect(b.getCurrentStep()).toBe(a.getCurrentStep());
 }
 
-describe.skipIf(!compiler)('cpp backend: save and load', () => {
-  it('spikes in flight (per-synapse delays) are saved and restored', async () => {
-    const a = await spikingNet('cpp');
+describe.each([['cpp', !compiler], ['wasm', false]] as const)('%s backend: save and load', (backend, skip) => {
+  it.skipIf(skip)('spikes in flight (per-synapse delays) are saved and restored', async () => {
+    const a = await spikingNet(backend);
     await a.simulate(40 * a.dt);
     const pending = a.engine!.getPendingEvents!(a.getProjection('E')!.id)!;
     expect(pending.syn.length).toBeGreaterThan(0);
@@ -67,15 +68,15 @@ describe.skipIf(!compiler)('cpp backend: save and load', () => {
     expect(a.engine!.getPendingEvents!(a.getProjection('I')!.id)).toBeUndefined();
   });
 
-  it.each(['npz', 'json'])('a simulation continued after save/load (%s) equals one that never stopped, and equals js', async (fmt) => {
-    const a = await spikingNet('cpp');
+  it.skipIf(skip).each(['npz', 'json'])('a simulation continued after save/load (%s) equals one that never stopped, and equals js', async (fmt) => {
+    const a = await spikingNet(backend);
     await a.simulate(40 * a.dt);
-    const file = path.join(dir, `P.${fmt}`);
+    const file = path.join(dir, `P-${backend}.${fmt}`);
     await a.save(file);
     const ma = a.monitor(a.getPopulation('P')!, ['v', 'spike']);
     await a.simulate(60 * a.dt);
 
-    const b = await spikingNet('cpp');
+    const b = await spikingNet(backend);
     // Make the engine build its derived arrays from other weights first: load() must replace them.
     b.getProjection('W')!.w = 0.0;
     await b.simulate(5 * b.dt);
@@ -89,28 +90,28 @@ describe.skipIf(!compiler)('cpp backend: save and load', () => {
     expect(Object.values(sa).flat().length).toBeGreaterThan(10);
     expect(JSON.stringify(mb.get('v'))).toEqual(JSON.stringify(ma.get('v')));
 
-    // The js backend, loading the file the cpp backend wrote, continues the same way.
+    // The js backend, loading the file this backend wrote, continues the same way.
     const c = await spikingNet('js');
     await c.load(file);
     await c.simulate(60 * c.dt);
     expectSameState(a, c);
   });
 
-  it('a file written by the js backend continues identically on cpp', async () => {
+  it.skipIf(skip)('a file written by the js backend continues identically', async () => {
     const a = await spikingNet('js');
     await a.simulate(40 * a.dt);
-    const file = path.join(dir, 'from-js.npz');
+    const file = path.join(dir, `from-js-${backend}.npz`);
     await a.save(file);
     await a.simulate(60 * a.dt);
-    const b = await spikingNet('cpp');
+    const b = await spikingNet(backend);
     await b.load(file);
     await b.simulate(60 * b.dt);
     expectSameState(a, b);
   });
 
-  it('weights written after compile (projection, dendrite, synapse) reach the kernels', async () => {
+  it.skipIf(skip)('weights written after compile (projection, dendrite, synapse) reach the kernels', async () => {
     const a = await spikingNet('js');
-    const b = await spikingNet('cpp');
+    const b = await spikingNet(backend);
     for (const net of [a, b]) {
       await net.simulate(20 * net.dt);
       net.getProjection('W')!.w = new Uniform(1.0, 4.0);
