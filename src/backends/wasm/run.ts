@@ -39,10 +39,14 @@ export function logReserve(plan: NetworkPlan): number {
   return LOG_ENTRY * plan.populations.reduce((n, p) => n + (p.spiking ? p.size : 0), 0);
 }
 
-/** The log's length in int32s: room for many steps' worst case, and at least 2^20 entries' worth. */
+/**
+ * The log's length in int32s: four steps' worst case, and at least 2^16 spikes (768 KiB), so that a
+ * small network's memory stays small and a handover (a js loop over the log) comes every 2^16 spikes
+ * or more.
+ */
 export function logLength(plan: NetworkPlan): number {
   const reserve = logReserve(plan);
-  return reserve === 0 ? 1 : Math.max(LOG_ENTRY << 20, 4 * reserve);
+  return reserve === 0 ? 1 : Math.max(LOG_ENTRY << 16, 4 * reserve);
 }
 
 /**

@@ -123,7 +123,7 @@ describe('wasm backend: bit-identical to js', () => {
     expect(spikes[5] ?? []).toEqual([]);
   });
 
-  it('the step loop records spikes in the module, handing its log over when full (1.1 million spikes: two calls), as js records them', async () => {
+  it('the step loop records spikes in the module, handing its log over when full (1.1 million spikes: 17 calls), as js records them', async () => {
     const build = (backend: 'js' | 'wasm') => {
       const net = new Network({ seed: 2, backend, dt: 1.0 });
       // Neuron i spikes at every step but those where (step + i) is a multiple of 7.
@@ -142,11 +142,27 @@ describe('wasm backend: bit-identical to js', () => {
     let total = 0;
     for (let i = 0; i < 1000; i++) { expect(sw[i]).toEqual(sj[i]); total += sw[i].length; }
     expect(total).toBe(1000 * 1300 - Array.from({ length: 1000 }, (_, i) => Array.from({ length: 1300 }, (_, s) => (s + i) % 7 === 0).filter(Boolean).length).reduce((a, b) => a + b));
-    expect(total).toBeGreaterThan(2 ** 20); // more than the log holds: several calls
+    expect(total).toBeGreaterThan(16 * 2 ** 16); // the log holds 2^16 spikes (run.ts logLength): 17 calls
     // get() empties the record (ANNarchy's default): read once.
     const late = wasm.late.get('spike') as Record<number, number[]>;
     expect(late).toEqual(js.late.get('spike'));
     expect(late[2]).toEqual(Array.from({ length: 299 }, (_, k) => 1001 + k)); // v = t > 1000 from step 1001 on
+  });
+
+  it('per-synapse delays: the ring grows its slots during a run, past the memory reserved (views re-made mid-run), as js', async () => {
+    // 300 × 300 synapses, every pre neuron spiking at every step, delays of 1–50 steps: ≈ 2 million
+    // synapses in flight (over 8 MB of slot lists against 3.6 MB of state): the memory grows inside runs.
+    const { other } = await onWasm((backend) => {
+      const net = new Network({ seed: 6, backend, dt: 1.0 });
+      const pre = net.create(300, new Neuron({ equations: 'v = t', spike: 'v > -1.0' }), { name: 'pre' });
+      const post = net.create(300, new Neuron({ equations: 'v = 0.5 * v + g_exc\n g_exc = 0.0', spike: 'v > 1000.0' }), { name: 'post' });
+      net.connect(pre, post, 'exc', undefined, { name: 'ring' }).connectAllToAll({ weights: new Uniform(0.0, 0.001), delays: new Uniform(1.0, 50.0) });
+      net.monitor(post.slice(0, 5), 'v');
+      return { net };
+    }, 30, 2);
+    expect(other.net.engine!.getPendingEvents!(other.net.getProjection('ring')!.id)!.syn.length).toBeGreaterThan(2_000_000);
+    // The state (≈ 40 bytes per synapse, 3.6 MB) and the reserve made the first memory; the rings grew it in the runs.
+    expect(other.net.getPopulation('post')!.state.get('v')!.buffer.byteLength).toBeGreaterThan(12 * 2 ** 20);
   });
 
   it('steps past 2^31 (t, last spikes wrapped as an Int32Array wraps them, draws) as on js', async () => {
