@@ -2,14 +2,14 @@
  * Which kernels of a network run as WebAssembly: the neuron kernels (special inputs' included) and
  * the projections' kernels (weighted sums, spike propagation, synaptic equations, post-synaptic
  * events, per-synapse delays through the ring of `./ring.ts`), except those of special projections
- * (shared-weight windows, DecodingProjection); global operations. Random draws (`./engine.ts`: Uniform and Normal filled by `./random.ts`, the others by
- * js) and the delay rings' pushes (typed-array copies) are js. Every kernel left to js runs over the
- * same memory with the same bits.
+ * (shared-weight windows, DecodingProjection); global operations; the delay rings' pushes. Random
+ * draws (`./engine.ts`: Uniform and Normal filled by `./random.ts`, the others by js) are js. Every
+ * kernel left to js runs over the same memory with the same bits.
  */
 import type { NetworkPlan } from '../../ir/plan.js';
 import { neuronKernel } from './neuron.js';
 import { specialPopulationKernel } from './special.js';
-import { globalOpsKernel } from './phases.js';
+import { delayKernel, globalOpsKernel } from './phases.js';
 import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel } from './projection.js';
 import type { KernelText } from './text.js';
 
@@ -20,6 +20,8 @@ export function wasmKernels(plan: NetworkPlan): KernelText[] {
     kernels.push(p.special ? specialPopulationKernel(p) : neuronKernel(p, plan));
     const ops = globalOpsKernel(p);
     if (ops) kernels.push(ops);
+    const delay = delayKernel(p);
+    if (delay) kernels.push(delay);
   }
   for (const proj of plan.projections) {
     if (proj.special) continue;
