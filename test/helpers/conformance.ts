@@ -153,6 +153,29 @@ export function spikingNetwork(backend: BackendName): Built {
   };
 }
 
+/**
+ * Poisson inputs whose loop tests four neurons at a time (wasm `gfor`, cpp `forGuarded`): per-neuron
+ * rates with zeros, changed in one neuron of a group of four and in the remainder of three, refractory.
+ */
+export function poissonNetwork(backend: BackendName): Built {
+  const net = new Network({ seed: 12, backend, dt: 0.5 });
+  const rates = Array.from({ length: 103 }, (_, i) => (i % 17 === 5 ? 0.0 : 40.0 + i));
+  const p = new PoissonPopulation(103, { rates, refractory: 2.0, name: 'in', network: net });
+  new PoissonPopulation(6, { rates: 80.0, name: 'uniformRate', network: net });
+  net.monitor(p, 'spike');
+  return {
+    net,
+    after(n, chunk) {
+      const q = n.getPopulation('in')!;
+      const next = Float64Array.from(q.rates as ArrayLike<number>);
+      next[chunk === 0 ? 9 : 50] = chunk === 0 ? 300.0 : 0.0;
+      next[101] = 5.0 + chunk;
+      q.rates = next;
+      n.getPopulation('uniformRate')!.rates = 20.0 * (chunk + 2);
+    },
+  };
+}
+
 export function timedNetwork(backend: BackendName): Built {
   const net = new Network({ seed: 3, backend, dt: 1.0 });
   const ta = new TimedArray({ rates: [[0.0, 1.0, 2.0], [3.0, 4.0, 5.0], [1.0, 1.0, 1.0]], schedule: 5.0, period: 20.0, name: 'ta', network: net });

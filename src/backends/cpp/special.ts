@@ -60,6 +60,37 @@ class CppTarget implements SpecialTarget {
   changed(a: string, b: string): string {
     return cppDialect.cmp('!=', a, b);
   }
+
+  lanes(): SpecialTarget {
+    return new CppLanesTarget(this);
+  }
+}
+
+/** Conditions on four lanes: comparisons of vectors (or a vector and a scalar) give masks, or-ed bitwise. */
+const laneDialect = { ...cppDialect, or: (a: string, b: string) => `((${a}) | (${b}))` };
+
+/** The places of `CppTarget` four float64 elements from `i` at once (`nx_v4`), for `forGuarded`'s guard. */
+class CppLanesTarget implements SpecialTarget {
+  readonly d = laneDialect;
+  readonly step: string;
+  readonly dt: string;
+  readonly perHz: string;
+
+  constructor(readonly scalar: CppTarget) {
+    this.step = scalar.step;
+    this.dt = scalar.dt;
+    this.perHz = scalar.perHz;
+  }
+
+  el(owner: 'pop' | 'proj', id: number, name: string, idx: string): string {
+    const x = this.scalar.el(owner, id, name, idx);
+    return bareIndex(idx) === 'i' ? `nx_v4(&${x})` : x; // other indices (a global's 0) are scalars, broadcast
+  }
+
+  length(owner: 'pop' | 'proj', id: number, name: string): string { return this.scalar.length(owner, id, name); }
+  spikes(id: number): ListRef { return this.scalar.spikes(id); }
+  geom(p: string, stream: number, drawId: 0 | 1): string { return this.scalar.geom(p, stream, drawId); }
+  changed(a: string, b: string): string { return this.scalar.changed(a, b); }
 }
 
 /** `static void pop<id>_update(Net* N, int64_t step)` for a special population. */

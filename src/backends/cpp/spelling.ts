@@ -27,6 +27,11 @@ const MATH: Record<string, string> = {
 /** The helpers behind `nx_*` in generated code (C semantics equal to `jsBuiltins`). */
 export const CPP_HELPERS = String.raw`/* ---- neurarchy helpers: the same semantics as the js backend's builtins ---- */
 static inline bool nx_truthy(double x) { return x != 0.0 && x == x; }
+/* Four float64 lanes (GCC/Clang vector extensions): a loop's guard tested on four elements at once (forGuarded). */
+typedef double __attribute__((vector_size(32))) nx_v4d;
+typedef int64_t __attribute__((vector_size(32))) nx_v4l;
+static inline nx_v4d nx_v4(const double* p) { nx_v4d v; __builtin_memcpy(&v, p, sizeof v); return v; }
+static inline bool nx_any4(nx_v4l m) { return (m[0] | m[1] | m[2] | m[3]) != 0; }
 static inline double nx_pos(double x) { return x > 0.0 ? x : 0.0; }
 static inline double nx_neg(double x) { return x < 0.0 ? x : 0.0; }
 static inline double nx_clip(double x, double a, double b) { return x < a ? a : (x > b ? b : x); }
@@ -95,8 +100,17 @@ export const cppDialect: Dialect = {
   truthy: (v) => `nx_truthy(${v})`,
   not: (c) => `!(${c})`,
   and: (a, b) => `${a} && ${b}`,
+  or: (a, b) => `(${a} || ${b})`,
   trunc: (v) => `trunc(${v})`,
   forRange: (i, n, body) => [`for (int64_t ${i} = 0; ${i} < ${n}; ${i}++) {`, ...indent(body), '}'],
+  // `guard` is four lanes from `i` (`SpecialTarget.lanes`): the body runs for the four when one holds.
+  forGuarded: (i, n, guard, body) => [
+    `for (int64_t _b${i} = 0; _b${i} + 4 <= ${n}; _b${i} += 4) {`,
+    `  { const int64_t ${i} = _b${i}; if (!nx_any4(${guard})) continue; }`,
+    `  for (int64_t ${i} = _b${i}; ${i} < _b${i} + 4; ${i}++) {`, ...indent(body, 2), '  }',
+    '}',
+    `for (int64_t ${i} = ${n} - ${n} % 4; ${i} < ${n}; ${i}++) {`, ...indent(body), '}',
+  ],
   forSpan: (i, from, to, body) => {
     const { end, hoist } = spanEnd(i, to);
     return [`for (int64_t ${i} = ${from}${hoist ? `, ${end} = ${hoist}` : ''}; ${i} < ${end}; ${i}++) {`, ...indent(body), '}'];

@@ -61,6 +61,7 @@ export const jsDialect: Dialect = {
   truthy: (v) => v,
   not: (c) => `!(${c})`,
   and: (a, b) => `${a} && ${b}`,
+  or: (a, b) => `(${a} || ${b})`,
   trunc: (v) => `Math.trunc(${v})`,
   forRange: (i, n, body) => [`for (let ${i} = 0; ${i} < ${n}; ${i}++) {`, ...indent(body), '}'],
   forSpan: (i, from, to, body) => {

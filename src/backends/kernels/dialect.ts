@@ -50,6 +50,8 @@ export interface Dialect {
   not(cond: string): string;
   /** Both conditions, the second evaluated only when the first holds (it may index past an end otherwise). */
   and(a: string, b: string): string;
+  /** Either condition (parenthesised), the second evaluated only when the first does not hold. */
+  or(a: string, b: string): string;
   /** The value truncated towards zero (attributes of type int). */
   trunc(value: string): string;
   /** `for (i = 0; i < n; i++) { body }`. */

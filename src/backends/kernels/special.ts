@@ -40,6 +40,12 @@ export interface SpecialTarget {
   geom(p: string, stream: number, drawId: 0 | 1): string;
   /** Whether float `a` differs from float `b`, a NaN differing from every value (a reset stores NaN). */
   changed(a: string, b: string): string;
+  /**
+   * The same places read four elements from `i` at once (float64 arrays only), for the guard of a
+   * `Dialect.forGuarded` loop whose dialect takes vectors (cpp); absent where the dialect tests the
+   * scalar guard on several elements itself (wasm).
+   */
+  lanes?(): SpecialTarget;
 }
 
 /** `a + b` of int values (indices, steps, counters). */
@@ -122,7 +128,7 @@ export function poissonParts(pop: PopulationPlan, t: SpecialTarget): PoissonPart
   const rate = el('rates', global ? '0' : 'i');
   return {
     before: [d.declare('_q', t.perHz)],
-    guard: d.expr.or(t.changed(rate, drawn), d.cmp('<=', next, step)),
+    guard: d.or(t.changed(rate, drawn), d.cmp('<=', next, step)),
     neuron: [
       d.declare('_r', rate),
       d.declare('_p', renderArith(d.expr, '*', '_r', '_q')),
@@ -249,7 +255,7 @@ export function sequentialPopulationBody(pop: PopulationPlan, t: SpecialTarget):
   };
   const poisson = () => {
     const p = poissonParts(pop, t);
-    return [...p.before, ...neurons(p.neuron, p.guard)];
+    return [...p.before, ...neurons(p.neuron, t.lanes ? poissonParts(pop, t.lanes()).guard : p.guard)];
   };
   switch (special.kind) {
     case 'spike-source-array': {

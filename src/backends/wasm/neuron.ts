@@ -54,7 +54,7 @@ function emission(pop: PopulationPlan, parts: NeuronParts, events: string[], k: 
   if (!parts.spike) return d.forRange('i', String(pop.size), events);
   const refr = `(aref ${k.pop('_refr_left', pop.id, '_refr_left')} i)`;
   let guard = parts.refractory ? d.and(d.not(d.cmp('>', refr, '0')), parts.spike.cond) : parts.spike.cond;
-  if (parts.axonCond) guard = d.expr.or(guard, parts.axonCond);
+  if (parts.axonCond) guard = d.or(guard, parts.axonCond);
   const skipped = parts.refractory ? `(countdown ${k.pop('_refr_left', pop.id, '_refr_left')})` : '-';
   return [`(gfor i ${pop.size} (${guard}) ${skipped}`, ...events, ')'];
 }

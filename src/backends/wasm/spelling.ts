@@ -52,6 +52,7 @@ export const wasmDialect: Dialect = {
   truthy: (x) => `(truthy ${v(x)})`,
   not: (c) => `(not ${v(c)})`,
   and: (a, b) => `(and ${v(a)} ${v(b)})`,
+  or: (a, b) => `(or ${v(a)} ${v(b)})`,
   trunc: (x) => `(trunc ${v(x)})`,
   forRange: (i, n, body) => [`(for ${i} 0 ${v(n)}`, ...body, ')'],
   forGuarded: (i, n, guard, body) => [`(gfor ${i} ${v(n)} ${v(guard)} -`, ...body, ')'],

@@ -92,6 +92,7 @@ export const wgslDialect: Dialect = {
   truthy: (v) => `nx_truthy(${v})`,
   not: (c) => `!(${c})`,
   and: (a, b) => `${a} && ${b}`,
+  or: (a, b) => `(${a} || ${b})`,
   trunc: (v) => `trunc(${v})`,
   forRange: (i, n, body) => [`for (var ${i}: i32 = 0; ${i} < ${n}; ${i}++) {`, ...indent(body), '}'],
   forSpan: (i, from, to, body) => {

@@ -6,7 +6,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { Network, Neuron, Synapse, Uniform, NetworkError, addFunction, type BackendName } from '../../../src/index.js';
-import { conform as conformOn, snapshot, expectIdentical, rateNetwork, spikingNetwork, timedNetwork, drawsNetwork, axonNetwork, lateNetwork, type Builder, type Built } from '../../helpers/conformance.js';
+import { conform as conformOn, snapshot, expectIdentical, rateNetwork, spikingNetwork, timedNetwork, drawsNetwork, axonNetwork, lateNetwork, poissonNetwork, type Builder, type Built } from '../../helpers/conformance.js';
 import { findCompiler } from '../../../src/backends/cpp/toolchain.js';
 import type { CppEngine } from '../../../src/backends/cpp/engine.js';
 
@@ -41,6 +41,11 @@ describe.skipIf(!compiler)('cpp backend: bit-identical to js', () => {
   it('rate-coded: Oja, delays (uniform, per synapse, changed after compile), global operations, conditionals, draws, constants, functions', async () => {
     const { cpp } = await conform(rateNetwork, 60, 3);
     expect(cpp.net.source).toContain('extern "C"');
+  });
+
+  it('Poisson inputs tested four neurons at a time (forGuarded: nx_v4 lanes): partial rate changes, zero rates, a remainder, a population rate', async () => {
+    const { cpp } = await conform(poissonNetwork, 40, 3);
+    expect(cpp.net.source).toMatch(/nx_any4\(/);
   });
 
   it('spiking: refractory, noise, spike delays (uniform, per synapse, changed), STDP from Poisson input, SpikeSourceArray, monitors', async () => {

@@ -4,9 +4,9 @@
 // wasm lowering: JavaScript's truthiness of NaN and -0, its min/max/clip, int and bool attributes,
 // `modulo` of negative numbers, refractory periods of NaN and Infinity, integer division.
 import { describe, it, expect } from 'vitest';
-import { Network, Neuron, Uniform, PoissonPopulation } from '../../../src/index.js';
+import { Network, Neuron, Uniform } from '../../../src/index.js';
 import { Convolution, Copy } from '../../../src/extensions/convolution/index.js';
-import { conform, snapshot, expectIdentical, rateNetwork, spikingNetwork, timedNetwork, drawsNetwork, axonNetwork, lateNetwork, type Builder } from '../../helpers/conformance.js';
+import { conform, snapshot, expectIdentical, rateNetwork, spikingNetwork, timedNetwork, drawsNetwork, axonNetwork, lateNetwork, poissonNetwork, type Builder } from '../../helpers/conformance.js';
 
 const onWasm = (build: Builder, ms: number, chunks = 2) => conform('wasm', { backend: 'wasm' }, build, ms, chunks);
 
@@ -99,23 +99,7 @@ describe('wasm backend: bit-identical to js', () => {
   });
 
   it('Poisson inputs tested four neurons at a time (gfor): rates changed in some neurons only, zero rates, refractory, a remainder of three', async () => {
-    const rates = Array.from({ length: 103 }, (_, i) => (i % 17 === 5 ? 0.0 : 40.0 + i));
-    const { other } = await onWasm((backend) => {
-      const net = new Network({ seed: 12, backend, dt: 0.5 });
-      const p = new PoissonPopulation(103, { rates, refractory: 2.0, name: 'in', network: net });
-      net.monitor(p, 'spike');
-      return {
-        net,
-        after(n, chunk) {
-          const q = n.getPopulation('in')!;
-          // One neuron in a group of four changes (the others' test stays false), the last three (the remainder) too.
-          const next = Float64Array.from(q.rates as ArrayLike<number>);
-          next[chunk === 0 ? 9 : 50] = chunk === 0 ? 300.0 : 0.0;
-          next[101] = 5.0 + chunk;
-          q.rates = next;
-        },
-      };
-    }, 40, 3);
+    const { other } = await onWasm(poissonNetwork, 40, 3);
     expect(other.net.source).toMatch(/\(gfor i /);
     const spikes = other.net.monitors[0].get('spike') as Record<number, number[]>;
     // Neuron 9 fired at 300 Hz from 40 ms on: far more than at 49 Hz before; neuron 5 (0 Hz) never.

@@ -164,6 +164,11 @@ static inline double nrx_exp(double x) {
 
 /* ---- neurarchy helpers: the same semantics as the js backend's builtins ---- */
 static inline bool nx_truthy(double x) { return x != 0.0 && x == x; }
+/* Four float64 lanes (GCC/Clang vector extensions): a loop's guard tested on four elements at once (forGuarded). */
+typedef double __attribute__((vector_size(32))) nx_v4d;
+typedef int64_t __attribute__((vector_size(32))) nx_v4l;
+static inline nx_v4d nx_v4(const double* p) { nx_v4d v; __builtin_memcpy(&v, p, sizeof v); return v; }
+static inline bool nx_any4(nx_v4l m) { return (m[0] | m[1] | m[2] | m[3]) != 0; }
 static inline double nx_clip(double x, double a, double b) { return x < a ? a : (x > b ? b : x); }
 static inline double nx_max(double a, double b) { return a > b ? a : b; }
 /* JS Math.round: half-way cases towards +Infinity. */
@@ -298,7 +303,24 @@ static void pop0_update(Net* N, int64_t step) {
   int32_t* _nspiked = (int32_t*)N->a[14];
   const double _q = (dt / 1000.0);
   int32_t _ns = 0;
-  for (int64_t i = 0; i < 20; i++) {
+  for (int64_t _bi = 0; _bi + 4 <= 20; _bi += 4) {
+    { const int64_t i = _bi; if (!nx_any4(((nx_v4(&a_rates[i]) != nx_v4(&_poisson_rate[i])) | (nx_v4(&_poisson_next[i]) <= (double)step)))) continue; }
+    for (int64_t i = _bi; i < _bi + 4; i++) {
+      const double _r = a_rates[i];
+      const double _p = (_r * _q);
+      if (_r != _poisson_rate[i]) {
+        _poisson_rate[i] = _r;
+        const double _from = nx_max((double)step, ((double)_last_spike[i] + 1.0));
+        _poisson_next[i] = ((_from - 1.0) + nx_geom(_p, SEED, 65536u, (uint32_t)i, (uint64_t)step, 1u));
+      }
+      if (_poisson_next[i] <= (double)step) {
+        _spiked[_ns++] = (int32_t)i;
+        _last_spike[i] = (int32_t)(step);
+        _poisson_next[i] = ((double)step + nx_geom(_p, SEED, 65536u, (uint32_t)i, (uint64_t)step, 0u));
+      }
+    }
+  }
+  for (int64_t i = 20 - 20 % 4; i < 20; i++) {
     const double _r = a_rates[i];
     const double _p = (_r * _q);
     if (_r != _poisson_rate[i]) {
