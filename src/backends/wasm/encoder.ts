@@ -50,6 +50,15 @@ export const SIMD = {
   'f64x2.abs': 0xec, 'f64x2.neg': 0xed, 'f64x2.sqrt': 0xef, 'f64x2.add': 0xf0, 'f64x2.sub': 0xf1, 'f64x2.mul': 0xf2, 'f64x2.div': 0xf3,
   'f64x2.convert_low_i32x4_s': 0xfe,
   'i32x4.splat': 0x11, 'i32x4.gt_s': 0x3b, 'i32x4.add': 0xae,
+  // Integer lanes of the in-module random generator (`random-simd.ts`): Philox on four counters
+  // (32×32→64-bit products, regrouped by shuffles), fdlibm's exponent words, masks and constants.
+  // `v128.const` takes 16 bytes of immediate, `i8x16.shuffle` 16 lane indices, `i32x4.extract_lane` one.
+  'v128.const': 0x0c, 'i8x16.shuffle': 0x0d, 'i32x4.extract_lane': 0x1b,
+  'i32x4.eq': 0x37, 'i32x4.lt_s': 0x39, 'i32x4.ge_u': 0x40, 'v128.xor': 0x51,
+  'i32x4.shl': 0xab, 'i32x4.shr_s': 0xac, 'i32x4.shr_u': 0xad, 'i32x4.sub': 0xb1, 'i32x4.mul': 0xb5,
+  'i64x2.extend_low_i32x4_s': 0xc7, 'i64x2.extend_high_i32x4_s': 0xc8,
+  'i64x2.extmul_low_i32x4_u': 0xde, 'i64x2.extmul_high_i32x4_u': 0xdf,
+  'f64x2.convert_low_i32x4_u': 0xff,
 } as const;
 
 export type SimdName = keyof typeof SIMD;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { libmModule, randomModule } from '../../../src/backends/wasm/random.js';
-import { fillNormal, fillUniform } from '../../../src/random/draws.js';
+import { drawBlock, fillNormal, fillUniform, u53Open0 } from '../../../src/random/draws.js';
 import { kernelCos, kernelSin, log } from '../../../src/random/libm.js';
 
 type Fill = (ptr: number, n: number, seed: number, stream: number, stepLo: number, stepHi: number, drawId: number, a: number, b: number) => void;
@@ -13,8 +13,11 @@ const MAX_N = 5000;
 const LONG_N = 1 << 21;
 
 const memory = new WebAssembly.Memory({ initial: Math.ceil((PTR + (LONG_N + 1) * 8) / 65536) });
-const instance = new WebAssembly.Instance(new WebAssembly.Module(randomModule() as BufferSource), { env: { memory } });
-const wasm = instance.exports as { fill_uniform: Fill; fill_normal: Fill };
+/** Both builds of the module: four draws at a time (SIMD) and one at a time, over the same memory. */
+const MODULES = [true, false].map((simd) => ({
+  name: simd ? 'SIMD' : 'scalar',
+  wasm: new WebAssembly.Instance(new WebAssembly.Module(randomModule(simd) as BufferSource), { env: { memory } }).exports as { fill_uniform: Fill; fill_normal: Fill },
+}));
 
 /** Calls a wasm fill for `n` elements and returns a copy of them (the memory is fresh garbage first). */
 function run(fill: Fill, n: number, seed: number, stream: number, step: number, drawId: number, a: number, b: number): Float64Array {
@@ -24,8 +27,15 @@ function run(fill: Fill, n: number, seed: number, stream: number, step: number, 
   return view.slice(0, n);
 }
 
-/** What draws.ts writes, scaled as `fillDraws` does: `a + b * out[i]`. */
-function reference(kind: 'uniform' | 'normal', n: number, seed: number, stream: number, step: number, drawId: number, a: number, b: number): Float64Array {
+/** What draws.ts writes, scaled as `fillDraws` does: `a + b * out[i]` (memoised: both modules compare with it). */
+const references = new Map<string, Float64Array>();
+function reference(...args: Parameters<typeof computeReference>): Float64Array {
+  const key = args.join();
+  let r = references.get(key);
+  if (r === undefined) references.set(key, r = computeReference(...args));
+  return r;
+}
+function computeReference(kind: 'uniform' | 'normal', n: number, seed: number, stream: number, step: number, drawId: number, a: number, b: number): Float64Array {
   const out = new Float64Array(n);
   (kind === 'uniform' ? fillUniform : fillNormal)(out, seed, stream, step, drawId);
   for (let i = 0; i < n; i++) out[i] = a + b * out[i];
@@ -45,7 +55,33 @@ const STEPS = [0, 1, 12345, TWO32 + 3, 2 ** 40 + 17];
 const DRAW_IDS = [0, 1, 65535];
 const SCALES: [number, number][] = [[0, 1], [-1.5, 3.25], [2, 0.5]];
 
-describe('wasm random module', () => {
+/**
+ * Draws ([step, element] under RARE_KEY) on the branches the SIMD module leaves to the scalar code,
+ * found by a search over steps (the others in their group of four or eight take the vector path):
+ * log's -2^-20 <= f < 2^-20 path (on the last three, log's general formulas would give another log,
+ * by one ulp, though the same normal after the square root and product),
+ * and the kernels' |θ| < 2^-27 (about one draw in 10^8).
+ */
+const LOG_RARE = [[27629, 4], [315783, 0], [51232995, 6], [127720241, 0], [703990465, 6]] as const;
+const TRIG_RARE = [[4766706, 0], [14431607, 5], [24782353, 4]] as const;
+const RARE_KEY = { seed: 77, stream: 5, drawId: 9 } as const;
+
+/** Whether draw (RARE_KEY, step, index) takes log's short path (the high word of u1 within 2^-20 of a power of two). */
+function onLogShortPath(step: number, index: number): boolean {
+  const w = drawBlock(RARE_KEY.seed, RARE_KEY.stream, index, step, RARE_KEY.drawId, 0, new Uint32Array(4));
+  const hx = new Uint32Array(Float64Array.of(u53Open0(w[0], w[1])).buffer)[1];
+  return (0xfffff & (2 + (hx & 0xfffff))) < 3;
+}
+
+/** Whether draw (RARE_KEY, step, index) has |θ| < 2^-27 in cos2pi (draws.ts's reduction). */
+function onTinyAngle(step: number, index: number): boolean {
+  const w = drawBlock(RARE_KEY.seed, RARE_KEY.stream, index, step, RARE_KEY.drawId, 0, new Uint32Array(4));
+  let f = (((w[2] >>> 11) & 0x7ffff) * TWO32 + w[3]) * 2 ** -51;
+  if (f >= 0.5) f -= 1;
+  return Math.abs(f * 1.5707963267948966) < 2 ** -27;
+}
+
+for (const { name, wasm } of MODULES) describe(`wasm random module (${name})`, () => {
   for (const kind of ['uniform', 'normal'] as const) {
     const fill = kind === 'uniform' ? wasm.fill_uniform : wasm.fill_normal;
 
@@ -71,8 +107,18 @@ describe('wasm random module', () => {
       }
     });
 
+    it(`fill_${kind} is bit-identical for every length around the groups of four and eight`, () => {
+      const lengths = [...Array(34).keys(), 63, 64, 65, 127, 128, 129, 999, 1000, 1001, 1003];
+      const argSets: [number, number, number, number][] = [[0, 0, 0, 0], [99, 2 ** 31 + 5, TWO32 + 3, 65535]];
+      for (const n of lengths) for (const args of argSets) {
+        const got = run(fill, n, ...args, 0.25, -3);
+        const want = reference(kind, n, ...args, 0.25, -3);
+        expect(firstDifference(got, want), `n ${n} args ${args}`).toBe(-1);
+      }
+    });
+
     it(`fill_${kind} writes exactly n elements from ptr`, () => {
-      for (const n of [0, 1, 5, 100]) {
+      for (const n of [0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 100]) {
         const view = new Float64Array(memory.buffer, 0, PTR / 8 + n + 2);
         view.fill(-7.5);
         fill(PTR, n, 1, 7, 3, 0, 0, 0, 1);
@@ -83,6 +129,22 @@ describe('wasm random module', () => {
       }
     });
   }
+
+  it('fill_normal redoes the draws on log\'s |f| < 2^-20 path and the kernels\' |θ| < 2^-27 path, in any lane', () => {
+    const { seed, stream, drawId } = RARE_KEY;
+    for (const [cases, onPath] of [[LOG_RARE, onLogShortPath], [TRIG_RARE, onTinyAngle]] as const) {
+      for (const [step, index] of cases) {
+        expect(onPath(step, index), `step ${step} element ${index}`).toBe(true);
+        for (let i = 0; i < 8; i++) if (i !== index) expect(onPath(step, i)).toBe(false);
+        for (const n of [index + 1, 4, 7, 8, 9, 16]) {
+          if (n <= index) continue;
+          const got = run(wasm.fill_normal, n, seed, stream, step, drawId, 1, 2);
+          const want = reference('normal', n, seed, stream, step, drawId, 1, 2);
+          expect(firstDifference(got, want), `step ${step} element ${index} n ${n}`).toBe(-1);
+        }
+      }
+    }
+  });
 
   it('fill_normal is bit-identical over 2^21 elements, including log\'s |f| < 2^-20 branch', () => {
     const args = [42, 3, 777, 5] as const;
