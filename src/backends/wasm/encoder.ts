@@ -130,6 +130,14 @@ export class Code {
   lane(o: 'f64x2.extract_lane' | 'f64x2.replace_lane', lane: 0 | 1): this { this.simd(o); this.bytes.push(lane); return this; }
   /** A 128-bit load (`v128.load`, or `v128.load64_zero`: 8 bytes into the low half) or store, at the address on the stack. */
   vmem(o: 'v128.load' | 'v128.load64_zero' | 'v128.store', offset = 0): this { this.simd(o); this.bytes.push(3); uleb(this.bytes, offset); return this; }
+  /** `i8x16.shuffle` of the two v128s on the stack: the 16 byte indices (0–15: the first, 16–31: the second). */
+  shuffle(bytes: readonly number[]): this { this.simd('i8x16.shuffle'); this.bytes.push(...bytes); return this; }
+  /** `v128.const` of four 32-bit words (little-endian lanes 0–3). */
+  v128Words(words: readonly number[]): this {
+    this.simd('v128.const');
+    for (const x of words) this.bytes.push(x & 0xff, (x >>> 8) & 0xff, (x >>> 16) & 0xff, (x >>> 24) & 0xff);
+    return this;
+  }
   /** `i32.trunc_sat_f64_s`: truncation saturating at the int32 range, NaN to 0 (never traps). */
   truncSat(): this { this.bytes.push(0xfc, 0x02); return this; }
   /**

@@ -18,7 +18,7 @@
  */
 // Algorithms and constants from fdlibm (Sun Microsystems, 1993; freely distributable with its notice) via V8's src/base/ieee754.cc.
 import { Code, ModuleWriter, type ValType } from './encoder.js';
-import { Locals, type Expr, lit, get, add, sub, mul, div, poly, assign, ret, highWord, lowWord, withHighWord } from './random.js';
+import { Locals, type Expr, lit, get, add, sub, mul, div, poly, assign, ret, highWord, lowWord, withHighWord } from './fexpr.js';
 
 /** A function of the module: its index and its number of f64 parameters (a `lower.ts` `Callee`). */
 export interface LibmFunction {

@@ -15,7 +15,7 @@
  * high and low words regrouped into four lanes by one shuffle each (`shufps` on x86).
  */
 import type { Code, SimdName } from './encoder.js';
-import type { Expr, Locals } from './random.js';
+import type { Expr, Locals } from './fexpr.js';
 import { PHILOX_M0, PHILOX_M1 } from '../../random/philox.js';
 import { LN2_HI, LN2_LO, Lg1, Lg2, Lg3, Lg4, Lg5, Lg6, Lg7, S1, S2, S3, S4, S5, S6, C1, C2, C3, C4, C5, C6 } from '../../random/libm.js';
 
@@ -27,15 +27,11 @@ const int = (k: number): Expr => (c) => { c.i32(k); };
 
 /** The four 32-bit lanes `lanes` of the eight of `x` (lanes 0–3) and `y` (lanes 4–7): `i8x16.shuffle`. */
 export const shuffle32 = (x: Expr, y: Expr, lanes: readonly [number, number, number, number]): Expr => (c) => {
-  x(c); y(c); c.simd('i8x16.shuffle');
-  for (const l of lanes) c.bytes.push(4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3);
+  x(c); y(c); c.shuffle(lanes.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3]));
 };
 
 /** The v128 of four 32-bit words (`v128.const`). */
-export const words128 = (w: readonly [number, number, number, number]): Expr => (c) => {
-  c.simd('v128.const');
-  for (const x of w) c.bytes.push(x & 0xff, (x >>> 8) & 0xff, (x >>> 16) & 0xff, (x >>> 24) & 0xff);
-};
+export const words128 = (w: readonly [number, number, number, number]): Expr => (c) => { c.v128Words(w); };
 
 const fadd = (x: Expr, y: Expr) => v('f64x2.add', x, y);
 const fsub = (x: Expr, y: Expr) => v('f64x2.sub', x, y);
