@@ -32,6 +32,24 @@ export interface ScalarLowering {
   readonly env: { callee(name: string): { index: number; arity: number } | undefined };
 }
 
+/**
+ * The most nodes the two branches of a conditional may have together in a pair loop, which computes
+ * both (`ite(x > 0, x, 0)`: 2; a clipped expression: tens; a chain of 20 `ite`s: hundreds).
+ */
+const SELECT_NODES = 64;
+
+/** The number of nodes of `n` (iterative: expressions nest thousands deep). */
+function nodeCount(n: Node): number {
+  let count = 0;
+  const stack: Node[] = [n];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    count++;
+    if (Array.isArray(x)) for (const y of x) stack.push(y);
+  }
+  return count;
+}
+
 /** Thrown inside a try: the body has a form the pair loop does not take. */
 class NotVectorisable {
   constructor(readonly why: string) {}
@@ -266,7 +284,12 @@ class PairLoop {
       case 'neg': this.#value(a[0], 'v'); c.simd('f64x2.neg'); return;
       case 'float': this.#value(a[0], 'v'); return;
       case 'trunc': this.#value(a[0], 'v'); c.simd('f64x2.trunc'); return;
-      case '?': this.#value(a[1], 'v'); this.#value(a[2], 'v'); this.#value(a[0], 'm'); c.simd('v128.bitselect'); return;
+      case '?':
+        // Both branches are computed in lanes: a long one (a chain of `ite`s, evaluated up to the
+        // first true condition one element at a time) would cost more than the scalar loop.
+        if (nodeCount(a[1]) + nodeCount(a[2]) > SELECT_NODES) return this.#no('a conditional with long branches');
+        this.#value(a[1], 'v'); this.#value(a[2], 'v'); this.#value(a[0], 'm'); c.simd('v128.bitselect');
+        return;
       case 'cmp': this.#value(a[1], 'v'); this.#value(a[2], 'v'); c.simd(CMP[a[0] as string]); return;
       case 'not': this.#value(a[0], 'm'); c.simd('v128.not'); return;
       case 'and': this.#value(a[0], 'm'); this.#value(a[1], 'm'); c.simd('v128.and'); return;

@@ -93,9 +93,13 @@ describe('wasm backend: bit-identical to js', () => {
       }), { name: 'coba' });
       coba.v = new Uniform(-70.0, -50.0);
       net.connect(coba, coba, 'exc', undefined, { name: 'rec' }).connectFixedProbability({ probability: 0.1, weights: 0.5 });
+      // A chain of ite's: lanes would compute every branch; it stays one neuron at a time.
+      const chain = Array.from({ length: 12 }, (_, k) => k).reduceRight((e, k) => `ite(u < ${(k + 1) / 13}, ${k} * u * u + 1.0, ${e})`, '12.0');
+      net.create(9, new Neuron({ equations: `u = Uniform(0.0, 1.0)\n r = ${chain}` }), { name: 'chain' });
       return { net };
     }, 20, 2);
     expect(other.net.source).toMatch(/;; pop0_update \(equations two elements at a time: f64x2\)/);
+    expect(other.net.source).toMatch(/;; pop1_update\n/);
   });
 
   it('Poisson inputs tested four neurons at a time (gfor): rates changed in some neurons only, zero rates, refractory, a remainder of three', async () => {
