@@ -18,7 +18,7 @@ import { LOG_ENTRY, RUN_MODE } from './run.js';
 import { WasmRings } from './ring.js';
 import { hasSpikeRing } from '../kernels/synapse-loops.js';
 
-/** A network compiled to WebAssembly: the module's kernels and the js step function over one memory. */
+/** A network compiled to WebAssembly: the module (kernels and step loop) and the js kernels it imports, over one memory. */
 export class WasmEngine implements Engine {
   readonly backend = 'wasm' as const;
   readonly source: string;
