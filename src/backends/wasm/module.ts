@@ -62,11 +62,16 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
   // (p, stream, neuron, step, drawId) → steps to the next spike (`../js/special.ts` geometricSteps).
   callees.set('geom', { index: w.importFunction('math', 'geom', Array(5).fill('f64'), ['f64']), arity: 5 });
   // tanh, sinh, cosh: V8 calls them from WebAssembly through a wrapper; in the module they cost what
-  // its C++ costs, with its bits (`./libm.ts`, checked on this engine first).
-  if (hyperbolicMatchesMath()) {
-    const own = defineHyperbolic(w, callees.get('exp')!.index);
-    for (const f of ['tanh', 'sinh', 'cosh'] as const) callees.set(f, own[f]);
-  }
+  // its C++ costs, with its bits (`./libm.ts`). Defined when a kernel first calls one, after the
+  // check that this engine's `Math` gives the same bits (once per process, ≈ 40 ms cold).
+  let hyperbolic: ReturnType<typeof defineHyperbolic> | null | undefined;
+  const callee = (name: string): Callee | undefined => {
+    if (name === 'tanh' || name === 'sinh' || name === 'cosh') {
+      hyperbolic ??= hyperbolicMatchesMath() ? defineHyperbolic(w, callees.get('exp')!.index) : null;
+      if (hyperbolic) return hyperbolic[name];
+    }
+    return callees.get(name);
+  };
   const functions = userFunctions(plan);
   const fnIndex = functions.map((f) => {
     const index = w.declare(Array(f.params.length).fill('f64'), ['f64']);
@@ -74,7 +79,7 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
     return index;
   });
   const env = (arrays: (local: string) => ReturnType<WasmMemory['ref']>): LowerEnv => ({
-    array: arrays, callee: (n) => callees.get(n), procedure: (n) => procedures.get(n), dt: plan.dt, table: TABLE, simd,
+    array: arrays, callee, procedure: (n) => procedures.get(n), dt: plan.dt, table: TABLE, simd,
   });
   const constants = (local: string) => (local === 'C' ? memory.ref('net', 0, 'C') : undefined);
   functions.forEach((f, n) => {
