@@ -125,19 +125,18 @@ type RunFunction = (start: number, count: number, mode: number) => void;
  * handed to the runtime, population by population, the steps made absolute from `start`.
  */
 function handOver(log: Int32Array, length: number, start: number, pops: readonly number[], batch: SpikeBatchHooks): void {
+  // Two passes over the log whatever the number of populations: count, then scatter.
   const counts = new Map<number, number>(pops.map((p) => [p, 0]));
   for (let j = 0; j < length; j += LOG_ENTRY) counts.set(log[j], counts.get(log[j])! + 1);
+  const out = new Map(pops.map((p) => [p, { steps: new Float64Array(counts.get(p)!), ranks: new Int32Array(counts.get(p)!), n: 0 }]));
+  for (let j = 0; j < length; j += LOG_ENTRY) {
+    const o = out.get(log[j])!;
+    o.steps[o.n] = start + log[j + 1];
+    o.ranks[o.n++] = log[j + 2];
+  }
   for (const p of pops) {
-    const n = counts.get(p)!;
-    if (n === 0) continue;
-    const steps = new Float64Array(n), ranks = new Int32Array(n);
-    let m = 0;
-    for (let j = 0; j < length; j += LOG_ENTRY) {
-      if (log[j] !== p) continue;
-      steps[m] = start + log[j + 1];
-      ranks[m++] = log[j + 2];
-    }
-    batch.record(p, steps, ranks, n);
+    const o = out.get(p)!;
+    if (o.n > 0) batch.record(p, o.steps, o.ranks, o.n);
   }
 }
 
