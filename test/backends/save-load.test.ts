@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Network, Neuron, Uniform, Normal, type BackendName } from '../../src/index.js';
 import { findCompiler } from '../../src/backends/cpp/toolchain.js';
+import { snapshot, expectIdentical } from '../helpers/conformance.js';
 
 const compiler = await findCompiler();
 const directory = path.join(os.tmpdir(), 'neurarchy-test-cache');
@@ -36,21 +37,8 @@ async function spikingNet(backend: BackendName, seed = 11) {
   return net;
 }
 
-function snapshot(net: Network): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
-  for (const o of [...net.populations, ...net.projections]) {
-    for (const [k, a] of o.state) out.set(`${o.name}/${k}`, new Uint8Array(a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength)));
-  }
-  return out;
-}
-
 function expectSameState(a: Network, b: Network) {
-  const sa = snapshot(a), sb = snapshot(b);
-  expect([...sb.keys()].sort()).toEqual([...sa.keys()].sort());
-  for (const [k, v] of sa) {
-    const w = sb.get(k)!;
-    expect(w.length === v.length && w.every((x, i) => x === v[i]), k).toBe(true);
-  }
+  expectIdentical(snapshot(a), snapshot(b), 'after load');
   expect(b.getCurrentStep()).toBe(a.getCurrentStep());
 }
 
