@@ -70,15 +70,7 @@ const MASK_FORMS = new Set(['cmp', 'not', 'and', 'or', 'truthy']);
 export function vectorLoop(low: ScalarLowering, i: string, pairs: number, body: Node[]): boolean {
   const outer = low.code;
   const code = new Code();
-  low.code = code;
-  try {
-    new PairLoop(low, i).emit(pairs, body);
-  } catch (e) {
-    if (e instanceof NotVectorisable) return false;
-    throw e;
-  } finally {
-    low.code = outer;
-  }
+  if (!attempt(low, () => { low.code = code; new PairLoop(low, i).emit(pairs, body); })) return false;
   for (const b of code.bytes) outer.bytes.push(b);
   return true;
 }
@@ -89,21 +81,29 @@ export function vectorLoop(low: ScalarLowering, i: string, pairs: number, body: 
  * loop) and `test`; undefined when `guard` has a form the pair test does not take.
  */
 export function anyLane(low: ScalarLowering, i: string, iv: number, guard: Node, pairs: number): { prelude: Code; test: Code } | undefined {
-  const outer = low.code;
   const prelude = new Code(), test = new Code();
-  try {
+  const pair = new PairLoop(low, i);
+  const done = attempt(low, () => {
     low.code = prelude;
-    const pair = new PairLoop(low, i);
     pair.constants(iv);
     low.code = test;
     pair.any(guard, pairs);
+  });
+  return done ? { prelude, test } : undefined;
+}
+
+/** Runs `emit` (which writes into buffers of its own), then puts `low`'s buffer back; whether the body allowed pairs. */
+function attempt(low: ScalarLowering, emit: () => void): boolean {
+  const outer = low.code;
+  try {
+    emit();
+    return true;
   } catch (e) {
-    if (e instanceof NotVectorisable) return undefined;
+    if (e instanceof NotVectorisable) return false;
     throw e;
   } finally {
     low.code = outer;
   }
-  return { prelude, test };
 }
 
 class PairLoop {
