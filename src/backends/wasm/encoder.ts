@@ -145,6 +145,8 @@ export class Code {
    * wrapped modulo 2^32 (`i64.trunc_sat_f64_s`, `i32.wrap_i64`; exact below 2^63), NaN to 0.
    */
   toInt32(): this { this.bytes.push(0xfc, 0x06, 0xa7); return this; }
+  /** `i64.trunc_sat_f64_s`: truncation saturating at the int64 range, NaN to 0 (never traps). */
+  truncSatI64(): this { this.bytes.push(0xfc, 0x06); return this; }
 }
 
 interface FuncType { params: ValType[]; results: ValType[] }

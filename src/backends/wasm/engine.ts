@@ -53,7 +53,7 @@ export class WasmEngine implements Engine {
     const js = new JsEngine(input, external, await randomFill(memory.memory));
     const { bytes, vectorised, run } = buildModule(input.plan, kernels, Object.keys(js.kernels), memory, simdSupported());
     const rings = new WasmRings(input.plan, memory, derived);
-    const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory, input.plan.seed, { ...js.kernels }, input.hooks, rings));
+    const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory, { ...js.kernels }, input.hooks, rings));
     built.exports = instance.exports;
     const text = kernels.map((k) => [`;; ${k.name}${vectorised.includes(k.name) ? ' (equations two elements at a time: f64x2)' : ''}`, ...k.body].join('\n')).join('\n\n');
     const loop = [';; run (the step loop: start, count, mode)', ...run.body].join('\n');

@@ -9,7 +9,6 @@ import type { NetworkPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
 import { jsBuiltins } from '../js/spelling.js';
 import { userFunctions, functionScope } from '../kernels/functions.js';
-import { geometricSteps } from '../js/special.js';
 import { ModuleWriter } from './encoder.js';
 import { Lowerer, type Callee, type LowerEnv } from './lower.js';
 import { readForms } from './sexpr.js';
@@ -17,6 +16,7 @@ import { wasmSpelling } from './spelling.js';
 import { PI, type KernelText } from './text.js';
 import { TABLE, type WasmMemory } from './memory.js';
 import { defineHyperbolic, hyperbolicMatchesMath } from './libm.js';
+import { defineGeometric } from './random.js';
 import { HOOKS, hookName, runKernel } from './run.js';
 import type { StepHooks } from '../../runtime/engine.js';
 import { RING_GROW, type WasmRings } from './ring.js';
@@ -33,15 +33,14 @@ const IMPORTS: [string, (...x: number[]) => number, number][] = [
 type StepFunction = (step: number) => void;
 
 /**
- * The module's imports object: `math` functions, the Poisson inputs' geometric draw, the memory, for
- * the step loop (`./run.ts`) the kernels still in JavaScript (`js`) and the runtime's hooks, and the
- * growth of a ring slot (`./ring.ts`).
+ * The module's imports object: `math` functions, the memory, for the step loop (`./run.ts`) the
+ * kernels still in JavaScript (`js`) and the runtime's hooks, and the growth of a ring slot
+ * (`./ring.ts`).
  */
-export function moduleImports(memory: WebAssembly.Memory, seed: number, js: Record<string, StepFunction>, hooks: StepHooks, rings: WasmRings): WebAssembly.Imports {
-  const geom = (p: number, stream: number, i: number, step: number, drawId: number) => geometricSteps(p, seed, stream, i, step, drawId);
+export function moduleImports(memory: WebAssembly.Memory, js: Record<string, StepFunction>, hooks: StepHooks, rings: WasmRings): WebAssembly.Imports {
   const hook = Object.fromEntries(HOOKS.map((h) => [hookName(h), (step: number) => hooks[h](step)]));
   const grow = (proj: number, slot: number) => rings.grow(proj, slot);
-  return { env: { memory }, math: { ...Object.fromEntries(IMPORTS.map(([name, fn]) => [name, fn])), geom }, js, hooks: hook, ring: { [RING_GROW]: grow } };
+  return { env: { memory }, math: Object.fromEntries(IMPORTS.map(([name, fn]) => [name, fn])), js, hooks: hook, ring: { [RING_GROW]: grow } };
 }
 
 /**
@@ -59,13 +58,15 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
   for (const h of HOOKS) procedures.set(hookName(h), { index: w.importFunction('hooks', hookName(h), ['f64'], []), arity: 1 });
   procedures.set(RING_GROW, { index: w.importFunction('ring', RING_GROW, ['f64', 'f64'], []), arity: 2 });
   for (const [name, , arity] of IMPORTS) callees.set(name, { index: w.importFunction('math', name, Array(arity).fill('f64'), ['f64']), arity });
-  // (p, stream, neuron, step, drawId) → steps to the next spike (`../js/special.ts` geometricSteps).
-  callees.set('geom', { index: w.importFunction('math', 'geom', Array(5).fill('f64'), ['f64']), arity: 5 });
   // tanh, sinh, cosh: V8 calls them from WebAssembly through a wrapper; in the module they cost what
   // its C++ costs, with its bits (`./libm.ts`). Defined when a kernel first calls one, after the
   // check that this engine's `Math` gives the same bits (once per process, ≈ 40 ms cold).
   let hyperbolic: ReturnType<typeof defineHyperbolic> | null | undefined;
+  // (p, stream, neuron, step, drawId) → steps to the next spike (`../js/special.ts` geometricSteps),
+  // defined when a Poisson kernel first calls it: imported, each spike called out to JavaScript and back.
+  let geom: Callee | undefined;
   const callee = (name: string): Callee | undefined => {
+    if (name === 'geom') return (geom ??= { index: defineGeometric(w, plan.seed), arity: 5 });
     if (name === 'tanh' || name === 'sinh' || name === 'cosh') {
       hyperbolic ??= hyperbolicMatchesMath() ? defineHyperbolic(w, callees.get('exp')!.index) : null;
       if (hyperbolic) return hyperbolic[name];

@@ -500,6 +500,80 @@ export function randomModule(simd: boolean): Uint8Array {
   return w.emit();
 }
 
+/** The parameters (all f64) of the geometric draw `defineGeometric` defines. */
+const G = { q: 0, stream: 1, index: 2, step: 3, drawId: 4 } as const;
+
+/**
+ * Pushes the i32 of JavaScript's `ToInt32` of the f64 in `local` (`x | 0`, `x >>> 0` as words; exact
+ * below 2^63 in magnitude, as every integer below 2^53 that a draw's words come from is).
+ */
+function word(c: Code, local: number): void {
+  c.get(local).toInt32();
+}
+
+/**
+ * Declares and defines `geom(q, stream, index, step, drawId)` (five f64 → f64) in `w`: the Poisson
+ * inputs' geometric waiting time of `../js/special.ts` (`geometricSteps`) with the network's seed
+ * `seed`, bit for bit — `q > 0` false (NaN included): +∞; `q ≥ 1`: 1; else
+ * `1 + floor(log(u) / log(1 − q))` with u = `u53Open0` of the draw's block (draws.ts's `drawBlock`,
+ * sub-counter 0) and `log` the fdlibm port of `random/libm.ts` (the function `randomModule` calls).
+ *
+ * Why in the module: imported, it cost a call out of WebAssembly and back per spike (≈ 50 ms of the
+ * STDP benchmark's 100 000 steps); here it is a plain call. The words are JavaScript's: `index`,
+ * `stream`, `drawId` and the step's low word modulo 2^32 (`| 0`, `>>> 0`), the step's high word
+ * `floor(step / 2^32)`, the seed `seed >>> 0`, for integers below 2^53 (every draw's); the round
+ * keys of the seed are constants of the function.
+ *
+ * @param w - the module; its imports must all be declared already (this declares functions).
+ * @param seed - the network's seed (`NetworkPlan.seed`), as js passes it to `geometricSteps`.
+ * @param exportAs - a name to export `geom` under (tests); none by default.
+ * @returns the index of `geom`, a kernel callee of arity 5.
+ */
+export function defineGeometric(w: ModuleWriter, seed: number, exportAs?: string): number {
+  const geom = w.declare(Array<ValType>(5).fill('f64'), ['f64'], exportAs);
+  const log = w.declare(['f64'], ['f64']);
+  const L = new Locals(5);
+  const c = new Code();
+  // `!(q > 0)`: never (NaN too); `q >= 1`: the next step.
+  c.get(G.q).f64(0).op('f64.gt').op('i32.eqz').begin('if');
+  ret(c, lit(Infinity));
+  c.op('end');
+  c.get(G.q).f64(1).op('f64.ge').begin('if');
+  ret(c, lit(1));
+  c.op('end');
+  // Round keys: (seed >>> 0) + r·W0 and (stream >>> 0) + r·W1 modulo 2^32 (philox.ts's
+  // `philoxKeysSource`); the seed's are constants.
+  const stream = L.add('i32');
+  word(c, G.stream); c.set(stream);
+  const keys: number[] = [];
+  for (let r = 0; r < 10; r++) {
+    const k0 = L.add('i32'), k1 = L.add('i32');
+    c.i32(((seed >>> 0) + r * PHILOX_W0) | 0).set(k0);
+    c.get(stream).i32((r * PHILOX_W1) | 0).op('i32.add').set(k1);
+    keys.push(k0, k1);
+  }
+  // Counter (index, step mod 2^32, floor(step / 2^32), drawId & 0xffff): the step as an i64 (exact
+  // below 2^53; the arithmetic shift keeps floor's high word for a negative one too).
+  const x: Block = [L.add('i32'), L.add('i32'), L.add('i32'), L.add('i32')];
+  const s = L.add('i64'), p0 = L.add('i64'), p1 = L.add('i64');
+  word(c, G.index); c.set(x[0]);
+  c.get(G.step).truncSatI64().set(s);
+  c.get(s).op('i32.wrap_i64').set(x[1]);
+  c.get(s).i64(32n).op('i64.shr_s').op('i32.wrap_i64').set(x[2]);
+  word(c, G.drawId); c.i32(0xffff).op('i32.and').set(x[3]);
+  philoxRounds(c, x, keys, p0, p1);
+  // 1 + floor(log(u) / log(1 − q)), u = ((x0 >>> 11) · 2^32 + x1 + 1) · 2^-53 (draws.ts's `u53Open0`).
+  c.f64(1);
+  joinWords(c, (c) => { c.get(x[0]).i32(11).op('i32.shr_u'); }, x[1]);
+  c.i64(1n).op('i64.add').op('f64.convert_i64_u').f64(TWO_M53).op('f64.mul').call(log);
+  sub(lit(1), get(G.q))(c);
+  c.call(log).op('f64.div').op('f64.floor').op('f64.add');
+  w.define(geom, L.types, c);
+  const l = logFunction();
+  w.define(log, l.locals, l.code);
+  return geom;
+}
+
 /**
  * A module of the fdlibm translations alone, for tests: exports `log`, `kernel_sin` and
  * `kernel_cos` (f64 → f64), the very functions `randomModule` calls, so that they can be compared

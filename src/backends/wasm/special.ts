@@ -1,8 +1,9 @@
 /**
  * The wasm places of the special inputs' population kernels (`../kernels/special.ts`: TimedArray,
  * PoissonPopulation, TimedPoissonPopulation, SpikeSourceArray): the sequential layout js and cpp
- * use. The geometric waiting time of a Poisson neuron is drawn by the js helper (`geom`, imported by
- * `./module.ts`): it runs once per spike or rate change, not per neuron and step.
+ * use. The geometric waiting time of a Poisson neuron is the module's `geom` (`./random.ts`
+ * `defineGeometric`, the bits of the js helper `geometricSteps`): it runs once per spike or rate
+ * change, not per neuron and step.
  */
 import type { PopulationPlan } from '../../ir/plan.js';
 import type { ListRef } from '../kernels/dialect.js';

@@ -43,7 +43,7 @@ describe('wasm backend: bit-identical to js', () => {
     const kernels = wasmKernelsOf(other.net);
     const id = (name: string) => other.net.getProjection(name)!.id;
     expect(kernels).toEqual(expect.arrayContaining([`proj${id('stdp')}_transmit`, `proj${id('stdp')}_post`, `proj${id('i')}_transmit`, `proj${id('ev')}_transmit`]));
-    // The inputs' kernels too (the Poisson geometric draw is the imported js helper), and P's spike queue push.
+    // The inputs' kernels too (the Poisson geometric draw is the module's own, `defineGeometric`), and P's spike queue push.
     const pop = (name: string) => `pop${other.net.getPopulation(name)!.id}_update`;
     expect(kernels).toEqual(expect.arrayContaining([pop('poisson'), pop('ssa'), pop('P'), pop('P').replace('update', 'delay')]));
   });
