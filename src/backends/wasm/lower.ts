@@ -16,7 +16,7 @@
 import { Code, type OpName, type ValType } from './encoder.js';
 import type { Node } from './sexpr.js';
 import { InternalError } from '../../errors.js';
-import { anyLane, vectorLoop } from './vector.js';
+import { anyLane, isTwo, vectorLoop } from './vector.js';
 
 /** An array a kernel reads: its slot in the pointer table and its element type. */
 export interface ArrayRef {
@@ -44,6 +44,11 @@ export interface LowerEnv {
   table: number;
   /** Whether `vfor` loops may use 128-bit SIMD (false where the engine refuses it: scalar loops). */
   simd: boolean;
+  /**
+   * Whether `pow(x, 2)` may be `x · x` (no call): true where this engine's `Math.pow` gives those
+   * bits (`./libm.ts` `squareMatchesPow`, asked when a kernel first squares).
+   */
+  square?(): boolean;
 }
 
 type Ty = 'i32' | 'f64' | 'flex';
@@ -333,6 +338,14 @@ export class Lowerer {
       }
       case 'isnan': { const x = this.newLocal('f64'); this.expr(args[0], 'f64'); c.tee(x).get(x).op('f64.ne'); return; }
       case 'isfinite': { const x = this.newLocal('f64'); this.expr(args[0], 'f64'); c.tee(x).get(x).op('f64.sub').f64(0).op('f64.eq'); return; }
+      case 'pow': case 'power':
+        // x² as x·x: V8's Math.pow (fdlibm's) returns x·x for y = 2, and a call costs ≈ 12 ns.
+        if (args.length === 2 && isTwo(args[1]) && this.env.square?.()) {
+          const x = this.newLocal('f64');
+          this.expr(args[0], 'f64'); c.tee(x).get(x).op('f64.mul');
+          return;
+        }
+        break;
     }
     this.#callNamed(fn, args, n);
   }

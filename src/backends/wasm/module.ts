@@ -15,7 +15,7 @@ import { readForms } from './sexpr.js';
 import { wasmSpelling } from './spelling.js';
 import { PI, type KernelText } from './text.js';
 import { TABLE, type WasmMemory } from './memory.js';
-import { defineHyperbolic, hyperbolicMatchesMath } from './libm.js';
+import { defineHyperbolic, hyperbolicMatchesMath, squareMatchesPow } from './libm.js';
 import { defineGeometric } from './random.js';
 import { HOOKS, hookName, runKernel } from './run.js';
 import type { StepHooks } from '../../runtime/engine.js';
@@ -80,7 +80,7 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
     return index;
   });
   const env = (arrays: (local: string) => ReturnType<WasmMemory['ref']>): LowerEnv => ({
-    array: arrays, callee, procedure: (n) => procedures.get(n), dt: plan.dt, table: TABLE, simd,
+    array: arrays, callee, procedure: (n) => procedures.get(n), dt: plan.dt, table: TABLE, simd, square: squareMatchesPow,
   });
   const constants = (local: string) => (local === 'C' ? memory.ref('net', 0, 'C') : undefined);
   functions.forEach((f, n) => {

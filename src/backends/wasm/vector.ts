@@ -29,7 +29,7 @@ export interface ScalarLowering {
   expr(n: Node, want: 'i32' | 'f64'): void;
   /** A scalar truth value (int32 0 or 1). */
   cond(n: Node): void;
-  readonly env: { callee(name: string): { index: number; arity: number } | undefined };
+  readonly env: { callee(name: string): { index: number; arity: number } | undefined; square?(): boolean };
 }
 
 /**
@@ -62,6 +62,12 @@ const ARITH: Record<string, SimdName> = { '+': 'f64x2.add', '-': 'f64x2.sub', '*
 const CMP: Record<string, SimdName> = { '<': 'f64x2.lt', '<=': 'f64x2.le', '>': 'f64x2.gt', '>=': 'f64x2.ge', '==': 'f64x2.eq', '!=': 'f64x2.ne' };
 const UNARY: Record<string, SimdName> = { abs: 'f64x2.abs', fabs: 'f64x2.abs', floor: 'f64x2.floor', ceil: 'f64x2.ceil', sqrt: 'f64x2.sqrt' };
 const MASK_FORMS = new Set(['cmp', 'not', 'and', 'or', 'truthy']);
+
+/**
+ * Whether `n` is the literal 2 (`2`, `f:2`, `f:2.0`): the exponent for which `pow` is a
+ * multiplication (here and in `./lower.ts`).
+ */
+export const isTwo = (n: Node): boolean => typeof n === 'string' && /^(f:)?[0-9.e+-]+$/.test(n) && Number(n.replace(/^f:/, '')) === 2;
 
 /**
  * Emits `for (i = 0; i < pairs; i += 2) body` on pairs of lanes into `low`, if the body allows it;
@@ -318,6 +324,10 @@ class PairLoop {
       }
       case 'isnan': { const x = held(args[0]); c.get(x).get(x).simd('f64x2.ne'); return; }
       case 'isfinite': { const x = held(args[0]); c.get(x).get(x).simd('f64x2.sub').get(this.#zero).simd('f64x2.eq'); return; }
+      case 'pow': case 'power':
+        // x² as x·x in both lanes (`./lower.ts`: the bits of this engine's Math.pow, checked).
+        if (args.length === 2 && isTwo(args[1]) && this.#low.env.square?.()) { const x = held(args[0]); c.get(x).get(x).simd('f64x2.mul'); return; }
+        break;
     }
     // Anything else is a call per lane (imported Math functions, user functions: float64 in and out).
     const callee = this.#low.env.callee(fn) ?? this.#no(`the function '${fn}'`);

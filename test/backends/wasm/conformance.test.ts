@@ -57,7 +57,7 @@ describe('wasm backend: bit-identical to js', () => {
     expectIdentical(snapshot(js.net), snapshot(wasm.net), 'after reset');
   });
 
-  it("JavaScript's number semantics in the lowering: truthiness of NaN and -0, min/max/clip with NaN, int and bool attributes, modulo, powers, tanh/sinh/cosh (the module's own)", async () => {
+  it("JavaScript's number semantics in the lowering: truthiness of NaN and -0, min/max/clip with NaN, int and bool attributes, modulo, powers (squares multiplied), tanh/sinh/cosh (the module's own)", async () => {
     await onWasm((backend) => {
       const net = new Network({ seed: 8, backend, dt: 0.5, checkNumerics: 'off' }) // NaN on purpose;
       // 65 neurons: 32 pairs in the vector loop (./vector.ts) and one in its scalar remainder.
@@ -72,9 +72,10 @@ describe('wasm backend: bit-identical to js', () => {
           flag = a > b : bool
           md = modulo(-7.5 + a, 3.0) + modulo(a - 20.0, 3.0) + modulo(k + 4, 3)
           pw = a^2.5 + power(b, 3) + a^0.5
+          sq = (b * 1e155)^2 + pow(b * 1e-165, 2) + power(nanv, 2.0) + (a - 3.0)^2 + pow(-0.0 * b, 2)
           fin = isnan(nanv) + isfinite(1.0 / (a - b)) + round(a - 20.5) + floor(-a) + ceil(b) + sqrt(a) + fabs(b - a)
           hy = tanh(b * a - 3.0) + sinh(a * 2.0 - b) - cosh(nanv / 3.0) + tanh(b / 1000.0) : min = -1e300
-          r = z + negz + mn + k + flag + md + pw + fin + pos(b - 1.0) + neg(b - 1.0) + 1 / 2
+          r = z + negz + mn + k + flag + md + pw + sq + fin + pos(b - 1.0) + neg(b - 1.0) + 1 / 2
         `,
       }), { name: 'numbers' });
       p.a = Float64Array.from({ length: 65 }, (_, i) => (i % 4 === 3 ? 20.5 : i * 0.37));
@@ -83,12 +84,12 @@ describe('wasm backend: bit-identical to js', () => {
     }, 5, 2);
   });
 
-  it('equations run two neurons at a time (f64x2) where they can, with the same bits: COBA, Izhikevich, calls per lane', async () => {
+  it('equations run two neurons at a time (f64x2) where they can, with the same bits: COBA, Izhikevich, calls per lane, squares in lanes', async () => {
     const { other } = await onWasm((backend) => {
       const net = new Network({ seed: 4, backend, dt: 0.1 });
       const coba = net.create(101, new Neuron({
         parameters: 'tau = 20.0 : population\n El = -60.0 : population\n Vt = -50.0 : population',
-        equations: 'tau * dv/dt = (El - v) + g_exc * (0.0 - v) + 20.0 + Normal(0.0, 2.0)\n 5.0 * dg_exc/dt = -g_exc\n s = exp(-v / 40.0) + clip(v, -70.0, -55.0) : min = -100.0',
+        equations: 'tau * dv/dt = (El - v) + g_exc * (0.0 - v) + 20.0 + Normal(0.0, 2.0)\n 5.0 * dg_exc/dt = -g_exc\n s = exp(-v / 40.0) + clip(v, -70.0, -55.0) : min = -100.0\n sq = 0.04 * v^2 + pow(v * 1e153, 2) + pow(v * 1e-170, 2.0)',
         spike: 'v > Vt', reset: 'v = El', refractory: 5.0,
       }), { name: 'coba' });
       coba.v = new Uniform(-70.0, -50.0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ModuleWriter } from '../../../src/backends/wasm/encoder.js';
-import { defineHyperbolic, hyperbolicMatchesMath, type HyperbolicName } from '../../../src/backends/wasm/libm.js';
+import { defineHyperbolic, hyperbolicMatchesMath, squareMatchesPow, type HyperbolicName } from '../../../src/backends/wasm/libm.js';
 
 type Fn = (x: number) => number;
 
@@ -153,5 +153,26 @@ describe('wasm tanh, sinh, cosh, expm1 (libm.ts)', () => {
     expect(wasm.cosh(-Infinity)).toBe(Infinity);
     expect(wasm.expm1(-Infinity)).toBe(-1);
     for (const name of NAMES) expect(wasm[name](NaN)).toBeNaN();
+  });
+});
+
+describe('squares (pow(x, 2) as x · x in the kernels)', () => {
+  it("is this engine's Math.pow(x, 2) on the self-check's probes, so kernels multiply (V8: yes)", () => {
+    expect(squareMatchesPow()).toBe(true);
+  });
+
+  it('holds on a million more inputs of every magnitude, both signs, and the special values', () => {
+    const f = new Float64Array(2), b = new BigUint64Array(f.buffer);
+    let s = 0x1234567;
+    const next = () => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) / 2 ** 32; };
+    const xs = [0, -0, Infinity, -Infinity, NaN, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MIN_VALUE];
+    for (let k = 0; k < 1_000_000; k++) xs.push((next() - 0.5) * 2 ** Math.floor(2100 * next() - 1075));
+    let differ = 0;
+    for (const x of xs) {
+      f[0] = Math.pow(x, 2);
+      f[1] = x * x;
+      if (b[0] !== b[1]) differ++;
+    }
+    expect(differ).toBe(0);
   });
 });
