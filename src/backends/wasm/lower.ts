@@ -361,13 +361,16 @@ export class Lowerer {
   // ---- statements ----
 
   stmts(nodes: Node[]): void {
-    nodes.forEach((s, j) => {
-      // An immutable local never read (the walks declare `k` and `i` for every event; the derived
-      // arrays leave them unused): not computed. Expressions have no effects, and a load that is
-      // not needed is a random memory access saved.
-      if (Array.isArray(s) && s[0] === 'let' && !mentions(nodes, j + 1, s[1] as string)) return;
-      this.stmt(s);
-    });
+    // An immutable local never read (the walks declare `k` and `i` for every event; the derived
+    // arrays leave them unused): not computed. Expressions have no effects, and a load that is
+    // not needed is a memory access saved. From the last statement back, so that a local read
+    // only by locals not computed is not computed either (`k`, read by `i` alone: a load per synapse).
+    const unused = new Set<number>();
+    for (let j = nodes.length - 1; j >= 0; j--) {
+      const s = nodes[j];
+      if (Array.isArray(s) && s[0] === 'let' && !mentions(nodes, j + 1, s[1] as string, unused)) unused.add(j);
+    }
+    nodes.forEach((s, j) => { if (!unused.has(j)) this.stmt(s); });
   }
 
   #scoped(body: () => void): void {
@@ -538,9 +541,9 @@ function join(a: Ty, b: Ty): Ty {
   return 'flex';
 }
 
-/** Whether atom `name` occurs in `nodes[from…]` (iterative: chains nest thousands deep). */
-function mentions(nodes: Node[], from: number, name: string): boolean {
-  const stack: Node[] = nodes.slice(from);
+/** Whether atom `name` occurs in `nodes[from…]`, statements `skip` left out (iterative: chains nest thousands deep). */
+function mentions(nodes: Node[], from: number, name: string, skip: ReadonlySet<number> = new Set()): boolean {
+  const stack: Node[] = nodes.slice(from).filter((_n, j) => !skip.has(from + j));
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n === name) return true;
