@@ -4,9 +4,10 @@
  * every neuron are recorded, as in the peers.
  *
  * Run: npx tsx bench/coba.ts [--N 4000] [--T 1000] [--seed 1234] [--backend js|cpp|webgpu] [--threads 1] [--directory DIR]
+ *        [--procedural 1]   (procedural connectivity: synapses regenerated at each spike, none stored)
  * Prints one line `RESULT {json}` (see bench/README.md); `npm run bench -- coba` runs it repeatedly.
  */
 import { runBenchmark } from './lib/args.js';
 import { buildCOBA, spikeStats } from './lib/spiking.js';
 
-await runBenchmark('coba', { N: 4000, T: 1000, p: 0 }, (a) => buildCOBA({ N: a.N, seed: a.seed, p: a.p || undefined }), spikeStats);
+await runBenchmark('coba', { N: 4000, T: 1000, p: 0, procedural: 0 }, (a) => buildCOBA({ N: a.N, seed: a.seed, p: a.p || undefined, procedural: a.procedural === 1 }), spikeStats);

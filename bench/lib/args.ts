@@ -70,6 +70,12 @@ export function emit(record: Record<string, unknown>): void {
   console.log(`RESULT ${JSON.stringify(out)}`);
 }
 
+/** The synapses of a projection: stored, or the expected number of a procedural one (none stored). */
+function synapseCount(p: Network['projections'][number]): number {
+  const rule = p.connectivity?.procedural;
+  return rule ? Math.round(rule.probability * rule.preRanks.length * rule.candidates.length) : p.nbSynapses;
+}
+
 /**
  * The whole of a benchmark script over one network: parses `--key value` (`defaults` plus
  * {@link COMMON}), builds the network, compiles it and simulates `T` ms, then prints `RESULT` with
@@ -84,7 +90,7 @@ export async function runBenchmark<D extends { T: number } & Record<string, stri
   const timing = await compileAndRun(b.net, a, a.T, tStart);
   emit({
     model, backend: a.backend, threads: a.threads, N: b.N, dt: b.dt, sim_ms: a.T, seed: a.seed,
-    ...timing, n_syn: b.net.projections.reduce((s, p) => s + p.nbSynapses, 0),
+    ...timing, n_syn: b.net.projections.reduce((s, p) => s + synapseCount(p), 0),
     ...stats(b, a.T),
   });
 }

@@ -9,7 +9,11 @@ import {
 } from '../../src/index.js';
 import { RandomState } from './numpy-random.js';
 
-export interface SpikingOptions { N?: number; seed?: number; backend?: BackendName; threads?: number; p?: number; dt?: number }
+export interface SpikingOptions {
+  N?: number; seed?: number; backend?: BackendName; threads?: number; p?: number; dt?: number;
+  /** COBA's projections with procedural connectivity (regenerated at each spike, none stored). */
+  procedural?: boolean;
+}
 
 export interface Built {
   net: Network;
@@ -72,8 +76,9 @@ export function buildCOBA(o: SpikingOptions = {}): Built {
   P.v = new Normal(-55.0, 5.0);
   P.g_exc = new Normal(4.0, 1.5);
   P.g_inh = new Normal(20.0, 12.0);
-  const ce = net.connect(P.slice(0, NE), P, 'exc').connectFixedProbability({ weights: 0.6, probability: p });
-  const ci = net.connect(P.slice(NE), P, 'inh').connectFixedProbability({ weights: 6.7, probability: p });
+  const procedural = o.procedural ? { procedural: true } : {};
+  const ce = net.connect(P.slice(0, NE), P, 'exc').connectFixedProbability({ weights: 0.6, probability: p, ...procedural });
+  const ci = net.connect(P.slice(NE), P, 'inh').connectFixedProbability({ weights: 6.7, probability: p, ...procedural });
   return { net, pop: P, monitor: net.monitor(P, 'spike'), projections: [ce, ci], N, NE, dt };
 }
 

@@ -373,8 +373,11 @@ export class Monitor<out T extends Monitorable = Monitorable, const V extends st
       if (this.object instanceof Projection || this.object instanceof Dendrite) throw new NetworkError(`monitor: '${v}' is recorded on populations`);
       return;
     }
-    if (this.object instanceof Projection) this.object.attribute(v);
-    else if (this.object instanceof Dendrite) this.object.projection.attribute(v);
+    if (this.object instanceof Projection) {
+      this.object.attribute(v);
+      // A procedural projection stores no value per synapse (a number weight is one value).
+      if (this.object.connectivity?.procedural && this.object.storageLocality(v) !== 'global') this.object.requireStored(`its '${v}'`, 'recorded');
+    } else if (this.object instanceof Dendrite) this.object.projection.attribute(v);
     else this.object.population.attribute(v);
   }
 
@@ -426,7 +429,7 @@ export class Monitor<out T extends Monitorable = Monitorable, const V extends st
       return { name: v, early, buffer, times, read };
     }
     const proj = obj instanceof Projection ? obj : obj.projection;
-    const c = proj.requireConnected();
+    const c = proj.storageLocality(v) === 'global' ? proj.requireConnected() : proj.requireStored(`its '${v}'`, 'recorded');
     const locality = proj.storageLocality(v);
     const [lo, hi] = obj instanceof Dendrite
       ? (locality === 'semiglobal' ? [obj.index, obj.index + 1] : [c.rowPtr[obj.index], c.rowPtr[obj.index + 1]])

@@ -170,19 +170,19 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
   get target(): string { return this.targets[0]; }
 
   /** Number of dendrites (post-synaptic neurons with at least one synapse at connect time; structural plasticity keeps emptied dendrites). */
-  get size(): number { return this.requireConnected().postRanks.length; }
+  get size(): number { return this.requireStored('its number of dendrites').postRanks.length; }
   /** Number of synapses. */
-  get nbSynapses(): number { return this.requireConnected().preRanks.length; }
+  get nbSynapses(): number { return this.requireStored('its number of synapses').preRanks.length; }
   /** Ranks (in the post population) of the neurons that have a dendrite, in dendrite order. */
-  get postRanks(): number[] { return Array.from(this.requireConnected().postRanks); }
+  get postRanks(): number[] { return Array.from(this.requireStored('its post-synaptic ranks').postRanks); }
   /** For each dendrite, the ranks (in the pre population) of its synapses. */
   get preRanks(): number[][] {
-    const c = this.requireConnected();
+    const c = this.requireStored('its pre-synaptic ranks');
     return Array.from(c.postRanks, (_, i) => Array.from(c.preRanks.subarray(c.rowPtr[i], c.rowPtr[i + 1])));
   }
   /** Number of synapses of each dendrite. */
   get nbSynapsesPerDendrite(): number[] {
-    const c = this.requireConnected();
+    const c = this.requireStored('its synapses per dendrite');
     return Array.from(c.postRanks, (_, i) => c.rowPtr[i + 1] - c.rowPtr[i]);
   }
   /** True when every synapse shares one weight (a number given to the connector, no plasticity). */
@@ -211,9 +211,9 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
    * (semiglobal) or one number (global, and `w` of a single-weight projection).
    */
   get(name: string): Float64Array[] | Float64Array | number {
-    const c = this.requireConnected();
-    const arr = this.f64(name);
     const locality = this.storageLocality(name);
+    const c = locality === 'global' ? this.requireConnected() : this.requireStored(`its '${name}'`);
+    const arr = this.f64(name);
     if (locality === 'global') return arr[0];
     if (locality === 'semiglobal') return Float64Array.from(arr);
     return Array.from(c.postRanks, (_, i) => arr.slice(c.rowPtr[i], c.rowPtr[i + 1]));
@@ -234,7 +234,7 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
    * ```
    */
   flat(name = 'w'): Float64Array {
-    const c = this.requireConnected();
+    const c = this.requireStored(`its '${name}'`);
     this.attribute(name); // an unknown name is refused with the list of attributes
     const arr = this.f64(name);
     if (name === 'w' && c.singleWeight) return new Float64Array(c.preRanks.length).fill(arr[0]);
@@ -249,10 +249,11 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
 
   /** @internal */
   setAttribute(name: string, value: AttributeInput, dendrite?: number): void {
-    const c = this.requireConnected();
+    const locality = this.storageLocality(name);
+    // A procedural projection's `w` is drawn per synapse at every spike (a number weight stays settable).
+    const c = locality === 'global' && !(name === 'w' && this.connectivity?.procedural) ? this.requireConnected() : this.requireStored(`its '${name}'`, 'written');
     const arr = this.f64(name);
     const what = `projection '${this.name}', attribute '${name}'`;
-    const locality = this.storageLocality(name);
     if (locality === 'global') {
       if (name === 'w' && c.singleWeight && typeof value !== 'number') {
         throw new NetworkError(`${what}: this projection shares one weight (connected with a number and no plasticity); connect with forceMultipleWeights: true to set per-synapse weights`);
@@ -283,7 +284,7 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
 
   /** The dendrite of the post-synaptic neuron `postRank` (rank in the post population). */
   dendrite(postRank: number): Dendrite<A> {
-    const c = this.requireConnected();
+    const c = this.requireStored('a dendrite');
     const i = c.postRanks.indexOf(postRank);
     if (i < 0) throw new NetworkError(`projection '${this.name}' has no synapse onto post-synaptic neuron ${postRank}`);
     return new Dendrite(this, i);
@@ -291,7 +292,7 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
 
   /** All dendrites, in post-rank order. */
   get dendrites(): Dendrite<A>[] {
-    return Array.from(this.requireConnected().postRanks, (_, i) => new Dendrite(this, i));
+    return Array.from(this.requireStored('its dendrites').postRanks, (_, i) => new Dendrite(this, i));
   }
 
   /** The synapse from `preRank` to `postRank` (ANNarchy's `proj.synapse(pre, post)`): `proj.synapse(3, 0).w` reads and writes its weight. */
@@ -301,7 +302,7 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
 
   /** Dense matrix (post.population.size × pre.population.size) of weights, `fill` where there is no synapse. */
   connectivityMatrix(fill = 0): Float64Array[] {
-    const c = this.requireConnected();
+    const c = this.requireStored('its connectivity matrix');
     const w = this.f64('w');
     const rows = Array.from({ length: this.post.population.size }, () => new Float64Array(this.pre.population.size).fill(fill));
     for (let i = 0; i < c.postRanks.length; i++) {
@@ -315,6 +316,7 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
     const c = this.requireConnected();
     const dt = this.network.dt;
     if (typeof c.delaySteps === 'number') return c.delaySteps * dt;
+    this.requireStored('its per-synapse delays');
     const d = c.delaySteps;
     return Array.from(c.postRanks, (_, i) => Float64Array.from(d.subarray(c.rowPtr[i], c.rowPtr[i + 1]), (s) => s * dt));
   }
@@ -391,6 +393,18 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
       this.state as Map<string, Float64Array>, this.network, `projection '${this.name}'`,
     );
     this.state.set('w', typeof weights === 'number' ? Float64Array.of(weights) : weights);
+  }
+
+  /**
+   * @internal the connectivity of a projection whose synapses are stored; a procedural one
+   * (`connectFixedProbability({ procedural: true })`) is refused, naming `what` was asked.
+   */
+  requireStored(what: string, verb = 'read'): ConnectivityData {
+    const c = this.requireConnected();
+    if (c.procedural) {
+      throw new NetworkError(`projection '${this.name}' has procedural connectivity: its synapses are regenerated at each spike, not stored, so ${what} cannot be ${verb}; connect with procedural: 'stored' for the same synapses, stored`);
+    }
+    return c;
   }
 
   /** @internal */

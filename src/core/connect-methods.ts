@@ -17,6 +17,8 @@ import type { Sampler } from '../random/types.js';
 import * as C from '../connectors/index.js';
 import type { Projection } from './handles.js'; // the classes' own types, without importing their modules (handles.ts)
 import { checkProjectionMemory, checkDelayRing } from './memory.js';
+import { randomStream } from '../random/streams.js';
+import { checkProceduralSynapse } from './projection-checks.js';
 import type { Connectivity, NeuronSet, ValueSpec } from '../connectors/index.js';
 
 /** The stored connectivity of a projection. */
@@ -33,6 +35,11 @@ export interface ConnectivityData {
   delaySteps: number | Int32Array;
   /** Largest delay in steps. */
   maxDelay: number;
+  /**
+   * A procedural projection (`procedural: true`): no synapse is stored (the CSR is empty); the rule
+   * regenerates each pre-synaptic neuron's synapses when it spikes (connectors/procedural.ts).
+   */
+  procedural?: C.ProceduralRule;
 }
 
 type Side = Population | PopulationView;
@@ -59,7 +66,18 @@ export interface AllToAllOptions extends WeightsOption, SelfOption, CommonConnec
 /** Options of `connectOneToOne()`. */
 export interface OneToOneOptions extends WeightsOption, CommonConnectOptions {}
 /** Options of `connectFixedProbability()`. */
-export interface FixedProbabilityOptions extends AllToAllOptions { probability: number }
+export interface FixedProbabilityOptions extends AllToAllOptions {
+  probability: number;
+  /**
+   * `true`: the synapses are not stored but regenerated from counter-based random numbers each time
+   * a pre-synaptic neuron spikes (GeNN's procedural connectivity): memory grows with the neurons,
+   * not the synapses. For spiking synapses whose only per-synapse value is a `w` nothing writes
+   * (the default synapse, …); weights and delays a number or a distribution. `'stored'`: the same
+   * synapses, drawn the same way, stored (their weights readable, any synapse). Default: stored,
+   * drawn row by row from the host stream.
+   */
+  procedural?: boolean | 'stored';
+}
 /** Options of `connectFixedNumberPre()` / `connectFixedNumberPost()`. */
 export interface FixedNumberOptions extends AllToAllOptions { number: number }
 /** Options of `connectGaussian()`. */
@@ -75,7 +93,7 @@ export interface FromSparseConnectOptions { delays?: number }
 export const CONNECT_OPTIONS = {
   allToAll: optionKeys<AllToAllOptions>()(['weights', 'delays', 'allowSelfConnections', 'forceMultipleWeights']),
   oneToOne: optionKeys<OneToOneOptions>()(['weights', 'delays', 'forceMultipleWeights']),
-  fixedProbability: optionKeys<FixedProbabilityOptions>()(['probability', 'weights', 'delays', 'allowSelfConnections', 'forceMultipleWeights']),
+  fixedProbability: optionKeys<FixedProbabilityOptions>()(['probability', 'weights', 'delays', 'allowSelfConnections', 'forceMultipleWeights', 'procedural']),
   fixedNumber: optionKeys<FixedNumberOptions>()(['number', 'weights', 'delays', 'allowSelfConnections', 'forceMultipleWeights']),
   gaussian: optionKeys<GaussianOptions>()(['amp', 'sigma', 'limit', 'delays', 'allowSelfConnections', 'forceMultipleWeights']),
   dog: optionKeys<DogOptions>()(['ampPos', 'sigmaPos', 'ampNeg', 'sigmaNeg', 'limit', 'delays', 'allowSelfConnections', 'forceMultipleWeights']),
@@ -96,6 +114,8 @@ export abstract class ConnectorMethods {
   /** @internal */
   abstract readonly description: SynapseDescription;
   abstract readonly name: string;
+  /** Index of the projection in its network (its random stream). */
+  abstract readonly id: number;
   /** @internal */
   abstract connectivity?: ConnectivityData;
   /** The connector that built the connectivity, in words (`'fixed probability 0.02'`), for reports. */
@@ -121,7 +141,33 @@ export abstract class ConnectorMethods {
   connectFixedProbability(options: FixedProbabilityOptions): this {
     checkConnectArguments('connectFixedProbability', arguments, this.where('connectFixedProbability'));
     this.checked(options, CONNECT_OPTIONS.fixedProbability, 'connectFixedProbability');
+    if (options.procedural !== undefined && options.procedural !== false) return this.connectProcedural(options);
     return this.apply(C.fixedProbability(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options, `fixed probability ${options.probability}`);
+  }
+
+  /** `connectFixedProbability` with `procedural: true` or `'stored'`. */
+  private connectProcedural(options: FixedProbabilityOptions): this {
+    const where = this.where('connectFixedProbability');
+    if (options.procedural !== true && options.procedural !== 'stored') {
+      throw new NetworkError(`${where}: procedural must be true, false or 'stored', got ${describeValue(options.procedural)}`);
+    }
+    const o = this.withWeights(options, 1);
+    const rule = C.proceduralRule(neuronSet(this.pre), neuronSet(this.post), {
+      ...o, seed: (this.network.rng as { seed?: number }).seed ?? 0, stream: randomStream('proj', this.id), dt: this.network.dt,
+    }, where);
+    const connector = `fixed probability ${options.probability}${options.procedural === true ? ' (procedural)' : ' (procedural rows, stored)'}`;
+    if (options.procedural === 'stored') return this.apply(C.materialize(rule, where), o, connector);
+    checkProceduralSynapse(this.description, where, this.network.structuralPlasticity, options.forceMultipleWeights);
+    if (this.connectivity && this.network.compiled) throw new NetworkError(`projection '${this.name}' is already connected and compiled`);
+    const single = typeof rule.weights === 'number';
+    const empty = new Int32Array(0);
+    this.storeConnectivity({
+      postRanks: empty, rowPtr: new Int32Array(1), preRanks: empty, singleWeight: single,
+      delaySteps: typeof rule.delays === 'number' ? rule.maxDelaySteps : new Int32Array(0),
+      maxDelay: rule.maxDelaySteps, procedural: rule,
+    }, single ? (rule.weights as number) : new Float64Array(0));
+    this.connector = connector;
+    return this;
   }
 
   /** Each post-synaptic neuron receives `number` synapses from distinct pre-synaptic neurons. */
@@ -281,6 +327,9 @@ export abstract class ConnectorMethods {
   protected setDelays(value: number | ArrayLike<ArrayLike<number>>): void {
     const c = this.connectivity;
     if (!c) throw new NetworkError(`projection '${this.name}' is not connected yet`);
+    if (c.procedural && typeof c.delaySteps !== 'number') {
+      throw new NetworkError(`projection '${this.name}' has procedural connectivity with delays drawn at every spike: they cannot be changed (connect with the delays wanted, or with procedural: 'stored')`);
+    }
     const dt = this.network.dt;
     const who = `projection '${this.name}'`;
     if (typeof value === 'number') {

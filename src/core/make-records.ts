@@ -45,6 +45,7 @@ export function projectionRecord(proj: Projection): ProjectionRecord {
       delaySteps: typeof c.delaySteps === 'number' ? c.delaySteps : 'variable',
       maxDelay: c.maxDelay,
       singleWeight: c.singleWeight,
+      ...(c.procedural ? { procedural: c.procedural } : {}),
     },
     special: (proj as { special?: SpecialProjection }).special,
   };

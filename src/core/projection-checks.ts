@@ -196,3 +196,33 @@ export function checkSynapseReferences(d: SynapseDescription, pre: Population, p
     }
   }
 }
+
+/**
+ * Refuses a synapse that procedural connectivity (`connectFixedProbability({ procedural: true })`)
+ * cannot regenerate: it stores nothing per synapse or per dendrite, so the synapse may have no
+ * attribute of either kind but its `w`, nothing may write `w` or another synapse value, and
+ * there is no code per step, per post-synaptic spike or per axonal spike, and no continuous psp.
+ * `'stored'` (the same synapses, stored) takes any synapse.
+ */
+export function checkProceduralSynapse(d: SynapseDescription, where: string, structural: boolean | undefined, forceMultipleWeights: boolean | undefined): void {
+  const refuse = (why: string) => {
+    throw new NetworkError(`${where}: procedural connectivity stores no synapse, so ${why}; use procedural: 'stored' (the same synapses, stored) or a synapse without it`);
+  };
+  if (d.type !== 'spike') refuse(`a rate-coded synapse ('${d.name}') cannot be regenerated each step`);
+  if (structural) refuse('structural plasticity (which adds and removes stored synapses) cannot change it');
+  if (forceMultipleWeights) refuse('forceMultipleWeights (one stored weight per synapse) is not possible');
+  const stored = d.attributes.find((a) => a.name !== 'w' && a.locality !== 'global');
+  if (stored) refuse(`the synapse '${d.name}' cannot keep its ${a(stored.locality)} ${stored.role} '${stored.name}' (line ${stored.source.line})`);
+  if (d.plastic) refuse(`the synapse '${d.name}' cannot change its weight w (it is plastic)`);
+  if (d.sections.some((s) => s.steps.length > 0)) refuse(`the equations of the synapse '${d.name}' cannot run`);
+  if (d.postSpike.length > 0) refuse(`the post_spike code of the synapse '${d.name}' cannot run`);
+  if (d.preAxonSpike.length > 0) refuse(`the pre_axon_spike code of the synapse '${d.name}' cannot run`);
+  if (d.psp !== undefined) refuse(`the continuous psp of the synapse '${d.name}' cannot be summed`);
+  if (d.eventDriven.length > 0) refuse(`the event-driven variables of the synapse '${d.name}' cannot be kept`);
+  const own = [...d.transmission, ...d.preSpike].find((s) => s.owner === 'self');
+  if (own) refuse(`pre_spike cannot write '${own.target}' of the synapse '${d.name}' (line ${own.source.line})`);
+}
+
+function a(locality: string): string {
+  return locality === 'local' ? 'per-synapse' : 'per-dendrite';
+}

@@ -4,6 +4,7 @@
  * `core/` never imports `ir/`. The records hold no values of attributes (those stay in the state
  * maps): only sizes, descriptions, connectivity shapes and the arrays input classes put in the state.
  */
+import type { ProceduralRule } from '../connectors/procedural.js';
 import type { NeuronDescription, SynapseDescription } from '../equations/description.js';
 
 /** A special input population's kernel (specified in `ir/plan.ts`, next to its re-export). */
@@ -50,6 +51,8 @@ export interface ConnectivityRecord {
   maxDelay: number;
   /** `w` is one shared value. */
   singleWeight: boolean;
+  /** Procedural connectivity: the rule that regenerates the synapses (none stored). */
+  procedural?: ProceduralRule;
 }
 
 /** What the plan needs of a projection. */

@@ -115,7 +115,7 @@ export function mapProjection(proj: Projection, cells: Map<Population, CellMappi
   const target = proj.target;
   const rec = postCell.receptors.get(target);
   if (!rec) refuse(proj, `the post-synaptic cell ${postCell.type} has no input for target '${target}' (targets: ${[...postCell.receptors.keys()].join(', ') || 'none'})`);
-  const c = proj.requireConnected();
+  const c = proj.requireStored('its synapses', 'exported');
   const n = c.preRanks.length;
   const w = proj.f64('w');
   const preR = Int32Array.from(c.preRanks);

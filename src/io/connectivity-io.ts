@@ -22,6 +22,7 @@ interface Columns { post_ranks: Int32Array; pre_ranks: Int32Array; w: Float64Arr
 function columns(proj: Projection): Columns {
   const c = proj.connectivity;
   if (!c) throw new LoadError(`saveConnectivity(): projection '${proj.name}' is not connected yet`);
+  proj.requireStored('its synapses', 'saved by saveConnectivity()');
   const nnz = c.preRanks.length;
   const post = new Int32Array(nnz);
   for (let i = 0; i < c.postRanks.length; i++) post.fill(c.postRanks[i]!, c.rowPtr[i], c.rowPtr[i + 1]);

@@ -108,6 +108,13 @@ function projectionRows(p: ProjectionPlan, pops: readonly PopulationPlan[]): Row
     );
     if (p.special.indexed) rows.push(row('_sh_widx', 'i32', n * p.special.window, 'window × post.size', 'connectivity'));
   }
+  if (p.procedural) {
+    rows.push(
+      row('_proc_post', 'i32', p.procedural.candidates.length, 'data', 'connectivity'),
+      row('_proc_table', 'i32', p.procedural.table.length, 'data', 'connectivity'),
+    );
+    if (p.procedural.preMember) rows.push(row('_proc_member', 'i32', pops[p.pre].size, 'pre.size', 'connectivity'));
+  }
   for (const r of d.randoms) rows.push(row(`_rand_${r.id}`, 'f64', counts[r.locality], formulas[r.locality], 'random'));
   return rows;
 }

@@ -90,7 +90,8 @@ export function buildPlan(input: PlanInput): NetworkPlan {
         pre.maxDelay = Math.max(pre.maxDelay, maxSteps);
       }
     } else {
-      if (delay.kind === 'uniform') {
+      // Procedural per-synapse delays read the spike queue at every delay up to the largest.
+      if (delay.kind === 'uniform' || (delay.kind === 'variable' && c.procedural)) {
         pre.spikeQueue = true;
         pre.maxDelay = Math.max(pre.maxDelay, maxSteps);
       }
@@ -123,6 +124,7 @@ export function buildPlan(input: PlanInput): NetworkPlan {
       special,
       synapses: c.synapses,
       dendrites: c.dendrites,
+      ...(c.procedural ? { procedural: c.procedural } : {}),
     };
   });
 

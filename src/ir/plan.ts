@@ -21,6 +21,7 @@
  *   indices it projects to, for spike propagation), `_syn_dendrite` (int32 dendrite index of each synapse),
  *   `_last_event` (int32 step of the last event per synapse, event-driven variables).
  */
+import type { ProceduralRule } from '../connectors/procedural.js';
 import type { NeuronDescription, SynapseDescription, GlobalOpUse } from '../equations/description.js';
 import type { Expr } from '../equations/ast.js';
 import type { SpecialPopulation, SpecialProjection } from '../core/records.js';
@@ -151,6 +152,13 @@ export interface ProjectionPlan {
   synapses: number;
   /** Number of dendrites (post-synaptic neurons with at least one synapse) at compile. */
   dendrites: number;
+  /**
+   * Procedural connectivity (connectors/procedural.ts): no synapse is stored (`synapses` is 0); a
+   * spike regenerates its row from the rule, whose candidates, geometric table and pre-synaptic
+   * membership are the arrays `_proc_post`, `_proc_table`, `_proc_member`. Per-synapse delays read
+   * the pre-synaptic spike queue at every delay instead of a ring of synapses in flight.
+   */
+  procedural?: ProceduralRule;
 }
 
 /** Element type of a state array: `f64` is a Float64Array, `i32` an Int32Array. */

@@ -31,72 +31,42 @@ function hashName(name: string): number {
 }
 
 /**
- * A deterministic, sequential random stream (implements {@link RandomSource}).
- *
- * Consumption: `uniform()` takes two words (53-bit formula of `draws.ts`), `integer(n)` one word per
- * try (rejection, unbiased) for n ≤ 2^32, `normal()` takes a whole block (four words, realigned to
- * a block boundary) and returns its two Box–Muller normals on successive calls.
+ * The consumption rules of a stream of Philox blocks, whatever counter names the blocks (implements
+ * {@link RandomSource}): `uniform()` takes two words (53-bit formula of `draws.ts`), `integer(n)` one
+ * word per try (rejection, unbiased) for n ≤ 2^32, `normal()` takes a whole block (four words,
+ * realigned to a block boundary) and returns its two Box–Muller normals on successive calls.
+ * Subclasses say which counter block `b` is ({@link BlockStream.fillBlock}).
  */
-export class RandomStream implements RandomSource {
-  /** The seed (reduced to an unsigned 32-bit integer). */
-  readonly seed: number;
-  /** The stream id: key word 1 (e.g. a population or projection id). */
-  readonly streamId: number;
-  /** The substream: counter word 3; 0 for a root stream, derived by {@link RandomStream.child}. */
-  readonly substream: number;
-  #block = 0;
-  readonly #buf = new Uint32Array(4);
-  #pos = 4;
-  #spare = NaN;
+export abstract class BlockStream implements RandomSource {
+  /** The next block to draw. */
+  protected block = 0;
+  /** The words of the current block. */
+  protected readonly buf = new Uint32Array(4);
+  /** Words of `buf` used (4: none left). */
+  protected pos = 4;
+  /** The second normal of a Box–Muller pair, NaN when none is pending. */
+  protected spare = NaN;
   readonly #pair = new Float64Array(2);
 
-  /**
-   * @param seed any integer up to 2^53 in magnitude; reduced modulo 2^32 (a fraction is refused: 1.5 would give the stream of 1).
-   * @param streamId the stream id (modulo 2^32); streams of one seed are independent.
-   * @param substream counter word 3 (normally left at 0; children get derived values).
-   */
-  constructor(seed: number, streamId = 0, substream = 0) {
-    if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) throw new NetworkError(`RandomStream: the seed must be an integer (used modulo 2^32), got ${typeof seed === 'number' ? seed : typeof seed}`);
-    this.seed = seed >>> 0;
-    this.streamId = Math.trunc(streamId) >>> 0;
-    this.substream = Math.trunc(substream) >>> 0;
+  /** Writes block `b` of this stream (Philox of its counter) into `out`. */
+  protected abstract fillBlock(b: number, out: Uint32Array): void;
+
+  /** Back to the first word of the stream. */
+  protected rewind(): void {
+    this.block = 0;
+    this.pos = 4;
+    this.spare = NaN;
   }
 
-  /** Number of 32-bit words consumed so far (position in the stream). */
-  get position(): number {
-    return this.#block * 4 - (4 - this.#pos);
-  }
-
-  /**
-   * Where the stream is: the next block, the words used of the current one, and a pending second
-   * normal of a Box–Muller pair (NaN when none). Saved with a network so that a reloaded one draws
-   * exactly what the original would have drawn next.
-   */
-  getState(): { block: number; pos: number; spare: number } {
-    return { block: this.#block, pos: this.#pos, spare: this.#spare };
-  }
-
-  /** Returns to a state from {@link getState} (of a stream with the same seed, id and substream). */
-  setState(s: { block: number; pos: number; spare: number }): void {
-    if (!Number.isSafeInteger(s.block) || s.block < 0 || !Number.isInteger(s.pos) || s.pos < 0 || s.pos > 4 || (s.pos < 4 && s.block === 0)) {
-      throw new NetworkError(`RandomStream.setState: not a stream state (block ${s.block}, word ${s.pos})`);
-    }
-    if (s.pos < 4) { this.#block = s.block - 1; this.#refill(); }
-    this.#block = s.block;
-    this.#pos = s.pos;
-    this.#spare = s.spare;
-  }
-
-  #refill(): void {
-    const b = this.#block++;
-    philox4x32_10(b >>> 0, Math.floor(b / TWO32) >>> 0, HOST_WORD2, this.substream, this.seed, this.streamId, this.#buf);
-    this.#pos = 0;
+  protected refill(): void {
+    this.fillBlock(this.block++, this.buf);
+    this.pos = 0;
   }
 
   /** The next unsigned 32-bit word. */
   nextU32(): number {
-    if (this.#pos >= 4) this.#refill();
-    return this.#buf[this.#pos++];
+    if (this.pos >= 4) this.refill();
+    return this.buf[this.pos++];
   }
 
   /** A float64 uniform in [0, 1) with 53 random bits (two words). */
@@ -110,12 +80,12 @@ export class RandomStream implements RandomSource {
    * `normalPairAt` on the same words); the second value is kept for the next call.
    */
   normal(): number {
-    if (!Number.isNaN(this.#spare)) { const z = this.#spare; this.#spare = NaN; return z; }
-    this.#refill();
-    this.#pos = 4;
-    const b = this.#buf;
+    if (!Number.isNaN(this.spare)) { const z = this.spare; this.spare = NaN; return z; }
+    this.refill();
+    this.pos = 4;
+    const b = this.buf;
     normalPairFromWords(b[0], b[1], b[2], b[3], this.#pair);
-    this.#spare = this.#pair[1];
+    this.spare = this.#pair[1];
     return this.#pair[0];
   }
 
@@ -146,6 +116,61 @@ export class RandomStream implements RandomSource {
   fillNormal(out: Float64Array): Float64Array {
     for (let i = 0; i < out.length; i++) out[i] = this.normal();
     return out;
+  }
+}
+
+/**
+ * A deterministic, sequential random stream (see {@link BlockStream} for how draws consume it).
+ * Counter of block b: (b mod 2^32, floor(b / 2^32), 0xFFFFFFFF, substream), key (seed, stream id).
+ */
+export class RandomStream extends BlockStream {
+  /** The seed (reduced to an unsigned 32-bit integer). */
+  readonly seed: number;
+  /** The stream id: key word 1 (e.g. a population or projection id). */
+  readonly streamId: number;
+  /** The substream: counter word 3; 0 for a root stream, derived by {@link RandomStream.child}. */
+  readonly substream: number;
+
+  /**
+   * @param seed any integer up to 2^53 in magnitude; reduced modulo 2^32 (a fraction is refused: 1.5 would give the stream of 1).
+   * @param streamId the stream id (modulo 2^32); streams of one seed are independent.
+   * @param substream counter word 3 (normally left at 0; children get derived values).
+   */
+  constructor(seed: number, streamId = 0, substream = 0) {
+    super();
+    if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) throw new NetworkError(`RandomStream: the seed must be an integer (used modulo 2^32), got ${typeof seed === 'number' ? seed : typeof seed}`);
+    this.seed = seed >>> 0;
+    this.streamId = Math.trunc(streamId) >>> 0;
+    this.substream = Math.trunc(substream) >>> 0;
+  }
+
+  protected fillBlock(b: number, out: Uint32Array): void {
+    philox4x32_10(b >>> 0, Math.floor(b / TWO32) >>> 0, HOST_WORD2, this.substream, this.seed, this.streamId, out);
+  }
+
+  /** Number of 32-bit words consumed so far (position in the stream). */
+  get position(): number {
+    return this.block * 4 - (4 - this.pos);
+  }
+
+  /**
+   * Where the stream is: the next block, the words used of the current one, and a pending second
+   * normal of a Box–Muller pair (NaN when none). Saved with a network so that a reloaded one draws
+   * exactly what the original would have drawn next.
+   */
+  getState(): { block: number; pos: number; spare: number } {
+    return { block: this.block, pos: this.pos, spare: this.spare };
+  }
+
+  /** Returns to a state from {@link getState} (of a stream with the same seed, id and substream). */
+  setState(s: { block: number; pos: number; spare: number }): void {
+    if (!Number.isSafeInteger(s.block) || s.block < 0 || !Number.isInteger(s.pos) || s.pos < 0 || s.pos > 4 || (s.pos < 4 && s.block === 0)) {
+      throw new NetworkError(`RandomStream.setState: not a stream state (block ${s.block}, word ${s.pos})`);
+    }
+    if (s.pos < 4) { this.block = s.block - 1; this.refill(); }
+    this.block = s.block;
+    this.pos = s.pos;
+    this.spare = s.spare;
   }
 
   /**

@@ -88,6 +88,9 @@ function valueOf(obj: Population | Projection, name: string): string {
 }
 
 function weightStats(proj: Projection): string {
+  // Procedural weights are drawn at every spike: the distribution is what there is to report.
+  const rule = proj.connectivity?.procedural;
+  if (rule && typeof rule.weights !== 'number') return `w ~ ${String(rule.weights)}`;
   const s = stats(proj, 'w');
   if (!s) return '—';
   if (s.min === s.max) return `w = ${fmt(s.min)}`;
@@ -136,12 +139,17 @@ function synapseInfo(proj: Projection): ModelInfo {
   };
 }
 
-function synapseCount(proj: Projection): number { return proj.connectivity?.preRanks.length ?? 0; }
+function synapseCount(proj: Projection): string {
+  const rule = proj.connectivity?.procedural;
+  // Not stored: the expected number.
+  if (rule) return `≈ ${Math.round(rule.probability * rule.preRanks.length * rule.candidates.length)} (procedural)`;
+  return String(proj.connectivity?.preRanks.length ?? 0);
+}
 /** The connector's name (when the projection was connected by one, not loaded), density and delays. */
 function connectorOf(proj: Projection): string {
   const c = proj.connectivity;
   if (!c) return 'not connected';
-  const density = c.preRanks.length / (proj.pre.size * proj.post.size);
+  const density = c.procedural ? c.procedural.probability : c.preRanks.length / (proj.pre.size * proj.post.size);
   const d = typeof c.delaySteps === 'number' ? `delay ${c.delaySteps} steps` : `delays up to ${c.maxDelay} steps`;
   return `${proj.connector ? `${proj.connector}: ` : ''}density ${fmt(100 * density)} %, ${d}`;
 }

@@ -131,6 +131,12 @@ export function allocateProjection(plan: NetworkPlan, proj: Projection): void {
     s.set('_inv_idx', invIdx);
     if (p.description.eventDriven.length) s.set('_last_event', new Int32Array(nnz));
   }
+  if (c.procedural) {
+    // The rule's data for the kernels: candidates, the geometric table (u32 bits), membership.
+    s.set('_proc_post', c.procedural.candidates);
+    s.set('_proc_table', new Int32Array(c.procedural.table.buffer, c.procedural.table.byteOffset, c.procedural.table.length));
+    if (c.procedural.preMember) s.set('_proc_member', c.procedural.preMember);
+  }
   s.set('_delay_uniform', Int32Array.of(typeof c.delaySteps === 'number' ? c.delaySteps : 0));
   if (typeof c.delaySteps !== 'number') s.set('_delay', c.delaySteps);
   if (p.special?.kind === 'decoding') {

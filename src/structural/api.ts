@@ -24,7 +24,7 @@ export function structuralOf(proj: Projection, method: string): StructuralState 
   if (proj.constructor.name !== 'Projection') {
     throw new NetworkError(`${where}: structural plasticity applies to plain Projections, not to a ${proj.constructor.name}`);
   }
-  proj.requireConnected();
+  proj.requireStored('its synapses', 'changed by structural plasticity');
   return structuralState(proj);
 }
 

@@ -11,7 +11,7 @@
 import { NetworkError } from '../errors.js';
 import { evaluate, type Expr } from '../equations/index.js';
 import { drawAt, uniformAt } from '../random/draws.js';
-import { randomStream } from '../ir/streams.js';
+import { randomStream } from '../random/streams.js';
 import { walk } from '../equations/algebra.js';
 import { globalFunctionMap } from '../core/functions.js';
 import type { FunctionDef } from '../equations/description.js';

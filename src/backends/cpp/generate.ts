@@ -15,6 +15,7 @@ import { renderExpr } from '../render.js';
 import { PHILOX_C_SOURCE } from '../../random/philox_c.js';
 import { RANDOM_BATCH_SOURCE } from './random-batch.js';
 import { FDLIBM_C_SOURCE } from './fdlibm.js';
+import { PROCEDURAL_C_SOURCE } from './procedural.js';
 import { ArrayTable, type ArraySlot } from './arrays.js';
 import { cppSpelling, cDouble, CPP_HELPERS, cppDialect } from './spelling.js';
 import { neuronKernel, stopConditionKernel } from './neuron.js';
@@ -249,7 +250,7 @@ ${stops.join('\n')}
 `,
   ].join('\n\n');
   // The random, libm and helper libraries, reduced to what this network's code reaches (prelude.ts).
-  const prelude = usedPrelude([PHILOX_C_SOURCE, RANDOM_BATCH_SOURCE, FDLIBM_C_SOURCE, CPP_HELPERS, SPECIAL_HELPERS].join('\n\n'), network);
+  const prelude = usedPrelude([PHILOX_C_SOURCE, RANDOM_BATCH_SOURCE, FDLIBM_C_SOURCE, PROCEDURAL_C_SOURCE, CPP_HELPERS, SPECIAL_HELPERS].join('\n\n'), network);
   const source = [
     `/* neurarchy: generated C++ for ${plan.populations.length} populations and ${plan.projections.length} projections (threads: ${threads}). */`,
     '#include <cmath>',

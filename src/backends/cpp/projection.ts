@@ -7,7 +7,9 @@
  */
 import { eventDecay, eventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
-import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent } from '../kernels/transmission.js';
+import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type SpikeSourceTarget } from '../kernels/transmission.js';
+import { proceduralWalk } from '../kernels/procedural.js';
+import { cppProceduralDraws } from './procedural.js';
 import { dendriteSumLoop, inverseWalk, ringWalk, hasSpikeRing, synapseUpdateLoop, postSpikeWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
@@ -166,14 +168,45 @@ const ringWalkStrategy: SpikeWalkStrategy = {
   ],
 };
 
+/**
+ * Procedural connectivity: each spike's row regenerated (`../kernels/procedural.ts`), the spikes of
+ * a uniform delay from the queue, per-synapse delays from the queue at every delay.
+ */
+const proceduralWalkStrategy: SpikeWalkStrategy = {
+  name: 'procedural',
+  compatible: (proj) => proj.procedural !== undefined,
+  weightRead: () => undefined,
+  lines({ proj, net, table, target, event, spiked, nspiked }) {
+    const size = net.populations[proj.pre].size;
+    const source: SpikeSourceTarget = {
+      d: cppDialect,
+      now: () => [`_src = ${spiked}; _ns = ${nspiked};`],
+      queued: (slot) => [`_ns = ${table.ptr('pop', proj.pre, '_spike_queue_n')}[${slot}];`, `_src = ${table.ptr('pop', proj.pre, '_spike_queue')} + ${slot} * ${size};`],
+      queue: () => ({
+        delay: `${table.ptr('proj', proj.id, '_delay_uniform')}[0]`,
+        newest: `${table.ptr('pop', proj.pre, '_spike_queue_idx')}[0]`,
+        slots: table.len('pop', proj.pre, '_spike_queue_n'),
+      }),
+    };
+    return [
+      'const int32_t* _src; int64_t _ns;',
+      `const int32_t* _ptab = ${table.ptr('proj', proj.id, '_proc_table')}; const int64_t _pK = ${proj.procedural!.table.length};`,
+      ...(proj.delay.kind === 'variable' ? [] : spikeSource(proj, source)),
+      ...proceduralWalk(proj, target, cppProceduralDraws(proj), source, (s) => `_src[${s}]`, '_ns', event),
+    ];
+  },
+};
+
 /** The spike walks, in order of preference. */
-export const spikeWalkStrategies: readonly SpikeWalkStrategy[] = [inverseWalkStrategy, ringWalkStrategy];
+export const spikeWalkStrategies: readonly SpikeWalkStrategy[] = [proceduralWalkStrategy, inverseWalkStrategy, ringWalkStrategy];
 
 /** Spike propagation with the `pre_spike` code of every synapse reached by a (delayed) spike. */
 export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
   const walk = spikeWalkStrategies.find((w) => w.compatible(proj));
   if (!walk) throw new InternalError(`cpp backend: no spike walk for projection '${proj.name}'`);
-  const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set(), weightRead: walk.weightRead(proj) });
+  // A procedural projection's drawn weight is a local of the walk (`w`), not an array.
+  const drawnWeight = proj.procedural !== undefined && typeof proj.procedural.weights !== 'number';
+  const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set(drawnWeight ? ['w'] : []), weightRead: walk.weightRead(proj) });
   const ctx = synapseContext(proj, net, scope, table);
   const target = loopTarget(proj, scope, table);
   const event = preSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');

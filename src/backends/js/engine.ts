@@ -3,6 +3,8 @@
  * turned into code once with `new Function` (no per-neuron interpretation, no closures per
  * synapse), plus a generated `step` function that calls them in ANNarchy's order.
  */
+import { hasSpikeRing } from '../kernels/synapse-loops.js';
+import { rowDraws } from '../../connectors/procedural.js';
 import type { NetworkPlan } from '../../ir/plan.js';
 import type { Backend, Engine, EngineInput } from '../../runtime/engine.js';
 import { neuronKernel, stopConditionKernel } from './neuron.js';
@@ -79,7 +81,7 @@ interface Compiled {
 function projectionFlags(input: EngineInput) {
   return input.plan.projections.map((plan) => {
     const proj = input.switches[plan.id];
-    const ringLength = plan.delay.kind === 'variable' ? plan.delay.maxSteps : 1;
+    const ringLength = plan.delay.kind === 'variable' && !plan.procedural ? plan.delay.maxSteps : 1;
     return {
       get transmission() { return proj.transmission; },
       get update() { return proj.update; },
@@ -89,6 +91,8 @@ function projectionFlags(input: EngineInput) {
       get axonTransmission() { return proj.axonTransmission; },
       ring: Array.from({ length: ringLength }, () => [] as number[]),
       ringIdx: 0,
+      /** Procedural connectivity: the rows' draws (connectors/procedural.ts). */
+      procedural: plan.procedural ? rowDraws(plan.procedural) : undefined,
     };
   });
 }
@@ -134,7 +138,7 @@ export class JsEngine implements Engine {
   }
 
   getPendingEvents(projId: number): { ptr: Int32Array; syn: Int32Array } | undefined {
-    if (this.#plan.projections[projId].delay.kind !== 'variable' || this.#plan.projections[projId].type !== 'spike') return undefined;
+    if (!hasSpikeRing(this.#plan.projections[projId])) return undefined;
     const { ring, ringIdx } = this.#flags[projId];
     const ptr = new Int32Array(ring.length + 1);
     const syn: number[] = [];

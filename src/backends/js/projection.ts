@@ -4,7 +4,8 @@
  */
 import { eventDecay, eventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
-import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent } from '../kernels/transmission.js';
+import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type SpikeSourceTarget } from '../kernels/transmission.js';
+import { proceduralWalk, type ProceduralDraws } from '../kernels/procedural.js';
 import { dendriteSumLoop, inverseWalk, ringWalk, synapseUpdateLoop, postSpikeWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
@@ -42,6 +43,14 @@ const jsRing: SynapseRing = {
   advance: ['_slot.length = 0;', 'FL.ringIdx = (_ri + 1) % _D;'],
 };
 
+/** The js draws of a procedural row: the engine's functions (`FL.procedural`, connectors/procedural.ts), hoisted as `_pg`, `_pw`, `_pd`. */
+const jsDraws: ProceduralDraws = {
+  gap: (pre, m) => `_pg(${pre}, ${m})`,
+  weight: (pre, m) => `_pw(${pre}, ${m})`,
+  delay: (pre, m) => `_pd(${pre}, ${m})`,
+  weightLocal: 'w',
+};
+
 /** Rate-coded transmission: `sum(target)` of every post-synaptic neuron. */
 export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): string {
   const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set() });
@@ -63,21 +72,29 @@ function eventTarget(proj: ProjectionPlan, ctx: StatementContext, scope: Synapse
 
 /** Spike propagation: every synapse of every (delayed) pre-synaptic spike runs the `pre_spike` code. */
 export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): string {
-  const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set() });
+  // A procedural projection's drawn weight is a local of the walk (`w`), not an array.
+  const drawnWeight = proj.procedural !== undefined && typeof proj.procedural.weights !== 'number';
+  const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set(drawnWeight ? ['w'] : []) });
   const ctx = synapseContext(proj, net, scope);
   const t = loopTarget(scope);
   const event = preSpikeEvent(proj, eventTarget(proj, ctx, scope), 'step');
   const P = `P[${proj.pre}]`;
-  const loop = proj.delay.kind === 'variable'
+  const source: SpikeSourceTarget = {
+    d: jsDialect,
+    now: () => [`_src = ${P}.get('_spiked'); _ns = ${P}.get('_nspiked')[0];`],
+    queued: (slot) => [`_ns = ${P}.get('_spike_queue_n')[${slot}];`, `_src = ${P}.get('_spike_queue').subarray(${slot} * ${net.populations[proj.pre].size});`],
+    queue: () => ({ delay: `J[${proj.id}].get('_delay_uniform')[0]`, newest: `${P}.get('_spike_queue_idx')[0]`, slots: `${P}.get('_spike_queue_n').length` }),
+  };
+  const loop = proj.procedural ? [
+    'let _src, _ns;',
+    'const _pg = FL.procedural.gap, _pw = FL.procedural.weight, _pd = FL.procedural.delaySteps;',
+    ...(proj.delay.kind === 'variable' ? [] : spikeSource(proj, source)),
+    ...proceduralWalk(proj, t, jsDraws, source, (s) => `_src[${s}]`, '_ns', event),
+  ] : proj.delay.kind === 'variable'
     ? [`const _src = ${P}.get('_spiked'), _ns = ${P}.get('_nspiked')[0];`, ...ringWalk(t, jsRing, (s) => `_src[${s}]`, '_ns', event)]
     : [
       'let _src, _ns;',
-      ...spikeSource(proj, {
-        d: jsDialect,
-        now: () => [`_src = ${P}.get('_spiked'); _ns = ${P}.get('_nspiked')[0];`],
-        queued: (slot) => [`_ns = ${P}.get('_spike_queue_n')[${slot}];`, `_src = ${P}.get('_spike_queue').subarray(${slot} * ${net.populations[proj.pre].size});`],
-        queue: () => ({ delay: `J[${proj.id}].get('_delay_uniform')[0]`, newest: `${P}.get('_spike_queue_idx')[0]`, slots: `${P}.get('_spike_queue_n').length` }),
-      }),
+      ...spikeSource(proj, source),
       ...inverseWalk(t, (s) => `_src[${s}]`, '_ns', event),
     ];
   if (transmitsAxonSpikes(proj, net)) {

@@ -20,6 +20,6 @@ export function mirrorsWeights(proj: ProjectionPlan): boolean {
 
 /** Whether a projection's spike walk reads the derived inverse arrays: spiking, not special, no per-synapse delays. */
 export function hasInverse(proj: ProjectionPlan): boolean {
-  return proj.type === 'spike' && !proj.special && proj.delay.kind !== 'variable';
+  return proj.type === 'spike' && !proj.special && !proj.procedural && proj.delay.kind !== 'variable';
 }
 

@@ -12,7 +12,7 @@ import type { PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { RandomUse } from '../../equations/description.js';
 import type { RandomDistName } from '../../equations/ast.js';
 import { renderArith, renderExpr, type Spelling, type SymbolResolver } from '../render.js';
-import { randomStream } from '../../ir/streams.js';
+import { randomStream } from '../../random/streams.js';
 
 /** The population or projection whose random uses are drawn. */
 export type RandomOwner = { kind: 'pop'; plan: PopulationPlan } | { kind: 'proj'; plan: ProjectionPlan };
@@ -25,7 +25,7 @@ export interface RandomDraw {
   readonly array: string;
   /** The arguments in the backend's language, complete (Gamma's θ is 1 when left out, as `drawAt`). */
   readonly args: string[];
-  /** The key of the counter: the owner's stream (`ir/streams.ts`), so adding an owner changes no other's numbers. */
+  /** The key of the counter: the owner's stream (`random/streams.ts`), so adding an owner changes no other's numbers. */
   readonly stream: number;
   /** The key's draw id: the use's id, so two uses of one owner draw independent numbers. */
   readonly drawId: number;

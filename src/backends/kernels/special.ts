@@ -10,7 +10,7 @@
  * whether a rate changed, NaN included).
  */
 import type { PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
-import { randomStream } from '../../ir/streams.js';
+import { randomStream } from '../../random/streams.js';
 import { renderArith } from '../render.js';
 import type { Dialect, ListRef } from './dialect.js';
 import { InternalError } from '../../errors.js';

@@ -119,7 +119,7 @@ export function inverseWalk(t: LoopTarget, src: (s: string) => string, ns: strin
  * spiking, not special, per-synapse delays.
  */
 export function hasSpikeRing(proj: ProjectionPlan): boolean {
-  return proj.type === 'spike' && !proj.special && proj.delay.kind === 'variable';
+  return proj.type === 'spike' && !proj.special && !proj.procedural && proj.delay.kind === 'variable';
 }
 
 export interface SynapseRing {

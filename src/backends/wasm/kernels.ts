@@ -26,7 +26,8 @@ export function wasmKernels(plan: NetworkPlan): KernelText[] {
   for (const proj of plan.projections) {
     if (proj.special) continue;
     if (proj.type === 'rate') kernels.push(rateTransmissionKernel(proj, plan));
-    else kernels.push(spikeTransmissionKernel(proj, plan));
+    // A procedural projection's walk stays the js kernel (imported by the step loop): same bits.
+    else if (!proj.procedural) kernels.push(spikeTransmissionKernel(proj, plan));
     if (proj.hasUpdate) kernels.push(synapseUpdateKernel(proj, plan));
     if (proj.hasPostEvents) kernels.push(postEventKernel(proj, plan));
   }

@@ -140,6 +140,11 @@ export function createWebGpuBackend(): Backend {
   return {
     name: 'webgpu',
     async build(input: EngineInput): Promise<Engine> {
+      // Before a device is asked for: the reason holds on every machine.
+      const procedural = input.plan.projections.find((p) => p.procedural);
+      if (procedural) {
+        throw new NetworkError(`webgpu backend: projection '${procedural.name}' has procedural connectivity, which webgpu does not regenerate yet; use backend 'cpp', 'wasm' or 'js', or procedural: 'stored'`);
+      }
       const { device, description } = await acquireDevice();
       try {
         return await WebGpuEngine.create(input, device, description);

@@ -33,7 +33,7 @@ export class Transpose extends SharedProjection {
     const where = `projection '${this.name}'.transpose()`;
     const p = this.projection;
     if (p instanceof SharedProjection) throw new NetworkError(`${where}: '${p.name}' shares its weights (Convolution, Pooling, Copy); only an ordinary projection can be transposed`);
-    const c = p.requireConnected();
+    const c = p.requireStored('its synapses', 'transposed');
     if (p.description.type !== 'rate') throw new NetworkError(`${where}: '${p.name}' is spiking; Transpose handles rate-coded projections`);
     if (p.description.plastic || p.network.structuralPlasticity) {
       throw new NetworkError(`${where}: '${p.name}' is plastic (or the network rewires synapses); the transpose reads its weights as they are in memory, which a learning rule on the GPU would not update: not supported`);

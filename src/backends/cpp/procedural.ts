@@ -1,0 +1,76 @@
+/**
+ * The C++ draws of a procedural projection's rows (connectors/procedural.ts), the same blocks and
+ * formulas as the js functions: the geometric gap from the shared table (integers only), uniform and
+ * normal weights or delays from their synapse's Philox block (`nrx_u53`, `nrx_normal_from_words`,
+ * the functions the per-step draws use), a delay turned into steps as `delayToSteps` does.
+ */
+import type { ProjectionPlan } from '../../ir/plan.js';
+import { PROCEDURAL_WORD2, type ProceduralValue } from '../../connectors/procedural.js';
+import { NetworkError } from '../../errors.js';
+import type { ProceduralDraws } from '../kernels/procedural.js';
+import { cppSpelling } from './spelling.js';
+import { tempName } from '../steps.js';
+
+/** The C helpers (pruned with the prelude when no projection is procedural). */
+export const PROCEDURAL_C_SOURCE = String.raw`/* ---- procedural connectivity: the draws of a regenerated row (src/backends/cpp/procedural.ts) ---- */
+/* The geometric gap before synapse m of row pre: words of blocks (b, pre, gap word, m) against the
+   table of thresholds floor((1 - p)^k 2^32), k = 1..K (K = 0: every candidate). */
+static inline int64_t nx_proc_gap(uint32_t seed, uint32_t stream, const int32_t* table, int64_t K, uint32_t pre, uint32_t m) {
+  if (K == 0) return 0;
+  int64_t gap = 0;
+  uint32_t b[4];
+  for (uint32_t word = 0;; word++) {
+    if ((word & 3u) == 0) nrx_philox4x32_10(word >> 2, pre, ${PROCEDURAL_WORD2.gap}u, m, seed, stream, b);
+    const uint32_t x = b[word & 3u];
+    int64_t lo = 0, hi = K;
+    while (lo < hi) {
+      const int64_t mid = (lo + hi) >> 1;
+      if (x < (uint32_t)table[mid]) lo = mid + 1; else hi = mid;
+    }
+    gap += lo;
+    if (lo < K) return gap;
+  }
+}
+/* A uniform in [0, 1) from the first block of synapse m's draws of kind word2 (two words, as a host stream's uniform()). */
+static inline double nx_proc_uniform(uint32_t seed, uint32_t stream, uint32_t word2, uint32_t pre, uint32_t m) {
+  uint32_t b[4];
+  nrx_philox4x32_10(0, pre, word2, m, seed, stream, b);
+  return nrx_u53(b[0], b[1]);
+}
+/* A standard normal from that block (Box-Muller on its four words, as a host stream's normal()). */
+static inline double nx_proc_normal(uint32_t seed, uint32_t stream, uint32_t word2, uint32_t pre, uint32_t m) {
+  uint32_t b[4];
+  nrx_philox4x32_10(0, pre, word2, m, seed, stream, b);
+  return nrx_normal_from_words(b);
+}
+static inline double nx_proc_clip(double v, double lo, double hi) { return v < lo ? lo : v > hi ? hi : v; }
+/* delayToSteps: max(1, round(ms / dt)) (ms >= 0: C's round and Math.round agree). */
+static inline int64_t nx_proc_steps(double ms, double dt) { const int64_t s = (int64_t)round(ms / dt); return s > 1 ? s : 1; }
+`;
+
+const num = (v: number) => cppSpelling.number(v);
+
+/** The C value of a number or a Uniform/Normal drawn for synapse `m` of row `pre`; other distributions are refused. */
+function drawn(spec: ProceduralValue, proj: ProjectionPlan, word2: number, pre: string, m: string, what: string): string {
+  const rule = proj.procedural!;
+  if (typeof spec === 'number') return num(spec);
+  const s = spec as { kind?: string; args?: readonly number[]; bounds?: { min?: number; max?: number } };
+  const at = `${rule.seed}u, ${rule.stream}u, ${word2}u, (uint32_t)(${pre}), (uint32_t)(${m})`;
+  if (s.kind === 'Uniform' && s.args) return `(${num(s.args[0])} + (${num(s.args[1])} - ${num(s.args[0])}) * nx_proc_uniform(${at}))`;
+  if (s.kind === 'Normal' && s.args && s.bounds) {
+    const lo = s.bounds.min ?? -Infinity, hi = s.bounds.max ?? Infinity;
+    return `nx_proc_clip(${num(s.args[0])} + ${num(s.args[1])} * nx_proc_normal(${at}), ${num(lo)}, ${num(hi)})`;
+  }
+  throw new NetworkError(`projection '${proj.name}': the cpp backend draws procedural ${what} from a Uniform or a Normal only, not ${String(spec)}; use backend 'js' or 'wasm', or procedural: 'stored'`);
+}
+
+/** The cpp draws of `proj`'s rows; the table and its length are the kernel's locals `_ptab`, `_pK`. */
+export function cppProceduralDraws(proj: ProjectionPlan): ProceduralDraws {
+  const rule = proj.procedural!;
+  return {
+    gap: (pre, m) => `nx_proc_gap(${rule.seed}u, ${rule.stream}u, _ptab, _pK, (uint32_t)(${pre}), (uint32_t)(${m}))`,
+    weight: (pre, m) => drawn(rule.weights, proj, PROCEDURAL_WORD2.weight, pre, m, 'weights'),
+    delay: (pre, m) => `nx_proc_steps(${drawn(rule.delays, proj, PROCEDURAL_WORD2.delay, pre, m, 'delays')}, ${num(rule.dt)})`,
+    weightLocal: tempName('w'),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The spike walk of a procedural projection (connectors/procedural.ts) written once: each spike's
+ * row is regenerated — the candidates `_proc_post` visited by geometric gaps, each kept synapse `m`
+ * drawing its weight (and delay) — and the synapse's `pre_spike` code runs with `w` a local. Spikes
+ * in emission order and the synapses of each in ascending post rank, as the stored form's inverse
+ * walk visits them, so the same network stored (`procedural: 'stored'`) adds in the same order.
+ *
+ * Per-synapse delays keep no ring of synapses in flight: the pre-synaptic spike queue is read at
+ * every delay d from the largest down to 1 (the spikes whose synapses of delay d arrive now), each
+ * row regenerated and only its synapses of delay d run — the order in which the stored form's ring
+ * delivers them (earlier spikes first). A spike is regenerated once per possible delay.
+ *
+ * The draws themselves are each backend's (`ProceduralDraws`): the same Philox blocks and formulas.
+ */
+import type { ProjectionPlan } from '../../ir/plan.js';
+import type { LoopTarget } from './synapse-loops.js';
+import type { SpikeSourceTarget } from './transmission.js';
+import { slotBack } from './delays.js';
+import { renderArith } from '../render.js';
+
+/** How a backend draws the values of synapse `m` (an int local) of the row of pre-synaptic rank `pre`. */
+export interface ProceduralDraws {
+  /** The geometric gap before synapse `m` (an int value). */
+  gap(pre: string, m: string): string;
+  /** The weight of synapse `m` (a float value); asked only when the weights are drawn. */
+  weight(pre: string, m: string): string;
+  /** The delay of synapse `m` in steps (an int value); asked only for per-synapse delays. */
+  delay(pre: string, m: string): string;
+  /** The name of the local holding the synapse's weight (the name `w` resolves to in the kernel's scope). */
+  weightLocal: string;
+}
+
+const idx = { type: 'index' } as const;
+
+/** The walk over one row: `event` for each kept synapse (with `w` declared when drawn): not onto itself, of delay `delayIs` when given. */
+function rowWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, event: string[], delayIs?: string): string[] {
+  const { d } = t;
+  const rule = proj.procedural!;
+  const conds: string[] = [];
+  if (rule.removeSelf) conds.push(d.cmp('!=', 'rk_post', 'rk_pre'));
+  if (delayIs) conds.push(d.cmp('==', draws.delay('rk_pre', '_m'), delayIs));
+  const body = [
+    ...(typeof rule.weights === 'number' ? [] : [d.declare(draws.weightLocal, draws.weight('rk_pre', '_m'))]),
+    ...event,
+  ];
+  const next = (m: string) => renderArith(d.expr, '+', renderArith(d.expr, '+', '_j', '1'), draws.gap('rk_pre', m));
+  return [
+    d.declare('_m', '0', { mutable: true, type: 'int' }),
+    d.declare('_j', draws.gap('rk_pre', '0'), { mutable: true, type: 'int' }),
+    ...d.whileLoop(d.cmp('<', '_j', '_nc'), [
+      d.declare('rk_post', t.el('_proc_post', '_j'), idx),
+      ...(conds.length ? d.ifBlock(conds.reduce((a, b) => d.and(a, b)), body) : body),
+      d.assign('_m', renderArith(d.expr, '+', '_m', '1')),
+      d.assign('_j', next('_m')),
+    ]),
+  ];
+}
+
+/** The spikes `src(s)`, s in [0, ns), each row regenerated (members of the pre-synaptic side only). */
+function spikesWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, src: (s: string) => string, ns: string, event: string[], delayIs?: string): string[] {
+  const { d } = t;
+  const row = rowWalk(proj, t, draws, event, delayIs);
+  return d.forRange('s', ns, [
+    d.declare('rk_pre', src('s'), idx),
+    ...(proj.procedural!.preMember ? d.ifBlock(d.cmp('!=', t.el('_proc_member', 'rk_pre'), '0'), row) : row),
+  ]);
+}
+
+/**
+ * The procedural spike walk of `proj`: the spikes its (uniform) delay chooses, or for per-synapse
+ * delays the spike queue at every delay; `source` gives the spikes (the backend's arrays, as for
+ * the stored walk), `src(s)` spike `s` of the chosen source and `ns` their number.
+ */
+export function proceduralWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, source: SpikeSourceTarget, src: (s: string) => string, ns: string, event: string[]): string[] {
+  const { d } = t;
+  const head = d.declare('_nc', String(proj.procedural!.candidates.length), idx);
+  if (proj.delay.kind !== 'variable') return [head, ...spikesWalk(proj, t, draws, src, ns, event)];
+  const q = source.queue();
+  const max = proj.delay.maxSteps;
+  // Delays from the largest down: the spikes of each, then their synapses of that delay.
+  return [head, ...d.forRange('_dq', String(max), [
+    d.declare('_dd', renderArith(d.expr, '-', String(max), '_dq'), { type: 'int' }),
+    ...d.ifBlock(d.cmp('<=', '_dd', '1'), source.now(), [d.declare('_qslot', slotBack(q.newest, '_dd', q.slots), { type: 'int' }), ...source.queued('_qslot')]),
+    ...spikesWalk(proj, t, draws, src, ns, event, '_dd'),
+  ])];
+}
+

@@ -1,0 +1,279 @@
+/**
+ * Procedural connectivity (GeNN's PROCEDURAL matrices): a fixed-probability projection whose
+ * synapses are not stored but regenerated, from counter-based random numbers, each time a
+ * pre-synaptic spike is propagated. Memory then grows with the neurons, not the synapses.
+ *
+ * The synapses of pre-synaptic neuron `r` (its *row*) are a pure function of (seed, projection
+ * stream, r): the candidates are the post-synaptic ranks in ascending order; the gap to the next
+ * kept candidate is geometric (a Bernoulli(p) trial per candidate, one draw per synapse); synapse
+ * `m` of the row (the m-th kept candidate, a self-connection removed afterwards included) draws its
+ * weight and delay from blocks of its own. Every draw is a Philox4x32-10 block of key (seed, stream)
+ * and counter (b, r, word2, m), word2 one of {@link PROCEDURAL_WORD2} (values the per-step draws,
+ * whose word 2 is the high half of the step, and the host streams never use), so any backend and
+ * any thread can regenerate any row, in the same order as the stored form's inverse walk (post
+ * ranks ascending).
+ *
+ * The geometric gap is found with integers only, so that a GPU without float64 gets the same rows:
+ * `table[k − 1] = floor((1 − p)^k · 2^32)`, and a 32-bit word `x` gives the gap
+ * `#{k ≤ K : x < table[k − 1]}`; when `x` is below every entry (probability (1 − p)^K) the gap is
+ * at least K, and a next word continues from there (the geometric law has no memory).
+ *
+ * {@link materialize} stores exactly the synapses {@link proceduralRow} regenerates
+ * (`procedural: 'stored'`), for reading weights or checking a procedural network against its stored
+ * twin.
+ */
+import { NetworkError } from '../errors.js';
+import { BlockStream } from '../random/stream.js';
+import { philox4x32_10 } from '../random/philox.js';
+import type { Sampler } from '../random/types.js';
+import { assembleRows, checkNeuronSet, delayToSteps, isSampler, samePopulation, sortedRanks, type Row } from './common.js';
+import type { BoundedSampler, Connectivity, NeuronSet, ValueSpec } from './types.js';
+
+/** Counter word 2 of each kind of draw of a procedural row. */
+export const PROCEDURAL_WORD2 = { gap: 0xfffffffd, weight: 0xfffffffc, delay: 0xfffffffb } as const;
+
+/** The largest geometric table: 2^16 entries (256 KiB), enough for p down to ≈ 6·10⁻⁵ in one word per synapse. */
+const MAX_TABLE = 1 << 16;
+const TWO32 = 4294967296;
+
+/** Weights or delays of a procedural projection: one number, or a distribution drawn per synapse. */
+export type ProceduralValue = number | Sampler;
+
+/** Everything needed to regenerate the rows of a procedural fixed-probability projection. */
+export interface ProceduralRule {
+  /** Philox key word 0: the network's seed. */
+  seed: number;
+  /** Philox key word 1: the projection's random stream (`random/streams.ts`). */
+  stream: number;
+  probability: number;
+  /** Geometric thresholds `floor((1 − p)^k · 2^32)`, k = 1…K, as unsigned 32-bit values; empty when p = 1 (every candidate). */
+  table: Uint32Array;
+  /** Post-synaptic ranks of the candidates, ascending. */
+  candidates: Int32Array;
+  /** Pre-synaptic ranks, ascending. */
+  preRanks: Int32Array;
+  /** Size of the whole pre-synaptic population. */
+  preSize: number;
+  /** 1 for the ranks of the pre-synaptic population that take part, or undefined when all do. */
+  preMember?: Int32Array;
+  /** Drop the synapse of a neuron onto itself (same population, not allowed). */
+  removeSelf: boolean;
+  weights: ProceduralValue;
+  /** Delays in ms. */
+  delays: ProceduralValue;
+  /** The step, to turn drawn delays into steps. */
+  dt: number;
+  /** Largest delay in steps (the distribution's upper bound). */
+  maxDelaySteps: number;
+}
+
+/**
+ * The thresholds of the geometric gap for probability `p` (0 < p < 1): `floor((1 − p)^k · 2^32)` for
+ * k = 1…K, K ≈ 4/p (at most 2^16), stopping after the first 0 (a gap that long has probability below
+ * 2^−32). Computed once here, in float64, and handed to every backend as data.
+ */
+export function geometricTable(p: number): Uint32Array {
+  if (!(p > 0 && p < 1)) return new Uint32Array(0);
+  const logq = Math.log1p(-p);
+  const size = Math.min(MAX_TABLE, Math.max(1, Math.ceil(4 / p)));
+  const out: number[] = [];
+  for (let k = 1; k <= size; k++) {
+    const t = Math.floor(Math.exp(k * logq) * TWO32);
+    out.push(Math.min(t, TWO32 - 1));
+    if (t === 0) break;
+  }
+  return Uint32Array.from(out);
+}
+
+const block = new Uint32Array(4);
+
+/**
+ * The geometric gap before synapse `m` of row `pre`: the number of rejected candidates (Bernoulli(p)
+ * trials) before the next kept one, from the words of blocks (b, pre, gap word, m), b = 0, 1, ….
+ */
+export function gapAt(rule: ProceduralRule, pre: number, m: number): number {
+  const t = rule.table;
+  const K = t.length;
+  if (K === 0) return 0;
+  let gap = 0;
+  for (let word = 0; ; word++) {
+    if ((word & 3) === 0) philox4x32_10(word >>> 2, pre, PROCEDURAL_WORD2.gap, m, rule.seed, rule.stream, block);
+    const x = block[word & 3];
+    // The number of k with x < t[k − 1]: t decreases, so a binary search for the first k where it fails.
+    let lo = 0, hi = K;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (x < t[mid]) lo = mid + 1;
+      else hi = mid;
+    }
+    gap += lo;
+    if (lo < K) return gap;
+  }
+}
+
+/** The draws of one synapse: blocks (b, pre, word2, m), b = 0, 1, …, consumed as a host stream is. */
+class SynapseDraws extends BlockStream {
+  #rule: ProceduralRule;
+  #pre = 0;
+  #m = 0;
+  #word2 = 0;
+
+  constructor(rule: ProceduralRule) {
+    super();
+    this.#rule = rule;
+  }
+
+  /** Back to the first word of synapse `m` of row `pre`, for draws of kind `word2`. */
+  at(pre: number, m: number, word2: number): this {
+    this.#pre = pre;
+    this.#m = m;
+    this.#word2 = word2;
+    this.rewind();
+    return this;
+  }
+
+  protected fillBlock(b: number, out: Uint32Array): void {
+    philox4x32_10(b, this.#pre, this.#word2, this.#m, this.#rule.seed, this.#rule.stream, out);
+  }
+}
+
+/** A number, or one value of a distribution drawn from `draws` (Uniform and Normal without an array). */
+function drawValue(spec: ProceduralValue, draws: SynapseDraws): number {
+  if (typeof spec === 'number') return spec;
+  const s = spec as Sampler & { kind?: string; args?: readonly number[]; bounds?: { min?: number; max?: number } };
+  if (s.kind === 'Uniform' && s.args) return s.args[0] + (s.args[1] - s.args[0]) * draws.uniform();
+  if (s.kind === 'Normal' && s.args && s.bounds) {
+    const v = s.args[0] + s.args[1] * draws.normal();
+    const lo = s.bounds.min ?? -Infinity, hi = s.bounds.max ?? Infinity;
+    return v < lo ? lo : v > hi ? hi : v;
+  }
+  return spec.sample(1, draws)[0];
+}
+
+/** The regenerating functions of a rule: gap before, weight and delay (in steps) of synapse `m` of row `pre`. */
+export interface RowDraws {
+  gap(pre: number, m: number): number;
+  weight(pre: number, m: number): number;
+  delaySteps(pre: number, m: number): number;
+  /** The delay in ms, as drawn (what the stored form keeps). */
+  delayMs(pre: number, m: number): number;
+}
+
+/** The weight and delay draws of `rule` (one scratch stream, reused). */
+export function rowDraws(rule: ProceduralRule): RowDraws {
+  const draws = new SynapseDraws(rule);
+  const delayMs = (pre: number, m: number) => drawValue(rule.delays, draws.at(pre, m, PROCEDURAL_WORD2.delay));
+  return {
+    gap: (pre, m) => gapAt(rule, pre, m),
+    weight: (pre, m) => drawValue(rule.weights, draws.at(pre, m, PROCEDURAL_WORD2.weight)),
+    delayMs,
+    delaySteps: (pre, m) => delayToSteps(delayMs(pre, m), rule.dt, 'procedural delay'),
+  };
+}
+
+/**
+ * Visits the synapses of row `pre` in ascending post rank: `visit(postRank, m)` for each kept
+ * synapse `m` (none when `pre` does not take part).
+ */
+export function proceduralRow(rule: ProceduralRule, pre: number, visit: (post: number, m: number) => void): void {
+  if (rule.preMember ? !rule.preMember[pre] : pre >= rule.preSize) return;
+  const n = rule.candidates.length;
+  for (let m = 0, j = gapAt(rule, pre, 0); j < n; j += 1 + gapAt(rule, pre, ++m)) {
+    const post = rule.candidates[j];
+    if (rule.removeSelf && post === pre) continue;
+    visit(post, m);
+  }
+}
+
+/** Options of {@link proceduralRule}. */
+export interface ProceduralRuleOptions {
+  probability: number;
+  /** A number or a distribution (an array is refused: it needs stored synapses). */
+  weights: ValueSpec;
+  delays: ValueSpec;
+  allowSelfConnections?: boolean;
+  seed: number;
+  stream: number;
+  dt: number;
+}
+
+/** The largest value of a delay spec in steps, or an error naming `who` when a distribution has none. */
+function maxDelaySteps(delays: ProceduralValue, dt: number, who: string): number {
+  if (typeof delays === 'number') return delayToSteps(delays, dt, who);
+  const ub = (delays as BoundedSampler).upperBound?.();
+  const lb = (delays as { min?: number }).min;
+  if (ub === undefined || !Number.isFinite(ub) || lb === undefined || !(lb >= 0)) {
+    throw new NetworkError(`${who}: procedural delays drawn from ${String(delays)} need bounds in [0, ∞): a Uniform(min, max) with min >= 0, or a Normal with min >= 0 and max (they are drawn at every spike, and cannot be checked once for all)`);
+  }
+  return delayToSteps(ub, dt, who);
+}
+
+/** Checks a weights or delays spec of a procedural projection (a number or a distribution, not an array). */
+function checkValue(spec: unknown, what: string, who: string): ProceduralValue {
+  if (typeof spec === 'number') {
+    if (!Number.isFinite(spec)) throw new NetworkError(`${who}: ${what} must be finite, got ${spec}`);
+    return spec;
+  }
+  if (isSampler(spec)) return spec;
+  throw new NetworkError(`${who}: procedural ${what} must be a number or a distribution (an array needs stored synapses: procedural: 'stored')`);
+}
+
+/** The rule of a procedural fixed-probability projection between `pre` and `post`. */
+export function proceduralRule(pre: NeuronSet, post: NeuronSet, options: ProceduralRuleOptions, who: string): ProceduralRule {
+  const p = options.probability;
+  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new NetworkError(`${who}: probability must be a number in [0, 1], got ${String(p)}`);
+  checkNeuronSet(pre, 'pre', who);
+  checkNeuronSet(post, 'post', who);
+  const preRanks = sortedRanks(pre.ranks);
+  let preMember: Int32Array | undefined;
+  if (preRanks.length !== pre.populationSize) {
+    preMember = new Int32Array(pre.populationSize);
+    for (const r of preRanks) preMember[r] = 1;
+  }
+  const weights = checkValue(options.weights, 'weights', who);
+  const delays = checkValue(options.delays, 'delays', who);
+  return {
+    seed: options.seed >>> 0,
+    stream: options.stream >>> 0,
+    probability: p,
+    table: geometricTable(p),
+    // p = 0: no candidate at all (the loops never start).
+    candidates: p > 0 ? sortedRanks(post.ranks) : new Int32Array(0),
+    preRanks,
+    preSize: pre.populationSize,
+    preMember,
+    removeSelf: !options.allowSelfConnections && samePopulation(pre, post),
+    weights,
+    delays,
+    dt: options.dt,
+    maxDelaySteps: maxDelaySteps(delays, options.dt, who),
+  };
+}
+
+/**
+ * The stored form of a procedural rule: exactly the synapses, weights and delays (in ms) that
+ * {@link proceduralRow} regenerates, in the post-major order of `Connectivity`.
+ */
+export function materialize(rule: ProceduralRule, who: string): Connectivity {
+  const draws = rowDraws(rule);
+  const perPost = new Map<number, { pre: number[]; w: number[]; d: number[] }>();
+  for (const pre of rule.preRanks) {
+    proceduralRow(rule, pre, (post, m) => {
+      let row = perPost.get(post);
+      if (!row) perPost.set(post, (row = { pre: [], w: [], d: [] }));
+      row.pre.push(pre);
+      row.w.push(draws.weight(pre, m));
+      row.d.push(draws.delayMs(pre, m));
+    });
+  }
+  const rows: Row[] = [...perPost].map(([post, r]) => ({ post, pre: r.pre, w: r.w, d: r.d }));
+  const a = assembleRows(rows, who);
+  const nnz = a.preRanks.length;
+  return {
+    postRanks: a.postRanks,
+    rowPtr: a.rowPtr,
+    preRanks: a.preRanks,
+    weights: typeof rule.weights === 'number' ? rule.weights : (a.w ?? new Float64Array(nnz)),
+    delays: typeof rule.delays === 'number' ? rule.delays : (a.d ?? new Float64Array(nnz)),
+  };
+}

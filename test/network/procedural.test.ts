@@ -1,0 +1,122 @@
+// Procedural connectivity in a network: a projection connected with `procedural: true` (nothing
+// stored, each spike's row regenerated) gives the same spikes and the same conductances, bit for
+// bit, as the same projection stored (`procedural: 'stored'`), on js, wasm and cpp (skipped without
+// g++/clang++): without delay, with a uniform delay, and with delays drawn per synapse; from views
+// of one population; with uniform and clipped normal weights. Then what a procedural projection
+// refuses, each with the reason and the fix.
+import { describe, it, expect } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import { Network, Neuron, Synapse, Normal, Uniform, LogNormal, STDP, type BackendName } from '../../src/index.js';
+import { findCompiler } from '../../src/backends/cpp/toolchain.js';
+import { reportMarkdown } from '../../src/report/index.js';
+
+const compiler = await findCompiler();
+const directory = path.join(os.tmpdir(), 'neurarchy-test-cache');
+
+const COBA = new Neuron({
+  parameters: 'El = -60.0 : population\nVt = -50.0 : population\ntau = 20.0 : population\nI = 20.0 : population',
+  equations: 'tau * dv/dt = (El - v) + g_exc * (0.0 - v) + g_inh * (-80.0 - v) + I\n5.0 * dg_exc/dt = - g_exc\n10.0 * dg_inh/dt = - g_inh',
+  spike: 'v > Vt', reset: 'v = El', refractory: 5.0,
+});
+
+type Procedural = true | 'stored';
+type Delays = number | Uniform;
+
+/** COBA at N = 600 (views as pre-synaptic sides), 150 ms: about 2 000 spikes. */
+async function coba(procedural: Procedural, backend: BackendName, delays: Delays) {
+  const net = new Network({ dt: 0.1, seed: 42, backend });
+  const P = net.create(600, COBA, { name: 'P' });
+  P.v = new Normal(-55.0, 5.0);
+  P.g_exc = new Normal(4.0, 1.5);
+  P.g_inh = new Normal(20.0, 12.0);
+  net.connect(P.slice(0, 480), P, 'exc').connectFixedProbability({ probability: 0.08, weights: new Uniform(0.2, 0.5), delays, procedural });
+  net.connect(P.slice(480), P, 'inh').connectFixedProbability({ probability: 0.08, weights: new Normal(6, 2, { min: 2 }), delays: 1.0, procedural });
+  const m = net.monitor(P, 'spike');
+  await net.compile(backend === 'cpp' ? { directory } : {});
+  await net.simulate(150);
+  return { net, spikes: m.get('spike') as Record<number, number[]>, P };
+}
+
+function same(a: Awaited<ReturnType<typeof coba>>, b: Awaited<ReturnType<typeof coba>>) {
+  expect(b.spikes).toEqual(a.spikes);
+  for (const v of ['v', 'g_exc', 'g_inh']) expect(Array.from(b.P.get(v) as Float64Array)).toEqual(Array.from(a.P.get(v) as Float64Array));
+}
+
+const DELAYS: [string, Delays][] = [['no delay', 0], ['a uniform delay', 1.5], ['delays drawn per synapse', new Uniform(0.1, 2.0)]];
+const BACKENDS: [BackendName, boolean][] = [['js', false], ['wasm', false], ['cpp', !compiler]];
+
+describe.each(BACKENDS)('%s backend: procedural = stored', (backend, skip) => {
+  it.skipIf(skip).each(DELAYS)('%s: the same spikes and conductances bit for bit', async (_what, delays) => {
+    const stored = await coba('stored', backend, delays);
+    const procedural = await coba(true, backend, delays);
+    let n = 0;
+    for (const ts of Object.values(stored.spikes)) n += ts.length;
+    expect(n).toBeGreaterThan(500);
+    same(stored, procedural);
+    if (backend !== 'js') same(await coba(true, 'js', delays), procedural);
+  });
+});
+
+describe('what a procedural projection refuses', () => {
+  function net() {
+    const n = new Network({ dt: 0.1, seed: 1 });
+    const P = n.create(50, COBA, { name: 'P' });
+    return { n, P };
+  }
+
+  it('synapses that need stored values: plastic ones, per-synapse variables, forceMultipleWeights', () => {
+    const { n, P } = net();
+    expect(() => n.connect(P, P, 'exc', new STDP()).connectFixedProbability({ probability: 0.1, procedural: true }))
+      .toThrow(/connectFixedProbability\(\): procedural connectivity stores no synapse, so the synapse 'STDP' cannot keep its per-synapse variable .*procedural: 'stored'/);
+    const Tagged = new Synapse({ parameters: 'x = 1.0', preSpike: 'g_target += w * x' });
+    expect(() => n.connect(P, P, 'exc', Tagged).connectFixedProbability({ probability: 0.1, procedural: true }))
+      .toThrow(/cannot keep its per-synapse parameter 'x'/);
+    expect(() => n.connect(P, P, 'exc').connectFixedProbability({ probability: 0.1, procedural: true, forceMultipleWeights: true }))
+      .toThrow(/forceMultipleWeights/);
+    expect(() => n.connect(P, P, 'exc').connectFixedProbability({ probability: 0.1, procedural: 'yes' as never }))
+      .toThrow(/procedural must be true, false or 'stored', got the string "yes"/);
+  });
+
+  it('reading or writing what is not stored; a number weight stays readable', async () => {
+    const { n, P } = net();
+    const drawn = n.connect(P, P, 'exc', undefined, { name: 'drawn' }).connectFixedProbability({ probability: 0.1, weights: new Uniform(0, 1), delays: new Uniform(0.5, 2), procedural: true });
+    const fixed = n.connect(P, P, 'inh', undefined, { name: 'fixed' }).connectFixedProbability({ probability: 0.1, weights: 2, procedural: true });
+    const why = /projection 'drawn' has procedural connectivity: its synapses are regenerated at each spike, not stored, so .* procedural: 'stored'/;
+    expect(() => drawn.get('w')).toThrow(why);
+    expect(() => drawn.nbSynapses).toThrow(why);
+    expect(() => drawn.dendrites).toThrow(why);
+    expect(() => drawn.connectivityMatrix()).toThrow(why);
+    expect(() => drawn.delay).toThrow(why);
+    expect(() => { drawn.w = 0.5; }).toThrow(/so its 'w' cannot be written/);
+    expect(() => { drawn.delay = 2; }).toThrow(/delays drawn at every spike: they cannot be changed/);
+    expect(fixed.w).toBe(2);
+    expect(() => n.monitor(drawn, 'w')).toThrow(/its 'w' cannot be recorded/);
+    const report = reportMarkdown(n);
+    expect(report).toContain('fixed probability 0.1 (procedural): density 10 %');
+    expect(report).toContain('w ~ Uniform(0, 1)');
+    await expect(drawn.saveConnectivity(path.join(os.tmpdir(), 'never.json'))).rejects.toThrow(/cannot be saved by saveConnectivity/);
+  });
+
+  it('webgpu says it has no procedural connectivity before asking for a device', async () => {
+    const { n, P } = net();
+    n.connect(P, P, 'exc').connectFixedProbability({ probability: 0.1, procedural: true });
+    await expect(n.compile({ backend: 'webgpu' })).rejects.toThrow(/webgpu backend: projection 'proj0' has procedural connectivity, which webgpu does not regenerate yet; use backend 'cpp', 'wasm' or 'js', or procedural: 'stored'/);
+  });
+
+  it.skipIf(!compiler)('cpp draws Uniform and Normal only; js and wasm any distribution', async () => {
+    const make = async (backend: BackendName) => {
+      const n = new Network({ dt: 0.1, seed: 3 });
+      const P = n.create(100, COBA, { name: 'P' });
+      P.v = new Uniform(-60, -50);
+      n.connect(P, P, 'exc').connectFixedProbability({ probability: 0.1, weights: new LogNormal(0, 0.5), procedural: true });
+      await n.compile({ backend, ...(backend === 'cpp' ? { directory } : {}) });
+      return n;
+    };
+    await expect(make('cpp')).rejects.toThrow(/the cpp backend draws procedural weights from a Uniform or a Normal only, not LogNormal/);
+    const a = await make('js'), b = await make('wasm');
+    await a.simulate(50);
+    await b.simulate(50);
+    expect(Array.from(b.getPopulation('P')!.get('v') as Float64Array)).toEqual(Array.from(a.getPopulation('P')!.get('v') as Float64Array));
+  });
+});
