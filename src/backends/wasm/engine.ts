@@ -12,7 +12,7 @@ import { WasmMemory } from './memory.js';
 import { buildModule, moduleImports } from './module.js';
 import { wasmKernels } from './kernels.js';
 import { derivedMaps, fillDerived } from './derived.js';
-import { randomModule } from './random.js';
+import { NORMAL_SCRATCH_BYTES, randomModule } from './random.js';
 import { fillDraws } from '../../random/draws.js';
 import { LOG_ENTRY, RUN_MODE } from './run.js';
 import { WasmRings } from './ring.js';
@@ -50,7 +50,7 @@ export class WasmEngine implements Engine {
     // own step function is not used; it would call the module's kernels through `built`.
     const built: { exports?: WebAssembly.Exports } = {};
     const external = Object.fromEntries(kernels.map((k) => [k.name, (step: number) => (built.exports![k.name] as (s: number) => void)(step)]));
-    const js = new JsEngine(input, external, await randomFill(memory.memory));
+    const js = new JsEngine(input, external, await randomFill(memory.memory, memory.alloc(NORMAL_SCRATCH_BYTES)));
     const { bytes, vectorised, run } = buildModule(input.plan, kernels, Object.keys(js.kernels), memory, simdSupported());
     const rings = new WasmRings(input.plan, memory, derived);
     const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory, { ...js.kernels }, input.hooks, rings));
@@ -159,14 +159,14 @@ export function simdSupported(): boolean {
 /** The random module, compiled once per process (it is the same for every network). */
 let randomCompiled: Promise<WebAssembly.Module> | undefined;
 
-type FillFunction = (ptr: number, n: number, seed: number, stream: number, stepLo: number, stepHi: number, drawId: number, a: number, b: number) => void;
+type FillFunction = (ptr: number, n: number, seed: number, stream: number, stepLo: number, stepHi: number, drawId: number, a: number, b: number, scratch: number) => void;
 
 /**
  * The js backend's `fillDraws` with its Uniform and Normal fills done in WebAssembly (`./random.ts`,
  * the same bits) when the array is in the network's memory: `a + (b − a)·u` and `m + s·z`, the
  * arguments computed here exactly as `fillDraws` computes them. Other distributions stay js.
  */
-async function randomFill(memory: WebAssembly.Memory): Promise<typeof fillDraws> {
+async function randomFill(memory: WebAssembly.Memory, scratch: number): Promise<typeof fillDraws> {
   randomCompiled ??= WebAssembly.compile(randomModule(simdSupported()) as BufferSource);
   const instance = await WebAssembly.instantiate(await randomCompiled, { env: { memory } });
   const uniform = instance.exports.fill_uniform as FillFunction;
@@ -174,8 +174,8 @@ async function randomFill(memory: WebAssembly.Memory): Promise<typeof fillDraws>
   return (out, dist, args, seed, stream, step, drawId) => {
     if ((dist !== 'Uniform' && dist !== 'Normal') || out.buffer !== memory.buffer) return fillDraws(out, dist, args, seed, stream, step, drawId);
     const stepLo = step % 4294967296, stepHi = Math.floor(step / 4294967296);
-    if (dist === 'Uniform') uniform(out.byteOffset, out.length, seed, stream, stepLo, stepHi, drawId, args[0], args[1] - args[0]);
-    else normal(out.byteOffset, out.length, seed, stream, stepLo, stepHi, drawId, args[0], args[1]);
+    if (dist === 'Uniform') uniform(out.byteOffset, out.length, seed, stream, stepLo, stepHi, drawId, args[0], args[1] - args[0], scratch);
+    else normal(out.byteOffset, out.length, seed, stream, stepLo, stepHi, drawId, args[0], args[1], scratch);
     return out;
   };
 }

@@ -37,11 +37,11 @@ const PIO2 = 1.5707963267948966;
 const THIRD = 0.33333333333333333;
 
 /**
- * The parameters (locals 0..8) of both exported fill functions, and `first` (local 9) of the scalar
+ * The parameters (locals 0..9) of both exported fill functions, and `first` (local 10) of the scalar
  * fills of a range of elements that they call.
  */
-const P = { ptr: 0, n: 1, seed: 2, stream: 3, stepLo: 4, stepHi: 5, drawId: 6, a: 7, b: 8, first: 9 } as const;
-const FILL_PARAMS: ValType[] = ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f64', 'f64'];
+const P = { ptr: 0, n: 1, seed: 2, stream: 3, stepLo: 4, stepHi: 5, drawId: 6, a: 7, b: 8, scratch: 9, first: 10 } as const;
+const FILL_PARAMS: ValType[] = ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f64', 'f64', 'i32'];
 const RANGE_PARAMS: ValType[] = [...FILL_PARAMS, 'i32'];
 
 /**
@@ -328,47 +328,22 @@ interface VectorDraw {
 }
 
 /**
- * A vector fill's body (parameters `FILL_PARAMS`): the elements by groups of four — Philox on four
- * counters, `draw` on their words, `a + b · draw` stored as two pairs — `G` groups per
- * iteration (independent chains side by side for the processor: measured best at 2 for the
- * uniform, whose Philox rounds are latency-bound, and 1 for the normal, which runs out of
- * registers with more); then the last n mod 4G elements, and any iteration where `draw` sets a
- * `rare` lane, by the scalar range fill `scalar`.
- *
- * Round 0 of Philox is done once per call for the words that do not depend on the element:
- * (c0, c1) after it are (hi(M1·stepHi) ^ stepLo ^ k_00, lo(M1·stepHi)) in every lane.
+ * A vector fill's body (parameters `FILL_PARAMS`; the uniform's): the elements by groups of four —
+ * Philox on four counters, `draw` on their words, `a + b · draw` stored as two pairs — `G` groups
+ * per iteration (independent chains side by side for the processor: measured best at 2 for the
+ * uniform, whose Philox rounds are latency-bound); then the last n mod 4G elements, and any
+ * iteration where `draw` sets a `rare` lane, by the scalar range fill `scalar`. (The normal, which
+ * runs out of registers with two groups, is `normalFillFunction`.)
  */
 function vectorFillFunction(
   scalar: number, G: number, draw: (c: Code, xs: readonly BlockX4[], L: Locals, K: Splats) => VectorDraw,
 ): { locals: ValType[]; code: Code } {
   const E = 4 * G;
-  const L = new Locals(FILL_PARAMS.length);
-  const pro = new Code(), c = new Code();
-  const K = new Splats(L, pro);
-  const keys = roundKeys(pro, L).map((k) => { const s = L.add('v128'); pro.get(k).simd('i32x4.splat').set(s); return s; });
-  const i = L.add('i32'), addr = L.add('i32'), p1 = L.add('i64'), ctr = L.add('v128');
-  const c0 = L.add('v128'), c1 = L.add('v128'), w3k = L.add('v128'), a = L.add('v128'), b = L.add('v128');
-  const xs: BlockX4[] = [];
-  for (let g = 0; g < G; g++) xs.push([L.add('v128'), L.add('v128'), L.add('v128'), L.add('v128')]);
-  pro.get(P.stepHi).op('i64.extend_i32_u').i64(BigInt(PHILOX_M1)).op('i64.mul').set(p1);
-  pro.get(p1).i64(32n).op('i64.shr_u').op('i32.wrap_i64').get(P.stepLo).op('i32.xor').get(P.seed).op('i32.xor').simd('i32x4.splat').set(c0);
-  pro.get(p1).op('i32.wrap_i64').simd('i32x4.splat').set(c1);
-  // Counter word 3 = drawId (sub = 0), already xored with round 0's k_01.
-  pro.get(P.drawId).i32(0xffff).op('i32.and').get(P.stream).op('i32.xor').simd('i32x4.splat').set(w3k);
-  pro.get(P.a).simd('f64x2.splat').set(a);
-  pro.get(P.b).simd('f64x2.splat').set(b);
-  words128([0, 1, 2, 3])(pro); pro.set(ctr);
-  pro.i32(0).set(i);
-  pro.get(P.ptr).set(addr);
+  const f = new VectorFill(G);
+  const { L, c, K, i, addr, ctr, a, b, xs } = f;
   c.begin('block').begin('loop');
   c.get(P.n).get(i).op('i32.sub').i32(E).op('i32.lt_s').brIf(1);
-  xs.forEach((x, g) => {
-    c.get(c0).set(x[0]);
-    c.get(c1).set(x[1]);
-    mulHiLoX4(c, K, L, g === 0 ? get(ctr) : v('i32x4.add', get(ctr), K.i32(4 * g)), PHILOX_M0, x[2], x[3]);
-    c.get(x[2]).get(w3k).simd('v128.xor').set(x[2]);
-  });
-  philoxRoundsX4(c, K, L, xs, keys, 1);
+  f.philox();
   const { pairs, rare } = draw(c, xs, L, K);
   const store = () => {
     pairs.forEach((pair, k) => { c.get(addr).get(a).get(b).get(pair).simd('f64x2.mul').simd('f64x2.add').vmem('v128.store', 16 * k); });
@@ -388,15 +363,141 @@ function vectorFillFunction(
   c.br(0);
   c.op('end').op('end');
   callScalar(c, scalar, (c) => { c.get(P.n); }, i); // the last n mod E elements
-  // Every loop-invariant vector passes through a `select` on n ≥ 0 (true whenever the loop runs):
-  // a value TurboFan cannot fold, so it is computed once and kept in a register or a stack slot,
-  // where it otherwise rematerialises each splat at each use inside the loop (two instructions on
-  // the shuffle port, the port Philox's shuffles already saturate). 20–30 % on the uniform.
-  for (const l of [...K.locals, ...keys, c0, c1, w3k, a, b]) {
-    pro.get(l).get(l).simd('v128.not').get(P.n).i32(0).op('i32.ge_s').op('select').set(l);
+  return f.body();
+}
+
+/**
+ * What the vector fills share: the parameters' splats and Philox's round keys computed once before
+ * the loop (`pro`), the loop's code (`c`), the element `i` and its output address `addr`, the
+ * counters of the next four elements (`ctr`), and `G` blocks of four lanes (`xs`) for `philox()`.
+ *
+ * Round 0 of Philox is done once per call for the words that do not depend on the element:
+ * (c0, c1) after it are (hi(M1·stepHi) ^ stepLo ^ k_00, lo(M1·stepHi)) in every lane.
+ */
+class VectorFill {
+  readonly L = new Locals(FILL_PARAMS.length);
+  readonly pro = new Code();
+  readonly c = new Code();
+  readonly K = new Splats(this.L, this.pro);
+  readonly keys: number[];
+  readonly i = this.L.add('i32');
+  readonly addr = this.L.add('i32');
+  readonly ctr = this.L.add('v128');
+  readonly a = this.L.add('v128');
+  readonly b = this.L.add('v128');
+  readonly xs: BlockX4[] = [];
+  readonly #c0 = this.L.add('v128');
+  readonly #c1 = this.L.add('v128');
+  readonly #w3k = this.L.add('v128');
+
+  constructor(G: number) {
+    const { L, pro } = this;
+    this.keys = roundKeys(pro, L).map((k) => { const s = L.add('v128'); pro.get(k).simd('i32x4.splat').set(s); return s; });
+    for (let g = 0; g < G; g++) this.xs.push([L.add('v128'), L.add('v128'), L.add('v128'), L.add('v128')]);
+    const p1 = L.add('i64');
+    pro.get(P.stepHi).op('i64.extend_i32_u').i64(BigInt(PHILOX_M1)).op('i64.mul').set(p1);
+    pro.get(p1).i64(32n).op('i64.shr_u').op('i32.wrap_i64').get(P.stepLo).op('i32.xor').get(P.seed).op('i32.xor').simd('i32x4.splat').set(this.#c0);
+    pro.get(p1).op('i32.wrap_i64').simd('i32x4.splat').set(this.#c1);
+    // Counter word 3 = drawId (sub = 0), already xored with round 0's k_01.
+    pro.get(P.drawId).i32(0xffff).op('i32.and').get(P.stream).op('i32.xor').simd('i32x4.splat').set(this.#w3k);
+    pro.get(P.a).simd('f64x2.splat').set(this.a);
+    pro.get(P.b).simd('f64x2.splat').set(this.b);
+    words128([0, 1, 2, 3])(pro); pro.set(this.ctr);
+    pro.i32(0).set(this.i);
+    pro.get(P.ptr).set(this.addr);
   }
-  pro.bytes.push(...c.bytes);
-  return { locals: L.types, code: pro };
+
+  /** The Philox blocks of the elements `ctr` + 0..4G−1 into `xs` (group g: elements 4g..4g+3). */
+  philox(): void {
+    const { c, K, L, ctr } = this;
+    this.xs.forEach((x, g) => {
+      c.get(this.#c0).set(x[0]);
+      c.get(this.#c1).set(x[1]);
+      mulHiLoX4(c, K, L, g === 0 ? get(ctr) : v('i32x4.add', get(ctr), K.i32(4 * g)), PHILOX_M0, x[2], x[3]);
+      c.get(x[2]).get(this.#w3k).simd('v128.xor').set(x[2]);
+    });
+    philoxRoundsX4(c, K, L, this.xs, this.keys, 1);
+  }
+
+  /** The function's locals and code: the prologue, then the loop's code. */
+  body(): { locals: ValType[]; code: Code } {
+    // Every loop-invariant vector passes through a `select` on n ≥ 0 (true whenever the loop runs):
+    // a value TurboFan cannot fold, so it is computed once and kept in a register or a stack slot,
+    // where it otherwise rematerialises each splat at each use inside the loop (two instructions on
+    // the shuffle port, the port Philox's shuffles already saturate). 20–30 % on the uniform.
+    for (const l of [...this.K.locals, ...this.keys, this.#c0, this.#c1, this.#w3k, this.a, this.b]) {
+      this.pro.get(l).get(l).simd('v128.not').get(P.n).i32(0).op('i32.ge_s').op('select').set(l);
+    }
+    this.pro.bytes.push(...this.c.bytes);
+    return { locals: this.L.types, code: this.pro };
+  }
+}
+
+/** Elements per chunk of the two-pass normal fill (`normalFillFunction`). */
+const CHUNK = 64;
+
+/**
+ * Bytes of scratch memory the SIMD build's `fill_normal` needs at its `scratch` address: the Philox
+ * blocks of one chunk (16 bytes an element, the chunk's elements and the four past its end that the
+ * pairs of groups may draw).
+ */
+export const NORMAL_SCRATCH_BYTES = 16 * (CHUNK + 4);
+
+/**
+ * The SIMD `fill_normal` (parameters `FILL_PARAMS`), in two passes over chunks of up to `CHUNK`
+ * elements (a multiple of four): Philox for two groups of four at a time into the scratch memory,
+ * then `normalX4` on each group of four read back, `a + b · z` stored; a group with a rare lane,
+ * and the last n mod 4 elements, by the scalar range fill `scalar`.
+ *
+ * Why two passes: Philox's ten rounds are a chain of dependent multiplications and shuffles, and
+ * two groups side by side hide its latency (the uniform's fill), but two groups of the normal's
+ * log and sin/cos as well run out of registers. Apart, each loop keeps what suits it: ≈ 10 % fewer
+ * nanoseconds per normal than one loop of one group (measured alternately in one process).
+ */
+function normalFillFunction(scalar: number): { locals: ValType[]; code: Code } {
+  const f = new VectorFill(2);
+  const { L, c, K, i, addr, ctr, a, b, xs } = f;
+  const end = L.add('i32'), j = L.add('i32'), sp = L.add('i32');
+  const x: BlockX4 = [L.add('v128'), L.add('v128'), L.add('v128'), L.add('v128')];
+  c.begin('block').begin('loop');
+  // The chunk: end = i + min(CHUNK, (n − i) rounded down to a multiple of 4), at least four elements.
+  c.get(P.n).get(i).op('i32.sub').i32(4).op('i32.lt_s').brIf(1);
+  c.get(P.n).get(i).op('i32.sub').i32(-4).op('i32.and').set(end);
+  c.i32(CHUNK).get(end).get(end).i32(CHUNK).op('i32.gt_s').op('select').get(i).op('i32.add').set(end);
+  // Pass 1: the blocks of elements i.. (eight at a time: up to four past end) into the scratch.
+  c.get(i).set(j);
+  c.get(P.scratch).set(sp);
+  c.begin('block').begin('loop');
+  c.get(j).get(end).op('i32.ge_s').brIf(1);
+  f.philox();
+  xs.forEach((x, g) => x.forEach((w, k) => { c.get(sp).get(w).vmem('v128.store', 64 * g + 16 * k); }));
+  c.get(j).i32(8).op('i32.add').set(j);
+  c.get(sp).i32(128).op('i32.add').set(sp);
+  assign(c, ctr, v('i32x4.add', get(ctr), K.i32(8)));
+  c.br(0);
+  c.op('end').op('end');
+  // The counters back to element end's (pass 1 went j − end past it).
+  assign(c, ctr, v('i32x4.sub', get(ctr), (c) => { c.get(j).get(end).op('i32.sub').simd('i32x4.splat'); }));
+  // Pass 2: each group of four read back, its normals stored (or redone by the scalar fill).
+  c.get(P.scratch).set(sp);
+  c.begin('block').begin('loop');
+  c.get(i).get(end).op('i32.ge_s').brIf(1);
+  x.forEach((w, k) => { c.get(sp).vmem('v128.load', 16 * k).set(w); });
+  const { pairs, rare } = normalX4(c, [x], L, K);
+  c.get(rare![0]).simd('v128.any_true').begin('if');
+  callScalar(c, scalar, (c) => { c.get(i).i32(4).op('i32.add'); }, i);
+  c.op('else');
+  pairs.forEach((pair, k) => { c.get(addr).get(a).get(b).get(pair).simd('f64x2.mul').simd('f64x2.add').vmem('v128.store', 16 * k); });
+  c.op('end');
+  c.get(i).i32(4).op('i32.add').set(i);
+  c.get(addr).i32(32).op('i32.add').set(addr);
+  c.get(sp).i32(64).op('i32.add').set(sp);
+  c.br(0);
+  c.op('end').op('end');
+  c.br(0);
+  c.op('end').op('end');
+  callScalar(c, scalar, (c) => { c.get(P.n); }, i); // the last n mod 4 elements
+  return f.body();
 }
 
 /** Calls the scalar range fill `scalar` for elements [first, end) with the caller's other parameters. */
@@ -472,7 +573,9 @@ function fromZero(range: number): { locals: ValType[]; code: Code } {
  * The binary module: imports memory `env.memory`; exports `fill_uniform` and `fill_normal`.
  *
  * Both take `(ptr i32, n i32, seed i32, stream i32, stepLo i32, stepHi i32, drawId i32, a f64,
- * b f64)` and write n float64 from byte address `ptr` (8-aligned):
+ * b f64, scratch i32)` and write n float64 from byte address `ptr` (8-aligned), and nothing else
+ * but, for the SIMD `fill_normal`, the `NORMAL_SCRATCH_BYTES` from byte address `scratch`
+ * (16-aligned, apart from the output; its content before and after means nothing):
  * `fill_uniform` writes `a + b · u_i` and `fill_normal` writes `a + b · z_i`, where u_i and z_i are
  * bit for bit what `fillUniform` and `fillNormal` of `random/draws.ts` write to element i for
  * `(seed, stream, step = stepHi · 2^32 + stepLo, drawId)`. The words are taken modulo 2^32 (pass
@@ -493,10 +596,10 @@ export function randomModule(simd: boolean): Uint8Array {
   w.define(uniformRange, u.locals, u.code);
   const z = fillFunction((c, x, L) => normal(c, x, L, fn));
   w.define(normalRange, z.locals, z.code);
-  for (const [exported, range, groups, draw] of [[fillUniform, uniformRange, 2, uniformX4], [fillNormal, normalRange, 1, normalX4]] as const) {
-    const f = simd ? vectorFillFunction(range, groups, draw) : fromZero(range);
-    w.define(exported, f.locals, f.code);
-  }
+  const fu = simd ? vectorFillFunction(uniformRange, 2, uniformX4) : fromZero(uniformRange);
+  w.define(fillUniform, fu.locals, fu.code);
+  const fz = simd ? normalFillFunction(normalRange) : fromZero(normalRange);
+  w.define(fillNormal, fz.locals, fz.code);
   return w.emit();
 }
 

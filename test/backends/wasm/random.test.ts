@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { libmModule, randomModule } from '../../../src/backends/wasm/random.js';
+import { NORMAL_SCRATCH_BYTES, libmModule, randomModule } from '../../../src/backends/wasm/random.js';
 import { drawBlock, fillNormal, fillUniform, u53Open0 } from '../../../src/random/draws.js';
 import { kernelCos, kernelSin, log } from '../../../src/random/libm.js';
 
-type Fill = (ptr: number, n: number, seed: number, stream: number, stepLo: number, stepHi: number, drawId: number, a: number, b: number) => void;
+type Fill = (ptr: number, n: number, seed: number, stream: number, stepLo: number, stepHi: number, drawId: number, a: number, b: number, scratch: number) => void;
 
 const TWO32 = 4294967296;
 /** Room for the largest n below plus one guard element, at byte 64 (not at 0, to test `ptr`). */
@@ -12,7 +12,9 @@ const MAX_N = 5000;
 /** Length of the long normal run (enough to reach log's rare |f| < 2^-20 branch a few times). */
 const LONG_N = 1 << 21;
 
-const memory = new WebAssembly.Memory({ initial: Math.ceil((PTR + (LONG_N + 1) * 8) / 65536) });
+/** The normal fill's scratch (SIMD build), after the longest output and its guard element, then 64 guard bytes. */
+const SCRATCH = PTR + (LONG_N + 2) * 8;
+const memory = new WebAssembly.Memory({ initial: Math.ceil((SCRATCH + NORMAL_SCRATCH_BYTES + 64) / 65536) });
 /** Both builds of the module: four draws at a time (SIMD) and one at a time, over the same memory. */
 const MODULES = [true, false].map((simd) => ({
   name: simd ? 'SIMD' : 'scalar',
@@ -23,7 +25,7 @@ const MODULES = [true, false].map((simd) => ({
 function run(fill: Fill, n: number, seed: number, stream: number, step: number, drawId: number, a: number, b: number): Float64Array {
   const view = new Float64Array(memory.buffer, PTR, n + 1);
   view.fill(Number.NaN);
-  fill(PTR, n, seed, stream, step % TWO32, Math.floor(step / TWO32), drawId, a, b);
+  fill(PTR, n, seed, stream, step % TWO32, Math.floor(step / TWO32), drawId, a, b, SCRATCH);
   return view.slice(0, n);
 }
 
@@ -117,11 +119,14 @@ for (const { name, wasm } of MODULES) describe(`wasm random module (${name})`, (
       }
     });
 
-    it(`fill_${kind} writes exactly n elements from ptr`, () => {
+    it(`fill_${kind} writes exactly n elements from ptr (and nothing past its scratch)`, () => {
       for (const n of [0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 100]) {
         const view = new Float64Array(memory.buffer, 0, PTR / 8 + n + 2);
         view.fill(-7.5);
-        fill(PTR, n, 1, 7, 3, 0, 0, 0, 1);
+        const guard = new Float64Array(memory.buffer, SCRATCH + NORMAL_SCRATCH_BYTES, 8);
+        guard.fill(-7.5);
+        fill(PTR, n, 1, 7, 3, 0, 0, 0, 1, SCRATCH);
+        for (const x of guard) expect(x).toBe(-7.5);
         for (let i = 0; i < PTR / 8; i++) expect(view[i]).toBe(-7.5);
         for (let i = 0; i < n; i++) expect(view[PTR / 8 + i]).not.toBe(-7.5);
         expect(view[PTR / 8 + n]).toBe(-7.5);
