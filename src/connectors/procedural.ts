@@ -5,13 +5,14 @@
  *
  * The synapses of pre-synaptic neuron `r` (its *row*) are a pure function of (seed, projection
  * stream, r): the candidates are the post-synaptic ranks in ascending order; the gap to the next
- * kept candidate is geometric (a Bernoulli(p) trial per candidate, one draw per synapse); synapse
- * `m` of the row (the m-th kept candidate, a self-connection removed afterwards included) draws its
- * weight and delay from blocks of its own. Every draw is a Philox4x32-10 block of key (seed, stream)
- * and counter (b, r, word2, m), word2 one of {@link PROCEDURAL_WORD2} (values the per-step draws,
- * whose word 2 is the high half of the step, and the host streams never use), so any backend and
- * any thread can regenerate any row, in the same order as the stored form's inverse walk (post
- * ranks ascending).
+ * kept candidate is geometric (a Bernoulli(p) trial per candidate, about one 32-bit word per
+ * synapse, taken in order from the row's gap words: blocks (b, r, gap word, 0), b = 0, 1, …, four
+ * words each); synapse `m` of the row (the m-th kept candidate, a self-connection removed
+ * afterwards included) draws its weight and delay from blocks (b, r, weight or delay word, m) of its
+ * own. Every draw is a Philox4x32-10 block of key (seed, stream), word 2 one of
+ * {@link PROCEDURAL_WORD2} (values the per-step draws, whose word 2 is the high half of the step,
+ * and the host streams never use), so any backend and any thread can regenerate any row, in the
+ * same order as the stored form's inverse walk (post ranks ascending).
  *
  * The geometric gap is found with integers only, so that a GPU without float64 gets the same rows:
  * `table[k − 1] = floor((1 − p)^k · 2^32)`, and a 32-bit word `x` gives the gap
@@ -48,8 +49,20 @@ export interface ProceduralRule {
   probability: number;
   /** Geometric thresholds `floor((1 − p)^k · 2^32)`, k = 1…K, as unsigned 32-bit values; empty when p = 1 (every candidate). */
   table: Uint32Array;
+  /**
+   * For each of the 2^{@link BUCKET_BITS} ranges of words (their top bits), the number of thresholds
+   * above its lowest word: an upper bound of the count for any word of the range, from which the
+   * kernels step down to the exact count (about one step on average).
+   */
+  buckets: Uint32Array;
   /** Post-synaptic ranks of the candidates, ascending. */
   candidates: Int32Array;
+  /**
+   * The first candidate when the candidates are consecutive ranks (a whole population, a slice):
+   * kernels then compute candidate j as `first + j` instead of reading it (a cache miss per synapse
+   * in a large population).
+   */
+  consecutiveFrom?: number;
   /** Pre-synaptic ranks, ascending. */
   preRanks: Int32Array;
   /** Size of the whole pre-synaptic population. */
@@ -85,29 +98,61 @@ export function geometricTable(p: number): Uint32Array {
   return Uint32Array.from(out);
 }
 
-const block = new Uint32Array(4);
+/** The words' top bits that index {@link ProceduralRule.buckets}. */
+export const BUCKET_BITS = 12;
+
+/** The bucket counts of a threshold table (see {@link ProceduralRule.buckets}). */
+export function thresholdBuckets(table: Uint32Array): Uint32Array {
+  const out = new Uint32Array(table.length ? 1 << BUCKET_BITS : 0);
+  for (let b = 0; b < out.length; b++) out[b] = thresholdsAbove(table, b * 2 ** (32 - BUCKET_BITS));
+  return out;
+}
+
+/** The number of thresholds of `t` (decreasing) that `x` is below: a binary search for the first it is not. */
+export function thresholdsAbove(t: Uint32Array, x: number): number {
+  let lo = 0, hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (x < t[mid]) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
- * The geometric gap before synapse `m` of row `pre`: the number of rejected candidates (Bernoulli(p)
- * trials) before the next kept one, from the words of blocks (b, pre, gap word, m), b = 0, 1, ….
+ * The gaps of one row at a time: `start(pre)`, then `next()` for the gap before each synapse in
+ * turn — the number of rejected candidates (Bernoulli(p) trials) before the next kept one, from the
+ * row's gap words in order (one per try; a word below every threshold adds K and the next goes on).
  */
-export function gapAt(rule: ProceduralRule, pre: number, m: number): number {
-  const t = rule.table;
-  const K = t.length;
-  if (K === 0) return 0;
-  let gap = 0;
-  for (let word = 0; ; word++) {
-    if ((word & 3) === 0) philox4x32_10(word >>> 2, pre, PROCEDURAL_WORD2.gap, m, rule.seed, rule.stream, block);
-    const x = block[word & 3];
-    // The number of k with x < t[k − 1]: t decreases, so a binary search for the first k where it fails.
-    let lo = 0, hi = K;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (x < t[mid]) lo = mid + 1;
-      else hi = mid;
+export class RowGaps {
+  readonly #rule: ProceduralRule;
+  readonly #block = new Uint32Array(4);
+  #pre = 0;
+  #word = 0;
+
+  constructor(rule: ProceduralRule) {
+    this.#rule = rule;
+  }
+
+  /** Back to the first gap word of row `pre`. */
+  start(pre: number): void {
+    this.#pre = pre;
+    this.#word = 0;
+  }
+
+  /** The next gap of the row. */
+  next(): number {
+    const { table, seed, stream } = this.#rule;
+    const K = table.length;
+    if (K === 0) return 0;
+    let gap = 0;
+    for (;;) {
+      const w = this.#word++;
+      if ((w & 3) === 0) philox4x32_10(w >>> 2, this.#pre, PROCEDURAL_WORD2.gap, 0, seed, stream, this.#block);
+      const below = thresholdsAbove(table, this.#block[w & 3]);
+      gap += below;
+      if (below < K) return gap;
     }
-    gap += lo;
-    if (lo < K) return gap;
   }
 }
 
@@ -150,9 +195,12 @@ function drawValue(spec: ProceduralValue, draws: SynapseDraws): number {
   return spec.sample(1, draws)[0];
 }
 
-/** The regenerating functions of a rule: gap before, weight and delay (in steps) of synapse `m` of row `pre`. */
+/** The regenerating functions of a rule: the row's gaps, weight and delay (in steps) of synapse `m` of row `pre`. */
 export interface RowDraws {
-  gap(pre: number, m: number): number;
+  /** Starts the gaps of row `pre`. */
+  row(pre: number): void;
+  /** The next gap of the row started. */
+  gap(): number;
   weight(pre: number, m: number): number;
   delaySteps(pre: number, m: number): number;
   /** The delay in ms, as drawn (what the stored form keeps). */
@@ -163,8 +211,10 @@ export interface RowDraws {
 export function rowDraws(rule: ProceduralRule): RowDraws {
   const draws = new SynapseDraws(rule);
   const delayMs = (pre: number, m: number) => drawValue(rule.delays, draws.at(pre, m, PROCEDURAL_WORD2.delay));
+  const gaps = new RowGaps(rule);
   return {
-    gap: (pre, m) => gapAt(rule, pre, m),
+    row: (pre) => gaps.start(pre),
+    gap: () => gaps.next(),
     weight: (pre, m) => drawValue(rule.weights, draws.at(pre, m, PROCEDURAL_WORD2.weight)),
     delayMs,
     delaySteps: (pre, m) => delayToSteps(delayMs(pre, m), rule.dt, 'procedural delay'),
@@ -178,7 +228,9 @@ export function rowDraws(rule: ProceduralRule): RowDraws {
 export function proceduralRow(rule: ProceduralRule, pre: number, visit: (post: number, m: number) => void): void {
   if (rule.preMember ? !rule.preMember[pre] : pre >= rule.preSize) return;
   const n = rule.candidates.length;
-  for (let m = 0, j = gapAt(rule, pre, 0); j < n; j += 1 + gapAt(rule, pre, ++m)) {
+  const gaps = new RowGaps(rule);
+  gaps.start(pre);
+  for (let m = 0, j = gaps.next(); j < n; m++, j += 1 + gaps.next()) {
     const post = rule.candidates[j];
     if (rule.removeSelf && post === pre) continue;
     visit(post, m);
@@ -232,13 +284,19 @@ export function proceduralRule(pre: NeuronSet, post: NeuronSet, options: Procedu
   }
   const weights = checkValue(options.weights, 'weights', who);
   const delays = checkValue(options.delays, 'delays', who);
+  const table = geometricTable(p);
+  // p = 0: no candidate at all (the loops never start).
+  const candidates = p > 0 ? sortedRanks(post.ranks) : new Int32Array(0);
+  const n = candidates.length;
+  const consecutive = n > 0 && candidates[n - 1] - candidates[0] === n - 1;
   return {
     seed: options.seed >>> 0,
     stream: options.stream >>> 0,
     probability: p,
-    table: geometricTable(p),
-    // p = 0: no candidate at all (the loops never start).
-    candidates: p > 0 ? sortedRanks(post.ranks) : new Int32Array(0),
+    table,
+    buckets: thresholdBuckets(table),
+    candidates,
+    ...(consecutive ? { consecutiveFrom: candidates[0] } : {}),
     preRanks,
     preSize: pre.populationSize,
     preMember,

@@ -111,7 +111,7 @@ function projectionRows(p: ProjectionPlan, pops: readonly PopulationPlan[]): Row
   if (p.procedural) {
     rows.push(
       row('_proc_post', 'i32', p.procedural.candidates.length, 'data', 'connectivity'),
-      row('_proc_table', 'i32', p.procedural.table.length, 'data', 'connectivity'),
+      row('_proc_table', 'i32', p.procedural.table.length + p.procedural.buckets.length, 'data', 'connectivity'),
     );
     if (p.procedural.preMember) rows.push(row('_proc_member', 'i32', pops[p.pre].size, 'pre.size', 'connectivity'));
   }

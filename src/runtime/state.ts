@@ -134,7 +134,12 @@ export function allocateProjection(plan: NetworkPlan, proj: Projection): void {
   if (c.procedural) {
     // The rule's data for the kernels: candidates, the geometric table (u32 bits), membership.
     s.set('_proc_post', c.procedural.candidates);
-    s.set('_proc_table', new Int32Array(c.procedural.table.buffer, c.procedural.table.byteOffset, c.procedural.table.length));
+    // The thresholds then the bucket counts (connectors/procedural.ts), as int32 bits.
+    const { table, buckets } = c.procedural;
+    const both = new Int32Array(table.length + buckets.length);
+    both.set(new Int32Array(table.buffer, table.byteOffset, table.length));
+    both.set(new Int32Array(buckets.buffer, buckets.byteOffset, buckets.length), table.length);
+    s.set('_proc_table', both);
     if (c.procedural.preMember) s.set('_proc_member', c.procedural.preMember);
   }
   s.set('_delay_uniform', Int32Array.of(typeof c.delaySteps === 'number' ? c.delaySteps : 0));

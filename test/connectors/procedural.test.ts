@@ -1,7 +1,7 @@
 // Procedural connectivity (connectors/procedural.ts): the geometric table and gaps by hand and by
 // their law, the rows against their stored form, and the rule's options and refusals.
 import { describe, it, expect } from 'vitest';
-import { proceduralRule, materialize, proceduralRow, gapAt, geometricTable, rowDraws, type ProceduralRule } from '../../src/connectors/procedural.js';
+import { proceduralRule, materialize, proceduralRow, RowGaps, thresholdsAbove, geometricTable, rowDraws, type ProceduralRule } from '../../src/connectors/procedural.js';
 import { philox4x32_10 } from '../../src/random/philox.js';
 import type { NeuronSet } from '../../src/connectors/types.js';
 import { Normal, Uniform, LogNormal } from '../../src/index.js';
@@ -28,12 +28,34 @@ describe('geometric table', () => {
     expect(geometricTable(1e-9).length).toBe(1 << 16);
   });
 
-  it('a word gives the number of thresholds it is below; below all of them, the next word adds on', () => {
+  it('each gap counts the thresholds its word is below; below all of them, the next word adds on', () => {
     const r = rule(0.5);
-    const words = philox4x32_10(0, 7, 0xfffffffd, 3, 5, 0x20003, new Uint32Array(4));
     const count = (x: number) => r.table.filter((t) => x < t).length;
-    const expected = count(words[0]) < r.table.length ? count(words[0]) : r.table.length + count(words[1]);
-    expect(gapAt(r, 7, 3)).toBe(expected);
+    for (const x of [0, 1, 2 ** 24 - 1, 2 ** 24, 2 ** 30, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1]) expect(thresholdsAbove(r.table, x)).toBe(count(x));
+    // The row's words in order, four per block (b, pre, gap word, 0).
+    const words = [0, 1, 2].flatMap((b) => Array.from(philox4x32_10(b, 7, 0xfffffffd, 0, 5, 0x20003, new Uint32Array(4))));
+    const expected: number[] = [];
+    for (let w = 0, gap = 0; w < words.length; w++) {
+      gap += count(words[w]);
+      if (count(words[w]) < r.table.length) { expected.push(gap); gap = 0; }
+    }
+    const gaps = new RowGaps(r);
+    gaps.start(7);
+    expect(expected.map(() => gaps.next())).toEqual(expected);
+  });
+
+  it('the bucket of a word bounds its count from above; stepping down reaches it', () => {
+    for (const p of [0.5, 0.02, 8e-4]) {
+      const r = rule(p);
+      expect(r.buckets.length).toBe(4096);
+      const words = Array.from(philox4x32_10(1, 2, 3, 4, 5, 6, new Uint32Array(4)));
+      for (const x of [...words, 0, 2 ** 20 - 1, 2 ** 20, r.table[r.table.length - 1], r.table[0] - 1, r.table[0], 2 ** 32 - 1]) {
+        let c = r.buckets[x >>> 20];
+        expect(c).toBeGreaterThanOrEqual(thresholdsAbove(r.table, x));
+        while (c > 0 && x >= r.table[c - 1]) c--;
+        expect(c).toBe(thresholdsAbove(r.table, x));
+      }
+    }
   });
 
   it('gaps follow the geometric law (mean (1 − p)/p, P(gap = 0) = p)', () => {
@@ -41,7 +63,13 @@ describe('geometric table', () => {
       const r = rule(p);
       let sum = 0, zeros = 0;
       const n = 40000;
-      for (let i = 0; i < n; i++) { const g = gapAt(r, i % 1000, Math.floor(i / 1000)); sum += g; if (g === 0) zeros++; }
+      const gaps = new RowGaps(r);
+      for (let i = 0; i < n; i++) {
+        if (i % 1000 === 0) gaps.start(i / 1000);
+        const g = gaps.next();
+        sum += g;
+        if (g === 0) zeros++;
+      }
       const mean = (1 - p) / p, sd = Math.sqrt(1 - p) / p;
       expect(Math.abs(sum / n - mean)).toBeLessThan(5 * sd / Math.sqrt(n));
       expect(Math.abs(zeros / n - p)).toBeLessThan(5 * Math.sqrt(p * (1 - p) / n));

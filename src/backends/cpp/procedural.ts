@@ -5,7 +5,7 @@
  * the functions the per-step draws use), a delay turned into steps as `delayToSteps` does.
  */
 import type { ProjectionPlan } from '../../ir/plan.js';
-import { PROCEDURAL_WORD2, type ProceduralValue } from '../../connectors/procedural.js';
+import { BUCKET_BITS, PROCEDURAL_WORD2, type ProceduralValue } from '../../connectors/procedural.js';
 import { NetworkError } from '../../errors.js';
 import type { ProceduralDraws } from '../kernels/procedural.js';
 import { cppSpelling } from './spelling.js';
@@ -13,22 +13,23 @@ import { tempName } from '../steps.js';
 
 /** The C helpers (pruned with the prelude when no projection is procedural). */
 export const PROCEDURAL_C_SOURCE = String.raw`/* ---- procedural connectivity: the draws of a regenerated row (src/backends/cpp/procedural.ts) ---- */
-/* The geometric gap before synapse m of row pre: words of blocks (b, pre, gap word, m) against the
-   table of thresholds floor((1 - p)^k 2^32), k = 1..K (K = 0: every candidate). */
-static inline int64_t nx_proc_gap(uint32_t seed, uint32_t stream, const int32_t* table, int64_t K, uint32_t pre, uint32_t m) {
+/* The next geometric gap of row pre: its gap words in order (*word of them used so far, the current
+   block in b: blocks (w / 4, pre, gap word, 0)), each counting the thresholds floor((1 - p)^k 2^32),
+   k = 1..K, it is below (K = 0: every candidate); below all of them, the next word adds on. The
+   thresholds decrease, so the count is where x stops being below them: the count of the lowest word of
+   x's bucket bounds it, and about one step down reaches it. */
+static inline int64_t nx_proc_gap(uint32_t seed, uint32_t stream, const int32_t* table, int64_t K, uint32_t pre, uint32_t* word, uint32_t b[4]) {
   if (K == 0) return 0;
   int64_t gap = 0;
-  uint32_t b[4];
-  for (uint32_t word = 0;; word++) {
-    if ((word & 3u) == 0) nrx_philox4x32_10(word >> 2, pre, ${PROCEDURAL_WORD2.gap}u, m, seed, stream, b);
-    const uint32_t x = b[word & 3u];
-    int64_t lo = 0, hi = K;
-    while (lo < hi) {
-      const int64_t mid = (lo + hi) >> 1;
-      if (x < (uint32_t)table[mid]) lo = mid + 1; else hi = mid;
-    }
-    gap += lo;
-    if (lo < K) return gap;
+  for (;;) {
+    const uint32_t w = (*word)++;
+    if ((w & 3u) == 0) nrx_philox4x32_10(w >> 2, pre, ${PROCEDURAL_WORD2.gap}u, 0, seed, stream, b);
+    const uint32_t x = b[w & 3u];
+    /* The count at the lowest word of x's bucket (the bucket counts follow the K thresholds), then down to x's. */
+    int64_t below = (uint32_t)table[K + (x >> ${32 - BUCKET_BITS})];
+    while (below > 0 && x >= (uint32_t)table[below - 1]) below--;
+    gap += below;
+    if (below < K) return gap;
   }
 }
 /* A uniform in [0, 1) from the first block of synapse m's draws of kind word2 (two words, as a host stream's uniform()). */
@@ -68,7 +69,8 @@ function drawn(spec: ProceduralValue, proj: ProjectionPlan, word2: number, pre: 
 export function cppProceduralDraws(proj: ProjectionPlan): ProceduralDraws {
   const rule = proj.procedural!;
   return {
-    gap: (pre, m) => `nx_proc_gap(${rule.seed}u, ${rule.stream}u, _ptab, _pK, (uint32_t)(${pre}), (uint32_t)(${m}))`,
+    rowStart: () => ['uint32_t _gw = 0; uint32_t _gb[4];'],
+    gap: (pre) => `nx_proc_gap(${rule.seed}u, ${rule.stream}u, _ptab, _pK, (uint32_t)(${pre}), &_gw, _gb)`,
     weight: (pre, m) => drawn(rule.weights, proj, PROCEDURAL_WORD2.weight, pre, m, 'weights'),
     delay: (pre, m) => `nx_proc_steps(${drawn(rule.delays, proj, PROCEDURAL_WORD2.delay, pre, m, 'delays')}, ${num(rule.dt)})`,
     weightLocal: tempName('w'),

@@ -43,9 +43,10 @@ const jsRing: SynapseRing = {
   advance: ['_slot.length = 0;', 'FL.ringIdx = (_ri + 1) % _D;'],
 };
 
-/** The js draws of a procedural row: the engine's functions (`FL.procedural`, connectors/procedural.ts), hoisted as `_pg`, `_pw`, `_pd`. */
+/** The js draws of a procedural row: the engine's functions (`FL.procedural`, connectors/procedural.ts), hoisted as `_pr`, `_pg`, `_pw`, `_pd`. */
 const jsDraws: ProceduralDraws = {
-  gap: (pre, m) => `_pg(${pre}, ${m})`,
+  rowStart: (pre) => [`_pr(${pre});`],
+  gap: () => '_pg()',
   weight: (pre, m) => `_pw(${pre}, ${m})`,
   delay: (pre, m) => `_pd(${pre}, ${m})`,
   weightLocal: 'w',
@@ -87,7 +88,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
   };
   const loop = proj.procedural ? [
     'let _src, _ns;',
-    'const _pg = FL.procedural.gap, _pw = FL.procedural.weight, _pd = FL.procedural.delaySteps;',
+    'const _pr = FL.procedural.row, _pg = FL.procedural.gap, _pw = FL.procedural.weight, _pd = FL.procedural.delaySteps;',
     ...(proj.delay.kind === 'variable' ? [] : spikeSource(proj, source)),
     ...proceduralWalk(proj, t, jsDraws, source, (s) => `_src[${s}]`, '_ns', event),
   ] : proj.delay.kind === 'variable'

@@ -20,8 +20,10 @@ import { renderArith } from '../render.js';
 
 /** How a backend draws the values of synapse `m` (an int local) of the row of pre-synaptic rank `pre`. */
 export interface ProceduralDraws {
-  /** The geometric gap before synapse `m` (an int value). */
-  gap(pre: string, m: string): string;
+  /** Lines that start the gaps of row `pre` (before its first {@link ProceduralDraws.gap}). */
+  rowStart(pre: string): string[];
+  /** The next geometric gap of row `pre`, started (an int value; each use draws). */
+  gap(pre: string): string;
   /** The weight of synapse `m` (a float value); asked only when the weights are drawn. */
   weight(pre: string, m: string): string;
   /** The delay of synapse `m` in steps (an int value); asked only for per-synapse delays. */
@@ -43,15 +45,15 @@ function rowWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, ev
     ...(typeof rule.weights === 'number' ? [] : [d.declare(draws.weightLocal, draws.weight('rk_pre', '_m'))]),
     ...event,
   ];
-  const next = (m: string) => renderArith(d.expr, '+', renderArith(d.expr, '+', '_j', '1'), draws.gap('rk_pre', m));
   return [
+    ...draws.rowStart('rk_pre'),
     d.declare('_m', '0', { mutable: true, type: 'int' }),
-    d.declare('_j', draws.gap('rk_pre', '0'), { mutable: true, type: 'int' }),
+    d.declare('_j', draws.gap('rk_pre'), { mutable: true, type: 'int' }),
     ...d.whileLoop(d.cmp('<', '_j', '_nc'), [
-      d.declare('rk_post', t.el('_proc_post', '_j'), idx),
+      d.declare('rk_post', rule.consecutiveFrom !== undefined ? renderArith(d.expr, '+', String(rule.consecutiveFrom), '_j') : t.el('_proc_post', '_j'), idx),
       ...(conds.length ? d.ifBlock(conds.reduce((a, b) => d.and(a, b)), body) : body),
       d.assign('_m', renderArith(d.expr, '+', '_m', '1')),
-      d.assign('_j', next('_m')),
+      d.assign('_j', renderArith(d.expr, '+', renderArith(d.expr, '+', '_j', '1'), draws.gap('rk_pre'))),
     ]),
   ];
 }
