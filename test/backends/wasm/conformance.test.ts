@@ -103,7 +103,7 @@ describe('wasm backend: bit-identical to js', () => {
     expect(other.net.source).toMatch(/;; pop1_update\n/);
   });
 
-  it('Poisson inputs tested four neurons at a time (gfor): rates changed in some neurons only, zero rates, refractory, a remainder of three', async () => {
+  it('Poisson inputs tested eight neurons at a time (gfor): rates changed in some neurons only, zero rates, refractory, a remainder of seven, a population of six (all remainder)', async () => {
     const { other } = await onWasm(poissonNetwork, 40, 3);
     expect(other.net.source).toMatch(/\(gfor i /);
     const spikes = other.net.monitors[0].get('spike') as Record<number, number[]>;
