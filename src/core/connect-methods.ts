@@ -16,7 +16,7 @@ import type { NetworkLike } from './network-like.js';
 import type { Sampler } from '../random/types.js';
 import * as C from '../connectors/index.js';
 import type { Projection } from './handles.js'; // the classes' own types, without importing their modules (handles.ts)
-import { checkProjectionMemory, checkDelayRing } from './memory.js';
+import { checkProjectionMemory, checkDelayRing, synapsesFit } from './memory.js';
 import { randomStream } from '../random/streams.js';
 import { checkProceduralSynapse } from './projection-checks.js';
 import type { Connectivity, NeuronSet, ValueSpec } from '../connectors/index.js';
@@ -73,8 +73,9 @@ export interface FixedProbabilityOptions extends AllToAllOptions {
    * a pre-synaptic neuron spikes (GeNN's procedural connectivity): memory grows with the neurons,
    * not the synapses. For spiking synapses whose only per-synapse value is a `w` nothing writes
    * (the default synapse, …); weights and delays a number or a distribution. `'stored'`: the same
-   * synapses, drawn the same way, stored (their weights readable, any synapse). Default: stored,
-   * drawn row by row from the host stream.
+   * synapses, drawn the same way, stored (their weights readable, any synapse). `false`: stored,
+   * drawn from the network's host stream. Default: `false`, except when the stored synapses would
+   * not fit in memory and the synapse needs nothing stored: then `true`, said on the console.
    */
   procedural?: boolean | 'stored';
 }
@@ -142,7 +143,30 @@ export abstract class ConnectorMethods {
     checkConnectArguments('connectFixedProbability', arguments, this.where('connectFixedProbability'));
     this.checked(options, CONNECT_OPTIONS.fixedProbability, 'connectFixedProbability');
     if (options.procedural !== undefined && options.procedural !== false) return this.connectProcedural(options);
+    if (options.procedural === undefined && this.regenerableInstead(options)) return this.connectProcedural({ ...options, procedural: true });
     return this.apply(C.fixedProbability(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options, `fixed probability ${options.probability}`);
+  }
+
+  /**
+   * Whether a fixed-probability pattern given no `procedural` option is made procedural because its
+   * stored synapses would not fit in memory (or in int32 indices) while its synapse needs nothing
+   * stored: said on the console, since the choice changes which synapses the seed draws.
+   */
+  private regenerableInstead(options: FixedProbabilityOptions): boolean {
+    const p = options.probability;
+    if (typeof p !== 'number' || !(p > 0 && p <= 1)) return false;
+    const expected = p * this.pre.ranks.length * this.post.ranks.length;
+    const perSynapse = 12 + (typeof (options.weights ?? 1) === 'number' && !options.forceMultipleWeights ? 0 : 8);
+    if (synapsesFit(expected, perSynapse)) return false;
+    try {
+      checkProceduralSynapse(this.description, this.where('connectFixedProbability'), this.network.structuralPlasticity, options.forceMultipleWeights);
+      const perSynapseArray = (v: unknown) => typeof v === 'object' && v !== null && !C.isSampler(v);
+      if (perSynapseArray(options.weights) || perSynapseArray(options.delays)) return false;
+    } catch {
+      return false; // the stored pattern's own check then says what does not fit
+    }
+    console.warn(`neurarchy: projection '${this.name}'.connectFixedProbability(): about ${Math.round(expected)} synapses would not fit in memory; they are made procedural (regenerated at each spike, nothing stored). Give procedural: true to choose it, or false to be refused instead.`);
+    return true;
   }
 
   /** `connectFixedProbability` with `procedural: true` or `'stored'`. */

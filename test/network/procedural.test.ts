@@ -4,12 +4,13 @@
 // g++/clang++): without delay, with a uniform delay, and with delays drawn per synapse; from views
 // of one population; with uniform and clipped normal weights. Then what a procedural projection
 // refuses, each with the reason and the fix.
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { Network, Neuron, Synapse, Normal, Uniform, LogNormal, STDP, type BackendName } from '../../src/index.js';
 import { findCompiler } from '../../src/backends/cpp/toolchain.js';
 import { reportMarkdown } from '../../src/report/index.js';
+import { setAvailableMemoryForTests } from '../../src/core/memory.js';
 
 const compiler = await findCompiler();
 const directory = path.join(os.tmpdir(), 'neurarchy-test-cache');
@@ -96,6 +97,24 @@ describe('what a procedural projection refuses', () => {
     expect(report).toContain('fixed probability 0.1 (procedural): density 10 %');
     expect(report).toContain('w ~ Uniform(0, 1)');
     await expect(drawn.saveConnectivity(path.join(os.tmpdir(), 'never.json'))).rejects.toThrow(/cannot be saved by saveConnectivity/);
+  });
+
+  it('a pattern that would not fit in memory becomes procedural when its synapse allows it, and says so', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    setAvailableMemoryForTests(2e6);
+    try {
+      const { n, P } = net();
+      const Q = n.create(1000, COBA, { name: 'Q' });
+      const big = n.connect(Q, Q, 'exc', undefined, { name: 'big' }).connectFixedProbability({ probability: 0.5, weights: 0.1 });
+      expect(big.connector).toBe('fixed probability 0.5 (procedural)');
+      expect(warn.mock.calls[0][0]).toMatch(/projection 'big'.connectFixedProbability\(\): about 500000 synapses would not fit in memory; they are made procedural/);
+      expect(() => n.connect(Q, Q, 'exc').connectFixedProbability({ probability: 0.5, weights: 0.1, procedural: false }))
+        .toThrow(/about 500,?000 synapses needs about .* or procedural connectivity/);
+      expect(() => n.connect(Q, Q, 'exc', new STDP()).connectFixedProbability({ probability: 0.5 })).toThrow(/needs about/);
+      expect(n.connect(P, P, 'exc').connectFixedProbability({ probability: 0.1 }).nbSynapses).toBeGreaterThan(0);
+    } finally {
+      setAvailableMemoryForTests(undefined);
+    }
   });
 
   it('webgpu says it has no procedural connectivity before asking for a device', async () => {
