@@ -3,7 +3,9 @@
  * the imports they call. Transcendental functions are imported from `Math`: V8 calls its own fdlibm
  * port for them directly from WebAssembly (no JavaScript frame), and they are the very functions the
  * js backend calls, so the bits are the same. `tanh`, `sinh` and `cosh`, which V8 would call through
- * a JavaScript wrapper, are the module's own translation of the same fdlibm code (`./libm.ts`).
+ * a JavaScript wrapper, are the module's own translation of the same fdlibm code (`./libm.ts`);
+ * `pow(x, 2)` is `x · x` where that is `Math.pow`'s result (`squareMatchesPow`); the Poisson
+ * inputs' geometric draw is the module's own too (`./random.ts` `defineGeometric`).
  */
 import type { NetworkPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
