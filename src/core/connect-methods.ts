@@ -182,6 +182,11 @@ export abstract class ConnectorMethods {
     const connector = `fixed probability ${options.probability}${options.procedural === true ? ' (procedural)' : ' (procedural rows, stored)'}`;
     if (options.procedural === 'stored') return this.apply(C.materialize(rule, where), o, connector);
     checkProceduralSynapse(this.description, where, this.network.structuralPlasticity, options.forceMultipleWeights);
+    return this.storeProcedural(rule, connector);
+  }
+
+  /** A procedural rule as this projection's connectivity (also how `net.copy()` copies one: the same rule, the same synapses). */
+  private storeProcedural(rule: C.ProceduralRule, connector: string): this {
     if (this.connectivity && this.network.compiled) throw new NetworkError(`projection '${this.name}' is already connected and compiled`);
     const single = typeof rule.weights === 'number';
     const empty = new Int32Array(0);

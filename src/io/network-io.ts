@@ -101,7 +101,9 @@ function objectArrays(obj: Obj, engine?: Engine): Map<string, Float64Array | Int
     const ev = engine.getPendingEvents(obj.id);
     if (ev) { m.set('_pending_ptr', ev.ptr); m.set('_pending_syn', ev.syn); }
   }
-  for (const [k, v] of obj.state) m.set(k, v as Float64Array);
+  // A procedural rule's data (`_proc_*`) comes from the script that connects, not from a file: a
+  // changed candidate would send spikes out of the population.
+  for (const [k, v] of obj.state) if (!k.startsWith('_proc_')) m.set(k, v as Float64Array);
   if ('requireConnected' in obj && obj.connectivity) {
     const c = obj.connectivity;
     if (!m.has('_row_ptr')) m.set('_row_ptr', c.rowPtr);

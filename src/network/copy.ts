@@ -85,6 +85,14 @@ export function copyNetworkInto(source: CopySource, target: CopyableNetwork): vo
 /** The same synapses, delays and synaptic values in `copy` (through the connectors' common path). */
 function copyConnectivity(proj: Projection, copy: Projection): void {
   const c = proj.connectivity!;
+  if (c.procedural) {
+    // The same rule regenerates the same synapses; a number weight may have been changed since.
+    (copy as unknown as { storeProcedural(rule: typeof c.procedural, label: string): void }).storeProcedural(c.procedural, `copy of projection '${proj.name}' (procedural)`);
+    if (c.singleWeight) copy.state.get('w')![0] = proj.network.compiled ? proj.get('w') as number : proj.state.get('w')![0];
+    if (typeof c.delaySteps === 'number') copy.delay = c.delaySteps * proj.network.dt;
+    copyOtherValues(proj, copy);
+    return;
+  }
   // After compile the values live in the engine: read them through the projection.
   const w = proj.network.compiled ? proj.flat('w') : proj.state.get('w')!;
   const dt = proj.network.dt;
@@ -96,6 +104,11 @@ function copyConnectivity(proj: Projection, copy: Projection): void {
   // `apply` is the connectors' private entry (checks, delays to steps, single or per-synapse weights).
   (copy as unknown as { apply(s: Connectivity, o: { forceMultipleWeights: boolean }, label: string): void })
     .apply(synapses, { forceMultipleWeights: !c.singleWeight }, `copy of projection '${proj.name}'`);
+  copyOtherValues(proj, copy);
+}
+
+/** The synapse's attributes other than `w` (current values after compile). */
+function copyOtherValues(proj: Projection, copy: Projection): void {
   for (const a of proj.description.attributes) {
     if (a.name === 'w') continue;
     if (proj.network.compiled) copy.set({ [a.name]: proj.get(a.name) as number | Float64Array[] });

@@ -6,6 +6,7 @@
 // refuses, each with the reason and the fix.
 import { describe, it, expect, vi } from 'vitest';
 import os from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { Network, Neuron, Synapse, Normal, Uniform, LogNormal, STDP, type BackendName } from '../../src/index.js';
 import { findCompiler } from '../../src/backends/cpp/toolchain.js';
@@ -23,6 +24,19 @@ const COBA = new Neuron({
 
 type Procedural = true | 'stored';
 type Delays = number | Uniform;
+
+/** COBA at N = 600 (views as pre-synaptic sides), compiled unless `compile` is false. */
+async function build(backend: BackendName, compile = true, procedural: Procedural = true, delays: Delays = new Uniform(0.1, 1.0)) {
+  const net = new Network({ dt: 0.1, seed: 42, backend });
+  const P = net.create(600, COBA, { name: 'P' });
+  P.v = new Normal(-55.0, 5.0);
+  P.g_exc = new Normal(4.0, 1.5);
+  P.g_inh = new Normal(20.0, 12.0);
+  net.connect(P.slice(0, 480), P, 'exc').connectFixedProbability({ probability: 0.08, weights: new Uniform(0.2, 0.5), delays, procedural });
+  net.connect(P.slice(480), P, 'inh').connectFixedProbability({ probability: 0.08, weights: new Normal(6, 2, { min: 2 }), delays: 1.0, procedural });
+  if (compile) await net.compile(backend === 'cpp' ? { directory } : {});
+  return { net, P };
+}
 
 /** COBA at N = 600 (views as pre-synaptic sides), 150 ms: about 2 000 spikes. */
 async function coba(procedural: Procedural, backend: BackendName, delays: Delays) {
@@ -56,6 +70,24 @@ describe.each(BACKENDS)('%s backend: procedural = stored', (backend, skip) => {
     expect(n).toBeGreaterThan(500);
     same(stored, procedural);
     if (backend !== 'js') same(await coba(true, 'js', delays), procedural);
+  });
+});
+
+describe('a procedural network saved, loaded and copied', () => {
+  it.skipIf(!compiler).each(['js', 'cpp'] as const)('%s: continued after save/load it equals one that never stopped; a copy runs the same', async (backend) => {
+    const whole = await coba(true, backend, new Uniform(0.1, 1.0));
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'neurarchy-procedural-')), 'net.npz');
+    const first = await build(backend);
+    await first.net.simulate(80);
+    await first.net.save(file);
+    const second = await build(backend);
+    await second.net.load(file);
+    await second.net.simulate(70);
+    for (const v of ['v', 'g_exc', 'g_inh']) expect(Array.from(second.P.get(v) as Float64Array)).toEqual(Array.from(whole.P.get(v) as Float64Array));
+    const copied = (await build(backend, false)).net.copy();
+    await copied.compile(backend === 'cpp' ? { directory } : {});
+    await copied.simulate(150);
+    expect(Array.from(copied.getPopulation('P')!.get('v') as Float64Array)).toEqual(Array.from(whole.P.get('v') as Float64Array));
   });
 });
 
@@ -119,10 +151,11 @@ describe('what a procedural projection refuses', () => {
     }
   });
 
-  it('webgpu says it has no procedural connectivity before asking for a device', async () => {
+  it('webgpu draws Uniform and Normal only, and says so before asking for a device', async () => {
+    // (Its rows, weights and delays: test/backends/webgpu/procedural.test.ts, where an adapter is found.)
     const { n, P } = net();
-    n.connect(P, P, 'exc').connectFixedProbability({ probability: 0.1, procedural: true });
-    await expect(n.compile({ backend: 'webgpu' })).rejects.toThrow(/webgpu backend: projection 'proj0' has procedural connectivity, which webgpu does not regenerate yet; use backend 'cpp', 'wasm' or 'js', or procedural: 'stored'/);
+    n.connect(P, P, 'exc').connectFixedProbability({ probability: 0.1, weights: new LogNormal(0, 0.5), procedural: true });
+    await expect(n.compile({ backend: 'webgpu' })).rejects.toThrow(/projection 'proj0': the webgpu backend draws procedural weights from a Uniform or a Normal only, not LogNormal.*; use backend 'js' or 'wasm', or procedural: 'stored'/);
   });
 
   it.skipIf(!compiler)('cpp draws Uniform and Normal only; js and wasm any distribution', async () => {
