@@ -65,10 +65,11 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
   // check that this engine's `Math` gives the same bits (once per process, ≈ 40 ms cold).
   let hyperbolic: ReturnType<typeof defineHyperbolic> | null | undefined;
   // (p, stream, neuron, step, drawId) → steps to the next spike (`../js/special.ts` geometricSteps),
-  // defined when a Poisson kernel first calls it: imported, each spike called out to JavaScript and back.
+  // defined when a Poisson kernel first calls it: imported, each spike called out to JavaScript and
+  // back. Its memo of log(1 − q): 16 bytes of the memory of its own.
   let geom: Callee | undefined;
   const callee = (name: string): Callee | undefined => {
-    if (name === 'geom') return (geom ??= { index: defineGeometric(w, plan.seed), arity: 5 });
+    if (name === 'geom') return (geom ??= { index: defineGeometric(w, plan.seed, memory.alloc(16)), arity: 5 });
     if (name === 'tanh' || name === 'sinh' || name === 'cosh') {
       hyperbolic ??= hyperbolicMatchesMath() ? defineHyperbolic(w, callees.get('exp')!.index) : null;
       if (hyperbolic) return hyperbolic[name];

@@ -622,17 +622,22 @@ function word(c: Code, local: number): void {
  * sub-counter 0) and `log` the fdlibm port of `random/libm.ts` (the function `randomModule` calls).
  *
  * Why in the module: imported, it cost a call out of WebAssembly and back per spike (≈ 50 ms of the
- * STDP benchmark's 100 000 steps); here it is a plain call. The words are JavaScript's: `index`,
+ * STDP benchmark's 300 000 steps profiled); here it is a plain call. `log(1 − q)` is remembered
+ * with the bits of its q in the 16 bytes at `memo` (a Poisson population's neurons mostly share a
+ * rate): a log saved per draw, and the same double as computing it again. The words are JavaScript's: `index`,
  * `stream`, `drawId` and the step's low word modulo 2^32 (`| 0`, `>>> 0`), the step's high word
  * `floor(step / 2^32)`, the seed `seed >>> 0`, for integers below 2^53 (every draw's); the round
  * keys of the seed are constants of the function.
  *
- * @param w - the module; its imports must all be declared already (this declares functions).
+ * @param w - the module, which imports a memory; its imports must all be declared already (this
+ *   declares functions).
  * @param seed - the network's seed (`NetworkPlan.seed`), as js passes it to `geometricSteps`.
+ * @param memo - byte address of 16 bytes of the memory that are `geom`'s alone (8-aligned; zeros, or
+ *   what `geom` left there: the q of the last `log(1 − q)` and that log; q = 0 never reaches it).
  * @param exportAs - a name to export `geom` under (tests); none by default.
  * @returns the index of `geom`, a kernel callee of arity 5.
  */
-export function defineGeometric(w: ModuleWriter, seed: number, exportAs?: string): number {
+export function defineGeometric(w: ModuleWriter, seed: number, memo: number, exportAs?: string): number {
   const geom = w.declare(Array<ValType>(5).fill('f64'), ['f64'], exportAs);
   const log = w.declare(['f64'], ['f64']);
   const L = new Locals(5);
@@ -658,7 +663,7 @@ export function defineGeometric(w: ModuleWriter, seed: number, exportAs?: string
   // Counter (index, step mod 2^32, floor(step / 2^32), drawId & 0xffff): the step as an i64 (exact
   // below 2^53; the arithmetic shift keeps floor's high word for a negative one too).
   const x: Block = [L.add('i32'), L.add('i32'), L.add('i32'), L.add('i32')];
-  const s = L.add('i64'), p0 = L.add('i64'), p1 = L.add('i64');
+  const s = L.add('i64'), p0 = L.add('i64'), p1 = L.add('i64'), lq = L.add('f64');
   word(c, G.index); c.set(x[0]);
   c.get(G.step).truncSatI64().set(s);
   c.get(s).op('i32.wrap_i64').set(x[1]);
@@ -669,8 +674,17 @@ export function defineGeometric(w: ModuleWriter, seed: number, exportAs?: string
   c.f64(1);
   joinWords(c, (c) => { c.get(x[0]).i32(11).op('i32.shr_u'); }, x[1]);
   c.i64(1n).op('i64.add').op('f64.convert_i64_u').f64(TWO_M53).op('f64.mul').call(log);
+  // log(1 − q): the remembered one when q has the bits of the last, else computed and remembered.
+  c.i32(memo).load('f64').op('i64.reinterpret_f64').get(G.q).op('i64.reinterpret_f64').op('i64.eq').begin('if', 'f64');
+  c.i32(memo).load('f64', 8);
+  c.op('else');
   sub(lit(1), get(G.q))(c);
-  c.call(log).op('f64.div').op('f64.floor').op('f64.add');
+  c.call(log).set(lq);
+  c.i32(memo).get(G.q).store('f64');
+  c.i32(memo).get(lq).store('f64', 8);
+  c.get(lq);
+  c.op('end');
+  c.op('f64.div').op('f64.floor').op('f64.add');
   w.define(geom, L.types, c);
   const l = logFunction();
   w.define(log, l.locals, l.code);

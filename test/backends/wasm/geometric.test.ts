@@ -7,11 +7,17 @@ type Geom = (q: number, stream: number, index: number, step: number, drawId: num
 
 const TWO32 = 4294967296;
 
-/** The module's `geom` for the network seed `seed` (a module of its own, exporting it). */
-function moduleGeom(seed: number): Geom {
+/** Where `geom` remembers its last log(1 − q) (16 bytes), past a few bytes that must stay as they are. */
+const MEMO = 64;
+
+/** The module's `geom` for the network seed `seed` (a module of its own, exporting it), its memo at MEMO of a fresh memory. */
+function moduleGeom(seed: number): Geom & { memory: WebAssembly.Memory } {
   const w = new ModuleWriter();
-  defineGeometric(w, seed, 'geom');
-  return new WebAssembly.Instance(new WebAssembly.Module(w.emit() as BufferSource), {}).exports.geom as Geom;
+  w.importMemory('env', 'memory', 1);
+  defineGeometric(w, seed, MEMO, 'geom');
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const geom = new WebAssembly.Instance(new WebAssembly.Module(w.emit() as BufferSource), { env: { memory } }).exports.geom as Geom;
+  return Object.assign(geom, { memory });
 }
 
 /** The bits of a double (NaNs told apart by payload and sign). */
@@ -72,5 +78,26 @@ describe('the module\'s geometric draw (Poisson inputs)', () => {
       const got = geom(q, 0x10003, index, step, drawId);
       if (bits(got) !== bits(want)) expect({ q, step, index, drawId, got }).toEqual({ q, step, index, drawId, got: want });
     }
+  });
+
+  it('remembers log(1 − q) for the last q only, by its bits: runs of one rate, neighbours one ulp apart, back and forth', () => {
+    const geom = moduleGeom(77);
+    const bytes = new Uint8Array(geom.memory.buffer);
+    bytes.fill(0xa5, 0, MEMO);
+    bytes.fill(0xa5, MEMO + 16, MEMO + 64);
+    const up = (q: number) => { const f = Float64Array.of(q), w = new BigUint64Array(f.buffer); w[0]++; return f[0]; };
+    const qs = [0.0015, 0.0015, 0.0015, up(0.0015), up(0.0015), 0.0015, 0.3, 0.0015, 1e-9, up(1e-9), 1e-9, 0, 0.0015, NaN, 0.0015, 1, 0.0015, 2 ** -54, 2 ** -54, 0.0015];
+    let k = 0;
+    for (let round = 0; round < 50; round++) {
+      for (const q of qs) {
+        const step = 1000 * round + k++;
+        const want = geometricSteps(q, 77, 0x10000, k % 997, step, 0);
+        const got = geom(q, 0x10000, k % 997, step, 0);
+        if (bits(got) !== bits(want)) expect({ q, step, got }).toEqual({ q, step, got: want });
+      }
+    }
+    // Nothing written outside its 16 bytes.
+    expect(bytes.subarray(0, MEMO).every((b) => b === 0xa5)).toBe(true);
+    expect(bytes.subarray(MEMO + 16, MEMO + 64).every((b) => b === 0xa5)).toBe(true);
   });
 });
