@@ -40,13 +40,7 @@ async function build(backend: BackendName, compile = true, procedural: Procedura
 
 /** COBA at N = 600 (views as pre-synaptic sides), 150 ms: about 2 000 spikes. */
 async function coba(procedural: Procedural, backend: BackendName, delays: Delays) {
-  const net = new Network({ dt: 0.1, seed: 42, backend });
-  const P = net.create(600, COBA, { name: 'P' });
-  P.v = new Normal(-55.0, 5.0);
-  P.g_exc = new Normal(4.0, 1.5);
-  P.g_inh = new Normal(20.0, 12.0);
-  net.connect(P.slice(0, 480), P, 'exc').connectFixedProbability({ probability: 0.08, weights: new Uniform(0.2, 0.5), delays, procedural });
-  net.connect(P.slice(480), P, 'inh').connectFixedProbability({ probability: 0.08, weights: new Normal(6, 2, { min: 2 }), delays: 1.0, procedural });
+  const { net, P } = await build(backend, false, procedural, delays);
   const m = net.monitor(P, 'spike');
   await net.compile(backend === 'cpp' ? { directory } : {});
   await net.simulate(150);
