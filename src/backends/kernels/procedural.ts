@@ -11,6 +11,9 @@
  * delivers them (earlier spikes first). A spike is regenerated once per possible delay.
  *
  * The draws themselves are each backend's (`ProceduralDraws`): the same Philox blocks and formulas.
+ * A GPU spreads the loops (`LoopTarget.spread.spikes`, {@link ProceduralSpread}): one invocation per
+ * spike, each regenerating its row in order (the gaps come one after the other), and the delays of
+ * per-synapse delays in parallel; each (spike, delay) is still walked once.
  */
 import type { ProjectionPlan } from '../../ir/plan.js';
 import type { LoopTarget } from './synapse-loops.js';
@@ -58,29 +61,46 @@ function rowWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, ev
   ];
 }
 
-/** The spikes `src(s)`, s in [0, ns), each row regenerated (members of the pre-synaptic side only). */
+/**
+ * The spikes `src(s)`, s in [0, ns), each row regenerated (members of the pre-synaptic side only);
+ * the loop over the spikes is the target's `spread.spikes` where it has one (a GPU: one invocation
+ * per spike, each walking its row in order), else the dialect's.
+ */
 function spikesWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, src: (s: string) => string, ns: string, event: string[], delayIs?: string): string[] {
   const { d } = t;
   const row = rowWalk(proj, t, draws, event, delayIs);
-  return d.forRange('s', ns, [
+  const spikes = t.spread?.spikes ?? ((s: string, n: string, body: string[]) => d.forRange(s, n, body));
+  return spikes('s', ns, [
     d.declare('rk_pre', src('s'), idx),
     ...(proj.procedural!.preMember ? d.ifBlock(d.cmp('!=', t.el('_proc_member', 'rk_pre'), '0'), row) : row),
   ]);
 }
 
 /**
+ * How a backend spreads the delays of a per-synapse-delay walk over parallel invocations (a GPU:
+ * one row of workgroups per delay); absent, the delays are a sequential loop. Only the order
+ * between delays changes: each (spike, delay) pair is walked once either way.
+ */
+export interface ProceduralSpread {
+  /** The loop over `dq` in [0, n) (delay `n − dq`, from the largest down). */
+  delays?(dq: string, n: string, body: string[]): string[];
+}
+
+/**
  * The procedural spike walk of `proj`: the spikes its (uniform) delay chooses, or for per-synapse
  * delays the spike queue at every delay; `source` gives the spikes (the backend's arrays, as for
- * the stored walk), `src(s)` spike `s` of the chosen source and `ns` their number.
+ * the stored walk), `src(s)` spike `s` of the chosen source and `ns` their number. `spread` lays
+ * the loop over the delays out in parallel (see {@link ProceduralSpread}).
  */
-export function proceduralWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, source: SpikeSourceTarget, src: (s: string) => string, ns: string, event: string[]): string[] {
+export function proceduralWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, source: SpikeSourceTarget, src: (s: string) => string, ns: string, event: string[], spread: ProceduralSpread = {}): string[] {
   const { d } = t;
   const head = d.declare('_nc', String(proj.procedural!.candidates.length), idx);
   if (proj.delay.kind !== 'variable') return [head, ...spikesWalk(proj, t, draws, src, ns, event)];
   const q = source.queue();
   const max = proj.delay.maxSteps;
+  const delays = spread.delays ?? ((dq: string, n: string, body: string[]) => d.forRange(dq, n, body));
   // Delays from the largest down: the spikes of each, then their synapses of that delay.
-  return [head, ...d.forRange('_dq', String(max), [
+  return [head, ...delays('_dq', String(max), [
     d.declare('_dd', renderArith(d.expr, '-', String(max), '_dq'), { type: 'int' }),
     ...d.ifBlock(d.cmp('<=', '_dd', '1'), source.now(), [d.declare('_qslot', slotBack(q.newest, '_dd', q.slots), { type: 'int' }), ...source.queued('_qslot')]),
     ...spikesWalk(proj, t, draws, src, ns, event, '_dd'),

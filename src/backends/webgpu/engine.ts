@@ -17,6 +17,7 @@ import { pendingEvents, restorePendingEvents, type OwnArrays, type PendingEvents
 import { JsEngine } from '../js/engine.js';
 import { acquireDevice, isCpuAdapter } from './device.js';
 import { NetworkError } from '../../errors.js';
+import { checkProceduralWebGpu } from './procedural.js';
 
 export { CHUNK } from './build.js';
 
@@ -141,10 +142,7 @@ export function createWebGpuBackend(): Backend {
     name: 'webgpu',
     async build(input: EngineInput): Promise<Engine> {
       // Before a device is asked for: the reason holds on every machine.
-      const procedural = input.plan.projections.find((p) => p.procedural);
-      if (procedural) {
-        throw new NetworkError(`webgpu backend: projection '${procedural.name}' has procedural connectivity, which webgpu does not regenerate yet; use backend 'cpp', 'wasm' or 'js', or procedural: 'stored'`);
-      }
+      checkProceduralWebGpu(input.plan);
       const { device, description } = await acquireDevice();
       try {
         return await WebGpuEngine.create(input, device, description);

@@ -26,6 +26,7 @@ import { clearSumsKernel, clearCountersKernel, randomKernels, globalOpsKernels, 
 import { specialKernels, decodingKernels, SPECIAL_WGSL } from './special.js';
 import { sharedTransmissionKernel } from './shared.js';
 import { RANDOM_WGSL } from './random.js';
+import { PROCEDURAL_WGSL } from './procedural.js';
 import { FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { scheduleStages, type ScheduledRun } from '../kernels/schedule.js';
 import { InternalError } from '../../errors.js';
@@ -56,7 +57,7 @@ export function recordSteps(plan: NetworkPlan, chunk: number): number {
  * writes the weights too), or with a new length (a new layout). The engine compares them with
  * the device copy only after such a signal.
  */
-export const CONNECTIVITY = new Set(['_row_ptr', '_post_rank', '_pre_rank', '_inv_ptr', '_inv_idx', '_syn_dendrite', '_dendrite_of_post', '_delay', '_delay_uniform']);
+export const CONNECTIVITY = new Set(['_row_ptr', '_post_rank', '_pre_rank', '_inv_ptr', '_inv_idx', '_syn_dendrite', '_dendrite_of_post', '_delay', '_delay_uniform', '_proc_post', '_proc_table', '_proc_member']);
 
 /** Int32 arrays no kernel writes (connectivity, delays, input data): never read back. */
 const READ_ONLY_INT = new Set([...CONNECTIVITY, '_delay_len', '_refractory', '_ssa_ptr', '_ssa_steps', '_ta_schedule', '_ta_period']);
@@ -243,7 +244,8 @@ function userFunctions(plan: NetworkPlan, L: Layout, mem: Mem): string {
 
 function moduleSource(plan: NetworkPlan, k: Kernel, functions: string): string {
   const body = k.body.join('\n');
-  const random = body.includes('nrx_') || body.includes('nx_geom');
+  const procedural = body.includes('nx_proc_');
+  const random = body.includes('nrx_') || body.includes('nx_geom') || procedural;
   return [
     `// neurarchy webgpu kernel ${k.name}`,
     `const DT: f32 = ${wgslNumber(plan.dt)};`,
@@ -253,6 +255,7 @@ function moduleSource(plan: NetworkPlan, k: Kernel, functions: string): string {
     ...(random ? [PHILOX_WGSL_SOURCE] : []),
     ...(body.includes('nrx_gamma') || body.includes('nrx_binomial') ? [RANDOM_WGSL] : []),
     ...(body.includes('nx_geom') ? [SPECIAL_WGSL] : []),
+    ...(procedural ? [PROCEDURAL_WGSL] : []),
     functions,
     ...(k.decls ?? []),
     `@compute @workgroup_size(${WG})`,

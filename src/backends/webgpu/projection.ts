@@ -7,10 +7,11 @@
  *   {@link weightedSumStrategies}: `workgroup` (one workgroup per dendrite, a tree reduction in
  *   workgroup memory: long rows on GPU adapters), then `thread` (one invocation per dendrite, the
  *   js order). Deterministic (no atomics).
- * - **spike propagation** (pre-span, event-driven), {@link spikePropagationStrategies}: `queue` (no
- *   or uniform delay), then `ring-rows` (per-synapse delays). One workgroup per spike of the step
- *   (indirect dispatch: a preparation kernel writes the number of spikes), whose invocations walk
- *   the row of the spiking neuron (`_inv_ptr`/`_inv_idx`). Only spiking rows are read. Writes to
+ * - **spike propagation** (pre-span, event-driven), {@link spikePropagationStrategies}:
+ *   `procedural` (rows regenerated, one invocation per spike), `queue` (no or uniform delay), then
+ *   `ring-rows` (per-synapse delays). Stored rows: one workgroup per spike of the step (indirect
+ *   dispatch: a preparation kernel writes the number of spikes), whose invocations walk the row of
+ *   the spiking neuron (`_inv_ptr`/`_inv_idx`). Only spiking rows are read. Writes to
  *   neurons (`g_target += w`) are float atomic adds, a compare-and-swap loop on the f32 bits
  *   (`memory.ts`): exact sums, retried under contention, whose rounding order depends on
  *   scheduling (results vary in the last bits from run to run). Synapse variables are written by
@@ -20,7 +21,7 @@
  */
 import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
 import { slotBack } from '../kernels/delays.js';
-import { rateSumParts, continuousSumParts, spikeSource as sharedSpikeSource, preSpikeEvent, axonSpikeEvent, type SumTarget, type WeightedSumParts } from '../kernels/transmission.js';
+import { rateSumParts, continuousSumParts, spikeSource as sharedSpikeSource, preSpikeEvent, axonSpikeEvent, type SumTarget, type WeightedSumParts, type SpikeSourceTarget } from '../kernels/transmission.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
@@ -32,6 +33,8 @@ import { renderSteps, indent, tempNames, type StatementContext as WStatementCont
 import { WG, type Gate, type Kernel } from './kernel.js';
 import { InternalError } from '../../errors.js';
 import { inverseWalk, postSpikeWalk, synapseUpdateLoop, type LoopTarget } from '../kernels/synapse-loops.js';
+import { proceduralWalk } from '../kernels/procedural.js';
+import { webgpuProceduralDraws } from './procedural.js';
 import { bareIndex } from '../kernels/dialect.js';
 
 const EVENT_SHARING: Sharing = { pre: true, post: true, semiglobal: true, global: true };
@@ -202,9 +205,10 @@ export function transmits(proj: ProjectionPlan, L: Layout, gate: Gate): string {
  * A WGSL layout of spike propagation: how the spikes a projection transmits in this step reach
  * their synapses, whose event code is `../kernels/transmission.ts` `preSpikeEvent`. The first
  * compatible one of {@link spikePropagationStrategies} is chosen per projection (as cpp's
- * `spikeWalkStrategies`). Every layout dispatches one workgroup per spike, indirectly: the
- * transmission run's preparation pass writes the workgroup counts (`count`); the invocations of a
- * workgroup walk the spiking neuron's row through the inverse indices (`_inv_ptr`/`_inv_idx`).
+ * `spikeWalkStrategies`). Every layout is dispatched indirectly: the transmission run's
+ * preparation pass writes the workgroup counts (`count`). Stored rows: one workgroup per spike,
+ * whose invocations walk the spiking neuron's row through the inverse indices
+ * (`_inv_ptr`/`_inv_idx`); procedural rows: one invocation per spike.
  */
 export interface SpikePropagationStrategy {
   readonly name: string;
@@ -217,10 +221,25 @@ export interface SpikePropagationStrategy {
   rows(proj: ProjectionPlan, L: Layout): number;
   /** Lines of the preparation pass that declare `_cnt`: the workgroups of a row (spikes to transmit); `go` is the projection's `transmits`. */
   count(proj: ProjectionPlan, net: NetworkPlan, L: Layout, go: string): string[];
-  /** Lines at the head of the kernel that set `n` and `base` (declared `var`s): the spikes this workgroup row transmits (`base`: an offset in `I`). */
-  source(proj: ProjectionPlan, net: NetworkPlan, L: Layout): string[];
-  /** Lines that skip synapse `k` (`continue`) when this row does not transmit it. */
-  skip(proj: ProjectionPlan, L: Layout): string[];
+  /** The kernel's body: from the spikes this dispatch transmits to their synapses, `event` run for each (the code of synapse `k`, `rk_pre`, `rk_post`). */
+  walk(proj: ProjectionPlan, net: NetworkPlan, L: Layout, event: string[]): string[];
+  /** Module-scope declarations of the kernel (none by default). */
+  decls?(proj: ProjectionPlan, L: Layout): string[];
+  /** The temporaries of the kernel's scope besides `_elapsed` (a drawn weight `w`). */
+  temps?(proj: ProjectionPlan): string[];
+}
+
+/**
+ * The inverse walk of a stored projection: one spike per workgroup, its synapses over the
+ * workgroup's invocations; `source` sets `n` and `base` (the spikes of this workgroup row: `base` an
+ * offset in `I`), `skip` passes over the synapses `k` this row does not transmit.
+ */
+function inverseBody(proj: ProjectionPlan, L: Layout, source: string[], skip: string[], event: string[]): string[] {
+  return [
+    'var n: i32 = 0; var base: i32 = 0;',
+    ...source,
+    ...inverseWalk(loopTarget(proj, L), (s) => `I[base + ${s}]`, 'n', event, { skip }),
+  ];
 }
 
 /**
@@ -233,23 +252,28 @@ const queueSpikes: SpikePropagationStrategy = {
   ringSlots: () => 0,
   pushes: () => [],
   rows: () => 1,
-  count: (proj, net, L) => ['var n: i32 = 0; var base: i32 = 0;', ...queueSpikes.source(proj, net, L), 'let _cnt = n;'],
-  source(proj, net, L) {
-    const pre = net.populations[proj.pre];
-    const p = (n: string) => L.off('pop', pre.id, n);
-    return sharedSpikeSource(proj, {
-      d: wgslDialect,
-      now: () => [`n = atomicLoad(&A[${p('_nspiked')}]);`, `base = ${p('_spiked')};`],
-      queued: (slot) => [`n = I[${p('_spike_queue_n')} + ${slot}];`, `base = ${p('_spike_queue')} + ${slot} * ${pre.size};`],
-      queue: () => ({
-        delay: `I[${L.off('proj', proj.id, '_delay_uniform')}]`,
-        newest: `I[${p('_spike_queue_idx')}]`,
-        slots: String(L.get('pop', pre.id, '_spike_queue_n').length),
-      }),
-    });
-  },
-  skip: () => [],
+  count: (proj, net, L) => ['var n: i32 = 0; var base: i32 = 0;', ...sharedSpikeSource(proj, queueSource(proj, net, L)), 'let _cnt = n;'],
+  walk: (proj, net, L, event) => inverseBody(proj, L, sharedSpikeSource(proj, queueSource(proj, net, L)), [], event),
 };
+
+/**
+ * The pre-synaptic spikes as a source (`../kernels/transmission.ts`): this step's list or a slot
+ * of the spike queue, as `n` and `base` (declared `var`s; `base` an offset in `I`).
+ */
+function queueSource(proj: ProjectionPlan, net: NetworkPlan, L: Layout): SpikeSourceTarget {
+  const pre = net.populations[proj.pre];
+  const p = (n: string) => L.off('pop', pre.id, n);
+  return {
+    d: wgslDialect,
+    now: () => [`n = atomicLoad(&A[${p('_nspiked')}]);`, `base = ${p('_spiked')};`],
+    queued: (slot) => [`n = I[${p('_spike_queue_n')} + ${slot}];`, `base = ${p('_spike_queue')} + ${slot} * ${pre.size};`],
+    queue: () => ({
+      delay: `I[${L.off('proj', proj.id, '_delay_uniform')}]`,
+      newest: `I[${p('_spike_queue_idx')}]`,
+      slots: String(L.get('pop', pre.id, '_spike_queue_n').length),
+    }),
+  };
+}
 
 /**
  * Per-synapse delays: like the js backend's ring, the projection keeps the pre-synaptic spike lists
@@ -295,8 +319,7 @@ const ringRows: SpikePropagationStrategy = {
       'let _cnt = _mx;',
     ];
   },
-  source: (proj, net, L) => ['let d = i32(wid.y) + 1;', ...ringSource(proj, net, L)],
-  skip: (proj, L) => [`if (I[${L.off('proj', proj.id, '_delay')} + k] != d) { continue; }`],
+  walk: (proj, net, L, event) => inverseBody(proj, L, ['let d = i32(wid.y) + 1;', ...ringSource(proj, net, L)], [`if (I[${L.off('proj', proj.id, '_delay')} + k] != d) { continue; }`], event),
 };
 
 /** The spikes pushed `d - 1` active steps ago into a projection's ring (`d`, an i32, declared by the caller). */
@@ -310,8 +333,59 @@ function ringSource(proj: ProjectionPlan, net: NetworkPlan, L: Layout): string[]
   ];
 }
 
+/**
+ * Procedural connectivity (`../kernels/procedural.ts`, draws in `procedural.ts`): no synapse is
+ * stored, each spike's row is regenerated by one invocation (the gaps of a row come one after the
+ * other), the spikes spread over the invocations of the dispatch. No or uniform delays: one row of
+ * workgroups over the spikes the delay chooses (as `queue`). Per-synapse delays: one row of
+ * workgroups per delay `d` (`maxSteps − wid.y`) over the spikes of the pre-synaptic spike queue `d`
+ * steps back, each regenerating its row and running its synapses of delay `d` (the shared walk's
+ * window, the delays in parallel instead of in turn).
+ */
+const proceduralRows: SpikePropagationStrategy = {
+  name: 'procedural',
+  compatible: (proj) => proj.procedural !== undefined,
+  ringSlots: () => 0,
+  pushes: () => [],
+  rows: (proj) => (proj.delay.kind === 'variable' ? Math.max(1, proj.delay.maxSteps) : 1),
+  count(proj, net, L) {
+    // Invocations, not workgroups: the largest spike list any row walks, WG spikes per workgroup.
+    const source = queueSource(proj, net, L);
+    const perRow = proj.delay.kind === 'variable'
+      ? [
+        'var _mx: i32 = 0;',
+        `for (var _dd: i32 = 1; _dd <= ${proj.delay.maxSteps}; _dd++) {`,
+        '  var n: i32 = 0; var base: i32 = 0;',
+        ...indent(wgslDialect.ifBlock('_dd <= 1', source.now(), [`let _qslot: i32 = ${slotBack(source.queue().newest, '_dd', source.queue().slots)};`, ...source.queued('_qslot')])),
+        '  _mx = max(_mx, n);',
+        '}',
+      ]
+      : ['var n: i32 = 0; var base: i32 = 0;', ...sharedSpikeSource(proj, source), 'let _mx = n;'];
+    return [...perRow, `let _cnt = (_mx + ${WG - 1}) / ${WG};`];
+  },
+  walk(proj, net, L, event) {
+    const source = queueSource(proj, net, L);
+    const draws = webgpuProceduralDraws(proj, L);
+    return [
+      'var n: i32 = 0; var base: i32 = 0;',
+      ...(proj.delay.kind === 'variable' ? [] : sharedSpikeSource(proj, source)),
+      ...proceduralWalk(proj, loopTarget(proj, L, invocationSpread), draws, source, (s) => `I[base + ${s}]`, 'n', event, {
+        // One row of workgroups per delay (`rows`): wid.y is the walk's `_dq`.
+        delays: (dq, _n, body) => [`let ${dq}: i32 = i32(wid.y);`, ...body],
+      }),
+    ];
+  },
+  decls: (proj, L) => webgpuProceduralDraws(proj, L).decls,
+  temps: (proj) => (typeof proj.procedural!.weights === 'number' ? [] : ['w']),
+};
+
+/** The spread of a procedural walk: one spike per invocation, strided over the dispatch's rows of workgroups. */
+const invocationSpread: LoopTarget['spread'] = {
+  spikes: (s, n, body) => [`for (var ${s} = i32(gid.x); ${s} < ${n}; ${s} = ${s} + i32(nwg.x) * ${WG}) {`, ...indent(body), '}'],
+};
+
 /** The layouts of spike propagation, in order of preference. */
-export const spikePropagationStrategies: readonly SpikePropagationStrategy[] = [queueSpikes, ringRows];
+export const spikePropagationStrategies: readonly SpikePropagationStrategy[] = [proceduralRows, queueSpikes, ringRows];
 
 /** The spike propagation layout of a spiking projection: the first compatible of {@link spikePropagationStrategies}. */
 export function spikePropagation(proj: ProjectionPlan): SpikePropagationStrategy {
@@ -339,16 +413,14 @@ export function spikePrepLines(proj: ProjectionPlan, net: NetworkPlan, L: Layout
 export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): Kernel {
   const walk = spikePropagation(proj);
   const mem = atomicMem;
-  const scope = synapseScope(proj, net, L, mem, { dtName: 'DT', temps: new Set(['_elapsed']) });
+  const scope = synapseScope(proj, net, L, mem, { dtName: 'DT', temps: new Set(['_elapsed', ...(walk.temps?.(proj) ?? [])]) });
   const ctx = synapseContext(proj, net, scope, L, mem, EVENT_SHARING, 'pre_spike');
   const event = preSpikeEvent(proj, eventTarget(proj, ctx, L, mem), 'U.step');
+  const decls = walk.decls?.(proj, L) ?? [];
   return {
     name: `proj${proj.id}_transmit`, stage: 0, mem, dispatch: { indirect: slot },
-    body: [
-      'var n: i32 = 0; var base: i32 = 0;',
-      ...walk.source(proj, net, L),
-      ...inverseWalk(loopTarget(proj, L), (s) => `I[base + ${s}]`, 'n', event, { skip: walk.skip(proj, L) }),
-    ],
+    ...(decls.length ? { decls } : {}),
+    body: walk.walk(proj, net, L, event),
   };
 }
 
