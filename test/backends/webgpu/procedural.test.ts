@@ -6,9 +6,13 @@
 // delay, with Uniform delays drawn per synapse (the same steps: the counts agree at every step);
 // Normal delays (f32 steps): the same counts once every delay has passed. Drawn weights: the
 // stored form's float32 weights up to a few ulps. A COBA network: the same statistics as the
-// stored form and as js. Without a device: Uniform delays' thresholds against the CPU's formula,
-// and the refusal of distributions the GPU draws do not know.
+// stored form and as js. Saved mid-run and loaded on webgpu or js: an unbroken run. Without a
+// device: Uniform delays' thresholds against the CPU's formula, and the refusal of distributions
+// the GPU draws do not know.
 import { describe, it, expect } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import { mkdtempSync } from 'node:fs';
 import { Network, Neuron, Uniform, Normal, LogNormal, SpikeSourceArray, type BackendName } from '../../../src/index.js';
 import { uniformDelayThresholds } from '../../../src/backends/webgpu/procedural.js';
 import { delayToSteps } from '../../../src/connectors/common.js';
@@ -61,6 +65,23 @@ describe.skipIf(!available)('webgpu backend: procedural connectivity', () => {
     expect(total).toBeGreaterThan(15000);
     expect(gpu).toEqual(js);
     expect(stored).toEqual(js);
+  });
+
+  it('saved mid-run (spikes in flight in the pre-synaptic spike queues), loaded on webgpu or js: continues like an unbroken run', async () => {
+    const delays = new Uniform(0.1, 2.0);
+    const unbroken = await counts('js', true, delays, 1, 40);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'neurarchy-webgpu-procedural-')), 'net.npz');
+    const first = countNet('webgpu', true, delays);
+    await first.net.compile({ backend: 'webgpu' });
+    await first.net.simulate(0.8);
+    await first.net.save(file);
+    for (const backend of ['webgpu', 'js'] as const) {
+      const next = countNet(backend, true, delays);
+      await next.net.compile({ backend });
+      await next.net.load(file);
+      await next.net.simulate(3.2);
+      expect(Array.from(next.post.state.get('v')!), backend).toEqual(unbroken[39]);
+    }
   });
 
   it('delays drawn from a clipped Normal (steps from the f32 draw): the same counts once every delay has passed', async () => {
