@@ -237,6 +237,28 @@ export function proceduralRow(rule: ProceduralRule, pre: number, visit: (post: n
   }
 }
 
+const counted = new WeakMap<ProceduralRule, { synapses: number; dendrites: number }>();
+
+/**
+ * The number of synapses and of dendrites (post-synaptic neurons with a synapse) of a rule, by
+ * drawing every row's gaps once (no weights, nothing kept; remembered per rule).
+ */
+export function proceduralCounts(rule: ProceduralRule): { synapses: number; dendrites: number } {
+  let c = counted.get(rule);
+  if (!c) {
+    let synapses = 0, dendrites = 0;
+    const hit = new Uint8Array(rule.candidates.length ? rule.candidates[rule.candidates.length - 1] + 1 : 0);
+    for (const pre of rule.preRanks) {
+      proceduralRow(rule, pre, (post) => {
+        synapses++;
+        if (!hit[post]) { hit[post] = 1; dendrites++; }
+      });
+    }
+    counted.set(rule, (c = { synapses, dendrites }));
+  }
+  return c;
+}
+
 /** Options of {@link proceduralRule}. */
 export interface ProceduralRuleOptions {
   probability: number;

@@ -4,6 +4,7 @@
  * Synaptic attributes are read per dendrite (one array per post-synaptic neuron) and written with
  * numbers, per-dendrite arrays or distributions.
  */
+import { proceduralCounts } from '../connectors/procedural.js';
 import { NetworkError } from '../errors.js';
 import { checkOptions, checkObjectName, checkValuesObject, describeValue, optionKeys } from './options.js';
 import { durationSteps } from './durations.js';
@@ -169,10 +170,17 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
   /** The first (usually only) target. */
   get target(): string { return this.targets[0]; }
 
-  /** Number of dendrites (post-synaptic neurons with at least one synapse at connect time; structural plasticity keeps emptied dendrites). */
-  get size(): number { return this.requireStored('its number of dendrites').postRanks.length; }
-  /** Number of synapses. */
-  get nbSynapses(): number { return this.requireStored('its number of synapses').preRanks.length; }
+  /** Number of dendrites (post-synaptic neurons with at least one synapse at connect time; structural plasticity keeps emptied dendrites; procedural: counted). */
+  get size(): number {
+    const c = this.requireConnected();
+    // Procedural: counted by drawing every row once (nothing is stored to count).
+    return c.procedural ? proceduralCounts(c.procedural).dendrites : c.postRanks.length;
+  }
+  /** Number of synapses (of a procedural projection: counted by drawing its rows, once). */
+  get nbSynapses(): number {
+    const c = this.requireConnected();
+    return c.procedural ? proceduralCounts(c.procedural).synapses : c.preRanks.length;
+  }
   /** Ranks (in the post population) of the neurons that have a dendrite, in dendrite order. */
   get postRanks(): number[] { return Array.from(this.requireStored('its post-synaptic ranks').postRanks); }
   /** For each dendrite, the ranks (in the pre population) of its synapses. */
