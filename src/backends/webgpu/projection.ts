@@ -349,7 +349,7 @@ const proceduralRows: SpikePropagationStrategy = {
   pushes: () => [],
   rows: (proj) => (proj.delay.kind === 'variable' ? Math.max(1, proj.delay.maxSteps) : 1),
   count(proj, net, L) {
-    // Invocations, not workgroups: the largest spike list any row walks, WG spikes per workgroup.
+    // One invocation per spike: the longest spike list any row of workgroups walks, in workgroups of WG.
     const source = queueSource(proj, net, L);
     const perRow = proj.delay.kind === 'variable'
       ? [
