@@ -3,7 +3,7 @@
 // giving the estimate, the memory available and what to do; sizes that fit still pass. The
 // available memory is fixed by setAvailableMemoryForTests so that the tests do not depend on the
 // machine.
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, vi, afterEach } from 'vitest';
 import { Network, Neuron, Uniform, NetworkError } from '../../src/index.js';
 import { setAvailableMemoryForTests, availableMemory, formatBytes, populationBytes, MAX_INDEX } from '../../src/runtime/memory.js';
 import { delayToSteps } from '../../src/connectors/common.js';
@@ -67,7 +67,7 @@ describe('populations', () => {
 });
 
 describe('connection patterns', () => {
-  it('all-to-all 10^5 × 10^5 and fixedProbability 0.5 on it: refused quickly (10^10 and 5·10^9 synapses)', () => {
+  it('all-to-all 10^5 × 10^5 and fixedProbability 0.5 on it: refused quickly (10^10 and 5·10^9 synapses), or procedural', () => {
     const net = new Network({ seed: 1 });
     const a = net.create(1e5, LIF, { name: 'A' });
     const b = net.create(1e5, LIF, { name: 'B' });
@@ -75,9 +75,13 @@ describe('connection patterns', () => {
     expect(all.message).toContain('allToAll: about 1.00e10 synapses');
     expect(all.message).toContain('2^31 − 1');
     expect(all.ms).toBeLessThan(1000);
-    const half = refused(() => net.connect(a, b, 'exc').connectFixedProbability({ probability: 0.5, weights: 1 }));
+    const half = refused(() => net.connect(a, b, 'exc').connectFixedProbability({ probability: 0.5, weights: 1, procedural: false }));
     expect(half.message).toContain('fixedProbability 0.5: about 5.00e9 synapses');
     expect(half.ms).toBeLessThan(1000);
+    // Without the option, a synapse that needs nothing stored makes the pattern procedural instead (said on the console).
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(net.connect(a, b, 'exc').connectFixedProbability({ probability: 0.5, weights: 1 }).connector).toBe('fixed probability 0.5 (procedural)');
+    expect(warn).toHaveBeenCalledTimes(1);
     expect(refused(() => net.connect(a, b, 'exc').connectFixedNumberPre({ number: 50000, weights: 1 })).message).toContain('fixedNumberPre: about 5.00e9 synapses');
   });
 
