@@ -1,6 +1,6 @@
 /**
  * exportPyNN: what the script says (hand-checked conversions), what is refused (with the model and
- * the reason), the results reader, and — where PyNN, NEURON and OpenMPI are installed (.ci/run) —
+ * the reason), the results reader, and — with `npm run test:mpi`, where PyNN, NEURON and OpenMPI are installed (.ci/run) —
  * the round trip: COBA, CUBA and the STDP network exported, run with `mpirun -np 1` and `-np 2`,
  * read back and compared with neurarchy's own run of the same network (same synapses:
  * connectivity 'exact'), Izhikevich too (PyNN timestep 0.1 ms); every exported built-in cell type;

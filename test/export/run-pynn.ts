@@ -13,6 +13,8 @@ export const PYTHON = '/usr/bin/python3';
 
 /** Undefined when PyNN, NEURON, mpi4py and mpirun work; otherwise the reason (printed by the skipped tests). */
 export function pynnUnavailable(): string | undefined {
+  // Minutes of NEURON under mpirun: a script of its own (`npm run test:mpi`, which .ci/run calls), not `npm test`.
+  if (process.env.NEURARCHY_MPI !== '1') return 'the round trips run with `npm run test:mpi` (NEURARCHY_MPI=1)';
   if (!existsSync(PYTHON)) return `${PYTHON} not found`;
   const setup = spawnSync('bash', [join(import.meta.dirname, '../../scripts/pynn-setup.sh')], { encoding: 'utf8' });
   if (setup.status !== 0) return `PyNN's NEURON mechanisms are not compiled (${(setup.stderr || setup.stdout).trim()}); install python3-pynn python3-neuron neuron-dev (as .ci/run does)`;
