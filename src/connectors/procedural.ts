@@ -26,6 +26,7 @@
 import { NetworkError } from '../errors.js';
 import { BlockStream } from '../random/stream.js';
 import { philox4x32_10 } from '../random/philox.js';
+import { normalPairFromWords, u53 } from '../random/draws.js';
 import type { Sampler } from '../random/types.js';
 import { assembleRows, checkNeuronSet, delayToSteps, isSampler, samePopulation, sortedRanks, type Row } from './common.js';
 import type { BoundedSampler, Connectivity, NeuronSet, ValueSpec } from './types.js';
@@ -125,13 +126,19 @@ export function thresholdsAbove(t: Uint32Array, x: number): number {
  * row's gap words in order (one per try; a word below every threshold adds K and the next goes on).
  */
 export class RowGaps {
-  readonly #rule: ProceduralRule;
+  readonly #table: Uint32Array;
+  readonly #buckets: Uint32Array;
+  readonly #seed: number;
+  readonly #stream: number;
   readonly #block = new Uint32Array(4);
   #pre = 0;
   #word = 0;
 
   constructor(rule: ProceduralRule) {
-    this.#rule = rule;
+    this.#table = rule.table;
+    this.#buckets = rule.buckets;
+    this.#seed = rule.seed;
+    this.#stream = rule.stream;
   }
 
   /** Back to the first gap word of row `pre`. */
@@ -142,14 +149,17 @@ export class RowGaps {
 
   /** The next gap of the row. */
   next(): number {
-    const { table, seed, stream } = this.#rule;
-    const K = table.length;
+    const table = this.#table, K = table.length;
     if (K === 0) return 0;
+    const block = this.#block;
     let gap = 0;
     for (;;) {
       const w = this.#word++;
-      if ((w & 3) === 0) philox4x32_10(w >>> 2, this.#pre, PROCEDURAL_WORD2.gap, 0, seed, stream, this.#block);
-      const below = thresholdsAbove(table, this.#block[w & 3]);
+      if ((w & 3) === 0) philox4x32_10(w >>> 2, this.#pre, PROCEDURAL_WORD2.gap, 0, this.#seed, this.#stream, block);
+      const x = block[w & 3];
+      // The bound of x's bucket, then down to the exact count (about one step).
+      let below = this.#buckets[x >>> (32 - BUCKET_BITS)];
+      while (below > 0 && x >= table[below - 1]) below--;
       gap += below;
       if (below < K) return gap;
     }
@@ -207,15 +217,42 @@ export interface RowDraws {
   delayMs(pre: number, m: number): number;
 }
 
-/** The weight and delay draws of `rule` (one scratch stream, reused). */
+/**
+ * The draw of a number, a Uniform or a Normal for synapse `m` of row `pre` straight from its first
+ * block (the formulas of {@link drawValue}, without a stream object); undefined for other samplers.
+ */
+function directDraw(rule: ProceduralRule, spec: ProceduralValue, word2: number): ((pre: number, m: number) => number) | undefined {
+  if (typeof spec === 'number') return () => spec;
+  const s = spec as { kind?: string; args?: readonly number[]; bounds?: { min?: number; max?: number } };
+  const b = new Uint32Array(4);
+  const { seed, stream } = rule;
+  if (s.kind === 'Uniform' && s.args) {
+    const [a, hi] = s.args;
+    return (pre, m) => { philox4x32_10(0, pre, word2, m, seed, stream, b); return a + (hi - a) * u53(b[0], b[1]); };
+  }
+  if (s.kind === 'Normal' && s.args && s.bounds) {
+    const [mu, sigma] = s.args;
+    const lo = s.bounds.min ?? -Infinity, hi = s.bounds.max ?? Infinity;
+    const pair = new Float64Array(2);
+    return (pre, m) => {
+      philox4x32_10(0, pre, word2, m, seed, stream, b);
+      const v = mu + sigma * normalPairFromWords(b[0], b[1], b[2], b[3], pair)[0];
+      return v < lo ? lo : v > hi ? hi : v;
+    };
+  }
+  return undefined;
+}
+
+/** The weight and delay draws of `rule` (one scratch stream, reused; Uniform and Normal drawn directly). */
 export function rowDraws(rule: ProceduralRule): RowDraws {
   const draws = new SynapseDraws(rule);
-  const delayMs = (pre: number, m: number) => drawValue(rule.delays, draws.at(pre, m, PROCEDURAL_WORD2.delay));
+  const delayMs = directDraw(rule, rule.delays, PROCEDURAL_WORD2.delay) ?? ((pre: number, m: number) => drawValue(rule.delays, draws.at(pre, m, PROCEDURAL_WORD2.delay)));
+  const weight = directDraw(rule, rule.weights, PROCEDURAL_WORD2.weight) ?? ((pre: number, m: number) => drawValue(rule.weights, draws.at(pre, m, PROCEDURAL_WORD2.weight)));
   const gaps = new RowGaps(rule);
   return {
     row: (pre) => gaps.start(pre),
     gap: () => gaps.next(),
-    weight: (pre, m) => drawValue(rule.weights, draws.at(pre, m, PROCEDURAL_WORD2.weight)),
+    weight,
     delayMs,
     delaySteps: (pre, m) => delayToSteps(delayMs(pre, m), rule.dt, 'procedural delay'),
   };
