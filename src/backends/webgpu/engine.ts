@@ -11,7 +11,7 @@
  */
 import type { Backend, Engine, EngineInput } from '../../runtime/engine.js';
 import { compileNetwork, type Compiled } from './build.js';
-import { HostSync } from './sync.js';
+import { HostSync, type WebGpuLaunches } from './sync.js';
 import { runSteps } from './run.js';
 import { pendingEvents, restorePendingEvents, type OwnArrays, type PendingEvents } from './rings.js';
 import { JsEngine } from '../js/engine.js';
@@ -20,6 +20,7 @@ import { NetworkError } from '../../errors.js';
 import { checkProceduralWebGpu } from './procedural.js';
 
 export { CHUNK } from './build.js';
+export type { WebGpuLaunches } from './sync.js';
 
 /** Destroys the device of an engine that was garbage-collected without `dispose()` (networks have no dispose). */
 const released = new FinalizationRegistry<GPUDevice>((device) => device.destroy());
@@ -30,6 +31,12 @@ export interface WebGpuEngineInfo {
   adapter: string;
   /** Seconds spent creating the shader pipelines (last build). */
   compileSeconds: number;
+  /**
+   * Kernel launches, compute passes, queue submissions and steps of every run so far (cumulative,
+   * kept across builds): the difference between two reads divided by the steps run between them
+   * gives the launches per step. Counts only, always on.
+   */
+  readonly launches: Readonly<WebGpuLaunches>;
 }
 
 /** Runs a network's plan as WGSL compute shaders on one WebGPU device. */
@@ -54,7 +61,6 @@ export class WebGpuEngine implements Engine {
     this.#input = input;
     this.#device = device;
     this.#stops = new JsEngine(input);
-    this.info = { adapter, compileSeconds: 0 };
     // Errors of queued work arrive asynchronously: kept, and thrown at the next read-back, so that a
     // failed dispatch never passes for a result. (The listeners hold `status`, not the engine, so
     // that the engine can be collected and its device destroyed by `released`.)
@@ -63,6 +69,7 @@ export class WebGpuEngine implements Engine {
     void device.lost.then((info) => { status.failure ??= `the GPU device was lost (${info.reason}: ${info.message})`; });
     released.register(this, device, this);
     this.#sync = new HostSync(device, input, this.#own, () => check(status));
+    this.info = { adapter, compileSeconds: 0, launches: this.#sync.launches };
   }
 
   /** Builds an engine on `device` (compiles every shader). */

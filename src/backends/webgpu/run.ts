@@ -16,7 +16,7 @@
  */
 import type { Region } from './memory.js';
 import type { HostSync } from './sync.js';
-import { CHUNK, SLOT } from './build.js';
+import { CHUNK, SLOT, type Compiled } from './build.js';
 
 /** Bytes of state snapshots per batch when read-only hooks are replayed ({@link runReplay}). */
 const REPLAY_BYTES = 64 << 20;
@@ -53,6 +53,7 @@ async function runBatched(sync: HostSync, start: number, count: number, recordSp
     }
     writeSteps(sync, s, n);
     submit(sync, n, ALL, recording);
+    sync.launches.steps += n;
     for (const id of recording) await handOverSpikes(sync, id, s);
   }
   await sync.download();
@@ -75,6 +76,7 @@ async function runStepwise(sync: HostSync, start: number, count: number): Promis
     hooks.afterNeurons(s);
     sync.upload(true); // firing-rate windows write `r`
     submit(sync, 1, [2]);
+    sync.launches.steps++;
     await sync.download(!projections);
     hooks.record(s);
   }
@@ -97,6 +99,8 @@ async function runReplay(sync: HostSync, start: number, count: number): Promise<
   const batch = Math.max(1, Math.min(CHUNK, Math.floor(REPLAY_BYTES / (3 * stepBytes))));
   const snap = dev.createBuffer({ label: 'snapshots', size: Math.max(16, batch * 3 * stepBytes), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
   const calls = [(s: number) => hooks.recordTargets(s), (s: number) => hooks.afterNeurons(s), (s: number) => hooks.record(s)];
+  // A stage without kernels gets no pass (its snapshot is still taken: the hook reads it).
+  const stages = ALL.map((q) => selectDispatches(sync, [q]));
   try {
     for (let s = start, last = start + count; s < last; s += batch) {
       const n = Math.min(batch, last - s);
@@ -105,9 +109,12 @@ async function runReplay(sync: HostSync, start: number, count: number): Promise<
       let base = 0;
       for (let j = 0; j < n; j++) {
         for (const q of ALL) {
-          const pass = enc.beginComputePass();
-          encodeStep(sync, pass, j, [q]);
-          pass.end();
+          if (stages[q].length) {
+            const pass = enc.beginComputePass();
+            encodeStep(sync, pass, j, stages[q]);
+            pass.end();
+            sync.launches.passes++;
+          }
           for (const b of ['F', 'I', 'A'] as const) {
             if (end[b]) enc.copyBufferToBuffer(c[b], 0, snap, base, 4 * end[b]);
             base += 4 * end[b];
@@ -115,6 +122,8 @@ async function runReplay(sync: HostSync, start: number, count: number): Promise<
         }
       }
       dev.queue.submit([enc.finish()]);
+      sync.launches.submissions++;
+      sync.launches.steps += n;
       await snap.mapAsync(GPUMapMode.READ, 0, Math.max(16, base));
       sync.check();
       const data = snap.getMappedRange(0, Math.max(16, base)).slice(0);
@@ -153,26 +162,41 @@ function writeSteps(sync: HostSync, start: number, n: number): void {
   sync.device.queue.writeBuffer(sync.compiled.U, 0, buf);
 }
 
-/** Records the dispatches of step slot `j` (stages `stages`, spike records of `recording`) into `pass`. */
-function encodeStep(sync: HostSync, pass: GPUComputePassEncoder, j: number, stages: readonly number[], recording: readonly number[] = []): void {
+/** Dispatches of a step, in the order of the schedule. */
+type Dispatches = Compiled['dispatches'];
+
+/** The dispatches of stages `stages`: every kernel of those stages but the spike records of populations not in `recording`. */
+function selectDispatches(sync: HostSync, stages: readonly number[], recording: readonly number[] = []): Dispatches {
+  return sync.compiled.dispatches.filter(({ kernel: k }) => stages.includes(k.stage) && (k.record === undefined || recording.includes(k.record)));
+}
+
+/** Records dispatches `list` of step slot `j` into `pass`. */
+function encodeStep(sync: HostSync, pass: GPUComputePassEncoder, j: number, list: Dispatches): void {
   const c = sync.compiled;
   const offset = [j * SLOT];
-  for (const { kernel: k, pipeline, bind, wg, indirect } of c.dispatches) {
-    if (!stages.includes(k.stage) || (k.record !== undefined && !recording.includes(k.record))) continue;
+  for (const { pipeline, bind, wg, indirect } of list) {
     pass.setPipeline(pipeline);
     pass.setBindGroup(0, bind, offset);
     if (wg) pass.dispatchWorkgroups(wg[0], wg[1]);
     else pass.dispatchWorkgroupsIndirect(c.IND, indirect);
   }
+  sync.launches.dispatches += list.length;
 }
 
-/** Encodes steps `0..n` of the uniform slots in one compute pass and submits them. */
+/**
+ * Encodes steps `0..n` of the uniform slots in one compute pass and submits them; nothing when
+ * the stages have no kernel (the pass and the submission would be empty).
+ */
 function submit(sync: HostSync, n: number, stages: readonly number[], recording: readonly number[] = []): void {
+  const list = selectDispatches(sync, stages, recording);
+  if (list.length === 0) return;
   const enc = sync.device.createCommandEncoder();
   const pass = enc.beginComputePass();
-  for (let j = 0; j < n; j++) encodeStep(sync, pass, j, stages, recording);
+  for (let j = 0; j < n; j++) encodeStep(sync, pass, j, list);
   pass.end();
   sync.device.queue.submit([enc.finish()]);
+  sync.launches.passes++;
+  sync.launches.submissions++;
 }
 
 /** Reads the spike record of population `id` (a batch from step `first`) and gives it to the monitors. */

@@ -26,8 +26,30 @@ import { FLAGS_PER_PROJECTION, writeProjectionFlags } from '../kernels/switches.
 type Host = Float64Array | Float32Array | Int32Array | Uint8Array;
 const BUFS = ['F', 'I', 'A'] as const;
 
+/**
+ * What the engine asked of the device since it was created (counts, no timings; always on, a few
+ * additions per submission). Per step: `dispatches / steps` kernel launches, `passes / steps`
+ * compute passes; `steps / submissions` steps per submission. The launch budget these counts
+ * meet is documented in `README.md` (section *Launch budget*) and checked by
+ * test/backends/webgpu/launches.test.ts.
+ */
+export interface WebGpuLaunches {
+  /** Simulation steps run on the device. */
+  steps: number;
+  /** Queue submissions holding compute passes (the steps' work). */
+  submissions: number;
+  /** Compute passes begun. */
+  passes: number;
+  /** Compute dispatches (kernel launches), direct and indirect. */
+  dispatches: number;
+  /** Queue submissions holding only read-back copies (the end of a run, hooks, spike records). */
+  readBacks: number;
+}
+
 /** The host side of the engine's arrays and the transfers between them and the device's buffers. */
 export class HostSync {
+  /** The launches of every run so far (`WebGpuEngine.info.launches` is this object). */
+  readonly launches: WebGpuLaunches = { steps: 0, submissions: 0, passes: 0, dispatches: 0, readBacks: 0 };
   /** The current build (its layout, buffers and device copies); replaced by the engine when it builds again. */
   compiled!: Compiled;
   /** The projections' switches as the kernels read them (`FLAGS_PER_PROJECTION` ints per projection). */
@@ -105,6 +127,7 @@ export class HostSync {
     const enc = dev.createCommandEncoder();
     for (const b of BUFS) enc.copyBufferToBuffer(c[b], 0, c.staging[b], 0, bytes[b]);
     dev.queue.submit([enc.finish()]);
+    this.launches.readBacks++;
     await Promise.all(BUFS.map((b) => c.staging[b].mapAsync(GPUMapMode.READ, 0, bytes[b])));
     const read = (b: BufferName) => {
       const data = c.staging[b].getMappedRange(0, bytes[b]).slice(0);
@@ -129,6 +152,7 @@ export class HostSync {
     const enc = dev.createCommandEncoder();
     enc.copyBufferToBuffer(this.compiled.I, offset * 4, staging, 0, Math.min(size, this.compiled.I.size - offset * 4));
     dev.queue.submit([enc.finish()]);
+    this.launches.readBacks++;
     await staging.mapAsync(GPUMapMode.READ);
     this.check();
     const out = new Int32Array(staging.getMappedRange().slice(0, length * 4));

@@ -1,0 +1,66 @@
+// The launch budget of the `webgpu` backend (src/backends/webgpu/README.md, "Launch budget"): the
+// kernel launches, compute passes and queue submissions one step costs, and the steps that go into
+// one submission, for COBA 4000 and the rate network (N = 1000) of the benchmarks. Counted by the
+// engine (`info.launches`), so a change that adds a launch per step, splits a pass or a submission
+// fails here. Skipped, with a message, when the `webgpu` package or an adapter is missing.
+import { describe, it, expect } from 'vitest';
+import type { Network } from '../../../src/index.js';
+import { CHUNK, type WebGpuEngine, type WebGpuLaunches } from '../../../src/backends/webgpu/engine.js';
+import { recordSteps } from '../../../src/backends/webgpu/generate.js';
+import { buildCOBA } from '../../../bench/lib/spiking.js';
+import { buildRate } from '../../../bench/lib/rate.js';
+import { probe } from './helpers.js';
+
+const available = await probe('test/backends/webgpu/launches');
+
+/** The engine's counters and its kernels' names, in dispatch order. */
+function engineOf(net: Network): { launches: Readonly<WebGpuLaunches>; kernels: string[] } {
+  const e = net.engine as WebGpuEngine;
+  return { launches: e.info.launches, kernels: [...e.source.matchAll(/^\/\/ neurarchy webgpu kernel (\S+)$/gm)].map((m) => m[1]) };
+}
+
+/** What `run` added to the counters. */
+async function counted(net: Network, run: () => Promise<void>): Promise<WebGpuLaunches> {
+  const { launches } = engineOf(net);
+  const before = { ...launches };
+  await run();
+  return { steps: launches.steps - before.steps, submissions: launches.submissions - before.submissions, passes: launches.passes - before.passes, dispatches: launches.dispatches - before.dispatches, readBacks: launches.readBacks - before.readBacks };
+}
+
+describe.skipIf(!available)('webgpu launch budget', () => {
+  it('COBA 4000: 7 launches a step with its spike monitor (5 without), all steps of a batch in one pass and one submission', async () => {
+    const { net, monitor } = buildCOBA({ backend: 'webgpu' });
+    await net.compile({ backend: 'webgpu' });
+    const { kernels } = engineOf(net);
+    expect(kernels).toEqual(['prep_transmission', 'proj0_transmit', 'proj1_transmit', 'clear_counters', 'pop0_update', 'pop0_record', 'pop0_record_count']);
+    // Spikes recorded on the GPU: a batch is as many steps as the record holds (4 Mi ranks / 4000 neurons).
+    const batch = recordSteps(net.plan!, CHUNK);
+    expect(batch).toBe(1048);
+    const steps = batch + 52; // two batches
+    const c = await counted(net, () => net.simulate(steps * 0.1));
+    expect(c.steps).toBe(steps);
+    expect(c.dispatches).toBe(7 * steps); // one per kernel of the schedule, spike records included
+    expect(c.submissions).toBe(2);
+    expect(c.passes).toBe(2);
+    // Per batch: the record's counts, then its ranks; one read-back of the state at the end.
+    expect(c.readBacks).toBe(2 * 2 + 1);
+    expect(monitor.get('spike')).toBeDefined();
+    // Without monitors: no spike records, batches of CHUNK steps.
+    monitor.pause();
+    const d = await counted(net, () => net.simulate(10 * 0.1));
+    expect(d).toEqual({ steps: 10, dispatches: 5 * 10, submissions: 1, passes: 1, readBacks: 1 });
+  });
+
+  it('rate network N = 1000 with a monitor of r: 3 launches and 2 passes a step, a batch in one submission', async () => {
+    const { net } = buildRate({ N: 1000 });
+    await net.compile({ backend: 'webgpu' });
+    const { kernels } = engineOf(net);
+    expect(kernels).toEqual(['pop0_clear', 'proj0_transmit', 'pop0_update']);
+    // The monitor reads r between steps (replay path): a pass per stage that has kernels (transmission,
+    // neurons; the third has none), each followed by a snapshot copy; one submission per batch
+    // (1862 steps here: 64 MiB of snapshots), one read-back of the snapshots and one of the state.
+    const steps = 20;
+    const c = await counted(net, () => net.simulate(steps));
+    expect(c).toEqual({ steps, dispatches: 3 * steps, passes: 2 * steps, submissions: 1, readBacks: 1 });
+  });
+});
