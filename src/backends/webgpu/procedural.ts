@@ -5,8 +5,9 @@
  *   `I`), so that every row is exactly the CPU's row: the same synapses, in the same order;
  * - weights: a number exactly; a Uniform or a (clipped) Normal drawn in f32 from the synapse's
  *   block, the 53-bit uniform of the host streams rounded to f32 and Box–Muller with the same
- *   quadrant reduction as the C draws (WGSL's `log`, `sin`, `cos`): the same values as the stored
- *   form's float32 weights up to the last bits;
+ *   quadrant reduction as the C draws (`log`, `sin`, `cos` of our own in f32: SwiftShader's builtins
+ *   were up to 1e-4 off near 0): the same values as the stored form's float32 weights up to the
+ *   last bits;
  * - delays in steps (`nx_proc_steps`): a Uniform's by exact 53-bit thresholds computed on the host
  *   (u32 compares: the CPU's delays), a Normal's in f32 (`max(1, round(ms / dt))`; a value within
  *   f32 rounding of a half step may take the neighbouring step).
