@@ -103,12 +103,12 @@ export function buildLayout(input: EngineInput, history: number[], recordBatch: 
     });
   }
   // Spike records of batched monitoring: the ranks of `recordBatch` steps, the count of each step,
-  // and (total ranks, steps recorded).
+  // and (running offset twice, steps recorded, first step of the batch): `phases.ts` `recordKernels`.
   for (const p of input.plan.populations) {
     if (!p.spiking) continue;
     L.add('pop', p.id, '_wg_rec', 'i', recordBatch * p.size);
     L.add('pop', p.id, '_wg_rec_n', 'i', recordBatch);
-    L.add('pop', p.id, '_wg_rec_meta', 'i', 2);
+    L.add('pop', p.id, '_wg_rec_meta', 'i', 4);
   }
   return L;
 }

@@ -138,18 +138,26 @@ export function delayKernels(pop: PopulationPlan, L: Layout): Kernel[] {
 
 /**
  * Batched spike recording (monitors of spikes only): appends this step's spike list to the
- * population's record and its count to the per-step counts. Dispatched only while a monitor records
- * the population's spikes (`Kernel.record`).
+ * population's record and its count to the per-step counts, in one pass. Dispatched only while a
+ * monitor records the population's spikes (`Kernel.record`).
+ *
+ * `_wg_rec_meta` is `[offset, offset, steps, first]`: the record's running offset twice (step `j`
+ * of the batch reads slot `j & 1` and writes slot `1 - (j & 1)`, so that no invocation reads what
+ * another writes in the same pass), the steps recorded, and the batch's first step (written by the
+ * host with zero offsets at the start of every batch).
  */
 export function recordKernels(pop: PopulationPlan, L: Layout): Kernel[] {
   if (!pop.spiking) return [];
   const o = (n: string) => L.off('pop', pop.id, n);
   const meta = o('_wg_rec_meta');
-  const n = `atomicLoad(&A[${o('_nspiked')}])`;
   return [
     { name: `pop${pop.id}_record`, stage: 2, mem: plainMem, dispatch: { threads: pop.size }, record: pop.id,
-      body: [`if (gi < ${n}) { I[${o('_wg_rec')} + I[${meta}] + gi] = I[${o('_spiked')} + gi]; }`] },
-    { name: `pop${pop.id}_record_count`, stage: 2, mem: plainMem, dispatch: { threads: 1 }, record: pop.id,
-      body: ['if (gi != 0) { return; }', `let _n = ${n};`, `I[${o('_wg_rec_n')} + I[${meta} + 1]] = _n;`, `I[${meta}] = I[${meta}] + _n;`, `I[${meta} + 1] = I[${meta} + 1] + 1;`] },
+      body: [
+        `let _j = U.step - I[${meta} + 3];`,
+        `let _base = I[${meta} + (_j & 1)];`,
+        `let _n = atomicLoad(&A[${o('_nspiked')}]);`,
+        `if (gi < _n) { I[${o('_wg_rec')} + _base + gi] = I[${o('_spiked')} + gi]; }`,
+        `if (gi == 0) { I[${meta} + 1 - (_j & 1)] = _base + _n; I[${o('_wg_rec_n')} + _j] = _n; I[${meta} + 2] = _j + 1; }`,
+      ] },
   ];
 }

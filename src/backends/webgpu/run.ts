@@ -48,8 +48,9 @@ async function runBatched(sync: HostSync, start: number, count: number, recordSp
   for (let s = start, end = start + count; s < end; s += per) {
     const n = Math.min(per, end - s);
     for (const id of recording) {
+      // offsets 0, no step recorded, the batch's first step (`phases.ts` `recordKernels`)
       const meta = c.gen.layout.get('pop', id, '_wg_rec_meta');
-      sync.device.queue.writeBuffer(c.I, meta.offset * 4, new Int32Array(2));
+      sync.device.queue.writeBuffer(c.I, meta.offset * 4, Int32Array.of(0, 0, 0, s | 0));
     }
     writeSteps(sync, s, n);
     submit(sync, n, ALL, recording);
@@ -204,9 +205,10 @@ async function handOverSpikes(sync: HostSync, id: number, first: number): Promis
   const L = sync.compiled.gen.layout;
   const nRegion = L.get('pop', id, '_wg_rec_n');
   const meta = L.get('pop', id, '_wg_rec_meta');
-  // counts and meta are adjacent in the layout: one read
-  const head = await sync.readInts(nRegion.offset, meta.offset + 2 - nRegion.offset);
-  const total = head[meta.offset - nRegion.offset], steps = head[meta.offset - nRegion.offset + 1];
+  // counts and meta are adjacent in the layout: one read. After `steps` steps the running offset
+  // (the total) is in slot `steps & 1` (`phases.ts` `recordKernels`).
+  const head = await sync.readInts(nRegion.offset, meta.offset + 4 - nRegion.offset);
+  const m = meta.offset - nRegion.offset, steps = head[m + 2], total = head[m + (steps & 1)];
   const ranks = total ? await sync.readInts(L.get('pop', id, '_wg_rec').offset, total) : new Int32Array(0);
   const stepOf = new Float64Array(total);
   for (let j = 0, k = 0; j < steps; j++) {

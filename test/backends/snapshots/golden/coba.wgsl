@@ -365,54 +365,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (gi < atomicLoad(&A[0])) { I[24918 + I[31382] + gi] = I[13 + gi]; }
-}
-
-// ==== pop0_record_count {"threads":1}
-// neurarchy webgpu kernel pop0_record_count
-const DT: f32 = 0.1f;
-const SEED: u32 = 1u;
-@group(0) @binding(0) var<storage, read_write> F: array<f32>;
-@group(0) @binding(1) var<storage, read_write> I: array<i32>;
-@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
-struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
-@group(0) @binding(3) var<uniform> U: Step;
-// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
-var<private> NX_INF_BITS: u32 = 0x7f800000u;
-fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
-fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
-fn nx_truthy(x: f32) -> bool { return x != 0.0; }
-fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
-fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
-fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
-fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
-fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
-fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
-fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
-fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
-// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
-fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
-fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
-// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
-fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
-// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
-fn nx_pow(x: f32, y: f32) -> f32 {
-  if (y == 2.0) { return x * x; }
-  if (x >= 0.0) { return pow(x, y); }
-  if (y != floor(y)) { return nx_nan(); }
-  let m = pow(-x, y);
-  return select(m, -m, (i32(y) & 1) == 1);
-}
-
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let gi = i32(gid.x + gid.y * nwg.x * 64u);
-  let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
-  if (gi != 0) { return; }
+  let _j = U.step - I[31382 + 3];
+  let _base = I[31382 + (_j & 1)];
   let _n = atomicLoad(&A[0]);
-  I[31318 + I[31382 + 1]] = _n;
-  I[31382] = I[31382] + _n;
-  I[31382 + 1] = I[31382 + 1] + 1;
+  if (gi < _n) { I[24918 + _base + gi] = I[13 + gi]; }
+  if (gi == 0) { I[31382 + 1 - (_j & 1)] = _base + _n; I[31318 + _j] = _n; I[31382 + 2] = _j + 1; }
 }
