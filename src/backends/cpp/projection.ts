@@ -8,7 +8,7 @@
 import { eventDecay, eventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type SpikeSourceTarget } from '../kernels/transmission.js';
-import { proceduralWalk } from '../kernels/procedural.js';
+import { proceduralTemps, proceduralWalk } from '../kernels/procedural.js';
 import { cppProceduralDraws } from './procedural.js';
 import { dendriteSumLoop, inverseWalk, ringWalk, hasSpikeRing, synapseUpdateLoop, postSpikeWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
@@ -112,6 +112,24 @@ export interface SpikeWalkStrategy {
 }
 
 /**
+ * The spikes a walk transmits, into the locals `_src` and `_ns`: this step's (`now`, by default an
+ * assignment to the declared locals), or a slot of the pre-synaptic spike queue.
+ */
+function queueSource({ proj, net, table, spiked, nspiked }: SpikeWalkInput, now = `_src = ${spiked}; _ns = ${nspiked};`): SpikeSourceTarget {
+  const size = net.populations[proj.pre].size;
+  return {
+    d: cppDialect,
+    now: () => [now],
+    queued: (slot) => [`_ns = ${table.ptr('pop', proj.pre, '_spike_queue_n')}[${slot}];`, `_src = ${table.ptr('pop', proj.pre, '_spike_queue')} + ${slot} * ${size};`],
+    queue: () => ({
+      delay: `${table.ptr('proj', proj.id, '_delay_uniform')}[0]`,
+      newest: `${table.ptr('pop', proj.pre, '_spike_queue_idx')}[0]`,
+      slots: table.len('pop', proj.pre, '_spike_queue_n'),
+    }),
+  };
+}
+
+/**
  * No or uniform delays: the inverse indices of each spiking neuron's row, with the derived inverse
  * arrays (built by `proj<id>_prepare`): the post rank per inverse entry (`_ipost`), and the weights
  * in inverse order (`_iw`, read contiguously through the scope) where no kernel writes them.
@@ -120,22 +138,13 @@ const inverseWalkStrategy: SpikeWalkStrategy = {
   name: 'inverse',
   compatible: hasInverse,
   weightRead: (proj) => (mirrorsWeights(proj) ? '_iw[m]' : undefined),
-  lines({ proj, net, table, target, event, spiked, nspiked }) {
-    const size = net.populations[proj.pre].size;
+  lines(w) {
+    const { proj, target, event, spiked, nspiked } = w;
     // Without delay the source is declared where it is taken (const); a uniform delay chooses it.
     const uniform = proj.delay.kind === 'uniform';
     return [
       ...(uniform ? ['const int32_t* _src; int64_t _ns;'] : []),
-      ...spikeSource(proj, {
-        d: cppDialect,
-        now: () => [uniform ? `_src = ${spiked}; _ns = ${nspiked};` : `const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`],
-        queued: (slot) => [`_ns = ${table.ptr('pop', proj.pre, '_spike_queue_n')}[${slot}];`, `_src = ${table.ptr('pop', proj.pre, '_spike_queue')} + ${slot} * ${size};`],
-        queue: () => ({
-          delay: `${table.ptr('proj', proj.id, '_delay_uniform')}[0]`,
-          newest: `${table.ptr('pop', proj.pre, '_spike_queue_idx')}[0]`,
-          slots: table.len('pop', proj.pre, '_spike_queue_n'),
-        }),
-      }),
+      ...spikeSource(proj, queueSource(w, uniform ? undefined : `const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`)),
       `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirrorsWeights(proj) ? ` const double* __restrict _iw = N->inv[${proj.id}].w;` : ''}`,
       ...inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]` }),
     ];
@@ -176,23 +185,12 @@ const proceduralWalkStrategy: SpikeWalkStrategy = {
   name: 'procedural',
   compatible: (proj) => proj.procedural !== undefined,
   weightRead: () => undefined,
-  lines({ proj, net, table, target, event, spiked, nspiked }) {
-    const size = net.populations[proj.pre].size;
-    const source: SpikeSourceTarget = {
-      d: cppDialect,
-      now: () => [`_src = ${spiked}; _ns = ${nspiked};`],
-      queued: (slot) => [`_ns = ${table.ptr('pop', proj.pre, '_spike_queue_n')}[${slot}];`, `_src = ${table.ptr('pop', proj.pre, '_spike_queue')} + ${slot} * ${size};`],
-      queue: () => ({
-        delay: `${table.ptr('proj', proj.id, '_delay_uniform')}[0]`,
-        newest: `${table.ptr('pop', proj.pre, '_spike_queue_idx')}[0]`,
-        slots: table.len('pop', proj.pre, '_spike_queue_n'),
-      }),
-    };
+  lines(w) {
+    const { proj, table, target, event } = w;
     return [
       'const int32_t* _src; int64_t _ns;',
       `const int32_t* _ptab = ${table.ptr('proj', proj.id, '_proc_table')}; const int64_t _pK = ${proj.procedural!.table.length};`,
-      ...(proj.delay.kind === 'variable' ? [] : spikeSource(proj, source)),
-      ...proceduralWalk(proj, target, cppProceduralDraws(proj), source, (s) => `_src[${s}]`, '_ns', event),
+      ...proceduralWalk(proj, target, cppProceduralDraws(proj), queueSource(w), (s) => `_src[${s}]`, '_ns', event),
     ];
   },
 };
@@ -204,9 +202,7 @@ export const spikeWalkStrategies: readonly SpikeWalkStrategy[] = [proceduralWalk
 export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
   const walk = spikeWalkStrategies.find((w) => w.compatible(proj));
   if (!walk) throw new InternalError(`cpp backend: no spike walk for projection '${proj.name}'`);
-  // A procedural projection's drawn weight is a local of the walk (`w`), not an array.
-  const drawnWeight = proj.procedural !== undefined && typeof proj.procedural.weights !== 'number';
-  const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set(drawnWeight ? ['w'] : []), weightRead: walk.weightRead(proj) });
+  const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set(proceduralTemps(proj)), weightRead: walk.weightRead(proj) });
   const ctx = synapseContext(proj, net, scope, table);
   const target = loopTarget(proj, scope, table);
   const event = preSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');

@@ -5,7 +5,7 @@
 import { eventDecay, eventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type SpikeSourceTarget } from '../kernels/transmission.js';
-import { proceduralWalk, type ProceduralDraws } from '../kernels/procedural.js';
+import { proceduralTemps, proceduralWalk, type ProceduralDraws } from '../kernels/procedural.js';
 import { dendriteSumLoop, inverseWalk, ringWalk, synapseUpdateLoop, postSpikeWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
@@ -73,9 +73,7 @@ function eventTarget(proj: ProjectionPlan, ctx: StatementContext, scope: Synapse
 
 /** Spike propagation: every synapse of every (delayed) pre-synaptic spike runs the `pre_spike` code. */
 export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): string {
-  // A procedural projection's drawn weight is a local of the walk (`w`), not an array.
-  const drawnWeight = proj.procedural !== undefined && typeof proj.procedural.weights !== 'number';
-  const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set(drawnWeight ? ['w'] : []) });
+  const scope = synapseScope(proj, net, { dtName: 'dt', temps: new Set(proceduralTemps(proj)) });
   const ctx = synapseContext(proj, net, scope);
   const t = loopTarget(scope);
   const event = preSpikeEvent(proj, eventTarget(proj, ctx, scope), 'step');
@@ -89,7 +87,6 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
   const loop = proj.procedural ? [
     'let _src, _ns;',
     'const _pr = FL.procedural.row, _pg = FL.procedural.gap, _pw = FL.procedural.weight, _pd = FL.procedural.delaySteps;',
-    ...(proj.delay.kind === 'variable' ? [] : spikeSource(proj, source)),
     ...proceduralWalk(proj, t, jsDraws, source, (s) => `_src[${s}]`, '_ns', event),
   ] : proj.delay.kind === 'variable'
     ? [`const _src = ${P}.get('_spiked'), _ns = ${P}.get('_nspiked')[0];`, ...ringWalk(t, jsRing, (s) => `_src[${s}]`, '_ns', event)]

@@ -16,9 +16,8 @@
  * per-synapse delays in parallel; each (spike, delay) is still walked once.
  */
 import type { ProjectionPlan } from '../../ir/plan.js';
-import type { LoopTarget } from './synapse-loops.js';
-import type { SpikeSourceTarget } from './transmission.js';
-import { slotBack } from './delays.js';
+import { spreadLoops, type LoopTarget } from './synapse-loops.js';
+import { spikeSource, spikeSourceAt, type SpikeSourceTarget } from './transmission.js';
 import { renderArith } from '../render.js';
 
 /** How a backend draws the values of synapse `m` (an int local) of the row of pre-synaptic rank `pre`. */
@@ -36,6 +35,11 @@ export interface ProceduralDraws {
 }
 
 const idx = { type: 'index' } as const;
+
+/** The names a procedural projection's event code reads as locals of the walk: `w` when it is drawn (a number weight stays the array's one value). */
+export function proceduralTemps(proj: ProjectionPlan): string[] {
+  return proj.procedural !== undefined && typeof proj.procedural.weights !== 'number' ? ['w'] : [];
+}
 
 /** The walk over one row: `event` for each kept synapse (with `w` declared when drawn): not onto itself, of delay `delayIs` when given. */
 function rowWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, event: string[], delayIs?: string): string[] {
@@ -69,8 +73,7 @@ function rowWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, ev
 function spikesWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, src: (s: string) => string, ns: string, event: string[], delayIs?: string): string[] {
   const { d } = t;
   const row = rowWalk(proj, t, draws, event, delayIs);
-  const spikes = t.spread?.spikes ?? ((s: string, n: string, body: string[]) => d.forRange(s, n, body));
-  return spikes('s', ns, [
+  return spreadLoops(t).spikes('s', ns, [
     d.declare('rk_pre', src('s'), idx),
     ...(proj.procedural!.preMember ? d.ifBlock(d.cmp('!=', t.el('_proc_member', 'rk_pre'), '0'), row) : row),
   ]);
@@ -88,21 +91,21 @@ export interface ProceduralSpread {
 
 /**
  * The procedural spike walk of `proj`: the spikes its (uniform) delay chooses, or for per-synapse
- * delays the spike queue at every delay; `source` gives the spikes (the backend's arrays, as for
- * the stored walk), `src(s)` spike `s` of the chosen source and `ns` their number. `spread` lays
- * the loop over the delays out in parallel (see {@link ProceduralSpread}).
+ * delays the spike queue at every delay; `source` makes the spikes the source (the backend's arrays,
+ * as for the stored walk: `_src`-like locals the caller declares), `src(s)` spike `s` of the chosen
+ * source and `ns` their number. `spread` lays the loop over the delays out in parallel (see
+ * {@link ProceduralSpread}).
  */
 export function proceduralWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, source: SpikeSourceTarget, src: (s: string) => string, ns: string, event: string[], spread: ProceduralSpread = {}): string[] {
   const { d } = t;
   const head = d.declare('_nc', String(proj.procedural!.candidates.length), idx);
-  if (proj.delay.kind !== 'variable') return [head, ...spikesWalk(proj, t, draws, src, ns, event)];
-  const q = source.queue();
+  if (proj.delay.kind !== 'variable') return [head, ...spikeSource(proj, source), ...spikesWalk(proj, t, draws, src, ns, event)];
   const max = proj.delay.maxSteps;
   const delays = spread.delays ?? ((dq: string, n: string, body: string[]) => d.forRange(dq, n, body));
   // Delays from the largest down: the spikes of each, then their synapses of that delay.
   return [head, ...delays('_dq', String(max), [
     d.declare('_dd', renderArith(d.expr, '-', String(max), '_dq'), { type: 'int' }),
-    ...d.ifBlock(d.cmp('<=', '_dd', '1'), source.now(), [d.declare('_qslot', slotBack(q.newest, '_dd', q.slots), { type: 'int' }), ...source.queued('_qslot')]),
+    ...spikeSourceAt(source, '_dd'),
     ...spikesWalk(proj, t, draws, src, ns, event, '_dd'),
   ])];
 }

@@ -54,7 +54,7 @@ const idx = { type: 'index' } as const;
 const plusOne = (d: Dialect, x: string) => renderArith(d.expr, '+', x, '1');
 
 /** The loops of a target: its spread ones, else the dialect's sequential loops. */
-function loops(t: LoopTarget) {
+export function spreadLoops(t: LoopTarget) {
   const { d } = t;
   return {
     spikes: t.spread?.spikes ?? ((s: string, n: string, body: string[]) => d.forRange(s, n, body)),
@@ -100,7 +100,7 @@ export function dendriteSumLoop(t: LoopTarget, parts: WeightedSumParts, into: (n
  */
 export function inverseWalk(t: LoopTarget, src: (s: string) => string, ns: string, event: string[], options: { postOf?: (m: string) => string; skip?: string[] } = {}): string[] {
   const { d } = t;
-  const walk = loops(t);
+  const walk = spreadLoops(t);
   return walk.spikes('s', ns, [
     d.declare('rk_pre', src('s'), idx),
     ...walk.synapses('m', t.el('_inv_ptr', 'rk_pre'), t.el('_inv_ptr', plusOne(d, 'rk_pre')), [
@@ -175,7 +175,7 @@ export function synapseUpdateLoop(t: LoopTarget, global: string[], semiglobal: s
     ...global,
     d.declare(nd, t.dendrites(), idx),
     ...(independent ? (t.parallel?.(t.el('_row_ptr', nd)) ?? []) : []),
-    ...loops(t).dendrites('i', nd, [
+    ...spreadLoops(t).dendrites('i', nd, [
       ...dendriteHead(t, false),
       ...semiglobal,
       ...(local.length ? [
@@ -192,7 +192,7 @@ export function synapseUpdateLoop(t: LoopTarget, global: string[], semiglobal: s
  */
 export function postSpikeWalk(t: LoopTarget, src: (s: string) => string, ns: string, event: string[]): string[] {
   const { d } = t;
-  const walk = loops(t);
+  const walk = spreadLoops(t);
   return walk.spikes('s', ns, [
     d.declare('rk_post', src('s'), idx),
     d.declare('i', t.el('_dendrite_of_post', 'rk_post'), idx),

@@ -127,12 +127,18 @@ export interface SpikeSourceTarget {
  */
 export function spikeSource(proj: ProjectionPlan, t: SpikeSourceTarget): string[] {
   if (proj.delay.kind !== 'uniform') return t.now();
+  return [t.d.declare('_d', t.queue().delay, { type: 'int' }), ...spikeSourceAt(t, '_d')];
+}
+
+/**
+ * The statements making the spikes `delay` steps back the source (`delay`, an int local): this
+ * step's for 1 or less, else the spike queue's slot `delay` back. A uniform delay reads it with
+ * the projection's delay; procedural per-synapse delays with each delay in turn.
+ */
+export function spikeSourceAt(t: SpikeSourceTarget, delay: string): string[] {
   const { d } = t;
   const q = t.queue();
-  return [
-    d.declare('_d', q.delay, { type: 'int' }),
-    ...d.ifBlock(d.cmp('<=', '_d', '1'), t.now(), [d.declare('_qslot', slotBack(q.newest, '_d', q.slots), { type: 'int' }), ...t.queued('_qslot')]),
-  ];
+  return d.ifBlock(d.cmp('<=', delay, '1'), t.now(), [d.declare('_qslot', slotBack(q.newest, delay, q.slots), { type: 'int' }), ...t.queued('_qslot')]);
 }
 
 /**

@@ -21,7 +21,7 @@
  */
 import { eventDecay, eventStatements as sharedEventStatements, type EventTarget } from '../kernels/events.js';
 import { slotBack } from '../kernels/delays.js';
-import { rateSumParts, continuousSumParts, spikeSource as sharedSpikeSource, preSpikeEvent, axonSpikeEvent, type SumTarget, type WeightedSumParts, type SpikeSourceTarget } from '../kernels/transmission.js';
+import { rateSumParts, continuousSumParts, spikeSource as sharedSpikeSource, spikeSourceAt, preSpikeEvent, axonSpikeEvent, type SumTarget, type WeightedSumParts, type SpikeSourceTarget } from '../kernels/transmission.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
 import { renderExpr } from '../render.js';
@@ -33,7 +33,7 @@ import { renderSteps, indent, tempNames, type StatementContext as WStatementCont
 import { WG, type Gate, type Kernel } from './kernel.js';
 import { InternalError } from '../../errors.js';
 import { inverseWalk, postSpikeWalk, synapseUpdateLoop, type LoopTarget } from '../kernels/synapse-loops.js';
-import { proceduralWalk } from '../kernels/procedural.js';
+import { proceduralTemps, proceduralWalk } from '../kernels/procedural.js';
 import { webgpuProceduralDraws } from './procedural.js';
 import { bareIndex } from '../kernels/dialect.js';
 
@@ -356,7 +356,7 @@ const proceduralRows: SpikePropagationStrategy = {
         'var _mx: i32 = 0;',
         `for (var _dd: i32 = 1; _dd <= ${proj.delay.maxSteps}; _dd++) {`,
         '  var n: i32 = 0; var base: i32 = 0;',
-        ...indent(wgslDialect.ifBlock('_dd <= 1', source.now(), [`let _qslot: i32 = ${slotBack(source.queue().newest, '_dd', source.queue().slots)};`, ...source.queued('_qslot')])),
+        ...indent(spikeSourceAt(source, '_dd')),
         '  _mx = max(_mx, n);',
         '}',
       ]
@@ -368,7 +368,6 @@ const proceduralRows: SpikePropagationStrategy = {
     const draws = webgpuProceduralDraws(proj, L);
     return [
       'var n: i32 = 0; var base: i32 = 0;',
-      ...(proj.delay.kind === 'variable' ? [] : sharedSpikeSource(proj, source)),
       ...proceduralWalk(proj, loopTarget(proj, L, invocationSpread), draws, source, (s) => `I[base + ${s}]`, 'n', event, {
         // One row of workgroups per delay (`rows`): wid.y is the walk's `_dq`.
         delays: (dq, _n, body) => [`let ${dq}: i32 = i32(wid.y);`, ...body],
@@ -376,7 +375,7 @@ const proceduralRows: SpikePropagationStrategy = {
     ];
   },
   decls: (proj, L) => webgpuProceduralDraws(proj, L).decls,
-  temps: (proj) => (typeof proj.procedural!.weights === 'number' ? [] : ['w']),
+  temps: proceduralTemps,
 };
 
 /** The spread of a procedural walk: one spike per invocation, strided over the dispatch's rows of workgroups. */
