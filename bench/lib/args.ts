@@ -3,6 +3,7 @@
  * timed compile + simulate, and the one-line JSON output (`RESULT {json}`) that `bench/run.ts` reads;
  * {@link runBenchmark} strings them together for the scripts of one network.
  */
+import { expectedSynapses } from '../../src/connectors/procedural.js';
 import type { BackendName, Network } from '../../src/index.js';
 
 /**
@@ -70,10 +71,10 @@ export function emit(record: Record<string, unknown>): void {
   console.log(`RESULT ${JSON.stringify(out)}`);
 }
 
-/** The synapses of a projection: stored, or the expected number of a procedural one (none stored). */
+/** The synapses of a projection: stored, or the expected number of a procedural one (counting its rows would take minutes at 10⁷ neurons). */
 function synapseCount(p: Network['projections'][number]): number {
   const rule = p.connectivity?.procedural;
-  return rule ? Math.round(rule.probability * rule.preRanks.length * rule.candidates.length) : p.nbSynapses;
+  return rule ? expectedSynapses(rule) : p.nbSynapses;
 }
 
 /**

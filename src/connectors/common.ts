@@ -16,8 +16,12 @@ import { checkSynapseCount as checkCountFits, MAX_INDEX, fmtCount } from '../run
  */
 export function checkSynapseCount(expected: number, who: string, weights: ValueSpec | undefined, forceMultiple = false): void {
   if (!Number.isFinite(expected)) return; // invalid options: the connector says what is wrong
-  const perSynapse = typeof weights === 'number' && !forceMultiple ? 0 : 8;
-  checkCountFits(expected, `${who}`, 4 + 8 + perSynapse);
+  checkCountFits(expected, `${who}`, patternBytesPerSynapse(weights, forceMultiple));
+}
+
+/** Bytes per synapse of a pattern's lists (see {@link checkSynapseCount}): a pre rank, working lists, and a weight unless one number is shared. */
+export function patternBytesPerSynapse(weights: ValueSpec | undefined, forceMultiple = false): number {
+  return 4 + 8 + (typeof weights === 'number' && !forceMultiple ? 0 : 8);
 }
 
 /** True if `v` is a `Sampler` (has a `sample` method) rather than a number or an array. */

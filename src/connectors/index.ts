@@ -8,7 +8,7 @@ export type {
 } from './types.js';
 export { validateConnectivity } from './types.js';
 export { rankFromCoordinates, coordinatesFromRank, normalizedCoordinates, squaredDistance } from './geometry.js';
-export { delayToSteps, isSampler, samePopulation, resolveWeights, resolveDelays } from './common.js';
+export { delayToSteps, isSampler, samePopulation, resolveWeights, resolveDelays, patternBytesPerSynapse } from './common.js';
 export { allToAll, type AllToAllOptions } from './all-to-all.js';
 export { oneToOne, type OneToOneOptions } from './one-to-one.js';
 export { fixedProbability, type FixedProbabilityOptions } from './fixed-probability.js';
@@ -17,4 +17,4 @@ export { gaussian, dog, type GaussianOptions, type DogOptions } from './gaussian
 export { fromMatrix, type FromMatrixOptions, type MatrixInput, type DenseMatrix } from './from-matrix.js';
 export { fromSparse, type FromSparseOptions, type SparseMatrix, type CooMatrix, type CsrMatrix } from './from-sparse.js';
 export { LILBuilder, withFunc, type RowValues } from './lil-builder.js';
-export { proceduralRule, materialize, proceduralRow, proceduralCounts, rowDraws, RowGaps, thresholdsAbove, geometricTable, PROCEDURAL_WORD2, type ProceduralRule, type ProceduralValue, type RowDraws } from './procedural.js';
+export { proceduralRule, materialize, proceduralRow, proceduralCounts, expectedSynapses, rowDraws, RowGaps, thresholdsAbove, geometricTable, PROCEDURAL_WORD2, type ProceduralRule, type ProceduralValue, type RowDraws } from './procedural.js';

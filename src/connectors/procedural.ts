@@ -192,19 +192,6 @@ class SynapseDraws extends BlockStream {
   }
 }
 
-/** A number, or one value of a distribution drawn from `draws` (Uniform and Normal without an array). */
-function drawValue(spec: ProceduralValue, draws: SynapseDraws): number {
-  if (typeof spec === 'number') return spec;
-  const s = spec as Sampler & { kind?: string; args?: readonly number[]; bounds?: { min?: number; max?: number } };
-  if (s.kind === 'Uniform' && s.args) return s.args[0] + (s.args[1] - s.args[0]) * draws.uniform();
-  if (s.kind === 'Normal' && s.args && s.bounds) {
-    const v = s.args[0] + s.args[1] * draws.normal();
-    const lo = s.bounds.min ?? -Infinity, hi = s.bounds.max ?? Infinity;
-    return v < lo ? lo : v > hi ? hi : v;
-  }
-  return spec.sample(1, draws)[0];
-}
-
 /** The regenerating functions of a rule: the row's gaps, weight and delay (in steps) of synapse `m` of row `pre`. */
 export interface RowDraws {
   /** Starts the gaps of row `pre`. */
@@ -218,10 +205,13 @@ export interface RowDraws {
 }
 
 /**
- * The draw of a number, a Uniform or a Normal for synapse `m` of row `pre` straight from its first
- * block (the formulas of {@link drawValue}, without a stream object); undefined for other samplers.
+ * The draw of synapse `m` of row `pre` of a weight or delay `spec` of kind `word2`: a number; a
+ * Uniform or a (clipped) Normal straight from the synapse's first block, with the formulas of the
+ * distributions' `sample` on a host stream (`min + (max − min)·u` of two words; `mu + sigma·z` of
+ * Box–Muller on the block, then the bounds); any other sampler asked for one value from the
+ * synapse's blocks in order (`draws`, shared).
  */
-function directDraw(rule: ProceduralRule, spec: ProceduralValue, word2: number): ((pre: number, m: number) => number) | undefined {
+function valueDraw(rule: ProceduralRule, spec: ProceduralValue, word2: number, draws: SynapseDraws): (pre: number, m: number) => number {
   if (typeof spec === 'number') return () => spec;
   const s = spec as { kind?: string; args?: readonly number[]; bounds?: { min?: number; max?: number } };
   const b = new Uint32Array(4);
@@ -240,14 +230,14 @@ function directDraw(rule: ProceduralRule, spec: ProceduralValue, word2: number):
       return v < lo ? lo : v > hi ? hi : v;
     };
   }
-  return undefined;
+  return (pre, m) => spec.sample(1, draws.at(pre, m, word2))[0];
 }
 
-/** The weight and delay draws of `rule` (one scratch stream, reused; Uniform and Normal drawn directly). */
+/** The gaps, weight and delay draws of `rule` (one scratch stream, reused). */
 export function rowDraws(rule: ProceduralRule): RowDraws {
   const draws = new SynapseDraws(rule);
-  const delayMs = directDraw(rule, rule.delays, PROCEDURAL_WORD2.delay) ?? ((pre: number, m: number) => drawValue(rule.delays, draws.at(pre, m, PROCEDURAL_WORD2.delay)));
-  const weight = directDraw(rule, rule.weights, PROCEDURAL_WORD2.weight) ?? ((pre: number, m: number) => drawValue(rule.weights, draws.at(pre, m, PROCEDURAL_WORD2.weight)));
+  const delayMs = valueDraw(rule, rule.delays, PROCEDURAL_WORD2.delay, draws);
+  const weight = valueDraw(rule, rule.weights, PROCEDURAL_WORD2.weight, draws);
   const gaps = new RowGaps(rule);
   return {
     row: (pre) => gaps.start(pre),
@@ -272,6 +262,11 @@ export function proceduralRow(rule: ProceduralRule, pre: number, visit: (post: n
     if (rule.removeSelf && post === pre) continue;
     visit(post, m);
   }
+}
+
+/** The expected number of synapses of a rule, p · N_pre · N_candidates (rounded): nothing drawn. */
+export function expectedSynapses(rule: ProceduralRule): number {
+  return Math.round(rule.probability * rule.preRanks.length * rule.candidates.length);
 }
 
 const counted = new WeakMap<ProceduralRule, { synapses: number; dendrites: number }>();

@@ -18,7 +18,7 @@ import * as C from '../connectors/index.js';
 import type { Projection } from './handles.js'; // the classes' own types, without importing their modules (handles.ts)
 import { checkProjectionMemory, checkDelayRing, synapsesFit } from './memory.js';
 import { randomStream } from '../random/streams.js';
-import { checkProceduralSynapse } from './projection-checks.js';
+import { checkProceduralSynapse, proceduralObstacle } from './projection-checks.js';
 import type { Connectivity, NeuronSet, ValueSpec } from '../connectors/index.js';
 
 /** The stored connectivity of a projection. */
@@ -156,15 +156,11 @@ export abstract class ConnectorMethods {
     const p = options.probability;
     if (typeof p !== 'number' || !(p > 0 && p <= 1)) return false;
     const expected = p * this.pre.ranks.length * this.post.ranks.length;
-    const perSynapse = 12 + (typeof (options.weights ?? 1) === 'number' && !options.forceMultipleWeights ? 0 : 8);
-    if (synapsesFit(expected, perSynapse)) return false;
-    try {
-      checkProceduralSynapse(this.description, this.where('connectFixedProbability'), this.network.structuralPlasticity, options.forceMultipleWeights);
-      const perSynapseArray = (v: unknown) => typeof v === 'object' && v !== null && !C.isSampler(v);
-      if (perSynapseArray(options.weights) || perSynapseArray(options.delays)) return false;
-    } catch {
-      return false; // the stored pattern's own check then says what does not fit
-    }
+    if (synapsesFit(expected, C.patternBytesPerSynapse(options.weights ?? 1, options.forceMultipleWeights))) return false;
+    // Otherwise the stored pattern's own check says what does not fit.
+    if (proceduralObstacle(this.description, this.network.structuralPlasticity, options.forceMultipleWeights)) return false;
+    const perSynapseArray = (v: unknown) => typeof v === 'object' && v !== null && !C.isSampler(v);
+    if (perSynapseArray(options.weights) || perSynapseArray(options.delays)) return false;
     console.warn(`neurarchy: projection '${this.name}'.connectFixedProbability(): about ${Math.round(expected)} synapses would not fit in memory; they are made procedural (regenerated at each spike, nothing stored). Give procedural: true to choose it, or false to be refused instead.`);
     return true;
   }
@@ -177,7 +173,7 @@ export abstract class ConnectorMethods {
     }
     const o = this.withWeights(options, 1);
     const rule = C.proceduralRule(neuronSet(this.pre), neuronSet(this.post), {
-      ...o, seed: (this.network.rng as { seed?: number }).seed ?? 0, stream: randomStream('proj', this.id), dt: this.network.dt,
+      ...o, seed: this.network.seed, stream: randomStream('proj', this.id), dt: this.network.dt,
     }, where);
     const connector = `fixed probability ${options.probability}${options.procedural === true ? ' (procedural)' : ' (procedural rows, stored)'}`;
     if (options.procedural === 'stored') return this.apply(C.materialize(rule, where), o, connector);

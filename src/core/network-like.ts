@@ -19,6 +19,8 @@ import type { RuleKind, StructuralRuleOptions } from '../structural/rules.js';
 export interface NetworkLike {
   /** Host-side random numbers (initial values, connectivity), seeded by the network's seed. */
   readonly rng: RandomSource;
+  /** The network's seed (the key of its counter-based draws, procedural connectivity's included). */
+  readonly seed: number;
   /** Step size in ms. */
   readonly dt: number;
   /** True once `compile()` has run. */

@@ -205,22 +205,26 @@ export function checkSynapseReferences(d: SynapseDescription, pre: Population, p
  * `'stored'` (the same synapses, stored) takes any synapse.
  */
 export function checkProceduralSynapse(d: SynapseDescription, where: string, structural: boolean | undefined, forceMultipleWeights: boolean | undefined): void {
-  const refuse = (why: string) => {
-    throw new NetworkError(`${where}: procedural connectivity stores no synapse, so ${why}; use procedural: 'stored' (the same synapses, stored) or a synapse without it`);
-  };
-  if (d.type !== 'spike') refuse(`a rate-coded synapse ('${d.name}') cannot be regenerated each step`);
-  if (structural) refuse('structural plasticity (which adds and removes stored synapses) cannot change it');
-  if (forceMultipleWeights) refuse('forceMultipleWeights (one stored weight per synapse) is not possible');
+  const why = proceduralObstacle(d, structural, forceMultipleWeights);
+  if (why) throw new NetworkError(`${where}: procedural connectivity stores no synapse, so ${why}; use procedural: 'stored' (the same synapses, stored) or a synapse without it`);
+}
+
+/** What keeps synapse `d` from being procedural (see {@link checkProceduralSynapse}), or undefined. */
+export function proceduralObstacle(d: SynapseDescription, structural: boolean | undefined, forceMultipleWeights: boolean | undefined): string | undefined {
+  if (d.type !== 'spike') return `a rate-coded synapse ('${d.name}') cannot be regenerated each step`;
+  if (structural) return 'structural plasticity (which adds and removes stored synapses) cannot change it';
+  if (forceMultipleWeights) return 'forceMultipleWeights (one stored weight per synapse) is not possible';
   const stored = d.attributes.find((a) => a.name !== 'w' && a.locality !== 'global');
-  if (stored) refuse(`the synapse '${d.name}' cannot keep its ${a(stored.locality)} ${stored.role} '${stored.name}' (line ${stored.source.line})`);
-  if (d.plastic) refuse(`the synapse '${d.name}' cannot change its weight w (it is plastic)`);
-  if (d.sections.some((s) => s.steps.length > 0)) refuse(`the equations of the synapse '${d.name}' cannot run`);
-  if (d.postSpike.length > 0) refuse(`the post_spike code of the synapse '${d.name}' cannot run`);
-  if (d.preAxonSpike.length > 0) refuse(`the pre_axon_spike code of the synapse '${d.name}' cannot run`);
-  if (d.psp !== undefined) refuse(`the continuous psp of the synapse '${d.name}' cannot be summed`);
-  if (d.eventDriven.length > 0) refuse(`the event-driven variables of the synapse '${d.name}' cannot be kept`);
+  if (stored) return `the synapse '${d.name}' cannot keep its ${a(stored.locality)} ${stored.role} '${stored.name}' (line ${stored.source.line})`;
+  if (d.plastic) return `the synapse '${d.name}' cannot change its weight w (it is plastic)`;
+  if (d.sections.some((s) => s.steps.length > 0)) return `the equations of the synapse '${d.name}' cannot run`;
+  if (d.postSpike.length > 0) return `the post_spike code of the synapse '${d.name}' cannot run`;
+  if (d.preAxonSpike.length > 0) return `the pre_axon_spike code of the synapse '${d.name}' cannot run`;
+  if (d.psp !== undefined) return `the continuous psp of the synapse '${d.name}' cannot be summed`;
+  if (d.eventDriven.length > 0) return `the event-driven variables of the synapse '${d.name}' cannot be kept`;
   const own = [...d.transmission, ...d.preSpike].find((s) => s.owner === 'self');
-  if (own) refuse(`pre_spike cannot write '${own.target}' of the synapse '${d.name}' (line ${own.source.line})`);
+  if (own) return `pre_spike cannot write '${own.target}' of the synapse '${d.name}' (line ${own.source.line})`;
+  return undefined;
 }
 
 function a(locality: string): string {

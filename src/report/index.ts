@@ -6,6 +6,7 @@
  * a standalone article). `reportMarkdown`/`reportLatex` return strings (browser-safe); `report`
  * writes a file in Node.
  */
+import { expectedSynapses } from '../connectors/procedural.js';
 import { checkOptions } from '../core/options.js';
 import type { Population } from '../core/Population.js';
 import type { Projection } from '../core/Projection.js';
@@ -142,7 +143,7 @@ function synapseInfo(proj: Projection): ModelInfo {
 function synapseCount(proj: Projection): string {
   const rule = proj.connectivity?.procedural;
   // Not stored: the expected number.
-  if (rule) return `≈ ${Math.round(rule.probability * rule.preRanks.length * rule.candidates.length)} (procedural)`;
+  if (rule) return `≈ ${expectedSynapses(rule)} (procedural)`;
   return String(proj.connectivity?.preRanks.length ?? 0);
 }
 /** The connector's name (when the projection was connected by one, not loaded), density and delays. */
