@@ -10,4 +10,7 @@
 import { runBenchmark } from './lib/args.js';
 import { buildCOBA, spikeStats } from './lib/spiking.js';
 
-await runBenchmark('coba', { N: 4000, T: 1000, p: 0, procedural: 0 }, (a) => buildCOBA({ N: a.N, seed: a.seed, p: a.p || undefined, procedural: a.procedural === 1 }), spikeStats);
+await runBenchmark('coba', { N: 4000, T: 1000, p: 0, procedural: 0 }, (a) => {
+  if (a.procedural !== 0 && a.procedural !== 1) throw new Error(`--procedural takes 0 (stored) or 1 (procedural), got ${a.procedural}`);
+  return buildCOBA({ N: a.N, seed: a.seed, p: a.p || undefined, procedural: a.procedural === 1 });
+}, spikeStats);

@@ -13,6 +13,7 @@ import { acquireDevice } from '../src/backends/webgpu/device.js';
 import { emit, parseArgs } from './lib/args.js';
 
 const a = parseArgs({ mib: 1024, reps: 20 });
+if (!(a.mib >= 1) || !Number.isInteger(a.reps) || a.reps < 1) throw new Error(`--mib must be at least 1 and --reps a positive integer, got --mib ${a.mib} --reps ${a.reps}`);
 const { device, description } = await acquireDevice();
 const limit = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
 const WG = 256;
