@@ -21,7 +21,7 @@ import type { BackendName } from '../src/index.js';
 const a = parseArgs({ scale: 1, kScale: 1, T: 1000, presim: 500, background: 'poisson', ...COMMON });
 if (a.background !== 'poisson' && a.background !== 'dc') throw new Error(`--background must be poisson or dc, got ${a.background}`);
 const tStart = performance.now();
-const b = buildMicrocircuit({ scale: a.scale, kScale: a.kScale, seed: a.seed, background: a.background, dt: 0.1 });
+const b = await buildMicrocircuit({ scale: a.scale, kScale: a.kScale, seed: a.seed, background: a.background, dt: 0.1 });
 const setup = (performance.now() - tStart) / 1000;
 let t0 = performance.now();
 await b.net.compile({ backend: a.backend as BackendName, numThreads: Number(a.threads), directory: a.directory || undefined });

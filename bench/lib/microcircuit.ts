@@ -49,7 +49,10 @@
  *   current restores the mean input (`adjust_weights_and_input_to_synapse_scaling`, with the
  *   reference's full-scale rates).
  */
-import { LILBuilder, Network, Neuron, Normal, type BackendName, type Monitor, type Population, type PopulationView, type Projection } from '../../src/index.js';
+import { availableParallelism } from 'node:os';
+import { Network, Neuron, Normal, type BackendName, type Monitor, type Population, type PopulationView, type Projection } from '../../src/index.js';
+import type { Block, BlockJob } from './microcircuit-blocks.js';
+import { drawBlocks } from './block-workers.js';
 
 /** Population names, in NEST's order (the order of every table below). */
 export const POPULATIONS = ['L23E', 'L23I', 'L4E', 'L4I', 'L5E', 'L5I', 'L6E', 'L6I'] as const;
@@ -121,6 +124,11 @@ export interface MicrocircuitOptions {
   record?: boolean;
   /** Start the spike monitor at compile time (default false: call `monitor.start()` after the transient). */
   recordFromStart?: boolean;
+  /**
+   * Worker threads drawing the synapses (default: the machine's cores); 0 draws them in this
+   * thread. The synapses are the same for any number (each block of synapses has its own stream).
+   */
+  workers?: number;
 }
 
 /** Numbers derived from the scales: what the builder creates and what the tests check. */
@@ -250,65 +258,6 @@ export function pd14Neuron(dt: number, poisson: boolean): Neuron {
   });
 }
 
-/**
- * A small seeded generator for the construction draws (xoshiro128**, seeded through splitmix32):
- * fast enough for 10⁹ draws, independent of the library's streams.
- */
-export class Xoshiro128 {
-  private a: number; private b: number; private c: number; private d: number;
-  private spare = NaN;
-
-  constructor(seed: number) {
-    let s = seed >>> 0;
-    const next = () => {
-      s = (s + 0x9e3779b9) >>> 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = next(); this.b = next(); this.c = next(); this.d = next();
-  }
-
-  /** A uniform 32-bit unsigned integer. */
-  nextU32(): number {
-    const r = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
-    const t = this.b << 9;
-    this.c ^= this.a; this.d ^= this.b; this.b ^= this.c; this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
-    return r;
-  }
-
-  /** An integer in [0, n) (multiply-shift; bias below n/2³², negligible for n ≤ 10⁵). */
-  int(n: number): number {
-    return Math.floor((this.nextU32() * n) / 4294967296);
-  }
-
-  /** A double in (0, 1) with 53 random bits. */
-  uniform(): number {
-    return ((this.nextU32() >>> 5) * 67108864 + (this.nextU32() >>> 6) + 0.5) / 9007199254740992;
-  }
-
-  /** A standard normal (Marsaglia's polar method on 32-bit uniforms, both values used). */
-  normal(): number {
-    if (!Number.isNaN(this.spare)) { const z = this.spare; this.spare = NaN; return z; }
-    let x: number, y: number, s: number;
-    do {
-      x = this.nextU32() * 4.656612873077393e-10 - 1;
-      y = this.nextU32() * 4.656612873077393e-10 - 1;
-      s = x * x + y * y;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spare = y * f;
-    return x * f;
-  }
-}
-
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
-}
-
 /** The network and what the benchmark, the checks and the tests read from it. */
 export interface Microcircuit {
   net: Network;
@@ -339,7 +288,7 @@ export interface Microcircuit {
  * Builds the microcircuit (see the file comment for every modelling decision). The network is not
  * compiled; `backend`/`threads` are stored in the network for `compile()`.
  */
-export function buildMicrocircuit(o: MicrocircuitOptions = {}): Microcircuit {
+export async function buildMicrocircuit(o: MicrocircuitOptions = {}): Promise<Microcircuit> {
   const scale = o.scale ?? 1, kScale = o.kScale ?? 1, seed = o.seed ?? 1234, dt = o.dt ?? 0.1;
   const background = o.background ?? 'poisson';
   if (background !== 'poisson' && background !== 'dc') throw new Error(`buildMicrocircuit: background must be 'poisson' or 'dc', got '${String(background)}'`);
@@ -365,65 +314,70 @@ export function buildMicrocircuit(o: MicrocircuitOptions = {}): Microcircuit {
   pop.v = new Normal(PD14.V0_mean, PD14.V0_sd);
 
   const t0 = performance.now();
-  const rng = new Xoshiro128(seed);
   const projections: Projection[] = [];
   const projectionInfo: Microcircuit['projectionInfo'] = [];
   const P = POPULATIONS.length;
   const merged = POPULATIONS.map(() => new Array<number>(P).fill(0));
-  // Scratch of one row: per delay step, the pre ranks and weights (rows are sorted by pre rank).
-  const bucketR: number[][] = [], bucketW: number[][] = [];
-  const used: number[] = [];
+  // The blocks of each source, in source order; a source is connected once its blocks are all drawn.
+  const jobs: BlockJob[] = [];
+  const expected = new Array<number>(P).fill(0);
   for (let s = 0; s < P; s++) {
-    const target = s % 2 === 0 ? 'exc' : 'inh';
     const meanD = s % 2 === 0 ? PD14.d_exc : PD14.d_inh, sdD = s % 2 === 0 ? PD14.d_exc_sd : PD14.d_inh_sd;
-    // One projection per delay (in steps) of this source, onto the whole network.
-    const byDelay = new Map<number, LILBuilder>();
     for (let t = 0; t < P; t++) {
       const K = sizes.k[t][s];
       if (K === 0) continue;
-      const nPre = sizes.n[s], nPost = sizes.n[t], offPre = sizes.offset[s], offPost = sizes.offset[t];
-      // K independent uniform (pre, post) pairs, counting-sorted by post, then sorted by pre inside each row.
-      const posts = new Int32Array(K), pres = new Int32Array(K);
-      const count = new Int32Array(nPost + 1);
-      for (let k = 0; k < K; k++) { const j = rng.int(nPost); posts[k] = j; pres[k] = rng.int(nPre); count[j + 1]++; }
-      for (let j = 0; j < nPost; j++) count[j + 1] += count[j];
-      const fill = count.slice(0, nPost);
-      const pre = new Int32Array(K);
-      for (let k = 0; k < K; k++) pre[fill[posts[k]]++] = pres[k];
-      const w = sizes.w[t][s], sdW = Math.abs(w) * PD14.w_rel_sd;
-      for (let j = 0; j < nPost; j++) {
-        const row = pre.subarray(count[j], count[j + 1]).sort();
-        used.length = 0;
-        for (let q = 0; q < row.length; q++) {
-          let wq: number;
-          do wq = w + sdW * rng.normal(); while (Math.sign(wq) !== Math.sign(w));
-          let dq: number;
-          do dq = meanD + sdD * rng.normal(); while (dq < dt);
-          const st = Math.round(dq / dt) + DELIVERY_OFFSET_STEPS;
-          const br = (bucketR[st] ??= []), bw = (bucketW[st] ??= []);
-          if (br.length === 0) used.push(st);
-          const r = offPre + row[q];
-          // A multapse with the same delay: one synapse with the summed weight (exact for current synapses).
-          if (br.length > 0 && br[br.length - 1] === r) { bw[bw.length - 1] += wq; merged[t][s]++; } else { br.push(r); bw.push(wq); }
-        }
-        for (const st of used) {
-          let b = byDelay.get(st);
-          if (!b) byDelay.set(st, (b = new LILBuilder()));
-          b.add(offPost + j, bucketR[st], bucketW[st], st * dt);
-          bucketR[st].length = 0; bucketW[st].length = 0;
-        }
-      }
+      const w = sizes.w[t][s];
+      jobs.push({ seed, t, s, K, nPre: sizes.n[s], nPost: sizes.n[t], w, sdW: Math.abs(w) * PD14.w_rel_sd, meanD, sdD, dt, offsetSteps: DELIVERY_OFFSET_STEPS });
+      expected[s]++;
     }
-    for (const st of [...byDelay.keys()].sort((x, y) => x - y)) {
-      const b = byDelay.get(st) as LILBuilder;
-      byDelay.delete(st);
-      projections.push(net.connect(pops[POPULATIONS[s]], pop, target, undefined, { name: `${POPULATIONS[s]}_d${st}` }).connectWithFunc(() => b));
-      projectionInfo.push({ source: POPULATIONS[s], delaySteps: st });
-    }
+  }
+  const drawn: Block[][] = POPULATIONS.map(() => []);
+  const connected: { s: number; projections: Projection[]; steps: number[] }[] = [];
+  await drawBlocks(jobs, o.workers ?? defaultWorkers(), (block) => {
+    merged[block.t][block.s] = block.merged;
+    const blocks = drawn[block.s];
+    blocks.push(block);
+    if (blocks.length < expected[block.s]) return;
+    drawn[block.s] = [];
+    const steps = [...new Set(blocks.flatMap((b) => b.steps))].sort((x, y) => x - y);
+    const byTarget = [...blocks].sort((x, y) => x.t - y.t);
+    const made = steps.map((st) => connectStep(net, pops[POPULATIONS[block.s]], pop, block.s, st, byTarget, sizes, N, dt));
+    connected.push({ s: block.s, projections: made, steps });
+  });
+  // Projections in source order, then by delay (the order of their names and of `projectionInfo`).
+  for (const c of connected.sort((x, y) => x.s - y.s)) {
+    c.projections.forEach((p, i) => { projections.push(p); projectionInfo.push({ source: POPULATIONS[c.s], delaySteps: c.steps[i] }); });
   }
   const connect_s = (performance.now() - t0) / 1000;
   const monitor = o.record === false ? undefined : net.monitor(pop, 'spike', { start: o.recordFromStart ?? false });
   return { net, pop, pops, projections, projectionInfo, merged, monitor, sizes, N, dt, background, connect_s };
+}
+
+/** Worker threads for the synapses: the machine's cores. */
+function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/**
+ * The projection of source `s`'s synapses of delay step `st` onto the whole network: the blocks'
+ * rows of that step, target after target, as one CSC matrix (pre × all neurons, columns in rank
+ * order), handed over without an object per synapse.
+ */
+function connectStep(net: Network, pre: PopulationView, post: Population, s: number, st: number, blocks: Block[], sizes: MicrocircuitSizes, N: number, dt: number): Projection {
+  const parts = blocks.map((b) => ({ b, i: b.steps.indexOf(st) })).filter((x) => x.i >= 0);
+  const nnz = parts.reduce((n, { b, i }) => n + b.pre[i].length, 0);
+  const indptr = new Int32Array(N + 1), indices = new Int32Array(nnz), data = new Float64Array(nnz);
+  let k = 0;
+  for (const { b, i } of parts) {
+    const off = sizes.offset[b.t], ptr = b.ptr[i];
+    for (let j = 0; j < sizes.n[b.t]; j++) indptr[off + j + 1] = ptr[j + 1] - ptr[j];
+    indices.set(b.pre[i], k); data.set(b.w[i], k);
+    k += b.pre[i].length;
+  }
+  for (let j = 0; j < N; j++) indptr[j + 1] += indptr[j];
+  const target = s % 2 === 0 ? 'exc' : 'inh';
+  return net.connect(pre, post, target, undefined, { name: `${POPULATIONS[s]}_d${st}` })
+    .connectFromSparse({ format: 'csc', shape: [pre.size, N], indptr, indices, data }, { delays: st * dt });
 }
 
 /**

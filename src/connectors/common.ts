@@ -109,7 +109,7 @@ export function assembleRows(rows: readonly Row[], who: string): AssembledRows {
 }
 
 /** Sorts preRanks[start:end] ascending, permuting w and d the same way (no-op when already sorted). */
-function sortRow(pre: Int32Array, w: Float64Array | undefined, d: Float64Array | undefined, start: number, end: number): void {
+export function sortRow(pre: Int32Array, w: Float64Array | undefined, d: Float64Array | undefined, start: number, end: number): void {
   let sorted = true;
   for (let s = start + 1; s < end && sorted; s++) if (pre[s] < pre[s - 1]) sorted = false;
   if (sorted) return;

@@ -15,6 +15,6 @@ export { fixedProbability, type FixedProbabilityOptions } from './fixed-probabil
 export { fixedNumberPre, fixedNumberPost, type FixedNumberOptions } from './fixed-number.js';
 export { gaussian, dog, type GaussianOptions, type DogOptions } from './gaussian.js';
 export { fromMatrix, type FromMatrixOptions, type MatrixInput, type DenseMatrix } from './from-matrix.js';
-export { fromSparse, type FromSparseOptions, type SparseMatrix, type CooMatrix, type CsrMatrix } from './from-sparse.js';
+export { fromSparse, type FromSparseOptions, type SparseMatrix, type CooMatrix, type CsrMatrix, type CscMatrix } from './from-sparse.js';
 export { LILBuilder, withFunc, type RowValues } from './lil-builder.js';
 export { proceduralRule, materialize, proceduralRow, proceduralCounts, expectedSynapses, rowDraws, RowGaps, thresholdsAbove, geometricTable, PROCEDURAL_WORD2, type ProceduralRule, type ProceduralValue, type RowDraws } from './procedural.js';

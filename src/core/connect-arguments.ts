@@ -152,6 +152,6 @@ export function checkMatrixArgument(method: 'connectFromMatrix' | 'connectFromSp
   if (value !== null && typeof value === 'object') return;
   const expected = method === 'connectFromMatrix'
     ? 'weights must be a list of rows (post × pre, or pre × post with prePost: true) or { data, shape }'
-    : 'the matrix must be { shape: [pre, post], row, col, data } (COO) or { shape, indptr, indices, data } (CSR)';
+    : 'the matrix must be { shape: [pre, post], row, col, data } (COO), { shape, indptr, indices, data } (CSR) or { format: \'csc\', shape, indptr, indices, data } (CSC)';
   throw new NetworkError(`${where}: ${expected}, got ${value === undefined ? 'no argument' : describeValue(value)}`);
 }

@@ -234,7 +234,12 @@ export abstract class ConnectorMethods {
     return this.apply(C.fromMatrix(neuronSet(this.pre), neuronSet(this.post), weights, options), { ...options, forceMultipleWeights: true } as CommonConnectOptions, 'from matrix');
   }
 
-  /** A sparse matrix in ANNarchy's (pre, post) orientation. */
+  /**
+   * A sparse matrix in ANNarchy's (pre, post) orientation, as scipy's fields: COO
+   * `{ shape, row, col, data }`, CSR `{ shape, indptr, indices, data }` or CSC
+   * `{ format: 'csc', shape, indptr, indices, data }` (the projection's own post-major order: no
+   * reordering, the fastest form for large projections).
+   */
   connectFromSparse(matrix: Parameters<typeof C.fromSparse>[2], options: FromSparseConnectOptions = {}): this {
     checkConnectArguments('connectFromSparse', arguments, this.where('connectFromSparse'));
     checkMatrixArgument('connectFromSparse', matrix, this.where('connectFromSparse'));

@@ -8,6 +8,7 @@ import {
   DELIVERY_OFFSET_STEPS, FULL_MEAN_RATES, type Microcircuit,
 } from '../../bench/lib/microcircuit.js';
 import { checkRecord } from '../../bench/lib/checks.js';
+import { drawBlock } from '../../bench/lib/microcircuit-blocks.js';
 
 const P = POPULATIONS.length;
 
@@ -98,7 +99,7 @@ describe('PD14 microcircuit (bench/lib/microcircuit.ts)', () => {
 
   it('builds at scale 0.005 on js: neurons, synapses per projection, weights, delays, background; runs 20 ms', async () => {
     const scale = 0.005;
-    const b = buildMicrocircuit({ scale, seed: 7, record: false });
+    const b = await buildMicrocircuit({ scale, seed: 7, record: false, workers: 0 });
     // Neurons per population.
     expect(b.sizes.n).toEqual(N_FULL.map((n) => npRound(n * scale)));
     POPULATIONS.forEach((name, i) => expect(b.pops[name].size).toBe(b.sizes.n[i]));
@@ -165,6 +166,46 @@ describe('PD14 microcircuit (bench/lib/microcircuit.ts)', () => {
     const v = b.pop.v as Float64Array;
     expect(v.every((x) => Number.isFinite(x) && x < PD14.V_th + 1e-9)).toBe(true);
   }, 30000);
+
+  it('draws the same synapses on worker threads as in this thread (each block has its own stream)', async () => {
+    const here = await buildMicrocircuit({ scale: 0.003, seed: 11, record: false, workers: 0 });
+    const pool = await buildMicrocircuit({ scale: 0.003, seed: 11, record: false, workers: 2 });
+    expect(pool.projectionInfo).toEqual(here.projectionInfo);
+    expect(pool.merged).toEqual(here.merged);
+    here.projections.forEach((p, k) => {
+      const q = pool.projections[k];
+      expect(q.name).toBe(p.name);
+      expect(Array.from(q.postRanks)).toEqual(Array.from(p.postRanks));
+      expect(q.preRanks.map((r) => Array.from(r))).toEqual(p.preRanks.map((r) => Array.from(r)));
+      expect((q.w as Float64Array[]).map((r) => Array.from(r))).toEqual((p.w as Float64Array[]).map((r) => Array.from(r)));
+    });
+  }, 60000);
+
+  it('a block: rows sorted by pre, multapses with one delay step merged (weights summed), others kept apart', () => {
+    // 4000 pairs on 10 × 10 neurons: about 40 per pair, so multapses of every kind.
+    const job = { seed: 3, t: 1, s: 2, K: 4000, nPre: 10, nPost: 10, w: -2, sdW: 0.2, meanD: 0.8, sdD: 0.4, dt: 0.1, offsetSteps: 1 };
+    const b = drawBlock(job);
+    let stored = 0, wSum = 0;
+    b.steps.forEach((st, i) => {
+      expect(st).toBeGreaterThanOrEqual(2); // a delay of at least dt, plus the offset
+      const { ptr, pre, w } = { ptr: b.ptr[i], pre: b.pre[i], w: b.w[i] };
+      expect(ptr.length).toBe(11);
+      for (let j = 0; j < 10; j++) {
+        // Strictly increasing pre indices: at most one synapse per (pre, post) and step.
+        for (let k = ptr[j] + 1; k < ptr[j + 1]; k++) expect(pre[k]).toBeGreaterThan(pre[k - 1]);
+      }
+      stored += pre.length;
+      for (const x of w) { expect(x).toBeLessThan(0); wSum += x; }
+    });
+    expect(stored + b.merged).toBe(job.K);
+    expect(b.merged).toBeGreaterThan(0);
+    // Summing keeps the total weight: K draws of mean −2 (sd 0.2), within 5 standard errors.
+    expect(Math.abs(wSum / job.K + 2)).toBeLessThan((5 * 0.2) / Math.sqrt(job.K));
+    // The same job, the same block.
+    const again = drawBlock(job);
+    expect(again.steps).toEqual(b.steps);
+    expect(again.w.map((a) => Array.from(a))).toEqual(b.w.map((a) => Array.from(a)));
+  });
 
   it('the rate check: full-scale rates pass, a silent or runaway population fails, short runs have no expectation', () => {
     const rates = { rate_L23E: 0.97, rate_L23I: 2.87, rate_L4E: 4.75, rate_L4I: 5.4, rate_L5E: 8.14, rate_L5I: 9.08, rate_L6E: 0.99, rate_L6I: 7.52 };

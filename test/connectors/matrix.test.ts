@@ -82,6 +82,60 @@ describe('fromSparse', () => {
     expect(() => fromSparse(population(3), population(2), { ...coo, row: [0, 0], col: [1, 1], data: [1, 2] })).toThrow(/more than once/);
     expect(() => fromSparse(population(3), population(2), coo, { delays: [1] as unknown as number })).toThrow(/constant delay/);
   });
+
+  // The same three entries by post column: post0 ← pre2 (1.5); post1 ← pre1 (2.5), pre0 (0.5), unsorted.
+  const csc = { format: 'csc' as const, shape: [3, 2] as const, indptr: [0, 1, 3], indices: [2, 1, 0], data: [1.5, 2.5, 0.5] };
+
+  it('reads CSC over post columns (scipy csc_matrix fields), sorting each column by pre rank', () => {
+    const c = fromSparse(population(3), population(2), csc, { delays: 1 });
+    validateConnectivity(c, { preSize: 3, postSize: 2 });
+    expect(rowsOf(c)).toEqual([[0, [2]], [1, [0, 1]]]);
+    expect(Array.from(c.weights as Float64Array)).toEqual([1.5, 0.5, 2.5]);
+    expect(c.delays).toBe(1);
+    expect(rowsOf(fromSparse(view(population(9), [8, 6, 4]), view(population(4), [3, 2]), csc))).toEqual([[2, [6, 8]], [3, [4]]]);
+  });
+
+  it('gives the same synapses from COO, CSR, CSC and a dense matrix (any matrix, entries in any order)', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 7 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ min: -5, max: 5, noNaN: true })), { maxLength: 40 }),
+      (nPre, nPost, raw) => {
+        const entries = new Map<string, [number, number, number]>();
+        for (const [a, b, v] of raw) entries.set(`${a % nPre},${b % nPost}`, [a % nPre, b % nPost, v]);
+        const list = [...entries.values()];
+        const dense = Array.from({ length: nPost }, () => new Array<number | null>(nPre).fill(null));
+        for (const [i, j, v] of list) dense[j][i] = v;
+        const byRow = [...list].sort((x, y) => x[0] - y[0]), byCol = [...list].sort((x, y) => x[1] - y[1]);
+        const ptr = (n: number, key: number, es: typeof list) => Array.from({ length: n + 1 }, (_, r) => es.filter((e) => e[key] < r).length);
+        const shape = [nPre, nPost] as const;
+        const forms = [
+          fromSparse(population(nPre), population(nPost), { shape, row: list.map((e) => e[0]), col: list.map((e) => e[1]), data: list.map((e) => e[2]) }),
+          fromSparse(population(nPre), population(nPost), { shape, indptr: ptr(nPre, 0, byRow), indices: byRow.map((e) => e[1]), data: byRow.map((e) => e[2]) }),
+          fromSparse(population(nPre), population(nPost), { format: 'csc', shape, indptr: ptr(nPost, 1, byCol), indices: byCol.map((e) => e[0]), data: byCol.map((e) => e[2]) }),
+        ];
+        const expected = fromMatrix(population(nPre), population(nPost), dense);
+        for (const c of forms) {
+          validateConnectivity(c, { preSize: nPre, postSize: nPost });
+          expect(rowsOf(c)).toEqual(rowsOf(expected));
+          expect(Array.from(c.weights as Float64Array)).toEqual(Array.from(expected.weights as Float64Array));
+        }
+      },
+    ), { numRuns: 200 });
+  });
+
+  it('refuses malformed compressed matrices, naming what is wrong', () => {
+    const at = (m: object) => () => fromSparse(population(3), population(2), m as never);
+    expect(at({ ...csc, format: 'coo' })).toThrow(/fromSparse: format must be 'csr' or 'csc' \(or left out\), got coo/);
+    expect(at({ format: 'csc', shape: [3, 2], row: [0], col: [0], data: [1] })).toThrow(/a 'csc' matrix needs indptr, indices and data/);
+    expect(at({ ...csc, indptr: [0, 3] })).toThrow(/indptr has length 2, expected 3 \(one more than the post-synaptic columns\)/);
+    expect(at({ ...csc, indptr: [0, 2, 1] })).toThrow(/indptr must start at 0 and end at the number of entries \(3\), got 0 … 1/);
+    expect(at({ ...csc, indptr: [0, 4, 3] })).toThrow(/indptr must be non-decreasing integers \(indptr\[1\] = 4, indptr\[2\] = 3\)/);
+    expect(at({ ...csc, indptr: [0, 1.5, 3] })).toThrow(/non-decreasing integers/);
+    expect(at({ ...csc, indices: [2, 3, 0] })).toThrow(/entry 1 at \(3, 1\) is outside the shape \(3, 2\)/);
+    expect(at({ ...csc, data: [1.5, Number.POSITIVE_INFINITY, 0.5] })).toThrow(/weight Infinity of entry 1 is not finite/);
+    expect(at({ ...csc, indices: [2, 1, 1] })).toThrow(/the synapse from pre rank 1 to post rank 1 is declared more than once/);
+    expect(at({ ...csc, indices: [2, 1] })).toThrow(/indices\/data lengths differ \(2, 3\)/);
+    expect(at({ shape: [3, 2], indptr: [0, 1, 2], indices: [1, 1, 0], data: [0.5, 2.5, 1.5] })).toThrow(/indptr has length 3, expected 4 \(one more than the pre-synaptic rows\)/);
+  });
 });
 
 describe('LILBuilder and withFunc', () => {

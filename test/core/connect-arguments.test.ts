@@ -59,7 +59,7 @@ describe('connector methods: positional arguments', () => {
     expect(() => js(proj()).connectAllToAll(Number.NaN)).toThrow("projection 'ab'.connectAllToAll(): the weight must be a finite number, got NaN");
     expect(() => js(proj()).connectFromMatrix(5)).toThrow(/projection 'ab'\.connectFromMatrix\(\): weights must be a list of rows .* got number 5$/);
     expect(() => proj().connectWithFunc(function diagonal() { return [[1]] as never; })).toThrow(/projection 'ab'\.connectWithFunc\(\): the function 'diagonal' must return a LILBuilder .* got an array of length 1$/);
-    expect(() => js(proj()).connectFromSparse()).toThrow(/projection 'ab'\.connectFromSparse\(\): the matrix must be \{ shape: \[pre, post\], row, col, data \} \(COO\) .* got no argument$/);
+    expect(() => js(proj()).connectFromSparse()).toThrow(/projection 'ab'\.connectFromSparse\(\): the matrix must be \{ shape: \[pre, post\], row, col, data \} \(COO\), .* \(CSC\), got no argument$/);
   });
   it('connectFromFile / saveConnectivity take one file name', async () => {
     await expect(js(proj()).connectFromFile(42)).rejects.toThrow("projection 'ab'.connectFromFile(): the file name must be a non-empty string ('weights.json' or 'weights.npz'), got number 42");
