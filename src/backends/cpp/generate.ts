@@ -19,7 +19,7 @@ import { PROCEDURAL_C_SOURCE } from './procedural.js';
 import { ArrayTable, type ArraySlot } from './arrays.js';
 import { cppSpelling, cDouble, CPP_HELPERS, cppDialect } from './spelling.js';
 import { neuronKernel, stopConditionKernel } from './neuron.js';
-import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel, prepareKernel, hasInverse } from './projection.js';
+import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel, spikeWalkFor } from './projection.js';
 import { randomKernel, globalOpsKernel, delayKernel } from './phases.js';
 import { specialPopulationKernel, specialProjectionKernel, SPECIAL_HELPERS } from './special.js';
 import { InternalError } from '../../errors.js';
@@ -49,8 +49,9 @@ static void* nx_aalloc(int64_t bytes) {
   if (p) memset(p, 0, n);
   return p;
 }
-/* Derived inverse arrays of a spiking projection: post rank per inverse entry, weights in inverse order. */
-struct NxInv { int32_t* post; double* w; int64_t cap; };
+/* Derived arrays of a spiking projection's walk: post rank per inverse entry, weights in inverse order;
+   the post-span walk's marks of spiking pre-synaptic neurons; the bitmask's rows. */
+struct NxInv { int32_t* post; double* w; int64_t cap; uint8_t* mark; uint32_t* bits; };
 /* Spike log of a population (spikes recorded natively, fetched by the engine after a run). */
 struct NxLog { double* steps; int32_t* ranks; int64_t n, cap; int32_t on; };
 static inline void nx_log_append(NxLog* g, const int32_t* spiked, int64_t ns, int64_t step) {
@@ -138,7 +139,8 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
 
   const prepares: string[] = [];
   for (const proj of plan.projections) {
-    if (hasInverse(proj)) { kernels.push(prepareKernel(proj, T)); prepares.push(`  proj${proj.id}_prepare(N);`); }
+    const prepare = proj.type === 'spike' && !proj.special ? spikeWalkFor(proj, plan).prepare?.(proj, plan, T) : undefined;
+    if (prepare) { kernels.push(prepare); prepares.push(`  proj${proj.id}_prepare(N);`); }
   }
   const nproj = Math.max(1, plan.projections.length);
   const npop = Math.max(1, plan.populations.length);
@@ -181,7 +183,7 @@ ${ringInit.join('\n')}
   return N;
 }
 void nx_destroy(Net* N) {
-  for (int i = 0; i < ${nproj}; i++) { if (N->rings[i].D) nx_ring_free(&N->rings[i]); free(N->inv[i].post); free(N->inv[i].w); }
+  for (int i = 0; i < ${nproj}; i++) { if (N->rings[i].D) nx_ring_free(&N->rings[i]); free(N->inv[i].post); free(N->inv[i].w); free(N->inv[i].mark); free(N->inv[i].bits); }
   for (int i = 0; i < ${npop}; i++) { free(N->logs[i].steps); free(N->logs[i].ranks); }
   free(N);
 }

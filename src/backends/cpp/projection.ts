@@ -10,7 +10,8 @@ import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type SpikeSourceTarget } from '../kernels/transmission.js';
 import { proceduralTemps, proceduralWalk } from '../kernels/procedural.js';
 import { cppProceduralDraws } from './procedural.js';
-import { dendriteSumLoop, inverseWalk, ringWalk, hasSpikeRing, synapseUpdateLoop, postSpikeWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
+import { dendriteSumLoop, inverseWalk, ringWalk, hasSpikeRing, synapseUpdateLoop, postSpikeWalk, postSpanWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
+import { bitmaskWords, choosesBitmask, choosesPostSpan, postSpanMinSpikes } from '../kernels/propagation.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
 import { cppSpelling, cppDialect } from './spelling.js';
@@ -105,10 +106,13 @@ export interface SpikeWalkInput {
  */
 export interface SpikeWalkStrategy {
   readonly name: string;
-  compatible(proj: ProjectionPlan): boolean;
+  /** Whether the strategy can run the projection and its shape chooses it (`../kernels/propagation.ts` for the new ones). */
+  compatible(proj: ProjectionPlan, net: NetworkPlan): boolean;
   /** How the event code reads `w` (a copy in the walk's order), or undefined for the weights themselves. */
   weightRead(proj: ProjectionPlan): string | undefined;
   lines(w: SpikeWalkInput): string[];
+  /** `proj<id>_prepare`, the kernel building the walk's derived arrays from the connectivity (none by default). */
+  prepare?(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string;
 }
 
 /**
@@ -138,17 +142,91 @@ const inverseWalkStrategy: SpikeWalkStrategy = {
   name: 'inverse',
   compatible: hasInverse,
   weightRead: (proj) => (mirrorsWeights(proj) ? '_iw[m]' : undefined),
+  lines: (w) => [...stepSpikes(w), ...inverseRows(w, mirrorsWeights(w.proj))],
+  prepare: (proj, _net, table) => prepareKernel(proj, table, mirrorsWeights(proj)),
+};
+
+/**
+ * The spikes of this step a walk transmits, as the locals `_src` and `_ns`: without delay declared
+ * where they are taken (const); a uniform delay chooses them.
+ */
+function stepSpikes(w: SpikeWalkInput): string[] {
+  const { proj, spiked, nspiked } = w;
+  const uniform = proj.delay.kind === 'uniform';
+  return [
+    ...(uniform ? ['const int32_t* _src; int64_t _ns;'] : []),
+    ...spikeSource(proj, queueSource(w, uniform ? undefined : `const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`)),
+  ];
+}
+
+/** The inverse walk of the spikes `_src`/`_ns` through the derived arrays (`_iw`, the weights in inverse order, where `mirror`). */
+function inverseRows({ proj, target, event }: SpikeWalkInput, mirror: boolean): string[] {
+  return [
+    `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const double* __restrict _iw = N->inv[${proj.id}].w;` : ''}`,
+    ...inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]` }),
+  ];
+}
+
+/**
+ * Post-span (`../kernels/propagation.ts`): in a step with at least `postSpanMinSpikes` spikes, the
+ * spiking pre-synaptic neurons are marked (`N->inv[id].mark`, one byte per neuron, unmarked after),
+ * then every dendrite runs the events of its marked synapses, in index order, on the threads of the
+ * OpenMP partition (each dendrite writes only its neuron); in a step with fewer spikes, the inverse
+ * walk. Both orders give every neuron its inputs in the js order: the same bits. The weights are
+ * read in place (no inverse-ordered copy: the dendrite walk reads them in index order).
+ */
+const postSpanStrategy: SpikeWalkStrategy = {
+  name: 'post-span',
+  compatible: choosesPostSpan,
+  weightRead: () => undefined,
   lines(w) {
-    const { proj, target, event, spiked, nspiked } = w;
-    // Without delay the source is declared where it is taken (const); a uniform delay chooses it.
-    const uniform = proj.delay.kind === 'uniform';
+    const { proj, net, table, target, event } = w;
+    const threads = proj.synapses >= SYNAPSE_THRESHOLD ? table.threads : 1;
+    const mark = ['for (int64_t s = 0; s < _ns; s++) _mark[_src[s]] = 1;'];
     return [
-      ...(uniform ? ['const int32_t* _src; int64_t _ns;'] : []),
-      ...spikeSource(proj, queueSource(w, uniform ? undefined : `const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`)),
-      `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirrorsWeights(proj) ? ` const double* __restrict _iw = N->inv[${proj.id}].w;` : ''}`,
-      ...inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]` }),
+      ...stepSpikes(w),
+      ...cppDialect.ifBlock(`_ns >= ${postSpanMinSpikes(proj, net, threads)}`, [
+        `uint8_t* __restrict _mark = N->inv[${proj.id}].mark;`,
+        ...mark,
+        ...postSpanWalk(target, (r) => `_mark[${r}]`, event),
+        'for (int64_t s = 0; s < _ns; s++) _mark[_src[s]] = 0;',
+      ], inverseRows(w, false)),
     ];
   },
+  prepare: (proj, net, table) => prepareKernel(proj, table, false, [
+    `  if (!v->mark) v->mark = (uint8_t*)nx_aalloc(${net.populations[proj.pre].size});`,
+  ]),
+};
+
+/**
+ * Bitmask connectivity (`../kernels/propagation.ts`): one bit per (pre, post) pair
+ * (`N->inv[id].bits`, built from the stored rows by `proj<id>_prepare`), rows of 32-bit words per
+ * pre-synaptic neuron; each spike, in emission order, runs the event of the set bits of its row in
+ * ascending post rank (its stored row's order). The one shared weight is `w[0]`.
+ */
+const bitmaskStrategy: SpikeWalkStrategy = {
+  name: 'bitmask',
+  compatible: choosesBitmask,
+  weightRead: () => undefined,
+  lines(w) {
+    const { proj, net, event } = w;
+    const words = bitmaskWords(proj, net);
+    return [
+      ...stepSpikes(w),
+      `const uint32_t* __restrict _bits = N->inv[${proj.id}].bits;`,
+      'for (int64_t s = 0; s < _ns; s++) {',
+      '  const int64_t rk_pre = _src[s];',
+      `  const uint32_t* _row = _bits + rk_pre * ${words};`,
+      `  for (int64_t _wd = 0; _wd < ${words}; _wd++) {`,
+      '    for (uint32_t _b = _row[_wd]; _b != 0; _b &= _b - 1) {',
+      '      const int64_t rk_post = _wd * 32 + __builtin_ctz(_b);',
+      ...indent(event, 3),
+      '    }',
+      '  }',
+      '}',
+    ];
+  },
+  prepare: (proj, net, table) => bitmaskPrepareKernel(proj, net, table),
 };
 
 /** The native ring of synapses in flight of projection `id` (`N->rings[id]`, an `NxRing`). */
@@ -196,12 +274,18 @@ const proceduralWalkStrategy: SpikeWalkStrategy = {
 };
 
 /** The spike walks, in order of preference. */
-export const spikeWalkStrategies: readonly SpikeWalkStrategy[] = [proceduralWalkStrategy, inverseWalkStrategy, ringWalkStrategy];
+export const spikeWalkStrategies: readonly SpikeWalkStrategy[] = [proceduralWalkStrategy, bitmaskStrategy, postSpanStrategy, inverseWalkStrategy, ringWalkStrategy];
+
+/** The spike walk of a spiking projection: the first compatible of {@link spikeWalkStrategies}. */
+export function spikeWalkFor(proj: ProjectionPlan, net: NetworkPlan): SpikeWalkStrategy {
+  const walk = spikeWalkStrategies.find((w) => w.compatible(proj, net));
+  if (!walk) throw new InternalError(`cpp backend: no spike walk for projection '${proj.name}'`);
+  return walk;
+}
 
 /** Spike propagation with the `pre_spike` code of every synapse reached by a (delayed) spike. */
 export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
-  const walk = spikeWalkStrategies.find((w) => w.compatible(proj));
-  if (!walk) throw new InternalError(`cpp backend: no spike walk for projection '${proj.name}'`);
+  const walk = spikeWalkFor(proj, net);
   const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set(proceduralTemps(proj)), weightRead: walk.weightRead(proj) });
   const ctx = synapseContext(proj, net, scope, table);
   const target = loopTarget(proj, scope, table);
@@ -240,8 +324,7 @@ function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan, table: A
  * `proj<id>_prepare`: (re)builds the derived inverse arrays from the connectivity (and the weights).
  * The engine calls it before a run whenever an array was rebound or an attribute written.
  */
-export function prepareKernel(proj: ProjectionPlan, table: ArrayTable): string {
-  const mirror = mirrorsWeights(proj);
+function prepareKernel(proj: ProjectionPlan, table: ArrayTable, mirror: boolean, extra: string[] = []): string {
   const ptr = (name: string) => table.ptr('proj', proj.id, name);
   return [
     `static void proj${proj.id}_prepare(Net* N) {`,
@@ -256,6 +339,26 @@ export function prepareKernel(proj: ProjectionPlan, table: ArrayTable): string {
     '  }',
     '  for (int64_t m = 0; m < n; m++) v->post[m] = _post_rank[_syn_dendrite[_inv_idx[m]]];',
     ...(mirror ? [`  { const double* _w = ${ptr('w')}; for (int64_t m = 0; m < n; m++) v->w[m] = _w[_inv_idx[m]]; }`] : []),
+    ...extra,
+    '}',
+  ].join('\n');
+}
+
+/** `proj<id>_prepare` of a bitmask: the bits of the stored rows (`N->inv[id].bits`, zeroed first). */
+function bitmaskPrepareKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
+  const ptr = (name: string) => table.ptr('proj', proj.id, name);
+  const words = bitmaskWords(proj, net);
+  const bytes = 4 * words * net.populations[proj.pre].size;
+  return [
+    `static void proj${proj.id}_prepare(Net* N) {`,
+    `  NxInv* v = &N->inv[${proj.id}];`,
+    `  if (!v->bits) v->bits = (uint32_t*)nx_aalloc(${bytes});`,
+    `  memset(v->bits, 0, ${bytes});`,
+    `  const int32_t* _row_ptr = ${ptr('_row_ptr')}; const int32_t* _post_rank = ${ptr('_post_rank')}; const int32_t* _pre_rank = ${ptr('_pre_rank')};`,
+    `  for (int64_t i = 0; i < ${table.len('proj', proj.id, '_post_rank')}; i++) {`,
+    '    const int64_t post = _post_rank[i];',
+    `    for (int64_t k = _row_ptr[i]; k < _row_ptr[i + 1]; k++) v->bits[(int64_t)_pre_rank[k] * ${words} + (post >> 5)] |= 1u << (post & 31);`,
+    '  }',
     '}',
   ].join('\n');
 }

@@ -45,6 +45,8 @@ export interface LoopTarget {
     synapses?(i: string, from: string, to: string, body: string[]): string[];
     /** The loop over the dendrites `i` in [0, n) of the synaptic equations. */
     dendrites?(i: string, n: string, body: string[]): string[];
+    /** The loop over the dendrites `i` in [0, n) of a weighted sum (wasm's threads: a share of them). */
+    sums?(i: string, n: string, body: string[]): string[];
   };
 }
 
@@ -60,6 +62,7 @@ export function spreadLoops(t: LoopTarget) {
     spikes: t.spread?.spikes ?? ((s: string, n: string, body: string[]) => d.forRange(s, n, body)),
     synapses: t.spread?.synapses ?? ((i: string, a: string, b: string, body: string[]) => d.forSpan(i, a, b, body)),
     dendrites: t.spread?.dendrites ?? ((i: string, n: string, body: string[]) => d.forRange(i, n, body)),
+    sums: t.spread?.sums ?? ((i: string, n: string, body: string[]) => d.forRange(i, n, body)),
   };
 }
 
@@ -82,7 +85,7 @@ export function dendriteSumLoop(t: LoopTarget, parts: WeightedSumParts, into: (n
   return [
     d.declare(nd, t.dendrites(), idx),
     ...(t.parallel?.(t.el('_row_ptr', nd)) ?? []),
-    ...d.forRange('i', nd, [
+    ...spreadLoops(t).sums('i', nd, [
       ...dendriteHead(t, true),
       ...parts.init,
       ...d.forSpan('k', '_k0', '_k1', [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...parts.take]),
@@ -111,6 +114,25 @@ export function inverseWalk(t: LoopTarget, src: (s: string) => string, ns: strin
       ...event,
     ]),
   ]);
+}
+
+/**
+ * Post-span (`propagation.ts`): every dendrite `i` (post rank `rk_post`), one after the other or
+ * spread, its synapses `k` in index order (ascending pre rank), `event` run for those whose
+ * pre-synaptic neuron passes `spiked(rk_pre)` (a condition: in this step's spikes). Each dendrite
+ * writes only its neuron, so the loop may run on several threads.
+ */
+export function postSpanWalk(t: LoopTarget, spiked: (rkPre: string) => string, event: string[]): string[] {
+  const { d } = t;
+  const nd = '_nd';
+  return [
+    d.declare(nd, t.dendrites(), idx),
+    ...(t.parallel?.(t.el('_row_ptr', nd)) ?? []),
+    ...spreadLoops(t).dendrites('i', nd, [
+      ...dendriteHead(t, true),
+      ...d.forSpan('k', '_k0', '_k1', [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...d.ifBlock(spiked('rk_pre'), event)]),
+    ]),
+  ];
 }
 
 /** How a backend keeps the synapses in flight of a projection with per-synapse delays (a ring of `_D` slots of synapse lists). */

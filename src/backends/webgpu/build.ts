@@ -12,6 +12,7 @@ import type { Region, BufferName } from './memory.js';
 import { buildLayout, generateWgsl, historyLengths, recordSteps, gpuWrites, type GeneratedNetwork } from './generate.js';
 import { workgroupsFor, type Kernel } from './kernel.js';
 import { growRings, type OwnArrays } from './rings.js';
+import { propagationArrays } from './projection.js';
 import { NetworkError, InternalError } from '../../errors.js';
 
 /** Steps encoded per submission when no hook needs the state in between. */
@@ -61,6 +62,15 @@ function prefixBytes(regions: Region[]): Record<BufferName, number> {
 }
 
 /**
+ * The engine-owned arrays of projection `id`'s propagation layout (marks, bitmask: `projection.ts`
+ * `propagationArrays`), from its state as it is: at every build, and before an upload after its
+ * connectivity was signalled (`HostSync.upload`).
+ */
+export function refreshPropagationArrays(own: OwnArrays, input: EngineInput, id: number): void {
+  for (const [name, arr] of propagationArrays(input.plan.projections[id], input.plan, input.state.projections[id])) own.set(`proj:${id}:${name}`, arr);
+}
+
+/**
  * Builds the network on `device`: grows the spike rings (in `own`), allocates the spike records
  * (in `own`), generates the WGSL (`cpu`: the variants for CPU adapters) and compiles every
  * pipeline. The buffers of `previous` are destroyed only once the new pipelines have compiled.
@@ -75,6 +85,7 @@ export async function compileNetwork(device: GPUDevice, input: EngineInput, own:
   for (const r of layout.regions) {
     if (r.name.startsWith('_wg_rec')) own.set(`${r.owner}:${r.id}:${r.name}`, new Int32Array(r.length));
   }
+  input.plan.projections.forEach((proj, id) => refreshPropagationArrays(own, input, id));
   const gen = generateWgsl(input.plan, layout, { cpu });
   const max = device.limits.maxStorageBufferBindingSize;
   const storage = (name: string, elements: number, extra = 0) => {

@@ -21,7 +21,7 @@ import { wgslSpelling, wgslNumber, WGSL_HELPERS } from './spelling.js';
 import { Layout, bindingDeclarations, plainMem as PLAIN, type Mem } from './memory.js';
 import { WG, gateOf, type Gate, type Kernel } from './kernel.js';
 import { neuronKernels } from './neuron.js';
-import { rateTransmissionKernel, continuousTransmissionKernel, spikeTransmissionKernel, axonTransmissionKernel, postEventKernel, synapseUpdateKernels, spikePrepLines, axonPrepLines, postPrepLines, spikePropagation, transmits } from './projection.js';
+import { rateTransmissionKernel, continuousTransmissionKernel, spikeTransmissionKernels, axonTransmissionKernel, postEventKernel, synapseUpdateKernels, spikePrepLines, axonPrepLines, postPrepLines, spikePropagation, spikeSlots, propagationArrays, onDevice, transmits } from './projection.js';
 import { clearSumsKernel, clearCountersKernel, randomKernels, globalOpsKernels, delayKernels, recordKernels } from './phases.js';
 import { specialKernels, decodingKernels, SPECIAL_WGSL } from './special.js';
 import { sharedTransmissionKernel } from './shared.js';
@@ -39,7 +39,7 @@ type StateMap = Map<string, ArrayLike<number>>;
  * last `maxSteps` active steps, as the `js` backend's ring.
  */
 export function historyLengths(plan: NetworkPlan): number[] {
-  return plan.projections.map((p) => (p.type === 'spike' && !p.special ? spikePropagation(p).ringSlots(p) : 0));
+  return plan.projections.map((p) => (p.type === 'spike' && !p.special ? spikePropagation(p, plan).ringSlots(p) : 0));
 }
 
 /** Elements of a population's spike record (the batch of steps recorded on the GPU between two reads). */
@@ -85,6 +85,7 @@ export function buildLayout(input: EngineInput, history: number[], recordBatch: 
   const addMap = (owner: 'pop' | 'proj', id: number, map: StateMap, written: boolean) => {
     for (const [name, arr] of map) {
       if (gpuWrites(input.plan, owner, id, name) !== written) continue;
+      if (owner === 'proj' && !onDevice(input.plan.projections[id], input.plan, name)) continue;
       L.add(owner, id, name, arr instanceof Float64Array || arr instanceof Float32Array ? 'f' : 'i', arr.length);
     }
   };
@@ -102,6 +103,10 @@ export function buildLayout(input: EngineInput, history: number[], recordBatch: 
       L.add('proj', id, '_wg_ring_idx', 'i', 1);
     });
   }
+  // The arrays of propagation layouts (marks, bitmasks): read-only for the read-back (nothing of them is state).
+  input.plan.projections.forEach((proj, id) => {
+    for (const [name, arr] of propagationArrays(proj, input.plan, input.state.projections[id])) L.add('proj', id, name, 'i', arr.length);
+  });
   // Spike records of batched monitoring: the ranks of `recordBatch` steps, the count of each step,
   // and (running offset twice, steps recorded, first step of the batch): `phases.ts` `recordKernels`.
   for (const p of input.plan.populations) {
@@ -210,10 +215,11 @@ function transmissionPasses(steps: KernelStep[], plan: NetworkPlan, L: Layout, o
     else if (proj.special?.kind === 'shared') calls.push(sharedTransmissionKernel(proj, plan, L, gate));
     else if (proj.type === 'rate') calls.push(rateTransmissionKernel(proj, plan, at, gate));
     else {
-      const walk = spikePropagation(proj), slot = slots.next++;
+      const walk = spikePropagation(proj, plan), slot = slots.next;
+      slots.next += spikeSlots(proj, plan);
       rings.push(...walk.pushes(proj, plan, L, transmits(proj, L, gate)));
       prep.push(...spikePrepLines(proj, plan, L, slot, gate));
-      calls.push(spikeTransmissionKernel(proj, plan, L, slot));
+      calls.push(...spikeTransmissionKernels(proj, plan, L, slot));
       if (transmitsAxonSpikes(proj, plan)) {
         const axon = slots.next++;
         prep.push(...axonPrepLines(proj, L, axon, gate));

@@ -32,7 +32,8 @@ import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { renderSteps, indent, tempNames, type StatementContext as WStatementContext } from './statements.js';
 import { WG, type Gate, type Kernel } from './kernel.js';
 import { InternalError } from '../../errors.js';
-import { inverseWalk, postSpikeWalk, synapseUpdateLoop, type LoopTarget } from '../kernels/synapse-loops.js';
+import { inverseWalk, postSpikeWalk, postSpanWalk, synapseUpdateLoop, type LoopTarget } from '../kernels/synapse-loops.js';
+import { bitmaskWords, buildBitmask, choosesBitmask, choosesPostSpan, postSpanMinSpikes } from '../kernels/propagation.js';
 import { proceduralTemps, proceduralWalk } from '../kernels/procedural.js';
 import { webgpuProceduralDraws } from './procedural.js';
 import { bareIndex } from '../kernels/dialect.js';
@@ -212,7 +213,8 @@ export function transmits(proj: ProjectionPlan, L: Layout, gate: Gate): string {
  */
 export interface SpikePropagationStrategy {
   readonly name: string;
-  compatible(proj: ProjectionPlan): boolean;
+  /** Whether the layout can run the projection and its shape chooses it (`../kernels/propagation.ts` for the new ones). */
+  compatible(proj: ProjectionPlan, net: NetworkPlan): boolean;
   /** Slots of the projection's ring of spike lists (`_wg_ring`, laid out by `generate.ts` `buildLayout`), 0 for none. */
   ringSlots(proj: ProjectionPlan): number;
   /** Passes of the transmission run before its preparation pass (the ring's push), each returning where the projection does not transmit (`go`). */
@@ -227,6 +229,23 @@ export interface SpikePropagationStrategy {
   decls?(proj: ProjectionPlan, L: Layout): string[];
   /** The temporaries of the kernel's scope besides `_elapsed` (a drawn weight `w`). */
   temps?(proj: ProjectionPlan): string[];
+  /**
+   * Engine-owned int arrays of the layout (`_wg_…`, the `own` map of `rings.ts`), computed from the
+   * projection's state maps when the network is built and again when its connectivity was signalled.
+   */
+  ownArrays?(proj: ProjectionPlan, net: NetworkPlan, state: ReadonlyMap<string, unknown>): [string, Int32Array][];
+  /** Arrays of the projection's state no kernel of the layout reads: the device does not hold them. */
+  hostOnly?: readonly string[];
+  /**
+   * Layouts of more than one kernel (each dispatched indirectly): the number of indirect slots, the
+   * preparation lines writing them from the first (`slot`), and the kernels, replacing the one
+   * kernel of `count` and `walk`.
+   */
+  passes?: {
+    slots: number;
+    prep(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number, go: string): string[];
+    kernels(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): Kernel[];
+  };
 }
 
 /**
@@ -383,20 +402,146 @@ const invocationSpread: LoopTarget['spread'] = {
   spikes: (s, n, body) => [`for (var ${s} = i32(gid.x); ${s} < ${n}; ${s} = ${s} + i32(nwg.x) * ${WG}) {`, ...indent(body), '}'],
 };
 
+/** The indirect dispatch arguments of slot `slot`: `groups` workgroups (an i32 value, clamped to the limit) where `on`, else none. */
+function indirectArgs(slot: number, groups: string, on: string): string[] {
+  return [`IND[${3 * slot}] = select(0u, u32(min(${groups}, 65535)), ${on});`, `IND[${3 * slot + 1}] = 1u;`, `IND[${3 * slot + 2}] = 1u;`];
+}
+
+/** The stride loop of one invocation per element over an indirect dispatch of one row of workgroups. */
+const stridedDendrites: LoopTarget['spread'] = {
+  dendrites: (i, n, body) => [`for (var ${i} = gi; ${i} < ${n}; ${i} = ${i} + i32(nwg.x) * ${WG}) {`, ...indent(body), '}'],
+};
+
+/**
+ * Post-span (`../kernels/propagation.ts`): in a step with at least `postSpanMinSpikes` spikes, the
+ * spiking pre-synaptic neurons are marked with the step's epoch (`_wg_mark`, one i32 per neuron;
+ * `_wg_epoch` counts the steps that marked, so no pass has to unmark), then one invocation per
+ * dendrite runs the events of its marked synapses in index order: no atomics, each neuron written
+ * by its one invocation, sums in the js order (deterministic). In a step with fewer spikes, the row
+ * walk of `queue`. Three indirect slots: the marks (one invocation per spike), the dendrites, the
+ * row walk; the preparation pass opens either the first two or the third.
+ */
+const postSpan: SpikePropagationStrategy = {
+  name: 'post-span',
+  compatible: choosesPostSpan,
+  ringSlots: () => 0,
+  pushes: () => [],
+  rows: () => 1,
+  count: () => { throw new InternalError('webgpu backend: post-span is laid out by its passes'); },
+  walk: () => { throw new InternalError('webgpu backend: post-span is laid out by its passes'); },
+  ownArrays: (proj, net) => [['_wg_mark', new Int32Array(net.populations[proj.pre].size)], ['_wg_epoch', new Int32Array(1)]],
+  passes: {
+    slots: 3,
+    prep(proj, net, L, slot, go) {
+      const o = (n: string) => L.off('proj', proj.id, n);
+      const nd = L.get('proj', proj.id, '_post_rank').length;
+      return [
+        'var n: i32 = 0; var base: i32 = 0;',
+        ...sharedSpikeSource(proj, queueSource(proj, net, L)),
+        `let _span = ${go} && n >= ${postSpanMinSpikes(proj, net)};`,
+        // A new epoch per marking step; at the largest i32 every mark is cleared once and the epochs start again.
+        'if (_span) {',
+        `  var _e = I[${o('_wg_epoch')}] + 1;`,
+        `  if (_e == 2147483647) { for (var j: i32 = 0; j < ${net.populations[proj.pre].size}; j++) { I[${o('_wg_mark')} + j] = 0; } _e = 1; }`,
+        `  I[${o('_wg_epoch')}] = _e;`,
+        '}',
+        ...indirectArgs(slot, `(n + ${WG - 1}) / ${WG}`, '_span'),
+        ...indirectArgs(slot + 1, `(${nd} + ${WG - 1}) / ${WG}`, '_span'),
+        ...indirectArgs(slot + 2, 'n', `${go} && !_span`),
+      ];
+    },
+    kernels(proj, net, L, slot) {
+      const o = (n: string) => L.off('proj', proj.id, n);
+      const mark: Kernel = {
+        name: `proj${proj.id}_mark`, stage: 0, mem: plainMem, dispatch: { indirect: slot },
+        body: [
+          'var n: i32 = 0; var base: i32 = 0;',
+          ...sharedSpikeSource(proj, queueSource(proj, net, L)),
+          `let _e = I[${o('_wg_epoch')}];`,
+          ...invocationSpread!.spikes!('s', 'n', [`I[${o('_wg_mark')} + I[base + s]] = _e;`]),
+        ],
+      };
+      const event = spikeEvent(proj, net, L, plainMem, POST_SPAN_SHARING);
+      const dendrites: Kernel = {
+        name: `proj${proj.id}_transmit`, stage: 0, mem: plainMem, dispatch: { indirect: slot + 1 },
+        body: [
+          `let _e = I[${o('_wg_epoch')}];`,
+          ...postSpanWalk(loopTarget(proj, L, stridedDendrites), (r) => `I[${o('_wg_mark')} + ${r}] == _e`, event),
+        ],
+      };
+      return [mark, dendrites, { ...spikeTransmissionKernel(proj, net, L, slot + 2, queueSpikes), name: `proj${proj.id}_rows` }];
+    },
+  },
+};
+
+/** The writes of a post-span walk's events: each post-synaptic neuron by its one invocation (the others are refused by its compatibility). */
+const POST_SPAN_SHARING: Sharing = { pre: true, post: false, semiglobal: true, global: true };
+
+/**
+ * Bitmask connectivity (`../kernels/propagation.ts`): one bit per (pre, post) pair (`_wg_bits`,
+ * built on the host from the stored rows: at the build and when the connectivity was signalled),
+ * rows of 32-bit words per pre-synaptic neuron. One workgroup per spike, as `queue`; its invocations
+ * take the words of the row, each running the event of its set bits in ascending post rank (atomic
+ * adds, as the row walk). The device holds no index of the projection.
+ */
+const bitmask: SpikePropagationStrategy = {
+  name: 'bitmask',
+  compatible: choosesBitmask,
+  ringSlots: () => 0,
+  pushes: () => [],
+  rows: () => 1,
+  count: queueSpikes.count,
+  walk(proj, net, L, event) {
+    const words = bitmaskWords(proj, net);
+    return [
+      'var n: i32 = 0; var base: i32 = 0;',
+      ...sharedSpikeSource(proj, queueSource(proj, net, L)),
+      ...eventSpread!.spikes!('s', 'n', [
+        'let rk_pre = I[base + s];',
+        `let _row = ${L.off('proj', proj.id, '_wg_bits')} + rk_pre * ${words};`,
+        `for (var _wd = li; _wd < ${words}; _wd = _wd + ${WG}) {`,
+        '  var _b = bitcast<u32>(I[_row + _wd]);',
+        '  while (_b != 0u) {',
+        '    let rk_post = _wd * 32 + i32(countTrailingZeros(_b));',
+        '    _b = _b & (_b - 1u);',
+        ...indent(event, 2),
+        '  }',
+        '}',
+      ]),
+    ];
+  },
+  ownArrays(proj, net, state) {
+    const a = (n: string) => state.get(n) as Int32Array;
+    return [['_wg_bits', buildBitmask(a('_row_ptr'), a('_post_rank'), a('_pre_rank'), net.populations[proj.pre].size, bitmaskWords(proj, net))]];
+  },
+  hostOnly: ['_row_ptr', '_post_rank', '_pre_rank', '_inv_ptr', '_inv_idx', '_syn_dendrite', '_dendrite_of_post'],
+};
+
 /** The layouts of spike propagation, in order of preference. */
-export const spikePropagationStrategies: readonly SpikePropagationStrategy[] = [proceduralRows, queueSpikes, ringRows];
+export const spikePropagationStrategies: readonly SpikePropagationStrategy[] = [proceduralRows, bitmask, postSpan, queueSpikes, ringRows];
 
 /** The spike propagation layout of a spiking projection: the first compatible of {@link spikePropagationStrategies}. */
-export function spikePropagation(proj: ProjectionPlan): SpikePropagationStrategy {
-  const s = spikePropagationStrategies.find((x) => x.compatible(proj));
+export function spikePropagation(proj: ProjectionPlan, net: NetworkPlan): SpikePropagationStrategy {
+  const s = spikePropagationStrategies.find((x) => x.compatible(proj, net));
   if (!s) throw new InternalError(`webgpu backend: no spike propagation layout for projection '${proj.name}'`);
   return s;
 }
 
+/** The engine-owned arrays of a spiking projection's layout (`SpikePropagationStrategy.ownArrays`), none for the others. */
+export function propagationArrays(proj: ProjectionPlan, net: NetworkPlan, state: ReadonlyMap<string, unknown>): [string, Int32Array][] {
+  return proj.type === 'spike' && !proj.special ? spikePropagation(proj, net).ownArrays?.(proj, net, state) ?? [] : [];
+}
+
+/** Whether the device holds array `name` of projection `proj` (not when its layout leaves it on the host: `hostOnly`). */
+export function onDevice(proj: ProjectionPlan, net: NetworkPlan, name: string): boolean {
+  return !(proj.type === 'spike' && !proj.special && spikePropagation(proj, net).hostOnly?.includes(name));
+}
+
 /** The lines of the preparation kernel that size the indirect dispatch of a spike projection (none where `gate`, the call's, is off). */
 export function spikePrepLines(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number, gate: Gate): string[] {
-  const walk = spikePropagation(proj);
+  const walk = spikePropagation(proj, net);
   const go = transmits(proj, L, gate);
+  if (walk.passes) return ['{', ...indent(walk.passes.prep(proj, net, L, slot, go)), '}'];
   return [
     '{',
     ...indent(walk.count(proj, net, L, go)),
@@ -408,13 +553,28 @@ export function spikePrepLines(proj: ProjectionPlan, net: NetworkPlan, L: Layout
   ];
 }
 
-/** Spike propagation (pre-span, event-driven, atomic adds into neurons) in the projection's {@link spikePropagation} layout. */
-export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): Kernel {
-  const walk = spikePropagation(proj);
+/** The slots of the indirect dispatch a spiking projection's layout takes. */
+export function spikeSlots(proj: ProjectionPlan, net: NetworkPlan): number {
+  return spikePropagation(proj, net).passes?.slots ?? 1;
+}
+
+/** The kernels of spike propagation in the projection's {@link spikePropagation} layout (from indirect slot `slot`). */
+export function spikeTransmissionKernels(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): Kernel[] {
+  const walk = spikePropagation(proj, net);
+  return walk.passes ? walk.passes.kernels(proj, net, L, slot) : [spikeTransmissionKernel(proj, net, L, slot, walk)];
+}
+
+/** The `pre_spike` code of synapse `k` (`rk_pre`, `rk_post`) in kernels reading memory through `mem`, `sharing` the writes needing atomics. */
+function spikeEvent(proj: ProjectionPlan, net: NetworkPlan, L: Layout, mem: Mem, sharing: Sharing, temps: string[] = []): string[] {
+  const scope = synapseScope(proj, net, L, mem, { dtName: 'DT', temps: new Set(['_elapsed', ...temps]) });
+  const ctx = synapseContext(proj, net, scope, L, mem, sharing, 'pre_spike');
+  return preSpikeEvent(proj, eventTarget(proj, ctx, L, mem), 'U.step');
+}
+
+/** Spike propagation of one kernel (pre-span, event-driven, atomic adds into neurons) in layout `walk`. */
+function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number, walk: SpikePropagationStrategy): Kernel {
   const mem = atomicMem;
-  const scope = synapseScope(proj, net, L, mem, { dtName: 'DT', temps: new Set(['_elapsed', ...(walk.temps?.(proj) ?? [])]) });
-  const ctx = synapseContext(proj, net, scope, L, mem, EVENT_SHARING, 'pre_spike');
-  const event = preSpikeEvent(proj, eventTarget(proj, ctx, L, mem), 'U.step');
+  const event = spikeEvent(proj, net, L, mem, EVENT_SHARING, walk.temps?.(proj));
   const decls = walk.decls?.(proj, L) ?? [];
   return {
     name: `proj${proj.id}_transmit`, stage: 0, mem, dispatch: { indirect: slot },

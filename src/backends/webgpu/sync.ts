@@ -20,6 +20,7 @@ import type { Region, BufferName } from './memory.js';
 import type { Compiled } from './build.js';
 import type { OwnArrays } from './rings.js';
 import { historyLengths, CONNECTIVITY } from './generate.js';
+import { refreshPropagationArrays } from './build.js';
 import { FLAGS_PER_PROJECTION, writeProjectionFlags } from '../kernels/switches.js';
 
 /** A host array as the `state` maps, the network's shared arrays or the engine's own arrays hold it. */
@@ -99,6 +100,8 @@ export class HostSync {
     const c = this.compiled;
     const input = this.input;
     writeProjectionFlags(input.switches, this.flags);
+    // A bitmask follows the connectivity it is built from (marks are rebuilt too: zeros, as the device's may stay).
+    if (!popsOnly) for (const id of this.#signalled) refreshPropagationArrays(this.own, input, id);
     // Every array is compared (one pass over the host memory per run), except the connectivity of
     // projections not signalled since the last upload (`attributeWritten`: `proj.delay = …`, `load()`).
     for (const r of c.gen.layout.regions) {

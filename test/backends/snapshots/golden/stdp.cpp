@@ -211,8 +211,9 @@ static void* nx_aalloc(int64_t bytes) {
   if (p) memset(p, 0, n);
   return p;
 }
-/* Derived inverse arrays of a spiking projection: post rank per inverse entry, weights in inverse order. */
-struct NxInv { int32_t* post; double* w; int64_t cap; };
+/* Derived arrays of a spiking projection's walk: post rank per inverse entry, weights in inverse order;
+   the post-span walk's marks of spiking pre-synaptic neurons; the bitmask's rows. */
+struct NxInv { int32_t* post; double* w; int64_t cap; uint8_t* mark; uint32_t* bits; };
 /* Spike log of a population (spikes recorded natively, fetched by the engine after a run). */
 struct NxLog { double* steps; int32_t* ranks; int64_t n, cap; int32_t on; };
 static inline void nx_log_append(NxLog* g, const int32_t* spiked, int64_t ns, int64_t step) {
@@ -474,7 +475,7 @@ Net* nx_create(void) {
   return N;
 }
 void nx_destroy(Net* N) {
-  for (int i = 0; i < 1; i++) { if (N->rings[i].D) nx_ring_free(&N->rings[i]); free(N->inv[i].post); free(N->inv[i].w); }
+  for (int i = 0; i < 1; i++) { if (N->rings[i].D) nx_ring_free(&N->rings[i]); free(N->inv[i].post); free(N->inv[i].w); free(N->inv[i].mark); free(N->inv[i].bits); }
   for (int i = 0; i < 2; i++) { free(N->logs[i].steps); free(N->logs[i].ranks); }
   free(N);
 }

@@ -1,0 +1,129 @@
+// The spike propagation strategies of the cpp backend besides its row walks (issue 21,
+// src/backends/kernels/propagation.ts): post-span (a walk over the dendrites testing the step's
+// marked spikes) and bitmask connectivity (one bit per pair, one shared weight). Each is chosen where
+// the projection's shape asks for it, refused where its compatibility test fails, and gives the js
+// bits (every array of the state) on 1 and 2 threads, without delay and with a uniform delay. The
+// post-span walk runs in steps with many spikes only; forced (`propagationChoice`), in every step.
+import { describe, it, expect, afterEach } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import { Network, Neuron, Synapse, Uniform, PoissonPopulation, STDP, type BackendName } from '../../../src/index.js';
+import { conform } from '../../helpers/conformance.js';
+import { findCompiler } from '../../../src/backends/cpp/toolchain.js';
+import { spikeWalkFor } from '../../../src/backends/cpp/projection.js';
+import { propagationChoice, postSpanObstacle, bitmaskObstacle } from '../../../src/backends/kernels/propagation.js';
+import { jsBackend } from '../../../src/backends/js/engine.js';
+import type { NetworkPlan } from '../../../src/ir/plan.js';
+
+const compiler = await findCompiler();
+if (!compiler) console.warn('test/backends/cpp/strategies: no g++ or clang++ found, skipped');
+const directory = path.join(os.tmpdir(), 'neurarchy-test-cache');
+
+/** Conductance-based LIF: the inputs accumulate in g_exc (the order of the additions shows in its bits), and it spikes. */
+const LIF = new Neuron({
+  parameters: 'tau = 10.0\n tau_g = 5.0',
+  equations: 'tau * dv/dt = -v + g_exc * (1.0 - v)\n tau_g * dg_exc/dt = -g_exc',
+  spike: 'v > 0.3', reset: 'v = 0.0', refractory: 1.0,
+});
+
+/** Adds `post.n` besides g_exc: a post-synaptic write that is not a conductance. */
+const Counting = new Synapse({ preSpike: 'g_target += w\n post.n += 1.0', name: 'counting' });
+const CountedLIF = new Neuron({
+  parameters: 'tau = 10.0\n tau_g = 5.0',
+  equations: 'tau * dv/dt = -v + g_exc * (1.0 - v)\n tau_g * dg_exc/dt = -g_exc\n n = n',
+  spike: 'v > 0.3', reset: 'v = 0.0', refractory: 1.0,
+});
+
+interface Shape {
+  /** Pre- and post-synaptic sizes. */
+  n: number;
+  probability: number;
+  weights: number | Uniform;
+  delays?: number | Uniform;
+  synapse?: Synapse;
+  /** Poisson rate (Hz) of the inputs: 1500 Hz at dt 0.1 is 15 % of them per step, above and below the post-span share. */
+  rate?: number;
+}
+
+/** Poisson inputs onto LIF neurons (`ff`), and the LIF neurons onto themselves (`rec`, sparse: its row walk). */
+function network(backend: BackendName, s: Shape) {
+  const net = new Network({ dt: 0.1, seed: 21, backend });
+  const inp = new PoissonPopulation(s.n, { rates: Array.from({ length: s.n }, (_, i) => (s.rate ?? 1500) * (0.5 + (i % 3) / 2)), network: net, name: 'inp' });
+  const out = net.create(s.n, s.synapse === Counting ? CountedLIF : LIF, { name: 'out' });
+  net.connect(inp, out, 'exc', s.synapse, { name: 'ff' }).connectFixedProbability({ probability: s.probability, weights: s.weights, delays: s.delays ?? 0 });
+  net.connect(out, out, 'exc', undefined, { name: 'rec' }).connectFixedProbability({ probability: 0.02, weights: new Uniform(0, 0.02) });
+  return { net };
+}
+
+/** The plan the runtime hands to the engines (captured from a js compile). */
+async function planOf(s: Shape): Promise<NetworkPlan> {
+  const build = jsBackend.build;
+  let plan: NetworkPlan | undefined;
+  (jsBackend as { build: typeof build }).build = async (input) => { plan = input.plan; return build(input); };
+  try { await network('js', s).net.compile({ backend: 'js' }); } finally { (jsBackend as { build: typeof build }).build = build; }
+  return plan!;
+}
+
+/** The names of the spike walks chosen for `ff` and `rec`. */
+async function walks(s: Shape): Promise<string[]> {
+  const plan = await planOf(s);
+  return plan.projections.map((p) => spikeWalkFor(p, plan).name);
+}
+
+const DELAYS: [string, number][] = [['no delay', 0], ['a uniform delay', 1.5]];
+
+afterEach(() => { propagationChoice.force = undefined; });
+
+describe.skipIf(!compiler)('cpp backend: propagation strategies', () => {
+  it('chosen from the shape: dense with weights per synapse → post-span, dense with one weight → bitmask, sparse or small → the row walk', async () => {
+    expect(await walks({ n: 200, probability: 0.5, weights: new Uniform(0, 0.05) })).toEqual(['post-span', 'inverse']);
+    expect(await walks({ n: 200, probability: 0.5, weights: 0.02 })).toEqual(['bitmask', 'inverse']);
+    // 1/32 < 0.05 < 1/16: a bitmask, not a post-span walk
+    expect(await walks({ n: 500, probability: 0.05, weights: 0.02 })).toEqual(['bitmask', 'inverse']);
+    expect(await walks({ n: 500, probability: 0.05, weights: new Uniform(0, 0.05) })).toEqual(['inverse', 'inverse']);
+    expect(await walks({ n: 60, probability: 0.5, weights: 0.02 })).toEqual(['inverse', 'inverse']);
+    expect(await walks({ n: 200, probability: 0.5, weights: 0.02, delays: new Uniform(0.1, 2) })).toEqual(['ring', 'inverse']);
+  });
+
+  it('compatibility refusals say why: per-synapse delays, writes to the synapse (STDP), weights per synapse, state per synapse', async () => {
+    const ring = await planOf({ n: 200, probability: 0.5, weights: 0.02, delays: new Uniform(0.1, 2) });
+    expect(postSpanObstacle(ring.projections[0], ring)).toBe('per-synapse delays');
+    const stdp = await planOf({ n: 200, probability: 0.5, weights: 0.02, synapse: new STDP() });
+    expect(postSpanObstacle(stdp.projections[0], stdp)).toMatch(/^its spike event writes|event-driven/);
+    expect(spikeWalkFor(stdp.projections[0], stdp).name).toBe('inverse');
+    const perSynapse = await planOf({ n: 200, probability: 0.5, weights: new Uniform(0, 0.05) });
+    expect(bitmaskObstacle(perSynapse.projections[0], perSynapse)).toBe('weights per synapse');
+    const local = new Synapse({ parameters: 'scale = 1.0', preSpike: 'g_target += w * scale' });
+    const withLocal = await planOf({ n: 200, probability: 0.5, weights: 0.02, synapse: local });
+    expect(bitmaskObstacle(withLocal.projections[0], withLocal)).toBe('the local attribute scale');
+    expect(spikeWalkFor(withLocal.projections[0], withLocal).name).toBe('post-span');
+    // forced, a strategy is still never taken where it is incompatible
+    propagationChoice.force = 'bitmask';
+    expect(spikeWalkFor(withLocal.projections[0], withLocal).name).toBe('post-span');
+    expect(spikeWalkFor(stdp.projections[0], stdp).name).toBe('inverse');
+  });
+
+  describe.each([1, 2])('%i thread(s)', (numThreads) => {
+    // 500 × 500 × 0.5 ≈ 125 000 synapses: above the threshold of the OpenMP partition (2 threads run the dendrite walk in parallel).
+    it.each(DELAYS)('post-span, %s, in every step (forced) and where the step has many spikes: the js bits', async (_w, delays) => {
+      const s: Shape = { n: 500, probability: 0.5, weights: new Uniform(0, 0.02), delays, synapse: Counting };
+      propagationChoice.force = 'post-span';
+      const forced = await conform('cpp', { directory, numThreads }, (b) => network(b, s), 5, 2);
+      expect(forced.other.net.source).toContain('_mark[rk_pre]');
+      propagationChoice.force = undefined;
+      const chosen = await conform('cpp', { directory, numThreads }, (b) => network(b, s), 5, 2);
+      // 10 % of the 500 inputs, of them per thread on 2 threads
+      expect(chosen.other.net.source).toContain(`if (_ns >= ${numThreads === 1 ? 50 : 25})`);
+      const spikes = (chosen.js.net.populations[1].state.get('_last_spike') as Int32Array).filter((x) => x >= 0).length;
+      expect(spikes).toBeGreaterThan(50);
+    });
+
+    it.each(DELAYS)('bitmask, %s: the js bits', async (_w, delays) => {
+      const s: Shape = { n: 500, probability: 0.5, weights: 0.01, delays, rate: 300 };
+      const { other, js } = await conform('cpp', { directory, numThreads }, (b) => network(b, s), 5, 2);
+      expect(other.net.source).toContain('__builtin_ctz(_b)');
+      const spikes = (js.net.populations[1].state.get('_last_spike') as Int32Array).filter((x) => x >= 0).length;
+      expect(spikes).toBeGreaterThan(50);
+    });
+  });
+});
