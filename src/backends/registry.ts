@@ -6,14 +6,14 @@ import { NetworkError } from '../errors.js';
 import type { Backend, BackendOptions } from '../runtime/engine.js';
 import type { BackendName } from '../ir/plan.js';
 import { jsBackend } from './js/engine.js';
-import { wasmBackend } from './wasm/engine.js';
+import { createWasmBackend } from './wasm/engine.js';
 
 // Declared next to `Backend`, so that a backend's engine never imports the registry that loads it.
 export type { BackendOptions } from '../runtime/engine.js';
 
 const loaders: Record<string, (o: BackendOptions) => Promise<Backend>> = {
   js: async () => jsBackend,
-  wasm: async () => wasmBackend,
+  wasm: async (o) => createWasmBackend(o),
   cpp: loadCpp,
   webgpu: loadWebGpu,
 };

@@ -38,7 +38,7 @@ export interface NetworkConfig {
   method?: MethodName;
   /** Backend used by `compile()` (default 'wasm'; 'js' where WebAssembly is missing, with a warning). */
   backend?: BackendName;
-  /** Threads of the `cpp` backend: an integer ≥ 1 (default 1). */
+  /** Threads of the `cpp` and `wasm` backends: an integer ≥ 1 (default 1; the same results whatever the number). */
   numThreads?: number;
   /** Progress bar of long `simulate()` calls in a terminal (default true; never under tests or without a TTY). */
   progress?: boolean;
@@ -70,7 +70,7 @@ export interface CompileOptions {
   compiler?: string;
   /** `cpp`: the optimisation flags, replacing the defaults. */
   compilerFlags?: string;
-  /** `cpp`: threads (default: the network's `numThreads`). */
+  /** `cpp` and `wasm`: threads (default: the network's `numThreads`). */
   numThreads?: number;
   /** Accepted for ANNarchy's `compile(silent=True)`: `compile()` prints nothing in any case. */
   silent?: boolean;

@@ -113,7 +113,7 @@ export interface BackendOptions {
   compiler?: string;
   /** `cpp`: extra compiler flags. */
   compilerFlags?: string;
-  /** `cpp`: OpenMP threads. */
+  /** `cpp`: OpenMP threads; `wasm`: threads over a shared memory (Node.js workers). */
   numThreads?: number;
 }
 

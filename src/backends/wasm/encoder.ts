@@ -147,14 +147,28 @@ export class Code {
   toInt32(): this { this.bytes.push(0xfc, 0x06, 0xa7); return this; }
   /** `i64.trunc_sat_f64_s`: truncation saturating at the int64 range, NaN to 0 (never traps). */
   truncSatI64(): this { this.bytes.push(0xfc, 0x06); return this; }
+  /**
+   * A thread instruction (`0xfe` prefix, `ATOMIC` opcodes) on the naturally aligned int32 at the
+   * address on the stack (+ `offset` bytes): the shared memory's generation and done counters
+   * (`./threads.ts`).
+   */
+  atomic(o: AtomicName, offset = 0): this { this.bytes.push(0xfe, ATOMIC[o], 2); uleb(this.bytes, offset); return this; }
 }
+
+/** The thread instructions the fork/join of `./threads.ts` uses (after the `0xfe` prefix). */
+export const ATOMIC = {
+  'memory.atomic.notify': 0x00, 'memory.atomic.wait32': 0x01,
+  'i32.atomic.load': 0x10, 'i32.atomic.store': 0x17, 'i32.atomic.rmw.add': 0x1e,
+} as const;
+
+export type AtomicName = keyof typeof ATOMIC;
 
 interface FuncType { params: ValType[]; results: ValType[] }
 
 /** A module under construction: imports first (their indices come first), then the defined functions. */
 export class ModuleWriter {
   readonly #types: FuncType[] = [];
-  readonly #imports: { module: string; field: string; kind: 'func' | 'memory'; type?: number; pages?: number }[] = [];
+  readonly #imports: { module: string; field: string; kind: 'func' | 'memory'; type?: number; pages?: number; maximum?: number }[] = [];
   readonly #funcs: { type: number; locals: ValType[]; code: Code; exportAs?: string }[] = [];
   #importedFuncs = 0;
 
@@ -165,9 +179,12 @@ export class ModuleWriter {
     return this.#types.length - 1;
   }
 
-  /** Imports the memory `module.field` with at least `pages` pages of 64 KiB. */
-  importMemory(module: string, field: string, pages: number): void {
-    this.#imports.push({ module, field, kind: 'memory', pages });
+  /**
+   * Imports the memory `module.field` with at least `pages` pages of 64 KiB; with `sharedMaximum`, a
+   * shared memory of at most that many pages (what threads need: `./threads.ts`).
+   */
+  importMemory(module: string, field: string, pages: number, sharedMaximum?: number): void {
+    this.#imports.push({ module, field, kind: 'memory', pages, maximum: sharedMaximum });
   }
 
   /** Imports a function; returns its index. Every import must come before the first `define`. */
@@ -202,7 +219,10 @@ export class ModuleWriter {
     }));
     section(2, vec(this.#imports, (o, im) => {
       name(o, im.module); name(o, im.field);
-      if (im.kind === 'func') { o.push(0x00); uleb(o, im.type!); } else { o.push(0x02, 0x00); uleb(o, im.pages!); }
+      if (im.kind === 'func') { o.push(0x00); uleb(o, im.type!); } else if (im.maximum === undefined) { o.push(0x02, 0x00); uleb(o, im.pages!); } else {
+        // Limits flag 3: a maximum follows, and the memory is shared.
+        o.push(0x02, 0x03); uleb(o, im.pages!); uleb(o, im.maximum);
+      }
     }));
     section(3, vec(this.#funcs, (o, f) => uleb(o, f.type)));
     const exported = this.#funcs.map((f, k) => ({ f, k })).filter((e) => e.f.exportAs !== undefined);

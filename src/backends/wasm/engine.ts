@@ -6,10 +6,12 @@
  * backend's, imported, over the same memory: every kernel computes the same bits on either side, so
  * which side runs a kernel changes the speed, never a result (`./kernels.ts` says which are wasm).
  */
-import type { Backend, Engine, EngineInput, SpikeBatchHooks, StateMap } from '../../runtime/engine.js';
+import type { Backend, BackendOptions, Engine, EngineInput, SpikeBatchHooks, StateMap } from '../../runtime/engine.js';
 import { JsEngine } from '../js/engine.js';
 import { WasmMemory } from './memory.js';
-import { buildModule, moduleImports } from './module.js';
+import { buildModule, mathSources, moduleImports } from './module.js';
+import { CONTROL_BYTES, ParallelJobs, WorkerPool, threadEnvironment } from './threads.js';
+import { InternalError, NetworkError } from '../../errors.js';
 import { wasmKernels } from './kernels.js';
 import { derivedMaps, fillDerived } from './derived.js';
 import { NORMAL_SCRATCH_BYTES, randomModule } from './random.js';
@@ -28,11 +30,16 @@ export class WasmEngine implements Engine {
   readonly #js: JsEngine;
   readonly #run: RunFunction;
   readonly #rings: WasmRings;
+  /** The workers (numThreads > 1). */
+  readonly #pool: WorkerPool | undefined;
   /** Whether the derived arrays must be rebuilt before the next run (weights or connectivity written). */
   #stale = true;
+  /** What a worker reported when it failed (the engine refuses to run on). */
+  #failed: string | undefined;
 
-  private constructor(input: EngineInput, memory: WasmMemory, derived: StateMap[], js: JsEngine, rings: WasmRings, run: RunFunction, source: string) {
+  private constructor(input: EngineInput, memory: WasmMemory, derived: StateMap[], js: JsEngine, rings: WasmRings, run: RunFunction, source: string, pool?: WorkerPool) {
     this.#input = input;
+    this.#pool = pool;
     this.#rings = rings;
     this.#run = run;
     this.#memory = memory;
@@ -41,26 +48,58 @@ export class WasmEngine implements Engine {
     this.source = source;
   }
 
-  /** Lays out the memory, compiles the module (asynchronously: browsers refuse large synchronous compiles), builds the js side. */
-  static async create(input: EngineInput): Promise<WasmEngine> {
+  /**
+   * Lays out the memory, compiles the module (asynchronously: browsers refuse large synchronous
+   * compiles), builds the js side; with `threads` > 1, starts the workers (`./threads.ts`).
+   */
+  static async create(input: EngineInput, threads = 1): Promise<WasmEngine> {
+    const where = `wasm backend, network ${input.networkId}`;
+    if (threads > 1) {
+      const support = await threadEnvironment.probe();
+      if (!support.ok) throw new NetworkError(`${where}: numThreads: ${threads} needs threads, and ${support.reason}; ${support.fix}`);
+    }
+    const jobs = threads > 1 ? new ParallelJobs(threads) : undefined;
     const derived = derivedMaps(input.plan, input.state.projections);
-    const memory = new WasmMemory(input, derived);
-    const kernels = wasmKernels(input.plan);
+    const memory = new WasmMemory(input, derived, jobs !== undefined);
+    const kernels = wasmKernels(input.plan, jobs);
+    const control = jobs && memory.alloc(CONTROL_BYTES);
     // The js side first: the kernels not written for wasm, which the module's step loop imports. Its
     // own step function is not used; it would call the module's kernels through `built`.
     const built: { exports?: WebAssembly.Exports } = {};
-    const external = Object.fromEntries(kernels.map((k) => [k.name, (step: number) => (built.exports![k.name] as (s: number) => void)(step)]));
-    const js = new JsEngine(input, external, await randomFill(memory.memory, memory.alloc(NORMAL_SCRATCH_BYTES)));
-    const { bytes, vectorised, run } = buildModule(input.plan, kernels, Object.keys(js.kernels), memory, simdSupported());
+    const external = Object.fromEntries(kernels.filter((k) => !k.ranged).map((k) => [k.name, (step: number) => (built.exports![k.name] as (s: number) => void)(step)]));
+    const js = new JsEngine(input, external, await randomFill(memory.memory, memory.alloc(NORMAL_SCRATCH_BYTES), jobs !== undefined));
+    const { bytes, vectorised, run } = buildModule(input.plan, kernels, Object.keys(js.kernels), memory, simdSupported(), jobs && { jobs, control: control! });
     const rings = new WasmRings(input.plan, memory, derived);
-    const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes as BufferSource), moduleImports(memory.memory, { ...js.kernels }, input.hooks, rings));
+    const module = await WebAssembly.compile(bytes as BufferSource);
+    const instance = await WebAssembly.instantiate(module, moduleImports(memory.memory, { ...js.kernels }, input.hooks, rings));
     built.exports = instance.exports;
-    const text = kernels.map((k) => [`;; ${k.name}${vectorised.includes(k.name) ? ' (equations two elements at a time: f64x2)' : ''}`, ...k.body].join('\n')).join('\n\n');
+    const pool = jobs && await WorkerPool.start(module, memory.memory, control!, threads, mathSources(), where);
+    const text = kernels.map((k) => [`;; ${k.name}${k.ranged ? ' (a share [lo, hi) of the elements, run on every thread)' : ''}${vectorised.includes(k.name) ? ' (equations two elements at a time: f64x2)' : ''}`, ...k.body].join('\n')).join('\n\n');
     const loop = [';; run (the step loop: start, count, mode)', ...run.body].join('\n');
     const source = `${text}\n\n${loop}\n\n// the kernels written in JavaScript (the step function is the loop above)\n${js.source}`;
-    const engine = new WasmEngine(input, memory, derived, js, rings, instance.exports.run as RunFunction, source);
+    const engine = new WasmEngine(input, memory, derived, js, rings, instance.exports.run as RunFunction, source, pool);
     engine.#sync(); // the derived arrays at build time, not in the first run
     return engine;
+  }
+
+  /** The number of threads the parallel loops run on (1: no workers). */
+  get threads(): number {
+    return this.#pool ? this.#pool.size + 1 : 1;
+  }
+
+  /** How many parallel loops ran on every thread so far (fork/joins; 0 without threads). */
+  get forks(): number {
+    return this.#pool?.forks ?? 0;
+  }
+
+  /** Ends the workers (the network was disposed); they never keep the process alive meanwhile. */
+  dispose(): void {
+    this.#pool?.close();
+  }
+
+  /** Resolves when the workers have exited after `dispose()` (at once without threads). */
+  get closed(): Promise<void> {
+    return this.#pool?.exited ?? Promise.resolve();
   }
 
   /** The runtime's switches, constants and replaced arrays into memory; the derived arrays rebuilt when stale. */
@@ -86,11 +125,24 @@ export class WasmEngine implements Engine {
     for (const p of logged) logOn[p] = 1;
     for (let s = start, left = count; left > 0;) {
       // At most 2^30 steps per call: the count and the log's step offsets are int32s.
-      this.#run(s, Math.min(left, 2 ** 30), mode);
+      this.#call(s, Math.min(left, 2 ** 30), mode);
       const info = this.#memory.net('RUN') as Int32Array;
       if (logged.length) handOver(this.#memory.net('LOG') as Int32Array, info[1], s, logged, batch!);
       s += info[0];
       left -= info[0];
+    }
+  }
+
+  /** The module's `run`; a worker's failure (the join traps) said as an error with what the worker reported. */
+  #call(start: number, count: number, mode: number): void {
+    if (this.#failed) throw new NetworkError(`wasm backend, network ${this.#input.networkId}: a thread failed in an earlier run (${this.#failed}); the network's state is unreliable: build and compile it again`);
+    try {
+      this.#run(start, count, mode);
+    } catch (e) {
+      const failure = e instanceof WebAssembly.RuntimeError ? this.#pool?.failure() : undefined;
+      if (!failure) throw e;
+      this.#failed = failure;
+      throw new InternalError(`wasm backend, network ${this.#input.networkId}: ${failure}`);
     }
   }
 
@@ -156,8 +208,8 @@ export function simdSupported(): boolean {
   return simd;
 }
 
-/** The random module, compiled once per process (it is the same for every network). */
-let randomCompiled: Promise<WebAssembly.Module> | undefined;
+/** The random module, compiled once per process and memory kind (it is the same for every network): [own memory, shared]. */
+const randomCompiled: (Promise<WebAssembly.Module> | undefined)[] = [];
 
 type FillFunction = (ptr: number, n: number, seed: number, stream: number, stepLo: number, stepHi: number, drawId: number, a: number, b: number, scratch: number) => void;
 
@@ -166,9 +218,9 @@ type FillFunction = (ptr: number, n: number, seed: number, stream: number, stepL
  * the same bits) when the array is in the network's memory: `a + (b − a)·u` and `m + s·z`, the
  * arguments computed here exactly as `fillDraws` computes them. Other distributions stay js.
  */
-async function randomFill(memory: WebAssembly.Memory, scratch: number): Promise<typeof fillDraws> {
-  randomCompiled ??= WebAssembly.compile(randomModule(simdSupported()) as BufferSource);
-  const instance = await WebAssembly.instantiate(await randomCompiled, { env: { memory } });
+async function randomFill(memory: WebAssembly.Memory, scratch: number, shared: boolean): Promise<typeof fillDraws> {
+  const compiled = (randomCompiled[Number(shared)] ??= WebAssembly.compile(randomModule(simdSupported(), shared) as BufferSource));
+  const instance = await WebAssembly.instantiate(await compiled, { env: { memory } });
   const uniform = instance.exports.fill_uniform as FillFunction;
   const normal = instance.exports.fill_normal as FillFunction;
   return (out, dist, args, seed, stream, step, drawId) => {
@@ -180,8 +232,13 @@ async function randomFill(memory: WebAssembly.Memory, scratch: number): Promise<
   };
 }
 
-/** The `wasm` backend (`compile({ backend: 'wasm' })`, the default). */
-export const wasmBackend: Backend = {
-  name: 'wasm',
-  build: (input) => WasmEngine.create(input),
-};
+/**
+ * The `wasm` backend (`compile({ backend: 'wasm' })`, the default) for the given compile options:
+ * `numThreads` threads (`./threads.ts`; refused with a NetworkError where the platform has none).
+ */
+export function createWasmBackend(options: BackendOptions): Backend {
+  return {
+    name: 'wasm',
+    build: (input) => WasmEngine.create(input, Math.max(1, Math.floor(options.numThreads ?? 1))),
+  };
+}

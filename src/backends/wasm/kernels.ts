@@ -12,12 +12,16 @@ import { specialPopulationKernel } from './special.js';
 import { delayKernel, globalOpsKernel } from './phases.js';
 import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel } from './projection.js';
 import type { KernelText } from './text.js';
+import type { ParallelJobs } from './threads.js';
 
-/** The kernels of `plan` written for wasm, each named as the step function calls it. */
-export function wasmKernels(plan: NetworkPlan): KernelText[] {
+/**
+ * The kernels of `plan` written for wasm, each named as the step function calls it; with `jobs`
+ * (threads, `./threads.ts`), the parallel loops' ranged kernels after them.
+ */
+export function wasmKernels(plan: NetworkPlan, jobs?: ParallelJobs): KernelText[] {
   const kernels: KernelText[] = [];
   for (const p of plan.populations) {
-    kernels.push(p.special ? specialPopulationKernel(p) : neuronKernel(p, plan));
+    kernels.push(p.special ? specialPopulationKernel(p) : neuronKernel(p, plan, jobs));
     const ops = globalOpsKernel(p);
     if (ops) kernels.push(ops);
     const delay = delayKernel(p);
@@ -25,11 +29,11 @@ export function wasmKernels(plan: NetworkPlan): KernelText[] {
   }
   for (const proj of plan.projections) {
     if (proj.special) continue;
-    if (proj.type === 'rate') kernels.push(rateTransmissionKernel(proj, plan));
+    if (proj.type === 'rate') kernels.push(rateTransmissionKernel(proj, plan, jobs));
     // A procedural projection's walk stays the js kernel (imported by the step loop): same bits.
     else if (!proj.procedural) kernels.push(spikeTransmissionKernel(proj, plan));
     if (proj.hasUpdate) kernels.push(synapseUpdateKernel(proj, plan));
     if (proj.hasPostEvents) kernels.push(postEventKernel(proj, plan));
   }
-  return kernels;
+  return [...kernels, ...(jobs?.kernels ?? [])];
 }

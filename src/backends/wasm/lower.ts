@@ -443,7 +443,8 @@ export class Lowerer {
         // A loop whose iterations are independent, two at a time with float64 pairs where its body
         // allows (`./vector.ts`), the rest (or all of it) one at a time.
         const [i, from, to, ...body] = a;
-        if (typeof to !== 'string' || !isIntLiteral(to) || from !== '0') return this.fail('vfor runs from 0 to a literal', n);
+        if (typeof from === 'string' && typeof to === 'string' && !isIntLiteral(to) && this.lookup(from) && this.lookup(to)) return this.#rangedVfor(i as string, from, to, body);
+        if (typeof to !== 'string' || !isIntLiteral(to) || from !== '0') return this.fail('vfor runs from 0 to a literal, or between two int32 locals', n);
         const pairs = Number(to) - (Number(to) % 2);
         if (pairs > 0 && this.env.simd && vectorLoop(this, i as string, pairs, body)) {
           this.vectorised++;
@@ -503,6 +504,27 @@ export class Lowerer {
       }
     }
     this.fail('unknown statement', n);
+  }
+
+  /**
+   * `(vfor i from to body…)` between two int32 locals (a thread's share of the elements,
+   * `./threads.ts`): pairs of lanes from `from` while two elements are left, then the remainder one
+   * at a time (every element's bits are the same either way: `./vector.ts`).
+   */
+  #rangedVfor(i: string, from: string, to: string, body: Node[]): void {
+    const c = this.code;
+    this.#scoped(() => {
+      const lo = this.lookup(from)!.index, hi = this.lookup(to)!.index;
+      const end = this.declare(`_pairs_end_${i}`, 'i32');
+      // end = from + ((to − from) & ~1)
+      c.get(lo).get(hi).get(lo).op('i32.sub').i32(-2).op('i32.and').op('i32.add').set(end);
+      if (this.env.simd && vectorLoop(this, i, { from: lo, end }, body)) {
+        this.vectorised++;
+        this.stmt(['for', i, `_pairs_end_${i}`, to, ...body]);
+      } else {
+        this.stmt(['for', i, from, to, ...body]);
+      }
+    });
   }
 
   /** `(countdown A)` on the four int32 elements from the index in local `iv`: each positive one less by one. */

@@ -27,7 +27,7 @@ interface Slot {
 
 const PAGE = 65536;
 /** WebAssembly's 32-bit memories: 65 536 pages of 64 KiB. */
-const MAX_PAGES = 65536;
+export const MAX_PAGES = 65536;
 /** Where the address table starts (address 0 is kept unused). */
 export const TABLE = 16;
 
@@ -45,8 +45,11 @@ export class WasmMemory {
 
   readonly #derived: readonly StateMap[];
 
-  /** `derived`: the engine's own arrays of each projection (kept like the state's, by projection id). */
-  constructor(input: EngineInput, derived: readonly StateMap[]) {
+  /**
+   * `derived`: the engine's own arrays of each projection (kept like the state's, by projection id);
+   * `shared`: a shared memory, for threads (`./threads.ts`; it grows in place, views stay attached).
+   */
+  constructor(input: EngineInput, derived: readonly StateMap[], shared = false) {
     this.#input = input;
     this.#derived = derived;
     const add = (owner: Slot['owner'], id: number, name: string, arr: Typed) => {
@@ -69,7 +72,7 @@ export class WasmMemory {
     const originals = this.#slots.map((s) => this.#map(s)?.get(s.name));
     this.#top = align(TABLE + 8 * this.#slots.length);
     this.#place(this.#slots.map((_s, k) => k), originals);
-    this.memory = this.#refused(() => new WebAssembly.Memory({ initial: this.#pagesFor(this.#top), maximum: MAX_PAGES }));
+    this.memory = this.#refused(() => new WebAssembly.Memory({ initial: this.#pagesFor(this.#top), maximum: MAX_PAGES, shared }));
     // Copy every array in, then hand the maps our views.
     this.#rebind();
     this.#slots.forEach((s, k) => { const o = originals[k]; if (o && s.alias < 0) (this.#bound[k] as Typed).set(o as never); });

@@ -16,7 +16,8 @@ import { Lowerer, type Callee, type LowerEnv } from './lower.js';
 import { readForms } from './sexpr.js';
 import { wasmSpelling } from './spelling.js';
 import { PI, type KernelText } from './text.js';
-import { TABLE, type WasmMemory } from './memory.js';
+import { MAX_PAGES, TABLE, type WasmMemory } from './memory.js';
+import { FORK, defineThreadFunctions, type ParallelJobs } from './threads.js';
 import { defineHyperbolic, hyperbolicMatchesMath, squareMatchesPow } from './libm.js';
 import { defineGeometric } from './random.js';
 import { HOOKS, hookName, runKernel } from './run.js';
@@ -30,6 +31,15 @@ const IMPORTS: [string, (...x: number[]) => number, number][] = [
   ['round_half_up', Math.round, 1], ['round', jsBuiltins.round, 1], ['modulo', jsBuiltins.modulo, 2],
   ['fmod', (a: number, b: number) => a % b, 2],
 ];
+
+/**
+ * The `math` imports as JavaScript source, for the workers of `./threads.ts` (which cannot be handed
+ * functions): `Math.<name>` for `Math`'s own, else the function's text (pure arrow functions).
+ */
+export function mathSources(): [string, string][] {
+  const own = new Map(Object.getOwnPropertyNames(Math).map((k) => [(Math as unknown as Record<string, unknown>)[k], k]));
+  return IMPORTS.map(([name, fn]) => [name, own.has(fn) ? `Math.${own.get(fn)!}` : fn.toString()]);
+}
 
 /** A kernel or hook the step loop calls in JavaScript (it takes the step). */
 type StepFunction = (step: number) => void;
@@ -50,10 +60,10 @@ export function moduleImports(memory: WebAssembly.Memory, js: Record<string, Ste
  * loop `run` (`./run.ts`) calling them, the js kernels named `jsKernels` and the hooks; and the
  * names of the kernels whose equations run two elements at a time (`./vector.ts`).
  */
-export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels: readonly string[], memory: WasmMemory, simd = true): { bytes: Uint8Array; vectorised: string[]; run: KernelText } {
+export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels: readonly string[], memory: WasmMemory, simd = true, threads?: ModuleThreads): { bytes: Uint8Array; vectorised: string[]; run: KernelText } {
   const vectorised: string[] = [];
   const w = new ModuleWriter();
-  w.importMemory('env', 'memory', 1);
+  w.importMemory('env', 'memory', 1, threads ? MAX_PAGES : undefined);
   const callees = new Map<string, Callee>();
   const procedures = new Map<string, Callee>();
   for (const name of jsKernels) procedures.set(name, { index: w.importFunction('js', name, ['f64'], []), arity: 1 });
@@ -94,10 +104,19 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
   });
   const arraysOf = (k: KernelText) => (local: string) => { const a = k.arrays.get(local); return a && memory.ref(a.owner, a.id, a.name); };
   // The step is a float64, as in js: exact up to 2^53 (an int32 would wrap after 2^31 steps).
-  const indices = kernels.map((k) => w.declare(['f64'], [], k.name));
-  kernels.forEach((k, j) => procedures.set(k.name, { index: indices[j], arity: 1 }));
+  // A ranged kernel (a parallel loop, `./threads.ts`) takes its share too, and is called by `dispatch` only.
+  const indices = kernels.map((k) => (k.ranged ? w.declare(['f64', 'i32', 'i32'], []) : w.declare(['f64'], [], k.name)));
+  kernels.forEach((k, j) => { if (!k.ranged) procedures.set(k.name, { index: indices[j], arity: 1 }); });
+  const thread = threads && {
+    jobs: threads.jobs.kernels.map((k) => indices[kernels.indexOf(k)]),
+    fork: w.declare(['f64', 'f64', 'f64', 'f64'], []),
+    dispatch: w.declare(['i32', 'f64', 'i32', 'i32'], []),
+    worker: w.declare(['i32', 'i32'], [], 'worker'),
+  };
+  if (thread) procedures.set(FORK, { index: thread.fork, arity: 4 });
   kernels.forEach((k, j) => {
-    const low = new Lowerer(env(arraysOf(k)), `kernel ${k.name}`, [{ name: 'step', type: 'f64' }]);
+    const params = [{ name: 'step', type: 'f64' as const }, ...(k.ranged ? [{ name: 'lo', type: 'i32' as const }, { name: 'hi', type: 'i32' as const }] : [])];
+    const low = new Lowerer(env(arraysOf(k)), `kernel ${k.name}`, params);
     low.stmts(readForms(['(let t f64 (* step dt))', ...k.body].join('\n')));
     w.define(indices[j], low.locals, concat(low));
     if (low.vectorised > 0) vectorised.push(k.name);
@@ -107,7 +126,14 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
   const low = new Lowerer(env(arraysOf(run)), 'the step loop', [{ name: 'start', type: 'f64' }, { name: 'count', type: 'i32' }, { name: 'mode', type: 'i32' }]);
   low.stmts(readForms(run.body.join('\n')));
   w.define(runIndex, low.locals, concat(low));
+  if (thread) defineThreadFunctions(w, thread, threads.jobs.threads, threads.control);
   return { bytes: w.emit(), vectorised, run };
+}
+
+/** What a module with threads needs: its parallel loops, and the address of its control block (`CONTROL_BYTES`). */
+export interface ModuleThreads {
+  jobs: ParallelJobs;
+  control: number;
 }
 
 /** The prologue (array addresses) followed by the body. */

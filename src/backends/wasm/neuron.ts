@@ -14,6 +14,7 @@ import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';
 import type { SymbolResolver } from '../render.js';
 import { wasmDialect as d, floatLiteral } from './spelling.js';
 import { KernelText, PI } from './text.js';
+import type { ParallelJobs } from './threads.js';
 
 /** The resolver of a neuron's equations: attributes and internal arrays of the population, by their own names. */
 function neuronScope(pop: PopulationPlan, net: NetworkPlan, mode: 'global' | 'local', temps: Set<string>, k: KernelText): SymbolResolver {
@@ -59,25 +60,41 @@ function emission(pop: PopulationPlan, parts: NeuronParts, events: string[], k: 
   return [`(gfor i ${pop.size} (${guard}) ${skipped}`, ...events, ')'];
 }
 
-/** `pop<id>_update` in wasm text: the shared neuron kernel in one loop over the neurons. */
-export function neuronKernel(pop: PopulationPlan, net: NetworkPlan): KernelText {
-  const k = new KernelText(`pop${pop.id}_update`);
+/**
+ * The population's global values as locals (`<name>_g`): global operations' results, then global
+ * attributes, read after the global equations ran (they may write them).
+ */
+function hoisted(pop: PopulationPlan, k: KernelText, at: 'ops' | 'attributes'): string[] {
   const desc = pop.description;
+  if (at === 'ops') return desc.globalOps.map((g) => { const name = `_${g.op}_${g.variable}`; return d.declare(`${name}_g`, `(aref ${k.pop(name, pop.id, name)} 0)`); });
+  return desc.attributes.filter((a) => a.locality === 'global').map((a) => d.declare(`${a.name}_g`, `(aref ${k.pop(a.name, pop.id, a.name)} 0)`));
+}
+
+/**
+ * `pop<id>_update` in wasm text: the shared neuron kernel in one loop over the neurons. With
+ * `jobs` (threads) and at least cpp's number of neurons, the equations' loop is a kernel of its own
+ * over a share of the neurons (`pop<id>_equations`, ranged), forked on every thread (`./threads.ts`):
+ * neuron i's equations touch only neuron i.
+ */
+export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, jobs?: ParallelJobs): KernelText {
+  const k = new KernelText(`pop${pop.id}_update`);
   const parts = neuronParts(pop, target(pop, net, k));
-  const lines: string[] = [];
-  for (const g of desc.globalOps) {
-    const name = `_${g.op}_${g.variable}`;
-    lines.push(d.declare(`${name}_g`, `(aref ${k.pop(name, pop.id, name)} 0)`));
-  }
-  lines.push(...parts.global);
-  // Globals are hoisted after the global equations ran (they may write them).
-  for (const a of desc.attributes) if (a.locality === 'global') lines.push(d.declare(`${a.name}_g`, `(aref ${k.pop(a.name, pop.id, a.name)} 0)`));
+  const lines: string[] = [...hoisted(pop, k, 'ops'), ...parts.global, ...hoisted(pop, k, 'attributes')];
   const axon = emitsAxonSpikes(pop);
   if (pop.spiking) lines.push(d.declare('_ns', '0', { mutable: true, type: 'int' }));
   if (axon) lines.push(d.declare('_nas', '0', { mutable: true, type: 'int' }));
   // The equations in a loop of their own (`vfor`: two neurons at a time where the body allows,
   // `./vector.ts`), then spike emission: neuron i's equations touch only neuron i (cpp's layout).
-  if (parts.local.length) lines.push(`(vfor i 0 ${pop.size}`, ...parts.inref, ...parts.local, ')');
+  if (parts.local.length) {
+    if (jobs?.worth(pop.size)) {
+      const e = new KernelText(`pop${pop.id}_equations`, true);
+      const own = neuronParts(pop, target(pop, net, e));
+      e.body = [...hoisted(pop, e, 'ops'), ...hoisted(pop, e, 'attributes'), '(vfor i lo hi', ...own.inref, ...own.local, ')'];
+      lines.push(jobs.fork(e, String(pop.size)));
+    } else {
+      lines.push(`(vfor i 0 ${pop.size}`, ...parts.inref, ...parts.local, ')');
+    }
+  }
   const events = [...parts.emit, ...parts.axon];
   if (events.length) lines.push(...emission(pop, parts, events, k));
   if (pop.spiking) lines.push(d.assign(`(aref ${k.pop('_nspiked', pop.id, '_nspiked')} 0)`, '_ns'));

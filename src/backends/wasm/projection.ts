@@ -21,6 +21,8 @@ import { ringText } from './ring.js';
 import { tempNames } from '../steps.js';
 import { wasmDialect as d, floatLiteral } from './spelling.js';
 import { KernelText, PI } from './text.js';
+import type { ParallelJobs } from './threads.js';
+import { SYNAPSE_THRESHOLD } from '../cpp/parallel.js';
 
 /** The flag `name` of projection `proj` (an int32 value). */
 function flag(proj: ProjectionPlan, name: keyof typeof FLAGS): string {
@@ -82,14 +84,29 @@ function eventTarget(proj: ProjectionPlan, ctx: StatementContext, k: KernelText)
   };
 }
 
-/** Rate-coded transmission: `sum(target)` of every post-synaptic neuron. */
-export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): KernelText {
+/**
+ * Rate-coded transmission: `sum(target)` of every post-synaptic neuron. With `jobs` (threads) the
+ * dendrites' loop is a kernel of its own over a share of them (`proj<id>_sums`, ranged), forked on
+ * every thread when the projection has at least cpp's number of synapses (a run-time test, as cpp's:
+ * `load()` may change them): each dendrite writes only its own post-synaptic sum.
+ */
+export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, jobs?: ParallelJobs): KernelText {
   const k = new KernelText(`proj${proj.id}_transmit`);
-  const scope = synapseScope(proj, net, k, { dtName: 'dt', temps: new Set() });
-  const parts = rateSumParts(proj, { d, psp: () => renderExpr(proj.description.psp!, scope, d.expr) });
-  const sum = k.pop('post_sum', proj.post, parts.into[0]);
-  const loop = dendriteSumLoop(loopTarget(proj, k), parts, (_n, i) => `(aref ${sum} ${i})`);
-  k.body = [`(when ${flag(proj, 'transmission')}`, ...scope.head(), ...loop, ')'];
+  const sums = (kernel: KernelText, t: LoopTarget) => {
+    const scope = synapseScope(proj, net, kernel, { dtName: 'dt', temps: new Set() });
+    const parts = rateSumParts(proj, { d, psp: () => renderExpr(proj.description.psp!, scope, d.expr) });
+    const sum = kernel.pop('post_sum', proj.post, parts.into[0]);
+    return [...scope.head(), ...dendriteSumLoop(t, parts, (_n, i) => `(aref ${sum} ${i})`)];
+  };
+  if (!jobs || jobs.threads < 2) {
+    k.body = [`(when ${flag(proj, 'transmission')}`, ...sums(k, loopTarget(proj, k)), ')'];
+    return k;
+  }
+  const r = new KernelText(`proj${proj.id}_sums`, true);
+  r.body = sums(r, { ...loopTarget(proj, r), spread: { sums: (i, _n, body) => [`(for ${i} lo hi`, ...body, ')'] } });
+  const nd = `(length ${k.proj('_post_rank', proj.id, '_post_rank')})`;
+  const synapses = `(aref ${k.proj('_row_ptr', proj.id, '_row_ptr')} ${nd})`;
+  k.body = [`(when ${flag(proj, 'transmission')}`, jobs.fork(r, nd, `(cmp >= ${synapses} ${SYNAPSE_THRESHOLD})`), ')'];
   return k;
 }
 

@@ -21,6 +21,7 @@
  * kernels `draws.ts` uses.
  */
 import { Code, ModuleWriter, type ValType } from './encoder.js';
+import { MAX_PAGES } from './memory.js';
 import { Locals, lit, get, add, sub, mul, div, poly, assign, ret, highWord, lowWord, withHighWord } from './fexpr.js';
 import { type BlockX4, Splats, joinWordsX4, logX4, mulHiLoX4, philoxRoundsX4, shuffle32, sinCosX4, v, words128 } from './random-simd.js';
 import { PHILOX_M0, PHILOX_M1, PHILOX_W0, PHILOX_W1 } from '../../random/philox.js';
@@ -583,10 +584,11 @@ function fromZero(range: number): { locals: ValType[]; code: Code } {
  *
  * @param simd whether to use 128-bit SIMD (four draws at a time, `random-simd.ts`; the engine must
  *   validate it, see `simdSupported`); without it every draw is scalar. The bits are the same.
+ * @param shared whether the memory is shared (the network runs threads, `./threads.ts`)
  */
-export function randomModule(simd: boolean): Uint8Array {
+export function randomModule(simd: boolean, shared = false): Uint8Array {
   const w = new ModuleWriter();
-  w.importMemory('env', 'memory', 1);
+  w.importMemory('env', 'memory', 1, shared ? MAX_PAGES : undefined);
   const fillUniform = w.declare(FILL_PARAMS, [], 'fill_uniform');
   const fillNormal = w.declare(FILL_PARAMS, [], 'fill_normal');
   const uniformRange = w.declare(RANGE_PARAMS, []);

@@ -22,8 +22,15 @@ export class KernelText {
   /** The arrays named in `body`, by local name; the Constants are `C`, the projections' switches `FLAGS`. */
   readonly arrays = new Map<string, ArraySource>([['C', { owner: 'net', id: 0, name: 'C' }], ['FLAGS', { owner: 'net', id: 0, name: 'FLAGS' }]]);
 
-  constructor(name: string) {
+  /**
+   * Whether the kernel runs over a share of its elements, `[lo, hi)` (int32 parameters after
+   * `step`): one of the parallel loops of `./threads.ts`, run on every thread.
+   */
+  readonly ranged: boolean;
+
+  constructor(name: string, ranged = false) {
     this.name = name;
+    this.ranged = ranged;
   }
 
   /** Names array `name` of population `id` as `local` in this kernel; returns `local`. */

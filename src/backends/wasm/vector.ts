@@ -69,11 +69,15 @@ const MASK_FORMS = new Set(['cmp', 'not', 'and', 'or', 'truthy']);
  */
 export const isTwo = (n: Node): boolean => typeof n === 'string' && /^(f:)?[0-9.e+-]+$/.test(n) && Number(n.replace(/^f:/, '')) === 2;
 
+/** Where a pair loop runs: from 0 to a literal, or between two int32 locals (a thread's range, `./threads.ts`). */
+export type PairBounds = number | { from: number; end: number };
+
 /**
- * Emits `for (i = 0; i < pairs; i += 2) body` on pairs of lanes into `low`, if the body allows it;
- * returns whether it did (nothing is emitted otherwise).
+ * Emits `for (i = 0; i < pairs; i += 2) body` on pairs of lanes into `low` (from local `from` to
+ * local `end` when `pairs` says so), if the body allows it; returns whether it did (nothing is
+ * emitted otherwise).
  */
-export function vectorLoop(low: ScalarLowering, i: string, pairs: number, body: Node[]): boolean {
+export function vectorLoop(low: ScalarLowering, i: string, pairs: PairBounds, body: Node[]): boolean {
   const outer = low.code;
   const code = new Code();
   if (!attempt(low, () => { low.code = code; new PairLoop(low, i).emit(pairs, body); })) return false;
@@ -130,12 +134,15 @@ class PairLoop {
 
   get #c(): Code { return this.#low.code; }
 
-  emit(pairs: number, body: Node[]): void {
+  emit(pairs: PairBounds, body: Node[]): void {
     const c = this.#c;
     this.constants(this.#low.newLocal('i32'));
-    c.i32(0).set(this.#iv);
+    if (typeof pairs === 'number') c.i32(0); else c.get(pairs.from);
+    c.set(this.#iv);
     c.begin('block').begin('loop');
-    c.get(this.#iv).i32(pairs).op('i32.ge_s').brIf(1);
+    c.get(this.#iv);
+    if (typeof pairs === 'number') c.i32(pairs); else c.get(pairs.end);
+    c.op('i32.ge_s').brIf(1);
     this.#stmts(body, undefined);
     c.get(this.#iv).i32(2).op('i32.add').set(this.#iv).br(0);
     c.op('end').op('end');

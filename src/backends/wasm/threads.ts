@@ -1,0 +1,331 @@
+/**
+ * Threads for the wasm backend (`numThreads` > 1): the module's memory is shared, and T − 1
+ * `node:worker_threads` workers instantiate the same compiled module over it. The only loops that
+ * run on several threads are the ones cpp runs under OpenMP, with cpp's thresholds
+ * (`../cpp/parallel.ts`): loops whose iterations write disjoint elements (a neuron kernel's
+ * equations, the dendrites of a rate-coded weighted sum). Each is a kernel of its own taking a range
+ * (`KernelText.ranged`: `step`, `lo`, `hi`), a job. The main thread, inside `run`, forks a job as
+ * OpenMP would: it writes the job into a control block of the memory, bumps a generation counter
+ * (`i32.atomic.rmw.add`, `memory.atomic.notify`), runs its own share, then waits until every worker
+ * has added one to the done counter (a short spin, then `memory.atomic.wait32`). Workers loop in the
+ * module's `worker(tid, generation)`: wait for the next generation, run their share, count done. Every
+ * element is computed by one thread with the same instructions as on one thread, and everything
+ * else (spike propagation, reductions, monitors, the kernels in JavaScript, memory growth) stays on
+ * the main thread between joins: the results are the same, bit for bit, whatever the thread count.
+ */
+import { ELEMENT_THRESHOLD } from '../cpp/parallel.js';
+import { Code, type ModuleWriter } from './encoder.js';
+import { InternalError, NetworkError } from '../../errors.js';
+import type { KernelText } from './text.js';
+
+/** The procedure the kernels call to run a job: `(exec _fork job step n parallel)`. */
+export const FORK = '_fork';
+
+/**
+ * Shares are whole groups of this many elements (a `gfor` tests eight at a time, a `vfor` two), so
+ * that a thread's share starts where one thread's lanes would.
+ */
+export const LANES = 8;
+
+/** Byte offsets in the control block; the two counters on cache lines of their own. */
+const CTRL = { generation: 0, done: 64, job: 128, n: 132, chunk: 136, error: 140, step: 144 } as const;
+/** Bytes of the control block (`WasmMemory.alloc`). */
+export const CONTROL_BYTES = 192;
+/** Polls of the done counter before the main thread sleeps on it. */
+const SPINS = 4096;
+/** How long (ns) the main thread sleeps between looks at the done counter and the error flag. */
+const JOIN_WAIT_NS = 1_000_000n;
+/** How long a worker may take to instantiate the module before compile() gives up on it. */
+const START_TIMEOUT_MS = 60_000;
+
+/**
+ * The parallel loops of one module, numbered in the order the kernels ask for them (a kernel's fork
+ * names its job by that number).
+ */
+export class ParallelJobs {
+  readonly threads: number;
+  /** The ranged kernels, by job number. */
+  readonly kernels: KernelText[] = [];
+
+  constructor(threads: number) {
+    this.threads = threads;
+  }
+
+  /** Whether a loop of `size` elements (known when the module is written) runs on threads: cpp's rule. */
+  worth(size: number): boolean {
+    return this.threads > 1 && size >= ELEMENT_THRESHOLD;
+  }
+
+  /**
+   * Registers `kernel` (ranged) and returns the statement that runs it over `n` elements (an int
+   * expression): on every thread when `parallel` (an int expression, tested at run time) is
+   * non-zero, else on the main thread alone.
+   */
+  fork(kernel: KernelText, n: string, parallel = '1'): string {
+    if (!kernel.ranged) throw new InternalError(`wasm backend: ${kernel.name} is forked but takes no range`);
+    this.kernels.push(kernel);
+    return `(exec ${FORK} ${this.kernels.length - 1} step ${n} ${parallel})`;
+  }
+}
+
+/** The function indices the thread code calls and defines. */
+export interface ThreadFunctions {
+  /** The ranged kernels by job number: `(step f64, lo i32, hi i32)`. */
+  jobs: readonly number[];
+  /** `_fork(job, step, n, parallel)`, all float64 (as `exec` passes them), declared. */
+  fork: number;
+  /** `dispatch(job i32, step f64, lo i32, hi i32)`, declared. */
+  dispatch: number;
+  /** `worker(tid i32, generation i32)`, declared and exported. */
+  worker: number;
+}
+
+/**
+ * Defines `dispatch`, `_fork` and `worker` for `threads` threads with the control block at byte
+ * address `ctrl` (`CONTROL_BYTES`, zeros).
+ */
+export function defineThreadFunctions(w: ModuleWriter, f: ThreadFunctions, threads: number, ctrl: number): void {
+  // dispatch: one comparison per job (a module has a few).
+  const d = new Code();
+  f.jobs.forEach((fn, j) => {
+    d.get(0).i32(j).op('i32.eq').begin('if');
+    d.get(1).get(2).get(3).call(fn).op('end');
+  });
+  w.define(f.dispatch, [], d);
+  // A thread's share of n elements: [min(tid·chunk, n), min(tid·chunk + chunk, n)).
+  const share = (c: Code, tid: () => void, chunk: number, n: number, lo: number, hi: number) => {
+    const min = (a: () => void, b: () => void) => { a(); b(); a(); b(); c.op('i32.lt_s').op('select'); };
+    min(() => { tid(); c.get(chunk).op('i32.mul'); }, () => c.get(n)); c.set(lo);
+    min(() => c.get(lo).get(chunk).op('i32.add'), () => c.get(n)); c.set(hi);
+  };
+
+  // _fork(job f64, step f64, n f64, parallel f64); locals 4: j, 5: n, 6: chunk, 7: lo, 8: hi, 9: done, 10: spins.
+  const k = new Code();
+  const [job, step, n, parallel, j, nn, chunk, lo, hi, done, spins] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  k.get(job).truncSat().set(j).get(n).truncSat().set(nn);
+  k.get(parallel).f64(0).op('f64.eq').begin('if');
+  k.get(j).get(step).i32(0).get(nn).call(f.dispatch).op('return').op('end');
+  // chunk = ceil(n / (threads · LANES)) · LANES
+  k.get(nn).i32(threads * LANES - 1).op('i32.add').i32(threads * LANES).op('i32.div_u').i32(LANES).op('i32.mul').set(chunk);
+  k.i32(ctrl).get(j).store('i32', CTRL.job);
+  k.i32(ctrl).get(nn).store('i32', CTRL.n);
+  k.i32(ctrl).get(chunk).store('i32', CTRL.chunk);
+  k.i32(ctrl).get(step).store('f64', CTRL.step);
+  k.i32(ctrl).i32(0).atomic('i32.atomic.store', CTRL.done);
+  // The job's words are written before the new generation is published (sequentially consistent).
+  k.i32(ctrl).i32(1).atomic('i32.atomic.rmw.add', CTRL.generation).op('drop');
+  k.i32(ctrl).i32(threads - 1).atomic('memory.atomic.notify', CTRL.generation).op('drop');
+  share(k, () => k.i32(0), chunk, nn, lo, hi);
+  k.get(j).get(step).get(lo).get(hi).call(f.dispatch);
+  // The join: until the done counter reaches threads − 1; a worker's failure (the error flag) traps,
+  // and the engine says what the worker reported (`WorkerPool.failure`).
+  k.begin('block').begin('loop');
+  k.i32(ctrl).atomic('i32.atomic.load', CTRL.done).tee(done).i32(threads - 1).op('i32.eq').brIf(1);
+  k.i32(ctrl).atomic('i32.atomic.load', CTRL.error).begin('if').op('unreachable').op('end');
+  k.get(spins).i32(1).op('i32.add').tee(spins).i32(SPINS).op('i32.gt_u').begin('if');
+  k.i32(ctrl).get(done).i64(JOIN_WAIT_NS).atomic('memory.atomic.wait32', CTRL.done).op('drop');
+  k.op('end');
+  k.br(0).op('end').op('end');
+  w.define(f.fork, ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], k);
+
+  // worker(tid i32, generation i32); locals 2: current generation, 3: job, 4: n, 5: chunk, 6: lo, 7: hi.
+  const v = new Code();
+  const [tid, gen, cur, wj, wn, wchunk, wlo, whi] = [0, 1, 2, 3, 4, 5, 6, 7];
+  v.begin('loop'); // one job per turn
+  v.begin('block').begin('loop'); // until the generation moves
+  v.i32(ctrl).atomic('i32.atomic.load', CTRL.generation).tee(cur).get(gen).op('i32.ne').brIf(1);
+  v.i32(ctrl).get(gen).i64(-1n).atomic('memory.atomic.wait32', CTRL.generation).op('drop');
+  v.br(0).op('end').op('end');
+  v.get(cur).set(gen);
+  v.i32(ctrl).load('i32', CTRL.job).tee(wj).i32(0).op('i32.lt_s').begin('if').op('return').op('end'); // the exit job
+  v.i32(ctrl).load('i32', CTRL.n).set(wn);
+  v.i32(ctrl).load('i32', CTRL.chunk).set(wchunk);
+  share(v, () => v.get(tid), wchunk, wn, wlo, whi);
+  v.get(wj).i32(ctrl).load('f64', CTRL.step).get(wlo).get(whi).call(f.dispatch);
+  v.i32(ctrl).i32(1).atomic('i32.atomic.rmw.add', CTRL.done).op('drop');
+  v.i32(ctrl).i32(1).atomic('memory.atomic.notify', CTRL.done).op('drop');
+  v.br(0).op('end');
+  w.define(f.worker, ['i32', 'i32', 'i32', 'i32', 'i32', 'i32'], v);
+}
+
+/** Where threads can run, or why not (what `threadSupport` answers). */
+export type ThreadSupport = { ok: true } | { ok: false; reason: string; fix: string };
+
+/** A module importing a shared memory and using `i32.atomic.load`: whether this engine takes threads' instructions. */
+const ATOMICS_PROBE = Uint8Array.of(
+  0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+  1, 5, 1, 0x60, 0, 1, 0x7f, // type: () → i32
+  2, 9, 1, 1, 0x65, 1, 0x6d, 0x02, 0x03, 1, 1, // import e.m: shared memory, 1..1 page
+  3, 2, 1, 0, // one function of type 0
+  10, 10, 1, 8, 0, 0x41, 0, 0xfe, 0x10, 2, 0, 0x0b, // i32.const 0; i32.atomic.load
+);
+
+/**
+ * Whether this platform runs the wasm backend's threads: shared memory (`SharedArrayBuffer`, in a
+ * browser only when cross-origin isolated), WebAssembly's thread instructions, and Node.js's
+ * `worker_threads` (browsers' Web Workers are not used yet). Replaceable in tests (`threadEnvironment`).
+ */
+export async function threadSupport(): Promise<ThreadSupport> {
+  const fixOne = 'use numThreads: 1 (one thread, the same results)';
+  if (typeof SharedArrayBuffer !== 'function') {
+    const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+    return {
+      ok: false,
+      reason: isolated === false ? 'this page is not cross-origin isolated, so it has no SharedArrayBuffer' : 'this JavaScript engine has no SharedArrayBuffer',
+      fix: isolated === false ? `serve the page with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp, or ${fixOne}` : fixOne,
+    };
+  }
+  if (!WebAssembly.validate(ATOMICS_PROBE)) return { ok: false, reason: "this engine refuses WebAssembly's shared memory and atomic instructions", fix: fixOne };
+  if (!(await workerThreads())) {
+    return { ok: false, reason: "the wasm backend's threads are Node.js worker_threads, and this is not Node.js (Web Workers are not supported yet)", fix: `${fixOne}, or run in Node.js` };
+  }
+  return { ok: true };
+}
+
+/** The capability check the engine asks (tests replace `probe` to simulate a platform without threads). */
+export const threadEnvironment = { probe: threadSupport };
+
+type WorkerThreads = typeof import('node:worker_threads');
+
+/** `node:worker_threads`, or undefined outside Node.js (a non-literal specifier: bundlers leave it out). */
+async function workerThreads(): Promise<WorkerThreads | undefined> {
+  if (typeof process === 'undefined' || !process.versions?.node) return undefined;
+  const specifier = 'node:worker_threads';
+  try {
+    return (await import(/* @vite-ignore */ specifier)) as WorkerThreads;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A worker's program (evaluated as a CommonJS script: no file to find next to a bundle): the module
+ * instantiated over the shared memory with the same `Math` functions as the main thread (their
+ * source: `mathSources` in `./module.ts`) and every other import (kernels in JavaScript, hooks,
+ * ring growth, which only the main thread runs) a stub that fails, then `worker(tid, 0)`. Any failure
+ * sets the error flag and is posted on `port`, where the main thread reads it synchronously.
+ */
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const { module, memory, tid, ctrl, math, port } = workerData;
+const flags = new Int32Array(memory.buffer, ctrl, ${CONTROL_BYTES / 4});
+try {
+  const fns = Object.fromEntries(math.map(([name, source]) => [name, (0, eval)('(' + source + ')')]));
+  const imports = {};
+  for (const im of WebAssembly.Module.imports(module)) {
+    const table = (imports[im.module] ??= {});
+    if (im.kind === 'memory') table[im.name] = memory;
+    else if (im.module === 'math') table[im.name] = fns[im.name];
+    else table[im.name] = () => { throw new Error('called the import ' + im.module + '.' + im.name + ', which only the main thread runs'); };
+  }
+  const run = new WebAssembly.Instance(module, imports).exports.worker;
+  if (typeof run !== 'function') throw new Error('the module exports no worker function');
+  port.postMessage({ ready: true });
+  run(tid, 0);
+} catch (e) {
+  port.postMessage({ error: String((e && e.stack) || e) });
+  Atomics.store(flags, ${CTRL.error / 4}, tid);
+  Atomics.notify(flags, ${CTRL.done / 4});
+}
+`;
+
+/** Workers alive in this process (all pools): for tests that check that dispose() ends them. */
+let alive = 0;
+
+/** How many wasm backend workers are alive in this process. */
+export function liveWorkers(): number {
+  return alive;
+}
+
+/** The T − 1 workers of one network, started on its compiled module and shared memory. */
+export class WorkerPool {
+  readonly #workers: import('node:worker_threads').Worker[];
+  readonly #ports: import('node:worker_threads').MessagePort[];
+  readonly #wt: WorkerThreads;
+  readonly #memory: WebAssembly.Memory;
+  readonly #ctrl: number;
+  readonly #exited: Promise<void>[];
+  #closed = false;
+
+  private constructor(wt: WorkerThreads, memory: WebAssembly.Memory, ctrl: number, workers: import('node:worker_threads').Worker[], ports: import('node:worker_threads').MessagePort[], exited: Promise<void>[]) {
+    this.#wt = wt;
+    this.#memory = memory;
+    this.#ctrl = ctrl;
+    this.#workers = workers;
+    this.#ports = ports;
+    this.#exited = exited;
+  }
+
+  /**
+   * Starts `threads − 1` workers and waits until each has instantiated the module (a failure, or no
+   * answer within a minute, is a NetworkError here, in compile(), rather than a hang in the first run).
+   */
+  static async start(module: WebAssembly.Module, memory: WebAssembly.Memory, ctrl: number, threads: number, math: readonly [string, string][], where: string): Promise<WorkerPool> {
+    const wt = (await workerThreads())!;
+    const workers: import('node:worker_threads').Worker[] = [];
+    const ports: import('node:worker_threads').MessagePort[] = [];
+    const exited: Promise<void>[] = [];
+    const started: Promise<void>[] = [];
+    for (let tid = 1; tid < threads; tid++) {
+      const { port1, port2 } = new wt.MessageChannel();
+      const worker = new wt.Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, tid, ctrl, math, port: port2 }, transferList: [port2] });
+      alive++;
+      exited.push(new Promise((resolve) => worker.once('exit', () => { alive--; resolve(); })));
+      started.push(new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new NetworkError(`${where}: thread ${tid} did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+        const settle = (f: () => void) => { clearTimeout(timer); f(); };
+        port1.once('message', (m: { ready?: boolean; error?: string }) => settle(() => (m.ready ? resolve() : reject(new NetworkError(`${where}: thread ${tid} failed to start: ${m.error}`)))));
+        worker.once('error', (e) => settle(() => reject(new NetworkError(`${where}: thread ${tid} failed to start: ${String(e)}`))));
+      }));
+      workers.push(worker);
+      ports.push(port1);
+    }
+    const pool = new WorkerPool(wt, memory, ctrl, workers, ports, exited);
+    try {
+      await Promise.all(started);
+    } catch (e) {
+      pool.close();
+      throw e;
+    }
+    // From here on a worker reports through its port, read synchronously (`failure`); neither keeps Node alive.
+    for (const w of workers) { w.unref(); w.removeAllListeners('error'); w.on('error', () => undefined); }
+    for (const p of ports) { p.removeAllListeners('message'); p.unref(); }
+    return pool;
+  }
+
+  /** The number of workers (threads − 1). */
+  get size(): number {
+    return this.#workers.length;
+  }
+
+  /** How many jobs the main thread has forked (the generation counter): 0 while every loop stayed on one thread. */
+  get forks(): number {
+    return Atomics.load(new Int32Array(this.#memory.buffer, this.#ctrl, CONTROL_BYTES / 4), CTRL.generation / 4);
+  }
+
+  /** What a worker reported when it failed during a run (after the main thread's join trapped), or undefined. */
+  failure(): string | undefined {
+    const flags = new Int32Array(this.#memory.buffer, this.#ctrl, CONTROL_BYTES / 4);
+    const tid = Atomics.load(flags, CTRL.error / 4);
+    if (tid === 0) return undefined;
+    const m = this.#wt.receiveMessageOnPort(this.#ports[tid - 1])?.message as { error?: string } | undefined;
+    return `thread ${tid}: ${m?.error ?? 'no message'}`;
+  }
+
+  /** Ends the workers (the exit job, then terminate): `exited` resolves when all have. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    const flags = new Int32Array(this.#memory.buffer, this.#ctrl, CONTROL_BYTES / 4);
+    Atomics.store(flags, CTRL.job / 4, -1);
+    Atomics.add(flags, CTRL.generation / 4, 1);
+    Atomics.notify(flags, CTRL.generation / 4);
+    for (const w of this.#workers) void w.terminate();
+    for (const p of this.#ports) p.close();
+  }
+
+  /** Resolves when every worker has exited. */
+  get exited(): Promise<void> {
+    return Promise.all(this.#exited).then(() => undefined);
+  }
+}

@@ -1,0 +1,259 @@
+// The wasm backend's threads (src/backends/wasm/threads.ts): with numThreads 2 and 3 the networks
+// hold the same state as on one thread and on js, BIT FOR BIT, after every chunk (every array of
+// every population and projection, and the spikes): a COBA network above cpp's element threshold
+// (its neuron kernel's equations forked), a rate-coded network whose weighted sum is above the
+// synapse threshold (its dendrites forked) beside a population above the element threshold with
+// global equations, global operations, functions and draws. Below the thresholds nothing forks.
+// Save/load and reset with threads; dispose() ends the workers; a platform without threads is
+// refused with a message naming numThreads, the reason and the fix; a worker's failure is an error
+// on the main thread, not a hang.
+import { describe, it, expect, vi, afterEach } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Network, Neuron, Synapse, Normal, Uniform, type BackendName } from '../../../src/index.js';
+import { NetworkError } from '../../../src/errors.js';
+import { ELEMENT_THRESHOLD, SYNAPSE_THRESHOLD } from '../../../src/backends/cpp/parallel.js';
+import { CONTROL_BYTES, FORK, WorkerPool, defineThreadFunctions, liveWorkers, threadEnvironment, threadSupport } from '../../../src/backends/wasm/threads.js';
+import { ModuleWriter, Code } from '../../../src/backends/wasm/encoder.js';
+import { mathSources } from '../../../src/backends/wasm/module.js';
+import type { WasmEngine } from '../../../src/backends/wasm/engine.js';
+import { snapshot, expectIdentical, spikingNetwork, rateNetwork } from '../../helpers/conformance.js';
+
+type Build = (backend: BackendName) => Network;
+
+const COBA = new Neuron({
+  name: 'coba_threads',
+  parameters: `
+    El = -60.0 : population
+    Vr = -60.0 : population
+    Erev_exc = 0.0 : population
+    Erev_inh = -80.0 : population
+    Vt = -50.0 : population
+    tau = 20.0 : population
+    tau_exc = 5.0 : population
+    tau_inh = 10.0 : population
+    I = 20.0
+  `,
+  equations: `
+    drive = 1.0 + 0.1 * sin(t / 3.0) : population
+    tau * dv/dt = (El - v) + g_exc * (Erev_exc - v) + g_inh * (Erev_inh - v) + drive * I + 0.5 * Normal(0.0, 1.0) + 0.001 * mean(v)
+    tau_exc * dg_exc/dt = - g_exc
+    tau_inh * dg_inh/dt = - g_inh
+  `,
+  spike: 'v > Vt',
+  reset: 'v = Vr',
+  refractory: 5.0,
+});
+
+/** COBA above the element threshold (an odd size: the last thread's share ends in a remainder). */
+function coba(backend: BackendName): Network {
+  const N = ELEMENT_THRESHOLD + 10_001, NE = Math.floor(0.8 * N);
+  const net = new Network({ seed: 7, backend, dt: 0.1 });
+  const P = net.create(N, COBA, { name: 'P' });
+  P.v = new Normal(-55.0, 5.0);
+  P.g_exc = new Normal(4.0, 1.5);
+  P.g_inh = new Normal(20.0, 12.0);
+  P.I = new Uniform(0.0, 25.0);
+  net.connect(P.slice(0, NE), P, 'exc', undefined, { name: 'e' }).connectFixedProbability({ weights: 0.6, probability: 20 / N });
+  net.connect(P.slice(NE), P, 'inh', undefined, { name: 'i' }).connectFixedProbability({ weights: 6.7, probability: 20 / N, delays: 1.0 });
+  net.monitor(P, 'spike');
+  return net;
+}
+
+const Rate = new Neuron({
+  name: 'rate_threads',
+  parameters: `
+    tau = 10.0
+    baseline = -0.2
+    gain = 1.5 : population
+  `,
+  equations: `
+    level = 0.5 + 0.25 * cos(t / 7.0) : population
+    tau * dmp/dt + mp = baseline + sum(exc) + level + Normal(0.0, 0.1) + Uniform(-0.05, 0.05) + 0.1 * mean(r) - 0.05 * max(r)
+    r = if mp > 0.5: gain * squash(mp) else: pos(mp) : min = 0.0, max = 3.0
+    k = ite(r > 1.0, k + 1, k) : int
+  `,
+  functions: 'squash(x) = x / (1.0 + fabs(x))',
+});
+
+/** Rate-coded: a big population (element threshold), a weighted sum above the synapse threshold, and a small one below it. */
+function rate(backend: BackendName): Network {
+  const net = new Network({ seed: 3, backend, dt: 1.0 });
+  const big = net.create(ELEMENT_THRESHOLD + 3, Rate, { name: 'big' });
+  big.baseline = new Uniform(-0.5, 0.5);
+  const pre = net.create(400, Rate, { name: 'pre' });
+  pre.baseline = Array.from({ length: 400 }, (_, i) => ((i * 7) % 11) * 0.15);
+  const post = net.create(301, Rate, { name: 'post' });
+  // 400 × 301 synapses, over SYNAPSE_THRESHOLD.
+  net.connect(pre, post, 'exc', new Synapse({ psp: 'w * pre.r * pre.r' }), { name: 'dense' }).connectAllToAll({ weights: new Uniform(0, 0.01) });
+  net.connect(post, pre, 'exc', undefined, { name: 'sparse' }).connectFixedProbability({ probability: 0.1, weights: new Uniform(0, 0.1), delays: 2.0 });
+  net.connect(pre, big, 'exc', undefined, { name: 'toBig' }).connectFixedNumberPre({ number: 2, weights: 0.05 });
+  return net;
+}
+
+/** Builds on js and on wasm with 1, 2 and 3 threads; after each chunk every network holds the js network's state. */
+async function conformThreads(build: Build, ms: number, chunks: number, threads = [1, 2, 3]): Promise<Network[]> {
+  const js = build('js');
+  await js.compile();
+  const nets = threads.map((t) => ({ t, net: build('wasm') }));
+  for (const n of nets) await n.net.compile({ numThreads: n.t });
+  for (let c = 0; c < chunks; c++) {
+    await js.simulate(ms);
+    const want = snapshot(js);
+    // A monitor's get() hands its records over (and forgets them): once per chunk and network.
+    const spikes = js.monitors.map((m) => m.get('spike'));
+    for (const n of nets) {
+      await n.net.simulate(ms);
+      expectIdentical(want, snapshot(n.net), `${n.t} threads, after chunk ${c}`);
+      n.net.monitors.forEach((m, k) => expect(m.get('spike'), `${n.t} threads: spikes`).toEqual(spikes[k]));
+    }
+  }
+  js.dispose();
+  return nets.map((n) => n.net);
+}
+
+/** The fork/joins a network's engine has done (`WasmEngine.forks`). */
+const forks = (net: Network) => (net.engine as WasmEngine).forks;
+const forked = (net: Network) => [...(net.source ?? '').matchAll(/^;; (\w+) \(a share/gm)].map((m) => m[1]);
+
+afterEach(() => vi.restoreAllMocks());
+
+/** Waits (10 s at most) until `n` workers are alive, and checks that it is so. */
+async function exits(n: number): Promise<void> {
+  const until = Date.now() + 10_000;
+  while (liveWorkers() > n && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+  expect(liveWorkers()).toBe(n);
+}
+
+describe('wasm threads: bit-identical to one thread and to js', () => {
+  it('COBA above the element threshold: the neuron kernel forked, 2 and 3 threads', async () => {
+    const nets = await conformThreads(coba, 3, 2);
+    expect(forked(nets[0])).toEqual([]);
+    expect(forked(nets[1])).toEqual(['pop0_equations']);
+    // One fork/join a step (60 steps) with threads, none on one thread.
+    expect(nets.map(forks)).toEqual([0, 60, 60]);
+    for (const n of nets) n.dispose();
+  });
+
+  it('the rate network is over the thresholds', () => {
+    expect(400 * 301).toBeGreaterThanOrEqual(SYNAPSE_THRESHOLD);
+  });
+
+  it('rate-coded: a weighted sum above the synapse threshold and a big population with global equations, operations, functions and draws', async () => {
+    const nets = await conformThreads(rate, 15, 2);
+    const ids = (name: string) => nets[1].getProjection(name)!.id;
+    expect(forked(nets[1])).toEqual(expect.arrayContaining(['pop0_equations', `proj${ids('dense')}_sums`, `proj${ids('sparse')}_sums`]));
+    // Per step (30): the big population's equations, the dense sum and toBig's (2 × 50 003 synapses);
+    // the sparse sum (under the threshold) stays on the main thread.
+    expect(nets.map(forks)).toEqual([0, 90, 90]);
+    for (const n of nets) n.dispose();
+  });
+
+  it('below the thresholds: the same results, and no kernel forked', async () => {
+    const nets = await conformThreads((b) => spikingNetwork(b).net, 20, 2, [2]);
+    expect(nets[0].source).not.toContain(`(exec ${FORK}`);
+    expect(forks(nets[0])).toBe(0);
+    nets[0].dispose();
+    // A rate-coded sum is forked only when the projection has the synapses (a run-time test, as cpp's).
+    const rates = await conformThreads((b) => rateNetwork(b).net, 20, 2, [2]);
+    expect(rates[0].source).toMatch(new RegExp(`\\(exec ${FORK} \\d+ step \\(length \\w+\\) \\(cmp >= .* ${SYNAPSE_THRESHOLD}\\)\\)`));
+    expect(forks(rates[0])).toBe(0);
+    rates[0].dispose();
+  });
+});
+
+describe('wasm threads: the network around them', () => {
+  it('save/load and reset with threads continue as one thread and js do', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'neurarchy-wasm-threads-'));
+    const file = path.join(dir, 'rate.npz');
+    const [a, b] = [rate('wasm'), rate('wasm')];
+    await a.compile({ numThreads: 2 });
+    await b.compile({ numThreads: 3 });
+    const js = rate('js');
+    await js.compile();
+    await a.simulate(5);
+    await a.save(file);
+    await a.simulate(5);
+    await b.load(file);
+    await b.simulate(5);
+    await js.simulate(10);
+    expectIdentical(snapshot(js), snapshot(a), 'continued');
+    expect(b.getCurrentStep()).toBe(a.getCurrentStep());
+    expectIdentical(snapshot(a), snapshot(b), 'loaded');
+    for (const n of [a, js]) { n.reset(); await n.simulate(7); }
+    expectIdentical(snapshot(js), snapshot(a), 'after reset');
+    for (const n of [a, b, js]) n.dispose();
+  });
+
+  it('dispose() ends the workers (they never keep the process alive)', async () => {
+    await exits(0); // the earlier tests' workers, ended by their dispose()
+    const before = liveWorkers();
+    const net = rate('wasm');
+    await net.compile({ numThreads: 3 });
+    expect(liveWorkers()).toBe(before + 2);
+    await net.simulate(2);
+    net.dispose();
+    await exits(before);
+  });
+
+  it('refuses numThreads > 1 where the platform has no threads, naming numThreads, the reason and the fix', async () => {
+    vi.spyOn(threadEnvironment, 'probe').mockResolvedValue({ ok: false, reason: 'this JavaScript engine has no SharedArrayBuffer', fix: 'use numThreads: 1 (one thread, the same results)' });
+    const net = rateNetwork('wasm').net;
+    await expect(net.compile({ numThreads: 2 })).rejects.toThrow(/network \d+: numThreads: 2 needs threads, and this JavaScript engine has no SharedArrayBuffer; use numThreads: 1/);
+    await expect(net.compile({ numThreads: 2 })).rejects.toBeInstanceOf(NetworkError);
+    // One thread never asks.
+    const one = rateNetwork('wasm').net;
+    await one.compile({ numThreads: 1 });
+    await one.simulate(2);
+  });
+
+  it('the capability check: a page that is not cross-origin isolated, an engine without SharedArrayBuffer', async () => {
+    expect(await threadSupport()).toEqual({ ok: true });
+    vi.stubGlobal('SharedArrayBuffer', undefined);
+    vi.stubGlobal('crossOriginIsolated', false);
+    const page = await threadSupport();
+    expect(page.ok).toBe(false);
+    expect(page).toMatchObject({ reason: expect.stringMatching(/not cross-origin isolated/), fix: expect.stringMatching(/Cross-Origin-Opener-Policy: same-origin.*Cross-Origin-Embedder-Policy: require-corp/) });
+    vi.stubGlobal('crossOriginIsolated', undefined);
+    expect(await threadSupport()).toMatchObject({ ok: false, reason: expect.stringMatching(/no SharedArrayBuffer/) });
+    vi.unstubAllGlobals();
+  });
+});
+
+describe('wasm threads: failures are errors, not hangs', () => {
+  /** A module with the thread functions of `threads.ts` and one job that traps on every thread but the main one. */
+  function trappingModule(exportWorker: boolean): { bytes: Uint8Array; memory: WebAssembly.Memory; ctrl: number } {
+    const w = new ModuleWriter();
+    w.importMemory('env', 'memory', 1, 16);
+    const job = w.declare(['f64', 'i32', 'i32'], []);
+    const fns = { jobs: [job], fork: w.declare(['f64', 'f64', 'f64', 'f64'], [], 'fork'), dispatch: w.declare(['i32', 'f64', 'i32', 'i32'], []), worker: w.declare(['i32', 'i32'], [], exportWorker ? 'worker' : undefined) };
+    const body = new Code();
+    body.get(1).begin('if').op('unreachable').op('end'); // lo > 0: not the main thread's share
+    w.define(job, [], body);
+    const ctrl = 1024;
+    defineThreadFunctions(w, fns, 2, ctrl);
+    return { bytes: w.emit(), memory: new WebAssembly.Memory({ initial: 1, maximum: 16, shared: true }), ctrl };
+  }
+
+  it('a worker that cannot start fails compile-time start-up with a NetworkError', async () => {
+    const m = trappingModule(false);
+    const before = liveWorkers();
+    await expect(WorkerPool.start(await WebAssembly.compile(m.bytes as BufferSource), m.memory, m.ctrl, 2, mathSources(), 'test')).rejects.toThrow(/test: thread 1 failed to start: .*worker/);
+    await exits(before);
+  });
+
+  it('a worker that traps in a job: the join traps on the main thread, and the pool says what the worker reported', async () => {
+    const m = trappingModule(true);
+    const module = await WebAssembly.compile(m.bytes as BufferSource);
+    const pool = await WorkerPool.start(module, m.memory, m.ctrl, 2, mathSources(), 'test');
+    const instance = await WebAssembly.instantiate(module, { env: { memory: m.memory } });
+    expect(pool.failure()).toBeUndefined();
+    // Ten elements: the main thread's share is [0, 8), the worker's [8, 10).
+    expect(() => (instance.exports.fork as (...x: number[]) => void)(0, 0, 10, 1)).toThrow(WebAssembly.RuntimeError);
+    expect(pool.failure()).toMatch(/thread 1: .*unreachable/);
+    pool.close();
+    await pool.exited;
+    expect(CONTROL_BYTES).toBeLessThanOrEqual(1024);
+  });
+});
