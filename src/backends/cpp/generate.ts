@@ -139,7 +139,7 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
 
   const prepares: string[] = [];
   for (const proj of plan.projections) {
-    const prepare = proj.type === 'spike' && !proj.special ? spikeWalkFor(proj, plan).prepare?.(proj, plan, T) : undefined;
+    const prepare = proj.type === 'spike' && !proj.special ? spikeWalkFor(proj, plan, T.threads).prepare?.(proj, plan, T) : undefined;
     if (prepare) { kernels.push(prepare); prepares.push(`  proj${proj.id}_prepare(N);`); }
   }
   const nproj = Math.max(1, plan.projections.length);

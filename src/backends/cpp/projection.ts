@@ -106,8 +106,8 @@ export interface SpikeWalkInput {
  */
 export interface SpikeWalkStrategy {
   readonly name: string;
-  /** Whether the strategy can run the projection and its shape chooses it (`../kernels/propagation.ts` for the new ones). */
-  compatible(proj: ProjectionPlan, net: NetworkPlan): boolean;
+  /** Whether the strategy can run the projection and its shape chooses it with `threads` OpenMP threads (`../kernels/propagation.ts` for the new ones). */
+  compatible(proj: ProjectionPlan, net: NetworkPlan, threads: number): boolean;
   /** How the event code reads `w` (a copy in the walk's order), or undefined for the weights themselves. */
   weightRead(proj: ProjectionPlan): string | undefined;
   lines(w: SpikeWalkInput): string[];
@@ -177,17 +177,15 @@ function inverseRows({ proj, target, event }: SpikeWalkInput, mirror: boolean): 
  */
 const postSpanStrategy: SpikeWalkStrategy = {
   name: 'post-span',
-  compatible: choosesPostSpan,
+  compatible: (proj, net, threads) => choosesPostSpan(proj, net, 'cpp', dendriteThreads(proj, threads)),
   weightRead: () => undefined,
   lines(w) {
     const { proj, net, table, target, event } = w;
-    const threads = proj.synapses >= SYNAPSE_THRESHOLD ? table.threads : 1;
-    const mark = ['for (int64_t s = 0; s < _ns; s++) _mark[_src[s]] = 1;'];
     return [
       ...stepSpikes(w),
-      ...cppDialect.ifBlock(`_ns >= ${postSpanMinSpikes(proj, net, threads)}`, [
+      ...cppDialect.ifBlock(`_ns >= ${postSpanMinSpikes(proj, net, 'cpp', dendriteThreads(proj, table.threads))}`, [
         `uint8_t* __restrict _mark = N->inv[${proj.id}].mark;`,
-        ...mark,
+        'for (int64_t s = 0; s < _ns; s++) _mark[_src[s]] = 1;',
         ...postSpanWalk(target, (r) => `_mark[${r}]`, event),
         'for (int64_t s = 0; s < _ns; s++) _mark[_src[s]] = 0;',
       ], inverseRows(w, false)),
@@ -197,6 +195,11 @@ const postSpanStrategy: SpikeWalkStrategy = {
     `  if (!v->mark) v->mark = (uint8_t*)nx_aalloc(${net.populations[proj.pre].size});`,
   ]),
 };
+
+/** The threads a dendrite walk runs on: the OpenMP partition's above `SYNAPSE_THRESHOLD` synapses, else one. */
+function dendriteThreads(proj: ProjectionPlan, threads: number): number {
+  return proj.synapses >= SYNAPSE_THRESHOLD ? threads : 1;
+}
 
 /**
  * Bitmask connectivity (`../kernels/propagation.ts`): one bit per (pre, post) pair
@@ -276,16 +279,16 @@ const proceduralWalkStrategy: SpikeWalkStrategy = {
 /** The spike walks, in order of preference. */
 export const spikeWalkStrategies: readonly SpikeWalkStrategy[] = [proceduralWalkStrategy, bitmaskStrategy, postSpanStrategy, inverseWalkStrategy, ringWalkStrategy];
 
-/** The spike walk of a spiking projection: the first compatible of {@link spikeWalkStrategies}. */
-export function spikeWalkFor(proj: ProjectionPlan, net: NetworkPlan): SpikeWalkStrategy {
-  const walk = spikeWalkStrategies.find((w) => w.compatible(proj, net));
+/** The spike walk of a spiking projection on `threads` threads: the first compatible of {@link spikeWalkStrategies}. */
+export function spikeWalkFor(proj: ProjectionPlan, net: NetworkPlan, threads = 1): SpikeWalkStrategy {
+  const walk = spikeWalkStrategies.find((w) => w.compatible(proj, net, threads));
   if (!walk) throw new InternalError(`cpp backend: no spike walk for projection '${proj.name}'`);
   return walk;
 }
 
 /** Spike propagation with the `pre_spike` code of every synapse reached by a (delayed) spike. */
 export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
-  const walk = spikeWalkFor(proj, net);
+  const walk = spikeWalkFor(proj, net, table.threads);
   const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set(proceduralTemps(proj)), weightRead: walk.weightRead(proj) });
   const ctx = synapseContext(proj, net, scope, table);
   const target = loopTarget(proj, scope, table);

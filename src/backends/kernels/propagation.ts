@@ -31,15 +31,18 @@ import { transmitsAxonSpikes } from './axon.js';
 export const POST_SPAN_DENSITY = 1 / 16;
 
 /**
- * Share of the pre-synaptic neurons spiking in a step above which a post-span projection walks the
- * dendrites in that step, and below which it walks the spiking rows (the choice made per step from
- * the spike count, which only the run knows). A row walk costs about `c_row` per synapse of the
- * spiking rows (`spikes × nnz / pre.size`), a post-span walk `c_post` per stored synapse: the walk
- * over the dendrites pays when `spikes / pre.size > c_post / c_row`. Measured on cpp (one thread,
- * N = 1000, p = 0.5, BENCHMARKS.md): a dendrite walk costs as much as the row walk of about 8 % of
- * the pre-synaptic neurons; 10 % keeps to the safe side.
+ * What a backend's walk over the dendrites costs per stored synapse, in row-walk events (synapses
+ * reached by a spike), measured at N = 1000, p = 0.5 (BENCHMARKS.md, `bench/strategies.ts`). A row
+ * walk costs `spikes × nnz / pre.size` events, the dendrite walk `cost × nnz / threads`: the
+ * dendrite walk pays in a step when `spikes / pre.size > cost / threads`.
+ * - cpp: about 3 (one thread, every input spiking: 2.99 s against 1.07 s; the test of a mark is a
+ *   branch, mispredicted at mid rates, where the ratio is worse), so the walk can pay only on 4
+ *   threads or more (the row walk runs on one);
+ * - webgpu: about 0.15 on SwiftShader (the row walk's atomic adds contend on a dense projection: 10 %
+ *   of the inputs spiking cost 4.4 s, all 47 s, the dendrite walk 6.3–7.4 s whatever the rate). Not
+ *   measured on a GPU.
  */
-export const POST_SPAN_SHARE = 0.1;
+export const POST_SPAN_COST = { cpp: 3, webgpu: 0.15 } as const;
 
 /**
  * Fewest synapses per (pre, post) pair for the bitmask: its rows take `1/8` byte per pair, a row
@@ -126,10 +129,16 @@ export function bitmaskObstacle(proj: ProjectionPlan, net: NetworkPlan): string 
   return undefined;
 }
 
-/** Whether the shape of a post-span-compatible projection chooses it (or the test switch forces it). */
-export function choosesPostSpan(proj: ProjectionPlan, net: NetworkPlan): boolean {
+/**
+ * Whether the shape of a post-span-compatible projection chooses it on `backend` with `threads`
+ * threads (or the test switch forces it): dense and large enough, and some share of spiking inputs
+ * makes the dendrite walk pay (`postSpanMinSpikes` within the population).
+ */
+export function choosesPostSpan(proj: ProjectionPlan, net: NetworkPlan, backend: keyof typeof POST_SPAN_COST, threads = 1): boolean {
   if (propagationChoice.force === 'row' || postSpanObstacle(proj, net) !== undefined) return false;
-  return propagationChoice.force === 'post-span' || (proj.synapses >= STRATEGY_MIN_SYNAPSES && density(proj, net) >= POST_SPAN_DENSITY);
+  if (propagationChoice.force === 'post-span') return true;
+  const pays = postSpanMinSpikes(proj, net, backend, threads) <= net.populations[proj.pre].size;
+  return pays && proj.synapses >= STRATEGY_MIN_SYNAPSES && density(proj, net) >= POST_SPAN_DENSITY;
 }
 
 /** Whether the shape of a bitmask-compatible projection chooses it (or the test switch forces it). */
@@ -139,14 +148,13 @@ export function choosesBitmask(proj: ProjectionPlan, net: NetworkPlan): boolean 
 }
 
 /**
- * The fewest spikes of a step for which a post-span projection walks its dendrites (below: its
- * spiking rows), `POST_SPAN_SHARE` of the pre-synaptic neurons (0 when the test switch forces the
- * post-span walk: every step). `threads` divides it: the dendrite walk runs on every thread, the row
- * walk on one.
+ * The fewest spikes of a step for which a post-span projection walks its dendrites on `backend`
+ * with `threads` threads (below: its spiking rows), from `POST_SPAN_COST`; 0 when the test switch
+ * forces the post-span walk (every step).
  */
-export function postSpanMinSpikes(proj: ProjectionPlan, net: NetworkPlan, threads = 1): number {
+export function postSpanMinSpikes(proj: ProjectionPlan, net: NetworkPlan, backend: keyof typeof POST_SPAN_COST, threads = 1): number {
   if (propagationChoice.force === 'post-span') return 0;
-  return Math.max(1, Math.ceil((POST_SPAN_SHARE * net.populations[proj.pre].size) / Math.max(1, threads)));
+  return Math.max(1, Math.ceil((POST_SPAN_COST[backend] * net.populations[proj.pre].size) / Math.max(1, threads)));
 }
 
 /**

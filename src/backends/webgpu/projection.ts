@@ -423,7 +423,7 @@ const stridedDendrites: LoopTarget['spread'] = {
  */
 const postSpan: SpikePropagationStrategy = {
   name: 'post-span',
-  compatible: choosesPostSpan,
+  compatible: (proj, net) => choosesPostSpan(proj, net, 'webgpu'),
   ringSlots: () => 0,
   pushes: () => [],
   rows: () => 1,
@@ -438,7 +438,7 @@ const postSpan: SpikePropagationStrategy = {
       return [
         'var n: i32 = 0; var base: i32 = 0;',
         ...sharedSpikeSource(proj, queueSource(proj, net, L)),
-        `let _span = ${go} && n >= ${postSpanMinSpikes(proj, net)};`,
+        `let _span = ${go} && n >= ${postSpanMinSpikes(proj, net, 'webgpu')};`,
         // A new epoch per marking step; at the largest i32 every mark is cleared once and the epochs start again.
         'if (_span) {',
         `  var _e = I[${o('_wg_epoch')}] + 1;`,

@@ -3,7 +3,8 @@
 // marked spikes) and bitmask connectivity (one bit per pair, one shared weight). Each is chosen where
 // the projection's shape asks for it, refused where its compatibility test fails, and gives the js
 // bits (every array of the state) on 1 and 2 threads, without delay and with a uniform delay. The
-// post-span walk runs in steps with many spikes only; forced (`propagationChoice`), in every step.
+// post-span walk runs in steps with many spikes only, and is chosen only where threads can make it pay;
+// forced (`propagationChoice`), in every step.
 import { describe, it, expect, afterEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,14 +76,19 @@ const DELAYS: [string, number][] = [['no delay', 0], ['a uniform delay', 1.5]];
 afterEach(() => { propagationChoice.force = undefined; });
 
 describe.skipIf(!compiler)('cpp backend: propagation strategies', () => {
-  it('chosen from the shape: dense with weights per synapse → post-span, dense with one weight → bitmask, sparse or small → the row walk', async () => {
-    expect(await walks({ n: 200, probability: 0.5, weights: new Uniform(0, 0.05) })).toEqual(['post-span', 'inverse']);
+  it('chosen from the shape: dense with one weight → bitmask; dense with weights per synapse → post-span from 4 threads; sparse or small → the row walk', async () => {
     expect(await walks({ n: 200, probability: 0.5, weights: 0.02 })).toEqual(['bitmask', 'inverse']);
     // 1/32 < 0.05 < 1/16: a bitmask, not a post-span walk
     expect(await walks({ n: 500, probability: 0.05, weights: 0.02 })).toEqual(['bitmask', 'inverse']);
-    expect(await walks({ n: 500, probability: 0.05, weights: new Uniform(0, 0.05) })).toEqual(['inverse', 'inverse']);
     expect(await walks({ n: 60, probability: 0.5, weights: 0.02 })).toEqual(['inverse', 'inverse']);
     expect(await walks({ n: 200, probability: 0.5, weights: 0.02, delays: new Uniform(0.1, 2) })).toEqual(['ring', 'inverse']);
+    // The dendrite walk costs about 3 row-walk events per stored synapse on one thread (POST_SPAN_COST): it can pay from 3 threads, above the OpenMP threshold.
+    const dense = await planOf({ n: 500, probability: 0.5, weights: new Uniform(0, 0.05) });
+    expect([1, 2, 4].map((t) => spikeWalkFor(dense.projections[0], dense, t).name)).toEqual(['inverse', 'inverse', 'post-span']);
+    const smaller = await planOf({ n: 200, probability: 0.5, weights: new Uniform(0, 0.05) });
+    expect(spikeWalkFor(smaller.projections[0], smaller, 4).name).toBe('inverse');
+    const sparse = await planOf({ n: 500, probability: 0.05, weights: new Uniform(0, 0.05) });
+    expect(spikeWalkFor(sparse.projections[0], sparse, 4).name).toBe('inverse');
   });
 
   it('compatibility refusals say why: per-synapse delays, writes to the synapse (STDP), weights per synapse, state per synapse', async () => {
@@ -96,25 +102,30 @@ describe.skipIf(!compiler)('cpp backend: propagation strategies', () => {
     const local = new Synapse({ parameters: 'scale = 1.0', preSpike: 'g_target += w * scale' });
     const withLocal = await planOf({ n: 200, probability: 0.5, weights: 0.02, synapse: local });
     expect(bitmaskObstacle(withLocal.projections[0], withLocal)).toBe('the local attribute scale');
-    expect(spikeWalkFor(withLocal.projections[0], withLocal).name).toBe('post-span');
+    expect(postSpanObstacle(withLocal.projections[0], withLocal)).toBeUndefined();
     // forced, a strategy is still never taken where it is incompatible
     propagationChoice.force = 'bitmask';
-    expect(spikeWalkFor(withLocal.projections[0], withLocal).name).toBe('post-span');
+    expect(spikeWalkFor(withLocal.projections[0], withLocal).name).toBe('inverse');
     expect(spikeWalkFor(stdp.projections[0], stdp).name).toBe('inverse');
+  });
+
+  it('post-span chosen on 4 threads: the dendrite walk in the steps where most inputs spike, the row walk in the others, the js bits', async () => {
+    // rates 4000–12 000 Hz at dt 0.1 ms: about 80 % of the inputs a step, around the threshold of 3 × 500 / 4 = 375 spikes
+    const s: Shape = { n: 500, probability: 0.5, weights: new Uniform(0, 0.002), rate: 8000, synapse: Counting };
+    const { other } = await conform('cpp', { directory, numThreads: 4 }, (b) => network(b, s), 5, 2);
+    expect(other.net.source).toContain('if (_ns >= 375)');
   });
 
   describe.each([1, 2])('%i thread(s)', (numThreads) => {
     // 500 × 500 × 0.5 ≈ 125 000 synapses: above the threshold of the OpenMP partition (2 threads run the dendrite walk in parallel).
-    it.each(DELAYS)('post-span, %s, in every step (forced) and where the step has many spikes: the js bits', async (_w, delays) => {
+    it.each(DELAYS)('post-span, %s, in every step (forced): the js bits', async (_w, delays) => {
       const s: Shape = { n: 500, probability: 0.5, weights: new Uniform(0, 0.02), delays, synapse: Counting };
       propagationChoice.force = 'post-span';
-      const forced = await conform('cpp', { directory, numThreads }, (b) => network(b, s), 5, 2);
-      expect(forced.other.net.source).toContain('_mark[rk_pre]');
-      propagationChoice.force = undefined;
-      const chosen = await conform('cpp', { directory, numThreads }, (b) => network(b, s), 5, 2);
-      // 10 % of the 500 inputs, of them per thread on 2 threads
-      expect(chosen.other.net.source).toContain(`if (_ns >= ${numThreads === 1 ? 50 : 25})`);
-      const spikes = (chosen.js.net.populations[1].state.get('_last_spike') as Int32Array).filter((x) => x >= 0).length;
+      const { other, js } = await conform('cpp', { directory, numThreads }, (b) => network(b, s), 5, 2);
+      expect(other.net.source).toContain('_mark[rk_pre]');
+      expect(other.net.source).toContain('if (_ns >= 0)');
+      if (numThreads === 2) expect(other.net.source).toMatch(/#pragma omp parallel for[^\n]*\n\s*for \(int64_t i = 0; i < _nd; i\+\+\)/);
+      const spikes = (js.net.populations[1].state.get('_last_spike') as Int32Array).filter((x) => x >= 0).length;
       expect(spikes).toBeGreaterThan(50);
     });
 
