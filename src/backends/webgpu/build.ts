@@ -12,7 +12,7 @@ import type { Region, BufferName } from './memory.js';
 import { buildLayout, generateWgsl, historyLengths, recordSteps, gpuWrites, type GeneratedNetwork } from './generate.js';
 import { workgroupsFor, type Kernel } from './kernel.js';
 import { growRings, type OwnArrays } from './rings.js';
-import { propagationArrays } from './projection.js';
+import { propagationArrays } from './propagation.js';
 import { NetworkError, InternalError } from '../../errors.js';
 
 /** Steps encoded per submission when no hook needs the state in between. */
@@ -62,7 +62,7 @@ function prefixBytes(regions: Region[]): Record<BufferName, number> {
 }
 
 /**
- * The engine-owned arrays of projection `id`'s propagation layout (marks, bitmask: `projection.ts`
+ * The engine-owned arrays of projection `id`'s propagation layout (marks, bitmask: `propagation.ts`
  * `propagationArrays`), from its state as it is: at every build, and before an upload after its
  * connectivity was signalled (`HostSync.upload`).
  */

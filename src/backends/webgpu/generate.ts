@@ -21,7 +21,8 @@ import { wgslSpelling, wgslNumber, WGSL_HELPERS } from './spelling.js';
 import { Layout, bindingDeclarations, plainMem as PLAIN, type Mem } from './memory.js';
 import { WG, gateOf, type Gate, type Kernel } from './kernel.js';
 import { neuronKernels } from './neuron.js';
-import { rateTransmissionKernel, continuousTransmissionKernel, spikeTransmissionKernels, axonTransmissionKernel, postEventKernel, synapseUpdateKernels, spikePrepLines, axonPrepLines, postPrepLines, spikePropagation, spikeSlots, propagationArrays, onDevice, transmits } from './projection.js';
+import { rateTransmissionKernel, continuousTransmissionKernel, axonTransmissionKernel, postEventKernel, synapseUpdateKernels, axonPrepLines, postPrepLines, transmits } from './projection.js';
+import { spikeTransmissionKernels, spikePrepLines, spikePropagation, spikeSlots, propagationArrays, onDevice } from './propagation.js';
 import { clearSumsKernel, clearCountersKernel, randomKernels, globalOpsKernels, delayKernels, recordKernels } from './phases.js';
 import { specialKernels, decodingKernels, SPECIAL_WGSL } from './special.js';
 import { sharedTransmissionKernel } from './shared.js';
@@ -35,7 +36,7 @@ type StateMap = Map<string, ArrayLike<number>>;
 
 /**
  * Per projection: slots of its spike ring (0: none), as its spike propagation layout asks
- * (`projection.ts` `spikePropagation`): with per-synapse delays, the pre-synaptic spike lists of its
+ * (`propagation.ts` `spikePropagation`): with per-synapse delays, the pre-synaptic spike lists of its
  * last `maxSteps` active steps, as the `js` backend's ring.
  */
 export function historyLengths(plan: NetworkPlan): number[] {

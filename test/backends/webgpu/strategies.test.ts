@@ -8,7 +8,7 @@
 // the strategy chosen per shape, and the kernels they generate.
 import { describe, it, expect, afterEach } from 'vitest';
 import { Network, Neuron, Synapse, Uniform, SpikeSourceArray, type BackendName } from '../../../src/index.js';
-import { spikePropagation } from '../../../src/backends/webgpu/projection.js';
+import { spikePropagation } from '../../../src/backends/webgpu/propagation.js';
 import { buildLayout, generateWgsl } from '../../../src/backends/webgpu/generate.js';
 import { propagationChoice } from '../../../src/backends/kernels/propagation.js';
 import { jsBackend } from '../../../src/backends/js/engine.js';
