@@ -4,6 +4,15 @@
  * spike queue, per-synapse delays through a ring of synapse lists), continuous synaptic equations
  * and `post_spike` events. Spike propagation runs in the js order (spikes in emission order, the
  * synapses of each spike in index order), so every `g += w` happens in the same order.
+ *
+ * The spike walks are strategies ({@link spikeWalkStrategies}, the first compatible per projection):
+ * `procedural` (rows regenerated), `bitmask` (one bit per pair for dense projections with one shared
+ * weight and no per-synapse state; forced only: slower than `inverse` here, `BITMASK_CHOSEN`), `post-span` (a walk over the dendrites testing the step's marked
+ * spikes, in steps with many spikes, on the OpenMP threads), `inverse` (the spiking rows), `ring`
+ * (per-synapse delays). When bitmask and post-span apply: `../kernels/propagation.ts`. Each gives
+ * every neuron its inputs in the js order: bitmask rows run in ascending post rank (a spike's stored
+ * row's order), and a dendrite, sorted by pre rank, meets the step's spikes in their (ascending) list
+ * order.
  */
 import { eventDecay, eventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
@@ -209,7 +218,7 @@ function dendriteThreads(proj: ProjectionPlan, threads: number): number {
  */
 const bitmaskStrategy: SpikeWalkStrategy = {
   name: 'bitmask',
-  compatible: choosesBitmask,
+  compatible: (proj, net) => choosesBitmask(proj, net, 'cpp'),
   weightRead: () => undefined,
   lines(w) {
     const { proj, net, event } = w;

@@ -52,6 +52,16 @@ export const POST_SPAN_COST = { cpp: 3, webgpu: 0.15 } as const;
 export const BITMASK_DENSITY = 1 / 32;
 
 /**
+ * The backends whose shape rule chooses the bitmask. webgpu: the device then holds no index of the
+ * projection (`1/8` byte per pair instead of about 20 bytes per synapse). Not cpp: the runtime's CSR
+ * stays in C memory whatever the walk, so the bitmask saves only the inverse post ranks (4 bytes per
+ * synapse), and its walk is slower than the inverse walk's (measured at N = 1000, p = 0.5, one
+ * thread: 1.4–2.3× the CPU time, BENCHMARKS.md: a set bit costs a data-dependent loop over the
+ * word, an inverse entry one contiguous read). cpp keeps the strategy for `propagationChoice`.
+ */
+export const BITMASK_CHOSEN = { cpp: false, webgpu: true } as const;
+
+/**
  * A choice forced for tests and benchmarks (internal: not an option of `compile()`): `row` keeps
  * every projection on its row walk; `post-span` and `bitmask` choose that strategy wherever it is
  * compatible, whatever the shape (a post-span walk then walks the dendrites in every step). Read
@@ -141,10 +151,11 @@ export function choosesPostSpan(proj: ProjectionPlan, net: NetworkPlan, backend:
   return pays && proj.synapses >= STRATEGY_MIN_SYNAPSES && density(proj, net) >= POST_SPAN_DENSITY;
 }
 
-/** Whether the shape of a bitmask-compatible projection chooses it (or the test switch forces it). */
-export function choosesBitmask(proj: ProjectionPlan, net: NetworkPlan): boolean {
+/** Whether the shape of a bitmask-compatible projection chooses it on `backend` (or the test switch forces it). */
+export function choosesBitmask(proj: ProjectionPlan, net: NetworkPlan, backend: keyof typeof BITMASK_CHOSEN): boolean {
   if (propagationChoice.force === 'row' || propagationChoice.force === 'post-span' || bitmaskObstacle(proj, net) !== undefined) return false;
-  return propagationChoice.force === 'bitmask' || (proj.synapses >= STRATEGY_MIN_SYNAPSES && density(proj, net) >= BITMASK_DENSITY);
+  if (propagationChoice.force === 'bitmask') return true;
+  return BITMASK_CHOSEN[backend] && proj.synapses >= STRATEGY_MIN_SYNAPSES && density(proj, net) >= BITMASK_DENSITY;
 }
 
 /**

@@ -314,7 +314,7 @@ const POST_SPAN_SHARING: Sharing = { pre: true, post: false, semiglobal: true, g
  */
 const bitmask: SpikePropagationStrategy = {
   name: 'bitmask',
-  compatible: choosesBitmask,
+  compatible: (proj, net) => choosesBitmask(proj, net, 'webgpu'),
   ringSlots: () => 0,
   pushes: () => [],
   rows: () => 1,

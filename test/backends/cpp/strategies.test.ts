@@ -1,7 +1,8 @@
 // The spike propagation strategies of the cpp backend besides its row walks (issue 21,
 // src/backends/kernels/propagation.ts): post-span (a walk over the dendrites testing the step's
 // marked spikes) and bitmask connectivity (one bit per pair, one shared weight). Each is chosen where
-// the projection's shape asks for it, refused where its compatibility test fails, and gives the js
+// the projection's shape asks for it (the bitmask: only forced, its walk is slower than the inverse walk
+// on cpp), refused where its compatibility test fails, and gives the js
 // bits (every array of the state) on 1 and 2 threads, without delay and with a uniform delay. The
 // post-span walk runs in steps with many spikes only, and is chosen only where threads can make it pay;
 // forced (`propagationChoice`), in every step.
@@ -76,10 +77,14 @@ const DELAYS: [string, number][] = [['no delay', 0], ['a uniform delay', 1.5]];
 afterEach(() => { propagationChoice.force = undefined; });
 
 describe.skipIf(!compiler)('cpp backend: propagation strategies', () => {
-  it('chosen from the shape: dense with one weight → bitmask; dense with weights per synapse → post-span from 4 threads; sparse or small → the row walk', async () => {
-    expect(await walks({ n: 200, probability: 0.5, weights: 0.02 })).toEqual(['bitmask', 'inverse']);
-    // 1/32 < 0.05 < 1/16: a bitmask, not a post-span walk
-    expect(await walks({ n: 500, probability: 0.05, weights: 0.02 })).toEqual(['bitmask', 'inverse']);
+  it('chosen from the shape: dense with weights per synapse → post-span from 4 threads; the bitmask only forced (slower here); sparse or small → the row walk', async () => {
+    // The bitmask's walk is slower than the inverse walk on cpp (BITMASK_CHOSEN): compatible, never chosen by the shape.
+    expect(await walks({ n: 200, probability: 0.5, weights: 0.02 })).toEqual(['inverse', 'inverse']);
+    const single = await planOf({ n: 200, probability: 0.5, weights: 0.02 });
+    expect(bitmaskObstacle(single.projections[0], single)).toBeUndefined();
+    propagationChoice.force = 'bitmask';
+    expect(spikeWalkFor(single.projections[0], single).name).toBe('bitmask');
+    propagationChoice.force = undefined;
     expect(await walks({ n: 60, probability: 0.5, weights: 0.02 })).toEqual(['inverse', 'inverse']);
     expect(await walks({ n: 200, probability: 0.5, weights: 0.02, delays: new Uniform(0.1, 2) })).toEqual(['ring', 'inverse']);
     // The dendrite walk costs about 3 row-walk events per stored synapse on one thread (POST_SPAN_COST): it can pay from 3 threads, above the OpenMP threshold.
@@ -129,8 +134,9 @@ describe.skipIf(!compiler)('cpp backend: propagation strategies', () => {
       expect(spikes).toBeGreaterThan(50);
     });
 
-    it.each(DELAYS)('bitmask, %s: the js bits', async (_w, delays) => {
+    it.each(DELAYS)('bitmask (forced), %s: the js bits', async (_w, delays) => {
       const s: Shape = { n: 500, probability: 0.5, weights: 0.01, delays, rate: 300 };
+      propagationChoice.force = 'bitmask';
       const { other, js } = await conform('cpp', { directory, numThreads }, (b) => network(b, s), 5, 2);
       expect(other.net.source).toContain('__builtin_ctz(_b)');
       const spikes = (js.net.populations[1].state.get('_last_spike') as Int32Array).filter((x) => x >= 0).length;

@@ -7,6 +7,9 @@
 // steps with many spikes and the row walk in the others; forced, in every step. Without a device:
 // the strategy chosen per shape, and the kernels they generate.
 import { describe, it, expect, afterEach } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import { mkdtempSync } from 'node:fs';
 import { Network, Neuron, Synapse, Uniform, SpikeSourceArray, type BackendName } from '../../../src/index.js';
 import { spikePropagation } from '../../../src/backends/webgpu/propagation.js';
 import { buildLayout, generateWgsl } from '../../../src/backends/webgpu/generate.js';
@@ -27,6 +30,9 @@ interface Shape {
   synapse?: Synapse;
   /** Weights stored per synapse even when given as a number (`forceMultipleWeights`: no bitmask). */
   perSynapse?: boolean;
+  /** `connectFixedNumberPre` with this number instead of a probability (the same number of synapses whatever the seed). */
+  number?: number;
+  seed?: number;
 }
 
 /**
@@ -35,17 +41,24 @@ interface Shape {
  * walk, from 45 spikes: POST_SPAN_COST).
  */
 function countNet(backend: BackendName, s: Shape) {
-  const net = new Network({ dt: 0.1, seed: 5, backend });
+  const net = new Network({ dt: 0.1, seed: s.seed ?? 5, backend });
   const src = new SpikeSourceArray(Array.from({ length: 300 }, (_, i) => [0.1 * (1 + (i % 20)), 2.5, 2.6]), { name: 'src', network: net });
   const post = net.create(500, Counter, { name: 'post' });
-  net.connect(src, post, 'x', s.synapse, { name: 'ff' }).connectFixedProbability({ probability: s.probability ?? 0.5, weights: s.weights, delays: s.delays ?? 0, forceMultipleWeights: s.perSynapse });
+  const proj = net.connect(src, post, 'x', s.synapse, { name: 'ff' });
+  const common = { weights: s.weights, delays: s.delays ?? 0, forceMultipleWeights: s.perSynapse };
+  if (s.number !== undefined) proj.connectFixedNumberPre({ number: s.number, ...common });
+  else proj.connectFixedProbability({ probability: s.probability ?? 0.5, ...common });
   return { net, post };
 }
 
-/** The counters after each of `steps` steps. */
-async function counts(backend: BackendName, s: Shape, steps = 32): Promise<number[][]> {
+/** The counters after each of `steps` steps (after loading `file`, when given). */
+async function counts(backend: BackendName, s: Shape, steps = 32, file?: string): Promise<number[][]> {
   const { net, post } = countNet(backend, s);
   await net.compile({ backend });
+  if (file) {
+    await net.step(); // the device's bits are the compiled connectivity's
+    await net.load(file);
+  }
   const out: number[][] = [];
   for (let k = 0; k < steps; k++) {
     await net.step();
@@ -121,5 +134,17 @@ describe.skipIf(!available)('webgpu backend: propagation strategies against js',
       const gpu = await counts('webgpu', { weights });
       for (let k = 0; k < js.length; k++) expect(maxRelDiff(gpu[k], js[k])).toBeLessThan(TOL);
     }
+  });
+
+  it('a bitmask follows a connectivity loaded after compile (as many synapses, other pairs)', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'neurarchy-webgpu-strategies-')), 'net.npz');
+    const other = countNet('js', { weights: 1, number: 150, seed: 99 });
+    await other.net.compile({ backend: 'js' });
+    await other.net.save(file);
+    const shape: Shape = { weights: 1, number: 150 };
+    expect((await generated(shape)).name).toBe('bitmask');
+    const js = await counts('js', shape, 32, file);
+    expect(await counts('webgpu', shape, 32, file)).toEqual(js);
+    expect(await counts('js', shape)).not.toEqual(js);
   });
 });
