@@ -32,6 +32,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PY = '/usr/bin/python3';
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|software|fallback|warp\b/i;
+/** The backends that take `--threads` (numThreads). */
+const THREADED = new Set(['cpp', 'wasm']);
+
 /** Benchmarks that run on the js backend only (behaviours over typed arrays). */
 const JS_ONLY = new Set(['pymonnto_stdp', 'pymonnto/model_b']);
 const PUBLISHED = path.join(ROOT, 'bench', 'published.jsonl');
@@ -537,7 +540,8 @@ async function main(): Promise<void> {
     for (const b of o.backends) {
       const why = await backendAvailable(b, o);
       if (why) { say(`skipping backend ${b}: ${why}`); continue; }
-      for (const t of b === 'cpp' ? o.threads : [1]) {
+      // --threads reaches the backends that take threads (cpp: OpenMP, wasm: workers); the others run one.
+      for (const t of THREADED.has(b) ? o.threads : [1]) {
         for (const spec of o.specs) {
           if (!existsSync(path.join(ROOT, 'bench', `${spec.name}.ts`))) { say(`skipping ${spec.label}: no bench/${spec.name}.ts`); continue; }
           if (JS_ONLY.has(spec.name) && b !== 'js') continue;

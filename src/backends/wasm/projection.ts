@@ -85,10 +85,8 @@ function eventTarget(proj: ProjectionPlan, ctx: StatementContext, k: KernelText)
 }
 
 /**
- * Rate-coded transmission: `sum(target)` of every post-synaptic neuron. With `jobs` (threads) the
- * dendrites' loop is a kernel of its own over a share of them (`proj<id>_sums`, ranged), forked on
- * every thread when the projection has at least cpp's number of synapses (a run-time test, as cpp's:
- * `load()` may change them): each dendrite writes only its own post-synaptic sum.
+ * Rate-coded transmission: `sum(target)` of every post-synaptic neuron (dendrites forked with
+ * threads: `forkedSums`).
  */
 export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, jobs?: ParallelJobs): KernelText {
   const k = new KernelText(`proj${proj.id}_transmit`);
@@ -98,23 +96,32 @@ export function rateTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, j
     const sum = kernel.pop('post_sum', proj.post, parts.into[0]);
     return [...scope.head(), ...dendriteSumLoop(t, parts, (_n, i) => `(aref ${sum} ${i})`)];
   };
-  if (!jobs || jobs.threads < 2) {
-    k.body = [`(when ${flag(proj, 'transmission')}`, ...sums(k, loopTarget(proj, k)), ')'];
-    return k;
-  }
-  const r = new KernelText(`proj${proj.id}_sums`, true);
+  k.body = [`(when ${flag(proj, 'transmission')}`, ...forkedSums(proj, k, `proj${proj.id}_sums`, sums, jobs), ')'];
+  return k;
+}
+
+/**
+ * A weighted sum's lines in kernel `k` (`sums(kernel, target)` writes them for a kernel and a loop
+ * target). With `jobs` (threads), the dendrites' loop is a kernel of its own over a share of them
+ * (`name`, ranged), and `k` forks it, on every thread when the projection has at least cpp's number
+ * of synapses (a run-time test, as cpp's: `load()` may change them): each dendrite writes only its
+ * own post-synaptic neuron.
+ */
+function forkedSums(proj: ProjectionPlan, k: KernelText, name: string, sums: (kernel: KernelText, t: LoopTarget) => string[], jobs?: ParallelJobs): string[] {
+  if (!jobs || jobs.threads < 2) return sums(k, loopTarget(proj, k));
+  const r = new KernelText(name, true);
   r.body = sums(r, { ...loopTarget(proj, r), spread: { sums: (i, _n, body) => [`(for ${i} lo hi`, ...body, ')'] } });
+  if (r.body.length === 0) return [];
   const nd = `(length ${k.proj('_post_rank', proj.id, '_post_rank')})`;
   const synapses = `(aref ${k.proj('_row_ptr', proj.id, '_row_ptr')} ${nd})`;
-  k.body = [`(when ${flag(proj, 'transmission')}`, jobs.fork(r, nd, `(cmp >= ${synapses} ${SYNAPSE_THRESHOLD})`), ')'];
-  return k;
+  return [jobs.fork(r, nd, `(cmp >= ${synapses} ${SYNAPSE_THRESHOLD})`)];
 }
 
 /**
  * Spike propagation (this step's spikes, or a uniform delay's queue, through the inverse indices; or
  * per-synapse delays through the ring), axonal spikes, then continuous transmission.
  */
-export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan): KernelText {
+export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, jobs?: ParallelJobs): KernelText {
   const k = new KernelText(`proj${proj.id}_transmit`);
   // The derived inverse arrays (`./derived.ts`): post ranks, and weights where no kernel writes them, in walk order.
   const weightRead = hasInverse(proj) && mirrorsWeights(proj) ? `(aref ${k.derived('_iw', proj.id, '_iw')} m)` : undefined;
@@ -144,19 +151,24 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
       ...inverseWalk(t, (s) => `(aref ${pre('_axon_spiked')} ${s})`, '_nas', axonEvent),
     ]));
   }
-  const continuous = continuousTransmission(proj, net, k);
+  const continuous = continuousTransmission(proj, net, k, jobs);
   k.body = [`(when ${flag(proj, 'transmission')}`, ...scope.head(), ...loop, ...continuous, ')'];
   return k;
 }
 
-/** Continuous transmission of a spiking projection, laid out as a rate-coded sum (its scope reads `pre.x` through the delay ring). */
-function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan, k: KernelText): string[] {
-  const scope = synapseScope(proj, net, k, { dtName: 'dt', temps: new Set(), delayedPre: true });
-  const parts = continuousSumParts(proj, { d, psp: () => renderExpr(proj.description.psp!, scope, d.expr) });
-  if (!parts) return [];
-  const g = parts.into.map((name, n) => k.pop(`_g${n}`, proj.post, name));
-  const loop = dendriteSumLoop(loopTarget(proj, k), parts, (n, i) => `(aref ${g[n]} ${i})`);
-  return d.block([...scope.head(), ...loop]);
+/**
+ * Continuous transmission of a spiking projection, laid out as a rate-coded sum (its scope reads
+ * `pre.x` through the delay ring; dendrites forked with threads: `forkedSums`).
+ */
+function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan, k: KernelText, jobs?: ParallelJobs): string[] {
+  const sums = (kernel: KernelText, t: LoopTarget) => {
+    const scope = synapseScope(proj, net, kernel, { dtName: 'dt', temps: new Set(), delayedPre: true });
+    const parts = continuousSumParts(proj, { d, psp: () => renderExpr(proj.description.psp!, scope, d.expr) });
+    if (!parts) return [];
+    const g = parts.into.map((name, n) => kernel.pop(`_g${n}`, proj.post, name));
+    return d.block([...scope.head(), ...dendriteSumLoop(t, parts, (n, i) => `(aref ${g[n]} ${i})`)]);
+  };
+  return forkedSums(proj, k, `proj${proj.id}_continuous`, sums, jobs);
 }
 
 /** Continuous synaptic equations: global, then per dendrite, then per synapse, every `learningPeriod` steps. */

@@ -1,9 +1,10 @@
 /**
  * Threads for the wasm backend (`numThreads` > 1): the module's memory is shared, and T − 1
- * `node:worker_threads` workers instantiate the same compiled module over it. The only loops that
- * run on several threads are the ones cpp runs under OpenMP, with cpp's thresholds
- * (`../cpp/parallel.ts`): loops whose iterations write disjoint elements (a neuron kernel's
- * equations, the dendrites of a rate-coded weighted sum). Each is a kernel of its own taking a range
+ * `node:worker_threads` workers instantiate the same compiled module over it. The loops that run
+ * on several threads are loops cpp runs under OpenMP, with cpp's thresholds (`../cpp/parallel.ts`),
+ * whose iterations write disjoint elements: a neuron kernel's equations, the dendrites of a
+ * weighted sum (rate-coded, or a spiking projection's continuous transmission); cpp's other
+ * parallel loops stay on one thread here (`docs/internals/backends.md`). Each is a kernel of its own taking a range
  * (`KernelText.ranged`: `step`, `lo`, `hi`), a job. The main thread, inside `run`, forks a job as
  * OpenMP would: it writes the job into a control block of the memory, bumps a generation counter
  * (`i32.atomic.rmw.add`, `memory.atomic.notify`), runs its own share, then waits until every worker

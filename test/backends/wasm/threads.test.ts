@@ -16,7 +16,7 @@ import { NetworkError } from '../../../src/errors.js';
 import { ELEMENT_THRESHOLD, SYNAPSE_THRESHOLD } from '../../../src/backends/cpp/parallel.js';
 import { CONTROL_BYTES, FORK, WorkerPool, defineThreadFunctions, liveWorkers, threadEnvironment, threadSupport } from '../../../src/backends/wasm/threads.js';
 import { ModuleWriter, Code } from '../../../src/backends/wasm/encoder.js';
-import { mathSources } from '../../../src/backends/wasm/module.js';
+import { mathSources, moduleImports } from '../../../src/backends/wasm/module.js';
 import type { WasmEngine } from '../../../src/backends/wasm/engine.js';
 import { snapshot, expectIdentical, spikingNetwork, rateNetwork } from '../../helpers/conformance.js';
 
@@ -92,6 +92,22 @@ function rate(backend: BackendName): Network {
   return net;
 }
 
+/** Spiking with continuous transmission (gap junctions, 500 × 499 synapses, over the synapse threshold) and spikes. */
+function gaps(backend: BackendName): Network {
+  const net = new Network({ seed: 5, backend, dt: 0.5 });
+  const LIF = new Neuron({
+    parameters: 'tau = 10.0 : population\n I = 0.0', equations: 'tau * dv/dt = -60.0 - v + g_gap + g_exc + I + 2.0 * Normal(0.0, 1.0)\n tau * dg_exc/dt = -g_exc',
+    spike: 'v > -50.0', reset: 'v = -60.0', refractory: 2.0,
+  });
+  const P = net.create(500, LIF, { name: 'P' });
+  P.v = new Uniform(-60.0, -50.0);
+  P.I = new Normal(10.0, 3.0);
+  net.connect(P, P, 'gap', new Synapse({ psp: 'w * (pre.v - post.v)' }), { name: 'gap' }).connectAllToAll({ weights: new Uniform(0.0, 0.002) });
+  net.connect(P, P, 'exc', undefined, { name: 'exc' }).connectFixedProbability({ probability: 0.05, weights: 1.0, delays: 1.0 });
+  net.monitor(P, 'spike');
+  return net;
+}
+
 /** Builds on js and on wasm with 1, 2 and 3 threads; after each chunk every network holds the js network's state. */
 async function conformThreads(build: Build, ms: number, chunks: number, threads = [1, 2, 3]): Promise<Network[]> {
   const js = build('js');
@@ -147,6 +163,14 @@ describe('wasm threads: bit-identical to one thread and to js', () => {
     // Per step (30): the big population's equations, the dense sum and toBig's (2 × 50 003 synapses);
     // the sparse sum (under the threshold) stays on the main thread.
     expect(nets.map(forks)).toEqual([0, 90, 90]);
+    for (const n of nets) n.dispose();
+  });
+
+  it('spiking with continuous transmission (gap junctions) over the synapse threshold: its sums forked', async () => {
+    const nets = await conformThreads(gaps, 10, 2);
+    expect(forked(nets[1])).toEqual(['proj0_continuous']);
+    // Every step (40): the gap junctions' sums; the exc projection has no continuous part.
+    expect(nets.map(forks)).toEqual([0, 40, 40]);
     for (const n of nets) n.dispose();
   });
 
@@ -235,6 +259,19 @@ describe('wasm threads: failures are errors, not hangs', () => {
     defineThreadFunctions(w, fns, 2, ctrl);
     return { bytes: w.emit(), memory: new WebAssembly.Memory({ initial: 1, maximum: 16, shared: true }), ctrl };
   }
+
+  it("the workers' Math functions, rebuilt from their source, compute what the main thread's do", () => {
+    const xs = [-7.5, -2.5, -0.5, -0, 0, 0.49999999999999994, 0.5, 1.5, 2.5, 3, 6.4, 1e300, NaN, Infinity];
+    const main = moduleImports(new WebAssembly.Memory({ initial: 1 }), {}, {} as never, {} as never).math as Record<string, (...x: number[]) => number>;
+    const sources = mathSources();
+    expect(sources.map(([name]) => name).sort()).toEqual(Object.keys(main).sort());
+    for (const [name, source] of sources) {
+      // A fresh function from the text alone (a worker has nothing else): no closure, no helper.
+      const f = new Function(`return (${source});`)() as (...x: number[]) => number;
+      expect(typeof f, name).toBe('function');
+      for (const a of xs) for (const b of [-3, 2, 0.5]) expect(Object.is(f(a, b), main[name](a, b)), `${name}(${a}, ${b})`).toBe(true);
+    }
+  });
 
   it('a worker that cannot start fails compile-time start-up with a NetworkError', async () => {
     const m = trappingModule(false);
