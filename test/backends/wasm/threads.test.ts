@@ -3,7 +3,8 @@
 // every population and projection, and the spikes): a COBA network above cpp's element threshold
 // (its neuron kernel's equations forked), a rate-coded network whose weighted sum is above the
 // synapse threshold (its dendrites forked) beside a population above the element threshold with
-// global equations, global operations, functions and draws. Below the thresholds nothing forks.
+// global equations, global operations, functions and draws, and gap junctions (a spiking
+// projection's continuous transmission, forked). Below the thresholds nothing forks.
 // Save/load and reset with threads; dispose() ends the workers; a platform without threads is
 // refused with a message naming numThreads, the reason and the fix; a worker's failure is an error
 // on the main thread, not a hang.
