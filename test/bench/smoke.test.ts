@@ -105,6 +105,17 @@ describe('bench scripts and runner', () => {
     });
   });
 
+  it('bench/strategies.ts prints a RESULT line with the CPU time of the run, and refuses an unknown strategy', async () => {
+    const ok = await run(process.execPath, ['--import', 'tsx', 'bench/strategies.ts', '--N', '20', '--T', '1', '--strategy', 'post-span']);
+    expect(ok.code, ok.stderr).toBe(0);
+    const r = resultOf(ok.stdout);
+    expect(r.model).toBe('strategies');
+    expect(typeof r.run_cpu_s).toBe('number');
+    const bad = await run(process.execPath, ['--import', 'tsx', 'bench/strategies.ts', '--N', '20', '--T', '1', '--strategy', 'postspan']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--strategy takes auto, row, post-span, bitmask');
+  });
+
   it('the runner runs a benchmark, writes JSON lines and a Markdown table', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'nb-smoke-'));
     try {
