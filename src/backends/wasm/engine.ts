@@ -10,7 +10,7 @@ import type { Backend, BackendOptions, Engine, EngineInput, SpikeBatchHooks, Sta
 import { JsEngine } from '../js/engine.js';
 import { WasmMemory } from './memory.js';
 import { buildModule, mathSources, moduleImports } from './module.js';
-import { CONTROL_BYTES, ParallelJobs, WorkerPool, threadEnvironment } from './threads.js';
+import { CONTROL_BYTES, FillJobs, ParallelJobs, WorkerPool, threadEnvironment } from './threads.js';
 import { InternalError, NetworkError } from '../../errors.js';
 import { wasmKernels } from './kernels.js';
 import { derivedMaps, fillDerived } from './derived.js';
@@ -67,13 +67,17 @@ export class WasmEngine implements Engine {
     // own step function is not used; it would call the module's kernels through `built`.
     const built: { exports?: WebAssembly.Exports } = {};
     const external = Object.fromEntries(kernels.filter((k) => !k.ranged).map((k) => [k.name, (step: number) => (built.exports![k.name] as (s: number) => void)(step)]));
-    const js = new JsEngine(input, external, await randomFill(memory.memory, memory.alloc(NORMAL_SCRATCH_BYTES), jobs !== undefined));
-    const { bytes, vectorised, run } = buildModule(input.plan, kernels, Object.keys(js.kernels), memory, simdSupported(), jobs && { jobs, control: control! });
+    const forked: { fills?: FillJobs } = {};
+    const random = await randomFill(memory.memory, memory.alloc(NORMAL_SCRATCH_BYTES), forked, jobs !== undefined);
+    const js = new JsEngine(input, external, random.fill);
+    const { bytes, vectorised, run, fillJobs } = buildModule(input.plan, kernels, Object.keys(js.kernels), memory, simdSupported(), jobs && { jobs, control: control! });
     const rings = new WasmRings(input.plan, memory, derived);
     const module = await WebAssembly.compile(bytes as BufferSource);
-    const instance = await WebAssembly.instantiate(module, moduleImports(memory.memory, { ...js.kernels }, input.hooks, rings));
+    const instance = await WebAssembly.instantiate(module, moduleImports(memory.memory, { ...js.kernels }, input.hooks, rings, jobs && random.exports));
     built.exports = instance.exports;
-    const pool = jobs && await WorkerPool.start(module, memory.memory, control!, threads, mathSources(), where);
+    // Each thread's share of a random fill has a scratch of its own.
+    if (fillJobs) forked.fills = new FillJobs(memory.memory, control!, fillJobs, memory.alloc(threads * NORMAL_SCRATCH_BYTES), instance.exports.fork as (...x: number[]) => void);
+    const pool = jobs && await WorkerPool.start(module, random.module, memory.memory, control!, threads, mathSources(), where);
     const text = kernels.map((k) => [`;; ${k.name}${k.ranged ? ' (a share [lo, hi) of the elements, run on every thread)' : ''}${vectorised.includes(k.name) ? ' (equations two elements at a time: f64x2)' : ''}`, ...k.body].join('\n')).join('\n\n');
     const loop = [';; run (the step loop: start, count, mode)', ...run.body].join('\n');
     const source = `${text}\n\n${loop}\n\n// the kernels written in JavaScript (the step function is the loop above)\n${js.source}`;
@@ -211,25 +215,29 @@ export function simdSupported(): boolean {
 /** The random module, compiled once per process and memory kind (it is the same for every network): [own memory, shared]. */
 const randomCompiled: (Promise<WebAssembly.Module> | undefined)[] = [];
 
-type FillFunction = (ptr: number, n: number, seed: number, stream: number, stepLo: number, stepHi: number, drawId: number, a: number, b: number, scratch: number) => void;
+type FillFunction = (ptr: number, n: number, seed: number, stream: number, stepLo: number, stepHi: number, drawId: number, a: number, b: number, scratch: number, first: number) => void;
 
 /**
  * The js backend's `fillDraws` with its Uniform and Normal fills done in WebAssembly (`./random.ts`,
  * the same bits) when the array is in the network's memory: `a + (b − a)·u` and `m + s·z`, the
- * arguments computed here exactly as `fillDraws` computes them. Other distributions stay js.
+ * arguments computed here exactly as `fillDraws` computes them. Other distributions stay js. With
+ * threads, `forked.fills` (set once the module exists) runs the large fills on every thread; the
+ * random module and its exports are the workers' and the module's (`rand` imports).
  */
-async function randomFill(memory: WebAssembly.Memory, scratch: number, shared: boolean): Promise<typeof fillDraws> {
-  const compiled = (randomCompiled[Number(shared)] ??= WebAssembly.compile(randomModule(simdSupported(), shared) as BufferSource));
-  const instance = await WebAssembly.instantiate(await compiled, { env: { memory } });
+async function randomFill(memory: WebAssembly.Memory, scratch: number, forked: { fills?: FillJobs }, shared: boolean): Promise<{ fill: typeof fillDraws; module: WebAssembly.Module; exports: WebAssembly.Exports }> {
+  const module = await (randomCompiled[Number(shared)] ??= WebAssembly.compile(randomModule(simdSupported(), shared) as BufferSource));
+  const instance = await WebAssembly.instantiate(module, { env: { memory } });
   const uniform = instance.exports.fill_uniform as FillFunction;
   const normal = instance.exports.fill_normal as FillFunction;
-  return (out, dist, args, seed, stream, step, drawId) => {
+  const fill: typeof fillDraws = (out, dist, args, seed, stream, step, drawId) => {
     if ((dist !== 'Uniform' && dist !== 'Normal') || out.buffer !== memory.buffer) return fillDraws(out, dist, args, seed, stream, step, drawId);
     const stepLo = step % 4294967296, stepHi = Math.floor(step / 4294967296);
-    if (dist === 'Uniform') uniform(out.byteOffset, out.length, seed, stream, stepLo, stepHi, drawId, args[0], args[1] - args[0], scratch);
-    else normal(out.byteOffset, out.length, seed, stream, stepLo, stepHi, drawId, args[0], args[1], scratch);
+    const [a, b] = dist === 'Uniform' ? [args[0], args[1] - args[0]] : [args[0], args[1]];
+    if (forked.fills?.run(dist, out.byteOffset, out.length, seed, stream, stepLo, stepHi, drawId, a, b)) return out;
+    (dist === 'Uniform' ? uniform : normal)(out.byteOffset, out.length, seed, stream, stepLo, stepHi, drawId, a, b, scratch, 0);
     return out;
   };
+  return { fill, module, exports: instance.exports };
 }
 
 /**

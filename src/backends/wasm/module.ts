@@ -17,9 +17,9 @@ import { readForms } from './sexpr.js';
 import { wasmSpelling } from './spelling.js';
 import { PI, type KernelText } from './text.js';
 import { MAX_PAGES, TABLE, type WasmMemory } from './memory.js';
-import { FORK, defineThreadFunctions, type ParallelJobs } from './threads.js';
+import { FORK, defineFillJob, defineThreadFunctions, type ParallelJobs } from './threads.js';
 import { defineHyperbolic, hyperbolicMatchesMath, squareMatchesPow } from './libm.js';
-import { defineGeometric } from './random.js';
+import { RANGE_PARAMS as RANDOM_FILL_PARAMS, defineGeometric } from './random.js';
 import { HOOKS, hookName, runKernel } from './run.js';
 import type { StepHooks } from '../../runtime/engine.js';
 import { RING_GROW, type WasmRings } from './ring.js';
@@ -46,13 +46,13 @@ type StepFunction = (step: number) => void;
 
 /**
  * The module's imports object: `math` functions, the memory, for the step loop (`./run.ts`) the
- * kernels still in JavaScript (`js`) and the runtime's hooks, and the growth of a ring slot
- * (`./ring.ts`).
+ * kernels still in JavaScript (`js`) and the runtime's hooks, the growth of a ring slot
+ * (`./ring.ts`), and with threads the random module's fills (`rand`, its instance's exports).
  */
-export function moduleImports(memory: WebAssembly.Memory, js: Record<string, StepFunction>, hooks: StepHooks, rings: WasmRings): WebAssembly.Imports {
+export function moduleImports(memory: WebAssembly.Memory, js: Record<string, StepFunction>, hooks: StepHooks, rings: WasmRings, rand?: WebAssembly.Exports): WebAssembly.Imports {
   const hook = Object.fromEntries(HOOKS.map((h) => [hookName(h), (step: number) => hooks[h](step)]));
   const grow = (proj: number, slot: number) => rings.grow(proj, slot);
-  return { env: { memory }, math: Object.fromEntries(IMPORTS.map(([name, fn]) => [name, fn])), js, hooks: hook, ring: { [RING_GROW]: grow } };
+  return { env: { memory }, math: Object.fromEntries(IMPORTS.map(([name, fn]) => [name, fn])), js, hooks: hook, ring: { [RING_GROW]: grow }, ...(rand ? { rand } : {}) };
 }
 
 /**
@@ -60,7 +60,9 @@ export function moduleImports(memory: WebAssembly.Memory, js: Record<string, Ste
  * loop `run` (`./run.ts`) calling them, the js kernels named `jsKernels` and the hooks; and the
  * names of the kernels whose equations run two elements at a time (`./vector.ts`).
  */
-export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels: readonly string[], memory: WasmMemory, simd = true, threads?: ModuleThreads): { bytes: Uint8Array; vectorised: string[]; run: KernelText } {
+export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels: readonly string[], memory: WasmMemory, simd = true, threads?: ModuleThreads): {
+  bytes: Uint8Array; vectorised: string[]; run: KernelText; fillJobs?: { Uniform: number; Normal: number };
+} {
   const vectorised: string[] = [];
   const w = new ModuleWriter();
   w.importMemory('env', 'memory', 1, threads ? MAX_PAGES : undefined);
@@ -69,6 +71,8 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
   for (const name of jsKernels) procedures.set(name, { index: w.importFunction('js', name, ['f64'], []), arity: 1 });
   for (const h of HOOKS) procedures.set(hookName(h), { index: w.importFunction('hooks', hookName(h), ['f64'], []), arity: 1 });
   procedures.set(RING_GROW, { index: w.importFunction('ring', RING_GROW, ['f64', 'f64'], []), arity: 2 });
+  // With threads, the random module's fills (`./random.ts`), run as jobs (`./threads.ts` `FillJobs`).
+  const fills = threads && (['fill_uniform', 'fill_normal'] as const).map((name) => w.importFunction('rand', name, RANDOM_FILL_PARAMS, []));
   for (const [name, , arity] of IMPORTS) callees.set(name, { index: w.importFunction('math', name, Array(arity).fill('f64'), ['f64']), arity });
   // tanh, sinh, cosh: V8 calls them from WebAssembly through a wrapper; in the module they cost what
   // its C++ costs, with its bits (`./libm.ts`). Defined when a kernel first calls one, after the
@@ -107,9 +111,11 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
   // A ranged kernel (a parallel loop, `./threads.ts`) takes its share too, and is called by `dispatch` only.
   const indices = kernels.map((k) => (k.ranged ? w.declare(['f64', 'i32', 'i32'], []) : w.declare(['f64'], [], k.name)));
   kernels.forEach((k, j) => { if (!k.ranged) procedures.set(k.name, { index: indices[j], arity: 1 }); });
+  const fillJobs = fills && fills.map(() => w.declare(['f64', 'i32', 'i32'], []));
   const thread = threads && {
-    jobs: threads.jobs.kernels.map((k) => indices[kernels.indexOf(k)]),
-    fork: w.declare(['f64', 'f64', 'f64', 'f64'], []),
+    // The kernels' jobs, then the two fills' (`fillJobs`).
+    jobs: [...threads.jobs.kernels.map((k) => indices[kernels.indexOf(k)]), ...fillJobs!],
+    fork: w.declare(['f64', 'f64', 'f64', 'f64'], [], 'fork'),
     dispatch: w.declare(['i32', 'f64', 'i32', 'i32'], []),
     worker: w.declare(['i32', 'i32'], [], 'worker'),
   };
@@ -126,8 +132,12 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
   const low = new Lowerer(env(arraysOf(run)), 'the step loop', [{ name: 'start', type: 'f64' }, { name: 'count', type: 'i32' }, { name: 'mode', type: 'i32' }]);
   low.stmts(readForms(run.body.join('\n')));
   w.define(runIndex, low.locals, concat(low));
-  if (thread) defineThreadFunctions(w, thread, threads.jobs.threads, threads.control);
-  return { bytes: w.emit(), vectorised, run };
+  if (thread) {
+    defineThreadFunctions(w, thread, threads.jobs.threads, threads.control);
+    fillJobs!.forEach((job, k) => defineFillJob(w, job, fills![k], threads.control));
+  }
+  const fillJobNumbers = thread && { Uniform: thread.jobs.length - 2, Normal: thread.jobs.length - 1 };
+  return { bytes: w.emit(), vectorised, run, fillJobs: fillJobNumbers };
 }
 
 /** What a module with threads needs: its parallel loops, and the address of its control block (`CONTROL_BYTES`). */

@@ -38,12 +38,13 @@ const PIO2 = 1.5707963267948966;
 const THIRD = 0.33333333333333333;
 
 /**
- * The parameters (locals 0..9) of both exported fill functions, and `first` (local 10) of the scalar
- * fills of a range of elements that they call.
+ * The parameters of every fill function: locals 0..9, then `first` (local 10), the first element
+ * written (elements [first, n): a thread's share, `./threads.ts`; 0 for the whole array).
  */
 const P = { ptr: 0, n: 1, seed: 2, stream: 3, stepLo: 4, stepHi: 5, drawId: 6, a: 7, b: 8, scratch: 9, first: 10 } as const;
 const FILL_PARAMS: ValType[] = ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f64', 'f64', 'i32'];
-const RANGE_PARAMS: ValType[] = [...FILL_PARAMS, 'i32'];
+/** The parameter types of the exported fills (`randomModule`), `first` last. */
+export const RANGE_PARAMS: ValType[] = [...FILL_PARAMS, 'i32'];
 
 /**
  * Pushes the i64 `hi · 2^32 + lo` of the unsigned i32 that `hi` pushes and the word in local `lo`:
@@ -329,8 +330,8 @@ interface VectorDraw {
 }
 
 /**
- * A vector fill's body (parameters `FILL_PARAMS`; the uniform's): the elements by groups of four —
- * Philox on four counters, `draw` on their words, `a + b · draw` stored as two pairs — `G` groups
+ * A vector fill's body (parameters `RANGE_PARAMS`; the uniform's): the elements from `first` by
+ * groups of four — Philox on four counters, `draw` on their words, `a + b · draw` stored as two pairs — `G` groups
  * per iteration (independent chains side by side for the processor: measured best at 2 for the
  * uniform, whose Philox rounds are latency-bound); then the last n mod 4G elements, and any
  * iteration where `draw` sets a `rare` lane, by the scalar range fill `scalar`. (The normal, which
@@ -376,7 +377,7 @@ function vectorFillFunction(
  * (c0, c1) after it are (hi(M1·stepHi) ^ stepLo ^ k_00, lo(M1·stepHi)) in every lane.
  */
 class VectorFill {
-  readonly L = new Locals(FILL_PARAMS.length);
+  readonly L = new Locals(RANGE_PARAMS.length);
   readonly pro = new Code();
   readonly c = new Code();
   readonly K = new Splats(this.L, this.pro);
@@ -403,9 +404,10 @@ class VectorFill {
     pro.get(P.drawId).i32(0xffff).op('i32.and').get(P.stream).op('i32.xor').simd('i32x4.splat').set(this.#w3k);
     pro.get(P.a).simd('f64x2.splat').set(this.a);
     pro.get(P.b).simd('f64x2.splat').set(this.b);
-    words128([0, 1, 2, 3])(pro); pro.set(this.ctr);
-    pro.i32(0).set(this.i);
-    pro.get(P.ptr).set(this.addr);
+    // From element `first`: its counter, its index, its address.
+    words128([0, 1, 2, 3])(pro); pro.get(P.first).simd('i32x4.splat').simd('i32x4.add').set(this.ctr);
+    pro.get(P.first).set(this.i);
+    pro.get(P.ptr).get(P.first).i32(3).op('i32.shl').op('i32.add').set(this.addr);
   }
 
   /** The Philox blocks of the elements `ctr` + 0..4G−1 into `xs` (group g: elements 4g..4g+3). */
@@ -445,8 +447,8 @@ const CHUNK = 64;
 export const NORMAL_SCRATCH_BYTES = 16 * (CHUNK + 4);
 
 /**
- * The SIMD `fill_normal` (parameters `FILL_PARAMS`), in two passes over chunks of up to `CHUNK`
- * elements (a multiple of four): Philox for two groups of four at a time into the scratch memory,
+ * The SIMD `fill_normal` (parameters `RANGE_PARAMS`, from element `first`), in two passes over
+ * chunks of up to `CHUNK` elements (a multiple of four): Philox for two groups of four at a time into the scratch memory,
  * then `normalX4` on each group of four read back, `a + b · z` stored; a group with a rare lane,
  * and the last n mod 4 elements, by the scalar range fill `scalar`.
  *
@@ -562,11 +564,11 @@ function normalX4(c: Code, xs: readonly BlockX4[], L: Locals, K: Splats): Vector
   return { pairs, rare };
 }
 
-/** A function that calls the scalar range fill `range` with its own parameters and first = 0. */
-function fromZero(range: number): { locals: ValType[]; code: Code } {
+/** A function that calls the scalar range fill `range` with its own parameters. */
+function scalarOnly(range: number): { locals: ValType[]; code: Code } {
   const c = new Code();
-  for (let p = 0; p < FILL_PARAMS.length; p++) c.get(p);
-  c.i32(0).call(range);
+  for (let p = 0; p < RANGE_PARAMS.length; p++) c.get(p);
+  c.call(range);
   return { locals: [], code: c };
 }
 
@@ -574,7 +576,8 @@ function fromZero(range: number): { locals: ValType[]; code: Code } {
  * The binary module: imports memory `env.memory`; exports `fill_uniform` and `fill_normal`.
  *
  * Both take `(ptr i32, n i32, seed i32, stream i32, stepLo i32, stepHi i32, drawId i32, a f64,
- * b f64, scratch i32)` and write n float64 from byte address `ptr` (8-aligned), and nothing else
+ * b f64, scratch i32, first i32)` and write elements [first, n) of the float64 array at byte
+ * address `ptr` (8-aligned; `first` 0, or left out, for the whole array), and nothing else
  * but, for the SIMD `fill_normal`, the `NORMAL_SCRATCH_BYTES` from byte address `scratch`
  * (16-aligned, apart from the output; its content before and after means nothing):
  * `fill_uniform` writes `a + b · u_i` and `fill_normal` writes `a + b · z_i`, where u_i and z_i are
@@ -589,8 +592,8 @@ function fromZero(range: number): { locals: ValType[]; code: Code } {
 export function randomModule(simd: boolean, shared = false): Uint8Array {
   const w = new ModuleWriter();
   w.importMemory('env', 'memory', 1, shared ? MAX_PAGES : undefined);
-  const fillUniform = w.declare(FILL_PARAMS, [], 'fill_uniform');
-  const fillNormal = w.declare(FILL_PARAMS, [], 'fill_normal');
+  const fillUniform = w.declare(RANGE_PARAMS, [], 'fill_uniform');
+  const fillNormal = w.declare(RANGE_PARAMS, [], 'fill_normal');
   const uniformRange = w.declare(RANGE_PARAMS, []);
   const normalRange = w.declare(RANGE_PARAMS, []);
   const fn = defineLibm(w);
@@ -598,9 +601,9 @@ export function randomModule(simd: boolean, shared = false): Uint8Array {
   w.define(uniformRange, u.locals, u.code);
   const z = fillFunction((c, x, L) => normal(c, x, L, fn));
   w.define(normalRange, z.locals, z.code);
-  const fu = simd ? vectorFillFunction(uniformRange, 2, uniformX4) : fromZero(uniformRange);
+  const fu = simd ? vectorFillFunction(uniformRange, 2, uniformX4) : scalarOnly(uniformRange);
   w.define(fillUniform, fu.locals, fu.code);
-  const fz = simd ? normalFillFunction(normalRange) : fromZero(normalRange);
+  const fz = simd ? normalFillFunction(normalRange) : scalarOnly(normalRange);
   w.define(fillNormal, fz.locals, fz.code);
   return w.emit();
 }

@@ -3,7 +3,8 @@
  * `node:worker_threads` workers instantiate the same compiled module over it. The loops that run
  * on several threads are loops cpp runs under OpenMP, with cpp's thresholds (`../cpp/parallel.ts`),
  * whose iterations write disjoint elements: a neuron kernel's equations, the dendrites of a
- * weighted sum (rate-coded, or a spiking projection's continuous transmission); cpp's other
+ * weighted sum (rate-coded, or a spiking projection's continuous transmission), the random
+ * module's Uniform and Normal fills (`FillJobs`); cpp's other
  * parallel loops stay on one thread here (`docs/internals/backends.md`). Each is a kernel of its own taking a range
  * (`KernelText.ranged`: `step`, `lo`, `hi`), a job. The main thread, inside `run`, forks a job as
  * OpenMP would: it writes the job into a control block of the memory, bumps a generation counter
@@ -18,6 +19,7 @@ import { ELEMENT_THRESHOLD } from '../cpp/parallel.js';
 import { Code, type ModuleWriter } from './encoder.js';
 import { InternalError, NetworkError } from '../../errors.js';
 import type { KernelText } from './text.js';
+import { NORMAL_SCRATCH_BYTES } from './random.js';
 
 /** The procedure the kernels call to run a job: `(exec _fork job step n parallel)`. */
 export const FORK = '_fork';
@@ -28,10 +30,16 @@ export const FORK = '_fork';
  */
 export const LANES = 8;
 
-/** Byte offsets in the control block; the two counters on cache lines of their own. */
-const CTRL = { generation: 0, done: 64, job: 128, n: 132, chunk: 136, error: 140, step: 144 } as const;
+/**
+ * Byte offsets in the control block; the two counters on cache lines of their own. From `fill`: the
+ * arguments of a random fill (`FillJobs`): output address, seed, stream, step words, draw id, the
+ * first thread's scratch (one `NORMAL_SCRATCH_BYTES` per thread), then `a` and `b` (float64).
+ */
+const CTRL = { generation: 0, done: 64, job: 128, n: 132, chunk: 136, error: 140, step: 144, fill: 192, a: 224, b: 232 } as const;
 /** Bytes of the control block (`WasmMemory.alloc`). */
-export const CONTROL_BYTES = 192;
+export const CONTROL_BYTES = 256;
+/** The int32 arguments of a fill, in the control block from `CTRL.fill`, in this order. */
+const FILL_WORDS = ['ptr', 'seed', 'stream', 'stepLo', 'stepHi', 'drawId', 'scratch'] as const;
 /** Polls of the done counter before the main thread sleeps on it. */
 const SPINS = 4096;
 /** How long (ns) the main thread sleeps between looks at the done counter and the error flag. */
@@ -149,6 +157,62 @@ export function defineThreadFunctions(w: ModuleWriter, f: ThreadFunctions, threa
   w.define(f.worker, ['i32', 'i32', 'i32', 'i32', 'i32', 'i32'], v);
 }
 
+/**
+ * Defines `job(step f64, lo i32, hi i32)`: elements [lo, hi) of the random fill whose arguments
+ * `FillJobs.run` wrote into the control block, by the random module's fill `fill` (imported:
+ * `./random.ts`, parameters `(ptr, n, seed, stream, stepLo, stepHi, drawId, a, b, scratch,
+ * first)`), with the scratch of the share's thread (`lo / chunk`).
+ */
+export function defineFillJob(w: ModuleWriter, job: number, fill: number, ctrl: number): void {
+  const c = new Code();
+  const word = (name: (typeof FILL_WORDS)[number]) => c.i32(ctrl).load('i32', CTRL.fill + 4 * FILL_WORDS.indexOf(name));
+  word('ptr'); c.get(2);
+  for (const name of ['seed', 'stream', 'stepLo', 'stepHi', 'drawId'] as const) word(name);
+  c.i32(ctrl).load('f64', CTRL.a).i32(ctrl).load('f64', CTRL.b);
+  // scratch + (lo / chunk) · NORMAL_SCRATCH_BYTES; chunk is 0 only when lo is (n = 0, or one thread).
+  word('scratch');
+  c.get(1).i32(ctrl).load('i32', CTRL.chunk).i32(ctrl).load('i32', CTRL.chunk).op('i32.eqz').op('i32.add').op('i32.div_u');
+  c.i32(NORMAL_SCRATCH_BYTES).op('i32.mul').op('i32.add');
+  c.get(1).call(fill);
+  w.define(job, [], c);
+}
+
+/**
+ * The random fills of the arrays of at least cpp's number of elements (`ELEMENT_THRESHOLD`: cpp
+ * forks its per-element draws from there) run as a job on every thread: the js kernel's
+ * `fillDraws` of Uniform and Normal arrays in the memory (`./engine.ts` `randomFill`) asks `run`.
+ */
+export class FillJobs {
+  readonly #memory: WebAssembly.Memory;
+  readonly #ctrl: number;
+  readonly #jobs: { Uniform: number; Normal: number };
+  readonly #fork: (job: number, step: number, n: number, parallel: number) => void;
+
+  /** `scratch`: `threads · NORMAL_SCRATCH_BYTES` of the memory; `fork`: the module's `_fork` (exported `fork`). */
+  constructor(memory: WebAssembly.Memory, ctrl: number, jobs: { Uniform: number; Normal: number }, scratch: number, fork: (job: number, step: number, n: number, parallel: number) => void) {
+    this.#memory = memory;
+    this.#ctrl = ctrl;
+    this.#jobs = jobs;
+    this.#fork = fork;
+    new Int32Array(memory.buffer, ctrl + CTRL.fill, FILL_WORDS.length)[FILL_WORDS.indexOf('scratch')] = scratch;
+  }
+
+  /**
+   * Fills `n` elements at `ptr` on every thread (`a + b · draw`, as the random module's fills);
+   * false, doing nothing, below the threshold (the caller fills on the main thread).
+   */
+  run(dist: 'Uniform' | 'Normal', ptr: number, n: number, seed: number, stream: number, stepLo: number, stepHi: number, drawId: number, a: number, b: number): boolean {
+    if (n < ELEMENT_THRESHOLD) return false;
+    const words = new Int32Array(this.#memory.buffer, this.#ctrl + CTRL.fill, FILL_WORDS.length);
+    [ptr, seed, stream, stepLo, stepHi, drawId].forEach((x, k) => { words[k] = x; });
+    const f = new Float64Array(this.#memory.buffer, this.#ctrl + CTRL.a, 2);
+    f[0] = a;
+    f[1] = b;
+    this.#fork(this.#jobs[dist], 0, n, 1);
+    return true;
+  }
+}
+
 /** Where threads can run, or why not (what `threadSupport` answers). */
 export type ThreadSupport = { ok: true } | { ok: false; reason: string; fix: string };
 
@@ -202,21 +266,24 @@ async function workerThreads(): Promise<WorkerThreads | undefined> {
 /**
  * A worker's program (evaluated as a CommonJS script: no file to find next to a bundle): the module
  * instantiated over the shared memory with the same `Math` functions as the main thread (their
- * source: `mathSources` in `./module.ts`) and every other import (kernels in JavaScript, hooks,
+ * source: `mathSources` in `./module.ts`), the random module's fills (`rand`, its own instance over
+ * the same memory) and every other import (kernels in JavaScript, hooks,
  * ring growth, which only the main thread runs) a stub that fails, then `worker(tid, 0)`. Any failure
  * sets the error flag and is posted on `port`, where the main thread reads it synchronously.
  */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { module, memory, tid, ctrl, math, port } = workerData;
+const { module, random, memory, tid, ctrl, math, port } = workerData;
 const flags = new Int32Array(memory.buffer, ctrl, ${CONTROL_BYTES / 4});
 try {
   const fns = Object.fromEntries(math.map(([name, source]) => [name, (0, eval)('(' + source + ')')]));
+  const rand = new WebAssembly.Instance(random, { env: { memory } }).exports;
   const imports = {};
   for (const im of WebAssembly.Module.imports(module)) {
     const table = (imports[im.module] ??= {});
     if (im.kind === 'memory') table[im.name] = memory;
     else if (im.module === 'math') table[im.name] = fns[im.name];
+    else if (im.module === 'rand') table[im.name] = rand[im.name];
     else table[im.name] = () => { throw new Error('called the import ' + im.module + '.' + im.name + ', which only the main thread runs'); };
   }
   const run = new WebAssembly.Instance(module, imports).exports.worker;
@@ -261,7 +328,7 @@ export class WorkerPool {
    * Starts `threads − 1` workers and waits until each has instantiated the module (a failure, or no
    * answer within a minute, is a NetworkError here, in compile(), rather than a hang in the first run).
    */
-  static async start(module: WebAssembly.Module, memory: WebAssembly.Memory, ctrl: number, threads: number, math: readonly [string, string][], where: string): Promise<WorkerPool> {
+  static async start(module: WebAssembly.Module, random: WebAssembly.Module, memory: WebAssembly.Memory, ctrl: number, threads: number, math: readonly [string, string][], where: string): Promise<WorkerPool> {
     const wt = (await workerThreads())!;
     const workers: import('node:worker_threads').Worker[] = [];
     const ports: import('node:worker_threads').MessagePort[] = [];
@@ -269,7 +336,7 @@ export class WorkerPool {
     const started: Promise<void>[] = [];
     for (let tid = 1; tid < threads; tid++) {
       const { port1, port2 } = new wt.MessageChannel();
-      const worker = new wt.Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, tid, ctrl, math, port: port2 }, transferList: [port2] });
+      const worker = new wt.Worker(WORKER_SOURCE, { eval: true, workerData: { module, random, memory, tid, ctrl, math, port: port2 }, transferList: [port2] });
       alive++;
       exited.push(new Promise((resolve) => worker.once('exit', () => { alive--; resolve(); })));
       started.push(new Promise<void>((resolve, reject) => {

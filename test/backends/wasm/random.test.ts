@@ -3,7 +3,7 @@ import { NORMAL_SCRATCH_BYTES, libmModule, randomModule } from '../../../src/bac
 import { drawBlock, fillNormal, fillUniform, u53Open0 } from '../../../src/random/draws.js';
 import { kernelCos, kernelSin, log } from '../../../src/random/libm.js';
 
-type Fill = (ptr: number, n: number, seed: number, stream: number, stepLo: number, stepHi: number, drawId: number, a: number, b: number, scratch: number) => void;
+type Fill = (ptr: number, n: number, seed: number, stream: number, stepLo: number, stepHi: number, drawId: number, a: number, b: number, scratch: number, first?: number) => void;
 
 const TWO32 = 4294967296;
 /** Room for the largest n below plus one guard element, at byte 64 (not at 0, to test `ptr`). */
@@ -86,6 +86,22 @@ function onTinyAngle(step: number, index: number): boolean {
 for (const { name, wasm } of MODULES) describe(`wasm random module (${name})`, () => {
   for (const kind of ['uniform', 'normal'] as const) {
     const fill = kind === 'uniform' ? wasm.fill_uniform : wasm.fill_normal;
+
+    it(`fill_${kind} of shares [first, n) (threads' shares, any offset) writes the whole array's elements, and nothing before first`, () => {
+      const n = 1003, step = 2 ** 40 + 17;
+      const want = reference(kind, n, 1234, 7, step, 3, -1.5, 3.25);
+      for (const cuts of [[0, 8, 16, 1003], [0, 5, 11, 1000, 1003], [0, 333, 334, 1001, 1003], [0, 1003]]) {
+        const view = new Float64Array(memory.buffer, PTR, n + 1);
+        view.fill(Number.NaN);
+        for (let k = cuts.length - 1; k > 0; k--) {
+          fill(PTR, cuts[k], 1234, 7, step % TWO32, Math.floor(step / TWO32), 3, -1.5, 3.25, SCRATCH, cuts[k - 1]);
+          // Nothing written before the share (the shares are filled from the last one down).
+          expect(cuts[k - 1] === 0 || Number.isNaN(view[cuts[k - 1] - 1]), `before ${cuts[k - 1]}`).toBe(true);
+        }
+        expect(firstDifference(view.slice(0, n), want), `cuts ${cuts.join(' ')}`).toBe(-1);
+        expect(Number.isNaN(view[n])).toBe(true);
+      }
+    });
 
     it(`fill_${kind} is bit-identical to draws.ts over seeds, streams, steps and drawIds`, () => {
       let k = 0;

@@ -1,7 +1,7 @@
 // The wasm backend's threads (src/backends/wasm/threads.ts): with numThreads 2 and 3 the networks
 // hold the same state as on one thread and on js, BIT FOR BIT, after every chunk (every array of
 // every population and projection, and the spikes): a COBA network above cpp's element threshold
-// (its neuron kernel's equations forked), a rate-coded network whose weighted sum is above the
+// (its neuron kernel's equations and its Normal draws' fill forked), a rate-coded network whose weighted sum is above the
 // synapse threshold (its dendrites forked) beside a population above the element threshold with
 // global equations, global operations, functions and draws, and gap junctions (a spiking
 // projection's continuous transmission, forked). Below the thresholds nothing forks.
@@ -18,6 +18,7 @@ import { ELEMENT_THRESHOLD, SYNAPSE_THRESHOLD } from '../../../src/backends/cpp/
 import { CONTROL_BYTES, FORK, WorkerPool, defineThreadFunctions, liveWorkers, threadEnvironment, threadSupport } from '../../../src/backends/wasm/threads.js';
 import { ModuleWriter, Code } from '../../../src/backends/wasm/encoder.js';
 import { mathSources, moduleImports } from '../../../src/backends/wasm/module.js';
+import { randomModule } from '../../../src/backends/wasm/random.js';
 import type { WasmEngine } from '../../../src/backends/wasm/engine.js';
 import { snapshot, expectIdentical, spikingNetwork, rateNetwork } from '../../helpers/conformance.js';
 
@@ -148,8 +149,8 @@ describe('wasm threads: bit-identical to one thread and to js', () => {
     const nets = await conformThreads(coba, 3, 2);
     expect(forked(nets[0])).toEqual([]);
     expect(forked(nets[1])).toEqual(['pop0_equations']);
-    // One fork/join a step (60 steps) with threads, none on one thread.
-    expect(nets.map(forks)).toEqual([0, 60, 60]);
+    // Two fork/joins a step (60 steps) with threads: the Normal draws' fill, the equations; none on one thread.
+    expect(nets.map(forks)).toEqual([0, 120, 120]);
     for (const n of nets) n.dispose();
   });
 
@@ -161,9 +162,9 @@ describe('wasm threads: bit-identical to one thread and to js', () => {
     const nets = await conformThreads(rate, 15, 2);
     const ids = (name: string) => nets[1].getProjection(name)!.id;
     expect(forked(nets[1])).toEqual(expect.arrayContaining(['pop0_equations', `proj${ids('dense')}_sums`, `proj${ids('sparse')}_sums`]));
-    // Per step (30): the big population's equations, the dense sum and toBig's (2 × 50 003 synapses);
-    // the sparse sum (under the threshold) stays on the main thread.
-    expect(nets.map(forks)).toEqual([0, 90, 90]);
+    // Per step (30): the big population's Normal and Uniform fills and equations, the dense sum and
+    // toBig's (2 × 50 003 synapses); the sparse sum (under the threshold) stays on the main thread.
+    expect(nets.map(forks)).toEqual([0, 150, 150]);
     for (const n of nets) n.dispose();
   });
 
@@ -247,6 +248,9 @@ describe('wasm threads: the network around them', () => {
 });
 
 describe('wasm threads: failures are errors, not hangs', () => {
+  /** The random module over a shared memory, which every worker instantiates. */
+  const random = WebAssembly.compile(randomModule(true, true) as BufferSource);
+
   /** A module with the thread functions of `threads.ts` and one job that traps on every thread but the main one. */
   function trappingModule(exportWorker: boolean): { bytes: Uint8Array; memory: WebAssembly.Memory; ctrl: number } {
     const w = new ModuleWriter();
@@ -277,14 +281,14 @@ describe('wasm threads: failures are errors, not hangs', () => {
   it('a worker that cannot start fails compile-time start-up with a NetworkError', async () => {
     const m = trappingModule(false);
     const before = liveWorkers();
-    await expect(WorkerPool.start(await WebAssembly.compile(m.bytes as BufferSource), m.memory, m.ctrl, 2, mathSources(), 'test')).rejects.toThrow(/test: thread 1 failed to start: .*worker/);
+    await expect(WorkerPool.start(await WebAssembly.compile(m.bytes as BufferSource), await random, m.memory, m.ctrl, 2, mathSources(), 'test')).rejects.toThrow(/test: thread 1 failed to start: .*worker/);
     await exits(before);
   });
 
   it('a worker that traps in a job: the join traps on the main thread, and the pool says what the worker reported', async () => {
     const m = trappingModule(true);
     const module = await WebAssembly.compile(m.bytes as BufferSource);
-    const pool = await WorkerPool.start(module, m.memory, m.ctrl, 2, mathSources(), 'test');
+    const pool = await WorkerPool.start(module, await random, m.memory, m.ctrl, 2, mathSources(), 'test');
     const instance = await WebAssembly.instantiate(module, { env: { memory: m.memory } });
     expect(pool.failure()).toBeUndefined();
     // Ten elements: the main thread's share is [0, 8), the worker's [8, 10).
