@@ -7,7 +7,8 @@
  *
  * The spike walks are strategies ({@link spikeWalkStrategies}, the first compatible per projection):
  * `procedural` (rows regenerated), `bitmask` (one bit per pair for dense projections with one shared
- * weight and no per-synapse state; forced only: slower than `inverse` here, `BITMASK_CHOSEN`), `post-span` (a walk over the dendrites testing the step's marked
+ * weight and no per-synapse state; from a density of 0.3 where the events only add into the post-synaptic
+ * neuron, their walk then branch-free over every pair), `post-span` (a walk over the dendrites testing the step's marked
  * spikes, in steps with many spikes, on the OpenMP threads), `inverse` (the spiking rows), `ring`
  * (per-synapse delays). When bitmask and post-span apply: `../kernels/propagation.ts`. Each gives
  * every neuron its inputs in the js order: bitmask rows run in ascending post rank (a spike's stored
@@ -20,7 +21,7 @@ import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpik
 import { proceduralTemps, proceduralWalk } from '../kernels/procedural.js';
 import { cppProceduralDraws } from './procedural.js';
 import { dendriteSumLoop, inverseWalk, ringWalk, hasSpikeRing, synapseUpdateLoop, postSpikeWalk, postSpanWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
-import { bitmaskWords, choosesBitmask, choosesPostSpan, postSpanMinSpikes } from '../kernels/propagation.js';
+import { addsOnly, bitmaskWords, choosesBitmask, choosesPostSpan, postSpanMinSpikes } from '../kernels/propagation.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
 import { cppSpelling, cppDialect } from './spelling.js';
@@ -106,6 +107,12 @@ export interface SpikeWalkInput {
   /** The pre-synaptic spike list and its count (this step's). */
   spiked: string;
   nspiked: string;
+  /**
+   * The event with each addition into the post-synaptic neuron made `x = x + (on ? v : -0.0)` (`on`
+   * a condition): the event where `on`, the same bits as no event elsewhere. Only for `addsOnly`
+   * events (`../kernels/propagation.ts`).
+   */
+  maskedEvent(on: string): string[];
 }
 
 /**
@@ -213,15 +220,17 @@ function dendriteThreads(proj: ProjectionPlan, threads: number): number {
 /**
  * Bitmask connectivity (`../kernels/propagation.ts`): one bit per (pre, post) pair
  * (`N->inv[id].bits`, built from the stored rows by `proj<id>_prepare`), rows of 32-bit words per
- * pre-synaptic neuron; each spike, in emission order, runs the event of the set bits of its row in
- * ascending post rank (its stored row's order). The one shared weight is `w[0]`.
+ * pre-synaptic neuron; each spike, in emission order, runs its row in ascending post rank (its
+ * stored row's order); the one shared weight is `w[0]`. Events that only add into the post-synaptic
+ * neuron (`addsOnly`) run for every pair of the row, branch-free, adding `-0.0` where the bit is
+ * clear (no bit changes); other events run for the set bits one by one.
  */
 const bitmaskStrategy: SpikeWalkStrategy = {
   name: 'bitmask',
   compatible: (proj, net) => choosesBitmask(proj, net, 'cpp'),
   weightRead: () => undefined,
   lines(w) {
-    const { proj, net, event } = w;
+    const { proj, net } = w;
     const words = bitmaskWords(proj, net);
     return [
       ...stepSpikes(w),
@@ -229,17 +238,41 @@ const bitmaskStrategy: SpikeWalkStrategy = {
       'for (int64_t s = 0; s < _ns; s++) {',
       '  const int64_t rk_pre = _src[s];',
       `  const uint32_t* _row = _bits + rk_pre * ${words};`,
-      `  for (int64_t _wd = 0; _wd < ${words}; _wd++) {`,
-      '    for (uint32_t _b = _row[_wd]; _b != 0; _b &= _b - 1) {',
-      '      const int64_t rk_post = _wd * 32 + __builtin_ctz(_b);',
-      ...indent(event, 3),
-      '    }',
-      '  }',
+      ...indent(addsOnly(proj, net) ? everyPair(w) : setBits(w, words)),
       '}',
     ];
   },
   prepare: (proj, net, table) => bitmaskPrepareKernel(proj, net, table),
 };
+
+/** The set bits of row `_row`, one by one (a word's lowest first). */
+function setBits({ event }: SpikeWalkInput, words: number): string[] {
+  return [
+    `for (int64_t _wd = 0; _wd < ${words}; _wd++) {`,
+    '  for (uint32_t _b = _row[_wd]; _b != 0; _b &= _b - 1) {',
+    '    const int64_t rk_post = _wd * 32 + __builtin_ctz(_b);',
+    ...indent(event, 2),
+    '  }',
+    '}',
+  ];
+}
+
+/** Every pair of row `_row`, the masked event of each (whole words with a constant trip count, then the last word's part). */
+function everyPair({ proj, net, maskedEvent }: SpikeWalkInput): string[] {
+  const size = net.populations[proj.post].size;
+  const full = Math.floor(size / 32), tail = size % 32;
+  const word = (wd: string, bits: number) => [
+    `const uint32_t _b = _row[${wd}];`,
+    `for (int64_t _t = 0; _t < ${bits}; _t++) {`,
+    `  const int64_t rk_post = ${wd} * 32 + _t;`,
+    ...indent(maskedEvent('((_b >> _t) & 1u)')),
+    '}',
+  ];
+  return [
+    ...(full ? [`for (int64_t _wd = 0; _wd < ${full}; _wd++) {`, ...indent(word('_wd', 32)), '}'] : []),
+    ...(tail ? cppDialect.block(word(String(full), tail)) : []),
+  ];
+}
 
 /** The native ring of synapses in flight of projection `id` (`N->rings[id]`, an `NxRing`). */
 function nativeRing(id: number): SynapseRing {
@@ -304,7 +337,8 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
   const event = preSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');
   const spiked = table.ptr('pop', proj.pre, '_spiked');
   const nspiked = `${table.ptr('pop', proj.pre, '_nspiked')}[0]`;
-  const loop = walk.lines({ proj, net, table, target, event, spiked, nspiked });
+  const maskedEvent = (on: string) => preSpikeEvent(proj, eventTarget(proj, maskedAdds(ctx, on), table, scope), 'step');
+  const loop = walk.lines({ proj, net, table, target, event, spiked, nspiked, maskedEvent });
   if (transmitsAxonSpikes(proj, net)) {
     // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
     const axonEvent = axonSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');
@@ -316,6 +350,24 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
   const continuous = continuousTransmission(proj, net, table);
   const body = [...scope.declarations(), ...scope.prologue(), ...loop, ...continuous];
   return [...header(`proj${proj.id}_transmit`, proj), `  if (!FL[${FLAGS.transmission}]) return;`, ...indent(body), '}'].join('\n');
+}
+
+/**
+ * A statement context whose additions into the post-synaptic neuron add `v` where `on`, else
+ * `-0.0` (`x + -0.0` is `x`, bit for bit, for every `x`): the printer's path for concurrent
+ * additions (`Location.atomicAdd`), which takes only `+=`/`-=` without bounds (`addsOnly`: `+=`).
+ * `v` is evaluated for every pair: an expression over the weight, constants and the two neurons'
+ * variables, whose indices are in range for any pair.
+ */
+function maskedAdds(ctx: CStatementContext, on: string): CStatementContext {
+  return {
+    ...ctx,
+    location(owner, target) {
+      const loc = ctx.location(owner, target);
+      // The value first, whatever `on`: a select of two values, not a branch around a load (which a bit per pair would mispredict).
+      return owner === 'post' ? { ...loc, atomicAdd: (v: string) => `{ const double _mv = ${v}; ${loc.store(`(${loc.read} + (${on} ? _mv : -0.0))`)} }` } : loc;
+    },
+  };
 }
 
 /**

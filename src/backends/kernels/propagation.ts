@@ -15,8 +15,10 @@
  *   the same bits on cpp, whatever the threads (each neuron is written by its one iteration), and no
  *   atomics on webgpu (deterministic sums).
  * - **bitmask**: one bit per (pre, post) pair, rows of 32-bit words per pre-synaptic neuron, for a
- *   projection whose synapses have no state of their own (one shared weight): a spike walks the set
- *   bits of its row in ascending post rank, the order of its stored row (post-major CSR).
+ *   projection whose synapses have no state of their own (one shared weight): a spike walks its row
+ *   in ascending post rank, the order of its stored row (post-major CSR); on cpp, events that only
+ *   add into the post-synaptic neuron (`addsOnly`) run for every pair, adding `-0.0` where no bit is
+ *   set.
  */
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import type { Assignment } from '../../equations/description.js';
@@ -52,14 +54,33 @@ export const POST_SPAN_COST = { cpp: 3, webgpu: 0.15 } as const;
 export const BITMASK_DENSITY = 1 / 32;
 
 /**
- * The backends whose shape rule chooses the bitmask. webgpu: the device then holds no index of the
- * projection (`1/8` byte per pair instead of about 20 bytes per synapse). Not cpp: the runtime's CSR
- * stays in C memory whatever the walk, so the bitmask saves only the inverse post ranks (4 bytes per
- * synapse), and its walk is slower than the inverse walk's (measured at N = 1000, p = 0.5, one
- * thread: 1.4–2.3× the CPU time, BENCHMARKS.md: a set bit costs a data-dependent loop over the
- * word, an inverse entry one contiguous read). cpp keeps the strategy for `propagationChoice`.
+ * Fewest synapses per pair for cpp's bitmask, whose walk runs over every pair of a spiking row
+ * (`addsOnly` events: the event of a pair without a synapse adds `-0.0`, which changes no bit), so
+ * that its cost goes with `post.size` rather than with the row. Measured with `bench/strategies.ts`
+ * (N = 1000, 10 % of the inputs spiking per step, CPU time of 3 000 steps, BENCHMARKS.md): against
+ * the inverse walk 0.156 s vs 0.089 at p = 0.1, 0.160 vs 0.149 at p = 0.3, 0.185 vs 0.242 at p = 0.5:
+ * they meet near 0.3. Other events walk the set bits one by one, 1.4–2.3× the inverse walk's time:
+ * cpp never chooses that walk (the runtime's CSR stays in C memory anyway, so the bitmask saves
+ * only the inverse post ranks there); it stays for `propagationChoice`.
  */
-export const BITMASK_CHOSEN = { cpp: false, webgpu: true } as const;
+export const BITMASK_DENSITY_CPP = 0.3;
+
+/**
+ * Whether a projection's spike event only adds to local float variables of the post-synaptic
+ * neuron (`g_target += …`, `post.x += …`, no bounds, no `unless_post`): then running it with a
+ * `-0.0` added in place of each value leaves every variable's bits as they were, and a walk may
+ * visit pairs without a synapse.
+ */
+export function addsOnly(proj: ProjectionPlan, net: NetworkPlan): boolean {
+  const post = net.populations[proj.post].description;
+  const d = proj.description;
+  const attr = (name: string) => post.attributes.find((a) => a.name === name);
+  return [...d.transmission, ...d.preSpike].every((a) => {
+    const targets = a.target === 'g_target' ? proj.conductances.map((c) => `g_${c}`) : [a.target];
+    return a.owner === 'post' && a.op === '+=' && !a.min && !a.max && !a.unlessPost
+      && targets.every((t) => { const x = attr(t); return !x || (x.type === 'float' && !x.min && !x.max); });
+  });
+}
 
 /**
  * A choice forced for tests and benchmarks (internal: not an option of `compile()`): `row` keeps
@@ -151,11 +172,16 @@ export function choosesPostSpan(proj: ProjectionPlan, net: NetworkPlan, backend:
   return pays && proj.synapses >= STRATEGY_MIN_SYNAPSES && density(proj, net) >= POST_SPAN_DENSITY;
 }
 
-/** Whether the shape of a bitmask-compatible projection chooses it on `backend` (or the test switch forces it). */
-export function choosesBitmask(proj: ProjectionPlan, net: NetworkPlan, backend: keyof typeof BITMASK_CHOSEN): boolean {
+/**
+ * Whether the shape of a bitmask-compatible projection chooses it on `backend` (or the test switch
+ * forces it): webgpu from `BITMASK_DENSITY` (the device then holds no index), cpp from
+ * `BITMASK_DENSITY_CPP` for `addsOnly` events.
+ */
+export function choosesBitmask(proj: ProjectionPlan, net: NetworkPlan, backend: 'cpp' | 'webgpu'): boolean {
   if (propagationChoice.force === 'row' || propagationChoice.force === 'post-span' || bitmaskObstacle(proj, net) !== undefined) return false;
   if (propagationChoice.force === 'bitmask') return true;
-  return BITMASK_CHOSEN[backend] && proj.synapses >= STRATEGY_MIN_SYNAPSES && density(proj, net) >= BITMASK_DENSITY;
+  if (proj.synapses < STRATEGY_MIN_SYNAPSES) return false;
+  return backend === 'webgpu' ? density(proj, net) >= BITMASK_DENSITY : addsOnly(proj, net) && density(proj, net) >= BITMASK_DENSITY_CPP;
 }
 
 /**

@@ -1,8 +1,7 @@
 // The spike propagation strategies of the cpp backend besides its row walks (issue 21,
 // src/backends/kernels/propagation.ts): post-span (a walk over the dendrites testing the step's
 // marked spikes) and bitmask connectivity (one bit per pair, one shared weight). Each is chosen where
-// the projection's shape asks for it (the bitmask: only forced, its walk is slower than the inverse walk
-// on cpp), refused where its compatibility test fails, and gives the js
+// the projection's shape asks for it, refused where its compatibility test fails, and gives the js
 // bits (every array of the state) on 1 and 2 threads, without delay and with a uniform delay. The
 // post-span walk runs in steps with many spikes only, and is chosen only where threads can make it pay;
 // forced (`propagationChoice`), in every step.
@@ -30,6 +29,8 @@ const LIF = new Neuron({
 
 /** Adds `post.n` besides g_exc: a post-synaptic write that is not a conductance. */
 const Counting = new Synapse({ preSpike: 'g_target += w\n post.n += 1.0', name: 'counting' });
+/** Counts with an assignment (not an addition): the bitmask walks the set bits one by one. */
+const Assigning = new Synapse({ preSpike: 'g_target += w\n post.n = post.n + 1.0', name: 'assigning' });
 const CountedLIF = new Neuron({
   parameters: 'tau = 10.0\n tau_g = 5.0',
   equations: 'tau * dv/dt = -v + g_exc * (1.0 - v)\n tau_g * dg_exc/dt = -g_exc\n n = n',
@@ -51,7 +52,7 @@ interface Shape {
 function network(backend: BackendName, s: Shape) {
   const net = new Network({ dt: 0.1, seed: 21, backend });
   const inp = new PoissonPopulation(s.n, { rates: Array.from({ length: s.n }, (_, i) => (s.rate ?? 1500) * (0.5 + (i % 3) / 2)), network: net, name: 'inp' });
-  const out = net.create(s.n, s.synapse === Counting ? CountedLIF : LIF, { name: 'out' });
+  const out = net.create(s.n, s.synapse === Counting || s.synapse === Assigning ? CountedLIF : LIF, { name: 'out' });
   net.connect(inp, out, 'exc', s.synapse, { name: 'ff' }).connectFixedProbability({ probability: s.probability, weights: s.weights, delays: s.delays ?? 0 });
   net.connect(out, out, 'exc', undefined, { name: 'rec' }).connectFixedProbability({ probability: 0.02, weights: new Uniform(0, 0.02) });
   return { net };
@@ -77,13 +78,16 @@ const DELAYS: [string, number][] = [['no delay', 0], ['a uniform delay', 1.5]];
 afterEach(() => { propagationChoice.force = undefined; });
 
 describe.skipIf(!compiler)('cpp backend: propagation strategies', () => {
-  it('chosen from the shape: dense with weights per synapse → post-span from 4 threads; the bitmask only forced (slower here); sparse or small → the row walk', async () => {
-    // The bitmask's walk is slower than the inverse walk on cpp (BITMASK_CHOSEN): compatible, never chosen by the shape.
-    expect(await walks({ n: 200, probability: 0.5, weights: 0.02 })).toEqual(['inverse', 'inverse']);
-    const single = await planOf({ n: 200, probability: 0.5, weights: 0.02 });
-    expect(bitmaskObstacle(single.projections[0], single)).toBeUndefined();
+  it('chosen from the shape: dense with one weight → bitmask (from 0.3 for additions only); dense with weights per synapse → post-span from 4 threads; sparse or small → the row walk', async () => {
+    expect(await walks({ n: 200, probability: 0.5, weights: 0.02 })).toEqual(['bitmask', 'inverse']);
+    expect(await walks({ n: 200, probability: 0.5, weights: 0.02, synapse: Counting })).toEqual(['bitmask', 'inverse']);
+    // Below 0.3, or events that do more than add into the post-synaptic neuron: the set bits one by one, slower than the inverse walk (forced only).
+    expect(await walks({ n: 500, probability: 0.1, weights: 0.02 })).toEqual(['inverse', 'inverse']);
+    const assigning = await planOf({ n: 200, probability: 0.5, weights: 0.02, synapse: Assigning });
+    expect(spikeWalkFor(assigning.projections[0], assigning).name).toBe('inverse');
+    expect(bitmaskObstacle(assigning.projections[0], assigning)).toBeUndefined();
     propagationChoice.force = 'bitmask';
-    expect(spikeWalkFor(single.projections[0], single).name).toBe('bitmask');
+    expect(spikeWalkFor(assigning.projections[0], assigning).name).toBe('bitmask');
     propagationChoice.force = undefined;
     expect(await walks({ n: 60, probability: 0.5, weights: 0.02 })).toEqual(['inverse', 'inverse']);
     expect(await walks({ n: 200, probability: 0.5, weights: 0.02, delays: new Uniform(0.1, 2) })).toEqual(['ring', 'inverse']);
@@ -134,10 +138,12 @@ describe.skipIf(!compiler)('cpp backend: propagation strategies', () => {
       expect(spikes).toBeGreaterThan(50);
     });
 
-    it.each(DELAYS)('bitmask (forced), %s: the js bits', async (_w, delays) => {
-      const s: Shape = { n: 500, probability: 0.5, weights: 0.01, delays, rate: 300 };
+    it.each(DELAYS)('bitmask, %s, every pair of a row (additions only: -0.0 where no synapse) and, forced, the set bits one by one: the js bits', async (_w, delays) => {
+      const s: Shape = { n: 500, probability: 0.5, weights: 0.01, delays, rate: 300, synapse: Counting };
+      const pairs = await conform('cpp', { directory, numThreads }, (b) => network(b, s), 5, 2);
+      expect(pairs.other.net.source).toContain('(((_b >> _t) & 1u) ? ');
       propagationChoice.force = 'bitmask';
-      const { other, js } = await conform('cpp', { directory, numThreads }, (b) => network(b, s), 5, 2);
+      const { other, js } = await conform('cpp', { directory, numThreads }, (b) => network(b, { ...s, synapse: Assigning }), 5, 2);
       expect(other.net.source).toContain('__builtin_ctz(_b)');
       const spikes = (js.net.populations[1].state.get('_last_spike') as Int32Array).filter((x) => x >= 0).length;
       expect(spikes).toBeGreaterThan(50);
