@@ -3,7 +3,7 @@
  * offer besides their spike-parallel row walks (GeNN's span types and bitmask connectivity): what
  * each needs of a projection (its compatibility test, a reason when it does not fit), when it is
  * chosen from the connectivity's shape, and the test switch that forces a choice. The layouts stay
- * with the backends (`../cpp/projection.ts` `spikeWalkStrategies`, `../webgpu/projection.ts`
+ * with the backends (`../cpp/projection.ts` `spikeWalkStrategies`, `../webgpu/propagation.ts`
  * `spikePropagationStrategies`).
  *
  * - **post-span**: one iteration (cpp) or invocation (webgpu) per post-synaptic neuron walks its
@@ -37,12 +37,13 @@ export const POST_SPAN_DENSITY = 1 / 16;
  * reached by a spike), measured at N = 1000, p = 0.5 (BENCHMARKS.md, `bench/strategies.ts`). A row
  * walk costs `spikes × nnz / pre.size` events, the dendrite walk `cost × nnz / threads`: the
  * dendrite walk pays in a step when `spikes / pre.size > cost / threads`.
- * - cpp: about 3 (one thread, every input spiking: 2.99 s against 1.07 s; the test of a mark is a
- *   branch, mispredicted at mid rates, where the ratio is worse), so the walk can pay only on 4
- *   threads or more (the row walk runs on one);
- * - webgpu: about 0.15 on SwiftShader (the row walk's atomic adds contend on a dense projection: 10 %
- *   of the inputs spiking cost 4.4 s, all 47 s, the dendrite walk 6.3–7.4 s whatever the rate). Not
- *   measured on a GPU.
+ * - cpp: about 3 (CPU time of 3 000 steps on one thread, every input spiking: 6.05 s against
+ *   1.84 s; at 10 %, 5.30 s against 0.32: the dendrite walk is a chain of dependent additions per
+ *   neuron, or a branch on the mark, mispredicted at mid rates), so the walk can pay only from 3–4
+ *   threads (the row walk runs on one);
+ * - webgpu: about 0.15 on SwiftShader (the row walk's atomic adds contend on a dense projection: 200
+ *   steps with 10 % of the inputs spiking cost 2.9–3.4 CPU s, with all 28–29 s; the dendrite walk
+ *   5.1–6.1 s whatever the rate). Not measured on a GPU.
  */
 export const POST_SPAN_COST = { cpp: 3, webgpu: 0.15 } as const;
 
@@ -86,7 +87,8 @@ export function addsOnly(proj: ProjectionPlan, net: NetworkPlan): boolean {
  * A choice forced for tests and benchmarks (internal: not an option of `compile()`): `row` keeps
  * every projection on its row walk; `post-span` and `bitmask` choose that strategy wherever it is
  * compatible, whatever the shape (a post-span walk then walks the dendrites in every step). Read
- * at code generation: set it before `compile()`, reset it (`undefined`) after.
+ * at code generation and, on webgpu, when a build's own arrays are refreshed: set it before
+ * `compile()` and keep it while the network runs (tests reset it, `undefined`, after each).
  * @internal
  */
 export const propagationChoice: { force?: 'row' | 'post-span' | 'bitmask' } = {};
