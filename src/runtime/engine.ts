@@ -113,7 +113,7 @@ export interface BackendOptions {
   compiler?: string;
   /** `cpp`: extra compiler flags. */
   compilerFlags?: string;
-  /** `cpp`: OpenMP threads; `wasm`: threads over a shared memory (Node.js workers). */
+  /** `cpp`: OpenMP threads; `wasm`: threads over a shared memory (Node.js or Web Workers). */
   numThreads?: number;
 }
 

@@ -5,12 +5,15 @@
  * (`./run.ts`), spikes recorded in the module. The kernels not yet written for wasm are the js
  * backend's, imported, over the same memory: every kernel computes the same bits on either side, so
  * which side runs a kernel changes the speed, never a result (`./kernels.ts` says which are wasm).
+ * With `numThreads` > 1 the large loops also run on workers over a shared memory (`./threads.ts`,
+ * `./workers.ts`), with the same bits.
  */
 import type { Backend, BackendOptions, Engine, EngineInput, SpikeBatchHooks, StateMap } from '../../runtime/engine.js';
 import { JsEngine } from '../js/engine.js';
 import { WasmMemory } from './memory.js';
 import { buildModule, mathSources, moduleImports } from './module.js';
-import { CONTROL_BYTES, FillJobs, ParallelJobs, WorkerPool, threadEnvironment } from './threads.js';
+import { CONTROL_BYTES, FillJobs, ParallelJobs } from './threads.js';
+import { WorkerPool, threadEnvironment } from './workers.js';
 import { InternalError, NetworkError } from '../../errors.js';
 import { wasmKernels } from './kernels.js';
 import { derivedMaps, fillDerived } from './derived.js';
@@ -242,7 +245,7 @@ async function randomFill(memory: WebAssembly.Memory, scratch: number, forked: {
 
 /**
  * The `wasm` backend (`compile({ backend: 'wasm' })`, the default) for the given compile options:
- * `numThreads` threads (`./threads.ts`; refused with a NetworkError where the platform has none).
+ * `numThreads` threads (`./threads.ts`, `./workers.ts`; refused with a NetworkError where the platform has none).
  */
 export function createWasmBackend(options: BackendOptions): Backend {
   return {

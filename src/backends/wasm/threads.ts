@@ -1,6 +1,6 @@
 /**
- * Threads for the wasm backend (`numThreads` > 1): the module's memory is shared, and T − 1
- * `node:worker_threads` workers instantiate the same compiled module over it. The loops that run
+ * Threads for the wasm backend (`numThreads` > 1), the module's side: the memory is shared, and
+ * T − 1 workers (`./workers.ts`) instantiate the same compiled module over it. The loops that run
  * on several threads are loops cpp runs under OpenMP, with cpp's thresholds (`../cpp/parallel.ts`),
  * whose iterations write disjoint elements: a neuron kernel's equations, the dendrites of a
  * weighted sum (rate-coded, or a spiking projection's continuous transmission), the random
@@ -17,7 +17,7 @@
  */
 import { ELEMENT_THRESHOLD } from '../cpp/parallel.js';
 import { Code, type ModuleWriter } from './encoder.js';
-import { InternalError, NetworkError } from '../../errors.js';
+import { InternalError } from '../../errors.js';
 import type { KernelText } from './text.js';
 import { NORMAL_SCRATCH_BYTES } from './random.js';
 
@@ -31,21 +31,25 @@ export const FORK = '_fork';
 export const LANES = 8;
 
 /**
- * Byte offsets in the control block; the two counters on cache lines of their own. From `fill`: the
- * arguments of a random fill (`FillJobs`): output address, seed, stream, step words, draw id, the
- * first thread's scratch (one `NORMAL_SCRATCH_BYTES` per thread), then `a` and `b` (float64).
+ * Byte offsets in the control block; the two counters on cache lines of their own. `error`: the
+ * thread that failed (0: none), `claim`: the one whose message is at `message` (`./workers.ts`).
+ * From `fill`: the arguments of a random fill (`FillJobs`): output address, seed, stream, step
+ * words, draw id, the first thread's scratch (one `NORMAL_SCRATCH_BYTES` per thread), then `a` and
+ * `b` (float64).
  */
-const CTRL = { generation: 0, done: 64, job: 128, n: 132, chunk: 136, error: 140, step: 144, fill: 192, a: 224, b: 232 } as const;
+export const CTRL = {
+  generation: 0, done: 64, job: 128, n: 132, chunk: 136, error: 140, step: 144, claim: 152, fill: 192, a: 224, b: 232, message: 256,
+} as const;
+/** UTF-16 code units of a worker's failure message (`message`: its length, then the units). */
+export const MESSAGE_UNITS = 1000;
 /** Bytes of the control block (`WasmMemory.alloc`). */
-export const CONTROL_BYTES = 256;
+export const CONTROL_BYTES = CTRL.message + 4 + 2 * MESSAGE_UNITS;
 /** The int32 arguments of a fill, in the control block from `CTRL.fill`, in this order. */
 const FILL_WORDS = ['ptr', 'seed', 'stream', 'stepLo', 'stepHi', 'drawId', 'scratch'] as const;
 /** Polls of the done counter before the main thread sleeps on it. */
 const SPINS = 4096;
 /** How long (ns) the main thread sleeps between looks at the done counter and the error flag. */
 const JOIN_WAIT_NS = 1_000_000n;
-/** How long a worker may take to instantiate the module before compile() gives up on it. */
-const START_TIMEOUT_MS = 60_000;
 
 /**
  * The parallel loops of one module, numbered in the order the kernels ask for them (a kernel's fork
@@ -210,190 +214,5 @@ export class FillJobs {
     f[1] = b;
     this.#fork(this.#jobs[dist], 0, n, 1);
     return true;
-  }
-}
-
-/** Where threads can run, or why not (what `threadSupport` answers). */
-export type ThreadSupport = { ok: true } | { ok: false; reason: string; fix: string };
-
-/** A module importing a shared memory and using `i32.atomic.load`: whether this engine takes threads' instructions. */
-const ATOMICS_PROBE = Uint8Array.of(
-  0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
-  1, 5, 1, 0x60, 0, 1, 0x7f, // type: () → i32
-  2, 9, 1, 1, 0x65, 1, 0x6d, 0x02, 0x03, 1, 1, // import e.m: shared memory, 1..1 page
-  3, 2, 1, 0, // one function of type 0
-  10, 10, 1, 8, 0, 0x41, 0, 0xfe, 0x10, 2, 0, 0x0b, // i32.const 0; i32.atomic.load
-);
-
-/**
- * Whether this platform runs the wasm backend's threads: shared memory (`SharedArrayBuffer`, in a
- * browser only when cross-origin isolated), WebAssembly's thread instructions, and Node.js's
- * `worker_threads` (browsers' Web Workers are not used yet). Replaceable in tests (`threadEnvironment`).
- */
-export async function threadSupport(): Promise<ThreadSupport> {
-  const fixOne = 'use numThreads: 1 (one thread, the same results)';
-  if (typeof SharedArrayBuffer !== 'function') {
-    const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
-    return {
-      ok: false,
-      reason: isolated === false ? 'this page is not cross-origin isolated, so it has no SharedArrayBuffer' : 'this JavaScript engine has no SharedArrayBuffer',
-      fix: isolated === false ? `serve the page with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp, or ${fixOne}` : fixOne,
-    };
-  }
-  if (!WebAssembly.validate(ATOMICS_PROBE)) return { ok: false, reason: "this engine refuses WebAssembly's shared memory and atomic instructions", fix: fixOne };
-  if (!(await workerThreads())) {
-    return { ok: false, reason: "the wasm backend's threads are Node.js worker_threads, and this is not Node.js (Web Workers are not supported yet)", fix: `${fixOne}, or run in Node.js` };
-  }
-  return { ok: true };
-}
-
-/** The capability check the engine asks (tests replace `probe` to simulate a platform without threads). */
-export const threadEnvironment = { probe: threadSupport };
-
-type WorkerThreads = typeof import('node:worker_threads');
-
-/** `node:worker_threads`, or undefined outside Node.js (a non-literal specifier: bundlers leave it out). */
-async function workerThreads(): Promise<WorkerThreads | undefined> {
-  if (typeof process === 'undefined' || !process.versions?.node) return undefined;
-  const specifier = 'node:worker_threads';
-  try {
-    return (await import(/* @vite-ignore */ specifier)) as WorkerThreads;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A worker's program (evaluated as a CommonJS script: no file to find next to a bundle): the module
- * instantiated over the shared memory with the same `Math` functions as the main thread (their
- * source: `mathSources` in `./module.ts`), the random module's fills (`rand`, its own instance over
- * the same memory) and every other import (kernels in JavaScript, hooks,
- * ring growth, which only the main thread runs) a stub that fails, then `worker(tid, 0)`. Any failure
- * sets the error flag and is posted on `port`, where the main thread reads it synchronously.
- */
-const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const { module, random, memory, tid, ctrl, math, port } = workerData;
-const flags = new Int32Array(memory.buffer, ctrl, ${CONTROL_BYTES / 4});
-try {
-  const fns = Object.fromEntries(math.map(([name, source]) => [name, (0, eval)('(' + source + ')')]));
-  const rand = new WebAssembly.Instance(random, { env: { memory } }).exports;
-  const imports = {};
-  for (const im of WebAssembly.Module.imports(module)) {
-    const table = (imports[im.module] ??= {});
-    if (im.kind === 'memory') table[im.name] = memory;
-    else if (im.module === 'math') table[im.name] = fns[im.name];
-    else if (im.module === 'rand') table[im.name] = rand[im.name];
-    else table[im.name] = () => { throw new Error('called the import ' + im.module + '.' + im.name + ', which only the main thread runs'); };
-  }
-  const run = new WebAssembly.Instance(module, imports).exports.worker;
-  if (typeof run !== 'function') throw new Error('the module exports no worker function');
-  port.postMessage({ ready: true });
-  run(tid, 0);
-} catch (e) {
-  port.postMessage({ error: String((e && e.stack) || e) });
-  Atomics.store(flags, ${CTRL.error / 4}, tid);
-  Atomics.notify(flags, ${CTRL.done / 4});
-}
-`;
-
-/** Workers alive in this process (all pools): for tests that check that dispose() ends them. */
-let alive = 0;
-
-/** How many wasm backend workers are alive in this process. */
-export function liveWorkers(): number {
-  return alive;
-}
-
-/** The T − 1 workers of one network, started on its compiled module and shared memory. */
-export class WorkerPool {
-  readonly #workers: import('node:worker_threads').Worker[];
-  readonly #ports: import('node:worker_threads').MessagePort[];
-  readonly #wt: WorkerThreads;
-  readonly #memory: WebAssembly.Memory;
-  readonly #ctrl: number;
-  readonly #exited: Promise<void>[];
-  #closed = false;
-
-  private constructor(wt: WorkerThreads, memory: WebAssembly.Memory, ctrl: number, workers: import('node:worker_threads').Worker[], ports: import('node:worker_threads').MessagePort[], exited: Promise<void>[]) {
-    this.#wt = wt;
-    this.#memory = memory;
-    this.#ctrl = ctrl;
-    this.#workers = workers;
-    this.#ports = ports;
-    this.#exited = exited;
-  }
-
-  /**
-   * Starts `threads − 1` workers and waits until each has instantiated the module (a failure, or no
-   * answer within a minute, is a NetworkError here, in compile(), rather than a hang in the first run).
-   */
-  static async start(module: WebAssembly.Module, random: WebAssembly.Module, memory: WebAssembly.Memory, ctrl: number, threads: number, math: readonly [string, string][], where: string): Promise<WorkerPool> {
-    const wt = (await workerThreads())!;
-    const workers: import('node:worker_threads').Worker[] = [];
-    const ports: import('node:worker_threads').MessagePort[] = [];
-    const exited: Promise<void>[] = [];
-    const started: Promise<void>[] = [];
-    for (let tid = 1; tid < threads; tid++) {
-      const { port1, port2 } = new wt.MessageChannel();
-      const worker = new wt.Worker(WORKER_SOURCE, { eval: true, workerData: { module, random, memory, tid, ctrl, math, port: port2 }, transferList: [port2] });
-      alive++;
-      exited.push(new Promise((resolve) => worker.once('exit', () => { alive--; resolve(); })));
-      started.push(new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new NetworkError(`${where}: thread ${tid} did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
-        const settle = (f: () => void) => { clearTimeout(timer); f(); };
-        port1.once('message', (m: { ready?: boolean; error?: string }) => settle(() => (m.ready ? resolve() : reject(new NetworkError(`${where}: thread ${tid} failed to start: ${m.error}`)))));
-        worker.once('error', (e) => settle(() => reject(new NetworkError(`${where}: thread ${tid} failed to start: ${String(e)}`))));
-      }));
-      workers.push(worker);
-      ports.push(port1);
-    }
-    const pool = new WorkerPool(wt, memory, ctrl, workers, ports, exited);
-    try {
-      await Promise.all(started);
-    } catch (e) {
-      pool.close();
-      throw e;
-    }
-    // From here on a worker reports through its port, read synchronously (`failure`); neither keeps Node alive.
-    for (const w of workers) { w.unref(); w.removeAllListeners('error'); w.on('error', () => undefined); }
-    for (const p of ports) { p.removeAllListeners('message'); p.unref(); }
-    return pool;
-  }
-
-  /** The number of workers (threads − 1). */
-  get size(): number {
-    return this.#workers.length;
-  }
-
-  /** How many jobs the main thread has forked (the generation counter): 0 while every loop stayed on one thread. */
-  get forks(): number {
-    return Atomics.load(new Int32Array(this.#memory.buffer, this.#ctrl, CONTROL_BYTES / 4), CTRL.generation / 4);
-  }
-
-  /** What a worker reported when it failed during a run (after the main thread's join trapped), or undefined. */
-  failure(): string | undefined {
-    const flags = new Int32Array(this.#memory.buffer, this.#ctrl, CONTROL_BYTES / 4);
-    const tid = Atomics.load(flags, CTRL.error / 4);
-    if (tid === 0) return undefined;
-    const m = this.#wt.receiveMessageOnPort(this.#ports[tid - 1])?.message as { error?: string } | undefined;
-    return `thread ${tid}: ${m?.error ?? 'no message'}`;
-  }
-
-  /** Ends the workers (the exit job, then terminate): `exited` resolves when all have. */
-  close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    const flags = new Int32Array(this.#memory.buffer, this.#ctrl, CONTROL_BYTES / 4);
-    Atomics.store(flags, CTRL.job / 4, -1);
-    Atomics.add(flags, CTRL.generation / 4, 1);
-    Atomics.notify(flags, CTRL.generation / 4);
-    for (const w of this.#workers) void w.terminate();
-    for (const p of this.#ports) p.close();
-  }
-
-  /** Resolves when every worker has exited. */
-  get exited(): Promise<void> {
-    return Promise.all(this.#exited).then(() => undefined);
   }
 }

@@ -1,0 +1,281 @@
+/**
+ * The wasm backend's workers (`./threads.ts` is the module's side): where threads can run, and the
+ * T − 1 workers of a network, each instantiating the network's compiled module over its shared
+ * memory and looping in the module's `worker(tid, generation)`. In Node.js they are
+ * `node:worker_threads` workers; in a browser, Web Workers — in a cross-origin isolated page, and only
+ * when the network runs in a worker itself: the join waits (`memory.atomic.wait32`), which a page's
+ * main thread may not do. A worker's failure is written into the control block (the thread, then
+ * its message), where the main thread reads it synchronously after its join trapped: the same on
+ * both platforms, with no event loop needed during a run.
+ */
+import { CONTROL_BYTES, CTRL, MESSAGE_UNITS } from './threads.js';
+import { NetworkError } from '../../errors.js';
+
+/** How long a worker may take to instantiate the module before compile() gives up on it. */
+const START_TIMEOUT_MS = 60_000;
+
+/** Where threads can run, or why not (what `threadSupport` answers). */
+export type ThreadSupport = { ok: true } | { ok: false; reason: string; fix: string };
+
+/** A module importing a shared memory and using `i32.atomic.load`: whether this engine takes threads' instructions. */
+const ATOMICS_PROBE = Uint8Array.of(
+  0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+  1, 5, 1, 0x60, 0, 1, 0x7f, // type: () → i32
+  2, 9, 1, 1, 0x65, 1, 0x6d, 0x02, 0x03, 1, 1, // import e.m: shared memory, 1..1 page
+  3, 2, 1, 0, // one function of type 0
+  10, 10, 1, 8, 0, 0x41, 0, 0xfe, 0x10, 2, 0, 0x0b, // i32.const 0; i32.atomic.load
+);
+
+/** What a browser offers: Web Workers from a script's text, and whether this is a page's main thread. */
+function webWorkers(): { main: boolean } | undefined {
+  const g = globalThis as { Worker?: unknown; Blob?: unknown; document?: unknown };
+  if (typeof g.Worker !== 'function' || typeof g.Blob !== 'function' || typeof URL.createObjectURL !== 'function') return undefined;
+  return { main: g.document !== undefined };
+}
+
+/**
+ * Whether this platform runs the wasm backend's threads: shared memory (`SharedArrayBuffer`, in a
+ * browser only when cross-origin isolated), WebAssembly's thread instructions, and workers that may
+ * wait (Node.js's `worker_threads`; a browser's Web Workers, from a network that runs in a worker).
+ * Replaceable in tests (`threadEnvironment`).
+ */
+export async function threadSupport(): Promise<ThreadSupport> {
+  const fixOne = 'use numThreads: 1 (one thread, the same results)';
+  if (typeof SharedArrayBuffer !== 'function') {
+    const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+    return {
+      ok: false,
+      reason: isolated === false ? 'this page is not cross-origin isolated, so it has no SharedArrayBuffer' : 'this JavaScript engine has no SharedArrayBuffer',
+      fix: isolated === false ? `serve the page with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp, or ${fixOne}` : fixOne,
+    };
+  }
+  if (!WebAssembly.validate(ATOMICS_PROBE)) return { ok: false, reason: "this engine refuses WebAssembly's shared memory and atomic instructions", fix: fixOne };
+  if (await workerThreads()) return { ok: true };
+  const web = webWorkers();
+  if (!web) return { ok: false, reason: 'this platform has neither Node.js worker_threads nor Web Workers', fix: fixOne };
+  if (web.main) {
+    return {
+      ok: false,
+      reason: "a page's main thread may not wait for the other threads (Atomics.wait is refused there)",
+      fix: `run the network in a Web Worker (the threads then start from it), or ${fixOne}`,
+    };
+  }
+  return { ok: true };
+}
+
+/** The capability check the engine asks (tests replace `probe` to simulate a platform without threads). */
+export const threadEnvironment = { probe: threadSupport };
+
+type WorkerThreads = typeof import('node:worker_threads');
+
+/** `node:worker_threads`, or undefined outside Node.js (a non-literal specifier: bundlers leave it out). */
+async function workerThreads(): Promise<WorkerThreads | undefined> {
+  if (typeof process === 'undefined' || !process.versions?.node) return undefined;
+  const specifier = 'node:worker_threads';
+  try {
+    return (await import(/* @vite-ignore */ specifier)) as WorkerThreads;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A worker's program, after a prelude that calls `start(data, post)` with its data (the compiled
+ * module and random module, the memory, its thread number, the control block's address, the `Math`
+ * functions' sources of `mathSources` in `./module.ts`) and a function posting to the main thread:
+ * the module instantiated over the shared memory with the same `Math` functions as the main thread,
+ * the random module's fills (`rand`, its own instance over the same memory), and every other import
+ * (kernels in JavaScript, hooks, ring growth, which only the main thread runs) a stub that fails;
+ * then `worker(tid, 0)`. A failure is posted (start-up) and written into the control block (`fail`).
+ */
+const WORKER_BODY = `
+function start({ module, random, memory, tid, ctrl, math }, post) {
+  const flags = new Int32Array(memory.buffer, ctrl, ${CONTROL_BYTES >> 2});
+  function fail(e) {
+    const text = String((e && e.stack) || e).slice(0, ${MESSAGE_UNITS});
+    if (Atomics.compareExchange(flags, ${CTRL.claim / 4}, 0, tid) === 0) {
+      const units = new Uint16Array(memory.buffer, ctrl + ${CTRL.message + 4}, ${MESSAGE_UNITS});
+      for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+      Atomics.store(flags, ${CTRL.message / 4}, text.length);
+    }
+    Atomics.store(flags, ${CTRL.error / 4}, tid);
+    Atomics.notify(flags, ${CTRL.done / 4});
+    post({ error: text });
+  }
+  try {
+    const fns = Object.fromEntries(math.map(([name, source]) => [name, (0, eval)('(' + source + ')')]));
+    const rand = new WebAssembly.Instance(random, { env: { memory } }).exports;
+    const imports = {};
+    for (const im of WebAssembly.Module.imports(module)) {
+      const table = (imports[im.module] ??= {});
+      if (im.kind === 'memory') table[im.name] = memory;
+      else if (im.module === 'math') table[im.name] = fns[im.name];
+      else if (im.module === 'rand') table[im.name] = rand[im.name];
+      else table[im.name] = () => { throw new Error('called the import ' + im.module + '.' + im.name + ', which only the main thread runs'); };
+    }
+    const run = new WebAssembly.Instance(module, imports).exports.worker;
+    if (typeof run !== 'function') throw new Error('the module exports no worker function');
+    post({ ready: true });
+    run(tid, 0);
+  } catch (e) {
+    fail(e);
+  }
+}
+`;
+
+/** Node.js: the data is the worker's `workerData`. */
+const NODE_WORKER = `${WORKER_BODY}
+const { workerData, parentPort } = require('node:worker_threads');
+start(workerData, (m) => parentPort.postMessage(m));
+`;
+
+/** A browser: the data is the first message. */
+const WEB_WORKER = `${WORKER_BODY}
+self.onmessage = (e) => { self.onmessage = null; start(e.data, (m) => self.postMessage(m)); };
+`;
+
+/** What a pool needs of a worker, on either platform. */
+interface Thread {
+  /** Calls `f` with the worker's first message (`{ ready }` or `{ error }`), or with an error event. */
+  started(f: (m: { ready?: boolean; error?: string }) => void): void;
+  /** After start-up: listens no more, and never keeps the process alive. */
+  detach(): void;
+  /** Ends it; resolves once it has exited. */
+  terminate(): Promise<void>;
+}
+
+/** The data every worker of a pool gets (its `tid` added). */
+interface WorkerData {
+  module: WebAssembly.Module;
+  random: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  ctrl: number;
+  math: readonly [string, string][];
+}
+
+function nodeThread(wt: WorkerThreads, data: WorkerData & { tid: number }): Thread {
+  const worker = new wt.Worker(NODE_WORKER, { eval: true, workerData: data });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  return {
+    started: (f) => {
+      worker.once('message', f);
+      worker.once('error', (e) => f({ error: String(e) }));
+    },
+    detach: () => {
+      worker.removeAllListeners('message');
+      worker.removeAllListeners('error');
+      worker.on('error', () => undefined); // reported through the control block
+      worker.unref();
+    },
+    terminate: () => { void worker.terminate(); return exited; },
+  };
+}
+
+function webThread(data: WorkerData & { tid: number }): Thread {
+  const url = URL.createObjectURL(new Blob([WEB_WORKER], { type: 'text/javascript' }));
+  const worker = new Worker(url);
+  URL.revokeObjectURL(url);
+  worker.postMessage(data);
+  return {
+    started: (f) => {
+      worker.onmessage = (e: MessageEvent<{ ready?: boolean; error?: string }>) => f(e.data);
+      worker.onerror = (e: ErrorEvent) => f({ error: e.message });
+    },
+    detach: () => { worker.onmessage = null; worker.onerror = null; },
+    terminate: () => { worker.terminate(); return Promise.resolve(); },
+  };
+}
+
+/** Workers alive in this process (all pools): for tests that check that dispose() ends them. */
+let alive = 0;
+
+/** How many wasm backend workers are alive in this process (or this worker of a page). */
+export function liveWorkers(): number {
+  return alive;
+}
+
+/** The T − 1 workers of one network, started on its compiled module and shared memory. */
+export class WorkerPool {
+  readonly #threads: Thread[];
+  readonly #memory: WebAssembly.Memory;
+  readonly #ctrl: number;
+  #exited: Promise<void> | undefined;
+
+  private constructor(memory: WebAssembly.Memory, ctrl: number, threads: Thread[]) {
+    this.#memory = memory;
+    this.#ctrl = ctrl;
+    this.#threads = threads;
+  }
+
+  /**
+   * Starts `threads − 1` workers and waits until each has instantiated the module (a failure, or no
+   * answer within a minute, is a NetworkError here, in compile(), rather than a hang in the first run).
+   */
+  static async start(module: WebAssembly.Module, random: WebAssembly.Module, memory: WebAssembly.Memory, ctrl: number, threads: number, math: readonly [string, string][], where: string): Promise<WorkerPool> {
+    const wt = await workerThreads();
+    const spawned: Thread[] = [];
+    const started: Promise<void>[] = [];
+    for (let tid = 1; tid < threads; tid++) {
+      const data = { module, random, memory, tid, ctrl, math };
+      const thread = wt ? nodeThread(wt, data) : webThread(data);
+      alive++;
+      started.push(new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new NetworkError(`${where}: thread ${tid} did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+        thread.started((m) => {
+          clearTimeout(timer);
+          if (m.ready) resolve(); else reject(new NetworkError(`${where}: thread ${tid} failed to start: ${m.error}`));
+        });
+      }));
+      spawned.push(thread);
+    }
+    const pool = new WorkerPool(memory, ctrl, spawned);
+    try {
+      await Promise.all(started);
+    } catch (e) {
+      pool.close();
+      throw e;
+    }
+    for (const t of spawned) t.detach();
+    return pool;
+  }
+
+  /** The number of workers (threads − 1). */
+  get size(): number {
+    return this.#threads.length;
+  }
+
+  #flags(): Int32Array {
+    return new Int32Array(this.#memory.buffer, this.#ctrl, CONTROL_BYTES >> 2);
+  }
+
+  /** How many jobs the main thread has forked (the generation counter): 0 while every loop stayed on one thread. */
+  get forks(): number {
+    return Atomics.load(this.#flags(), CTRL.generation / 4);
+  }
+
+  /** What a worker wrote when it failed during a run (after the main thread's join trapped), or undefined. */
+  failure(): string | undefined {
+    const flags = this.#flags();
+    if (Atomics.load(flags, CTRL.error / 4) === 0) return undefined;
+    const tid = Atomics.load(flags, CTRL.claim / 4);
+    const units = new Uint16Array(this.#memory.buffer, this.#ctrl + CTRL.message + 4, Atomics.load(flags, CTRL.message / 4));
+    let text = '';
+    for (const u of units) text += String.fromCharCode(u);
+    return `thread ${tid}: ${text}`;
+  }
+
+  /** Ends the workers (the exit job, then terminate): `exited` resolves when all have. */
+  close(): void {
+    if (this.#exited) return;
+    const flags = this.#flags();
+    Atomics.store(flags, CTRL.job / 4, -1);
+    Atomics.add(flags, CTRL.generation / 4, 1);
+    Atomics.notify(flags, CTRL.generation / 4);
+    this.#exited = Promise.all(this.#threads.map((t) => t.terminate().then(() => { alive--; }))).then(() => undefined);
+  }
+
+  /** Resolves when every worker has exited (after `close()`). */
+  get exited(): Promise<void> {
+    return this.#exited ?? Promise.resolve();
+  }
+}
