@@ -4,9 +4,9 @@
  * on several threads are loops cpp runs under OpenMP, with cpp's thresholds (`../cpp/parallel.ts`),
  * whose iterations write disjoint elements: a neuron kernel's equations, the dendrites of a
  * weighted sum (rate-coded, or a spiking projection's continuous transmission), the random
- * module's Uniform and Normal fills (`FillJobs`); cpp's other
- * parallel loops stay on one thread here (`docs/internals/backends.md`). Each is a kernel of its own taking a range
- * (`KernelText.ranged`: `step`, `lo`, `hi`), a job. The main thread, inside `run`, forks a job as
+ * module's Uniform and Normal fills (`FillJobs`); cpp's other parallel loops stay on one thread
+ * here (`docs/internals/backends.md`). Each is a function of its own taking a share (a ranged
+ * kernel, `KernelText.ranged`: `step`, `lo`, `hi`), a job. The main thread, inside `run`, forks a job as
  * OpenMP would: it writes the job into a control block of the memory, bumps a generation counter
  * (`i32.atomic.rmw.add`, `memory.atomic.notify`), runs its own share, then waits until every worker
  * has added one to the done counter (a short spin, then `memory.atomic.wait32`). Workers loop in the
@@ -169,6 +169,8 @@ export function defineThreadFunctions(w: ModuleWriter, f: ThreadFunctions, threa
  */
 export function defineFillJob(w: ModuleWriter, job: number, fill: number, ctrl: number): void {
   const c = new Code();
+  // An empty share (a thread past the end: lo = hi = n) calls nothing: its scratch would lie past the threads'.
+  c.get(1).get(2).op('i32.lt_s').begin('if');
   const word = (name: (typeof FILL_WORDS)[number]) => c.i32(ctrl).load('i32', CTRL.fill + 4 * FILL_WORDS.indexOf(name));
   word('ptr'); c.get(2);
   for (const name of ['seed', 'stream', 'stepLo', 'stepHi', 'drawId'] as const) word(name);
@@ -178,6 +180,7 @@ export function defineFillJob(w: ModuleWriter, job: number, fill: number, ctrl: 
   c.get(1).i32(ctrl).load('i32', CTRL.chunk).i32(ctrl).load('i32', CTRL.chunk).op('i32.eqz').op('i32.add').op('i32.div_u');
   c.i32(NORMAL_SCRATCH_BYTES).op('i32.mul').op('i32.add');
   c.get(1).call(fill);
+  c.op('end');
   w.define(job, [], c);
 }
 
