@@ -56,9 +56,10 @@ export function recordSteps(plan: NetworkPlan, chunk: number): number {
  * A projection's connectivity (indices and delays): written after compile only by `proj.delay = …`
  * and `load()`, both of which signal the projection (`Engine.attributeWritten`; a load always
  * writes the weights too), or with a new length (a new layout). The engine compares them with
- * the device copy only after such a signal.
+ * the device copy only after such a signal. A bitmask (`_wg_bits`, `propagation.ts`) is built from
+ * them, again after such a signal only.
  */
-export const CONNECTIVITY = new Set(['_row_ptr', '_post_rank', '_pre_rank', '_inv_ptr', '_inv_idx', '_syn_dendrite', '_dendrite_of_post', '_delay', '_delay_uniform', '_proc_post', '_proc_table', '_proc_member']);
+export const CONNECTIVITY = new Set(['_row_ptr', '_post_rank', '_pre_rank', '_inv_ptr', '_inv_idx', '_syn_dendrite', '_dendrite_of_post', '_delay', '_delay_uniform', '_proc_post', '_proc_table', '_proc_member', '_wg_bits']);
 
 /** Int32 arrays no kernel writes (connectivity, delays, input data): never read back. */
 const READ_ONLY_INT = new Set([...CONNECTIVITY, '_delay_len', '_refractory', '_ssa_ptr', '_ssa_steps', '_ta_schedule', '_ta_period']);
