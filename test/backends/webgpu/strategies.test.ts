@@ -122,6 +122,22 @@ describe.skipIf(!available)('webgpu backend: propagation strategies against js',
     expect(await counts('webgpu', { weights: 1, perSynapse: true, delays })).toEqual(js);
   });
 
+  it('post-span after reset(): the marks of the first run (epochs) reach no synapse of the second', async () => {
+    propagationChoice.force = 'post-span';
+    const js = await counts('js', { weights: 1, perSynapse: true }, 16);
+    const { net, post } = countNet('webgpu', { weights: 1, perSynapse: true });
+    await net.compile({ backend: 'webgpu' });
+    for (let run = 0; run < 2; run++) {
+      const out: number[][] = [];
+      for (let k = 0; k < 16; k++) {
+        await net.step();
+        out.push(Array.from(post.state.get('v')!));
+      }
+      expect(out).toEqual(js);
+      net.reset();
+    }
+  });
+
   it.each([['no delay', 0], ['a uniform delay', 0.5]])('bitmask, %s: each neuron counts exactly the inputs of js, at every step', async (_w, delays) => {
     const js = await counts('js', { weights: 1, delays });
     const gpu = await counts('webgpu', { weights: 1, delays });
