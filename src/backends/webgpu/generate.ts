@@ -64,12 +64,15 @@ export const CONNECTIVITY = new Set(['_row_ptr', '_post_rank', '_pre_rank', '_in
 /** Int32 arrays no kernel writes (connectivity, delays, input data): never read back. */
 const READ_ONLY_INT = new Set([...CONNECTIVITY, '_delay_len', '_refractory', '_ssa_ptr', '_ssa_steps', '_ta_schedule', '_ta_period']);
 
+/** The post-span layout's marks and epoch (`propagation.ts`): written by the GPU, but no state, so never read back. */
+const SCRATCH = new Set(['_wg_mark', '_wg_epoch']);
+
 /**
  * Whether the GPU may write an array: the others (connectivity, static weights, input data) are
  * placed after the written ones in each buffer, so that reading the state back copies a prefix.
  */
 export function gpuWrites(plan: NetworkPlan, owner: 'pop' | 'proj', id: number, name: string): boolean {
-  if (READ_ONLY_INT.has(name) || name === '_ta_buffer') return false;
+  if (READ_ONLY_INT.has(name) || SCRATCH.has(name) || name === '_ta_buffer') return false;
   if (owner === 'pop' || name.startsWith('_wg_ring')) return true;
   const proj = plan.projections[id];
   const d = proj.description;
