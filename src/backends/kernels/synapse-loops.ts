@@ -75,22 +75,63 @@ function dendriteHead(t: LoopTarget, bounds: boolean): string[] {
   ];
 }
 
+/** The number of interleaved partial sums of an `add` reduction (`dendriteSumLoop`), a power of two. */
+const SUM_PARTIALS = 4;
+
 /**
- * A weighted sum laid out per dendrite, one after the other: `init`, `take` for each synapse (after
- * `rk_pre`), then `deliver` into element `rk_post` of `parts.into[n]` (`into(n, idx)`, an element).
+ * A weighted sum laid out per dendrite, one after the other, written into element `rk_post` of
+ * `parts.into[n]` (`into(n, idx)`, an element) by `parts.deliver`.
+ *
+ * max and min take the synapses in index order (`init`, then `take` for each synapse after `rk_pre`).
+ * An `add` reduction (sum, mean) keeps four partial sums so that the additions of a dendrite are four
+ * independent chains (a single chain of float64 adds is bound by the add latency, ≈ 4 cycles a
+ * synapse): synapse `k` of the dendrite goes to partial `_s((k − _k0) mod 4)`, each partial taking
+ * its synapses in index order from 0, and the dendrite's sum is `(_s0 + _s1) + (_s2 + _s3)`. This
+ * order is the one of every CPU backend (js, cpp, wasm, at any number of threads: a dendrite is never
+ * split), pinned by `test/backends/sum-order.test.ts`. It is laid out as a loop over whole groups of
+ * four synapses, one block per synapse (each declares its own `k` and `rk_pre`), then a tail of the
+ * remaining 0–3 synapses into `_s0`, `_s1`, `_s2` in order.
  */
 export function dendriteSumLoop(t: LoopTarget, parts: WeightedSumParts, into: (n: number, idx: string) => string): string[] {
   const { d } = t;
   const nd = '_nd';
+  const count = renderArith(d.expr, '-', '_k1', '_k0');
+  const synapse = (k: string, take: string[]) => [d.declare('k', k, idx), d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...take];
+  // In the order of the lines: a target numbers the arrays it is asked for on first use.
+  const head = [d.declare(nd, t.dendrites(), idx), ...(t.parallel?.(t.el('_row_ptr', nd)) ?? [])];
+  const sums = spreadLoops(t).sums;
+  const dendrite = dendriteHead(t, true);
+  const body = parts.addInto ? interleavedSum(t, parts.addInto, synapse) : [
+    ...parts.init,
+    ...d.forSpan('k', '_k0', '_k1', [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...parts.take]),
+  ];
+  return [...head, ...sums('i', nd, [...dendrite, ...body, ...parts.deliver((_name, n) => into(n, 'rk_post'), count)])];
+}
+
+/**
+ * The synapses [`_k0`, `_k1`) of a dendrite summed in the interleaved order of `dendriteSumLoop`
+ * into the local `_s`: `addInto(acc)` adds synapse `k`'s psp into `acc`, `synapse(k, lines)` declares
+ * `k` and `rk_pre` before `lines`.
+ */
+function interleavedSum(t: LoopTarget, addInto: (acc: string) => string[], synapse: (k: string, take: string[]) => string[]): string[] {
+  const { d } = t;
+  const acc = Array.from({ length: SUM_PARTIALS }, (_, j) => `_s${j}`);
+  const at = (j: number) => (j === 0 ? '_kq' : renderArith(d.expr, '+', '_kq', String(j)));
+  // The tail: synapse `_kq + j` (j < 3) exists only when the one before it does.
+  const tail = (j: number): string[] => j === SUM_PARTIALS - 1 ? [] : d.ifBlock(d.cmp('<', at(j), '_k1'), [...d.block(synapse(at(j), addInto(acc[j]))), ...tail(j + 1)]);
+  const plus = (a: string, b: string) => renderArith(d.expr, '+', a, b);
+  // Pairwise: `(_s0 + _s1) + (_s2 + _s3)`.
+  const combined = (xs: string[]): string => xs.length === 1 ? xs[0] : plus(combined(xs.slice(0, xs.length / 2)), combined(xs.slice(xs.length / 2)));
   return [
-    d.declare(nd, t.dendrites(), idx),
-    ...(t.parallel?.(t.el('_row_ptr', nd)) ?? []),
-    ...spreadLoops(t).sums('i', nd, [
-      ...dendriteHead(t, true),
-      ...parts.init,
-      ...d.forSpan('k', '_k0', '_k1', [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...parts.take]),
-      ...parts.deliver((_name, n) => into(n, 'rk_post'), renderArith(d.expr, '-', '_k1', '_k0')),
+    ...acc.map((s) => d.declare(s, d.expr.number(0), { mutable: true })),
+    d.declare('_kq', '_k0', { mutable: true, type: 'index' }),
+    // `_kq < _k1 − 3`, not `_kq + 4 <= _k1`: no index past `_k1` is formed.
+    ...d.whileLoop(d.cmp('<', '_kq', renderArith(d.expr, '-', '_k1', String(SUM_PARTIALS - 1))), [
+      ...acc.flatMap((s, j) => d.block(synapse(at(j), addInto(s)))),
+      d.assign('_kq', plus('_kq', String(SUM_PARTIALS))),
     ]),
+    ...tail(0),
+    d.declare('_s', combined(acc)),
   ];
 }
 

@@ -49,6 +49,11 @@ export interface WeightedSumParts {
   /** For synapse `k` of the dendrite (after `rk_pre`): `_s` takes its psp. */
   take: string[];
   /**
+   * For an `add` reduction only: synapse `k`'s psp added into the local `acc` (a partial sum of the
+   * interleaved order, `synapse-loops.ts` `dendriteSumLoop`); `take` is `addInto('_s')`.
+   */
+  addInto?(acc: string): string[];
+  /**
    * After the synapses: `value` (the dendrite's reduction: `_s`, or where a layout reduced partial
    * ones) added to element `rk_post` of every `into` array; `el(name, n)` is that element of array
    * `into[n]`, `count` the dendrite's number of synapses (an int value; `mean` divides by it).
@@ -71,8 +76,9 @@ export function weightedSum(op: string, into: string[], t: SumTarget): WeightedS
   const combine: WeightedSumParts['combine'] = op === 'max' || op === 'min' ? op : 'add';
   const start = combine === 'max' ? -Infinity : combine === 'min' ? Infinity : 0;
   // max/min: the psp replaces `_s` only when it compares larger (smaller); a NaN psp is skipped.
+  const addInto = (acc: string) => [addTo(d, acc, psp)];
   const take = combine === 'add'
-    ? [addTo(d, '_s', psp)]
+    ? addInto('_s')
     : [d.declare('_p', psp), d.ifLine(d.cmp(combine === 'max' ? '>' : '<', '_p', '_s'), d.assign('_s', '_p'))];
   return {
     into,
@@ -80,6 +86,7 @@ export function weightedSum(op: string, into: string[], t: SumTarget): WeightedS
     init: [d.declare('_s', d.expr.number(start), { mutable: true })],
     start: d.expr.number(start),
     take,
+    ...(combine === 'add' ? { addInto } : {}),
     deliver: (el, count, value = '_s') => {
       const v = op === 'mean' ? renderArith(d.expr, '/', value, d.toFloat(count)) : value;
       return into.map((name, n) => addTo(d, el(name, n), v));

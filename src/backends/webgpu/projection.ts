@@ -5,8 +5,8 @@
  *
  * - **weighted sums** (rate-coded `sum(target)`, continuous psp; post-span gather),
  *   {@link weightedSumStrategies}: `workgroup` (one workgroup per dendrite, a tree reduction in
- *   workgroup memory: long rows on GPU adapters), then `thread` (one invocation per dendrite, the
- *   js order). Deterministic (no atomics).
+ *   workgroup memory: long rows on GPU adapters), then `thread` (one invocation per dendrite, its
+ *   synapses in index order). Deterministic (no atomics).
  * - **spike propagation** (event-driven), `propagation.ts` `spikePropagationStrategies`, in order:
  *   `procedural` (rows regenerated, one invocation per spike); `bitmask` (dense projections with
  *   one shared weight and no per-synapse state: one bit per pair, one workgroup per spike walking its
@@ -123,8 +123,10 @@ const workgroupSum: WeightedSumStrategy = {
 };
 
 /**
- * One invocation per dendrite summing its row in order (the js order of the additions): short rows,
- * and CPU adapters such as SwiftShader, where workgroup barriers are expensive. Always compatible.
+ * One invocation per dendrite summing its row in index order, one chain of additions (not the CPU
+ * backends' four interleaved partial sums, `kernels/synapse-loops.ts` `dendriteSumLoop`: float32
+ * sums differ from them anyway, and an invocation gains nothing from independent chains): short
+ * rows, and CPU adapters such as SwiftShader, where workgroup barriers are expensive. Always compatible.
  */
 const threadSum: WeightedSumStrategy = {
   name: 'thread',

@@ -273,11 +273,56 @@ static void proj0_transmit(Net* N, int64_t step) {
     const int64_t rk_post = _post_rank[i];
     const int64_t _k0 = _row_ptr[i];
     const int64_t _k1 = _row_ptr[i + 1];
-    double _s = 0.0;
-    for (int64_t k = _k0; k < _k1; k++) {
-      const int64_t rk_pre = _pre_rank[k];
-      _s += (a_w[k] * pre_r[rk_pre]);
+    double _s0 = 0.0;
+    double _s1 = 0.0;
+    double _s2 = 0.0;
+    double _s3 = 0.0;
+    int64_t _kq = _k0;
+    while (_kq < (_k1 - 3)) {
+      {
+        const int64_t k = _kq;
+        const int64_t rk_pre = _pre_rank[k];
+        _s0 += (a_w[k] * pre_r[rk_pre]);
+      }
+      {
+        const int64_t k = (_kq + 1);
+        const int64_t rk_pre = _pre_rank[k];
+        _s1 += (a_w[k] * pre_r[rk_pre]);
+      }
+      {
+        const int64_t k = (_kq + 2);
+        const int64_t rk_pre = _pre_rank[k];
+        _s2 += (a_w[k] * pre_r[rk_pre]);
+      }
+      {
+        const int64_t k = (_kq + 3);
+        const int64_t rk_pre = _pre_rank[k];
+        _s3 += (a_w[k] * pre_r[rk_pre]);
+      }
+      _kq = (_kq + 4);
     }
+    if (_kq < _k1) {
+      {
+        const int64_t k = _kq;
+        const int64_t rk_pre = _pre_rank[k];
+        _s0 += (a_w[k] * pre_r[rk_pre]);
+      }
+      if ((_kq + 1) < _k1) {
+        {
+          const int64_t k = (_kq + 1);
+          const int64_t rk_pre = _pre_rank[k];
+          _s1 += (a_w[k] * pre_r[rk_pre]);
+        }
+        if ((_kq + 2) < _k1) {
+          {
+            const int64_t k = (_kq + 2);
+            const int64_t rk_pre = _pre_rank[k];
+            _s2 += (a_w[k] * pre_r[rk_pre]);
+          }
+        }
+      }
+    }
+    const double _s = ((_s0 + _s1) + (_s2 + _s3));
     _sum[rk_post] += _s;
   }
 }

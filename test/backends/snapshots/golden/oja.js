@@ -15,11 +15,56 @@ function proj0_transmit(step) {
     const rk_post = _post_rank[i];
     const _k0 = _row_ptr[i];
     const _k1 = _row_ptr[i + 1];
-    let _s = 0;
-    for (let k = _k0; k < _k1; k++) {
-      const rk_pre = _pre_rank[k];
-      _s += (w[k] * pre_r[rk_pre]);
+    let _s0 = 0;
+    let _s1 = 0;
+    let _s2 = 0;
+    let _s3 = 0;
+    let _kq = _k0;
+    while (_kq < (_k1 - 3)) {
+      {
+        const k = _kq;
+        const rk_pre = _pre_rank[k];
+        _s0 += (w[k] * pre_r[rk_pre]);
+      }
+      {
+        const k = (_kq + 1);
+        const rk_pre = _pre_rank[k];
+        _s1 += (w[k] * pre_r[rk_pre]);
+      }
+      {
+        const k = (_kq + 2);
+        const rk_pre = _pre_rank[k];
+        _s2 += (w[k] * pre_r[rk_pre]);
+      }
+      {
+        const k = (_kq + 3);
+        const rk_pre = _pre_rank[k];
+        _s3 += (w[k] * pre_r[rk_pre]);
+      }
+      _kq = (_kq + 4);
     }
+    if (_kq < _k1) {
+      {
+        const k = _kq;
+        const rk_pre = _pre_rank[k];
+        _s0 += (w[k] * pre_r[rk_pre]);
+      }
+      if ((_kq + 1) < _k1) {
+        {
+          const k = (_kq + 1);
+          const rk_pre = _pre_rank[k];
+          _s1 += (w[k] * pre_r[rk_pre]);
+        }
+        if ((_kq + 2) < _k1) {
+          {
+            const k = (_kq + 2);
+            const rk_pre = _pre_rank[k];
+            _s2 += (w[k] * pre_r[rk_pre]);
+          }
+        }
+      }
+    }
+    const _s = ((_s0 + _s1) + (_s2 + _s3));
     _sum[rk_post] += _s;
   }
 }
