@@ -111,10 +111,10 @@ function start({ module, random, memory, tid, ctrl, math }, post) {
       if (im.kind === 'memory') table[im.name] = memory;
       else if (im.module === 'math') table[im.name] = fns[im.name];
       else if (im.module === 'rand') table[im.name] = rand[im.name];
-      else table[im.name] = () => { throw new Error('called the import ' + im.module + '.' + im.name + ', which only the main thread runs'); };
+      else table[im.name] = () => { throw new WebAssembly.RuntimeError('called the import ' + im.module + '.' + im.name + ', which only the main thread runs'); };
     }
     const run = new WebAssembly.Instance(module, imports).exports.worker;
-    if (typeof run !== 'function') throw new Error('the module exports no worker function');
+    if (typeof run !== 'function') throw new WebAssembly.LinkError('the module exports no worker function');
     post({ ready: true });
     run(tid, 0);
   } catch (e) {
