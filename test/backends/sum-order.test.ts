@@ -12,6 +12,7 @@ import { Network, Neuron, Synapse, type BackendName, type CompileOptions } from 
 import { findCompiler } from '../../src/backends/cpp/toolchain.js';
 import { SYNAPSE_THRESHOLD } from '../../src/backends/cpp/parallel.js';
 import type { CppEngine } from '../../src/backends/cpp/engine.js';
+import type { WasmEngine } from '../../src/backends/wasm/engine.js';
 import { TEST_CACHE } from '../helpers/backends.js';
 
 const compiler = await findCompiler();
@@ -91,6 +92,8 @@ describe('the summation order of rate-coded weighted sums', () => {
         if (run.threads > 1) expect(net.source).toContain('#pragma omp parallel for');
       }
       await net.step();
+      // wasm with threads: each projection's dendrites were shared between the threads (one fork each).
+      if (run.backend === 'wasm') expect((net.engine as WasmEngine).forks).toBe(run.threads > 1 ? OPS.length : 0);
       OPS.forEach((op, o) => {
         const got = Array.from(posts[o].r as Float64Array);
         const want = got.map((_, p) => expected(op, row(p).map((j) => rates[j])));
