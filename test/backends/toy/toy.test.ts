@@ -90,18 +90,65 @@ it('a toy backend prints the shared weighted sum of a rate-coded projection in a
   const pop = net.create(2, new Neuron({ equations: 'r = sum(exc)' }));
   net.connect(pop, pop, 'exc', new Synapse({ psp: 'w * pre.r' })).allToAll(0.5);
   await net.compile({ backend: 'js' });
+  // An add reduction: four interleaved partial sums (kernels/synapse-loops.ts dendriteSumLoop).
   expect(toySum(net.plan!.projections[0])).toBe(`(defkernel proj0_transmit
   (let _nd (length _post_rank))
   (for (i 0 _nd)
     (let rk_post (aref _post_rank i))
     (let _k0 (aref _row_ptr i))
     (let _k1 (aref _row_ptr (f64.add i 1)))
-    (let _s 0)
-    (for (k _k0 _k1)
-      (let rk_pre (aref _pre_rank k))
-      (set! _s (f64.add _s (f64.mul (aref w k) (aref pre_r rk_pre))))
+    (let _s0 0)
+    (let _s1 0)
+    (let _s2 0)
+    (let _s3 0)
+    (let _kq _k0)
+    (while (< _kq (f64.sub _k1 3))
+      (do
+        (let k _kq)
+        (let rk_pre (aref _pre_rank k))
+        (set! _s0 (f64.add _s0 (f64.mul (aref w k) (aref pre_r rk_pre))))
+      )
+      (do
+        (let k (f64.add _kq 1))
+        (let rk_pre (aref _pre_rank k))
+        (set! _s1 (f64.add _s1 (f64.mul (aref w k) (aref pre_r rk_pre))))
+      )
+      (do
+        (let k (f64.add _kq 2))
+        (let rk_pre (aref _pre_rank k))
+        (set! _s2 (f64.add _s2 (f64.mul (aref w k) (aref pre_r rk_pre))))
+      )
+      (do
+        (let k (f64.add _kq 3))
+        (let rk_pre (aref _pre_rank k))
+        (set! _s3 (f64.add _s3 (f64.mul (aref w k) (aref pre_r rk_pre))))
+      )
+      (set! _kq (f64.add _kq 4))
     )
+    (when (< _kq _k1)
+      (do
+        (let k _kq)
+        (let rk_pre (aref _pre_rank k))
+        (set! _s0 (f64.add _s0 (f64.mul (aref w k) (aref pre_r rk_pre))))
+      )
+      (when (< (f64.add _kq 1) _k1)
+        (do
+          (let k (f64.add _kq 1))
+          (let rk_pre (aref _pre_rank k))
+          (set! _s1 (f64.add _s1 (f64.mul (aref w k) (aref pre_r rk_pre))))
+        )
+        (when (< (f64.add _kq 2) _k1)
+          (do
+            (let k (f64.add _kq 2))
+            (let rk_pre (aref _pre_rank k))
+            (set! _s2 (f64.add _s2 (f64.mul (aref w k) (aref pre_r rk_pre))))
+          )
+        )
+      )
+    )
+    (let _s (f64.add (f64.add _s0 _s1) (f64.add _s2 _s3)))
     (set! (aref post__sum_exc rk_post) (f64.add (aref post__sum_exc rk_post) _s))
   )
-)`);
+)@@@
+    [90m 93|[39m   console.log('@@@' + toySum(net.plan!.projections[0]) + '`);
 });
