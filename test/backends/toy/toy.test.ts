@@ -149,6 +149,5 @@ it('a toy backend prints the shared weighted sum of a rate-coded projection in a
     (let _s (f64.add (f64.add _s0 _s1) (f64.add _s2 _s3)))
     (set! (aref post__sum_exc rk_post) (f64.add (aref post__sum_exc rk_post) _s))
   )
-)@@@
-    [90m 93|[39m   console.log('@@@' + toySum(net.plan!.projections[0]) + '`);
+)`);
 });
