@@ -5,12 +5,13 @@
  *
  * Run: npx tsx bench/coba.ts [--N 4000] [--T 1000] [--seed 1234] [--backend js|cpp|webgpu] [--threads 1] [--directory DIR]
  *        [--procedural 1]   (procedural connectivity: synapses regenerated at each spike, none stored)
+ *        [--record K]       (record the spikes of the first K neurons only; statistics over them)
  * Prints one line `RESULT {json}` (see bench/README.md); `npm run bench -- coba` runs it repeatedly.
  */
 import { runBenchmark } from './lib/args.js';
 import { buildCOBA, spikeStats } from './lib/spiking.js';
 
-await runBenchmark('coba', { N: 4000, T: 1000, p: 0, procedural: 0 }, (a) => {
+await runBenchmark('coba', { N: 4000, T: 1000, p: 0, procedural: 0, record: 0 }, (a) => {
   if (a.procedural !== 0 && a.procedural !== 1) throw new Error(`--procedural takes 0 (stored) or 1 (procedural), got ${a.procedural}`);
-  return buildCOBA({ N: a.N, seed: a.seed, p: a.p || undefined, procedural: a.procedural === 1 });
+  return buildCOBA({ N: a.N, seed: a.seed, p: a.p || undefined, procedural: a.procedural === 1, record: a.record || undefined });
 }, spikeStats);

@@ -66,34 +66,52 @@ export function fromMatrix(pre: NeuronSet, post: NeuronSet, weights: MatrixInput
   // Visit post ranks and, inside a row, pre ranks in increasing order.
   const postOrder = Array.from(post.ranks.keys()).sort((a, b) => post.ranks[a] - post.ranks[b]);
   const preOrder = Array.from(pre.ranks.keys()).sort((a, b) => pre.ranks[a] - pre.ranks[b]);
-  const postRanks: number[] = [];
-  const rowPtr: number[] = [0];
-  const preRanks: number[] = [];
-  const ws: number[] = [];
-  const ds: number[] = [];
+  // Two passes over the matrix, counting then filling typed arrays: a dense 30 000 × 30 000 matrix
+  // has 9·10⁸ entries, more than a JavaScript array can hold.
+  const check = (v: number | null | undefined, i: number, j: number) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new NetworkError(`${who}: weight ${String(v)} at (post ${i}, pre ${j}) is not a finite number`);
+  };
+  let nRows = 0, nSyn = 0;
   for (const i of postOrder) {
+    const before = nSyn;
     for (const j of preOrder) {
       const v = get(w, i, j);
       if (absent(v)) continue;
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new NetworkError(`${who}: weight ${String(v)} at (post ${i}, pre ${j}) is not a finite number`);
-      preRanks.push(pre.ranks[j]);
-      ws.push(v);
-      if (d) {
+      check(v, i, j);
+      nSyn++;
+    }
+    if (nSyn > before) nRows++;
+  }
+  const postRanks = new Int32Array(nRows);
+  const rowPtr = new Int32Array(nRows + 1);
+  const preRanks = new Int32Array(nSyn);
+  const ws = new Float64Array(nSyn);
+  const ds = d ? new Float64Array(nSyn) : undefined;
+  let row = 0, k = 0;
+  for (const i of postOrder) {
+    const before = k;
+    for (const j of preOrder) {
+      const v = get(w, i, j);
+      if (absent(v)) continue;
+      preRanks[k] = pre.ranks[j];
+      ws[k] = v as number;
+      if (ds && d) {
         const dv = get(d, i, j);
         if (absent(dv)) throw new NetworkError(`${who}: the delay matrix has no value at (post ${i}, pre ${j}) where there is a weight`);
-        ds.push(dv as number);
+        ds[k] = dv as number;
       }
+      k++;
     }
-    if (preRanks.length > rowPtr[rowPtr.length - 1]) {
-      postRanks.push(post.ranks[i]);
-      rowPtr.push(preRanks.length);
+    if (k > before) {
+      postRanks[row++] = post.ranks[i];
+      rowPtr[row] = k;
     }
   }
   return {
-    postRanks: Int32Array.from(postRanks),
-    rowPtr: Int32Array.from(rowPtr),
-    preRanks: Int32Array.from(preRanks),
-    weights: Float64Array.from(ws),
-    delays: resolveDelays(d ? ds : (delaySpec as number), preRanks.length, who),
+    postRanks,
+    rowPtr,
+    preRanks,
+    weights: ws,
+    delays: resolveDelays(ds ?? (delaySpec as number), nSyn, who),
   };
 }
