@@ -5,12 +5,17 @@
 #
 # Here (once, after `npm ci`):      bash ../shared/tools/device-prep.sh
 # There (the `run` tool, carrying `.device`):
-#   source .device/env.sh && bash bench/gpu-session.sh [BUDGET_S] [full|tiny]
-# `tiny` runs the same commands at small sizes (a check of this script on SwiftShader).
+#   source .device/env.sh && bash bench/gpu-session.sh [BUDGET_S] [full|tiny] [PART]
+# `tiny` runs the same commands at small sizes (a check of this script on SwiftShader). PART 1 (the
+# default): every network of issue 21; PART 2: what a dispatch costs with and without Dawn's
+# validation (bench/gpu-dispatch.ts, COBA 4000 and the microcircuit under NEURARCHY_DAWN_FLAGS), the
+# microcircuit at scale 0.5 and the dense rate network at N = 20 000 (the largest whose arrays fit
+# in one 2 GiB storage binding, the limit Dawn gives on NVIDIA's Vulkan driver).
 # Output: $OUT/log.txt (everything), $OUT/results.jsonl (the RESULT lines), a summary at the end.
 set -uo pipefail
 budget=${1:-480}
 size=${2:-full}
+part=${3:-1}
 out=${OUT:-/tmp/gpu-session}
 mkdir -p "$out"
 log="$out/log.txt" res="$out/results.jsonl"
@@ -56,6 +61,19 @@ if ! grep -q gpu-limits "$res"; then
   done
 fi
 run 10 60 "copy bandwidth" tsx bench/gpu-bandwidth.ts --mib $MIB --reps 20
+if [ "$part" = 2 ]; then
+  fast="enable-dawn-features=skip_validation,disable_robustness"
+  if [ "$size" = full ]; then D=(--steps 2000); C4b=(--N 4000 --T 200); MH=(--scale 0.5 --T 200 --presim 100); R6=(--N 20000 --T 100)
+  else D=(--steps 50 --groups 10); C4b=(--N 1000 --T 10); MH=(--scale 0.002 --T 5 --presim 0); R6=(--N 500 --T 5); fi
+  run 5 60 "dispatch cost" tsx bench/gpu-dispatch.ts "${D[@]}"
+  NEURARCHY_DAWN_FLAGS=$fast run 5 60 "dispatch cost, no validation" tsx bench/gpu-dispatch.ts "${D[@]}"
+  run 8 60 "coba 4000 webgpu" tsx bench/coba.ts --backend webgpu "${C4b[@]}"
+  NEURARCHY_DAWN_FLAGS=$fast run 8 60 "coba 4000 webgpu, no validation" tsx bench/coba.ts --backend webgpu "${C4b[@]}"
+  NEURARCHY_DAWN_FLAGS=$fast run 30 120 "microcircuit 0.5 webgpu, no validation" tsx bench/microcircuit.ts --backend webgpu "${MH[@]}"
+  run 30 120 "microcircuit 0.5 cpp" tsx bench/microcircuit.ts --backend cpp --threads "$threads" "${MH[@]}"
+  run 30 120 "microcircuit 0.5 webgpu" tsx bench/microcircuit.ts --backend webgpu "${MH[@]}"
+  for b in webgpu cpp; do run 60 150 "rate 20000 $b" tsx bench/rate.ts --backend $b --threads "$threads" "${R6[@]}"; done
+else
 for b in webgpu cpp; do run 8 90 "coba 4000 $b" tsx bench/coba.ts --backend $b --threads "$threads" "${C4[@]}"; done
 for b in webgpu cpp; do run 12 90 "coba 100000 $b" tsx bench/coba.ts --backend $b --threads "$threads" "${C5[@]}"; done
 for b in webgpu cpp; do run 40 150 "coba 1e6 stored $b" tsx bench/coba.ts --backend $b --threads "$threads" "${C6[@]}"; done
@@ -71,10 +89,11 @@ max=$(node -e "try{const l=JSON.parse(require('fs').readFileSync('$out/results.j
 if [ "$max" -ge "$need" ]; then run 60 200 "rate 30000 webgpu" tsx bench/rate.ts --backend webgpu "${R5[@]}"
 else echo "SKIP rate 30000 webgpu: needs $need bytes in one binding, the adapter allows $max" | tee -a "$log"; fi
 run 60 200 "rate 30000 cpp" tsx bench/rate.ts --backend cpp --threads "$threads" "${R5[@]}"
+fi
 
 echo "--- summary ($(( $(date +%s) - start )) s)" | tee -a "$log"
 node -e "
 for (const l of require('fs').readFileSync('$res','utf8').split('\n').filter(Boolean)) {
   const r = JSON.parse(l); const f = (x) => x === undefined ? '' : typeof x === 'number' ? +x.toPrecision(4) : x;
-  console.log([r.label, 'setup', f(r.setup_s), 'build', f(r.build_s), 'run', f(r.run_s), 'rtf', f(r.rtf), 'rate', f(r.rate_hz ?? r.rate_all_hz ?? r.r_absmean_end), 'cv', f(r.cv_isi_mean), 'rss', f(r.max_rss_mb), f(r.kernel_gb_s), f(r.copy_gb_s)].join(' '));
+  console.log([r.label, 'setup', f(r.setup_s), 'build', f(r.build_s), 'run', f(r.run_s), 'rtf', f(r.rtf), 'rate', f(r.rate_hz ?? r.rate_all_hz ?? r.r_absmean_end), 'cv', f(r.cv_isi_mean), 'rss', f(r.max_rss_mb), f(r.kernel_gb_s), f(r.copy_gb_s), 'disp', f(r.dispatches_per_step), f(r.us_per_dispatch_direct), f(r.us_per_dispatch_wide), f(r.us_per_dispatch_indirect), f(r.us_record_indirect)].join(' '));
 }" | tee -a "$log"

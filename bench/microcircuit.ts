@@ -14,7 +14,7 @@
  * (`syn_bytes`: bytes of the arrays the projections hold after compile; `syn_floor_bytes`: 16 B per
  * synapse, an int32 index, a float64 weight and an int32 delay; see `synapseMemory`).
  */
-import { COMMON, emit, parseArgs } from './lib/args.js';
+import { COMMON, emit, parseArgs, webgpuInfo } from './lib/args.js';
 import { buildMicrocircuit, populationRates, synapseMemory } from './lib/microcircuit.js';
 import type { BackendName } from '../src/index.js';
 
@@ -38,6 +38,6 @@ emit({
   model: 'microcircuit', backend: a.backend, threads: a.threads, N: b.N, dt: b.dt, sim_ms: a.T, seed: a.seed,
   scale: a.scale, kScale: a.kScale, background: a.background, presim_ms: a.presim,
   setup_s: setup, connect_s: b.connect_s, build_s: build, presim_s: presim, run_s: run, rtf: run / (a.T / 1000),
-  n_projections: b.projections.length, ...mem,
+  n_projections: b.projections.length, ...mem, ...webgpuInfo(b.net),
   ...populationRates(b, a.T),
 });

@@ -37,7 +37,7 @@ export function parseArgs<T extends Record<string, string | number>>(defaults: T
 /** The options every benchmark script takes besides its own size parameters. */
 export const COMMON = { seed: 1234, backend: 'js', threads: 1, directory: '' };
 
-export interface Timing { setup_s: number; build_s: number; run_s: number; adapter?: string }
+export interface Timing { setup_s: number; build_s: number; run_s: number; adapter?: string; dispatches_per_step?: number; passes_per_step?: number; steps_per_submission?: number }
 
 /**
  * Compiles `net` (for `cpp`, into `directory` when given: the runner passes a fresh folder so that
@@ -54,9 +54,16 @@ export async function compileAndRun(
   await net.simulate(T);
   const run = (performance.now() - t0) / 1000;
   // The webgpu engine names its adapter (a software one, e.g. SwiftShader, says nothing about GPUs).
-  const info = (net.engine as { info?: { adapter?: unknown } } | undefined)?.info;
-  const adapter = typeof info?.adapter === 'string' ? info.adapter : undefined;
-  return { setup_s: setup, build_s: build, run_s: run, ...(adapter ? { adapter } : {}) };
+  return { setup_s: setup, build_s: build, run_s: run, ...webgpuInfo(net) };
+}
+
+/** On webgpu: the adapter and the launches per step of the runs so far (dispatches, passes, submissions ÷ steps). */
+export function webgpuInfo(net: Network): { adapter?: string; dispatches_per_step?: number; passes_per_step?: number; steps_per_submission?: number } {
+  const info = (net.engine as { info?: { adapter?: unknown; launches?: { steps: number; submissions: number; passes: number; dispatches: number } } } | undefined)?.info;
+  if (typeof info?.adapter !== 'string') return {};
+  const l = info.launches;
+  if (!l || l.steps === 0) return { adapter: info.adapter };
+  return { adapter: info.adapter, dispatches_per_step: l.dispatches / l.steps, passes_per_step: l.passes / l.steps, steps_per_submission: l.steps / Math.max(1, l.submissions) };
 }
 
 /**

@@ -8,6 +8,10 @@
  * CPU implementation); when `VK_DRIVER_FILES` is unset, that driver exists and the machine has no GPU
  * device node (`/dev/dri`, `/dev/nvidia*`), it is selected here,
  * so tests and users need no setup beyond `apt-get install chromium libvulkan1`.
+ *
+ * `NEURARCHY_DAWN_FLAGS` passes flags to Dawn's `create()` (space-separated), e.g.
+ * `enable-dawn-features=skip_validation` (Toggles.cpp in Dawn's sources lists them): for measuring
+ * what Dawn's validation and robustness checks cost; a network computes the same without them.
  */
 import { NetworkError } from '../../errors.js';
 
@@ -41,7 +45,8 @@ async function loadNodeGpu(): Promise<GPU> {
   }
   // GPUBufferUsage, GPUMapMode, … as globals, as in a browser.
   for (const [k, v] of Object.entries(mod.globals)) if (!(k in globalThis)) (globalThis as Record<string, unknown>)[k] = v;
-  return mod.create([]);
+  // Dawn's own flags, e.g. `enable-dawn-features=skip_validation,disable_robustness` (space-separated).
+  return mod.create((env.NEURARCHY_DAWN_FLAGS ?? '').split(/\s+/).filter(Boolean));
 }
 
 /** Whether this machine has a GPU device node (then SwiftShader must not replace its driver). */
