@@ -63,16 +63,20 @@ fi
 run 10 60 "copy bandwidth" tsx bench/gpu-bandwidth.ts --mib $MIB --reps 20
 if [ "$part" = 2 ]; then
   fast="enable-dawn-features=skip_validation,disable_robustness"
-  if [ "$size" = full ]; then D=(--steps 2000); C4b=(--N 4000 --T 200); MH=(--scale 0.5 --T 200 --presim 100); R6=(--N 20000 --T 100)
-  else D=(--steps 50 --groups 10); C4b=(--N 1000 --T 10); MH=(--scale 0.002 --T 5 --presim 0); R6=(--N 500 --T 5); fi
+  if [ "$size" = full ]; then D=(--steps 2000); C4b=(--N 4000 --T 200); MH=(--scale 0.5 --T 200 --presim 100); R6=(--N 20000 --T 100); C6b=(--N 1000000 --T 50)
+  else D=(--steps 50 --groups 10); C4b=(--N 1000 --T 10); MH=(--scale 0.002 --T 5 --presim 0); R6=(--N 500 --T 5); C6b=(--N 3000 --T 5); fi
   run 5 60 "dispatch cost" tsx bench/gpu-dispatch.ts "${D[@]}"
   NEURARCHY_DAWN_FLAGS=$fast run 5 60 "dispatch cost, no validation" tsx bench/gpu-dispatch.ts "${D[@]}"
   run 8 60 "coba 4000 webgpu" tsx bench/coba.ts --backend webgpu "${C4b[@]}"
   NEURARCHY_DAWN_FLAGS=$fast run 8 60 "coba 4000 webgpu, no validation" tsx bench/coba.ts --backend webgpu "${C4b[@]}"
+  # Where a large network's step goes: a CPU profile of the whole process (the GPU's time shows as waiting).
+  mkdir -p "$out/prof"
+  run 20 90 "coba 1e6 webgpu, profiled" node --max-old-space-size=100000 --cpu-prof --cpu-prof-dir="$out/prof" --import tsx bench/coba.ts --backend webgpu "${C6b[@]}"
+  NEURARCHY_DAWN_FLAGS=$fast run 20 90 "coba 1e6 webgpu, no validation" tsx bench/coba.ts --backend webgpu "${C6b[@]}"
   NEURARCHY_DAWN_FLAGS=$fast run 30 120 "microcircuit 0.5 webgpu, no validation" tsx bench/microcircuit.ts --backend webgpu "${MH[@]}"
   run 30 120 "microcircuit 0.5 cpp" tsx bench/microcircuit.ts --backend cpp --threads "$threads" "${MH[@]}"
-  run 30 120 "microcircuit 0.5 webgpu" tsx bench/microcircuit.ts --backend webgpu "${MH[@]}"
   for b in webgpu cpp; do run 60 150 "rate 20000 $b" tsx bench/rate.ts --backend $b --threads "$threads" "${R6[@]}"; done
+  run 30 120 "microcircuit 0.5 webgpu" tsx bench/microcircuit.ts --backend webgpu "${MH[@]}"
 else
 for b in webgpu cpp; do run 8 90 "coba 4000 $b" tsx bench/coba.ts --backend $b --threads "$threads" "${C4[@]}"; done
 for b in webgpu cpp; do run 12 90 "coba 100000 $b" tsx bench/coba.ts --backend $b --threads "$threads" "${C5[@]}"; done
