@@ -9,6 +9,11 @@
  * array (copy into fresh C memory, view back into the map). Constants, enabled flags and the
  * projections' switches are copied into C memory before every run.
  *
+ * An array of more than `viewLimit.bytes` (4 GiB: koffi aborts the process for a larger view) lives
+ * in JavaScript memory instead: a typed array of its own, whose data's address C keeps (V8 never
+ * moves the data of a typed array that large). The engine holds it in `#bound` for as long as C may
+ * use it, and never frees it in C: the collector does, once no map, no user and no engine holds it.
+ *
  * Steps: with no active hook a whole stretch runs in one native call. When monitors record only
  * spikes, it still does, and the library logs the spikes of the recorded populations into growable
  * native buffers that the engine hands to the monitors after the call. Otherwise (variables,
@@ -18,7 +23,7 @@
 import type { Backend, BackendOptions, Engine, EngineInput } from '../../runtime/engine.js';
 import { generateCpp, NET_SLOTS } from './generate.js';
 import { buildLibrary, type BuiltLibrary } from './toolchain.js';
-import { loadLibrary, type NativeLibrary } from './loader.js';
+import { loadLibrary, viewLimit, type NativeLibrary } from './loader.js';
 import { hasSpikeRing } from '../kernels/synapse-loops.js';
 import { FLAGS_PER_PROJECTION, writeProjectionFlags } from '../kernels/switches.js';
 import type { ArraySlot } from './arrays.js';
@@ -61,7 +66,7 @@ export class CppEngine implements Engine {
   readonly #slots: ArraySlot[];
   /** The view bound to each slot. */
   readonly #bound: (Typed | undefined)[];
-  /** Views this engine created, with their C pointer. */
+  /** Views this engine created, with their C pointer (for an array in JavaScript memory: the array itself, which koffi passes as its data's address). */
   readonly #owned = new WeakMap<Typed, unknown>();
   /** Arrays already adopted, by the original JS array (the same array in two maps gets one copy). */
   readonly #adopted = new WeakMap<Typed, Typed>();
@@ -94,16 +99,31 @@ export class CppEngine implements Engine {
     this.#sync();
   }
 
-  /** C memory for `length` elements; `what` names the array for the message when the system refuses it. */
-  #allocView(type: ArraySlot['type'], length: number, what: string): { view: Typed; ptr: unknown; block: Allocation } {
+  /**
+   * Zeroed memory for `length` elements that C can use; `what` names the array for the message when
+   * the system refuses it. C memory with a view over it, or, beyond koffi's view limit, a typed
+   * array in JavaScript memory (no `block`: nothing to free in C).
+   */
+  #allocView(type: ArraySlot['type'], length: number, what: string): { view: Typed; ptr: unknown; block?: Allocation } {
     const Ctor = CTORS[type];
     const bytes = length * Ctor.BYTES_PER_ELEMENT;
-    const ptr = this.#lib.alloc(bytes);
-    if (!ptr) {
-      // Reachable by a user: a model that fits the estimate of checkFits but not the memory left now.
-      throw new NetworkError(`cpp backend, network ${this.#input.networkId}: the system refused ${formatBytes(bytes)} of native memory for ${what} (out of memory). `
-        + "Free memory (dispose() networks no longer used), use a smaller model, or the js backend (compile({ backend: 'js' })).");
+    const refused = () => new NetworkError(`cpp backend, network ${this.#input.networkId}: the system refused ${formatBytes(bytes)} of ${bytes > viewLimit.bytes ? 'memory' : 'native memory'} for ${what} (out of memory). `
+      + "Free memory (dispose() networks no longer used), use a smaller model, or the js backend (compile({ backend: 'js' })).");
+    if (bytes > viewLimit.bytes) {
+      let view: Typed;
+      try {
+        view = new Ctor(length);
+      } catch (e) {
+        // V8 throws a RangeError when it cannot allocate the buffer: the same case as a null from alloc.
+        if (e instanceof RangeError) throw refused();
+        throw e;
+      }
+      this.#owned.set(view, view);
+      return { view, ptr: view };
     }
+    const ptr = this.#lib.alloc(bytes);
+    // Reachable by a user: a model that fits the estimate of checkFits but not the memory left now.
+    if (!ptr) throw refused();
     const buffer = this.#lib.view(ptr, Math.max(8, bytes));
     const view = new Ctor(buffer, 0, length);
     const a: Allocation = { lib: this.#lib, ptr, freed: false, live: this.#live };
@@ -119,8 +139,7 @@ export class CppEngine implements Engine {
     try {
       return use(t);
     } finally {
-      registry.unregister(t.block);
-      freeAllocation(t.block);
+      if (t.block) { registry.unregister(t.block); freeAllocation(t.block); }
     }
   }
 
@@ -241,6 +260,7 @@ export class CppEngine implements Engine {
   /**
    * Frees the native network and every block of C memory of the state. The runtime has replaced
    * the state maps first (runtime/dispose.ts), so no view of the freed memory is handed out again.
+   * Arrays in JavaScript memory are left to the collector (C no longer uses them once the network is destroyed).
    */
   dispose(): void {
     if (this.#disposed) return;

@@ -4,16 +4,32 @@
  * FFI lives in this file: switching to a generated N-API entry point would replace only it.
  */
 import { createRequire } from 'node:module';
+import { InternalError } from '../../errors.js';
 
 type Pointer = unknown;
+
+/**
+ * The largest block of C memory, in bytes, that JavaScript can see through `koffi.view`: koffi
+ * 3.3.4 aborts the whole Node process (napi_get_last_error_info, exit 134) for a view of more than
+ * 2^32 bytes, where no exception can be caught. So the engine never asks for a larger view: it keeps
+ * larger arrays in JavaScript memory and hands their address to C (`engine.ts`), and the spike logs
+ * are copied out in pieces of at most this size.
+ *
+ * @internal Mutable for tests only: lowering `bytes` to a few KB runs the large-array path with
+ * small networks. Must stay above 64 (V8 keeps typed arrays of at most 64 bytes on its moving heap).
+ */
+export const viewLimit = { bytes: 2 ** 32 };
+
+type TypedCtor = Float64ArrayConstructor | Int32ArrayConstructor;
 
 export interface NativeLibrary {
   create(): Pointer;
   destroy(net: Pointer): void;
   alloc(bytes: number): Pointer;
   free(p: Pointer): void;
-  /** An ArrayBuffer over `bytes` bytes of C memory at `p` (no copy). */
+  /** An ArrayBuffer over `bytes` bytes of C memory at `p` (no copy); at most `viewLimit.bytes`. */
   view(p: Pointer, bytes: number): ArrayBuffer;
+  /** `p`: C memory from `alloc`, or a typed array (koffi passes its data's address; C keeps it: keep the array alive). */
   bind(net: Pointer, slot: number, p: Pointer, length: number): void;
   /** The seed of every draw (modulo 2^32): set at run time, so that it is not part of the library. */
   setSeed(net: Pointer, seed: number): void;
@@ -37,6 +53,8 @@ export interface NativeLibrary {
 interface Koffi {
   load(path: string): { func(signature: string): (...args: unknown[]) => unknown };
   view(ref: unknown, len: number): ArrayBuffer;
+  array(type: string, length: number): unknown;
+  decode(ref: unknown, offset: number, type: unknown): unknown;
 }
 
 let koffi: Koffi | undefined;
@@ -51,6 +69,22 @@ function loadKoffi(): Koffi {
 }
 
 const cache = new Map<string, NativeLibrary>();
+
+/** A copy of `count` elements of C memory at `p`: one view when it fits koffi's limit, else pieces of at most the limit. */
+function copyOut<C extends TypedCtor>(k: Koffi, p: Pointer, Ctor: C, count: number): InstanceType<C> {
+  const size = Ctor.BYTES_PER_ELEMENT;
+  const bytes = count * size;
+  if (bytes <= viewLimit.bytes) return new Ctor(k.view(p, bytes), 0, count).slice() as InstanceType<C>;
+  const out = new Ctor(count) as InstanceType<C>;
+  const piece = Math.max(1, Math.floor(viewLimit.bytes / size));
+  const type = Ctor === Float64Array ? 'double' : 'int32_t';
+  for (let i = 0; i < count; i += piece) {
+    const n = Math.min(piece, count - i);
+    // koffi decodes an array of numbers into a typed array (a copy); views cannot start at an offset.
+    out.set(k.decode(p, i * size, k.array(type, n)) as InstanceType<C>, i);
+  }
+  return out;
+}
 
 export function loadLibrary(file: string): NativeLibrary {
   const hit = cache.get(file);
@@ -84,7 +118,11 @@ export function loadLibrary(file: string): NativeLibrary {
     destroy: (n) => { destroy(n); },
     alloc: (b) => alloc(b),
     free: (p) => { free(p); },
-    view: (p, bytes) => k.view(p, bytes),
+    view: (p, bytes) => {
+      // A larger view would abort the process (see viewLimit): the engine must never ask for one.
+      if (bytes > viewLimit.bytes) throw new InternalError(`cpp backend: a view of ${bytes} bytes of C memory exceeds koffi's limit of ${viewLimit.bytes}`);
+      return k.view(p, bytes);
+    },
     bind: (n, s, p, len) => { bind(n, s, p, len); },
     setSeed: (n, seed) => { setSeed(n, seed >>> 0); },
     run: (n, s, c) => { run(n, s, c); },
@@ -97,8 +135,8 @@ export function loadLibrary(file: string): NativeLibrary {
     logTake: (n, p) => {
       const count = Number(logCount(n, p));
       if (count === 0) return undefined;
-      const steps = new Float64Array(k.view(logSteps(n, p), count * 8), 0, count).slice();
-      const ranks = new Int32Array(k.view(logRanks(n, p), count * 4), 0, count).slice();
+      const steps = copyOut(k, logSteps(n, p), Float64Array, count);
+      const ranks = copyOut(k, logRanks(n, p), Int32Array, count);
       logClear(n, p);
       return { steps, ranks };
     },
