@@ -225,9 +225,11 @@ export abstract class ConnectorMethods {
 
   /**
    * A dense matrix post × pre; `prePost: true` for pre × post. `null` (ANNarchy's `None`) or NaN
-   * means no synapse (so `connectivityMatrix(NaN)` round-trips); 0 is a synapse of weight 0.
+   * means no synapse (so `connectivityMatrix(NaN)` round-trips); 0 is a synapse of weight 0. A list
+   * of rows, or flat in C order with its shape (`{ data: Float64Array, shape: [post, pre] }`, for
+   * matrices too large for arrays of rows: 30 000 × 30 000 entries).
    */
-  connectFromMatrix(weights: ArrayLike<ArrayLike<number | null>>, options: FromMatrixConnectOptions = {}): this {
+  connectFromMatrix(weights: Parameters<typeof C.fromMatrix>[2], options: FromMatrixConnectOptions = {}): this {
     checkConnectArguments('connectFromMatrix', arguments, this.where('connectFromMatrix'));
     checkMatrixArgument('connectFromMatrix', weights, this.where('connectFromMatrix'));
     this.checked(options, CONNECT_OPTIONS.fromMatrix, 'connectFromMatrix');

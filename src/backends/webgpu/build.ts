@@ -9,7 +9,7 @@
  */
 import type { EngineInput } from '../../runtime/engine.js';
 import type { Region, BufferName } from './memory.js';
-import { buildLayout, generateWgsl, historyLengths, recordSteps, gpuWrites, type GeneratedNetwork } from './generate.js';
+import { buildLayout, generateWgsl, historyLengths, gpuWrites, NO_HALT, type GeneratedNetwork } from './generate.js';
 import { workgroupsFor, type Kernel } from './kernel.js';
 import { growRings, type OwnArrays } from './rings.js';
 import { propagationArrays } from './propagation.js';
@@ -80,11 +80,12 @@ export async function compileNetwork(device: GPUDevice, input: EngineInput, own:
   growRings(own, input.plan, lengths);
   // The rings as they are (a ring never shrinks: spikes in flight stay at their distance).
   const history = lengths.map((D, id) => (D > 0 ? own.get(`proj:${id}:_wg_ring_n`)!.length : 0));
-  const recordBatch = recordSteps(input.plan, CHUNK);
+  const recordBatch = CHUNK;
   const layout = buildLayout(input, history, recordBatch);
   for (const r of layout.regions) {
     if (r.name.startsWith('_wg_rec')) own.set(`${r.owner}:${r.id}:${r.name}`, new Int32Array(r.length));
   }
+  own.set('net:0:_wg_halt', Int32Array.of(NO_HALT));
   input.plan.projections.forEach((proj, id) => refreshPropagationArrays(own, input, id));
   const gen = generateWgsl(input.plan, layout, { cpu });
   const max = device.limits.maxStorageBufferBindingSize;

@@ -43,14 +43,25 @@ export function historyLengths(plan: NetworkPlan): number[] {
   return plan.projections.map((p) => (p.type === 'spike' && !p.special ? spikePropagation(p, plan).ringSlots(p) : 0));
 }
 
-/** Elements of a population's spike record (the batch of steps recorded on the GPU between two reads). */
-const RECORD_CAPACITY = 1 << 22;
+/**
+ * Least elements of a population's spike record (the spikes recorded on the GPU between two reads).
+ * @internal tests lower it to make batches halt on a full record.
+ */
+export const recordLimits = { least: 1 << 22 };
 
-/** Steps per batch of recorded spikes: every neuron may spike in every step of a batch. */
-export function recordSteps(plan: NetworkPlan, chunk: number): number {
-  const largest = Math.max(1, ...plan.populations.filter((p) => p.spiking).map((p) => p.size));
-  return Math.max(1, Math.min(chunk, Math.floor(RECORD_CAPACITY / largest)));
+/**
+ * Elements of the spike record of a population of `size` neurons: room for a batch of `steps` steps
+ * at 0.4 % of the neurons spiking per step (40 Hz at dt = 0.1 ms) and for two steps in which every
+ * neuron spikes, at least `recordLimits.least`, at most every neuron in every step. A batch
+ * whose record may not hold the next step's spikes halts after the current step (`_wg_halt`,
+ * `phases.ts` `recordKernels`) and the host goes on from there: no spike is lost, however many.
+ */
+export function recordCapacity(size: number, steps: number): number {
+  return Math.min(steps * size, Math.max(recordLimits.least, 2 * size, Math.ceil(0.004 * steps * size) + size));
 }
+
+/** The value of `_wg_halt` that halts no step (`recordKernels`). */
+export const NO_HALT = 2147483647;
 
 /**
  * A projection's connectivity (indices and delays): written after compile only by `proj.delay = …`
@@ -112,11 +123,13 @@ export function buildLayout(input: EngineInput, history: number[], recordBatch: 
   input.plan.projections.forEach((proj, id) => {
     for (const [name, arr] of propagationArrays(proj, input.plan, input.state.projections[id])) L.add('proj', id, name, 'i', arr.length);
   });
-  // Spike records of batched monitoring: the ranks of `recordBatch` steps, the count of each step,
-  // and (running offset twice, steps recorded, first step of the batch): `phases.ts` `recordKernels`.
+  // Spike records of batched monitoring: the ranks of up to `recordBatch` steps, the count of each
+  // step, and (running offset twice, steps recorded, first step of the batch): `phases.ts`
+  // `recordKernels`; the first step that a full record halts (`NO_HALT`: none).
+  L.add('net', 0, '_wg_halt', 'i', 1);
   for (const p of input.plan.populations) {
     if (!p.spiking) continue;
-    L.add('pop', p.id, '_wg_rec', 'i', recordBatch * p.size);
+    L.add('pop', p.id, '_wg_rec', 'i', recordCapacity(p.size, recordBatch));
     L.add('pop', p.id, '_wg_rec_n', 'i', recordBatch);
     L.add('pop', p.id, '_wg_rec_meta', 'i', 4);
   }
@@ -158,7 +171,7 @@ export function generateWgsl(plan: NetworkPlan, L: Layout, options: GenerateOpti
   const fnCache = new Map<boolean, string>();
   const modules = kernels.map((k) => {
     if (!fnCache.has(k.mem.atomicF)) fnCache.set(k.mem.atomicF, functions(k.mem));
-    return moduleSource(plan, k, fnCache.get(k.mem.atomicF)!);
+    return moduleSource(plan, k, fnCache.get(k.mem.atomicF)!, L.get('net', 0, '_wg_halt').offset);
   });
   return { layout: L, kernels, modules, indirectSlots: Math.max(1, slots.next) };
 }
@@ -253,7 +266,17 @@ function userFunctions(plan: NetworkPlan, L: Layout, mem: Mem): string {
   return out.join('\n');
 }
 
-function moduleSource(plan: NetworkPlan, k: Kernel, functions: string): string {
+/**
+ * The first lines of every kernel: nothing of a step at or after the one a full spike record halts
+ * runs (`recordKernels`). A kernel with workgroup barriers reads the flag through workgroup memory,
+ * so that its return is uniform over the workgroup, as WGSL requires before a barrier.
+ */
+function haltCheck(k: Kernel, halt: number): string[] {
+  if (!k.body.some((l) => l.includes('workgroupBarrier'))) return [`  if (U.step >= I[${halt}]) { return; }`];
+  return [`  if (li == 0) { _halt = I[${halt}]; }`, '  if (U.step >= workgroupUniformLoad(&_halt)) { return; }'];
+}
+
+function moduleSource(plan: NetworkPlan, k: Kernel, functions: string, halt: number): string {
   const body = k.body.join('\n');
   const procedural = body.includes('nx_proc_');
   const random = body.includes('nrx_') || body.includes('nx_geom') || procedural;
@@ -269,11 +292,13 @@ function moduleSource(plan: NetworkPlan, k: Kernel, functions: string): string {
     ...(procedural ? [PROCEDURAL_WGSL] : []),
     functions,
     ...(k.decls ?? []),
+    ...(k.body.some((l) => l.includes('workgroupBarrier')) ? ['var<workgroup> _halt: i32;'] : []),
     `@compute @workgroup_size(${WG})`,
     'fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {',
     `  let gi = i32(gid.x + gid.y * nwg.x * ${WG}u);`,
     '  let wg = i32(wid.x + wid.y * nwg.x);',
     '  let li = i32(lid.x);',
+    ...haltCheck(k, halt),
     ...k.body.map((l) => `  ${l}`),
     '}',
     '',

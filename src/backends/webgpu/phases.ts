@@ -144,12 +144,16 @@ export function delayKernels(pop: PopulationPlan, L: Layout): Kernel[] {
  * `_wg_rec_meta` is `[offset, offset, steps, first]`: the record's running offset twice (step `j`
  * of the batch reads slot `j & 1` and writes slot `1 - (j & 1)`, so that no invocation reads what
  * another writes in the same pass), the steps recorded, and the batch's first step (written by the
- * host with zero offsets at the start of every batch).
+ * host with zero offsets at the start of every batch). When the record may not hold the next step's
+ * spikes (every neuron may spike), the kernel sets `_wg_halt` to the next step: every kernel of the
+ * later steps of the batch returns at once (`generate.ts` `haltCheck`), and the host, which reads the
+ * steps recorded, submits the rest after handing the record over.
  */
 export function recordKernels(pop: PopulationPlan, L: Layout): Kernel[] {
   if (!pop.spiking) return [];
   const o = (n: string) => L.off('pop', pop.id, n);
   const meta = o('_wg_rec_meta');
+  const cap = L.get('pop', pop.id, '_wg_rec').length;
   return [
     { name: `pop${pop.id}_record`, stage: 2, mem: plainMem, dispatch: { threads: pop.size }, record: pop.id,
       body: [
@@ -157,7 +161,9 @@ export function recordKernels(pop: PopulationPlan, L: Layout): Kernel[] {
         `let _base = I[${meta} + (_j & 1)];`,
         `let _n = atomicLoad(&A[${o('_nspiked')}]);`,
         `if (gi < _n) { I[${o('_wg_rec')} + _base + gi] = I[${o('_spiked')} + gi]; }`,
-        `if (gi == 0) { I[${meta} + 1 - (_j & 1)] = _base + _n; I[${o('_wg_rec_n')} + _j] = _n; I[${meta} + 2] = _j + 1; }`,
+        `if (gi == 0) { I[${meta} + 1 - (_j & 1)] = _base + _n; I[${o('_wg_rec_n')} + _j] = _n; I[${meta} + 2] = _j + 1;`,
+        // The next step's spikes may not fit: halt the batch after this step (the host goes on from there).
+        `  if (_base + _n + ${pop.size} > ${cap}) { I[${L.off('net', 0, '_wg_halt')}] = U.step + 1; } }`,
       ] },
   ];
 }

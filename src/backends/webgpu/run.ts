@@ -17,6 +17,8 @@
 import type { Region } from './memory.js';
 import type { HostSync } from './sync.js';
 import { CHUNK, SLOT, type Compiled } from './build.js';
+import { NO_HALT } from './generate.js';
+import { InternalError } from '../../errors.js';
 
 /** Bytes of state snapshots per batch when read-only hooks are replayed ({@link runReplay}). */
 const REPLAY_BYTES = 64 << 20;
@@ -30,6 +32,7 @@ const ALL = [0, 1, 2] as const;
  */
 export async function runSteps(sync: HostSync, start: number, count: number): Promise<void> {
   const hooks = sync.input.hooks;
+  setHalt(sync); // a batch of the last run may have left it set
   if (hooks.active && hooks.spikes?.perStep && hooks.spikes.writesState === false) { await runReplay(sync, start, count); return; }
   const batch = hooks.active && hooks.spikes !== undefined && !hooks.spikes.perStep;
   if (!hooks.active || batch) await runBatched(sync, start, count, batch);
@@ -45,19 +48,30 @@ async function runBatched(sync: HostSync, start: number, count: number, recordSp
   const c = sync.compiled;
   const recording = recordSpikes ? input.hooks.spikes!.populations().filter((id) => input.plan.populations[id]?.spiking) : [];
   const per = recording.length ? c.recordBatch : CHUNK;
-  for (let s = start, end = start + count; s < end; s += per) {
+  for (let s = start, end = start + count; s < end;) {
     const n = Math.min(per, end - s);
     for (const id of recording) {
       // offsets 0, no step recorded, the batch's first step (`phases.ts` `recordKernels`)
       const meta = c.gen.layout.get('pop', id, '_wg_rec_meta');
       sync.device.queue.writeBuffer(c.I, meta.offset * 4, Int32Array.of(0, 0, 0, s | 0));
     }
+    if (recording.length) setHalt(sync);
     writeSteps(sync, s, n);
     submit(sync, n, ALL, recording);
-    sync.launches.steps += n;
-    for (const id of recording) await handOverSpikes(sync, id, s);
+    // A record that filled up halted the batch after the steps it holds (`recordKernels`): go on from there.
+    let done = n;
+    for (const id of recording) done = Math.min(done, await handOverSpikes(sync, id, s));
+    if (done < 1) throw new InternalError(`webgpu backend: a batch of steps from step ${s} recorded none`);
+    sync.launches.steps += done;
+    s += done;
   }
   await sync.download();
+}
+
+/** Clears the halt of a full spike record (`phases.ts` `recordKernels`): every step runs. */
+function setHalt(sync: HostSync): void {
+  const halt = sync.compiled.gen.layout.get('net', 0, '_wg_halt');
+  sync.device.queue.writeBuffer(sync.compiled.I, halt.offset * 4, Int32Array.of(NO_HALT));
 }
 
 /**
@@ -200,8 +214,11 @@ function submit(sync: HostSync, n: number, stages: readonly number[], recording:
   sync.launches.submissions++;
 }
 
-/** Reads the spike record of population `id` (a batch from step `first`) and gives it to the monitors. */
-async function handOverSpikes(sync: HostSync, id: number, first: number): Promise<void> {
+/**
+ * Reads the spike record of population `id` (a batch from step `first`) and gives it to the
+ * monitors; returns the steps it holds (fewer than the batch's where a full record halted it).
+ */
+async function handOverSpikes(sync: HostSync, id: number, first: number): Promise<number> {
   const L = sync.compiled.gen.layout;
   const nRegion = L.get('pop', id, '_wg_rec_n');
   const meta = L.get('pop', id, '_wg_rec_meta');
@@ -218,4 +235,5 @@ async function handOverSpikes(sync: HostSync, id: number, first: number): Promis
     k += n;
   }
   sync.input.hooks.spikes!.record(id, stepOf, ranks, total);
+  return steps;
 }

@@ -9,7 +9,7 @@ import { Network, Neuron, Synapse, Uniform, DiscreteUniform, PoissonPopulation, 
 import { buildCOBA, buildSTDP } from '../../../bench/lib/spiking.js';
 import { jsBackend, generateSource } from '../../../src/backends/js/engine.js';
 import { generateCpp } from '../../../src/backends/cpp/generate.js';
-import { buildLayout, generateWgsl, historyLengths, recordSteps } from '../../../src/backends/webgpu/generate.js';
+import { buildLayout, generateWgsl, historyLengths } from '../../../src/backends/webgpu/generate.js';
 import type { EngineInput } from '../../../src/runtime/engine.js';
 
 /** Compiles on js and keeps the engine input the runtime handed over (whatever its shape), for the WGSL layout. */
@@ -88,7 +88,7 @@ describe('generated source (golden files)', () => {
       await expect(generateSource(plan)).toMatchFileSnapshot(golden(`${name}.js`));
       await expect(generateCpp(plan, { threads: 1 }).source).toMatchFileSnapshot(golden(`${name}.cpp`));
       if (name === 'coba') await expect(generateCpp(plan, { threads: 4 }).source).toMatchFileSnapshot(golden(`${name}.omp4.cpp`));
-      const layout = buildLayout(input, historyLengths(plan), recordSteps(plan, 64));
+      const layout = buildLayout(input, historyLengths(plan), 64);
       for (const cpu of [false, true]) {
         const g = generateWgsl(plan, layout, { cpu });
         const text = g.kernels.map((k, i) => `// ==== ${k.name} ${JSON.stringify(k.dispatch)}\n${g.modules[i]}`).join('\n');

@@ -2,7 +2,7 @@
 // webgpu backend does not support yet (runs everywhere, unlike webgpu.test.ts).
 import { describe, it, expect } from 'vitest';
 import { Network, Neuron, Synapse, NetworkError } from '../../../src/index.js';
-import { buildLayout, generateWgsl, historyLengths, recordSteps } from '../../../src/backends/webgpu/generate.js';
+import { buildLayout, generateWgsl, historyLengths } from '../../../src/backends/webgpu/generate.js';
 import type { EngineInput } from '../../../src/runtime/engine.js';
 
 /** Compiles `net` on js (which allocates the state arrays) and generates its WGSL. */
@@ -15,7 +15,7 @@ async function wgsl(net: Network, cpu = false) {
     constants: new Float64Array(plan.constants.length), enabled: new Uint8Array(net.populations.length).fill(1),
     hooks: { active: false, recordTargets() {}, afterNeurons() {}, record() {} },
   } as unknown as EngineInput;
-  return generateWgsl(plan, buildLayout(input, historyLengths(plan), recordSteps(plan, 64)), { cpu });
+  return generateWgsl(plan, buildLayout(input, historyLengths(plan), 64), { cpu });
 }
 
 const Rate = new Neuron({ equations: 'r = sum(exc)' });

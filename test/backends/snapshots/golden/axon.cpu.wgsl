@@ -41,6 +41,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[74]) { return; }
   if (gi != 0) { return; }
   {
     var n: i32 = 0; var base: i32 = 0;
@@ -119,6 +120,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[74]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
   base = 14;
@@ -186,6 +188,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[74]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
   base = 14;
@@ -253,6 +256,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[74]) { return; }
   let n = atomicLoad(&A[1]);
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
     let rk_pre: i32 = I[20 + s];
@@ -308,6 +312,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[74]) { return; }
   if (gi != 0) { return; }
   atomicStore(&A[0], 0);
   atomicStore(&A[1], 0);
@@ -356,6 +361,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[74]) { return; }
   let i = gi;
   if (i >= 2) { return; }
   if (I[0] == 0) { return; }
@@ -434,6 +440,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[74]) { return; }
   let i = gi;
   if (i >= 2) { return; }
   if (I[1] == 0) { return; }
@@ -494,11 +501,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  let _j = U.step - I[266 + 3];
-  let _base = I[266 + (_j & 1)];
+  if (U.step >= I[74]) { return; }
+  let _j = U.step - I[267 + 3];
+  let _base = I[267 + (_j & 1)];
   let _n = atomicLoad(&A[0]);
-  if (gi < _n) { I[74 + _base + gi] = I[14 + gi]; }
-  if (gi == 0) { I[266 + 1 - (_j & 1)] = _base + _n; I[202 + _j] = _n; I[266 + 2] = _j + 1; }
+  if (gi < _n) { I[75 + _base + gi] = I[14 + gi]; }
+  if (gi == 0) { I[267 + 1 - (_j & 1)] = _base + _n; I[203 + _j] = _n; I[267 + 2] = _j + 1;
+    if (_base + _n + 2 > 128) { I[74] = U.step + 1; } }
 }
 
 // ==== pop1_record {"threads":2}
@@ -543,9 +552,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  let _j = U.step - I[462 + 3];
-  let _base = I[462 + (_j & 1)];
+  if (U.step >= I[74]) { return; }
+  let _j = U.step - I[463 + 3];
+  let _base = I[463 + (_j & 1)];
   let _n = atomicLoad(&A[2]);
-  if (gi < _n) { I[270 + _base + gi] = I[22 + gi]; }
-  if (gi == 0) { I[462 + 1 - (_j & 1)] = _base + _n; I[398 + _j] = _n; I[462 + 2] = _j + 1; }
+  if (gi < _n) { I[271 + _base + gi] = I[22 + gi]; }
+  if (gi == 0) { I[463 + 1 - (_j & 1)] = _base + _n; I[399 + _j] = _n; I[463 + 2] = _j + 1;
+    if (_base + _n + 2 > 128) { I[74] = U.step + 1; } }
 }

@@ -41,6 +41,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[24918]) { return; }
   if (gi != 0) { return; }
   {
     var n: i32 = 0; var base: i32 = 0;
@@ -116,6 +117,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[24918]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
   base = 13;
@@ -183,6 +185,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[24918]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
   base = 13;
@@ -240,6 +243,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[24918]) { return; }
   if (gi != 0) { return; }
   atomicStore(&A[0], 0);
 }
@@ -286,6 +290,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[24918]) { return; }
   let i = gi;
   if (i >= 100) { return; }
   if (I[0] == 0) { return; }
@@ -365,9 +370,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  let _j = U.step - I[31382 + 3];
-  let _base = I[31382 + (_j & 1)];
+  if (U.step >= I[24918]) { return; }
+  let _j = U.step - I[31383 + 3];
+  let _base = I[31383 + (_j & 1)];
   let _n = atomicLoad(&A[0]);
-  if (gi < _n) { I[24918 + _base + gi] = I[13 + gi]; }
-  if (gi == 0) { I[31382 + 1 - (_j & 1)] = _base + _n; I[31318 + _j] = _n; I[31382 + 2] = _j + 1; }
+  if (gi < _n) { I[24919 + _base + gi] = I[13 + gi]; }
+  if (gi == 0) { I[31383 + 1 - (_j & 1)] = _base + _n; I[31319 + _j] = _n; I[31383 + 2] = _j + 1;
+    if (_base + _n + 100 > 6400) { I[24918] = U.step + 1; } }
 }

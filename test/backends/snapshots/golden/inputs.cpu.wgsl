@@ -40,6 +40,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[1] == 0) { return; }
@@ -89,6 +90,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   if (gi != 0) { return; }
   {
     var n: i32 = 0; var base: i32 = 0;
@@ -184,6 +186,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[1]);
   base = 62;
@@ -251,6 +254,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[2]);
   base = 79;
@@ -318,6 +322,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[3]);
   base = 95;
@@ -385,6 +390,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[4]);
   base = 107;
@@ -442,6 +448,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   let i = gi;
   if (i >= 4 || !(I[0] != 0 && I[32] != 0)) { return; }
   var _s: f32 = 0f;
@@ -498,6 +505,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   let i = gi;
   if (i >= 4 || !(I[1] != 0 && I[38] != 0)) { return; }
   var _s: f32 = 0f;
@@ -554,6 +562,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   if (gi != 0) { return; }
   if (!(I[1] != 0 && I[44] != 0)) { return; }
   let _slot: i32 = I[119];
@@ -616,6 +625,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (!(I[1] != 0 && I[44] != 0)) { return; }
@@ -671,6 +681,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   if (gi != 0) { return; }
   if (!(I[1] != 0 && I[44] != 0)) { return; }
   let _slot: i32 = I[119];
@@ -779,6 +790,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   if (gi >= 1) { return; }
   if (I[7] == 0) { return; }
   let i = gi; let k = gi;
@@ -887,6 +899,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   if (gi >= 4) { return; }
   if (I[7] == 0) { return; }
   let i = gi; let k = gi;
@@ -937,6 +950,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   if (gi != 0) { return; }
   atomicStore(&A[0], 0);
   atomicStore(&A[1], 0);
@@ -987,6 +1001,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[0] == 0) { return; }
@@ -1061,6 +1076,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[1] == 0) { return; }
@@ -1178,6 +1194,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[2] == 0) { return; }
@@ -1239,6 +1256,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[3] == 0) { return; }
@@ -1300,6 +1318,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   if (gi != 0) { return; }
   if (I[3] == 0) { return; }
   let _t0: i32 = I[74];
@@ -1348,6 +1367,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[4] == 0) { return; }
@@ -1403,6 +1423,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   if (gi != 0) { return; }
   if (I[4] == 0) { return; }
   {
@@ -1528,6 +1549,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[5] == 0) { return; }
@@ -1597,6 +1619,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   if (gi != 0) { return; }
   if (I[5] == 0) { return; }
   {
@@ -1656,6 +1679,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[6] == 0) { return; }
@@ -1707,6 +1731,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   if (gi != 0) { return; }
   if (I[7] == 0) { return; }
   let i = 0;
@@ -1758,6 +1783,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[370]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[7] == 0) { return; }
@@ -1814,11 +1840,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  let _j = U.step - I[690 + 3];
-  let _base = I[690 + (_j & 1)];
+  if (U.step >= I[370]) { return; }
+  let _j = U.step - I[691 + 3];
+  let _base = I[691 + (_j & 1)];
   let _n = atomicLoad(&A[0]);
-  if (gi < _n) { I[370 + _base + gi] = I[50 + gi]; }
-  if (gi == 0) { I[690 + 1 - (_j & 1)] = _base + _n; I[626 + _j] = _n; I[690 + 2] = _j + 1; }
+  if (gi < _n) { I[371 + _base + gi] = I[50 + gi]; }
+  if (gi == 0) { I[691 + 1 - (_j & 1)] = _base + _n; I[627 + _j] = _n; I[691 + 2] = _j + 1;
+    if (_base + _n + 4 > 256) { I[370] = U.step + 1; } }
 }
 
 // ==== pop2_record {"threads":4}
@@ -1863,11 +1891,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  let _j = U.step - I[1014 + 3];
-  let _base = I[1014 + (_j & 1)];
+  if (U.step >= I[370]) { return; }
+  let _j = U.step - I[1015 + 3];
+  let _base = I[1015 + (_j & 1)];
   let _n = atomicLoad(&A[1]);
-  if (gi < _n) { I[694 + _base + gi] = I[62 + gi]; }
-  if (gi == 0) { I[1014 + 1 - (_j & 1)] = _base + _n; I[950 + _j] = _n; I[1014 + 2] = _j + 1; }
+  if (gi < _n) { I[695 + _base + gi] = I[62 + gi]; }
+  if (gi == 0) { I[1015 + 1 - (_j & 1)] = _base + _n; I[951 + _j] = _n; I[1015 + 2] = _j + 1;
+    if (_base + _n + 4 > 256) { I[370] = U.step + 1; } }
 }
 
 // ==== pop3_record {"threads":4}
@@ -1912,11 +1942,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  let _j = U.step - I[1338 + 3];
-  let _base = I[1338 + (_j & 1)];
+  if (U.step >= I[370]) { return; }
+  let _j = U.step - I[1339 + 3];
+  let _base = I[1339 + (_j & 1)];
   let _n = atomicLoad(&A[2]);
-  if (gi < _n) { I[1018 + _base + gi] = I[79 + gi]; }
-  if (gi == 0) { I[1338 + 1 - (_j & 1)] = _base + _n; I[1274 + _j] = _n; I[1338 + 2] = _j + 1; }
+  if (gi < _n) { I[1019 + _base + gi] = I[79 + gi]; }
+  if (gi == 0) { I[1339 + 1 - (_j & 1)] = _base + _n; I[1275 + _j] = _n; I[1339 + 2] = _j + 1;
+    if (_base + _n + 4 > 256) { I[370] = U.step + 1; } }
 }
 
 // ==== pop5_record {"threads":4}
@@ -1961,11 +1993,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  let _j = U.step - I[1662 + 3];
-  let _base = I[1662 + (_j & 1)];
+  if (U.step >= I[370]) { return; }
+  let _j = U.step - I[1663 + 3];
+  let _base = I[1663 + (_j & 1)];
   let _n = atomicLoad(&A[3]);
-  if (gi < _n) { I[1342 + _base + gi] = I[95 + gi]; }
-  if (gi == 0) { I[1662 + 1 - (_j & 1)] = _base + _n; I[1598 + _j] = _n; I[1662 + 2] = _j + 1; }
+  if (gi < _n) { I[1343 + _base + gi] = I[95 + gi]; }
+  if (gi == 0) { I[1663 + 1 - (_j & 1)] = _base + _n; I[1599 + _j] = _n; I[1663 + 2] = _j + 1;
+    if (_base + _n + 4 > 256) { I[370] = U.step + 1; } }
 }
 
 // ==== pop7_record {"threads":4}
@@ -2010,9 +2044,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  let _j = U.step - I[1986 + 3];
-  let _base = I[1986 + (_j & 1)];
+  if (U.step >= I[370]) { return; }
+  let _j = U.step - I[1987 + 3];
+  let _base = I[1987 + (_j & 1)];
   let _n = atomicLoad(&A[4]);
-  if (gi < _n) { I[1666 + _base + gi] = I[107 + gi]; }
-  if (gi == 0) { I[1986 + 1 - (_j & 1)] = _base + _n; I[1922 + _j] = _n; I[1986 + 2] = _j + 1; }
+  if (gi < _n) { I[1667 + _base + gi] = I[107 + gi]; }
+  if (gi == 0) { I[1987 + 1 - (_j & 1)] = _base + _n; I[1923 + _j] = _n; I[1987 + 2] = _j + 1;
+    if (_base + _n + 4 > 256) { I[370] = U.step + 1; } }
 }

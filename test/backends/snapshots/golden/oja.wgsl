@@ -40,6 +40,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[28]) { return; }
   let i = gi;
   if (i >= 3) { return; }
   if (I[0] == 0) { return; }
@@ -88,6 +89,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[28]) { return; }
   let i = gi;
   if (i >= 2) { return; }
   if (I[1] == 0) { return; }
@@ -136,6 +138,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[28]) { return; }
   let i = gi;
   if (i >= 2 || !(I[1] != 0 && I[2] != 0)) { return; }
   var _s: f32 = 0f;
@@ -192,6 +195,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[28]) { return; }
   let i = gi;
   if (i >= 3) { return; }
   if (I[0] == 0) { return; }
@@ -250,6 +254,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[28]) { return; }
   let i = gi;
   if (i >= 2) { return; }
   if (I[1] == 0) { return; }
@@ -308,6 +313,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[28]) { return; }
   if (I[1] == 0 || I[2] == 0 || I[3] == 0) { return; }
   if ((U.step - I[6]) % I[5] != 0) { return; }
   let _dt = DT * f32(I[5]);

@@ -40,6 +40,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[71]) { return; }
   let i = gi;
   if (i >= 3) { return; }
   if (I[1] == 0) { return; }
@@ -89,6 +90,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[71]) { return; }
   let i = gi;
   if (i >= 3 || !(I[1] != 0 && I[2] != 0)) { return; }
   var _s: f32 = 0f;
@@ -145,6 +147,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[71]) { return; }
   let i = gi;
   if (i >= 3 || !(I[1] != 0 && I[8] != 0)) { return; }
   var _s: f32 = 0f;
@@ -259,6 +262,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[71]) { return; }
   if (gi >= 3) { return; }
   if (I[0] == 0) { return; }
   let i = gi; let k = gi;
@@ -309,6 +313,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[71]) { return; }
   if (gi != 0) { return; }
   if (I[0] == 0) { return; }
   let i = 0;
@@ -360,6 +365,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[71]) { return; }
   let i = gi;
   if (i >= 3) { return; }
   if (I[0] == 0) { return; }
@@ -411,6 +417,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[71]) { return; }
   let i = gi;
   if (i >= 3) { return; }
   if (I[1] == 0) { return; }
@@ -462,6 +469,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[71]) { return; }
   let _idx: i32 = (I[14] + 1) % I[15];
   if (gi < 3) { F[8 + _idx * 3 + gi] = F[2 + gi]; }
   if (gi < 1) { F[38 + _idx * 1 + gi] = F[1 + gi]; }
@@ -509,6 +517,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[71]) { return; }
   if (gi != 0) { return; }
   let _idx: i32 = (I[14] + 1) % I[15];
   I[14] = _idx;
@@ -552,11 +561,14 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 
 var<workgroup> red: array<f32, 64>;
+var<workgroup> _halt: i32;
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (li == 0) { _halt = I[71]; }
+  if (U.step >= workgroupUniformLoad(&_halt)) { return; }
   var a: f32 = 0f;
   for (var j = li; j < 3; j = j + 64) { let v = F[48 + j]; a = (a + v); }
   red[li] = a;

@@ -41,6 +41,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[177]) { return; }
   if (gi != 0) { return; }
   {
     var n: i32 = 0; var base: i32 = 0;
@@ -106,6 +107,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[177]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
   base = 8;
@@ -175,6 +177,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[177]) { return; }
   if (gi != 0) { return; }
   atomicStore(&A[0], 0);
   atomicStore(&A[1], 0);
@@ -288,6 +291,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[177]) { return; }
   let i = gi;
   if (i >= 20) { return; }
   if (I[0] == 0) { return; }
@@ -349,6 +353,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[177]) { return; }
   let i = gi;
   if (i >= 1) { return; }
   if (I[1] == 0) { return; }
@@ -418,6 +423,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[177]) { return; }
   if (gi != 0) { return; }
   { let _go = I[2] != 0;
     IND[3] = select(0u, u32(min(atomicLoad(&A[1]), 65535)), _go);
@@ -476,6 +482,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
+  if (U.step >= I[177]) { return; }
   let n = atomicLoad(&A[1]);
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
     let rk_post: i32 = I[68 + s];
@@ -543,11 +550,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  let _j = U.step - I[1521 + 3];
-  let _base = I[1521 + (_j & 1)];
+  if (U.step >= I[177]) { return; }
+  let _j = U.step - I[1522 + 3];
+  let _base = I[1522 + (_j & 1)];
   let _n = atomicLoad(&A[0]);
-  if (gi < _n) { I[177 + _base + gi] = I[8 + gi]; }
-  if (gi == 0) { I[1521 + 1 - (_j & 1)] = _base + _n; I[1457 + _j] = _n; I[1521 + 2] = _j + 1; }
+  if (gi < _n) { I[178 + _base + gi] = I[8 + gi]; }
+  if (gi == 0) { I[1522 + 1 - (_j & 1)] = _base + _n; I[1458 + _j] = _n; I[1522 + 2] = _j + 1;
+    if (_base + _n + 20 > 1280) { I[177] = U.step + 1; } }
 }
 
 // ==== pop1_record {"threads":1}
@@ -592,9 +601,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  let _j = U.step - I[1653 + 3];
-  let _base = I[1653 + (_j & 1)];
+  if (U.step >= I[177]) { return; }
+  let _j = U.step - I[1654 + 3];
+  let _base = I[1654 + (_j & 1)];
   let _n = atomicLoad(&A[1]);
-  if (gi < _n) { I[1525 + _base + gi] = I[68 + gi]; }
-  if (gi == 0) { I[1653 + 1 - (_j & 1)] = _base + _n; I[1589 + _j] = _n; I[1653 + 2] = _j + 1; }
+  if (gi < _n) { I[1526 + _base + gi] = I[68 + gi]; }
+  if (gi == 0) { I[1654 + 1 - (_j & 1)] = _base + _n; I[1590 + _j] = _n; I[1654 + 2] = _j + 1;
+    if (_base + _n + 1 > 64) { I[177] = U.step + 1; } }
 }
