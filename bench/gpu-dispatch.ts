@@ -8,12 +8,12 @@
  * `indirect` (one workgroup, its size read from a buffer, as the backend's spike-driven kernels).
  *
  * Run: npx tsx bench/gpu-dispatch.ts [--steps 2000] [--per 6] [--groups 1563] [--reps 3]
- * Dawn's toggles come from NEURARCHY_DAWN_FLAGS (src/backends/webgpu/device.ts), e.g.
- * `NEURARCHY_DAWN_FLAGS=enable-dawn-features=skip_validation,disable_robustness`.
+ * Dawn's toggles come from NEURARCHY_DAWN_FLAGS (src/backends/webgpu/device.ts: without it, the
+ * backend's `NODE_DAWN_FLAGS`; `NEURARCHY_DAWN_FLAGS=` for Dawn's validated defaults).
  * Prints one line `RESULT {json}`: `us_per_dispatch_<mode>` (submission to completion, per dispatch),
  * `us_record_<mode>` (recording on the CPU, per dispatch), medians of `reps`, and the adapter.
  */
-import { acquireDevice } from '../src/backends/webgpu/device.js';
+import { acquireDevice, NODE_DAWN_FLAGS } from '../src/backends/webgpu/device.js';
 import { emit, parseArgs } from './lib/args.js';
 
 const a = parseArgs({ steps: 2000, per: 6, groups: 1563, reps: 3 });
@@ -63,5 +63,5 @@ for (const mode of ['direct', 'wide', 'indirect'] as Mode[]) {
   out[`us_per_dispatch_${mode}`] = (median(gpu) / (a.steps * a.per)) * 1e6;
   out[`us_record_${mode}`] = (median(rec) / (a.steps * a.per)) * 1e6;
 }
-emit({ kind: 'gpu-dispatch', adapter: description, flags: process.env.NEURARCHY_DAWN_FLAGS ?? '', steps: a.steps, per: a.per, groups: a.groups, ...out });
+emit({ kind: 'gpu-dispatch', adapter: description, flags: process.env.NEURARCHY_DAWN_FLAGS ?? NODE_DAWN_FLAGS, steps: a.steps, per: a.per, groups: a.groups, ...out });
 device.destroy();

@@ -10,7 +10,9 @@
 # default): every network of issue 21; PART 2: what a dispatch costs with and without Dawn's
 # validation (bench/gpu-dispatch.ts, COBA 4000 and the microcircuit under NEURARCHY_DAWN_FLAGS), the
 # microcircuit at scale 0.5 and the dense rate network at N = 20 000 (the largest whose arrays fit
-# in one 2 GiB storage binding, the limit Dawn gives on NVIDIA's Vulkan driver).
+# in one 2 GiB storage binding, the limit Dawn gives on NVIDIA's Vulkan driver). The figures of
+# BENCHMARKS.md (4 December) were taken with Dawn's validation on, the default then: the lines
+# below ask for it (`NEURARCHY_DAWN_FLAGS=`) where it was; part 1 ran entirely with it.
 # Output: $OUT/log.txt (everything), $OUT/results.jsonl (the RESULT lines), a summary at the end.
 set -uo pipefail
 budget=${1:-480}
@@ -65,19 +67,20 @@ if [ "$part" = 2 ]; then
   fast="enable-dawn-features=skip_validation,disable_robustness"
   if [ "$size" = full ]; then D=(--steps 2000); C4b=(--N 4000 --T 200); MH=(--scale 0.5 --T 200 --presim 100); R6=(--N 20000 --T 100); C6b=(--N 1000000 --T 50)
   else D=(--steps 50 --groups 10); C4b=(--N 1000 --T 10); MH=(--scale 0.002 --T 5 --presim 0); R6=(--N 500 --T 5); C6b=(--N 3000 --T 5); fi
-  run 5 60 "dispatch cost" tsx bench/gpu-dispatch.ts "${D[@]}"
+  NEURARCHY_DAWN_FLAGS= run 5 60 "dispatch cost" tsx bench/gpu-dispatch.ts "${D[@]}"
   NEURARCHY_DAWN_FLAGS=$fast run 5 60 "dispatch cost, no validation" tsx bench/gpu-dispatch.ts "${D[@]}"
-  run 8 60 "coba 4000 webgpu" tsx bench/coba.ts --backend webgpu "${C4b[@]}"
+  NEURARCHY_DAWN_FLAGS= run 8 60 "coba 4000 webgpu" tsx bench/coba.ts --backend webgpu "${C4b[@]}"
   NEURARCHY_DAWN_FLAGS=$fast run 8 60 "coba 4000 webgpu, no validation" tsx bench/coba.ts --backend webgpu "${C4b[@]}"
   # Where a large network's step goes: a CPU profile of the whole process (the GPU's time shows as waiting).
   mkdir -p "$out/prof"
-  run 20 90 "coba 1e6 webgpu, profiled" node --max-old-space-size=100000 --cpu-prof --cpu-prof-dir="$out/prof" --import tsx bench/coba.ts --backend webgpu "${C6b[@]}"
+  NEURARCHY_DAWN_FLAGS= run 20 90 "coba 1e6 webgpu, profiled" node --max-old-space-size=100000 --cpu-prof --cpu-prof-dir="$out/prof" --import tsx bench/coba.ts --backend webgpu "${C6b[@]}"
   NEURARCHY_DAWN_FLAGS=$fast run 20 90 "coba 1e6 webgpu, no validation" tsx bench/coba.ts --backend webgpu "${C6b[@]}"
   NEURARCHY_DAWN_FLAGS=$fast run 30 120 "microcircuit 0.5 webgpu, no validation" tsx bench/microcircuit.ts --backend webgpu "${MH[@]}"
   run 30 120 "microcircuit 0.5 cpp" tsx bench/microcircuit.ts --backend cpp --threads "$threads" "${MH[@]}"
-  for b in webgpu cpp; do run 60 150 "rate 20000 $b" tsx bench/rate.ts --backend $b --threads "$threads" "${R6[@]}"; done
-  run 30 120 "microcircuit 0.5 webgpu" tsx bench/microcircuit.ts --backend webgpu "${MH[@]}"
+  for b in webgpu cpp; do NEURARCHY_DAWN_FLAGS= run 60 150 "rate 20000 $b" tsx bench/rate.ts --backend $b --threads "$threads" "${R6[@]}"; done
+  NEURARCHY_DAWN_FLAGS= run 30 120 "microcircuit 0.5 webgpu" tsx bench/microcircuit.ts --backend webgpu "${MH[@]}"
 else
+export NEURARCHY_DAWN_FLAGS=${NEURARCHY_DAWN_FLAGS-}  # part 1: validated, as measured
 for b in webgpu cpp; do run 8 90 "coba 4000 $b" tsx bench/coba.ts --backend $b --threads "$threads" "${C4[@]}"; done
 for b in webgpu cpp; do run 12 90 "coba 100000 $b" tsx bench/coba.ts --backend $b --threads "$threads" "${C5[@]}"; done
 for b in webgpu cpp; do run 40 150 "coba 1e6 stored $b" tsx bench/coba.ts --backend $b --threads "$threads" "${C6[@]}"; done

@@ -9,9 +9,9 @@
  * device node (`/dev/dri`, `/dev/nvidia*`), it is selected here,
  * so tests and users need no setup beyond `apt-get install chromium libvulkan1`.
  *
- * `NEURARCHY_DAWN_FLAGS` passes flags to Dawn's `create()` (space-separated), e.g.
- * `enable-dawn-features=skip_validation` (Toggles.cpp in Dawn's sources lists them): for measuring
- * what Dawn's validation and robustness checks cost; a network computes the same without them.
+ * Dawn's flags in Node.js are {@link NODE_DAWN_FLAGS} unless `NEURARCHY_DAWN_FLAGS` gives others
+ * (space-separated, e.g. `enable-dawn-features=skip_validation,disable_robustness`; Toggles.cpp in
+ * Dawn's sources lists them; empty: Dawn's defaults, as the test suite runs).
  */
 import { NetworkError } from '../../errors.js';
 
@@ -20,6 +20,15 @@ export const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
 const HOW_TO = 'install a GPU driver with Vulkan (Linux), Metal (macOS) or Direct3D 12 (Windows) support, or, on Linux '
   + `without a GPU, run \`apt-get install chromium libvulkan1\` and set VK_DRIVER_FILES=${SWIFTSHADER_ICD} (SwiftShader runs the shaders on the CPU)`;
+
+/**
+ * Dawn's flags in Node.js: without its command validation. Validated, every indirect dispatch (the
+ * backend's spike-driven kernels) gets a validation pass of its own: 220 µs against 2.5 µs for the
+ * dispatch on an H200, 6.7× the step time of COBA 4000 (BENCHMARKS.md, "The GPU at scale"). The
+ * test suite runs every kernel with validation (`NEURARCHY_DAWN_FLAGS=` in vitest.config.ts), and the
+ * robustness of buffer accesses stays on: an index out of range still reads or writes in bounds.
+ */
+export const NODE_DAWN_FLAGS = 'enable-dawn-features=skip_validation';
 
 let nodeGpu: Promise<GPU> | undefined;
 
@@ -45,8 +54,7 @@ async function loadNodeGpu(): Promise<GPU> {
   }
   // GPUBufferUsage, GPUMapMode, … as globals, as in a browser.
   for (const [k, v] of Object.entries(mod.globals)) if (!(k in globalThis)) (globalThis as Record<string, unknown>)[k] = v;
-  // Dawn's own flags, e.g. `enable-dawn-features=skip_validation,disable_robustness` (space-separated).
-  return mod.create((env.NEURARCHY_DAWN_FLAGS ?? '').split(/\s+/).filter(Boolean));
+  return mod.create((env.NEURARCHY_DAWN_FLAGS ?? NODE_DAWN_FLAGS).split(/\s+/).filter(Boolean));
 }
 
 /** Whether this machine has a GPU device node (then SwiftShader must not replace its driver). */
