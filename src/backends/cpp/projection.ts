@@ -9,11 +9,12 @@
  * `procedural` (rows regenerated), `bitmask` (one bit per pair for dense projections with one shared
  * weight and no per-synapse state; from a density of 0.3 where the events only add into the post-synaptic
  * neuron, their walk then branch-free over every pair), `post-span` (a walk over the dendrites testing the step's marked
- * spikes, in steps with many spikes, on the OpenMP threads), `inverse` (the spiking rows), `ring`
+ * spikes, in steps with many spikes, on the OpenMP threads), `post-range` (with several threads: each
+ * thread walks every spike's row within its own range of post ranks), `inverse` (the spiking rows), `ring`
  * (per-synapse delays). When bitmask and post-span apply: `../kernels/propagation.ts`. Each gives
  * every neuron its inputs in the js order: bitmask rows run in ascending post rank (a spike's stored
- * row's order), and a dendrite, sorted by pre rank, meets the step's spikes in their (ascending) list
- * order.
+ * row's order), a dendrite, sorted by pre rank, meets the step's spikes in their (ascending) list
+ * order, and a post-range thread meets its neurons' synapses in the inverse walk's order.
  */
 import { eventDecay, eventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
@@ -21,7 +22,10 @@ import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpik
 import { proceduralTemps, proceduralWalk } from '../kernels/procedural.js';
 import { cppProceduralDraws } from './procedural.js';
 import { dendriteSumLoop, inverseWalk, ringWalk, hasSpikeRing, synapseUpdateLoop, postSpikeWalk, postSpanWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
-import { addsOnly, bitmaskWords, choosesBitmask, choosesPostSpan, postSpanMinSpikes } from '../kernels/propagation.js';
+import { addsOnly, bitmaskWords, choosesBitmask, choosesPostSpan, postSpanMinSpikes, propagationChoice, STRATEGY_MIN_SYNAPSES } from '../kernels/propagation.js';
+import { isGlobalAttribute } from '../../equations/description.js';
+import type { Expr } from '../../equations/ast.js';
+import { walk } from '../../equations/algebra.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
 import { cppSpelling, cppDialect } from './spelling.js';
@@ -212,6 +216,123 @@ const postSpanStrategy: SpikeWalkStrategy = {
   ]),
 };
 
+/**
+ * Fewest stored synapses for the post-range walk: below, a step's spike walk costs microseconds and
+ * a fork/join would cost more (`STRATEGY_MIN_SYNAPSES`, the threshold of the other strategies).
+ */
+export const POST_RANGE_MIN_SYNAPSES = STRATEGY_MIN_SYNAPSES;
+
+/**
+ * Fewest synapse events a step's spikes must reach (the sum of their rows' lengths)
+ * for the post-range walk to fork its threads; below, one thread walks every spike's whole row (the
+ * same order). A fork/join of passive OpenMP threads costs ≈ 10–30 µs (futex wake-ups), a COBA event
+ * ≈ 3–5 ns: 4096 events are ≈ 15 µs of work.
+ */
+export const POST_RANGE_MIN_EVENTS = 4096;
+
+/**
+ * The run-time threshold of the post-range walk, read at code generation: tests set `minEvents` to 0
+ * so that every step forks (the threaded path runs whatever the spike count), then restore it.
+ * @internal
+ */
+export const postRangeTuning: { minEvents: number } = { minEvents: POST_RANGE_MIN_EVENTS };
+
+/** Whether an expression reads a pre-synaptic attribute, sum or global operation. */
+function readsPre(e: Expr): boolean {
+  let found = false;
+  walk(e, (n) => { if ((n.kind === 'attr' || n.kind === 'sum' || n.kind === 'globalop') && n.owner === 'pre') found = true; });
+  return found;
+}
+
+/**
+ * Why a projection cannot take the post-range walk, or undefined when it can: a spiking projection
+ * with stored rows (not special, not procedural, no per-synapse delays: those keep their ring), whose
+ * events (`g_target`, `pre_spike`, the decay of event-driven variables) write only what belongs to
+ * one post-synaptic neuron: its local variables (`g_exc`, `post.x`), the synapse's own local
+ * variables and the dendrite's `semiglobal` ones. Pre-synaptic and global (population or projection)
+ * writes would be shared by the threads. A recurrent projection (pre and post one population) whose
+ * events read a pre-synaptic value is refused too: a thread could read `pre.x` of a neuron that
+ * another thread's part of an earlier spike writes as `post.x`. Random draws are no obstacle: they
+ * are drawn per element before the walk (`../kernels/random.ts`, counter-based), whatever the order.
+ */
+export function postRangeObstacle(proj: ProjectionPlan, net: NetworkPlan): string | undefined {
+  if (!hasInverse(proj)) return proj.delay.kind === 'variable' ? 'per-synapse delays' : 'no stored rows';
+  const d = proj.description;
+  const post = net.populations[proj.post].description;
+  const own = (name: string) => d.attributes.find((a) => a.name === name)?.locality;
+  const events = [...d.transmission, ...d.preSpike];
+  for (const a of events) {
+    if (a.owner === 'pre') return `its spike event writes pre.${a.target}`;
+    if (a.owner === 'post' && a.target !== 'g_target' && isGlobalAttribute(post, a.target)) return `its spike event writes the global post.${a.target}`;
+    if (a.owner === 'self' && own(a.target) === 'global') return `its spike event writes the projection's ${a.target}`;
+  }
+  const shared = d.eventDriven.find((v) => own(v.name) === 'global');
+  if (shared) return `the global event-driven variable ${shared.name}`;
+  const exprs = events.flatMap((a) => [a.value, ...(a.min ? [a.min] : []), ...(a.max ? [a.max] : [])]);
+  if (proj.pre === proj.post && exprs.some(readsPre)) return 'a recurrent event that reads the pre-synaptic neuron';
+  return undefined;
+}
+
+/**
+ * Post-range (issue 19): with several threads, the post-synaptic ranks are split into one
+ * contiguous range per OpenMP thread, `[post.size × t / T, post.size × (t + 1) / T)`; inside one
+ * parallel region every thread walks every spike of the step, in emission order, and of each spike's
+ * inverse row only the entries whose post rank is in its range. A row's inverse entries ascend in
+ * synapse index, hence in dendrite, hence in post rank (dendrites are stored by strictly increasing
+ * post rank, `validateConnectivity`), so a thread finds its first entry by a binary search over the
+ * row's post ranks (`_ipost`) and stops at the first rank past its range.
+ *
+ * Why the bits are the js bits whatever the thread count: the compatibility test
+ * (`postRangeObstacle`) lets the events write only the post-synaptic neuron and its dendrite's
+ * synapses, so every written element belongs to exactly one thread; that thread meets the synapses of
+ * its neurons in the order of the one-thread walk (spikes in emission order, each row in inverse
+ * order), so each neuron receives the same additions in the same order. With few events in a step
+ * (`POST_RANGE_MIN_EVENTS`), one thread runs the walk (the same visits). The weights are read as the
+ * inverse walk reads them (the inverse-ordered copy `_iw` where no kernel writes them).
+ */
+const postRangeStrategy: SpikeWalkStrategy = {
+  name: 'post-range',
+  compatible: (proj, net, threads) => threads > 1 && propagationChoice.force !== 'row'
+    && proj.synapses >= POST_RANGE_MIN_SYNAPSES && postRangeObstacle(proj, net) === undefined,
+  weightRead: (proj) => (mirrorsWeights(proj) ? '_iw[m]' : undefined),
+  lines(w) {
+    const { proj, net, table, target, event } = w;
+    const mirror = mirrorsWeights(proj);
+    const postSize = net.populations[proj.post].size;
+    const ptr = (idx: string) => target.el('_inv_ptr', idx);
+    const row = [
+      'const int64_t rk_pre = _src[s];',
+      `int64_t _m = ${ptr('rk_pre')}; const int64_t _m1 = ${ptr('rk_pre + 1')};`,
+      // The first entry of the row whose post rank is at least _lo (the row ascends in post rank).
+      'if (_lo > 0) { int64_t _hi_m = _m1; while (_m < _hi_m) { const int64_t _mid = _m + ((_hi_m - _m) >> 1); if (_ipost[_mid] < _lo) _m = _mid + 1; else _hi_m = _mid; } }',
+      'for (int64_t m = _m; m < _m1; m++) {',
+      '  const int64_t rk_post = _ipost[m];',
+      '  if (rk_post >= _hi) break;',
+      `  const int64_t k = ${target.el('_inv_idx', 'm')};`,
+      `  const int64_t i = ${target.el('_syn_dendrite', 'k')};`,
+      '  (void)i;',
+      ...indent(event),
+      '}',
+    ];
+    return [
+      ...stepSpikes(w),
+      `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const double* __restrict _iw = N->inv[${proj.id}].w;` : ''}`,
+      // The step's events (its spikes' row lengths, cheap beside the walk) decide whether to fork.
+      `int64_t _events = 0; for (int64_t s = 0; s < _ns; s++) _events += ${ptr('_src[s] + 1')} - ${ptr('_src[s]')};`,
+      // One region per step, not a parallel loop: every thread walks all the spikes (its share of each row).
+      `#pragma omp parallel num_threads(${table.threads}) if(_events >= ${postRangeTuning.minEvents})`,
+      '{',
+      '  const int64_t _nt = omp_get_num_threads(), _t = omp_get_thread_num();',
+      `  const int64_t _lo = ${postSize}LL * _t / _nt, _hi = ${postSize}LL * (_t + 1) / _nt;`,
+      '  for (int64_t s = 0; s < _ns; s++) {',
+      ...indent(row, 2),
+      '  }',
+      '}',
+    ];
+  },
+  prepare: (proj, _net, table) => prepareKernel(proj, table, mirrorsWeights(proj)),
+};
+
 /** The threads a dendrite walk runs on: the OpenMP partition's above `SYNAPSE_THRESHOLD` synapses, else one. */
 function dendriteThreads(proj: ProjectionPlan, threads: number): number {
   return proj.synapses >= SYNAPSE_THRESHOLD ? threads : 1;
@@ -319,7 +440,7 @@ const proceduralWalkStrategy: SpikeWalkStrategy = {
 };
 
 /** The spike walks, in order of preference. */
-export const spikeWalkStrategies: readonly SpikeWalkStrategy[] = [proceduralWalkStrategy, bitmaskStrategy, postSpanStrategy, inverseWalkStrategy, ringWalkStrategy];
+export const spikeWalkStrategies: readonly SpikeWalkStrategy[] = [proceduralWalkStrategy, bitmaskStrategy, postSpanStrategy, postRangeStrategy, inverseWalkStrategy, ringWalkStrategy];
 
 /** The spike walk of a spiking projection on `threads` threads: the first compatible of {@link spikeWalkStrategies}. */
 export function spikeWalkFor(proj: ProjectionPlan, net: NetworkPlan, threads = 1): SpikeWalkStrategy {
