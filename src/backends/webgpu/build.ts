@@ -8,7 +8,7 @@
  * shaders, so a new layout needs new shaders.
  */
 import type { EngineInput } from '../../runtime/engine.js';
-import type { Region, BufferName } from './memory.js';
+import { CONNECTIVITY_BUFFERS, stateBuffer, type Region, type BufferName } from './memory.js';
 import { buildLayout, generateWgsl, historyLengths, gpuWrites, NO_HALT, type GeneratedNetwork } from './generate.js';
 import { workgroupsFor, type Kernel } from './kernel.js';
 import { growRings, type OwnArrays } from './rings.js';
@@ -24,6 +24,12 @@ export const CHUNK = 2048;
  */
 export const SLOT = 256;
 
+/**
+ * The bytes of one connectivity buffer, when not the adapter's `maxStorageBufferBindingSize`.
+ * @internal tests lower it to spread the connectivity over several buffers.
+ */
+export const bindingLimit: { bytes?: number } = {};
+
 /** Everything the device holds for one build of the network, and what the engine knows of it. */
 export interface Compiled {
   /** The layout and the WGSL modules. */
@@ -34,6 +40,8 @@ export interface Compiled {
   I: GPUBuffer;
   /** The atomic counters. */
   A: GPUBuffer;
+  /** The read-only connectivity buffers `C0`…`C3` (`memory.ts` `CONNECTIVITY_BUFFERS`; 16 bytes where empty). */
+  C: GPUBuffer[];
   /** The step uniforms ({@link CHUNK} slots of {@link SLOT} bytes). */
   U: GPUBuffer;
   /** The indirect-dispatch arguments (3 × u32 per slot). */
@@ -57,7 +65,7 @@ export interface Compiled {
 /** Bytes of each buffer up to the end of the last of `regions` (at least 16: WebGPU's smallest copy here). */
 function prefixBytes(regions: Region[]): Record<BufferName, number> {
   const bytes = { F: 16, I: 16, A: 16 };
-  for (const r of regions) bytes[r.buf] = Math.max(bytes[r.buf], 4 * (r.offset + r.length));
+  for (const r of regions) bytes[stateBuffer(r)] = Math.max(bytes[stateBuffer(r)], 4 * (r.offset + r.length));
   return bytes;
 }
 
@@ -81,14 +89,14 @@ export async function compileNetwork(device: GPUDevice, input: EngineInput, own:
   // The rings as they are (a ring never shrinks: spikes in flight stay at their distance).
   const history = lengths.map((D, id) => (D > 0 ? own.get(`proj:${id}:_wg_ring_n`)!.length : 0));
   const recordBatch = CHUNK;
-  const layout = buildLayout(input, history, recordBatch);
+  const max = device.limits.maxStorageBufferBindingSize;
+  const layout = buildLayout(input, history, recordBatch, bindingLimit.bytes ?? max);
   for (const r of layout.regions) {
     if (r.name.startsWith('_wg_rec')) own.set(`${r.owner}:${r.id}:${r.name}`, new Int32Array(r.length));
   }
   own.set('net:0:_wg_halt', Int32Array.of(NO_HALT));
   input.plan.projections.forEach((proj, id) => refreshPropagationArrays(own, input, id));
   const gen = generateWgsl(input.plan, layout, { cpu });
-  const max = device.limits.maxStorageBufferBindingSize;
   const storage = (name: string, elements: number, extra = 0) => {
     const size = Math.max(16, elements * 4);
     if (size > max) throw new NetworkError(`webgpu backend: the network's ${name} arrays need ${size} bytes, more than this GPU's storage buffer limit (${max} bytes)`);
@@ -98,13 +106,15 @@ export async function compileNetwork(device: GPUDevice, input: EngineInput, own:
   const I = storage('int', layout.size.I);
   const A = storage('counter', layout.size.A);
   const IND = storage('indirect', 3 * gen.indirectSlots, GPUBufferUsage.INDIRECT);
+  const C = CONNECTIVITY_BUFFERS.map((b) => storage(`connectivity ${b}`, layout.size[b]));
   const U = device.createBuffer({ label: 'steps', size: CHUNK * SLOT, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
   const entry = (binding: number, type: GPUBufferBindingType, dynamic = false): GPUBindGroupLayoutEntry => ({ binding, visibility: GPUShaderStage.COMPUTE, buffer: { type, hasDynamicOffset: dynamic } });
-  const base = [entry(0, 'storage'), entry(1, 'storage'), entry(2, 'storage'), entry(3, 'uniform', true)];
+  const base = [entry(0, 'storage'), entry(1, 'storage'), entry(2, 'storage'), entry(3, 'uniform', true), ...C.map((_, g) => entry(5 + g, 'read-only-storage'))];
   const plainLayout = device.createBindGroupLayout({ entries: base });
   const indLayout = device.createBindGroupLayout({ entries: [...base, entry(4, 'storage')] });
   const res = [F, I, A].map((buffer, binding) => ({ binding, resource: { buffer } }));
   const uRes = { binding: 3, resource: { buffer: U, size: 16 } };
+  res.push(...C.map((buffer, g) => ({ binding: 5 + g, resource: { buffer } })));
   const bindPlain = device.createBindGroup({ layout: plainLayout, entries: [...res, uRes] });
   const bindIndirect = device.createBindGroup({ layout: indLayout, entries: [...res, uRes, { binding: 4, resource: { buffer: IND } }] });
   device.pushErrorScope('validation');
@@ -124,7 +134,7 @@ export async function compileNetwork(device: GPUDevice, input: EngineInput, own:
   }));
   const err = await device.popErrorScope();
   if (err) throw new InternalError(`webgpu backend: ${err.message}`);
-  if (previous) for (const b of [previous.F, previous.I, previous.A, previous.U, previous.IND, ...Object.values(previous.staging)]) b.destroy();
+  if (previous) for (const b of [previous.F, previous.I, previous.A, previous.U, previous.IND, ...previous.C, ...Object.values(previous.staging)]) b.destroy();
   const dispatches = gen.kernels.map((kernel, q) => ({
     kernel, pipeline: pipelines[q], bind: kernel.writesIndirect ? bindIndirect : bindPlain,
     wg: workgroupsFor(kernel.dispatch), indirect: 'indirect' in kernel.dispatch ? 12 * kernel.dispatch.indirect : 0,
@@ -135,5 +145,5 @@ export async function compileNetwork(device: GPUDevice, input: EngineInput, own:
   const readBytes = { all: prefixBytes(readBack.all), pops: prefixBytes(readBack.pops) };
   const mappable = (b: BufferName) => device.createBuffer({ label: `read ${b}`, size: readBytes.all[b], usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
   const staging = { F: mappable('F'), I: mappable('I'), A: mappable('A') };
-  return { gen, F, I, A, U, IND, dispatches, readBack, readBytes, staging, synced: new Map(), history, recordBatch };
+  return { gen, F, I, A, C, U, IND, dispatches, readBack, readBytes, staging, synced: new Map(), history, recordBatch };
 }

@@ -72,6 +72,13 @@ export const NO_HALT = 2147483647;
  */
 export const CONNECTIVITY = new Set(['_row_ptr', '_post_rank', '_pre_rank', '_inv_ptr', '_inv_idx', '_syn_dendrite', '_dendrite_of_post', '_delay', '_delay_uniform', '_proc_post', '_proc_table', '_proc_member', '_wg_bits']);
 
+/**
+ * The connectivity arrays that live in the connectivity buffers (`memory.ts` `CONNECTIVITY_BUFFERS`),
+ * not in `I`: all but the uniform delay and the procedural threshold table, a few elements each,
+ * which the WGSL helpers read from `I`.
+ */
+const SEPARATE = new Set([...CONNECTIVITY].filter((n) => n !== '_delay_uniform' && n !== '_proc_table'));
+
 /** Int32 arrays no kernel writes (connectivity, delays, input data): never read back. */
 const READ_ONLY_INT = new Set([...CONNECTIVITY, '_delay_len', '_refractory', '_ssa_ptr', '_ssa_steps', '_ta_schedule', '_ta_period']);
 
@@ -93,8 +100,12 @@ export function gpuWrites(plan: NetworkPlan, owner: 'pop' | 'proj', id: number, 
 }
 
 /** The layout of every array of `input` (state maps as they are now) and of the engine's own arrays. */
-export function buildLayout(input: EngineInput, history: number[], recordBatch: number): Layout {
-  const L = new Layout();
+export function buildLayout(input: EngineInput, history: number[], recordBatch: number, bindingBytes = 2147483644): Layout {
+  const L = new Layout({
+    separate: (owner, name) => owner === 'proj' && SEPARATE.has(name),
+    groupElements: Math.floor(bindingBytes / 4),
+    describe: (owner, id) => (owner === 'proj' ? `projection '${input.plan.projections[id].name}'` : `${owner} ${id}`),
+  });
   L.add('net', 0, 'constants', 'f', Math.max(1, input.constants.length));
   L.add('net', 0, 'enabled', 'i', Math.max(1, input.enabled.length));
   L.add('net', 0, 'flags', 'i', Math.max(1, FLAGS_PER_PROJECTION * input.switches.length));

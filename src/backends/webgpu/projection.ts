@@ -162,8 +162,7 @@ function weightedSumKernel(proj: ProjectionPlan, net: NetworkPlan, at: StrategyC
   if (!parts) return undefined;
   const strategy = weightedSumStrategies.find((s) => s.compatible(proj, at));
   if (!strategy) throw new InternalError(`webgpu backend: no weighted-sum layout for projection '${proj.name}'`);
-  const o = (n: string) => L.off('proj', proj.id, n);
-  const postRank = `I[${o('_post_rank')} + i]`;
+  const postRank = L.int('proj', proj.id, '_post_rank', 'i');
   return strategy.kernel({
     name, parts, postRank,
     nd: L.get('proj', proj.id, '_post_rank').length,
@@ -171,10 +170,10 @@ function weightedSumKernel(proj: ProjectionPlan, net: NetworkPlan, at: StrategyC
     deliver: (v) => parts.deliver((arr) => `F[${L.off('pop', proj.post, arr)} + rk_post]`, '_n', v),
     row: (start, stride) => [
       `let rk_post = ${postRank};`,
-      `let k0 = I[${o('_row_ptr')} + i]; let k1 = I[${o('_row_ptr')} + i + 1];`,
+      `let k0 = ${L.int('proj', proj.id, '_row_ptr', 'i')}; let k1 = ${L.int('proj', proj.id, '_row_ptr', 'i + 1')};`,
       '_n = k1 - k0;',
       `for (var k = ${start}; k < k1; k = k + ${stride}) {`,
-      `  let rk_pre = I[${o('_pre_rank')} + k];`,
+      `  let rk_pre = ${L.int('proj', proj.id, '_pre_rank', 'k')};`,
       ...indent(parts.take),
       '}',
     ],
@@ -230,7 +229,7 @@ export function axonTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L
  * strided), the synapses of a spike over the `WG` invocations of its workgroup.
  */
 export function loopTarget(proj: ProjectionPlan, L: Layout, spread: LoopTarget['spread'] = eventSpread): LoopTarget {
-  return { d: wgslDialect, el: (name, i) => `I[${L.off('proj', proj.id, name)} + ${bareIndex(i)}]`, dendrites: () => String(L.get('proj', proj.id, '_post_rank').length), spread };
+  return { d: wgslDialect, el: (name, i) => L.int('proj', proj.id, name, bareIndex(i)), dendrites: () => String(L.get('proj', proj.id, '_post_rank').length), spread };
 }
 
 /** The event walks' spread: one spike per workgroup (strided over the dispatch), its synapses over the workgroup's invocations. */

@@ -166,7 +166,7 @@ const ringRows: SpikePropagationStrategy = {
       'let _cnt = _mx;',
     ];
   },
-  walk: (proj, net, L, event) => inverseBody(proj, L, ['let d = i32(wid.y) + 1;', ...ringSource(proj, net, L)], [`if (I[${L.off('proj', proj.id, '_delay')} + k] != d) { continue; }`], event),
+  walk: (proj, net, L, event) => inverseBody(proj, L, ['let d = i32(wid.y) + 1;', ...ringSource(proj, net, L)], [`if (${L.int('proj', proj.id, '_delay', 'k')} != d) { continue; }`], event),
 };
 
 /** The spikes pushed `d - 1` active steps ago into a projection's ring (`d`, an i32, declared by the caller). */
@@ -326,9 +326,9 @@ const bitmask: SpikePropagationStrategy = {
       ...sharedSpikeSource(proj, queueSource(proj, net, L)),
       ...eventSpread!.spikes!('s', 'n', [
         'let rk_pre = I[base + s];',
-        `let _row = ${L.off('proj', proj.id, '_wg_bits')} + rk_pre * ${words};`,
+        `let _row = rk_pre * ${words};`,
         `for (var _wd = li; _wd < ${words}; _wd = _wd + ${WG}) {`,
-        '  var _b = bitcast<u32>(I[_row + _wd]);',
+        `  var _b = bitcast<u32>(${L.int('proj', proj.id, '_wg_bits', '_row + _wd')});`,
         '  while (_b != 0u) {',
         '    let rk_post = _wd * 32 + i32(countTrailingZeros(_b));',
         '    _b = _b & (_b - 1u);',

@@ -14,7 +14,7 @@
  *   read back before each hook and uploaded after it.
  * Every path reads the whole state back at the end, so that the host arrays hold the device's values.
  */
-import type { Region } from './memory.js';
+import { stateBuffer, type Region } from './memory.js';
 import type { HostSync } from './sync.js';
 import { CHUNK, SLOT, type Compiled } from './build.js';
 import { NO_HALT } from './generate.js';
@@ -109,7 +109,7 @@ async function runReplay(sync: HostSync, start: number, count: number): Promise<
   const hooks = sync.input.hooks;
   const regions = hookRegions(sync);
   const end = { F: 0, I: 0, A: 0 };
-  for (const r of regions) end[r.buf] = Math.max(end[r.buf], r.offset + r.length);
+  for (const r of regions) end[stateBuffer(r)] = Math.max(end[stateBuffer(r)], r.offset + r.length);
   const stepBytes = 4 * (end.F + end.I + end.A);
   const batch = Math.max(1, Math.min(CHUNK, Math.floor(REPLAY_BYTES / (3 * stepBytes))));
   const snap = dev.createBuffer({ label: 'snapshots', size: Math.max(16, batch * 3 * stepBytes), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });

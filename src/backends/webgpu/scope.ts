@@ -97,7 +97,7 @@ export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, L: Layout, 
     if (!delayed) return popAt(pre, name, idx);
     const didx = mem.i(L.off('pop', pre.id, '_delay_idx'));
     const D = mem.i(L.off('pop', pre.id, '_delay_len'));
-    const d = proj.delay.kind === 'uniform' ? mem.i(L.off('proj', proj.id, '_delay_uniform')) : mem.i(`${L.off('proj', proj.id, '_delay')} + k`);
+    const d = proj.delay.kind === 'uniform' ? mem.i(L.off('proj', proj.id, '_delay_uniform')) : L.int('proj', proj.id, '_delay', 'k');
     const slot = `(${slotBack(didx, d, D)})`;
     return mem.f(`${L.off('pop', pre.id, `_delayed_${name}`)} + ${slot} * ${global ? 1 : pre.size} + ${global ? '0' : 'rk_pre'}`);
   }

@@ -16,7 +16,7 @@
  *   makes the build stale: the engine builds again (`build.ts`).
  */
 import type { EngineInput } from '../../runtime/engine.js';
-import type { Region, BufferName } from './memory.js';
+import { CONNECTIVITY_BUFFERS, stateBuffer, type Region, type BufferName, type ConnectivityBuffer } from './memory.js';
 import type { Compiled } from './build.js';
 import type { OwnArrays } from './rings.js';
 import { historyLengths, CONNECTIVITY } from './generate.js';
@@ -112,7 +112,7 @@ export class HostSync {
       if (dev && same(host, dev)) continue;
       const data = r.buf === 'F' ? Float32Array.from(host) : Int32Array.from(host);
       c.synced.set(r, data);
-      if (data.length) this.device.queue.writeBuffer(r.buf === 'F' ? c.F : r.buf === 'I' ? c.I : c.A, r.offset * 4, data);
+      if (data.length) this.device.queue.writeBuffer(deviceBuffer(c, r), r.offset * 4, data);
     }
     if (!popsOnly) this.#signalled.clear();
   }
@@ -172,7 +172,7 @@ export class HostSync {
   fillHost(regions: Region[], data: ArrayBuffer, base: number, end: Record<BufferName, number>): void {
     const at = { F: base, I: base + 4 * end.F, A: base + 4 * (end.F + end.I) };
     for (const r of regions) {
-      const off = at[r.buf] + 4 * r.offset;
+      const off = at[stateBuffer(r)] + 4 * r.offset;
       this.host(r)!.set(r.buf === 'F' ? new Float32Array(data, off, r.length) : new Int32Array(data, off, r.length));
     }
     this.#sortSpikes();
@@ -201,4 +201,10 @@ function same(host: Host, dev: Float32Array | Int32Array): boolean {
     for (let j = 0; j < host.length; j++) if ((host[j] | 0) !== dev[j]) return false;
   }
   return true;
+}
+
+/** The device buffer that holds region `r`. */
+function deviceBuffer(c: Compiled, r: Region): GPUBuffer {
+  if (r.buf === 'F' || r.buf === 'I' || r.buf === 'A') return c[r.buf];
+  return c.C[CONNECTIVITY_BUFFERS.indexOf(r.buf as ConnectivityBuffer)];
 }

@@ -7,6 +7,10 @@ const SEED: u32 = 11u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 @group(0) @binding(4) var<storage, read_write> IND: array<u32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
@@ -41,7 +45,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[74]) { return; }
+  if (U.step >= I[30]) { return; }
   if (gi != 0) { return; }
   {
     var n: i32 = 0; var base: i32 = 0;
@@ -77,6 +81,10 @@ const SEED: u32 = 11u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
 fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
 fn nx_addf(idx: i32, v: f32) {
@@ -120,17 +128,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[74]) { return; }
+  if (U.step >= I[30]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
   base = 14;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
     let rk_pre: i32 = I[base + s];
-    let m1 = I[43 + rk_pre + 1];
-    for (var m = I[43 + rk_pre] + li; m < m1; m = m + 64) {
-      let k: i32 = I[46 + m];
-      let i: i32 = I[37 + k];
-      let rk_post: i32 = I[31 + i];
+    let m1 = C0[15 + rk_pre + 1];
+    for (var m = C0[15 + rk_pre] + li; m < m1; m = m + 64) {
+      let k: i32 = C0[18 + m];
+      let i: i32 = C0[9 + k];
+      let rk_post: i32 = C0[3 + i];
       nx_addf(7 + rk_post, nx_ldf(13 + 0));
     }
   }
@@ -145,6 +153,10 @@ const SEED: u32 = 11u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
 fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
 fn nx_addf(idx: i32, v: f32) {
@@ -188,17 +200,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[74]) { return; }
+  if (U.step >= I[30]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
   base = 14;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
     let rk_pre: i32 = I[base + s];
-    let m1 = I[66 + rk_pre + 1];
-    for (var m = I[66 + rk_pre] + li; m < m1; m = m + 64) {
-      let k: i32 = I[69 + m];
-      let i: i32 = I[60 + k];
-      let rk_post: i32 = I[54 + i];
+    let m1 = C0[37 + rk_pre + 1];
+    for (var m = C0[37 + rk_pre] + li; m < m1; m = m + 64) {
+      let k: i32 = C0[40 + m];
+      let i: i32 = C0[31 + k];
+      let rk_post: i32 = C0[25 + i];
       nx_addf(9 + rk_post, 0f);
     }
   }
@@ -213,6 +225,10 @@ const SEED: u32 = 11u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
 fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
 fn nx_addf(idx: i32, v: f32) {
@@ -256,15 +272,15 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[74]) { return; }
+  if (U.step >= I[30]) { return; }
   let n = atomicLoad(&A[1]);
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
     let rk_pre: i32 = I[20 + s];
-    let m1 = I[66 + rk_pre + 1];
-    for (var m = I[66 + rk_pre] + li; m < m1; m = m + 64) {
-      let k: i32 = I[69 + m];
-      let i: i32 = I[60 + k];
-      let rk_post: i32 = I[54 + i];
+    let m1 = C0[37 + rk_pre + 1];
+    for (var m = C0[37 + rk_pre] + li; m < m1; m = m + 64) {
+      let k: i32 = C0[40 + m];
+      let i: i32 = C0[31 + k];
+      let rk_post: i32 = C0[25 + i];
       nx_addf(9 + rk_post, nx_ldf(14 + 0));
     }
   }
@@ -279,6 +295,10 @@ const SEED: u32 = 11u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -312,7 +332,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[74]) { return; }
+  if (U.step >= I[30]) { return; }
   if (gi != 0) { return; }
   atomicStore(&A[0], 0);
   atomicStore(&A[1], 0);
@@ -328,6 +348,10 @@ const SEED: u32 = 11u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -361,7 +385,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[74]) { return; }
+  if (U.step >= I[30]) { return; }
   let i = gi;
   if (i >= 2) { return; }
   if (I[0] == 0) { return; }
@@ -407,6 +431,10 @@ const SEED: u32 = 11u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -440,7 +468,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[74]) { return; }
+  if (U.step >= I[30]) { return; }
   let i = gi;
   if (i >= 2) { return; }
   if (I[1] == 0) { return; }
@@ -468,6 +496,10 @@ const SEED: u32 = 11u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -501,13 +533,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[74]) { return; }
-  let _j = U.step - I[267 + 3];
-  let _base = I[267 + (_j & 1)];
+  if (U.step >= I[30]) { return; }
+  let _j = U.step - I[223 + 3];
+  let _base = I[223 + (_j & 1)];
   let _n = atomicLoad(&A[0]);
-  if (gi < _n) { I[75 + _base + gi] = I[14 + gi]; }
-  if (gi == 0) { I[267 + 1 - (_j & 1)] = _base + _n; I[203 + _j] = _n; I[267 + 2] = _j + 1;
-    if (_base + _n + 2 > 128) { I[74] = U.step + 1; } }
+  if (gi < _n) { I[31 + _base + gi] = I[14 + gi]; }
+  if (gi == 0) { I[223 + 1 - (_j & 1)] = _base + _n; I[159 + _j] = _n; I[223 + 2] = _j + 1;
+    if (_base + _n + 2 > 128) { I[30] = U.step + 1; } }
 }
 
 // ==== pop1_record {"threads":2}
@@ -519,6 +551,10 @@ const SEED: u32 = 11u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -552,11 +588,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[74]) { return; }
-  let _j = U.step - I[463 + 3];
-  let _base = I[463 + (_j & 1)];
+  if (U.step >= I[30]) { return; }
+  let _j = U.step - I[419 + 3];
+  let _base = I[419 + (_j & 1)];
   let _n = atomicLoad(&A[2]);
-  if (gi < _n) { I[271 + _base + gi] = I[22 + gi]; }
-  if (gi == 0) { I[463 + 1 - (_j & 1)] = _base + _n; I[399 + _j] = _n; I[463 + 2] = _j + 1;
-    if (_base + _n + 2 > 128) { I[74] = U.step + 1; } }
+  if (gi < _n) { I[227 + _base + gi] = I[22 + gi]; }
+  if (gi == 0) { I[419 + 1 - (_j & 1)] = _base + _n; I[355 + _j] = _n; I[419 + 2] = _j + 1;
+    if (_base + _n + 2 > 128) { I[30] = U.step + 1; } }
 }

@@ -7,6 +7,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 @group(0) @binding(4) var<storage, read_write> IND: array<u32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
@@ -41,7 +45,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[24918]) { return; }
+  if (U.step >= I[315]) { return; }
   if (gi != 0) { return; }
   {
     var n: i32 = 0; var base: i32 = 0;
@@ -74,6 +78,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
 fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
 fn nx_addf(idx: i32, v: f32) {
@@ -117,17 +125,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[24918]) { return; }
+  if (U.step >= I[315]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
   base = 13;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
     let rk_pre: i32 = I[base + s];
-    let m1 = I[13300 + rk_pre + 1];
-    for (var m = I[13300 + rk_pre] + li; m < m1; m = m + 64) {
-      let k: i32 = I[13401 + m];
-      let i: i32 = I[6857 + k];
-      let rk_post: i32 = I[414 + i];
+    let m1 = C0[12987 + rk_pre + 1];
+    for (var m = C0[12987 + rk_pre] + li; m < m1; m = m + 64) {
+      let k: i32 = C0[13088 + m];
+      let i: i32 = C0[6544 + k];
+      let rk_post: i32 = C0[101 + i];
       nx_addf(110 + rk_post, nx_ldf(410 + 0));
     }
   }
@@ -142,6 +150,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
 fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
 fn nx_addf(idx: i32, v: f32) {
@@ -185,17 +197,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[24918]) { return; }
+  if (U.step >= I[315]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
   base = 13;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
     let rk_pre: i32 = I[base + s];
-    let m1 = I[23226 + rk_pre + 1];
-    for (var m = I[23226 + rk_pre] + li; m < m1; m = m + 64) {
-      let k: i32 = I[23327 + m];
-      let i: i32 = I[21536 + k];
-      let rk_post: i32 = I[19846 + i];
+    let m1 = C0[22912 + rk_pre + 1];
+    for (var m = C0[22912 + rk_pre] + li; m < m1; m = m + 64) {
+      let k: i32 = C0[23013 + m];
+      let i: i32 = C0[21222 + k];
+      let rk_post: i32 = C0[19532 + i];
       nx_addf(210 + rk_post, nx_ldf(411 + 0));
     }
   }
@@ -210,6 +222,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -243,7 +259,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[24918]) { return; }
+  if (U.step >= I[315]) { return; }
   if (gi != 0) { return; }
   atomicStore(&A[0], 0);
 }
@@ -257,6 +273,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -290,7 +310,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[24918]) { return; }
+  if (U.step >= I[315]) { return; }
   let i = gi;
   if (i >= 100) { return; }
   if (I[0] == 0) { return; }
@@ -337,6 +357,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -370,11 +394,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[24918]) { return; }
-  let _j = U.step - I[31383 + 3];
-  let _base = I[31383 + (_j & 1)];
+  if (U.step >= I[315]) { return; }
+  let _j = U.step - I[6780 + 3];
+  let _base = I[6780 + (_j & 1)];
   let _n = atomicLoad(&A[0]);
-  if (gi < _n) { I[24919 + _base + gi] = I[13 + gi]; }
-  if (gi == 0) { I[31383 + 1 - (_j & 1)] = _base + _n; I[31319 + _j] = _n; I[31383 + 2] = _j + 1;
-    if (_base + _n + 100 > 6400) { I[24918] = U.step + 1; } }
+  if (gi < _n) { I[316 + _base + gi] = I[13 + gi]; }
+  if (gi == 0) { I[6780 + 1 - (_j & 1)] = _base + _n; I[6716 + _j] = _n; I[6780 + 2] = _j + 1;
+    if (_base + _n + 100 > 6400) { I[315] = U.step + 1; } }
 }

@@ -7,6 +7,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -40,7 +44,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[1] == 0) { return; }
@@ -56,6 +60,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 @group(0) @binding(4) var<storage, read_write> IND: array<u32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
@@ -90,7 +98,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   {
     var n: i32 = 0; var base: i32 = 0;
@@ -143,6 +151,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
 fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
 fn nx_addf(idx: i32, v: f32) {
@@ -186,17 +198,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[1]);
   base = 62;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
     let rk_pre: i32 = I[base + s];
-    let m1 = I[156 + rk_pre + 1];
-    for (var m = I[156 + rk_pre] + li; m < m1; m = m + 64) {
-      let k: i32 = I[161 + m];
-      let i: i32 = I[148 + k];
-      let rk_post: i32 = I[140 + i];
+    let m1 = C0[21 + rk_pre + 1];
+    for (var m = C0[21 + rk_pre] + li; m < m1; m = m + 64) {
+      let k: i32 = C0[26 + m];
+      let i: i32 = C0[13 + k];
+      let rk_post: i32 = C0[5 + i];
       nx_addf(5 + rk_post, nx_ldf(130 + 0));
     }
   }
@@ -211,6 +223,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
 fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
 fn nx_addf(idx: i32, v: f32) {
@@ -254,17 +270,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[2]);
   base = 79;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
     let rk_pre: i32 = I[base + s];
-    let m1 = I[187 + rk_pre + 1];
-    for (var m = I[187 + rk_pre] + li; m < m1; m = m + 64) {
-      let k: i32 = I[192 + m];
-      let i: i32 = I[179 + k];
-      let rk_post: i32 = I[171 + i];
+    let m1 = C0[51 + rk_pre + 1];
+    for (var m = C0[51 + rk_pre] + li; m < m1; m = m + 64) {
+      let k: i32 = C0[56 + m];
+      let i: i32 = C0[43 + k];
+      let rk_post: i32 = C0[35 + i];
       nx_addf(5 + rk_post, nx_ldf(131 + 0));
     }
   }
@@ -279,6 +295,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
 fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
 fn nx_addf(idx: i32, v: f32) {
@@ -322,17 +342,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[3]);
   base = 95;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
     let rk_pre: i32 = I[base + s];
-    let m1 = I[218 + rk_pre + 1];
-    for (var m = I[218 + rk_pre] + li; m < m1; m = m + 64) {
-      let k: i32 = I[223 + m];
-      let i: i32 = I[210 + k];
-      let rk_post: i32 = I[202 + i];
+    let m1 = C0[81 + rk_pre + 1];
+    for (var m = C0[81 + rk_pre] + li; m < m1; m = m + 64) {
+      let k: i32 = C0[86 + m];
+      let i: i32 = C0[73 + k];
+      let rk_post: i32 = C0[65 + i];
       nx_addf(5 + rk_post, nx_ldf(132 + 0));
     }
   }
@@ -347,6 +367,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
 fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
 fn nx_addf(idx: i32, v: f32) {
@@ -390,17 +414,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[4]);
   base = 107;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
     let rk_pre: i32 = I[base + s];
-    let m1 = I[249 + rk_pre + 1];
-    for (var m = I[249 + rk_pre] + li; m < m1; m = m + 64) {
-      let k: i32 = I[254 + m];
-      let i: i32 = I[241 + k];
-      let rk_post: i32 = I[233 + i];
+    let m1 = C0[111 + rk_pre + 1];
+    for (var m = C0[111 + rk_pre] + li; m < m1; m = m + 64) {
+      let k: i32 = C0[116 + m];
+      let i: i32 = C0[103 + k];
+      let rk_post: i32 = C0[95 + i];
       nx_addf(5 + rk_post, nx_ldf(133 + 0));
     }
   }
@@ -415,6 +439,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -448,16 +476,16 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4 || !(I[0] != 0 && I[32] != 0)) { return; }
   var _s: f32 = 0f;
   var _n: i32 = 1;
-  let rk_post = I[264 + i];
-  let k0 = I[259 + i]; let k1 = I[259 + i + 1];
+  let rk_post = C0[125 + i];
+  let k0 = C0[120 + i]; let k1 = C0[120 + i + 1];
   _n = k1 - k0;
   for (var k = k0; k < k1; k = k + 1) {
-    let rk_pre = I[268 + k];
+    let rk_pre = C0[129 + k];
     _s = (_s + F[53 + rk_pre]);
   }
   F[9 + rk_post] = (F[9 + rk_post] + _s);
@@ -472,6 +500,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -505,16 +537,16 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4 || !(I[1] != 0 && I[38] != 0)) { return; }
   var _s: f32 = 0f;
   var _n: i32 = 1;
-  let rk_post = I[286 + i];
-  let k0 = I[281 + i]; let k1 = I[281 + i + 1];
+  let rk_post = C0[146 + i];
+  let k0 = C0[141 + i]; let k1 = C0[141 + i + 1];
   _n = k1 - k0;
   for (var k = k0; k < k1; k = k + 1) {
-    let rk_pre = I[290 + k];
+    let rk_pre = C0[150 + k];
     _s = (_s + (F[135 + 0] * F[81 + rk_pre]));
   }
   F[21 + rk_post] = (F[21 + rk_post] + _s);
@@ -529,6 +561,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -562,7 +598,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   if (!(I[1] != 0 && I[44] != 0)) { return; }
   let _slot: i32 = I[119];
@@ -574,11 +610,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let _n: i32 = atomicLoad(&A[1]);
   for (var s: i32 = 0; s < _n; s++) {
     let _rk: i32 = I[62 + s];
-    let _m0: i32 = I[348 + _rk];
-    let _mn: i32 = (I[348 + _rk + 1] - _m0);
+    let _m0: i32 = C0[207 + _rk];
+    let _mn: i32 = (C0[207 + _rk + 1] - _m0);
     for (var m: i32 = 0; m < _mn; m++) {
-      let _kk: i32 = I[353 + _m0 + m];
-      F[102 + _base + I[328 + _kk]] = (F[102 + _base + I[328 + _kk]] + F[136]);
+      let _kk: i32 = C0[212 + _m0 + m];
+      F[102 + _base + C0[187 + _kk]] = (F[102 + _base + C0[187 + _kk]] + F[136]);
     }
   }
 }
@@ -592,6 +628,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -625,7 +665,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (!(I[1] != 0 && I[44] != 0)) { return; }
@@ -636,7 +676,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   for (var b: i32 = 0; b < 3; b++) {
     _a = (_a + F[102 + (b * _nd) + i]);
   }
-  F[21 + I[308 + i]] = (F[21 + I[308 + i]] + ((((_a / 3f) * 1000f) / DT) / f32((I[303 + i + 1] - I[303 + i]))));
+  F[21 + C0[167 + i]] = (F[21 + C0[167 + i]] + ((((_a / 3f) * 1000f) / DT) / f32((C0[162 + i + 1] - C0[162 + i]))));
 }
 
 // ==== proj6_decoding_index {"threads":1}
@@ -648,6 +688,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -681,7 +725,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   if (!(I[1] != 0 && I[44] != 0)) { return; }
   let _slot: i32 = I[119];
@@ -699,6 +743,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -790,7 +838,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   if (gi >= 1) { return; }
   if (I[7] == 0) { return; }
   let i = gi; let k = gi;
@@ -808,6 +856,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -899,7 +951,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   if (gi >= 4) { return; }
   if (I[7] == 0) { return; }
   let i = gi; let k = gi;
@@ -917,6 +969,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -950,7 +1006,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   atomicStore(&A[0], 0);
   atomicStore(&A[1], 0);
@@ -968,6 +1024,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1001,7 +1061,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[0] == 0) { return; }
@@ -1043,6 +1103,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1076,7 +1140,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[1] == 0) { return; }
@@ -1095,6 +1159,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1194,7 +1262,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[2] == 0) { return; }
@@ -1223,6 +1291,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1256,7 +1328,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[3] == 0) { return; }
@@ -1285,6 +1357,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1318,7 +1394,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   if (I[3] == 0) { return; }
   let _t0: i32 = I[74];
@@ -1334,6 +1410,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1367,7 +1447,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[4] == 0) { return; }
@@ -1390,6 +1470,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1423,7 +1507,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   if (I[4] == 0) { return; }
   {
@@ -1450,6 +1534,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1549,7 +1637,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[5] == 0) { return; }
@@ -1586,6 +1674,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1619,7 +1711,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   if (I[5] == 0) { return; }
   {
@@ -1646,6 +1738,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1679,7 +1775,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[6] == 0) { return; }
@@ -1698,6 +1794,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1731,7 +1831,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   if (I[7] == 0) { return; }
   let i = 0;
@@ -1750,6 +1850,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1783,7 +1887,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
+  if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
   if (I[7] == 0) { return; }
@@ -1807,6 +1911,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1840,13 +1948,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
-  let _j = U.step - I[691 + 3];
-  let _base = I[691 + (_j & 1)];
+  if (U.step >= I[142]) { return; }
+  let _j = U.step - I[463 + 3];
+  let _base = I[463 + (_j & 1)];
   let _n = atomicLoad(&A[0]);
-  if (gi < _n) { I[371 + _base + gi] = I[50 + gi]; }
-  if (gi == 0) { I[691 + 1 - (_j & 1)] = _base + _n; I[627 + _j] = _n; I[691 + 2] = _j + 1;
-    if (_base + _n + 4 > 256) { I[370] = U.step + 1; } }
+  if (gi < _n) { I[143 + _base + gi] = I[50 + gi]; }
+  if (gi == 0) { I[463 + 1 - (_j & 1)] = _base + _n; I[399 + _j] = _n; I[463 + 2] = _j + 1;
+    if (_base + _n + 4 > 256) { I[142] = U.step + 1; } }
 }
 
 // ==== pop2_record {"threads":4}
@@ -1858,6 +1966,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1891,13 +2003,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
-  let _j = U.step - I[1015 + 3];
-  let _base = I[1015 + (_j & 1)];
+  if (U.step >= I[142]) { return; }
+  let _j = U.step - I[787 + 3];
+  let _base = I[787 + (_j & 1)];
   let _n = atomicLoad(&A[1]);
-  if (gi < _n) { I[695 + _base + gi] = I[62 + gi]; }
-  if (gi == 0) { I[1015 + 1 - (_j & 1)] = _base + _n; I[951 + _j] = _n; I[1015 + 2] = _j + 1;
-    if (_base + _n + 4 > 256) { I[370] = U.step + 1; } }
+  if (gi < _n) { I[467 + _base + gi] = I[62 + gi]; }
+  if (gi == 0) { I[787 + 1 - (_j & 1)] = _base + _n; I[723 + _j] = _n; I[787 + 2] = _j + 1;
+    if (_base + _n + 4 > 256) { I[142] = U.step + 1; } }
 }
 
 // ==== pop3_record {"threads":4}
@@ -1909,6 +2021,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1942,13 +2058,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
-  let _j = U.step - I[1339 + 3];
-  let _base = I[1339 + (_j & 1)];
+  if (U.step >= I[142]) { return; }
+  let _j = U.step - I[1111 + 3];
+  let _base = I[1111 + (_j & 1)];
   let _n = atomicLoad(&A[2]);
-  if (gi < _n) { I[1019 + _base + gi] = I[79 + gi]; }
-  if (gi == 0) { I[1339 + 1 - (_j & 1)] = _base + _n; I[1275 + _j] = _n; I[1339 + 2] = _j + 1;
-    if (_base + _n + 4 > 256) { I[370] = U.step + 1; } }
+  if (gi < _n) { I[791 + _base + gi] = I[79 + gi]; }
+  if (gi == 0) { I[1111 + 1 - (_j & 1)] = _base + _n; I[1047 + _j] = _n; I[1111 + 2] = _j + 1;
+    if (_base + _n + 4 > 256) { I[142] = U.step + 1; } }
 }
 
 // ==== pop5_record {"threads":4}
@@ -1960,6 +2076,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -1993,13 +2113,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
-  let _j = U.step - I[1663 + 3];
-  let _base = I[1663 + (_j & 1)];
+  if (U.step >= I[142]) { return; }
+  let _j = U.step - I[1435 + 3];
+  let _base = I[1435 + (_j & 1)];
   let _n = atomicLoad(&A[3]);
-  if (gi < _n) { I[1343 + _base + gi] = I[95 + gi]; }
-  if (gi == 0) { I[1663 + 1 - (_j & 1)] = _base + _n; I[1599 + _j] = _n; I[1663 + 2] = _j + 1;
-    if (_base + _n + 4 > 256) { I[370] = U.step + 1; } }
+  if (gi < _n) { I[1115 + _base + gi] = I[95 + gi]; }
+  if (gi == 0) { I[1435 + 1 - (_j & 1)] = _base + _n; I[1371 + _j] = _n; I[1435 + 2] = _j + 1;
+    if (_base + _n + 4 > 256) { I[142] = U.step + 1; } }
 }
 
 // ==== pop7_record {"threads":4}
@@ -2011,6 +2131,10 @@ const SEED: u32 = 3u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -2044,11 +2168,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[370]) { return; }
-  let _j = U.step - I[1987 + 3];
-  let _base = I[1987 + (_j & 1)];
+  if (U.step >= I[142]) { return; }
+  let _j = U.step - I[1759 + 3];
+  let _base = I[1759 + (_j & 1)];
   let _n = atomicLoad(&A[4]);
-  if (gi < _n) { I[1667 + _base + gi] = I[107 + gi]; }
-  if (gi == 0) { I[1987 + 1 - (_j & 1)] = _base + _n; I[1923 + _j] = _n; I[1987 + 2] = _j + 1;
-    if (_base + _n + 4 > 256) { I[370] = U.step + 1; } }
+  if (gi < _n) { I[1439 + _base + gi] = I[107 + gi]; }
+  if (gi == 0) { I[1759 + 1 - (_j & 1)] = _base + _n; I[1695 + _j] = _n; I[1759 + 2] = _j + 1;
+    if (_base + _n + 4 > 256) { I[142] = U.step + 1; } }
 }

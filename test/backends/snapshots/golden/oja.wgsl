@@ -7,6 +7,10 @@ const SEED: u32 = 7u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -40,7 +44,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[28]) { return; }
+  if (U.step >= I[9]) { return; }
   let i = gi;
   if (i >= 3) { return; }
   if (I[0] == 0) { return; }
@@ -56,6 +60,10 @@ const SEED: u32 = 7u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -89,7 +97,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[28]) { return; }
+  if (U.step >= I[9]) { return; }
   let i = gi;
   if (i >= 2) { return; }
   if (I[1] == 0) { return; }
@@ -105,6 +113,10 @@ const SEED: u32 = 7u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -138,16 +150,16 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[28]) { return; }
+  if (U.step >= I[9]) { return; }
   let i = gi;
   if (i >= 2 || !(I[1] != 0 && I[2] != 0)) { return; }
   var _s: f32 = 0f;
   var _n: i32 = 1;
-  let rk_post = I[11 + i];
-  let k0 = I[8 + i]; let k1 = I[8 + i + 1];
+  let rk_post = C0[3 + i];
+  let k0 = C0[0 + i]; let k1 = C0[0 + i + 1];
   _n = k1 - k0;
   for (var k = k0; k < k1; k = k + 1) {
-    let rk_pre = I[13 + k];
+    let rk_pre = C0[5 + k];
     _s = (_s + (F[38 + k] * F[10 + rk_pre]));
   }
   F[24 + rk_post] = (F[24 + rk_post] + _s);
@@ -162,6 +174,10 @@ const SEED: u32 = 7u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -195,7 +211,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[28]) { return; }
+  if (U.step >= I[9]) { return; }
   let i = gi;
   if (i >= 3) { return; }
   if (I[0] == 0) { return; }
@@ -221,6 +237,10 @@ const SEED: u32 = 7u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -254,7 +274,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[28]) { return; }
+  if (U.step >= I[9]) { return; }
   let i = gi;
   if (i >= 2) { return; }
   if (I[1] == 0) { return; }
@@ -280,6 +300,10 @@ const SEED: u32 = 7u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -313,18 +337,18 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[28]) { return; }
+  if (U.step >= I[9]) { return; }
   if (I[1] == 0 || I[2] == 0 || I[3] == 0) { return; }
   if ((U.step - I[6]) % I[5] != 0) { return; }
   let _dt = DT * f32(I[5]);
   let _nd: i32 = 2;
   let i = gi;
   if (i >= _nd) { return; }
-  let rk_post: i32 = I[11 + i];
+  let rk_post: i32 = C0[3 + i];
   {
-    let _k1: i32 = I[8 + i + 1];
-    for (var k: i32 = I[8 + i]; k < _k1; k++) {
-      let rk_pre: i32 = I[13 + k];
+    let _k1: i32 = C0[0 + i + 1];
+    for (var k: i32 = C0[0 + i]; k < _k1; k++) {
+      let rk_pre: i32 = C0[5 + k];
       {
         let T_m_w: f32 = (((F[10 + rk_pre] * F[22 + rk_post]) - (F[32 + k] * nx_pow(F[22 + rk_post], 2f) * F[38 + k])) / F[26 + k]);
         if (I[4] != 0) {

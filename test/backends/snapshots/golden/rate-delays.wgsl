@@ -7,6 +7,10 @@ const SEED: u32 = 5u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -40,7 +44,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[71]) { return; }
+  if (U.step >= I[18]) { return; }
   let i = gi;
   if (i >= 3) { return; }
   if (I[1] == 0) { return; }
@@ -57,6 +61,10 @@ const SEED: u32 = 5u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -90,17 +98,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[71]) { return; }
+  if (U.step >= I[18]) { return; }
   let i = gi;
   if (i >= 3 || !(I[1] != 0 && I[2] != 0)) { return; }
   var _s: f32 = 0f;
   var _n: i32 = 1;
-  let rk_post = I[20 + i];
-  let k0 = I[16 + i]; let k1 = I[16 + i + 1];
+  let rk_post = C0[4 + i];
+  let k0 = C0[0 + i]; let k1 = C0[0 + i + 1];
   _n = k1 - k0;
   for (var k = k0; k < k1; k = k + 1) {
-    let rk_pre = I[23 + k];
-    _s = (_s + (F[58 + 0] * F[8 + ((I[14] - (I[32] - 1) + I[15]) % I[15]) * 3 + rk_pre]));
+    let rk_pre = C0[7 + k];
+    _s = (_s + (F[58 + 0] * F[8 + ((I[14] - (I[16] - 1) + I[15]) % I[15]) * 3 + rk_pre]));
   }
   F[51 + rk_post] = (F[51 + rk_post] + _s);
 }
@@ -114,6 +122,10 @@ const SEED: u32 = 5u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -147,17 +159,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[71]) { return; }
+  if (U.step >= I[18]) { return; }
   let i = gi;
   if (i >= 3 || !(I[1] != 0 && I[8] != 0)) { return; }
   var _s: f32 = 0f;
   var _n: i32 = 1;
-  let rk_post = I[37 + i];
-  let k0 = I[33 + i]; let k1 = I[33 + i + 1];
+  let rk_post = C0[20 + i];
+  let k0 = C0[16 + i]; let k1 = C0[16 + i + 1];
   _n = k1 - k0;
   for (var k = k0; k < k1; k = k + 1) {
-    let rk_pre = I[40 + k];
-    _s = (_s + (F[38 + ((I[14] - (I[62 + k] - 1) + I[15]) % I[15]) * 1 + 0] * F[59 + 0]));
+    let rk_pre = C0[23 + k];
+    _s = (_s + (F[38 + ((I[14] - (C0[44 + k] - 1) + I[15]) % I[15]) * 1 + 0] * F[59 + 0]));
   }
   F[54 + rk_post] = (F[54 + rk_post] + _s);
 }
@@ -171,6 +183,10 @@ const SEED: u32 = 5u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -262,7 +278,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[71]) { return; }
+  if (U.step >= I[18]) { return; }
   if (gi >= 3) { return; }
   if (I[0] == 0) { return; }
   let i = gi; let k = gi;
@@ -280,6 +296,10 @@ const SEED: u32 = 5u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -313,7 +333,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[71]) { return; }
+  if (U.step >= I[18]) { return; }
   if (gi != 0) { return; }
   if (I[0] == 0) { return; }
   let i = 0;
@@ -332,6 +352,10 @@ const SEED: u32 = 5u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -365,7 +389,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[71]) { return; }
+  if (U.step >= I[18]) { return; }
   let i = gi;
   if (i >= 3) { return; }
   if (I[0] == 0) { return; }
@@ -384,6 +408,10 @@ const SEED: u32 = 5u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -417,7 +445,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[71]) { return; }
+  if (U.step >= I[18]) { return; }
   let i = gi;
   if (i >= 3) { return; }
   if (I[1] == 0) { return; }
@@ -436,6 +464,10 @@ const SEED: u32 = 5u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -469,7 +501,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[71]) { return; }
+  if (U.step >= I[18]) { return; }
   let _idx: i32 = (I[14] + 1) % I[15];
   if (gi < 3) { F[8 + _idx * 3 + gi] = F[2 + gi]; }
   if (gi < 1) { F[38 + _idx * 1 + gi] = F[1 + gi]; }
@@ -484,6 +516,10 @@ const SEED: u32 = 5u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -517,7 +553,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[71]) { return; }
+  if (U.step >= I[18]) { return; }
   if (gi != 0) { return; }
   let _idx: i32 = (I[14] + 1) % I[15];
   I[14] = _idx;
@@ -532,6 +568,10 @@ const SEED: u32 = 5u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -567,7 +607,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (li == 0) { _halt = I[71]; }
+  if (li == 0) { _halt = I[18]; }
   if (U.step >= workgroupUniformLoad(&_halt)) { return; }
   var a: f32 = 0f;
   for (var j = li; j < 3; j = j + 64) { let v = F[48 + j]; a = (a + v); }

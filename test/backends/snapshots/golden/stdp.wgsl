@@ -7,6 +7,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 @group(0) @binding(4) var<storage, read_write> IND: array<u32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
@@ -41,7 +45,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[177]) { return; }
+  if (U.step >= I[92]) { return; }
   if (gi != 0) { return; }
   {
     var n: i32 = 0; var base: i32 = 0;
@@ -64,6 +68,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
 fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
 fn nx_addf(idx: i32, v: f32) {
@@ -107,17 +115,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[177]) { return; }
+  if (U.step >= I[92]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
   base = 8;
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
     let rk_pre: i32 = I[base + s];
-    let m1 = I[135 + rk_pre + 1];
-    for (var m = I[135 + rk_pre] + li; m < m1; m = m + 64) {
-      let k: i32 = I[156 + m];
-      let i: i32 = I[114 + k];
-      let rk_post: i32 = I[93 + i];
+    let m1 = C0[44 + rk_pre + 1];
+    for (var m = C0[44 + rk_pre] + li; m < m1; m = m + 64) {
+      let k: i32 = C0[65 + m];
+      let i: i32 = C0[23 + k];
+      let rk_post: i32 = C0[2 + i];
       let T_elapsed: f32 = f32((U.step - I[71 + k]));
       nx_stf(130 + k, (nx_ldf(130 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(190 + 0)))));
       nx_stf(150 + k, (nx_ldf(150 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(191 + 0)))));
@@ -144,6 +152,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -177,7 +189,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[177]) { return; }
+  if (U.step >= I[92]) { return; }
   if (gi != 0) { return; }
   atomicStore(&A[0], 0);
   atomicStore(&A[1], 0);
@@ -192,6 +204,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -291,7 +307,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[177]) { return; }
+  if (U.step >= I[92]) { return; }
   let i = gi;
   if (i >= 20) { return; }
   if (I[0] == 0) { return; }
@@ -320,6 +336,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -353,7 +373,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[177]) { return; }
+  if (U.step >= I[92]) { return; }
   let i = gi;
   if (i >= 1) { return; }
   if (I[1] == 0) { return; }
@@ -389,6 +409,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 @group(0) @binding(4) var<storage, read_write> IND: array<u32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
@@ -423,7 +447,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[177]) { return; }
+  if (U.step >= I[92]) { return; }
   if (gi != 0) { return; }
   { let _go = I[2] != 0;
     IND[3] = select(0u, u32(min(atomicLoad(&A[1]), 65535)), _go);
@@ -439,6 +463,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
 fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
 fn nx_addf(idx: i32, v: f32) {
@@ -482,15 +510,15 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[177]) { return; }
+  if (U.step >= I[92]) { return; }
   let n = atomicLoad(&A[1]);
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
     let rk_post: i32 = I[68 + s];
-    let i: i32 = I[134 + rk_post];
+    let i: i32 = C0[43 + rk_post];
     if (i >= 0) {
-      let k1 = I[91 + i + 1];
-      for (var k = I[91 + i] + li; k < k1; k = k + 64) {
-        let rk_pre: i32 = I[94 + k];
+      let k1 = C0[0 + i + 1];
+      for (var k = C0[0 + i] + li; k < k1; k = k + 64) {
+        let rk_pre: i32 = C0[3 + k];
         let T_elapsed: f32 = f32(((U.step + 1) - I[71 + k]));
         nx_stf(130 + k, (nx_ldf(130 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(190 + 0)))));
         nx_stf(150 + k, (nx_ldf(150 + k) * exp(((-(T_elapsed * DT)) / nx_ldf(191 + 0)))));
@@ -517,6 +545,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -550,13 +582,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[177]) { return; }
-  let _j = U.step - I[1522 + 3];
-  let _base = I[1522 + (_j & 1)];
+  if (U.step >= I[92]) { return; }
+  let _j = U.step - I[1437 + 3];
+  let _base = I[1437 + (_j & 1)];
   let _n = atomicLoad(&A[0]);
-  if (gi < _n) { I[178 + _base + gi] = I[8 + gi]; }
-  if (gi == 0) { I[1522 + 1 - (_j & 1)] = _base + _n; I[1458 + _j] = _n; I[1522 + 2] = _j + 1;
-    if (_base + _n + 20 > 1280) { I[177] = U.step + 1; } }
+  if (gi < _n) { I[93 + _base + gi] = I[8 + gi]; }
+  if (gi == 0) { I[1437 + 1 - (_j & 1)] = _base + _n; I[1373 + _j] = _n; I[1437 + 2] = _j + 1;
+    if (_base + _n + 20 > 1280) { I[92] = U.step + 1; } }
 }
 
 // ==== pop1_record {"threads":1}
@@ -568,6 +600,10 @@ const SEED: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
 struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(3) var<uniform> U: Step;
+@group(0) @binding(5) var<storage, read> C0: array<i32>;
+@group(0) @binding(6) var<storage, read> C1: array<i32>;
+@group(0) @binding(7) var<storage, read> C2: array<i32>;
+@group(0) @binding(8) var<storage, read> C3: array<i32>;
 // ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
 var<private> NX_INF_BITS: u32 = 0x7f800000u;
 fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
@@ -601,11 +637,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
   let li = i32(lid.x);
-  if (U.step >= I[177]) { return; }
-  let _j = U.step - I[1654 + 3];
-  let _base = I[1654 + (_j & 1)];
+  if (U.step >= I[92]) { return; }
+  let _j = U.step - I[1569 + 3];
+  let _base = I[1569 + (_j & 1)];
   let _n = atomicLoad(&A[1]);
-  if (gi < _n) { I[1526 + _base + gi] = I[68 + gi]; }
-  if (gi == 0) { I[1654 + 1 - (_j & 1)] = _base + _n; I[1590 + _j] = _n; I[1654 + 2] = _j + 1;
-    if (_base + _n + 1 > 64) { I[177] = U.step + 1; } }
+  if (gi < _n) { I[1441 + _base + gi] = I[68 + gi]; }
+  if (gi == 0) { I[1569 + 1 - (_j & 1)] = _base + _n; I[1505 + _j] = _n; I[1569 + 2] = _j + 1;
+    if (_base + _n + 1 > 64) { I[92] = U.step + 1; } }
 }
