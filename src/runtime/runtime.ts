@@ -144,7 +144,8 @@ export class Runtime {
       const snap = new Map<string, Float64Array>();
       for (const a of obj.description.attributes) {
         const arr = obj.state.get(a.name);
-        if (arr) snap.set(a.name, Float64Array.from(arr));
+        // A typed copy, not Float64Array.from (its iterator path took 1.3 s for the 5.9·10⁷ weights of the microcircuit at scale 0.2).
+        if (arr) snap.set(a.name, arr instanceof Float64Array ? arr.slice() : new Float64Array(arr as ArrayLike<number>));
       }
       this.#initial.set(obj, snap);
     }
