@@ -105,13 +105,15 @@ function cscColumns(m: CscMatrix, nPre: number, nPost: number, who: string): Col
   const ptr = pointers(m.indptr, nPost, n, 'post-synaptic columns', who);
   checkCountFits(n, who, 12);
   // Typed arrays are read where they are (the columns are only read), anything else copied once.
-  const pre = m.indices instanceof Int32Array ? m.indices : new Int32Array(n);
-  const w = m.data instanceof Float64Array ? m.data : new Float64Array(n);
+  const ownPre = !(m.indices instanceof Int32Array), ownW = !(m.data instanceof Float64Array);
+  const pre = ownPre ? new Int32Array(n) : m.indices as Int32Array;
+  const w = ownW ? new Float64Array(n) : m.data as Float64Array;
   for (let j = 0; j < nPost; j++) {
     for (let k = ptr[j]; k < ptr[j + 1]; k++) {
       const i = m.indices[k], v = m.data[k];
       checkEntry(k, i, j, v, nPre, nPost, who);
-      pre[k] = i; w[k] = v;
+      if (ownPre) pre[k] = i;
+      if (ownW) w[k] = v;
     }
   }
   return { ptr, pre, w };
@@ -166,11 +168,19 @@ function dendrites(cols: Columns, pre: NeuronSet, post: NeuronSet, who: string):
   let k = 0, rows = 0;
   for (const j of order) {
     const start = k;
-    for (let e = cols.ptr[j]; e < cols.ptr[j + 1]; e++, k++) { preRanks[k] = pre.ranks[cols.pre[e]]; w[k] = cols.w[e]; }
+    // Columns drawn in pre order (the usual case) need no sort, and hold no synapse twice.
+    let ordered = true;
+    for (let e = cols.ptr[j]; e < cols.ptr[j + 1]; e++, k++) {
+      preRanks[k] = pre.ranks[cols.pre[e]];
+      w[k] = cols.w[e];
+      if (k > start && preRanks[k] <= preRanks[k - 1]) ordered = false;
+    }
     if (k === start) continue;
-    sortRow(preRanks, w, undefined, start, k);
-    for (let s = start + 1; s < k; s++) {
-      if (preRanks[s] === preRanks[s - 1]) throw new NetworkError(`${who}: the synapse from pre rank ${preRanks[s]} to post rank ${post.ranks[j]} is declared more than once`);
+    if (!ordered) {
+      sortRow(preRanks, w, undefined, start, k);
+      for (let s = start + 1; s < k; s++) {
+        if (preRanks[s] === preRanks[s - 1]) throw new NetworkError(`${who}: the synapse from pre rank ${preRanks[s]} to post rank ${post.ranks[j]} is declared more than once`);
+      }
     }
     postRanks[rows] = post.ranks[j];
     rowPtr[++rows] = k;
