@@ -10,11 +10,13 @@
  * weight and no per-synapse state; from a density of 0.3 where the events only add into the post-synaptic
  * neuron, their walk then branch-free over every pair), `post-span` (a walk over the dendrites testing the step's marked
  * spikes, in steps with many spikes, on the OpenMP threads), `post-range` (with several threads: each
- * thread walks every spike's row within its own range of post ranks), `inverse` (the spiking rows), `ring`
- * (per-synapse delays). When bitmask and post-span apply: `../kernels/propagation.ts`. Each gives
+ * thread walks every spike's row within its own range of post ranks), `inverse` (the spiking rows),
+ * `ring-post-range` (per-synapse delays, with several threads: each thread delivers the ring slot's
+ * synapses of its own range of post ranks), `ring` (per-synapse delays). When bitmask and post-span apply: `../kernels/propagation.ts`. Each gives
  * every neuron its inputs in the js order: bitmask rows run in ascending post rank (a spike's stored
  * row's order), a dendrite, sorted by pre rank, meets the step's spikes in their (ascending) list
- * order, and a post-range thread meets its neurons' synapses in the inverse walk's order.
+ * order, and a post-range thread meets its neurons' synapses in the inverse walk's order (a
+ * ring-post-range thread in the ring slot's push order).
  */
 import { eventDecay, eventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
@@ -22,6 +24,7 @@ import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpik
 import { proceduralTemps, proceduralWalk } from '../kernels/procedural.js';
 import { cppProceduralDraws } from './procedural.js';
 import { dendriteSumLoop, inverseWalk, ringWalk, hasSpikeRing, synapseUpdateLoop, postSpikeWalk, postSpanWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
+import { slotAhead } from '../kernels/delays.js';
 import { addsOnly, bitmaskWords, choosesBitmask, choosesPostSpan, postSpanMinSpikes, propagationChoice, STRATEGY_MIN_SYNAPSES } from '../kernels/propagation.js';
 import { isGlobalAttribute } from '../../equations/description.js';
 import type { Expr } from '../../equations/ast.js';
@@ -257,6 +260,22 @@ function readsPre(e: Expr): boolean {
  */
 export function postRangeObstacle(proj: ProjectionPlan, net: NetworkPlan): string | undefined {
   if (!hasInverse(proj)) return proj.delay.kind === 'variable' ? 'per-synapse delays' : 'no stored rows';
+  return eventObstacle(proj, net);
+}
+
+/**
+ * Why a projection cannot take the ring-post-range walk, or undefined when it can: a projection
+ * with a ring of synapses in flight (`hasSpikeRing`: spiking, stored rows, per-synapse delays) whose
+ * events pass the post-range walk's tests (`postRangeObstacle`: they write only what belongs to one
+ * post-synaptic neuron, and a recurrent one reads no pre-synaptic value).
+ */
+export function ringPostRangeObstacle(proj: ProjectionPlan, net: NetworkPlan): string | undefined {
+  if (!hasSpikeRing(proj)) return 'no ring of synapses in flight';
+  return eventObstacle(proj, net);
+}
+
+/** What the events of a projection write or read that threads splitting its post ranks would share (`postRangeObstacle`). */
+function eventObstacle(proj: ProjectionPlan, net: NetworkPlan): string | undefined {
   const d = proj.description;
   const post = net.populations[proj.post].description;
   const own = (name: string) => d.attributes.find((a) => a.name === name)?.locality;
@@ -422,6 +441,63 @@ const ringWalkStrategy: SpikeWalkStrategy = {
 };
 
 /**
+ * Ring-post-range (issue 19, per-synapse delays): with several threads, the push of this step's
+ * spikes into the ring stays the ring walk's (one thread, spikes in emission order, each row in
+ * inverse order); the delivery of this step's slot runs inside one parallel region, where every
+ * thread scans the whole slot in push order and runs the event of only the synapses whose
+ * post-synaptic rank (`_post_rank[_syn_dendrite[k]]`) lies in its contiguous range
+ * `[post.size × t / T, post.size × (t + 1) / T)`. The slot is emptied and the ring advanced once,
+ * after the region. The transmission kernel runs outside any parallel region (no nesting).
+ *
+ * Why the bits are the js bits whatever the thread count: the compatibility test
+ * (`ringPostRangeObstacle`, the post-range walk's) lets the events write only the post-synaptic
+ * neuron and its dendrite's synapses, so every written element belongs to exactly one thread; that
+ * thread meets the synapses of its neurons in the slot's push order, the order of the one-thread ring
+ * walk, so each neuron receives the same additions in the same order. A slot with fewer entries than
+ * `POST_RANGE_MIN_EVENTS` is delivered by one thread (the same visits). The ring's contents (push
+ * order, slots) do not depend on the threads, so spikes in flight across runs are the same.
+ */
+const ringPostRangeStrategy: SpikeWalkStrategy = {
+  name: 'ring-post-range',
+  compatible: (proj, net, threads) => threads > 1 && propagationChoice.force !== 'row'
+    && proj.synapses >= POST_RANGE_MIN_SYNAPSES && ringPostRangeObstacle(proj, net) === undefined,
+  weightRead: () => undefined,
+  lines({ proj, net, table, target, event, spiked, nspiked }) {
+    const ring = nativeRing(proj.id);
+    const postSize = net.populations[proj.post].size;
+    return [
+      `const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`,
+      ...ring.read,
+      // The push: the ring walk's, on one thread.
+      'for (int64_t s = 0; s < _ns; s++) {',
+      '  const int64_t rk_pre = _src[s];',
+      `  for (int64_t m = ${target.el('_inv_ptr', 'rk_pre')}; m < ${target.el('_inv_ptr', 'rk_pre + 1')}; m++) {`,
+      `    const int64_t k = ${target.el('_inv_idx', 'm')};`,
+      `    ${ring.push(slotAhead('_ri', target.el('_delay', 'k'), '_D'), 'k')}`,
+      '  }',
+      '}',
+      ...ring.current,
+      // One region per step: every thread scans the whole slot (its post range's entries).
+      `#pragma omp parallel num_threads(${table.threads}) if(_sn >= ${postRangeTuning.minEvents})`,
+      '{',
+      '  const int64_t _nt = omp_get_num_threads(), _t = omp_get_thread_num();',
+      `  const int64_t _lo = ${postSize}LL * _t / _nt, _hi = ${postSize}LL * (_t + 1) / _nt;`,
+      '  for (int64_t m = 0; m < _sn; m++) {',
+      `    const int64_t k = ${ring.element('m')};`,
+      `    const int64_t i = ${target.el('_syn_dendrite', 'k')};`,
+      `    const int64_t rk_post = ${target.el('_post_rank', 'i')};`,
+      '    if (rk_post < _lo || rk_post >= _hi) continue;',
+      `    const int64_t rk_pre = ${target.el('_pre_rank', 'k')};`,
+      '    (void)i; (void)rk_pre;',
+      ...indent(event, 2),
+      '  }',
+      '}',
+      ...ring.advance,
+    ];
+  },
+};
+
+/**
  * Procedural connectivity: each spike's row regenerated (`../kernels/procedural.ts`), the spikes of
  * a uniform delay from the queue, per-synapse delays from the queue at every delay.
  */
@@ -440,7 +516,7 @@ const proceduralWalkStrategy: SpikeWalkStrategy = {
 };
 
 /** The spike walks, in order of preference. */
-export const spikeWalkStrategies: readonly SpikeWalkStrategy[] = [proceduralWalkStrategy, bitmaskStrategy, postSpanStrategy, postRangeStrategy, inverseWalkStrategy, ringWalkStrategy];
+export const spikeWalkStrategies: readonly SpikeWalkStrategy[] = [proceduralWalkStrategy, bitmaskStrategy, postSpanStrategy, postRangeStrategy, inverseWalkStrategy, ringPostRangeStrategy, ringWalkStrategy];
 
 /** The spike walk of a spiking projection on `threads` threads: the first compatible of {@link spikeWalkStrategies}. */
 export function spikeWalkFor(proj: ProjectionPlan, net: NetworkPlan, threads = 1): SpikeWalkStrategy {
