@@ -15,6 +15,7 @@
 import { corruptFixture } from './corrupt-fixture.js';
 import { EDITS, applyEdit, VALID_EDITS } from './corrupt-edits.js';
 import { LoadError } from '../../src/io/network-io.js';
+import { decodeNpz } from '../../src/io/npz.js';
 import type { BackendName, Network } from '../../src/index.js';
 
 const backend = (process.argv[2] ?? 'js') as BackendName;
@@ -66,11 +67,34 @@ async function attempt(label: string, load: () => void | Promise<void>, mustName
   return true;
 }
 
+/**
+ * Whether two saves after the same simulation agree: byte for byte on the CPU backends; on webgpu,
+ * whose float atomics add in the order the GPU schedules them (the last bits of a sum may differ
+ * between two runs of the same state, as seen once under load on SwiftShader), every float within
+ * 1e-5 relative and every other value equal.
+ */
+function sameRun(a: Uint8Array, b: Uint8Array): boolean {
+  if (equal(a, b)) return true;
+  if (backend !== 'webgpu') return false;
+  const x = decodeNpz(a), y = decodeNpz(b);
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  return keys.every((k) => {
+    const u = x[k], v = y[k];
+    if (!v || u.dtype !== v.dtype || u.data.length !== v.data.length) return false;
+    const float = u.dtype.includes('f');
+    return Array.from(u.data as ArrayLike<number>).every((p, i) => {
+      const q = (v.data as ArrayLike<number>)[i];
+      return float ? Math.abs(p - q) <= 1e-5 * Math.max(1, Math.abs(p)) : p === q;
+    });
+  });
+}
+
 async function acceptedIdentical(label: string): Promise<void> {
   counts.acceptedIdentical++;
   if (!equal(net.toNpz(), loaded)) problems.push(`${label}: accepted with a state other than the file's`);
   await net.simulate(5);
-  if (!equal(net.toNpz(), simulated)) problems.push(`${label}: accepted, but simulating gives another state`);
+  if (!sameRun(net.toNpz(), simulated)) problems.push(`${label}: accepted, but simulating gives another state`);
   net.fromNpz(goodNpz);
 }
 
