@@ -10,9 +10,11 @@
 # default): every network of issue 21; PART 2: what a dispatch costs with and without Dawn's
 # validation (bench/gpu-dispatch.ts, COBA 4000 and the microcircuit under NEURARCHY_DAWN_FLAGS), the
 # microcircuit at scale 0.5 and the dense rate network at N = 20 000 (the largest whose arrays fit
-# in one 2 GiB storage binding, the limit Dawn gives on NVIDIA's Vulkan driver). The figures of
-# BENCHMARKS.md (4 December) were taken with Dawn's validation on, the default then: the lines
-# below ask for it (`NEURARCHY_DAWN_FLAGS=`) where it was; part 1 ran entirely with it.
+# in one 2 GiB storage binding, the limit Dawn gives on NVIDIA's Vulkan driver, before commit
+# ef0d7d8). The figures of BENCHMARKS.md (4 December) were taken with Dawn's validation on, the
+# default then: part 2 asks for it (`NEURARCHY_DAWN_FLAGS=`) where it did; part 1 ran entirely with it
+# (`NEURARCHY_DAWN_FLAGS= bash bench/gpu-session.sh …` reproduces that; without it, the backend's
+# default, Dawn without validation).
 # Output: $OUT/log.txt (everything), $OUT/results.jsonl (the RESULT lines), a summary at the end.
 set -uo pipefail
 budget=${1:-480}
@@ -43,10 +45,10 @@ run() {
 
 if [ "$size" = full ]; then
   C4=(--N 4000 --T 1000); C5=(--N 100000 --T 200); C6=(--N 1000000 --T 100); C7=(--N 10000000 --T 20 --record 100000)
-  MC=(--scale 1 --T 200 --presim 100); R3=(--N 1000 --T 1000); R4=(--N 10000 --T 200); R5=(--N 30000 --T 50); MIB=2048
+  MC=(--scale 1 --T 200 --presim 100); R3=(--N 1000 --T 1000); R4=(--N 10000 --T 200); R5=(--N 30000 --T 50); R6=(--N 20000 --T 100); MIB=2048
 else
   C4=(--N 1000 --T 20); C5=(--N 2000 --T 10); C6=(--N 4000 --T 10); C7=(--N 8000 --T 5 --record 1000)
-  MC=(--scale 0.002 --T 5 --presim 0); R3=(--N 200 --T 20); R4=(--N 400 --T 10); R5=(--N 600 --T 5); MIB=16
+  MC=(--scale 0.002 --T 5 --presim 0); R3=(--N 200 --T 20); R4=(--N 400 --T 10); R5=(--N 600 --T 5); R6=(--N 500 --T 5); MIB=16
 fi
 
 { echo "host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB"; nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.sm,clocks.mem --format=csv,noheader 2>&1
@@ -80,7 +82,6 @@ if [ "$part" = 2 ]; then
   for b in webgpu cpp; do NEURARCHY_DAWN_FLAGS= run 60 150 "rate 20000 $b" tsx bench/rate.ts --backend $b --threads "$threads" "${R6[@]}"; done
   NEURARCHY_DAWN_FLAGS= run 30 120 "microcircuit 0.5 webgpu" tsx bench/microcircuit.ts --backend webgpu "${MH[@]}"
 else
-export NEURARCHY_DAWN_FLAGS=${NEURARCHY_DAWN_FLAGS-}  # part 1: validated, as measured
 for b in webgpu cpp; do run 8 90 "coba 4000 $b" tsx bench/coba.ts --backend $b --threads "$threads" "${C4[@]}"; done
 for b in webgpu cpp; do run 12 90 "coba 100000 $b" tsx bench/coba.ts --backend $b --threads "$threads" "${C5[@]}"; done
 for b in webgpu cpp; do run 40 150 "coba 1e6 stored $b" tsx bench/coba.ts --backend $b --threads "$threads" "${C6[@]}"; done
@@ -88,6 +89,7 @@ for b in webgpu cpp; do run 50 200 "microcircuit $b" tsx bench/microcircuit.ts -
 for b in webgpu cpp; do run 10 90 "coba 1e6 procedural $b" tsx bench/coba.ts --backend $b --threads "$threads" --procedural 1 "${C6[@]}"; done
 for b in webgpu cpp; do run 8 60 "rate 1000 $b" tsx bench/rate.ts --backend $b --threads "$threads" "${R3[@]}"; done
 for b in webgpu cpp; do run 15 90 "rate 10000 $b" tsx bench/rate.ts --backend $b --threads "$threads" "${R4[@]}"; done
+for b in webgpu cpp; do run 50 150 "rate 20000 $b" tsx bench/rate.ts --backend $b --threads "$threads" "${R6[@]}"; done
 for b in webgpu cpp; do run 25 120 "coba 1e7 procedural $b" tsx bench/coba.ts --backend $b --threads "$threads" --procedural 1 "${C7[@]}"; done
 # The dense N = 30 000 network holds 9·10⁸ synapses: float32 weights and int32 indices of 3.6 GB
 # each, every one of which must fit in one storage binding on webgpu.
