@@ -16,8 +16,8 @@ export default defineConfig({
     ],
   },
   test: {
-    // Dawn (the webgpu backend in Node) with its command validation, which the backend turns off
-    // for speed (src/backends/webgpu/device.ts `NODE_DAWN_FLAGS`): every kernel the tests run is validated.
+    // Dawn (the webgpu backend in Node) with its command validation, whatever the environment sets
+    // (src/backends/webgpu/device.ts `NODE_DAWN_FLAGS`): every kernel the tests run is validated.
     env: { NEURARCHY_DAWN_FLAGS: '' },
     testTimeout: 60_000,
     hookTimeout: 60_000,

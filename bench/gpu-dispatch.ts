@@ -8,8 +8,8 @@
  * `indirect` (one workgroup, its size read from a buffer, as the backend's spike-driven kernels).
  *
  * Run: npx tsx bench/gpu-dispatch.ts [--steps 2000] [--per 6] [--groups 1563] [--reps 3]
- * Dawn's toggles come from NEURARCHY_DAWN_FLAGS (src/backends/webgpu/device.ts: without it, the
- * backend's `NODE_DAWN_FLAGS`; `NEURARCHY_DAWN_FLAGS=` for Dawn's validated defaults).
+ * Dawn's toggles come from NEURARCHY_DAWN_FLAGS (src/backends/webgpu/device.ts `NODE_DAWN_FLAGS`),
+ * e.g. `NEURARCHY_DAWN_FLAGS=enable-dawn-features=skip_validation`.
  * Prints one line `RESULT {json}`: `us_per_dispatch_<mode>` (submission to completion, per dispatch),
  * `us_record_<mode>` (recording on the CPU, per dispatch), medians of `reps`, and the adapter.
  */

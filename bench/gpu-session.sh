@@ -11,10 +11,9 @@
 # validation (bench/gpu-dispatch.ts, COBA 4000 and the microcircuit under NEURARCHY_DAWN_FLAGS), the
 # microcircuit at scale 0.5 and the dense rate network at N = 20 000 (the largest whose arrays fit
 # in one 2 GiB storage binding, the limit Dawn gives on NVIDIA's Vulkan driver, before commit
-# ef0d7d8). The figures of BENCHMARKS.md (4 December) were taken with Dawn's validation on, the
-# default then: part 2 asks for it (`NEURARCHY_DAWN_FLAGS=`) where it did; part 1 ran entirely with it
-# (`NEURARCHY_DAWN_FLAGS= bash bench/gpu-session.sh …` reproduces that; without it, the backend's
-# default, Dawn without validation).
+# ef0d7d8). Dawn validates by default; part 2 also runs without validation (`skip_validation`, an
+# opt-in: docs/guides/backends.md). `NEURARCHY_DAWN_FLAGS=enable-dawn-features=skip_validation bash
+# bench/gpu-session.sh …` runs part 1 without it (the indirect dispatches' validation cost gone).
 # Output: $OUT/log.txt (everything), $OUT/results.jsonl (the RESULT lines), a summary at the end.
 set -uo pipefail
 budget=${1:-480}

@@ -9,9 +9,9 @@
  * device node (`/dev/dri`, `/dev/nvidia*`), it is selected here,
  * so tests and users need no setup beyond `apt-get install chromium libvulkan1`.
  *
- * Dawn's flags in Node.js are {@link NODE_DAWN_FLAGS} unless `NEURARCHY_DAWN_FLAGS` gives others
- * (space-separated, e.g. `enable-dawn-features=skip_validation,disable_robustness`; Toggles.cpp in
- * Dawn's sources lists them; empty: Dawn's defaults, as the test suite runs).
+ * `NEURARCHY_DAWN_FLAGS` passes flags to Dawn's `create()` in Node.js (space-separated, e.g.
+ * `enable-dawn-features=skip_validation`; Toggles.cpp in Dawn's sources lists them). See
+ * {@link NODE_DAWN_FLAGS} for what Dawn's validation costs and why it stays on by default.
  */
 import { NetworkError } from '../../errors.js';
 
@@ -22,13 +22,15 @@ const HOW_TO = 'install a GPU driver with Vulkan (Linux), Metal (macOS) or Direc
   + `without a GPU, run \`apt-get install chromium libvulkan1\` and set VK_DRIVER_FILES=${SWIFTSHADER_ICD} (SwiftShader runs the shaders on the CPU)`;
 
 /**
- * Dawn's flags in Node.js: without its command validation. Validated, every indirect dispatch (the
- * backend's spike-driven kernels) gets a validation pass of its own: 220 µs against 2.5 µs for the
- * dispatch on an H200, 6.7× the step time of COBA 4000 (BENCHMARKS.md, "The GPU at scale"). The
- * test suite runs every kernel with validation (`NEURARCHY_DAWN_FLAGS=` in vitest.config.ts), and the
- * robustness of buffer accesses stays on: an index out of range still reads or writes in bounds.
+ * Dawn's flags in Node.js unless `NEURARCHY_DAWN_FLAGS` gives others: none, so Dawn validates every
+ * command. Validated, every indirect dispatch (the backend's spike-driven kernels) gets a validation
+ * pass of its own: 220 µs against 2.5 µs on an H200, 6.7× the step time of COBA 4000 (BENCHMARKS.md,
+ * "On an NVIDIA H200"). `NEURARCHY_DAWN_FLAGS=enable-dawn-features=skip_validation` removes that
+ * cost, but Dawn without validation aborts the whole process on a shader it cannot compile (an
+ * expression nested deeper than WGSL allows, seen here) instead of reporting it: the fix that keeps
+ * both is fewer indirect dispatches, not this flag.
  */
-export const NODE_DAWN_FLAGS = 'enable-dawn-features=skip_validation';
+export const NODE_DAWN_FLAGS = '';
 
 let nodeGpu: Promise<GPU> | undefined;
 
