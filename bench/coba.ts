@@ -13,5 +13,6 @@ import { buildCOBA, spikeStats } from './lib/spiking.js';
 
 await runBenchmark('coba', { N: 4000, T: 1000, p: 0, procedural: 0, record: 0 }, (a) => {
   if (a.procedural !== 0 && a.procedural !== 1) throw new Error(`--procedural takes 0 (stored) or 1 (procedural), got ${a.procedural}`);
+  if (!Number.isInteger(a.record) || a.record < 0) throw new Error(`--record takes the number of neurons recorded (0: all), got ${a.record}`);
   return buildCOBA({ N: a.N, seed: a.seed, p: a.p || undefined, procedural: a.procedural === 1, record: a.record || undefined });
 }, spikeStats);

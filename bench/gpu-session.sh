@@ -19,6 +19,9 @@ set -uo pipefail
 budget=${1:-480}
 size=${2:-full}
 part=${3:-1}
+case "$budget" in ''|*[!0-9]*) echo "BUDGET_S must be a number of seconds, got '$budget'" >&2; exit 2 ;; esac
+case "$size" in full|tiny) ;; *) echo "the size must be full or tiny, got '$size'" >&2; exit 2 ;; esac
+case "$part" in 1|2) ;; *) echo "PART must be 1 or 2, got '$part'" >&2; exit 2 ;; esac
 out=${OUT:-/tmp/gpu-session}
 mkdir -p "$out"
 log="$out/log.txt" res="$out/results.jsonl"

@@ -23,8 +23,7 @@ import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type SpikeSourceTarget } from '../kernels/transmission.js';
 import { proceduralTemps, proceduralWalk } from '../kernels/procedural.js';
 import { cppProceduralDraws } from './procedural.js';
-import { dendriteSumLoop, inverseWalk, ringWalk, hasSpikeRing, synapseUpdateLoop, postSpikeWalk, postSpanWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
-import { slotAhead } from '../kernels/delays.js';
+import { dendriteSumLoop, inverseWalk, ringWalk, ringPush, ringDelivery, hasSpikeRing, synapseUpdateLoop, postSpikeWalk, postSpanWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
 import { addsOnly, bitmaskWords, choosesBitmask, choosesPostSpan, postSpanMinSpikes, propagationChoice, STRATEGY_MIN_SYNAPSES } from '../kernels/propagation.js';
 import { isGlobalAttribute } from '../../equations/description.js';
 import type { Expr } from '../../equations/ast.js';
@@ -240,6 +239,28 @@ export const POST_RANGE_MIN_EVENTS = 4096;
  */
 export const postRangeTuning: { minEvents: number } = { minEvents: POST_RANGE_MIN_EVENTS };
 
+/** Whether `threads` threads may split the post ranks of `proj` in a walk refused where `obstacle` names a reason. */
+function splitsPostRanks(proj: ProjectionPlan, net: NetworkPlan, threads: number, obstacle: (p: ProjectionPlan, n: NetworkPlan) => string | undefined): boolean {
+  return threads > 1 && propagationChoice.force !== 'row' && proj.synapses >= POST_RANGE_MIN_SYNAPSES && obstacle(proj, net) === undefined;
+}
+
+/**
+ * One OpenMP region of a step in which thread `t` of `T` owns the post ranks
+ * `[post.size × t / T, post.size × (t + 1) / T)` (`_lo`, `_hi`) and runs `body`; it forks only when
+ * `work` (the step's events) reaches `postRangeTuning.minEvents`, else one thread runs `body` over
+ * every rank (the same visits).
+ */
+function postRangeRegion(threads: number, postSize: number, work: string, body: string[]): string[] {
+  return [
+    `#pragma omp parallel num_threads(${threads}) if(${work} >= ${postRangeTuning.minEvents})`,
+    '{',
+    '  const int64_t _nt = omp_get_num_threads(), _t = omp_get_thread_num();',
+    `  const int64_t _lo = ${postSize}LL * _t / _nt, _hi = ${postSize}LL * (_t + 1) / _nt;`,
+    ...indent(body),
+    '}',
+  ];
+}
+
 /** Whether an expression reads a pre-synaptic attribute, sum or global operation. */
 function readsPre(e: Expr): boolean {
   let found = false;
@@ -311,8 +332,7 @@ function eventObstacle(proj: ProjectionPlan, net: NetworkPlan): string | undefin
  */
 const postRangeStrategy: SpikeWalkStrategy = {
   name: 'post-range',
-  compatible: (proj, net, threads) => threads > 1 && propagationChoice.force !== 'row'
-    && proj.synapses >= POST_RANGE_MIN_SYNAPSES && postRangeObstacle(proj, net) === undefined,
+  compatible: (proj, net, threads) => splitsPostRanks(proj, net, threads, postRangeObstacle),
   weightRead: (proj) => (mirrorsWeights(proj) ? '_iw[m]' : undefined),
   lines(w) {
     const { proj, net, table, target, event } = w;
@@ -339,14 +359,7 @@ const postRangeStrategy: SpikeWalkStrategy = {
       // The step's events (its spikes' row lengths, cheap beside the walk) decide whether to fork.
       `int64_t _events = 0; for (int64_t s = 0; s < _ns; s++) _events += ${ptr('_src[s] + 1')} - ${ptr('_src[s]')};`,
       // One region per step, not a parallel loop: every thread walks all the spikes (its share of each row).
-      `#pragma omp parallel num_threads(${table.threads}) if(_events >= ${postRangeTuning.minEvents})`,
-      '{',
-      '  const int64_t _nt = omp_get_num_threads(), _t = omp_get_thread_num();',
-      `  const int64_t _lo = ${postSize}LL * _t / _nt, _hi = ${postSize}LL * (_t + 1) / _nt;`,
-      '  for (int64_t s = 0; s < _ns; s++) {',
-      ...indent(row, 2),
-      '  }',
-      '}',
+      ...postRangeRegion(table.threads, postSize, '_events', ['for (int64_t s = 0; s < _ns; s++) {', ...indent(row), '}']),
     ];
   },
   prepare: (proj, _net, table) => prepareKernel(proj, table, mirrorsWeights(proj)),
@@ -459,39 +472,18 @@ const ringWalkStrategy: SpikeWalkStrategy = {
  */
 const ringPostRangeStrategy: SpikeWalkStrategy = {
   name: 'ring-post-range',
-  compatible: (proj, net, threads) => threads > 1 && propagationChoice.force !== 'row'
-    && proj.synapses >= POST_RANGE_MIN_SYNAPSES && ringPostRangeObstacle(proj, net) === undefined,
+  compatible: (proj, net, threads) => splitsPostRanks(proj, net, threads, ringPostRangeObstacle),
   weightRead: () => undefined,
   lines({ proj, net, table, target, event, spiked, nspiked }) {
     const ring = nativeRing(proj.id);
-    const postSize = net.populations[proj.post].size;
     return [
       `const int32_t* _src = ${spiked}; const int64_t _ns = ${nspiked};`,
-      ...ring.read,
       // The push: the ring walk's, on one thread.
-      'for (int64_t s = 0; s < _ns; s++) {',
-      '  const int64_t rk_pre = _src[s];',
-      `  for (int64_t m = ${target.el('_inv_ptr', 'rk_pre')}; m < ${target.el('_inv_ptr', 'rk_pre + 1')}; m++) {`,
-      `    const int64_t k = ${target.el('_inv_idx', 'm')};`,
-      `    ${ring.push(slotAhead('_ri', target.el('_delay', 'k'), '_D'), 'k')}`,
-      '  }',
-      '}',
+      ...ringPush(target, ring, (s) => `_src[${s}]`, '_ns'),
       ...ring.current,
       // One region per step: every thread scans the whole slot (its post range's entries).
-      `#pragma omp parallel num_threads(${table.threads}) if(_sn >= ${postRangeTuning.minEvents})`,
-      '{',
-      '  const int64_t _nt = omp_get_num_threads(), _t = omp_get_thread_num();',
-      `  const int64_t _lo = ${postSize}LL * _t / _nt, _hi = ${postSize}LL * (_t + 1) / _nt;`,
-      '  for (int64_t m = 0; m < _sn; m++) {',
-      `    const int64_t k = ${ring.element('m')};`,
-      `    const int64_t i = ${target.el('_syn_dendrite', 'k')};`,
-      `    const int64_t rk_post = ${target.el('_post_rank', 'i')};`,
-      '    if (rk_post < _lo || rk_post >= _hi) continue;',
-      `    const int64_t rk_pre = ${target.el('_pre_rank', 'k')};`,
-      '    (void)i; (void)rk_pre;',
-      ...indent(event, 2),
-      '  }',
-      '}',
+      ...postRangeRegion(table.threads, net.populations[proj.post].size, '_sn',
+        ringDelivery(target, ring, event, { skip: ['if (rk_post < _lo || rk_post >= _hi) continue;'] })),
       ...ring.advance,
     ];
   },

@@ -204,6 +204,11 @@ export interface SynapseRing {
  * step's slot runs `event`, in the order it was pushed.
  */
 export function ringWalk(t: LoopTarget, ring: SynapseRing, src: (s: string) => string, ns: string, event: string[]): string[] {
+  return [...ringPush(t, ring, src, ns), ...ring.current, ...ringDelivery(t, ring, event), ...ring.advance];
+}
+
+/** The first half of {@link ringWalk}: the ring read, then each synapse reached by this step's spikes pushed `delay` slots ahead. */
+export function ringPush(t: LoopTarget, ring: SynapseRing, src: (s: string) => string, ns: string): string[] {
   const { d } = t;
   return [
     ...ring.read,
@@ -214,16 +219,23 @@ export function ringWalk(t: LoopTarget, ring: SynapseRing, src: (s: string) => s
         ring.push(slotAhead('_ri', t.el('_delay', 'k'), '_D'), 'k'),
       ]),
     ]),
-    ...ring.current,
-    ...d.forRange('m', '_sn', [
-      d.declare('k', ring.element('m'), idx),
-      d.declare('i', t.el('_syn_dendrite', 'k'), idx),
-      d.declare('rk_pre', t.el('_pre_rank', 'k'), idx),
-      d.declare('rk_post', t.el('_post_rank', 'i'), idx),
-      ...event,
-    ]),
-    ...ring.advance,
   ];
+}
+
+/**
+ * The second half of {@link ringWalk} (after `ring.current`, before `ring.advance`): `event` for every
+ * synapse of this step's slot in push order; `skip` lines, after `rk_post`, may pass over a synapse.
+ */
+export function ringDelivery(t: LoopTarget, ring: SynapseRing, event: string[], options: { skip?: string[] } = {}): string[] {
+  const { d } = t;
+  return d.forRange('m', '_sn', [
+    d.declare('k', ring.element('m'), idx),
+    d.declare('i', t.el('_syn_dendrite', 'k'), idx),
+    d.declare('rk_pre', t.el('_pre_rank', 'k'), idx),
+    d.declare('rk_post', t.el('_post_rank', 'i'), idx),
+    ...(options.skip ?? []),
+    ...event,
+  ]);
 }
 
 /**

@@ -282,13 +282,14 @@ function userFunctions(plan: NetworkPlan, L: Layout, mem: Mem): string {
  * runs (`recordKernels`). A kernel with workgroup barriers reads the flag through workgroup memory,
  * so that its return is uniform over the workgroup, as WGSL requires before a barrier.
  */
-function haltCheck(k: Kernel, halt: number): string[] {
-  if (!k.body.some((l) => l.includes('workgroupBarrier'))) return [`  if (U.step >= I[${halt}]) { return; }`];
+function haltCheck(barriers: boolean, halt: number): string[] {
+  if (!barriers) return [`  if (U.step >= I[${halt}]) { return; }`];
   return [`  if (li == 0) { _halt = I[${halt}]; }`, '  if (U.step >= workgroupUniformLoad(&_halt)) { return; }'];
 }
 
 function moduleSource(plan: NetworkPlan, k: Kernel, functions: string, halt: number): string {
   const body = k.body.join('\n');
+  const barriers = body.includes('workgroupBarrier');
   const procedural = body.includes('nx_proc_');
   const random = body.includes('nrx_') || body.includes('nx_geom') || procedural;
   return [
@@ -303,13 +304,13 @@ function moduleSource(plan: NetworkPlan, k: Kernel, functions: string, halt: num
     ...(procedural ? [PROCEDURAL_WGSL] : []),
     functions,
     ...(k.decls ?? []),
-    ...(k.body.some((l) => l.includes('workgroupBarrier')) ? ['var<workgroup> _halt: i32;'] : []),
+    ...(barriers ? ['var<workgroup> _halt: i32;'] : []),
     `@compute @workgroup_size(${WG})`,
     'fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {',
     `  let gi = i32(gid.x + gid.y * nwg.x * ${WG}u);`,
     '  let wg = i32(wid.x + wid.y * nwg.x);',
     '  let li = i32(lid.x);',
-    ...haltCheck(k, halt),
+    ...haltCheck(barriers, halt),
     ...k.body.map((l) => `  ${l}`),
     '}',
     '',
