@@ -7,29 +7,16 @@
 // wrong partition would lose or repeat additions, which shows in the bits of g_exc/g_inh, v and the
 // spikes; several simulate() calls leave spikes in flight across their boundaries.
 import { describe, it, expect, afterEach } from 'vitest';
-import os from 'node:os';
-import path from 'node:path';
-import { Network, Neuron, Normal, Synapse, Uniform, PoissonPopulation, STDP, type BackendName } from '../../../src/index.js';
+import { Network, Normal, Uniform, type BackendName } from '../../../src/index.js';
 import { conform } from '../../helpers/conformance.js';
 import { findCompiler } from '../../../src/backends/cpp/toolchain.js';
 import { spikeWalkFor, ringPostRangeObstacle, postRangeTuning, POST_RANGE_MIN_EVENTS } from '../../../src/backends/cpp/projection.js';
 import { propagationChoice } from '../../../src/backends/kernels/propagation.js';
-import { jsBackend } from '../../../src/backends/js/engine.js';
-import type { NetworkPlan } from '../../../src/ir/plan.js';
+import { directory, planOf, plastic, PreWriting, PostCounting, Stdp } from './post-range-fixtures.js';
 import { COBA } from '../../../bench/lib/spiking.js';
 
 const compiler = await findCompiler();
 if (!compiler) console.warn('test/backends/cpp/ring-post-range: no g++ or clang++ found, skipped');
-const directory = path.join(os.tmpdir(), 'neurarchy-test-cache');
-
-/** The plan the runtime hands to the engines (captured from a js compile). */
-async function planOf(build: (b: BackendName) => { net: Network }): Promise<NetworkPlan> {
-  const b = jsBackend.build;
-  let plan: NetworkPlan | undefined;
-  (jsBackend as { build: typeof b }).build = async (input) => { plan = input.plan; return b(input); };
-  try { await build('js').net.compile({ backend: 'js' }); } finally { (jsBackend as { build: typeof b }).build = b; }
-  return plan!;
-}
 
 /** Vogels–Abbott COBA (N neurons, 80 % exc, p = 80/N) with per-synapse delays drawn in [0.1, 3.0] ms. */
 const delayedCOBA = (N: number) => (backend: BackendName) => {
@@ -43,31 +30,6 @@ const delayedCOBA = (N: number) => (backend: BackendName) => {
   net.connect(P.slice(NE), P, 'inh').connectFixedProbability({ weights: 6.7, probability: p, delays: new Uniform(0.1, 3.0) });
   return { net };
 };
-
-/** Conductance LIF with a counter `n` (written by the events as pre.n or post.n). */
-const LIF = new Neuron({
-  parameters: 'tau = 10.0\n tau_g = 5.0',
-  equations: 'tau * dv/dt = -v + g_exc * (1.0 - v)\n tau_g * dg_exc/dt = -g_exc\n n = n',
-  spike: 'v > 0.3', reset: 'v = 0.0', refractory: 1.0,
-});
-
-/** Poisson inputs onto LIF neurons through `synapse` (p = 0.2, 400 × 400), and the LIF neurons onto themselves, all with per-synapse delays. */
-function plastic(synapse: Synapse, recurrent?: Synapse) {
-  return (backend: BackendName) => {
-    const net = new Network({ dt: 0.1, seed: 19, backend });
-    const inp = new PoissonPopulation(400, { rates: Array.from({ length: 400 }, (_, i) => 40 + (i % 7) * 20), network: net, name: 'inp' });
-    const out = net.create(400, LIF, { name: 'out' });
-    net.connect(inp, out, 'exc', synapse, { name: 'ff' }).connectFixedProbability({ probability: 0.2, weights: new Uniform(0, 0.05), delays: new Uniform(0.1, 2.0) });
-    net.connect(out, out, 'exc', recurrent, { name: 'rec' }).connectFixedProbability({ probability: 0.1, weights: new Uniform(0, 0.02), delays: new Uniform(0.5, 3.0) });
-    return { net };
-  };
-}
-
-/** Writes the pre-synaptic neuron: threads would share `pre.n`. */
-const PreWriting = new Synapse({ preSpike: 'g_target += w\n pre.n += 1.0', name: 'pre_writing' });
-/** Writes only the post-synaptic neuron and the synapse: compatible. */
-const PostCounting = new Synapse({ preSpike: 'g_target += w\n post.n += 1.0', name: 'post_counting' });
-const Stdp = new STDP({ tau_plus: 20.0, tau_minus: 20.0, A_plus: 0.01, A_minus: 0.0105, w_max: 0.05 });
 
 const RANGE_TEST = 'if (rk_post < _lo || rk_post >= _hi) continue;';
 
@@ -87,11 +49,11 @@ describe.skipIf(!compiler)('cpp backend: ring-post-range spike walk (per-synapse
   });
 
   it('refused where the events write a pre-synaptic variable (the ring kept); STDP and post writes accepted', async () => {
-    const pre = await planOf(plastic(PostCounting, PreWriting));
+    const pre = await planOf(plastic(PostCounting, PreWriting, true));
     expect(ringPostRangeObstacle(pre.projections[1], pre)).toBe('its spike event writes pre.n');
     expect(spikeWalkFor(pre.projections[1], pre, 2).name).toBe('ring');
     expect(spikeWalkFor(pre.projections[0], pre, 2).name).toBe('ring-post-range');
-    const stdp = await planOf(plastic(Stdp, PostCounting));
+    const stdp = await planOf(plastic(Stdp, PostCounting, true));
     expect(ringPostRangeObstacle(stdp.projections[0], stdp)).toBeUndefined();
     expect(spikeWalkFor(stdp.projections[0], stdp, 2).name).toBe('ring-post-range');
     expect(spikeWalkFor(stdp.projections[0], stdp, 1).name).toBe('ring');
@@ -117,7 +79,7 @@ describe.skipIf(!compiler)('cpp backend: ring-post-range spike walk (per-synapse
 
   it.each([2, 4])('STDP (pre_spike writes w and the traces) and a recurrent projection writing post.n, with delays, %i threads, every step threaded: the js bits', async (numThreads) => {
     postRangeTuning.minEvents = 0;
-    const { other, js } = await conform('cpp', { directory, numThreads }, plastic(Stdp, PostCounting), 50, 3);
+    const { other, js } = await conform('cpp', { directory, numThreads }, plastic(Stdp, PostCounting, true), 50, 3);
     expect(other.net.source?.split(RANGE_TEST).length).toBe(3);
     const w = js.net.projections[0].state.get('w') as Float64Array;
     expect(w.some((x) => x === 0 || x === 0.05)).toBe(true);
@@ -127,7 +89,7 @@ describe.skipIf(!compiler)('cpp backend: ring-post-range spike walk (per-synapse
 
   it('the pre-synaptic write keeps the ring on 2 threads: the js bits', async () => {
     postRangeTuning.minEvents = 0;
-    const { other } = await conform('cpp', { directory, numThreads: 2 }, plastic(PostCounting, PreWriting), 50, 2);
+    const { other } = await conform('cpp', { directory, numThreads: 2 }, plastic(PostCounting, PreWriting, true), 50, 2);
     expect(other.net.source?.split(RANGE_TEST).length).toBe(2);
   });
 });
