@@ -56,7 +56,19 @@ async function loadNodeGpu(): Promise<GPU> {
   }
   // GPUBufferUsage, GPUMapMode, … as globals, as in a browser.
   for (const [k, v] of Object.entries(mod.globals)) if (!(k in globalThis)) (globalThis as Record<string, unknown>)[k] = v;
-  return mod.create((env.NEURARCHY_DAWN_FLAGS ?? NODE_DAWN_FLAGS).split(/\s+/).filter(Boolean));
+  return mod.create(dawnFlags(env.NEURARCHY_DAWN_FLAGS ?? NODE_DAWN_FLAGS));
+}
+
+/**
+ * The flags of `NEURARCHY_DAWN_FLAGS`, each `key=value` (Dawn's form). Dawn itself throws on another
+ * form without naming the variable, and ignores toggle names it does not know: a misspelt toggle
+ * changes nothing (Toggles.cpp in Dawn's sources lists the names).
+ */
+export function dawnFlags(value: string): string[] {
+  const flags = value.split(/\s+/).filter(Boolean);
+  const bad = flags.find((f) => !/^[\w-]+=\S*$/.test(f));
+  if (bad !== undefined) throw new NetworkError(`webgpu backend: NEURARCHY_DAWN_FLAGS: '${bad}' is not a Dawn flag of the form key=value (e.g. enable-dawn-features=skip_validation); flags are separated by spaces`);
+  return flags;
 }
 
 /** Whether this machine has a GPU device node (then SwiftShader must not replace its driver). */

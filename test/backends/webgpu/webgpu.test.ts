@@ -10,7 +10,7 @@ import {
   Network, Neuron, Synapse, Uniform, STDP, SpikeSourceArray, PoissonPopulation, TimedArray, DecodingProjection, NetworkError,
   type BackendName,
 } from '../../../src/index.js';
-import { acquireDevice } from '../../../src/backends/webgpu/device.js';
+import { acquireDevice, dawnFlags } from '../../../src/backends/webgpu/device.js';
 import { probe, TOL, maxRelDiff } from './helpers.js';
 
 const available = await probe('test/backends/webgpu');
@@ -336,6 +336,13 @@ describe('webgpu backend: errors', () => {
       if (saved) Object.defineProperty(globalThis, 'navigator', saved);
       else delete g.navigator;
     }
+  });
+
+  it('NEURARCHY_DAWN_FLAGS: space-separated key=value flags; another form is refused naming the variable', () => {
+    expect(dawnFlags('')).toEqual([]);
+    expect(dawnFlags(' enable-dawn-features=skip_validation  backend=vulkan ')).toEqual(['enable-dawn-features=skip_validation', 'backend=vulkan']);
+    expect(() => dawnFlags('skip_validation')).toThrow(NetworkError);
+    expect(() => dawnFlags('backend=vulkan skip_validation')).toThrow(/NEURARCHY_DAWN_FLAGS: 'skip_validation' is not a Dawn flag of the form key=value/);
   });
 
   it.skipIf(!available)('unsupported features are refused with the model and feature named', async () => {
