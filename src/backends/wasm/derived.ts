@@ -11,6 +11,14 @@ import { hasInverse, mirrorsWeights } from '../kernels/inverse.js';
 import { hasSpikeRing } from '../kernels/synapse-loops.js';
 import { ringArrays } from './ring.js';
 
+/**
+ * The type of a projection's weights, which their copy in inverse order keeps (Float32Array with
+ * precision 'float32': the same values, half the bytes to read).
+ */
+function weightArray(state: StateMap): Float64ArrayConstructor | Float32ArrayConstructor {
+  return state.get('w') instanceof Float32Array ? Float32Array : Float64Array;
+}
+
 /** One map per projection (empty where there is nothing to derive), sized from the current state. */
 export function derivedMaps(plan: NetworkPlan, state: readonly StateMap[]): StateMap[] {
   return plan.projections.map((proj) => {
@@ -19,7 +27,7 @@ export function derivedMaps(plan: NetworkPlan, state: readonly StateMap[]): Stat
     if (!hasInverse(proj)) return m;
     const n = state[proj.id].get('_inv_idx')!.length;
     m.set('_ipost', new Int32Array(n));
-    if (mirrorsWeights(proj)) m.set('_iw', new Float64Array(n));
+    if (mirrorsWeights(proj)) m.set('_iw', new (weightArray(state[proj.id]))(n));
     return m;
   });
 }
@@ -38,10 +46,10 @@ export function fillDerived(plan: NetworkPlan, state: readonly StateMap[], deriv
     let ipost = m.get('_ipost') as Int32Array;
     if (ipost.length !== inv.length) { ipost = new Int32Array(inv.length); m.set('_ipost', ipost); replaced = true; }
     for (let j = 0; j < inv.length; j++) ipost[j] = post[dendrite[inv[j]]];
-    let iw = m.get('_iw') as Float64Array | undefined;
+    let iw = m.get('_iw') as Float64Array | Float32Array | undefined;
     if (iw) {
-      const w = s.get('w') as Float64Array;
-      if (iw.length !== inv.length) { iw = new Float64Array(inv.length); m.set('_iw', iw); replaced = true; }
+      const w = s.get('w') as Float64Array | Float32Array;
+      if (iw.length !== inv.length || iw.constructor !== w.constructor) { iw = new (weightArray(s))(inv.length); m.set('_iw', iw); replaced = true; }
       for (let j = 0; j < inv.length; j++) iw[j] = w[inv[j]];
     }
   }

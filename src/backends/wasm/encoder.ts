@@ -24,6 +24,8 @@ export const OP = {
   'f64.abs': 0x99, 'f64.neg': 0x9a, 'f64.ceil': 0x9b, 'f64.floor': 0x9c, 'f64.trunc': 0x9d, 'f64.nearest': 0x9e,
   'f64.sqrt': 0x9f, 'f64.add': 0xa0, 'f64.sub': 0xa1, 'f64.mul': 0xa2, 'f64.div': 0xa3, 'f64.min': 0xa4, 'f64.max': 0xa5,
   'f64.convert_i32_s': 0xb7,
+  // float32 arrays (precision 'float32'): loaded and promoted, computed in float64, demoted and stored.
+  'f32.demote_f64': 0xb6, 'f64.promote_f32': 0xbb,
   // Integer and bit-level operations of the in-module random generator (`random.ts`): Philox's
   // 32×32→64-bit products, joining words into 53-bit integers, and fdlibm's exponent-word access.
   'i32.div_u': 0x6e, 'i32.rem_u': 0x70, 'i32.rotl': 0x77, 'i32.rotr': 0x78,
@@ -49,6 +51,8 @@ export const SIMD = {
   'f64x2.ceil': 0x74, 'f64x2.floor': 0x75, 'f64x2.trunc': 0x7a,
   'f64x2.abs': 0xec, 'f64x2.neg': 0xed, 'f64x2.sqrt': 0xef, 'f64x2.add': 0xf0, 'f64x2.sub': 0xf1, 'f64x2.mul': 0xf2, 'f64x2.div': 0xf3,
   'f64x2.convert_low_i32x4_s': 0xfe,
+  // Pairs of float32 elements (8 bytes): promoted into, and demoted from, float64 lanes.
+  'f32x4.demote_f64x2_zero': 0x5e, 'f64x2.promote_low_f32x4': 0x5f, 'v128.store64_lane': 0x5b,
   'i32x4.splat': 0x11, 'i32x4.gt_s': 0x3b, 'i32x4.add': 0xae,
   // Integer lanes of the in-module random generator (`random-simd.ts`): Philox on four counters
   // (32×32→64-bit products, regrouped by shuffles), fdlibm's exponent words, masks and constants.
@@ -101,6 +105,12 @@ function name(out: number[], s: string): void {
   for (const b of bytes) out.push(b);
 }
 
+/** An element type of memory: the scalar loads' and stores' types. */
+export type MemType = 'i32' | 'f32' | 'f64';
+
+/** Per element type: the load opcode, the store opcode, and log2 of the natural alignment. */
+const MEM: Record<MemType, [number, number, number]> = { i32: [0x28, 0x36, 2], f32: [0x2a, 0x38, 2], f64: [0x2b, 0x39, 3] };
+
 const F64 = new Float64Array(1);
 const F64_BYTES = new Uint8Array(F64.buffer);
 
@@ -117,8 +127,9 @@ export class Code {
   set(local: number): this { this.bytes.push(0x21); uleb(this.bytes, local); return this; }
   tee(local: number): this { this.bytes.push(0x22); uleb(this.bytes, local); return this; }
   /** A load of `type` at the address on the stack (+ `offset` bytes), naturally aligned. */
-  load(type: 'i32' | 'f64', offset = 0): this { this.bytes.push(type === 'i32' ? 0x28 : 0x2b, type === 'i32' ? 2 : 3); uleb(this.bytes, offset); return this; }
-  store(type: 'i32' | 'f64', offset = 0): this { this.bytes.push(type === 'i32' ? 0x36 : 0x39, type === 'i32' ? 2 : 3); uleb(this.bytes, offset); return this; }
+  load(type: MemType, offset = 0): this { this.bytes.push(MEM[type][0], MEM[type][2]); uleb(this.bytes, offset); return this; }
+  /** A store of the `type` value on the stack at the address under it (+ `offset` bytes), naturally aligned. */
+  store(type: MemType, offset = 0): this { this.bytes.push(MEM[type][1], MEM[type][2]); uleb(this.bytes, offset); return this; }
   /** `block`, `loop` or `if`, with no result or one value. */
   begin(kind: 'block' | 'loop' | 'if', result?: ValType): this { this.bytes.push(kind === 'block' ? 0x02 : kind === 'loop' ? 0x03 : 0x04, result ? VALTYPE[result] : 0x40); return this; }
   br(depth: number): this { this.bytes.push(0x0c); uleb(this.bytes, depth); return this; }
@@ -130,6 +141,8 @@ export class Code {
   lane(o: 'f64x2.extract_lane' | 'f64x2.replace_lane', lane: 0 | 1): this { this.simd(o); this.bytes.push(lane); return this; }
   /** A 128-bit load (`v128.load`, or `v128.load64_zero`: 8 bytes into the low half) or store, at the address on the stack. */
   vmem(o: 'v128.load' | 'v128.load64_zero' | 'v128.store', offset = 0): this { this.simd(o); this.bytes.push(3); uleb(this.bytes, offset); return this; }
+  /** `v128.store64_lane` of lane 0 (the low 8 bytes: two float32s) at the address under the v128, aligned to 8. */
+  storeLow64(offset = 0): this { this.simd('v128.store64_lane'); this.bytes.push(3); uleb(this.bytes, offset); this.bytes.push(0); return this; }
   /** `i8x16.shuffle` of the two v128s on the stack: the 16 byte indices (0–15: the first, 16–31: the second). */
   shuffle(bytes: readonly number[]): this { this.simd('i8x16.shuffle'); this.bytes.push(...bytes); return this; }
   /** `v128.const` of four 32-bit words (little-endian lanes 0–3). */

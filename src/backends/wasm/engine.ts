@@ -233,7 +233,8 @@ async function randomFill(memory: WebAssembly.Memory, scratch: number, forked: {
   const uniform = instance.exports.fill_uniform as FillFunction;
   const normal = instance.exports.fill_normal as FillFunction;
   const fill: typeof fillDraws = (out, dist, args, seed, stream, step, drawId) => {
-    if ((dist !== 'Uniform' && dist !== 'Normal') || out.buffer !== memory.buffer) return fillDraws(out, dist, args, seed, stream, step, drawId);
+    // The module writes float64s: another array (not in the memory, or of float32s) is filled in js.
+    if ((dist !== 'Uniform' && dist !== 'Normal') || out.buffer !== memory.buffer || !(out instanceof Float64Array)) return fillDraws(out, dist, args, seed, stream, step, drawId);
     const stepLo = step % 4294967296, stepHi = Math.floor(step / 4294967296);
     const [a, b] = dist === 'Uniform' ? [args[0], args[1] - args[0]] : [args[0], args[1]];
     if (forked.fills?.run(dist, out.byteOffset, out.length, seed, stream, stepLo, stepHi, drawId, a, b)) return out;

@@ -18,10 +18,15 @@ import type { Node } from './sexpr.js';
 import { InternalError } from '../../errors.js';
 import { anyLane, isTwo, vectorLoop } from './vector.js';
 
-/** An array a kernel reads: its slot in the pointer table and its element type. */
+/**
+ * An array a kernel reads: its slot in the pointer table and its element type. A float32 array
+ * (precision 'float32') is computed with in float64: an element is loaded and promoted (exact), a
+ * value stored is demoted (rounded to nearest even: what a JavaScript Float32Array's store and
+ * C++'s `(float)x` do), so js, cpp and wasm keep the same bits.
+ */
 export interface ArrayRef {
   slot: number;
-  type: 'i32' | 'f64';
+  type: 'i32' | 'f32' | 'f64';
 }
 
 /** A function a kernel may call: `imported` Math functions and user functions (float64 in, float64 out). */
@@ -79,7 +84,7 @@ const guardLanes = (skipped: Node): 4 | 8 => (skipped === '-' ? 8 : 4);
 /** The number of arguments of each fixed form (a misread form fails here instead of dropping a term). */
 const ARITY: Record<string, number> = {
   let: 3, var: 3, 'set!': 2, '+=': 2, if: 3, aref: 2, addr: 2, length: 1, '+': 2, '-': 2, '*': 2, '/': 2, '%': 2,
-  neg: 1, cmp: 3, '?': 3, not: 1, and: 2, or: 2, truthy: 1, trunc: 1, float: 1, int: 1, 'period-steps': 1,
+  neg: 1, cmp: 3, '?': 3, not: 1, and: 2, or: 2, truthy: 1, trunc: 1, float: 1, fround: 1, int: 1, 'period-steps': 1,
 };
 
 /** Lowers the statements of one function whose parameters are `params` (each already a local). */
@@ -186,7 +191,7 @@ export class Lowerer {
     }
     const [head, ...args] = n;
     switch (head) {
-      case 'aref': return this.array(args[0]).ref.type;
+      case 'aref': { const t = this.array(args[0]).ref.type; return t === 'f32' ? 'f64' : t; }
       case 'addr': case 'length': return 'i32';
       case '+': case '-': case '*': return join(this.typeOf(args[0]), this.typeOf(args[1]));
       case '/': return 'f64';
@@ -195,7 +200,7 @@ export class Lowerer {
       case '?': return join(this.typeOf(args[1]), this.typeOf(args[2]));
       case 'cmp': case 'not': case 'and': case 'or': case 'truthy': case 'int': case 'period-steps': return 'i32';
       case 'call': return args[0] === 'isnan' || args[0] === 'isfinite' ? 'i32' : 'f64';
-      case 'trunc': case 'float': return 'f64';
+      case 'trunc': case 'float': case 'fround': return 'f64';
     }
     return this.fail('unknown expression', n);
   }
@@ -222,7 +227,9 @@ export class Lowerer {
     switch (head) {
       case 'aref': {
         this.#address(a[0], a[1]);
-        c.load(this.array(a[0]).ref.type);
+        const type = this.array(a[0]).ref.type;
+        c.load(type);
+        if (type === 'f32') c.op('f64.promote_f32');
         return;
       }
       case 'addr': this.#address(a[0], a[1]); return;
@@ -264,6 +271,8 @@ export class Lowerer {
       case 'cmp': case 'not': case 'and': case 'or': case 'truthy': this.cond(n); return;
       case 'trunc': this.expr(a[0], 'f64'); c.op('f64.trunc'); return;
       case 'float': this.expr(a[0], 'f64'); return;
+      // The nearest float32 (what a float32 array stores), as a float64.
+      case 'fround': this.expr(a[0], 'f64'); c.op('f32.demote_f64').op('f64.promote_f32'); return;
       case 'int': this.expr(a[0], 'i32'); return;
       case 'period-steps': {
         // Math.max(0, Math.min(Math.round(x), 2^31 - 1)) stored into an int32 (NaN → 0).
@@ -559,7 +568,9 @@ export class Lowerer {
     if (lv[0] !== 'aref') return this.fail('assignment to a non-lvalue', lv);
     this.#address(lv[1], lv[2]);
     value();
-    c.store(this.array(lv[1]).ref.type);
+    const type = this.array(lv[1]).ref.type;
+    if (type === 'f32') c.op('f32.demote_f64');
+    c.store(type);
   }
 }
 

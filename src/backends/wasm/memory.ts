@@ -12,13 +12,18 @@ import { formatBytes } from '../../runtime/memory.js';
 import type { ArrayRef } from './lower.js';
 import { logLength } from './run.js';
 
-type Typed = Float64Array | Int32Array;
+type Typed = Float64Array | Float32Array | Int32Array;
+
+/** The element type of a typed array the memory holds (precision 'float32' stores model attributes as Float32Array), or undefined. */
+function elementType(arr: unknown): 'i32' | 'f32' | 'f64' | undefined {
+  return arr instanceof Float64Array ? 'f64' : arr instanceof Float32Array ? 'f32' : arr instanceof Int32Array ? 'i32' : undefined;
+}
 
 interface Slot {
   owner: 'pop' | 'proj' | 'net' | 'derived';
   id: number;
   name: string;
-  type: 'i32' | 'f64';
+  type: 'i32' | 'f32' | 'f64';
   addr: number;
   length: number;
   /** The slot whose array this one is (projections sharing their weights: Copy, Transpose), or -1. */
@@ -53,8 +58,8 @@ export class WasmMemory {
     this.#input = input;
     this.#derived = derived;
     const add = (owner: Slot['owner'], id: number, name: string, arr: Typed) => {
-      const type = arr instanceof Float64Array ? 'f64' : arr instanceof Int32Array ? 'i32' : undefined;
-      if (!type) throw new InternalError(`wasm backend: array '${name}' of ${owner} ${id} is a ${(arr as object).constructor.name}`);
+      const type = elementType(arr);
+      if (!type) throw new InternalError(`wasm backend: array '${name}' of ${owner} ${id} is a ${(arr as object).constructor.name} (Float64Array, Float32Array or Int32Array expected)`);
       this.#index.set(`${owner}:${id}:${name}`, this.#slots.length);
       this.#slots.push({ owner, id, name, type, addr: 0, length: arr.length, alias: -1 });
     };
@@ -103,7 +108,12 @@ export class WasmMemory {
       const s = this.#slots[k];
       if (s.owner === 'net') continue;
       const arr = this.#map(s)?.get(s.name) as Typed | undefined;
-      if (arr !== undefined && arr !== this.#bound[k]) replaced.push([k, arr]);
+      if (arr === undefined || arr === this.#bound[k]) continue;
+      // The kernels were compiled for the slot's element type: a replacement of another type would be read as the wrong bits.
+      if (elementType(arr) !== s.type) {
+        throw new InternalError(`wasm backend, network ${input.networkId}: array '${s.name}' of ${s.owner} ${s.id} was replaced by a ${(arr as object).constructor.name}, but it holds ${s.type} elements (the runtime must keep each array's type)`);
+      }
+      replaced.push([k, arr]);
     }
     if (replaced.length === 0) return false;
     // Replaced by the runtime: new places at the top (the old ones are left unused).
@@ -191,8 +201,7 @@ export class WasmMemory {
   #bindSlot(k: number): void {
     const s = this.#slots[k];
     // An alias is bound after the slot it shares (a lower index, or bound in the same pass): the same view object.
-    const view = s.alias >= 0 ? this.#bound[s.alias]
-      : s.type === 'f64' ? new Float64Array(this.memory.buffer, s.addr, s.length) : new Int32Array(this.memory.buffer, s.addr, s.length);
+    const view = s.alias >= 0 ? this.#bound[s.alias] : new VIEW[s.type](this.memory.buffer, s.addr, s.length);
     this.#bound[k] = view;
     this.#map(s)?.set(s.name, view);
     // The table's view, made again only when growing the memory replaced its buffer.
@@ -202,8 +211,11 @@ export class WasmMemory {
   }
 }
 
+/** The view each element type gets in the maps (what the runtime, the monitors and the js kernels read). */
+const VIEW = { i32: Int32Array, f32: Float32Array, f64: Float64Array } as const;
+
 function bytesOf(s: Slot): number {
-  return Math.max(8, s.length * (s.type === 'f64' ? 8 : 4));
+  return Math.max(8, s.length * VIEW[s.type].BYTES_PER_ELEMENT);
 }
 
 function align(x: number): number {

@@ -24,7 +24,7 @@ export interface ScalarLowering {
   code: Code;
   newLocal(type: 'i32' | 'f64' | 'v128'): number;
   /** The local holding array `name`'s base address, and its element type. */
-  array(name: Node): { local: number; ref: { type: 'i32' | 'f64' } };
+  array(name: Node): { local: number; ref: { type: 'i32' | 'f32' | 'f64' } };
   /** A scalar value (splat by the caller). */
   expr(n: Node, want: 'i32' | 'f64'): void;
   /** A scalar truth value (int32 0 or 1). */
@@ -199,11 +199,12 @@ class PairLoop {
         }
         if (lv[0] !== 'aref' || lv[2] !== this.#i) return this.#no('a store at another index than the loop\'s');
         const { local, ref } = this.#low.array(lv[1]);
-        if (ref.type !== 'f64') return this.#no('a store into an int32 array');
-        const address = () => c.get(local).get(this.#iv).i32(3).op('i32.shl').op('i32.add');
+        if (ref.type === 'i32') return this.#no('a store into an int32 array');
+        const address = () => c.get(local).get(this.#iv).i32(ref.type === 'f64' ? 3 : 2).op('i32.shl').op('i32.add');
         address();
-        this.#masked(value, 'v', mask, () => { address(); c.vmem('v128.load'); });
-        c.vmem('v128.store');
+        this.#masked(value, 'v', mask, () => { address(); this.#load(ref.type, 0); });
+        // A float32 pair: both lanes rounded (as two scalar stores would), written as the low 8 bytes alone.
+        if (ref.type === 'f32') c.simd('f32x4.demote_f64x2_zero').storeLow64(); else c.vmem('v128.store');
         return;
       }
       case 'do': this.#stmts(a, mask); return;
@@ -290,7 +291,7 @@ class PairLoop {
         const { local, ref } = this.#low.array(a[0]);
         c.get(local).get(this.#iv).i32(ref.type === 'f64' ? 3 : 2).op('i32.shl').op('i32.add');
         // A later pair of the same test (`any`) by the load's offset: elements 2·pair and 2·pair + 1 past the index.
-        if (ref.type === 'f64') c.vmem('v128.load', 16 * this.#pair); else c.vmem('v128.load64_zero', 8 * this.#pair).simd('f64x2.convert_low_i32x4_s');
+        this.#load(ref.type, this.#pair);
         return;
       }
       case '+': case '-': case '*': case '/': this.#value(a[0], 'v'); this.#value(a[1], 'v'); c.simd(ARITH[head]); return;
@@ -311,6 +312,16 @@ class PairLoop {
       case 'call': this.#call(a[0] as string, a.slice(1)); return;
     }
     this.#no(`the expression '${String(head)}'`);
+  }
+
+  /**
+   * Two elements from the address on the stack, `pair` pairs further, as float64 lanes: float64s
+   * as they are, float32s promoted and int32s converted (both exact).
+   */
+  #load(type: 'i32' | 'f32' | 'f64', pair: number): void {
+    const c = this.#c;
+    if (type === 'f64') c.vmem('v128.load', 16 * pair);
+    else c.vmem('v128.load64_zero', 8 * pair).simd(type === 'f32' ? 'f64x2.promote_low_f32x4' : 'f64x2.convert_low_i32x4_s');
   }
 
   #call(fn: string, args: Node[]): void {
