@@ -99,6 +99,15 @@ export class WasmEngine implements Engine {
     return this.#pool?.forks ?? 0;
   }
 
+  /**
+   * Terminates worker thread `tid` (1 … threads − 1), as a crash would: the run under way, or the
+   * next, fails with a NetworkError.
+   * @internal for tests
+   */
+  killWorker(tid: number): void {
+    this.#pool?.kill(tid);
+  }
+
   /** Ends the workers (the network was disposed); they never keep the process alive meanwhile. */
   dispose(): void {
     this.#pool?.close();
@@ -140,16 +149,28 @@ export class WasmEngine implements Engine {
     }
   }
 
-  /** The module's `run`; a worker's failure (the join traps) said as an error with what the worker reported. */
+  /**
+   * The module's `run`. A worker's failure (the join traps) is an error saying what the worker
+   * reported — a NetworkError when it died (terminated, crashed: `./workers.ts`), an InternalError
+   * when it threw in the module — and ends the other workers: the state is left half-stepped, so
+   * every later run is refused.
+   */
   #call(start: number, count: number, mode: number): void {
-    if (this.#failed) throw new NetworkError(`wasm backend, network ${this.#input.networkId}: a thread failed in an earlier run (${this.#failed}); the network's state is unreliable: build and compile it again`);
+    const where = `wasm backend, network ${this.#input.networkId}`;
+    if (this.#failed) throw new NetworkError(`${where}: ${this.#failed} in an earlier run; the network's state is unreliable, so it runs no more: build the network and compile it again`);
     try {
       this.#run(start, count, mode);
     } catch (e) {
       const failure = e instanceof WebAssembly.RuntimeError ? this.#pool?.failure() : undefined;
       if (!failure) throw e;
-      this.#failed = failure;
-      throw new InternalError(`wasm backend, network ${this.#input.networkId}: ${failure}`);
+      this.#pool!.close();
+      const thread = `worker thread ${failure.thread} of ${this.threads} (numThreads: ${this.threads})`;
+      if (failure.died) {
+        this.#failed = `${thread} died`;
+        throw new NetworkError(`${where}: ${thread} died during the run (${failure.message}); the run stopped mid-step, so the network runs no more: build it and compile it again, or use numThreads: 1`);
+      }
+      this.#failed = `${thread} failed`;
+      throw new InternalError(`${where}: ${thread} failed during the run: ${failure.message}`);
     }
   }
 

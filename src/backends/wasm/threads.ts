@@ -32,13 +32,14 @@ export const LANES = 8;
 
 /**
  * Byte offsets in the control block; the two counters on cache lines of their own. `error`: the
- * thread that failed (0: none), `claim`: the one whose message is at `message` (`./workers.ts`).
+ * thread that failed (0: none), `claim`: the one whose message is at `message` (`./workers.ts`),
+ * `died`: 1 when that message says the thread ended (killed, or it exited) rather than threw.
  * From `fill`: the arguments of a random fill (`FillJobs`): output address, seed, stream, step
  * words, draw id, the first thread's scratch (one `NORMAL_SCRATCH_BYTES` per thread), then `a` and
  * `b` (float64).
  */
 export const CTRL = {
-  generation: 0, done: 64, job: 128, n: 132, chunk: 136, error: 140, step: 144, claim: 152, fill: 192, a: 224, b: 232, message: 256,
+  generation: 0, done: 64, job: 128, n: 132, chunk: 136, error: 140, step: 144, claim: 152, died: 156, fill: 192, a: 224, b: 232, message: 256,
 } as const;
 /** UTF-16 code units of a worker's failure message (`message`: its length, then the units). */
 export const MESSAGE_UNITS = 1000;

@@ -6,7 +6,13 @@
  * when the network runs in a worker itself: the join waits (`memory.atomic.wait32`), which a page's
  * main thread may not do. A worker's failure is written into the control block (the thread, then
  * its message), where the main thread reads it synchronously after its join trapped: the same on
- * both platforms, with no event loop needed during a run.
+ * both platforms, with no event loop needed during a run. A worker that throws writes it itself; a
+ * worker that dies (terminated, an uncaught error outside the module, out of memory) cannot, and
+ * the main thread, blocked in its join, hears no event: in Node.js the workers are therefore
+ * started by a supervisor worker of their own (`SUPERVISOR`), which does nothing but listen, and
+ * writes the death of any of them into the control block. (In a browser a Web Worker ends only when
+ * the page terminates it or runs out of memory; the supervisor is not used there: such a death
+ * still hangs the join.)
  */
 import { CONTROL_BYTES, CTRL, MESSAGE_UNITS } from './threads.js';
 import { NetworkError } from '../../errors.js';
@@ -129,12 +135,49 @@ const { workerData, parentPort } = require('node:worker_threads');
 start(workerData, (m) => parentPort.postMessage(m));
 `;
 
+/**
+ * Node.js: the supervisor, started by the main thread with `{ data, threads, body }`, starts the
+ * workers (`body`: `NODE_WORKER`) and relays their start-up messages (`{ tid, ready }`, `{ tid,
+ * error }`). A worker that exits before the exit job (`CTRL.job` −1, written by `WorkerPool.close`)
+ * has died: the supervisor writes it into the control block as a failed thread (`died` set when its
+ * message is the one claimed) and wakes the join. `{ kill: tid }` terminates a worker (tests).
+ */
+const SUPERVISOR = `
+const { Worker, workerData, parentPort } = require('node:worker_threads');
+const { data, threads, body } = workerData;
+const flags = new Int32Array(data.memory.buffer, data.ctrl, ${CONTROL_BYTES >> 2});
+function died(tid, text) {
+  if (Atomics.load(flags, ${CTRL.job / 4}) === -1) return; // the exit job: an expected end
+  text = text.slice(0, ${MESSAGE_UNITS});
+  if (Atomics.compareExchange(flags, ${CTRL.claim / 4}, 0, tid) === 0) {
+    const units = new Uint16Array(data.memory.buffer, data.ctrl + ${CTRL.message + 4}, ${MESSAGE_UNITS});
+    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+    Atomics.store(flags, ${CTRL.message / 4}, text.length);
+    Atomics.store(flags, ${CTRL.died / 4}, 1);
+  }
+  Atomics.store(flags, ${CTRL.error / 4}, tid);
+  Atomics.notify(flags, ${CTRL.done / 4});
+}
+const workers = [];
+for (let tid = 1; tid < threads; tid++) {
+  const worker = new Worker(body, { eval: true, workerData: { ...data, tid } });
+  let thrown;
+  worker.on('message', (m) => parentPort.postMessage({ tid, ...m }));
+  worker.on('error', (e) => { thrown = String((e && e.stack) || e); parentPort.postMessage({ tid, error: thrown }); });
+  worker.on('exit', (code) => died(tid, thrown === undefined
+    ? 'it exited (exit code ' + code + '): it was terminated, or it ended itself'
+    : 'an uncaught error ended it (exit code ' + code + '): ' + thrown));
+  workers.push(worker);
+}
+parentPort.on('message', (m) => { if (typeof m.kill === 'number') void workers[m.kill - 1]?.terminate(); });
+`;
+
 /** A browser: the data is the first message. */
 const WEB_WORKER = `${WORKER_BODY}
 self.onmessage = (e) => { self.onmessage = null; start(e.data, (m) => self.postMessage(m)); };
 `;
 
-/** What a pool needs of a worker, on either platform. */
+/** What a pool needs of a browser's worker. */
 interface Thread {
   /** Calls `f` with the worker's first message (`{ ready }` or `{ error }`), or with an error event. */
   started(f: (m: { ready?: boolean; error?: string }) => void): void;
@@ -153,21 +196,49 @@ interface WorkerData {
   math: readonly [string, string][];
 }
 
-function nodeThread(wt: WorkerThreads, data: WorkerData & { tid: number }): Thread {
-  const worker = new wt.Worker(NODE_WORKER, { eval: true, workerData: data });
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+/** What a pool needs of its T − 1 workers, on either platform. */
+interface Team {
+  /** Calls `f` with worker `tid`'s first message (`{ ready }` or `{ error }`). */
+  started(tid: number, f: (m: { ready?: boolean; error?: string }) => void): void;
+  /** After start-up: listens no more (failures come through the control block), and never keeps the process alive. */
+  detach(): void;
+  /** Terminates worker `tid` (tests: a worker that dies). */
+  kill(tid: number): void;
+  /** Ends them all; resolves once they have exited. */
+  terminate(): Promise<void>;
+}
+
+/** Node.js: the workers under a supervisor (`SUPERVISOR`) that reports their deaths. */
+function nodeTeam(wt: WorkerThreads, data: WorkerData, threads: number): Team {
+  const supervisor = new wt.Worker(SUPERVISOR, { eval: true, workerData: { data, threads, body: NODE_WORKER } });
+  const exited = new Promise<void>((resolve) => supervisor.once('exit', () => resolve()));
+  const waiting = new Map<number, (m: { ready?: boolean; error?: string }) => void>();
+  const first = (tid: number, m: { ready?: boolean; error?: string }) => { const f = waiting.get(tid); waiting.delete(tid); f?.(m); };
+  supervisor.on('message', (m: { tid: number; ready?: boolean; error?: string }) => first(m.tid, m));
+  // The supervisor itself failing (it cannot start a worker): every worker not yet started fails with it.
+  supervisor.on('error', (e) => { for (const tid of [...waiting.keys()]) first(tid, { error: `its supervisor failed: ${String(e)}` }); });
   return {
-    started: (f) => {
-      worker.once('message', f);
-      worker.once('error', (e) => f({ error: String(e) }));
-    },
+    started: (tid, f) => { waiting.set(tid, f); },
     detach: () => {
-      worker.removeAllListeners('message');
-      worker.removeAllListeners('error');
-      worker.on('error', () => undefined); // reported through the control block
-      worker.unref();
+      supervisor.removeAllListeners('message');
+      supervisor.removeAllListeners('error');
+      supervisor.on('error', () => undefined); // a worker's failure is reported through the control block
+      supervisor.unref();
     },
-    terminate: () => { void worker.terminate(); return exited; },
+    kill: (tid) => supervisor.postMessage({ kill: tid }),
+    // Node.js stops a worker's own workers when it ends (and joins their threads).
+    terminate: () => { void supervisor.terminate(); return exited; },
+  };
+}
+
+/** A browser: one Web Worker per thread, started by this thread (no supervisor: see the file's comment). */
+function webTeam(data: WorkerData, threads: number, died: (tid: number, text: string) => void): Team {
+  const workers = Array.from({ length: threads - 1 }, (_, k) => webThread({ ...data, tid: k + 1 }));
+  return {
+    started: (tid, f) => workers[tid - 1].started(f),
+    detach: () => { for (const w of workers) w.detach(); },
+    kill: (tid) => { void workers[tid - 1].terminate(); died(tid, 'it was terminated'); },
+    terminate: () => Promise.all(workers.map((w) => w.terminate())).then(() => undefined),
   };
 }
 
@@ -186,6 +257,20 @@ function webThread(data: WorkerData & { tid: number }): Thread {
   };
 }
 
+/** Writes worker `tid`'s death into the control block at `ctrl` (what the supervisor does in Node.js), unless a failure is there already. */
+function writeDeath(memory: WebAssembly.Memory, ctrl: number, tid: number, text: string): void {
+  const flags = new Int32Array(memory.buffer, ctrl, CONTROL_BYTES >> 2);
+  if (Atomics.compareExchange(flags, CTRL.claim / 4, 0, tid) === 0) {
+    const units = new Uint16Array(memory.buffer, ctrl + CTRL.message + 4, MESSAGE_UNITS);
+    const cut = text.slice(0, MESSAGE_UNITS);
+    for (let i = 0; i < cut.length; i++) units[i] = cut.charCodeAt(i);
+    Atomics.store(flags, CTRL.message / 4, cut.length);
+    Atomics.store(flags, CTRL.died / 4, 1);
+  }
+  Atomics.store(flags, CTRL.error / 4, tid);
+  Atomics.notify(flags, CTRL.done / 4);
+}
+
 /** Workers alive in this process (all pools): for tests that check that dispose() ends them. */
 let alive = 0;
 
@@ -194,17 +279,29 @@ export function liveWorkers(): number {
   return alive;
 }
 
+/** What a worker wrote (or its supervisor wrote for it) when it failed. */
+export interface WorkerFailure {
+  /** Its thread number (1 … T − 1). */
+  thread: number;
+  /** Whether it ended (terminated, an uncaught error outside the module, out of memory) rather than threw in the module. */
+  died: boolean;
+  /** What happened, as reported. */
+  message: string;
+}
+
 /** The T − 1 workers of one network, started on its compiled module and shared memory. */
 export class WorkerPool {
-  readonly #threads: Thread[];
+  readonly #team: Team;
+  readonly #size: number;
   readonly #memory: WebAssembly.Memory;
   readonly #ctrl: number;
   #exited: Promise<void> | undefined;
 
-  private constructor(memory: WebAssembly.Memory, ctrl: number, threads: Thread[]) {
+  private constructor(memory: WebAssembly.Memory, ctrl: number, team: Team, size: number) {
     this.#memory = memory;
     this.#ctrl = ctrl;
-    this.#threads = threads;
+    this.#team = team;
+    this.#size = size;
   }
 
   /**
@@ -213,35 +310,42 @@ export class WorkerPool {
    */
   static async start(module: WebAssembly.Module, random: WebAssembly.Module, memory: WebAssembly.Memory, ctrl: number, threads: number, math: readonly [string, string][], where: string): Promise<WorkerPool> {
     const wt = await workerThreads();
-    const spawned: Thread[] = [];
+    const data = { module, random, memory, ctrl, math };
+    const team = wt ? nodeTeam(wt, data, threads) : webTeam(data, threads, (tid, text) => writeDeath(memory, ctrl, tid, text));
+    alive += threads - 1;
+    const pool = new WorkerPool(memory, ctrl, team, threads - 1);
     const started: Promise<void>[] = [];
     for (let tid = 1; tid < threads; tid++) {
-      const data = { module, random, memory, tid, ctrl, math };
-      const thread = wt ? nodeThread(wt, data) : webThread(data);
-      alive++;
       started.push(new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new NetworkError(`${where}: thread ${tid} did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
-        thread.started((m) => {
+        team.started(tid, (m) => {
           clearTimeout(timer);
           if (m.ready) resolve(); else reject(new NetworkError(`${where}: thread ${tid} failed to start: ${m.error}`));
         });
       }));
-      spawned.push(thread);
     }
-    const pool = new WorkerPool(memory, ctrl, spawned);
     try {
       await Promise.all(started);
     } catch (e) {
       pool.close();
       throw e;
     }
-    for (const t of spawned) t.detach();
+    team.detach();
     return pool;
   }
 
   /** The number of workers (threads − 1). */
   get size(): number {
-    return this.#threads.length;
+    return this.#size;
+  }
+
+  /**
+   * Terminates worker `tid` (1 … size), as a crash would end it: the next join (or the one under
+   * way) fails with what `failure()` then says.
+   * @internal for tests
+   */
+  kill(tid: number): void {
+    this.#team.kill(tid);
   }
 
   #flags(): Int32Array {
@@ -253,15 +357,14 @@ export class WorkerPool {
     return Atomics.load(this.#flags(), CTRL.generation / 4);
   }
 
-  /** What a worker wrote when it failed during a run (after the main thread's join trapped), or undefined. */
-  failure(): string | undefined {
+  /** What a worker (or its supervisor) wrote when it failed (after the main thread's join trapped), or undefined. */
+  failure(): WorkerFailure | undefined {
     const flags = this.#flags();
     if (Atomics.load(flags, CTRL.error / 4) === 0) return undefined;
-    const tid = Atomics.load(flags, CTRL.claim / 4);
     const units = new Uint16Array(this.#memory.buffer, this.#ctrl + CTRL.message + 4, Atomics.load(flags, CTRL.message / 4));
-    let text = '';
-    for (const u of units) text += String.fromCharCode(u);
-    return `thread ${tid}: ${text}`;
+    let message = '';
+    for (const u of units) message += String.fromCharCode(u);
+    return { thread: Atomics.load(flags, CTRL.claim / 4), died: Atomics.load(flags, CTRL.died / 4) === 1, message };
   }
 
   /** Ends the workers (the exit job, then terminate): `exited` resolves when all have. */
@@ -271,7 +374,7 @@ export class WorkerPool {
     Atomics.store(flags, CTRL.job / 4, -1);
     Atomics.add(flags, CTRL.generation / 4, 1);
     Atomics.notify(flags, CTRL.generation / 4);
-    this.#exited = Promise.all(this.#threads.map((t) => t.terminate().then(() => { alive--; }))).then(() => undefined);
+    this.#exited = this.#team.terminate().then(() => { alive -= this.#size; });
   }
 
   /** Resolves when every worker has exited (after `close()`). */

@@ -266,6 +266,43 @@ describe('wasm threads: failures are errors, not hangs', () => {
     return { bytes: w.emit(), memory: new WebAssembly.Memory({ initial: 1, maximum: 16, shared: true }), ctrl };
   }
 
+  /** The network after `ms` ms on 2 threads, and its engine. */
+  async function running(ms: number): Promise<{ net: Network; engine: WasmEngine }> {
+    const net = coba('wasm');
+    await net.compile({ numThreads: 2 });
+    await net.simulate(ms);
+    return { net, engine: net.engine as WasmEngine };
+  }
+
+  const died = /wasm backend, network \d+: worker thread 1 of 2 \(numThreads: 2\) died during the run \(it exited \(exit code 1\): it was terminated, or it ended itself\); .*build it and compile it again, or use numThreads: 1/;
+  const refused = /wasm backend, network \d+: worker thread 1 of 2 \(numThreads: 2\) died in an earlier run; the network's state is unreliable, so it runs no more: build the network and compile it again/;
+
+  it('a worker killed during a run: the run fails at once with a NetworkError naming the backend, the thread and what happened; later runs are refused; the other workers end', { timeout: 30_000 }, async () => {
+    const before = liveWorkers();
+    const { net, engine } = await running(0.5);
+    expect(liveWorkers()).toBe(before + 1);
+    const stepped = net.getCurrentStep();
+    engine.killWorker(1); // lands while the long run below is under way
+    const t0 = performance.now();
+    const error = await net.simulate(100_000).then(() => undefined, (e: unknown) => e);
+    expect(performance.now() - t0).toBeLessThan(10_000); // 10^6 steps would take minutes
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toMatch(died);
+    await expect(net.simulate(1)).rejects.toThrow(refused);
+    await expect(net.simulate(1)).rejects.toBeInstanceOf(NetworkError);
+    expect(net.getCurrentStep()).toBeGreaterThanOrEqual(stepped);
+    await exits(before); // the failure closed the pool
+    net.dispose();
+  });
+
+  it('a worker killed between runs: the next run fails with the NetworkError, not a hang', { timeout: 30_000 }, async () => {
+    const { net, engine } = await running(0.5);
+    engine.killWorker(1);
+    await expect(net.simulate(10)).rejects.toThrow(died);
+    await expect(net.simulate(10)).rejects.toThrow(refused);
+    net.dispose();
+  });
+
   it("the workers' Math functions, rebuilt from their source, compute what the main thread's do", () => {
     const xs = [-7.5, -2.5, -0.5, -0, 0, 0.49999999999999994, 0.5, 1.5, 2.5, 3, 6.4, 1e300, NaN, Infinity];
     const main = moduleImports(new WebAssembly.Memory({ initial: 1 }), {}, {} as never, {} as never).math as Record<string, (...x: number[]) => number>;
@@ -294,7 +331,7 @@ describe('wasm threads: failures are errors, not hangs', () => {
     expect(pool.failure()).toBeUndefined();
     // Ten elements: the main thread's share is [0, 8), the worker's [8, 10).
     expect(() => (instance.exports.fork as (...x: number[]) => void)(0, 0, 10, 1)).toThrow(WebAssembly.RuntimeError);
-    expect(pool.failure()).toMatch(/thread 1: .*unreachable/);
+    expect(pool.failure()).toMatchObject({ thread: 1, died: false, message: expect.stringMatching(/unreachable/) });
     pool.close();
     await pool.exited;
     expect(m.ctrl + CONTROL_BYTES).toBeLessThanOrEqual(65536); // the control block fits the test's page
