@@ -8,7 +8,7 @@
  * shaders, so a new layout needs new shaders.
  */
 import type { EngineInput } from '../../runtime/engine.js';
-import { CONNECTIVITY_BUFFERS, stateBuffer, type Region, type BufferName } from './memory.js';
+import { FIRST_GROUP_BINDING, FIXED_STORAGE_BINDINGS, inGroup, type Region, type BufferName, type Group } from './memory.js';
 import { buildLayout, generateWgsl, historyLengths, gpuWrites, NO_HALT, type GeneratedNetwork } from './generate.js';
 import { workgroupsFor, type Kernel } from './kernel.js';
 import { growRings, type OwnArrays } from './rings.js';
@@ -25,10 +25,12 @@ export const CHUNK = 2048;
 export const SLOT = 256;
 
 /**
- * The bytes of one connectivity buffer, when not the adapter's `maxStorageBufferBindingSize`.
- * @internal tests lower it to spread the connectivity over several buffers.
+ * The bytes of one storage binding (`bytes`), when not the adapter's `maxStorageBufferBindingSize`,
+ * and the storage buffers of one kernel (`buffers`), when not its `maxStorageBuffersPerShaderStage`.
+ * @internal tests lower them to spread the connectivity and the weights over several buffers, and
+ * to reach the refusals.
  */
-export const bindingLimit: { bytes?: number } = {};
+export const bindingLimit: { bytes?: number; buffers?: number } = {};
 
 /** Everything the device holds for one build of the network, and what the engine knows of it. */
 export interface Compiled {
@@ -40,8 +42,8 @@ export interface Compiled {
   I: GPUBuffer;
   /** The atomic counters. */
   A: GPUBuffer;
-  /** The read-only connectivity buffers `C0`…`C3` (`memory.ts` `CONNECTIVITY_BUFFERS`; 16 bytes where empty). */
-  C: GPUBuffer[];
+  /** The group buffers (`memory.ts` `GroupBuffer`: connectivity `C<n>`, float arrays `W<n>`), in the layout's order (`layout.groups`). */
+  groups: GPUBuffer[];
   /** The step uniforms ({@link CHUNK} slots of {@link SLOT} bytes). */
   U: GPUBuffer;
   /** The indirect-dispatch arguments (3 × u32 per slot). */
@@ -54,6 +56,12 @@ export interface Compiled {
   readBytes: { all: Record<BufferName, number>; pops: Record<BufferName, number> };
   /** Mappable copies of `F`, `I`, `A` for the read-back, sized for `readBytes.all`. */
   staging: Record<BufferName, GPUBuffer>;
+  /**
+   * The float groups that kernels write (plastic per-synapse arrays), read back whole after a run
+   * (`HostSync.download`; the hooks' read-backs of the slow path copy populations only), each with
+   * its index in `groups` and its regions.
+   */
+  groupReadBack: { group: Group; buffer: GPUBuffer; regions: Region[] }[];
   /** What the device holds, region by region (f32 or i32), to upload only what changed. */
   synced: Map<Region, Float32Array | Int32Array>;
   /** The slots of each projection's spike ring (0: none), as built. */
@@ -62,10 +70,10 @@ export interface Compiled {
   recordBatch: number;
 }
 
-/** Bytes of each buffer up to the end of the last of `regions` (at least 16: WebGPU's smallest copy here). */
+/** Bytes of `F`, `I`, `A` up to the end of the last of `regions` there (at least 16: WebGPU's smallest copy here). */
 function prefixBytes(regions: Region[]): Record<BufferName, number> {
   const bytes = { F: 16, I: 16, A: 16 };
-  for (const r of regions) bytes[stateBuffer(r)] = Math.max(bytes[stateBuffer(r)], 4 * (r.offset + r.length));
+  for (const r of regions) if (!inGroup(r)) bytes[r.buf as BufferName] = Math.max(bytes[r.buf as BufferName], 4 * (r.offset + r.length));
   return bytes;
 }
 
@@ -90,7 +98,7 @@ export async function compileNetwork(device: GPUDevice, input: EngineInput, own:
   const history = lengths.map((D, id) => (D > 0 ? own.get(`proj:${id}:_wg_ring_n`)!.length : 0));
   const recordBatch = CHUNK;
   const max = device.limits.maxStorageBufferBindingSize;
-  const layout = buildLayout(input, history, recordBatch, bindingLimit.bytes ?? max);
+  const layout = buildLayout(input, history, recordBatch, bindingLimit.bytes ?? max, bindingLimit.buffers ?? device.limits.maxStorageBuffersPerShaderStage);
   for (const r of layout.regions) {
     if (r.name.startsWith('_wg_rec')) own.set(`${r.owner}:${r.id}:${r.name}`, new Int32Array(r.length));
   }
@@ -106,15 +114,17 @@ export async function compileNetwork(device: GPUDevice, input: EngineInput, own:
   const I = storage('int', layout.size.I);
   const A = storage('counter', layout.size.A);
   const IND = storage('indirect', 3 * gen.indirectSlots, GPUBufferUsage.INDIRECT);
-  const C = CONNECTIVITY_BUFFERS.map((b) => storage(`connectivity ${b}`, layout.size[b]));
+  const groups = layout.groups.map((g) => storage(`${g.kind === 'i' ? 'connectivity' : 'float'} ${g.name}`, g.elements));
+  checkBindings(layout.groups, bindingLimit.buffers ?? device.limits.maxStorageBuffersPerShaderStage);
   const U = device.createBuffer({ label: 'steps', size: CHUNK * SLOT, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
   const entry = (binding: number, type: GPUBufferBindingType, dynamic = false): GPUBindGroupLayoutEntry => ({ binding, visibility: GPUShaderStage.COMPUTE, buffer: { type, hasDynamicOffset: dynamic } });
-  const base = [entry(0, 'storage'), entry(1, 'storage'), entry(2, 'storage'), entry(3, 'uniform', true), ...C.map((_, g) => entry(5 + g, 'read-only-storage'))];
+  const base = [entry(0, 'storage'), entry(1, 'storage'), entry(2, 'storage'), entry(3, 'uniform', true),
+    ...layout.groups.map((g, j) => entry(FIRST_GROUP_BINDING + j, g.written ? 'storage' : 'read-only-storage'))];
   const plainLayout = device.createBindGroupLayout({ entries: base });
   const indLayout = device.createBindGroupLayout({ entries: [...base, entry(4, 'storage')] });
   const res = [F, I, A].map((buffer, binding) => ({ binding, resource: { buffer } }));
   const uRes = { binding: 3, resource: { buffer: U, size: 16 } };
-  res.push(...C.map((buffer, g) => ({ binding: 5 + g, resource: { buffer } })));
+  res.push(...groups.map((buffer, j) => ({ binding: FIRST_GROUP_BINDING + j, resource: { buffer } })));
   const bindPlain = device.createBindGroup({ layout: plainLayout, entries: [...res, uRes] });
   const bindIndirect = device.createBindGroup({ layout: indLayout, entries: [...res, uRes, { binding: 4, resource: { buffer: IND } }] });
   device.pushErrorScope('validation');
@@ -134,7 +144,7 @@ export async function compileNetwork(device: GPUDevice, input: EngineInput, own:
   }));
   const err = await device.popErrorScope();
   if (err) throw new InternalError(`webgpu backend: ${err.message}`);
-  if (previous) for (const b of [previous.F, previous.I, previous.A, previous.U, previous.IND, ...previous.C, ...Object.values(previous.staging)]) b.destroy();
+  if (previous) for (const b of [previous.F, previous.I, previous.A, previous.U, previous.IND, ...previous.groups, ...Object.values(previous.staging), ...previous.groupReadBack.map((g) => g.buffer)]) b.destroy();
   const dispatches = gen.kernels.map((kernel, q) => ({
     kernel, pipeline: pipelines[q], bind: kernel.writesIndirect ? bindIndirect : bindPlain,
     wg: workgroupsFor(kernel.dispatch), indirect: 'indirect' in kernel.dispatch ? 12 * kernel.dispatch.indirect : 0,
@@ -145,5 +155,22 @@ export async function compileNetwork(device: GPUDevice, input: EngineInput, own:
   const readBytes = { all: prefixBytes(readBack.all), pops: prefixBytes(readBack.pops) };
   const mappable = (b: BufferName) => device.createBuffer({ label: `read ${b}`, size: readBytes.all[b], usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
   const staging = { F: mappable('F'), I: mappable('I'), A: mappable('A') };
-  return { gen, F, I, A, C, U, IND, dispatches, readBack, readBytes, staging, synced: new Map(), history, recordBatch };
+  const groupReadBack = layout.groups.flatMap((group, j) => {
+    if (group.kind !== 'f' || !group.written) return [];
+    const buffer = device.createBuffer({ label: `read ${group.name}`, size: groups[j].size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    return [{ group, buffer, regions: all.filter((r) => r.buf === group.name) }];
+  });
+  return { gen, F, I, A, groups, U, IND, dispatches, readBack, readBytes, staging, groupReadBack, synced: new Map(), history, recordBatch };
+}
+
+/**
+ * Refuses a layout whose kernels would bind more storage buffers than the device allows (`F`, `I`,
+ * `A`, `IND` and every group): the layout keeps within the limit, so this guards against a layout
+ * built for another one.
+ */
+function checkBindings(groups: readonly Group[], limit: number): void {
+  const bound = FIXED_STORAGE_BINDINGS + groups.length;
+  if (bound > limit) {
+    throw new InternalError(`webgpu backend: the kernels would bind ${bound} storage buffers (F, I, A, IND, ${groups.map((g) => g.name).join(', ')}), more than this device's maxStorageBuffersPerShaderStage (${limit})`);
+  }
 }

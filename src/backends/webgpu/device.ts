@@ -121,7 +121,8 @@ export async function acquireDevice(gpu?: GPU): Promise<AcquiredDevice> {
     requiredLimits: {
       maxStorageBufferBindingSize: L.maxStorageBufferBindingSize,
       maxBufferSize: L.maxBufferSize,
-      maxStorageBuffersPerShaderStage: Math.min(L.maxStorageBuffersPerShaderStage, 8),
+      // All the adapter has: beyond F, I, A and IND, each is a buffer for the largest arrays (`memory.ts` `GroupBuffer`).
+      maxStorageBuffersPerShaderStage: L.maxStorageBuffersPerShaderStage,
     },
   });
   const info = adapter.info ?? ({} as GPUAdapterInfo);

@@ -30,7 +30,7 @@ import { RANDOM_WGSL } from './random.js';
 import { PROCEDURAL_WGSL } from './procedural.js';
 import { FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { scheduleStages, type ScheduledRun } from '../kernels/schedule.js';
-import { InternalError } from '../../errors.js';
+import { InternalError, NetworkError } from '../../errors.js';
 
 type StateMap = Map<string, ArrayLike<number>>;
 
@@ -73,7 +73,7 @@ export const NO_HALT = 2147483647;
 export const CONNECTIVITY = new Set(['_row_ptr', '_post_rank', '_pre_rank', '_inv_ptr', '_inv_idx', '_syn_dendrite', '_dendrite_of_post', '_delay', '_delay_uniform', '_proc_post', '_proc_table', '_proc_member', '_wg_bits']);
 
 /**
- * The connectivity arrays that live in the connectivity buffers (`memory.ts` `CONNECTIVITY_BUFFERS`),
+ * The connectivity arrays that live in the connectivity buffers (`memory.ts` `GroupBuffer`),
  * not in `I`: all but the uniform delay and the procedural threshold table, a few elements each,
  * which the WGSL helpers read from `I`.
  */
@@ -99,12 +99,56 @@ export function gpuWrites(plan: NetworkPlan, owner: 'pop' | 'proj', id: number, 
     || events.some((a) => a.owner === 'self' && a.target === name) || d.eventDriven.some((v) => v.name === name);
 }
 
-/** The layout of every array of `input` (state maps as they are now) and of the engine's own arrays. */
-export function buildLayout(input: EngineInput, history: number[], recordBatch: number, bindingBytes = 2147483644): Layout {
+/**
+ * The layout of every array of `input` (state maps as they are now) and of the engine's own arrays.
+ * `bindingBytes` is the adapter's `maxStorageBufferBindingSize`, `storageBuffers` its
+ * `maxStorageBuffersPerShaderStage`. The large connectivity arrays go to the connectivity buffers;
+ * when the float arrays exceed one binding, the projections' per-synapse float arrays go to float
+ * buffers too (`memory.ts` `GroupBuffer`), so a network whose floats fit in one binding keeps them
+ * all in `F`. Past the limits a `NetworkError` names the array, its size and the limit.
+ */
+export function buildLayout(input: EngineInput, history: number[], recordBatch: number, bindingBytes = 2147483644, storageBuffers = 8): Layout {
+  const groupElements = Math.floor(bindingBytes / 4);
+  const one = layoutWith(input, history, recordBatch, groupElements, storageBuffers, false);
+  if (one.size.F <= groupElements) return one;
+  const L = layoutWith(input, history, recordBatch, groupElements, storageBuffers, true);
+  if (L.size.F > groupElements) {
+    const largest = L.regions.filter((r) => r.buf === 'F').sort((a, b) => b.length - a.length).slice(0, 3)
+      .map((r) => `'${r.name}' of ${describe(input, r.owner, r.id)} (${4 * r.length} bytes)`).join(', ');
+    throw new NetworkError(`webgpu backend: the network's float arrays that must share one storage buffer need ${4 * L.size.F} bytes, more than this GPU's storage buffer limit (${4 * groupElements} bytes; the largest: ${largest}); only the per-synapse float arrays of projections can be spread over several buffers: use a smaller network or the cpp backend`);
+  }
+  return L;
+}
+
+/** The object owning an array, for messages (`projection 'exc'`). */
+function describe(input: EngineInput, owner: 'pop' | 'proj' | 'net', id: number): string {
+  if (owner === 'proj') return `projection '${input.plan.projections[id].name}'`;
+  if (owner === 'pop') return `population '${input.plan.populations[id].name}'`;
+  return 'the network';
+}
+
+/**
+ * Whether a float array of a projection is per synapse (a local attribute, not the single shared
+ * weight): the arrays that may move to a float buffer. Random draws (`_rand_…`) stay in `F`: their
+ * kernel writes `F` (`phases.ts`).
+ */
+function perSynapseFloat(input: EngineInput, id: number, name: string): boolean {
+  const proj = input.plan.projections[id];
+  if (name === 'w' && proj.singleWeight) return false;
+  return proj.description.attributes.some((a) => a.name === name && a.locality === 'local');
+}
+
+/** The layout of {@link buildLayout}, with the per-synapse float arrays in float buffers (`floatGroups`) or in `F`. */
+function layoutWith(input: EngineInput, history: number[], recordBatch: number, groupElements: number, storageBuffers: number, floatGroups: boolean): Layout {
   const L = new Layout({
     separate: (owner, name) => owner === 'proj' && SEPARATE.has(name),
-    groupElements: Math.floor(bindingBytes / 4),
-    describe: (owner, id) => (owner === 'proj' ? `projection '${input.plan.projections[id].name}'` : `${owner} ${id}`),
+    separateFloat: (owner, id, name) => {
+      if (!floatGroups || owner !== 'proj' || !perSynapseFloat(input, id, name)) return undefined;
+      return gpuWrites(input.plan, owner, id, name) ? 'written' : 'read';
+    },
+    groupElements,
+    storageBuffers,
+    describe: (owner, id) => describe(input, owner, id),
   });
   L.add('net', 0, 'constants', 'f', Math.max(1, input.constants.length));
   L.add('net', 0, 'enabled', 'i', Math.max(1, input.enabled.length));
@@ -182,7 +226,7 @@ export function generateWgsl(plan: NetworkPlan, L: Layout, options: GenerateOpti
   const fnCache = new Map<boolean, string>();
   const modules = kernels.map((k) => {
     if (!fnCache.has(k.mem.atomicF)) fnCache.set(k.mem.atomicF, functions(k.mem));
-    return moduleSource(plan, k, fnCache.get(k.mem.atomicF)!, L.get('net', 0, '_wg_halt').offset);
+    return moduleSource(plan, k, fnCache.get(k.mem.atomicF)!, L.get('net', 0, '_wg_halt').offset, L);
   });
   return { layout: L, kernels, modules, indirectSlots: Math.max(1, slots.next) };
 }
@@ -287,7 +331,7 @@ function haltCheck(barriers: boolean, halt: number): string[] {
   return [`  if (li == 0) { _halt = I[${halt}]; }`, '  if (U.step >= workgroupUniformLoad(&_halt)) { return; }'];
 }
 
-function moduleSource(plan: NetworkPlan, k: Kernel, functions: string, halt: number): string {
+function moduleSource(plan: NetworkPlan, k: Kernel, functions: string, halt: number, L: Layout): string {
   const body = k.body.join('\n');
   const barriers = body.includes('workgroupBarrier');
   const procedural = body.includes('nx_proc_');
@@ -296,7 +340,7 @@ function moduleSource(plan: NetworkPlan, k: Kernel, functions: string, halt: num
     `// neurarchy webgpu kernel ${k.name}`,
     `const DT: f32 = ${wgslNumber(plan.dt)};`,
     `const SEED: u32 = ${plan.seed >>> 0}u;`,
-    bindingDeclarations(k.mem, k.writesIndirect === true),
+    bindingDeclarations(k.mem, k.writesIndirect === true, L.groups),
     WGSL_HELPERS,
     ...(random ? [PHILOX_WGSL_SOURCE] : []),
     ...(body.includes('nrx_gamma') || body.includes('nrx_binomial') ? [RANDOM_WGSL] : []),

@@ -1,7 +1,7 @@
 /**
  * Device memory of a network: every array of every population's and projection's `state` map, plus
- * the engine's own arrays, packed into three storage buffers so that a kernel needs only a handful
- * of bindings whatever the network:
+ * the engine's own arrays, packed into three storage buffers (and, for the largest arrays, a few
+ * group buffers: {@link GroupBuffer}) so that a kernel needs only a handful of bindings whatever the network:
  *
  * - `F`: every float array, as **f32** (the state maps keep **f64** host copies for the API:
  *   attribute reads, monitors, save/load; they hold exactly the f32 values of the device after a run);
@@ -22,21 +22,53 @@ import { InternalError, NetworkError } from '../../errors.js';
 export type BufferName = 'F' | 'I' | 'A';
 
 /**
- * The read-only int buffers of the large connectivity arrays (indices, delays, bitmasks), bound
- * beside `F`, `I` and `A`: each binding holds at most the adapter's `maxStorageBufferBindingSize`
- * (2 GiB on NVIDIA's Vulkan driver), which the connectivity of the full microcircuit (3.9 GB) or of
- * a dense network of 20 000 neurons exceeds in one buffer. An array goes to the first of them with
- * room; its WGSL name is the buffer's.
+ * A group buffer, bound beside `F`, `I` and `A` for the largest arrays: each binding holds at most
+ * the adapter's `maxStorageBufferBindingSize` (2 GiB on NVIDIA's Vulkan driver), which the
+ * connectivity of the full microcircuit (3.9 GB) or the weights of a dense network of 30 000
+ * neurons (3.6 GB) exceed in one buffer.
+ * - `C<n>`: read-only int32, the large connectivity arrays (indices, delays, bitmasks), read with
+ *   {@link Layout.int};
+ * - `W<n>`: float32, the per-synapse float arrays of projections (`w`, plastic variables), only when
+ *   `F` would exceed one binding with them; read and written through a {@link Mem} with the buffer
+ *   {@link Layout.float} names. A group holds either arrays some kernel writes (bound read-write)
+ *   or arrays none writes (bound read-only).
+ * An array goes to the first group of its kind with room, a new group when none has; groups are
+ * bound in the order they were opened.
  */
-export const CONNECTIVITY_BUFFERS = ['C0', 'C1', 'C2', 'C3'] as const;
-export type ConnectivityBuffer = (typeof CONNECTIVITY_BUFFERS)[number];
+export type GroupBuffer = `C${number}` | `W${number}`;
+
+/** One group buffer of a {@link Layout}. */
+export interface Group {
+  name: GroupBuffer;
+  kind: 'i' | 'f';
+  /** Whether a kernel writes an array of the group (bound read-write; the read-back copies it). */
+  written: boolean;
+  /** Elements placed so far. */
+  elements: number;
+}
+
+/**
+ * Storage-buffer bindings a kernel has beside the group buffers: `F`, `I`, `A`, and `IND` (the
+ * indirect-dispatch arguments) in the kernels that write them.
+ */
+export const FIXED_STORAGE_BINDINGS = 4;
 
 /** How a {@link Layout} places arrays. */
 export interface LayoutOptions {
   /** Whether an int array goes to a connectivity buffer (`C0`…) rather than `I`. */
   separate?: (owner: Region['owner'], name: string) => boolean;
-  /** Elements of one connectivity buffer at most (the binding limit ÷ 4). */
+  /**
+   * Whether a float array goes to a float buffer (`W0`…) rather than `F`, and whether a kernel
+   * writes it (`'written'`) or none does (`'read'`); undefined: `F`.
+   */
+  separateFloat?: (owner: Region['owner'], id: number, name: string) => 'written' | 'read' | undefined;
+  /** Elements of one group buffer at most (the binding limit ÷ 4). */
   groupElements?: number;
+  /**
+   * The adapter's `maxStorageBuffersPerShaderStage` (default 8, WebGPU's least): every kernel binds
+   * `F`, `I`, `A`, `IND` and every group, so at most this minus {@link FIXED_STORAGE_BINDINGS} groups.
+   */
+  storageBuffers?: number;
   /** The object owning an array, for messages (`projection 'exc'`). */
   describe?: (owner: Region['owner'], id: number) => string;
 }
@@ -45,7 +77,7 @@ export interface Region {
   owner: 'pop' | 'proj' | 'net';
   id: number;
   name: string;
-  buf: BufferName | ConnectivityBuffer;
+  buf: BufferName | GroupBuffer;
   /** First element in the buffer. */
   offset: number;
   length: number;
@@ -54,10 +86,23 @@ export interface Region {
 /** Int32 arrays that live in the atomic buffer `A`. */
 const ATOMIC = new Set(['_nspiked', '_naxon']);
 
+/** Whether a region lives in a group buffer (`C<n>`, `W<n>`), not in `F`, `I` or `A`. */
+export function inGroup(r: Region): boolean {
+  return r.buf !== 'F' && r.buf !== 'I' && r.buf !== 'A';
+}
+
+/** Whether a region holds floats (`F` or a float group `W<n>`): f32 on the device. */
+export function isFloat(r: Region): boolean {
+  return r.buf === 'F' || r.buf.startsWith('W');
+}
+
 export class Layout {
   readonly regions: Region[] = [];
   readonly #index = new Map<string, Region>();
-  readonly size: Record<BufferName | ConnectivityBuffer, number> = { F: 0, I: 0, A: 0, C0: 0, C1: 0, C2: 0, C3: 0 };
+  /** Elements of each buffer (`F`, `I`, `A`, and each group by name). */
+  readonly size: Record<string, number> = { F: 0, I: 0, A: 0 };
+  /** The group buffers, in binding order (the order they were opened). */
+  readonly groups: Group[] = [];
   readonly #options: LayoutOptions;
 
   constructor(options: LayoutOptions = {}) {
@@ -68,10 +113,13 @@ export class Layout {
     const key = `${owner}:${id}:${name}`;
     const old = this.#index.get(key);
     if (old) return old;
-    const buf = kind === 'f' ? 'F' : ATOMIC.has(name) ? 'A' : this.#options.separate?.(owner, name) ? this.#group(owner, id, name, length) : 'I';
+    const buf = kind === 'f' ? this.#floatBuffer(owner, id, name, length)
+      : ATOMIC.has(name) ? 'A' : this.#options.separate?.(owner, name) ? this.#group('i', false, owner, id, name, length) : 'I';
     const r: Region = { owner, id, name, buf, offset: this.size[buf], length };
     // Keep every region at least one element long, so that an empty array still has a valid offset.
     this.size[buf] += Math.max(1, length);
+    const g = this.groups.find((x) => x.name === buf);
+    if (g) g.elements = this.size[buf];
     this.regions.push(r);
     this.#index.set(key, r);
     return r;
@@ -88,12 +136,12 @@ export class Layout {
   }
 
   /**
-   * The offset of an array of `F`, `I` or `A` as a WGSL literal. An array of a connectivity buffer
-   * has no offset in `I`: {@link int} reads it (so no kernel reads it from the wrong buffer).
+   * The offset of an array of `F`, `I` or `A` as a WGSL literal. An array of a group buffer has no
+   * offset there: {@link int} or {@link float} names its buffer (so no kernel reads it from the wrong one).
    */
   off(owner: Region['owner'], id: number, name: string): string {
     const r = this.get(owner, id, name);
-    if (r.buf.startsWith('C')) throw new InternalError(`webgpu backend: '${name}' of ${owner} ${id} lives in ${r.buf}: read it with Layout.int()`);
+    if (inGroup(r)) throw new InternalError(`webgpu backend: '${name}' of ${owner} ${id} lives in ${r.buf}: read it with Layout.${r.buf.startsWith('C') ? 'int' : 'float'}()`);
     return String(r.offset);
   }
 
@@ -104,69 +152,130 @@ export class Layout {
     return idx === '0' ? `${r.buf}[${r.offset}]` : `${r.buf}[${r.offset} + ${idx}]`;
   }
 
-  /** The first connectivity buffer with room for `length` elements. */
-  #group(owner: Region['owner'], id: number, name: string, length: number): ConnectivityBuffer {
+  /**
+   * Where a float array lives: its buffer (`F` or a float group `W<n>`) and its first element
+   * (a WGSL literal), for a {@link Mem}'s `f(idx, buf)` and `loc(idx, shared, buf)`.
+   */
+  float(owner: Region['owner'], id: number, name: string): { buf: FloatBuffer; off: string } {
+    const r = this.get(owner, id, name);
+    if (!isFloat(r)) throw new InternalError(`webgpu backend: '${name}' of ${owner} ${id} is not a float array (${r.buf})`);
+    return { buf: r.buf as FloatBuffer, off: String(r.offset) };
+  }
+
+  /** The buffer of a float array: `F`, or a float group when the options separate it. */
+  #floatBuffer(owner: Region['owner'], id: number, name: string, length: number): 'F' | GroupBuffer {
+    const access = this.#options.separateFloat?.(owner, id, name);
+    return access === undefined ? 'F' : this.#group('f', access === 'written', owner, id, name, length);
+  }
+
+  /** The first group of kind `kind` (and, for floats, of the same access) with room for `length` elements, opened if none has. */
+  #group(kind: 'i' | 'f', written: boolean, owner: Region['owner'], id: number, name: string, length: number): GroupBuffer {
     const limit = this.#options.groupElements ?? DEFAULT_GROUP_ELEMENTS;
     const n = Math.max(1, length);
-    const g = CONNECTIVITY_BUFFERS.find((b) => this.size[b] + n <= limit);
-    if (g) return g;
     const who = this.#options.describe?.(owner, id) ?? `${owner} ${id}`;
-    const used = CONNECTIVITY_BUFFERS.map((b) => `${b} ${4 * this.size[b]}`).join(', ');
-    throw new NetworkError(n > limit
-      ? `webgpu backend: the array '${name}' of ${who} needs ${4 * n} bytes, more than this GPU's storage buffer limit (${4 * limit} bytes): use procedural connectivity (connectFixedProbability({ procedural: true })), a smaller network, or the cpp backend`
-      : `webgpu backend: the connectivity of the network needs more than the ${CONNECTIVITY_BUFFERS.length} storage buffers of ${4 * limit} bytes this GPU allows (the array '${name}' of ${who}, ${4 * n} bytes, fits in none: ${used}): use procedural connectivity, a smaller network, or the cpp backend`);
+    if (n > limit) {
+      throw new NetworkError(kind === 'i'
+        ? `webgpu backend: the array '${name}' of ${who} needs ${4 * n} bytes, more than this GPU's storage buffer limit (${4 * limit} bytes): use procedural connectivity (connectFixedProbability({ procedural: true })), a smaller network, or the cpp backend`
+        : `webgpu backend: the float array '${name}' of ${who} needs ${4 * n} bytes, more than this GPU's storage buffer limit (${4 * limit} bytes): use a smaller network or the cpp backend`);
+    }
+    const g = this.groups.find((x) => x.kind === kind && x.written === written && x.elements + n <= limit);
+    if (g) return g.name;
+    const max = Math.max(0, (this.#options.storageBuffers ?? DEFAULT_STORAGE_BUFFERS) - FIXED_STORAGE_BINDINGS);
+    if (this.groups.length >= max) {
+      const used = this.groups.map((x) => `${x.name} ${4 * x.elements}`).join(', ');
+      throw new NetworkError(`webgpu backend: the network needs more storage buffers than this GPU binds in one kernel (maxStorageBuffersPerShaderStage ${max + FIXED_STORAGE_BINDINGS}: F, I, A, the indirect arguments and ${max} buffers of at most ${4 * limit} bytes each for the largest arrays, which are full: ${used || 'none'}); the ${kind === 'i' ? 'array' : 'float array'} '${name}' of ${who} (${4 * n} bytes) fits in none: use procedural connectivity, a smaller network, or the cpp backend`);
+    }
+    const prefix = kind === 'i' ? 'C' : 'W';
+    const name0 = `${prefix}${this.groups.filter((x) => x.kind === kind).length}` as GroupBuffer;
+    this.groups.push({ name: name0, kind, written, elements: 0 });
+    this.size[name0] = 0;
+    return name0;
   }
 }
 
-/** The state buffer (`F`, `I`, `A`) of a region the kernels write: connectivity is never read back. */
+/** A buffer holding floats: `F`, or a float group. */
+export type FloatBuffer = 'F' | `W${number}`;
+
+/**
+ * The state buffer (`F`, `I`, `A`) of a region that a step-by-step read-back copies; an array of a
+ * group buffer (the largest arrays, read back whole by `HostSync.download`) is refused, with the
+ * reason, where a path would snapshot it (hooks that read a projection's per-synapse arrays).
+ */
 export function stateBuffer(r: Region): BufferName {
-  if (r.buf !== 'F' && r.buf !== 'I' && r.buf !== 'A') throw new InternalError(`webgpu backend: '${r.name}' of ${r.owner} ${r.id} is connectivity (${r.buf}), never read back`);
-  return r.buf;
+  if (r.buf === 'F' || r.buf === 'I' || r.buf === 'A') return r.buf;
+  if (r.buf.startsWith('W')) {
+    throw new NetworkError(`webgpu backend: the array '${r.name}' of ${r.owner === 'proj' ? 'projection' : r.owner} ${r.id} lives in the float buffer ${r.buf} (its float state exceeds one storage binding), which monitors of a projection cannot snapshot step by step on webgpu yet: record the projection less often (monitor it in a network small enough for one binding), or use the cpp backend`);
+  }
+  throw new InternalError(`webgpu backend: '${r.name}' of ${r.owner} ${r.id} is connectivity (${r.buf}), never read back`);
 }
 
-/** Elements of a connectivity buffer when the limit is not given: 2 GiB, the limit of NVIDIA's Vulkan driver. */
+/** Elements of a group buffer when the limit is not given: 2 GiB, the limit of NVIDIA's Vulkan driver. */
 const DEFAULT_GROUP_ELEMENTS = Math.floor(2147483644 / 4);
 
-/** How a kernel reads and writes memory. */
+/** `maxStorageBuffersPerShaderStage` when not given: WebGPU's default (so four group buffers). */
+const DEFAULT_STORAGE_BUFFERS = 8;
+
+/**
+ * How a kernel reads and writes memory. Float reads and writes name their buffer (`buf`, from
+ * {@link Layout.float}; `F` when omitted): a float group `W<n>` is a plain `array<f32>` in every
+ * kernel, written by one invocation per element (per-synapse arrays), so only `F` needs atomics.
+ */
 export interface Mem {
   /** Whether `F` is bound as atomics (event kernels). */
   readonly atomicF: boolean;
-  /** Read of `F[idx]`. */
-  f(idx: string): string;
-  /** A float location; `shared` when several invocations of the kernel may write it (atomic adds). */
-  loc(idx: string, shared: boolean): Location;
+  /** Read of `buf[idx]`. */
+  f(idx: string, buf?: FloatBuffer): string;
+  /** A float location of `buf`; `shared` when several invocations of the kernel may write it (atomic adds, `F` only). */
+  loc(idx: string, shared: boolean, buf?: FloatBuffer): Location;
   /** Read of `I[idx]`. */
   i(idx: string): string;
   /** Read of the counter `A[idx]`. */
   count(idx: string): string;
 }
 
+/** A plain float location `buf[idx]`. */
+function plainLoc(idx: string, buf: FloatBuffer): Location {
+  return { read: `${buf}[${idx}]`, store: (v) => `${buf}[${idx}] = ${v};` };
+}
+
 export const plainMem: Mem = {
   atomicF: false,
-  f: (idx) => `F[${idx}]`,
-  loc: (idx) => ({ read: `F[${idx}]`, store: (v) => `F[${idx}] = ${v};` }),
+  f: (idx, buf = 'F') => `${buf}[${idx}]`,
+  loc: (idx, _shared, buf = 'F') => plainLoc(idx, buf),
   i: (idx) => `I[${idx}]`,
   count: (idx) => `atomicLoad(&A[${idx}])`,
 };
 
 export const atomicMem: Mem = {
   atomicF: true,
-  f: (idx) => `nx_ldf(${idx})`,
-  loc: (idx, shared) => ({
-    read: `nx_ldf(${idx})`,
-    store: (v) => `nx_stf(${idx}, ${v});`,
-    ...(shared ? { atomicAdd: (v: string) => `nx_addf(${idx}, ${v});` } : {}),
-  }),
+  f: (idx, buf = 'F') => (buf === 'F' ? `nx_ldf(${idx})` : `${buf}[${idx}]`),
+  loc: (idx, shared, buf = 'F') => {
+    if (buf !== 'F') {
+      // Only per-synapse arrays live in float groups, each element written by its synapse's one invocation.
+      if (shared) throw new InternalError(`webgpu backend: a write shared by several invocations to ${buf}[${idx}]: float groups hold per-synapse arrays only`);
+      return plainLoc(idx, buf);
+    }
+    return {
+      read: `nx_ldf(${idx})`,
+      store: (v) => `nx_stf(${idx}, ${v});`,
+      ...(shared ? { atomicAdd: (v: string) => `nx_addf(${idx}, ${v});` } : {}),
+    };
+  },
   i: (idx) => `I[${idx}]`,
   count: (idx) => `atomicLoad(&A[${idx}])`,
 };
 
+/** Binding number of the first group buffer (after `F` 0, `I` 1, `A` 2, `U` 3, `IND` 4). */
+export const FIRST_GROUP_BINDING = 5;
+
 /**
  * The bindings every kernel module declares (group 0): `F`, `I`, `A`, the per-step uniform `U`
- * (bound with a dynamic offset, one 256-byte slot per step of a batch), the connectivity buffers
- * `C0`…`C3` (read-only) and, for the kernels that prepare indirect dispatches, `IND`.
+ * (bound with a dynamic offset, one 256-byte slot per step of a batch), the layout's group buffers
+ * (`groups`, from binding {@link FIRST_GROUP_BINDING} in order: connectivity `C<n>` read-only,
+ * float groups read-write where a kernel writes them) and, for the kernels that prepare indirect
+ * dispatches, `IND`.
  */
-export function bindingDeclarations(mem: Mem, indirect: boolean): string {
+export function bindingDeclarations(mem: Mem, indirect: boolean, groups: readonly Group[]): string {
   return [
     mem.atomicF
       ? '@group(0) @binding(0) var<storage, read_write> F: array<atomic<u32>>;'
@@ -175,7 +284,7 @@ export function bindingDeclarations(mem: Mem, indirect: boolean): string {
     '@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;',
     'struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }',
     '@group(0) @binding(3) var<uniform> U: Step;',
-    ...CONNECTIVITY_BUFFERS.map((b, g) => `@group(0) @binding(${5 + g}) var<storage, read> ${b}: array<i32>;`),
+    ...groups.map((g, j) => `@group(0) @binding(${FIRST_GROUP_BINDING + j}) var<storage, ${g.written ? 'read_write' : 'read'}> ${g.name}: array<${g.kind === 'i' ? 'i32' : 'f32'}>;`),
     ...(indirect ? ['@group(0) @binding(4) var<storage, read_write> IND: array<u32>;'] : []),
     ...(mem.atomicF ? [ATOMIC_F_HELPERS] : []),
   ].join('\n');

@@ -112,7 +112,9 @@ export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, L: Layout, 
       if (options.temps.has(name)) return tempName(name);
       const a = attrs.get(name);
       if (a) {
-        return mem.f(`${L.off('proj', proj.id, name)} + ${synapseIndex(a.locality, name === 'w' && proj.singleWeight)}`);
+        // A per-synapse array may live in a float group (`memory.ts` `GroupBuffer`): its buffer comes with its offset.
+        const { buf, off } = L.float('proj', proj.id, name);
+        return mem.f(`${off} + ${synapseIndex(a.locality, name === 'w' && proj.singleWeight)}`, buf);
       }
       if (name === 't_pre') return lastSpike('pre');
       if (name === 't_post') return lastSpike('post');
@@ -158,7 +160,8 @@ export function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: Sy
         const idx = synapseIndex(a.locality, single);
         const shared = single || (a.locality === 'global' ? sharing.global : a.locality === 'semiglobal' ? sharing.semiglobal : false);
         if (shared && !mem.atomicF) refuse(`${target}`);
-        return mem.loc(`${L.off('proj', proj.id, target)} + ${idx}`, shared);
+        const { buf, off } = L.float('proj', proj.id, target);
+        return mem.loc(`${off} + ${idx}`, shared, buf);
       }
       const p = owner === 'pre' ? pre : post;
       const global = isGlobalAttribute(p.description, target);

@@ -16,7 +16,7 @@
  *   makes the build stale: the engine builds again (`build.ts`).
  */
 import type { EngineInput } from '../../runtime/engine.js';
-import { CONNECTIVITY_BUFFERS, stateBuffer, type Region, type BufferName, type ConnectivityBuffer } from './memory.js';
+import { stateBuffer, isFloat, inGroup, type Region, type BufferName } from './memory.js';
 import type { Compiled } from './build.js';
 import type { OwnArrays } from './rings.js';
 import { historyLengths, CONNECTIVITY } from './generate.js';
@@ -110,7 +110,7 @@ export class HostSync {
       const dev = c.synced.get(r);
       if (dev && r.owner === 'proj' && CONNECTIVITY.has(r.name) && !this.#signalled.has(r.id)) continue;
       if (dev && same(host, dev)) continue;
-      const data = r.buf === 'F' ? Float32Array.from(host) : Int32Array.from(host);
+      const data = isFloat(r) ? Float32Array.from(host) : Int32Array.from(host);
       c.synced.set(r, data);
       if (data.length) this.device.queue.writeBuffer(deviceBuffer(c, r), r.offset * 4, data);
     }
@@ -127,24 +127,39 @@ export class HostSync {
     // Not read back: the engine's own arrays, spike records (read by the run's hand-over), arrays no kernel writes.
     const regions = popsOnly ? c.readBack.pops : c.readBack.all;
     const bytes = popsOnly ? c.readBytes.pops : c.readBytes.all;
+    // The float groups kernels write (plastic weights too large for `F`): whole, with the rest of the state.
+    const groups = popsOnly ? [] : c.groupReadBack;
     const enc = dev.createCommandEncoder();
     for (const b of BUFS) enc.copyBufferToBuffer(c[b], 0, c.staging[b], 0, bytes[b]);
+    for (const g of groups) enc.copyBufferToBuffer(c.groups[c.gen.layout.groups.indexOf(g.group)], 0, g.buffer, 0, g.buffer.size);
     dev.queue.submit([enc.finish()]);
     this.launches.readBacks++;
-    await Promise.all(BUFS.map((b) => c.staging[b].mapAsync(GPUMapMode.READ, 0, bytes[b])));
+    await Promise.all([...BUFS.map((b) => c.staging[b].mapAsync(GPUMapMode.READ, 0, bytes[b])), ...groups.map((g) => g.buffer.mapAsync(GPUMapMode.READ))]);
     const read = (b: BufferName) => {
       const data = c.staging[b].getMappedRange(0, bytes[b]).slice(0);
       c.staging[b].unmap();
       return data;
     };
     const F = new Float32Array(read('F')), I = new Int32Array(read('I')), A = new Int32Array(read('A'));
-    this.check();
-    for (const r of regions) {
-      const src = (r.buf === 'F' ? F : r.buf === 'I' ? I : A).subarray(r.offset, r.offset + r.length);
-      this.host(r)!.set(src);
-      c.synced.set(r, src.slice());
+    // A group's mapped range is read in place (up to 2 GiB: no copy of the whole range).
+    const mapped = groups.map((g) => new Float32Array(g.buffer.getMappedRange()));
+    try {
+      this.check();
+      for (const r of regions) {
+        if (inGroup(r)) continue;
+        this.#take(r, (r.buf === 'F' ? F : r.buf === 'I' ? I : A).subarray(r.offset, r.offset + r.length));
+      }
+      groups.forEach((g, j) => { for (const r of g.regions) this.#take(r, mapped[j].subarray(r.offset, r.offset + r.length)); });
+    } finally {
+      for (const g of groups) g.buffer.unmap();
     }
     this.#sortSpikes();
+  }
+
+  /** Region `r`'s device values `src` into its host array and the record of what the device holds. */
+  #take(r: Region, src: Float32Array | Int32Array): void {
+    this.host(r)!.set(src);
+    this.compiled.synced.set(r, src.slice());
   }
 
   /** Reads `length` elements of `I` from `offset`. */
@@ -206,5 +221,5 @@ function same(host: Host, dev: Float32Array | Int32Array): boolean {
 /** The device buffer that holds region `r`. */
 function deviceBuffer(c: Compiled, r: Region): GPUBuffer {
   if (r.buf === 'F' || r.buf === 'I' || r.buf === 'A') return c[r.buf];
-  return c.C[CONNECTIVITY_BUFFERS.indexOf(r.buf as ConnectivityBuffer)];
+  return c.groups[c.gen.layout.groups.findIndex((g) => g.name === r.buf)];
 }
