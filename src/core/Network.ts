@@ -9,6 +9,7 @@ import { checkOptions, describeValue, optionKeys } from './options.js';
 import { UNSUPPORTED_SETUP_OPTIONS } from './annarchy-options.js';
 import type { MethodName } from '../equations/description.js';
 import type { Population } from './Population.js';
+import type { Precision } from '../ir/plan.js';
 
 /** The backends: `js` (generated JavaScript), `cpp` (C++/OpenMP), `webgpu` (WGSL). */
 export type BackendName = 'js' | 'wasm' | 'cpp' | 'webgpu';
@@ -55,10 +56,32 @@ export interface NetworkConfig {
    * keep one weight per synapse. Set before the projections are connected.
    */
   structuralPlasticity?: boolean;
+  /**
+   * Storage precision of the models' real-valued attributes (ANNarchy's `precision`): 'float64'
+   * (default) or 'float32' (also spelled 'double' and 'float', as ANNarchy does). In float32, the
+   * float attributes of every population and projection, weights included, are stored as float32
+   * from `compile()` on: a value is rounded to the nearest float32 each time it is written, while
+   * every expression is still computed in float64, so js, wasm and cpp give the same bits and the
+   * weights take half the memory and memory traffic. Integer and boolean attributes keep their
+   * values; webgpu computes in float32 in any case. Set before compile().
+   */
+  precision?: Precision | 'float' | 'double';
+}
+
+export type { Precision };
+
+/** The accepted spellings of {@link NetworkConfig.precision}, ANNarchy's included. */
+export const PRECISIONS: Readonly<Record<string, Precision>> = { float64: 'float64', double: 'float64', float32: 'float32', float: 'float32' };
+
+/** The precision a configured spelling means, or a `NetworkError` naming the accepted spellings. */
+export function checkPrecision(value: unknown, where: string): Precision {
+  const p = typeof value === 'string' ? PRECISIONS[value] : undefined;
+  if (p && Object.hasOwn(PRECISIONS, value as string)) return p;
+  throw new NetworkError(`${where}: precision must be one of ${Object.keys(PRECISIONS).map((k) => `'${k}'`).join(', ')}, got ${describeValue(value)}`);
 }
 
 /** The keys of {@link NetworkConfig} (`setup()`, `new Network()`, `net.config()`). */
-export const NETWORK_CONFIG_OPTIONS = optionKeys<NetworkConfig>()(['dt', 'seed', 'method', 'backend', 'numThreads', 'progress', 'checkNumerics', 'structuralPlasticity']);
+export const NETWORK_CONFIG_OPTIONS = optionKeys<NetworkConfig>()(['dt', 'seed', 'method', 'backend', 'numThreads', 'progress', 'checkNumerics', 'structuralPlasticity', 'precision']);
 
 /** Options of `net.compile()` and `compile()`. */
 export interface CompileOptions {
@@ -141,6 +164,7 @@ export function checkConfig(config: NetworkConfig, where: string): void {
   if (config.progress !== undefined && typeof config.progress !== 'boolean') {
     throw new NetworkError(`${where}: progress must be true or false, got ${describeValue(config.progress)}`);
   }
+  if (config.precision !== undefined) checkPrecision(config.precision, where);
   if (config.structuralPlasticity !== undefined && typeof config.structuralPlasticity !== 'boolean') {
     throw new NetworkError(`${where}: structuralPlasticity must be true or false, got ${describeValue(config.structuralPlasticity)}`);
   }

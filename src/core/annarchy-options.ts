@@ -4,7 +4,7 @@
  * that a ported script never runs with a setting silently dropped.
  */
 
-const FLOAT32 = "not yet: neurarchy computes in float64 on the 'js' and 'cpp' backends and in float32 on 'webgpu'";
+const FLOAT32 = "set the precision with setup({ precision: 'float32' }) or new Network({ precision: 'float32' }) ('float64', the default, or 'float32')";
 const ONE_FORMAT = 'neurarchy stores every projection in one format (post-major CSR, as ANNarchy\'s default post_to_pre LIL), chosen per backend: remove this option';
 const NO_DEBUG = 'neurarchy has no debug or profiling build: time calls with performance.now(), read the generated code with net.source';
 const LOGGING = 'neurarchy prints nothing but warnings; remove this option';
@@ -12,7 +12,6 @@ const LOGGING = 'neurarchy prints nothing but warnings; remove this option';
 /** `setup()` / `new Network()` / `net.config()` keys of ANNarchy's (§1.9.3) that neurarchy refuses. */
 export const UNSUPPORTED_SETUP_OPTIONS: Readonly<Record<string, string>> = {
   paradigm: "choose the backend instead: backend 'cpp' for ANNarchy's 'openmp', backend 'webgpu' for GPUs (ANNarchy's 'cuda')",
-  precision: FLOAT32,
   dtype: FLOAT32,
   sparse_matrix_format: ONE_FORMAT,
   sparseMatrixFormat: ONE_FORMAT,

@@ -71,7 +71,7 @@ export function shaped(src: ArrayLike<number>, shape: number[]): ShapedArray {
 }
 
 /** The arrays of a population's or projection's state: attributes are float64, indices int32. */
-export type StateArray = Float64Array | Int32Array;
+export type StateArray = Float64Array | Float32Array | Int32Array;
 
 /**
  * A nested array assigned to a population (or view) must have its geometry's shape: a [4][3] array

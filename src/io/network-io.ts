@@ -84,8 +84,10 @@ function selected(net: SavableNetwork, sel?: SaveSelection): { objs: Obj[]; whol
   return { objs: [...pick(net.populations, sel?.populations), ...projs.filter((p) => !unsaved(p))], whole };
 }
 
-function dtypeOf(a: ArrayLike<number>): '<f8' | '<i4' | '|u1' {
+function dtypeOf(a: ArrayLike<number>): '<f8' | '<f4' | '<i4' | '|u1' {
   if (a instanceof Float64Array) return '<f8';
+  // Attributes of a network in float32 precision (numpy's float32, as ANNarchy's precision='float' saves them).
+  if (a instanceof Float32Array) return '<f4';
   if (a instanceof Int32Array) return '<i4';
   if (a instanceof Uint8Array) return '|u1';
   throw new NetworkError(`cannot save an array of type ${(a as object).constructor.name}`);
@@ -204,13 +206,17 @@ function jsonArray(key: string, a: unknown): NpyArray {
   let data: NpyArray['data'];
   switch (a.dtype) {
     case '<f8':
-      data = Float64Array.from(values, (x, i) => {
+    case '<f4':
+    {
+      const parsed = Float64Array.from(values, (x, i) => {
         if (typeof x === 'number') return x;
         if (x === '-0') return -0;
         if (x === 'NaN' || x === 'Infinity' || x === '-Infinity') return Number(x);
         return at(i, 'is not a number (non-finite values are written "NaN", "Infinity", "-Infinity")');
       });
+      data = a.dtype === '<f4' ? new Float32Array(parsed) : parsed;
       break;
+    }
     case '<i4': data = ints(-(2 ** 31), 2 ** 31 - 1, (n) => new Int32Array(n)); break;
     case '|u1': data = ints(0, 255, (n) => new Uint8Array(n)); break;
     case '<i8':
@@ -220,7 +226,7 @@ function jsonArray(key: string, a: unknown): NpyArray {
         return at(i, 'is not a 64-bit integer');
       });
       break;
-    default: return bad(`unknown dtype ${JSON.stringify(a.dtype)} (expected <f8, <i4, <i8 or |u1)`);
+    default: return bad(`unknown dtype ${JSON.stringify(a.dtype)} (expected <f8, <f4, <i4, <i8 or |u1)`);
   }
   return { data, dtype: a.dtype as string, shape: [data.length] };
 }
@@ -279,7 +285,9 @@ export function applyArrays(net: SavableNetwork, rec: Record<string, NpyArray>, 
         continue;
       }
       const want = dtypeOf(target);
-      if (src.dtype !== want) { problems.push(`'${key}': dtype ${src.dtype} in the file, ${want} in the network`); continue; }
+      // Float values load into either precision (float64 into float32: each rounded, as any write).
+      const floats = (t: string) => t === '<f8' || t === '<f4';
+      if (src.dtype !== want && !(floats(src.dtype) && floats(want))) { problems.push(`'${key}': dtype ${src.dtype} in the file, ${want} in the network`); continue; }
       if (name === '_pending_syn') continue; // its length is the number of spikes in flight: below
       if (src.data.length !== target.length) {
         const what = name === 'w' || name.startsWith('_') && kind === 'projection' ? ' (connectivity differs)' : '';

@@ -4,9 +4,9 @@
  * (taken from the schedule, so that the two never disagree). Allocation (`runtime/state.ts`) and
  * the backends' memory layouts read the same names; the table is the one place that lists them.
  */
-import type { ArrayPlan, ArrayRef, ArrayRole, KernelKind, KernelStep, PopulationPlan, ProjectionPlan } from './plan.js';
+import type { ArrayDtype, ArrayPlan, ArrayRef, ArrayRole, KernelKind, KernelStep, PopulationPlan, Precision, ProjectionPlan } from './plan.js';
 import type { PopulationRecord } from '../core/records.js';
-import { isGlobalAttribute } from '../equations/description.js';
+import { isGlobalAttribute, type Attribute } from '../equations/description.js';
 
 type Row = Omit<ArrayPlan, 'owner' | 'id' | 'writtenBy'>;
 
@@ -23,10 +23,15 @@ const INPUT_ARRAYS: Record<string, { formula: string; role: ArrayRole }> = {
   _ta_block: { formula: '1', role: 'input-counter' },
 };
 
-function populationRows(p: PopulationPlan, record: PopulationRecord | undefined): Row[] {
+/** The element type of an attribute's array: float attributes follow the precision; int and bool keep float64 (exact integers). */
+function attributeDtype(a: Attribute, precision: Precision): ArrayDtype {
+  return precision === 'float32' && a.type === 'float' ? 'f32' : 'f64';
+}
+
+function populationRows(p: PopulationPlan, record: PopulationRecord | undefined, precision: Precision): Row[] {
   const d = p.description;
   const rows: Row[] = d.attributes.map((a) => ({
-    name: a.name, dtype: 'f64', length: a.locality === 'global' ? 1 : p.size, lengthFormula: a.locality === 'global' ? '1' : 'size',
+    name: a.name, dtype: attributeDtype(a, precision), length: a.locality === 'global' ? 1 : p.size, lengthFormula: a.locality === 'global' ? '1' : 'size',
     role: 'attribute', locality: a.locality,
   }));
   for (const a of record?.inputArrays ?? []) {
@@ -52,8 +57,9 @@ function populationRows(p: PopulationPlan, record: PopulationRecord | undefined)
     rows.push(one('_delay_idx', 'i32', 'delay-counter'), one('_delay_len', 'i32', 'delay-counter'));
     for (const v of p.delayedVariables) {
       const global = isGlobalAttribute(d, v);
+      const attr = d.attributes.find((a) => a.name === v);
       rows.push({
-        name: `_delayed_${v}`, dtype: 'f64', length: p.maxDelay * (global ? 1 : p.size),
+        name: `_delayed_${v}`, dtype: attr ? attributeDtype(attr, precision) : 'f64', length: p.maxDelay * (global ? 1 : p.size),
         lengthFormula: global ? 'maxDelay' : 'maxDelay × size', role: 'delay-ring',
       });
     }
@@ -66,15 +72,15 @@ function populationRows(p: PopulationPlan, record: PopulationRecord | undefined)
   return rows;
 }
 
-function projectionRows(p: ProjectionPlan, pops: readonly PopulationPlan[]): Row[] {
+function projectionRows(p: ProjectionPlan, pops: readonly PopulationPlan[], precision: Precision): Row[] {
   const d = p.description;
   const counts = { local: p.synapses, semiglobal: p.dendrites, global: 1 };
   const formulas = { local: 'synapses', semiglobal: 'dendrites', global: '1' };
   const rows: Row[] = d.attributes.map((a) => {
     // Shared weights (Convolution, Pooling, Copy): `w` is the filter bank, one copy for every neuron.
-    if (a.name === 'w' && p.special?.kind === 'shared') return { name: 'w', dtype: 'f64', length: p.special.weights, lengthFormula: 'filter', role: 'attribute', locality: 'global' };
+    if (a.name === 'w' && p.special?.kind === 'shared') return { name: 'w', dtype: attributeDtype(a, precision), length: p.special.weights, lengthFormula: 'filter', role: 'attribute', locality: 'global' };
     const locality = a.name === 'w' && p.singleWeight ? 'global' : a.locality;
-    return { name: a.name, dtype: 'f64', length: counts[locality], lengthFormula: formulas[locality], role: 'attribute', locality };
+    return { name: a.name, dtype: attributeDtype(a, precision), length: counts[locality], lengthFormula: formulas[locality], role: 'attribute', locality };
   });
   const row = (name: string, dtype: 'f64' | 'i32', length: number, lengthFormula: string, role: ArrayRole, derivedFrom?: string[]): Row =>
     (derivedFrom ? { name, dtype, length, lengthFormula, role, derivedFrom } : { name, dtype, length, lengthFormula, role });
@@ -127,6 +133,7 @@ function withWriters(owner: 'pop' | 'proj', id: number, rows: Row[], writers: Ma
 /** The table of arrays: populations then projections, each in allocation order. */
 export function planArrays(
   pops: readonly PopulationPlan[], projs: readonly ProjectionPlan[], records: readonly PopulationRecord[], schedule: readonly KernelStep[],
+  precision: Precision = 'float64',
 ): ArrayPlan[] {
   const writers = new Map<string, KernelKind[]>();
   const key = (r: ArrayRef) => `${r.owner}:${r.id}:${r.name}`;
@@ -138,7 +145,7 @@ export function planArrays(
     }
   }
   return [
-    ...pops.flatMap((p) => withWriters('pop', p.id, populationRows(p, records.find((r) => r.id === p.id)), writers)),
-    ...projs.flatMap((p) => withWriters('proj', p.id, projectionRows(p, pops), writers)),
+    ...pops.flatMap((p) => withWriters('pop', p.id, populationRows(p, records.find((r) => r.id === p.id), precision), writers)),
+    ...projs.flatMap((p) => withWriters('proj', p.id, projectionRows(p, pops, precision), writers)),
   ];
 }

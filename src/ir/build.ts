@@ -7,7 +7,7 @@
  * into the conductance `g_<target>` otherwise (CurrentInjection), see `ProjectionPlan.rateInto`.
  */
 import { NetworkError } from '../errors.js';
-import type { NetworkPlan, PopulationPlan, ProjectionPlan, DelayPlan } from './plan.js';
+import type { NetworkPlan, PopulationPlan, ProjectionPlan, DelayPlan, Precision } from './plan.js';
 import type { Expr } from '../equations/ast.js';
 import type { NeuronDescription } from '../equations/description.js';
 import type { PopulationRecord, ProjectionRecord } from '../core/records.js';
@@ -21,6 +21,8 @@ import { planSchedule } from './schedule.js';
 export interface PlanInput {
   dt: number;
   seed: number;
+  /** Storage precision of the float attributes (default 'float64'). */
+  precision?: Precision;
   populations: readonly PopulationRecord[];
   projections: readonly ProjectionRecord[];
   constants: readonly string[];
@@ -115,6 +117,7 @@ export function buildPlan(input: PlanInput): NetworkPlan {
       description: d,
       type: d.type,
       singleWeight: c.singleWeight,
+      float32Weights: input.precision === 'float32',
       delay,
       hasUpdate,
       hasPostEvents: d.type === 'spike' && d.postSpike.length > 0 && special === undefined,
@@ -132,11 +135,12 @@ export function buildPlan(input: PlanInput): NetworkPlan {
   return {
     dt: input.dt,
     seed: input.seed,
+    precision: input.precision ?? 'float64',
     populations: pops,
     projections: projs,
     constants: [...input.constants],
     functions: input.functions.map((f) => ({ name: f.name, params: f.params, body: f.body })),
-    arrays: planArrays(pops, projs, input.populations, schedule),
+    arrays: planArrays(pops, projs, input.populations, schedule, input.precision ?? 'float64'),
     schedule,
   };
 }

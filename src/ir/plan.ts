@@ -121,6 +121,8 @@ export interface ProjectionPlan {
   type: 'rate' | 'spike';
   /** `w` stored as one value. */
   singleWeight: boolean;
+  /** `w` is stored in float32 (`precision: 'float32'`): weights computed in place of stored ones (procedural) are rounded to float32. */
+  float32Weights: boolean;
   delay: DelayPlan;
   /** Projections with per-step synaptic equations (global/semiglobal/local sections non-empty). */
   hasUpdate: boolean;
@@ -161,8 +163,15 @@ export interface ProjectionPlan {
   procedural?: ProceduralRule;
 }
 
-/** Element type of a state array: `f64` is a Float64Array, `i32` an Int32Array. */
-export type ArrayDtype = 'f64' | 'i32';
+/** Element type of a state array: `f64` is a Float64Array, `f32` a Float32Array, `i32` an Int32Array. */
+export type ArrayDtype = 'f64' | 'f32' | 'i32';
+
+/**
+ * Storage precision of the models' float attributes (`setup({ precision })`): with 'float32' they
+ * are Float32Arrays (`f32` rows of {@link NetworkPlan.arrays}); every expression is still computed
+ * in float64 and rounded when stored, the same on every CPU backend.
+ */
+export type Precision = 'float64' | 'float32';
 
 /**
  * What an array is for (see the naming list at the top of this file):
@@ -256,6 +265,8 @@ export interface KernelStep {
 export interface NetworkPlan {
   dt: number;
   seed: number;
+  /** Storage precision of the float attributes (their rows of {@link arrays} are `f32` in float32). */
+  precision: Precision;
   populations: PopulationPlan[];
   projections: ProjectionPlan[];
   /** Names of the Constants, in the order of the network's constant array. */

@@ -36,10 +36,10 @@ import type { NetworkLike, StructuralOperations } from '../core/network-like.js'
 import { setDefaultNetworkFactory } from '../core/default-network.js';
 import { defaultBackend } from '../backends/default.js';
 import {
-  checkConfig, checkDt, checkChoice, checkThreads, checkDuration, checkNumericsMode, BACKENDS,
+  checkConfig, checkDt, checkChoice, checkThreads, checkDuration, checkNumericsMode, checkPrecision, BACKENDS,
   COMPILE_OPTIONS, SIMULATE_UNTIL_OPTIONS, RESET_OPTIONS, LEARNING_OPTIONS,
   type BackendName, type NumericsMode, type NetworkConfig, type CompileOptions, type SimulateUntilOptions,
-  type ResetOptions, type LearningOptions,
+  type ResetOptions, type LearningOptions, type Precision,
 } from '../core/Network.js';
 import { networkToNpz, networkFromNpz, networkToJson, networkFromJson, type SaveSelection } from '../io/network-io.js';
 import { parametersToJson, parametersFromJson } from '../io/parameters.js';
@@ -91,6 +91,7 @@ export class Network implements NetworkLike, ConstantListener {
   #rng: RandomStream;
   #checkNumerics: NumericsMode = 'warn';
   #structuralPlasticity: boolean;
+  #precision: Precision;
   #disposed = false;
   static #count = 0;
   /** Number of the network in this process (0, 1, …, in order of creation), for messages. */
@@ -110,6 +111,7 @@ export class Network implements NetworkLike, ConstantListener {
     this.#rng = new RandomStream(this.#seed, 0);
     this.progress = config.progress ?? true;
     this.#structuralPlasticity = config.structuralPlasticity ?? false;
+    this.#precision = config.precision === undefined ? 'float64' : checkPrecision(config.precision, 'new Network()');
     if (config.checkNumerics !== undefined) this.#checkNumerics = checkNumericsMode(config.checkNumerics, 'new Network()');
     for (const c of globalConstantList()) this.#constants.set(c.name, c);
   }
@@ -129,6 +131,7 @@ export class Network implements NetworkLike, ConstantListener {
     if (config.backend !== undefined) this.#backend = config.backend;
     if (config.numThreads !== undefined) this.#numThreads = config.numThreads;
     if (config.structuralPlasticity !== undefined) this.#structuralPlasticity = config.structuralPlasticity;
+    if (config.precision !== undefined) this.#precision = checkPrecision(config.precision, 'setup()/net.config()');
   }
 
   /** Step size in ms. */
@@ -143,6 +146,8 @@ export class Network implements NetworkLike, ConstantListener {
   get numThreads(): number { return this.#numThreads; }
   /** What happens when a variable becomes NaN or ±Infinity (see {@link NetworkConfig.checkNumerics}). */
   get checkNumerics(): NumericsMode { return this.#checkNumerics; }
+  /** Storage precision of the float attributes from compile() on (see {@link NetworkConfig.precision}). */
+  get precision(): Precision { return this.#precision; }
   /** Whether structural plasticity is allowed (see {@link NetworkConfig.structuralPlasticity}). */
   get structuralPlasticity(): boolean { return this.#structuralPlasticity; }
   /** @internal Applies a change of a projection's synapses (src/structural/rewire.ts). */
@@ -378,6 +383,7 @@ export class Network implements NetworkLike, ConstantListener {
       backend: options.backend ?? this.#backend,
       backendOptions: { ...options, numThreads: this.#numThreads },
       seed: this.#seed,
+      precision: this.#precision,
       constants: { names: this.#constantNames, values: this.#constantNames.map((n) => this.#liveConstants.get(n)!.value) },
       functions: [...usedFunctions].map((f) => fmap.get(f)!),
     });

@@ -25,7 +25,7 @@ import type { Synapse } from '../core/Synapse.js';
  * What a copy reads of the source network and calls on the new one: a `Network` (network/Network.ts,
  * which imports this module; an interface keeps the two from importing each other).
  */
-export interface CopyableNetwork extends Required<Pick<NetworkConfig, 'dt' | 'seed' | 'method' | 'backend' | 'numThreads' | 'checkNumerics' | 'progress' | 'structuralPlasticity'>> {
+export interface CopyableNetwork extends Required<Pick<NetworkConfig, 'dt' | 'seed' | 'method' | 'backend' | 'numThreads' | 'checkNumerics' | 'progress' | 'structuralPlasticity' | 'precision'>> {
   readonly id: number;
   readonly compiled: boolean;
   readonly populations: readonly Population[];
@@ -124,6 +124,6 @@ function copyOtherValues(proj: Projection, copy: Projection): void {
 export function copyConfig(net: CopyableNetwork, overrides: NetworkConfig): NetworkConfig {
   return {
     dt: net.dt, seed: net.seed, method: net.method, backend: net.backend, numThreads: net.numThreads,
-    checkNumerics: net.checkNumerics, progress: net.progress, structuralPlasticity: net.structuralPlasticity, ...overrides,
+    checkNumerics: net.checkNumerics, progress: net.progress, structuralPlasticity: net.structuralPlasticity, precision: net.precision, ...overrides,
   };
 }

@@ -48,7 +48,7 @@ export interface SpikeBatchHooks {
  * The runtime may replace an array (delay rings that grow); an engine that keeps arrays elsewhere
  * (cpp's native memory) may replace an entry by its own view of the same values.
  */
-export type StateMap = Map<string, Float64Array | Int32Array>;
+export type StateMap = Map<string, Float64Array | Float32Array | Int32Array>;
 
 /** A projection's switches, which the user may change between runs; engines read them at each run. */
 export interface ProjectionSwitches {

@@ -15,11 +15,11 @@ import { Projection } from '../core/Projection.js';
 import { Dendrite } from '../core/Dendrite.js';
 import type { Monitor } from '../core/Monitor.js';
 import { populationRecord, projectionRecord } from '../core/make-records.js';
-import type { BackendName, NetworkPlan } from '../ir/plan.js';
+import type { BackendName, NetworkPlan, Precision } from '../ir/plan.js';
 import { buildPlan } from '../ir/build.js';
 import { loadBackend, type BackendOptions } from '../backends/registry.js';
 import type { Engine, StepHooks } from './engine.js';
-import { allocatePopulation, allocateProjection, resizeDelayRings, growDelayRings, resetSpecialState, resetSynapseState, clearPendingEvents } from './state.js';
+import { allocatePopulation, allocateProjection, storeInPrecision, resizeDelayRings, growDelayRings, resetSpecialState, resetSynapseState, clearPendingEvents } from './state.js';
 import { PeriodicCallback, stepsOf, type EveryOptions } from './callbacks.js';
 import { FiringRateWindows } from './firing-rate.js';
 import { startProgress } from './progress.js';
@@ -43,6 +43,8 @@ export interface CompileRequest {
   /** Options handed to the backend (directory, compiler, flags, threads). */
   backendOptions: BackendOptions;
   seed: number;
+  /** Storage precision of the float attributes (default 'float64'). */
+  precision?: Precision;
   /** Constants the models read, with their current values, in the order of the engine's array. */
   constants: { names: string[]; values: number[] };
   /** Global functions the models call. */
@@ -101,11 +103,12 @@ export class Runtime {
     // A stack exhausted by a huge expression becomes an EquationError naming the model (limits.ts).
     const models = () => [...pops.map((p) => p.description), ...projs.map((p) => p.description)];
     const plan = await guardCompile(models, () => buildPlan({
-      dt: this.#dt, seed: request.seed, populations: pops.map(populationRecord), projections: projs.map(projectionRecord),
+      dt: this.#dt, seed: request.seed, precision: request.precision, populations: pops.map(populationRecord), projections: projs.map(projectionRecord),
       constants: this.#constantNames, functions: request.functions,
     }));
     for (const pop of pops) allocatePopulation(plan, pop);
     for (const proj of projs) allocateProjection(plan, proj);
+    storeInPrecision(plan, pops, projs);
     this.#enabled = Uint8Array.from(pops, (p) => (p.enabled ? 1 : 0));
     this.#firingRates = new FiringRateWindows(pops, this.#dt);
     for (const [pop, window] of this.#pendingFiringRates) this.#firingRates.set(pop, window);
@@ -346,6 +349,8 @@ export class Runtime {
   rewire(proj: Projection, change: ConnectivityChange): void {
     for (const m of this.#host.monitors) m.connectivityChanged(proj, 'before');
     rewireProjection(proj, change, { plan: this.#plan, engine: this.#engine, step: this.#step, initial: this.#initial.get(proj) });
+    // The rebuilt arrays are float64: back to the storage precision before any kernel reads them.
+    if (this.#plan) storeInPrecision(this.#plan, this.#host.populations, this.#host.projections);
     if (this.#engine) {
       this.#delaysChanged(proj);
       for (const a of proj.description.attributes) this.#engine.attributeWritten?.('proj', proj.id, a.name);

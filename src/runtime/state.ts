@@ -9,6 +9,22 @@ import type { Engine } from './engine.js';
 
 const NEVER_SPIKED = -10000;
 
+/**
+ * Puts the attribute arrays of `f32` rows of the plan's table (`setup({ precision: 'float32' })`)
+ * in Float32Arrays, each value rounded to the nearest float32, and leaves every other array as it
+ * is. Called at compile and after the runtime replaced arrays (a connectivity change), so the
+ * kernels of every backend always find the storage type the plan says.
+ */
+export function storeInPrecision(plan: NetworkPlan, pops: readonly Population[], projs: readonly Projection[]): void {
+  if (plan.precision !== 'float32') return;
+  for (const a of plan.arrays) {
+    if (a.dtype !== 'f32') continue;
+    const state = a.owner === 'pop' ? pops[a.id].state : projs[a.id].state;
+    const arr = state.get(a.name);
+    if (arr !== undefined && !(arr instanceof Float32Array)) state.set(a.name, new Float32Array(arr as ArrayLike<number>));
+  }
+}
+
 export function allocatePopulation(plan: NetworkPlan, pop: Population): void {
   const p = plan.populations[pop.id];
   const s = pop.state;
@@ -92,7 +108,8 @@ export function resizeDelayRings(plan: NetworkPlan, pop: Population, length: num
     s.set('_delay_len', Int32Array.of(length));
     for (const v of p.delayedVariables) {
       const x = s.get(v)!;
-      const ring = new Float64Array(length * x.length);
+      // The ring holds copies of the variable: its element type (float32 in that precision, copied bit for bit).
+      const ring = x instanceof Float32Array ? new Float32Array(length * x.length) : new Float64Array(length * x.length);
       for (let k = 0; k < length; k++) ring.set(x, k * x.length);
       s.set(`_delayed_${v}`, ring);
     }
@@ -166,9 +183,9 @@ export function growDelayRings(plan: NetworkPlan, pop: Population, length: numbe
   if (p.delayedVariables.length) {
     const idx = (s.get('_delay_idx') as Int32Array)[0];
     for (const v of p.delayedVariables) {
-      const ring = s.get(`_delayed_${v}`) as Float64Array;
+      const ring = s.get(`_delayed_${v}`) as Float64Array | Float32Array;
       const w = ring.length / old;
-      const grown = new Float64Array(length * w);
+      const grown = ring instanceof Float32Array ? new Float32Array(length * w) : new Float64Array(length * w);
       // logical age a (0 = newest) goes to new slot (length - 1 - a) … newest ends at slot length-1
       for (let a = 0; a < length; a++) {
         const src = ((idx - Math.min(a, old - 1)) % old + old) % old;

@@ -6,7 +6,8 @@
  * monitors and users read and write the very memory the kernels use.
  */
 
-export type CType = 'f64' | 'i32' | 'u8';
+/** Element types of the slots: `f32` holds the float attributes in float32 precision (`nx_f32`, read as doubles). */
+export type CType = 'f64' | 'f32' | 'i32' | 'u8';
 
 export interface ArraySlot {
   /** Whose `state` map holds the array (`net`: arrays of the engine itself). */
@@ -29,7 +30,7 @@ export function typeOfArray(name: string): CType {
   return INT32.has(name) ? 'i32' : 'f64';
 }
 
-export const C_TYPE: Record<CType, string> = { f64: 'double', i32: 'int32_t', u8: 'uint8_t' };
+export const C_TYPE: Record<CType, string> = { f64: 'double', f32: 'nx_f32', i32: 'int32_t', u8: 'uint8_t' };
 
 /**
  * The generation context of one translation unit: the table of the arrays its kernels use (slot
@@ -41,14 +42,19 @@ export class ArrayTable {
   /** OpenMP threads of the generated code (1: no pragmas). */
   readonly threads: number;
 
-  constructor(threads = 1) {
+  /** `owner:id:name` of the arrays stored in float32 (the plan's `f32` rows). */
+  readonly #float32: ReadonlySet<string>;
+
+  constructor(threads = 1, float32: ReadonlySet<string> = new Set()) {
     this.threads = Math.max(1, Math.floor(threads));
+    this.#float32 = float32;
   }
 
   readonly #index = new Map<string, number>();
 
-  slot(owner: ArraySlot['owner'], id: number, name: string, type: CType = typeOfArray(name)): number {
+  slot(owner: ArraySlot['owner'], id: number, name: string, type?: CType): number {
     const key = `${owner}:${id}:${name}`;
+    type ??= this.#float32.has(key) ? 'f32' : typeOfArray(name);
     let k = this.#index.get(key);
     if (k === undefined) {
       k = this.slots.length;

@@ -30,8 +30,8 @@ import type { ArraySlot } from './arrays.js';
 import { checkFits, formatBytes } from '../../runtime/memory.js';
 import { InternalError, NetworkError } from '../../errors.js';
 
-type Typed = Float64Array | Int32Array | Uint8Array;
-const CTORS = { f64: Float64Array, i32: Int32Array, u8: Uint8Array } as const;
+type Typed = Float64Array | Float32Array | Int32Array | Uint8Array;
+const CTORS = { f64: Float64Array, f32: Float32Array, i32: Int32Array, u8: Uint8Array } as const;
 
 /** One block of C memory: freed once, by `dispose()` or when no view of it is reachable any more. */
 interface Allocation { lib: NativeLibrary; ptr: unknown; freed: boolean; live?: Set<Allocation> }
@@ -174,7 +174,8 @@ export class CppEngine implements Engine {
       if (arr === this.#bound[k]) continue;
       if (arr === undefined) throw new InternalError(`cpp backend: array '${s.name}' of ${s.owner} ${s.id} does not exist`);
       const Ctor = CTORS[s.type];
-      if (!(arr instanceof Ctor)) throw new InternalError(`cpp backend: array '${s.name}' of ${s.owner} ${s.id} is a ${arr.constructor.name}, expected ${Ctor.name}`);
+      // A float32 slot adopts a float64 array the runtime put there, each value rounded (as any write to it).
+      if (!(arr instanceof Ctor) && !(s.type === 'f32' && arr instanceof Float64Array)) throw new InternalError(`cpp backend: array '${s.name}' of ${s.owner} ${s.id} is a ${arr.constructor.name}, expected ${Ctor.name}`);
       let view = this.#owned.has(arr) ? arr : this.#adopted.get(arr);
       if (!view) {
         view = this.#allocView(s.type, arr.length, this.#describe(s)).view;

@@ -90,7 +90,7 @@ static inline void nx_ring_push(NxRing* r, int64_t s, int32_t k) {
 /** Generates the translation unit of `plan` for `threads` OpenMP threads. */
 export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {}): GeneratedSource {
   const threads = Math.max(1, options.threads ?? 1);
-  const T = new ArrayTable(threads);
+  const T = new ArrayTable(threads, new Set(plan.arrays.filter((a) => a.dtype === 'f32').map((a) => `${a.owner}:${a.id}:${a.name}`)));
   T.slot('net', 0, 'constants', 'f64');
   T.slot('net', 0, 'enabled', 'u8');
   T.slot('net', 0, 'flags', 'i32');

@@ -11,7 +11,7 @@ import { ringParts, type RingTarget } from '../kernels/delays.js';
 import { cppSpelling, cppDialect } from './spelling.js';
 import { neuronScope } from './neuron.js';
 import { synapseScope } from './synapse-scope.js';
-import { KernelArrays, type ArrayTable } from './arrays.js';
+import { C_TYPE, KernelArrays, type ArrayTable } from './arrays.js';
 import { parallelFor } from './parallel.js';
 
 /** The C key of a draw at element `i` of this step (`src/random/philox_c.ts`). */
@@ -75,7 +75,7 @@ export function globalOpsKernel(pop: PopulationPlan, table: ArrayTable): string 
     const key = `_${g.op}_${g.variable}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    lines.push(`  { const double* x = ${table.ptr('pop', pop.id, g.variable)}; const int64_t n = ${table.len('pop', pop.id, g.variable)};`);
+    lines.push(`  { const auto* x = ${table.ptr('pop', pop.id, g.variable)}; const int64_t n = ${table.len('pop', pop.id, g.variable)};`);
     lines.push(...indent(sequentialReduction(g.op, cppDialect, (i) => `x[${i}]`, 'n', `${table.ptr('pop', pop.id, key)}[0]`), 2), '  }');
   }
   lines.push('}');
@@ -92,7 +92,7 @@ function ringTarget(pop: PopulationPlan, table: ArrayTable): RingTarget {
     spikeCount: () => `${ptr('_nspiked')}[0]`,
     copy: (ring, slot, width, src, count) => {
       const dst = ptr(ring);
-      const type = table.slots[table.slot('pop', pop.id, ring)].type === 'i32' ? 'int32_t' : 'double';
+      const type = C_TYPE[table.slots[table.slot('pop', pop.id, ring)].type];
       return [`memcpy(${dst} + (int64_t)${slot} * ${width}, ${ptr(src)}, sizeof(${type}) * ${count});`];
     },
   };

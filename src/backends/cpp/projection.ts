@@ -591,7 +591,7 @@ function prepareKernel(proj: ProjectionPlan, table: ArrayTable, mirror: boolean,
     '    v->cap = n;',
     '  }',
     '  for (int64_t m = 0; m < n; m++) v->post[m] = _post_rank[_syn_dendrite[_inv_idx[m]]];',
-    ...(mirror ? [`  { const double* _w = ${ptr('w')}; for (int64_t m = 0; m < n; m++) v->w[m] = _w[_inv_idx[m]]; }`] : []),
+    ...(mirror ? [`  { const auto* _w = ${ptr('w')}; for (int64_t m = 0; m < n; m++) v->w[m] = _w[_inv_idx[m]]; }`] : []),
     ...extra,
     '}',
   ].join('\n');

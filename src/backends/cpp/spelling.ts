@@ -27,10 +27,24 @@ const MATH: Record<string, string> = {
 /** The helpers behind `nx_*` in generated code (C semantics equal to `jsBuiltins`). */
 export const CPP_HELPERS = String.raw`/* ---- neurarchy helpers: the same semantics as the js backend's builtins ---- */
 static inline bool nx_truthy(double x) { return x != 0.0 && x == x; }
+/* An element of an attribute stored in float32 (setup({ precision: 'float32' })): read as a double,
+   rounded to the nearest float when written, so that every expression is computed in double, as
+   the js backend's Float32Array does; float * float would otherwise round each product. */
+struct nx_f32 {
+  float v;
+  operator double() const { return (double)v; }
+  nx_f32& operator=(double x) { v = (float)x; return *this; }
+  nx_f32& operator+=(double x) { v = (float)((double)v + x); return *this; }
+  nx_f32& operator-=(double x) { v = (float)((double)v - x); return *this; }
+  nx_f32& operator*=(double x) { v = (float)((double)v * x); return *this; }
+  nx_f32& operator/=(double x) { v = (float)((double)v / x); return *this; }
+};
 /* Four float64 lanes (GCC/Clang vector extensions): a loop's guard tested on four elements at once (forGuarded). */
 typedef double __attribute__((vector_size(32))) nx_v4d;
 typedef int64_t __attribute__((vector_size(32))) nx_v4l;
 static inline nx_v4d nx_v4(const double* p) { nx_v4d v; __builtin_memcpy(&v, p, sizeof v); return v; }
+typedef float __attribute__((vector_size(16))) nx_v4f;
+static inline nx_v4d nx_v4(const nx_f32* p) { nx_v4f v; __builtin_memcpy(&v, p, sizeof v); return __builtin_convertvector(v, nx_v4d); }
 static inline bool nx_any4(nx_v4l m) { return (m[0] | m[1] | m[2] | m[3]) != 0; }
 static inline double nx_pos(double x) { return x > 0.0 ? x : 0.0; }
 static inline double nx_neg(double x) { return x < 0.0 ? x : 0.0; }
@@ -119,6 +133,7 @@ export const cppDialect: Dialect = {
   append: (list, v) => [`${list.element(`${list.count}++`)} = (int32_t)${v};`],
   periodSteps: (x) => `nx_refr_steps(${x})`,
   toFloat: (x) => `(double)${x}`,
+  roundToFloat32: (x) => `(double)(float)(${x})`,
   toInt: (x) => `(int32_t)(${x})`,
   temp: tempName,
 };

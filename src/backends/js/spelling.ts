@@ -72,6 +72,7 @@ export const jsDialect: Dialect = {
   append: (list, v) => [`${list.element(`${list.count}++`)} = ${v};`],
   periodSteps: (x) => `Math.max(0, Math.min(Math.round(${x}), 2147483647))`,
   toFloat: (x) => x,
+  roundToFloat32: (x) => `Math.fround(${x})`,
   toInt: (x) => x,
   temp: (name) => name,
 };

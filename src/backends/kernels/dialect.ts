@@ -77,6 +77,12 @@ export interface Dialect {
   toInt(x: string): string;
   /** An integer value (a step, an index) in the float type. */
   toFloat(x: string): string;
+  /**
+   * A float value rounded to the nearest float32 and back (what storing it in a float32 array
+   * gives: `setup({ precision: 'float32' })`), for values that stand for stored ones, e.g. the
+   * weights a procedural projection draws.
+   */
+  roundToFloat32(x: string): string;
   /** The name of method temporary `name` as a local. */
   temp(name: string): string;
   /**

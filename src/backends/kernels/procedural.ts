@@ -49,7 +49,8 @@ function rowWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, ev
   if (rule.removeSelf) conds.push(d.cmp('!=', 'rk_post', 'rk_pre'));
   if (delayIs) conds.push(d.cmp('==', draws.delay('rk_pre', '_m'), delayIs));
   const body = [
-    ...(typeof rule.weights === 'number' ? [] : [d.declare(draws.weightLocal, draws.weight('rk_pre', '_m'))]),
+    // Drawn as the stored form draws them, and in float32 precision rounded as the stored form keeps them.
+    ...(typeof rule.weights === 'number' ? [] : [d.declare(draws.weightLocal, proj.float32Weights ? d.roundToFloat32(draws.weight('rk_pre', '_m')) : draws.weight('rk_pre', '_m'))]),
     ...event,
   ];
   return [

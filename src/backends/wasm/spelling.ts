@@ -61,6 +61,7 @@ export const wasmDialect: Dialect = {
   append: (list, x) => [`(set! ${list.element(list.count)} ${v(x)})`, `(set! ${list.count} (+ ${list.count} 1))`],
   periodSteps: (x) => `(period-steps ${v(x)})`,
   toFloat: (x) => `(float ${v(x)})`,
+  roundToFloat32: (x) => `(fround ${v(x)})`,
   toInt: (x) => `(int ${v(x)})`,
   temp: (name) => name,
 };

@@ -107,6 +107,8 @@ export const wgslDialect: Dialect = {
   // Saturated as the js kernel's Math.max(0, Math.min(Math.round(x), 2^31 − 1)) (x ≥ 2^31 − 1 first: i32() of it is undefined).
   periodSteps: (x) => `nx_period_steps(${x})`,
   toFloat: (x) => `f32(${x})`,
+  // Already float32: every float of the webgpu backend is.
+  roundToFloat32: (x) => x,
   toInt: (x) => x,
   temp: tempName,
   singleStore: true,

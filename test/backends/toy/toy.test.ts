@@ -28,7 +28,7 @@ const toy: Dialect = {
   block: (l) => form('do', l), inlineBlock: (s) => `(do ${s.join(' ')})`, select: (c, a, b) => `(select ${c} ${a} ${b})`,
   cmp: (op, a, b) => `(${op} ${a} ${b})`, truthy: (v) => `(truthy ${v})`, not: (c) => `(not ${c})`, and: (a, b) => `(and ${a} ${b})`, or: (a, b) => `(or ${a} ${b})`, trunc: (v) => `(trunc ${v})`,
   forRange: (i, n, body) => form(`for (${i} 0 ${n})`, body), forSpan: (i, a, b, body) => form(`for (${i} ${a} ${b})`, body), whileLoop: (c, body) => form(`while ${c}`, body), append: (l, v) => [`(set! ${l.element(`(inc! ${l.count})`)} ${v})`],
-  periodSteps: (x) => `(period-steps ${x})`, toFloat: (x) => `(f64 ${x})`, toInt: (x) => `(i32 ${x})`, temp: (n) => n,
+  periodSteps: (x) => `(period-steps ${x})`, toFloat: (x) => `(f64 ${x})`, roundToFloat32: (x) => `(fround ${x})`, toInt: (x) => `(i32 ${x})`, temp: (n) => n,
 };
 function toyNeuron(pop: PopulationPlan): string {
   const attrs = new Set(pop.description.attributes.map((a) => a.name));
