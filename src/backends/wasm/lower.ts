@@ -10,7 +10,7 @@
  * Forms (the wasm dialect, `./spelling.ts`): statements `let var set! += when if do for vfor gfor while exec`
  * (`let`/`var` of type `i32`, `f64`, or `ptr.i32`/`ptr.f64`: a local holding an element's address,
  * usable as an array); expressions `aref addr length + - * / % neg cmp ? not and or truthy trunc
- * float int period-steps call`;
+ * float fround int period-steps call`;
  * atoms are names, integer literals, and float64 literals written `f:<number>`.
  */
 import { Code, type OpName, type ValType } from './encoder.js';

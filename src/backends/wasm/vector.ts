@@ -297,6 +297,7 @@ class PairLoop {
       case '+': case '-': case '*': case '/': this.#value(a[0], 'v'); this.#value(a[1], 'v'); c.simd(ARITH[head]); return;
       case 'neg': this.#value(a[0], 'v'); c.simd('f64x2.neg'); return;
       case 'float': this.#value(a[0], 'v'); return;
+      case 'fround': this.#value(a[0], 'v'); c.simd('f32x4.demote_f64x2_zero').simd('f64x2.promote_low_f32x4'); return;
       case 'trunc': this.#value(a[0], 'v'); c.simd('f64x2.trunc'); return;
       case '?':
         // Both branches are computed in lanes: a long one (a chain of `ite`s, evaluated up to the

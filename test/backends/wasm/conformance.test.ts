@@ -212,6 +212,15 @@ describe('wasm backend: bit-identical to js', () => {
     await onWasm(axonNetwork, 20, 2);
   });
 
+  it("precision 'float32' (float32 attributes and weights, rounded on every store): draws of every distribution, TimedArray, axonal spikes, late spikes", async () => {
+    // The rate, spiking and Poisson networks on 1 and 2 threads: ./float32.test.ts.
+    const f32 = (build: Builder): Builder => (backend) => { const b = build(backend); b.net.config({ precision: 'float32' }); return b; };
+    for (const [build, ms] of [[drawsNetwork, 25], [timedNetwork, 17], [axonNetwork, 20], [lateNetwork, 20]] as const) {
+      const { other } = await onWasm(f32(build), ms, 2);
+      expect([...other.net.populations[0].state.values()].some((x) => x instanceof Float32Array)).toBe(true);
+    }
+  });
+
   it('attribute reads and writes are views of the WebAssembly memory', async () => {
     const { net } = timedNetwork('wasm');
     await net.compile();

@@ -76,3 +76,19 @@ describe('wasm lowering of float32 arrays', () => {
   });
 });
 
+
+describe('wasm lowering of fround (a value rounded to float32, kept as a float64)', () => {
+  for (const form of ['vfor i 0 8', 'for i 0 8']) {
+    it(`${form}: Math.fround's bits`, async () => {
+      const { memory, f, vectorised } = await kernel('f64', 8, `(${form} (set! (aref a i) (fround (+ (aref a i) x))))`);
+      expect(vectorised).toBe(form.startsWith('vfor') ? 1 : 0);
+      const a = new Float64Array(memory.buffer, 64, 8);
+      const start = [1, 1 + 2 ** -23, 0.1, -3.3, 1e-40, 1e-50, 3.5e38, Number.NaN];
+      for (const x of [2 ** -24, 1e-9, 0]) {
+        a.set(start);
+        f(x);
+        expect(Array.from(a), `x = ${x}`).toEqual(start.map((s) => Math.fround(s + x)));
+      }
+    });
+  }
+});

@@ -1,0 +1,147 @@
+// The wasm backend with precision 'float32' (ANNarchy's precision='float'): the models' real-valued
+// attributes and the weights are Float32Arrays in the WebAssembly memory; the kernels compute in
+// float64, loading an element with `f32.load` + `f64.promote_f32` and storing with `f32.demote_f64`
+// + `f32.store` (round to nearest even: what a JavaScript Float32Array's store does), two at a time
+// in the SIMD loops (`v128.load64_zero` + `f64x2.promote_low_f32x4`, `f32x4.demote_f64x2_zero` +
+// `v128.store64_lane`; the lowering's own test: ./float32-lowering.test.ts). So the js and wasm
+// (1 and 2 threads) networks hold the same bits:
+// - the shared rate, spiking (LIF with uniform and per-synapse delays, STDP from Poisson input,
+//   SpikeSourceArray) and Poisson networks, every state array compared after each chunk;
+// - a COBA network above the element threshold, whose equations and draws are forked on 2 threads.
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Network, Neuron, Normal, Uniform, type BackendName } from '../../../src/index.js';
+import { ELEMENT_THRESHOLD } from '../../../src/backends/cpp/parallel.js';
+import type { WasmEngine } from '../../../src/backends/wasm/engine.js';
+import { snapshot, expectIdentical, rateNetwork, spikingNetwork, poissonNetwork, type Builder } from '../../helpers/conformance.js';
+
+/** `build` with precision 'float32'. */
+const float32 = (build: Builder): Builder => (backend) => {
+  const b = build(backend);
+  b.net.config({ precision: 'float32' });
+  return b;
+};
+
+const COBA = new Neuron({
+  name: 'coba_float32',
+  parameters: `
+    El = -60.0 : population
+    Vr = -60.0 : population
+    Vt = -50.0 : population
+    tau = 20.0 : population
+    I = 20.0
+  `,
+  equations: `
+    tau * dv/dt = (El - v) + g_exc * (0.0 - v) + g_inh * (-80.0 - v) + I + 0.5 * Normal(0.0, 1.0)
+    5.0 * dg_exc/dt = - g_exc
+    10.0 * dg_inh/dt = - g_inh
+  `,
+  spike: 'v > Vt',
+  reset: 'v = Vr',
+  refractory: 5.0,
+});
+
+/** COBA above the element threshold (an odd size), delays on the inhibitory projection. */
+function coba(backend: BackendName): { net: Network } {
+  const N = ELEMENT_THRESHOLD + 1001, NE = Math.floor(0.8 * N);
+  const net = new Network({ seed: 7, backend, dt: 0.1, precision: 'float32' });
+  const P = net.create(N, COBA, { name: 'P' });
+  P.v = new Normal(-55.0, 5.0);
+  P.g_exc = new Normal(4.0, 1.5);
+  P.g_inh = new Normal(20.0, 12.0);
+  P.I = new Uniform(0.0, 25.0);
+  net.connect(P.slice(0, NE), P, 'exc', undefined, { name: 'e' }).connectFixedProbability({ weights: 0.6, probability: 20 / N });
+  net.connect(P.slice(NE), P, 'inh', undefined, { name: 'i' }).connectFixedProbability({ weights: 6.7, probability: 20 / N, delays: 1.0 });
+  net.monitor(P, 'spike');
+  return { net };
+}
+
+/**
+ * Builds on js and on wasm with each thread count; after each chunk (and its `after`), every array of
+ * every network holds the js network's bits, and the spikes are js's. Returns the wasm networks.
+ */
+async function conformFloat32(build: Builder, ms: number, chunks: number, threads: number[]): Promise<Network[]> {
+  const js = build('js');
+  await js.net.compile();
+  const nets = threads.map((t) => ({ t, b: build('wasm') }));
+  for (const n of nets) await n.b.net.compile({ numThreads: n.t });
+  for (let c = 0; c < chunks; c++) {
+    await js.net.simulate(ms);
+    const want = snapshot(js.net);
+    const spikes = js.net.monitors.map((m) => m.get('spike'));
+    for (const n of nets) {
+      await n.b.net.simulate(ms);
+      expectIdentical(want, snapshot(n.b.net), `${n.t} thread(s), after chunk ${c}`);
+      n.b.net.monitors.forEach((m, k) => expect(m.get('spike'), `${n.t} thread(s): spikes`).toEqual(spikes[k]));
+    }
+    js.after?.(js.net, c);
+    for (const n of nets) n.b.after?.(n.b.net, c);
+  }
+  // The weights and the populations' float attributes are float32 on both sides (int and bool
+  // attributes stay float64): the test compares float32 bits.
+  for (const net of [js.net, ...nets.map((n) => n.b.net)]) {
+    for (const p of net.projections) if (p.state.has('w')) expect(p.state.get('w'), `${p.name}.w`).toBeInstanceOf(Float32Array);
+    for (const p of net.populations) expect([...p.state.values()].filter((x) => x instanceof Float32Array).length, p.name).toBeGreaterThan(0);
+  }
+  js.net.dispose();
+  return nets.map((n) => n.b.net);
+}
+
+describe("wasm with precision 'float32': bit-identical to js on 1 and 2 threads", () => {
+  it('rate-coded: Oja, uniform and per-synapse delays, max operation, global operations, attribute and delay changes', async () => {
+    const nets = await conformFloat32(float32(rateNetwork), 30, 2, [1, 2]);
+    expect(nets[0].source).toMatch(/\(equations two elements at a time: f64x2\)/);
+    for (const n of nets) n.dispose();
+  });
+
+  it('spiking: LIF with noise and refractoriness, spike delays (uniform, per synapse, changed), STDP from Poisson input, SpikeSourceArray, monitors', async () => {
+    const nets = await conformFloat32(float32(spikingNetwork), 25, 2, [1, 2]);
+    // The monitored v of every step too.
+    for (const n of nets) n.dispose();
+  });
+
+  it('Poisson inputs (rates changed between runs)', async () => {
+    const nets = await conformFloat32(float32(poissonNetwork), 30, 2, [1, 2]);
+    for (const n of nets) n.dispose();
+  });
+
+  it('COBA above the element threshold: its equations and Normal draws forked on 2 threads', async () => {
+    const nets = await conformFloat32(coba, 3, 2, [1, 2]);
+    expect((nets[1].engine as WasmEngine).forks).toBeGreaterThan(0);
+    expect(nets[1].source).toMatch(/;; pop0_equations \(a share .*f64x2/);
+    for (const n of nets) n.dispose();
+  });
+
+  it('save/load, reset() and weights written after compile (their inverse-ordered float32 copy rebuilt) continue as js does', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'neurarchy-wasm-float32-')), 'walk.npz');
+    const [js, a, b] = [walk('js'), walk('wasm'), walk('wasm')];
+    await js.compile();
+    await a.compile();
+    await b.compile({ numThreads: 2 });
+    // Weights that are not float32 values: each is rounded when stored.
+    const write = (n: Network) => { const r = n.getProjection('rec')!; r.w = (r.w as Float32Array[]).map((row) => Array.from(row, (x) => 3 * x + 0.01)); };
+    for (const n of [js, a]) { await n.simulate(10); write(n); await n.simulate(5); }
+    expect(a.source).toContain('_iw');
+    await a.save(file);
+    await b.load(file);
+    expect(b.getProjection('rec')!.state.get('w')).toBeInstanceOf(Float32Array);
+    for (const n of [js, a, b]) await n.simulate(10);
+    expectIdentical(snapshot(js), snapshot(a), 'after the write');
+    expectIdentical(snapshot(js), snapshot(b), 'loaded, 2 threads');
+    for (const n of [js, a]) { n.reset(); await n.simulate(8); }
+    expectIdentical(snapshot(js), snapshot(a), 'after reset');
+    for (const n of [js, a, b]) n.dispose();
+  });
+});
+
+/** Spikes walked through the inverse-ordered copy of weights no kernel writes (`_iw`), and a ring of per-synapse delays. */
+function walk(backend: BackendName): Network {
+  const net = new Network({ seed: 6, backend, dt: 0.5, precision: 'float32' });
+  const p = net.create(60, new Neuron({ equations: 'v = v + Uniform(0.0, 0.6) + g_exc\n g_exc = 0', spike: 'v > 3.0', reset: 'v = 0.0' }), { name: 'p' });
+  net.connect(p, p, 'exc', undefined, { name: 'rec' }).connectFixedProbability({ probability: 0.3, weights: new Uniform(0.0, 0.2) });
+  net.connect(p, p, 'exc', undefined, { name: 'late' }).connectFixedProbability({ probability: 0.2, weights: new Uniform(0.0, 0.3), delays: new Uniform(0.5, 4.0) });
+  net.monitor(p, 'spike');
+  return net;
+}
