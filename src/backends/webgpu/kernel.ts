@@ -13,8 +13,19 @@ export type Dispatch =
   | { threads: number }
   /** One workgroup per item (`wg` = item; `li` = invocation in the workgroup). */
   | { workgroups: number }
-  /** Workgroup counts written on the GPU by a preparation kernel, at `slot` of the indirect buffer. */
-  | { indirect: number };
+  /**
+   * Workgroup counts written on the GPU by a preparation kernel, at slot `indirect` of the indirect
+   * buffer ({@link indirectArgs}); `most` and `rows` from the slot's {@link SlotSize} where one was
+   * derived. `generate.ts` turns it into a `bounded` dispatch where `most` is small enough
+   * ({@link directDispatchTuning}); without `most` it stays indirect.
+   */
+  | { indirect: number; most?: number; rows?: number }
+  /**
+   * Dispatched directly with the bound of indirect slot `bounded` (`groups` × `rows` workgroups):
+   * the kernel reads the slot's counts as its `nwg` and its workgroups beyond them return at once
+   * (`generate.ts` `workgroupCounts`), so that it runs as the indirect dispatch would.
+   */
+  | { bounded: number; groups: number; rows: number };
 
 export interface Kernel {
   name: string;
@@ -27,7 +38,10 @@ export interface Kernel {
   body: string[];
   mem: Mem;
   dispatch: Dispatch;
-  /** Writes indirect dispatch arguments (binds `IND`). */
+  /**
+   * Binds the indirect-argument buffer `IND` (read-write): the preparation kernels write it, and the
+   * `bounded` dispatches read their counts from it (`boundedWhereSmall` sets it for them).
+   */
   writesIndirect?: boolean;
   /** Batched spike recording of this population: dispatched only while its spikes are recorded. */
   record?: number;
@@ -60,9 +74,79 @@ export function grid(n: number): [number, number] {
   return [65535, Math.ceil(n / 65535)];
 }
 
-/** Workgroups for `threads` invocations. */
+/** Workgroups of a direct dispatch `d` (undefined: indirect). */
 export function workgroupsFor(d: Dispatch): [number, number] | undefined {
   if ('threads' in d) return grid(Math.ceil(d.threads / WG));
   if ('workgroups' in d) return grid(d.workgroups);
+  if ('bounded' in d) return [d.groups, d.rows];
   return undefined;
+}
+
+/**
+ * The size of an indirect slot, derived where its count is written: the slot's workgroups in x
+ * are at most `most` (at most {@link indirectLimit}'s `groups`), its rows of workgroups (y) are
+ * `rows`, always. The preparation kernel writes the count through {@link indirectArgs} and the
+ * kernel gets its dispatch from {@link indirectDispatch}, both from one `SlotSize`, so the bound a
+ * direct dispatch uses is the one the count was clamped to.
+ */
+export interface SlotSize {
+  slot: number;
+  most: number;
+  rows: number;
+}
+
+/**
+ * The largest workgroup count an indirect slot is given in x (WebGPU guarantees 65535 per
+ * dimension). Every kernel dispatched from a slot strides its loops over `nwg.x` (spikes, dendrites),
+ * so a count clamped below its elements loses none of them.
+ * @internal tests lower it so that the stride loops, and their count in `bounded` dispatches, are exercised.
+ */
+export const indirectLimit = { groups: 65535 };
+
+/** A slot of `slot` whose count in x reaches at most `most` (derived by the caller from the count's expression), `rows` rows. */
+export function slotSize(slot: number, most: number, rows = 1): SlotSize {
+  return { slot, most: Math.max(0, Math.min(Math.ceil(most), 65535)), rows };
+}
+
+/**
+ * The lines of a preparation kernel writing slot `s`: `groups` workgroups (an i32 WGSL value, at
+ * most `s.most` if the bound was derived right, clamped to it and to {@link indirectLimit} in any
+ * case: the kernels' loops are strided) where `on`, else none; `s.rows` rows.
+ */
+export function indirectArgs(s: SlotSize, groups: string, on: string): string[] {
+  const cap = Math.min(s.most, indirectLimit.groups);
+  return [`IND[${3 * s.slot}] = select(0u, u32(min(${groups}, ${cap})), ${on});`, `IND[${3 * s.slot + 1}] = ${s.rows}u;`, `IND[${3 * s.slot + 2}] = 1u;`];
+}
+
+/** The dispatch of a kernel sized by slot `s` (indirect; `generate.ts` makes it `bounded` where `s.most` is small). */
+export function indirectDispatch(s: SlotSize): Dispatch {
+  return { indirect: s.slot, most: s.most, rows: s.rows };
+}
+
+/**
+ * The largest bound (`SlotSize.most`) of a kernel dispatched directly instead of indirectly, per kind
+ * of adapter. Dawn validates every indirect dispatch (on by default: `device.ts` `NODE_DAWN_FLAGS`)
+ * with a pass of its own: on an H200, 220 µs an indirect dispatch against 3.2 µs a direct one
+ * (2.5 µs indirect without validation; BENCHMARKS.md "On an NVIDIA H200"). A bounded dispatch
+ * launches its bound's workgroups, those beyond the step's count returning at their first lines, so it
+ * wins while `most` idle workgroups cost less than about 217 µs.
+ * - `gpu`: 16 384, so an idle workgroup may cost up to 13 ns; a GPU launches workgroups far faster
+ *   than that (thousands resident at once; an H200 holds 132 SMs × 32 workgroups of 64), so the
+ *   bound should cost a few µs at most (not measured yet: `bench/gpu-dispatch.ts`, mode `bounded`,
+ *   measures it). It covers COBA 4000 (3 200 excitatory neurons: every dispatch direct) and the
+ *   microcircuit up to scale 0.7 (L4E: 21 915 neurons at full scale). Without validation
+ *   (`skip_validation`, an opt-in) an indirect dispatch costs 2.5 µs, and the bound may cost more.
+ * - `cpu` (SwiftShader, llvmpipe: `device.ts` `isCpuAdapter`): 12. There an indirect dispatch costs
+ *   13.4 µs against 5.9 µs direct, and an idle workgroup 0.57 µs (measured here with
+ *   `bench/gpu-dispatch.ts --steps 300 --groups 1563`: 898 µs a dispatch of 1563 workgroups), so
+ *   the break-even is about 13 workgroups.
+ * @internal tests set both to 0 (every such kernel indirect) or large (every one direct).
+ */
+export const directDispatchTuning = { gpu: 16384, cpu: 12 };
+
+/** Kernel `k` dispatched directly with the bound of its slot where it is at most `maxGroups` (and one was derived); else `k`. */
+export function boundedWhereSmall(k: Kernel, maxGroups: number): Kernel {
+  const d = k.dispatch;
+  if (!('indirect' in d) || d.most === undefined || d.most > maxGroups) return k;
+  return { ...k, dispatch: { bounded: d.indirect, groups: d.most, rows: d.rows ?? 1 }, writesIndirect: true };
 }

@@ -33,7 +33,7 @@ import { plainMem, atomicMem, type Layout, type Mem } from './memory.js';
 import { synapseScope, synapseContext, type Sharing } from './scope.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { renderSteps, indent, tempNames, type StatementContext as WStatementContext } from './statements.js';
-import { WG, type Gate, type Kernel } from './kernel.js';
+import { WG, indirectArgs, indirectDispatch, slotSize, type Gate, type Kernel, type SlotSize } from './kernel.js';
 import { InternalError } from '../../errors.js';
 import { inverseWalk, postSpikeWalk, synapseUpdateLoop, type LoopTarget } from '../kernels/synapse-loops.js';
 import { bareIndex } from '../kernels/dialect.js';
@@ -215,7 +215,7 @@ export function axonTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L
   const event = axonSpikeEvent(proj, eventTarget(proj, ctx, L, mem), 'U.step');
   const p = (n: string) => L.off('pop', proj.pre, n);
   return {
-    name: `proj${proj.id}_axon`, stage: 0, mem, dispatch: { indirect: slot },
+    name: `proj${proj.id}_axon`, stage: 0, mem, dispatch: indirectDispatch(listSlot(L, proj.pre, '_axon_spiked', slot)),
     body: [
       `let n = atomicLoad(&A[${p('_naxon')}]);`,
       ...inverseWalk(loopTarget(proj, L), (s) => `I[${p('_axon_spiked')} + ${s}]`, 'n', event),
@@ -247,9 +247,17 @@ const dendriteSpread: LoopTarget['spread'] = {
 export function axonPrepLines(proj: ProjectionPlan, L: Layout, slot: number, gate: Gate): string[] {
   return [
     `{ let _go = ${transmits(proj, L, gate)} && ${flag(L, proj, 'axonTransmission')} != 0;`,
-    `  IND[${3 * slot}] = select(0u, u32(min(atomicLoad(&A[${L.off('pop', proj.pre, '_naxon')}]), 65535)), _go);`,
-    `  IND[${3 * slot + 1}] = 1u; IND[${3 * slot + 2}] = 1u; }`,
+    ...indent(indirectArgs(listSlot(L, proj.pre, '_axon_spiked', slot), `atomicLoad(&A[${L.off('pop', proj.pre, '_naxon')}])`, '_go')),
+    '}',
   ];
+}
+
+/**
+ * The slot of a kernel with one workgroup per element of spike list `list` of population `pop`
+ * (`_spiked`, `_axon_spiked`): its count, at most the list's length.
+ */
+function listSlot(L: Layout, pop: number, list: string, slot: number): SlotSize {
+  return slotSize(slot, L.get('pop', pop, list).length);
 }
 
 /** `post_spike` code for every synapse of the dendrites of this step's post-synaptic spikes. */
@@ -261,7 +269,7 @@ export function postEventKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layou
   const event = [...eventDriven(proj, ctx, L, '(U.step + 1)'), ...eventStatements(proj, proj.description.postSpike, ctx, L, mem)];
   const p = (n: string) => L.off('pop', proj.post, n);
   return {
-    name: `proj${proj.id}_post`, stage: 2, mem, dispatch: { indirect: slot },
+    name: `proj${proj.id}_post`, stage: 2, mem, dispatch: indirectDispatch(listSlot(L, proj.post, '_spiked', slot)),
     body: [
       `let n = atomicLoad(&A[${p('_nspiked')}]);`,
       ...postSpikeWalk(loopTarget(proj, L), (s) => `I[${p('_spiked')} + ${s}]`, 'n', event),
@@ -273,8 +281,8 @@ export function postEventKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layou
 export function postPrepLines(proj: ProjectionPlan, L: Layout, slot: number): string[] {
   return [
     `{ let _go = ${flag(L, proj, 'transmission')} != 0;`,
-    `  IND[${3 * slot}] = select(0u, u32(min(atomicLoad(&A[${L.off('pop', proj.post, '_nspiked')}]), 65535)), _go);`,
-    `  IND[${3 * slot + 1}] = 1u; IND[${3 * slot + 2}] = 1u; }`,
+    ...indent(indirectArgs(listSlot(L, proj.post, '_spiked', slot), `atomicLoad(&A[${L.off('pop', proj.post, '_nspiked')}])`, '_go')),
+    '}',
   ];
 }
 

@@ -23,7 +23,7 @@ import { wgslDialect } from './spelling.js';
 import { plainMem, atomicMem, type Layout, type Mem } from './memory.js';
 import { synapseScope, synapseContext, type Sharing } from './scope.js';
 import { indent } from './statements.js';
-import { WG, type Gate, type Kernel } from './kernel.js';
+import { WG, indirectArgs, indirectDispatch, slotSize, type Gate, type Kernel, type SlotSize } from './kernel.js';
 import { InternalError } from '../../errors.js';
 import { inverseWalk, postSpanWalk, type LoopTarget } from '../kernels/synapse-loops.js';
 import { bitmaskWords, buildBitmask, choosesBitmask, choosesPostSpan, postSpanMinSpikes } from '../kernels/propagation.js';
@@ -34,8 +34,9 @@ import { EVENT_SHARING, eventSpread, eventTarget, loopTarget, transmits } from '
  * A WGSL layout of spike propagation: how the spikes a projection transmits in this step reach
  * their synapses, whose event code is `../kernels/transmission.ts` `preSpikeEvent`. The first
  * compatible one of {@link spikePropagationStrategies} is chosen per projection (as cpp's
- * `spikeWalkStrategies`). Every layout is dispatched indirectly: the transmission run's
- * preparation pass writes the workgroup counts (`count`). Stored rows: one workgroup per spike,
+ * `spikeWalkStrategies`). Every layout is sized by the transmission run's preparation pass, which
+ * writes the workgroup counts (`count`) into indirect slots; a kernel whose slot's bound (`most`) is
+ * small is dispatched directly with it (`kernel.ts` `directDispatchTuning`). Stored rows: one workgroup per spike,
  * whose invocations walk the spiking neuron's row through the inverse indices
  * (`_inv_ptr`/`_inv_idx`); procedural rows: one invocation per spike.
  */
@@ -49,6 +50,11 @@ export interface SpikePropagationStrategy {
   pushes(proj: ProjectionPlan, net: NetworkPlan, L: Layout, go: string): Kernel[];
   /** Rows of workgroups of the indirect dispatch. */
   rows(proj: ProjectionPlan, L: Layout): number;
+  /**
+   * The largest `_cnt` that `count` can declare, derived from its expression (spikes of the
+   * pre-synaptic population: at most its size): the bound of a direct dispatch (`kernel.ts` `SlotSize`).
+   */
+  most(proj: ProjectionPlan, net: NetworkPlan): number;
   /** Lines of the preparation pass that declare `_cnt`: the workgroups of a row (spikes to transmit); `go` is the projection's `transmits`. */
   count(proj: ProjectionPlan, net: NetworkPlan, L: Layout, go: string): string[];
   /** The kernel's body: from the spikes this dispatch transmits to their synapses, `event` run for each (the code of synapse `k`, `rk_pre`, `rk_post`). */
@@ -99,6 +105,8 @@ const queueSpikes: SpikePropagationStrategy = {
   ringSlots: () => 0,
   pushes: () => [],
   rows: () => 1,
+  // n: this step's spike count or a spike queue slot's, each at most the population's size.
+  most: (proj, net) => net.populations[proj.pre].size,
   count: (proj, net, L) => ['var n: i32 = 0; var base: i32 = 0;', ...sharedSpikeSource(proj, queueSource(proj, net, L)), 'let _cnt = n;'],
   walk: (proj, net, L, event) => inverseBody(proj, L, sharedSpikeSource(proj, queueSource(proj, net, L)), [], event),
 };
@@ -147,6 +155,8 @@ const ringRows: SpikePropagationStrategy = {
     }];
   },
   rows: (proj, L) => L.get('proj', proj.id, '_wg_ring_n').length,
+  // The longest of the ring's lists, each a copy of a spike count: at most the population's size.
+  most: (proj, net) => net.populations[proj.pre].size,
   count(proj, net, L, go) {
     // Advance the ring (in transmitting steps only) and store the count the push kernel copied; the rows take the longest list.
     const o = (n: string) => L.off('proj', proj.id, n);
@@ -195,6 +205,8 @@ const proceduralRows: SpikePropagationStrategy = {
   ringSlots: () => 0,
   pushes: () => [],
   rows: (proj) => (proj.delay.kind === 'variable' ? Math.max(1, proj.delay.maxSteps) : 1),
+  // ceil(n / WG) of a spike count of at most the population's size.
+  most: (proj, net) => Math.ceil(net.populations[proj.pre].size / WG),
   count(proj, net, L) {
     // One invocation per spike: the longest spike list any row of workgroups walks, in workgroups of WG.
     const source = queueSource(proj, net, L);
@@ -230,11 +242,6 @@ const invocationSpread: LoopTarget['spread'] = {
   spikes: (s, n, body) => [`for (var ${s} = i32(gid.x); ${s} < ${n}; ${s} = ${s} + i32(nwg.x) * ${WG}) {`, ...indent(body), '}'],
 };
 
-/** The indirect dispatch arguments of slot `slot`: `groups` workgroups (an i32 value, clamped to the limit) where `on`, else none. */
-function indirectArgs(slot: number, groups: string, on: string): string[] {
-  return [`IND[${3 * slot}] = select(0u, u32(min(${groups}, 65535)), ${on});`, `IND[${3 * slot + 1}] = 1u;`, `IND[${3 * slot + 2}] = 1u;`];
-}
-
 /** The stride loop of one invocation per element over an indirect dispatch of one row of workgroups. */
 const stridedDendrites: LoopTarget['spread'] = {
   dendrites: (i, n, body) => [`for (var ${i} = gi; ${i} < ${n}; ${i} = ${i} + i32(nwg.x) * ${WG}) {`, ...indent(body), '}'],
@@ -255,6 +262,7 @@ const postSpan: SpikePropagationStrategy = {
   ringSlots: () => 0,
   pushes: () => [],
   rows: () => 1,
+  most: () => { throw new InternalError('webgpu backend: post-span is laid out by its passes'); },
   count: () => { throw new InternalError('webgpu backend: post-span is laid out by its passes'); },
   walk: () => { throw new InternalError('webgpu backend: post-span is laid out by its passes'); },
   ownArrays: (proj, net) => [['_wg_mark', new Int32Array(net.populations[proj.pre].size)], ['_wg_epoch', new Int32Array(1)]],
@@ -263,6 +271,7 @@ const postSpan: SpikePropagationStrategy = {
     prep(proj, net, L, slot, go) {
       const o = (n: string) => L.off('proj', proj.id, n);
       const nd = L.get('proj', proj.id, '_post_rank').length;
+      const [marks, dendrites, rows] = postSpanSlots(proj, net, L, slot);
       return [
         'var n: i32 = 0; var base: i32 = 0;',
         ...sharedSpikeSource(proj, queueSource(proj, net, L)),
@@ -273,15 +282,16 @@ const postSpan: SpikePropagationStrategy = {
         `  if (_e == 2147483647) { for (var j: i32 = 0; j < ${net.populations[proj.pre].size}; j++) { I[${o('_wg_mark')} + j] = 0; } _e = 1; }`,
         `  I[${o('_wg_epoch')}] = _e;`,
         '}',
-        ...indirectArgs(slot, `(n + ${WG - 1}) / ${WG}`, '_span'),
-        ...indirectArgs(slot + 1, `(${nd} + ${WG - 1}) / ${WG}`, '_span'),
-        ...indirectArgs(slot + 2, 'n', `${go} && !_span`),
+        ...indirectArgs(marks, `(n + ${WG - 1}) / ${WG}`, '_span'),
+        ...indirectArgs(dendrites, `(${nd} + ${WG - 1}) / ${WG}`, '_span'),
+        ...indirectArgs(rows, 'n', `${go} && !_span`),
       ];
     },
     kernels(proj, net, L, slot) {
       const o = (n: string) => L.off('proj', proj.id, n);
+      const [marks, dendrites, rows] = postSpanSlots(proj, net, L, slot);
       const mark: Kernel = {
-        name: `proj${proj.id}_mark`, stage: 0, mem: plainMem, dispatch: { indirect: slot },
+        name: `proj${proj.id}_mark`, stage: 0, mem: plainMem, dispatch: indirectDispatch(marks),
         body: [
           'var n: i32 = 0; var base: i32 = 0;',
           ...sharedSpikeSource(proj, queueSource(proj, net, L)),
@@ -290,17 +300,28 @@ const postSpan: SpikePropagationStrategy = {
         ],
       };
       const event = spikeEvent(proj, net, L, plainMem, POST_SPAN_SHARING);
-      const dendrites: Kernel = {
-        name: `proj${proj.id}_transmit`, stage: 0, mem: plainMem, dispatch: { indirect: slot + 1 },
+      const walk: Kernel = {
+        name: `proj${proj.id}_transmit`, stage: 0, mem: plainMem, dispatch: indirectDispatch(dendrites),
         body: [
           `let _e = I[${o('_wg_epoch')}];`,
           ...postSpanWalk(loopTarget(proj, L, stridedDendrites), (r) => `I[${o('_wg_mark')} + ${r}] == _e`, event),
         ],
       };
-      return [mark, dendrites, { ...spikeTransmissionKernel(proj, net, L, slot + 2, queueSpikes), name: `proj${proj.id}_rows` }];
+      return [mark, walk, { ...spikeTransmissionKernel(proj, net, L, rows, queueSpikes), name: `proj${proj.id}_rows` }];
     },
   },
 };
+
+/**
+ * The three slots of a post-span projection from `slot`: the marks (one invocation per spike:
+ * ceil(n / WG) of at most the pre-synaptic population's size), the dendrites (ceil(dendrites / WG),
+ * or none), the row walk (one workgroup per spike).
+ */
+function postSpanSlots(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): SlotSize[] {
+  const size = net.populations[proj.pre].size;
+  const nd = L.get('proj', proj.id, '_post_rank').length;
+  return [slotSize(slot, Math.ceil(size / WG)), slotSize(slot + 1, Math.ceil(nd / WG)), slotSize(slot + 2, size)];
+}
 
 /** The writes of a post-span walk's events: each post-synaptic neuron by its one invocation (the others are refused by its compatibility). */
 const POST_SPAN_SHARING: Sharing = { pre: true, post: false, semiglobal: true, global: true };
@@ -318,6 +339,7 @@ const bitmask: SpikePropagationStrategy = {
   ringSlots: () => 0,
   pushes: () => [],
   rows: () => 1,
+  most: queueSpikes.most,
   count: queueSpikes.count,
   walk(proj, net, L, event) {
     const words = bitmaskWords(proj, net);
@@ -370,15 +392,12 @@ export function spikePrepLines(proj: ProjectionPlan, net: NetworkPlan, L: Layout
   const walk = spikePropagation(proj, net);
   const go = transmits(proj, L, gate);
   if (walk.passes) return ['{', ...indent(walk.passes.prep(proj, net, L, slot, go)), '}'];
-  return [
-    '{',
-    ...indent(walk.count(proj, net, L, go)),
-    `  let _go = ${go};`,
-    `  IND[${3 * slot}] = select(0u, u32(min(_cnt, 65535)), _go);`,
-    `  IND[${3 * slot + 1}] = ${walk.rows(proj, L)}u;`,
-    `  IND[${3 * slot + 2}] = 1u;`,
-    '}',
-  ];
+  return ['{', ...indent(walk.count(proj, net, L, go)), `  let _go = ${go};`, ...indent(indirectArgs(walkSlot(proj, net, L, slot, walk), '_cnt', '_go')), '}'];
+}
+
+/** The slot of a one-kernel layout `walk` (`rows`, `most`). */
+function walkSlot(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number, walk: SpikePropagationStrategy): SlotSize {
+  return slotSize(slot, walk.most(proj, net), walk.rows(proj, L));
 }
 
 /** The slots of the indirect dispatch a spiking projection's layout takes. */
@@ -389,7 +408,7 @@ export function spikeSlots(proj: ProjectionPlan, net: NetworkPlan): number {
 /** The kernels of spike propagation in the projection's {@link spikePropagation} layout (from indirect slot `slot`). */
 export function spikeTransmissionKernels(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number): Kernel[] {
   const walk = spikePropagation(proj, net);
-  return walk.passes ? walk.passes.kernels(proj, net, L, slot) : [spikeTransmissionKernel(proj, net, L, slot, walk)];
+  return walk.passes ? walk.passes.kernels(proj, net, L, slot) : [spikeTransmissionKernel(proj, net, L, walkSlot(proj, net, L, slot, walk), walk)];
 }
 
 /** The `pre_spike` code of synapse `k` (`rk_pre`, `rk_post`) in kernels reading memory through `mem`, `sharing` the writes needing atomics. */
@@ -400,12 +419,12 @@ function spikeEvent(proj: ProjectionPlan, net: NetworkPlan, L: Layout, mem: Mem,
 }
 
 /** Spike propagation of one kernel (pre-span, event-driven, atomic adds into neurons) in layout `walk`. */
-function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: number, walk: SpikePropagationStrategy): Kernel {
+function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layout, slot: SlotSize, walk: SpikePropagationStrategy): Kernel {
   const mem = atomicMem;
   const event = spikeEvent(proj, net, L, mem, EVENT_SHARING, walk.temps?.(proj));
   const decls = walk.decls?.(proj, L) ?? [];
   return {
-    name: `proj${proj.id}_transmit`, stage: 0, mem, dispatch: { indirect: slot },
+    name: `proj${proj.id}_transmit`, stage: 0, mem, dispatch: indirectDispatch(slot),
     ...(decls.length ? { decls } : {}),
     body: walk.walk(proj, net, L, event),
   };

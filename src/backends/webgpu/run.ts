@@ -193,7 +193,10 @@ function encodeStep(sync: HostSync, pass: GPUComputePassEncoder, j: number, list
     pass.setPipeline(pipeline);
     pass.setBindGroup(0, bind, offset);
     if (wg) pass.dispatchWorkgroups(wg[0], wg[1]);
-    else pass.dispatchWorkgroupsIndirect(c.IND, indirect);
+    else {
+      pass.dispatchWorkgroupsIndirect(c.IND, indirect);
+      sync.launches.indirect++;
+    }
   }
   sync.launches.dispatches += list.length;
 }

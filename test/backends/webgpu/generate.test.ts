@@ -36,13 +36,15 @@ describe('webgpu WGSL generation', () => {
     expect(k(cpu)).not.toContain('workgroupBarrier');
   });
 
-  it('spike propagation: indirect dispatch over the spiking rows, float atomic adds into g_target', async () => {
+  it('spike propagation: a workgroup per spiking row (at most 10: dispatched directly, its count read from its slot), float atomic adds into g_target', async () => {
     const net = new Network();
     const p = net.create(10, Spiking);
     net.connect(p, p, 'exc').connectAllToAll(1.0);
     const g = await wgsl(net);
     const j = g.kernels.findIndex((x) => x.name === 'proj0_transmit');
-    expect(g.kernels[j].dispatch).toEqual({ indirect: 0 });
+    expect(g.kernels[j].dispatch).toEqual({ bounded: 0, groups: 10, rows: 1 });
+    expect(g.modules[j]).toContain('let nwg = vec3<u32>(IND[0], IND[1], IND[2]);');
+    expect(g.modules[j]).toContain('if (wid.x >= nwg.x || wid.y >= nwg.y) { return; }');
     expect(g.modules[j]).toContain('array<atomic<u32>>');
     expect(g.modules[j]).toMatch(/nx_addf\(\d+ \+ rk_post, /);
     expect(g.kernels.some((x) => x.name === 'prep_transmission' && x.writesIndirect)).toBe(true);

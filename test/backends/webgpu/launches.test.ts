@@ -2,12 +2,17 @@
 // kernel launches, compute passes and queue submissions one step costs, and the steps that go into
 // one submission, for COBA 4000 and the rate network (N = 1000) of the benchmarks. Counted by the
 // engine (`info.launches`), so a change that adds a launch per step, splits a pass or a submission
-// fails here. Skipped, with a message, when the `webgpu` package or an adapter is missing.
-import { describe, it, expect } from 'vitest';
+// fails here. Indirect dispatches (Dawn validates each: 220 µs on an H200) are counted apart: with a
+// GPU's threshold (`directDispatchTuning.gpu`) COBA 4000 has none; on a CPU adapter (SwiftShader),
+// whose threshold is 12 workgroups, its two transmissions stay indirect. Skipped, with a message,
+// when the `webgpu` package or an adapter is missing.
+import { describe, it, expect, afterEach } from 'vitest';
 import type { Network } from '../../../src/index.js';
 import { CHUNK, type WebGpuEngine, type WebGpuLaunches } from '../../../src/backends/webgpu/engine.js';
 import { buildCOBA } from '../../../bench/lib/spiking.js';
 import { buildRate } from '../../../bench/lib/rate.js';
+import { directDispatchTuning } from '../../../src/backends/webgpu/kernel.js';
+import { isCpuAdapter } from '../../../src/backends/webgpu/device.js';
 import { probe } from './helpers.js';
 
 const available = await probe('test/backends/webgpu/launches');
@@ -23,7 +28,15 @@ async function counted(net: Network, run: () => Promise<void>): Promise<WebGpuLa
   const { launches } = engineOf(net);
   const before = { ...launches };
   await run();
-  return { steps: launches.steps - before.steps, submissions: launches.submissions - before.submissions, passes: launches.passes - before.passes, dispatches: launches.dispatches - before.dispatches, readBacks: launches.readBacks - before.readBacks };
+  return { steps: launches.steps - before.steps, submissions: launches.submissions - before.submissions, passes: launches.passes - before.passes, dispatches: launches.dispatches - before.dispatches, indirect: launches.indirect - before.indirect, readBacks: launches.readBacks - before.readBacks };
+}
+
+const tuning = { ...directDispatchTuning };
+afterEach(() => { Object.assign(directDispatchTuning, tuning); });
+
+/** Whether the network's engine runs on a CPU adapter (its threshold of direct dispatches: `directDispatchTuning.cpu`). */
+function onCpu(net: Network): boolean {
+  return isCpuAdapter((net.engine as WebGpuEngine).info.adapter);
 }
 
 describe.skipIf(!available)('webgpu launch budget', () => {
@@ -38,6 +51,8 @@ describe.skipIf(!available)('webgpu launch budget', () => {
     const c = await counted(net, () => net.simulate(steps * 0.1));
     expect(c.steps).toBe(steps);
     expect(c.dispatches).toBe(6 * steps); // one per kernel of the schedule, spike records included
+    // The transmissions' bounds are 3 200 and 800 workgroups (one per spike): direct under a GPU's threshold, indirect under a CPU's.
+    expect(c.indirect).toBe(onCpu(net) ? 2 * steps : 0);
     expect(c.submissions).toBe(2);
     expect(c.passes).toBe(2);
     // Per batch: the record's counts, then its ranks; one read-back of the state at the end.
@@ -46,7 +61,20 @@ describe.skipIf(!available)('webgpu launch budget', () => {
     // Without monitors: no spike records, batches of CHUNK steps.
     monitor.pause();
     const d = await counted(net, () => net.simulate(10 * 0.1));
-    expect(d).toEqual({ steps: 10, dispatches: 5 * 10, submissions: 1, passes: 1, readBacks: 1 });
+    expect(d).toEqual({ steps: 10, dispatches: 5 * 10, indirect: onCpu(net) ? 2 * 10 : 0, submissions: 1, passes: 1, readBacks: 1 });
+  });
+
+  it('COBA 4000 with a GPU\'s threshold of direct dispatches: no indirect dispatch, the same launches', async () => {
+    const run = async (cpu: number) => {
+      directDispatchTuning.cpu = cpu;
+      const { net } = buildCOBA({ backend: 'webgpu' });
+      await net.compile({ backend: 'webgpu' });
+      return counted(net, () => net.simulate(10 * 0.1));
+    };
+    // SwiftShader given a GPU's threshold (the spike monitor on: a batch, its record read back):
+    expect(await run(directDispatchTuning.gpu)).toEqual({ steps: 10, dispatches: 6 * 10, indirect: 0, submissions: 1, passes: 1, readBacks: 3 });
+    // Every bounded kernel indirect: the two transmissions, every step.
+    expect((await run(0)).indirect).toBe(2 * 10);
   });
 
   it('rate network N = 1000 with a monitor of r: 3 launches and 2 passes a step, a batch in one submission', async () => {
@@ -59,6 +87,6 @@ describe.skipIf(!available)('webgpu launch budget', () => {
     // (1862 steps here: 64 MiB of snapshots), one read-back of the snapshots and one of the state.
     const steps = 20;
     const c = await counted(net, () => net.simulate(steps));
-    expect(c).toEqual({ steps, dispatches: 3 * steps, passes: 2 * steps, submissions: 1, readBacks: 1 });
+    expect(c).toEqual({ steps, dispatches: 3 * steps, indirect: 0, passes: 2 * steps, submissions: 1, readBacks: 1 });
   });
 });
