@@ -32,7 +32,7 @@ export function wasmKernels(plan: NetworkPlan, jobs?: ParallelJobs): KernelText[
     if (proj.type === 'rate') kernels.push(rateTransmissionKernel(proj, plan, jobs));
     // A procedural projection's walk stays the js kernel (imported by the step loop): same bits.
     else if (!proj.procedural) kernels.push(spikeTransmissionKernel(proj, plan, jobs));
-    if (proj.hasUpdate) kernels.push(synapseUpdateKernel(proj, plan));
+    if (proj.hasUpdate) kernels.push(synapseUpdateKernel(proj, plan, jobs));
     if (proj.hasPostEvents) kernels.push(postEventKernel(proj, plan));
   }
   return [...kernels, ...(jobs?.kernels ?? [])];

@@ -171,19 +171,48 @@ function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan, k: Kerne
   return forkedSums(proj, k, `proj${proj.id}_continuous`, sums, jobs);
 }
 
-/** Continuous synaptic equations: global, then per dendrite, then per synapse, every `learningPeriod` steps. */
-export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan): KernelText {
+/**
+ * Continuous synaptic equations: global, then per dendrite, then per synapse, every `learningPeriod`
+ * steps. With threads, where the equations write only the projection's own attributes (cpp's rule:
+ * `writesOnlySelf`), the dendrites' loop is a kernel of its own over a share of them
+ * (`proj<id>_equations`, ranged), forked after the global equations when the projection has at
+ * least cpp's number of synapses (tested at run time, as cpp's `if` clause): each dendrite is
+ * computed by one thread with the same instructions, so the bits do not depend on the thread count.
+ */
+export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan, jobs?: ParallelJobs): KernelText {
   const k = new KernelText(`proj${proj.id}_update`);
   const desc = proj.description;
   const sec = (l: string) => desc.sections.find((s) => s.locality === l)?.steps ?? [];
   const temps = new Set([...tempNames(sec('global')), ...tempNames(sec('semiglobal')), ...tempNames(sec('local'))]);
-  const scope = synapseScope(proj, net, k, { dtName: '_dt', temps });
-  const ctx = context(proj, net, scope, k);
-  const loop = synapseUpdateLoop(loopTarget(proj, k), renderSteps(sec('global'), ctx, d), renderSteps(sec('semiglobal'), ctx, d), renderSteps(sec('local'), ctx, d), false);
   const period = flag(proj, 'learningPeriod');
+  // The equations in `kernel` (all, the global ones, or the dendrites' ones), after the declarations they asked for.
+  const equations = (kernel: KernelText, t: LoopTarget, part: 'all' | 'global' | 'dendrites') => {
+    const scope = synapseScope(proj, net, kernel, { dtName: '_dt', temps });
+    const ctx = context(proj, net, scope, kernel);
+    const steps = (l: string) => (part === 'dendrites' && l === 'global') || (part === 'global' && l !== 'global') ? [] : renderSteps(sec(l), ctx, d);
+    const loop = part === 'global' ? steps('global') : synapseUpdateLoop(t, steps('global'), steps('semiglobal'), steps('local'), false);
+    return [d.declare('_dt', `(* dt ${period})`), ...scope.head(), ...loop];
+  };
+  const forks = jobs !== undefined && jobs.threads > 1 && writesOnlySelf(proj) && (sec('semiglobal').length > 0 || sec('local').length > 0);
   const due = d.and(d.and(flag(proj, 'transmission'), flag(proj, 'update')), d.cmp('==', `(% (- step ${flag(proj, 'learningOffset')}) ${period})`, '0'));
-  k.body = [`(when ${due}`, d.declare('_dt', `(* dt ${period})`), ...scope.head(), ...loop, ')'];
+  if (!forks) {
+    k.body = [`(when ${due}`, ...equations(k, loopTarget(proj, k), 'all'), ')'];
+    return k;
+  }
+  const r = new KernelText(`proj${proj.id}_equations`, true);
+  r.body = equations(r, { ...loopTarget(proj, r), spread: { dendrites: (i, _n, body) => [`(for ${i} lo hi`, ...body, ')'] } }, 'dendrites');
+  const nd = `(length ${k.proj('_post_rank', proj.id, '_post_rank')})`;
+  const synapses = `(aref ${k.proj('_row_ptr', proj.id, '_row_ptr')} ${nd})`;
+  k.body = [`(when ${due}`, ...equations(k, loopTarget(proj, k), 'global'), jobs.fork(r, nd, `(cmp >= ${synapses} ${SYNAPSE_THRESHOLD})`), ')'];
   return k;
+}
+
+/**
+ * Whether the synaptic equations write only the projection's own attributes, so that its dendrites
+ * may run on several threads: the rule of cpp's `writesOnlySelf` (`../cpp/projection.ts`, private there).
+ */
+function writesOnlySelf(proj: ProjectionPlan): boolean {
+  return proj.description.sections.every((s) => s.steps.every((st) => st.kind === 'ode' || st.owner === 'self'));
 }
 
 /** `post_spike` code, run in the step of the post-synaptic spike for every synapse of its dendrite. */

@@ -95,6 +95,29 @@ function rate(backend: BackendName): Network {
   return net;
 }
 
+/** A learning rule with equations per synapse, per dendrite and per projection (Oja's, with a trace), writing only its own attributes. */
+const Learn = new Synapse({
+  name: 'learn_threads',
+  parameters: 'tau = 500.0\n alpha = 8.0',
+  equations: `
+    g = mean(post.r) * 0.5 : projection
+    trace = 0.9 * trace + 0.1 * post.r : postsynaptic
+    tau * dw/dt = pre.r * post.r - alpha * post.r^2 * w + 0.001 * g : min = -1.0
+    e = e + (w * trace - e) / 50.0
+  `,
+});
+
+/** Synaptic equations over the synapse threshold (400 × 301 synapses) and under it (a sparse one). */
+function plastic(backend: BackendName): Network {
+  const net = new Network({ seed: 9, backend, dt: 1.0 });
+  const pre = net.create(400, Rate, { name: 'pre' });
+  pre.baseline = Array.from({ length: 400 }, (_, i) => ((i * 7) % 11) * 0.15);
+  const post = net.create(301, Rate, { name: 'post' });
+  net.connect(pre, post, 'exc', Learn, { name: 'learn' }).connectAllToAll({ weights: new Uniform(0, 0.01) });
+  net.connect(post, pre, 'exc', Learn, { name: 'sparse' }).connectFixedProbability({ probability: 0.1, weights: new Uniform(0, 0.1) });
+  return net;
+}
+
 /** Spiking with continuous transmission (gap junctions, 500 × 499 synapses, over the synapse threshold) and spikes. */
 function gaps(backend: BackendName): Network {
   const net = new Network({ seed: 5, backend, dt: 0.5 });
@@ -174,6 +197,14 @@ describe('wasm threads: bit-identical to one thread and to js', () => {
     expect(forked(nets[1])).toEqual(['proj0_continuous']);
     // Every step (40): the gap junctions' sums; the exc projection has no continuous part.
     expect(nets.map(forks)).toEqual([0, 40, 40]);
+    for (const n of nets) n.dispose();
+  });
+
+  it('synaptic equations (per synapse, per dendrite, per projection) over the synapse threshold: their dendrites forked', async () => {
+    const nets = await conformThreads(plastic, 12, 2);
+    expect(forked(nets[1])).toEqual(expect.arrayContaining(['proj0_equations', 'proj1_equations']));
+    // Per step (24): the dense projection's sum and equations; the sparse one's (under the threshold) stay on the main thread.
+    expect(nets.map(forks)).toEqual([0, 48, 48]);
     for (const n of nets) n.dispose();
   });
 
