@@ -16,7 +16,7 @@
  */
 import { COMMON, emit, parseArgs, webgpuInfo } from './lib/args.js';
 import { buildMicrocircuit, populationRates, synapseMemory } from './lib/microcircuit.js';
-import type { BackendName } from '../src/index.js';
+import type { BackendName, Precision } from '../src/index.js';
 
 const a = parseArgs({ scale: 1, kScale: 1, T: 1000, presim: 500, background: 'poisson', ...COMMON });
 if (a.background !== 'poisson' && a.background !== 'dc') throw new Error(`--background must be poisson or dc, got ${a.background}`);
@@ -24,6 +24,7 @@ const tStart = performance.now();
 const b = await buildMicrocircuit({ scale: a.scale, kScale: a.kScale, seed: a.seed, background: a.background, dt: 0.1 });
 const setup = (performance.now() - tStart) / 1000;
 let t0 = performance.now();
+b.net.config({ precision: a.precision as Precision });
 await b.net.compile({ backend: a.backend as BackendName, numThreads: Number(a.threads), directory: a.directory || undefined });
 const build = (performance.now() - t0) / 1000;
 t0 = performance.now();
@@ -35,7 +36,7 @@ await b.net.simulate(a.T);
 const run = (performance.now() - t0) / 1000;
 const mem = synapseMemory(b);
 emit({
-  model: 'microcircuit', backend: a.backend, threads: a.threads, N: b.N, dt: b.dt, sim_ms: a.T, seed: a.seed,
+  model: 'microcircuit', backend: a.backend, threads: a.threads, precision: a.precision, N: b.N, dt: b.dt, sim_ms: a.T, seed: a.seed,
   scale: a.scale, kScale: a.kScale, background: a.background, presim_ms: a.presim,
   setup_s: setup, connect_s: b.connect_s, build_s: build, presim_s: presim, run_s: run, rtf: run / (a.T / 1000),
   n_projections: b.projections.length, ...mem, ...webgpuInfo(b.net),

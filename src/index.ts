@@ -25,7 +25,7 @@ export type { ShapedArray, AttributeInput } from './core/values.js';
 export { NeurarchyError, EquationError, NetworkError, InternalError } from './errors.js';
 export type { NeuronSpec, SynapseSpec } from './equations/spec.js';
 export type { MethodName } from './equations/description.js';
-export type { BackendName } from './ir/plan.js';
+export type { BackendName, Precision } from './ir/plan.js';
 export type { EveryOptions, PeriodicCallback } from './runtime/callbacks.js';
 export * from './models/index.js';
 export { listStandardNeurons, listStandardSynapses } from './models/list.js';

@@ -4,7 +4,7 @@
  * {@link runBenchmark} strings them together for the scripts of one network.
  */
 import { expectedSynapses } from '../../src/connectors/procedural.js';
-import type { BackendName, Network } from '../../src/index.js';
+import type { BackendName, Network, Precision } from '../../src/index.js';
 
 /**
  * `--key value` / `--key=value` options over `defaults`. A key the script does not take, or a number
@@ -34,8 +34,11 @@ export function parseArgs<T extends Record<string, string | number>>(defaults: T
   return out as T;
 }
 
-/** The options every benchmark script takes besides its own size parameters. */
-export const COMMON = { seed: 1234, backend: 'js', threads: 1, directory: '' };
+/**
+ * The options every benchmark script takes besides its own size parameters. `precision`:
+ * 'float64' or 'float32' (`setup({ precision })`; as a runner spec: `rate:N=4000,precision=float32`).
+ */
+export const COMMON = { seed: 1234, backend: 'js', threads: 1, directory: '', precision: 'float64' };
 
 export interface Timing { setup_s: number; build_s: number; run_s: number; adapter?: string; dispatches_per_step?: number; passes_per_step?: number; steps_per_submission?: number }
 
@@ -44,8 +47,9 @@ export interface Timing { setup_s: number; build_s: number; run_s: number; adapt
  * build_s is a cold build with g++) and simulates T ms. setup_s is measured from `tStart`.
  */
 export async function compileAndRun(
-  net: Network, a: { backend: string; threads: number; directory: string }, T: number, tStart: number,
+  net: Network, a: { backend: string; threads: number; directory: string; precision?: string }, T: number, tStart: number,
 ): Promise<Timing> {
+  if (a.precision !== undefined) net.config({ precision: a.precision as Precision });
   const setup = (performance.now() - tStart) / 1000;
   let t0 = performance.now();
   await net.compile({ backend: a.backend as BackendName, numThreads: Number(a.threads), directory: a.directory || undefined });
@@ -103,7 +107,7 @@ export async function runBenchmark<D extends { T: number } & Record<string, stri
   const b = build(a);
   const timing = await compileAndRun(b.net, a, a.T, tStart);
   emit({
-    model, backend: a.backend, threads: a.threads, N: b.N, dt: b.dt, sim_ms: a.T, seed: a.seed,
+    model, backend: a.backend, threads: a.threads, precision: a.precision, N: b.N, dt: b.dt, sim_ms: a.T, seed: a.seed,
     ...timing, n_syn: b.net.projections.reduce((s, p) => s + synapseCount(p), 0),
     ...stats(b, a.T),
   });

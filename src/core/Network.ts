@@ -9,7 +9,6 @@ import { checkOptions, describeValue, optionKeys } from './options.js';
 import { UNSUPPORTED_SETUP_OPTIONS } from './annarchy-options.js';
 import type { MethodName } from '../equations/description.js';
 import type { Population } from './Population.js';
-import type { Precision } from '../ir/plan.js';
 
 /** The backends: `js` (generated JavaScript), `cpp` (C++/OpenMP), `webgpu` (WGSL). */
 export type BackendName = 'js' | 'wasm' | 'cpp' | 'webgpu';
@@ -68,7 +67,12 @@ export interface NetworkConfig {
   precision?: Precision | 'float' | 'double';
 }
 
-export type { Precision };
+/**
+ * Storage precision of the models' float attributes (see {@link NetworkConfig.precision}): with
+ * 'float32' they are Float32Arrays from compile() on; every expression is still computed in float64
+ * and rounded when stored, the same on every CPU backend.
+ */
+export type Precision = 'float64' | 'float32';
 
 /** The accepted spellings of {@link NetworkConfig.precision}, ANNarchy's included. */
 export const PRECISIONS: Readonly<Record<string, Precision>> = { float64: 'float64', double: 'float64', float32: 'float32', float: 'float32' };

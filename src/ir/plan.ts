@@ -25,8 +25,9 @@ import type { ProceduralRule } from '../connectors/procedural.js';
 import type { NeuronDescription, SynapseDescription, GlobalOpUse } from '../equations/description.js';
 import type { Expr } from '../equations/ast.js';
 import type { SpecialPopulation, SpecialProjection } from '../core/records.js';
+import type { Precision } from '../core/Network.js';
 
-export type { BackendName } from '../core/Network.js';
+export type { BackendName, Precision } from '../core/Network.js';
 
 export interface PopulationPlan {
   id: number;
@@ -166,12 +167,6 @@ export interface ProjectionPlan {
 /** Element type of a state array: `f64` is a Float64Array, `f32` a Float32Array, `i32` an Int32Array. */
 export type ArrayDtype = 'f64' | 'f32' | 'i32';
 
-/**
- * Storage precision of the models' float attributes (`setup({ precision })`): with 'float32' they
- * are Float32Arrays (`f32` rows of {@link NetworkPlan.arrays}); every expression is still computed
- * in float64 and rounded when stored, the same on every CPU backend.
- */
-export type Precision = 'float64' | 'float32';
 
 /**
  * What an array is for (see the naming list at the top of this file):

@@ -27,7 +27,9 @@ describe('new Network() / setup() / net.config()', () => {
   });
   it("refuses ANNarchy's unsupported keys with the reason", () => {
     expect(() => new Network({ paradigm: 'cuda' } as never)).toThrow(/option 'paradigm' is not supported: .*backend 'webgpu'/);
-    expect(() => new Network({ precision: 'float' } as never)).toThrow(/option 'precision' is not supported: not yet: .*float64.*float32 on 'webgpu'/);
+    // precision is accepted (float32 storage, issue 19); numpy's dtype is pointed to it.
+    expect(new Network({ precision: 'float' }).precision).toBe('float32');
+    expect(() => new Network({ dtype: 'float32' } as never)).toThrow(/option 'dtype' is not supported: set the precision with setup\(\{ precision: 'float32' \}\)/);
     // structuralPlasticity is accepted (issue 16); ANNarchy's spelling is pointed to it.
     expect(() => new Network().config({ structural_plasticity: true } as never)).toThrow(/unknown option 'structural_plasticity' — did you mean 'structuralPlasticity'/);
     expect(new Network({ structuralPlasticity: true }).structuralPlasticity).toBe(true);
