@@ -57,11 +57,11 @@ export interface Compiled {
   /** Mappable copies of `F`, `I`, `A` for the read-back, sized for `readBytes.all`. */
   staging: Record<BufferName, GPUBuffer>;
   /**
-   * The float groups that kernels write (plastic per-synapse arrays), read back whole after a run
-   * (`HostSync.download`; the hooks' read-backs of the slow path copy populations only), each with
-   * its index in `groups` and its regions.
+   * The float groups that kernels write (plastic per-synapse arrays) with their mappable copies:
+   * read back whole after a run (`HostSync.download`; the hooks' read-backs of the slow path copy
+   * populations only).
    */
-  groupReadBack: { group: Group; buffer: GPUBuffer; regions: Region[] }[];
+  groupReadBack: { group: Group; buffer: GPUBuffer }[];
   /** What the device holds, region by region (f32 or i32), to upload only what changed. */
   synced: Map<Region, Float32Array | Int32Array>;
   /** The slots of each projection's spike ring (0: none), as built. */
@@ -158,7 +158,7 @@ export async function compileNetwork(device: GPUDevice, input: EngineInput, own:
   const groupReadBack = layout.groups.flatMap((group, j) => {
     if (group.kind !== 'f' || !group.written) return [];
     const buffer = device.createBuffer({ label: `read ${group.name}`, size: groups[j].size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
-    return [{ group, buffer, regions: all.filter((r) => r.buf === group.name) }];
+    return [{ group, buffer }];
   });
   return { gen, F, I, A, groups, U, IND, dispatches, readBack, readBytes, staging, groupReadBack, synced: new Map(), history, recordBatch };
 }

@@ -62,6 +62,12 @@ export interface LayoutOptions {
    * writes it (`'written'`) or none does (`'read'`); undefined: `F`.
    */
   separateFloat?: (owner: Region['owner'], id: number, name: string) => 'written' | 'read' | undefined;
+  /**
+   * Whether an array of a group buffer larger than one binding may span several (its kernels reach
+   * it through {@link Layout.int} and {@link Layout.readFloat}/{@link Layout.floatLocation} only);
+   * otherwise it is refused.
+   */
+  splittable?: (owner: Region['owner'], id: number, name: string) => boolean;
   /** Elements of one group buffer at most (the binding limit ÷ 4). */
   groupElements?: number;
   /**
@@ -73,14 +79,31 @@ export interface LayoutOptions {
   describe?: (owner: Region['owner'], id: number) => string;
 }
 
+/** One piece of a region in a group buffer: elements `start … start + length − 1` of the region at `offset` of `buf`. */
+export interface Part {
+  buf: GroupBuffer;
+  offset: number;
+  start: number;
+  length: number;
+}
+
 export interface Region {
   owner: 'pop' | 'proj' | 'net';
   id: number;
   name: string;
+  /** Its buffer (the first one's, for a region that spans several: {@link parts}). */
   buf: BufferName | GroupBuffer;
   /** First element in the buffer. */
   offset: number;
   length: number;
+  /**
+   * The pieces of an array larger than one binding, in order, each in a group buffer of its own
+   * kind (undefined: the whole array at `offset` of `buf`). Kernels reach it through an accessor
+   * function ({@link Layout.accessors}); no kernel may index `buf` at `offset` directly.
+   */
+  parts?: Part[];
+  /** Its accessor functions' name (`nx_r<n>`, `nx_r<n>_st`), for a region with {@link parts}. */
+  accessor?: string;
 }
 
 /** Int32 arrays that live in the atomic buffer `A`. */
@@ -94,6 +117,13 @@ export function inGroup(r: Region): boolean {
 /** Whether a region holds floats (`F` or a float group `W<n>`): f32 on the device. */
 export function isFloat(r: Region): boolean {
   return r.buf === 'F' || r.buf.startsWith('W');
+}
+
+/** The pieces of a region of a group buffer (one, the whole array, unless it spans several buffers). */
+export function partsOf(r: Region): Part[] {
+  if (r.parts) return r.parts;
+  if (!inGroup(r)) throw new InternalError(`webgpu backend: '${r.name}' of ${r.owner} ${r.id} is not in a group buffer (${r.buf})`);
+  return [{ buf: r.buf as GroupBuffer, offset: r.offset, start: 0, length: r.length }];
 }
 
 export class Layout {
@@ -113,13 +143,10 @@ export class Layout {
     const key = `${owner}:${id}:${name}`;
     const old = this.#index.get(key);
     if (old) return old;
-    const buf = kind === 'f' ? this.#floatBuffer(owner, id, name, length)
-      : ATOMIC.has(name) ? 'A' : this.#options.separate?.(owner, name) ? this.#group('i', false, owner, id, name, length) : 'I';
-    const r: Region = { owner, id, name, buf, offset: this.size[buf], length };
-    // Keep every region at least one element long, so that an empty array still has a valid offset.
-    this.size[buf] += Math.max(1, length);
-    const g = this.groups.find((x) => x.name === buf);
-    if (g) g.elements = this.size[buf];
+    const group = kind === 'f' ? this.#floatAccess(owner, id, name) : ATOMIC.has(name) || !this.#options.separate?.(owner, name) ? undefined : 'read';
+    const r: Region = group === undefined
+      ? this.#place(owner, id, name, kind === 'f' ? 'F' : ATOMIC.has(name) ? 'A' : 'I', length)
+      : this.#placeInGroups(kind, group === 'written', owner, id, name, length);
     this.regions.push(r);
     this.#index.set(key, r);
     return r;
@@ -137,53 +164,104 @@ export class Layout {
 
   /**
    * The offset of an array of `F`, `I` or `A` as a WGSL literal. An array of a group buffer has no
-   * offset there: {@link int} or {@link float} names its buffer (so no kernel reads it from the wrong one).
+   * offset there: {@link int} or {@link readFloat} names its buffer (so no kernel reads it from the wrong one).
    */
   off(owner: Region['owner'], id: number, name: string): string {
     const r = this.get(owner, id, name);
-    if (inGroup(r)) throw new InternalError(`webgpu backend: '${name}' of ${owner} ${id} lives in ${r.buf}: read it with Layout.${r.buf.startsWith('C') ? 'int' : 'float'}()`);
+    if (inGroup(r)) throw new InternalError(`webgpu backend: '${name}' of ${owner} ${id} lives in ${r.buf}: read it with Layout.${r.buf.startsWith('C') ? 'int' : 'readFloat'}()`);
     return String(r.offset);
   }
 
-  /** Element `idx` (a WGSL expression) of an int array, in `I` or in its connectivity buffer. */
+  /** Element `idx` (a WGSL expression) of an int array, in `I` or in its connectivity buffer(s). */
   int(owner: Region['owner'], id: number, name: string, idx: string): string {
     const r = this.get(owner, id, name);
     if (r.buf !== 'I' && !r.buf.startsWith('C')) throw new InternalError(`webgpu backend: '${name}' of ${owner} ${id} is not an int array of I or C`);
+    if (r.accessor) return `${r.accessor}(${idx})`;
     return idx === '0' ? `${r.buf}[${r.offset}]` : `${r.buf}[${r.offset} + ${idx}]`;
   }
 
+  /** Read of element `idx` (a WGSL expression) of a float array, in `F` (through `mem`) or in its float buffer(s). */
+  readFloat(mem: Mem, owner: Region['owner'], id: number, name: string, idx: string): string {
+    const r = this.#floatRegion(owner, id, name);
+    return r.accessor ? `${r.accessor}(${idx})` : mem.f(`${r.offset} + ${idx}`, r.buf as FloatBuffer);
+  }
+
+  /** Element `idx` of a float array as a location (`shared`: written by several invocations, `F` only). */
+  floatLocation(mem: Mem, owner: Region['owner'], id: number, name: string, idx: string, shared: boolean): Location {
+    const r = this.#floatRegion(owner, id, name);
+    if (!r.accessor) return mem.loc(`${r.offset} + ${idx}`, shared, r.buf as FloatBuffer);
+    if (shared) throw new InternalError(`webgpu backend: a write shared by several invocations to '${name}' of ${owner} ${id}, which spans float buffers`);
+    return { read: `${r.accessor}(${idx})`, store: (v) => `${r.accessor}_st(${idx}, ${v});` };
+  }
+
   /**
-   * Where a float array lives: its buffer (`F` or a float group `W<n>`) and its first element
-   * (a WGSL literal), for a {@link Mem}'s `f(idx, buf)` and `loc(idx, shared, buf)`.
+   * The WGSL accessor functions of the arrays that span several group buffers (`nx_r<n>(k)`, and
+   * `nx_r<n>_st(k, v)` where a kernel writes them): a branch on `k` picks the piece. Every kernel
+   * module declares them (each module binds every group).
    */
-  float(owner: Region['owner'], id: number, name: string): { buf: FloatBuffer; off: string } {
+  accessors(): string {
+    return this.regions.filter((r) => r.parts).map((r) => accessorSource(r, this.groups)).join('\n');
+  }
+
+  #floatRegion(owner: Region['owner'], id: number, name: string): Region {
     const r = this.get(owner, id, name);
     if (!isFloat(r)) throw new InternalError(`webgpu backend: '${name}' of ${owner} ${id} is not a float array (${r.buf})`);
-    return { buf: r.buf as FloatBuffer, off: String(r.offset) };
+    return r;
   }
 
-  /** The buffer of a float array: `F`, or a float group when the options separate it. */
-  #floatBuffer(owner: Region['owner'], id: number, name: string, length: number): 'F' | GroupBuffer {
-    const access = this.#options.separateFloat?.(owner, id, name);
-    return access === undefined ? 'F' : this.#group('f', access === 'written', owner, id, name, length);
+  /** A region of `length` elements at the end of buffer `buf`. */
+  #place(owner: Region['owner'], id: number, name: string, buf: BufferName | GroupBuffer, length: number): Region {
+    const r: Region = { owner, id, name, buf, offset: this.size[buf], length };
+    // Keep every region at least one element long, so that an empty array still has a valid offset.
+    this.size[buf] += Math.max(1, length);
+    const g = this.groups.find((x) => x.name === buf);
+    if (g) g.elements = this.size[buf];
+    return r;
   }
 
-  /** The first group of kind `kind` (and, for floats, of the same access) with room for `length` elements, opened if none has. */
-  #group(kind: 'i' | 'f', written: boolean, owner: Region['owner'], id: number, name: string, length: number): GroupBuffer {
+  /** Where a float array goes: `F` (undefined), or a float group of its access. */
+  #floatAccess(owner: Region['owner'], id: number, name: string): 'written' | 'read' | undefined {
+    return this.#options.separateFloat?.(owner, id, name);
+  }
+
+  /**
+   * A region in the group buffers of `kind` (and, for floats, `written`): the first with room, a new
+   * one if none has; an array larger than one binding, where `splittable` allows, is cut into
+   * pieces that fill the room left in those groups, in order, then new ones.
+   */
+  #placeInGroups(kind: 'i' | 'f', written: boolean, owner: Region['owner'], id: number, name: string, length: number): Region {
     const limit = this.#options.groupElements ?? DEFAULT_GROUP_ELEMENTS;
     const n = Math.max(1, length);
-    const who = this.#options.describe?.(owner, id) ?? `${owner} ${id}`;
-    if (n > limit) {
+    if (n <= limit) return this.#place(owner, id, name, this.#group(kind, written, owner, id, name, n), length);
+    if (!this.#options.splittable?.(owner, id, name)) {
+      const who = this.#options.describe?.(owner, id) ?? `${owner} ${id}`;
       throw new NetworkError(kind === 'i'
         ? `webgpu backend: the array '${name}' of ${who} needs ${4 * n} bytes, more than this GPU's storage buffer limit (${4 * limit} bytes): use procedural connectivity (connectFixedProbability({ procedural: true })), a smaller network, or the cpp backend`
         : `webgpu backend: the float array '${name}' of ${who} needs ${4 * n} bytes, more than this GPU's storage buffer limit (${4 * limit} bytes): use a smaller network or the cpp backend`);
     }
-    const g = this.groups.find((x) => x.kind === kind && x.written === written && x.elements + n <= limit);
+    // Piece by piece into the room the groups of its kind have left, in order, then into new ones.
+    const parts: Part[] = [];
+    for (let start = 0; start < n;) {
+      const room = this.groups.find((x) => x.kind === kind && x.written === written && x.elements < limit);
+      const buf = room?.name ?? this.#group(kind, written, owner, id, name, Math.min(limit, n - start), true);
+      const len = Math.min(limit - this.size[buf], n - start);
+      parts.push({ buf, offset: this.size[buf], start, length: len });
+      this.#place(owner, id, name, buf, len);
+      start += len;
+    }
+    return { owner, id, name, buf: parts[0].buf, offset: parts[0].offset, length, parts, accessor: `nx_r${this.regions.length}` };
+  }
+
+  /** The first group of kind `kind` (and, for floats, of the same access) with room for `n` elements (`fresh`: a new one), opened if none has. */
+  #group(kind: 'i' | 'f', written: boolean, owner: Region['owner'], id: number, name: string, n: number, fresh = false): GroupBuffer {
+    const limit = this.#options.groupElements ?? DEFAULT_GROUP_ELEMENTS;
+    const g = fresh ? undefined : this.groups.find((x) => x.kind === kind && x.written === written && x.elements + n <= limit);
     if (g) return g.name;
     const max = Math.max(0, (this.#options.storageBuffers ?? DEFAULT_STORAGE_BUFFERS) - FIXED_STORAGE_BINDINGS);
     if (this.groups.length >= max) {
+      const who = this.#options.describe?.(owner, id) ?? `${owner} ${id}`;
       const used = this.groups.map((x) => `${x.name} ${4 * x.elements}`).join(', ');
-      throw new NetworkError(`webgpu backend: the network needs more storage buffers than this GPU binds in one kernel (maxStorageBuffersPerShaderStage ${max + FIXED_STORAGE_BINDINGS}: F, I, A, the indirect arguments and ${max} buffers of at most ${4 * limit} bytes each for the largest arrays, which are full: ${used || 'none'}); the ${kind === 'i' ? 'array' : 'float array'} '${name}' of ${who} (${4 * n} bytes) fits in none: use procedural connectivity, a smaller network, or the cpp backend`);
+      throw new NetworkError(`webgpu backend: the network needs more storage buffers than this GPU binds in one kernel (maxStorageBuffersPerShaderStage ${max + FIXED_STORAGE_BINDINGS}: F, I, A, the indirect arguments and ${max} buffers of at most ${4 * limit} bytes each for the largest arrays: ${used || 'none'}); the ${kind === 'i' ? 'array' : 'float array'} '${name}' of ${who} (${4 * n} bytes${fresh ? ' in this piece' : ''}) fits in none: use procedural connectivity, a smaller network, or the cpp backend`);
     }
     const prefix = kind === 'i' ? 'C' : 'W';
     const name0 = `${prefix}${this.groups.filter((x) => x.kind === kind).length}` as GroupBuffer;
@@ -191,6 +269,19 @@ export class Layout {
     this.size[name0] = 0;
     return name0;
   }
+}
+
+/** The WGSL accessors of a region with parts: a read, and a store where its groups are written. */
+function accessorSource(r: Region, groups: readonly Group[]): string {
+  const parts = r.parts!;
+  const type = r.buf.startsWith('C') ? 'i32' : 'f32';
+  const at = (p: Part) => `${p.buf}[${p.offset} + k${p.start ? ` - ${p.start}` : ''}]`;
+  // The pieces from the last: each branch takes `k` at or past its start.
+  const pick = (stmt: (place: string) => string) => parts.slice(1).reverse().map((p) => `  if (k >= ${p.start}) { ${stmt(at(p))} }`).concat(`  ${stmt(at(parts[0]))}`);
+  const read = [`fn ${r.accessor}(k: i32) -> ${type} {`, ...pick((x) => `return ${x};`), '}'];
+  const written = groups.find((g) => g.name === r.buf)?.written === true;
+  const store = written ? [`fn ${r.accessor}_st(k: i32, v: ${type}) {`, ...pick((x) => `${x} = v; return;`), '}'] : [];
+  return [`// '${r.name}' of ${r.owner} ${r.id}, in ${parts.length} buffers`, ...read, ...store].join('\n');
 }
 
 /** A buffer holding floats: `F`, or a float group. */
@@ -271,11 +362,13 @@ export const FIRST_GROUP_BINDING = 5;
 /**
  * The bindings every kernel module declares (group 0): `F`, `I`, `A`, the per-step uniform `U`
  * (bound with a dynamic offset, one 256-byte slot per step of a batch), the layout's group buffers
- * (`groups`, from binding {@link FIRST_GROUP_BINDING} in order: connectivity `C<n>` read-only,
- * float groups read-write where a kernel writes them) and, for the kernels that prepare indirect
- * dispatches, `IND`.
+ * (from binding {@link FIRST_GROUP_BINDING} in order: connectivity `C<n>` read-only, float groups
+ * read-write where a kernel writes them), the accessors of arrays that span several of them
+ * ({@link Layout.accessors}) and, for the kernels that prepare indirect dispatches, `IND`.
  */
-export function bindingDeclarations(mem: Mem, indirect: boolean, groups: readonly Group[]): string {
+export function bindingDeclarations(mem: Mem, indirect: boolean, layout: Pick<Layout, 'groups' | 'accessors'>): string {
+  const groups = layout.groups;
+  const accessors = layout.accessors();
   return [
     mem.atomicF
       ? '@group(0) @binding(0) var<storage, read_write> F: array<atomic<u32>>;'
@@ -286,6 +379,7 @@ export function bindingDeclarations(mem: Mem, indirect: boolean, groups: readonl
     '@group(0) @binding(3) var<uniform> U: Step;',
     ...groups.map((g, j) => `@group(0) @binding(${FIRST_GROUP_BINDING + j}) var<storage, ${g.written ? 'read_write' : 'read'}> ${g.name}: array<${g.kind === 'i' ? 'i32' : 'f32'}>;`),
     ...(indirect ? ['@group(0) @binding(4) var<storage, read_write> IND: array<u32>;'] : []),
+    ...(accessors ? [accessors] : []),
     ...(mem.atomicF ? [ATOMIC_F_HELPERS] : []),
   ].join('\n');
 }

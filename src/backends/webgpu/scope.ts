@@ -112,9 +112,8 @@ export function synapseScope(proj: ProjectionPlan, net: NetworkPlan, L: Layout, 
       if (options.temps.has(name)) return tempName(name);
       const a = attrs.get(name);
       if (a) {
-        // A per-synapse array may live in a float group (`memory.ts` `GroupBuffer`): its buffer comes with its offset.
-        const { buf, off } = L.float('proj', proj.id, name);
-        return mem.f(`${off} + ${synapseIndex(a.locality, name === 'w' && proj.singleWeight)}`, buf);
+        // A per-synapse array may live in float buffers (`memory.ts` `GroupBuffer`): the layout names them.
+        return L.readFloat(mem, 'proj', proj.id, name, synapseIndex(a.locality, name === 'w' && proj.singleWeight));
       }
       if (name === 't_pre') return lastSpike('pre');
       if (name === 't_post') return lastSpike('post');
@@ -160,8 +159,7 @@ export function synapseContext(proj: ProjectionPlan, net: NetworkPlan, scope: Sy
         const idx = synapseIndex(a.locality, single);
         const shared = single || (a.locality === 'global' ? sharing.global : a.locality === 'semiglobal' ? sharing.semiglobal : false);
         if (shared && !mem.atomicF) refuse(`${target}`);
-        const { buf, off } = L.float('proj', proj.id, target);
-        return mem.loc(`${off} + ${idx}`, shared, buf);
+        return L.floatLocation(mem, 'proj', proj.id, target, idx, shared);
       }
       const p = owner === 'pre' ? pre : post;
       const global = isGlobalAttribute(p.description, target);

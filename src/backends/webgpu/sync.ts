@@ -16,12 +16,13 @@
  *   makes the build stale: the engine builds again (`build.ts`).
  */
 import type { EngineInput } from '../../runtime/engine.js';
-import { stateBuffer, isFloat, inGroup, type Region, type BufferName } from './memory.js';
+import { stateBuffer, isFloat, inGroup, partsOf, type Region, type BufferName } from './memory.js';
 import type { Compiled } from './build.js';
 import type { OwnArrays } from './rings.js';
 import { historyLengths, CONNECTIVITY } from './generate.js';
 import { refreshPropagationArrays } from './build.js';
 import { FLAGS_PER_PROJECTION, writeProjectionFlags } from '../kernels/switches.js';
+import { InternalError } from '../../errors.js';
 
 /** A host array as the `state` maps, the network's shared arrays or the engine's own arrays hold it. */
 type Host = Float64Array | Float32Array | Int32Array | Uint8Array;
@@ -43,11 +44,6 @@ export interface WebGpuLaunches {
   passes: number;
   /** Compute dispatches (kernel launches), direct and indirect. */
   dispatches: number;
-  /**
-   * The indirect ones among `dispatches` (each validated by Dawn with a pass of its own: 220 µs on
-   * an H200); kernels whose bound is small are dispatched directly (`kernel.ts` `directDispatchTuning`).
-   */
-  indirect: number;
   /** Queue submissions holding only read-back copies (the end of a run, hooks, spike records). */
   readBacks: number;
 }
@@ -55,7 +51,7 @@ export interface WebGpuLaunches {
 /** The host side of the engine's arrays and the transfers between them and the device's buffers. */
 export class HostSync {
   /** The launches of every run so far (`WebGpuEngine.info.launches` is this object). */
-  readonly launches: WebGpuLaunches = { steps: 0, submissions: 0, passes: 0, dispatches: 0, indirect: 0, readBacks: 0 };
+  readonly launches: WebGpuLaunches = { steps: 0, submissions: 0, passes: 0, dispatches: 0, readBacks: 0 };
   /** The current build (its layout, buffers and device copies); replaced by the engine when it builds again. */
   compiled!: Compiled;
   /** The projections' switches as the kernels read them (`FLAGS_PER_PROJECTION` ints per projection). */
@@ -117,7 +113,8 @@ export class HostSync {
       if (dev && same(host, dev)) continue;
       const data = isFloat(r) ? Float32Array.from(host) : Int32Array.from(host);
       c.synced.set(r, data);
-      if (data.length) this.device.queue.writeBuffer(deviceBuffer(c, r), r.offset * 4, data);
+      if (!inGroup(r)) write(this.device, c[r.buf as BufferName], r.offset, data, 0, data.length);
+      else for (const p of partsOf(r)) write(this.device, groupBuffer(c, p.buf), p.offset, data, p.start, Math.min(p.length, data.length - p.start));
     }
     if (!popsOnly) this.#signalled.clear();
   }
@@ -136,7 +133,7 @@ export class HostSync {
     const groups = popsOnly ? [] : c.groupReadBack;
     const enc = dev.createCommandEncoder();
     for (const b of BUFS) enc.copyBufferToBuffer(c[b], 0, c.staging[b], 0, bytes[b]);
-    for (const g of groups) enc.copyBufferToBuffer(c.groups[c.gen.layout.groups.indexOf(g.group)], 0, g.buffer, 0, g.buffer.size);
+    for (const g of groups) enc.copyBufferToBuffer(groupBuffer(c, g.group.name), 0, g.buffer, 0, g.buffer.size);
     dev.queue.submit([enc.finish()]);
     this.launches.readBacks++;
     await Promise.all([...BUFS.map((b) => c.staging[b].mapAsync(GPUMapMode.READ, 0, bytes[b])), ...groups.map((g) => g.buffer.mapAsync(GPUMapMode.READ))]);
@@ -147,14 +144,13 @@ export class HostSync {
     };
     const F = new Float32Array(read('F')), I = new Int32Array(read('I')), A = new Int32Array(read('A'));
     // A group's mapped range is read in place (up to 2 GiB: no copy of the whole range).
-    const mapped = groups.map((g) => new Float32Array(g.buffer.getMappedRange()));
+    const mapped = new Map(groups.map((g) => [g.group.name as string, new Float32Array(g.buffer.getMappedRange())]));
     try {
       this.check();
       for (const r of regions) {
-        if (inGroup(r)) continue;
-        this.#take(r, (r.buf === 'F' ? F : r.buf === 'I' ? I : A).subarray(r.offset, r.offset + r.length));
+        if (!inGroup(r)) this.#take(r, (r.buf === 'F' ? F : r.buf === 'I' ? I : A).subarray(r.offset, r.offset + r.length));
+        else if (!popsOnly) this.#take(r, gather(r, mapped));
       }
-      groups.forEach((g, j) => { for (const r of g.regions) this.#take(r, mapped[j].subarray(r.offset, r.offset + r.length)); });
     } finally {
       for (const g of groups) g.buffer.unmap();
     }
@@ -223,8 +219,33 @@ function same(host: Host, dev: Float32Array | Int32Array): boolean {
   return true;
 }
 
-/** The device buffer that holds region `r`. */
-function deviceBuffer(c: Compiled, r: Region): GPUBuffer {
-  if (r.buf === 'F' || r.buf === 'I' || r.buf === 'A') return c[r.buf];
-  return c.groups[c.gen.layout.groups.findIndex((g) => g.name === r.buf)];
+/** The device buffer of group `name`. */
+function groupBuffer(c: Compiled, name: string): GPUBuffer {
+  const j = c.gen.layout.groups.findIndex((g) => g.name === name);
+  if (j < 0) throw new InternalError(`webgpu backend: no group buffer ${name}`);
+  return c.groups[j];
+}
+
+/** Elements per `writeBuffer` call: 64 MiB, so that no upload asks the queue for a staging copy of a whole 2 GiB binding. */
+const WRITE_ELEMENTS = 1 << 24;
+
+/** Writes `count` elements of `data` from element `from` to element `at` of `buffer`, in pieces of {@link WRITE_ELEMENTS}. */
+function write(device: GPUDevice, buffer: GPUBuffer, at: number, data: Float32Array<ArrayBuffer> | Int32Array<ArrayBuffer>, from: number, count: number): void {
+  for (let j = 0; j < count; j += WRITE_ELEMENTS) {
+    device.queue.writeBuffer(buffer, 4 * (at + j), data, from + j, Math.min(WRITE_ELEMENTS, count - j));
+  }
+}
+
+/** A float region of the groups read back (`mapped`, by group name): its one piece in place, or its pieces copied together. */
+function gather(r: Region, mapped: Map<string, Float32Array>): Float32Array {
+  const parts = partsOf(r);
+  const at = (buf: string) => {
+    const m = mapped.get(buf);
+    if (!m) throw new InternalError(`webgpu backend: '${r.name}' of ${r.owner} ${r.id} is read back, but its buffer ${buf} is not`);
+    return m;
+  };
+  if (parts.length === 1) return at(parts[0].buf).subarray(parts[0].offset, parts[0].offset + r.length);
+  const out = new Float32Array(r.length);
+  for (const p of parts) out.set(at(p.buf).subarray(p.offset, p.offset + p.length), p.start);
+  return out;
 }

@@ -11,7 +11,7 @@ import { RateNeuron } from '../../../bench/lib/rate.js';
 import { RandomState } from '../../../bench/lib/numpy-random.js';
 import { bindingLimit } from '../../../src/backends/webgpu/build.js';
 import type { WebGpuEngine } from '../../../src/backends/webgpu/engine.js';
-import { Layout } from '../../../src/backends/webgpu/memory.js';
+import { Layout, plainMem, atomicMem } from '../../../src/backends/webgpu/memory.js';
 import { probe, TOL, maxRelDiff } from './helpers.js';
 
 const available = await probe('test/backends/webgpu/float-buffers');
@@ -51,18 +51,19 @@ function rateNet(backend: BackendName, N = 120, slices = 3) {
   return { net, pop, projs, monitor };
 }
 
-/** 20 ms, a write of J1's weights (halved) through the projection, 10 ms more. */
-async function runRate(backend: BackendName) {
-  const b = rateNet(backend);
+/** 20 ms, a write of the last projection's weights (halved) through the projection, 10 ms more. */
+async function runRate(backend: BackendName, slices = 3) {
+  const b = rateNet(backend, 120, slices);
   await b.net.compile({ backend });
   await b.net.simulate(20);
-  const w = b.projs[1].get('w') as Float64Array[];
-  b.projs[1].set({ w: w.map((row) => row.map((v) => v / 2)) });
+  const last = b.projs[slices - 1];
+  const w = last.get('w') as Float64Array[];
+  last.set({ w: w.map((row) => row.map((v) => v / 2)) });
   await b.net.simulate(10);
   const out = {
     r: Array.from(b.pop.r as Float64Array), x: Array.from(b.pop.x as Float64Array),
     trace: (b.monitor.get('r') as Float64Array[]).map((row) => Array.from(row)),
-    w1: (b.projs[1].get('w') as Float64Array[]).map((row) => Array.from(row)),
+    w1: (last.get('w') as Float64Array[]).map((row) => Array.from(row)),
     source: backend === 'webgpu' ? (b.net.engine as WebGpuEngine).source : '',
   };
   b.net.dispose();
@@ -77,8 +78,11 @@ const LIF = new Neuron({
   refractory: 2.0,
 });
 
-/** Deterministic input (SpikeSourceArray) onto LIF neurons through two all-to-all STDP projections. */
-function stdpNet(backend: BackendName) {
+/**
+ * Deterministic input (SpikeSourceArray) onto LIF neurons through all-to-all STDP projections: two
+ * of 400 synapses, or (`one`) one of 800.
+ */
+function stdpNet(backend: BackendName, one = false) {
   const net = new Network({ seed: 3, backend, dt: 0.1 });
   const times = Array.from({ length: 40 }, (_, i) => Array.from({ length: 6 }, (_, k) => 2.0 + (i * 0.9) % 17 + k * 19.0));
   const src = new SpikeSourceArray(times, { name: 'src', network: net });
@@ -86,14 +90,18 @@ function stdpNet(backend: BackendName) {
   post.v = -65.0;
   post.I = Array.from({ length: 20 }, (_, i) => 15.2 + i * 0.1);
   const rule = new STDP({ tau_plus: 20.0, tau_minus: 20.0, A_plus: 0.02, A_minus: 0.021, w_max: 3.0 });
-  const a = net.connect(src.slice(0, 20), post, 'exc', rule, { name: 'stdpA' }).connectAllToAll({ weights: 0.6, delays: 1.0 });
-  const b = net.connect(src.slice(20), post, 'exc', rule, { name: 'stdpB' }).connectAllToAll({ weights: 0.5 });
+  const projs = one
+    ? [net.connect(src, post, 'exc', rule, { name: 'stdp' }).connectAllToAll({ weights: 0.6, delays: 1.0 })]
+    : [
+      net.connect(src.slice(0, 20), post, 'exc', rule, { name: 'stdpA' }).connectAllToAll({ weights: 0.6, delays: 1.0 }),
+      net.connect(src.slice(20), post, 'exc', rule, { name: 'stdpB' }).connectAllToAll({ weights: 0.5 }),
+    ];
   const monitor = net.monitor(post, 'spike');
-  return { net, projs: [a, b], monitor };
+  return { net, projs, monitor };
 }
 
-async function runStdp(backend: BackendName) {
-  const b = stdpNet(backend);
+async function runStdp(backend: BackendName, one = false) {
+  const b = stdpNet(backend, one);
   await b.net.compile({ backend });
   await b.net.simulate(120);
   const out = {
@@ -103,6 +111,18 @@ async function runStdp(backend: BackendName) {
   };
   b.net.dispose();
   return out;
+}
+
+/** Compares a run spread over buffers with the one-buffer run and js: the same bits, and js within float32. */
+function expectSameStdp(spread: Awaited<ReturnType<typeof runStdp>>, one: typeof spread, js: typeof spread, synapses: number) {
+  expect(spread.spikes).toEqual(one.spikes);
+  expect(spread.w).toEqual(one.w);
+  expect(spread.spikes).toEqual(js.spikes);
+  expect(maxRelDiff(js.w.flat(2), spread.w.flat(2))).toBeLessThan(TOL);
+  let changed = 0;
+  for (const v of spread.w.flat(2)) if (v !== 0.6 && v !== 0.5) changed++;
+  expect(changed).toBeGreaterThan(synapses / 2);
+  expect(Object.values(spread.spikes).reduce((n, l) => n + l.length, 0)).toBeGreaterThan(20);
 }
 
 describe.skipIf(!available)('webgpu: per-synapse float arrays in several storage buffers', () => {
@@ -126,6 +146,23 @@ describe.skipIf(!available)('webgpu: per-synapse float arrays in several storage
     expect(maxRelDiff(js.w1.flat(), spread.w1.flat())).toBeLessThan(TOL);
   });
 
+  // One projection's 14 280 weights (57 120 bytes) in bindings of 40 000 bytes: the array spans two
+  // float buffers (and its indices two connectivity buffers), reached through an accessor.
+  it('the weights of one projection larger than a binding span two buffers: the bits of one buffer, and js within float32', async () => {
+    const one = await runRate('webgpu', 1);
+    limit(40_000);
+    const spread = await runRate('webgpu', 1);
+    expect(floatBuffers(spread.source)).toEqual(['W0', 'W1']);
+    expect(spread.source).toMatch(/fn nx_r\d+\(k: i32\) -> f32 \{\n {2}if \(k >= 10000\) \{ return W1\[0 \+ k - 10000\]; \}\n {2}return W0\[0 \+ k\];/);
+    expect(spread.source).toMatch(/fn nx_r\d+\(k: i32\) -> i32 \{/); // the pre-synaptic ranks too
+    expect(spread.trace).toEqual(one.trace);
+    expect(spread.r).toEqual(one.r);
+    expect(spread.w1).toEqual(one.w1);
+    const js = await runRate('js', 1);
+    expect(maxRelDiff(js.r, spread.r, 1e-2)).toBeLessThan(TOL);
+    expect(maxRelDiff(js.w1.flat(), spread.w1.flat())).toBeLessThan(TOL);
+  });
+
   // 400 synapses a projection (1 600 bytes of w, and as much of each trace), a binding of 3 400 bytes.
   it('STDP weights in read-write float buffers: the same spikes and final weights as in one buffer, and as js', async () => {
     const one = await runStdp('webgpu');
@@ -134,35 +171,50 @@ describe.skipIf(!available)('webgpu: per-synapse float arrays in several storage
     const spread = await runStdp('webgpu');
     expect(floatBuffers(spread.source).length).toBeGreaterThanOrEqual(2);
     expect(spread.source).toMatch(/var<storage, read_write> W0: array<f32>;/);
-    expect(spread.spikes).toEqual(one.spikes);
-    expect(spread.w).toEqual(one.w);
-    const js = await runStdp('js');
-    expect(spread.spikes).toEqual(js.spikes);
-    expect(maxRelDiff(js.w.flat(2), spread.w.flat(2))).toBeLessThan(TOL);
-    let changed = 0;
-    for (const v of spread.w.flat(2)) if (v !== 0.6 && v !== 0.5) changed++;
-    expect(changed).toBeGreaterThan(400);
-    expect(Object.values(spread.spikes).reduce((n, l) => n + l.length, 0)).toBeGreaterThan(20);
+    expectSameStdp(spread, one, await runStdp('js'), 800);
+  });
+
+  // 800 synapses in one projection (3 200 bytes of each per-synapse array), bindings of 3 040 bytes:
+  // every one of them spans two buffers and is written through its accessor.
+  it('STDP weights of one projection larger than a binding: written across buffers, the same spikes and weights', async () => {
+    const one = await runStdp('webgpu', true);
+    limit(3_040);
+    const spread = await runStdp('webgpu', true);
+    expect(spread.source).toMatch(/fn nx_r\d+_st\(k: i32, v: f32\) \{/);
+    expectSameStdp(spread, one, await runStdp('js', true), 800);
   });
 
   it('a network whose buffers exceed the storage buffers of a kernel is refused naming the limit', async () => {
-    // Six groups (four of connectivity, two of weights) where 8 bindings leave room for four.
-    limit(40_000, 8);
-    await expect(runRate('webgpu')).rejects.toThrow(/needs more storage buffers than this GPU binds in one kernel \(maxStorageBuffersPerShaderStage 8: F, I, A, the indirect arguments and 4 buffers of at most 40000 bytes each.*\); the array '\w+' of projection 'J\d' \(\d+ bytes\) fits in none/);
-    // One projection's weights larger than a binding.
-    limit(12_000);
-    await expect(runRate('webgpu')).rejects.toThrow(/the (float )?array '\w+' of projection 'J0' needs 19040 bytes, more than this GPU's storage buffer limit \(12000 bytes\)/);
+    // Three buffers of weights and three of connectivity where 8 bindings leave room for four.
+    limit(24_000, 8);
+    await expect(runRate('webgpu')).rejects.toThrow(/needs more storage buffers than this GPU binds in one kernel \(maxStorageBuffersPerShaderStage 8: F, I, A, the indirect arguments and 4 buffers of at most 24000 bytes each.*\); the (float )?array '\w+' of projection 'J\d' \(\d+ bytes\) fits in none/);
+    // The float arrays that stay in F (a population's) larger than a binding.
+    limit(400);
+    const net = new Network({ backend: 'webgpu' });
+    net.create(200, RateNeuron, { name: 'big' });
+    await expect(net.compile({ backend: 'webgpu' })).rejects.toThrow(/the network's float arrays that must share one storage buffer need \d+ bytes, more than this GPU's storage buffer limit \(400 bytes; the largest: '\w+' of population 'big' \(800 bytes\)/);
   });
 
-  it('float arrays go to the first float buffer of their access with room; F keeps the rest', () => {
+  it('float arrays go to the first float buffer of their access with room; an array larger than one is cut into pieces', () => {
     const L = new Layout({
-      separateFloat: (owner, _id, name) => (owner !== 'proj' ? undefined : name === 'w' ? 'read' : 'written'),
-      groupElements: 10, storageBuffers: 8,
+      separateFloat: (owner, _id, name) => (owner !== 'proj' ? undefined : name === 'x' ? 'written' : 'read'),
+      splittable: (owner) => owner === 'proj',
+      groupElements: 10, storageBuffers: 12,
     });
     const r = [L.add('proj', 0, 'w', 'f', 6), L.add('proj', 0, 'x', 'f', 6), L.add('proj', 1, 'w', 'f', 4), L.add('pop', 0, 'v', 'f', 3)];
     expect(r.map((x) => [x.buf, x.offset])).toEqual([['W0', 0], ['W1', 0], ['W0', 6], ['F', 0]]);
-    expect(L.groups.map((g) => [g.name, g.written, g.elements])).toEqual([['W0', false, 10], ['W1', true, 6]]);
-    expect(L.float('proj', 1, 'w')).toEqual({ buf: 'W0', off: '6' });
-    expect(() => L.off('proj', 0, 'x')).toThrow(/lives in W1: read it with Layout.float/);
+    expect(L.readFloat(plainMem, 'proj', 1, 'w', 'k')).toBe('W0[6 + k]');
+    expect(L.readFloat(plainMem, 'pop', 0, 'v', 'i')).toBe('F[0 + i]');
+    expect(() => L.off('proj', 0, 'x')).toThrow(/lives in W1: read it with Layout.readFloat/);
+    // 25 elements: the room left in W1 (written: x), then a new buffer, then another.
+    const big = L.add('proj', 2, 'x', 'f', 25);
+    expect(big.parts!.map((p) => [p.buf, p.offset, p.start, p.length])).toEqual([['W1', 6, 0, 4], ['W2', 0, 4, 10], ['W3', 0, 14, 10], ['W4', 0, 24, 1]]);
+    expect(L.groups.map((g) => [g.name, g.written, g.elements])).toEqual([['W0', false, 10], ['W1', true, 10], ['W2', true, 10], ['W3', true, 10], ['W4', true, 1]]);
+    expect(L.readFloat(plainMem, 'proj', 2, 'x', 'k')).toBe(`${big.accessor}(k)`);
+    expect(L.floatLocation(plainMem, 'proj', 2, 'x', 'k', false).store('v')).toBe(`${big.accessor}_st(k, v);`);
+    expect(L.accessors()).toContain(`  if (k >= 24) { return W4[0 + k - 24]; }\n  if (k >= 14) { return W3[0 + k - 14]; }\n  if (k >= 4) { return W2[0 + k - 4]; }\n  return W1[6 + k];`);
+    expect(() => L.floatLocation(atomicMem, 'proj', 2, 'x', 'k', true)).toThrow(/shared by several invocations/);
+    // Past the buffers of a kernel (12 − F, I, A, IND: 8 groups), a piece is refused naming the array.
+    expect(() => L.add('proj', 3, 'x', 'f', 45)).toThrow(/maxStorageBuffersPerShaderStage 12: .* 8 buffers of at most 40 bytes each.*the float array 'x' of proj 3 \(\d+ bytes in this piece\) fits in none/);
   });
 });
