@@ -19,7 +19,7 @@ import { renderExpr } from '../render.js';
 import { PHILOX_WGSL_SOURCE } from '../../random/philox_wgsl.js';
 import { wgslSpelling, wgslNumber, WGSL_HELPERS } from './spelling.js';
 import { Layout, bindingDeclarations, plainMem as PLAIN, type Mem } from './memory.js';
-import { WG, gateOf, type Gate, type Kernel } from './kernel.js';
+import { WG, gateOf, boundedWhereSmall, directDispatchTuning, type Gate, type Kernel } from './kernel.js';
 import { neuronKernels } from './neuron.js';
 import { rateTransmissionKernel, continuousTransmissionKernel, axonTransmissionKernel, postEventKernel, synapseUpdateKernels, axonPrepLines, postPrepLines, transmits } from './projection.js';
 import { spikeTransmissionKernels, spikePrepLines, spikePropagation, spikeSlots, propagationArrays, onDevice } from './propagation.js';
@@ -226,6 +226,8 @@ export interface GenerateOptions {
 export function generateWgsl(plan: NetworkPlan, L: Layout, options: GenerateOptions = {}): GeneratedNetwork {
   const slots = { next: 0 };
   const kernels: Kernel[] = [];
+  // Indirect dispatches whose bound is small are dispatched directly (Dawn validates each indirect one).
+  const maxGroups = options.cpu ? directDispatchTuning.cpu : directDispatchTuning.gpu;
   scheduleStages(plan).forEach(({ runs, hook }, stage) => {
     const passes = [
       ...runs.flatMap((run) => runPasses(run, plan, L, options, slots)),
@@ -233,7 +235,7 @@ export function generateWgsl(plan: NetworkPlan, L: Layout, options: GenerateOpti
     ];
     if (passes.length === 0) return;
     if (stage > 2) throw new InternalError(`webgpu backend: the schedule has calls after the record hook (${passes[0].name})`);
-    kernels.push(...passes.map((k) => ({ ...k, stage: stage as Kernel['stage'] })));
+    kernels.push(...passes.map((k) => boundedWhereSmall({ ...k, stage: stage as Kernel['stage'] }, maxGroups)));
   });
   const functions = (mem: Mem) => userFunctions(plan, L, mem);
   const fnCache = new Map<boolean, string>();
@@ -344,9 +346,30 @@ function haltCheck(barriers: boolean, halt: number): string[] {
   return [`  if (li == 0) { _halt = I[${halt}]; }`, '  if (U.step >= workgroupUniformLoad(&_halt)) { return; }'];
 }
 
+/**
+ * How a kernel knows its workgroup counts `nwg`: the `num_workgroups` builtin, or, for a `bounded`
+ * dispatch (`kernel.ts`), the counts its preparation kernel wrote into its indirect slot, read
+ * before anything else, so that every use of `nwg` (the strides of the loops, `gi`, `wg`) is the
+ * count an indirect dispatch would have had; `exit` returns from the workgroups beyond it. With
+ * workgroup barriers the counts go through workgroup memory (`workgroupUniformLoad`), so that the
+ * return and every loop bounded by `nwg` are uniform over the workgroup, as WGSL requires.
+ */
+function workgroupCounts(k: Kernel, barriers: boolean): { param: string; read: string[]; exit: string[]; decls: string[] } {
+  if (!('bounded' in k.dispatch)) return { param: ', @builtin(num_workgroups) nwg: vec3<u32>', read: [], exit: [], decls: [] };
+  const a = 3 * k.dispatch.bounded;
+  const counts = `vec3<u32>(IND[${a}], IND[${a + 1}], IND[${a + 2}])`;
+  return {
+    param: '',
+    read: barriers ? [`  if (li == 0) { _nwg = ${counts}; }`, '  let nwg = workgroupUniformLoad(&_nwg);'] : [`  let nwg = ${counts};`],
+    exit: ['  if (wid.x >= nwg.x || wid.y >= nwg.y) { return; }'],
+    decls: barriers ? ['var<workgroup> _nwg: vec3<u32>;'] : [],
+  };
+}
+
 function moduleSource(plan: NetworkPlan, k: Kernel, functions: string, halt: number, L: Layout): string {
   const body = k.body.join('\n');
   const barriers = body.includes('workgroupBarrier');
+  const counts = workgroupCounts(k, barriers);
   const procedural = body.includes('nx_proc_');
   const random = body.includes('nrx_') || body.includes('nx_geom') || procedural;
   return [
@@ -362,12 +385,15 @@ function moduleSource(plan: NetworkPlan, k: Kernel, functions: string, halt: num
     functions,
     ...(k.decls ?? []),
     ...(barriers ? ['var<workgroup> _halt: i32;'] : []),
+    ...counts.decls,
     `@compute @workgroup_size(${WG})`,
-    'fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {',
+    `fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>${counts.param}) {`,
+    '  let li = i32(lid.x);',
+    ...counts.read,
     `  let gi = i32(gid.x + gid.y * nwg.x * ${WG}u);`,
     '  let wg = i32(wid.x + wid.y * nwg.x);',
-    '  let li = i32(lid.x);',
     ...haltCheck(barriers, halt),
+    ...counts.exit,
     ...k.body.map((l) => `  ${l}`),
     '}',
     '',

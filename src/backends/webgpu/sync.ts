@@ -44,6 +44,11 @@ export interface WebGpuLaunches {
   passes: number;
   /** Compute dispatches (kernel launches), direct and indirect. */
   dispatches: number;
+  /**
+   * The indirect ones among `dispatches` (each validated by Dawn with a pass of its own: 220 µs on
+   * an H200); kernels whose bound is small are dispatched directly (`kernel.ts` `directDispatchTuning`).
+   */
+  indirect: number;
   /** Queue submissions holding only read-back copies (the end of a run, hooks, spike records). */
   readBacks: number;
 }
@@ -51,7 +56,7 @@ export interface WebGpuLaunches {
 /** The host side of the engine's arrays and the transfers between them and the device's buffers. */
 export class HostSync {
   /** The launches of every run so far (`WebGpuEngine.info.launches` is this object). */
-  readonly launches: WebGpuLaunches = { steps: 0, submissions: 0, passes: 0, dispatches: 0, readBacks: 0 };
+  readonly launches: WebGpuLaunches = { steps: 0, submissions: 0, passes: 0, dispatches: 0, indirect: 0, readBacks: 0 };
   /** The current build (its layout, buffers and device copies); replaced by the engine when it builds again. */
   compiled!: Compiled;
   /** The projections' switches as the kernels read them (`FLAGS_PER_PROJECTION` ints per projection). */
