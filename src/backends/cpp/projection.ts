@@ -181,10 +181,15 @@ function stepSpikes(w: SpikeWalkInput): string[] {
   ];
 }
 
+/** The C type of the weights' elements, and so of their inverse-ordered copy (`_iw`): float32 ones stay float32 (half the bytes a spike reads). */
+function weightType(proj: ProjectionPlan): string {
+  return proj.float32Weights ? 'nx_f32' : 'double';
+}
+
 /** The inverse walk of the spikes `_src`/`_ns` through the derived arrays (`_iw`, the weights in inverse order, where `mirror`). */
 function inverseRows({ proj, target, event }: SpikeWalkInput, mirror: boolean): string[] {
   return [
-    `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const double* __restrict _iw = N->inv[${proj.id}].w;` : ''}`,
+    `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const ${weightType(proj)}* __restrict _iw = (const ${weightType(proj)}*)N->inv[${proj.id}].w;` : ''}`,
     ...inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]` }),
   ];
 }
@@ -355,7 +360,7 @@ const postRangeStrategy: SpikeWalkStrategy = {
     ];
     return [
       ...stepSpikes(w),
-      `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const double* __restrict _iw = N->inv[${proj.id}].w;` : ''}`,
+      `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const ${weightType(proj)}* __restrict _iw = (const ${weightType(proj)}*)N->inv[${proj.id}].w;` : ''}`,
       // The step's events (its spikes' row lengths, cheap beside the walk) decide whether to fork.
       `int64_t _events = 0; for (int64_t s = 0; s < _ns; s++) _events += ${ptr('_src[s] + 1')} - ${ptr('_src[s]')};`,
       // One region per step, not a parallel loop: every thread walks all the spikes (its share of each row).
@@ -587,11 +592,11 @@ function prepareKernel(proj: ProjectionPlan, table: ArrayTable, mirror: boolean,
     '  if (n > v->cap) {',
     '    free(v->post); free(v->w);',
     '    v->post = (int32_t*)nx_aalloc(n * 4);',
-    `    v->w = ${mirror ? '(double*)nx_aalloc(n * 8)' : '0'};`,
+    `    v->w = ${mirror ? `nx_aalloc(n * (int64_t)sizeof(${weightType(proj)}))` : '0'};`,
     '    v->cap = n;',
     '  }',
     '  for (int64_t m = 0; m < n; m++) v->post[m] = _post_rank[_syn_dendrite[_inv_idx[m]]];',
-    ...(mirror ? [`  { const auto* _w = ${ptr('w')}; for (int64_t m = 0; m < n; m++) v->w[m] = _w[_inv_idx[m]]; }`] : []),
+    ...(mirror ? [`  { const auto* _w = ${ptr('w')}; ${weightType(proj)}* _iw = (${weightType(proj)}*)v->w; for (int64_t m = 0; m < n; m++) _iw[m] = _w[_inv_idx[m]]; }`] : []),
     ...extra,
     '}',
   ].join('\n');
