@@ -5,6 +5,7 @@
  */
 import { expectedSynapses } from '../../src/connectors/procedural.js';
 import type { BackendName, Network, Precision } from '../../src/index.js';
+import { directDispatchTuning } from '../../src/backends/webgpu/kernel.js';
 
 /**
  * `--key value` / `--key=value` options over `defaults`. A key the script does not take, or a number
@@ -39,6 +40,14 @@ export function parseArgs<T extends Record<string, string | number>>(defaults: T
  * 'float64' or 'float32' (`setup({ precision })`; as a runner spec: `rate:N=4000,precision=float32`).
  */
 export const COMMON = { seed: 1234, backend: 'js', threads: 1, directory: '', precision: 'float64' };
+
+/**
+ * The options of {@link runBenchmark}'s scripts on webgpu. `direct`: the largest bound of a kernel
+ * sized on the GPU that is dispatched directly (`src/backends/webgpu/kernel.ts` `directDispatchTuning`,
+ * on any adapter); -1 keeps the adapter's default, 0 makes every such kernel indirect, so that one
+ * GPU session can measure both (`--direct 0` against the default).
+ */
+export const WEBGPU_OPTIONS = { direct: -1 };
 
 export interface Timing { setup_s: number; build_s: number; run_s: number; adapter?: string; dispatches_per_step?: number; passes_per_step?: number; steps_per_submission?: number }
 
@@ -102,7 +111,8 @@ function synapseCount(p: Network['projections'][number]): number {
 export async function runBenchmark<D extends { T: number } & Record<string, string | number>, B extends { net: Network; N: number; dt: number }>(
   model: string, defaults: D, build: (a: D & typeof COMMON) => B, stats: (b: B, T: number) => Record<string, unknown>,
 ): Promise<void> {
-  const a = parseArgs({ ...defaults, ...COMMON });
+  const a = parseArgs({ ...defaults, ...COMMON, ...WEBGPU_OPTIONS });
+  if (a.direct >= 0) directDispatchTuning.gpu = directDispatchTuning.cpu = a.direct;
   const tStart = performance.now();
   const b = build(a);
   const timing = await compileAndRun(b.net, a, a.T, tStart);

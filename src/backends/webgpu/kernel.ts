@@ -136,13 +136,14 @@ export function indirectDispatch(s: SlotSize): Dispatch {
  *   measures it). It covers COBA 4000 (3 200 excitatory neurons: every dispatch direct) and the
  *   microcircuit up to scale 0.7 (L4E: 21 915 neurons at full scale). Without validation
  *   (`skip_validation`, an opt-in) an indirect dispatch costs 2.5 µs, and the bound may cost more.
- * - `cpu` (SwiftShader, llvmpipe: `device.ts` `isCpuAdapter`): 12. There an indirect dispatch costs
- *   13.4 µs against 5.9 µs direct, and an idle workgroup 0.57 µs (measured here with
- *   `bench/gpu-dispatch.ts --steps 300 --groups 1563`: 898 µs a dispatch of 1563 workgroups), so
- *   the break-even is about 13 workgroups.
+ * - `cpu` (SwiftShader, llvmpipe: `device.ts` `isCpuAdapter`): 0, every such kernel indirect. There
+ *   an indirect dispatch costs 7.5 µs more than a direct one (13.4 against 5.9 µs, `bench/gpu-dispatch.ts
+ *   --steps 300`), but an idle workgroup of the backend's kernels about 12 µs: COBA 4000 for 200 ms
+ *   ran 80–114 s with its transmissions bounded (3 200 + 800 workgroups a step) against 3.1–5.8 s
+ *   indirect (the CPU runs each workgroup's code; a tiny kernel's idle workgroup costs 0.6–1.7 µs).
  * @internal tests set both to 0 (every such kernel indirect) or large (every one direct).
  */
-export const directDispatchTuning = { gpu: 16384, cpu: 12 };
+export const directDispatchTuning = { gpu: 16384, cpu: 0 };
 
 /** Kernel `k` dispatched directly with the bound of its slot where it is at most `maxGroups` (and one was derived); else `k`. */
 export function boundedWhereSmall(k: Kernel, maxGroups: number): Kernel {

@@ -4,7 +4,7 @@
 // engine (`info.launches`), so a change that adds a launch per step, splits a pass or a submission
 // fails here. Indirect dispatches (Dawn validates each: 220 µs on an H200) are counted apart: with a
 // GPU's threshold (`directDispatchTuning.gpu`) COBA 4000 has none; on a CPU adapter (SwiftShader),
-// whose threshold is 12 workgroups, its two transmissions stay indirect. Skipped, with a message,
+// where none is dispatched directly, its two transmissions stay indirect. Skipped, with a message,
 // when the `webgpu` package or an adapter is missing.
 import { describe, it, expect, afterEach } from 'vitest';
 import type { Network } from '../../../src/index.js';
