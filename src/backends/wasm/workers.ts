@@ -20,6 +20,34 @@ import { NetworkError } from '../../errors.js';
 /** How long a worker may take to instantiate the module before compile() gives up on it. */
 const START_TIMEOUT_MS = 60_000;
 
+/** Where a failure goes in the control block (`CTRL`, as int32 and uint16 indices), for `writeFailure`. */
+const FAILURE_LAYOUT = {
+  words: CONTROL_BYTES >> 2, claim: CTRL.claim / 4, message: CTRL.message / 4, died: CTRL.died / 4, error: CTRL.error / 4, done: CTRL.done / 4,
+  units: (CTRL.message + 4) / 2, maxUnits: MESSAGE_UNITS,
+} as const;
+
+/**
+ * Writes thread `tid`'s failure into the control block at `ctrl`: its message (when no other thread
+ * claimed the message first) and whether it died, then the error flag, and wakes the join. Run by a
+ * worker that threw, by Node's supervisor for a worker that died, and by a browser's pool for a
+ * worker it terminated; the workers get its source (self-contained: its parameters and globals only).
+ */
+function writeFailure(memory: WebAssembly.Memory, ctrl: number, tid: number, text: string, died: boolean, at: typeof FAILURE_LAYOUT): void {
+  const flags = new Int32Array(memory.buffer, ctrl, at.words);
+  if (Atomics.compareExchange(flags, at.claim, 0, tid) === 0) {
+    const units = new Uint16Array(memory.buffer, ctrl, at.units + at.maxUnits);
+    const n = Math.min(text.length, at.maxUnits);
+    for (let i = 0; i < n; i++) units[at.units + i] = text.charCodeAt(i);
+    Atomics.store(flags, at.message, n);
+    Atomics.store(flags, at.died, died ? 1 : 0);
+  }
+  Atomics.store(flags, at.error, tid);
+  Atomics.notify(flags, at.done);
+}
+
+/** `writeFailure` and its layout as source, for the workers' programs (bound to these names whatever a bundler renamed). */
+const FAILURE_SOURCE = `const writeFailure = (${writeFailure.toString()});\nconst FAILURE_LAYOUT = ${JSON.stringify(FAILURE_LAYOUT)};\n`;
+
 /** Where threads can run, or why not (what `threadSupport` answers). */
 export type ThreadSupport = { ok: true } | { ok: false; reason: string; fix: string };
 
@@ -94,18 +122,11 @@ async function workerThreads(): Promise<WorkerThreads | undefined> {
  * (kernels in JavaScript, hooks, ring growth, which only the main thread runs) a stub that fails;
  * then `worker(tid, 0)`. A failure is posted (start-up) and written into the control block (`fail`).
  */
-const WORKER_BODY = `
+const WORKER_BODY = `${FAILURE_SOURCE}
 function start({ module, random, memory, tid, ctrl, math }, post) {
-  const flags = new Int32Array(memory.buffer, ctrl, ${CONTROL_BYTES >> 2});
   function fail(e) {
-    const text = String((e && e.stack) || e).slice(0, ${MESSAGE_UNITS});
-    if (Atomics.compareExchange(flags, ${CTRL.claim / 4}, 0, tid) === 0) {
-      const units = new Uint16Array(memory.buffer, ctrl + ${CTRL.message + 4}, ${MESSAGE_UNITS});
-      for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-      Atomics.store(flags, ${CTRL.message / 4}, text.length);
-    }
-    Atomics.store(flags, ${CTRL.error / 4}, tid);
-    Atomics.notify(flags, ${CTRL.done / 4});
+    const text = String((e && e.stack) || e).slice(0, FAILURE_LAYOUT.maxUnits);
+    writeFailure(memory, ctrl, tid, text, false, FAILURE_LAYOUT);
     post({ error: text });
   }
   try {
@@ -142,21 +163,13 @@ start(workerData, (m) => parentPort.postMessage(m));
  * has died: the supervisor writes it into the control block as a failed thread (`died` set when its
  * message is the one claimed) and wakes the join. `{ kill: tid }` terminates a worker (tests).
  */
-const SUPERVISOR = `
+const SUPERVISOR = `${FAILURE_SOURCE}
 const { Worker, workerData, parentPort } = require('node:worker_threads');
 const { data, threads, body } = workerData;
-const flags = new Int32Array(data.memory.buffer, data.ctrl, ${CONTROL_BYTES >> 2});
+const job = new Int32Array(data.memory.buffer, data.ctrl + ${CTRL.job}, 1);
 function died(tid, text) {
-  if (Atomics.load(flags, ${CTRL.job / 4}) === -1) return; // the exit job: an expected end
-  text = text.slice(0, ${MESSAGE_UNITS});
-  if (Atomics.compareExchange(flags, ${CTRL.claim / 4}, 0, tid) === 0) {
-    const units = new Uint16Array(data.memory.buffer, data.ctrl + ${CTRL.message + 4}, ${MESSAGE_UNITS});
-    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-    Atomics.store(flags, ${CTRL.message / 4}, text.length);
-    Atomics.store(flags, ${CTRL.died / 4}, 1);
-  }
-  Atomics.store(flags, ${CTRL.error / 4}, tid);
-  Atomics.notify(flags, ${CTRL.done / 4});
+  if (Atomics.load(job, 0) === -1) return; // the exit job: an expected end
+  writeFailure(data.memory, data.ctrl, tid, text, true, FAILURE_LAYOUT);
 }
 const workers = [];
 for (let tid = 1; tid < threads; tid++) {
@@ -257,20 +270,6 @@ function webThread(data: WorkerData & { tid: number }): Thread {
   };
 }
 
-/** Writes worker `tid`'s death into the control block at `ctrl` (what the supervisor does in Node.js), unless a failure is there already. */
-function writeDeath(memory: WebAssembly.Memory, ctrl: number, tid: number, text: string): void {
-  const flags = new Int32Array(memory.buffer, ctrl, CONTROL_BYTES >> 2);
-  if (Atomics.compareExchange(flags, CTRL.claim / 4, 0, tid) === 0) {
-    const units = new Uint16Array(memory.buffer, ctrl + CTRL.message + 4, MESSAGE_UNITS);
-    const cut = text.slice(0, MESSAGE_UNITS);
-    for (let i = 0; i < cut.length; i++) units[i] = cut.charCodeAt(i);
-    Atomics.store(flags, CTRL.message / 4, cut.length);
-    Atomics.store(flags, CTRL.died / 4, 1);
-  }
-  Atomics.store(flags, CTRL.error / 4, tid);
-  Atomics.notify(flags, CTRL.done / 4);
-}
-
 /** Workers alive in this process (all pools): for tests that check that dispose() ends them. */
 let alive = 0;
 
@@ -311,7 +310,7 @@ export class WorkerPool {
   static async start(module: WebAssembly.Module, random: WebAssembly.Module, memory: WebAssembly.Memory, ctrl: number, threads: number, math: readonly [string, string][], where: string): Promise<WorkerPool> {
     const wt = await workerThreads();
     const data = { module, random, memory, ctrl, math };
-    const team = wt ? nodeTeam(wt, data, threads) : webTeam(data, threads, (tid, text) => writeDeath(memory, ctrl, tid, text));
+    const team = wt ? nodeTeam(wt, data, threads) : webTeam(data, threads, (tid, text) => writeFailure(memory, ctrl, tid, text, true, FAILURE_LAYOUT));
     alive += threads - 1;
     const pool = new WorkerPool(memory, ctrl, team, threads - 1);
     const started: Promise<void>[] = [];
