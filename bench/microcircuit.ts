@@ -12,7 +12,8 @@
  * T), `rtf` = run_s / (T/1000) (PD14's real-time factor: simulation loop only), `presim_s`,
  * `connect_s` (drawing and connecting the synapses, part of setup_s), and the synapse memory
  * (`syn_bytes`: bytes of the arrays the projections hold after compile; `syn_floor_bytes`: 16 B per
- * synapse, an int32 index, a float64 weight and an int32 delay; see `synapseMemory`).
+ * synapse, an int32 index, a float64 weight and an int32 delay, 12 B with `--precision float32`;
+ * see `synapseMemory`).
  */
 import { COMMON, emit, parseArgs, webgpuInfo } from './lib/args.js';
 import { buildMicrocircuit, populationRates, synapseMemory } from './lib/microcircuit.js';

@@ -407,7 +407,7 @@ export function populationRates(b: Microcircuit, durationMs: number, spikes = b.
  * counted; the process's peak RSS covers them.
  */
 export function synapseMemory(b: Microcircuit): { n_syn: number; syn_bytes: number; syn_bytes_per_syn: number; syn_floor_bytes: number; syn_over_floor: number } {
-  let bytes = 0, nSyn = 0;
+  let bytes = 0, nSyn = 0, floor = 0;
   // An array reachable twice (the connectivity's and the state's) is counted once.
   const seen = new Map<ArrayBufferLike, Set<number>>();
   const add = (a: unknown) => {
@@ -420,10 +420,12 @@ export function synapseMemory(b: Microcircuit): { n_syn: number; syn_bytes: numb
   };
   for (const p of b.projections) {
     nSyn += p.nbSynapses;
+    // An int32 index, a weight (8 bytes, or 4 in precision 'float32') and an int32 delay per synapse.
+    const w = p.state.get('w');
+    floor += p.nbSynapses * (8 + (w instanceof Float32Array ? 4 : 8));
     const c = p.connectivity;
     if (c) { add(c.postRanks); add(c.rowPtr); add(c.preRanks); if (typeof c.delaySteps !== 'number') add(c.delaySteps); }
     for (const a of p.state.values()) add(a);
   }
-  const floor = nSyn * 16;
   return { n_syn: nSyn, syn_bytes: bytes, syn_bytes_per_syn: bytes / nSyn, syn_floor_bytes: floor, syn_over_floor: bytes / floor };
 }
