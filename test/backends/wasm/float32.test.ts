@@ -12,7 +12,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Network, Neuron, Normal, Uniform, type BackendName } from '../../../src/index.js';
+import { Network, Neuron, Normal, Synapse, Uniform, type BackendName } from '../../../src/index.js';
 import { ELEMENT_THRESHOLD } from '../../../src/backends/cpp/parallel.js';
 import type { WasmEngine } from '../../../src/backends/wasm/engine.js';
 import { snapshot, expectIdentical, rateNetwork, spikingNetwork, poissonNetwork, type Builder } from '../../helpers/conformance.js';
@@ -145,3 +145,38 @@ function walk(backend: BackendName): Network {
   net.monitor(p, 'spike');
   return net;
 }
+
+/** Structural plasticity by hand (the runtime rebuilds the projection's arrays, in float32 again). */
+function rewired(backend: BackendName): Network {
+  const net = new Network({ seed: 3, backend, dt: 1.0, precision: 'float32', structuralPlasticity: true });
+  const pre = net.create(30, new Neuron({ parameters: 'baseline = 0.0', equations: 'r = baseline + 0.1 * sin(t / 3.0)' }), { name: 'pre' });
+  pre.baseline = Array.from({ length: 30 }, (_, i) => 0.1 * i);
+  const post = net.create(20, new Neuron({ equations: 'tau = 7.0\n tau * dr/dt + r = sum(exc)' }), { name: 'post' });
+  net.connect(pre, post, 'exc', new Synapse({ equations: 'dw/dt = 0.01 * pre.r * post.r - 0.001 * w\n age = age + 1' }), { name: 'plastic' })
+    .connectFixedProbability({ probability: 0.3, weights: new Uniform(0.0, 0.2) });
+  return net;
+}
+
+describe("wasm with precision 'float32': arrays the runtime rebuilds", () => {
+  it('synapses created and pruned between runs (rebuilt arrays adopted as float32 slots), as js', async () => {
+    const [js, one, two] = [rewired('js'), rewired('wasm'), rewired('wasm')];
+    await js.compile();
+    await one.compile();
+    await two.compile({ numThreads: 2 });
+    for (let c = 0; c < 3; c++) {
+      for (const n of [js, one, two]) {
+        await n.simulate(7);
+        const p = n.getProjection('plastic')!;
+        const d = p.dendrite(c);
+        const free = Array.from({ length: 30 }, (_, i) => i).find((i) => !d.preRanks.includes(i))!;
+        d.createSynapse(free, 0.123456789);
+        p.pruneSynapse(c + 5, p.dendrite(c + 5).preRanks[0]);
+      }
+    }
+    for (const n of [js, one, two]) await n.simulate(5);
+    expect(one.getProjection('plastic')!.state.get('w')).toBeInstanceOf(Float32Array);
+    expectIdentical(snapshot(js), snapshot(one), '1 thread');
+    expectIdentical(snapshot(js), snapshot(two), '2 threads');
+    for (const n of [js, one, two]) n.dispose();
+  });
+});
