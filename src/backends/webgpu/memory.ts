@@ -287,17 +287,10 @@ function accessorSource(r: Region, groups: readonly Group[]): string {
 /** A buffer holding floats: `F`, or a float group. */
 export type FloatBuffer = 'F' | `W${number}`;
 
-/**
- * The state buffer (`F`, `I`, `A`) of a region that a step-by-step read-back copies; an array of a
- * group buffer (the largest arrays, read back whole by `HostSync.download`) is refused, with the
- * reason, where a path would snapshot it (hooks that read a projection's per-synapse arrays).
- */
+/** The state buffer (`F`, `I`, `A`) of a region; a region of a group buffer has none (read it piece by piece: {@link partsOf}). */
 export function stateBuffer(r: Region): BufferName {
   if (r.buf === 'F' || r.buf === 'I' || r.buf === 'A') return r.buf;
-  if (r.buf.startsWith('W')) {
-    throw new NetworkError(`webgpu backend: the array '${r.name}' of ${r.owner === 'proj' ? 'projection' : r.owner} ${r.id} lives in the float buffer ${r.buf} (its float state exceeds one storage binding), which monitors of a projection cannot snapshot step by step on webgpu yet: record the projection less often (monitor it in a network small enough for one binding), or use the cpp backend`);
-  }
-  throw new InternalError(`webgpu backend: '${r.name}' of ${r.owner} ${r.id} is connectivity (${r.buf}), never read back`);
+  throw new InternalError(`webgpu backend: '${r.name}' of ${r.owner} ${r.id} lives in the group buffer ${r.buf}, not in F, I or A`);
 }
 
 /** Elements of a group buffer when the limit is not given: 2 GiB, the limit of NVIDIA's Vulkan driver. */

@@ -14,7 +14,7 @@
  *   read back before each hook and uploaded after it.
  * Every path reads the whole state back at the end, so that the host arrays hold the device's values.
  */
-import { stateBuffer, type Region } from './memory.js';
+import type { Region } from './memory.js';
 import type { HostSync } from './sync.js';
 import { CHUNK, SLOT, type Compiled } from './build.js';
 import { NO_HALT } from './generate.js';
@@ -105,12 +105,10 @@ async function runStepwise(sync: HostSync, start: number, count: number): Promis
  */
 async function runReplay(sync: HostSync, start: number, count: number): Promise<void> {
   const dev = sync.device;
-  const c = sync.compiled;
   const hooks = sync.input.hooks;
   const regions = hookRegions(sync);
-  const end = { F: 0, I: 0, A: 0 };
-  for (const r of regions) end[stateBuffer(r)] = Math.max(end[stateBuffer(r)], r.offset + r.length);
-  const stepBytes = 4 * (end.F + end.I + end.A);
+  const shot = sync.snapshot(regions);
+  const stepBytes = shot.bytes;
   const batch = Math.max(1, Math.min(CHUNK, Math.floor(REPLAY_BYTES / (3 * stepBytes))));
   const snap = dev.createBuffer({ label: 'snapshots', size: Math.max(16, batch * 3 * stepBytes), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
   const calls = [(s: number) => hooks.recordTargets(s), (s: number) => hooks.afterNeurons(s), (s: number) => hooks.record(s)];
@@ -130,10 +128,8 @@ async function runReplay(sync: HostSync, start: number, count: number): Promise<
             pass.end();
             sync.launches.passes++;
           }
-          for (const b of ['F', 'I', 'A'] as const) {
-            if (end[b]) enc.copyBufferToBuffer(c[b], 0, snap, base, 4 * end[b]);
-            base += 4 * end[b];
-          }
+          shot.encode(enc, snap, base);
+          base += stepBytes;
         }
       }
       dev.queue.submit([enc.finish()]);
@@ -145,7 +141,7 @@ async function runReplay(sync: HostSync, start: number, count: number): Promise<
       snap.unmap();
       for (let j = 0; j < n; j++) {
         for (const q of ALL) {
-          sync.fillHost(regions, data, (3 * j + q) * stepBytes, end);
+          shot.fill(data, (3 * j + q) * stepBytes);
           calls[q](s + j);
         }
       }

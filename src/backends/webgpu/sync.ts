@@ -186,17 +186,41 @@ export class HostSync {
   }
 
   /**
-   * Writes `regions` of a state snapshot into the host arrays. The snapshot at byte `base` of
-   * `data` holds the first `end.F` floats of `F`, then the first `end.I` ints of `I`, then the first
-   * `end.A` counters of `A`.
+   * How `regions` are copied into a state snapshot (the replay path's, once per stage of a step)
+   * and back into the host arrays: a prefix of each of `F`, `I`, `A` up to the last of them there,
+   * then each region of a group buffer piece by piece. `bytes` is the size of one snapshot.
    */
-  fillHost(regions: Region[], data: ArrayBuffer, base: number, end: Record<BufferName, number>): void {
-    const at = { F: base, I: base + 4 * end.F, A: base + 4 * (end.F + end.I) };
-    for (const r of regions) {
-      const off = at[stateBuffer(r)] + 4 * r.offset;
-      this.host(r)!.set(r.buf === 'F' ? new Float32Array(data, off, r.length) : new Int32Array(data, off, r.length));
-    }
-    this.#sortSpikes();
+  snapshot(regions: Region[]): Snapshot {
+    const c = this.compiled;
+    const end: Record<BufferName, number> = { F: 0, I: 0, A: 0 };
+    const grouped = regions.filter(inGroup);
+    for (const r of regions) if (!inGroup(r)) end[r.buf as BufferName] = Math.max(end[r.buf as BufferName], r.offset + r.length);
+    const at = { F: 0, I: 4 * end.F, A: 4 * (end.F + end.I) };
+    let bytes = 4 * (end.F + end.I + end.A);
+    // Each grouped region's pieces, in order, after the prefixes.
+    const pieces = grouped.map((r) => {
+      const first = bytes;
+      bytes += 4 * r.length;
+      return { r, first };
+    });
+    return {
+      bytes,
+      encode: (enc, dst, base) => {
+        for (const b of BUFS) if (end[b]) enc.copyBufferToBuffer(c[b], 0, dst, base + at[b], 4 * end[b]);
+        for (const { r, first } of pieces) {
+          for (const p of partsOf(r)) enc.copyBufferToBuffer(groupBuffer(c, p.buf), 4 * p.offset, dst, base + first + 4 * p.start, 4 * p.length);
+        }
+      },
+      fill: (data, base) => {
+        for (const r of regions) {
+          if (inGroup(r)) continue;
+          const off = base + at[stateBuffer(r)] + 4 * r.offset;
+          this.host(r)!.set(r.buf === 'F' ? new Float32Array(data, off, r.length) : new Int32Array(data, off, r.length));
+        }
+        for (const { r, first } of pieces) this.host(r)!.set(isFloat(r) ? new Float32Array(data, base + first, r.length) : new Int32Array(data, base + first, r.length));
+        this.#sortSpikes();
+      },
+    };
   }
 
   /** Spike lists come in scheduling order: sorted as the js backend emits them. */
@@ -208,6 +232,16 @@ export class HostSync {
       if (s.has('_naxon')) (s.get('_axon_spiked') as Int32Array).subarray(0, (s.get('_naxon') as Int32Array)[0]).sort();
     });
   }
+}
+
+/** A state snapshot's layout ({@link HostSync.snapshot}): its size, the copies into it, the copy back into the host arrays. */
+export interface Snapshot {
+  /** Bytes of one snapshot. */
+  bytes: number;
+  /** Encodes the copies of the device's values into `dst` from byte `base`. */
+  encode(enc: GPUCommandEncoder, dst: GPUBuffer, base: number): void;
+  /** Writes the snapshot at byte `base` of `data` into the host arrays. */
+  fill(data: ArrayBuffer, base: number): void;
 }
 
 /** Whether host values equal the device copy (f32 or i32 conversion of each). */

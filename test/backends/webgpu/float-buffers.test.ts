@@ -195,6 +195,24 @@ describe.skipIf(!available)('webgpu: per-synapse float arrays in several storage
     await expect(net.compile({ backend: 'webgpu' })).rejects.toThrow(/the network's float arrays that must share one storage buffer need \d+ bytes, more than this GPU's storage buffer limit \(400 bytes; the largest: '\w+' of population 'big' \(800 bytes\)/);
   });
 
+  it('a monitor of plastic weights stored in float buffers records what it records with one buffer', async () => {
+    const record = async () => {
+      const b = stdpNet('webgpu');
+      const m = b.net.monitor(b.projs[0], 'w', { period: 5 });
+      await b.net.compile({ backend: 'webgpu' });
+      await b.net.simulate(60);
+      const rows = (m.get('w') as Float64Array[][]).map((t) => t.map((d) => Array.from(d)));
+      b.net.dispose();
+      return rows;
+    };
+    const one = await record();
+    limit(3_400);
+    const spread = await record();
+    expect(spread.length).toBe(12);
+    expect(spread).toEqual(one);
+    expect(spread[11]).not.toEqual(spread[0]);
+  });
+
   it('float arrays go to the first float buffer of their access with room; an array larger than one is cut into pieces', () => {
     const L = new Layout({
       separateFloat: (owner, _id, name) => (owner !== 'proj' ? undefined : name === 'x' ? 'written' : 'read'),
