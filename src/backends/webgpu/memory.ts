@@ -29,11 +29,12 @@ export type BufferName = 'F' | 'I' | 'A';
  * - `C<n>`: read-only int32, the large connectivity arrays (indices, delays, bitmasks), read with
  *   {@link Layout.int};
  * - `W<n>`: float32, the per-synapse float arrays of projections (`w`, plastic variables), only when
- *   `F` would exceed one binding with them; read and written through a {@link Mem} with the buffer
- *   {@link Layout.float} names. A group holds either arrays some kernel writes (bound read-write)
+ *   `F` would exceed one binding with them; read and written with {@link Layout.readFloat} and
+ *   {@link Layout.floatLocation}. A group holds either arrays some kernel writes (bound read-write)
  *   or arrays none writes (bound read-only).
- * An array goes to the first group of its kind with room, a new group when none has; groups are
- * bound in the order they were opened.
+ * An array goes to the first group of its kind with room, a new group when none has; an array
+ * larger than one binding is cut into pieces ({@link Part}) reached through an accessor function.
+ * Groups are bound in the order they were opened.
  */
 export type GroupBuffer = `C${number}` | `W${number}`;
 
@@ -301,7 +302,7 @@ const DEFAULT_STORAGE_BUFFERS = 8;
 
 /**
  * How a kernel reads and writes memory. Float reads and writes name their buffer (`buf`, from
- * {@link Layout.float}; `F` when omitted): a float group `W<n>` is a plain `array<f32>` in every
+ * {@link Layout.readFloat}; `F` when omitted): a float group `W<n>` is a plain `array<f32>` in every
  * kernel, written by one invocation per element (per-synapse arrays), so only `F` needs atomics.
  */
 export interface Mem {

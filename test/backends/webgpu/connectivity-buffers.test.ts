@@ -1,10 +1,11 @@
-// The connectivity buffers (src/backends/webgpu/memory.ts `CONNECTIVITY_BUFFERS`): the large
-// connectivity arrays live in up to four read-only bindings beside F, I and A, so that a network
-// whose connectivity exceeds one binding (2 GiB on NVIDIA's Vulkan driver: the full microcircuit's
-// 3.9 GB) still runs. With the binding limit lowered, COBA's arrays spread over several buffers and
-// the network must compute exactly what it computes with all of them in one (same adapter, same
-// kernels, same bits); an array larger than a binding, or more than four bindings' worth, is
-// refused at compile() naming the projection.
+// The connectivity buffers (src/backends/webgpu/memory.ts `GroupBuffer`, `C<n>`): the large
+// connectivity arrays live in read-only bindings beside F, I and A (as many as the kernels' storage
+// buffers allow: 4 at WebGPU's default of 8), so that a network whose connectivity exceeds one
+// binding (2 GiB on NVIDIA's Vulkan driver: the full microcircuit's 3.9 GB) still runs. With the
+// binding limit lowered, COBA's arrays spread over several buffers and the network must compute
+// exactly what it computes with all of them in one (same adapter, same kernels, same bits); more
+// than the buffers allow is refused at compile() naming the array and the projection. (Arrays
+// larger than one binding, and float arrays: float-buffers.test.ts.)
 import { describe, it, expect, afterEach } from 'vitest';
 import { buildCOBA } from '../../../bench/lib/spiking.js';
 import { bindingLimit } from '../../../src/backends/webgpu/build.js';
