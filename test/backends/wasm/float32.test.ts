@@ -13,6 +13,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Network, Neuron, Normal, Synapse, Uniform, type BackendName } from '../../../src/index.js';
+import { Convolution, Copy } from '../../../src/extensions/convolution/index.js';
 import { ELEMENT_THRESHOLD } from '../../../src/backends/cpp/parallel.js';
 import type { WasmEngine } from '../../../src/backends/wasm/engine.js';
 import { snapshot, expectIdentical, rateNetwork, spikingNetwork, poissonNetwork, type Builder } from '../../helpers/conformance.js';
@@ -178,5 +179,45 @@ describe("wasm with precision 'float32': arrays the runtime rebuilds", () => {
     expectIdentical(snapshot(js), snapshot(one), '1 thread');
     expectIdentical(snapshot(js), snapshot(two), '2 threads');
     for (const n of [js, one, two]) n.dispose();
+  });
+});
+
+/**
+ * The kernels wasm still takes from js, over float32 views of its memory: a convolution and a Copy
+ * of it (shared weights), a procedural projection's spike walk (its drawn weights rounded as
+ * stored ones), a stop condition.
+ */
+function imported(backend: BackendName): Network {
+  const net = new Network({ seed: 8, backend, dt: 0.5, precision: 'float32' });
+  const input = () => new Neuron({ parameters: 'baseline = 0.0', equations: 'r = baseline + sin(t / 3.0)' });
+  const a = net.create([7], input(), { name: 'a' }), b = net.create([7], new Neuron({ equations: 'r = sum(exc) / 3.0' }), { name: 'b' });
+  const c = net.create([7], input(), { name: 'c' }), e = net.create([7], new Neuron({ equations: 'r = sum(exc) * 0.1' }), { name: 'e' });
+  a.baseline = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
+  c.baseline = [0.7, 0.1, 0.3, 0.9, 0.5, 0.2, 0.4];
+  const conv = net.connect(new Convolution(a, b, 'exc')).connectFilter([0.2, 0.7, -0.3]);
+  net.connect(new Copy(c, e, 'exc')).copy(conv);
+  const P = net.create(200, new Neuron({
+    parameters: 'tau = 10.0',
+    equations: 'tau * dv/dt = -v + g_exc + 1.2 + Uniform(-0.5, 0.5)\n 3.0 * dg_exc/dt = -g_exc',
+    spike: 'v > 1.0', reset: 'v = 0.0',
+  }), { name: 'P', stopCondition: 'v > 0.999 : any' });
+  net.connect(P, P, 'exc').connectFixedProbability({ probability: 0.1, weights: new Uniform(0.05, 0.2), delays: 1.0, procedural: true });
+  net.monitor(P, 'spike');
+  return net;
+}
+
+describe("wasm with precision 'float32': the kernels it imports from js", () => {
+  it('convolution and Copy, a procedural spike walk, a stop condition: as js', async () => {
+    const [js, wasm] = [imported('js'), imported('wasm')];
+    await js.compile();
+    await wasm.compile();
+    const tj = await js.simulateUntil({ maxDuration: 200 });
+    expect(await wasm.simulateUntil({ maxDuration: 200 })).toBe(tj);
+    expect(tj).toBeLessThan(200);
+    for (const n of [js, wasm]) await n.simulate(20);
+    expectIdentical(snapshot(js), snapshot(wasm), 'after the runs');
+    expect(wasm.monitors[0].get('spike')).toEqual(js.monitors[0].get('spike'));
+    expect(wasm.getPopulation('b')!.state.get('r')).toBeInstanceOf(Float32Array);
+    for (const n of [js, wasm]) n.dispose();
   });
 });
