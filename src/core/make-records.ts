@@ -46,6 +46,8 @@ export function projectionRecord(proj: Projection): ProjectionRecord {
       maxDelay: c.maxDelay,
       singleWeight: c.singleWeight,
       ...(c.procedural ? { procedural: c.procedural } : {}),
+      csr: c,
+      rewirable: proj.network.structuralPlasticity,
     },
     special: (proj as { special?: SpecialProjection }).special,
   };

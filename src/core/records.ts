@@ -6,6 +6,7 @@
  */
 import type { ProceduralRule } from '../connectors/procedural.js';
 import type { NeuronDescription, SynapseDescription } from '../equations/description.js';
+import type { CsrRanks } from '../ir/dense-rows.js';
 
 /** A special input population's kernel (specified in `ir/plan.ts`, next to its re-export). */
 export type SpecialPopulation =
@@ -53,6 +54,10 @@ export interface ConnectivityRecord {
   singleWeight: boolean;
   /** Procedural connectivity: the rule that regenerates the synapses (none stored). */
   procedural?: ProceduralRule;
+  /** The stored CSR arrays (not copied), for the plan's dense-row test (`ir/dense-rows.ts`). */
+  csr?: CsrRanks;
+  /** The network allows structural plasticity: the synapses may change after compile. */
+  rewirable?: boolean;
 }
 
 /** What the plan needs of a projection. */

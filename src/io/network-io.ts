@@ -27,6 +27,7 @@
  * file written before compile) are left as they are, but every attribute must be in the file.
  * Arrays are written in place (backends keep references), and `attributeWritten` is signalled.
  */
+import { denseRowsChange } from '../ir/dense-rows.js';
 import { NetworkError } from '../errors.js';
 import { encodeNpz, decodeNpz, type NpzEntry, type EncodeNpzOptions } from './npz.js';
 import type { NpyArray } from './npy.js';
@@ -312,6 +313,11 @@ export function applyArrays(net: SavableNetwork, rec: Record<string, NpyArray>, 
     else {
       const c = (obj as Projection).connectivity!;
       problems.push(...checkProjectionArrays(obj as Projection, get, { maxDelay: net.compiled ? c.maxDelay : undefined }));
+      if (net.compiled && !(obj as Projection).network.structuralPlasticity) {
+        const proj = obj as Projection, csr = (m: (n: string) => ArrayLike<number> | undefined) => ({ rowPtr: m('_row_ptr') ?? [], postRanks: m('_post_rank') ?? [], preRanks: m('_pre_rank') ?? [] });
+        const change = denseRowsChange(`projection '${proj.name}'`, csr((n) => mine.get(n)), csr(get), proj.pre.population.size, proj.post.population.size);
+        if (change) problems.push(change);
+      }
     }
   }
   let step: number | undefined;

@@ -10,7 +10,8 @@ import { NetworkError } from '../errors.js';
 import type { NetworkPlan, PopulationPlan, ProjectionPlan, DelayPlan, Precision } from './plan.js';
 import type { Expr } from '../equations/ast.js';
 import type { NeuronDescription } from '../equations/description.js';
-import type { PopulationRecord, ProjectionRecord } from '../core/records.js';
+import type { ConnectivityRecord, PopulationRecord, ProjectionRecord } from '../core/records.js';
+import { denseRowsLayoutOn, denseRowsOf } from './dense-rows.js';
 import type { FunctionDef } from '../equations/description.js';
 import { parseStopCondition } from '../equations/index.js';
 import { walk } from '../equations/algebra.js';
@@ -127,6 +128,7 @@ export function buildPlan(input: PlanInput): NetworkPlan {
       special,
       synapses: c.synapses,
       dendrites: c.dendrites,
+      ...denseRowsOfSum(c, pre.size, post.size, (d.type === 'rate' || continuous) && !special),
       ...(c.procedural ? { procedural: c.procedural } : {}),
     };
   });
@@ -143,6 +145,17 @@ export function buildPlan(input: PlanInput): NetworkPlan {
     arrays: planArrays(pops, projs, input.populations, schedule, input.precision ?? 'float64'),
     schedule,
   };
+}
+
+/**
+ * `{ denseRows }` for a projection whose weighted sum (`weightedSum`) can take its pre ranks from the
+ * positions in the rows (`ir/dense-rows.ts`), else nothing. Never for a network with structural
+ * plasticity: its synapses may change after compile while the kernels stay.
+ */
+function denseRowsOfSum(c: ConnectivityRecord, preSize: number, postSize: number, hasSum: boolean): Pick<ProjectionPlan, 'denseRows'> {
+  if (!hasSum || !c.csr || c.rewirable || c.procedural || !denseRowsLayoutOn()) return {};
+  const shape = denseRowsOf(c.csr, preSize, postSize);
+  return shape ? { denseRows: shape } : {};
 }
 
 /**

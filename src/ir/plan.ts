@@ -21,6 +21,7 @@
  *   indices it projects to, for spike propagation), `_syn_dendrite` (int32 dendrite index of each synapse),
  *   `_last_event` (int32 step of the last event per synapse, event-driven variables).
  */
+import type { DenseRows } from './dense-rows.js';
 import type { ProceduralRule } from '../connectors/procedural.js';
 import type { NeuronDescription, SynapseDescription, GlobalOpUse } from '../equations/description.js';
 import type { Expr } from '../equations/ast.js';
@@ -155,6 +156,15 @@ export interface ProjectionPlan {
   synapses: number;
   /** Number of dendrites (post-synaptic neurons with at least one synapse) at compile. */
   dendrites: number;
+  /**
+   * A dense projection whose weighted sums take synapse `k`'s pre rank from its position `p` in the
+   * row instead of loading `_pre_rank[k]` (`ir/dense-rows.ts`): `'all'`, dendrite `i` is post rank
+   * `i` and holds every pre rank in order (`rk_pre = p`); `'all-but-self'`, every pre rank but `i`
+   * (`rk_pre = p + (p >= i)`). The same synapses in the same order: the same bits. Set only for
+   * weighted sums (rate-coded, continuous) of networks without structural plasticity, whose
+   * connectivity is fixed at compile (`load()` refuses a file that would change the shape).
+   */
+  denseRows?: DenseRows;
   /**
    * Procedural connectivity (connectors/procedural.ts): no synapse is stored (`synapses` is 0); a
    * spike regenerates its row from the rule, whose candidates, geometric table and pre-synaptic

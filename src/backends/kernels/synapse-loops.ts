@@ -91,21 +91,44 @@ const SUM_PARTIALS = 4;
  * split), pinned by `test/backends/sum-order.test.ts`. It is laid out as a loop over whole groups of
  * four synapses, one block per synapse (each declares its own `k` and `rk_pre`), then a tail of the
  * remaining 0–3 synapses into `_s0`, `_s1`, `_s2` in order.
+ *
+ * A dense projection (`parts.denseRows`) takes `rk_pre` from the synapse's position in its row
+ * (`preRankOf`) instead of `_pre_rank[k]`: the same synapses in the same order, the same bits.
  */
 export function dendriteSumLoop(t: LoopTarget, parts: WeightedSumParts, into: (n: number, idx: string) => string): string[] {
   const { d } = t;
   const nd = '_nd';
   const count = renderArith(d.expr, '-', '_k1', '_k0');
-  const synapse = (k: string, take: string[]) => [d.declare('k', k, idx), d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...take];
+  const preRank = preRankOf(t, parts.denseRows);
+  const synapse = (k: string, take: string[]) => [d.declare('k', k, idx), ...preRank, ...take];
   // In the order of the lines: a target numbers the arrays it is asked for on first use.
   const head = [d.declare(nd, t.dendrites(), idx), ...(t.parallel?.(t.el('_row_ptr', nd)) ?? [])];
   const sums = spreadLoops(t).sums;
   const dendrite = dendriteHead(t, true);
   const body = parts.addInto ? interleavedSum(t, parts.addInto, synapse) : [
     ...parts.init,
-    ...d.forSpan('k', '_k0', '_k1', [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx), ...parts.take]),
+    ...d.forSpan('k', '_k0', '_k1', [...preRank, ...parts.take]),
   ];
   return [...head, ...sums('i', nd, [...dendrite, ...body, ...parts.deliver((_name, n) => into(n, 'rk_post'), count)])];
+}
+
+/**
+ * The lines declaring `rk_pre`, the pre-synaptic rank of synapse `k` of the dendrite (`_k0` its
+ * first synapse, `rk_post` its neuron): `_pre_rank[k]`, or for dense rows (`ir/dense-rows.ts`) its
+ * position `_pos = k − _k0` (`'all'`), or `_pos + (_pos >= rk_post ? 1 : 0)` (`'all-but-self'`, which
+ * skips rank `rk_post`; the select is a local of its own, a whole expression in every dialect).
+ * The same ranks without the index load: the weighted sum then reads `pre.x` contiguously.
+ */
+function preRankOf(t: LoopTarget, dense: WeightedSumParts['denseRows']): string[] {
+  const { d } = t;
+  if (!dense) return [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx)];
+  const p = renderArith(d.expr, '-', 'k', '_k0');
+  if (dense === 'all') return [d.declare('rk_pre', p, idx)];
+  return [
+    d.declare('_pos', p, idx),
+    d.declare('_above', d.select(d.cmp('>=', '_pos', 'rk_post'), '1', '0'), idx),
+    d.declare('rk_pre', renderArith(d.expr, '+', '_pos', '_above'), idx),
+  ];
 }
 
 /**

@@ -19,6 +19,7 @@
  *   flight of per-synapse delays, are each backend's layout.
  */
 import type { ProjectionPlan } from '../../ir/plan.js';
+import type { DenseRows } from '../../ir/dense-rows.js';
 import { renderArith } from '../render.js';
 import type { Dialect } from './dialect.js';
 import type { Guard } from './statements.js';
@@ -59,6 +60,8 @@ export interface WeightedSumParts {
    * `into[n]`, `count` the dendrite's number of synapses (an int value; `mean` divides by it).
    */
   deliver(el: (name: string, n: number) => string, count: string, value?: string): string[];
+  /** The projection's dense rows (`ProjectionPlan.denseRows`): loops may take `rk_pre` from the position in the row. */
+  denseRows?: DenseRows;
 }
 
 /** `lv += v` where the language has the compound form, `lv = (lv + v)` otherwise. */
@@ -100,7 +103,7 @@ export function weightedSum(op: string, into: string[], t: SumTarget): WeightedS
  * projection reaches a spiking neuron that has no `sum(target)` (`ir/plan.ts` `rateInto`).
  */
 export function rateSumParts(proj: ProjectionPlan, t: SumTarget): WeightedSumParts {
-  return weightedSum(proj.description.operation, [`${proj.rateInto === 'conductance' ? 'g_' : '_sum_'}${proj.targets[0]}`], t);
+  return withDenseRows(proj, weightedSum(proj.description.operation, [`${proj.rateInto === 'conductance' ? 'g_' : '_sum_'}${proj.targets[0]}`], t));
 }
 
 /**
@@ -110,7 +113,12 @@ export function rateSumParts(proj: ProjectionPlan, t: SumTarget): WeightedSumPar
  */
 export function continuousSumParts(proj: ProjectionPlan, t: SumTarget): WeightedSumParts | undefined {
   if (!proj.continuous || proj.conductances.length === 0) return undefined;
-  return weightedSum('sum', proj.conductances.map((c) => `g_${c}`), t);
+  return withDenseRows(proj, weightedSum('sum', proj.conductances.map((c) => `g_${c}`), t));
+}
+
+/** `parts` with the projection's dense rows, where it has them. */
+function withDenseRows(proj: ProjectionPlan, parts: WeightedSumParts): WeightedSumParts {
+  return proj.denseRows ? { ...parts, denseRows: proj.denseRows } : parts;
 }
 
 /** What a backend provides to the spike source of a projection (the spikes it transmits in a step). */
