@@ -20,8 +20,9 @@ const Rate = new Neuron({
   parameters: 'tau = 10.0',
   equations: 'tau * dx/dt + x = sum(exc) + sum(inh)\n r = tanh(x)',
 });
-// 13 and 9 neurons: rows of 8, 12 and 13 synapses, so the interleaved sums have tails of 0 to 3.
-const N = 13, M = 9;
+// 14 and 9 neurons: rows of 13 and 14 synapses (tails of 1 and 2 after the groups of four), the
+// own rank of an 'all-but-self' row before, inside and after the whole groups.
+const N = 14, M = 9;
 
 type Kind = 'all' | 'all-but-self' | 'slice' | 'whole-slice' | 'post-slice' | 'one-missing' | 'structural';
 

@@ -92,38 +92,57 @@ const SUM_PARTIALS = 4;
  * four synapses, one block per synapse (each declares its own `k` and `rk_pre`), then a tail of the
  * remaining 0–3 synapses into `_s0`, `_s1`, `_s2` in order.
  *
- * A dense projection (`parts.denseRows`) takes `rk_pre` from the synapse's position in its row
- * (`preRankOf`) instead of `_pre_rank[k]`: the same synapses in the same order, the same bits.
+ * A dense projection (`parts.denseRows`, `ir/dense-rows.ts`) takes `rk_pre` from the synapse's
+ * position `k − _k0` in its row instead of loading `_pre_rank[k]` (`DenseRank`); rows without the
+ * own rank (`'all-but-self'`) are cut at `_kb = _k0 + rk_post` into spans of constant offset (whole
+ * groups before `_kb`: the position; the group across `_kb`: a select; whole groups after: the
+ * position + 1). The same synapses into the same partials in the same order: the same bits, and
+ * each whole group reads `w` and `pre.x` contiguously (g++ vectorises it).
  */
 export function dendriteSumLoop(t: LoopTarget, parts: WeightedSumParts, into: (n: number, idx: string) => string): string[] {
   const { d } = t;
   const nd = '_nd';
   const count = renderArith(d.expr, '-', '_k1', '_k0');
-  const preRank = preRankOf(t, parts.denseRows);
-  const synapse = (k: string, take: string[]) => [d.declare('k', k, idx), ...preRank, ...take];
+  const dense = parts.denseRows;
   // In the order of the lines: a target numbers the arrays it is asked for on first use.
   const head = [d.declare(nd, t.dendrites(), idx), ...(t.parallel?.(t.el('_row_ptr', nd)) ?? [])];
   const sums = spreadLoops(t).sums;
   const dendrite = dendriteHead(t, true);
-  const body = parts.addInto ? interleavedSum(t, parts.addInto, synapse) : [
-    ...parts.init,
-    ...d.forSpan('k', '_k0', '_k1', [...preRank, ...parts.take]),
-  ];
+  let body: string[];
+  if (parts.addInto) {
+    body = interleavedSum(t, parts.addInto, dense);
+  } else if (dense === 'all-but-self') {
+    // Index order: the synapses before `_kb`, then those after it.
+    body = [
+      ...parts.init,
+      d.declare('_kb', renderArith(d.expr, '+', '_k0', 'rk_post'), idx),
+      ...d.forSpan('k', '_k0', '_kb', [...preRank(t, 'position'), ...parts.take]),
+      ...d.forSpan('k', '_kb', '_k1', [...preRank(t, 'position + 1'), ...parts.take]),
+    ];
+  } else {
+    body = [...parts.init, ...d.forSpan('k', '_k0', '_k1', [...preRank(t, dense ? 'position' : 'index'), ...parts.take])];
+  }
   return [...head, ...sums('i', nd, [...dendrite, ...body, ...parts.deliver((_name, n) => into(n, 'rk_post'), count)])];
 }
 
 /**
- * The lines declaring `rk_pre`, the pre-synaptic rank of synapse `k` of the dendrite (`_k0` its
- * first synapse, `rk_post` its neuron): `_pre_rank[k]`, or for dense rows (`ir/dense-rows.ts`) its
- * position `_pos = k − _k0` (`'all'`), or `_pos + (_pos >= rk_post ? 1 : 0)` (`'all-but-self'`, which
- * skips rank `rk_post`; the select is a local of its own, a whole expression in every dialect).
- * The same ranks without the index load: the weighted sum then reads `pre.x` contiguously.
+ * How a loop over a dendrite's synapses finds synapse `k`'s pre rank: `index`, `_pre_rank[k]`;
+ * for dense rows, its position `k − _k0` in the row (`position`), one more (`position + 1`, past
+ * the own rank of an `'all-but-self'` row), or either by `k − _k0 >= rk_post` (`select`).
  */
-function preRankOf(t: LoopTarget, dense: WeightedSumParts['denseRows']): string[] {
+type DenseRank = 'index' | 'position' | 'position + 1' | 'select';
+
+/**
+ * The lines declaring `rk_pre` for synapse `k` of the dendrite (`_k0` its first synapse, `rk_post`
+ * its neuron) in the way `how`. The select is a local of its own (`_above`): a whole expression in
+ * every dialect.
+ */
+function preRank(t: LoopTarget, how: DenseRank): string[] {
   const { d } = t;
-  if (!dense) return [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx)];
+  if (how === 'index') return [d.declare('rk_pre', t.el('_pre_rank', 'k'), idx)];
   const p = renderArith(d.expr, '-', 'k', '_k0');
-  if (dense === 'all') return [d.declare('rk_pre', p, idx)];
+  if (how === 'position') return [d.declare('rk_pre', p, idx)];
+  if (how === 'position + 1') return [d.declare('rk_pre', renderArith(d.expr, '+', p, '1'), idx)];
   return [
     d.declare('_pos', p, idx),
     d.declare('_above', d.select(d.cmp('>=', '_pos', 'rk_post'), '1', '0'), idx),
@@ -133,26 +152,36 @@ function preRankOf(t: LoopTarget, dense: WeightedSumParts['denseRows']): string[
 
 /**
  * The synapses [`_k0`, `_k1`) of a dendrite summed in the interleaved order of `dendriteSumLoop`
- * into the local `_s`: `addInto(acc)` adds synapse `k`'s psp into `acc`, `synapse(k, lines)` declares
- * `k` and `rk_pre` before `lines`.
+ * into the local `_s`: `addInto(acc)` adds synapse `k`'s psp into `acc`; `dense`, the projection's
+ * dense rows (how `rk_pre` is found).
  */
-function interleavedSum(t: LoopTarget, addInto: (acc: string) => string[], synapse: (k: string, take: string[]) => string[]): string[] {
+function interleavedSum(t: LoopTarget, addInto: (acc: string) => string[], dense: WeightedSumParts['denseRows']): string[] {
   const { d } = t;
   const acc = Array.from({ length: SUM_PARTIALS }, (_, j) => `_s${j}`);
   const at = (j: number) => (j === 0 ? '_kq' : renderArith(d.expr, '+', '_kq', String(j)));
-  // The tail: synapse `_kq + j` (j < 3) exists only when the one before it does.
-  const tail = (j: number): string[] => j === SUM_PARTIALS - 1 ? [] : d.ifBlock(d.cmp('<', at(j), '_k1'), [...d.block(synapse(at(j), addInto(acc[j]))), ...tail(j + 1)]);
+  const synapse = (k: string, how: DenseRank, take: string[]) => [d.declare('k', k, idx), ...preRank(t, how), ...take];
   const plus = (a: string, b: string) => renderArith(d.expr, '+', a, b);
+  const minus = (a: string, b: string) => renderArith(d.expr, '-', a, b);
+  // A whole group of four synapses from `_kq`, then `_kq` past it.
+  const group = (how: DenseRank) => [...acc.flatMap((s, j) => d.block(synapse(at(j), how, addInto(s)))), d.assign('_kq', plus('_kq', String(SUM_PARTIALS)))];
+  // `_kq < end − 3`, not `_kq + 4 <= end`: no index past `_k1` is formed.
+  const wholeGroupBefore = (end: string) => d.cmp('<', '_kq', minus(end, String(SUM_PARTIALS - 1)));
+  // The tail: synapse `_kq + j` (j < 3) exists only when the one before it does.
+  const tailHow: DenseRank = dense === 'all-but-self' ? 'select' : dense ? 'position' : 'index';
+  const tail = (j: number): string[] => j === SUM_PARTIALS - 1 ? [] : d.ifBlock(d.cmp('<', at(j), '_k1'), [...d.block(synapse(at(j), tailHow, addInto(acc[j]))), ...tail(j + 1)]);
   // Pairwise: `(_s0 + _s1) + (_s2 + _s3)`.
   const combined = (xs: string[]): string => xs.length === 1 ? xs[0] : plus(combined(xs.slice(0, xs.length / 2)), combined(xs.slice(xs.length / 2)));
+  const groups = dense === 'all-but-self' ? [
+    // The own rank's synapse position `rk_post` is where the offset changes: `_kb`.
+    d.declare('_kb', plus('_k0', 'rk_post'), idx),
+    ...d.whileLoop(wholeGroupBefore('_kb'), group('position')),
+    ...d.ifBlock(d.and(d.cmp('<', '_kq', '_kb'), wholeGroupBefore('_k1')), group('select')),
+    ...d.whileLoop(wholeGroupBefore('_k1'), group('position + 1')),
+  ] : d.whileLoop(wholeGroupBefore('_k1'), group(dense ? 'position' : 'index'));
   return [
     ...acc.map((s) => d.declare(s, d.expr.number(0), { mutable: true })),
     d.declare('_kq', '_k0', { mutable: true, type: 'index' }),
-    // `_kq < _k1 − 3`, not `_kq + 4 <= _k1`: no index past `_k1` is formed.
-    ...d.whileLoop(d.cmp('<', '_kq', renderArith(d.expr, '-', '_k1', String(SUM_PARTIALS - 1))), [
-      ...acc.flatMap((s, j) => d.block(synapse(at(j), addInto(s)))),
-      d.assign('_kq', plus('_kq', String(SUM_PARTIALS))),
-    ]),
+    ...groups,
     ...tail(0),
     d.declare('_s', combined(acc)),
   ];
