@@ -89,6 +89,32 @@ describe.each(BACKENDS)('dense rows of weighted sums on %s', (backend, skip) => 
   }
 });
 
+describe.each(BACKENDS)('dense rows of continuous transmission on %s', (backend, skip) => {
+  // A spiking population coupled to itself by gap junctions (psp = w·(pre.v − post.v), no
+  // self-connections): the continuous sum goes through the same loop.
+  it.skipIf(skip)('the same bits as the index layout', async () => {
+    const once = async (dense: boolean) => {
+      const was = setDenseRowsLayout(dense);
+      try {
+        const net = new Network({ dt: 1.0, seed: 3, backend });
+        const pop = net.create(N, new Neuron({ parameters: 'tau = 4.0', equations: 'tau * dv/dt = 1.2 - v + g_gap', spike: 'v > 1.0', reset: 'v = 0.0' }));
+        pop.v = Array.from({ length: N }, (_, i) => (i * 0.37) % 1);
+        net.connect(pop, pop, 'gap', new Synapse({ psp: 'w * (pre.v - post.v)' })).connectAllToAll({ weights: new Uniform(0, 0.2) });
+        const m = net.monitor(pop, 'v');
+        await net.compile({ directory });
+        await net.simulate(30);
+        return { shape: net.plan!.projections[0].denseRows, v: (m.get('v') as Float64Array[]).map((r) => Array.from(r)) };
+      } finally {
+        setDenseRowsLayout(was);
+      }
+    };
+    const on = await once(true), off = await once(false);
+    expect([on.shape, off.shape]).toEqual(['all-but-self', undefined]);
+    expect(on.v[29]).not.toEqual(on.v[0]);
+    expect(on.v).toEqual(off.v);
+  });
+});
+
 describe('load() after compile', () => {
   /** N neurons onto themselves, row i without rank `skip(i)` (the own rank: dense). */
   const net = (skip: (i: number) => number) => {
