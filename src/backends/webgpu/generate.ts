@@ -18,7 +18,7 @@ import type { EngineInput } from '../../runtime/engine.js';
 import { renderExpr } from '../render.js';
 import { PHILOX_WGSL_SOURCE } from '../../random/philox_wgsl.js';
 import { wgslSpelling, wgslNumber, WGSL_HELPERS } from './spelling.js';
-import { Layout, bindingDeclarations, plainMem as PLAIN, type Mem } from './memory.js';
+import { Layout, bindingDeclarations, plainMem as PLAIN, FIXED_STORAGE_BINDINGS, type Mem } from './memory.js';
 import { WG, gateOf, boundedWhereSmall, directDispatchTuning, type Gate, type Kernel } from './kernel.js';
 import { neuronKernels } from './neuron.js';
 import { rateTransmissionKernel, continuousTransmissionKernel, axonTransmissionKernel, postEventKernel, synapseUpdateKernels, axonPrepLines, postPrepLines, transmits } from './projection.js';
@@ -109,8 +109,13 @@ export function gpuWrites(plan: NetworkPlan, owner: 'pop' | 'proj', id: number, 
  */
 export function buildLayout(input: EngineInput, history: number[], recordBatch: number, bindingBytes = 2147483644, storageBuffers = 8): Layout {
   const groupElements = Math.floor(bindingBytes / 4);
-  const one = layoutWith(input, history, recordBatch, groupElements, storageBuffers, false);
-  if (one.size.F <= groupElements) return one;
+  // A network whose floats fit in one binding and whose connectivity fits in the buffers keeps the layout
+  // (and the shaders) it had before float groups, with the four connectivity bindings every kernel had.
+  const one = fits(() => layoutWith(input, history, recordBatch, groupElements, storageBuffers, false));
+  if (one && one.size.F <= groupElements) {
+    one.padConnectivity(Math.min(4, storageBuffers - FIXED_STORAGE_BINDINGS));
+    return one;
+  }
   const L = layoutWith(input, history, recordBatch, groupElements, storageBuffers, true);
   if (L.size.F > groupElements) {
     const largest = L.regions.filter((r) => r.buf === 'F').sort((a, b) => b.length - a.length).slice(0, 3)
@@ -118,6 +123,16 @@ export function buildLayout(input: EngineInput, history: number[], recordBatch: 
     throw new NetworkError(`webgpu backend: the network's float arrays that must share one storage buffer need ${4 * L.size.F} bytes, more than this GPU's storage buffer limit (${4 * groupElements} bytes; the largest: ${largest}); only the per-synapse float arrays of projections can be spread over several buffers: use a smaller network or the cpp backend`);
   }
   return L;
+}
+
+/** The layout `build` makes, or undefined where it is refused (a `NetworkError`: too large for the buffers). */
+function fits(build: () => Layout): Layout | undefined {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof NetworkError) return undefined;
+    throw e;
+  }
 }
 
 /** The object owning an array, for messages (`projection 'exc'`). */
@@ -140,8 +155,8 @@ function perSynapseFloat(input: EngineInput, id: number, name: string): boolean 
 
 /**
  * The inverse (pre-synaptic) indices of a plain rate-coded projection: only spike events walk
- * them, so the device holds none (at N = 30 000 dense, 3.6 GB of `_syn_dendrite` alone). A kernel
- * that read one would fail at generation (`Layout.get`), never read another array.
+ * them, so a large layout holds none on the device (at N = 30 000 dense, 3.6 GB of `_syn_dendrite`
+ * alone). A kernel that read one would fail at generation (`Layout.get`), never read another array.
  */
 function unreadByRate(proj: ProjectionPlan, name: string): boolean {
   return proj.type === 'rate' && !proj.special && RATE_UNREAD.has(name);
@@ -149,12 +164,15 @@ function unreadByRate(proj: ProjectionPlan, name: string): boolean {
 
 const RATE_UNREAD = new Set(['_syn_dendrite', '_inv_ptr', '_inv_idx']);
 
-/** The layout of {@link buildLayout}, with the per-synapse float arrays in float buffers (`floatGroups`) or in `F`. */
-function layoutWith(input: EngineInput, history: number[], recordBatch: number, groupElements: number, storageBuffers: number, floatGroups: boolean): Layout {
+/**
+ * The layout of {@link buildLayout}: as before float groups, or (`large`) with the per-synapse float
+ * arrays in float buffers and rate-coded projections' inverse indices on the host only.
+ */
+function layoutWith(input: EngineInput, history: number[], recordBatch: number, groupElements: number, storageBuffers: number, large: boolean): Layout {
   const L = new Layout({
     separate: (owner, name) => owner === 'proj' && SEPARATE.has(name),
     separateFloat: (owner, id, name) => {
-      if (!floatGroups || owner !== 'proj' || !perSynapseFloat(input, id, name)) return undefined;
+      if (!large || owner !== 'proj' || !perSynapseFloat(input, id, name)) return undefined;
       return gpuWrites(input.plan, owner, id, name) ? 'written' : 'read';
     },
     // The shared kernels (`special.ts`) index their arrays directly: only plain projections' arrays span buffers.
@@ -169,7 +187,7 @@ function layoutWith(input: EngineInput, history: number[], recordBatch: number, 
   const addMap = (owner: 'pop' | 'proj', id: number, map: StateMap, written: boolean) => {
     for (const [name, arr] of map) {
       if (gpuWrites(input.plan, owner, id, name) !== written) continue;
-      if (owner === 'proj' && (!onDevice(input.plan.projections[id], input.plan, name) || unreadByRate(input.plan.projections[id], name))) continue;
+      if (owner === 'proj' && (!onDevice(input.plan.projections[id], input.plan, name) || (large && unreadByRate(input.plan.projections[id], name)))) continue;
       L.add(owner, id, name, arr instanceof Float64Array || arr instanceof Float32Array ? 'f' : 'i', arr.length);
     }
   };

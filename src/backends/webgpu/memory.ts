@@ -204,6 +204,21 @@ export class Layout {
     return this.regions.filter((r) => r.parts).map((r) => accessorSource(r, this.groups)).join('\n');
   }
 
+  /**
+   * Opens empty connectivity groups up to `C<n - 1>` where the layout has only connectivity groups,
+   * fewer than `n`: the bindings of every network whose arrays fit in one buffer each, as before
+   * float groups existed (`C0`…`C3`, each kernel's shaders unchanged). A float group, or more
+   * groups, changes nothing.
+   */
+  padConnectivity(n: number): void {
+    if (this.groups.some((g) => g.kind === 'f')) return;
+    for (let j = this.groups.length; j < n; j++) {
+      const name = `C${j}` as GroupBuffer;
+      this.groups.push({ name, kind: 'i', written: false, elements: 0 });
+      this.size[name] = 0;
+    }
+  }
+
   #floatRegion(owner: Region['owner'], id: number, name: string): Region {
     const r = this.get(owner, id, name);
     if (!isFloat(r)) throw new InternalError(`webgpu backend: '${name}' of ${owner} ${id} is not a float array (${r.buf})`);
