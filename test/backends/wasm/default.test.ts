@@ -28,6 +28,8 @@ it('without WebAssembly the default is js, said once in a warning', async () => 
     vi.unstubAllGlobals();
     globalThis.WebAssembly = saved;
     warn.mockRestore();
+    // The modules imported without WebAssembly (their default backend js) are not left for the next test files (isolate: false).
+    vi.resetModules();
   }
 });
 
@@ -53,6 +55,8 @@ it('an engine without WebAssembly SIMD gets scalar loops (the same bits) and one
   } finally {
     validate.mockRestore();
     warn.mockRestore();
+    // Nor those that cached 'no SIMD' (the next test files would lay every loop out scalar).
+    vi.resetModules();
   }
 });
 

@@ -8,7 +8,7 @@
 // - the shared rate, spiking (LIF with uniform and per-synapse delays, STDP from Poisson input,
 //   SpikeSourceArray) and Poisson networks, every state array compared after each chunk;
 // - a COBA network above the element threshold, whose equations and draws are forked on 2 threads.
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, afterEach } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,10 +18,17 @@ import { ELEMENT_THRESHOLD } from '../../../src/backends/cpp/parallel.js';
 import type { WasmEngine } from '../../../src/backends/wasm/engine.js';
 import { snapshot, expectIdentical, rateNetwork, spikingNetwork, poissonNetwork, type Builder } from '../../helpers/conformance.js';
 
+/** Every network a test built, disposed after it even when it failed (their workers would count in the next tests). */
+const built: Network[] = [];
+afterEach(() => { for (const n of built.splice(0)) n.dispose(); });
+/** `net`, disposed after the test. */
+const held = (net: Network): Network => { built.push(net); return net; };
+
 /** `build` with precision 'float32'. */
 const float32 = (build: Builder): Builder => (backend) => {
   const b = build(backend);
   b.net.config({ precision: 'float32' });
+  held(b.net);
   return b;
 };
 
@@ -56,7 +63,7 @@ function coba(backend: BackendName): { net: Network } {
   net.connect(P.slice(0, NE), P, 'exc', undefined, { name: 'e' }).connectFixedProbability({ weights: 0.6, probability: 20 / N });
   net.connect(P.slice(NE), P, 'inh', undefined, { name: 'i' }).connectFixedProbability({ weights: 6.7, probability: 20 / N, delays: 1.0 });
   net.monitor(P, 'spike');
-  return { net };
+  return { net: held(net) };
 }
 
 /**
@@ -86,7 +93,6 @@ async function conformFloat32(build: Builder, ms: number, chunks: number, thread
     for (const p of net.projections) if (p.state.has('w')) expect(p.state.get('w'), `${p.name}.w`).toBeInstanceOf(Float32Array);
     for (const p of net.populations) expect([...p.state.values()].filter((x) => x instanceof Float32Array).length, p.name).toBeGreaterThan(0);
   }
-  js.net.dispose();
   return nets.map((n) => n.b.net);
 }
 
@@ -94,25 +100,20 @@ describe("wasm with precision 'float32': bit-identical to js on 1 and 2 threads"
   it('rate-coded: Oja, uniform and per-synapse delays, max operation, global operations, attribute and delay changes', async () => {
     const nets = await conformFloat32(float32(rateNetwork), 30, 2, [1, 2]);
     expect(nets[0].source).toMatch(/\(equations two elements at a time: f64x2\)/);
-    for (const n of nets) n.dispose();
   });
 
   it('spiking: LIF with noise and refractoriness, spike delays (uniform, per synapse, changed), STDP from Poisson input, SpikeSourceArray, monitors', async () => {
-    const nets = await conformFloat32(float32(spikingNetwork), 25, 2, [1, 2]);
-    // The monitored v of every step too.
-    for (const n of nets) n.dispose();
+    await conformFloat32(float32(spikingNetwork), 25, 2, [1, 2]);
   });
 
   it('Poisson inputs (rates changed between runs)', async () => {
-    const nets = await conformFloat32(float32(poissonNetwork), 30, 2, [1, 2]);
-    for (const n of nets) n.dispose();
+    await conformFloat32(float32(poissonNetwork), 30, 2, [1, 2]);
   });
 
   it('COBA above the element threshold: its equations and Normal draws forked on 2 threads', async () => {
     const nets = await conformFloat32(coba, 3, 2, [1, 2]);
     expect((nets[1].engine as WasmEngine).forks).toBeGreaterThan(0);
     expect(nets[1].source).toMatch(/;; pop0_equations \(a share .*f64x2/);
-    for (const n of nets) n.dispose();
   });
 
   it('save/load, reset() and weights written after compile (their inverse-ordered float32 copy rebuilt) continue as js does', async () => {
@@ -133,7 +134,6 @@ describe("wasm with precision 'float32': bit-identical to js on 1 and 2 threads"
     expectIdentical(snapshot(js), snapshot(b), 'loaded, 2 threads');
     for (const n of [js, a]) { n.reset(); await n.simulate(8); }
     expectIdentical(snapshot(js), snapshot(a), 'after reset');
-    for (const n of [js, a, b]) n.dispose();
   });
 });
 
@@ -144,7 +144,7 @@ function walk(backend: BackendName): Network {
   net.connect(p, p, 'exc', undefined, { name: 'rec' }).connectFixedProbability({ probability: 0.3, weights: new Uniform(0.0, 0.2) });
   net.connect(p, p, 'exc', undefined, { name: 'late' }).connectFixedProbability({ probability: 0.2, weights: new Uniform(0.0, 0.3), delays: new Uniform(0.5, 4.0) });
   net.monitor(p, 'spike');
-  return net;
+  return held(net);
 }
 
 /** Structural plasticity by hand (the runtime rebuilds the projection's arrays, in float32 again). */
@@ -155,7 +155,7 @@ function rewired(backend: BackendName): Network {
   const post = net.create(20, new Neuron({ equations: 'tau = 7.0\n tau * dr/dt + r = sum(exc)' }), { name: 'post' });
   net.connect(pre, post, 'exc', new Synapse({ equations: 'dw/dt = 0.01 * pre.r * post.r - 0.001 * w\n age = age + 1' }), { name: 'plastic' })
     .connectFixedProbability({ probability: 0.3, weights: new Uniform(0.0, 0.2) });
-  return net;
+  return held(net);
 }
 
 describe("wasm with precision 'float32': arrays the runtime rebuilds", () => {
@@ -178,7 +178,6 @@ describe("wasm with precision 'float32': arrays the runtime rebuilds", () => {
     expect(one.getProjection('plastic')!.state.get('w')).toBeInstanceOf(Float32Array);
     expectIdentical(snapshot(js), snapshot(one), '1 thread');
     expectIdentical(snapshot(js), snapshot(two), '2 threads');
-    for (const n of [js, one, two]) n.dispose();
   });
 });
 
@@ -203,7 +202,7 @@ function imported(backend: BackendName): Network {
   }), { name: 'P', stopCondition: 'v > 0.999 : any' });
   net.connect(P, P, 'exc').connectFixedProbability({ probability: 0.1, weights: new Uniform(0.05, 0.2), delays: 1.0, procedural: true });
   net.monitor(P, 'spike');
-  return net;
+  return held(net);
 }
 
 describe("wasm with precision 'float32': the kernels it imports from js", () => {
@@ -218,6 +217,5 @@ describe("wasm with precision 'float32': the kernels it imports from js", () => 
     expectIdentical(snapshot(js), snapshot(wasm), 'after the runs');
     expect(wasm.monitors[0].get('spike')).toEqual(js.monitors[0].get('spike'));
     expect(wasm.getPopulation('b')!.state.get('r')).toBeInstanceOf(Float32Array);
-    for (const n of [js, wasm]) n.dispose();
   });
 });

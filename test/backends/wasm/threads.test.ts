@@ -297,9 +297,14 @@ describe('wasm threads: failures are errors, not hangs', () => {
     return { bytes: w.emit(), memory: new WebAssembly.Memory({ initial: 1, maximum: 16, shared: true }), ctrl };
   }
 
+  /** The networks of the tests below, disposed after each even when it failed (their workers would count in the next tests). */
+  const started: Network[] = [];
+  afterEach(() => { for (const n of started.splice(0)) n.dispose(); });
+
   /** The network after `ms` ms on 2 threads, and its engine. */
   async function running(ms: number): Promise<{ net: Network; engine: WasmEngine }> {
     const net = coba('wasm');
+    started.push(net);
     await net.compile({ numThreads: 2 });
     await net.simulate(ms);
     return { net, engine: net.engine as WasmEngine };
@@ -309,9 +314,9 @@ describe('wasm threads: failures are errors, not hangs', () => {
   const refused = /wasm backend, network \d+: worker thread 1 of 2 \(numThreads: 2\) died in an earlier run; the network's state is unreliable, so it runs no more: build the network and compile it again/;
 
   it('a worker killed during a run: the run fails at once with a NetworkError naming the backend, the thread and what happened; later runs are refused; the other workers end', { timeout: 30_000 }, async () => {
-    const before = liveWorkers();
+    await exits(0); // the earlier tests' workers, ended by their dispose() (asynchronously)
     const { net, engine } = await running(0.5);
-    expect(liveWorkers()).toBe(before + 1);
+    expect(liveWorkers()).toBe(1);
     const stepped = net.getCurrentStep();
     engine.killWorker(1); // lands while the long run below is under way
     const t0 = performance.now();
@@ -322,7 +327,7 @@ describe('wasm threads: failures are errors, not hangs', () => {
     await expect(net.simulate(1)).rejects.toThrow(refused);
     await expect(net.simulate(1)).rejects.toBeInstanceOf(NetworkError);
     expect(net.getCurrentStep()).toBeGreaterThanOrEqual(stepped);
-    await exits(before); // the failure closed the pool
+    await exits(0); // the failure closed the pool
     net.dispose();
   });
 
