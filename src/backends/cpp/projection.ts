@@ -23,7 +23,7 @@ import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type SpikeSourceTarget } from '../kernels/transmission.js';
 import { proceduralTemps, proceduralWalk } from '../kernels/procedural.js';
 import { cppProceduralDraws } from './procedural.js';
-import { dendriteSumLoop, inverseWalk, ringWalk, ringPush, ringDelivery, hasSpikeRing, synapseUpdateLoop, postSpikeWalk, postSpanWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
+import { dendriteSumLoop, inverseWalk, ringWalk, ringPush, ringDelivery, hasSpikeRing, synapseUpdateLoop, writesOnlySelf, postSpikeWalk, postSpanWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
 import { addsOnly, bitmaskWords, choosesBitmask, choosesPostSpan, postSpanMinSpikes, propagationChoice, STRATEGY_MIN_SYNAPSES } from '../kernels/propagation.js';
 import { isGlobalAttribute } from '../../equations/description.js';
 import type { Expr } from '../../equations/ast.js';
@@ -621,10 +621,6 @@ function bitmaskPrepareKernel(proj: ProjectionPlan, net: NetworkPlan, table: Arr
   ].join('\n');
 }
 
-/** Whether the synaptic equations write only the projection's own attributes (then dendrites can run in parallel). */
-function writesOnlySelf(proj: ProjectionPlan): boolean {
-  return proj.description.sections.every((s) => s.steps.every((st) => st.kind === 'ode' || st.owner === 'self'));
-}
 
 /** Continuous synaptic equations: global, then per dendrite, then per synapse. */
 export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {

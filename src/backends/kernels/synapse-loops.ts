@@ -291,6 +291,15 @@ export function ringDelivery(t: LoopTarget, ring: SynapseRing, event: string[], 
 }
 
 /**
+ * Whether the synaptic equations of `proj` write only the projection's own attributes (no `pre.`
+ * or `post.` target), so that its dendrites may run in parallel: the `independent` of
+ * {@link synapseUpdateLoop}, and the rule by which cpp and wasm thread them.
+ */
+export function writesOnlySelf(proj: ProjectionPlan): boolean {
+  return proj.description.sections.every((s) => s.steps.every((st) => st.kind === 'ode' || st.owner === 'self'));
+}
+
+/**
  * The synaptic equations: `global` once, then per dendrite `semiglobal` (after `rk_post`) and
  * `local` for each of its synapses (after `rk_pre`). `independent`: the equations write only the
  * projection's own attributes, so dendrites may run in parallel and synapses be vectorised.

@@ -13,7 +13,7 @@ import { plainLocation, renderSteps, type StatementContext } from '../kernels/st
 import { eventDecay, eventStatements, type EventTarget } from '../kernels/events.js';
 import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent } from '../kernels/transmission.js';
-import { dendriteSumLoop, inverseWalk, synapseUpdateLoop, postSpikeWalk, type LoopTarget } from '../kernels/synapse-loops.js';
+import { dendriteSumLoop, inverseWalk, synapseUpdateLoop, writesOnlySelf, postSpikeWalk, type LoopTarget } from '../kernels/synapse-loops.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { hasInverse, mirrorsWeights } from '../kernels/inverse.js';
 import { hasSpikeRing, ringWalk } from '../kernels/synapse-loops.js';
@@ -207,13 +207,6 @@ export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan, jobs
   return k;
 }
 
-/**
- * Whether the synaptic equations write only the projection's own attributes, so that its dendrites
- * may run on several threads: the rule of cpp's `writesOnlySelf` (`../cpp/projection.ts`, private there).
- */
-function writesOnlySelf(proj: ProjectionPlan): boolean {
-  return proj.description.sections.every((s) => s.steps.every((st) => st.kind === 'ode' || st.owner === 'self'));
-}
 
 /** `post_spike` code, run in the step of the post-synaptic spike for every synapse of its dendrite. */
 export function postEventKernel(proj: ProjectionPlan, net: NetworkPlan): KernelText {
