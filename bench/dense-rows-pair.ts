@@ -9,35 +9,28 @@
  *   npx tsx bench/dense-rows-pair.ts --N 4000 --chunk 20 --pairs 8 --backend cpp [--threads 1]
  */
 import { parseArgs, emit } from './lib/args.js';
-import { buildRate } from './lib/rate.js';
+import { buildRate, type RateNet } from './lib/rate.js';
+import { alternate } from './lib/alternate.js';
 import type { BackendName } from '../src/index.js';
 import { setDenseRowsLayout } from '../src/ir/dense-rows.js';
 
 const a = parseArgs({ N: 4000, chunk: 20, pairs: 8, backend: 'cpp', threads: 1, seed: 1234, directory: '' });
-const nets = [];
+const builds: RateNet[] = [];
 for (const dense of [false, true]) {
   const b = buildRate({ N: a.N, seed: a.seed });
   setDenseRowsLayout(dense);
   await b.net.compile({ backend: a.backend as BackendName, numThreads: a.threads, directory: a.directory || undefined });
   setDenseRowsLayout(true);
   if ((b.net.plan!.projections[0].denseRows !== undefined) !== dense) throw new Error(`the plan's denseRows is not ${dense ? 'set' : 'unset'}`);
-  await b.net.simulate(a.chunk); // warm
-  nets.push({ dense, b, times: [] as number[] });
+  builds.push(b);
 }
-for (let k = 0; k < a.pairs; k++) {
-  for (const n of k % 2 ? [...nets].reverse() : nets) {
-    const t0 = performance.now();
-    await n.b.net.simulate(a.chunk);
-    n.times.push((performance.now() - t0) / 1000);
-  }
-}
-const median = (x: number[]) => [...x].sort((p, q) => p - q)[Math.floor(x.length / 2)];
-const [index, dense] = nets.map((n) => ({ min: Math.min(...n.times), median: median(n.times), r: Array.from(n.b.pop.r as Float64Array) }));
+const [index, dense] = await alternate(builds.map((b) => b.net), a.chunk, a.pairs);
+const [rIndex, rDense] = builds.map((b) => Array.from(b.pop.r as Float64Array));
 const synapses = a.N * (a.N - 1) * a.chunk;
 emit({
   model: 'rate-dense-rows', backend: a.backend, threads: a.threads, N: a.N, chunk_ms: a.chunk, pairs: a.pairs,
   index_min_s: index.min, index_median_s: index.median, dense_min_s: dense.min, dense_median_s: dense.median,
   ratio_min: dense.min / index.min, ratio_median: dense.median / index.median,
   index_ns_per_synapse: (index.min / synapses) * 1e9, dense_ns_per_synapse: (dense.min / synapses) * 1e9,
-  same_bits: index.r.every((x, i) => Object.is(x, dense.r[i])),
+  same_bits: rIndex.every((x, i) => Object.is(x, rDense[i])),
 });

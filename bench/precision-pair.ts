@@ -7,26 +7,20 @@
  *   npx tsx bench/precision-pair.ts --N 4000 --chunk 20 --pairs 8 --backend cpp [--threads 1]
  */
 import { parseArgs, emit } from './lib/args.js';
-import { buildRate } from './lib/rate.js';
+import { buildRate, type RateNet } from './lib/rate.js';
+import { alternate } from './lib/alternate.js';
 import type { BackendName } from '../src/index.js';
 
 const a = parseArgs({ N: 4000, chunk: 20, pairs: 8, backend: 'cpp', threads: 1, seed: 1234, directory: '' });
-const nets = await Promise.all((['float64', 'float32'] as const).map(async (precision) => {
+const builds: RateNet[] = [];
+for (const precision of ['float64', 'float32'] as const) {
   const b = buildRate({ N: a.N, seed: a.seed });
   b.net.config({ precision });
   await b.net.compile({ backend: a.backend as BackendName, numThreads: a.threads, directory: a.directory || undefined });
-  await b.net.simulate(a.chunk); // warm
-  return { precision, b, times: [] as number[] };
-}));
-for (let k = 0; k < a.pairs; k++) {
-  for (const n of k % 2 ? [...nets].reverse() : nets) {
-    const t0 = performance.now();
-    await n.b.net.simulate(a.chunk);
-    n.times.push((performance.now() - t0) / 1000);
-  }
+  builds.push(b);
 }
-const median = (x: number[]) => [...x].sort((p, q) => p - q)[Math.floor(x.length / 2)];
-const [f64, f32] = nets.map((n) => ({ min: Math.min(...n.times), median: median(n.times), bytes: (n.b.proj.state.get('w') as Float64Array).byteLength }));
+const [t64, t32] = await alternate(builds.map((b) => b.net), a.chunk, a.pairs);
+const [f64, f32] = [t64, t32].map((t, i) => ({ ...t, bytes: (builds[i].proj.state.get('w') as Float64Array).byteLength }));
 emit({
   model: 'rate-precision', backend: a.backend, threads: a.threads, N: a.N, chunk_ms: a.chunk, pairs: a.pairs,
   f64_min_s: f64.min, f64_median_s: f64.median, f32_min_s: f32.min, f32_median_s: f32.median,
