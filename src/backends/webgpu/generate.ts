@@ -19,7 +19,7 @@ import { renderExpr } from '../render.js';
 import { PHILOX_WGSL_SOURCE } from '../../random/philox_wgsl.js';
 import { wgslSpelling, wgslNumber, WGSL_HELPERS } from './spelling.js';
 import { Layout, bindingDeclarations, plainMem as PLAIN, FIXED_STORAGE_BINDINGS, type Mem } from './memory.js';
-import { WG, gateOf, boundedWhereSmall, directDispatchTuning, type Gate, type Kernel } from './kernel.js';
+import { WG, gateOf, boundedWhereSmall, directDispatchTuning, mergeCommuting, type Gate, type Kernel } from './kernel.js';
 import { neuronKernels } from './neuron.js';
 import { rateTransmissionKernel, continuousTransmissionKernel, axonTransmissionKernel, postEventKernel, synapseUpdateKernels, axonPrepLines, postPrepLines, transmits } from './projection.js';
 import { spikeTransmissionKernels, spikePrepLines, spikePropagation, spikeSlots, propagationArrays, onDevice } from './propagation.js';
@@ -253,7 +253,7 @@ export function generateWgsl(plan: NetworkPlan, L: Layout, options: GenerateOpti
     ];
     if (passes.length === 0) return;
     if (stage > 2) throw new InternalError(`webgpu backend: the schedule has calls after the record hook (${passes[0].name})`);
-    kernels.push(...passes.map((k) => boundedWhereSmall({ ...k, stage: stage as Kernel['stage'] }, maxGroups)));
+    kernels.push(...mergeCommuting(passes.map((k) => boundedWhereSmall({ ...k, stage: stage as Kernel['stage'] }, maxGroups))));
   });
   const functions = (mem: Mem) => userFunctions(plan, L, mem);
   const fnCache = new Map<boolean, string>();

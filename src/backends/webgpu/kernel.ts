@@ -47,6 +47,12 @@ export interface Kernel {
   record?: number;
   /** Module-scope declarations (workgroup memory). */
   decls?: string[];
+  /**
+   * Its only writes are atomic additions into post-synaptic neurons (and its own projection's
+   * synapses), and nothing it reads is written by another such kernel: consecutive ones may share
+   * one dispatch ({@link mergeCommuting}), in any order of their workgroups.
+   */
+  commutes?: boolean;
 }
 
 /**
@@ -144,6 +150,79 @@ export function indirectDispatch(s: SlotSize): Dispatch {
  * @internal tests set both to 0 (every such kernel indirect) or large (every one direct).
  */
 export const directDispatchTuning = { gpu: 16384, cpu: 0 };
+
+/**
+ * Whether consecutive `bounded` kernels that commute are merged into one dispatch ({@link mergeCommuting}),
+ * and the most kernels one merged dispatch holds: its shader module holds all their bodies, and
+ * compilers take longer than linearly on one huge function (SwiftShader had not built the
+ * microcircuit at scale 0.01 with its 317 transmissions in one module after 15 minutes), so the
+ * microcircuit's take 10.
+ * @internal tests switch it off to compare.
+ */
+export const mergeTuning = { enabled: true, maxParts: 32 };
+
+/**
+ * `kernels` with every run of consecutive `bounded` kernels of one stage that commute (`commutes`:
+ * spike transmissions adding into neurons), one row each, the same memory view, no module-scope
+ * declarations and no barriers, merged into one dispatch of their bounds side by side (at most 65 535
+ * workgroups and `mergeTuning.maxParts` kernels): each part's workgroups run its body as its own
+ * dispatch would (`mergedKernel`). The microcircuit's hundreds of transmissions a step become a few dispatches.
+ */
+export function mergeCommuting(kernels: Kernel[]): Kernel[] {
+  if (!mergeTuning.enabled) return kernels;
+  const out: Kernel[] = [];
+  let run: Kernel[] = [];
+  const flush = () => {
+    out.push(...(run.length > 1 ? [mergedKernel(run)] : run));
+    run = [];
+  };
+  for (const k of kernels) {
+    const d = k.dispatch;
+    const ok = k.commutes === true && 'bounded' in d && d.rows === 1 && !k.decls?.length && !k.body.some((l) => l.includes('workgroupBarrier'));
+    const fits = run.length > 0 && run.length < mergeTuning.maxParts && run[0].stage === k.stage && run[0].mem === k.mem
+      && groupsOf(run) + (d as { groups: number }).groups <= 65535;
+    if (!ok || !fits) flush();
+    if (ok) run.push(k);
+    else out.push(k);
+  }
+  flush();
+  return out;
+}
+
+/** The workgroups of `bounded` kernels side by side. */
+function groupsOf(run: Kernel[]): number {
+  return run.reduce((n, k) => n + (k.dispatch as { groups: number }).groups, 0);
+}
+
+/**
+ * One kernel for the `bounded` kernels `run`: `wid.x` picks the part; within it `wid`, `gid`,
+ * `nwg` (the part's slot), `gi` and `wg` are redeclared as the part's own dispatch has them (WGSL
+ * lets a block's declaration hide the function's), the workgroups beyond its count return, and the
+ * part's body runs.
+ */
+function mergedKernel(run: Kernel[]): Kernel {
+  const body = ['let _wx = wid.x;'];
+  let from = 0;
+  for (const k of run) {
+    const d = k.dispatch as { bounded: number; groups: number };
+    const a = 3 * d.bounded;
+    body.push(
+      `if (_wx < ${from + d.groups}u) {`,
+      `  let wid = vec3<u32>(_wx - ${from}u, 0u, 0u);`,
+      `  let gid = vec3<u32>(wid.x * ${WG}u + lid.x, 0u, 0u);`,
+      `  let nwg = vec3<u32>(IND[${a}], IND[${a + 1}], IND[${a + 2}]);`,
+      `  let gi = i32(gid.x);`,
+      '  let wg = i32(wid.x);',
+      '  if (wid.x >= nwg.x || wid.y >= nwg.y) { return; }',
+      ...k.body.map((l) => `  ${l}`),
+      '  return;',
+      '}',
+    );
+    from += d.groups;
+  }
+  const name = run.length <= 4 ? run.map((k) => k.name).join('+') : `${run[0].name}+${run.length - 2}_more+${run[run.length - 1].name}`;
+  return { name, stage: run[0].stage, mem: run[0].mem, dispatch: { workgroups: from }, writesIndirect: true, body };
+}
 
 /** Kernel `k` dispatched directly with the bound of its slot where it is at most `maxGroups` (and one was derived); else `k`. */
 export function boundedWhereSmall(k: Kernel, maxGroups: number): Kernel {

@@ -26,7 +26,7 @@ import { indent } from './statements.js';
 import { WG, indirectArgs, indirectDispatch, slotSize, type Gate, type Kernel, type SlotSize } from './kernel.js';
 import { InternalError } from '../../errors.js';
 import { inverseWalk, postSpanWalk, type LoopTarget } from '../kernels/synapse-loops.js';
-import { bitmaskWords, buildBitmask, choosesBitmask, choosesPostSpan, postSpanMinSpikes } from '../kernels/propagation.js';
+import { addsOnly, bitmaskWords, buildBitmask, choosesBitmask, choosesPostSpan, postSpanMinSpikes } from '../kernels/propagation.js';
 import { proceduralTemps, proceduralWalk } from '../kernels/procedural.js';
 import { webgpuProceduralDraws } from './procedural.js';
 import { EVENT_SHARING, eventSpread, eventTarget, loopTarget, transmits } from './projection.js';
@@ -426,7 +426,25 @@ function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, L: Layo
   return {
     name: `proj${proj.id}_transmit`, stage: 0, mem, dispatch: indirectDispatch(slot),
     ...(decls.length ? { decls } : {}),
+    ...(commutes(proj, net) ? { commutes: true } : {}),
     body: walk.walk(proj, net, L, event),
   };
+}
+
+/**
+ * Whether a projection's transmission commutes with other such ones (`Kernel.commutes`): its events
+ * only add into post-synaptic neurons (`addsOnly`) and read no post-synaptic value (which another
+ * projection's events could be adding to in the same dispatch).
+ */
+function commutes(proj: ProjectionPlan, net: NetworkPlan): boolean {
+  const d = proj.description;
+  return addsOnly(proj, net) && ![...d.transmission, ...d.preSpike].some((a) => readsPost(a.value));
+}
+
+/** Whether an expression reads anything of the post-synaptic neuron (`post.x`, `post.sum(…)`, `mean(post.x)`, …). */
+function readsPost(e: unknown): boolean {
+  if (e === null || typeof e !== 'object') return false;
+  if ((e as { owner?: unknown }).owner === 'post') return true;
+  return Object.values(e).some(readsPost);
 }
 

@@ -9,10 +9,12 @@
 // input visible and the sums exact in float32 whatever the order of the atomic adds, so all
 // indirect, all direct, and both with the count of a slot clamped to 3 workgroups (the loops'
 // strides over `nwg` then carry the rest: removing either the early exit or the counts read from
-// the slot breaks them) give the same bits, and those of js.
+// the slot breaks them) give the same bits, and those of js; direct, the consecutive transmissions
+// that only add into neurons share one dispatch (`mergeCommuting`), and give the same bits unmerged.
+// The microcircuit's transmissions at a small scale: one dispatch a step for all of them.
 import { describe, it, expect, afterEach } from 'vitest';
 import { Network, Neuron, Synapse, Uniform, SpikeSourceArray, type BackendName } from '../../../src/index.js';
-import { directDispatchTuning, indirectLimit } from '../../../src/backends/webgpu/kernel.js';
+import { directDispatchTuning, indirectLimit, mergeTuning } from '../../../src/backends/webgpu/kernel.js';
 import { spikePropagation } from '../../../src/backends/webgpu/propagation.js';
 import type { WebGpuEngine } from '../../../src/backends/webgpu/engine.js';
 import { probe } from './helpers.js';
@@ -21,9 +23,11 @@ const available = await probe('test/backends/webgpu/direct-dispatch');
 
 const tuning = { ...directDispatchTuning };
 const limit = { ...indirectLimit };
+const merge = { ...mergeTuning };
 afterEach(() => {
   Object.assign(directDispatchTuning, tuning);
   Object.assign(indirectLimit, limit);
+  Object.assign(mergeTuning, merge);
 });
 
 /** The targets of the counters, one per projection. */
@@ -67,7 +71,7 @@ function build(backend: BackendName) {
 }
 
 /** Every counter after each of 44 steps (transmission off in steps 20–22 and 26–27), then the plastic counts. */
-async function run(backend: BackendName): Promise<{ counters: number[][]; c: number[]; strategies: string[] }> {
+async function run(backend: BackendName): Promise<{ counters: number[][]; c: number[]; strategies: string[]; kernels: string[] }> {
   const { net, post, projections } = build(backend);
   await net.compile({ backend });
   const counters: number[][] = [];
@@ -80,12 +84,14 @@ async function run(backend: BackendName): Promise<{ counters: number[][]; c: num
   const c = Array.from(projections[projections.length - 1].state.get('c')!);
   const plan = net.plan!;
   const strategies = backend === 'webgpu' ? plan.projections.slice(0, 7).map((p) => spikePropagation(p, plan).name) : [];
+  let kernels: string[] = [];
   if (backend === 'webgpu') {
     // What the mode asked of the device: all indirect or none.
     const e = net.engine as WebGpuEngine;
     indirectSeen.push(e.info.launches.indirect);
+    kernels = [...e.source.matchAll(/^\/\/ neurarchy webgpu kernel (\S+)$/gm)].map((m) => m[1]);
   }
-  return { counters, c, strategies };
+  return { counters, c, strategies, kernels };
 }
 
 const indirectSeen: number[] = [];
@@ -96,18 +102,25 @@ describe.skipIf(!available)('webgpu: direct dispatches with an early exit give w
     const total = (r: { counters: number[][] }) => r.counters[r.counters.length - 1].reduce((a, b) => a + b, 0);
     expect(total(js)).toBeGreaterThan(100_000);
     expect(js.c.reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
-    const modes: [string, number, number][] = [['indirect', 0, 65535], ['direct', 65535, 65535], ['indirect, counts clamped to 3', 0, 3], ['direct, counts clamped to 3', 65535, 3]];
+    const modes: [string, number, number, boolean][] = [
+      ['indirect', 0, 65535, true], ['direct', 65535, 65535, true], ['indirect, counts clamped to 3', 0, 3, true],
+      ['direct, counts clamped to 3', 65535, 3, true], ['direct, unmerged', 65535, 65535, false],
+    ];
     indirectSeen.length = 0;
-    for (const [mode, maxGroups, groups] of modes) {
+    for (const [mode, maxGroups, groups, merged] of modes) {
       directDispatchTuning.cpu = directDispatchTuning.gpu = maxGroups;
       indirectLimit.groups = groups;
+      mergeTuning.enabled = merged;
       const gpu = await run('webgpu');
+      // Direct and merged: post-span's row walk of 'ps' and the row walks of 'q' and 'qd' in one dispatch
+      // (bitmask 'bm' is alone: post-span's marks and dendrites of 'ps' follow it; ring rows and procedural rows are not merged).
+      expect(gpu.kernels.includes('proj1_rows+proj2_transmit+proj3_transmit'), mode).toBe(maxGroups > 0 && merged);
       expect(gpu.strategies, mode).toEqual(['bitmask', 'post-span', 'queue', 'queue', 'ring-rows', 'procedural', 'procedural']);
       expect(gpu.c, mode).toEqual(js.c);
       for (let s = 0; s < js.counters.length; s++) expect(gpu.counters[s], `${mode}, step ${s}`).toEqual(js.counters[s]);
     }
     // 15 kernels sized on the GPU (post-span's three for 'ps' and 'pl', one for each other projection, the
     // axonal spikes', the post events'): indirect in every step, or never.
-    expect(indirectSeen).toEqual([15 * 44, 0, 15 * 44, 0]);
+    expect(indirectSeen).toEqual([15 * 44, 0, 15 * 44, 0, 0]);
   });
 });

@@ -3,15 +3,16 @@
 // one submission, for COBA 4000 and the rate network (N = 1000) of the benchmarks. Counted by the
 // engine (`info.launches`), so a change that adds a launch per step, splits a pass or a submission
 // fails here. Indirect dispatches (Dawn validates each: 220 µs on an H200) are counted apart: with a
-// GPU's threshold (`directDispatchTuning.gpu`) COBA 4000 has none; on a CPU adapter (SwiftShader),
-// where none is dispatched directly, its two transmissions stay indirect. Skipped, with a message,
+// GPU's threshold (`directDispatchTuning.gpu`) COBA 4000 has none, and its two transmissions, direct,
+// share one dispatch (`mergeCommuting`); on a CPU adapter (SwiftShader), where none is dispatched
+// directly, its two transmissions stay two indirect dispatches. Skipped, with a message,
 // when the `webgpu` package or an adapter is missing.
 import { describe, it, expect, afterEach } from 'vitest';
 import type { Network } from '../../../src/index.js';
 import { CHUNK, type WebGpuEngine, type WebGpuLaunches } from '../../../src/backends/webgpu/engine.js';
 import { buildCOBA } from '../../../bench/lib/spiking.js';
 import { buildRate } from '../../../bench/lib/rate.js';
-import { directDispatchTuning } from '../../../src/backends/webgpu/kernel.js';
+import { directDispatchTuning, mergeTuning } from '../../../src/backends/webgpu/kernel.js';
 import { isCpuAdapter } from '../../../src/backends/webgpu/device.js';
 import { probe } from './helpers.js';
 
@@ -32,7 +33,11 @@ async function counted(net: Network, run: () => Promise<void>): Promise<WebGpuLa
 }
 
 const tuning = { ...directDispatchTuning };
-afterEach(() => { Object.assign(directDispatchTuning, tuning); });
+const merge = { ...mergeTuning };
+afterEach(() => {
+  Object.assign(directDispatchTuning, tuning);
+  Object.assign(mergeTuning, merge);
+});
 
 /** Whether the network's engine runs on a CPU adapter (its threshold of direct dispatches: `directDispatchTuning.cpu`). */
 function onCpu(net: Network): boolean {
@@ -40,19 +45,22 @@ function onCpu(net: Network): boolean {
 }
 
 describe.skipIf(!available)('webgpu launch budget', () => {
-  it('COBA 4000: 7 launches a step with its spike monitor (5 without), all steps of a batch in one pass and one submission', async () => {
+  it('COBA 4000: 6 launches a step with its spike monitor (5 without) on a CPU adapter, one fewer on a GPU, all steps of a batch in one pass and one submission', async () => {
     const { net, monitor } = buildCOBA({ backend: 'webgpu' });
     await net.compile({ backend: 'webgpu' });
     const { kernels } = engineOf(net);
-    expect(kernels).toEqual(['prep_transmission', 'proj0_transmit', 'proj1_transmit', 'clear_counters', 'pop0_update', 'pop0_record']);
+    const cpu = onCpu(net);
+    const transmit = cpu ? ['proj0_transmit', 'proj1_transmit'] : ['proj0_transmit+proj1_transmit'];
+    expect(kernels).toEqual(['prep_transmission', ...transmit, 'clear_counters', 'pop0_update', 'pop0_record']);
+    const per = kernels.length;
     // Spikes recorded on the GPU: a batch is CHUNK steps (the record, 4 Mi ranks, holds them at any
     // rate short of 4 Mi / 4000 spikes a step, about 5 kHz).
     const steps = CHUNK + 52; // two batches
     const c = await counted(net, () => net.simulate(steps * 0.1));
     expect(c.steps).toBe(steps);
-    expect(c.dispatches).toBe(6 * steps); // one per kernel of the schedule, spike records included
+    expect(c.dispatches).toBe(per * steps); // one per kernel of the schedule, spike records included
     // The transmissions' bounds are 3 200 and 800 workgroups (one per spike): direct under a GPU's threshold, indirect under a CPU's.
-    expect(c.indirect).toBe(onCpu(net) ? 2 * steps : 0);
+    expect(c.indirect).toBe(cpu ? 2 * steps : 0);
     expect(c.submissions).toBe(2);
     expect(c.passes).toBe(2);
     // Per batch: the record's counts, then its ranks; one read-back of the state at the end.
@@ -61,18 +69,20 @@ describe.skipIf(!available)('webgpu launch budget', () => {
     // Without monitors: no spike records, batches of CHUNK steps.
     monitor.pause();
     const d = await counted(net, () => net.simulate(10 * 0.1));
-    expect(d).toEqual({ steps: 10, dispatches: 5 * 10, indirect: onCpu(net) ? 2 * 10 : 0, submissions: 1, passes: 1, readBacks: 1 });
+    expect(d).toEqual({ steps: 10, dispatches: (per - 1) * 10, indirect: cpu ? 2 * 10 : 0, submissions: 1, passes: 1, readBacks: 1 });
   });
 
-  it('COBA 4000 with a GPU\'s threshold of direct dispatches: no indirect dispatch, the same launches', async () => {
-    const run = async (cpu: number) => {
+  it('COBA 4000 with a GPU\'s threshold of direct dispatches: no indirect dispatch, both transmissions in one', async () => {
+    const run = async (cpu: number, merge = true) => {
       directDispatchTuning.cpu = cpu;
+      mergeTuning.enabled = merge;
       const { net } = buildCOBA({ backend: 'webgpu' });
       await net.compile({ backend: 'webgpu' });
       return counted(net, () => net.simulate(10 * 0.1));
     };
     // SwiftShader given a GPU's threshold (the spike monitor on: a batch, its record read back):
-    expect(await run(directDispatchTuning.gpu)).toEqual({ steps: 10, dispatches: 6 * 10, indirect: 0, submissions: 1, passes: 1, readBacks: 3 });
+    expect(await run(directDispatchTuning.gpu)).toEqual({ steps: 10, dispatches: 5 * 10, indirect: 0, submissions: 1, passes: 1, readBacks: 3 });
+    expect(await run(directDispatchTuning.gpu, false)).toEqual({ steps: 10, dispatches: 6 * 10, indirect: 0, submissions: 1, passes: 1, readBacks: 3 });
     // Every bounded kernel indirect: the two transmissions, every step.
     expect((await run(0)).indirect).toBe(2 * 10);
   });
