@@ -155,8 +155,8 @@ export const directDispatchTuning = { gpu: 16384, cpu: 0 };
  * Whether consecutive `bounded` kernels that commute are merged into one dispatch ({@link mergeCommuting}),
  * and the most kernels one merged dispatch holds: its shader module holds all their bodies, and
  * compilers take longer than linearly on one huge function (SwiftShader had not built the
- * microcircuit at scale 0.01 with its 317 transmissions in one module after 15 minutes), so the
- * microcircuit's take 10.
+ * microcircuit at scale 0.01 with its transmissions in one module after 15 minutes); the
+ * microcircuit's 296 row walks take 10.
  * @internal tests switch it off to compare.
  */
 export const mergeTuning = { enabled: true, maxParts: 32 };
