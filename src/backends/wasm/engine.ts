@@ -73,7 +73,7 @@ export class WasmEngine implements Engine {
     const forked: { fills?: FillJobs } = {};
     const random = await randomFill(memory.memory, memory.alloc(NORMAL_SCRATCH_BYTES), forked, jobs !== undefined);
     const js = new JsEngine(input, external, random.fill);
-    const { bytes, vectorised, run, fillJobs } = buildModule(input.plan, kernels, Object.keys(js.kernels), memory, simdSupported(), jobs && { jobs, control: control! });
+    const { bytes, vectorised, pairedSums, run, fillJobs } = buildModule(input.plan, kernels, Object.keys(js.kernels), memory, simdSupported(), jobs && { jobs, control: control! });
     const rings = new WasmRings(input.plan, memory, derived);
     const module = await WebAssembly.compile(bytes as BufferSource);
     const instance = await WebAssembly.instantiate(module, moduleImports(memory.memory, { ...js.kernels }, input.hooks, rings, jobs && random.exports));
@@ -81,7 +81,7 @@ export class WasmEngine implements Engine {
     // Each thread's share of a random fill has a scratch of its own.
     if (fillJobs) forked.fills = new FillJobs(memory.memory, control!, fillJobs, memory.alloc(threads * NORMAL_SCRATCH_BYTES), instance.exports.fork as (...x: number[]) => void);
     const pool = jobs && await WorkerPool.start(module, random.module, memory.memory, control!, threads, mathSources(), where);
-    const text = kernels.map((k) => [`;; ${k.name}${k.ranged ? ' (a share [lo, hi) of the elements, run on every thread)' : ''}${vectorised.includes(k.name) ? ' (equations two elements at a time: f64x2)' : ''}`, ...k.body].join('\n')).join('\n\n');
+    const text = kernels.map((k) => [`;; ${k.name}${k.ranged ? ' (a share [lo, hi) of the elements, run on every thread)' : ''}${vectorised.includes(k.name) ? ' (equations two elements at a time: f64x2)' : ''}${pairedSums.includes(k.name) ? ' (dense sums on f64x2 pairs of partials)' : ''}`, ...k.body].join('\n')).join('\n\n');
     const loop = [';; run (the step loop: start, count, mode)', ...run.body].join('\n');
     const source = `${text}\n\n${loop}\n\n// the kernels written in JavaScript (the step function is the loop above)\n${js.source}`;
     const engine = new WasmEngine(input, memory, derived, js, rings, instance.exports.run as RunFunction, source, pool);

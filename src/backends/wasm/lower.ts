@@ -17,6 +17,7 @@ import { Code, type OpName, type ValType } from './encoder.js';
 import type { Node } from './sexpr.js';
 import { InternalError } from '../../errors.js';
 import { anyLane, isTwo, vectorLoop } from './vector.js';
+import { pairedGroupLoop } from './dense-sum.js';
 
 /**
  * An array a kernel reads: its slot in the pointer table and its element type. A float32 array
@@ -91,6 +92,8 @@ const ARITY: Record<string, number> = {
 export class Lowerer {
   /** How many `vfor` loops were laid out two elements at a time. */
   vectorised = 0;
+  /** How many group loops of dense rows' weighted sums were laid out on f64x2 pairs (`./dense-sum.ts`). */
+  pairedSums = 0;
   /** Where instructions go (a vector loop swaps in its own buffer while it tries a body). */
   code = new Code();
   readonly locals: ValType[] = [];
@@ -505,6 +508,8 @@ export class Lowerer {
         return;
       }
       case 'while': {
+        // The whole groups of a dense row's weighted sum: two float64 pairs of partials where the psp allows.
+        if (this.env.simd && pairedGroupLoop(this, a)) { this.pairedSums++; return; }
         c.begin('block').begin('loop');
         this.cond(a[0]); c.op('i32.eqz').brIf(1);
         this.#scoped(() => this.stmts(a.slice(1)));

@@ -58,12 +58,14 @@ export function moduleImports(memory: WebAssembly.Memory, js: Record<string, Ste
 /**
  * The binary module of `kernels` (each exported under its name, taking the step) and of the step
  * loop `run` (`./run.ts`) calling them, the js kernels named `jsKernels` and the hooks; and the
- * names of the kernels whose equations run two elements at a time (`./vector.ts`).
+ * names of the kernels whose equations run two elements at a time (`./vector.ts`) and of those whose dense
+ * sums run on pairs of partials (`./dense-sum.ts`).
  */
 export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels: readonly string[], memory: WasmMemory, simd = true, threads?: ModuleThreads): {
-  bytes: Uint8Array; vectorised: string[]; run: KernelText; fillJobs?: { Uniform: number; Normal: number };
+  bytes: Uint8Array; vectorised: string[]; pairedSums: string[]; run: KernelText; fillJobs?: { Uniform: number; Normal: number };
 } {
   const vectorised: string[] = [];
+  const pairedSums: string[] = [];
   const w = new ModuleWriter();
   w.importMemory('env', 'memory', 1, threads ? MAX_PAGES : undefined);
   const callees = new Map<string, Callee>();
@@ -126,6 +128,7 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
     low.stmts(readForms(['(let t f64 (* step dt))', ...k.body].join('\n')));
     w.define(indices[j], low.locals, concat(low));
     if (low.vectorised > 0) vectorised.push(k.name);
+    if (low.pairedSums > 0) pairedSums.push(k.name);
   });
   const run = runKernel(plan, new Set(procedures.keys()));
   const runIndex = w.declare(['f64', 'i32', 'i32'], [], 'run');
@@ -137,7 +140,7 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
     fillJobs!.forEach((job, k) => defineFillJob(w, job, fills![k], threads.control));
   }
   const fillJobNumbers = thread && { Uniform: thread.jobs.length - 2, Normal: thread.jobs.length - 1 };
-  return { bytes: w.emit(), vectorised, run, fillJobs: fillJobNumbers };
+  return { bytes: w.emit(), vectorised, pairedSums, run, fillJobs: fillJobNumbers };
 }
 
 /** What a module with threads needs: its parallel loops, and the address of its control block (`CONTROL_BYTES`). */
