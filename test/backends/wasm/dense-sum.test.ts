@@ -6,9 +6,10 @@
 //   float32), and not for the index layout;
 // - 'all' and 'all-but-self' rows of 13 to 16 neurons (every tail length after the whole groups, the
 //   own rank before, inside and after them), precision float64 and float32, against js after each
-//   of several chunks; a row of 317 (above the threshold at which the sums fork) on 2 threads.
+//   of several chunks; a row of 317 (above the threshold at which the sums fork) on 2 threads;
+// - a psp of another form (w * pre.r * 0.5) is left scalar.
 import { describe, it, expect, afterEach } from 'vitest';
-import { Network, Neuron, Uniform, type BackendName } from '../../../src/index.js';
+import { Network, Neuron, Synapse, Uniform, type BackendName } from '../../../src/index.js';
 import { setDenseRowsLayout } from '../../../src/ir/dense-rows.js';
 import type { WasmEngine } from '../../../src/backends/wasm/engine.js';
 import { snapshot, expectIdentical } from '../../helpers/conformance.js';
@@ -29,14 +30,14 @@ const Rate = new Neuron({
 type Rows = 'all' | 'all-but-self';
 type Precision = 'float64' | 'float32';
 
-/** N rate neurons projecting onto themselves with dense rows of kind `rows`. */
-function build(backend: BackendName, n: number, rows: Rows, precision: Precision): Network {
+/** N rate neurons projecting onto themselves with dense rows of kind `rows` (a psp of its own: `synapse`). */
+function build(backend: BackendName, n: number, rows: Rows, precision: Precision, synapse?: Synapse): Network {
   const net = new Network({ dt: 1.0, seed: 11, backend, precision });
   built.push(net);
   const a = net.create(n, Rate, { name: 'a' });
   a.x = Array.from({ length: n }, (_, i) => Math.sin(1.7 * i + 0.3));
   a.r = Array.from({ length: n }, (_, i) => Math.tanh(Math.sin(1.7 * i + 0.3)));
-  net.connect(a, a, 'exc', undefined, { name: 'exc' }).connectAllToAll({ weights: new Uniform(-1, 1), allowSelfConnections: rows === 'all' });
+  net.connect(a, a, 'exc', synapse, { name: 'exc' }).connectAllToAll({ weights: new Uniform(-1, 1), allowSelfConnections: rows === 'all' });
   return net;
 }
 
@@ -78,6 +79,19 @@ describe('wasm: dense sums on f64x2 pairs of partials', () => {
       });
     }
   }
+
+  it('a psp of another form stays scalar, with the same bits', async () => {
+    const scaled = new Synapse({ name: 'dense_sum_scaled', psp: 'w * pre.r * 0.5' });
+    const js = build('js', 14, 'all-but-self', 'float64', scaled);
+    const wasm = build('wasm', 14, 'all-but-self', 'float64', scaled);
+    await js.compile();
+    await wasm.compile();
+    expect(wasm.plan!.projections[0].denseRows).toBe('all-but-self');
+    expect(source(wasm)).not.toContain('dense sums on f64x2');
+    await js.simulate(10);
+    await wasm.simulate(10);
+    expectIdentical(snapshot(js), snapshot(wasm), 'psp w * pre.r * 0.5');
+  });
 
   it.each(['float64', 'float32'] as const)('2 threads, rows forked (317 neurons, %s): the bits of js', async (precision) => {
     for (const rows of ['all', 'all-but-self'] as const) {
