@@ -4,7 +4,7 @@
  * NEST's reference implementation: bench/lib/microcircuit.ts).
  *
  * Run: npx tsx bench/microcircuit.ts [--scale 1] [--kScale 1] [--T 1000] [--presim 500]
- *        [--background poisson|dc] [--seed 1234] [--backend js|cpp|webgpu] [--threads 1] [--directory DIR]
+ *        [--background poisson|dc] [--seed 1234] [--backend js|cpp|webgpu] [--threads 1] [--directory DIR] [--direct N]
  *
  * The network first runs `presim` ms (the initial transient, not timed in run_s, as the PD14
  * benchmark recipe discards it), then the spike monitor starts and `T` ms are timed. Prints one
@@ -15,11 +15,12 @@
  * synapse, an int32 index, a float64 weight and an int32 delay, 12 B with `--precision float32`;
  * see `synapseMemory`).
  */
-import { COMMON, emit, parseArgs, webgpuInfo } from './lib/args.js';
+import { COMMON, WEBGPU_OPTIONS, applyWebgpuOptions, emit, parseArgs, webgpuInfo } from './lib/args.js';
 import { buildMicrocircuit, populationRates, synapseMemory } from './lib/microcircuit.js';
 import type { BackendName, Precision } from '../src/index.js';
 
-const a = parseArgs({ scale: 1, kScale: 1, T: 1000, presim: 500, background: 'poisson', ...COMMON });
+const a = parseArgs({ scale: 1, kScale: 1, T: 1000, presim: 500, background: 'poisson', ...COMMON, ...WEBGPU_OPTIONS });
+applyWebgpuOptions(a);
 if (a.background !== 'poisson' && a.background !== 'dc') throw new Error(`--background must be poisson or dc, got ${a.background}`);
 const tStart = performance.now();
 const b = await buildMicrocircuit({ scale: a.scale, kScale: a.kScale, seed: a.seed, background: a.background, dt: 0.1 });

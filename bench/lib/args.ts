@@ -49,6 +49,11 @@ export const COMMON = { seed: 1234, backend: 'js', threads: 1, directory: '', pr
  */
 export const WEBGPU_OPTIONS = { direct: -1 };
 
+/** Applies {@link WEBGPU_OPTIONS} as parsed (before `compile()`). */
+export function applyWebgpuOptions(a: typeof WEBGPU_OPTIONS): void {
+  if (a.direct >= 0) directDispatchTuning.gpu = directDispatchTuning.cpu = a.direct;
+}
+
 export interface Timing { setup_s: number; build_s: number; run_s: number; adapter?: string; dispatches_per_step?: number; passes_per_step?: number; steps_per_submission?: number }
 
 /**
@@ -112,7 +117,7 @@ export async function runBenchmark<D extends { T: number } & Record<string, stri
   model: string, defaults: D, build: (a: D & typeof COMMON) => B, stats: (b: B, T: number) => Record<string, unknown>,
 ): Promise<void> {
   const a = parseArgs({ ...defaults, ...COMMON, ...WEBGPU_OPTIONS });
-  if (a.direct >= 0) directDispatchTuning.gpu = directDispatchTuning.cpu = a.direct;
+  applyWebgpuOptions(a);
   const tStart = performance.now();
   const b = build(a);
   const timing = await compileAndRun(b.net, a, a.T, tStart);
