@@ -6,7 +6,6 @@
  */
 import type { ProceduralRule } from '../connectors/procedural.js';
 import type { NeuronDescription, SynapseDescription } from '../equations/description.js';
-import type { CsrRanks } from '../ir/dense-rows.js';
 
 /** A special input population's kernel (specified in `ir/plan.ts`, next to its re-export). */
 export type SpecialPopulation =
@@ -21,6 +20,13 @@ export type SpecialProjection =
   | { kind: 'shared'; window: number; weights: number; padding: number | null; indexed: boolean; operation: 'sum' | 'max' | 'min' | 'mean' };
 
 /** An array of the state that is not an attribute, present before compile (an input class's data). */
+/** The CSR arrays of a connectivity (post-major, ranks of the whole populations). */
+export interface CsrRanks {
+  readonly rowPtr: ArrayLike<number>;
+  readonly postRanks: ArrayLike<number>;
+  readonly preRanks: ArrayLike<number>;
+}
+
 export interface StateArrayRecord {
   name: string;
   dtype: 'f64' | 'i32';

@@ -4,16 +4,12 @@
  * weighted sum can take synapse `k`'s pre rank from its position in the row instead of loading
  * `_pre_rank[k]` (`backends/kernels/synapse-loops.ts` `dendriteSumLoop`).
  */
+import type { CsrRanks } from '../core/records.js';
 
 /** The shape of a dense projection's rows (see {@link denseRowsOf}). */
 export type DenseRows = 'all' | 'all-but-self';
 
-/** The CSR arrays of a connectivity (post-major, ranks of the whole populations). */
-export interface CsrRanks {
-  readonly rowPtr: ArrayLike<number>;
-  readonly postRanks: ArrayLike<number>;
-  readonly preRanks: ArrayLike<number>;
-}
+export type { CsrRanks };
 
 /**
  * Whether the CSR `c` between populations of `preSize` and `postSize` neurons is dense, and how:
