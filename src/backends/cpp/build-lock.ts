@@ -42,7 +42,12 @@ export async function lockBuild(library: string): Promise<(() => Promise<void>) 
       const handle = await open(lockFile, 'wx');
       await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
       await handle.close();
-      return () => rm(lockFile, { force: true });
+      const release = () => rm(lockFile, { force: true });
+      // The builder before us may have put the library in place and released the lock between our
+      // check above and taking the lock: then there is nothing to build (seen as a second build
+      // under load in test/parallel/cpp-cache.test.ts).
+      if (await exists(library)) { await release(); return undefined; }
+      return release;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
