@@ -42,9 +42,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[30]) { return; }
   if (gi != 0) { return; }
   {
@@ -53,7 +53,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     base = 14;
     let _cnt = n;
     let _go = I[1] != 0 && I[2] != 0;
-    IND[0] = select(0u, u32(min(_cnt, 65535)), _go);
+    IND[0] = select(0u, u32(min(_cnt, 2)), _go);
     IND[1] = 1u;
     IND[2] = 1u;
   }
@@ -63,16 +63,18 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     base = 14;
     let _cnt = n;
     let _go = I[1] != 0 && I[8] != 0;
-    IND[3] = select(0u, u32(min(_cnt, 65535)), _go);
+    IND[3] = select(0u, u32(min(_cnt, 2)), _go);
     IND[4] = 1u;
     IND[5] = 1u;
   }
   { let _go = I[1] != 0 && I[8] != 0 && I[13] != 0;
-    IND[6] = select(0u, u32(min(atomicLoad(&A[1]), 65535)), _go);
-    IND[7] = 1u; IND[8] = 1u; }
+    IND[6] = select(0u, u32(min(atomicLoad(&A[1]), 2)), _go);
+    IND[7] = 1u;
+    IND[8] = 1u;
+  }
 }
 
-// ==== proj0_transmit {"indirect":0}
+// ==== proj0_transmit {"indirect":0,"most":2,"rows":1}
 // neurarchy webgpu kernel proj0_transmit
 const DT: f32 = 1f;
 const SEED: u32 = 11u;
@@ -125,9 +127,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[30]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
@@ -144,7 +146,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   }
 }
 
-// ==== proj1_transmit {"indirect":1}
+// ==== proj1_transmit {"indirect":1,"most":2,"rows":1}
 // neurarchy webgpu kernel proj1_transmit
 const DT: f32 = 1f;
 const SEED: u32 = 11u;
@@ -197,9 +199,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[30]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
@@ -216,7 +218,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   }
 }
 
-// ==== proj1_axon {"indirect":2}
+// ==== proj1_axon {"indirect":2,"most":2,"rows":1}
 // neurarchy webgpu kernel proj1_axon
 const DT: f32 = 1f;
 const SEED: u32 = 11u;
@@ -269,9 +271,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[30]) { return; }
   let n = atomicLoad(&A[1]);
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
@@ -329,9 +331,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[30]) { return; }
   if (gi != 0) { return; }
   atomicStore(&A[0], 0);
@@ -382,9 +384,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[30]) { return; }
   let i = gi;
   if (i >= 2) { return; }
@@ -465,9 +467,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[30]) { return; }
   let i = gi;
   if (i >= 2) { return; }
@@ -530,9 +532,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[30]) { return; }
   let _j = U.step - I[223 + 3];
   let _base = I[223 + (_j & 1)];
@@ -585,9 +587,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[30]) { return; }
   let _j = U.step - I[419 + 3];
   let _base = I[419 + (_j & 1)];

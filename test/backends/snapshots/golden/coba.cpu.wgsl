@@ -42,9 +42,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[315]) { return; }
   if (gi != 0) { return; }
   {
@@ -53,7 +53,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     base = 13;
     let _cnt = n;
     let _go = I[0] != 0 && I[1] != 0;
-    IND[0] = select(0u, u32(min(_cnt, 65535)), _go);
+    IND[0] = select(0u, u32(min(_cnt, 100)), _go);
     IND[1] = 1u;
     IND[2] = 1u;
   }
@@ -63,13 +63,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     base = 13;
     let _cnt = n;
     let _go = I[0] != 0 && I[7] != 0;
-    IND[3] = select(0u, u32(min(_cnt, 65535)), _go);
+    IND[3] = select(0u, u32(min(_cnt, 100)), _go);
     IND[4] = 1u;
     IND[5] = 1u;
   }
 }
 
-// ==== proj0_transmit {"indirect":0}
+// ==== proj0_transmit {"indirect":0,"most":100,"rows":1}
 // neurarchy webgpu kernel proj0_transmit
 const DT: f32 = 0.1f;
 const SEED: u32 = 1u;
@@ -122,9 +122,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[315]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
@@ -141,7 +141,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   }
 }
 
-// ==== proj1_transmit {"indirect":1}
+// ==== proj1_transmit {"indirect":1,"most":100,"rows":1}
 // neurarchy webgpu kernel proj1_transmit
 const DT: f32 = 0.1f;
 const SEED: u32 = 1u;
@@ -194,9 +194,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[315]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
@@ -256,9 +256,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[315]) { return; }
   if (gi != 0) { return; }
   atomicStore(&A[0], 0);
@@ -307,9 +307,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[315]) { return; }
   let i = gi;
   if (i >= 100) { return; }
@@ -391,9 +391,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[315]) { return; }
   let _j = U.step - I[6780 + 3];
   let _base = I[6780 + (_j & 1)];

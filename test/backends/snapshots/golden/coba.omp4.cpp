@@ -51,7 +51,8 @@ static void* nx_aalloc(int64_t bytes) {
 }
 /* Derived arrays of a spiking projection's walk: post rank per inverse entry, weights in inverse order;
    the post-span walk's marks of spiking pre-synaptic neurons; the bitmask's rows. */
-struct NxInv { int32_t* post; double* w; int64_t cap; uint8_t* mark; uint32_t* bits; };
+/* w: the weights in inverse order, of the weights' element type (double, or nx_f32 in float32 precision). */
+struct NxInv { int32_t* post; void* w; int64_t cap; uint8_t* mark; uint32_t* bits; };
 /* Spike log of a population (spikes recorded natively, fetched by the engine after a run). */
 struct NxLog { double* steps; int32_t* ranks; int64_t n, cap; int32_t on; };
 static inline void nx_log_append(NxLog* g, const int32_t* spiked, int64_t ns, int64_t step) {

@@ -223,10 +223,24 @@ static inline void nx_uniform_block(double* __restrict out, int64_t i0, int64_t 
 
 /* ---- neurarchy helpers: the same semantics as the js backend's builtins ---- */
 static inline bool nx_truthy(double x) { return x != 0.0 && x == x; }
+/* An element of an attribute stored in float32 (setup({ precision: 'float32' })): read as a double,
+   rounded to the nearest float when written, so that every expression is computed in double, as
+   the js backend's Float32Array does; float * float would otherwise round each product. */
+struct nx_f32 {
+  float v;
+  operator double() const { return (double)v; }
+  nx_f32& operator=(double x) { v = (float)x; return *this; }
+  nx_f32& operator+=(double x) { v = (float)((double)v + x); return *this; }
+  nx_f32& operator-=(double x) { v = (float)((double)v - x); return *this; }
+  nx_f32& operator*=(double x) { v = (float)((double)v * x); return *this; }
+  nx_f32& operator/=(double x) { v = (float)((double)v / x); return *this; }
+};
 /* Four float64 lanes (GCC/Clang vector extensions): a loop's guard tested on four elements at once (forGuarded). */
 typedef double __attribute__((vector_size(32))) nx_v4d;
 typedef int64_t __attribute__((vector_size(32))) nx_v4l;
 static inline nx_v4d nx_v4(const double* p) { nx_v4d v; __builtin_memcpy(&v, p, sizeof v); return v; }
+typedef float __attribute__((vector_size(16))) nx_v4f;
+static inline nx_v4d nx_v4(const nx_f32* p) { nx_v4f v; __builtin_memcpy(&v, p, sizeof v); return __builtin_convertvector(v, nx_v4d); }
 static inline bool nx_any4(nx_v4l m) { return (m[0] | m[1] | m[2] | m[3]) != 0; }
 static inline double nx_max(double a, double b) { return a > b ? a : b; }
 /* JS Math.round: half-way cases towards +Infinity. */
@@ -271,7 +285,8 @@ static void* nx_aalloc(int64_t bytes) {
 }
 /* Derived arrays of a spiking projection's walk: post rank per inverse entry, weights in inverse order;
    the post-span walk's marks of spiking pre-synaptic neurons; the bitmask's rows. */
-struct NxInv { int32_t* post; double* w; int64_t cap; uint8_t* mark; uint32_t* bits; };
+/* w: the weights in inverse order, of the weights' element type (double, or nx_f32 in float32 precision). */
+struct NxInv { int32_t* post; void* w; int64_t cap; uint8_t* mark; uint32_t* bits; };
 /* Spike log of a population (spikes recorded natively, fetched by the engine after a run). */
 struct NxLog { double* steps; int32_t* ranks; int64_t n, cap; int32_t on; };
 static inline void nx_log_append(NxLog* g, const int32_t* spiked, int64_t ns, int64_t step) {

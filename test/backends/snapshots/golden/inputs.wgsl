@@ -41,9 +41,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
@@ -95,9 +95,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   {
@@ -106,7 +106,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     base = 62;
     let _cnt = n;
     let _go = I[0] != 0 && I[8] != 0;
-    IND[0] = select(0u, u32(min(_cnt, 65535)), _go);
+    IND[0] = select(0u, u32(min(_cnt, 4)), _go);
     IND[1] = 1u;
     IND[2] = 1u;
   }
@@ -116,7 +116,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     base = 79;
     let _cnt = n;
     let _go = I[0] != 0 && I[14] != 0;
-    IND[3] = select(0u, u32(min(_cnt, 65535)), _go);
+    IND[3] = select(0u, u32(min(_cnt, 4)), _go);
     IND[4] = 1u;
     IND[5] = 1u;
   }
@@ -126,7 +126,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     base = 95;
     let _cnt = n;
     let _go = I[0] != 0 && I[20] != 0;
-    IND[6] = select(0u, u32(min(_cnt, 65535)), _go);
+    IND[6] = select(0u, u32(min(_cnt, 4)), _go);
     IND[7] = 1u;
     IND[8] = 1u;
   }
@@ -136,14 +136,14 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     base = 107;
     let _cnt = n;
     let _go = I[0] != 0 && I[26] != 0;
-    IND[9] = select(0u, u32(min(_cnt, 65535)), _go);
+    IND[9] = select(0u, u32(min(_cnt, 4)), _go);
     IND[10] = 1u;
     IND[11] = 1u;
   }
 }
 
-// ==== proj0_transmit {"indirect":0}
-// neurarchy webgpu kernel proj0_transmit
+// ==== proj0_transmit+proj1_transmit+proj2_transmit+proj3_transmit {"workgroups":16}
+// neurarchy webgpu kernel proj0_transmit+proj1_transmit+proj2_transmit+proj3_transmit
 const DT: f32 = 1f;
 const SEED: u32 = 3u;
 @group(0) @binding(0) var<storage, read_write> F: array<atomic<u32>>;
@@ -155,6 +155,7 @@ struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(6) var<storage, read> C1: array<i32>;
 @group(0) @binding(7) var<storage, read> C2: array<i32>;
 @group(0) @binding(8) var<storage, read> C3: array<i32>;
+@group(0) @binding(4) var<storage, read_write> IND: array<u32>;
 fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
 fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
 fn nx_addf(idx: i32, v: f32) {
@@ -195,238 +196,98 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
-  var n: i32 = 0; var base: i32 = 0;
-  n = atomicLoad(&A[1]);
-  base = 62;
-  for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_pre: i32 = I[base + s];
-    let m1 = C0[21 + rk_pre + 1];
-    for (var m = C0[21 + rk_pre] + li; m < m1; m = m + 64) {
-      let k: i32 = C0[26 + m];
-      let i: i32 = C0[13 + k];
-      let rk_post: i32 = C0[5 + i];
-      nx_addf(5 + rk_post, nx_ldf(130 + 0));
+  let _wx = wid.x;
+  if (_wx < 4u) {
+    let wid = vec3<u32>(_wx - 0u, 0u, 0u);
+    let gid = vec3<u32>(wid.x * 64u + lid.x, 0u, 0u);
+    let nwg = vec3<u32>(IND[0], IND[1], IND[2]);
+    let gi = i32(gid.x);
+    let wg = i32(wid.x);
+    if (wid.x >= nwg.x || wid.y >= nwg.y) { return; }
+    var n: i32 = 0; var base: i32 = 0;
+    n = atomicLoad(&A[1]);
+    base = 62;
+    for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
+      let rk_pre: i32 = I[base + s];
+      let m1 = C0[21 + rk_pre + 1];
+      for (var m = C0[21 + rk_pre] + li; m < m1; m = m + 64) {
+        let k: i32 = C0[26 + m];
+        let i: i32 = C0[13 + k];
+        let rk_post: i32 = C0[5 + i];
+        nx_addf(5 + rk_post, nx_ldf(130 + 0));
+      }
     }
+    return;
   }
-}
-
-// ==== proj1_transmit {"indirect":1}
-// neurarchy webgpu kernel proj1_transmit
-const DT: f32 = 1f;
-const SEED: u32 = 3u;
-@group(0) @binding(0) var<storage, read_write> F: array<atomic<u32>>;
-@group(0) @binding(1) var<storage, read_write> I: array<i32>;
-@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
-struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
-@group(0) @binding(3) var<uniform> U: Step;
-@group(0) @binding(5) var<storage, read> C0: array<i32>;
-@group(0) @binding(6) var<storage, read> C1: array<i32>;
-@group(0) @binding(7) var<storage, read> C2: array<i32>;
-@group(0) @binding(8) var<storage, read> C3: array<i32>;
-fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
-fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
-fn nx_addf(idx: i32, v: f32) {
-  var old = atomicLoad(&F[idx]);
-  loop {
-    let r = atomicCompareExchangeWeak(&F[idx], old, bitcast<u32>(bitcast<f32>(old) + v));
-    if (r.exchanged) { break; }
-    old = r.old_value;
-  }
-}
-// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
-var<private> NX_INF_BITS: u32 = 0x7f800000u;
-fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
-fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
-fn nx_truthy(x: f32) -> bool { return x != 0.0; }
-fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
-fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
-fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
-fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
-fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
-fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
-fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
-fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
-// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
-fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
-fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
-// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
-fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
-// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
-fn nx_pow(x: f32, y: f32) -> f32 {
-  if (y == 2.0) { return x * x; }
-  if (x >= 0.0) { return pow(x, y); }
-  if (y != floor(y)) { return nx_nan(); }
-  let m = pow(-x, y);
-  return select(m, -m, (i32(y) & 1) == 1);
-}
-
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let gi = i32(gid.x + gid.y * nwg.x * 64u);
-  let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
-  if (U.step >= I[142]) { return; }
-  var n: i32 = 0; var base: i32 = 0;
-  n = atomicLoad(&A[2]);
-  base = 79;
-  for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_pre: i32 = I[base + s];
-    let m1 = C0[51 + rk_pre + 1];
-    for (var m = C0[51 + rk_pre] + li; m < m1; m = m + 64) {
-      let k: i32 = C0[56 + m];
-      let i: i32 = C0[43 + k];
-      let rk_post: i32 = C0[35 + i];
-      nx_addf(5 + rk_post, nx_ldf(131 + 0));
+  if (_wx < 8u) {
+    let wid = vec3<u32>(_wx - 4u, 0u, 0u);
+    let gid = vec3<u32>(wid.x * 64u + lid.x, 0u, 0u);
+    let nwg = vec3<u32>(IND[3], IND[4], IND[5]);
+    let gi = i32(gid.x);
+    let wg = i32(wid.x);
+    if (wid.x >= nwg.x || wid.y >= nwg.y) { return; }
+    var n: i32 = 0; var base: i32 = 0;
+    n = atomicLoad(&A[2]);
+    base = 79;
+    for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
+      let rk_pre: i32 = I[base + s];
+      let m1 = C0[51 + rk_pre + 1];
+      for (var m = C0[51 + rk_pre] + li; m < m1; m = m + 64) {
+        let k: i32 = C0[56 + m];
+        let i: i32 = C0[43 + k];
+        let rk_post: i32 = C0[35 + i];
+        nx_addf(5 + rk_post, nx_ldf(131 + 0));
+      }
     }
+    return;
   }
-}
-
-// ==== proj2_transmit {"indirect":2}
-// neurarchy webgpu kernel proj2_transmit
-const DT: f32 = 1f;
-const SEED: u32 = 3u;
-@group(0) @binding(0) var<storage, read_write> F: array<atomic<u32>>;
-@group(0) @binding(1) var<storage, read_write> I: array<i32>;
-@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
-struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
-@group(0) @binding(3) var<uniform> U: Step;
-@group(0) @binding(5) var<storage, read> C0: array<i32>;
-@group(0) @binding(6) var<storage, read> C1: array<i32>;
-@group(0) @binding(7) var<storage, read> C2: array<i32>;
-@group(0) @binding(8) var<storage, read> C3: array<i32>;
-fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
-fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
-fn nx_addf(idx: i32, v: f32) {
-  var old = atomicLoad(&F[idx]);
-  loop {
-    let r = atomicCompareExchangeWeak(&F[idx], old, bitcast<u32>(bitcast<f32>(old) + v));
-    if (r.exchanged) { break; }
-    old = r.old_value;
-  }
-}
-// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
-var<private> NX_INF_BITS: u32 = 0x7f800000u;
-fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
-fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
-fn nx_truthy(x: f32) -> bool { return x != 0.0; }
-fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
-fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
-fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
-fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
-fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
-fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
-fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
-fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
-// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
-fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
-fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
-// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
-fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
-// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
-fn nx_pow(x: f32, y: f32) -> f32 {
-  if (y == 2.0) { return x * x; }
-  if (x >= 0.0) { return pow(x, y); }
-  if (y != floor(y)) { return nx_nan(); }
-  let m = pow(-x, y);
-  return select(m, -m, (i32(y) & 1) == 1);
-}
-
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let gi = i32(gid.x + gid.y * nwg.x * 64u);
-  let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
-  if (U.step >= I[142]) { return; }
-  var n: i32 = 0; var base: i32 = 0;
-  n = atomicLoad(&A[3]);
-  base = 95;
-  for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_pre: i32 = I[base + s];
-    let m1 = C0[81 + rk_pre + 1];
-    for (var m = C0[81 + rk_pre] + li; m < m1; m = m + 64) {
-      let k: i32 = C0[86 + m];
-      let i: i32 = C0[73 + k];
-      let rk_post: i32 = C0[65 + i];
-      nx_addf(5 + rk_post, nx_ldf(132 + 0));
+  if (_wx < 12u) {
+    let wid = vec3<u32>(_wx - 8u, 0u, 0u);
+    let gid = vec3<u32>(wid.x * 64u + lid.x, 0u, 0u);
+    let nwg = vec3<u32>(IND[6], IND[7], IND[8]);
+    let gi = i32(gid.x);
+    let wg = i32(wid.x);
+    if (wid.x >= nwg.x || wid.y >= nwg.y) { return; }
+    var n: i32 = 0; var base: i32 = 0;
+    n = atomicLoad(&A[3]);
+    base = 95;
+    for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
+      let rk_pre: i32 = I[base + s];
+      let m1 = C0[81 + rk_pre + 1];
+      for (var m = C0[81 + rk_pre] + li; m < m1; m = m + 64) {
+        let k: i32 = C0[86 + m];
+        let i: i32 = C0[73 + k];
+        let rk_post: i32 = C0[65 + i];
+        nx_addf(5 + rk_post, nx_ldf(132 + 0));
+      }
     }
+    return;
   }
-}
-
-// ==== proj3_transmit {"indirect":3}
-// neurarchy webgpu kernel proj3_transmit
-const DT: f32 = 1f;
-const SEED: u32 = 3u;
-@group(0) @binding(0) var<storage, read_write> F: array<atomic<u32>>;
-@group(0) @binding(1) var<storage, read_write> I: array<i32>;
-@group(0) @binding(2) var<storage, read_write> A: array<atomic<i32>>;
-struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
-@group(0) @binding(3) var<uniform> U: Step;
-@group(0) @binding(5) var<storage, read> C0: array<i32>;
-@group(0) @binding(6) var<storage, read> C1: array<i32>;
-@group(0) @binding(7) var<storage, read> C2: array<i32>;
-@group(0) @binding(8) var<storage, read> C3: array<i32>;
-fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
-fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
-fn nx_addf(idx: i32, v: f32) {
-  var old = atomicLoad(&F[idx]);
-  loop {
-    let r = atomicCompareExchangeWeak(&F[idx], old, bitcast<u32>(bitcast<f32>(old) + v));
-    if (r.exchanged) { break; }
-    old = r.old_value;
-  }
-}
-// ---- neurarchy helpers (src/backends/webgpu/spelling.ts) ----
-var<private> NX_INF_BITS: u32 = 0x7f800000u;
-fn nx_inf() -> f32 { return bitcast<f32>(NX_INF_BITS); }
-fn nx_nan() -> f32 { return bitcast<f32>(NX_INF_BITS | 0x400000u); }
-fn nx_truthy(x: f32) -> bool { return x != 0.0; }
-fn nx_b(c: bool) -> f32 { return select(0.0, 1.0, c); }
-fn nx_pos(x: f32) -> f32 { return select(0.0, x, x > 0.0); }
-fn nx_neg(x: f32) -> f32 { return select(0.0, x, x < 0.0); }
-fn nx_clip(x: f32, a: f32, b: f32) -> f32 { return select(select(x, b, x > b), a, x < a); }
-fn nx_min(a: f32, b: f32) -> f32 { return select(b, a, a < b); }
-fn nx_max(a: f32, b: f32) -> f32 { return select(b, a, a > b); }
-fn nx_modulo(a: f32, b: f32) -> f32 { let bi = i32(trunc(b)); if (bi == 0) { return 0.0; } return f32(i32(trunc(a)) % bi); }
-fn nx_round(x: f32) -> f32 { return sign(x) * floor(abs(x) + 0.5); }
-// NaN and infinity tests on the bits: the shader compiler may fold x != x to false.
-fn nx_isnan(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u); }
-fn nx_isfinite(x: f32) -> f32 { return nx_b((bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u); }
-// A refractory period in steps, rounded half up, saturated to [0, 2^31 - 1] (NaN: none).
-fn nx_period_steps(x: f32) -> i32 { let r = floor(x + 0.5); if (r >= 2147483648.0) { return 2147483647; } if (r > 0.0) { return i32(r); } return 0; }
-// WGSL's pow is undefined for x < 0: integer exponents keep the sign rule of C's pow.
-fn nx_pow(x: f32, y: f32) -> f32 {
-  if (y == 2.0) { return x * x; }
-  if (x >= 0.0) { return pow(x, y); }
-  if (y != floor(y)) { return nx_nan(); }
-  let m = pow(-x, y);
-  return select(m, -m, (i32(y) & 1) == 1);
-}
-
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let gi = i32(gid.x + gid.y * nwg.x * 64u);
-  let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
-  if (U.step >= I[142]) { return; }
-  var n: i32 = 0; var base: i32 = 0;
-  n = atomicLoad(&A[4]);
-  base = 107;
-  for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
-    let rk_pre: i32 = I[base + s];
-    let m1 = C0[111 + rk_pre + 1];
-    for (var m = C0[111 + rk_pre] + li; m < m1; m = m + 64) {
-      let k: i32 = C0[116 + m];
-      let i: i32 = C0[103 + k];
-      let rk_post: i32 = C0[95 + i];
-      nx_addf(5 + rk_post, nx_ldf(133 + 0));
+  if (_wx < 16u) {
+    let wid = vec3<u32>(_wx - 12u, 0u, 0u);
+    let gid = vec3<u32>(wid.x * 64u + lid.x, 0u, 0u);
+    let nwg = vec3<u32>(IND[9], IND[10], IND[11]);
+    let gi = i32(gid.x);
+    let wg = i32(wid.x);
+    if (wid.x >= nwg.x || wid.y >= nwg.y) { return; }
+    var n: i32 = 0; var base: i32 = 0;
+    n = atomicLoad(&A[4]);
+    base = 107;
+    for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
+      let rk_pre: i32 = I[base + s];
+      let m1 = C0[111 + rk_pre + 1];
+      for (var m = C0[111 + rk_pre] + li; m < m1; m = m + 64) {
+        let k: i32 = C0[116 + m];
+        let i: i32 = C0[103 + k];
+        let rk_post: i32 = C0[95 + i];
+        nx_addf(5 + rk_post, nx_ldf(133 + 0));
+      }
     }
+    return;
   }
 }
 
@@ -473,9 +334,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4 || !(I[0] != 0 && I[32] != 0)) { return; }
@@ -534,9 +395,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4 || !(I[1] != 0 && I[38] != 0)) { return; }
@@ -595,9 +456,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   if (!(I[1] != 0 && I[44] != 0)) { return; }
@@ -662,9 +523,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
@@ -722,9 +583,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   if (!(I[1] != 0 && I[44] != 0)) { return; }
@@ -835,9 +696,9 @@ fn nrx_normal_f32(seed: u32, stream: u32, index: u32, step_lo: u32, step_hi: u32
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   if (gi >= 1) { return; }
   if (I[7] == 0) { return; }
@@ -948,9 +809,9 @@ fn nrx_normal_f32(seed: u32, stream: u32, index: u32, step_lo: u32, step_hi: u32
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   if (gi >= 4) { return; }
   if (I[7] == 0) { return; }
@@ -1003,9 +864,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   atomicStore(&A[0], 0);
@@ -1058,9 +919,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
@@ -1137,9 +998,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
@@ -1259,9 +1120,9 @@ fn nx_geom(q: f32, stream: u32, index: u32, draw: u32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
@@ -1325,9 +1186,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
@@ -1391,9 +1252,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   if (I[3] == 0) { return; }
@@ -1444,9 +1305,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
@@ -1504,9 +1365,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   if (I[4] == 0) { return; }
@@ -1634,9 +1495,9 @@ fn nx_geom(q: f32, stream: u32, index: u32, draw: u32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
@@ -1708,9 +1569,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   if (I[5] == 0) { return; }
@@ -1772,9 +1633,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
@@ -1828,9 +1689,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   if (gi != 0) { return; }
   if (I[7] == 0) { return; }
@@ -1884,9 +1745,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let i = gi;
   if (i >= 4) { return; }
@@ -1945,9 +1806,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let _j = U.step - I[463 + 3];
   let _base = I[463 + (_j & 1)];
@@ -2000,9 +1861,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let _j = U.step - I[787 + 3];
   let _base = I[787 + (_j & 1)];
@@ -2055,9 +1916,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let _j = U.step - I[1111 + 3];
   let _base = I[1111 + (_j & 1)];
@@ -2110,9 +1971,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let _j = U.step - I[1435 + 3];
   let _base = I[1435 + (_j & 1)];
@@ -2165,9 +2026,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[142]) { return; }
   let _j = U.step - I[1759 + 3];
   let _base = I[1759 + (_j & 1)];

@@ -213,7 +213,8 @@ static void* nx_aalloc(int64_t bytes) {
 }
 /* Derived arrays of a spiking projection's walk: post rank per inverse entry, weights in inverse order;
    the post-span walk's marks of spiking pre-synaptic neurons; the bitmask's rows. */
-struct NxInv { int32_t* post; double* w; int64_t cap; uint8_t* mark; uint32_t* bits; };
+/* w: the weights in inverse order, of the weights' element type (double, or nx_f32 in float32 precision). */
+struct NxInv { int32_t* post; void* w; int64_t cap; uint8_t* mark; uint32_t* bits; };
 /* Spike log of a population (spikes recorded natively, fetched by the engine after a run). */
 struct NxLog { double* steps; int32_t* ranks; int64_t n, cap; int32_t on; };
 static inline void nx_log_append(NxLog* g, const int32_t* spiked, int64_t ns, int64_t step) {
@@ -267,7 +268,6 @@ static void proj0_transmit(Net* N, int64_t step) {
   double* _sum = (double*)N->a[5];
   int32_t* _row_ptr = (int32_t*)N->a[7];
   int32_t* _post_rank = (int32_t*)N->a[6];
-  int32_t* _pre_rank = (int32_t*)N->a[8];
   const int64_t _nd = N->n[6];
   for (int64_t i = 0; i < _nd; i++) {
     const int64_t rk_post = _post_rank[i];
@@ -281,22 +281,22 @@ static void proj0_transmit(Net* N, int64_t step) {
     while (_kq < (_k1 - 3)) {
       {
         const int64_t k = _kq;
-        const int64_t rk_pre = _pre_rank[k];
+        const int64_t rk_pre = (k - _k0);
         _s0 += (a_w[k] * pre_r[rk_pre]);
       }
       {
         const int64_t k = (_kq + 1);
-        const int64_t rk_pre = _pre_rank[k];
+        const int64_t rk_pre = (k - _k0);
         _s1 += (a_w[k] * pre_r[rk_pre]);
       }
       {
         const int64_t k = (_kq + 2);
-        const int64_t rk_pre = _pre_rank[k];
+        const int64_t rk_pre = (k - _k0);
         _s2 += (a_w[k] * pre_r[rk_pre]);
       }
       {
         const int64_t k = (_kq + 3);
-        const int64_t rk_pre = _pre_rank[k];
+        const int64_t rk_pre = (k - _k0);
         _s3 += (a_w[k] * pre_r[rk_pre]);
       }
       _kq = (_kq + 4);
@@ -304,19 +304,19 @@ static void proj0_transmit(Net* N, int64_t step) {
     if (_kq < _k1) {
       {
         const int64_t k = _kq;
-        const int64_t rk_pre = _pre_rank[k];
+        const int64_t rk_pre = (k - _k0);
         _s0 += (a_w[k] * pre_r[rk_pre]);
       }
       if ((_kq + 1) < _k1) {
         {
           const int64_t k = (_kq + 1);
-          const int64_t rk_pre = _pre_rank[k];
+          const int64_t rk_pre = (k - _k0);
           _s1 += (a_w[k] * pre_r[rk_pre]);
         }
         if ((_kq + 2) < _k1) {
           {
             const int64_t k = (_kq + 2);
-            const int64_t rk_pre = _pre_rank[k];
+            const int64_t rk_pre = (k - _k0);
             _s2 += (a_w[k] * pre_r[rk_pre]);
           }
         }
@@ -331,10 +331,10 @@ static void pop0_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  double* __restrict a_baseline = (double*)N->a[9];
-  double* __restrict _sum_exc = (double*)N->a[10];
-  double* __restrict a_mp = (double*)N->a[11];
-  double* __restrict a_tau = (double*)N->a[12];
+  double* __restrict a_baseline = (double*)N->a[8];
+  double* __restrict _sum_exc = (double*)N->a[9];
+  double* __restrict a_mp = (double*)N->a[10];
+  double* __restrict a_tau = (double*)N->a[11];
   double* __restrict a_r = (double*)N->a[4];
   for (int64_t i = 0; i < 3; i++) {
     {
@@ -349,11 +349,11 @@ static void pop1_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  double* __restrict a_baseline = (double*)N->a[13];
+  double* __restrict a_baseline = (double*)N->a[12];
   double* __restrict _sum_exc = (double*)N->a[5];
-  double* __restrict a_mp = (double*)N->a[14];
-  double* __restrict a_tau = (double*)N->a[15];
-  double* __restrict a_r = (double*)N->a[16];
+  double* __restrict a_mp = (double*)N->a[13];
+  double* __restrict a_tau = (double*)N->a[14];
+  double* __restrict a_r = (double*)N->a[15];
   for (int64_t i = 0; i < 2; i++) {
     {
       const double T_m_mp = ((a_baseline[i] + (_sum_exc[i]) - a_mp[i]) / a_tau[i]);
@@ -373,13 +373,13 @@ static void proj0_update(Net* N, int64_t step) {
   if ((step - FL[4]) % FL[3] != 0) return;
   const double _dt = dt * (double)FL[3]; (void)_dt;
   double* pre_r = (double*)N->a[4];
-  double* post_r = (double*)N->a[16];
-  double* a_alpha = (double*)N->a[17];
+  double* post_r = (double*)N->a[15];
+  double* a_alpha = (double*)N->a[16];
   double* a_w = (double*)N->a[3];
-  double* a_tau = (double*)N->a[18];
+  double* a_tau = (double*)N->a[17];
   int32_t* _row_ptr = (int32_t*)N->a[7];
   int32_t* _post_rank = (int32_t*)N->a[6];
-  int32_t* _pre_rank = (int32_t*)N->a[8];
+  int32_t* _pre_rank = (int32_t*)N->a[18];
   const int64_t _nd = N->n[6];
   for (int64_t i = 0; i < _nd; i++) {
     const int64_t rk_post = _post_rank[i];
@@ -396,7 +396,7 @@ static void proj0_update(Net* N, int64_t step) {
 
 static void nx_stage0(Net* N, int64_t step) {
   const uint8_t* EN = (const uint8_t*)N->a[NX_ENABLED]; (void)EN;
-  if (EN[0]) memset(((double*)N->a[10]), 0, sizeof(double) * N->n[10]);
+  if (EN[0]) memset(((double*)N->a[9]), 0, sizeof(double) * N->n[9]);
   if (EN[1]) memset(((double*)N->a[5]), 0, sizeof(double) * N->n[5]);
   if (EN[1]) proj0_transmit(N, step);
 }

@@ -41,9 +41,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[9]) { return; }
   let i = gi;
   if (i >= 3) { return; }
@@ -94,9 +94,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[9]) { return; }
   let i = gi;
   if (i >= 2) { return; }
@@ -147,9 +147,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[9]) { return; }
   let i = gi;
   if (i >= 2 || !(I[1] != 0 && I[2] != 0)) { return; }
@@ -208,9 +208,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[9]) { return; }
   let i = gi;
   if (i >= 3) { return; }
@@ -271,9 +271,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[9]) { return; }
   let i = gi;
   if (i >= 2) { return; }
@@ -334,9 +334,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[9]) { return; }
   if (I[1] == 0 || I[2] == 0 || I[3] == 0) { return; }
   if ((U.step - I[6]) % I[5] != 0) { return; }

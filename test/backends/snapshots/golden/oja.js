@@ -9,7 +9,6 @@ function proj0_transmit(step) {
   const _sum = P[1].get('_sum_exc');
   const _post_rank = J[0].get('_post_rank');
   const _row_ptr = J[0].get('_row_ptr');
-  const _pre_rank = J[0].get('_pre_rank');
   const _nd = _post_rank.length;
   for (let i = 0; i < _nd; i++) {
     const rk_post = _post_rank[i];
@@ -23,22 +22,22 @@ function proj0_transmit(step) {
     while (_kq < (_k1 - 3)) {
       {
         const k = _kq;
-        const rk_pre = _pre_rank[k];
+        const rk_pre = (k - _k0);
         _s0 += (w[k] * pre_r[rk_pre]);
       }
       {
         const k = (_kq + 1);
-        const rk_pre = _pre_rank[k];
+        const rk_pre = (k - _k0);
         _s1 += (w[k] * pre_r[rk_pre]);
       }
       {
         const k = (_kq + 2);
-        const rk_pre = _pre_rank[k];
+        const rk_pre = (k - _k0);
         _s2 += (w[k] * pre_r[rk_pre]);
       }
       {
         const k = (_kq + 3);
-        const rk_pre = _pre_rank[k];
+        const rk_pre = (k - _k0);
         _s3 += (w[k] * pre_r[rk_pre]);
       }
       _kq = (_kq + 4);
@@ -46,19 +45,19 @@ function proj0_transmit(step) {
     if (_kq < _k1) {
       {
         const k = _kq;
-        const rk_pre = _pre_rank[k];
+        const rk_pre = (k - _k0);
         _s0 += (w[k] * pre_r[rk_pre]);
       }
       if ((_kq + 1) < _k1) {
         {
           const k = (_kq + 1);
-          const rk_pre = _pre_rank[k];
+          const rk_pre = (k - _k0);
           _s1 += (w[k] * pre_r[rk_pre]);
         }
         if ((_kq + 2) < _k1) {
           {
             const k = (_kq + 2);
-            const rk_pre = _pre_rank[k];
+            const rk_pre = (k - _k0);
             _s2 += (w[k] * pre_r[rk_pre]);
           }
         }

@@ -64,7 +64,7 @@ static const double dt = 1.0;
 
 #define SEED (N->seed)
 
-#define NX_NSLOTS 24
+#define NX_NSLOTS 23
 
 #define NX_CONSTANTS 0
 
@@ -87,7 +87,8 @@ static void* nx_aalloc(int64_t bytes) {
 }
 /* Derived arrays of a spiking projection's walk: post rank per inverse entry, weights in inverse order;
    the post-span walk's marks of spiking pre-synaptic neurons; the bitmask's rows. */
-struct NxInv { int32_t* post; double* w; int64_t cap; uint8_t* mark; uint32_t* bits; };
+/* w: the weights in inverse order, of the weights' element type (double, or nx_f32 in float32 precision). */
+struct NxInv { int32_t* post; void* w; int64_t cap; uint8_t* mark; uint32_t* bits; };
 /* Spike log of a population (spikes recorded natively, fetched by the engine after a run). */
 struct NxLog { double* steps; int32_t* ranks; int64_t n, cap; int32_t on; };
 static inline void nx_log_append(NxLog* g, const int32_t* spiked, int64_t ns, int64_t step) {
@@ -218,7 +219,6 @@ static void proj1_transmit(Net* N, int64_t step) {
   double* _sum = (double*)N->a[15];
   int32_t* _row_ptr = (int32_t*)N->a[17];
   int32_t* _post_rank = (int32_t*)N->a[16];
-  int32_t* _pre_rank = (int32_t*)N->a[18];
   const int32_t _didx = ((int32_t*)N->a[5])[0];
   const int32_t _D = ((int32_t*)N->a[6])[0];
   const int64_t _nd = N->n[16];
@@ -234,22 +234,22 @@ static void proj1_transmit(Net* N, int64_t step) {
     while (_kq < (_k1 - 3)) {
       {
         const int64_t k = _kq;
-        const int64_t rk_pre = _pre_rank[k];
+        const int64_t rk_pre = (k - _k0);
         _s0 += (pre_glob_r_ring[(((int64_t)_didx - (_delay[k] - 1) + _D) % _D)] * a_w[0]);
       }
       {
         const int64_t k = (_kq + 1);
-        const int64_t rk_pre = _pre_rank[k];
+        const int64_t rk_pre = (k - _k0);
         _s1 += (pre_glob_r_ring[(((int64_t)_didx - (_delay[k] - 1) + _D) % _D)] * a_w[0]);
       }
       {
         const int64_t k = (_kq + 2);
-        const int64_t rk_pre = _pre_rank[k];
+        const int64_t rk_pre = (k - _k0);
         _s2 += (pre_glob_r_ring[(((int64_t)_didx - (_delay[k] - 1) + _D) % _D)] * a_w[0]);
       }
       {
         const int64_t k = (_kq + 3);
-        const int64_t rk_pre = _pre_rank[k];
+        const int64_t rk_pre = (k - _k0);
         _s3 += (pre_glob_r_ring[(((int64_t)_didx - (_delay[k] - 1) + _D) % _D)] * a_w[0]);
       }
       _kq = (_kq + 4);
@@ -257,19 +257,19 @@ static void proj1_transmit(Net* N, int64_t step) {
     if (_kq < _k1) {
       {
         const int64_t k = _kq;
-        const int64_t rk_pre = _pre_rank[k];
+        const int64_t rk_pre = (k - _k0);
         _s0 += (pre_glob_r_ring[(((int64_t)_didx - (_delay[k] - 1) + _D) % _D)] * a_w[0]);
       }
       if ((_kq + 1) < _k1) {
         {
           const int64_t k = (_kq + 1);
-          const int64_t rk_pre = _pre_rank[k];
+          const int64_t rk_pre = (k - _k0);
           _s1 += (pre_glob_r_ring[(((int64_t)_didx - (_delay[k] - 1) + _D) % _D)] * a_w[0]);
         }
         if ((_kq + 2) < _k1) {
           {
             const int64_t k = (_kq + 2);
-            const int64_t rk_pre = _pre_rank[k];
+            const int64_t rk_pre = (k - _k0);
             _s2 += (pre_glob_r_ring[(((int64_t)_didx - (_delay[k] - 1) + _D) % _D)] * a_w[0]);
           }
         }
@@ -288,7 +288,7 @@ static void pop0_random(Net* N, int64_t step) {
     const double _a0 = 0.0;
     const double _a1 = 1.0;
     const double _w = _a1 - _a0;
-    double* _out = ((double*)N->a[19]); const int64_t _n = N->n[19];
+    double* _out = ((double*)N->a[18]); const int64_t _n = N->n[18];
     for (int64_t _b = 0; _b < _n; _b += NX_RB) nx_uniform_block(_out + _b, _b, _n - _b < NX_RB ? _n - _b : NX_RB, _a0, _w, SEED, 65536u, (uint64_t)step, 0u);
   }
 }
@@ -297,9 +297,9 @@ static void pop0_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  double* __restrict a_glob_r = (double*)N->a[20];
-  double* __restrict a_r = (double*)N->a[21];
-  double* __restrict _rand_0 = (double*)N->a[19];
+  double* __restrict a_glob_r = (double*)N->a[19];
+  double* __restrict a_r = (double*)N->a[20];
+  double* __restrict _rand_0 = (double*)N->a[18];
   a_glob_r[0] = (a_glob_r[0] + t);
   const double a_glob_r_g = a_glob_r[0];
   for (int64_t i = 0; i < 3; i++) {
@@ -311,10 +311,10 @@ static void pop1_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  double* __restrict a_r = (double*)N->a[22];
+  double* __restrict a_r = (double*)N->a[21];
   double* __restrict _sum_ff = (double*)N->a[8];
   double* __restrict _sum_fb = (double*)N->a[15];
-  double* __restrict _mean_r = (double*)N->a[23];
+  double* __restrict _mean_r = (double*)N->a[22];
   const double _mean_r_g = _mean_r[0];
   for (int64_t i = 0; i < 3; i++) {
     a_r[i] = ((_sum_ff[i]) + (_sum_fb[i]) + _mean_r_g);
@@ -324,20 +324,20 @@ static void pop1_update(Net* N, int64_t step) {
 static void pop0_delay(Net* N, int64_t step) {
   (void)step;
   const int32_t _idx = (((int32_t*)N->a[5])[0] + 1) % ((int32_t*)N->a[6])[0];
-  memcpy(((double*)N->a[4]) + (int64_t)_idx * N->n[21], ((double*)N->a[21]), sizeof(double) * N->n[21]);
-  memcpy(((double*)N->a[12]) + (int64_t)_idx * N->n[20], ((double*)N->a[20]), sizeof(double) * N->n[20]);
+  memcpy(((double*)N->a[4]) + (int64_t)_idx * N->n[20], ((double*)N->a[20]), sizeof(double) * N->n[20]);
+  memcpy(((double*)N->a[12]) + (int64_t)_idx * N->n[19], ((double*)N->a[19]), sizeof(double) * N->n[19]);
   ((int32_t*)N->a[5])[0] = _idx;
 }
 
 static void pop1_globalops(Net* N, int64_t step) {
   (void)step;
-  { const double* x = ((double*)N->a[22]); const int64_t n = N->n[22];
+  { const auto* x = ((double*)N->a[21]); const int64_t n = N->n[21];
     {
       double a = 0.0;
       for (int64_t i = 0; i < n; i++) {
         a = (a + x[i]);
       }
-      ((double*)N->a[23])[0] = (a / (double)n);
+      ((double*)N->a[22])[0] = (a / (double)n);
     }
   }
 }

@@ -85,7 +85,6 @@ function proj1_transmit(step) {
   const _sum = P[1].get('_sum_fb');
   const _post_rank = J[1].get('_post_rank');
   const _row_ptr = J[1].get('_row_ptr');
-  const _pre_rank = J[1].get('_pre_rank');
   const _nd = _post_rank.length;
   for (let i = 0; i < _nd; i++) {
     const rk_post = _post_rank[i];
@@ -99,22 +98,22 @@ function proj1_transmit(step) {
     while (_kq < (_k1 - 3)) {
       {
         const k = _kq;
-        const rk_pre = _pre_rank[k];
+        const rk_pre = (k - _k0);
         _s0 += (pre_glob_r_ring[((_didx - (_delay[k] - 1) + _D) % _D)] * w[0]);
       }
       {
         const k = (_kq + 1);
-        const rk_pre = _pre_rank[k];
+        const rk_pre = (k - _k0);
         _s1 += (pre_glob_r_ring[((_didx - (_delay[k] - 1) + _D) % _D)] * w[0]);
       }
       {
         const k = (_kq + 2);
-        const rk_pre = _pre_rank[k];
+        const rk_pre = (k - _k0);
         _s2 += (pre_glob_r_ring[((_didx - (_delay[k] - 1) + _D) % _D)] * w[0]);
       }
       {
         const k = (_kq + 3);
-        const rk_pre = _pre_rank[k];
+        const rk_pre = (k - _k0);
         _s3 += (pre_glob_r_ring[((_didx - (_delay[k] - 1) + _D) % _D)] * w[0]);
       }
       _kq = (_kq + 4);
@@ -122,19 +121,19 @@ function proj1_transmit(step) {
     if (_kq < _k1) {
       {
         const k = _kq;
-        const rk_pre = _pre_rank[k];
+        const rk_pre = (k - _k0);
         _s0 += (pre_glob_r_ring[((_didx - (_delay[k] - 1) + _D) % _D)] * w[0]);
       }
       if ((_kq + 1) < _k1) {
         {
           const k = (_kq + 1);
-          const rk_pre = _pre_rank[k];
+          const rk_pre = (k - _k0);
           _s1 += (pre_glob_r_ring[((_didx - (_delay[k] - 1) + _D) % _D)] * w[0]);
         }
         if ((_kq + 2) < _k1) {
           {
             const k = (_kq + 2);
-            const rk_pre = _pre_rank[k];
+            const rk_pre = (k - _k0);
             _s2 += (pre_glob_r_ring[((_didx - (_delay[k] - 1) + _D) % _D)] * w[0]);
           }
         }

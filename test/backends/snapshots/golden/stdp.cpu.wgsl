@@ -42,9 +42,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   if (gi != 0) { return; }
   {
@@ -53,13 +53,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     base = 8;
     let _cnt = n;
     let _go = I[1] != 0 && I[2] != 0;
-    IND[0] = select(0u, u32(min(_cnt, 65535)), _go);
+    IND[0] = select(0u, u32(min(_cnt, 20)), _go);
     IND[1] = 1u;
     IND[2] = 1u;
   }
 }
 
-// ==== proj0_transmit {"indirect":0}
+// ==== proj0_transmit {"indirect":0,"most":20,"rows":1}
 // neurarchy webgpu kernel proj0_transmit
 const DT: f32 = 0.1f;
 const SEED: u32 = 1u;
@@ -112,9 +112,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
@@ -186,9 +186,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   if (gi != 0) { return; }
   atomicStore(&A[0], 0);
@@ -304,9 +304,9 @@ fn nx_geom(q: f32, stream: u32, index: u32, draw: u32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   let i = gi;
   if (i >= 20) { return; }
@@ -370,9 +370,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   let i = gi;
   if (i >= 1) { return; }
@@ -444,17 +444,19 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   if (gi != 0) { return; }
   { let _go = I[2] != 0;
-    IND[3] = select(0u, u32(min(atomicLoad(&A[1]), 65535)), _go);
-    IND[4] = 1u; IND[5] = 1u; }
+    IND[3] = select(0u, u32(min(atomicLoad(&A[1]), 1)), _go);
+    IND[4] = 1u;
+    IND[5] = 1u;
+  }
 }
 
-// ==== proj0_post {"indirect":1}
+// ==== proj0_post {"indirect":1,"most":1,"rows":1}
 // neurarchy webgpu kernel proj0_post
 const DT: f32 = 0.1f;
 const SEED: u32 = 1u;
@@ -507,9 +509,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   let n = atomicLoad(&A[1]);
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
@@ -579,9 +581,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   let _j = U.step - I[1437 + 3];
   let _base = I[1437 + (_j & 1)];
@@ -634,9 +636,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   let _j = U.step - I[1569 + 3];
   let _base = I[1569 + (_j & 1)];

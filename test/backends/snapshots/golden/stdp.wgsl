@@ -42,9 +42,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   if (gi != 0) { return; }
   {
@@ -53,13 +53,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
     base = 8;
     let _cnt = n;
     let _go = I[1] != 0 && I[2] != 0;
-    IND[0] = select(0u, u32(min(_cnt, 65535)), _go);
+    IND[0] = select(0u, u32(min(_cnt, 20)), _go);
     IND[1] = 1u;
     IND[2] = 1u;
   }
 }
 
-// ==== proj0_transmit {"indirect":0}
+// ==== proj0_transmit {"bounded":0,"groups":20,"rows":1}
 // neurarchy webgpu kernel proj0_transmit
 const DT: f32 = 0.1f;
 const SEED: u32 = 1u;
@@ -72,6 +72,7 @@ struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(6) var<storage, read> C1: array<i32>;
 @group(0) @binding(7) var<storage, read> C2: array<i32>;
 @group(0) @binding(8) var<storage, read> C3: array<i32>;
+@group(0) @binding(4) var<storage, read_write> IND: array<u32>;
 fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
 fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
 fn nx_addf(idx: i32, v: f32) {
@@ -111,11 +112,13 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 
 @compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
+  let li = i32(lid.x);
+  let nwg = vec3<u32>(IND[0], IND[1], IND[2]);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
+  if (wid.x >= nwg.x || wid.y >= nwg.y) { return; }
   var n: i32 = 0; var base: i32 = 0;
   n = atomicLoad(&A[0]);
   base = 8;
@@ -186,9 +189,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   if (gi != 0) { return; }
   atomicStore(&A[0], 0);
@@ -304,9 +307,9 @@ fn nx_geom(q: f32, stream: u32, index: u32, draw: u32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   let i = gi;
   if (i >= 20) { return; }
@@ -370,9 +373,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   let i = gi;
   if (i >= 1) { return; }
@@ -444,17 +447,19 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   if (gi != 0) { return; }
   { let _go = I[2] != 0;
-    IND[3] = select(0u, u32(min(atomicLoad(&A[1]), 65535)), _go);
-    IND[4] = 1u; IND[5] = 1u; }
+    IND[3] = select(0u, u32(min(atomicLoad(&A[1]), 1)), _go);
+    IND[4] = 1u;
+    IND[5] = 1u;
+  }
 }
 
-// ==== proj0_post {"indirect":1}
+// ==== proj0_post {"bounded":1,"groups":1,"rows":1}
 // neurarchy webgpu kernel proj0_post
 const DT: f32 = 0.1f;
 const SEED: u32 = 1u;
@@ -467,6 +472,7 @@ struct Step { step: i32, step_lo: u32, step_hi: u32, t: f32 }
 @group(0) @binding(6) var<storage, read> C1: array<i32>;
 @group(0) @binding(7) var<storage, read> C2: array<i32>;
 @group(0) @binding(8) var<storage, read> C3: array<i32>;
+@group(0) @binding(4) var<storage, read_write> IND: array<u32>;
 fn nx_ldf(idx: i32) -> f32 { return bitcast<f32>(atomicLoad(&F[idx])); }
 fn nx_stf(idx: i32, v: f32) { atomicStore(&F[idx], bitcast<u32>(v)); }
 fn nx_addf(idx: i32, v: f32) {
@@ -506,11 +512,13 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 
 @compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
+  let li = i32(lid.x);
+  let nwg = vec3<u32>(IND[3], IND[4], IND[5]);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
+  if (wid.x >= nwg.x || wid.y >= nwg.y) { return; }
   let n = atomicLoad(&A[1]);
   for (var s = i32(wid.x); s < n; s = s + i32(nwg.x)) {
     let rk_post: i32 = I[68 + s];
@@ -579,9 +587,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   let _j = U.step - I[1437 + 3];
   let _base = I[1437 + (_j & 1)];
@@ -634,9 +642,9 @@ fn nx_pow(x: f32, y: f32) -> f32 {
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let li = i32(lid.x);
   let gi = i32(gid.x + gid.y * nwg.x * 64u);
   let wg = i32(wid.x + wid.y * nwg.x);
-  let li = i32(lid.x);
   if (U.step >= I[92]) { return; }
   let _j = U.step - I[1569 + 3];
   let _base = I[1569 + (_j & 1)];
