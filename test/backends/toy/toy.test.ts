@@ -88,8 +88,10 @@ it('a toy backend prints the shared neuron kernel in another syntax', async () =
 it('a toy backend prints the shared weighted sum of a rate-coded projection in another syntax', async () => {
   const net = new Network();
   const pop = net.create(2, new Neuron({ equations: 'r = sum(exc)' }));
-  net.connect(pop, pop, 'exc', new Synapse({ psp: 'w * pre.r' })).allToAll(0.5);
+  // One-to-one: not dense (all-to-all rows would take rk_pre from the position, ir/dense-rows.ts).
+  net.connect(pop, pop, 'exc', new Synapse({ psp: 'w * pre.r' })).oneToOne(0.5);
   await net.compile({ backend: 'js' });
+  expect(net.plan!.projections[0].denseRows).toBeUndefined();
   // An add reduction: four interleaved partial sums (kernels/synapse-loops.ts dendriteSumLoop).
   expect(toySum(net.plan!.projections[0])).toBe(`(defkernel proj0_transmit
   (let _nd (length _post_rank))
