@@ -79,6 +79,25 @@ function loopTarget(proj: ProjectionPlan, scope: CSynapseScope, table: ArrayTabl
     parallel: (synapses) => parallelFor(table.threads, synapses, undefined, SYNAPSE_THRESHOLD),
     // ivdep lets GCC vectorise despite the pointers it cannot prove distinct (element-wise, same bits).
     independent: () => ['#pragma GCC ivdep'],
+    laneGroup,
+  };
+}
+
+/**
+ * Dense rows' groups of four as one `nx_v4d` step (`LoopTarget.laneGroup`) when the psp is the
+ * product of two arrays read at `k` and at `rk_pre` (`w * pre.r`, as the renderer writes it): lane j
+ * is partial j, `nx_v4` loads four doubles or converts four floats at once, and the product and the
+ * sum are the lanes' own (no contraction: -ffp-contract=off), so the bits are the four blocks'. g++
+ * left to itself vectorises float32 groups as two 128-bit halves with a conversion per load.
+ */
+function laneGroup(add: string, offset: number): { pack: string[]; step: string[]; unpack: string[] } | undefined {
+  const m = /^_s0 \+= \((\w+)\[(k|rk_pre)\] \* (\w+)\[(k|rk_pre)\]\);$/.exec(add.trim());
+  if (!m || m[2] === m[4]) return undefined;
+  const at = (index: string) => (index === 'k' ? '_kq' : `_kq - _k0${offset ? ' + 1' : ''}`);
+  return {
+    pack: ['nx_v4d _sv = { _s0, _s1, _s2, _s3 };'],
+    step: [`_sv += nx_v4(&${m[1]}[${at(m[2])}]) * nx_v4(&${m[3]}[${at(m[4])}]);`],
+    unpack: ['_s0 = _sv[0]; _s1 = _sv[1]; _s2 = _sv[2]; _s3 = _sv[3];'],
   };
 }
 

@@ -34,6 +34,15 @@ export interface LoopTarget {
   /** Lines before a loop over a dendrite's synapses whose iterations are independent (a vectorisation hint), or none. */
   independent?(): string[];
   /**
+   * The whole groups of four synapses of a dense row's span as one vector step, where the backend
+   * can: `add` is the statement adding synapse `k`'s psp into `_s0` (as `addInto('_s0')` renders it),
+   * `offset` the span's `rk_pre − (k − _k0)` (0 or 1). Returns the lines that load `_s0…_s3` into the
+   * lanes of a vector (`pack`), one group's step from `_kq` (`step`, lane j taking synapse
+   * `_kq + j` into partial j: the same operations in the same order as the four blocks), and the
+   * lanes back into `_s0…_s3` (`unpack`); undefined keeps the four blocks.
+   */
+  laneGroup?(add: string, offset: number): { pack: string[]; step: string[]; unpack: string[] } | undefined;
+  /**
    * How loops are spread over parallel invocations (a GPU's invocations and workgroups); each one
    * not given is the dialect's sequential loop. The work is the same, each element once; only the
    * order between invocations changes.
@@ -171,13 +180,19 @@ function interleavedSum(t: LoopTarget, addInto: (acc: string) => string[], dense
   const tail = (j: number): string[] => j === SUM_PARTIALS - 1 ? [] : d.ifBlock(d.cmp('<', at(j), '_k1'), [...d.block(synapse(at(j), tailHow, addInto(acc[j]))), ...tail(j + 1)]);
   // Pairwise: `(_s0 + _s1) + (_s2 + _s3)`.
   const combined = (xs: string[]): string => xs.length === 1 ? xs[0] : plus(combined(xs.slice(0, xs.length / 2)), combined(xs.slice(xs.length / 2)));
+  // The whole groups of a span of constant offset: the backend's vector step where it has one.
+  const span = (end: string, how: 'position' | 'position + 1' | 'index'): string[] => {
+    const lanes = how === 'index' ? undefined : t.laneGroup?.(addInto(acc[0]).join(' '), how === 'position' ? 0 : 1);
+    if (!lanes) return d.whileLoop(wholeGroupBefore(end), group(how));
+    return [...d.block([...lanes.pack, ...d.whileLoop(wholeGroupBefore(end), [...lanes.step, d.assign('_kq', plus('_kq', String(SUM_PARTIALS)))]), ...lanes.unpack])];
+  };
   const groups = dense === 'all-but-self' ? [
     // The own rank's synapse position `rk_post` is where the offset changes: `_kb`.
     d.declare('_kb', plus('_k0', 'rk_post'), idx),
-    ...d.whileLoop(wholeGroupBefore('_kb'), group('position')),
+    ...span('_kb', 'position'),
     ...d.ifBlock(d.and(d.cmp('<', '_kq', '_kb'), wholeGroupBefore('_k1')), group('select')),
-    ...d.whileLoop(wholeGroupBefore('_k1'), group('position + 1')),
-  ] : d.whileLoop(wholeGroupBefore('_k1'), group(dense ? 'position' : 'index'));
+    ...span('_k1', 'position + 1'),
+  ] : span('_k1', dense ? 'position' : 'index');
   return [
     ...acc.map((s) => d.declare(s, d.expr.number(0), { mutable: true })),
     d.declare('_kq', '_k0', { mutable: true, type: 'index' }),

@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
-import type { Network } from '../../../src/index.js';
+import { Network, Neuron, Uniform } from '../../../src/index.js';
 import {
   conform, rateNetwork, spikingNetwork, timedNetwork, drawsNetwork, axonNetwork, lateNetwork, poissonNetwork, type Builder,
 } from '../../helpers/conformance.js';
@@ -53,5 +53,21 @@ describe.skipIf(!compiler)("cpp with precision 'float32': bit-identical to js", 
 
   it.each(NETWORKS.slice(1, 4))('%s (2 threads)', async (_what, build, ms, chunks) => {
     await conform('cpp', { directory, numThreads: 2 }, float32(build), ms, chunks);
+  });
+});
+
+describe.skipIf(!compiler)('cpp dense rows: groups of four as one nx_v4d step', () => {
+  it.each(['float64', 'float32'] as const)('%s: the lanes are the four partial sums (js bits), and the source shows the step', async (precision) => {
+    // 14 neurons, all-to-all without self: whole groups on both sides of the own rank, and tails.
+    const build: Builder = (backend) => {
+      const net = new Network({ seed: 3, backend, dt: 1, precision });
+      const pop = net.create(14, new Neuron({ parameters: 'tau = 10.0', equations: 'tau * dx/dt + x = sum(exc) + 0.3\n r = tanh(x)' }));
+      pop.x = Array.from({ length: 14 }, (_, i) => Math.sin(i + 0.5));
+      net.connect(pop, pop, 'exc').connectAllToAll({ weights: new Uniform(-0.4, 0.4) });
+      return { net };
+    };
+    const { other } = await conform('cpp', { directory }, build, 20, 2);
+    expect(other.net.plan!.projections[0].denseRows).toBe('all-but-self');
+    expect(other.net.source).toContain('_sv += nx_v4(&');
   });
 });

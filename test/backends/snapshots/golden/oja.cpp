@@ -175,6 +175,24 @@ static inline double nx_fdlibm_pow(double x, double y) {
   return s * z;
 }
 static inline double nx_v8_pow(double x, double y) { return nx_fdlibm_pow(x, y); }
+/* An element of an attribute stored in float32 (setup({ precision: 'float32' })): read as a double,
+   rounded to the nearest float when written, so that every expression is computed in double, as
+   the js backend's Float32Array does; float * float would otherwise round each product. */
+struct nx_f32 {
+  float v;
+  operator double() const { return (double)v; }
+  nx_f32& operator=(double x) { v = (float)x; return *this; }
+  nx_f32& operator+=(double x) { v = (float)((double)v + x); return *this; }
+  nx_f32& operator-=(double x) { v = (float)((double)v - x); return *this; }
+  nx_f32& operator*=(double x) { v = (float)((double)v * x); return *this; }
+  nx_f32& operator/=(double x) { v = (float)((double)v / x); return *this; }
+};
+/* Four float64 lanes (GCC/Clang vector extensions): a loop's guard tested on four elements at once (forGuarded). */
+typedef double __attribute__((vector_size(32))) nx_v4d;
+static inline nx_v4d nx_v4(const double* p) { nx_v4d v; __builtin_memcpy(&v, p, sizeof v); return v; }
+typedef float __attribute__((vector_size(16))) nx_v4f;
+/* Four floats to four doubles: lane by lane, which g++ compiles to one vcvtps2pd ymm (__builtin_convertvector gave two halves and an insert). */
+static inline nx_v4d nx_v4(const nx_f32* p) { nx_v4f v; __builtin_memcpy(&v, p, sizeof v); return (nx_v4d){ (double)v[0], (double)v[1], (double)v[2], (double)v[3] }; }
 static inline double nx_pos(double x) { return x > 0.0 ? x : 0.0; }
 /* JS Math.pow, bit for bit: the pow of the V8 that runs the js backend (fdlibm.ts); x^2 inline, x * x on both. */
 static inline double nx_pow(double x, double y) {
@@ -278,28 +296,13 @@ static void proj0_transmit(Net* N, int64_t step) {
     double _s2 = 0.0;
     double _s3 = 0.0;
     int64_t _kq = _k0;
-    while (_kq < (_k1 - 3)) {
-      {
-        const int64_t k = _kq;
-        const int64_t rk_pre = (k - _k0);
-        _s0 += (a_w[k] * pre_r[rk_pre]);
+    {
+      nx_v4d _sv = { _s0, _s1, _s2, _s3 };
+      while (_kq < (_k1 - 3)) {
+        _sv += nx_v4(&a_w[_kq]) * nx_v4(&pre_r[_kq - _k0]);
+        _kq = (_kq + 4);
       }
-      {
-        const int64_t k = (_kq + 1);
-        const int64_t rk_pre = (k - _k0);
-        _s1 += (a_w[k] * pre_r[rk_pre]);
-      }
-      {
-        const int64_t k = (_kq + 2);
-        const int64_t rk_pre = (k - _k0);
-        _s2 += (a_w[k] * pre_r[rk_pre]);
-      }
-      {
-        const int64_t k = (_kq + 3);
-        const int64_t rk_pre = (k - _k0);
-        _s3 += (a_w[k] * pre_r[rk_pre]);
-      }
-      _kq = (_kq + 4);
+      _s0 = _sv[0]; _s1 = _sv[1]; _s2 = _sv[2]; _s3 = _sv[3];
     }
     if (_kq < _k1) {
       {
