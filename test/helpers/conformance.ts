@@ -6,6 +6,7 @@ import {
   Network, Neuron, Synapse, Uniform, Normal, STDP, PoissonPopulation, SpikeSourceArray, TimedArray,
   type BackendName, type CompileOptions,
 } from '../../src/index.js';
+import { ELEMENT_THRESHOLD } from '../../src/backends/cpp/parallel.js';
 
 export type Built = { net: Network; after?: (net: Network, chunk: number) => void };
 export type Builder = (backend: BackendName) => Built;
@@ -231,5 +232,50 @@ export function lateNetwork(backend: BackendName): Built {
   net.connect(p, p, 'exc', new STDP({ tau_plus: 20.0, tau_minus: 20.0, A_plus: 0.01, A_minus: 0.0105, w_max: 0.3 }), { name: 'stdp' })
     .connectAllToAll({ weights: 0.1 });
   net.setCurrentStep(2 ** 31 - 3);
+  return { net };
+}
+
+/* ---------------- a network above the threads' thresholds ---------------- */
+
+const CobaThreads = new Neuron({
+  name: 'coba_threads',
+  parameters: `
+    El = -60.0 : population
+    Vr = -60.0 : population
+    Erev_exc = 0.0 : population
+    Erev_inh = -80.0 : population
+    Vt = -50.0 : population
+    tau = 20.0 : population
+    tau_exc = 5.0 : population
+    tau_inh = 10.0 : population
+    I = 20.0
+  `,
+  equations: `
+    drive = 1.0 + 0.1 * sin(t / 3.0) : population
+    tau * dv/dt = (El - v) + g_exc * (Erev_exc - v) + g_inh * (Erev_inh - v) + drive * I + 0.5 * Normal(0.0, 1.0) + 0.001 * mean(v)
+    tau_exc * dg_exc/dt = - g_exc
+    tau_inh * dg_inh/dt = - g_inh
+  `,
+  spike: 'v > Vt',
+  reset: 'v = Vr',
+  refractory: 5.0,
+});
+
+/**
+ * COBA with noise, a population drive and a mean, `extra` neurons above cpp's element threshold (an
+ * odd size: the last thread's share ends in a remainder), so that its equations and draws fork on
+ * threads; delays on the inhibitory projection.
+ */
+export function cobaAboveThreshold(backend: BackendName, extra: number): Built {
+  const N = ELEMENT_THRESHOLD + extra, NE = Math.floor(0.8 * N);
+  const net = new Network({ seed: 7, backend, dt: 0.1 });
+  const P = net.create(N, CobaThreads, { name: 'P' });
+  P.v = new Normal(-55.0, 5.0);
+  P.g_exc = new Normal(4.0, 1.5);
+  P.g_inh = new Normal(20.0, 12.0);
+  P.I = new Uniform(0.0, 25.0);
+  net.connect(P.slice(0, NE), P, 'exc', undefined, { name: 'e' }).connectFixedProbability({ weights: 0.6, probability: 20 / N });
+  net.connect(P.slice(NE), P, 'inh', undefined, { name: 'i' }).connectFixedProbability({ weights: 6.7, probability: 20 / N, delays: 1.0 });
+  net.monitor(P, 'spike');
   return { net };
 }

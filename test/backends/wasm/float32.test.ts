@@ -12,11 +12,10 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Network, Neuron, Normal, Synapse, Uniform, type BackendName } from '../../../src/index.js';
+import { Network, Neuron, Synapse, Uniform, type BackendName } from '../../../src/index.js';
 import { Convolution, Copy } from '../../../src/extensions/convolution/index.js';
-import { ELEMENT_THRESHOLD } from '../../../src/backends/cpp/parallel.js';
 import type { WasmEngine } from '../../../src/backends/wasm/engine.js';
-import { snapshot, expectIdentical, rateNetwork, spikingNetwork, poissonNetwork, type Builder } from '../../helpers/conformance.js';
+import { snapshot, expectIdentical, rateNetwork, spikingNetwork, poissonNetwork, cobaAboveThreshold, type Builder } from '../../helpers/conformance.js';
 
 /** Every network a test built, disposed after it even when it failed (their workers would count in the next tests). */
 const built: Network[] = [];
@@ -32,39 +31,8 @@ const float32 = (build: Builder): Builder => (backend) => {
   return b;
 };
 
-const COBA = new Neuron({
-  name: 'coba_float32',
-  parameters: `
-    El = -60.0 : population
-    Vr = -60.0 : population
-    Vt = -50.0 : population
-    tau = 20.0 : population
-    I = 20.0
-  `,
-  equations: `
-    tau * dv/dt = (El - v) + g_exc * (0.0 - v) + g_inh * (-80.0 - v) + I + 0.5 * Normal(0.0, 1.0)
-    5.0 * dg_exc/dt = - g_exc
-    10.0 * dg_inh/dt = - g_inh
-  `,
-  spike: 'v > Vt',
-  reset: 'v = Vr',
-  refractory: 5.0,
-});
-
-/** COBA above the element threshold (an odd size), delays on the inhibitory projection. */
-function coba(backend: BackendName): { net: Network } {
-  const N = ELEMENT_THRESHOLD + 1001, NE = Math.floor(0.8 * N);
-  const net = new Network({ seed: 7, backend, dt: 0.1, precision: 'float32' });
-  const P = net.create(N, COBA, { name: 'P' });
-  P.v = new Normal(-55.0, 5.0);
-  P.g_exc = new Normal(4.0, 1.5);
-  P.g_inh = new Normal(20.0, 12.0);
-  P.I = new Uniform(0.0, 25.0);
-  net.connect(P.slice(0, NE), P, 'exc', undefined, { name: 'e' }).connectFixedProbability({ weights: 0.6, probability: 20 / N });
-  net.connect(P.slice(NE), P, 'inh', undefined, { name: 'i' }).connectFixedProbability({ weights: 6.7, probability: 20 / N, delays: 1.0 });
-  net.monitor(P, 'spike');
-  return { net: held(net) };
-}
+/** COBA above the element threshold (an odd size), delays on the inhibitory projection, in float32. */
+const coba = float32((backend) => cobaAboveThreshold(backend, 1001));
 
 /**
  * Builds on js and on wasm with each thread count; after each chunk (and its `after`), every array of

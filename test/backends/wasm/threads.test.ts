@@ -21,48 +21,12 @@ import { ModuleWriter, Code } from '../../../src/backends/wasm/encoder.js';
 import { mathSources, moduleImports } from '../../../src/backends/wasm/module.js';
 import { randomModule } from '../../../src/backends/wasm/random.js';
 import type { WasmEngine } from '../../../src/backends/wasm/engine.js';
-import { snapshot, expectIdentical, spikingNetwork, rateNetwork } from '../../helpers/conformance.js';
+import { snapshot, expectIdentical, spikingNetwork, rateNetwork, cobaAboveThreshold } from '../../helpers/conformance.js';
 
 type Build = (backend: BackendName) => Network;
 
-const COBA = new Neuron({
-  name: 'coba_threads',
-  parameters: `
-    El = -60.0 : population
-    Vr = -60.0 : population
-    Erev_exc = 0.0 : population
-    Erev_inh = -80.0 : population
-    Vt = -50.0 : population
-    tau = 20.0 : population
-    tau_exc = 5.0 : population
-    tau_inh = 10.0 : population
-    I = 20.0
-  `,
-  equations: `
-    drive = 1.0 + 0.1 * sin(t / 3.0) : population
-    tau * dv/dt = (El - v) + g_exc * (Erev_exc - v) + g_inh * (Erev_inh - v) + drive * I + 0.5 * Normal(0.0, 1.0) + 0.001 * mean(v)
-    tau_exc * dg_exc/dt = - g_exc
-    tau_inh * dg_inh/dt = - g_inh
-  `,
-  spike: 'v > Vt',
-  reset: 'v = Vr',
-  refractory: 5.0,
-});
-
 /** COBA above the element threshold (an odd size: the last thread's share ends in a remainder). */
-function coba(backend: BackendName): Network {
-  const N = ELEMENT_THRESHOLD + 10_001, NE = Math.floor(0.8 * N);
-  const net = new Network({ seed: 7, backend, dt: 0.1 });
-  const P = net.create(N, COBA, { name: 'P' });
-  P.v = new Normal(-55.0, 5.0);
-  P.g_exc = new Normal(4.0, 1.5);
-  P.g_inh = new Normal(20.0, 12.0);
-  P.I = new Uniform(0.0, 25.0);
-  net.connect(P.slice(0, NE), P, 'exc', undefined, { name: 'e' }).connectFixedProbability({ weights: 0.6, probability: 20 / N });
-  net.connect(P.slice(NE), P, 'inh', undefined, { name: 'i' }).connectFixedProbability({ weights: 6.7, probability: 20 / N, delays: 1.0 });
-  net.monitor(P, 'spike');
-  return net;
-}
+const coba = (backend: BackendName): Network => cobaAboveThreshold(backend, 10_001).net;
 
 const Rate = new Neuron({
   name: 'rate_threads',
