@@ -19,7 +19,6 @@ export type SpecialProjection =
   | { kind: 'decoding'; windowSteps: number }
   | { kind: 'shared'; window: number; weights: number; padding: number | null; indexed: boolean; operation: 'sum' | 'max' | 'min' | 'mean' };
 
-/** An array of the state that is not an attribute, present before compile (an input class's data). */
 /** The CSR arrays of a connectivity (post-major, ranks of the whole populations). */
 export interface CsrRanks {
   readonly rowPtr: ArrayLike<number>;
@@ -27,6 +26,7 @@ export interface CsrRanks {
   readonly preRanks: ArrayLike<number>;
 }
 
+/** An array of the state that is not an attribute, present before compile (an input class's data). */
 export interface StateArrayRecord {
   name: string;
   dtype: 'f64' | 'i32';

@@ -174,8 +174,7 @@ export class CppEngine implements Engine {
       if (arr === this.#bound[k]) continue;
       if (arr === undefined) throw new InternalError(`cpp backend: array '${s.name}' of ${s.owner} ${s.id} does not exist`);
       const Ctor = CTORS[s.type];
-      // A float32 slot adopts a float64 array the runtime put there, each value rounded (as any write to it).
-      if (!(arr instanceof Ctor) && !(s.type === 'f32' && arr instanceof Float64Array)) throw new InternalError(`cpp backend: array '${s.name}' of ${s.owner} ${s.id} is a ${arr.constructor.name}, expected ${Ctor.name}`);
+      if (!(arr instanceof Ctor)) throw new InternalError(`cpp backend: array '${s.name}' of ${s.owner} ${s.id} is a ${arr.constructor.name}, expected ${Ctor.name}`);
       let view = this.#owned.has(arr) ? arr : this.#adopted.get(arr);
       if (!view) {
         view = this.#allocView(s.type, arr.length, this.#describe(s)).view;

@@ -171,8 +171,9 @@ function interleavedSum(t: LoopTarget, addInto: (acc: string) => string[], dense
   const synapse = (k: string, how: DenseRank, take: string[]) => [d.declare('k', k, idx), ...preRank(t, how), ...take];
   const plus = (a: string, b: string) => renderArith(d.expr, '+', a, b);
   const minus = (a: string, b: string) => renderArith(d.expr, '-', a, b);
+  const advance = d.assign('_kq', plus('_kq', String(SUM_PARTIALS)));
   // A whole group of four synapses from `_kq`, then `_kq` past it.
-  const group = (how: DenseRank) => [...acc.flatMap((s, j) => d.block(synapse(at(j), how, addInto(s)))), d.assign('_kq', plus('_kq', String(SUM_PARTIALS)))];
+  const group = (how: DenseRank) => [...acc.flatMap((s, j) => d.block(synapse(at(j), how, addInto(s)))), advance];
   // `_kq < end − 3`, not `_kq + 4 <= end`: no index past `_k1` is formed.
   const wholeGroupBefore = (end: string) => d.cmp('<', '_kq', minus(end, String(SUM_PARTIALS - 1)));
   // The tail: synapse `_kq + j` (j < 3) exists only when the one before it does.
@@ -184,7 +185,7 @@ function interleavedSum(t: LoopTarget, addInto: (acc: string) => string[], dense
   const span = (end: string, how: 'position' | 'position + 1' | 'index'): string[] => {
     const lanes = how === 'index' ? undefined : t.laneGroup?.(addInto(acc[0]).join(' '), how === 'position' ? 0 : 1);
     if (!lanes) return d.whileLoop(wholeGroupBefore(end), group(how));
-    return [...d.block([...lanes.pack, ...d.whileLoop(wholeGroupBefore(end), [...lanes.step, d.assign('_kq', plus('_kq', String(SUM_PARTIALS)))]), ...lanes.unpack])];
+    return [...d.block([...lanes.pack, ...d.whileLoop(wholeGroupBefore(end), [...lanes.step, advance]), ...lanes.unpack])];
   };
   const groups = dense === 'all-but-self' ? [
     // The own rank's synapse position `rk_post` is where the offset changes: `_kb`.
