@@ -17,4 +17,4 @@ export { gaussian, dog, type GaussianOptions, type DogOptions } from './gaussian
 export { fromMatrix, type FromMatrixOptions, type MatrixInput, type DenseMatrix } from './from-matrix.js';
 export { fromSparse, type FromSparseOptions, type SparseMatrix, type CooMatrix, type CsrMatrix, type CscMatrix } from './from-sparse.js';
 export { LILBuilder, withFunc, type RowValues } from './lil-builder.js';
-export { proceduralRule, materialize, proceduralRow, proceduralCounts, expectedSynapses, rowDraws, RowGaps, thresholdsAbove, geometricTable, PROCEDURAL_WORD2, type ProceduralRule, type ProceduralValue, type RowDraws } from './procedural.js';
+export { proceduralRule, proceduralFixedNumberRule, materialize, proceduralRow, proceduralCounts, expectedSynapses, rowDraws, RowGaps, thresholdsAbove, geometricTable, PROCEDURAL_WORD2, type ProceduralRule, type ProceduralValue, type RowDraws } from './procedural.js';

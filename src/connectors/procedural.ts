@@ -1,7 +1,7 @@
 /**
- * Procedural connectivity (GeNN's PROCEDURAL matrices): a fixed-probability projection whose
- * synapses are not stored but regenerated, from counter-based random numbers, each time a
- * pre-synaptic spike is propagated. Memory then grows with the neurons, not the synapses.
+ * Procedural connectivity (GeNN's PROCEDURAL matrices): a fixed-probability or fixed-number-post
+ * projection whose synapses are not stored but regenerated, from counter-based random numbers, each
+ * time a pre-synaptic spike is propagated. Memory then grows with the neurons, not the synapses.
  *
  * The synapses of pre-synaptic neuron `r` (its *row*) are a pure function of (seed, projection
  * stream, r): the candidates are the post-synaptic ranks in ascending order; the gap to the next
@@ -19,20 +19,23 @@
  * `#{k ≤ K : x < table[k − 1]}`; when `x` is below every entry (probability (1 − p)^K) the gap is
  * at least K, and a next word continues from there (the geometric law has no memory).
  *
+ * A fixed-number row (`kind: 'number'`, {@link ChosenGaps}) is a Bernoulli row of a larger
+ * probability thinned to exactly `number` synapses; its gaps are the same integers-only draws.
+ *
  * {@link materialize} stores exactly the synapses {@link proceduralRow} regenerates
  * (`procedural: 'stored'`), for reading weights or checking a procedural network against its stored
  * twin.
  */
 import { NetworkError } from '../errors.js';
 import { BlockStream } from '../random/stream.js';
-import { philox4x32_10 } from '../random/philox.js';
+import { mulhi32, philox4x32_10 } from '../random/philox.js';
 import { normalPairFromWords, u53 } from '../random/draws.js';
 import type { Sampler } from '../random/types.js';
-import { assembleRows, checkNeuronSet, delayToSteps, isSampler, samePopulation, sortedRanks, type Row } from './common.js';
+import { assembleRows, checkCount, checkNeuronSet, delayToSteps, isSampler, samePopulation, sortedRanks, type Row } from './common.js';
 import type { BoundedSampler, Connectivity, NeuronSet, ValueSpec } from './types.js';
 
 /** Counter word 2 of each kind of draw of a procedural row. */
-export const PROCEDURAL_WORD2 = { gap: 0xfffffffd, weight: 0xfffffffc, delay: 0xfffffffb } as const;
+export const PROCEDURAL_WORD2 = { gap: 0xfffffffd, weight: 0xfffffffc, delay: 0xfffffffb, select: 0xfffffffa } as const;
 
 /** The largest geometric table: 2^16 entries (256 KiB), enough for p down to ≈ 6·10⁻⁵ in one word per synapse. */
 const MAX_TABLE = 1 << 16;
@@ -41,12 +44,17 @@ const TWO32 = 4294967296;
 /** Weights or delays of a procedural projection: one number, or a distribution drawn per synapse. */
 export type ProceduralValue = number | Sampler;
 
-/** Everything needed to regenerate the rows of a procedural fixed-probability projection. */
-export interface ProceduralRule {
+/** Everything needed to regenerate the rows of a procedural projection, whatever its kind. */
+export interface ProceduralRuleBase {
   /** Philox key word 0: the network's seed. */
   seed: number;
   /** Philox key word 1: the projection's random stream (`random/streams.ts`). */
   stream: number;
+  /**
+   * The probability of the Bernoulli trials of the rows' gaps: the connection probability of a
+   * fixed-probability rule; of a fixed-number rule, the larger probability of the rows it thins
+   * (see {@link ChosenGaps}).
+   */
   probability: number;
   /** Geometric thresholds `floor((1 − p)^k · 2^32)`, k = 1…K, as unsigned 32-bit values; empty when p = 1 (every candidate). */
   table: Uint32Array;
@@ -72,6 +80,12 @@ export interface ProceduralRule {
   preMember?: Int32Array;
   /** Drop the synapse of a neuron onto itself (same population, not allowed). */
   removeSelf: boolean;
+  /**
+   * A fixed-number rule without self-connections whose candidates are not consecutive: for each
+   * rank of the pre-synaptic population, its index among the candidates or −1 ({@link selfIndex}),
+   * for the kernels (`_proc_self`).
+   */
+  selfIndices?: Int32Array;
   weights: ProceduralValue;
   /** Delays in ms. */
   delays: ProceduralValue;
@@ -80,6 +94,13 @@ export interface ProceduralRule {
   /** Largest delay in steps (the distribution's upper bound). */
   maxDelaySteps: number;
 }
+
+/**
+ * The rows of a procedural projection: `kind: 'probability'` (`connectFixedProbability`), each
+ * candidate kept with `probability`; `kind: 'number'` (`connectFixedNumberPost`), exactly `number`
+ * distinct candidates per row (its own rank excluded when `removeSelf`).
+ */
+export type ProceduralRule = ProceduralRuleBase & ({ kind: 'probability' } | { kind: 'number'; number: number });
 
 /**
  * The thresholds of the geometric gap for probability `p` (0 < p < 1): `floor((1 − p)^k · 2^32)` for
@@ -132,18 +153,20 @@ export class RowGaps {
   readonly #stream: number;
   readonly #block = new Uint32Array(4);
   #pre = 0;
+  #attempt = 0;
   #word = 0;
 
-  constructor(rule: ProceduralRule) {
+  constructor(rule: ProceduralRuleBase) {
     this.#table = rule.table;
     this.#buckets = rule.buckets;
     this.#seed = rule.seed;
     this.#stream = rule.stream;
   }
 
-  /** Back to the first gap word of row `pre`. */
-  start(pre: number): void {
+  /** Back to the first gap word of row `pre` (of its Bernoulli row `attempt`: counter word 3, see {@link ChosenGaps}). */
+  start(pre: number, attempt = 0): void {
     this.#pre = pre;
+    this.#attempt = attempt;
     this.#word = 0;
   }
 
@@ -155,7 +178,7 @@ export class RowGaps {
     let gap = 0;
     for (;;) {
       const w = this.#word++;
-      if ((w & 3) === 0) philox4x32_10(w >>> 2, this.#pre, PROCEDURAL_WORD2.gap, 0, this.#seed, this.#stream, block);
+      if ((w & 3) === 0) philox4x32_10(w >>> 2, this.#pre, PROCEDURAL_WORD2.gap, this.#attempt, this.#seed, this.#stream, block);
       const x = block[w & 3];
       // The bound of x's bucket, then down to the exact count (about one step).
       let below = this.#buckets[x >>> (32 - BUCKET_BITS)];
@@ -164,6 +187,129 @@ export class RowGaps {
       if (below < K) return gap;
     }
   }
+}
+
+/** The gaps of one row at a time, whatever the rule's kind: `start(pre)`, then `next()` for each synapse's gap. */
+export interface Gaps {
+  start(pre: number): void;
+  next(): number;
+}
+
+/**
+ * The gaps of a fixed-number row (`kind: 'number'`): exactly `number` distinct candidates, their own
+ * rank excluded when `removeSelf`, in ascending order. The row is a Bernoulli row of probability
+ * `p'` (the rule's `probability`, a little above `number / candidates`: {@link thinningProbability})
+ * drawn by the same integer gaps as a fixed-probability row, and thinned to `number` of its `C`
+ * kept candidates by selection sampling (Knuth's algorithm S: the next kept candidate is chosen
+ * with probability (still to choose) / (still to see), one word each: chosen when
+ * `mulhi(x, still to see) < still to choose`, integers only). A Bernoulli row given its count `C`
+ * is a uniformly drawn `C`-subset, and a uniform `number`-subset of it is a uniformly drawn
+ * `number`-subset of the candidates, so the rows are uniform (to the 2^-32 of the integer
+ * thresholds). A row with `C < number` is drawn again from the next Bernoulli row (`attempt`, the
+ * gap blocks' counter word 3: rare, `p'` puts the mean three standard deviations above `number`).
+ *
+ * Why this and not Floyd's algorithm or a partial shuffle (the stored connector's): those give the
+ * chosen candidates out of order, and a row walked on a GPU thread cannot hold a list to sort; the
+ * walks (and the stored form's inverse walk they must match) go in ascending post rank. Selection
+ * sampling alone is in order but costs a word per candidate (O(N_post) a spike); thinning a
+ * Bernoulli row keeps it in order at O(number) words — the gaps twice (the count, then the walk)
+ * and a selection word per kept candidate — with a few integers of state, and the same u32
+ * compares on every backend (a GPU without float64 gets the same rows).
+ */
+export class ChosenGaps implements Gaps {
+  readonly #gaps: RowGaps;
+  readonly #select = new Uint32Array(4);
+  readonly #rule: ProceduralRuleBase;
+  readonly #n: number;
+  readonly #number: number;
+  #pre = 0;
+  #self = -1;
+  #count = 0;
+  #seen = 0;
+  #chosen = 0;
+  #pos = -1;
+  #word = 0;
+
+  constructor(rule: ProceduralRuleBase & { number: number }) {
+    this.#gaps = new RowGaps(rule);
+    this.#rule = rule;
+    this.#n = rule.candidates.length;
+    this.#number = rule.number;
+  }
+
+  /** Finds the first Bernoulli row of `pre` with at least `number` candidates (itself excluded), and starts it. */
+  start(pre: number): void {
+    const gaps = this.#gaps, n = this.#n;
+    this.#pre = pre;
+    this.#self = this.#rule.removeSelf ? selfIndex(this.#rule, pre) : -1;
+    for (let attempt = 0; ; attempt++) {
+      gaps.start(pre, attempt);
+      let count = 0;
+      for (let j = gaps.next(); j < n; j += 1 + gaps.next()) if (j !== this.#self) count++;
+      if (count >= this.#number) {
+        this.#count = count;
+        gaps.start(pre, attempt);
+        break;
+      }
+    }
+    this.#seen = 0;
+    this.#chosen = 0;
+    this.#pos = -1;
+    this.#word = 0;
+  }
+
+  /** The gap to the next chosen candidate; after the last, `n` (past the end). */
+  next(): number {
+    if (this.#chosen >= this.#number) return this.#n;
+    const from = this.#pos, rule = this.#rule, block = this.#select;
+    for (;;) {
+      this.#pos += 1 + this.#gaps.next();
+      if (this.#pos >= this.#n) return this.#n; // never: the last ones left are chosen surely
+      if (this.#pos === this.#self) continue;
+      const w = this.#word++;
+      if ((w & 3) === 0) philox4x32_10(w >>> 2, this.#pre, PROCEDURAL_WORD2.select, 0, rule.seed, rule.stream, block);
+      const left = this.#count - this.#seen++;
+      if (mulhi32(block[w & 3], left) < this.#number - this.#chosen) {
+        this.#chosen++;
+        return this.#pos - from - 1;
+      }
+    }
+  }
+}
+
+/** The gaps of `rule`'s rows: Bernoulli gaps, or a fixed-number row's chosen ones. */
+export function rowGaps(rule: ProceduralRule): Gaps {
+  return rule.kind === 'number' ? new ChosenGaps(rule) : new RowGaps(rule);
+}
+
+/**
+ * The index of `pre` among the candidates (ascending), or −1 when it is not one: the candidate a
+ * fixed-number row without self-connections skips. The kernels read it from `_proc_self`
+ * ({@link ProceduralRuleBase.selfIndices}), or compute `pre − consecutiveFrom`.
+ */
+export function selfIndex(rule: ProceduralRuleBase, pre: number): number {
+  const c = rule.candidates;
+  if (rule.consecutiveFrom !== undefined) {
+    const j = pre - rule.consecutiveFrom;
+    return j >= 0 && j < c.length ? j : -1;
+  }
+  let lo = 0, hi = c.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (c[mid] < pre) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < c.length && c[lo] === pre ? lo : -1;
+}
+
+/**
+ * The probability `p'` of the Bernoulli rows a fixed-number rule thins to `number` of `available`
+ * candidates: the mean count three standard deviations (and 3) above `number`, so that about one
+ * row in a thousand is drawn again, and the extra gaps cost about 3·sqrt(number) words.
+ */
+export function thinningProbability(number: number, available: number): number {
+  if (number <= 0) return 0;
+  return Math.min(1, (number + 3 * Math.sqrt(number) + 3) / available);
 }
 
 /** The draws of one synapse: blocks (b, pre, word2, m), b = 0, 1, …, consumed as a host stream is. */
@@ -238,7 +384,7 @@ export function rowDraws(rule: ProceduralRule): RowDraws {
   const draws = new SynapseDraws(rule);
   const delayMs = valueDraw(rule, rule.delays, PROCEDURAL_WORD2.delay, draws);
   const weight = valueDraw(rule, rule.weights, PROCEDURAL_WORD2.weight, draws);
-  const gaps = new RowGaps(rule);
+  const gaps = rowGaps(rule);
   return {
     row: (pre) => gaps.start(pre),
     gap: () => gaps.next(),
@@ -255,7 +401,7 @@ export function rowDraws(rule: ProceduralRule): RowDraws {
 export function proceduralRow(rule: ProceduralRule, pre: number, visit: (post: number, m: number) => void): void {
   if (rule.preMember ? !rule.preMember[pre] : pre >= rule.preSize) return;
   const n = rule.candidates.length;
-  const gaps = new RowGaps(rule);
+  const gaps = rowGaps(rule);
   gaps.start(pre);
   for (let m = 0, j = gaps.next(); j < n; m++, j += 1 + gaps.next()) {
     const post = rule.candidates[j];
@@ -264,9 +410,16 @@ export function proceduralRow(rule: ProceduralRule, pre: number, visit: (post: n
   }
 }
 
-/** The expected number of synapses of a rule, p · N_pre · N_candidates (rounded): nothing drawn. */
+/** The expected number of synapses of a rule, p · N_pre · N_candidates (rounded), or number · N_pre: nothing drawn. */
 export function expectedSynapses(rule: ProceduralRule): number {
+  if (rule.kind === 'number') return rule.number * rule.preRanks.length;
   return Math.round(rule.probability * rule.preRanks.length * rule.candidates.length);
+}
+
+/** The fraction of the possible synapses a rule makes: its probability, or number / N_candidates. */
+export function proceduralDensity(rule: ProceduralRule): number {
+  if (rule.kind === 'number') return rule.candidates.length ? rule.number / rule.candidates.length : 0;
+  return rule.probability;
 }
 
 const counted = new WeakMap<ProceduralRule, { synapses: number; dendrites: number }>();
@@ -303,6 +456,12 @@ export interface ProceduralRuleOptions {
   dt: number;
 }
 
+/** Options of {@link proceduralFixedNumberRule}. */
+export interface ProceduralFixedNumberOptions extends Omit<ProceduralRuleOptions, 'probability'> {
+  /** Distinct post-synaptic neurons per pre-synaptic neuron. */
+  number: number;
+}
+
 /** The largest value of a delay spec in steps, or an error naming `who` when a distribution has none. */
 function maxDelaySteps(delays: ProceduralValue, dt: number, who: string): number {
   if (typeof delays === 'number') return delayToSteps(delays, dt, who);
@@ -330,6 +489,42 @@ export function proceduralRule(pre: NeuronSet, post: NeuronSet, options: Procedu
   if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new NetworkError(`${who}: probability must be a number in [0, 1], got ${String(p)}`);
   checkNeuronSet(pre, 'pre', who);
   checkNeuronSet(post, 'post', who);
+  // p = 0: no candidate at all (the loops never start).
+  return { kind: 'probability', ...ruleBase(pre, p > 0 ? sortedRanks(post.ranks) : new Int32Array(0), p, samePopulation(pre, post), options, who) };
+}
+
+/**
+ * The rule of a procedural fixed-number-post projection between `pre` and `post`: `number`
+ * distinct post-synaptic neurons per pre-synaptic neuron, itself excluded when they are one
+ * population and self-connections are not allowed (as the stored `fixedNumberPost`); refused when a
+ * pre-synaptic neuron has fewer candidates than `number`.
+ */
+export function proceduralFixedNumberRule(pre: NeuronSet, post: NeuronSet, options: ProceduralFixedNumberOptions, who: string): ProceduralRule {
+  const number = checkCount(options.number, 'number', who);
+  checkNeuronSet(pre, 'pre', who);
+  checkNeuronSet(post, 'post', who);
+  const candidates = sortedRanks(post.ranks);
+  const same = samePopulation(pre, post);
+  const removeSelf = !options.allowSelfConnections && same;
+  // The first pre-synaptic neuron with the fewest candidates: itself one of them, when removed.
+  const inPost = new Uint8Array(post.populationSize);
+  for (const r of candidates) inPost[r] = 1;
+  const short = removeSelf ? Array.from(pre.ranks).find((r) => inPost[r]) : undefined;
+  const available = candidates.length - (short === undefined ? 0 : 1);
+  if (number > available) {
+    const rank = short ?? pre.ranks[0];
+    throw new NetworkError(`${who}: cannot choose ${number} distinct post-synaptic neurons for pre rank ${rank}: only ${available} available${short === undefined ? '' : ' (self-connections excluded)'}`);
+  }
+  const base = ruleBase(pre, number > 0 ? candidates : new Int32Array(0), thinningProbability(number, available), same, options, who);
+  if (base.removeSelf && base.consecutiveFrom === undefined && base.candidates.length > 0) {
+    base.selfIndices = new Int32Array(pre.populationSize);
+    for (let r = 0; r < pre.populationSize; r++) base.selfIndices[r] = selfIndex(base, r);
+  }
+  return { kind: 'number', number, ...base };
+}
+
+/** What every kind of rule holds: the pre-synaptic side, the candidates, the gaps' table of probability `p`, the values. */
+function ruleBase(pre: NeuronSet, candidates: Int32Array, p: number, same: boolean, options: Omit<ProceduralRuleOptions, 'probability'>, who: string): ProceduralRuleBase {
   const preRanks = sortedRanks(pre.ranks);
   let preMember: Int32Array | undefined;
   if (preRanks.length !== pre.populationSize) {
@@ -339,8 +534,6 @@ export function proceduralRule(pre: NeuronSet, post: NeuronSet, options: Procedu
   const weights = checkValue(options.weights, 'weights', who);
   const delays = checkValue(options.delays, 'delays', who);
   const table = geometricTable(p);
-  // p = 0: no candidate at all (the loops never start).
-  const candidates = p > 0 ? sortedRanks(post.ranks) : new Int32Array(0);
   const n = candidates.length;
   const consecutive = n > 0 && candidates[n - 1] - candidates[0] === n - 1;
   return {
@@ -354,7 +547,7 @@ export function proceduralRule(pre: NeuronSet, post: NeuronSet, options: Procedu
     preRanks,
     preSize: pre.populationSize,
     preMember,
-    removeSelf: !options.allowSelfConnections && samePopulation(pre, post),
+    removeSelf: !options.allowSelfConnections && same,
     weights,
     delays,
     dt: options.dt,

@@ -60,6 +60,6 @@ export const UNSUPPORTED_CONNECT_OPTIONS: Readonly<Record<string, string>> = {
   storageFormat: ONE_FORMAT,
   storage_order: ONE_FORMAT,
   storageOrder: ONE_FORMAT,
-  // Accepted by connectFixedProbability (its allowed keys come first); every other pattern is stored.
-  procedural: 'only connectFixedProbability regenerates its synapses (procedural: true); this pattern stores them',
+  // Accepted by connectFixedProbability and connectFixedNumberPost (their allowed keys come first); every other pattern is stored.
+  procedural: 'only connectFixedProbability and connectFixedNumberPost regenerate their synapses (procedural: true); this pattern stores them',
 };

@@ -81,6 +81,19 @@ export interface FixedProbabilityOptions extends AllToAllOptions {
 }
 /** Options of `connectFixedNumberPre()` / `connectFixedNumberPost()`. */
 export interface FixedNumberOptions extends AllToAllOptions { number: number }
+/** Options of `connectFixedNumberPre()`: stored synapses only (a pre-synaptic row cannot be regenerated, see `connectFixedNumberPre`). */
+export interface FixedNumberPreOptions extends FixedNumberOptions { procedural?: false }
+/** Options of `connectFixedNumberPost()`. */
+export interface FixedNumberPostOptions extends FixedNumberOptions {
+  /**
+   * `true`: each pre-synaptic neuron's `number` synapses are regenerated when it spikes, from
+   * counter-based random numbers, instead of stored (as `connectFixedProbability`'s `procedural`,
+   * with the same conditions on the synapse, weights and delays). `'stored'`: the same synapses,
+   * stored. `false`: stored, drawn from the network's host stream. Default: `false`, except when the
+   * stored synapses would not fit in memory and the synapse needs nothing stored.
+   */
+  procedural?: boolean | 'stored';
+}
 /** Options of `connectGaussian()`. */
 export interface GaussianOptions extends SelfOption, CommonConnectOptions { amp: number; sigma: number; limit?: number }
 /** Options of `connectDog()`. */
@@ -95,7 +108,8 @@ export const CONNECT_OPTIONS = {
   allToAll: optionKeys<AllToAllOptions>()(['weights', 'delays', 'allowSelfConnections', 'forceMultipleWeights']),
   oneToOne: optionKeys<OneToOneOptions>()(['weights', 'delays', 'forceMultipleWeights']),
   fixedProbability: optionKeys<FixedProbabilityOptions>()(['probability', 'weights', 'delays', 'allowSelfConnections', 'forceMultipleWeights', 'procedural']),
-  fixedNumber: optionKeys<FixedNumberOptions>()(['number', 'weights', 'delays', 'allowSelfConnections', 'forceMultipleWeights']),
+  fixedNumberPre: optionKeys<FixedNumberPreOptions>()(['number', 'weights', 'delays', 'allowSelfConnections', 'forceMultipleWeights', 'procedural']),
+  fixedNumberPost: optionKeys<FixedNumberPostOptions>()(['number', 'weights', 'delays', 'allowSelfConnections', 'forceMultipleWeights', 'procedural']),
   gaussian: optionKeys<GaussianOptions>()(['amp', 'sigma', 'limit', 'delays', 'allowSelfConnections', 'forceMultipleWeights']),
   dog: optionKeys<DogOptions>()(['ampPos', 'sigmaPos', 'ampNeg', 'sigmaNeg', 'limit', 'delays', 'allowSelfConnections', 'forceMultipleWeights']),
   fromMatrix: optionKeys<FromMatrixConnectOptions>()(['prePost', 'delays']),
@@ -142,40 +156,42 @@ export abstract class ConnectorMethods {
   connectFixedProbability(options: FixedProbabilityOptions): this {
     checkConnectArguments('connectFixedProbability', arguments, this.where('connectFixedProbability'));
     this.checked(options, CONNECT_OPTIONS.fixedProbability, 'connectFixedProbability');
-    if (options.procedural !== undefined && options.procedural !== false) return this.connectProcedural(options);
-    if (options.procedural === undefined && this.regenerableInstead(options)) return this.connectProcedural({ ...options, procedural: true });
+    if (options.procedural !== undefined && options.procedural !== false) return this.connectProcedural(options, 'connectFixedProbability');
+    const p = options.probability;
+    const expected = typeof p === 'number' && p > 0 && p <= 1 ? p * this.pre.ranks.length * this.post.ranks.length : 0;
+    if (options.procedural === undefined && this.regenerableInstead(options, expected, 'connectFixedProbability')) return this.connectProcedural({ ...options, procedural: true }, 'connectFixedProbability');
     return this.apply(C.fixedProbability(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options, `fixed probability ${options.probability}`);
   }
 
   /**
-   * Whether a fixed-probability pattern given no `procedural` option is made procedural because its
-   * stored synapses would not fit in memory (or in int32 indices) while its synapse needs nothing
-   * stored: said on the console, since the choice changes which synapses the seed draws.
+   * Whether a fixed-probability or fixed-number-post pattern given no `procedural` option is made
+   * procedural because its `expected` stored synapses (0 for invalid options: the pattern says what
+   * is wrong) would not fit in memory (or in int32 indices) while its synapse needs nothing stored:
+   * said on the console, since the choice changes which synapses the seed draws.
    */
-  private regenerableInstead(options: FixedProbabilityOptions): boolean {
-    const p = options.probability;
-    if (typeof p !== 'number' || !(p > 0 && p <= 1)) return false;
-    const expected = p * this.pre.ranks.length * this.post.ranks.length;
+  private regenerableInstead(options: FixedProbabilityOptions | FixedNumberPostOptions, expected: number, method: string): boolean {
+    if (!(expected > 0)) return false;
     if (synapsesFit(expected, C.patternBytesPerSynapse(options.weights ?? 1, options.forceMultipleWeights))) return false;
     // Otherwise the stored pattern's own check says what does not fit.
     if (proceduralObstacle(this.description, this.network.structuralPlasticity, options.forceMultipleWeights)) return false;
     const perSynapseArray = (v: unknown) => typeof v === 'object' && v !== null && !C.isSampler(v);
     if (perSynapseArray(options.weights) || perSynapseArray(options.delays)) return false;
-    console.warn(`neurarchy: projection '${this.name}'.connectFixedProbability(): about ${Math.round(expected)} synapses would not fit in memory; they are made procedural (regenerated at each spike, nothing stored). Give procedural: true to choose it, or false to be refused instead.`);
+    console.warn(`neurarchy: projection '${this.name}'.${method}(): about ${Math.round(expected)} synapses would not fit in memory; they are made procedural (regenerated at each spike, nothing stored). Give procedural: true to choose it, or false to be refused instead.`);
     return true;
   }
 
-  /** `connectFixedProbability` with `procedural: true` or `'stored'`. */
-  private connectProcedural(options: FixedProbabilityOptions): this {
-    const where = this.where('connectFixedProbability');
+  /** `connectFixedProbability` or `connectFixedNumberPost` with `procedural: true` or `'stored'`. */
+  private connectProcedural(options: FixedProbabilityOptions | FixedNumberPostOptions, method: 'connectFixedProbability' | 'connectFixedNumberPost'): this {
+    const where = this.where(method);
     if (options.procedural !== true && options.procedural !== 'stored') {
       throw new NetworkError(`${where}: procedural must be true, false or 'stored', got ${describeValue(options.procedural)}`);
     }
-    const o = this.withWeights(options, 1);
-    const rule = C.proceduralRule(neuronSet(this.pre), neuronSet(this.post), {
-      ...o, seed: this.network.seed, stream: randomStream('proj', this.id), dt: this.network.dt,
-    }, where);
-    const connector = `fixed probability ${options.probability}${options.procedural === true ? ' (procedural)' : ' (procedural rows, stored)'}`;
+    const o = { ...this.withWeights(options, 1), seed: this.network.seed, stream: randomStream('proj', this.id), dt: this.network.dt };
+    const rule = 'probability' in o
+      ? C.proceduralRule(neuronSet(this.pre), neuronSet(this.post), o, where)
+      : C.proceduralFixedNumberRule(neuronSet(this.pre), neuronSet(this.post), o, where);
+    const pattern = 'probability' in o ? `fixed probability ${o.probability}` : `fixed number post ${o.number}`;
+    const connector = `${pattern}${options.procedural === true ? ' (procedural)' : ' (procedural rows, stored)'}`;
     if (options.procedural === 'stored') return this.apply(C.materialize(rule, where), o, connector);
     checkProceduralSynapse(this.description, where, this.network.structuralPlasticity, options.forceMultipleWeights);
     return this.storeProcedural(rule, connector);
@@ -195,17 +211,30 @@ export abstract class ConnectorMethods {
     return this;
   }
 
-  /** Each post-synaptic neuron receives `number` synapses from distinct pre-synaptic neurons. */
-  connectFixedNumberPre(options: FixedNumberOptions): this {
+  /**
+   * Each post-synaptic neuron receives `number` synapses from distinct pre-synaptic neurons. Stored
+   * only: a spike walks the row of its pre-synaptic neuron, which here is "the post-synaptic neurons
+   * that drew it" — a function of every post-synaptic neuron's draws, not of one row's own stream —
+   * so it cannot be regenerated at a spike (GeNN refuses it too); `procedural: true` is refused.
+   */
+  connectFixedNumberPre(options: FixedNumberPreOptions): this {
     checkConnectArguments('connectFixedNumberPre', arguments, this.where('connectFixedNumberPre'));
-    this.checked(options, CONNECT_OPTIONS.fixedNumber, 'connectFixedNumberPre');
+    this.checked(options, CONNECT_OPTIONS.fixedNumberPre, 'connectFixedNumberPre');
+    const procedural: unknown = options.procedural;
+    if (procedural !== undefined && procedural !== false) {
+      throw new NetworkError(`${this.where('connectFixedNumberPre')}: procedural: ${typeof procedural === 'string' ? `'${procedural}'` : String(procedural)} is not possible: a spike regenerates its pre-synaptic neuron's row, and which post-synaptic neurons chose a pre-synaptic neuron depends on every post-synaptic neuron's draws, not on that row's own stream. Use connectFixedNumberPost({ number, procedural: true }) (a fixed number of targets per pre-synaptic neuron) or connectFixedProbability({ probability, procedural: true }), or store the synapses (no procedural option)`);
+    }
     return this.apply(C.fixedNumberPre(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options, `fixed number pre ${options.number}`);
   }
 
-  /** Each pre-synaptic neuron projects to `number` distinct post-synaptic neurons. */
-  connectFixedNumberPost(options: FixedNumberOptions): this {
+  /** Each pre-synaptic neuron projects to `number` distinct post-synaptic neurons (regenerated at each spike with `procedural: true`). */
+  connectFixedNumberPost(options: FixedNumberPostOptions): this {
     checkConnectArguments('connectFixedNumberPost', arguments, this.where('connectFixedNumberPost'));
-    this.checked(options, CONNECT_OPTIONS.fixedNumber, 'connectFixedNumberPost');
+    this.checked(options, CONNECT_OPTIONS.fixedNumberPost, 'connectFixedNumberPost');
+    if (options.procedural !== undefined && options.procedural !== false) return this.connectProcedural(options, 'connectFixedNumberPost');
+    const k = options.number;
+    const expected = typeof k === 'number' && Number.isInteger(k) && k > 0 ? k * this.pre.ranks.length : 0;
+    if (options.procedural === undefined && this.regenerableInstead(options, expected, 'connectFixedNumberPost')) return this.connectProcedural({ ...options, procedural: true }, 'connectFixedNumberPost');
     return this.apply(C.fixedNumberPost(neuronSet(this.pre), neuronSet(this.post), this.withWeights(options, 1), this.network.rng), options, `fixed number post ${options.number}`);
   }
 

@@ -120,6 +120,7 @@ function projectionRows(p: ProjectionPlan, pops: readonly PopulationPlan[], prec
       row('_proc_table', 'i32', p.procedural.table.length + p.procedural.buckets.length, 'data', 'connectivity'),
     );
     if (p.procedural.preMember) rows.push(row('_proc_member', 'i32', pops[p.pre].size, 'pre.size', 'connectivity'));
+    if (p.procedural.selfIndices) rows.push(row('_proc_self', 'i32', pops[p.pre].size, 'pre.size', 'connectivity'));
   }
   for (const r of d.randoms) rows.push(row(`_rand_${r.id}`, 'f64', counts[r.locality], formulas[r.locality], 'random'));
   return rows;

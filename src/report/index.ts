@@ -6,7 +6,7 @@
  * a standalone article). `reportMarkdown`/`reportLatex` return strings (browser-safe); `report`
  * writes a file in Node.
  */
-import { expectedSynapses } from '../connectors/procedural.js';
+import { expectedSynapses, proceduralDensity } from '../connectors/procedural.js';
 import { checkOptions } from '../core/options.js';
 import type { Population } from '../core/Population.js';
 import type { Projection } from '../core/Projection.js';
@@ -150,7 +150,7 @@ function synapseCount(proj: Projection): string {
 function connectorOf(proj: Projection): string {
   const c = proj.connectivity;
   if (!c) return 'not connected';
-  const density = c.procedural ? c.procedural.probability : c.preRanks.length / (proj.pre.size * proj.post.size);
+  const density = c.procedural ? proceduralDensity(c.procedural) : c.preRanks.length / (proj.pre.size * proj.post.size);
   const d = typeof c.delaySteps === 'number' ? `delay ${c.delaySteps} steps` : `delays up to ${c.maxDelay} steps`;
   return `${proj.connector ? `${proj.connector}: ` : ''}density ${fmt(100 * density)} %, ${d}`;
 }

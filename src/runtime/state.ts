@@ -158,6 +158,8 @@ export function allocateProjection(plan: NetworkPlan, proj: Projection): void {
     both.set(new Int32Array(buckets.buffer, buckets.byteOffset, buckets.length), table.length);
     s.set('_proc_table', both);
     if (c.procedural.preMember) s.set('_proc_member', c.procedural.preMember);
+    // A fixed-number rule's index of each pre-synaptic rank among its candidates (the one it skips).
+    if (c.procedural.selfIndices) s.set('_proc_self', c.procedural.selfIndices);
   }
   s.set('_delay_uniform', Int32Array.of(typeof c.delaySteps === 'number' ? c.delaySteps : 0));
   if (typeof c.delaySteps !== 'number') s.set('_delay', c.delaySteps);

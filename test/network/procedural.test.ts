@@ -101,8 +101,10 @@ describe('what a procedural projection refuses', () => {
       .toThrow(/cannot keep its per-synapse parameter 'x'/);
     expect(() => n.connect(P, P, 'exc').connectFixedProbability({ probability: 0.1, procedural: true, forceMultipleWeights: true }))
       .toThrow(/forceMultipleWeights/);
-    expect(() => n.connect(P, P, 'exc').connectFixedNumberPost({ number: 5, procedural: true } as never))
-      .toThrow(/connectFixedNumberPost\(\): option 'procedural' is not supported: only connectFixedProbability regenerates its synapses/);
+    expect(() => n.connect(P, P, 'exc', new STDP()).connectFixedNumberPost({ number: 5, procedural: true }))
+      .toThrow(/connectFixedNumberPost\(\): procedural connectivity stores no synapse, so the synapse 'STDP' cannot keep its per-synapse variable .*procedural: 'stored'/);
+    expect(() => n.connect(P, P, 'exc').connectAllToAll({ weights: 1, procedural: true } as never))
+      .toThrow(/connectAllToAll\(\): option 'procedural' is not supported: only connectFixedProbability and connectFixedNumberPost regenerate their synapses/);
     expect(() => n.connect(P, P, 'exc').connectFixedProbability({ probability: 0.1, procedural: 'yes' as never }))
       .toThrow(/procedural must be true, false or 'stored', got the string "yes"/);
   });

@@ -23,7 +23,7 @@ const INT32 = new Set([
   '_spike_queue_n', '_spike_queue_idx', '_row_ptr', '_post_rank', '_pre_rank', '_delay', '_delay_uniform', '_inv_ptr',
   '_inv_idx', '_syn_dendrite', '_dendrite_of_post', '_last_event', '_ssa_ptr', '_ssa_steps', '_ssa_next', '_ssa_t',
   '_ta_schedule', '_ta_period', '_ta_t', '_ta_block', '_dec_idx', '_axon_spiked', '_naxon', '_sh_pre', '_sh_wofs', '_sh_widx',
-  '_proc_post', '_proc_table', '_proc_member',
+  '_proc_post', '_proc_table', '_proc_member', '_proc_self',
 ]);
 
 export function typeOfArray(name: string): CType {

@@ -1,6 +1,7 @@
 /**
  * The spike walk of a procedural projection (connectors/procedural.ts) written once: each spike's
- * row is regenerated — the candidates `_proc_post` visited by geometric gaps, each kept synapse `m`
+ * row is regenerated — the candidates `_proc_post` visited by gaps (geometric for a fixed-probability
+ * rule; a fixed-number rule's thinned Bernoulli row, the same loop: the backend's `gap` differs), each kept synapse `m`
  * drawing its weight (and delay) — and the synapse's `pre_spike` code runs with `w` a local. Spikes
  * in emission order and the synapses of each in ascending post rank, as the stored form's inverse
  * walk visits them, so the same network stored (`procedural: 'stored'`) adds in the same order.
@@ -22,8 +23,12 @@ import { renderArith } from '../render.js';
 
 /** How a backend draws the values of synapse `m` (an int local) of the row of pre-synaptic rank `pre`. */
 export interface ProceduralDraws {
-  /** Lines that start the gaps of row `pre` (before its first {@link ProceduralDraws.gap}). */
-  rowStart(pre: string): string[];
+  /**
+   * Lines that start the gaps of row `pre` (before its first {@link ProceduralDraws.gap}); `self`
+   * (an int value) is, for a fixed-number rule without self-connections, `pre`'s index among the
+   * candidates (any value outside [0, candidates) when it is none of them), else `-1`.
+   */
+  rowStart(pre: string, self: string): string[];
   /** The next geometric gap of row `pre`, started (an int value; each use draws). */
   gap(pre: string): string;
   /** The weight of synapse `m` (a float value); asked only when the weights are drawn. */
@@ -54,7 +59,7 @@ function rowWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, ev
     ...event,
   ];
   return [
-    ...draws.rowStart('rk_pre'),
+    ...draws.rowStart('rk_pre', selfIndex(proj, t)),
     d.declare('_m', '0', { mutable: true, type: 'int' }),
     d.declare('_j', draws.gap('rk_pre'), { mutable: true, type: 'int' }),
     ...d.whileLoop(d.cmp('<', '_j', '_nc'), [
@@ -64,6 +69,18 @@ function rowWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, ev
       d.assign('_j', renderArith(d.expr, '+', renderArith(d.expr, '+', '_j', '1'), draws.gap('rk_pre'))),
     ]),
   ];
+}
+
+/**
+ * The index of `rk_pre` among the candidates that a fixed-number row without self-connections
+ * skips (connectors/procedural.ts `ChosenGaps`): `rk_pre − first` of consecutive candidates (out of
+ * range when it is none), else read from `_proc_self`; `-1` for any other rule.
+ */
+function selfIndex(proj: ProjectionPlan, t: LoopTarget): string {
+  const rule = proj.procedural!;
+  if (rule.kind !== 'number' || !rule.removeSelf) return '-1';
+  if (rule.consecutiveFrom !== undefined) return renderArith(t.d.expr, '-', 'rk_pre', String(rule.consecutiveFrom));
+  return rule.selfIndices ? t.el('_proc_self', 'rk_pre') : '-1';
 }
 
 /**

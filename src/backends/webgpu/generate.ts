@@ -70,7 +70,7 @@ export const NO_HALT = 2147483647;
  * the device copy only after such a signal. A bitmask (`_wg_bits`, `propagation.ts`) is built from
  * them, again after such a signal only.
  */
-export const CONNECTIVITY = new Set(['_row_ptr', '_post_rank', '_pre_rank', '_inv_ptr', '_inv_idx', '_syn_dendrite', '_dendrite_of_post', '_delay', '_delay_uniform', '_proc_post', '_proc_table', '_proc_member', '_wg_bits']);
+export const CONNECTIVITY = new Set(['_row_ptr', '_post_rank', '_pre_rank', '_inv_ptr', '_inv_idx', '_syn_dendrite', '_dendrite_of_post', '_delay', '_delay_uniform', '_proc_post', '_proc_table', '_proc_member', '_proc_self', '_wg_bits']);
 
 /**
  * The connectivity arrays that live in the connectivity buffers (`memory.ts` `GroupBuffer`),

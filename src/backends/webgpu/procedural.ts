@@ -25,16 +25,16 @@ import type { Layout } from './memory.js';
 /** The WGSL helpers (pasted after `PHILOX_WGSL_SOURCE` into the modules that call `nx_proc_`). */
 export const PROCEDURAL_WGSL = /* wgsl */ `// ---- procedural connectivity: the draws of a regenerated row (src/backends/webgpu/procedural.ts) ----
 // The next geometric gap of row pre: its gap words in order (*word of them used so far, the current
-// block in *b: blocks (w / 4, pre, gap word, 0)), each counting the thresholds of the table at I[tab]
+// block in *b: blocks (w / 4, pre, gap word, attempt): attempt 0 but in a fixed-number row), each counting the thresholds of the table at I[tab]
 // (K of them, then the bucket counts) it is below; below all of them, the next word adds on. The
 // bucket count of x's top bits bounds the count, and about one step down reaches it (u32 compares).
-fn nx_proc_gap(seed: u32, stream: u32, tab: i32, K: i32, pre: u32, word: ptr<function, u32>, b: ptr<function, vec4<u32>>) -> i32 {
+fn nx_proc_gap(seed: u32, stream: u32, tab: i32, K: i32, pre: u32, attempt: u32, word: ptr<function, u32>, b: ptr<function, vec4<u32>>) -> i32 {
   if (K == 0) { return 0; }
   var gap: i32 = 0;
   loop {
     let w = *word;
     *word = w + 1u;
-    if ((w & 3u) == 0u) { *b = nrx_philox4x32_10(vec4<u32>(w >> 2u, pre, ${PROCEDURAL_WORD2.gap}u, 0u), vec2<u32>(seed, stream)); }
+    if ((w & 3u) == 0u) { *b = nrx_philox4x32_10(vec4<u32>(w >> 2u, pre, ${PROCEDURAL_WORD2.gap}u, attempt), vec2<u32>(seed, stream)); }
     let x = (*b)[w & 3u];
     var below = I[tab + K + i32(x >> ${32 - BUCKET_BITS}u)];
     loop {
@@ -44,6 +44,44 @@ fn nx_proc_gap(seed: u32, stream: u32, tab: i32, K: i32, pre: u32, word: ptr<fun
     }
     gap = gap + below;
     if (below < K) { return gap; }
+  }
+}
+// A fixed-number row (connectors/procedural.ts ChosenGaps): the first Bernoulli row (attempt *a) with
+// at least k of the n candidates, the candidate mine (its own, none outside [0, n)) not counted; its
+// count returned, its gap words restarted. Then nx_proc_fn_gap: the gap to the next candidate that
+// selection sampling keeps (mulhi(x, count - seen) < k - chosen, from its selection words: blocks
+// (w / 4, pre, select word, 0)); *s = (count, seen, chosen, position).
+fn nx_proc_fn_start(seed: u32, stream: u32, tab: i32, K: i32, pre: u32, n: i32, k: i32, mine: i32, a: ptr<function, u32>, word: ptr<function, u32>, b: ptr<function, vec4<u32>>) -> i32 {
+  var att: u32 = 0u;
+  loop {
+    var count: i32 = 0;
+    *word = 0u;
+    var j = nx_proc_gap(seed, stream, tab, K, pre, att, word, b);
+    loop {
+      if (j >= n) { break; }
+      if (j != mine) { count = count + 1; }
+      j = j + 1 + nx_proc_gap(seed, stream, tab, K, pre, att, word, b);
+    }
+    if (count >= k) { *a = att; *word = 0u; return count; }
+    att = att + 1u;
+  }
+}
+fn nx_proc_fn_gap(seed: u32, stream: u32, tab: i32, K: i32, pre: u32, n: i32, k: i32, mine: i32, a: u32, word: ptr<function, u32>, b: ptr<function, vec4<u32>>, sword: ptr<function, u32>, sb: ptr<function, vec4<u32>>, s: ptr<function, vec4<i32>>) -> i32 {
+  if ((*s).z >= k) { return n; }
+  let prev = (*s).w;
+  loop {
+    (*s).w = (*s).w + 1 + nx_proc_gap(seed, stream, tab, K, pre, a, word, b);
+    if ((*s).w >= n) { return n; }
+    if ((*s).w == mine) { continue; }
+    let w = *sword;
+    *sword = w + 1u;
+    if ((w & 3u) == 0u) { *sb = nrx_philox4x32_10(vec4<u32>(w >> 2u, pre, ${PROCEDURAL_WORD2.select}u, 0u), vec2<u32>(seed, stream)); }
+    let left = u32((*s).x - (*s).y);
+    (*s).y = (*s).y + 1;
+    if (nrx_mulhilo((*sb)[w & 3u], left).x < u32(k - (*s).z)) {
+      (*s).z = (*s).z + 1;
+      return (*s).w - prev - 1;
+    }
   }
 }
 // The first block of synapse m's draws of kind word2.
@@ -194,9 +232,21 @@ export function webgpuProceduralDraws(proj: ProjectionPlan, L: Layout): WebGpuPr
   const block = (word2: number, pre: string, m: string) => `nx_proc_block(${key}, ${word2}u, u32(${pre}), u32(${m}))`;
   const tab = L.off('proj', proj.id, '_proc_table');
   const delay = delaySteps(proj);
+  const gapKey = `${key}, ${tab}, ${rule.table.length}, u32(`;
+  const n = rule.candidates.length;
+  // A fixed-number row: its attempt, selection words and state (count, seen, chosen, position).
+  const chosen = rule.kind === 'number' ? { k: rule.number } : undefined;
   return {
-    rowStart: () => ['var _gw: u32 = 0u;', 'var _gb: vec4<u32>;'],
-    gap: (pre) => `nx_proc_gap(${key}, ${tab}, ${rule.table.length}, u32(${pre}), &_gw, &_gb)`,
+    rowStart: (pre, self) => chosen
+      ? [
+        'var _gw: u32 = 0u;', 'var _gb: vec4<u32>;', 'var _fa: u32 = 0u;', 'var _sw: u32 = 0u;', 'var _sb: vec4<u32>;',
+        `let _fme: i32 = i32(${self});`,
+        `var _fs = vec4<i32>(nx_proc_fn_start(${gapKey}${pre}), ${n}, ${chosen.k}, _fme, &_fa, &_gw, &_gb), 0, 0, -1);`,
+      ]
+      : ['var _gw: u32 = 0u;', 'var _gb: vec4<u32>;'],
+    gap: (pre) => chosen
+      ? `nx_proc_fn_gap(${gapKey}${pre}), ${n}, ${chosen.k}, _fme, _fa, &_gw, &_gb, &_sw, &_sb, &_fs)`
+      : `nx_proc_gap(${gapKey}${pre}), 0u, &_gw, &_gb)`,
     weight: (pre, m) => drawnF32(rule.weights, block(PROCEDURAL_WORD2.weight, pre, m)),
     delay: (pre, m) => delay.value(block(PROCEDURAL_WORD2.delay, pre, m)),
     weightLocal: tempName('w'),
