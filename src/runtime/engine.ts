@@ -94,6 +94,12 @@ export interface Engine {
   delaysChanged(projId: number): void;
   /** The user wrote an attribute (backends holding device copies upload it). */
   attributeWritten?(owner: 'pop' | 'proj', id: number, name: string): void;
+  /**
+   * Why the network's state is undefined, after a run that failed part-way (a wasm worker thread that
+   * died or threw during a step); undefined while it is not. The runtime then refuses every later
+   * use of the state (reads, writes, save()).
+   */
+  stateLost?(): string | undefined;
   /** Generated source, for inspection and snapshot tests. */
   readonly source?: string;
   dispose?(): void;

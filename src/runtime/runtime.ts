@@ -24,7 +24,7 @@ import { PeriodicCallback, stepsOf, type EveryOptions } from './callbacks.js';
 import { FiringRateWindows } from './firing-rate.js';
 import { startProgress } from './progress.js';
 import { NumericsCheck, describeNonFinite, type NumericsMode } from './numerics.js';
-import { disposedState } from './dispose.js';
+import { disposedState, lostState } from './dispose.js';
 import type { ConnectivityChange } from '../structural/change.js';
 import { rewireProjection } from '../structural/rewire.js';
 import { nextStructuralEvent, runStructuralRules } from '../structural/api.js';
@@ -229,15 +229,33 @@ export class Runtime {
 
   async #runPlain(engine: Engine, count: number, onProgress?: (done: number) => void): Promise<void> {
     if (count <= 0) return;
-    if (!onProgress) { await engine.run(this.#step, count); this.#step += count; return; }
+    if (!onProgress) { await this.#run(engine, count); this.#step += count; return; }
     // With a progress bar: chunks of about 1% (at least 1000 steps) between updates.
     const chunk = Math.max(1000, Math.ceil(count / 100));
     for (let done = 0; done < count;) {
       const k = Math.min(chunk, count - done);
-      await engine.run(this.#step, k);
+      await this.#run(engine, k);
       this.#step += k;
       done += k;
       onProgress(done);
+    }
+  }
+
+  /**
+   * The engine's run; when it fails leaving the state undefined (`Engine.stateLost`), every state
+   * map is replaced by one refusing use (`lostState`), so that no read or save() returns values of a
+   * step half done. Monitors keep their records: every sample in them is of a step that completed.
+   */
+  async #run(engine: Engine, count: number): Promise<void> {
+    try {
+      await engine.run(this.#step, count);
+    } catch (e) {
+      const why = engine.stateLost?.();
+      if (why) {
+        for (const p of this.#host.populations) p.state = lostState(`population '${p.name}'`, why);
+        for (const p of this.#host.projections) p.state = lostState(`projection '${p.name}'`, why);
+      }
+      throw e;
     }
   }
 

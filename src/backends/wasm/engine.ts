@@ -37,8 +37,11 @@ export class WasmEngine implements Engine {
   readonly #pool: WorkerPool | undefined;
   /** Whether the derived arrays must be rebuilt before the next run (weights or connectivity written). */
   #stale = true;
-  /** What a worker reported when it failed (the engine refuses to run on). */
-  #failed: string | undefined;
+  /**
+   * A worker's failure (the engine runs no more): what to say of it, and `lost`, why the state is
+   * undefined when the failure came during a run (`stateLost`), undefined when between runs.
+   */
+  #failed: { thread: string; lost: string | undefined } | undefined;
 
   private constructor(input: EngineInput, memory: WasmMemory, derived: StateMap[], js: JsEngine, rings: WasmRings, run: RunFunction, source: string, pool?: WorkerPool) {
     this.#input = input;
@@ -108,6 +111,14 @@ export class WasmEngine implements Engine {
     this.#pool?.kill(tid);
   }
 
+  /**
+   * Whether a worker's failure is written in the control block (and not yet seen by a run).
+   * @internal for tests (a worker killed between runs: its supervisor writes it asynchronously)
+   */
+  get workerFailed(): boolean {
+    return this.#pool?.failure() !== undefined;
+  }
+
   /** Ends the workers (the network was disposed); they never keep the process alive meanwhile. */
   dispose(): void {
     this.#pool?.close();
@@ -150,28 +161,51 @@ export class WasmEngine implements Engine {
   }
 
   /**
-   * The module's `run`. A worker's failure (the join traps) is an error saying what the worker
-   * reported — a NetworkError when it died (terminated, crashed: `./workers.ts`), an InternalError
-   * when it threw in the module — and ends the other workers: the state is left half-stepped, so
-   * every later run is refused.
+   * The module's `run`. A worker's failure ends the other workers and this engine's runs:
+   *
+   * - seen before the run (a worker that ended between runs): a NetworkError; the state is that of
+   *   the last run, which completed, so it may still be read and saved;
+   * - during the run (the join traps): a NetworkError when the worker died (terminated, crashed:
+   *   `./workers.ts`), an InternalError when it threw in the module; the step under way stopped
+   *   part-way, so the state is undefined (`stateLost`: the runtime refuses every later use of it).
    */
   #call(start: number, count: number, mode: number): void {
     const where = `wasm backend, network ${this.#input.networkId}`;
-    if (this.#failed) throw new NetworkError(`${where}: ${this.#failed} in an earlier run; the network's state is unreliable, so it runs no more: build the network and compile it again`);
+    if (this.#failed) {
+      const state = this.#failed.lost ? 'its state is undefined, so it runs no more: build the network and compile it again, or load() a file saved before' : 'it runs no more; its state, that of the last run, which completed, may still be read and saved: build the network and compile it again to simulate';
+      throw new NetworkError(`${where}: ${this.#failed.thread}; ${state}`);
+    }
+    const before = this.#pool?.failure();
+    if (before) {
+      this.#pool!.close();
+      const thread = this.#threadName(before.thread);
+      this.#failed = { thread: `${thread} ${before.died ? 'died' : 'failed'} between runs`, lost: undefined };
+      throw new NetworkError(`${where}: ${thread} ${before.died ? 'died' : 'failed'} between runs (${before.message}), so the network runs no more; its state, that of the last run, which completed, is intact: read it or save() it, then build the network and compile it again (or use numThreads: 1)`);
+    }
     try {
       this.#run(start, count, mode);
     } catch (e) {
       const failure = e instanceof WebAssembly.RuntimeError ? this.#pool?.failure() : undefined;
       if (!failure) throw e;
       this.#pool!.close();
-      const thread = `worker thread ${failure.thread} of ${this.threads} (numThreads: ${this.threads})`;
+      const thread = this.#threadName(failure.thread);
+      const what = `${thread} ${failure.died ? 'died' : 'failed'} during step ${failure.step}`;
+      this.#failed = { thread: what, lost: `the network's state is undefined since ${what} (${where}): that step stopped part-way` };
       if (failure.died) {
-        this.#failed = `${thread} died`;
-        throw new NetworkError(`${where}: ${thread} died during the run (${failure.message}); the run stopped mid-step, so the network runs no more: build it and compile it again, or use numThreads: 1`);
+        throw new NetworkError(`${where}: ${what} (${failure.message}); the step stopped part-way, so the network's state is undefined: simulate(), attribute reads and save() are refused (monitors keep the steps recorded before). Build the network and compile it again, or load() a file saved before; or use numThreads: 1`);
       }
-      this.#failed = `${thread} failed`;
-      throw new InternalError(`${where}: ${thread} failed during the run: ${failure.message}`);
+      throw new InternalError(`${where}: ${what}: ${failure.message}; the network's state is undefined (simulate(), attribute reads and save() are refused)`);
     }
+  }
+
+  /** A worker thread, for messages. */
+  #threadName(tid: number): string {
+    return `worker thread ${tid} of ${this.threads} (numThreads: ${this.threads})`;
+  }
+
+  /** Why the network's state is undefined (a worker failed during a run), or undefined. */
+  stateLost(): string | undefined {
+    return this.#failed?.lost;
   }
 
   stopCondition(popId: number, step: number): boolean {

@@ -216,7 +216,8 @@ export class FillJobs {
     const f = new Float64Array(this.#memory.buffer, this.#ctrl + CTRL.a, 2);
     f[0] = a;
     f[1] = b;
-    this.#fork(this.#jobs[dist], 0, n, 1);
+    // The step goes with the job (a fill job ignores it) for a failure's message (`WorkerPool.failure`).
+    this.#fork(this.#jobs[dist], stepHi * 4294967296 + stepLo, n, 1);
     return true;
   }
 }

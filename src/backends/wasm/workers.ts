@@ -8,11 +8,15 @@
  * its message), where the main thread reads it synchronously after its join trapped: the same on
  * both platforms, with no event loop needed during a run. A worker that throws writes it itself; a
  * worker that dies (terminated, an uncaught error outside the module, out of memory) cannot, and
- * the main thread, blocked in its join, hears no event: in Node.js the workers are therefore
- * started by a supervisor worker of their own (`SUPERVISOR`), which does nothing but listen, and
- * writes the death of any of them into the control block. (In a browser a Web Worker ends only when
- * the page terminates it or runs out of memory; the supervisor is not used there: such a death
- * still hangs the join.)
+ * the main thread, blocked in its join, hears no event: the workers are therefore started by a
+ * supervisor worker of their own, which does nothing but listen, and writes the death of any of
+ * them into the control block. In Node.js it hears their `exit` (`SUPERVISOR`). A browser has no
+ * event for a Web Worker that ended, so there each worker holds a Web Lock of its own
+ * (`navigator.locks`, present in every secure context, which cross-origin isolation requires) for as
+ * long as it loops, and the supervisor (`WEB_SUPERVISOR`) queues a request for each: the browser
+ * grants it when the worker has ended. The supervisor is also the workers' owner because a browser
+ * ends a worker that does not stop at once (one waiting, one computing) from its owner's event
+ * loop, which the network's thread, blocked in its join, does not run.
  */
 import { CONTROL_BYTES, CTRL, MESSAGE_UNITS } from './threads.js';
 import { NetworkError } from '../../errors.js';
@@ -29,8 +33,7 @@ const FAILURE_LAYOUT = {
 /**
  * Writes thread `tid`'s failure into the control block at `ctrl`: its message (when no other thread
  * claimed the message first) and whether it died, then the error flag, and wakes the join. Run by a
- * worker that threw, by Node's supervisor for a worker that died, and by a browser's pool for a
- * worker it terminated; the workers get its source (self-contained: its parameters and globals only).
+ * worker that threw, and by the supervisor (Node's, a browser's) for a worker that ended; the workers get its source (self-contained: its parameters and globals only).
  */
 function writeFailure(memory: WebAssembly.Memory, ctrl: number, tid: number, text: string, died: boolean, at: typeof FAILURE_LAYOUT): void {
   const flags = new Int32Array(memory.buffer, ctrl, at.words);
@@ -187,18 +190,66 @@ parentPort.on('message', (m) => { if (typeof m.kill === 'number') void workers[m
 
 /** A browser: the data is the first message. */
 const WEB_WORKER = `${WORKER_BODY}
-self.onmessage = (e) => { self.onmessage = null; start(e.data, (m) => self.postMessage(m)); };
+self.onmessageerror = () => self.postMessage({ error: 'its data could not be received (messageerror)' });
+self.onmessage = (e) => {
+  self.onmessage = null;
+  const post = (m) => self.postMessage(m);
+  // The loop runs inside the lock's callback: the lock is held until the loop ends (the exit job)
+  // or the worker does, when the browser releases it and grants the supervisor's request.
+  if (e.data.lock) self.navigator.locks.request(e.data.lock, () => start(e.data, post));
+  else start(e.data, post);
+};
 `;
 
-/** What a pool needs of a browser's worker. */
-interface Thread {
-  /** Calls `f` with the worker's first message (`{ ready }` or `{ error }`), or with an error event. */
-  started(f: (m: { ready?: boolean; error?: string }) => void): void;
-  /** After start-up: listens no more, and never keeps the process alive. */
-  detach(): void;
-  /** Ends it; resolves once it has exited. */
-  terminate(): Promise<void>;
-}
+/**
+ * A browser: the supervisor, started by the network's thread with `{ data, threads }`, starts the
+ * workers (`WEB_WORKER`), each with a Web Lock of its own to hold while it loops (where the browser
+ * has `navigator.locks`), and relays their start-up messages (`{ tid, ready }`, `{ tid, error }`).
+ * Once a worker is ready it holds its lock, and the supervisor queues a request for it: granted
+ * before the exit job (`CTRL.job` −1, written by `WorkerPool.close`), it is a worker that ended,
+ * written into the control block as a thread that died; so is an uncaught error after start-up.
+ * `{ kill: tid }` terminates a worker (tests), reported as a crash would be: by its lock (without
+ * locks, at once, else the join would wait for ever).
+ */
+const WEB_SUPERVISOR = `${FAILURE_SOURCE}
+const BODY = ${JSON.stringify(WEB_WORKER)};
+self.onmessage = (e) => {
+  const { data, threads } = e.data;
+  const job = new Int32Array(data.memory.buffer, data.ctrl + ${CTRL.job}, 1);
+  const died = (tid, text) => {
+    if (Atomics.load(job, 0) === -1) return; // the exit job: an expected end
+    writeFailure(data.memory, data.ctrl, tid, text, true, FAILURE_LAYOUT);
+  };
+  const locks = self.navigator && self.navigator.locks;
+  const id = (self.crypto && self.crypto.randomUUID) ? self.crypto.randomUUID() : String(Date.now()) + '-' + String(Math.random());
+  const url = URL.createObjectURL(new Blob([BODY], { type: 'text/javascript' }));
+  const workers = [];
+  for (let tid = 1; tid < threads; tid++) {
+    const lock = locks ? 'neurarchy-wasm-' + id + '-thread-' + tid : undefined;
+    const worker = new Worker(url);
+    let ready = false;
+    worker.onmessage = (m) => {
+      if (m.data.ready && lock) locks.request(lock, () => died(tid, 'it ended (terminated, or out of memory)'));
+      if (m.data.ready) ready = true;
+      self.postMessage({ tid, ...m.data });
+    };
+    worker.onerror = (ev) => {
+      const text = String(ev.message);
+      if (ready) died(tid, 'an uncaught error: ' + text);
+      else self.postMessage({ tid, error: text });
+    };
+    worker.postMessage({ ...data, tid, lock });
+    workers.push(worker);
+  }
+  URL.revokeObjectURL(url);
+  self.onmessage = (m) => {
+    const tid = m.data.kill;
+    if (typeof tid !== 'number' || !workers[tid - 1]) return;
+    workers[tid - 1].terminate();
+    if (!locks) died(tid, 'it was terminated');
+  };
+};
+`;
 
 /** The data every worker of a pool gets (its `tid` added). */
 interface WorkerData {
@@ -244,29 +295,23 @@ function nodeTeam(wt: WorkerThreads, data: WorkerData, threads: number): Team {
   };
 }
 
-/** A browser: one Web Worker per thread, started by this thread (no supervisor: see the file's comment). */
-function webTeam(data: WorkerData, threads: number, died: (tid: number, text: string) => void): Team {
-  const workers = Array.from({ length: threads - 1 }, (_, k) => webThread({ ...data, tid: k + 1 }));
-  return {
-    started: (tid, f) => workers[tid - 1].started(f),
-    detach: () => { for (const w of workers) w.detach(); },
-    kill: (tid) => { void workers[tid - 1].terminate(); died(tid, 'it was terminated'); },
-    terminate: () => Promise.all(workers.map((w) => w.terminate())).then(() => undefined),
-  };
-}
-
-function webThread(data: WorkerData & { tid: number }): Thread {
-  const url = URL.createObjectURL(new Blob([WEB_WORKER], { type: 'text/javascript' }));
-  const worker = new Worker(url);
+/** A browser: the workers under a supervisor (`WEB_SUPERVISOR`) that reports their deaths. */
+function webTeam(data: WorkerData, threads: number): Team {
+  const url = URL.createObjectURL(new Blob([WEB_SUPERVISOR], { type: 'text/javascript' }));
+  const supervisor = new Worker(url);
   URL.revokeObjectURL(url);
-  worker.postMessage(data);
+  const waiting = new Map<number, (m: { ready?: boolean; error?: string }) => void>();
+  const first = (tid: number, m: { ready?: boolean; error?: string }) => { const f = waiting.get(tid); waiting.delete(tid); f?.(m); };
+  supervisor.onmessage = (e: MessageEvent<{ tid: number; ready?: boolean; error?: string }>) => first(e.data.tid, e.data);
+  // The supervisor itself failing (it cannot start a worker): every worker not yet started fails with it.
+  supervisor.onerror = (e: ErrorEvent) => { for (const tid of [...waiting.keys()]) first(tid, { error: `its supervisor failed: ${e.message}` }); };
+  supervisor.postMessage({ data, threads });
   return {
-    started: (f) => {
-      worker.onmessage = (e: MessageEvent<{ ready?: boolean; error?: string }>) => f(e.data);
-      worker.onerror = (e: ErrorEvent) => f({ error: e.message });
-    },
-    detach: () => { worker.onmessage = null; worker.onerror = null; },
-    terminate: () => { worker.terminate(); return Promise.resolve(); },
+    started: (tid, f) => { waiting.set(tid, f); },
+    detach: () => { supervisor.onmessage = null; supervisor.onerror = null; },
+    kill: (tid) => supervisor.postMessage({ kill: tid }),
+    // A browser ends a worker's own workers with it.
+    terminate: () => { supervisor.terminate(); return Promise.resolve(); },
   };
 }
 
@@ -286,6 +331,8 @@ export interface WorkerFailure {
   died: boolean;
   /** What happened, as reported. */
   message: string;
+  /** The step of the last job forked (the step during which the main thread's join saw the failure). */
+  step: number;
 }
 
 /** The T − 1 workers of one network, started on its compiled module and shared memory. */
@@ -310,7 +357,7 @@ export class WorkerPool {
   static async start(module: WebAssembly.Module, random: WebAssembly.Module, memory: WebAssembly.Memory, ctrl: number, threads: number, math: readonly [string, string][], where: string): Promise<WorkerPool> {
     const wt = await workerThreads();
     const data = { module, random, memory, ctrl, math };
-    const team = wt ? nodeTeam(wt, data, threads) : webTeam(data, threads, (tid, text) => writeFailure(memory, ctrl, tid, text, true, FAILURE_LAYOUT));
+    const team = wt ? nodeTeam(wt, data, threads) : webTeam(data, threads);
     alive += threads - 1;
     const pool = new WorkerPool(memory, ctrl, team, threads - 1);
     const started: Promise<void>[] = [];
@@ -363,7 +410,8 @@ export class WorkerPool {
     const units = new Uint16Array(this.#memory.buffer, this.#ctrl + CTRL.message + 4, Atomics.load(flags, CTRL.message / 4));
     let message = '';
     for (const u of units) message += String.fromCharCode(u);
-    return { thread: Atomics.load(flags, CTRL.claim / 4), died: Atomics.load(flags, CTRL.died / 4) === 1, message };
+    const step = new DataView(this.#memory.buffer, this.#ctrl + CTRL.step, 8).getFloat64(0, true);
+    return { thread: Atomics.load(flags, CTRL.claim / 4), died: Atomics.load(flags, CTRL.died / 4) === 1, message, step };
   }
 
   /** Ends the workers (the exit job, then terminate): `exited` resolves when all have. */

@@ -274,32 +274,60 @@ describe('wasm threads: failures are errors, not hangs', () => {
     return { net, engine: net.engine as WasmEngine };
   }
 
-  const died = /wasm backend, network \d+: worker thread 1 of 2 \(numThreads: 2\) died during the run \(it exited \(exit code 1\): it was terminated, or it ended itself\); .*build it and compile it again, or use numThreads: 1/;
-  const refused = /wasm backend, network \d+: worker thread 1 of 2 \(numThreads: 2\) died in an earlier run; the network's state is unreliable, so it runs no more: build the network and compile it again/;
+  const died = /wasm backend, network \d+: worker thread 1 of 2 \(numThreads: 2\) died during step (\d+) \(it exited \(exit code 1\): it was terminated, or it ended itself\); the step stopped part-way, so the network's state is undefined: .*Build the network and compile it again, or load\(\) a file saved before; or use numThreads: 1/;
+  const refused = /wasm backend, network \d+: worker thread 1 of 2 \(numThreads: 2\) died during step \d+; its state is undefined, so it runs no more: build the network and compile it again, or load\(\) a file saved before/;
+  const lost = /population 'P': the network's state is undefined since worker thread 1 of 2 \(numThreads: 2\) died during step \d+ \(wasm backend, network \d+\): that step stopped part-way\. Its values are not read, written or saved: build and compile the network again, or load\(\) a file saved before the failure/;
 
-  it('a worker killed during a run: the run fails at once with a NetworkError naming the backend, the thread and what happened; later runs are refused; the other workers end', { timeout: 30_000 }, async () => {
+  it('a worker killed during a run: the run fails at once with a NetworkError naming the backend, the thread, the step and what happened; later runs, state reads and save() are refused; monitors keep their records; the other workers end', { timeout: 30_000 }, async () => {
     await exits(0); // the earlier tests' workers, ended by their dispose() (asynchronously)
     const { net, engine } = await running(0.5);
     expect(liveWorkers()).toBe(1);
     const stepped = net.getCurrentStep();
+    const P = net.getPopulation('P')!;
     engine.killWorker(1); // lands while the long run below is under way
     const t0 = performance.now();
     const error = await net.simulate(100_000).then(() => undefined, (e: unknown) => e);
     expect(performance.now() - t0).toBeLessThan(10_000); // 10^6 steps would take minutes
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as Error).message).toMatch(died);
+    expect(Number(died.exec((error as Error).message)![1])).toBeGreaterThanOrEqual(stepped);
     await expect(net.simulate(1)).rejects.toThrow(refused);
     await expect(net.simulate(1)).rejects.toBeInstanceOf(NetworkError);
-    expect(net.getCurrentStep()).toBeGreaterThanOrEqual(stepped);
+    // The state of a step half done is never read, written or saved.
+    expect(() => P.v).toThrow(lost);
+    expect(() => { P.v = 0; }).toThrow(lost);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'neurarchy-wasm-failed-')), 'state.npz');
+    await expect(net.save(file)).rejects.toThrow(lost);
+    // The spike monitor keeps the spikes of the steps completed before the failed simulate().
+    const spikes = net.monitors[0].get('spike') as Record<number, number[]>;
+    const steps = Object.values(spikes).flat();
+    expect(steps.length).toBeGreaterThan(0);
+    expect(Math.max(...steps)).toBeLessThan(stepped);
+    expect(net.getCurrentStep()).toBe(stepped);
     await exits(0); // the failure closed the pool
     net.dispose();
   });
 
-  it('a worker killed between runs: the next run fails with the NetworkError, not a hang', { timeout: 30_000 }, async () => {
+  it('a worker killed between runs: the next run fails with the NetworkError, not a hang; the state, intact, is still read and saved', { timeout: 30_000 }, async () => {
     const { net, engine } = await running(0.5);
+    const P = net.getPopulation('P')!;
+    const v = Float64Array.from(P.v as ArrayLike<number>);
     engine.killWorker(1);
-    await expect(net.simulate(10)).rejects.toThrow(died);
-    await expect(net.simulate(10)).rejects.toThrow(refused);
+    for (const until = Date.now() + 10_000; !engine.workerFailed && Date.now() < until;) await new Promise((r) => setTimeout(r, 5));
+    await expect(net.simulate(10)).rejects.toThrow(/wasm backend, network \d+: worker thread 1 of 2 \(numThreads: 2\) died between runs \(it exited \(exit code 1\).*\), so the network runs no more; its state, that of the last run, which completed, is intact: read it or save\(\) it, then build the network and compile it again \(or use numThreads: 1\)/);
+    await expect(net.simulate(10)).rejects.toThrow(/worker thread 1 of 2 \(numThreads: 2\) died between runs; it runs no more; its state, that of the last run, which completed, may still be read and saved/);
+    expect(net.getCurrentStep()).toBe(5);
+    expectIdentical(new Map([['v', v]]), new Map([['v', Float64Array.from(P.v as ArrayLike<number>)]]), 'v after the failure');
+    // Saved, then loaded into a new network on one thread: it goes on from the same state.
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'neurarchy-wasm-failed-')), 'state.npz');
+    await net.save(file);
+    const again = coba('wasm');
+    started.push(again);
+    await again.compile();
+    await again.load(file);
+    expect(again.getCurrentStep()).toBe(5);
+    const attrs = (n: Network) => new Map(['v', 'g_exc', 'g_inh'].map((a) => [a, Float64Array.from(n.getPopulation('P')!.state.get(a)!)]));
+    expectIdentical(attrs(net), attrs(again), 'loaded');
     net.dispose();
   });
 
