@@ -9,6 +9,7 @@ import { proceduralFixedNumberRule, materialize, proceduralRow, rowDraws, RowGap
 import { mulhi32, philox4x32_10 } from '../../src/random/philox.js';
 import type { NeuronSet } from '../../src/connectors/types.js';
 import { Network, Neuron, Uniform, Normal } from '../../src/index.js';
+import { reportMarkdown } from '../../src/report/index.js';
 
 const token = {};
 function set(ranks: number[], size: number, same: unknown = token): NeuronSet {
@@ -200,5 +201,8 @@ describe('procedural fixed-number: options', () => {
     expect(p.nbSynapses).toBe(160);
     expect(s.nbSynapses).toBe(160);
     expect(p.connector).toBe('fixed number post 4 (procedural)');
+    // The report: the connector, the density number / candidates (4 of 10), the expected count.
+    const report = reportMarkdown(n);
+    expect(report).toContain('fixed number post 4 (procedural): density 40 %');
   });
 });
