@@ -5,7 +5,8 @@
 // in its join, would hear none anyway: the pool's supervisor, granted the dead worker's Web Lock,
 // writes the death into the control block, and the run fails with the NetworkError naming the
 // thread and the step, within seconds rather than never. After it the state is refused (read,
-// simulate) and the monitor keeps the rows of the steps completed. A timeout turns a regression (the
+// simulate) and the monitor keeps the rows of the steps completed. A worker terminated between runs:
+// the next run is refused, the state of the last run stays readable. A timeout turns a regression (the
 // join hanging) into a failure.
 import { it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -54,6 +55,21 @@ self.onmessage = async () => {
     const rows = m.get('r');
     out.rows = Array.from(rows, (row) => row[0]);
     net.dispose();
+    // Between runs: the same network, its worker terminated while nothing runs; the next run is
+    // refused, and the state of the last run stays readable.
+    const net2 = new n.Network({ seed: 4, dt: 1.0, backend: 'wasm' });
+    const big2 = net2.create(50003, new n.Neuron({ parameters: 'tau = 10.0', equations: 'tau * dr/dt + r = 1.0 + Normal(0.0, 0.2)' }), { name: 'big' });
+    await net2.compile({ numThreads: 2 });
+    await net2.simulate(5);
+    const r = Float64Array.from(big2.r);
+    net2.engine.killWorker(1);
+    const t1 = performance.now();
+    while (!net2.engine.workerFailed && performance.now() - t1 < 20000) await new Promise((f) => setTimeout(f, 10));
+    out.betweenMs = performance.now() - t1;
+    try { await net2.simulate(5); out.between = 'ran'; } catch (e) { out.between = e.name + ': ' + e.message; }
+    const r2 = big2.r;
+    out.kept = r2.length === r.length && r2.every((x, i) => Object.is(x, r[i]));
+    net2.dispose();
   } catch (e) {
     out.crash = String(e && e.stack || e);
   }
@@ -61,7 +77,7 @@ self.onmessage = async () => {
 };
 `;
 
-it('wasm threads in Chromium: a worker thread terminated mid-run fails the run with a NetworkError naming the thread and the step, not a hang; the state is refused after', async ({ skip }) => {
+it('wasm threads in Chromium: a worker thread terminated mid-run fails the run with a NetworkError naming the thread and the step, not a hang; the state is refused after; terminated between runs, the state stays readable', async ({ skip }) => {
   if (!browser) skip();
   const page = await browser!.newPage();
   const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' };
@@ -101,4 +117,8 @@ it('wasm threads in Chromium: a worker thread terminated mid-run fails the run w
   expect(result.again).toMatch(/^NetworkError: .*worker thread 1 of 2 \(numThreads: 2\) died during step \d+; its state is undefined, so it runs no more/);
   // The monitor (every 5 steps) keeps its rows of the steps completed, 0, 5, … up to the one before the failed step (r = t).
   expect(result.rows).toEqual(Array.from({ length: Math.floor((failed - 1) / 5) + 1 }, (_, k) => 5 * k));
+  // Between runs: found within seconds, the run refused, the state intact and readable.
+  expect(result.betweenMs).toBeLessThan(10_000);
+  expect(result.between).toMatch(/^NetworkError: wasm backend, network \d+: worker thread 1 of 2 \(numThreads: 2\) died between runs \(it ended \(terminated, or out of memory\)\), so the network runs no more; its state, that of the last run, which completed, is intact: read it or save\(\) it/);
+  expect(result.kept).toBe(true);
 }, 120_000);
