@@ -125,7 +125,7 @@ export function checkPopulationMemory(s: PopulationShape, name: string | undefin
 
 const SYNAPSE_ADVICE = 'Use fewer synapses (a lower probability, fixedNumberPre/Post with a small number, smaller populations), '
   + 'one shared weight (a number, without forceMultipleWeights, for a synapse without plasticity) instead of one per synapse, '
-  + 'or procedural connectivity (connectFixedProbability({ …, procedural: true }): nothing stored per synapse).';
+  + 'or procedural connectivity (connectFixedProbability or connectFixedNumberPost({ …, procedural: true }): nothing stored per synapse).';
 
 /** Whether `expected` synapses of `bytesPerSynapse` each can be indexed and fit in memory (what {@link checkSynapseCount} checks, without throwing). */
 export function synapsesFit(expected: number, bytesPerSynapse: number): boolean {
