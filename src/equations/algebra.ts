@@ -212,18 +212,21 @@ export function foldExpr<T>(e: Expr, f: (node: Expr, kids: T[]) => T): T {
   }
 }
 
+/** Node `n` with its direct sub-expressions replaced by `kids` (in the order of `children(n)`). */
+export function withChildren(n: Expr, kids: Expr[]): Expr {
+  switch (n.kind) {
+    case 'unary': return { kind: 'unary', op: n.op, arg: kids[0] };
+    case 'binary': return { kind: 'binary', op: n.op, left: kids[0], right: kids[1] };
+    case 'call': return { kind: 'call', name: n.name, args: kids };
+    case 'rand': return { ...n, args: kids };
+    case 'cond': return { kind: 'cond', test: kids[0], then: kids[1], else: kids[2] };
+    default: return n;
+  }
+}
+
 /** Rebuilds `e` bottom-up with `f` applied to each node after its children (any depth). */
 export function mapExpr(e: Expr, f: (node: Expr) => Expr): Expr {
-  return foldExpr<Expr>(e, (n, kids) => {
-    switch (n.kind) {
-      case 'unary': return f({ kind: 'unary', op: n.op, arg: kids[0] });
-      case 'binary': return f({ kind: 'binary', op: n.op, left: kids[0], right: kids[1] });
-      case 'call': return f({ kind: 'call', name: n.name, args: kids });
-      case 'rand': return f({ ...n, args: kids });
-      case 'cond': return f({ kind: 'cond', test: kids[0], then: kids[1], else: kids[2] });
-      default: return f(n);
-    }
-  });
+  return foldExpr<Expr>(e, (n, kids) => f(withChildren(n, kids)));
 }
 
 /** Names of every `sym` node in `expr` (not `pre.x`/`post.x`, not function names). */

@@ -17,6 +17,7 @@ import { parseStopCondition } from '../equations/index.js';
 import { walk } from '../equations/algebra.js';
 import { planArrays } from './arrays.js';
 import { planSchedule } from './schedule.js';
+import { hoistInvariants } from './invariants.js';
 
 /** What the plan is built from: plain records (`core/records.ts`), never the user-facing objects. */
 export interface PlanInput {
@@ -41,11 +42,14 @@ export function buildPlan(input: PlanInput): NetworkPlan {
     } else if (d.refractory?.kind === 'attribute') {
       refractory = { kind: 'attribute', name: d.refractory.name };
     }
+    // Special populations' kernels may render the equations their own way: left as written.
+    const hoisted = p.special ? { description: d, invariants: [] } : hoistInvariants(d, input.constants);
     return {
       id: p.id,
       name: p.name,
       size: p.size,
-      description: d,
+      description: hoisted.description,
+      ...(hoisted.invariants.length ? { invariants: hoisted.invariants } : {}),
       spiking: d.type === 'spike',
       sumTargets: d.type === 'rate' ? [...d.targets] : [],
       sumAll: d.usesSumAll,

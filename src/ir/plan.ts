@@ -27,6 +27,7 @@ import type { NeuronDescription, SynapseDescription, GlobalOpUse } from '../equa
 import type { Expr } from '../equations/ast.js';
 import type { SpecialPopulation, SpecialProjection } from '../core/records.js';
 import type { Precision } from '../core/Network.js';
+import type { InvariantValue } from './invariants.js';
 
 export type { BackendName, Precision } from '../core/Network.js';
 
@@ -53,6 +54,11 @@ export interface PopulationPlan {
   stopCondition?: { condition: Expr; mode: 'any' | 'all' };
   /** Built-in input populations run a fixed kernel instead of (or before) the neuron equations. */
   special?: SpecialPopulation;
+  /**
+   * Values of the local equations that are the same for every neuron (`./invariants.ts`), computed
+   * once per step after the global equations; `description`'s local section reads them by name.
+   */
+  invariants?: InvariantValue[];
 }
 
 /**

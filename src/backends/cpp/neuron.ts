@@ -163,6 +163,7 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: Array
     ...indent(globalOps),
     ...indent(parts.global),
     ...indent(hoisted),
+    ...indent(parts.invariants),
   ];
   if (parts.local.length) {
     // The equations alone, branch-free (refractoriness selects), so that the compiler vectorises them.

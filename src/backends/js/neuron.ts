@@ -67,6 +67,7 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan): string {
   lines.push(...indent(parts.global));
   // Globals are hoisted after the global equations ran (they may write them).
   for (const a of d.attributes) if (a.locality === 'global') lines.push(`  const ${js(a.name)}_g = ${js(a.name)}[0];`);
+  lines.push(...indent(parts.invariants));
   if (pop.spiking) lines.push('  let _ns = 0;');
   if (axon) lines.push(`  const _axon_spiked = P[${pop.id}].get('_axon_spiked'), _naxon = P[${pop.id}].get('_naxon');`, '  let _nas = 0;');
   lines.push(...indent(jsDialect.forRange('i', String(pop.size), [...parts.inref, ...parts.local, ...parts.emit, ...parts.axon])));

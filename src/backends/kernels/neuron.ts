@@ -35,6 +35,11 @@ export interface NeuronTarget {
 export interface NeuronParts {
   /** The global equations (before the neurons). */
   global: string[];
+  /**
+   * The invariant values of the local equations (`PopulationPlan.invariants`), declared once before
+   * the neurons, after the global attributes are read: the local scope reads them as locals.
+   */
+  invariants: string[];
   /** `_inref`: whether neuron i is not refractory (before the local equations), when refractoriness applies. */
   inref: string[];
   /** The local equations (writes masked by `_inref`). */
@@ -50,10 +55,12 @@ export interface NeuronParts {
   refractory: boolean;
 }
 
-/** The temporaries' names of both sections (they resolve to themselves). */
+/** The temporaries' names of both sections and the invariant values' names (they resolve to themselves). */
 export function neuronTemps(pop: PopulationPlan): Set<string> {
   const steps = pop.description.sections.flatMap((s) => s.steps);
-  return tempNames(steps);
+  const names = tempNames(steps);
+  for (const v of pop.invariants ?? []) names.add(v.name);
+  return names;
 }
 
 /** Builds the parts of `pop`'s neuron kernel. */
@@ -68,6 +75,7 @@ export function neuronParts(pop: PopulationPlan, t: NeuronTarget): NeuronParts {
   const refr = refractory || pop.refractory ? t.el('_refr_left', 'i') : '';
   const parts: NeuronParts = {
     global: renderSteps(section('global'), t.context(g, 'global', false), L),
+    invariants: (pop.invariants ?? []).map((v) => L.declare(L.temp(v.name), renderExpr(v.value, l, L.expr))),
     inref: refractory ? [L.declare('_inref', L.not(L.cmp('>', refr, '0')), { type: 'bool' })] : [],
     local: renderSteps(section('local'), t.context(l, 'local', refractory), L),
     emit: [],

@@ -79,7 +79,7 @@ function hoisted(pop: PopulationPlan, k: KernelText, at: 'ops' | 'attributes'): 
 export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, jobs?: ParallelJobs): KernelText {
   const k = new KernelText(`pop${pop.id}_update`);
   const parts = neuronParts(pop, target(pop, net, k));
-  const lines: string[] = [...hoisted(pop, k, 'ops'), ...parts.global, ...hoisted(pop, k, 'attributes')];
+  const lines: string[] = [...hoisted(pop, k, 'ops'), ...parts.global, ...hoisted(pop, k, 'attributes'), ...parts.invariants];
   const axon = emitsAxonSpikes(pop);
   if (pop.spiking) lines.push(d.declare('_ns', '0', { mutable: true, type: 'int' }));
   if (axon) lines.push(d.declare('_nas', '0', { mutable: true, type: 'int' }));
@@ -89,7 +89,7 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, jobs?: Paral
     if (jobs?.worth(pop.size)) {
       const e = new KernelText(`pop${pop.id}_equations`, true);
       const own = neuronParts(pop, target(pop, net, e));
-      e.body = [...hoisted(pop, e, 'ops'), ...hoisted(pop, e, 'attributes'), '(vfor i lo hi', ...own.inref, ...own.local, ')'];
+      e.body = [...hoisted(pop, e, 'ops'), ...hoisted(pop, e, 'attributes'), ...own.invariants, '(vfor i lo hi', ...own.inref, ...own.local, ')'];
       lines.push(jobs.fork(e, String(pop.size)));
     } else {
       lines.push(`(vfor i 0 ${pop.size}`, ...parts.inref, ...parts.local, ')');

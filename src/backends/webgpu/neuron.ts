@@ -43,7 +43,8 @@ export function neuronKernels(pop: PopulationPlan, net: NetworkPlan, L: Layout, 
       body: ['if (gi != 0) { return; }', ...gateCheck(gate), 'let i = 0;', ...parts.global],
     });
   }
-  const body = ['let i = gi;', `if (i >= ${pop.size}) { return; }`, ...gateCheck(gate), ...parts.inref, ...parts.local, ...parts.emit, ...parts.axon];
+  // Each invocation computes the invariant values itself (the same operations, so the same bits).
+  const body = ['let i = gi;', `if (i >= ${pop.size}) { return; }`, ...gateCheck(gate), ...parts.invariants, ...parts.inref, ...parts.local, ...parts.emit, ...parts.axon];
   kernels.push({ name: `pop${pop.id}_update`, stage: 1, mem: plainMem, dispatch: { threads: pop.size }, body });
   return kernels;
 }

@@ -147,16 +147,16 @@ static void pop0_update(Net* N, int64_t step) {
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
   int32_t* __restrict _refr_left = (int32_t*)N->a[15];
-  double* __restrict a_El = (double*)N->a[16];
-  double* __restrict a_v = (double*)N->a[17];
+  double* __restrict a_tau = (double*)N->a[16];
+  double* __restrict a_tau_exc = (double*)N->a[17];
+  double* __restrict a_tau_inh = (double*)N->a[18];
+  double* __restrict a_El = (double*)N->a[19];
+  double* __restrict a_v = (double*)N->a[20];
   double* __restrict a_g_exc = (double*)N->a[3];
-  double* __restrict a_Erev_exc = (double*)N->a[18];
+  double* __restrict a_Erev_exc = (double*)N->a[21];
   double* __restrict a_g_inh = (double*)N->a[10];
-  double* __restrict a_Erev_inh = (double*)N->a[19];
-  double* __restrict a_I = (double*)N->a[20];
-  double* __restrict a_tau = (double*)N->a[21];
-  double* __restrict a_tau_exc = (double*)N->a[22];
-  double* __restrict a_tau_inh = (double*)N->a[23];
+  double* __restrict a_Erev_inh = (double*)N->a[22];
+  double* __restrict a_I = (double*)N->a[23];
   double* __restrict a_Vr = (double*)N->a[24];
   int32_t* __restrict _spiked = (int32_t*)N->a[5];
   int32_t* __restrict _last_spike = (int32_t*)N->a[25];
@@ -171,12 +171,15 @@ static void pop0_update(Net* N, int64_t step) {
   const double a_tau_exc_g = a_tau_exc[0];
   const double a_tau_inh_g = a_tau_inh[0];
   const double a_I_g = a_I[0];
+  const double T_li0 = (1.0 / a_tau_g);
+  const double T_li1 = (1.0 / a_tau_exc_g);
+  const double T_li2 = (1.0 / a_tau_inh_g);
   for (int64_t i = 0; i < 100; i++) {
     const bool _inref = !(_refr_left[i] > 0);
     {
-      const double T_m_v = ((a_El_g - a_v[i] + (a_g_exc[i] * (a_Erev_exc_g - a_v[i])) + (a_g_inh[i] * (a_Erev_inh_g - a_v[i])) + a_I_g) / a_tau_g);
-      const double T_m_g_exc = (-(a_g_exc[i] / a_tau_exc_g));
-      const double T_m_g_inh = (-(a_g_inh[i] / a_tau_inh_g));
+      const double T_m_v = ((a_El_g - a_v[i] + (a_g_exc[i] * (a_Erev_exc_g - a_v[i])) + (a_g_inh[i] * (a_Erev_inh_g - a_v[i])) + a_I_g) * T_li0);
+      const double T_m_g_exc = (-(a_g_exc[i] * T_li1));
+      const double T_m_g_inh = (-(a_g_inh[i] * T_li2));
       a_v[i] = _inref ? (a_v[i] + (dt * T_m_v)) : a_v[i];
       a_g_exc[i] = (a_g_exc[i] + (dt * T_m_g_exc));
       a_g_inh[i] = (a_g_inh[i] + (dt * T_m_g_inh));

@@ -72,13 +72,16 @@ function pop0_update(step) {
   const tau_exc_g = tau_exc[0];
   const tau_inh_g = tau_inh[0];
   const I_g = I[0];
+  const _li0 = (1 / tau_g);
+  const _li1 = (1 / tau_exc_g);
+  const _li2 = (1 / tau_inh_g);
   let _ns = 0;
   for (let i = 0; i < 100; i++) {
     const _inref = !(_refr_left[i] > 0);
     {
-      const _m_v = ((El_g - v[i] + (g_exc[i] * (Erev_exc_g - v[i])) + (g_inh[i] * (Erev_inh_g - v[i])) + I_g) / tau_g);
-      const _m_g_exc = (-(g_exc[i] / tau_exc_g));
-      const _m_g_inh = (-(g_inh[i] / tau_inh_g));
+      const _m_v = ((El_g - v[i] + (g_exc[i] * (Erev_exc_g - v[i])) + (g_inh[i] * (Erev_inh_g - v[i])) + I_g) * _li0);
+      const _m_g_exc = (-(g_exc[i] * _li1));
+      const _m_g_inh = (-(g_inh[i] * _li2));
       if (_inref) {
         v[i] = (v[i] + (dt * _m_v));
       }

@@ -275,11 +275,14 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let i = gi;
   if (i >= 100) { return; }
   if (I[0] == 0) { return; }
+  let T_li0: f32 = (1f / F[6 + 0]);
+  let T_li1: f32 = (1f / F[7 + 0]);
+  let T_li2: f32 = (1f / F[8 + 0]);
   let _inref: bool = !(I[213 + i] > 0);
   {
-    let T_m_v: f32 = ((F[1 + 0] - F[10 + i] + (F[110 + i] * (F[3 + 0] - F[10 + i])) + (F[210 + i] * (F[4 + 0] - F[10 + i])) + F[9 + 0]) / F[6 + 0]);
-    let T_m_g_exc: f32 = (-(F[110 + i] / F[7 + 0]));
-    let T_m_g_inh: f32 = (-(F[210 + i] / F[8 + 0]));
+    let T_m_v: f32 = ((F[1 + 0] - F[10 + i] + (F[110 + i] * (F[3 + 0] - F[10 + i])) + (F[210 + i] * (F[4 + 0] - F[10 + i])) + F[9 + 0]) * T_li0);
+    let T_m_g_exc: f32 = (-(F[110 + i] * T_li1));
+    let T_m_g_inh: f32 = (-(F[210 + i] * T_li2));
     {
       let _nv: f32 = (F[10 + i] + (DT * T_m_v));
       F[10 + i] = select(F[10 + i], _nv, _inref);

@@ -884,8 +884,9 @@ static void pop7_update(Net* N, int64_t step) {
   const double a_mu_g = a_mu[0];
   const double a_sigma_g = a_sigma[0];
   const double a_x_g = a_x[0];
+  const double T_li0 = (1.0 / dt);
   for (int64_t i = 0; i < 4; i++) {
-    a_p[i] = (_rand_1[i] * 1000.0 / dt);
+    a_p[i] = (_rand_1[i] * 1000.0 * T_li0);
   }
   int32_t _ns = 0;
   for (int64_t _b = 0; _b < 4; _b += 512) {

@@ -476,9 +476,10 @@ function pop7_update(step) {
   const mu_g = mu[0];
   const sigma_g = sigma[0];
   const x_g = x[0];
+  const _li0 = (1 / dt);
   let _ns = 0;
   for (let i = 0; i < 4; i++) {
-    p[i] = (_rand_1[i] * 1000 / dt);
+    p[i] = (_rand_1[i] * 1000 * _li0);
     if ((p[i] < x_g ? 1 : 0)) {
       _spiked[_ns++] = i;
       _last_spike[i] = step;

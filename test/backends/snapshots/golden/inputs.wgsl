@@ -1752,8 +1752,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(workgroup_id) wi
   let i = gi;
   if (i >= 4) { return; }
   if (I[7] == 0) { return; }
+  let T_li0: f32 = (1f / DT);
   {
-    let _nv: f32 = (F[98 + i] * 1000f / DT);
+    let _nv: f32 = (F[98 + i] * 1000f * T_li0);
     F[89 + i] = _nv;
   }
   if (nx_truthy(nx_b(F[89 + i] < F[88 + 0]))) {
