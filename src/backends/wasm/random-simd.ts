@@ -117,14 +117,23 @@ export function philoxRoundsX4(c: Code, K: Splats, L: Locals, xs: readonly Block
 }
 
 /**
- * Sets `out` to the two pairs of exact doubles `(hi · 2^32 + lo)` of four lanes, where `hi` (signed,
- * |hi| ≤ 2^21) and `lo` (unsigned) push i32x4 words: draws.ts's `(x0 >>> 11) * TWO32 + x1`, exact
- * (below 2^53), like the scalar `f64.convert_i64_u` of the joined words.
+ * Sets `out` to the two pairs of exact doubles `(hi · 2^32 + lo) + bias` of four lanes, where `hi`
+ * (signed, |hi| ≤ 2^21) and `lo` (unsigned) push i32x4 words: draws.ts's `(x0 >>> 11) * TWO32 + x1`
+ * (+ 1 for `u53Open0`'s bias 1), exact (at most 2^53), like the scalar `f64.convert_i64_u` of the
+ * joined words.
+ *
+ * The unsigned `lo` is converted as the signed `lo ^ 2^31` plus 2^31 + bias (`f64x2.convert_low_i32x4_u`
+ * is four instructions on x86, the signed conversion one): every term and partial sum is an integer
+ * of at most 2^53, exact in f64, so the sum is the same double in any order.
  */
-export function joinWordsX4(c: Code, K: Splats, hi: Expr, lo: Expr, out: readonly [number, number]): void {
-  const h = (e: Expr, pair: number) => pair === 0 ? e : shuffle32(e, e, [2, 3, 2, 3]);
+export function joinWordsX4(c: Code, K: Splats, L: Locals, hi: Expr, lo: Expr, out: readonly [number, number], bias = 0): void {
+  const h = L.add('v128'), l = L.add('v128');
+  setv(c, h, hi);
+  setv(c, l, v('v128.xor', lo, K.i32(0x80000000)));
+  const half = (e: number, pair: number) => pair === 0 ? getv(e) : shuffle32(getv(e), getv(e), [2, 3, 2, 3]);
   for (const pair of [0, 1]) {
-    setv(c, out[pair], fadd(fmul(v('f64x2.convert_low_i32x4_s', h(hi, pair)), K.f64(4294967296)), v('f64x2.convert_low_i32x4_u', h(lo, pair))));
+    setv(c, out[pair], fadd(fmul(v('f64x2.convert_low_i32x4_s', half(h, pair)), K.f64(4294967296)),
+      fadd(v('f64x2.convert_low_i32x4_s', half(l, pair)), K.f64(2147483648 + bias))));
   }
 }
 

@@ -515,15 +515,15 @@ function callScalar(c: Code, scalar: number, end: (c: Code) => void, first: numb
 /** New v128 locals, two per group of four lanes. */
 const pairLocals = (L: Locals, xs: readonly BlockX4[]): number[] => xs.flatMap(() => [L.add('v128'), L.add('v128')]);
 
-/** Sets the pairs `m` to the exact doubles (x0 >>> 11) · 2^32 + x1 of the blocks (see `joinWords`). */
-function joinedX4(c: Code, K: Splats, xs: readonly BlockX4[], m: readonly number[]): void {
-  xs.forEach((x, g) => joinWordsX4(c, K, v('i32x4.shr_u', get(x[0]), (c) => { c.i32(11); }), get(x[1]), [m[2 * g], m[2 * g + 1]]));
+/** Sets the pairs `m` to the exact doubles (x0 >>> 11) · 2^32 + x1 + bias of the blocks (see `joinWords`). */
+function joinedX4(c: Code, K: Splats, L: Locals, xs: readonly BlockX4[], m: readonly number[], bias = 0): void {
+  xs.forEach((x, g) => joinWordsX4(c, K, L, v('i32x4.shr_u', get(x[0]), (c) => { c.i32(11); }), get(x[1]), [m[2 * g], m[2 * g + 1]], bias));
 }
 
 /** `uniform` on groups of four blocks: m · 2^-53. */
 function uniformX4(c: Code, xs: readonly BlockX4[], L: Locals, K: Splats): VectorDraw {
   const pairs = pairLocals(L, xs);
-  joinedX4(c, K, xs, pairs);
+  joinedX4(c, K, L, xs, pairs);
   for (const p of pairs) assign(c, p, v('f64x2.mul', get(p), K.f64(TWO_M53)));
   return { pairs };
 }
@@ -538,14 +538,14 @@ function normalX4(c: Code, xs: readonly BlockX4[], L: Locals, K: Splats): Vector
   const u1 = pairLocals(L, xs), lg = pairLocals(L, xs), t = pairLocals(L, xs), sin = pairLocals(L, xs), cos = pairLocals(L, xs), pairs = pairLocals(L, xs);
   const each = () => xs.map(() => L.add('v128'));
   const rareLog = each(), rareTrig = each(), q = each(), odd = each(), neg = each(), rare = each();
-  joinedX4(c, K, xs, u1);
-  for (const p of u1) assign(c, p, v('f64x2.mul', v('f64x2.add', get(p), K.f64(1)), K.f64(TWO_M53)));
+  joinedX4(c, K, L, xs, u1, 1);
+  for (const p of u1) assign(c, p, v('f64x2.mul', get(p), K.f64(TWO_M53)));
   logX4(c, K, L, u1, lg, rareLog);
   // f = ((x2 >>> 11) & 0x7ffff) · 2^32 + x3) · 2^-51; if f ≥ 0.5: f − 1 (exact); θ = f · π/2.
   // f ≥ 0.5 is bit 29 of x2, the top bit of the 19: taking them as a signed number,
   // (x2 << 2) >> 13, subtracts 2^19 · 2^32 exactly then, so the integer is f's or f − 1's times 2^51.
   const h = (x: BlockX4) => v('i32x4.shr_s', v('i32x4.shl', get(x[2]), (c) => { c.i32(2); }), (c) => { c.i32(13); });
-  xs.forEach((x, g) => joinWordsX4(c, K, h(x), get(x[3]), [t[2 * g], t[2 * g + 1]]));
+  xs.forEach((x, g) => joinWordsX4(c, K, L, h(x), get(x[3]), [t[2 * g], t[2 * g + 1]]));
   for (const p of t) assign(c, p, v('f64x2.mul', v('f64x2.mul', get(p), K.f64(TWO_M51)), K.f64(PIO2)));
   sinCosX4(c, K, L, t, sin, cos, rareTrig);
   xs.forEach((x, g) => {
