@@ -74,12 +74,14 @@ export class WasmEngine implements Engine {
     const built: { exports?: WebAssembly.Exports } = {};
     const external = Object.fromEntries(kernels.filter((k) => !k.ranged).map((k) => [k.name, (step: number) => (built.exports![k.name] as (s: number) => void)(step)]));
     const forked: { fills?: FillJobs } = {};
-    const random = await randomFill(memory.memory, memory.alloc(NORMAL_SCRATCH_BYTES), forked, jobs !== undefined);
+    // The fills' scratch: js's calls of them (`randomFill`) and the module's random kernels (one thread) share it.
+    const scratch = memory.alloc(NORMAL_SCRATCH_BYTES);
+    const random = await randomFill(memory.memory, scratch, forked, jobs !== undefined);
     const js = new JsEngine(input, external, random.fill);
-    const { bytes, vectorised, pairedSums, run, fillJobs } = buildModule(input.plan, kernels, Object.keys(js.kernels), memory, simdSupported(), jobs && { jobs, control: control! });
+    const { bytes, vectorised, pairedSums, run, fillJobs } = buildModule(input.plan, kernels, Object.keys(js.kernels), memory, simdSupported(), jobs && { jobs, control: control! }, scratch);
     const rings = new WasmRings(input.plan, memory, derived);
     const module = await WebAssembly.compile(bytes as BufferSource);
-    const instance = await WebAssembly.instantiate(module, moduleImports(memory.memory, { ...js.kernels }, input.hooks, rings, jobs && random.exports));
+    const instance = await WebAssembly.instantiate(module, moduleImports(memory.memory, { ...js.kernels }, input.hooks, rings, random.exports));
     built.exports = instance.exports;
     // Each thread's share of a random fill has a scratch of its own.
     if (fillJobs) forked.fills = new FillJobs(memory.memory, control!, fillJobs, memory.alloc(threads * NORMAL_SCRATCH_BYTES), instance.exports.fork as (...x: number[]) => void);

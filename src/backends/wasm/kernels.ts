@@ -2,8 +2,10 @@
  * Which kernels of a network run as WebAssembly: the neuron kernels (special inputs' included) and
  * the projections' kernels (weighted sums, spike propagation, synaptic equations, post-synaptic
  * events, per-synapse delays through the ring of `./ring.ts`), except those of special projections
- * (shared-weight windows, DecodingProjection); global operations; the delay rings' pushes. Random
- * draws (`./engine.ts`: Uniform and Normal filled by `./random.ts`, the others by js) are js. Every
+ * (shared-weight windows, DecodingProjection); global operations; the delay rings' pushes; the
+ * random draws of owners whose draws are all Uniform or Normal with arguments the kernel can spell,
+ * on one thread (`./random-kernel.ts`: direct calls of `./random.ts`'s fills). Other random draws are
+ * js (`./engine.ts`: Uniform and Normal filled by `./random.ts` through js, the others by js). Every
  * kernel left to js runs over the same memory with the same bits.
  */
 import type { NetworkPlan } from '../../ir/plan.js';
@@ -13,6 +15,7 @@ import { delayKernel, globalOpsKernel } from './phases.js';
 import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel } from './projection.js';
 import type { KernelText } from './text.js';
 import type { ParallelJobs } from './threads.js';
+import { wasmRandomKernel } from './random-kernel.js';
 
 /**
  * The kernels of `plan` written for wasm, each named as the step function calls it; with `jobs`
@@ -27,6 +30,10 @@ export function wasmKernels(plan: NetworkPlan, jobs?: ParallelJobs): KernelText[
     const delay = delayKernel(p);
     if (delay) kernels.push(delay);
   }
+  // With threads the js random kernels share large fills among the threads (`FillJobs`).
+  const random = (k: KernelText | undefined) => { if (k && !jobs) kernels.push(k); };
+  for (const p of plan.populations) if (!p.special) random(wasmRandomKernel({ kind: 'pop', plan: p }, plan));
+  for (const proj of plan.projections) random(wasmRandomKernel({ kind: 'proj', plan: proj }, plan));
   for (const proj of plan.projections) {
     if (proj.special) continue;
     if (proj.type === 'rate') kernels.push(rateTransmissionKernel(proj, plan, jobs));

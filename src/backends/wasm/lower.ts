@@ -7,7 +7,7 @@
  * 2^31, `%` of int32s); division and anything touching a float64 is float64. That is what keeps
  * wasm bit-identical to js: the same IEEE operations in the same order.
  *
- * Forms (the wasm dialect, `./spelling.ts`): statements `let var set! += when if do for vfor gfor while exec`
+ * Forms (the wasm dialect, `./spelling.ts`): statements `let var set! += when if do for vfor gfor while exec fill`
  * (`let`/`var` of type `i32`, `f64`, or `ptr.i32`/`ptr.f64`: a local holding an element's address,
  * usable as an array); expressions `aref addr length + - * / % neg cmp ? not and or truthy trunc
  * float fround int period-steps call`;
@@ -55,6 +55,12 @@ export interface LowerEnv {
    * bits (`./libm.ts` `squareMatchesPow`, asked when a kernel first squares).
    */
   square?(): boolean;
+  /**
+   * The random module's fills (`./random.ts`, imported by the module) for `(fill …)`: their
+   * function indices, the network's seed (`NetworkPlan.seed`) and the address of their scratch
+   * memory (`NORMAL_SCRATCH_BYTES`).
+   */
+  fills?: { uniform: number; normal: number; seed: number; scratch: number };
 }
 
 type Ty = 'i32' | 'f64' | 'flex';
@@ -115,7 +121,7 @@ export class Lowerer {
   }
 
   /** A new local of `type`. */
-  newLocal(type: 'i32' | 'f64' | 'v128'): number {
+  newLocal(type: 'i32' | 'i64' | 'f64' | 'v128'): number {
     this.locals.push(type);
     return this.#nParams + this.locals.length - 1;
   }
@@ -495,6 +501,32 @@ export class Lowerer {
           c.op('end').op('end');
           this.stmt(['for', i, pair, to, ...body]);
         });
+        return;
+      }
+      case 'fill': {
+        // (fill uniform|normal ARRAY a b STREAM DRAWID): ARRAY[i] = a + b · draw_i for every element,
+        // the random module's fill called with what the js engine's `randomFill` passes it: the
+        // step's words (step mod 2^32, floor(step / 2^32): exact below 2^53) and ToInt32 of the
+        // seed, stream and draw id (`./random-kernel.ts`).
+        const [dist, array, aArg, bArg, stream, drawId] = a as [string, string, Node, Node, string, string];
+        const fills = this.env.fills;
+        if (!fills || (dist !== 'uniform' && dist !== 'normal') || n.length !== 7) return this.fail('a fill needs the random module\'s fills and 6 arguments', n);
+        const { ref } = this.array(array);
+        if (ref.type !== 'f64' || ref.slot < 0) return this.fail('a fill writes a float64 array', n);
+        const step = this.lookup('step');
+        if (!step || step.type !== 'f64') return this.fail('a fill needs the float64 step', n);
+        const s = this.newLocal('i64');
+        c.get(step.index).truncSatI64().set(s);
+        this.#address(array, '0');
+        c.i32(0).load('i32', this.env.table + 8 * ref.slot + 4);
+        c.i32(fills.seed | 0).i32(Number(stream) | 0);
+        c.get(s).op('i32.wrap_i64');
+        c.get(s).i64(32n).op('i64.shr_s').op('i32.wrap_i64');
+        c.i32(Number(drawId) | 0);
+        this.expr(aArg, 'f64');
+        this.expr(bArg, 'f64');
+        c.i32(fills.scratch).i32(0);
+        c.call(dist === 'uniform' ? fills.uniform : fills.normal);
         return;
       }
       case 'exec': {

@@ -47,7 +47,8 @@ type StepFunction = (step: number) => void;
 /**
  * The module's imports object: `math` functions, the memory, for the step loop (`./run.ts`) the
  * kernels still in JavaScript (`js`) and the runtime's hooks, the growth of a ring slot
- * (`./ring.ts`), and with threads the random module's fills (`rand`, its instance's exports).
+ * (`./ring.ts`), and the random module's fills (`rand`, its instance's exports: called by the
+ * random kernels, and with threads by the fill jobs).
  */
 export function moduleImports(memory: WebAssembly.Memory, js: Record<string, StepFunction>, hooks: StepHooks, rings: WasmRings, rand?: WebAssembly.Exports): WebAssembly.Imports {
   const hook = Object.fromEntries(HOOKS.map((h) => [hookName(h), (step: number) => hooks[h](step)]));
@@ -59,9 +60,11 @@ export function moduleImports(memory: WebAssembly.Memory, js: Record<string, Ste
  * The binary module of `kernels` (each exported under its name, taking the step) and of the step
  * loop `run` (`./run.ts`) calling them, the js kernels named `jsKernels` and the hooks; and the
  * names of the kernels whose equations run two elements at a time (`./vector.ts`) and of those whose dense
- * sums run on pairs of partials (`./dense-sum.ts`).
+ * sums run on pairs of partials (`./dense-sum.ts`). `randomScratch`: the address of the random fills'
+ * scratch (`NORMAL_SCRATCH_BYTES`), for the random kernels (`./random-kernel.ts`); without it they
+ * cannot be lowered.
  */
-export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels: readonly string[], memory: WasmMemory, simd = true, threads?: ModuleThreads): {
+export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels: readonly string[], memory: WasmMemory, simd = true, threads?: ModuleThreads, randomScratch?: number): {
   bytes: Uint8Array; vectorised: string[]; pairedSums: string[]; run: KernelText; fillJobs?: { Uniform: number; Normal: number };
 } {
   const vectorised: string[] = [];
@@ -73,8 +76,11 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
   for (const name of jsKernels) procedures.set(name, { index: w.importFunction('js', name, ['f64'], []), arity: 1 });
   for (const h of HOOKS) procedures.set(hookName(h), { index: w.importFunction('hooks', hookName(h), ['f64'], []), arity: 1 });
   procedures.set(RING_GROW, { index: w.importFunction('ring', RING_GROW, ['f64', 'f64'], []), arity: 2 });
-  // With threads, the random module's fills (`./random.ts`), run as jobs (`./threads.ts` `FillJobs`).
-  const fills = threads && (['fill_uniform', 'fill_normal'] as const).map((name) => w.importFunction('rand', name, RANDOM_FILL_PARAMS, []));
+  // The random module's fills (`./random.ts`): with threads, run as jobs (`./threads.ts` `FillJobs`);
+  // called by the random kernels of `./random-kernel.ts` (`(fill …)`, scratch at `randomScratch`).
+  const drawing = randomScratch !== undefined && kernels.some((k) => k.body.some((line) => line.startsWith('(fill ')));
+  const imported = (threads || drawing) ? (['fill_uniform', 'fill_normal'] as const).map((name) => w.importFunction('rand', name, RANDOM_FILL_PARAMS, [])) : undefined;
+  const fills = threads && imported;
   for (const [name, , arity] of IMPORTS) callees.set(name, { index: w.importFunction('math', name, Array(arity).fill('f64'), ['f64']), arity });
   // tanh, sinh, cosh: V8 calls them from WebAssembly through a wrapper; in the module they cost what
   // its C++ costs, with its bits (`./libm.ts`). Defined when a kernel first calls one, after the
@@ -100,6 +106,7 @@ export function buildModule(plan: NetworkPlan, kernels: KernelText[], jsKernels:
   });
   const env = (arrays: (local: string) => ReturnType<WasmMemory['ref']>): LowerEnv => ({
     array: arrays, callee, procedure: (n) => procedures.get(n), dt: plan.dt, table: TABLE, simd, square: squareMatchesPow,
+    fills: drawing ? { uniform: imported![0], normal: imported![1], seed: plan.seed, scratch: randomScratch } : undefined,
   });
   const constants = (local: string) => (local === 'C' ? memory.ref('net', 0, 'C') : undefined);
   functions.forEach((f, n) => {
