@@ -113,13 +113,16 @@ export function buildPlan(input: PlanInput): NetworkPlan {
       if (!target.globalOps.some((x) => x.op === g.op && x.variable === g.variable)) target.globalOps.push({ ...g, owner: 'self' });
     }
     const hasUpdate = d.sections.some((s) => s.steps.length > 0);
+    // Special projections run kernels of their own: their equations are left as written.
+    const hoisted = hasUpdate && !special ? hoistInvariants(d, input.constants) : { description: d, invariants: [] };
     return {
       id: proj.id,
       name: proj.name,
       pre: pre.id,
       post: post.id,
       targets: [...proj.targets],
-      description: d,
+      description: hoisted.description,
+      ...(hoisted.invariants.length ? { invariants: hoisted.invariants } : {}),
       type: d.type,
       singleWeight: c.singleWeight,
       float32Weights: input.precision === 'float32',

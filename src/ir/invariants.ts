@@ -1,21 +1,24 @@
 /**
- * Loop-invariant values of a neuron's per-neuron equations, computed once per step instead of once
- * per neuron (Brian2's "loop-invariant optimisations").
+ * Loop-invariant values of a model's per-element equations, computed once per step instead of once
+ * per element (Brian2's "loop-invariant optimisations"): per neuron for a population, per synapse
+ * and per dendrite for a projection.
  *
- * In the local section, a sub-expression that reads only values that are the same for every neuron
- * of the step (global attributes, `dt`, `t`, `pi`, constants, literals) and costs something (a
- * division, `exp`, `log`, …) becomes a named value (`_li<n>`) that every backend evaluates once,
- * after the global equations, and reads inside the loop: the same operations on the same values, so
- * the same bits. One rewrite changes bits, on purpose and identically on every backend: `a / b` with
- * `b` invariant and `a` not becomes `a * (1 / b)` — one multiplication a neuron instead of one
- * division (a division costs 4–8× a multiplication and does not pipeline), at most one rounding
- * apart from the quotient. Both are plain arithmetic: the numerical method of the model is unchanged.
+ * In a population's local section, and in a projection's semiglobal and local sections, a
+ * sub-expression that reads only values that are the same for every element of the step (the
+ * model's own global attributes, `dt`, `t`, `pi`, constants, literals — never `pre.x`/`post.x`,
+ * sums, global operations or draws) and costs something (a division, `exp`, `log`, …) becomes a
+ * named value (`_li<n>`) that every backend evaluates once, after the global equations, and reads
+ * inside the loop: the same operations on the same values, so the same bits. One rewrite changes
+ * bits, on purpose and identically on every backend: `a / b` with `b` invariant and `a` not becomes
+ * `a * (1 / b)` — one multiplication an element instead of one division (a division costs 4–8× a
+ * multiplication and does not pipeline), at most one rounding apart from the quotient. Both are
+ * plain arithmetic: the numerical method of the model is unchanged.
  */
 import type { Expr } from '../equations/ast.js';
-import type { NeuronDescription, OdeBlock, UpdateSection, UpdateStep } from '../equations/description.js';
+import type { ModelDescription, OdeBlock, UpdateSection, UpdateStep } from '../equations/description.js';
 import { foldExpr, withChildren } from '../equations/algebra.js';
 
-/** A value computed once per step before the neurons' loop: `name = value` (value in the local scope). */
+/** A value computed once per step before the loop over the neurons or dendrites: `name = value` (value in the local scope). */
 export interface InvariantValue {
   name: string;
   value: Expr;
@@ -54,7 +57,7 @@ function keyOf(e: Expr): string | undefined {
   });
 }
 
-/** Collects the invariant values of one description; `invariantName` says which names are the same for every neuron. */
+/** Collects the invariant values of one description; `invariantName` says which names are the same for every element. */
 class Hoister {
   readonly values: InvariantValue[] = [];
   readonly #byKey = new Map<string, string>();
@@ -116,19 +119,42 @@ export function setInvariantHoisting(on: boolean): boolean {
 }
 
 /**
- * The description of a population with the costly invariant parts of its local equations read from
- * named values, and those values. `constants` are the network's constants; the global attributes,
- * `dt`, `t` and `pi` are invariant too. The description is returned unchanged (the same object) when
- * nothing is worth computing once.
+ * The sections whose equations run once per element (neuron, dendrite, synapse), after the global
+ * section: those whose invariant parts are computed once.
  */
-export function hoistInvariants(d: NeuronDescription, constants: readonly string[]): { description: NeuronDescription; invariants: InvariantValue[] } {
+const PER_ELEMENT: Record<ModelDescription['kind'], ReadonlySet<UpdateSection['locality']>> = {
+  neuron: new Set(['local']),
+  synapse: new Set(['semiglobal', 'local']),
+};
+
+/**
+ * Names that the scopes of a projection's code resolve before constants (`backends/synapse-symbols.ts`,
+ * `webgpu/scope.ts`): the last spikes of the pre- and post-synaptic neurons, different per synapse.
+ */
+const SYNAPSE_NAMES = new Set(['t_pre', 't_post']);
+
+/**
+ * The description of a population or projection with the costly invariant parts of its
+ * per-element equations (a population's local section; a projection's semiglobal and local
+ * sections) read from named values, and those values. `constants` are the network's constants;
+ * the model's global attributes, `dt`, `t` and `pi` are invariant too — unless the scope resolves
+ * the name to something per element first (an attribute, a method temporary, `t_pre`). The
+ * description is returned unchanged (the same object) when nothing is worth computing once.
+ */
+export function hoistInvariants<D extends ModelDescription>(d: D, constants: readonly string[]): { description: D; invariants: InvariantValue[] } {
   if (!hoisting) return { description: d, invariants: [] };
   const globals = new Set(d.attributes.filter((a) => a.locality === 'global').map((a) => a.name));
   const fixed = new Set(['dt', 't', 'pi', ...constants]);
-  const locals = new Set(d.attributes.filter((a) => a.locality !== 'global').map((a) => a.name));
-  // A global attribute's name wins over a constant's (the model's own name is what the scope resolves).
-  const hoister = new Hoister((name) => globals.has(name) || (fixed.has(name) && !locals.has(name)));
-  const sections: UpdateSection[] = d.sections.map((s) => (s.locality === 'local' ? { ...s, steps: s.steps.map((st) => hoister.step(st)) } : s));
+  // The scopes resolve a method temporary, then an attribute, then (synapses) `t_pre`/`t_post`, then
+  // dt, t, pi and the constants: a name resolved before them is not theirs.
+  const shadowing = new Set([
+    ...d.sections.flatMap((s) => s.steps.flatMap((st) => (st.kind === 'ode' ? st.temps.map((t) => t.name) : []))),
+    ...d.attributes.filter((a) => a.locality !== 'global').map((a) => a.name),
+    ...(d.kind === 'synapse' ? SYNAPSE_NAMES : []),
+  ]);
+  const hoister = new Hoister((name) => !shadowing.has(name) && (globals.has(name) || fixed.has(name)));
+  const rewritten = PER_ELEMENT[d.kind];
+  const sections: UpdateSection[] = d.sections.map((s) => (rewritten.has(s.locality) ? { ...s, steps: s.steps.map((st) => hoister.step(st)) } : s));
   if (hoister.values.length === 0) return { description: d, invariants: [] };
   return { description: { ...d, sections }, invariants: hoister.values };
 }

@@ -134,6 +134,13 @@ export interface ProjectionPlan {
   delay: DelayPlan;
   /** Projections with per-step synaptic equations (global/semiglobal/local sections non-empty). */
   hasUpdate: boolean;
+  /**
+   * Values of the semiglobal and local equations that are the same for every dendrite and synapse
+   * (`./invariants.ts`), computed once per step after the global equations, before the dendrites'
+   * loop; `description`'s semiglobal and local sections read them by name. Only for projections
+   * with per-step equations (`hasUpdate`), never special ones; the event code is as written.
+   */
+  invariants?: InvariantValue[];
   /** Spiking: post-synaptic events to process. */
   hasPostEvents: boolean;
   /**

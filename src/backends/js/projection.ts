@@ -7,10 +7,11 @@ import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type SpikeSourceTarget } from '../kernels/transmission.js';
 import { proceduralTemps, proceduralWalk, type ProceduralDraws } from '../kernels/procedural.js';
 import { dendriteSumLoop, inverseWalk, ringWalk, synapseUpdateLoop, postSpikeWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
+import { synapseInvariants, synapseUpdateTemps } from '../kernels/invariants.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
 import { jsSpelling, jsDialect } from './spelling.js';
-import { renderSteps, indent, tempNames, plain, type StatementContext } from './statements.js';
+import { renderSteps, indent, plain, type StatementContext } from './statements.js';
 import { synapseScope, type SynapseScope } from './synapse-scope.js';
 import { js } from './names.js';
 import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
@@ -126,10 +127,10 @@ function continuousTransmission(proj: ProjectionPlan, net: NetworkPlan): string[
 export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan): string {
   const d = proj.description;
   const sec = (l: string) => d.sections.find((s) => s.locality === l)?.steps ?? [];
-  const temps = new Set([...tempNames(sec('global')), ...tempNames(sec('semiglobal')), ...tempNames(sec('local'))]);
-  const scope = synapseScope(proj, net, { dtName: '_dt', temps });
+  const scope = synapseScope(proj, net, { dtName: '_dt', temps: synapseUpdateTemps(proj) });
   const ctx = synapseContext(proj, net, scope);
-  const loop = synapseUpdateLoop(loopTarget(scope), renderSteps(sec('global'), ctx), renderSteps(sec('semiglobal'), ctx), renderSteps(sec('local'), ctx), false);
+  const invariants = synapseInvariants(proj, scope, jsDialect);
+  const loop = synapseUpdateLoop(loopTarget(scope), renderSteps(sec('global'), ctx), invariants, renderSteps(sec('semiglobal'), ctx), renderSteps(sec('local'), ctx), false);
   const body = [...scope.declarations(), ...scope.prologue(), ...loop];
   return [
     ...header(`proj${proj.id}_update`, proj),

@@ -316,15 +316,18 @@ export function writesOnlySelf(proj: ProjectionPlan): boolean {
 }
 
 /**
- * The synaptic equations: `global` once, then per dendrite `semiglobal` (after `rk_post`) and
- * `local` for each of its synapses (after `rk_pre`). `independent`: the equations write only the
- * projection's own attributes, so dendrites may run in parallel and synapses be vectorised.
+ * The synaptic equations: `global` once, then `invariants` once (the declarations of the values the
+ * other sections read, `./invariants.ts`: before the loop, so that the threads of a parallel loop
+ * share them), then per dendrite `semiglobal` (after `rk_post`) and `local` for each of its synapses
+ * (after `rk_pre`). `independent`: the equations write only the projection's own attributes, so
+ * dendrites may run in parallel and synapses be vectorised.
  */
-export function synapseUpdateLoop(t: LoopTarget, global: string[], semiglobal: string[], local: string[], independent: boolean): string[] {
+export function synapseUpdateLoop(t: LoopTarget, global: string[], invariants: string[], semiglobal: string[], local: string[], independent: boolean): string[] {
   const { d } = t;
   const nd = '_nd';
   return [
     ...global,
+    ...invariants,
     d.declare(nd, t.dendrites(), idx),
     ...(independent ? (t.parallel?.(t.el('_row_ptr', nd)) ?? []) : []),
     ...spreadLoops(t).dendrites('i', nd, [

@@ -18,7 +18,7 @@ import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { hasInverse, mirrorsWeights } from '../kernels/inverse.js';
 import { hasSpikeRing, ringWalk } from '../kernels/synapse-loops.js';
 import { ringText } from './ring.js';
-import { tempNames } from '../steps.js';
+import { synapseInvariants, synapseUpdateTemps } from '../kernels/invariants.js';
 import { wasmDialect as d, floatLiteral } from './spelling.js';
 import { KernelText, PI } from './text.js';
 import type { ParallelJobs } from './threads.js';
@@ -183,14 +183,15 @@ export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan, jobs
   const k = new KernelText(`proj${proj.id}_update`);
   const desc = proj.description;
   const sec = (l: string) => desc.sections.find((s) => s.locality === l)?.steps ?? [];
-  const temps = new Set([...tempNames(sec('global')), ...tempNames(sec('semiglobal')), ...tempNames(sec('local'))]);
+  const temps = synapseUpdateTemps(proj);
   const period = flag(proj, 'learningPeriod');
   // The equations in `kernel` (all, the global ones, or the dendrites' ones), after the declarations they asked for.
   const equations = (kernel: KernelText, t: LoopTarget, part: 'all' | 'global' | 'dendrites') => {
     const scope = synapseScope(proj, net, kernel, { dtName: '_dt', temps });
     const ctx = context(proj, net, scope, kernel);
     const steps = (l: string) => (part === 'dendrites' && l === 'global') || (part === 'global' && l !== 'global') ? [] : renderSteps(sec(l), ctx, d);
-    const loop = part === 'global' ? steps('global') : synapseUpdateLoop(t, steps('global'), steps('semiglobal'), steps('local'), false);
+    // A forked share of the dendrites computes the invariant values itself: the same operations, the same bits.
+    const loop = part === 'global' ? steps('global') : synapseUpdateLoop(t, steps('global'), synapseInvariants(proj, scope, d), steps('semiglobal'), steps('local'), false);
     return [d.declare('_dt', `(* dt ${period})`), ...scope.head(), ...loop];
   };
   const forks = jobs !== undefined && jobs.threads > 1 && writesOnlySelf(proj) && (sec('semiglobal').length > 0 || sec('local').length > 0);

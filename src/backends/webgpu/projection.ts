@@ -32,10 +32,11 @@ import { wgslSpelling, wgslDialect } from './spelling.js';
 import { plainMem, atomicMem, type Layout, type Mem } from './memory.js';
 import { synapseScope, synapseContext, type Sharing } from './scope.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
-import { renderSteps, indent, tempNames, type StatementContext as WStatementContext } from './statements.js';
+import { renderSteps, indent, type StatementContext as WStatementContext } from './statements.js';
 import { WG, indirectArgs, indirectDispatch, slotSize, type Gate, type Kernel, type SlotSize } from './kernel.js';
 import { InternalError } from '../../errors.js';
 import { inverseWalk, postSpikeWalk, synapseUpdateLoop, type LoopTarget } from '../kernels/synapse-loops.js';
+import { synapseInvariants, synapseUpdateTemps } from '../kernels/invariants.js';
 import { bareIndex } from '../kernels/dialect.js';
 
 /** Which writes of event kernels need atomic adds: all shared ones (one invocation per synapse reached). */
@@ -294,8 +295,7 @@ export function postPrepLines(proj: ProjectionPlan, L: Layout, slot: number): st
 export function synapseUpdateKernels(proj: ProjectionPlan, net: NetworkPlan, L: Layout, gate: Gate): Kernel[] {
   const d = proj.description;
   const sec = (l: string) => d.sections.find((s) => s.locality === l)?.steps ?? [];
-  const temps = new Set([...tempNames(sec('global')), ...tempNames(sec('semiglobal')), ...tempNames(sec('local'))]);
-  const scope = synapseScope(proj, net, L, plainMem, { dtName: '_dt', temps });
+  const scope = synapseScope(proj, net, L, plainMem, { dtName: '_dt', temps: synapseUpdateTemps(proj) });
   const guard = [
     `if (${[...(gate === undefined ? [] : [gate]), flag(L, proj, 'transmission'), flag(L, proj, 'update')].map((f) => `${f} == 0`).join(' || ')}) { return; }`,
     `if ((U.step - ${flag(L, proj, 'learningOffset')}) % ${flag(L, proj, 'learningPeriod')} != 0) { return; }`,
@@ -309,7 +309,9 @@ export function synapseUpdateKernels(proj: ProjectionPlan, net: NetworkPlan, L: 
   if (sec('semiglobal').length || sec('local').length) {
     const ctx = synapseContext(proj, net, scope, L, plainMem, { pre: true, post: false, semiglobal: false, global: true }, 'synaptic equations');
     const nd = L.get('proj', proj.id, '_post_rank').length;
-    const loop = synapseUpdateLoop(loopTarget(proj, L, dendriteSpread), [], renderSteps(sec('semiglobal'), ctx), renderSteps(sec('local'), ctx), false);
+    // Each invocation (one dendrite) computes the invariant values itself, first: the same operations, the same values.
+    const invariants = synapseInvariants(proj, scope, wgslDialect);
+    const loop = synapseUpdateLoop(loopTarget(proj, L, dendriteSpread), [], [], [...invariants, ...renderSteps(sec('semiglobal'), ctx)], renderSteps(sec('local'), ctx), false);
     kernels.push({ name: `proj${proj.id}_update`, stage: 2, mem: plainMem, dispatch: { threads: nd }, body: [...guard, ...loop] });
   }
   return kernels;
