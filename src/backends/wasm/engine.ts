@@ -76,7 +76,8 @@ export class WasmEngine implements Engine {
     const forked: { fills?: FillJobs } = {};
     // The fills' scratch: js's calls of them (`randomFill`) and the module's random kernels (one thread) share it.
     const scratch = memory.alloc(NORMAL_SCRATCH_BYTES);
-    const random = await randomFill(memory.memory, scratch, forked, jobs !== undefined);
+    const draws = [...input.plan.populations, ...input.plan.projections].some((o) => o.description.randoms.length > 0);
+    const random = await randomFill(memory.memory, scratch, forked, jobs !== undefined, draws);
     const js = new JsEngine(input, external, random.fill);
     const { bytes, vectorised, pairedSums, run, fillJobs } = buildModule(input.plan, kernels, Object.keys(js.kernels), memory, simdSupported(), jobs && { jobs, control: control! }, scratch);
     const rings = new WasmRings(input.plan, memory, derived);
@@ -274,26 +275,27 @@ export function simdSupported(): boolean {
 
 /** The random module, compiled once per process and memory kind (it is the same for every network): [own memory, shared]. */
 const randomCompiled: (Promise<WebAssembly.Module> | undefined)[] = [];
+/** Whether `warmRandom` ran on `randomCompiled[k]` (once per process, for the first network that draws). */
+const randomWarmed: boolean[] = [];
 
 /** Elements and calls of each fill that `warmRandom` runs: twice the tiering budget of V8 11 (two calls of 1024 trigger both fills). */
 const WARM_N = 1024, WARM_CALLS = 4;
 
 /**
- * Runs the random module's two fills a few times on a memory of their own, once per process right
- * after compiling the module, and returns it. Why: V8 first compiles each function with its
+ * Runs the random module's two fills a few times on a memory of their own, once per process when a
+ * network that draws numbers is built. Why: V8 first compiles each function with its
  * baseline compiler (Liftoff: these SIMD loops run at about half speed), and compiles the
  * optimised code in the background only once the function has run a budget of instructions
  * (dynamic tiering). Run during the build, the fills' optimised code is there for a network's first
  * steps, not ~100 steps into its first run (measured: ≈ 2 ms of Izhikevich 1000's first second at
  * 1000 normals a step). Nothing of it is visible: the memory is dropped, and the module is pure.
  */
-function warmRandom(module: WebAssembly.Module, shared: boolean): WebAssembly.Module {
+function warmRandom(module: WebAssembly.Module, shared: boolean): void {
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared });
   const fills = new WebAssembly.Instance(module, { env: { memory } }).exports as Record<'fill_uniform' | 'fill_normal', FillFunction>;
   for (let k = 0; k < WARM_CALLS; k++) {
     for (const fill of [fills.fill_normal, fills.fill_uniform]) fill(0, WARM_N, 0, 0, k, 0, 0, 0, 1, 8 * WARM_N, 0);
   }
-  return module;
 }
 
 type FillFunction = (ptr: number, n: number, seed: number, stream: number, stepLo: number, stepHi: number, drawId: number, a: number, b: number, scratch: number, first: number) => void;
@@ -303,10 +305,15 @@ type FillFunction = (ptr: number, n: number, seed: number, stream: number, stepL
  * the same bits) when the array is in the network's memory: `a + (b − a)·u` and `m + s·z`, the
  * arguments computed here exactly as `fillDraws` computes them. Other distributions stay js. With
  * threads, `forked.fills` (set once the module exists) runs the large fills on every thread; the
- * random module and its exports are the workers' and the module's (`rand` imports).
+ * random module and its exports are the workers' and the module's (`rand` imports). `draws`: the
+ * network draws numbers (the module is warmed for it, `warmRandom`, once per process).
  */
-async function randomFill(memory: WebAssembly.Memory, scratch: number, forked: { fills?: FillJobs }, shared: boolean): Promise<{ fill: typeof fillDraws; module: WebAssembly.Module; exports: WebAssembly.Exports }> {
-  const module = await (randomCompiled[Number(shared)] ??= WebAssembly.compile(randomModule(simdSupported(), shared) as BufferSource).then((m) => warmRandom(m, shared)));
+async function randomFill(memory: WebAssembly.Memory, scratch: number, forked: { fills?: FillJobs }, shared: boolean, draws: boolean): Promise<{ fill: typeof fillDraws; module: WebAssembly.Module; exports: WebAssembly.Exports }> {
+  const module = await (randomCompiled[Number(shared)] ??= WebAssembly.compile(randomModule(simdSupported(), shared) as BufferSource));
+  if (draws && !randomWarmed[Number(shared)]) {
+    randomWarmed[Number(shared)] = true;
+    warmRandom(module, shared);
+  }
   const instance = await WebAssembly.instantiate(module, { env: { memory } });
   const uniform = instance.exports.fill_uniform as FillFunction;
   const normal = instance.exports.fill_normal as FillFunction;
