@@ -11,7 +11,7 @@ import type { SymbolResolver } from '../render.js';
 import { renderArith, renderExpr } from '../render.js';
 import { renderAssignment, renderSteps, type StatementContext } from './statements.js';
 import type { Dialect, ListRef } from './dialect.js';
-import { tempNames } from '../steps.js';
+import { invariantDeclarations, localNames } from './invariants.js';
 import { emitsAxonSpikes } from './axon.js';
 
 /** What a backend provides for the neuron kernel of `pop`. */
@@ -57,10 +57,7 @@ export interface NeuronParts {
 
 /** The temporaries' names of both sections and the invariant values' names (they resolve to themselves). */
 export function neuronTemps(pop: PopulationPlan): Set<string> {
-  const steps = pop.description.sections.flatMap((s) => s.steps);
-  const names = tempNames(steps);
-  for (const v of pop.invariants ?? []) names.add(v.name);
-  return names;
+  return localNames(pop.description.sections, pop.invariants);
 }
 
 /** Builds the parts of `pop`'s neuron kernel. */
@@ -75,7 +72,7 @@ export function neuronParts(pop: PopulationPlan, t: NeuronTarget): NeuronParts {
   const refr = refractory || pop.refractory ? t.el('_refr_left', 'i') : '';
   const parts: NeuronParts = {
     global: renderSteps(section('global'), t.context(g, 'global', false), L),
-    invariants: (pop.invariants ?? []).map((v) => L.declare(L.temp(v.name), renderExpr(v.value, l, L.expr))),
+    invariants: invariantDeclarations(pop.invariants, l, L),
     inref: refractory ? [L.declare('_inref', L.not(L.cmp('>', refr, '0')), { type: 'bool' })] : [],
     local: renderSteps(section('local'), t.context(l, 'local', refractory), L),
     emit: [],
