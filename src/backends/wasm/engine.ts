@@ -77,7 +77,9 @@ export class WasmEngine implements Engine {
     // The fills' scratch: js's calls of them (`randomFill`) and the module's random kernels (one thread) share it.
     const scratch = memory.alloc(NORMAL_SCRATCH_BYTES);
     const draws = [...input.plan.populations, ...input.plan.projections].some((o) => o.description.randoms.length > 0);
-    const random = await randomFill(memory.memory, scratch, forked, jobs !== undefined, draws);
+    // The first network of the process that draws numbers warms the random module on a few KB of its own memory.
+    const warm = draws && !randomWarmed[Number(jobs !== undefined)] ? memory.alloc(8 * WARM_N) : undefined;
+    const random = await randomFill(memory.memory, scratch, forked, jobs !== undefined, warm);
     const js = new JsEngine(input, external, random.fill);
     const { bytes, vectorised, pairedSums, run, fillJobs } = buildModule(input.plan, kernels, Object.keys(js.kernels), memory, simdSupported(), jobs && { jobs, control: control! }, scratch);
     const rings = new WasmRings(input.plan, memory, derived);
@@ -293,19 +295,19 @@ const randomWarmed: boolean[] = [];
 const WARM_N = 1024, WARM_CALLS = 4;
 
 /**
- * Runs the random module's two fills a few times on a memory of their own, once per process when a
- * network that draws numbers is built. Why: V8 first compiles each function with its
- * baseline compiler (Liftoff: these SIMD loops run at about half speed), and compiles the
- * optimised code in the background only once the function has run a budget of instructions
- * (dynamic tiering). Run during the build, the fills' optimised code is there for a network's first
- * steps, not ~100 steps into its first run (measured: ≈ 2 ms of Izhikevich 1000's first second at
- * 1000 normals a step). Nothing of it is visible: the memory is dropped, and the module is pure.
+ * Runs the random module's two fills a few times on `WARM_N` elements at `out` of the network's
+ * memory (allocated for it), once per process when a network that draws numbers is built. Why: V8
+ * first compiles each function with its baseline compiler (Liftoff: these SIMD loops run at about
+ * half speed), and compiles the optimised code in the background only once the function has run a
+ * budget of instructions (dynamic tiering). Run during the build, the fills' optimised code is there
+ * for a network's first steps, not ~100 steps into its first run (measured: ≈ 2 ms of Izhikevich
+ * 1000's first second at 1000 normals a step). Nothing of it is visible: the region is never read.
+ * The network's own memory, not a new one: each WebAssembly memory reserves gigabytes of address
+ * space, which a process with a limit on it (`ulimit -v`) may not have twice.
  */
-function warmRandom(module: WebAssembly.Module, shared: boolean): void {
-  const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared });
-  const fills = new WebAssembly.Instance(module, { env: { memory } }).exports as Record<'fill_uniform' | 'fill_normal', FillFunction>;
+function warmRandom(fills: Record<'fill_uniform' | 'fill_normal', FillFunction>, out: number, scratch: number): void {
   for (let k = 0; k < WARM_CALLS; k++) {
-    for (const fill of [fills.fill_normal, fills.fill_uniform]) fill(0, WARM_N, 0, 0, k, 0, 0, 0, 1, 8 * WARM_N, 0);
+    for (const fill of [fills.fill_normal, fills.fill_uniform]) fill(out, WARM_N, 0, 0, k, 0, 0, 0, 1, scratch, 0);
   }
 }
 
@@ -316,18 +318,19 @@ type FillFunction = (ptr: number, n: number, seed: number, stream: number, stepL
  * the same bits) when the array is in the network's memory: `a + (b − a)·u` and `m + s·z`, the
  * arguments computed here exactly as `fillDraws` computes them. Other distributions stay js. With
  * threads, `forked.fills` (set once the module exists) runs the large fills on every thread; the
- * random module and its exports are the workers' and the module's (`rand` imports). `draws`: the
- * network draws numbers (the module is warmed for it, `warmRandom`, once per process).
+ * random module and its exports are the workers' and the module's (`rand` imports). `warm`: where
+ * in the memory the fills may be warmed (`warmRandom`; given to the first network of the process
+ * that draws numbers).
  */
-async function randomFill(memory: WebAssembly.Memory, scratch: number, forked: { fills?: FillJobs }, shared: boolean, draws: boolean): Promise<{ fill: typeof fillDraws; module: WebAssembly.Module; exports: WebAssembly.Exports }> {
+async function randomFill(memory: WebAssembly.Memory, scratch: number, forked: { fills?: FillJobs }, shared: boolean, warm: number | undefined): Promise<{ fill: typeof fillDraws; module: WebAssembly.Module; exports: WebAssembly.Exports }> {
   const module = await (randomCompiled[Number(shared)] ??= WebAssembly.compile(randomModule(simdSupported(), shared) as BufferSource));
-  if (draws && !randomWarmed[Number(shared)]) {
-    randomWarmed[Number(shared)] = true;
-    warmRandom(module, shared);
-  }
   const instance = await WebAssembly.instantiate(module, { env: { memory } });
   const uniform = instance.exports.fill_uniform as FillFunction;
   const normal = instance.exports.fill_normal as FillFunction;
+  if (warm !== undefined && !randomWarmed[Number(shared)]) {
+    randomWarmed[Number(shared)] = true;
+    warmRandom({ fill_uniform: uniform, fill_normal: normal }, warm, scratch);
+  }
   const fill: typeof fillDraws = (out, dist, args, seed, stream, step, drawId) => {
     // The module writes float64s: another array (not in the memory, or of float32s) is filled in js.
     if ((dist !== 'Uniform' && dist !== 'Normal') || out.buffer !== memory.buffer || !(out instanceof Float64Array)) return fillDraws(out, dist, args, seed, stream, step, drawId);
