@@ -284,8 +284,6 @@ export function createCppBackend(options: BackendOptions): Backend {
       const library = await buildLibrary(source, {
         directory: options.directory, compiler: options.compiler, compilerFlags: options.compilerFlags, threads,
       });
-      // Idle OpenMP threads must sleep, not spin: spinning threads steal the cores the next step needs.
-      if (threads > 1 && process.env.OMP_WAIT_POLICY === undefined) process.env.OMP_WAIT_POLICY = 'passive';
       const lib = loadLibrary(library.path);
       return new CppEngine(input, lib, source, slots, { library, threads, generateSeconds });
     },
