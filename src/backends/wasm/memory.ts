@@ -142,7 +142,8 @@ export class WasmMemory {
     const grow = this.#pagesFor(this.#top) - this.memory.buffer.byteLength / PAGE;
     if (grow > 0) {
       this.#refused(() => this.memory.grow(grow));
-      this.#rebind();
+      // An array the runtime replaced since the last sync stays in its map: the next sync adopts it.
+      this.#rebind(true);
     }
     return addr;
   }
@@ -193,17 +194,25 @@ export class WasmMemory {
     }
   }
 
-  /** A view of every slot put in the maps, and the address table written. */
-  #rebind(): void {
-    for (let k = 0; k < this.#slots.length; k++) this.#bindSlot(k);
+  /**
+   * A view of every slot put in the maps, and the address table written. `keepReplaced`: a map entry
+   * that is no longer the slot's view (the runtime replaced the array: a rewired projection's
+   * `_delay`, a grown delay ring) is left in its map for the next `sync()` to adopt, not overwritten
+   * by a view of the old slot (which would lose the new values).
+   */
+  #rebind(keepReplaced = false): void {
+    for (let k = 0; k < this.#slots.length; k++) this.#bindSlot(k, keepReplaced);
   }
 
-  #bindSlot(k: number): void {
+  #bindSlot(k: number, keepReplaced = false): void {
     const s = this.#slots[k];
     // An alias is bound after the slot it shares (a lower index, or bound in the same pass): the same view object.
     const view = s.alias >= 0 ? this.#bound[s.alias] : new VIEW[s.type](this.memory.buffer, s.addr, s.length);
+    const map = this.#map(s);
+    const current = keepReplaced ? map?.get(s.name) : undefined;
+    const replaced = current !== undefined && current !== this.#bound[k];
     this.#bound[k] = view;
-    this.#map(s)?.set(s.name, view);
+    if (!replaced) map?.set(s.name, view);
     // The table's view, made again only when growing the memory replaced its buffer.
     if (this.#table?.buffer !== this.memory.buffer) this.#table = new Int32Array(this.memory.buffer, TABLE, 2 * this.#slots.length);
     this.#table[2 * k] = s.addr;
