@@ -8,30 +8,17 @@ import { describe, it, expect, vi } from 'vitest';
 import os from 'node:os';
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
-import { Network, Neuron, Synapse, Normal, Uniform, LogNormal, STDP, type BackendName } from '../../src/index.js';
+import { Network, Synapse, Normal, Uniform, LogNormal, STDP, type BackendName } from '../../src/index.js';
 import { findCompiler } from '../../src/backends/cpp/toolchain.js';
 import { reportMarkdown } from '../../src/report/index.js';
 import { setAvailableMemoryForTests } from '../../src/core/memory.js';
+import { COBA, cobaPopulation, describeProceduralEqualsStored, directory, type Delays, type Procedural } from './procedural-fixtures.js';
 
 const compiler = await findCompiler();
-const directory = path.join(os.tmpdir(), 'neurarchy-test-cache');
-
-const COBA = new Neuron({
-  parameters: 'El = -60.0 : population\nVt = -50.0 : population\ntau = 20.0 : population\nI = 20.0 : population',
-  equations: 'tau * dv/dt = (El - v) + g_exc * (0.0 - v) + g_inh * (-80.0 - v) + I\n5.0 * dg_exc/dt = - g_exc\n10.0 * dg_inh/dt = - g_inh',
-  spike: 'v > Vt', reset: 'v = El', refractory: 5.0,
-});
-
-type Procedural = true | 'stored';
-type Delays = number | Uniform;
 
 /** COBA at N = 600 (views as pre-synaptic sides), compiled unless `compile` is false. */
 async function build(backend: BackendName, compile = true, procedural: Procedural = true, delays: Delays = new Uniform(0.1, 1.0)) {
-  const net = new Network({ dt: 0.1, seed: 42, backend });
-  const P = net.create(600, COBA, { name: 'P' });
-  P.v = new Normal(-55.0, 5.0);
-  P.g_exc = new Normal(4.0, 1.5);
-  P.g_inh = new Normal(20.0, 12.0);
+  const { net, P } = cobaPopulation(backend);
   net.connect(P.slice(0, 480), P, 'exc').connectFixedProbability({ probability: 0.08, weights: new Uniform(0.2, 0.5), delays, procedural });
   net.connect(P.slice(480), P, 'inh').connectFixedProbability({ probability: 0.08, weights: new Normal(6, 2, { min: 2 }), delays: 1.0, procedural });
   if (compile) await net.compile(backend === 'cpp' ? { directory } : {});
@@ -47,25 +34,7 @@ async function coba(procedural: Procedural, backend: BackendName, delays: Delays
   return { net, spikes: m.get('spike') as Record<number, number[]>, P };
 }
 
-function same(a: Awaited<ReturnType<typeof coba>>, b: Awaited<ReturnType<typeof coba>>) {
-  expect(b.spikes).toEqual(a.spikes);
-  for (const v of ['v', 'g_exc', 'g_inh']) expect(Array.from(b.P.get(v) as Float64Array)).toEqual(Array.from(a.P.get(v) as Float64Array));
-}
-
-const DELAYS: [string, Delays][] = [['no delay', 0], ['a uniform delay', 1.5], ['delays drawn per synapse', new Uniform(0.1, 2.0)]];
-const BACKENDS: [BackendName, boolean][] = [['js', false], ['wasm', false], ['cpp', !compiler]];
-
-describe.each(BACKENDS)('%s backend: procedural = stored', (backend, skip) => {
-  it.skipIf(skip).each(DELAYS)('%s: the same spikes and conductances bit for bit', async (_what, delays) => {
-    const stored = await coba('stored', backend, delays);
-    const procedural = await coba(true, backend, delays);
-    let n = 0;
-    for (const ts of Object.values(stored.spikes)) n += ts.length;
-    expect(n).toBeGreaterThan(500);
-    same(stored, procedural);
-    if (backend !== 'js') same(await coba(true, 'js', delays), procedural);
-  });
-});
+describeProceduralEqualsStored('procedural = stored', coba);
 
 describe('a procedural network saved, loaded and copied', () => {
   it.skipIf(!compiler).each(['js', 'cpp'] as const)('%s: continued after save/load it equals one that never stopped; a copy runs the same', async (backend) => {
