@@ -2,8 +2,11 @@
  * Debian's Chromium driven by playwright-core (no browser download): the flags a root, offline
  * machine needs. `launchChromium()` gives undefined, with the reason printed, where Chromium is absent.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import os from 'node:os';
 import type { Browser } from 'playwright-core';
+import { build } from 'esbuild';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -18,4 +21,11 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser 
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', ...extraArgs],
   });
+}
+
+/** The library bundled from the sources for a page or a Web Worker (`importScripts`): an IIFE defining `self.neurarchy`. */
+export async function browserBundle(): Promise<string> {
+  const out = join(mkdtempSync(join(os.tmpdir(), 'neurarchy-browser-bundle-')), 'neurarchy.iife.js');
+  await build({ entryPoints: [join(import.meta.dirname, '..', '..', 'src', 'browser.ts')], bundle: true, platform: 'browser', target: 'es2022', format: 'iife', globalName: 'neurarchy', outfile: out, logLevel: 'warning' });
+  return readFileSync(out, 'utf8');
 }

@@ -9,21 +9,15 @@
 // the next run is refused, the state of the last run stays readable. A timeout turns a regression (the
 // join hanging) into a failure.
 import { it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import os from 'node:os';
 import type { Browser } from 'playwright-core';
-import { build } from 'esbuild';
-import { launchChromium } from './chromium.js';
+import { browserBundle, launchChromium } from './chromium.js';
 
 const ORIGIN = 'http://localhost:8798';
 let browser: Browser | undefined;
 let bundle = '';
 
 beforeAll(async () => {
-  const out = join(mkdtempSync(join(os.tmpdir(), 'neurarchy-thread-failure-bundle-')), 'neurarchy.iife.js');
-  await build({ entryPoints: [join(import.meta.dirname, '..', '..', 'src', 'browser.ts')], bundle: true, platform: 'browser', target: 'es2022', format: 'iife', globalName: 'neurarchy', outfile: out, logLevel: 'warning' });
-  bundle = readFileSync(out, 'utf8');
+  bundle = await browserBundle();
   browser = await launchChromium();
 }, 120_000);
 afterAll(async () => { await browser?.close(); });

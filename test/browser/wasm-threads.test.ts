@@ -4,12 +4,8 @@
 // thread, which may not wait, numThreads 2 is refused with the reason and the fix; in a page that is
 // not isolated, with the isolation headers to send. The bundle is built here from the sources.
 import { it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import os from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'esbuild';
-import { launchChromium } from './chromium.js';
+import { browserBundle, launchChromium } from './chromium.js';
 
 // localhost: a secure context, which cross-origin isolation needs (the routes below answer, no server).
 const ORIGIN = 'http://localhost:8799';
@@ -17,9 +13,7 @@ let browser: Browser | undefined;
 let bundle = '';
 
 beforeAll(async () => {
-  const out = join(mkdtempSync(join(os.tmpdir(), 'neurarchy-threads-bundle-')), 'neurarchy.iife.js');
-  await build({ entryPoints: [join(import.meta.dirname, '..', '..', 'src', 'browser.ts')], bundle: true, platform: 'browser', target: 'es2022', format: 'iife', globalName: 'neurarchy', outfile: out, logLevel: 'warning' });
-  bundle = readFileSync(out, 'utf8');
+  bundle = await browserBundle();
   browser = await launchChromium();
 }, 120_000);
 afterAll(async () => { await browser?.close(); });
