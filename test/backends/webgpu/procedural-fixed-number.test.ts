@@ -6,13 +6,10 @@
 // uniform delay, with Uniform delays drawn per synapse; recurrent rows without self-connections over
 // consecutive candidates and over a view with gaps (`_proc_self`).
 import { describe, it, expect } from 'vitest';
-import { Network, Neuron, Uniform, SpikeSourceArray, type BackendName } from '../../../src/index.js';
-import { probe } from './helpers.js';
+import { Network, Uniform, SpikeSourceArray, type BackendName } from '../../../src/index.js';
+import { probe, Counter, PROCEDURAL_DELAYS, countsAfterEachStep } from './helpers.js';
 
 const available = await probe('test/backends/webgpu/procedural-fixed-number');
-
-/** Adds every input into `v` (g_x cleared after being added); spikes once, at step `at` (never for -1). */
-const Counter = new Neuron({ parameters: 'at = -1.0', equations: 'v = v + g_x\n g_x = 0.0\n n = n + 1.0', spike: 'n == at' });
 
 type Procedural = true | 'stored';
 
@@ -26,16 +23,10 @@ async function counts(backend: BackendName, procedural: Procedural, delays: numb
   net.connect(src.slice(20, 290), some, 'x', undefined, { name: 'ff' }).connectFixedNumberPost({ number: 40, weights: 1, delays, procedural });
   net.connect(post, post, 'x', undefined, { name: 'rec' }).connectFixedNumberPost({ number: 25, weights: 1, delays: 0.5, procedural });
   net.connect(post, some, 'x', undefined, { name: 'gaps' }).connectFixedNumberPost({ number: 30, weights: 1, delays, procedural });
-  await net.compile({ backend });
-  const out: number[][] = [];
-  for (let s = 0; s < steps; s++) {
-    await net.step();
-    out.push(Array.from(post.state.get('v')!));
-  }
-  return out;
+  return countsAfterEachStep(net, post, backend, steps);
 }
 
-const DELAYS: [string, number | Uniform][] = [['no delay', 0], ['a uniform delay', 1.5], ['delays drawn per synapse', new Uniform(0.1, 2.0)]];
+const DELAYS = PROCEDURAL_DELAYS;
 
 describe.skipIf(!available)('webgpu backend: procedural fixed-number-post connectivity', () => {
   it.each(DELAYS)('%s: each neuron counts exactly the inputs of the stored form and of js, at every step', async (_what, delays) => {

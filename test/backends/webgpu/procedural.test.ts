@@ -13,15 +13,12 @@ import { describe, it, expect } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
-import { Network, Neuron, Uniform, Normal, LogNormal, SpikeSourceArray, type BackendName } from '../../../src/index.js';
+import { Network, Uniform, Normal, LogNormal, SpikeSourceArray, type BackendName } from '../../../src/index.js';
 import { uniformDelayThresholds } from '../../../src/backends/webgpu/procedural.js';
 import { delayToSteps } from '../../../src/connectors/common.js';
-import { probe, maxRelDiff } from './helpers.js';
+import { probe, maxRelDiff, Counter, PROCEDURAL_DELAYS, countsAfterEachStep } from './helpers.js';
 
 const available = await probe('test/backends/webgpu/procedural');
-
-/** Adds every input into `v` (g_x cleared after being added); spikes once, at step `at` (never for -1). */
-const Counter = new Neuron({ parameters: 'at = -1.0', equations: 'v = v + g_x\n g_x = 0.0\n n = n + 1.0', spike: 'n == at' });
 
 type Procedural = true | 'stored';
 
@@ -46,16 +43,10 @@ function countNet(backend: BackendName, procedural: Procedural, delays: number |
 /** The counts after each of `steps` steps. */
 async function counts(backend: BackendName, procedural: Procedural, delays: number | Uniform | Normal, weights: number | Uniform | Normal = 1, steps = 40): Promise<number[][]> {
   const { net, post } = countNet(backend, procedural, delays, weights);
-  await net.compile({ backend });
-  const out: number[][] = [];
-  for (let s = 0; s < steps; s++) {
-    await net.step();
-    out.push(Array.from(post.state.get('v')!));
-  }
-  return out;
+  return countsAfterEachStep(net, post, backend, steps);
 }
 
-const DELAYS: [string, number | Uniform][] = [['no delay', 0], ['a uniform delay', 1.5], ['delays drawn per synapse', new Uniform(0.1, 2.0)]];
+const DELAYS = PROCEDURAL_DELAYS;
 
 describe.skipIf(!available)('webgpu backend: procedural connectivity', () => {
   it.each(DELAYS)('%s: each post-synaptic neuron counts exactly the inputs of the stored form and of js', async (_what, delays) => {
