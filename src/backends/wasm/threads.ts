@@ -49,13 +49,15 @@ export const CONTROL_BYTES = CTRL.message + 4 + 2 * MESSAGE_UNITS;
 const FILL_WORDS = ['ptr', 'seed', 'stream', 'stepLo', 'stepHi', 'drawId', 'scratch'] as const;
 /**
  * Polls of the done counter before the main thread sleeps on it, and of the generation before a
- * worker sleeps on it (a fraction of a millisecond): the next fork of a step comes soon after a
- * join, and waking a sleeping thread costs ≈ 60 µs where a virtual machine's vCPUs are woken by
- * interrupts (COBA 100 000 on 2 threads, one fork a step: 5.0 s a biological second with workers
- * that slept at once, 4.2 s with these polls; 1 thread 3.9 s). A worker still sleeps between runs.
+ * worker sleeps on it (2²² polls: about a millisecond of CPU after a run, measured with
+ * `process.cpuUsage`): the next fork comes within a step, and waking a sleeping thread costs
+ * ≈ 60 µs where a virtual machine's vCPUs are woken by interrupts. COBA 100 000 on 2 threads (one
+ * fork a step, the spike walk between on the main thread): 5.0 s a biological second with workers
+ * that slept at once, 4.2 s after 2¹⁸ polls, 3.7 s after 2²² — level with one thread (3.7–3.8 s).
+ * A worker still sleeps between runs.
  */
-const SPINS = 1 << 16;
-const WORKER_POLLS = 1 << 18;
+const SPINS = 1 << 20;
+const WORKER_POLLS = 1 << 22;
 /** How long (ns) the main thread sleeps between looks at the done counter and the error flag. */
 const JOIN_WAIT_NS = 1_000_000n;
 
