@@ -15,7 +15,7 @@
  * plain arithmetic: the numerical method of the model is unchanged.
  */
 import type { Expr } from '../equations/ast.js';
-import type { ModelDescription, OdeBlock, UpdateSection, UpdateStep } from '../equations/description.js';
+import type { ModelDescription, UpdateSection, UpdateStep } from '../equations/description.js';
 import { foldExpr, withChildren } from '../equations/algebra.js';
 
 /** A value computed once per step before the loop over the neurons or dendrites: `name = value` (value in the local scope). */
@@ -96,12 +96,11 @@ class Hoister {
 
   step(s: UpdateStep): UpdateStep {
     if (s.kind === 'assign') return { ...s, value: this.rewrite(s.value) };
-    const block: OdeBlock = {
+    return {
       kind: 'ode',
       temps: s.temps.map((t) => ({ name: t.name, value: this.rewrite(t.value) })),
       updates: s.updates.map((u) => ({ ...u, value: this.rewrite(u.value) })),
     };
-    return block;
   }
 }
 

@@ -25,6 +25,7 @@ import { FiringRateWindows } from './firing-rate.js';
 import { startProgress } from './progress.js';
 import { NumericsCheck, describeNonFinite, type NumericsMode } from './numerics.js';
 import { disposedState, lostState } from './dispose.js';
+import type { StateArray } from '../core/values.js';
 import type { ConnectivityChange } from '../structural/change.js';
 import { rewireProjection } from '../structural/rewire.js';
 import { nextStructuralEvent, runStructuralRules } from '../structural/api.js';
@@ -251,10 +252,7 @@ export class Runtime {
       await engine.run(this.#step, count);
     } catch (e) {
       const why = engine.stateLost?.();
-      if (why) {
-        for (const p of this.#host.populations) p.state = lostState(`population '${p.name}'`, why);
-        for (const p of this.#host.projections) p.state = lostState(`projection '${p.name}'`, why);
-      }
+      if (why) this.#refuseStates((what) => lostState(what, why));
       throw e;
     }
   }
@@ -407,9 +405,14 @@ export class Runtime {
   dispose(): void {
     const engine = this.#engine;
     this.#engine = undefined;
-    for (const p of this.#host.populations) p.state = disposedState(`population '${p.name}'`);
-    for (const p of this.#host.projections) p.state = disposedState(`projection '${p.name}'`);
+    this.#refuseStates(disposedState);
     this.#initial.clear();
     engine?.dispose?.();
+  }
+
+  /** Replaces the state map of every population and projection by `refusing(what)` (runtime/dispose.ts). */
+  #refuseStates(refusing: (what: string) => Map<string, StateArray>): void {
+    for (const p of this.#host.populations) p.state = refusing(`population '${p.name}'`);
+    for (const p of this.#host.projections) p.state = refusing(`projection '${p.name}'`);
   }
 }

@@ -40,7 +40,7 @@ import { InternalError } from '../../errors.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { bareIndex } from '../kernels/dialect.js';
 import { hasInverse, mirrorsWeights } from '../kernels/inverse.js';
-import { synapseInvariants, synapseUpdateTemps } from '../kernels/invariants.js';
+import { invariantDeclarations, synapseUpdateTemps } from '../kernels/invariants.js';
 
 export { hasInverse };
 
@@ -658,7 +658,7 @@ export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan, tabl
   const scope = synapseScope(proj, net, table, { dtName: '_dt', temps: synapseUpdateTemps(proj) });
   const ctx = synapseContext(proj, net, scope, table);
   // Declared before the dendrites' loop (and its OpenMP region): one value shared by every thread.
-  const invariants = synapseInvariants(proj, scope, cppDialect);
+  const invariants = invariantDeclarations(proj.invariants, scope, cppDialect);
   const loop = synapseUpdateLoop(loopTarget(proj, scope, table), renderSteps(sec('global'), ctx), invariants, renderSteps(sec('semiglobal'), ctx), renderSteps(sec('local'), ctx), writesOnlySelf(proj));
   const body = [...scope.declarations(), ...scope.prologue(), ...loop];
   return [

@@ -7,7 +7,7 @@ import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type SpikeSourceTarget } from '../kernels/transmission.js';
 import { proceduralTemps, proceduralWalk, type ProceduralDraws } from '../kernels/procedural.js';
 import { dendriteSumLoop, inverseWalk, ringWalk, synapseUpdateLoop, postSpikeWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
-import { synapseInvariants, synapseUpdateTemps } from '../kernels/invariants.js';
+import { invariantDeclarations, synapseUpdateTemps } from '../kernels/invariants.js';
 import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
 import { jsSpelling, jsDialect } from './spelling.js';
@@ -129,7 +129,7 @@ export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan): str
   const sec = (l: string) => d.sections.find((s) => s.locality === l)?.steps ?? [];
   const scope = synapseScope(proj, net, { dtName: '_dt', temps: synapseUpdateTemps(proj) });
   const ctx = synapseContext(proj, net, scope);
-  const invariants = synapseInvariants(proj, scope, jsDialect);
+  const invariants = invariantDeclarations(proj.invariants, scope, jsDialect);
   const loop = synapseUpdateLoop(loopTarget(scope), renderSteps(sec('global'), ctx), invariants, renderSteps(sec('semiglobal'), ctx), renderSteps(sec('local'), ctx), false);
   const body = [...scope.declarations(), ...scope.prologue(), ...loop];
   return [

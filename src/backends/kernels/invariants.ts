@@ -32,8 +32,3 @@ export function synapseUpdateTemps(proj: ProjectionPlan): Set<string> {
 export function invariantDeclarations(invariants: readonly InvariantValue[] | undefined, scope: SymbolResolver, d: Dialect): string[] {
   return (invariants ?? []).map((v) => d.declare(d.temp(v.name), renderExpr(v.value, scope, d.expr)));
 }
-
-/** {@link invariantDeclarations} of a projection's synaptic equations. */
-export function synapseInvariants(proj: ProjectionPlan, scope: SymbolResolver, d: Dialect): string[] {
-  return invariantDeclarations(proj.invariants, scope, d);
-}

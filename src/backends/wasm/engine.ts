@@ -245,19 +245,10 @@ type RunFunction = (start: number, count: number, mode: number) => void;
  *
  * Typed arrays indexed by population id, no Maps: this runs once per `simulate()` (the log holds
  * 65 536 spikes), so mostly in V8's interpreter, where the Maps' calls made the first second of
- * Izhikevich 1000 (9 316 spikes) ≈ 2 ms slower; with one population, one pass.
+ * Izhikevich 1000 (9 316 spikes) ≈ 2 ms slower.
  */
 function handOver(log: Int32Array, length: number, start: number, pops: readonly number[], batch: SpikeBatchHooks): void {
-  if (pops.length === 1) {
-    const n = length / LOG_ENTRY, steps = new Float64Array(n), ranks = new Int32Array(n);
-    for (let k = 0, j = 0; k < n; k++, j += LOG_ENTRY) {
-      steps[k] = start + log[j + 1];
-      ranks[k] = log[j + 2];
-    }
-    if (n > 0) batch.record(pops[0], steps, ranks, n);
-    return;
-  }
-  // Two passes over the log whatever the number of populations: count, then scatter.
+  // Two passes over the log: count, then scatter.
   const size = Math.max(...pops) + 1, counts = new Int32Array(size), filled = new Int32Array(size);
   for (let j = 0; j < length; j += LOG_ENTRY) counts[log[j]]++;
   const steps: Float64Array[] = [], ranks: Int32Array[] = [];

@@ -18,7 +18,7 @@ import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
 import { hasInverse, mirrorsWeights } from '../kernels/inverse.js';
 import { hasSpikeRing, ringWalk } from '../kernels/synapse-loops.js';
 import { ringText } from './ring.js';
-import { synapseInvariants, synapseUpdateTemps } from '../kernels/invariants.js';
+import { invariantDeclarations, synapseUpdateTemps } from '../kernels/invariants.js';
 import { wasmDialect as d, floatLiteral } from './spelling.js';
 import { KernelText, PI } from './text.js';
 import type { ParallelJobs } from './threads.js';
@@ -191,7 +191,7 @@ export function synapseUpdateKernel(proj: ProjectionPlan, net: NetworkPlan, jobs
     const ctx = context(proj, net, scope, kernel);
     const steps = (l: string) => (part === 'dendrites' && l === 'global') || (part === 'global' && l !== 'global') ? [] : renderSteps(sec(l), ctx, d);
     // A forked share of the dendrites computes the invariant values itself: the same operations, the same bits.
-    const loop = part === 'global' ? steps('global') : synapseUpdateLoop(t, steps('global'), synapseInvariants(proj, scope, d), steps('semiglobal'), steps('local'), false);
+    const loop = part === 'global' ? steps('global') : synapseUpdateLoop(t, steps('global'), invariantDeclarations(proj.invariants, scope, d), steps('semiglobal'), steps('local'), false);
     return [d.declare('_dt', `(* dt ${period})`), ...scope.head(), ...loop];
   };
   const forks = jobs !== undefined && jobs.threads > 1 && writesOnlySelf(proj) && (sec('semiglobal').length > 0 || sec('local').length > 0);

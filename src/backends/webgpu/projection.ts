@@ -36,7 +36,7 @@ import { renderSteps, indent, type StatementContext as WStatementContext } from 
 import { WG, indirectArgs, indirectDispatch, slotSize, type Gate, type Kernel, type SlotSize } from './kernel.js';
 import { InternalError } from '../../errors.js';
 import { inverseWalk, postSpikeWalk, synapseUpdateLoop, type LoopTarget } from '../kernels/synapse-loops.js';
-import { synapseInvariants, synapseUpdateTemps } from '../kernels/invariants.js';
+import { invariantDeclarations, synapseUpdateTemps } from '../kernels/invariants.js';
 import { bareIndex } from '../kernels/dialect.js';
 
 /** Which writes of event kernels need atomic adds: all shared ones (one invocation per synapse reached). */
@@ -310,7 +310,7 @@ export function synapseUpdateKernels(proj: ProjectionPlan, net: NetworkPlan, L: 
     const ctx = synapseContext(proj, net, scope, L, plainMem, { pre: true, post: false, semiglobal: false, global: true }, 'synaptic equations');
     const nd = L.get('proj', proj.id, '_post_rank').length;
     // Each invocation (one dendrite) computes the invariant values itself, first: the same operations, the same values.
-    const invariants = synapseInvariants(proj, scope, wgslDialect);
+    const invariants = invariantDeclarations(proj.invariants, scope, wgslDialect);
     const loop = synapseUpdateLoop(loopTarget(proj, L, dendriteSpread), [], [], [...invariants, ...renderSteps(sec('semiglobal'), ctx)], renderSteps(sec('local'), ctx), false);
     kernels.push({ name: `proj${proj.id}_update`, stage: 2, mem: plainMem, dispatch: { threads: nd }, body: [...guard, ...loop] });
   }
