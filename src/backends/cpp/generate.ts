@@ -18,7 +18,7 @@ import { FDLIBM_C_SOURCE } from './fdlibm.js';
 import { PROCEDURAL_C_SOURCE } from './procedural.js';
 import { ArrayTable, type ArraySlot } from './arrays.js';
 import { cppSpelling, cDouble, CPP_HELPERS, cppDialect } from './spelling.js';
-import { neuronKernel, stopConditionKernel } from './neuron.js';
+import { neuronKernel, runsInThreadBlocks, stopConditionKernel } from './neuron.js';
 import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel, spikeWalkFor } from './projection.js';
 import { randomKernel, globalOpsKernel, delayKernel } from './phases.js';
 import { specialPopulationKernel, specialProjectionKernel, SPECIAL_HELPERS } from './special.js';
@@ -149,6 +149,8 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
     .map((p) => `  if (N->logs[${p.id}].on) nx_log_append(&N->logs[${p.id}], ${T.ptr('pop', p.id, '_spiked')}, ${T.ptr('pop', p.id, '_nspiked')}[0], step);`);
   const ringInit = plan.projections.filter((p) => p.delay.kind === 'variable')
     .map((p) => `  nx_ring_init(&N->rings[${p.id}], ${p.delay.kind === 'variable' ? p.delay.maxSteps : 1});`);
+  // The per-thread spike lists of populations in thread blocks (`neuron.ts`), native scratch, not state.
+  const blocks = plan.populations.some((p) => runsInThreadBlocks(p, T.threads));
   const stage = (n: number, body: string[]) => [
     `static void nx_stage${n}(Net* N, int64_t step) {`,
     '  const uint8_t* EN = (const uint8_t*)N->a[NX_ENABLED]; (void)EN;',
@@ -165,7 +167,7 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
     `#define NX_ENABLED ${NET_SLOTS.enabled}`,
     `#define NX_FLAGS ${NET_SLOTS.flags}`,
     RING,
-    `struct Net { void* a[NX_NSLOTS]; int64_t n[NX_NSLOTS]; NxRing rings[${nproj}]; NxInv inv[${nproj}]; NxLog logs[${npop}]; uint32_t seed; };`,
+    `struct Net { void* a[NX_NSLOTS]; int64_t n[NX_NSLOTS]; NxRing rings[${nproj}]; NxInv inv[${nproj}]; NxLog logs[${npop}];${blocks ? ` int32_t* blocks[${npop}];` : ''} uint32_t seed; };`,
     '/* user functions read Constants of the network being stepped (set by every entry point; JS calls one at a time) */',
     'static const double* NX_GLOBAL_C = 0;',
     ...functionCode,
@@ -185,7 +187,7 @@ ${ringInit.join('\n')}
 }
 void nx_destroy(Net* N) {
   for (int i = 0; i < ${nproj}; i++) { if (N->rings[i].D) nx_ring_free(&N->rings[i]); free(N->inv[i].post); free(N->inv[i].w); free(N->inv[i].mark); free(N->inv[i].bits); }
-  for (int i = 0; i < ${npop}; i++) { free(N->logs[i].steps); free(N->logs[i].ranks); }
+  for (int i = 0; i < ${npop}; i++) { free(N->logs[i].steps); free(N->logs[i].ranks);${blocks ? ' free(N->blocks[i]);' : ''} }
   free(N);
 }
 void nx_bind(Net* N, int32_t slot, void* p, int64_t n) { N->a[slot] = p; N->n[slot] = n; }

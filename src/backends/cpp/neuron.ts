@@ -13,9 +13,10 @@ import { neuronParts, neuronTemps, type NeuronParts, type NeuronTarget } from '.
 import { emitsAxonSpikes } from '../kernels/axon.js';
 import { indent, tempName, plain, type StatementContext as CStatementContext } from './statements.js';
 import { KernelArrays, cname, type ArrayTable } from './arrays.js';
-import { parallelFor } from './parallel.js';
+import { parallelFor, threadBlockTuning } from './parallel.js';
 import { neuronSymbols } from '../neuron-symbols.js';
 import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';
+import { InternalError } from '../../errors.js';
 
 export interface NeuronScope extends SymbolResolver {
   arrays: KernelArrays;
@@ -67,6 +68,36 @@ export interface SpikeLoopStrategy {
 }
 
 /**
+ * The masked spike loop over the neurons `lo` ≤ i < `hi` (C expressions), counting the emitted
+ * spikes in `_ns` (declared by the caller) and appending them to `_spiked` from its start.
+ */
+function maskedRange(parts: NeuronParts, lo: string, hi: string): string[] {
+  const { cond, onSpike } = parts.spike!;
+  const mask = parts.refractory
+    ? ['const int32_t _r = _refr_left[i];', `_fm[_j] = (uint8_t)((_r <= 0) & (${cond} ? 1 : 0));`, '_refr_left[i] = _r > 0 ? _r - 1 : _r;']
+    : [`_fm[_j] = (uint8_t)(${cond} ? 1 : 0);`];
+  return [
+    `for (int64_t _b = ${lo}; _b < ${hi}; _b += ${SPIKE_BLOCK}) {`,
+    `  const int64_t _nb = ${hi} - _b < ${SPIKE_BLOCK} ? ${hi} - _b : ${SPIKE_BLOCK};`,
+    `  uint8_t _fm[${SPIKE_BLOCK}];`,
+    '  for (int64_t _j = 0; _j < _nb; _j++) {',
+    '    const int64_t i = _b + _j;',
+    ...indent(mask, 2),
+    '  }',
+    '  for (int64_t _j = 0; _j < _nb; _j += 8) {',
+    '    if (_j + 8 <= _nb) { uint64_t _w; memcpy(&_w, _fm + _j, 8); if (_w == 0) continue; }',
+    '    const int64_t _je = _j + 8 < _nb ? _j + 8 : _nb;',
+    '    for (int64_t _q = _j; _q < _je; _q++) {',
+    '      if (!_fm[_q]) continue;',
+    '      const int64_t i = _b + _q;',
+    ...indent(onSpike, 3),
+    '    }',
+    '  }',
+    '}',
+  ];
+}
+
+/**
  * The spike loop without data-dependent branches on the common path: per block of neurons, a
  * vectorisable pass computes the "emits" mask (not refractory and condition true) and counts the
  * refractory periods down; a second pass skips the mask 8 bytes at a time and runs the reset of
@@ -77,33 +108,7 @@ export interface SpikeLoopStrategy {
 const maskedSpikeLoop: SpikeLoopStrategy = {
   name: 'masked',
   compatible: (parts) => parts.spike !== undefined && parts.axon.length === 0,
-  lines(pop, parts) {
-    const { cond, onSpike } = parts.spike!;
-    const mask = parts.refractory
-      ? ['const int32_t _r = _refr_left[i];', `_fm[_j] = (uint8_t)((_r <= 0) & (${cond} ? 1 : 0));`, '_refr_left[i] = _r > 0 ? _r - 1 : _r;']
-      : [`_fm[_j] = (uint8_t)(${cond} ? 1 : 0);`];
-    return [
-      'int32_t _ns = 0;',
-      `for (int64_t _b = 0; _b < ${pop.size}; _b += ${SPIKE_BLOCK}) {`,
-      `  const int64_t _nb = ${pop.size} - _b < ${SPIKE_BLOCK} ? ${pop.size} - _b : ${SPIKE_BLOCK};`,
-      `  uint8_t _fm[${SPIKE_BLOCK}];`,
-      '  for (int64_t _j = 0; _j < _nb; _j++) {',
-      '    const int64_t i = _b + _j;',
-      ...indent(mask, 2),
-      '  }',
-      '  for (int64_t _j = 0; _j < _nb; _j += 8) {',
-      '    if (_j + 8 <= _nb) { uint64_t _w; memcpy(&_w, _fm + _j, 8); if (_w == 0) continue; }',
-      '    const int64_t _je = _j + 8 < _nb ? _j + 8 : _nb;',
-      '    for (int64_t _q = _j; _q < _je; _q++) {',
-      '      if (!_fm[_q]) continue;',
-      '      const int64_t i = _b + _q;',
-      ...indent(onSpike, 3),
-      '    }',
-      '  }',
-      '}',
-      '_nspiked[0] = _ns;',
-    ];
-  },
+  lines: (pop, parts) => ['int32_t _ns = 0;', ...maskedRange(parts, '0', `${pop.size}`), '_nspiked[0] = _ns;'],
 };
 
 /** One loop in neuron order: refractory countdown, spike test, axonal spike test. */
@@ -165,6 +170,10 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: Array
     ...indent(hoisted),
     ...indent(parts.invariants),
   ];
+  if (runsInThreadBlocks(pop, table.threads)) {
+    lines.push(...indent(threadBlocks(pop, parts, table.threads)), '}');
+    return lines.join('\n');
+  }
   if (parts.local.length) {
     // The equations alone, branch-free (refractoriness selects), so that the compiler vectorises them.
     lines.push(...indent(parallelFor(table.threads, `${pop.size}`, pop.size)));
@@ -172,6 +181,57 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: Array
   }
   lines.push(...spikeLoop, '}');
   return lines.join('\n');
+}
+
+/**
+ * Whether a spiking population runs its equations and its spike test in one parallel region
+ * (`threadBlocks`): with threads, at least `SPIKING_ELEMENT_THRESHOLD` neurons (`threadBlockTuning`), a spike condition
+ * and no axonal one (the masked spike loop), and a reset that writes only the neuron's own local
+ * attributes (a reset counting spikes in a population-wide variable sums over the neurons in neuron
+ * order, which one thread does). The post-range walks into such a population fork at every step, so
+ * that each thread's conductances stay in its core's cache (`projection.ts`).
+ */
+export function runsInThreadBlocks(pop: PopulationPlan, threads: number): boolean {
+  const d = pop.description;
+  if (threads < 2 || pop.size < threadBlockTuning.minNeurons || !pop.spiking || !d.spike) return false;
+  if (emitsAxonSpikes(pop) && d.axonSpike) return false;
+  const locality = new Map(d.attributes.map((a) => [a.name, a.locality]));
+  return d.reset.every((r) => locality.get(r.target) === 'local');
+}
+
+/**
+ * Each thread takes a block of neurons (the split of the post-synaptic range walks,
+ * `projection.ts`), integrates them and tests them for spikes, appending its spikes to its part of
+ * a scratch list (`N->blocks[id]`, from the block's first index); after the join the blocks' spikes
+ * are copied to the spike list in block order, which is neuron order: the list, and every value, are
+ * those of one thread. A neuron's state thus stays in the cache of the core that updates it, and
+ * the spike test is not one thread's pass over every neuron.
+ */
+function threadBlocks(pop: PopulationPlan, parts: NeuronParts, threads: number): string[] {
+  const n = `${pop.size}LL`;
+  if (!maskedSpikeLoop.compatible(parts)) throw new InternalError(`population ${pop.name}: thread blocks without the masked spike loop`);
+  return [
+    `if (!N->blocks[${pop.id}]) N->blocks[${pop.id}] = (int32_t*)nx_aalloc(sizeof(int32_t) * ${n});`,
+    `int32_t* const _block_spiked = N->blocks[${pop.id}];`,
+    `int32_t _count[${threads}]; int64_t _blocks = 1;`,
+    `#pragma omp parallel num_threads(${threads})`,
+    '{',
+    '  const int64_t _nt = omp_get_num_threads(), _t = omp_get_thread_num();',
+    `  const int64_t _lo = ${n} * _t / _nt, _hi = ${n} * (_t + 1) / _nt;`,
+    '  if (_t == 0) _blocks = _nt;',
+    ...indent(['for (int64_t i = _lo; i < _hi; i++) {', ...indent([...parts.inref, ...parts.local]), '}']),
+    '  int32_t* const _spiked = _block_spiked + _lo;',
+    '  int32_t _ns = 0;',
+    ...indent(maskedRange(parts, '_lo', '_hi')),
+    '  _count[_t] = _ns;',
+    '}',
+    'int32_t _ns = 0;',
+    'for (int64_t _t = 0; _t < _blocks; _t++) {',
+    `  memcpy(_spiked + _ns, _block_spiked + ${n} * _t / _blocks, sizeof(int32_t) * (size_t)_count[_t]);`,
+    '  _ns += _count[_t];',
+    '}',
+    '_nspiked[0] = _ns;',
+  ];
 }
 
 /** Source of `static int pop<id>_stop(Net* N, int64_t step)`: the stop condition (any/all neurons). */

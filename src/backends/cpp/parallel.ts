@@ -1,18 +1,35 @@
 /**
  * Where the generated code runs OpenMP threads. Only loops whose iterations write disjoint
  * elements are parallel (neurons, dendrites of a rate projection, per-element random draws), so
- * every result is the same, bit for bit, whatever the number of threads; reductions and spike
- * propagation stay sequential, in the js backend's order. Below the thresholds a loop stays on one
+ * every result is the same, bit for bit, whatever the number of threads; reductions stay sequential,
+ * in the js backend's order, and spike propagation is split only by post-synaptic ranges
+ * (`projection.ts`), each neuron receiving its events in the js order. Below the thresholds a loop stays on one
  * thread: on small networks a fork/join per step costs more than the loop (perf_anchors §4).
  */
 
 /**
  * Fewest elements (neurons, draws) for a parallel element loop. A COBA neuron update costs ≈2 ns,
- * so 20 000 neurons are ≈40 µs of work per 0.1 ms step, no more than a fork/join on a loaded 2-core
- * machine: measured, COBA 20 000 took 0.80 s on one thread and 1.78 s on two. 50 000 keeps such
- * networks sequential.
+ * so 20 000 neurons are ≈40 µs of work per 0.1 ms step. Measured when OpenMP threads slept between
+ * regions, COBA 20 000 took 0.80 s on one thread and 1.78 s on two; with polling threads, splitting
+ * the equations alone still costs more than it gains below this size (COBA 20 000: 0.45 against
+ * 0.29 s), because the spike test reads every neuron back on one core. Spiking populations run
+ * in thread blocks from `SPIKING_ELEMENT_THRESHOLD` neurons instead.
  */
 export const ELEMENT_THRESHOLD = 50_000;
+/**
+ * Fewest neurons of a spiking population whose equations and spike test run in one parallel region
+ * of thread blocks (`neuron.ts`, `runsInThreadBlocks`), with the post-range walks into it forking
+ * every step. Measured, simulate() time on 2 threads ÷ 1 thread (`bench/coba.ts --backend cpp`):
+ * COBA 4000 1.3 (slower: three forks a step outweigh 5 µs of work), 8000 1.0, 20 000 0.81,
+ * 100 000 0.52 (with the equations alone in parallel and the spike test on one thread: 0.87).
+ */
+export const SPIKING_ELEMENT_THRESHOLD = 10_000;
+/**
+ * The threshold read at code generation: tests set `minNeurons` low to run the thread blocks on small
+ * networks, then restore it.
+ * @internal
+ */
+export const threadBlockTuning: { minNeurons: number } = { minNeurons: SPIKING_ELEMENT_THRESHOLD };
 /** Fewest synapses for a parallel loop over dendrites. */
 export const SYNAPSE_THRESHOLD = 100_000;
 

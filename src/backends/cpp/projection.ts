@@ -28,13 +28,14 @@ import { addsOnly, bitmaskWords, choosesBitmask, choosesPostSpan, postSpanMinSpi
 import { isGlobalAttribute } from '../../equations/description.js';
 import type { Expr } from '../../equations/ast.js';
 import { walk } from '../../equations/algebra.js';
-import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
+import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
 import { cppSpelling, cppDialect } from './spelling.js';
 import { renderSteps, indent, plain, type StatementContext as CStatementContext } from './statements.js';
 import { synapseScope, type CSynapseScope } from './synapse-scope.js';
 import { cname, type ArrayTable } from './arrays.js';
 import { parallelFor, SYNAPSE_THRESHOLD } from './parallel.js';
+import { runsInThreadBlocks } from './neuron.js';
 import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
 import { InternalError } from '../../errors.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';
@@ -250,12 +251,14 @@ const postSpanStrategy: SpikeWalkStrategy = {
 export const POST_RANGE_MIN_SYNAPSES = STRATEGY_MIN_SYNAPSES;
 
 /**
- * Fewest synapse events a step's spikes must reach (the sum of their rows' lengths)
- * for the post-range walk to fork its threads; below, one thread walks every spike's whole row (the
- * same order). A fork/join of polling OpenMP threads costs ≈ 1 µs, but each thread's share of the
- * conductances then lives in its core's cache: where the neuron loop that reads them stays on one
- * thread (below 50 000 neurons), forking small walks moves them between the cores every step (COBA
- * 20 000 on 2 threads: 0.36 s with 512, 0.28 s with 4096; COBA 100 000: 2.13 against 2.22 s).
+ * Fewest synapse events a step's spikes must reach (the sum of their rows' lengths) for the
+ * post-range walk to fork its threads when the post-synaptic neurons are updated by one thread;
+ * below, one thread walks every spike's whole row (the same order). A fork/join of polling OpenMP
+ * threads costs ≈ 1 µs, but each thread's share of the conductances then moves to its core's cache
+ * and back to the neuron loop's every step (COBA 20 000 on 2 threads, its neurons on one thread:
+ * 0.36 s with 512, 0.28 s with 4096). Where the post-synaptic population runs in thread blocks
+ * (`runsInThreadBlocks`: the same split of the ranks), every step forks: each thread then writes
+ * the conductances its core updates next (COBA 20 000: 0.21 s against 0.30 s with this threshold).
  */
 export const POST_RANGE_MIN_EVENTS = 4096;
 
@@ -273,23 +276,28 @@ function splitsPostRanks(proj: ProjectionPlan, net: NetworkPlan, threads: number
 
 /**
  * One OpenMP region of a step in which thread `t` of `T` owns the post ranks
- * `[post.size × t / T, post.size × (t + 1) / T)` (`_lo`, `_hi`) and runs `body`; it forks only when
- * `work` (the step's events) reaches `postRangeTuning.minEvents`, else the calling thread runs
- * `body` over every rank (the same visits) outside any OpenMP region: a region with a false `if`
- * clause still costs a runtime call and an outlined body reading its variables through a pointer,
- * which made small networks slower on two threads than on one (COBA 20 000: 0.319 against 0.292 s).
+ * `[post.size × t / T, post.size × (t + 1) / T)` (`_lo`, `_hi`) and runs `body`. Into a population
+ * updated in thread blocks it always forks; otherwise only when `work` (the step's events) reaches
+ * `postRangeTuning.minEvents`, else the calling thread runs `body` over every rank (the same visits)
+ * outside any OpenMP region: a region with a false `if` clause still costs a runtime call and an
+ * outlined body reading its variables through a pointer, which made small networks slower on two
+ * threads than on one (COBA 20 000: 0.319 against 0.292 s).
  */
-function postRangeRegion(threads: number, postSize: number, work: string, body: string[]): string[] {
+function postRangeRegion(threads: number, post: PopulationPlan, work: string, body: string[]): string[] {
+  const region = [
+    `#pragma omp parallel num_threads(${threads})`,
+    '{',
+    '  const int64_t _nt = omp_get_num_threads(), _t = omp_get_thread_num();',
+    `  const int64_t _lo = ${post.size}LL * _t / _nt, _hi = ${post.size}LL * (_t + 1) / _nt;`,
+    ...indent(body),
+    '}',
+  ];
+  if (runsInThreadBlocks(post, threads)) return region;
   return [
     `if (${work} >= ${postRangeTuning.minEvents}) {`,
-    `  #pragma omp parallel num_threads(${threads})`,
-    '  {',
-    '    const int64_t _nt = omp_get_num_threads(), _t = omp_get_thread_num();',
-    `    const int64_t _lo = ${postSize}LL * _t / _nt, _hi = ${postSize}LL * (_t + 1) / _nt;`,
-    ...indent(body, 2),
-    '  }',
+    ...indent(region),
     '} else {',
-    `  const int64_t _lo = 0, _hi = ${postSize}LL;`,
+    `  const int64_t _lo = 0, _hi = ${post.size}LL;`,
     ...indent(body),
     '}',
   ];
@@ -371,7 +379,6 @@ const postRangeStrategy: SpikeWalkStrategy = {
   lines(w) {
     const { proj, net, table, target, event } = w;
     const mirror = mirrorsWeights(proj);
-    const postSize = net.populations[proj.post].size;
     const ptr = (idx: string) => target.el('_inv_ptr', idx);
     const row = [
       'const int64_t rk_pre = _src[s];',
@@ -393,7 +400,7 @@ const postRangeStrategy: SpikeWalkStrategy = {
       // The step's events (its spikes' row lengths, cheap beside the walk) decide whether to fork.
       `int64_t _events = 0; for (int64_t s = 0; s < _ns; s++) _events += ${ptr('_src[s] + 1')} - ${ptr('_src[s]')};`,
       // One region per step, not a parallel loop: every thread walks all the spikes (its share of each row).
-      ...postRangeRegion(table.threads, postSize, '_events', ['for (int64_t s = 0; s < _ns; s++) {', ...indent(row), '}']),
+      ...postRangeRegion(table.threads, net.populations[proj.post], '_events', ['for (int64_t s = 0; s < _ns; s++) {', ...indent(row), '}']),
     ];
   },
   prepare: (proj, _net, table) => prepareKernel(proj, table, mirrorsWeights(proj)),
@@ -516,7 +523,7 @@ const ringPostRangeStrategy: SpikeWalkStrategy = {
       ...ringPush(target, ring, (s) => `_src[${s}]`, '_ns'),
       ...ring.current,
       // One region per step: every thread scans the whole slot (its post range's entries).
-      ...postRangeRegion(table.threads, net.populations[proj.post].size, '_sn',
+      ...postRangeRegion(table.threads, net.populations[proj.post], '_sn',
         ringDelivery(target, ring, event, { skip: ['if (rk_post < _lo || rk_post >= _hi) continue;'] })),
       ...ring.advance,
     ];

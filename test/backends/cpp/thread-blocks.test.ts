@@ -1,0 +1,96 @@
+// Thread blocks of the cpp backend (issue 19, src/backends/cpp/neuron.ts `threadBlocks`): with
+// several threads, a large spiking population runs its equations and its spike test in one OpenMP
+// region, each thread over a block of neurons, appending its spikes to the spike list from its
+// block's first index; after the join the blocks' spikes are moved together. The spike list must be
+// the js list (neuron order), and every array the js bits, whatever the thread count and however the
+// size divides. The size threshold is lowered here (`threadBlockTuning`) so that small networks run
+// the blocks; a lost, repeated or misplaced spike shows in `_spiked`, `_last_spike` and v.
+import { describe, it, expect, afterEach } from 'vitest';
+import { Network, Neuron, type BackendName } from '../../../src/index.js';
+import { conform } from '../../helpers/conformance.js';
+import { findCompiler } from '../../../src/backends/cpp/toolchain.js';
+import { runsInThreadBlocks } from '../../../src/backends/cpp/neuron.js';
+import { threadBlockTuning, SPIKING_ELEMENT_THRESHOLD } from '../../../src/backends/cpp/parallel.js';
+import { directory, planOf } from './post-range-fixtures.js';
+import { buildCOBA } from '../../../bench/lib/spiking.js';
+
+const compiler = await findCompiler();
+if (!compiler) console.warn('test/backends/cpp/thread-blocks: no g++ or clang++ found, skipped');
+
+const coba = (N: number) => (backend: BackendName) => ({ net: buildCOBA({ N, backend }).net });
+
+/** The line that starts a thread's spike list at its block (present only in thread blocks). */
+const BLOCK_LIST = 'int32_t* const _spiked = _block_spiked + _lo;';
+
+/** Noisy LIF neurons, without refractoriness, on a size that no thread count of 2–4 divides. */
+const Noisy = new Neuron({
+  name: 'noisy',
+  parameters: 'tau = 10.0\n I = 1.05 : population',
+  equations: 'tau * dv/dt = -v + I + 2.0 * Normal(0.0, 1.0)',
+  spike: 'v > 1.0', reset: 'v = 0.0',
+});
+const noisy = (N: number) => (backend: BackendName) => {
+  const net = new Network({ dt: 0.1, seed: 7, backend });
+  net.create(N, Noisy, { name: 'noisy' });
+  return { net };
+};
+
+/** A reset that counts the spikes in a population-wide variable: a sum over neurons, on one thread. */
+const Counting = new Neuron({
+  name: 'counting',
+  parameters: 'tau = 10.0',
+  equations: 'tau * dv/dt = -v + 1.1\n count = count : population',
+  spike: 'v > 1.0', reset: 'v = 0.0\n count += 1.0',
+});
+
+afterEach(() => { threadBlockTuning.minNeurons = SPIKING_ELEMENT_THRESHOLD; });
+
+describe.skipIf(!compiler)('cpp backend: thread blocks of a spiking population', () => {
+  it('chosen from 2 threads and the size threshold; not for a reset writing a population-wide variable', async () => {
+    const plan = await planOf(coba(4000));
+    const pop = plan.populations[0];
+    expect([1, 2, 4].map((t) => runsInThreadBlocks(pop, t))).toEqual([false, false, false]);
+    threadBlockTuning.minNeurons = 1000;
+    expect([1, 2, 4].map((t) => runsInThreadBlocks(pop, t))).toEqual([false, true, true]);
+    const counting = await planOf((backend) => {
+      const net = new Network({ dt: 0.1, backend });
+      net.create(2000, Counting);
+      return { net };
+    });
+    expect(runsInThreadBlocks(counting.populations[0], 2)).toBe(false);
+  });
+
+  it.each([2, 3, 4])('COBA 3000 on %i threads: the js bits (spike lists, every array), the walks into it fork every step', async (numThreads) => {
+    threadBlockTuning.minNeurons = 1000;
+    const { other, js } = await conform('cpp', { directory, numThreads }, coba(3000), 50, 4);
+    expect(other.net.source).toContain(BLOCK_LIST);
+    expect(other.net.source).toContain(`#pragma omp parallel num_threads(${numThreads})`);
+    // the post-range walks have no run-time threshold: the blocks' split is theirs
+    expect(other.net.source).not.toContain('if (_events >=');
+    const spikes = (js.net.populations[0].state.get('_last_spike') as Int32Array).filter((x) => x >= 0).length;
+    expect(spikes).toBeGreaterThan(1000);
+  });
+
+  it.each([2, 3, 4])('1001 noisy neurons without refractoriness on %i threads: the js bits', async (numThreads) => {
+    threadBlockTuning.minNeurons = 1000;
+    const { other, js } = await conform('cpp', { directory, numThreads }, noisy(1001), 20, 5);
+    expect(other.net.source).toContain(BLOCK_LIST);
+    // many neurons spike in the same step, in every block
+    const last = js.net.populations[0].state.get('_last_spike') as Int32Array;
+    expect(last.filter((x) => x >= 0).length).toBeGreaterThan(900);
+  });
+
+  it('a reset counting spikes in a population-wide variable stays on one thread: the js count', async () => {
+    threadBlockTuning.minNeurons = 1000;
+    const build = (backend: BackendName) => {
+      const net = new Network({ dt: 0.1, backend });
+      net.create(2000, Counting);
+      return { net };
+    };
+    const { other, js } = await conform('cpp', { directory, numThreads: 2 }, build, 30, 2);
+    expect(other.net.source).not.toContain(BLOCK_LIST);
+    // v_n = 1.1 (1 - 0.99^n) exceeds 1 from n = 239 (Euler, dt/tau = 0.01): every neuron spikes at
+    // steps 239 and 478, and not again before 717: 2 × 2000 spikes in 60 ms
+    expect(js.net.populations[0].get('count')).toBe(4000);
+  });
+});
