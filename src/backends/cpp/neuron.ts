@@ -13,7 +13,8 @@ import { neuronParts, neuronTemps, type NeuronParts, type NeuronTarget } from '.
 import { emitsAxonSpikes } from '../kernels/axon.js';
 import { indent, tempName, plain, type StatementContext as CStatementContext } from './statements.js';
 import { KernelArrays, cname, type ArrayTable } from './arrays.js';
-import { parallelFor, threadBlockTuning } from './parallel.js';
+import { parallelFor } from './parallel.js';
+import { runsInThreadBlocks } from '../kernels/thread-blocks.js';
 import { neuronSymbols } from '../neuron-symbols.js';
 import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';
 import { InternalError } from '../../errors.js';
@@ -181,22 +182,6 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: Array
   }
   lines.push(...spikeLoop, '}');
   return lines.join('\n');
-}
-
-/**
- * Whether a spiking population runs its equations and its spike test in one parallel region
- * (`threadBlocks`): with threads, at least `SPIKING_ELEMENT_THRESHOLD` neurons (`threadBlockTuning`), a spike condition
- * and no axonal one (the masked spike loop), and a reset that writes only the neuron's own local
- * attributes (a reset counting spikes in a population-wide variable sums over the neurons in neuron
- * order, which one thread does). The post-range walks into such a population fork at every step, so
- * that each thread's conductances stay in its core's cache (`projection.ts`).
- */
-export function runsInThreadBlocks(pop: PopulationPlan, threads: number): boolean {
-  const d = pop.description;
-  if (threads < 2 || pop.size < threadBlockTuning.minNeurons || !pop.spiking || !d.spike) return false;
-  if (emitsAxonSpikes(pop) && d.axonSpike) return false;
-  const locality = new Map(d.attributes.map((a) => [a.name, a.locality]));
-  return d.reset.every((r) => locality.get(r.target) === 'local');
 }
 
 /**

@@ -13,23 +13,9 @@
  * regions, COBA 20 000 took 0.80 s on one thread and 1.78 s on two; with polling threads, splitting
  * the equations alone still costs more than it gains below this size (COBA 20 000: 0.45 against
  * 0.29 s), because the spike test reads every neuron back on one core. Spiking populations run
- * in thread blocks from `SPIKING_ELEMENT_THRESHOLD` neurons instead.
+ * in thread blocks from `SPIKING_ELEMENT_THRESHOLD` neurons instead (`../kernels/thread-blocks.ts`).
  */
 export const ELEMENT_THRESHOLD = 50_000;
-/**
- * Fewest neurons of a spiking population whose equations and spike test run in one parallel region
- * of thread blocks (`neuron.ts`, `runsInThreadBlocks`), with the post-range walks into it forking
- * every step. Measured, simulate() time on 2 threads ÷ 1 thread (`bench/coba.ts --backend cpp`):
- * COBA 4000 1.3 (slower: three forks a step outweigh 5 µs of work), 8000 1.0, 20 000 0.81,
- * 100 000 0.52 (with the equations alone in parallel and the spike test on one thread: 0.87).
- */
-export const SPIKING_ELEMENT_THRESHOLD = 10_000;
-/**
- * The threshold read at code generation: tests set `minNeurons` low to run the thread blocks on small
- * networks, then restore it.
- * @internal
- */
-export const threadBlockTuning: { minNeurons: number } = { minNeurons: SPIKING_ELEMENT_THRESHOLD };
 /** Fewest synapses for a parallel loop over dendrites. */
 export const SYNAPSE_THRESHOLD = 100_000;
 

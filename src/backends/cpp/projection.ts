@@ -35,7 +35,7 @@ import { renderSteps, indent, plain, type StatementContext as CStatementContext 
 import { synapseScope, type CSynapseScope } from './synapse-scope.js';
 import { cname, type ArrayTable } from './arrays.js';
 import { parallelFor, SYNAPSE_THRESHOLD } from './parallel.js';
-import { runsInThreadBlocks } from './neuron.js';
+import { runsInThreadBlocks } from '../kernels/thread-blocks.js';
 import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
 import { InternalError } from '../../errors.js';
 import { FLAGS, FLAGS_PER_PROJECTION } from '../kernels/switches.js';

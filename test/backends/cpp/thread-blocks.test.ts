@@ -9,8 +9,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { Network, Neuron, type BackendName } from '../../../src/index.js';
 import { conform } from '../../helpers/conformance.js';
 import { findCompiler } from '../../../src/backends/cpp/toolchain.js';
-import { runsInThreadBlocks } from '../../../src/backends/cpp/neuron.js';
-import { threadBlockTuning, SPIKING_ELEMENT_THRESHOLD } from '../../../src/backends/cpp/parallel.js';
+import { runsInThreadBlocks, threadBlockTuning, SPIKING_ELEMENT_THRESHOLD } from '../../../src/backends/kernels/thread-blocks.js';
 import { directory, planOf } from './post-range-fixtures.js';
 import { buildCOBA } from '../../../bench/lib/spiking.js';
 
