@@ -28,11 +28,12 @@ export const threadBlockTuning: { minNeurons: number } = { minNeurons: SPIKING_E
  * thread blocks: with threads, at least `SPIKING_ELEMENT_THRESHOLD` neurons (`threadBlockTuning`), a
  * spike condition and no axonal one (the spike test's loop lists spikes only), and a reset that
  * writes only the neuron's own local attributes (a reset counting spikes in a population-wide
- * variable sums over the neurons in neuron order, which one thread does).
+ * variable sums over the neurons in neuron order, which one thread does). Not a special population
+ * (inputs): those run kernels of their own.
  */
 export function runsInThreadBlocks(pop: PopulationPlan, threads: number): boolean {
   const d = pop.description;
-  if (threads < 2 || pop.size < threadBlockTuning.minNeurons || !pop.spiking || !d.spike) return false;
+  if (threads < 2 || pop.size < threadBlockTuning.minNeurons || !pop.spiking || !d.spike || pop.special) return false;
   if (emitsAxonSpikes(pop) && d.axonSpike) return false;
   const locality = new Map(d.attributes.map((a) => [a.name, a.locality]));
   return d.reset.every((r) => locality.get(r.target) === 'local');

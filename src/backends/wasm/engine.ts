@@ -66,7 +66,7 @@ export class WasmEngine implements Engine {
     }
     const jobs = threads > 1 ? new ParallelJobs(threads) : undefined;
     const derived = derivedMaps(input.plan, input.state.projections);
-    const memory = new WasmMemory(input, derived, jobs !== undefined);
+    const memory = new WasmMemory(input, derived, threads);
     const kernels = wasmKernels(input.plan, jobs);
     const control = jobs && memory.alloc(CONTROL_BYTES);
     // The js side first: the kernels not written for wasm, which the module's step loop imports. Its

@@ -473,22 +473,22 @@ export class Lowerer {
         return;
       }
       case 'gfor': {
-        // (gfor i n guard skipped body…): the body does nothing where the guard is false, except
+        // (gfor i from to guard skipped body…), elements [from, to): the body does nothing where the guard is false, except
         // what `skipped` says (`-`: nothing; `(countdown A)`: A[i] = A[i] > 0 ? A[i] - 1 : A[i], an
         // int32 array: the refractory countdown of neurons that do not spike). The guards of four
         // or eight elements (`guardLanes`) are tested at once (`./vector.ts` anyLane): the body runs
         // one element at a time for them when any guard is true, else `skipped` runs on the four at
         // once. Without SIMD, or with a guard the test cannot take: a plain loop.
-        const [i, to, guard, skipped, ...body] = a;
+        const [i, from, to, guard, skipped, ...body] = a;
         const lanes = guardLanes(skipped);
         this.#scoped(() => {
           const pair = `_pair_${i as string}`;
           const iv = this.declare(pair, 'i32');
           const end = this.newLocal('i32');
           const pairTest = this.env.simd ? anyLane(this, i as string, iv, guard, lanes / 2) : undefined;
-          if (!pairTest) { this.stmt(['for', i, '0', to, ...body]); return; }
+          if (!pairTest) { this.stmt(['for', i, from, to, ...body]); return; }
           for (const b of pairTest.prelude.bytes) c.bytes.push(b);
-          c.i32(0).set(iv);
+          this.expr(from, 'i32'); c.set(iv);
           this.expr(to, 'i32'); c.set(end);
           c.begin('block').begin('loop');
           c.get(iv).i32(lanes - 1).op('i32.add').get(end).op('i32.ge_s').brIf(1);

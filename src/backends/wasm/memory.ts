@@ -11,6 +11,7 @@ import { InternalError, NetworkError } from '../../errors.js';
 import { formatBytes } from '../../runtime/memory.js';
 import type { ArrayRef } from './lower.js';
 import { logLength } from './run.js';
+import { blockScratch } from './blocks.js';
 
 type Typed = Float64Array | Float32Array | Int32Array;
 
@@ -52,9 +53,11 @@ export class WasmMemory {
 
   /**
    * `derived`: the engine's own arrays of each projection (kept like the state's, by projection id);
-   * `shared`: a shared memory, for threads (`./threads.ts`; it grows in place, views stay attached).
+   * `threads` > 1: a shared memory, for threads (`./threads.ts`; it grows in place, views stay
+   * attached), with the scratch of the populations in thread blocks (`./blocks.ts`).
    */
-  constructor(input: EngineInput, derived: readonly StateMap[], shared = false) {
+  constructor(input: EngineInput, derived: readonly StateMap[], threads = 1) {
+    const shared = threads > 1;
     this.#input = input;
     this.#derived = derived;
     const add = (owner: Slot['owner'], id: number, name: string, arr: Typed) => {
@@ -71,6 +74,7 @@ export class WasmMemory {
     add('net', 0, 'LOGON', new Int32Array(pops));
     add('net', 0, 'LOG', new Int32Array(logLength(input.plan)));
     add('net', 0, 'RUN', new Int32Array(2));
+    for (const [name, arr] of blockScratch(input.plan, threads)) add('net', 0, name, arr);
     input.state.populations.forEach((m, id) => { for (const [name, arr] of m) add('pop', id, name, arr); });
     input.state.projections.forEach((m, id) => { for (const [name, arr] of m) add('proj', id, name, arr); });
     derived.forEach((m, id) => { for (const [name, arr] of m) add('derived', id, name, arr); });
@@ -90,7 +94,7 @@ export class WasmMemory {
     return slot === undefined ? undefined : { slot, type: this.#slots[slot].type };
   }
 
-  /** The network's array `name` (`C`, `FLAGS`, `EN`, `LOGON`, `LOG`, `RUN`): a view, valid until the memory grows (`sync()`). */
+  /** The network's array `name` (`C`, `FLAGS`, `EN`, `LOGON`, `LOG`, `RUN`, the thread blocks' scratch): a view, valid until the memory grows (`sync()`). */
   net(name: string): Typed {
     const slot = this.#index.get(`net:0:${name}`);
     if (slot === undefined) throw new InternalError(`wasm backend: no network array '${name}'`);
@@ -100,6 +104,11 @@ export class WasmMemory {
   /** Copies the constants, switches and enabled flags in and adopts the arrays the runtime replaced; whether there were any. */
   sync(): boolean {
     const input = this.#input;
+    // A shared memory that grew may hand out a new buffer object later (V8 replaces it on every
+    // thread once they heard of the growth): views on the old one see the same bytes, but the random
+    // fills tell the memory's arrays by their buffer (`./engine.ts` `randomFill`), so the views are
+    // made again on the current one.
+    if (this.#table && this.#table.buffer !== this.memory.buffer) this.#rebind(true);
     (this.#bound[0] as Float64Array).set(input.constants);
     writeProjectionFlags(input.switches, this.#bound[1] as Int32Array);
     (this.net('EN') as Int32Array).set(input.enabled);

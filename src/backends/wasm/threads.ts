@@ -31,6 +31,16 @@ export const FORK = '_fork';
 export const LANES = 8;
 
 /**
+ * The share of each thread of a job over `n` elements, as `_fork` computes it at run time:
+ * `chunk` = `ceil(n / (threads · LANES)) · LANES` elements, thread t's from `t · chunk`, the last
+ * ones shorter or empty. `shares`: how many are not empty.
+ */
+export function shareSplit(n: number, threads: number): { chunk: number; shares: number } {
+  const chunk = Math.ceil(n / (threads * LANES)) * LANES;
+  return { chunk, shares: chunk === 0 ? 0 : Math.ceil(n / chunk) };
+}
+
+/**
  * Byte offsets in the control block; the two counters on cache lines of their own. `error`: the
  * thread that failed (0: none), `claim`: the one whose message is at `message` (`./workers.ts`),
  * `died`: 1 when that message says the thread ended (killed, or it exited) rather than threw.

@@ -78,10 +78,10 @@ describe("wasm with precision 'float32': bit-identical to js on 1 and 2 threads"
     await conformFloat32(float32(poissonNetwork), 30, 2, [1, 2]);
   });
 
-  it('COBA above the element threshold: its equations and Normal draws forked on 2 threads', async () => {
+  it('COBA above the element threshold: its equations and spike test (thread blocks) and Normal draws forked on 2 threads', async () => {
     const nets = await conformFloat32(coba, 3, 2, [1, 2]);
     expect((nets[1].engine as WasmEngine).forks).toBeGreaterThan(0);
-    expect(nets[1].source).toMatch(/;; pop0_equations \(a share .*f64x2/);
+    expect(nets[1].source).toMatch(/;; pop0_blocks \(a share .*f64x2/);
   });
 
   it('save/load, reset() and weights written after compile (their inverse-ordered float32 copy rebuilt) continue as js does', async () => {
