@@ -23,6 +23,8 @@ import { wasmDialect as d, floatLiteral } from './spelling.js';
 import { KernelText, PI } from './text.js';
 import type { ParallelJobs } from './threads.js';
 import { SYNAPSE_THRESHOLD } from '../cpp/parallel.js';
+import { POST_RANGE_MIN_SYNAPSES, postRangeObstacle } from '../cpp/projection.js';
+import { runsInThreadBlocks } from '../kernels/thread-blocks.js';
 
 /** The flag `name` of projection `proj` (an int32 value). */
 function flag(proj: ProjectionPlan, name: keyof typeof FLAGS): string {
@@ -123,26 +125,14 @@ function forkedSums(proj: ProjectionPlan, k: KernelText, name: string, sums: (ke
  */
 export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, jobs?: ParallelJobs): KernelText {
   const k = new KernelText(`proj${proj.id}_transmit`);
-  // The derived inverse arrays (`./derived.ts`): post ranks, and weights where no kernel writes them, in walk order.
-  const weightRead = hasInverse(proj) && mirrorsWeights(proj) ? `(aref ${k.derived('_iw', proj.id, '_iw')} m)` : undefined;
-  const scope = synapseScope(proj, net, k, { dtName: 'dt', temps: new Set(), weightRead });
-  const ctx = context(proj, net, scope, k);
+  const { scope, ctx, walk } = spikeWalk(proj, net, k);
   const t = loopTarget(proj, k);
   const pre = (name: string) => k.pop(`pre_${name}`, proj.pre, name);
-  const postOf = (m: string) => `(aref ${k.derived('_ipost', proj.id, '_ipost')} ${m})`;
-  const size = net.populations[proj.pre].size;
-  const event = preSpikeEvent(proj, eventTarget(proj, ctx, k), 'step');
-  const loop = hasSpikeRing(proj) ? ringWalk(t, ringText(proj.id, k), (s) => `(aref ${pre('_spiked')} ${s})`, `(aref ${pre('_nspiked')} 0)`, event) : [
-    '(var _src ptr.i32 0)', // the spikes' array: this step's, or a slot of the queue
-    d.declare('_ns', '0', { mutable: true, type: 'int' }),
-    ...spikeSource(proj, {
-      d,
-      now: () => [d.assign('_src', `(addr ${pre('_spiked')} 0)`), d.assign('_ns', `(aref ${pre('_nspiked')} 0)`)],
-      queued: (slot) => [d.assign('_ns', `(aref ${pre('_spike_queue_n')} ${slot})`), d.assign('_src', `(addr ${pre('_spike_queue')} (* ${slot} ${size}))`)],
-      queue: () => ({ delay: `(aref ${k.proj('_delay_uniform', proj.id, '_delay_uniform')} 0)`, newest: `(aref ${pre('_spike_queue_idx')} 0)`, slots: `(length ${pre('_spike_queue_n')})` }),
-    }),
-    ...inverseWalk(t, (s) => `(aref _src ${s})`, '_ns', event, { postOf }),
-  ];
+  const event = () => preSpikeEvent(proj, eventTarget(proj, ctx, k), 'step');
+  let loop: string[];
+  if (hasSpikeRing(proj)) loop = ringWalk(t, ringText(proj.id, k), (s) => `(aref ${pre('_spiked')} ${s})`, `(aref ${pre('_nspiked')} 0)`, event());
+  else if (jobs && splitsPostRanks(proj, net, jobs.threads)) loop = [postRangeJob(proj, net, jobs)];
+  else loop = walk(t, event());
   if (transmitsAxonSpikes(proj, net)) {
     // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
     const axonEvent = axonSpikeEvent(proj, eventTarget(proj, ctx, k), 'step');
@@ -154,6 +144,83 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
   const continuous = continuousTransmission(proj, net, k, jobs);
   k.body = [`(when ${flag(proj, 'transmission')}`, ...scope.head(), ...loop, ...continuous, ')'];
   return k;
+}
+
+/**
+ * The spike walk through the inverse indices in kernel `k`: its scope and context, and `walk(t,
+ * event)`, the lines choosing this step's spikes (or a uniform delay's queue slot) and walking them
+ * with `t`'s loops. The derived inverse arrays (`./derived.ts`) give the post ranks, and the weights
+ * in walk order where no kernel writes them.
+ */
+function spikeWalk(proj: ProjectionPlan, net: NetworkPlan, k: KernelText): { scope: Scope; ctx: StatementContext; walk: (t: LoopTarget, event: string[]) => string[] } {
+  const weightRead = hasInverse(proj) && mirrorsWeights(proj) ? `(aref ${k.derived('_iw', proj.id, '_iw')} m)` : undefined;
+  const scope = synapseScope(proj, net, k, { dtName: 'dt', temps: new Set(), weightRead });
+  const ctx = context(proj, net, scope, k);
+  const pre = (name: string) => k.pop(`pre_${name}`, proj.pre, name);
+  const postOf = (m: string) => `(aref ${k.derived('_ipost', proj.id, '_ipost')} ${m})`;
+  const size = net.populations[proj.pre].size;
+  const walk = (t: LoopTarget, event: string[]) => [
+    '(var _src ptr.i32 0)', // the spikes' array: this step's, or a slot of the queue
+    d.declare('_ns', '0', { mutable: true, type: 'int' }),
+    ...spikeSource(proj, {
+      d,
+      now: () => [d.assign('_src', `(addr ${pre('_spiked')} 0)`), d.assign('_ns', `(aref ${pre('_nspiked')} 0)`)],
+      queued: (slot) => [d.assign('_ns', `(aref ${pre('_spike_queue_n')} ${slot})`), d.assign('_src', `(addr ${pre('_spike_queue')} (* ${slot} ${size}))`)],
+      queue: () => ({ delay: `(aref ${k.proj('_delay_uniform', proj.id, '_delay_uniform')} 0)`, newest: `(aref ${pre('_spike_queue_idx')} 0)`, slots: `(length ${pre('_spike_queue_n')})` }),
+    }),
+    ...inverseWalk(t, (s) => `(aref _src ${s})`, '_ns', event, { postOf }),
+  ];
+  return { scope, ctx, walk };
+}
+
+/**
+ * Whether the spike walk of `proj` splits its post-synaptic ranks among `threads` threads (cpp's
+ * post-range walk, `../cpp/projection.ts` `postRangeStrategy`): a walk through the inverse indices
+ * whose events pass cpp's tests (`postRangeObstacle`: they write only what belongs to one
+ * post-synaptic neuron), with at least cpp's number of synapses, into a population in thread blocks
+ * (`../kernels/thread-blocks.ts`), whose shares are the walk's: each thread then adds into the
+ * conductances it integrates next, in its core's cache.
+ */
+function splitsPostRanks(proj: ProjectionPlan, net: NetworkPlan, threads: number): boolean {
+  return threads > 1 && !hasSpikeRing(proj) && proj.synapses >= POST_RANGE_MIN_SYNAPSES
+    && runsInThreadBlocks(net.populations[proj.post], threads) && postRangeObstacle(proj, net) === undefined;
+}
+
+/**
+ * The post-range walk (`proj<id>_walk`, ranged over the post-synaptic ranks, forked every step):
+ * every thread walks every spike of the step in emission order, and of each spike's inverse row only
+ * the entries whose post rank is in its share `[lo, hi)`, found by binary searches over the row's
+ * post ranks (`_ipost`: a row ascends in synapse index, hence in dendrite, hence in post rank). Each
+ * element an event writes belongs to one post-synaptic neuron (`postRangeObstacle`), hence to one
+ * thread, which meets its synapses in the one-thread order: each neuron receives the same additions
+ * in the same order, js's bits whatever the thread count.
+ */
+function postRangeJob(proj: ProjectionPlan, net: NetworkPlan, jobs: ParallelJobs): string {
+  const r = new KernelText(`proj${proj.id}_walk`, true);
+  const { scope, ctx, walk } = spikeWalk(proj, net, r);
+  const ipost = r.derived('_ipost', proj.id, '_ipost');
+  // The first entry of [from, to) whose post rank is at least `bound`, in `name`.
+  const lowerBound = (name: string, from: string, to: string, bound: string) => [
+    `(var ${name} i32 ${from})`,
+    `(var ${name}_h i32 ${to})`,
+    `(while (cmp < ${name} ${name}_h)`,
+    // (m + h) / 2 in float64 (exact), truncated: the lowerer has no int32 division.
+    `  (let ${name}_mid i32 (int (trunc (/ (+ ${name} ${name}_h) 2))))`,
+    `  (if (cmp < (aref ${ipost} ${name}_mid) ${bound}) (set! ${name} (+ ${name}_mid 1)) (set! ${name}_h ${name}_mid)))`,
+  ];
+  const synapses = (i: string, a: string, b: string, body: string[]) => [
+    '(do',
+    `(let _m1 i32 ${a})`,
+    `(let _m2 i32 ${b})`,
+    ...lowerBound('_mlo', '_m1', '_m2', 'lo'),
+    ...lowerBound('_mhi', '_mlo', '_m2', 'hi'),
+    `(for ${i} _mlo _mhi`, ...body, ')',
+    ')',
+  ];
+  const event = preSpikeEvent(proj, eventTarget(proj, ctx, r), 'step');
+  const lines = walk({ ...loopTarget(proj, r), spread: { synapses } }, event);
+  r.body = [...scope.head(), ...lines];
+  return jobs.fork(r, String(net.populations[proj.post].size));
 }
 
 /**

@@ -3,11 +3,14 @@
 // each thread over its share of the neurons, listing its spikes in the block scratch from its share's
 // first index; after the join the main thread copies the shares' spikes into `_spiked` in share
 // order. The spike list (its tail included) must be the js list, and every array the js bits,
-// whatever the thread count and however the size divides. The size threshold is lowered here
-// (`threadBlockTuning`) so that small networks run the blocks; a lost, repeated or misplaced spike
-// shows in `_spiked`, `_last_spike` and v.
+// whatever the thread count and however the size divides. The spike walks into such a population
+// split its post-synaptic ranks with the same shares (src/backends/wasm/projection.ts
+// `postRangeJob`): every thread walks every spike, adding only into its share's conductances, in
+// the one-thread order. The size threshold is lowered here (`threadBlockTuning`) so that small
+// networks run the blocks; a lost, repeated or misplaced spike shows in `_spiked`, `_last_spike`
+// and v, a lost or doubled synaptic event in g_exc and g_inh.
 import { describe, it, expect, afterEach } from 'vitest';
-import { Network, Neuron, type BackendName } from '../../../src/index.js';
+import { Network, Neuron, Normal, Uniform, PoissonPopulation, STDP, type BackendName } from '../../../src/index.js';
 import { conform } from '../../helpers/conformance.js';
 import { threadBlockTuning, SPIKING_ELEMENT_THRESHOLD } from '../../../src/backends/kernels/thread-blocks.js';
 import { shareSplit } from '../../../src/backends/wasm/threads.js';
@@ -42,6 +45,37 @@ const Counting = new Neuron({
   spike: 'v > 1.0', reset: 'v = 0.0\n count += 1.0',
 });
 
+/** LIF with refractoriness (its countdown in the blocks' spike test) and conductances. */
+const Lif = new Neuron({
+  name: 'lif_wasm_blocks',
+  parameters: 'El = -60.0 : population\n Vr = -60.0 : population\n Vt = -50.0 : population\n tau = 20.0 : population\n I = 20.0 : population\n tau_ref = 2.0',
+  equations: `
+    tau * dv/dt = (El - v) + g_exc * (0.0 - v) + g_inh * (-80.0 - v) + I + 2.0 * Normal(0.0, 1.0)
+    5.0 * dg_exc/dt = - g_exc
+    10.0 * dg_inh/dt = - g_inh
+  `,
+  spike: 'v > Vt', reset: 'v = Vr', refractory: 'tau_ref',
+});
+
+/**
+ * 2001 refractory LIF neurons fed by STDP synapses from Poisson inputs (events writing the synapse's
+ * own weight and traces), a recurrent excitatory projection with a uniform delay (the spike queue's
+ * slots) and an inhibitory one: each above the post-range walk's synapse minimum.
+ */
+const plastic = (backend: BackendName) => {
+  const net = new Network({ seed: 5, backend, dt: 0.1 });
+  const P = net.create(2001, Lif, { name: 'P' });
+  P.v = new Normal(-55.0, 5.0);
+  P.tau_ref = new Uniform(1.0, 5.0);
+  const inp = new PoissonPopulation(200, { rates: 30.0, name: 'poisson', network: net });
+  net.connect(inp, P, 'exc', new STDP({ tau_plus: 20.0, tau_minus: 20.0, A_plus: 0.01, A_minus: 0.0105, w_max: 0.5 }), { name: 'stdp' })
+    .connectFixedProbability({ probability: 0.05, weights: new Uniform(0.0, 0.5) });
+  net.connect(P.slice(0, 1600), P, 'exc', undefined, { name: 'e' }).connectFixedProbability({ weights: 0.4, probability: 0.01, delays: 1.5 });
+  net.connect(P.slice(1600), P, 'inh', undefined, { name: 'i' }).connectFixedProbability({ weights: 4.0, probability: 0.02 });
+  net.monitor(P, ['spike']);
+  return { net };
+};
+
 afterEach(() => { threadBlockTuning.minNeurons = SPIKING_ELEMENT_THRESHOLD; });
 
 describe('wasm backend: thread blocks of a spiking population', () => {
@@ -52,12 +86,12 @@ describe('wasm backend: thread blocks of a spiking population', () => {
     expect(shareSplit(10, 3)).toEqual({ chunk: 8, shares: 2 });
   });
 
-  it.each([2, 3])('COBA 3000 on %i threads: the js bits (spike lists, every array), one job a step', async (numThreads) => {
+  it.each([2, 3])('COBA 3000 on %i threads: the js bits (spike lists, every array, conductances), the blocks and the post-range walks forked every step', async (numThreads) => {
     threadBlockTuning.minNeurons = 1000;
     const { other, js } = await conform('wasm', { numThreads }, coba(3000), 50, 4);
-    expect(forked(other.net)).toEqual(['pop0_blocks']);
-    // 2000 steps: one fork a step (the blocks); the walks stay on the main thread
-    expect(forks(other.net)).toBe(2000);
+    expect(forked(other.net)).toEqual(['pop0_blocks', 'proj0_walk', 'proj1_walk']);
+    // 2000 steps: three forks a step (the blocks, the excitatory and the inhibitory walks)
+    expect(forks(other.net)).toBe(6000);
     const spikes = (js.net.populations[0].state.get('_last_spike') as Int32Array).filter((x) => x >= 0).length;
     expect(spikes).toBeGreaterThan(1000);
     other.net.dispose();
@@ -72,6 +106,16 @@ describe('wasm backend: thread blocks of a spiking population', () => {
     expect(last.filter((x) => x >= 0).length).toBeGreaterThan(900);
     const { chunk } = shareSplit(1001, numThreads);
     for (let t = 0; t < numThreads; t++) expect(last.subarray(t * chunk, (t + 1) * chunk).filter((x) => x >= 0).length).toBeGreaterThan(200);
+    other.net.dispose();
+  });
+
+  it.each([2, 3])('STDP from Poisson inputs, a delayed recurrent projection and refractoriness on %i threads: the js bits (weights, traces, conductances)', async (numThreads) => {
+    threadBlockTuning.minNeurons = 1000;
+    const { other, js } = await conform('wasm', { numThreads }, plastic, 30, 3);
+    const id = (name: string) => other.net.getProjection(name)!.id;
+    expect(forked(other.net)).toEqual(['pop0_blocks', ...['stdp', 'e', 'i'].map((n) => `proj${id(n)}_walk`).sort()]);
+    const spikes = (js.net.populations[0].state.get('_last_spike') as Int32Array).filter((x) => x >= 0).length;
+    expect(spikes).toBeGreaterThan(1000);
     other.net.dispose();
   });
 

@@ -1,7 +1,7 @@
 // The wasm backend's threads (src/backends/wasm/threads.ts): with numThreads 2 and 3 the networks
 // hold the same state as on one thread and on js, BIT FOR BIT, after every chunk (every array of
 // every population and projection, and the spikes): a COBA network above cpp's element threshold
-// (its neuron kernel's thread blocks and its Normal draws' fill forked), a rate-coded network whose weighted sum is above the
+// (its neuron kernel's thread blocks, the spike walks into it and its Normal draws' fill forked), a rate-coded network whose weighted sum is above the
 // synapse threshold (its dendrites forked) beside a population above the element threshold with
 // global equations, global operations, functions and draws, and gap junctions (a spiking
 // projection's continuous transmission, forked). Below the thresholds nothing forks.
@@ -133,12 +133,13 @@ async function exits(n: number): Promise<void> {
 }
 
 describe('wasm threads: bit-identical to one thread and to js', () => {
-  it('COBA above the element threshold: the neuron kernel forked (thread blocks: equations and spike test), 2 and 3 threads', async () => {
+  it('COBA above the element threshold: the neuron kernel forked (thread blocks: equations and spike test) and the spike walks into it (post ranges), 2 and 3 threads', async () => {
     const nets = await conformThreads(coba, 3, 2);
     expect(forked(nets[0])).toEqual([]);
-    expect(forked(nets[1])).toEqual(['pop0_blocks']);
-    // Two fork/joins a step (60 steps) with threads: the Normal draws' fill, the blocks; none on one thread.
-    expect(nets.map(forks)).toEqual([0, 120, 120]);
+    expect(forked(nets[1])).toEqual(['pop0_blocks', 'proj0_walk', 'proj1_walk']);
+    // Four fork/joins a step (60 steps) with threads: the Normal draws' fill, the blocks, the two
+    // post-range spike walks into them (one from the delayed spike queue); none on one thread.
+    expect(nets.map(forks)).toEqual([0, 240, 240]);
     for (const n of nets) n.dispose();
   });
 
