@@ -125,7 +125,6 @@ export function buildPlan(input: PlanInput): NetworkPlan {
       ...(hoisted.invariants.length ? { invariants: hoisted.invariants } : {}),
       type: d.type,
       singleWeight: c.singleWeight,
-      float32Weights: input.precision === 'float32',
       delay,
       hasUpdate,
       hasPostEvents: d.type === 'spike' && d.postSpike.length > 0 && special === undefined,

@@ -129,8 +129,6 @@ export interface ProjectionPlan {
   type: 'rate' | 'spike';
   /** `w` stored as one value. */
   singleWeight: boolean;
-  /** `w` is stored in float32 (`precision: 'float32'`): weights computed in place of stored ones (procedural) are rounded to float32. */
-  float32Weights: boolean;
   delay: DelayPlan;
   /** Projections with per-step synaptic equations (global/semiglobal/local sections non-empty). */
   hasUpdate: boolean;

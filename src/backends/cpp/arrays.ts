@@ -52,9 +52,16 @@ export class ArrayTable {
 
   readonly #index = new Map<string, number>();
 
+  /** The element type an array has (or will have) in the table, without adding a slot. */
+  elementType(owner: ArraySlot['owner'], id: number, name: string): CType {
+    const k = this.#index.get(`${owner}:${id}:${name}`);
+    if (k !== undefined) return this.slots[k].type;
+    return this.#float32.has(`${owner}:${id}:${name}`) ? 'f32' : typeOfArray(name);
+  }
+
   slot(owner: ArraySlot['owner'], id: number, name: string, type?: CType): number {
     const key = `${owner}:${id}:${name}`;
-    type ??= this.#float32.has(key) ? 'f32' : typeOfArray(name);
+    type ??= this.elementType(owner, id, name);
     let k = this.#index.get(key);
     if (k === undefined) {
       k = this.slots.length;

@@ -33,7 +33,7 @@ import { renderExpr } from '../render.js';
 import { cppSpelling, cppDialect } from './spelling.js';
 import { renderSteps, indent, plain, type StatementContext as CStatementContext } from './statements.js';
 import { synapseScope, type CSynapseScope } from './synapse-scope.js';
-import { cname, type ArrayTable } from './arrays.js';
+import { C_TYPE, cname, type ArrayTable } from './arrays.js';
 import { parallelFor, SYNAPSE_THRESHOLD } from './parallel.js';
 import { runsInThreadBlocks } from '../kernels/thread-blocks.js';
 import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
@@ -203,14 +203,14 @@ function stepSpikes(w: SpikeWalkInput): string[] {
 }
 
 /** The C type of the weights' elements, and so of their inverse-ordered copy (`_iw`): float32 ones stay float32 (half the bytes a spike reads). */
-function weightType(proj: ProjectionPlan): string {
-  return proj.float32Weights ? 'nx_f32' : 'double';
+function weightType(proj: ProjectionPlan, table: ArrayTable): string {
+  return C_TYPE[table.elementType('proj', proj.id, 'w')];
 }
 
 /** The inverse walk of the spikes `_src`/`_ns` through the derived arrays (`_iw`, the weights in inverse order, where `mirror`). */
-function inverseRows({ proj, target, event }: SpikeWalkInput, mirror: boolean): string[] {
+function inverseRows({ proj, table, target, event }: SpikeWalkInput, mirror: boolean): string[] {
   return [
-    `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const ${weightType(proj)}* __restrict _iw = (const ${weightType(proj)}*)N->inv[${proj.id}].w;` : ''}`,
+    `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const ${weightType(proj, table)}* __restrict _iw = (const ${weightType(proj, table)}*)N->inv[${proj.id}].w;` : ''}`,
     ...inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]` }),
   ];
 }
@@ -256,18 +256,25 @@ export const POST_RANGE_MIN_SYNAPSES = STRATEGY_MIN_SYNAPSES;
  * below, one thread walks every spike's whole row (the same order). A fork/join of polling OpenMP
  * threads costs ≈ 1 µs, but each thread's share of the conductances then moves to its core's cache
  * and back to the neuron loop's every step (COBA 20 000 on 2 threads, its neurons on one thread:
- * 0.36 s with 512, 0.28 s with 4096). Where the post-synaptic population runs in thread blocks
- * (`runsInThreadBlocks`: the same split of the ranks), every step forks: each thread then writes
- * the conductances its core updates next (COBA 20 000: 0.21 s against 0.30 s with this threshold).
+ * 0.36 s with 512, 0.28 s with 4096).
  */
 export const POST_RANGE_MIN_EVENTS = 4096;
 
 /**
- * The run-time threshold of the post-range walk, read at code generation: tests set `minEvents` to 0
- * so that every step forks (the threaded path runs whatever the spike count), then restore it.
+ * The same threshold where the post-synaptic population runs in thread blocks
+ * (`runsInThreadBlocks`: the same split of the ranks): each thread then writes the conductances its
+ * core updates next, so small walks pay too (COBA 20 000 on 2 threads: 0.22 s with 0 or 512, 0.26 s
+ * with 1024, 0.34 s with 4096), but not the smallest: the microcircuit's 340 projections onto one
+ * population, a few hundred events each, made a step slower forking each of them every step.
+ */
+export const POST_RANGE_BLOCK_MIN_EVENTS = 512;
+
+/**
+ * The run-time thresholds of the post-range walk, read at code generation: tests set them to 0 so
+ * that every step forks (the threaded path runs whatever the spike count), then restore them.
  * @internal
  */
-export const postRangeTuning: { minEvents: number } = { minEvents: POST_RANGE_MIN_EVENTS };
+export const postRangeTuning: { minEvents: number; blockMinEvents: number } = { minEvents: POST_RANGE_MIN_EVENTS, blockMinEvents: POST_RANGE_BLOCK_MIN_EVENTS };
 
 /** Whether `threads` threads may split the post ranks of `proj` in a walk refused where `obstacle` names a reason. */
 function splitsPostRanks(proj: ProjectionPlan, net: NetworkPlan, threads: number, obstacle: (p: ProjectionPlan, n: NetworkPlan) => string | undefined): boolean {
@@ -276,12 +283,12 @@ function splitsPostRanks(proj: ProjectionPlan, net: NetworkPlan, threads: number
 
 /**
  * One OpenMP region of a step in which thread `t` of `T` owns the post ranks
- * `[post.size × t / T, post.size × (t + 1) / T)` (`_lo`, `_hi`) and runs `body`. Into a population
- * updated in thread blocks it always forks; otherwise only when `work` (the step's events) reaches
- * `postRangeTuning.minEvents`, else the calling thread runs `body` over every rank (the same visits)
- * outside any OpenMP region: a region with a false `if` clause still costs a runtime call and an
- * outlined body reading its variables through a pointer, which made small networks slower on two
- * threads than on one (COBA 20 000: 0.319 against 0.292 s).
+ * `[post.size × t / T, post.size × (t + 1) / T)` (`_lo`, `_hi`) and runs `body`. It forks only when
+ * `work` (the step's events) reaches the threshold (`postRangeTuning`: lower into a population in
+ * thread blocks; at 0 the region has no test), else the calling thread runs `body` over every rank
+ * (the same visits) outside any OpenMP region: a region with a false `if` clause still costs a
+ * runtime call and an outlined body reading its variables through a pointer, which made small
+ * networks slower on two threads than on one (COBA 20 000: 0.319 against 0.292 s).
  */
 function postRangeRegion(threads: number, post: PopulationPlan, work: string, body: string[]): string[] {
   const region = [
@@ -292,9 +299,12 @@ function postRangeRegion(threads: number, post: PopulationPlan, work: string, bo
     ...indent(body),
     '}',
   ];
-  if (runsInThreadBlocks(post, threads)) return region;
+  const blocks = runsInThreadBlocks(post, threads);
+  // Into thread blocks with the threshold at 0, every step forks: no test, no one-thread copy.
+  if (blocks && postRangeTuning.blockMinEvents <= 0) return region;
+  const minEvents = blocks ? postRangeTuning.blockMinEvents : postRangeTuning.minEvents;
   return [
-    `if (${work} >= ${postRangeTuning.minEvents}) {`,
+    `if (${work} >= ${minEvents}) {`,
     ...indent(region),
     '} else {',
     `  const int64_t _lo = 0, _hi = ${post.size}LL;`,
@@ -396,7 +406,7 @@ const postRangeStrategy: SpikeWalkStrategy = {
     ];
     return [
       ...stepSpikes(w),
-      `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const ${weightType(proj)}* __restrict _iw = (const ${weightType(proj)}*)N->inv[${proj.id}].w;` : ''}`,
+      `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const ${weightType(proj, table)}* __restrict _iw = (const ${weightType(proj, table)}*)N->inv[${proj.id}].w;` : ''}`,
       // The step's events (its spikes' row lengths, cheap beside the walk) decide whether to fork.
       `int64_t _events = 0; for (int64_t s = 0; s < _ns; s++) _events += ${ptr('_src[s] + 1')} - ${ptr('_src[s]')};`,
       // One region per step, not a parallel loop: every thread walks all the spikes (its share of each row).
@@ -543,7 +553,7 @@ const proceduralWalkStrategy: SpikeWalkStrategy = {
     return [
       'const int32_t* _src; int64_t _ns;',
       `const int32_t* _ptab = ${table.ptr('proj', proj.id, '_proc_table')}; const int64_t _pK = ${proj.procedural!.table.length};`,
-      ...proceduralWalk(proj, target, cppProceduralDraws(proj), queueSource(w), (s) => `_src[${s}]`, '_ns', event),
+      ...proceduralWalk(proj, w.net, target, cppProceduralDraws(proj), queueSource(w), (s) => `_src[${s}]`, '_ns', event),
     ];
   },
 };
@@ -628,11 +638,11 @@ function prepareKernel(proj: ProjectionPlan, table: ArrayTable, mirror: boolean,
     '  if (n > v->cap) {',
     '    free(v->post); free(v->w);',
     '    v->post = (int32_t*)nx_aalloc(n * 4);',
-    `    v->w = ${mirror ? `nx_aalloc(n * (int64_t)sizeof(${weightType(proj)}))` : '0'};`,
+    `    v->w = ${mirror ? `nx_aalloc(n * (int64_t)sizeof(${weightType(proj, table)}))` : '0'};`,
     '    v->cap = n;',
     '  }',
     '  for (int64_t m = 0; m < n; m++) v->post[m] = _post_rank[_syn_dendrite[_inv_idx[m]]];',
-    ...(mirror ? [`  { const auto* _w = ${ptr('w')}; ${weightType(proj)}* _iw = (${weightType(proj)}*)v->w; for (int64_t m = 0; m < n; m++) _iw[m] = _w[_inv_idx[m]]; }`] : []),
+    ...(mirror ? [`  { const auto* _w = ${ptr('w')}; ${weightType(proj, table)}* _iw = (${weightType(proj, table)}*)v->w; for (int64_t m = 0; m < n; m++) _iw[m] = _w[_inv_idx[m]]; }`] : []),
     ...extra,
     '}',
   ].join('\n');

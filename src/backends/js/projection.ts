@@ -88,7 +88,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan):
   const loop = proj.procedural ? [
     'let _src, _ns;',
     'const _pr = FL.procedural.row, _pg = FL.procedural.gap, _pw = FL.procedural.weight, _pd = FL.procedural.delaySteps;',
-    ...proceduralWalk(proj, t, jsDraws, source, (s) => `_src[${s}]`, '_ns', event),
+    ...proceduralWalk(proj, net, t, jsDraws, source, (s) => `_src[${s}]`, '_ns', event),
   ] : proj.delay.kind === 'variable'
     ? [`const _src = ${P}.get('_spiked'), _ns = ${P}.get('_nspiked')[0];`, ...ringWalk(t, jsRing, (s) => `_src[${s}]`, '_ns', event)]
     : [

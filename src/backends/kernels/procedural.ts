@@ -16,7 +16,7 @@
  * spike, each regenerating its row in order (the gaps come one after the other), and the delays of
  * per-synapse delays in parallel; each (spike, delay) is still walked once.
  */
-import type { ProjectionPlan } from '../../ir/plan.js';
+import type { NetworkPlan, ProjectionPlan } from '../../ir/plan.js';
 import { spreadLoops, type LoopTarget } from './synapse-loops.js';
 import { spikeSource, spikeSourceAt, type SpikeSourceTarget } from './transmission.js';
 import { renderArith } from '../render.js';
@@ -47,7 +47,7 @@ export function proceduralTemps(proj: ProjectionPlan): string[] {
 }
 
 /** The walk over one row: `event` for each kept synapse (with `w` declared when drawn): not onto itself, of delay `delayIs` when given. */
-function rowWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, event: string[], delayIs?: string): string[] {
+function rowWalk(proj: ProjectionPlan, net: NetworkPlan, t: LoopTarget, draws: ProceduralDraws, event: string[], delayIs?: string): string[] {
   const { d } = t;
   const rule = proj.procedural!;
   const conds: string[] = [];
@@ -55,7 +55,7 @@ function rowWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, ev
   if (delayIs) conds.push(d.cmp('==', draws.delay('rk_pre', '_m'), delayIs));
   const body = [
     // Drawn as the stored form draws them, and in float32 precision rounded as the stored form keeps them.
-    ...(typeof rule.weights === 'number' ? [] : [d.declare(draws.weightLocal, proj.float32Weights ? d.roundToFloat32(draws.weight('rk_pre', '_m')) : draws.weight('rk_pre', '_m'))]),
+    ...(typeof rule.weights === 'number' ? [] : [d.declare(draws.weightLocal, net.precision === 'float32' ? d.roundToFloat32(draws.weight('rk_pre', '_m')) : draws.weight('rk_pre', '_m'))]),
     ...event,
   ];
   return [
@@ -88,9 +88,9 @@ function selfIndex(proj: ProjectionPlan, t: LoopTarget): string {
  * the loop over the spikes is the target's `spread.spikes` where it has one (a GPU: one invocation
  * per spike, each walking its row in order), else the dialect's.
  */
-function spikesWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, src: (s: string) => string, ns: string, event: string[], delayIs?: string): string[] {
+function spikesWalk(proj: ProjectionPlan, net: NetworkPlan, t: LoopTarget, draws: ProceduralDraws, src: (s: string) => string, ns: string, event: string[], delayIs?: string): string[] {
   const { d } = t;
-  const row = rowWalk(proj, t, draws, event, delayIs);
+  const row = rowWalk(proj, net, t, draws, event, delayIs);
   return spreadLoops(t).spikes('s', ns, [
     d.declare('rk_pre', src('s'), idx),
     ...(proj.procedural!.preMember ? d.ifBlock(d.cmp('!=', t.el('_proc_member', 'rk_pre'), '0'), row) : row),
@@ -114,17 +114,17 @@ export interface ProceduralSpread {
  * source and `ns` their number. `spread` lays the loop over the delays out in parallel (see
  * {@link ProceduralSpread}).
  */
-export function proceduralWalk(proj: ProjectionPlan, t: LoopTarget, draws: ProceduralDraws, source: SpikeSourceTarget, src: (s: string) => string, ns: string, event: string[], spread: ProceduralSpread = {}): string[] {
+export function proceduralWalk(proj: ProjectionPlan, net: NetworkPlan, t: LoopTarget, draws: ProceduralDraws, source: SpikeSourceTarget, src: (s: string) => string, ns: string, event: string[], spread: ProceduralSpread = {}): string[] {
   const { d } = t;
   const head = d.declare('_nc', String(proj.procedural!.candidates.length), idx);
-  if (proj.delay.kind !== 'variable') return [head, ...spikeSource(proj, source), ...spikesWalk(proj, t, draws, src, ns, event)];
+  if (proj.delay.kind !== 'variable') return [head, ...spikeSource(proj, source), ...spikesWalk(proj, net, t, draws, src, ns, event)];
   const max = proj.delay.maxSteps;
   const delays = spread.delays ?? ((dq: string, n: string, body: string[]) => d.forRange(dq, n, body));
   // Delays from the largest down: the spikes of each, then their synapses of that delay.
   return [head, ...delays('_dq', String(max), [
     d.declare('_dd', renderArith(d.expr, '-', String(max), '_dq'), { type: 'int' }),
     ...spikeSourceAt(source, '_dd'),
-    ...spikesWalk(proj, t, draws, src, ns, event, '_dd'),
+    ...spikesWalk(proj, net, t, draws, src, ns, event, '_dd'),
   ])];
 }
 

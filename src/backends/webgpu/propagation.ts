@@ -227,7 +227,7 @@ const proceduralRows: SpikePropagationStrategy = {
     const draws = webgpuProceduralDraws(proj, L);
     return [
       'var n: i32 = 0; var base: i32 = 0;',
-      ...proceduralWalk(proj, loopTarget(proj, L, invocationSpread), draws, source, (s) => `I[base + ${s}]`, 'n', event, {
+      ...proceduralWalk(proj, net, loopTarget(proj, L, invocationSpread), draws, source, (s) => `I[base + ${s}]`, 'n', event, {
         // One row of workgroups per delay (`rows`): wid.y is the walk's `_dq`.
         delays: (dq, _n, body) => [`let ${dq}: i32 = i32(wid.y);`, ...body],
       }),

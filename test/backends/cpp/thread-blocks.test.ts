@@ -10,6 +10,7 @@ import { Network, Neuron, type BackendName } from '../../../src/index.js';
 import { conform } from '../../helpers/conformance.js';
 import { findCompiler } from '../../../src/backends/cpp/toolchain.js';
 import { runsInThreadBlocks, threadBlockTuning, SPIKING_ELEMENT_THRESHOLD } from '../../../src/backends/kernels/thread-blocks.js';
+import { postRangeTuning, POST_RANGE_BLOCK_MIN_EVENTS } from '../../../src/backends/cpp/projection.js';
 import { directory, planOf } from './post-range-fixtures.js';
 import { buildCOBA } from '../../../bench/lib/spiking.js';
 
@@ -42,7 +43,7 @@ const Counting = new Neuron({
   spike: 'v > 1.0', reset: 'v = 0.0\n count += 1.0',
 });
 
-afterEach(() => { threadBlockTuning.minNeurons = SPIKING_ELEMENT_THRESHOLD; });
+afterEach(() => { threadBlockTuning.minNeurons = SPIKING_ELEMENT_THRESHOLD; postRangeTuning.blockMinEvents = POST_RANGE_BLOCK_MIN_EVENTS; });
 
 describe.skipIf(!compiler)('cpp backend: thread blocks of a spiking population', () => {
   it('chosen from 2 threads and the size threshold; not for a reset writing a population-wide variable', async () => {
@@ -59,15 +60,23 @@ describe.skipIf(!compiler)('cpp backend: thread blocks of a spiking population',
     expect(runsInThreadBlocks(counting.populations[0], 2)).toBe(false);
   });
 
-  it.each([2, 3, 4])('COBA 3000 on %i threads: the js bits (spike lists, every array), the walks into it fork every step', async (numThreads) => {
+  it.each([2, 3, 4])('COBA 3000 on %i threads, the walks into it forking every step: the js bits (spike lists, every array)', async (numThreads) => {
     threadBlockTuning.minNeurons = 1000;
+    postRangeTuning.blockMinEvents = 0;
     const { other, js } = await conform('cpp', { directory, numThreads }, coba(3000), 50, 4);
     expect(other.net.source).toContain(BLOCK_LIST);
     expect(other.net.source).toContain(`#pragma omp parallel num_threads(${numThreads})`);
-    // the post-range walks have no run-time threshold: the blocks' split is theirs
+    // the post-range walks have no run-time test: every step splits them as the blocks
     expect(other.net.source).not.toContain('if (_events >=');
     const spikes = (js.net.populations[0].state.get('_last_spike') as Int32Array).filter((x) => x >= 0).length;
     expect(spikes).toBeGreaterThan(1000);
+  });
+
+  it('COBA 3000 on 2 threads with the walks\' default threshold into thread blocks: the js bits', async () => {
+    threadBlockTuning.minNeurons = 1000;
+    const { other } = await conform('cpp', { directory, numThreads: 2 }, coba(3000), 50, 2);
+    expect(other.net.source).toContain(BLOCK_LIST);
+    expect(other.net.source).toContain(`if (_events >= ${POST_RANGE_BLOCK_MIN_EVENTS}) {`);
   });
 
   it.each([2, 3, 4])('1001 noisy neurons without refractoriness on %i threads: the js bits', async (numThreads) => {
