@@ -20,6 +20,7 @@ import { ArrayTable, type ArraySlot } from './arrays.js';
 import { cppSpelling, cDouble, CPP_HELPERS, cppDialect } from './spelling.js';
 import { neuronKernel, stopConditionKernel } from './neuron.js';
 import { runsInThreadBlocks } from '../kernels/thread-blocks.js';
+import { stepRegion } from './step-region.js';
 import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel, spikeWalkFor } from './projection.js';
 import { randomKernel, globalOpsKernel, delayKernel } from './phases.js';
 import { specialPopulationKernel, specialProjectionKernel, SPECIAL_HELPERS } from './special.js';
@@ -151,7 +152,11 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
   const ringInit = plan.projections.filter((p) => p.delay.kind === 'variable')
     .map((p) => `  nx_ring_init(&N->rings[${p.id}], ${p.delay.kind === 'variable' ? p.delay.maxSteps : 1});`);
   // The per-thread spike lists of populations in thread blocks (`neuron.ts`), native scratch, not state.
-  const blocks = plan.populations.some((p) => runsInThreadBlocks(p, T.threads));
+  const blockPops = plan.populations.filter((p) => !p.special && runsInThreadBlocks(p, T.threads));
+  const blocks = blockPops.length > 0;
+  const blockAlloc = blockPops.map((p) => `  N->blocks[${p.id}] = (int32_t*)nx_aalloc(sizeof(int32_t) * ${p.size}LL);`);
+  // Stages 0 and 1 in one OpenMP region where they allow it (`step-region.ts`), for nx_run.
+  const region = stepRegion(plan, T);
   const stage = (n: number, body: string[]) => [
     `static void nx_stage${n}(Net* N, int64_t step) {`,
     '  const uint8_t* EN = (const uint8_t*)N->a[NX_ENABLED]; (void)EN;',
@@ -176,6 +181,7 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
     stage(0, stage0),
     stage(1, stage1),
     stage(2, stage2),
+    ...(region ? [...region.kernels, region.source] : []),
     ['static void nx_log_step(Net* N, int64_t step) {', ...logs, '  (void)N; (void)step;', '}'].join('\n'),
     String.raw`extern "C" {
 int32_t nx_num_slots(void) { return NX_NSLOTS; }
@@ -183,7 +189,7 @@ void* nx_alloc(int64_t bytes) { return nx_aalloc(bytes); }
 void nx_free(void* p) { free(p); }
 Net* nx_create(void) {
   Net* N = (Net*)calloc(1, sizeof(Net));
-${ringInit.join('\n')}
+${[...ringInit, ...blockAlloc].join('\n')}
   return N;
 }
 void nx_destroy(Net* N) {
@@ -236,7 +242,7 @@ void nx_stage(Net* N, int32_t stage, int64_t step) {
 }
 void nx_run(Net* N, int64_t start, int64_t count) {
   NX_GLOBAL_C = (const double*)N->a[NX_CONSTANTS];
-  for (int64_t s = start; s < start + count; s++) { nx_stage0(N, s); nx_stage1(N, s); nx_stage2(N, s); nx_log_step(N, s); }
+  for (int64_t s = start; s < start + count; s++) { ${region ? 'nx_step_region(N, s);' : 'nx_stage0(N, s); nx_stage1(N, s);'} nx_stage2(N, s); nx_log_step(N, s); }
 }
 /* Native spike recording: on/off per population; the log is read and cleared by the engine after a run. */
 void nx_log_on(Net* N, int32_t pop, int32_t on) { N->logs[pop].on = on; }

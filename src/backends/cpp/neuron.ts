@@ -172,8 +172,8 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: Array
     ...indent(parts.invariants),
   ];
   if (runsInThreadBlocks(pop, table.threads)) {
-    lines.push(...indent(threadBlocks(pop, parts, table.threads)), '}');
-    return lines.join('\n');
+    lines.push(...indent(threadBlocks(pop, table.threads)), '}');
+    return [blockKernels(pop, net, table), lines.join('\n')].join('\n\n');
   }
   if (parts.local.length) {
     // The equations alone, branch-free (refractoriness selects), so that the compiler vectorises them.
@@ -186,37 +186,72 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: Array
 
 /**
  * Each thread takes a block of neurons (the split of the post-synaptic range walks,
- * `projection.ts`), integrates them and tests them for spikes, appending its spikes to its part of
- * a scratch list (`N->blocks[id]`, from the block's first index); after the join the blocks' spikes
- * are copied to the spike list in block order, which is neuron order: the list, and every value, are
- * those of one thread. A neuron's state thus stays in the cache of the core that updates it, and
- * the spike test is not one thread's pass over every neuron.
+ * `projection.ts`): `pop<id>_share` integrates thread `_t`'s block and tests it for spikes, listing
+ * them in its part of a scratch list (`N->blocks[id]`, from the block's first index); after the join
+ * `pop<id>_gather` copies the blocks' spikes to the spike list in block order, which is neuron
+ * order: the list, and every value, are those of one thread. A neuron's state thus stays in the
+ * cache of the core that updates it, and the spike test is not one thread's pass over every neuron.
+ * The global equations ran before (in `pop<id>_update`, on one thread).
  */
-function threadBlocks(pop: PopulationPlan, parts: NeuronParts, threads: number): string[] {
-  const n = `${pop.size}LL`;
-  if (!maskedSpikeLoop.compatible(parts)) throw new InternalError(`population ${pop.name}: thread blocks without the masked spike loop`);
+function threadBlocks(pop: PopulationPlan, threads: number): string[] {
   return [
-    `if (!N->blocks[${pop.id}]) N->blocks[${pop.id}] = (int32_t*)nx_aalloc(sizeof(int32_t) * ${n});`,
-    `int32_t* const _block_spiked = N->blocks[${pop.id}];`,
     `int32_t _count[${threads}]; int64_t _blocks = 1;`,
     `#pragma omp parallel num_threads(${threads})`,
     '{',
     '  const int64_t _nt = omp_get_num_threads(), _t = omp_get_thread_num();',
-    `  const int64_t _lo = ${n} * _t / _nt, _hi = ${n} * (_t + 1) / _nt;`,
     '  if (_t == 0) _blocks = _nt;',
-    ...indent(['for (int64_t i = _lo; i < _hi; i++) {', ...indent([...parts.inref, ...parts.local]), '}']),
-    '  int32_t* const _spiked = _block_spiked + _lo;',
-    '  int32_t _ns = 0;',
-    ...indent(maskedRange(parts, '_lo', '_hi')),
-    '  _count[_t] = _ns;',
+    `  pop${pop.id}_share(N, step, _t, _nt, _count);`,
     '}',
-    'int32_t _ns = 0;',
-    'for (int64_t _t = 0; _t < _blocks; _t++) {',
-    `  memcpy(_spiked + _ns, _block_spiked + ${n} * _t / _blocks, sizeof(int32_t) * (size_t)_count[_t]);`,
-    '  _ns += _count[_t];',
-    '}',
-    '_nspiked[0] = _ns;',
+    `pop${pop.id}_gather(N, _count, _blocks);`,
   ];
+}
+
+/**
+ * `pop<id>_share(N, step, _t, _nt, _count)`: block `_t` of `_nt` (the equations, then the spike
+ * test listing into the scratch list, the count in `_count[_t]`), and `pop<id>_gather(N, _count,
+ * _blocks)`: the blocks' spikes into the spike list. Run by `pop<id>_update`'s region, or by a
+ * step's one region (`generate.ts`) with the walks into the population before it.
+ */
+export function blockKernels(pop: PopulationPlan, net: NetworkPlan, table: ArrayTable): string {
+  const arrays = new KernelArrays(table, true);
+  const parts = neuronParts(pop, target(pop, net, arrays));
+  if (!maskedSpikeLoop.compatible(parts)) throw new InternalError(`population ${pop.name}: thread blocks without the masked spike loop`);
+  const globalOps = pop.description.globalOps.map((g) => `const double _${g.op}_${g.variable}_g = ${arrays.need(`_${g.op}_${g.variable}`, 'pop', pop.id, `_${g.op}_${g.variable}`)}[0];`);
+  for (const name of ['_spiked', '_last_spike', '_refr_left']) arrays.need(name, 'pop', pop.id, name);
+  const hoisted = hoistGlobals(pop, arrays);
+  const n = `${pop.size}LL`;
+  const share = [
+    `static void pop${pop.id}_share(Net* N, int64_t step, int64_t _t, int64_t _nt, int32_t* _count) {`,
+    '  const double t = (double)step * dt;',
+    '  const double* C = (const double*)N->a[NX_CONSTANTS];',
+    '  (void)t; (void)C;',
+    ...indent([
+      ...arrays.declarations(), ...globalOps, ...hoisted, ...parts.invariants,
+      `const int64_t _lo = ${n} * _t / _nt, _hi = ${n} * (_t + 1) / _nt;`,
+      'for (int64_t i = _lo; i < _hi; i++) {', ...indent([...parts.inref, ...parts.local]), '}',
+      // The block's spikes from its first index of the scratch list (the name the spike loop appends to).
+      ...cppDialect.block([
+        `int32_t* const _spiked = N->blocks[${pop.id}] + _lo;`,
+        'int32_t _ns = 0;',
+        ...maskedRange(parts, '_lo', '_hi'),
+        '_count[_t] = _ns;',
+      ]),
+    ]),
+    '}',
+  ];
+  const spiked = table.ptr('pop', pop.id, '_spiked');
+  const gather = [
+    `static void pop${pop.id}_gather(Net* N, const int32_t* _count, int64_t _blocks) {`,
+    `  int32_t* const _spiked = ${spiked}; const int32_t* const _block_spiked = N->blocks[${pop.id}];`,
+    '  int32_t _ns = 0;',
+    '  for (int64_t _t = 0; _t < _blocks; _t++) {',
+    `    memcpy(_spiked + _ns, _block_spiked + ${n} * _t / _blocks, sizeof(int32_t) * (size_t)_count[_t]);`,
+    '    _ns += _count[_t];',
+    '  }',
+    `  ${table.ptr('pop', pop.id, '_nspiked')}[0] = _ns;`,
+    '}',
+  ];
+  return [share.join('\n'), gather.join('\n')].join('\n\n');
 }
 
 /** Source of `static int pop<id>_stop(Net* N, int64_t step)`: the stop condition (any/all neurons). */

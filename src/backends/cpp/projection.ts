@@ -46,9 +46,9 @@ import { invariantDeclarations, synapseUpdateTemps } from '../kernels/invariants
 export { hasInverse };
 
 
-function header(name: string, proj: ProjectionPlan): string[] {
+function header(name: string, proj: ProjectionPlan, params = ''): string[] {
   return [
-    `static void ${name}(Net* N, int64_t step) {`,
+    `static void ${name}(Net* N, int64_t step${params}) {`,
     `  const int32_t* FL = (const int32_t*)N->a[NX_FLAGS] + ${FLAGS_PER_PROJECTION * proj.id};`,
     '  const double* C = (const double*)N->a[NX_CONSTANTS];',
     '  const double t = (double)step * dt;',
@@ -140,6 +140,11 @@ export interface SpikeWalkInput {
    * events (`../kernels/propagation.ts`).
    */
   maskedEvent(on: string): string[];
+  /**
+   * Lay out thread `_t` of `_nt`'s share only, with no region of its own (`_t`, `_nt` are the
+   * kernel's parameters): the body of a step's one region (`sharesStepRegion`). Only the post-range walk has one.
+   */
+  share?: boolean;
 }
 
 /**
@@ -404,13 +409,17 @@ const postRangeStrategy: SpikeWalkStrategy = {
       ...indent(event),
       '}',
     ];
+    const arrays = `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const ${weightType(proj, table)}* __restrict _iw = (const ${weightType(proj, table)}*)N->inv[${proj.id}].w;` : ''}`;
+    const spikes = ['for (int64_t s = 0; s < _ns; s++) {', ...indent(row), '}'];
+    const postSize = net.populations[proj.post].size;
+    if (w.share) return [...stepSpikes(w), arrays, `const int64_t _lo = ${postSize}LL * _t / _nt, _hi = ${postSize}LL * (_t + 1) / _nt;`, ...spikes];
     return [
       ...stepSpikes(w),
-      `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const ${weightType(proj, table)}* __restrict _iw = (const ${weightType(proj, table)}*)N->inv[${proj.id}].w;` : ''}`,
+      arrays,
       // The step's events (its spikes' row lengths, cheap beside the walk) decide whether to fork.
       `int64_t _events = 0; for (int64_t s = 0; s < _ns; s++) _events += ${ptr('_src[s] + 1')} - ${ptr('_src[s]')};`,
       // One region per step, not a parallel loop: every thread walks all the spikes (its share of each row).
-      ...postRangeRegion(table.threads, net.populations[proj.post], '_events', ['for (int64_t s = 0; s < _ns; s++) {', ...indent(row), '}']),
+      ...postRangeRegion(table.threads, net.populations[proj.post], '_events', spikes),
     ];
   },
   prepare: (proj, _net, table) => prepareKernel(proj, table, mirrorsWeights(proj)),
@@ -569,8 +578,9 @@ export function spikeWalkFor(proj: ProjectionPlan, net: NetworkPlan, threads = 1
 }
 
 /** Spike propagation with the `pre_spike` code of every synapse reached by a (delayed) spike. */
-export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string {
+export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable, share = false): string {
   const walk = spikeWalkFor(proj, net, table.threads);
+  if (share && !sharesStepRegion(proj, net, table.threads)) throw new InternalError(`cpp backend: projection ${proj.id} has no share of a step region`);
   const scope = synapseScope(proj, net, table, { dtName: 'dt', temps: new Set(proceduralTemps(proj)), weightRead: walk.weightRead(proj) });
   const ctx = synapseContext(proj, net, scope, table);
   const target = loopTarget(proj, scope, table);
@@ -578,7 +588,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
   const spiked = table.ptr('pop', proj.pre, '_spiked');
   const nspiked = `${table.ptr('pop', proj.pre, '_nspiked')}[0]`;
   const maskedEvent = (on: string) => preSpikeEvent(proj, eventTarget(proj, maskedAdds(ctx, on), table, scope), 'step');
-  const loop = walk.lines({ proj, net, table, target, event, spiked, nspiked, maskedEvent });
+  const loop = walk.lines({ proj, net, table, target, event, spiked, nspiked, maskedEvent, share });
   if (transmitsAxonSpikes(proj, net)) {
     // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
     const axonEvent = axonSpikeEvent(proj, eventTarget(proj, ctx, table, scope), 'step');
@@ -589,7 +599,24 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
   }
   const continuous = continuousTransmission(proj, net, table);
   const body = [...scope.declarations(), ...scope.prologue(), ...loop, ...continuous];
-  return [...header(`proj${proj.id}_transmit`, proj), `  if (!FL[${FLAGS.transmission}]) return;`, ...indent(body), '}'].join('\n');
+  const name = share ? `proj${proj.id}_share` : `proj${proj.id}_transmit`;
+  return [...header(name, proj, share ? ', int64_t _t, int64_t _nt' : ''), `  if (!FL[${FLAGS.transmission}]) return;`, ...indent(body), '}'].join('\n');
+}
+
+/**
+ * Whether a projection's transmission can run as thread `_t`'s share inside a step's one region
+ * (`generate.ts`), before the thread's block of the post-synaptic population: the post-range walk
+ * into a population in thread blocks (the same split of the ranks), whose events only add values
+ * that read nothing of the pre-synaptic side (`addsOnly`; another thread may be updating the
+ * pre-synaptic neurons meanwhile), with no axonal spikes, continuous transmission or event-driven
+ * variables. Its share then touches only what its thread integrates next.
+ */
+export function sharesStepRegion(proj: ProjectionPlan, net: NetworkPlan, threads: number): boolean {
+  if (proj.type !== 'spike' || proj.special || spikeWalkFor(proj, net, threads) !== postRangeStrategy) return false;
+  if (!runsInThreadBlocks(net.populations[proj.post], threads) || !addsOnly(proj, net)) return false;
+  const d = proj.description;
+  if (transmitsAxonSpikes(proj, net) || proj.continuous || d.eventDriven.length > 0) return false;
+  return ![...d.transmission, ...d.preSpike].some((a) => readsPre(a.value));
 }
 
 /**

@@ -4,9 +4,11 @@
 // block's first index; after the join the blocks' spikes are moved together. The spike list must be
 // the js list (neuron order), and every array the js bits, whatever the thread count and however the
 // size divides. The size threshold is lowered here (`threadBlockTuning`) so that small networks run
-// the blocks; a lost, repeated or misplaced spike shows in `_spiked`, `_last_spike` and v.
+// the blocks; a lost, repeated or misplaced spike shows in `_spiked`, `_last_spike` and v. COBA's
+// two stages then run in one region (`step-region.ts`, nx_run), or stage by stage where a monitor
+// records every step (the runtime's hooks between the stages): the same bits either way.
 import { describe, it, expect, afterEach } from 'vitest';
-import { Network, Neuron, type BackendName } from '../../../src/index.js';
+import { Network, Neuron, type BackendName, type Monitor } from '../../../src/index.js';
 import { conform } from '../../helpers/conformance.js';
 import { findCompiler } from '../../../src/backends/cpp/toolchain.js';
 import { runsInThreadBlocks, threadBlockTuning, SPIKING_ELEMENT_THRESHOLD } from '../../../src/backends/kernels/thread-blocks.js';
@@ -20,7 +22,7 @@ if (!compiler) console.warn('test/backends/cpp/thread-blocks: no g++ or clang++ 
 const coba = (N: number) => (backend: BackendName) => ({ net: buildCOBA({ N, backend }).net });
 
 /** The line that starts a thread's spike list at its block (present only in thread blocks). */
-const BLOCK_LIST = 'int32_t* const _spiked = _block_spiked + _lo;';
+const BLOCK_LIST = 'int32_t* const _spiked = N->blocks[0] + _lo;';
 
 /** Noisy LIF neurons, without refractoriness, on a size that no thread count of 2–4 divides. */
 const Noisy = new Neuron({
@@ -70,6 +72,36 @@ describe.skipIf(!compiler)('cpp backend: thread blocks of a spiking population',
     expect(other.net.source).not.toContain('if (_events >=');
     const spikes = (js.net.populations[0].state.get('_last_spike') as Int32Array).filter((x) => x >= 0).length;
     expect(spikes).toBeGreaterThan(1000);
+  });
+
+  it.each([2, 3])('COBA 3000 on %i threads: one region for its transmissions and its update (nx_run), or the stages\' own with a monitor of v: the js bits', async (numThreads) => {
+    threadBlockTuning.minNeurons = 1000;
+    const { other } = await conform('cpp', { directory, numThreads }, coba(3000), 50, 2);
+    const source = other.net.source!;
+    expect(source).toContain('static void nx_step_region(Net* N, int64_t step) {');
+    expect(source).toContain('nx_step_region(N, s); nx_stage2(N, s);');
+    expect(source).toMatch(/proj0_share\(N, step, _t, _nt\);\n.*proj1_share\(N, step, _t, _nt\);\n.*pop0_share\(N, step, _t, _nt, _count0\);/);
+    // A monitor of v and g_exc every step: the runtime runs the stages one by one (nx_stage).
+    const monitors = new Map<BackendName, Monitor>();
+    const monitored = (backend: BackendName) => {
+      const b = buildCOBA({ N: 3000, backend });
+      monitors.set(backend, b.net.monitor(b.pop.slice(0, 50), ['v', 'g_exc']));
+      return { net: b.net };
+    };
+    const staged = await conform('cpp', { directory, numThreads }, monitored, 30, 2);
+    expect(staged.other.net.source).toContain('nx_step_region');
+    for (const name of ['v', 'g_exc']) expect(monitors.get('cpp')!.get(name)).toEqual(monitors.get('js')!.get(name));
+  });
+
+  it('no step region where a population keeps its spike test on one thread', async () => {
+    threadBlockTuning.minNeurons = 1000;
+    const build = (backend: BackendName) => {
+      const net = new Network({ dt: 0.1, backend });
+      net.create(2000, Counting);
+      return { net };
+    };
+    const { other } = await conform('cpp', { directory, numThreads: 2 }, build, 10, 1);
+    expect(other.net.source).not.toContain('nx_step_region');
   });
 
   it('COBA 3000 on 2 threads with the walks\' default threshold into thread blocks: the js bits', async () => {
