@@ -13,6 +13,7 @@ import { neuronScope } from './neuron.js';
 import { synapseScope } from './synapse-scope.js';
 import { C_TYPE, KernelArrays, type ArrayTable } from './arrays.js';
 import { parallelFor } from './parallel.js';
+import { InternalError } from '../../errors.js';
 
 /** The C key of a draw at element `i` of this step (`src/random/philox_c.ts`). */
 const key = (r: RandomDraw) => `SEED, ${r.stream}u, (uint32_t)i, (uint64_t)step, ${r.drawId}u`;
@@ -30,9 +31,12 @@ const cppDraws: DrawLibrary = {
 /**
  * Draws of every random use of a population or projection (`../kernels/random.ts`), one block per
  * use. Uniform and Normal draws take the batched strategy (`random-batch.ts`: vectorisable blocks of
- * Philox, the same bits as `cppDraws`); the others one draw per element.
+ * Philox, the same bits as `cppDraws`); the others one draw per element. With `share`,
+ * `pop<id>_random_share(N, step, _t, _nt)` draws only thread `_t`'s block of the elements (the
+ * thread blocks' split, `neuron.ts`), for a step's one region (`step-region.ts`): every draw is
+ * keyed by its element, so the blocks' draws are the whole array's.
  */
-export function randomKernel(owner: RandomOwner, net: NetworkPlan, table: ArrayTable): string | undefined {
+export function randomKernel(owner: RandomOwner, net: NetworkPlan, table: ArrayTable, share = false): string | undefined {
   if (owner.plan.description.randoms.length === 0) return undefined;
   const name = owner.kind === 'pop' ? `pop${owner.plan.id}_random` : `proj${owner.plan.id}_random`;
   const scope = owner.kind === 'pop'
@@ -44,19 +48,22 @@ export function randomKernel(owner: RandomOwner, net: NetworkPlan, table: ArrayT
     const out = table.ptr(owner.kind, owner.plan.id, r.array);
     const n = table.len(owner.kind, owner.plan.id, r.array);
     const size = owner.kind === 'pop' ? (r.use.locality === 'global' ? 1 : owner.plan.size) : undefined;
+    if (share && (owner.kind !== 'pop' || size !== owner.plan.size)) throw new InternalError(`cpp backend: ${name} draws a value shared by the blocks`);
+    const [lo, hi] = share ? ['_lo', '_hi'] : ['0', '_n'];
+    const batched = `nx_${r.dist === 'Normal' ? 'normal' : 'uniform'}_block(_out + _b, _b, ${hi} - _b < NX_RB ? ${hi} - _b : NX_RB, _a0, ${r.dist === 'Normal' ? '_a1' : '_w'}, SEED, ${r.stream}u, (uint64_t)step, ${r.drawId}u);`;
     body.push(...cppDialect.block([
       ...r.args.map((v, k) => cppDialect.declare(a[k], v)),
       ...(r.dist === 'Uniform' ? [cppDialect.declare('_w', '_a1 - _a0')] : []),
       `double* _out = ${out}; const int64_t _n = ${n};`,
-      ...parallelFor(table.threads, '_n', size),
+      ...(share ? [`(void)_n; const int64_t _lo = ${size}LL * _t / _nt, _hi = ${size}LL * (_t + 1) / _nt;`] : parallelFor(table.threads, '_n', size)),
       r.dist === 'Normal' || r.dist === 'Uniform'
-        ? `for (int64_t _b = 0; _b < _n; _b += NX_RB) nx_${r.dist === 'Normal' ? 'normal' : 'uniform'}_block(_out + _b, _b, _n - _b < NX_RB ? _n - _b : NX_RB, _a0, ${r.dist === 'Normal' ? '_a1' : '_w'}, SEED, ${r.stream}u, (uint64_t)step, ${r.drawId}u);`
-        : `for (int64_t i = 0; i < _n; i++) _out[i] = ${drawValue(r, a, cppDraws, cppSpelling)};`,
+        ? `for (int64_t _b = ${lo}; _b < ${hi}; _b += NX_RB) ${batched}`
+        : `for (int64_t i = ${lo}; i < ${hi}; i++) _out[i] = ${drawValue(r, a, cppDraws, cppSpelling)};`,
     ]));
   }
   const decl = 'arrays' in scope ? scope.arrays.declarations() : [];
   return [
-    `static void ${name}(Net* N, int64_t step) {`,
+    share ? `static void ${name}_share(Net* N, int64_t step, int64_t _t, int64_t _nt) {` : `static void ${name}(Net* N, int64_t step) {`,
     '  const double* C = (const double*)N->a[NX_CONSTANTS];',
     '  const double t = (double)step * dt;',
     '  (void)C; (void)t;',
@@ -64,6 +71,11 @@ export function randomKernel(owner: RandomOwner, net: NetworkPlan, table: ArrayT
     ...body.map((l) => `  ${l}`),
     '}',
   ].join('\n');
+}
+
+/** Whether every draw of population `pop` is one per neuron (none population-wide): its draws can be split in thread blocks. */
+export function drawsPerNeuron(pop: PopulationPlan): boolean {
+  return pop.description.randoms.every((r) => r.locality !== 'global');
 }
 
 /** Global operations (`mean(r)`, `max(v)`, …) after all neuron updates (`../kernels/globalops.ts`, sequential). */

@@ -283,7 +283,9 @@ export const postRangeTuning: { minEvents: number; blockMinEvents: number } = { 
 
 /** Whether `threads` threads may split the post ranks of `proj` in a walk refused where `obstacle` names a reason. */
 function splitsPostRanks(proj: ProjectionPlan, net: NetworkPlan, threads: number, obstacle: (p: ProjectionPlan, n: NetworkPlan) => string | undefined): boolean {
-  return threads > 1 && propagationChoice.force !== 'row' && proj.synapses >= POST_RANGE_MIN_SYNAPSES && obstacle(proj, net) === undefined;
+  // Into thread blocks whatever its size: its threads then write only the conductances they integrate.
+  const size = proj.synapses >= POST_RANGE_MIN_SYNAPSES || runsInThreadBlocks(net.populations[proj.post], threads);
+  return threads > 1 && propagationChoice.force !== 'row' && size && obstacle(proj, net) === undefined;
 }
 
 /**

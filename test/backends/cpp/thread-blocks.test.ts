@@ -115,6 +115,8 @@ describe.skipIf(!compiler)('cpp backend: thread blocks of a spiking population',
     threadBlockTuning.minNeurons = 1000;
     const { other, js } = await conform('cpp', { directory, numThreads }, noisy(1001), 20, 5);
     expect(other.net.source).toContain(BLOCK_LIST);
+    // its draws, one per neuron, are drawn by each thread for its block, in the step's one region
+    expect(other.net.source).toMatch(/pop0_random_share\(N, step, _t, _nt\);\n.*pop0_share\(N, step, _t, _nt, _count0\);/);
     // many neurons spike in the same step, in every block
     const last = js.net.populations[0].state.get('_last_spike') as Int32Array;
     expect(last.filter((x) => x >= 0).length).toBeGreaterThan(900);
