@@ -14,6 +14,8 @@ import { emitsAxonSpikes } from './axon.js';
  * (cpp). Measured, simulate() time on 2 threads ÷ 1 thread (`bench/coba.ts --backend cpp`):
  * COBA 4000 1.3 (slower: three forks a step outweigh 5 µs of work), 8000 1.0, 20 000 0.81,
  * 100 000 0.52 (with the equations alone in parallel and the spike test on one thread: 0.87).
+ * wasm (`bench/thread-blocks-pair.ts`, one process, alternated): COBA 10 000 0.80, 20 000 0.71,
+ * 100 000 0.59 (the equations alone in parallel: 0.93).
  */
 export const SPIKING_ELEMENT_THRESHOLD = 10_000;
 /**
