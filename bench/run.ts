@@ -444,7 +444,7 @@ export function ratioTable(groups: Group[]): string | undefined {
     }
     if (cells.every((c) => !c) && !ann) continue;
     rows++;
-    L.push(`| ${g.bench} | ${g.config} | ${g.threads} | ${cells.join(' | ')}${hasAnn ? ` | ${ann}` : ''} |`);
+    L.push(`| ${[g.bench, g.config, String(g.threads), ...cells, ...(hasAnn ? [ann] : [])].join(' | ')} |`);
   }
   return rows ? L.join('\n') : undefined;
 }

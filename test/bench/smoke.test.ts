@@ -170,6 +170,9 @@ describe('runner pieces', () => {
     expect(md).toContain('| coba:N=4000 | js | 1 | 3 | 0.250 [0.200–0.300] |');
     expect(md).toContain('| (0.100) |'); // the wrong cpp result: time in brackets
     expect(md).toMatch(/\| coba:N=4000 \| js \| 1 \| 0\.25 \(1\.00\) \| 2\.12 \|/); // ÷ Brian2 numpy, ÷ ANNarchy 0.118 (quoted)
+    // without peers, the ratio table has the quoted ANNarchy column only: four cells a row
+    const alone = renderMarkdown(recs.filter((r) => r.simulator === 'neurarchy'), undefined, 'npm run bench');
+    expect(alone).toContain('| coba:N=4000 | js | 1 | 2.12 |');
     const merged = mergeRecords(recs, [rec('cpp', 0.09, 20)]);
     expect(merged.filter((r) => r.config === 'cpp')).toHaveLength(1);
     const doc = `# B\n\ntext\n${MARK_START}\nold\n${MARK_END}\n\nafter\n`;

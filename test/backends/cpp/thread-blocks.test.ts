@@ -8,42 +8,21 @@
 // two stages then run in one region (`step-region.ts`, nx_run), or stage by stage where a monitor
 // records every step (the runtime's hooks between the stages): the same bits either way.
 import { describe, it, expect, afterEach } from 'vitest';
-import { Network, Neuron, type BackendName, type Monitor } from '../../../src/index.js';
+import { type BackendName, type Monitor } from '../../../src/index.js';
 import { conform } from '../../helpers/conformance.js';
 import { findCompiler } from '../../../src/backends/cpp/toolchain.js';
 import { runsInThreadBlocks, threadBlockTuning, SPIKING_ELEMENT_THRESHOLD } from '../../../src/backends/kernels/thread-blocks.js';
 import { postRangeTuning, POST_RANGE_BLOCK_MIN_EVENTS } from '../../../src/backends/cpp/projection.js';
 import { directory, planOf } from './post-range-fixtures.js';
 import { buildCOBA } from '../../../bench/lib/spiking.js';
+import { coba, noisy, counting } from '../thread-block-fixtures.js';
 
 const compiler = await findCompiler();
 if (!compiler) console.warn('test/backends/cpp/thread-blocks: no g++ or clang++ found, skipped');
 
-const coba = (N: number) => (backend: BackendName) => ({ net: buildCOBA({ N, backend }).net });
 
 /** The line that starts a thread's spike list at its block (present only in thread blocks). */
 const BLOCK_LIST = 'int32_t* const _spiked = N->blocks[0] + _lo;';
-
-/** Noisy LIF neurons, without refractoriness, on a size that no thread count of 2–4 divides. */
-const Noisy = new Neuron({
-  name: 'noisy',
-  parameters: 'tau = 10.0\n I = 1.05 : population',
-  equations: 'tau * dv/dt = -v + I + 2.0 * Normal(0.0, 1.0)',
-  spike: 'v > 1.0', reset: 'v = 0.0',
-});
-const noisy = (N: number) => (backend: BackendName) => {
-  const net = new Network({ dt: 0.1, seed: 7, backend });
-  net.create(N, Noisy, { name: 'noisy' });
-  return { net };
-};
-
-/** A reset that counts the spikes in a population-wide variable: a sum over neurons, on one thread. */
-const Counting = new Neuron({
-  name: 'counting',
-  parameters: 'tau = 10.0',
-  equations: 'tau * dv/dt = -v + 1.1\n count = count : population',
-  spike: 'v > 1.0', reset: 'v = 0.0\n count += 1.0',
-});
 
 afterEach(() => { threadBlockTuning.minNeurons = SPIKING_ELEMENT_THRESHOLD; postRangeTuning.blockMinEvents = POST_RANGE_BLOCK_MIN_EVENTS; });
 
@@ -54,12 +33,8 @@ describe.skipIf(!compiler)('cpp backend: thread blocks of a spiking population',
     expect([1, 2, 4].map((t) => runsInThreadBlocks(pop, t))).toEqual([false, false, false]);
     threadBlockTuning.minNeurons = 1000;
     expect([1, 2, 4].map((t) => runsInThreadBlocks(pop, t))).toEqual([false, true, true]);
-    const counting = await planOf((backend) => {
-      const net = new Network({ dt: 0.1, backend });
-      net.create(2000, Counting);
-      return { net };
-    });
-    expect(runsInThreadBlocks(counting.populations[0], 2)).toBe(false);
+    const counts = await planOf(counting(2000));
+    expect(runsInThreadBlocks(counts.populations[0], 2)).toBe(false);
   });
 
   it.each([2, 3, 4])('COBA 3000 on %i threads, the walks into it forking every step: the js bits (spike lists, every array)', async (numThreads) => {
@@ -95,12 +70,7 @@ describe.skipIf(!compiler)('cpp backend: thread blocks of a spiking population',
 
   it('no step region where a population keeps its spike test on one thread', async () => {
     threadBlockTuning.minNeurons = 1000;
-    const build = (backend: BackendName) => {
-      const net = new Network({ dt: 0.1, backend });
-      net.create(2000, Counting);
-      return { net };
-    };
-    const { other } = await conform('cpp', { directory, numThreads: 2 }, build, 10, 1);
+    const { other } = await conform('cpp', { directory, numThreads: 2 }, counting(2000), 10, 1);
     expect(other.net.source).not.toContain('nx_step_region');
   });
 
@@ -124,15 +94,9 @@ describe.skipIf(!compiler)('cpp backend: thread blocks of a spiking population',
 
   it('a reset counting spikes in a population-wide variable stays on one thread: the js count', async () => {
     threadBlockTuning.minNeurons = 1000;
-    const build = (backend: BackendName) => {
-      const net = new Network({ dt: 0.1, backend });
-      net.create(2000, Counting);
-      return { net };
-    };
-    const { other, js } = await conform('cpp', { directory, numThreads: 2 }, build, 30, 2);
+    const { other, js } = await conform('cpp', { directory, numThreads: 2 }, counting(2000), 30, 2);
     expect(other.net.source).not.toContain(BLOCK_LIST);
-    // v_n = 1.1 (1 - 0.99^n) exceeds 1 from n = 239 (Euler, dt/tau = 0.01): every neuron spikes at
-    // steps 239 and 478, and not again before 717: 2 × 2000 spikes in 60 ms
+    // every neuron spikes twice in 60 ms (`counting`)
     expect(js.net.populations[0].get('count')).toBe(4000);
   });
 });

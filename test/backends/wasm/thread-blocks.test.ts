@@ -15,35 +15,13 @@ import { conform } from '../../helpers/conformance.js';
 import { threadBlockTuning, SPIKING_ELEMENT_THRESHOLD } from '../../../src/backends/kernels/thread-blocks.js';
 import { shareSplit } from '../../../src/backends/wasm/threads.js';
 import type { WasmEngine } from '../../../src/backends/wasm/engine.js';
-import { buildCOBA } from '../../../bench/lib/spiking.js';
+import { coba, noisy, counting } from '../thread-block-fixtures.js';
 
-const coba = (N: number) => (backend: BackendName) => ({ net: buildCOBA({ N, backend }).net });
 
 /** The ranged kernels of a network's module (`;; name (a share …`). */
 const forked = (net: Network) => [...(net.source ?? '').matchAll(/^;; (\w+) \(a share/gm)].map((m) => m[1]);
 /** The fork/joins a network's engine has done (`WasmEngine.forks`). */
 const forks = (net: Network) => (net.engine as WasmEngine).forks;
-
-/** Noisy LIF neurons, without refractoriness, on a size that no thread count of 2–4 divides. */
-const Noisy = new Neuron({
-  name: 'noisy_wasm_blocks',
-  parameters: 'tau = 10.0\n I = 1.05 : population',
-  equations: 'tau * dv/dt = -v + I + 2.0 * Normal(0.0, 1.0)',
-  spike: 'v > 1.0', reset: 'v = 0.0',
-});
-const noisy = (N: number) => (backend: BackendName) => {
-  const net = new Network({ dt: 0.1, seed: 7, backend });
-  net.create(N, Noisy, { name: 'noisy' });
-  return { net };
-};
-
-/** A reset that counts the spikes in a population-wide variable: a sum over neurons, on one thread. */
-const Counting = new Neuron({
-  name: 'counting_wasm_blocks',
-  parameters: 'tau = 10.0',
-  equations: 'tau * dv/dt = -v + 1.1\n count = count : population',
-  spike: 'v > 1.0', reset: 'v = 0.0\n count += 1.0',
-});
 
 /** LIF with refractoriness (its countdown in the blocks' spike test) and conductances. */
 const Lif = new Neuron({
@@ -130,15 +108,9 @@ describe('wasm backend: thread blocks of a spiking population', () => {
 
   it('a reset counting spikes in a population-wide variable stays on the main thread: the js count', async () => {
     threadBlockTuning.minNeurons = 1000;
-    const build = (backend: BackendName) => {
-      const net = new Network({ dt: 0.1, backend });
-      net.create(2000, Counting);
-      return { net };
-    };
-    const { other, js } = await conform('wasm', { numThreads: 2 }, build, 30, 2);
+    const { other, js } = await conform('wasm', { numThreads: 2 }, counting(2000), 30, 2);
     expect(forked(other.net)).toEqual([]);
-    // v_n = 1.1 (1 - 0.99^n) exceeds 1 from n = 239 (Euler, dt/tau = 0.01): every neuron spikes at
-    // steps 239 and 478, and not again before 717: 2 × 2000 spikes in 60 ms
+    // every neuron spikes twice in 60 ms (`counting`)
     expect(js.net.populations[0].get('count')).toBe(4000);
     other.net.dispose();
   });
