@@ -10,10 +10,12 @@ import { emitsAxonSpikes } from './axon.js';
 
 /**
  * Fewest neurons of a spiking population whose equations and spike test run in one parallel region
- * of thread blocks (`runsInThreadBlocks`), with the post-range walks into it forking every step
- * (cpp). Measured, simulate() time on 2 threads ÷ 1 thread (`bench/coba.ts --backend cpp`):
- * COBA 4000 1.3 (slower: three forks a step outweigh 5 µs of work), 8000 1.0, 20 000 0.81,
- * 100 000 0.52 (with the equations alone in parallel and the spike test on one thread: 0.87).
+ * of thread blocks (`runsInThreadBlocks`), with the post-range walks into it split by the same
+ * blocks. Measured when each of cpp's kernels forked on its own, simulate() time on 2 threads ÷ 1
+ * thread (`bench/coba.ts --backend cpp`): COBA 4000 1.3 (slower: three forks a step outweigh 5 µs
+ * of work), 8000 1.0, 20 000 0.81, 100 000 0.52 (with the equations alone in parallel and the spike
+ * test on one thread: 0.87); with cpp's one region a step (`cpp/step-region.ts`) 20 000 0.69,
+ * 100 000 0.49.
  * wasm (`bench/thread-blocks-pair.ts`, one process, alternated): COBA 10 000 0.80, 20 000 0.71,
  * 100 000 0.59 (the equations alone in parallel: 0.93).
  */
