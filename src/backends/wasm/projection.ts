@@ -23,7 +23,7 @@ import { wasmDialect as d, floatLiteral } from './spelling.js';
 import { KernelText, PI } from './text.js';
 import type { ParallelJobs } from './threads.js';
 import { SYNAPSE_THRESHOLD } from '../cpp/parallel.js';
-import { POST_RANGE_MIN_SYNAPSES, postRangeObstacle } from '../cpp/projection.js';
+import { POST_RANGE_MIN_SYNAPSES, postRangeObstacle, postRangeTuning } from '../cpp/projection.js';
 import { runsInThreadBlocks } from '../kernels/thread-blocks.js';
 
 /** The flag `name` of projection `proj` (an int32 value). */
@@ -131,7 +131,7 @@ export function spikeTransmissionKernel(proj: ProjectionPlan, net: NetworkPlan, 
   const event = () => preSpikeEvent(proj, eventTarget(proj, ctx, k), 'step');
   let loop: string[];
   if (hasSpikeRing(proj)) loop = ringWalk(t, ringText(proj.id, k), (s) => `(aref ${pre('_spiked')} ${s})`, `(aref ${pre('_nspiked')} 0)`, event());
-  else if (jobs && splitsPostRanks(proj, net, jobs.threads)) loop = [postRangeJob(proj, net, jobs)];
+  else if (jobs && splitsPostRanks(proj, net, jobs.threads)) loop = [...stepSpikes(proj, net, k), postRangeJob(proj, net, jobs, `(cmp >= _ns ${postRangeMinSpikes(proj, net)})`)];
   else loop = walk(t, event());
   if (transmitsAxonSpikes(proj, net)) {
     // Axonal spikes of the previous step run `pre_axon_spike` (no delay, gated by axonTransmission).
@@ -156,11 +156,17 @@ function spikeWalk(proj: ProjectionPlan, net: NetworkPlan, k: KernelText): { sco
   const weightRead = hasInverse(proj) && mirrorsWeights(proj) ? `(aref ${k.derived('_iw', proj.id, '_iw')} m)` : undefined;
   const scope = synapseScope(proj, net, k, { dtName: 'dt', temps: new Set(), weightRead });
   const ctx = context(proj, net, scope, k);
-  const pre = (name: string) => k.pop(`pre_${name}`, proj.pre, name);
   const postOf = (m: string) => `(aref ${k.derived('_ipost', proj.id, '_ipost')} ${m})`;
+  const walk = (t: LoopTarget, event: string[]) => [...stepSpikes(proj, net, k), ...inverseWalk(t, (s) => `(aref _src ${s})`, '_ns', event, { postOf })];
+  return { scope, ctx, walk };
+}
+
+/** The step's spikes of `proj` in kernel `k`: `_src` (this step's list, or a slot of the queue) and their number `_ns`. */
+function stepSpikes(proj: ProjectionPlan, net: NetworkPlan, k: KernelText): string[] {
+  const pre = (name: string) => k.pop(`pre_${name}`, proj.pre, name);
   const size = net.populations[proj.pre].size;
-  const walk = (t: LoopTarget, event: string[]) => [
-    '(var _src ptr.i32 0)', // the spikes' array: this step's, or a slot of the queue
+  return [
+    '(var _src ptr.i32 0)',
     d.declare('_ns', '0', { mutable: true, type: 'int' }),
     ...spikeSource(proj, {
       d,
@@ -168,9 +174,21 @@ function spikeWalk(proj: ProjectionPlan, net: NetworkPlan, k: KernelText): { sco
       queued: (slot) => [d.assign('_ns', `(aref ${pre('_spike_queue_n')} ${slot})`), d.assign('_src', `(addr ${pre('_spike_queue')} (* ${slot} ${size}))`)],
       queue: () => ({ delay: `(aref ${k.proj('_delay_uniform', proj.id, '_delay_uniform')} 0)`, newest: `(aref ${pre('_spike_queue_idx')} 0)`, slots: `(length ${pre('_spike_queue_n')})` }),
     }),
-    ...inverseWalk(t, (s) => `(aref _src ${s})`, '_ns', event, { postOf }),
   ];
-  return { scope, ctx, walk };
+}
+
+/**
+ * The fewest spikes of a step for which the post-range walk of `proj` forks: cpp's threshold
+ * (`postRangeTuning.blockMinEvents`, 512 synapse events) at the projection's mean row length; 0
+ * (every step) where tests set that threshold to 0. Each walk is a
+ * fork of its own in wasm, and a fork costs more than a few hundred events save (the
+ * microcircuit's 340 walks: level with one thread when each forked every step).
+ */
+function postRangeMinSpikes(proj: ProjectionPlan, net: NetworkPlan): number {
+  const events = postRangeTuning.blockMinEvents;
+  if (events <= 0) return 0;
+  const row = proj.synapses / Math.max(1, net.populations[proj.pre].size);
+  return Math.max(1, Math.ceil(events / Math.max(row, 1e-9)));
 }
 
 /**
@@ -187,7 +205,7 @@ function splitsPostRanks(proj: ProjectionPlan, net: NetworkPlan, threads: number
 }
 
 /**
- * The post-range walk (`proj<id>_walk`, ranged over the post-synaptic ranks, forked every step):
+ * The post-range walk (`proj<id>_walk`, ranged over the post-synaptic ranks, forked in steps of at least `postRangeMinSpikes` spikes, else run by the main thread over every rank):
  * every thread walks every spike of the step in emission order, and of each spike's inverse row only
  * the entries whose post rank is in its share `[lo, hi)`, found by binary searches over the row's
  * post ranks (`_ipost`: a row ascends in synapse index, hence in dendrite, hence in post rank). Each
@@ -195,7 +213,7 @@ function splitsPostRanks(proj: ProjectionPlan, net: NetworkPlan, threads: number
  * thread, which meets its synapses in the one-thread order: each neuron receives the same additions
  * in the same order, js's bits whatever the thread count.
  */
-function postRangeJob(proj: ProjectionPlan, net: NetworkPlan, jobs: ParallelJobs): string {
+function postRangeJob(proj: ProjectionPlan, net: NetworkPlan, jobs: ParallelJobs, parallel: string): string {
   const r = new KernelText(`proj${proj.id}_walk`, true);
   const { scope, ctx, walk } = spikeWalk(proj, net, r);
   const ipost = r.derived('_ipost', proj.id, '_ipost');
@@ -220,7 +238,7 @@ function postRangeJob(proj: ProjectionPlan, net: NetworkPlan, jobs: ParallelJobs
   const event = preSpikeEvent(proj, eventTarget(proj, ctx, r), 'step');
   const lines = walk({ ...loopTarget(proj, r), spread: { synapses } }, event);
   r.body = [...scope.head(), ...lines];
-  return jobs.fork(r, String(net.populations[proj.post].size));
+  return jobs.fork(r, String(net.populations[proj.post].size), parallel);
 }
 
 /**

@@ -13,6 +13,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { Network, Neuron, Normal, Uniform, PoissonPopulation, STDP, type BackendName } from '../../../src/index.js';
 import { conform } from '../../helpers/conformance.js';
 import { threadBlockTuning, SPIKING_ELEMENT_THRESHOLD } from '../../../src/backends/kernels/thread-blocks.js';
+import { postRangeTuning, POST_RANGE_BLOCK_MIN_EVENTS } from '../../../src/backends/cpp/projection.js';
 import { shareSplit } from '../../../src/backends/wasm/threads.js';
 import type { WasmEngine } from '../../../src/backends/wasm/engine.js';
 import { coba, noisy, counting } from '../thread-block-fixtures.js';
@@ -54,7 +55,7 @@ const plastic = (backend: BackendName) => {
   return { net };
 };
 
-afterEach(() => { threadBlockTuning.minNeurons = SPIKING_ELEMENT_THRESHOLD; });
+afterEach(() => { threadBlockTuning.minNeurons = SPIKING_ELEMENT_THRESHOLD; postRangeTuning.blockMinEvents = POST_RANGE_BLOCK_MIN_EVENTS; });
 
 describe('wasm backend: thread blocks of a spiking population', () => {
   it('shares: whole groups of eight from 0, the last shorter, none empty counted', () => {
@@ -66,12 +67,22 @@ describe('wasm backend: thread blocks of a spiking population', () => {
 
   it.each([2, 3])('COBA 3000 on %i threads: the js bits (spike lists, every array, conductances), the blocks and the post-range walks forked every step', async (numThreads) => {
     threadBlockTuning.minNeurons = 1000;
+    postRangeTuning.blockMinEvents = 0;
     const { other, js } = await conform('wasm', { numThreads }, coba(3000), 50, 4);
     expect(forked(other.net)).toEqual(['pop0_blocks', 'proj0_walk', 'proj1_walk']);
     // 2000 steps: three forks a step (the blocks, the excitatory and the inhibitory walks)
     expect(forks(other.net)).toBe(6000);
     const spikes = (js.net.populations[0].state.get('_last_spike') as Int32Array).filter((x) => x >= 0).length;
     expect(spikes).toBeGreaterThan(1000);
+    other.net.dispose();
+  });
+
+  it('COBA 3000 on 2 threads with the walks\' default threshold: the js bits; the walks fork only in steps of enough spikes', async () => {
+    threadBlockTuning.minNeurons = 1000;
+    const { other } = await conform('wasm', { numThreads: 2 }, coba(3000), 50, 2);
+    // the blocks every step (1000), the walks in some steps only: 512 events are ≥ 7 spikes of rows of 80
+    expect(forks(other.net)).toBeGreaterThan(1000);
+    expect(forks(other.net)).toBeLessThan(3000);
     other.net.dispose();
   });
 

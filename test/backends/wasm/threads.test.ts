@@ -15,6 +15,7 @@ import path from 'node:path';
 import { Network, Neuron, Synapse, Normal, Uniform, type BackendName } from '../../../src/index.js';
 import { NetworkError } from '../../../src/errors.js';
 import { ELEMENT_THRESHOLD, SYNAPSE_THRESHOLD } from '../../../src/backends/cpp/parallel.js';
+import { postRangeTuning, POST_RANGE_BLOCK_MIN_EVENTS } from '../../../src/backends/cpp/projection.js';
 import { CONTROL_BYTES, FORK, defineThreadFunctions } from '../../../src/backends/wasm/threads.js';
 import { WorkerPool, liveWorkers, threadEnvironment, threadSupport } from '../../../src/backends/wasm/workers.js';
 import { ModuleWriter, Code } from '../../../src/backends/wasm/encoder.js';
@@ -123,7 +124,7 @@ async function conformThreads(build: Build, ms: number, chunks: number, threads 
 const forks = (net: Network) => (net.engine as WasmEngine).forks;
 const forked = (net: Network) => [...(net.source ?? '').matchAll(/^;; (\w+) \(a share/gm)].map((m) => m[1]);
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => { vi.restoreAllMocks(); postRangeTuning.blockMinEvents = POST_RANGE_BLOCK_MIN_EVENTS; });
 
 /** Waits (10 s at most) until `n` workers are alive, and checks that it is so. */
 async function exits(n: number): Promise<void> {
@@ -134,6 +135,7 @@ async function exits(n: number): Promise<void> {
 
 describe('wasm threads: bit-identical to one thread and to js', () => {
   it('COBA above the element threshold: the neuron kernel forked (thread blocks: equations and spike test) and the spike walks into it (post ranges), 2 and 3 threads', async () => {
+    postRangeTuning.blockMinEvents = 0; // the walks fork every step
     const nets = await conformThreads(coba, 3, 2);
     expect(forked(nets[0])).toEqual([]);
     expect(forked(nets[1])).toEqual(['pop0_blocks', 'proj0_walk', 'proj1_walk']);
