@@ -23,7 +23,7 @@ import { wasmDialect as d, floatLiteral } from './spelling.js';
 import { KernelText, PI } from './text.js';
 import type { ParallelJobs } from './threads.js';
 import { SYNAPSE_THRESHOLD } from '../cpp/parallel.js';
-import { POST_RANGE_MIN_SYNAPSES, postRangeObstacle, postRangeTuning } from '../cpp/projection.js';
+import { POST_RANGE_MIN_SYNAPSES, postRangeObstacle, postRangeTuning } from '../kernels/post-range.js';
 import { runsInThreadBlocks } from '../kernels/thread-blocks.js';
 
 /** The flag `name` of projection `proj` (an int32 value). */

@@ -12,7 +12,7 @@ import { type BackendName, type Monitor } from '../../../src/index.js';
 import { conform } from '../../helpers/conformance.js';
 import { findCompiler } from '../../../src/backends/cpp/toolchain.js';
 import { runsInThreadBlocks, threadBlockTuning, SPIKING_ELEMENT_THRESHOLD } from '../../../src/backends/kernels/thread-blocks.js';
-import { postRangeTuning, POST_RANGE_BLOCK_MIN_EVENTS } from '../../../src/backends/cpp/projection.js';
+import { postRangeTuning, POST_RANGE_BLOCK_MIN_EVENTS } from '../../../src/backends/kernels/post-range.js';
 import { directory, planOf } from './post-range-fixtures.js';
 import { buildCOBA } from '../../../bench/lib/spiking.js';
 import { coba, noisy, counting } from '../thread-block-fixtures.js';

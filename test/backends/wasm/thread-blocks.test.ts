@@ -13,7 +13,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { Network, Neuron, Normal, Uniform, PoissonPopulation, STDP, type BackendName } from '../../../src/index.js';
 import { conform } from '../../helpers/conformance.js';
 import { threadBlockTuning, SPIKING_ELEMENT_THRESHOLD } from '../../../src/backends/kernels/thread-blocks.js';
-import { postRangeTuning, POST_RANGE_BLOCK_MIN_EVENTS } from '../../../src/backends/cpp/projection.js';
+import { postRangeTuning, POST_RANGE_BLOCK_MIN_EVENTS } from '../../../src/backends/kernels/post-range.js';
 import { shareSplit } from '../../../src/backends/wasm/threads.js';
 import type { WasmEngine } from '../../../src/backends/wasm/engine.js';
 import { coba, noisy, counting } from '../thread-block-fixtures.js';

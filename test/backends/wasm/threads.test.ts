@@ -15,7 +15,7 @@ import path from 'node:path';
 import { Network, Neuron, Synapse, Normal, Uniform, type BackendName } from '../../../src/index.js';
 import { NetworkError } from '../../../src/errors.js';
 import { ELEMENT_THRESHOLD, SYNAPSE_THRESHOLD } from '../../../src/backends/cpp/parallel.js';
-import { postRangeTuning, POST_RANGE_BLOCK_MIN_EVENTS } from '../../../src/backends/cpp/projection.js';
+import { postRangeTuning, POST_RANGE_BLOCK_MIN_EVENTS } from '../../../src/backends/kernels/post-range.js';
 import { CONTROL_BYTES, FORK, defineThreadFunctions } from '../../../src/backends/wasm/threads.js';
 import { WorkerPool, liveWorkers, threadEnvironment, threadSupport } from '../../../src/backends/wasm/workers.js';
 import { ModuleWriter, Code } from '../../../src/backends/wasm/encoder.js';
