@@ -20,6 +20,7 @@
  * `sum()`, firing-rate windows) the engine calls the three native stages of each step and the
  * hooks between them.
  */
+import { warnIfOversubscribed } from '../thread-count.js';
 import type { Backend, BackendOptions, Engine, EngineInput } from '../../runtime/engine.js';
 import { generateCpp, NET_SLOTS } from './generate.js';
 import { buildLibrary, type BuiltLibrary } from './toolchain.js';
@@ -278,6 +279,7 @@ export function createCppBackend(options: BackendOptions): Backend {
     name: 'cpp',
     async build(input: EngineInput): Promise<Engine> {
       const threads = Math.max(1, Math.floor(options.numThreads ?? 1));
+      await warnIfOversubscribed(threads, 'cpp', input.networkId);
       const t0 = performance.now();
       const { source, slots } = generateCpp(input.plan, { threads });
       const generateSeconds = (performance.now() - t0) / 1000;

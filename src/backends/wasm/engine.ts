@@ -8,6 +8,7 @@
  * With `numThreads` > 1 the large loops also run on workers over a shared memory (`./threads.ts`,
  * `./workers.ts`), with the same bits.
  */
+import { warnIfOversubscribed } from '../thread-count.js';
 import type { Backend, BackendOptions, Engine, EngineInput, SpikeBatchHooks, StateMap } from '../../runtime/engine.js';
 import { JsEngine } from '../js/engine.js';
 import { WasmMemory } from './memory.js';
@@ -63,6 +64,7 @@ export class WasmEngine implements Engine {
     if (threads > 1) {
       const support = await threadEnvironment.probe();
       if (!support.ok) throw new NetworkError(`${where}: numThreads: ${threads} needs threads, and ${support.reason}; ${support.fix}`);
+      await warnIfOversubscribed(threads, 'wasm', input.networkId);
     }
     const jobs = threads > 1 ? new ParallelJobs(threads) : undefined;
     const derived = derivedMaps(input.plan, input.state.projections);
