@@ -210,7 +210,7 @@ function threadBlocks(pop: PopulationPlan, threads: number): string[] {
  * `pop<id>_share(N, step, _t, _nt, _count)`: block `_t` of `_nt` (the equations, then the spike
  * test listing into the scratch list, the count in `_count[_t]`), and `pop<id>_gather(N, _count,
  * _blocks)`: the blocks' spikes into the spike list. Run by `pop<id>_update`'s region, or by a
- * step's one region (`generate.ts`) with the walks into the population before it.
+ * step's one region (`step-region.ts`) with the walks into the population before it.
  */
 export function blockKernels(pop: PopulationPlan, net: NetworkPlan, table: ArrayTable): string {
   const arrays = new KernelArrays(table, true);
