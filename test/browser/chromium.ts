@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'esbuild';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,4 +28,25 @@ export async function browserBundle(): Promise<string> {
   const out = join(mkdtempSync(join(os.tmpdir(), 'neurarchy-browser-bundle-')), 'neurarchy.iife.js');
   await build({ entryPoints: [join(import.meta.dirname, '..', '..', 'src', 'browser.ts')], bundle: true, platform: 'browser', target: 'es2022', format: 'iife', globalName: 'neurarchy', outfile: out, logLevel: 'warning' });
   return readFileSync(out, 'utf8');
+}
+
+/** The headers that make a page cross-origin isolated (what SharedArrayBuffer, so wasm threads, need). */
+export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/**
+ * A page of `origin` served from memory (no server): `/neurarchy.iife.js` the bundle, `/worker.js` a
+ * worker's script, anything else an empty page titled `title`; with the isolation headers or without.
+ */
+export async function servedPage(browser: Browser, origin: string, files: { bundle: string; worker: string; title: string }, isolated: boolean): Promise<Page> {
+  const page = await browser.newPage();
+  const headers = isolated ? ISOLATION_HEADERS : {};
+  await page.route(`${origin}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const [body, type] = path === '/neurarchy.iife.js' ? [files.bundle, 'text/javascript'] : path === '/worker.js' ? [files.worker, 'text/javascript'] : [`<!doctype html><title>${files.title}</title>`, 'text/html'];
+    return route.fulfill({ body, headers: { ...headers, 'Content-Type': type } });
+  });
+  await page.goto(`${origin}/`);
+  return page;
 }

@@ -10,7 +10,7 @@
 // join hanging) into a failure.
 import { it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { browserBundle, launchChromium } from './chromium.js';
+import { browserBundle, launchChromium, servedPage } from './chromium.js';
 
 const ORIGIN = 'http://localhost:8798';
 let browser: Browser | undefined;
@@ -73,14 +73,7 @@ self.onmessage = async () => {
 
 it('wasm threads in Chromium: a worker thread terminated mid-run fails the run with a NetworkError naming the thread and the step, not a hang; the state is refused after; terminated between runs, the state stays readable', async ({ skip }) => {
   if (!browser) skip();
-  const page = await browser!.newPage();
-  const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' };
-  await page.route(`${ORIGIN}/**`, (route) => {
-    const path = new URL(route.request().url()).pathname;
-    const [body, type] = path === '/neurarchy.iife.js' ? [bundle, 'text/javascript'] : path === '/worker.js' ? [WORKER, 'text/javascript'] : ['<!doctype html><title>thread failure</title>', 'text/html'];
-    return route.fulfill({ body, headers: { ...headers, 'Content-Type': type } });
-  });
-  await page.goto(`${ORIGIN}/`);
+  const page = await servedPage(browser!, ORIGIN, { bundle, worker: WORKER, title: 'thread failure' }, true);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const result = await page.evaluate(() => new Promise<Record<string, unknown>>((resolve) => {

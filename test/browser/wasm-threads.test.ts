@@ -5,7 +5,7 @@
 // not isolated, with the isolation headers to send. The bundle is built here from the sources.
 import { it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserBundle, launchChromium } from './chromium.js';
+import { browserBundle, launchChromium, servedPage } from './chromium.js';
 
 // localhost: a secure context, which cross-origin isolation needs (the routes below answer, no server).
 const ORIGIN = 'http://localhost:8799';
@@ -51,17 +51,7 @@ self.onmessage = async () => {
 `;
 
 /** Serves the page, the bundle and the worker's script at ORIGIN, with the isolation headers or without. */
-async function openPage(isolated: boolean): Promise<Page> {
-  const page = await browser!.newPage();
-  const headers: Record<string, string> = isolated ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' } : {};
-  await page.route(`${ORIGIN}/**`, (route) => {
-    const path = new URL(route.request().url()).pathname;
-    const [body, type] = path === '/neurarchy.iife.js' ? [bundle, 'text/javascript'] : path === '/worker.js' ? [WORKER, 'text/javascript'] : ['<!doctype html><title>threads</title>', 'text/html'];
-    return route.fulfill({ body, headers: { ...headers, 'Content-Type': type } });
-  });
-  await page.goto(`${ORIGIN}/`);
-  return page;
-}
+const openPage = (isolated: boolean): Promise<Page> => servedPage(browser!, ORIGIN, { bundle, worker: WORKER, title: 'threads' }, isolated);
 
 it('wasm threads in Chromium: in a Web Worker of an isolated page, the same bits as js on 2 threads', async ({ skip }) => {
   if (!browser) skip();
