@@ -152,15 +152,7 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: Array
   const arrays = new KernelArrays(table, true);
   const parts = neuronParts(pop, target(pop, net, arrays));
   const globalOps = d.globalOps.map((g) => `const double _${g.op}_${g.variable}_g = ${arrays.need(`_${g.op}_${g.variable}`, 'pop', pop.id, `_${g.op}_${g.variable}`)}[0];`);
-  let spikeLoop: string[] = [];
-  if (pop.spiking) {
-    for (const n of ['_spiked', '_nspiked', '_last_spike', '_refr_left']) arrays.need(n, 'pop', pop.id, n);
-    if (emitsAxonSpikes(pop)) for (const n of ['_axon_spiked', '_naxon']) arrays.need(n, 'pop', pop.id, n);
-    spikeLoop = indent(spikeLoopStrategies.find((s) => s.compatible(parts))!.lines(pop, parts));
-  }
-  // Globals are hoisted after the global equations ran (they may write them).
-  const hoisted = hoistGlobals(pop, arrays);
-  const lines: string[] = [
+  const head = (body: string[]) => [
     `static void pop${pop.id}_update(Net* N, int64_t step) {`,
     '  const double t = (double)step * dt;',
     '  const double* C = (const double*)N->a[NX_CONSTANTS];',
@@ -168,13 +160,20 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: Array
     ...indent(arrays.declarations()),
     ...indent(globalOps),
     ...indent(parts.global),
-    ...indent(hoisted),
-    ...indent(parts.invariants),
+    ...indent(body),
   ];
+  // In thread blocks, the global equations here, the rest in each block's share (its own hoisting).
   if (runsInThreadBlocks(pop, table.threads)) {
-    lines.push(...indent(threadBlocks(pop, table.threads)), '}');
-    return [blockKernels(pop, net, table), lines.join('\n')].join('\n\n');
+    return [blockKernels(pop, net, table), [...head(threadBlocks(pop, table.threads)), '}'].join('\n')].join('\n\n');
   }
+  let spikeLoop: string[] = [];
+  if (pop.spiking) {
+    for (const n of ['_spiked', '_nspiked', '_last_spike', '_refr_left']) arrays.need(n, 'pop', pop.id, n);
+    if (emitsAxonSpikes(pop)) for (const n of ['_axon_spiked', '_naxon']) arrays.need(n, 'pop', pop.id, n);
+    spikeLoop = indent(spikeLoopStrategies.find((s) => s.compatible(parts))!.lines(pop, parts));
+  }
+  // Globals are hoisted after the global equations ran (they may write them).
+  const lines = head([...hoistGlobals(pop, arrays), ...parts.invariants]);
   if (parts.local.length) {
     // The equations alone, branch-free (refractoriness selects), so that the compiler vectorises them.
     lines.push(...indent(parallelFor(table.threads, `${pop.size}`, pop.size)));
