@@ -13,7 +13,7 @@ import { neuronParts, neuronTemps, type NeuronParts, type NeuronTarget } from '.
 import { emitsAxonSpikes } from '../kernels/axon.js';
 import { indent, tempName, plain, type StatementContext as CStatementContext } from './statements.js';
 import { KernelArrays, cname, type ArrayTable } from './arrays.js';
-import { parallelFor } from './parallel.js';
+import { parallelFor, threadRange } from './parallel.js';
 import { runsInThreadBlocks } from '../kernels/thread-blocks.js';
 import { neuronSymbols } from '../neuron-symbols.js';
 import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';
@@ -226,7 +226,7 @@ export function blockKernels(pop: PopulationPlan, net: NetworkPlan, table: Array
     '  (void)t; (void)C;',
     ...indent([
       ...arrays.declarations(), ...globalOps, ...hoisted, ...parts.invariants,
-      `const int64_t _lo = ${n} * _t / _nt, _hi = ${n} * (_t + 1) / _nt;`,
+      threadRange(pop.size),
       'for (int64_t i = _lo; i < _hi; i++) {', ...indent([...parts.inref, ...parts.local]), '}',
       // The block's spikes from its first index of the scratch list (the name the spike loop appends to).
       ...cppDialect.block([

@@ -67,3 +67,12 @@ export function parallelFor(threads: number, runtimeWork: string, size?: number,
   const loop: PartitionedLoop = { threads, size, runtimeWork, threshold };
   return threadPartitions.find((p) => p.compatible(loop))!.lines(loop);
 }
+
+/**
+ * `_lo` and `_hi`, thread `_t` of `_nt`'s contiguous range of `size` elements: the one split of the
+ * thread blocks, their draws and the post-range walks into them, so that a thread's elements are
+ * the same in each.
+ */
+export function threadRange(size: number): string {
+  return `const int64_t _lo = ${size}LL * _t / _nt, _hi = ${size}LL * (_t + 1) / _nt;`;
+}

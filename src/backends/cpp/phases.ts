@@ -12,7 +12,7 @@ import { cppSpelling, cppDialect } from './spelling.js';
 import { neuronScope } from './neuron.js';
 import { synapseScope } from './synapse-scope.js';
 import { C_TYPE, KernelArrays, type ArrayTable } from './arrays.js';
-import { parallelFor } from './parallel.js';
+import { parallelFor, threadRange } from './parallel.js';
 import { InternalError } from '../../errors.js';
 
 /** The C key of a draw at element `i` of this step (`src/random/philox_c.ts`). */
@@ -55,7 +55,7 @@ export function randomKernel(owner: RandomOwner, net: NetworkPlan, table: ArrayT
       ...r.args.map((v, k) => cppDialect.declare(a[k], v)),
       ...(r.dist === 'Uniform' ? [cppDialect.declare('_w', '_a1 - _a0')] : []),
       `double* _out = ${out}; const int64_t _n = ${n};`,
-      ...(share ? [`(void)_n; const int64_t _lo = ${size}LL * _t / _nt, _hi = ${size}LL * (_t + 1) / _nt;`] : parallelFor(table.threads, '_n', size)),
+      ...(share && size !== undefined ? ['(void)_n;', threadRange(size)] : parallelFor(table.threads, '_n', size)),
       r.dist === 'Normal' || r.dist === 'Uniform'
         ? `for (int64_t _b = ${lo}; _b < ${hi}; _b += NX_RB) ${batched}`
         : `for (int64_t i = ${lo}; i < ${hi}; i++) _out[i] = ${drawValue(r, a, cppDraws, cppSpelling)};`,

@@ -32,7 +32,7 @@ import { cppSpelling, cppDialect } from './spelling.js';
 import { renderSteps, indent, plain, type StatementContext as CStatementContext } from './statements.js';
 import { synapseScope, type CSynapseScope } from './synapse-scope.js';
 import { C_TYPE, cname, type ArrayTable } from './arrays.js';
-import { parallelFor, SYNAPSE_THRESHOLD } from './parallel.js';
+import { parallelFor, SYNAPSE_THRESHOLD, threadRange } from './parallel.js';
 import { runsInThreadBlocks } from '../kernels/thread-blocks.js';
 import { synapseAttribute, synapseLvalue } from '../synapse-writes.js';
 import { InternalError } from '../../errors.js';
@@ -268,7 +268,7 @@ function postRangeRegion(threads: number, post: PopulationPlan, work: string, bo
     `#pragma omp parallel num_threads(${threads})`,
     '{',
     '  const int64_t _nt = omp_get_num_threads(), _t = omp_get_thread_num();',
-    `  const int64_t _lo = ${post.size}LL * _t / _nt, _hi = ${post.size}LL * (_t + 1) / _nt;`,
+    `  ${threadRange(post.size)}`,
     ...indent(body),
     '}',
   ];
@@ -329,7 +329,7 @@ const postRangeStrategy: SpikeWalkStrategy = {
     const arrays = `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const ${weightType(proj, table)}* __restrict _iw = (const ${weightType(proj, table)}*)N->inv[${proj.id}].w;` : ''}`;
     const spikes = ['for (int64_t s = 0; s < _ns; s++) {', ...indent(row), '}'];
     const postSize = net.populations[proj.post].size;
-    if (w.share) return [...stepSpikes(w), arrays, `const int64_t _lo = ${postSize}LL * _t / _nt, _hi = ${postSize}LL * (_t + 1) / _nt;`, ...spikes];
+    if (w.share) return [...stepSpikes(w), arrays, threadRange(postSize), ...spikes];
     return [
       ...stepSpikes(w),
       arrays,
