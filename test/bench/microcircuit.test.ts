@@ -5,9 +5,11 @@
 import { describe, it, expect } from 'vitest';
 import {
   buildMicrocircuit, microcircuitSizes, fullSynapseNumber, npRound, POPULATIONS, N_FULL, CONN_PROBS, K_EXT, PD14,
+  pd14Neuron, POISSON_KMAX,
   DELIVERY_OFFSET_STEPS, FULL_MEAN_RATES, type Microcircuit,
 } from '../../bench/lib/microcircuit.js';
 import { checkRecord } from '../../bench/lib/checks.js';
+import { Network } from '../../src/index.js';
 import { drawBlock } from '../../bench/lib/microcircuit-blocks.js';
 
 const P = POPULATIONS.length;
@@ -138,12 +140,12 @@ describe('PD14 microcircuit (bench/lib/microcircuit.ts)', () => {
     expect(delay[1].min).toBeCloseTo(b.dt * (1 + DELIVERY_OFFSET_STEPS), 10);
 
     // Background: λ = K_ext · 8 Hz · dt per neuron, e^λ beside it, w_ext = 87.8 pA, no DC.
-    const lam = b.pop.lam as Float64Array, elam = b.pop.elam as Float64Array, idc = b.pop.I_dc as Float64Array;
+    const lam = b.pop.lam as Float64Array, emlam = b.pop.emlam as Float64Array, idc = b.pop.I_dc as Float64Array;
     POPULATIONS.forEach((_, i) => {
       const r = b.sizes.offset[i];
       expect(lam[r]).toBeCloseTo(K_EXT[i] * 8 * 1e-4, 12);
       expect(lam[r + b.sizes.n[i] - 1]).toBeCloseTo(K_EXT[i] * 8 * 1e-4, 12);
-      expect(elam[r]).toBeCloseTo(Math.exp(K_EXT[i] * 8 * 1e-4), 12);
+      expect(emlam[r]).toBeCloseTo(Math.exp(-K_EXT[i] * 8 * 1e-4), 12);
     });
     expect(b.pop.w_ext).toBe(87.8);
     expect(Array.from(idc).every((x) => x === 0)).toBe(true);
@@ -166,6 +168,33 @@ describe('PD14 microcircuit (bench/lib/microcircuit.ts)', () => {
     const v = b.pop.v as Float64Array;
     expect(v.every((x) => Number.isFinite(x) && x < PD14.V_th + 1e-9)).toBe(true);
   }, 30000);
+
+  it('the background counts are Poisson(λ): their frequencies match the pmf at L6E\'s λ = 2.32', async () => {
+    // With P11 = 0 the current is w_ext · count after every step; no neuron fires (V_th out of reach).
+    const net = new Network({ dt: 0.1, seed: 3 });
+    const n = 4000, steps = 25, lam = K_EXT[6] * 8 * 1e-4;
+    const pop = net.create(n, pd14Neuron(0.1, true));
+    pop.lam = lam; pop.emlam = Math.exp(-lam); pop.P11 = 0; pop.V_th = 1e9;
+    await net.compile({ backend: 'js' });
+    const counts = new Array<number>(POISSON_KMAX + 1).fill(0);
+    for (let s = 0; s < steps; s++) {
+      await net.simulate(0.1);
+      for (const x of pop.I_bg as Float64Array) {
+        const c = Math.round(x / PD14.w_mean);
+        expect(x).toBe(PD14.w_mean * c);
+        counts[c]++;
+      }
+    }
+    const total = n * steps;
+    let pmf = Math.exp(-lam);
+    for (let k = 0; k <= 9; k++) {
+      if (k > 0) pmf *= lam / k;
+      // Each frequency within 5 binomial standard deviations of the pmf.
+      expect(Math.abs(counts[k] / total - pmf), `k = ${k}`).toBeLessThan(5 * Math.sqrt((pmf * (1 - pmf)) / total));
+    }
+    const mean = counts.reduce((a, c, k) => a + c * k, 0) / total;
+    expect(Math.abs(mean - lam)).toBeLessThan(5 * Math.sqrt(lam / total));
+  });
 
   it('draws the same synapses on worker threads as in this thread (each block has its own stream)', async () => {
     const here = await buildMicrocircuit({ scale: 0.003, seed: 11, record: false, workers: 0 });

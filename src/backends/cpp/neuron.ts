@@ -13,7 +13,7 @@ import { neuronParts, neuronTemps, type NeuronParts, type NeuronTarget } from '.
 import { emitsAxonSpikes } from '../kernels/axon.js';
 import { indent, tempName, plain, type StatementContext as CStatementContext } from './statements.js';
 import { KernelArrays, cname, type ArrayTable } from './arrays.js';
-import { parallelFor, threadRange } from './parallel.js';
+import { INDEPENDENT_ITERATIONS, parallelFor, threadRange } from './parallel.js';
 import { runsInThreadBlocks } from '../kernels/thread-blocks.js';
 import { neuronSymbols } from '../neuron-symbols.js';
 import { neuronLvalue, frozenWhenRefractory } from '../neuron-writes.js';
@@ -176,7 +176,7 @@ export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: Array
   const lines = head([...hoistGlobals(pop, arrays), ...parts.invariants]);
   if (parts.local.length) {
     // The equations alone, branch-free (refractoriness selects), so that the compiler vectorises them.
-    lines.push(...indent(parallelFor(table.threads, `${pop.size}`, pop.size)));
+    lines.push(...indent(parallelFor(table.threads, `${pop.size}`, pop.size, undefined, true)));
     lines.push(...indent(cppDialect.forRange('i', String(pop.size), [...parts.inref, ...parts.local])));
   }
   lines.push(...spikeLoop, '}');
@@ -227,7 +227,7 @@ export function blockKernels(pop: PopulationPlan, net: NetworkPlan, table: Array
     ...indent([
       ...arrays.declarations(), ...globalOps, ...hoisted, ...parts.invariants,
       threadRange(pop.size),
-      'for (int64_t i = _lo; i < _hi; i++) {', ...indent([...parts.inref, ...parts.local]), '}',
+      INDEPENDENT_ITERATIONS, 'for (int64_t i = _lo; i < _hi; i++) {', ...indent([...parts.inref, ...parts.local]), '}',
       // The block's spikes from its first index of the scratch list (the name the spike loop appends to).
       ...cppDialect.block([
         `int32_t* const _spiked = N->blocks[${pop.id}] + _lo;`,

@@ -29,6 +29,12 @@ export interface PartitionedLoop {
   runtimeWork: string;
   /** The fewest units of work worth a fork/join. */
   threshold: number;
+  /**
+   * Each iteration reads and writes only its own elements (a neuron loop), so the compiler may
+   * vectorise it without testing at run time whether the arrays overlap: GCC does not take the
+   * kernels' `__restrict` locals as a promise, and gives up on loops touching more than a few arrays.
+   */
+  independent?: boolean;
 }
 
 /**
@@ -43,17 +49,24 @@ export interface ThreadPartition {
   lines(loop: PartitionedLoop): string[];
 }
 
-const pragma = (threads: number) => `#pragma omp parallel for schedule(static) num_threads(${threads})`;
+const pragma = (l: PartitionedLoop) => `#pragma omp parallel for${l.independent ? ' simd' : ''} schedule(static) num_threads(${l.threads})`;
 
 /** OpenMP, equal static blocks; where the work is known only at run time, an `if` clause keeps small loops on one thread. */
 const openmpStatic: ThreadPartition = {
   name: 'openmp-static',
   compatible: (l) => l.threads > 1 && (l.size === undefined || l.size >= l.threshold),
-  lines: (l) => [l.size !== undefined ? pragma(l.threads) : `${pragma(l.threads)} if((${l.runtimeWork}) >= ${l.threshold})`],
+  lines: (l) => [l.size !== undefined ? pragma(l) : `${pragma(l)} if((${l.runtimeWork}) >= ${l.threshold})`],
 };
 
+/**
+ * The line before a loop on one thread whose iterations are independent (`PartitionedLoop.independent`):
+ * `NX_IVDEP`, defined by `generate.ts` for GCC and clang. It changes no result: the iterations do
+ * the same operations in any order, and `-ffp-contract=off` keeps vector lanes to the scalar bits.
+ */
+export const INDEPENDENT_ITERATIONS = 'NX_IVDEP';
+
 /** One thread: always compatible. */
-const sequential: ThreadPartition = { name: 'sequential', compatible: () => true, lines: () => [] };
+const sequential: ThreadPartition = { name: 'sequential', compatible: () => true, lines: (l) => (l.independent ? [INDEPENDENT_ITERATIONS] : []) };
 
 /** The thread partitions, in order of preference. */
 export const threadPartitions: readonly ThreadPartition[] = [openmpStatic, sequential];
@@ -63,8 +76,8 @@ export const threadPartitions: readonly ThreadPartition[] = [openmpStatic, seque
  * generation time), or of a loop whose work `runtimeWork` (a C expression) is compared with
  * `threshold` at run time: the chosen partition's.
  */
-export function parallelFor(threads: number, runtimeWork: string, size?: number, threshold = ELEMENT_THRESHOLD): string[] {
-  const loop: PartitionedLoop = { threads, size, runtimeWork, threshold };
+export function parallelFor(threads: number, runtimeWork: string, size?: number, threshold = ELEMENT_THRESHOLD, independent = false): string[] {
+  const loop: PartitionedLoop = { threads, size, runtimeWork, threshold, independent };
   return threadPartitions.find((p) => p.compatible(loop))!.lines(loop);
 }
 

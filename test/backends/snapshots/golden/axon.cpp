@@ -8,6 +8,18 @@
 
 #include <cstdlib>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+#if defined(__clang__)
+#define NX_IVDEP _Pragma("clang loop vectorize(assume_safety)")
+#elif defined(__GNUC__)
+#define NX_IVDEP _Pragma("GCC ivdep")
+#else
+#define NX_IVDEP
+#endif
+
 /* ---- neurarchy random: Philox4x32-10 counter-based draws (generated from src/random/philox_c.ts) ----
  * key = (seed, stream); counter = (index, step mod 2^32, step >> 32, (sub << 16) | drawId).
  * Must be compiled with -ffp-contract=off to stay bit-identical to the JS backend. */
@@ -41,10 +53,16 @@ static inline int32_t nx_refr_steps(double x) {
   double r = nx_jsround(x);
   return r >= 2147483647.0 ? 2147483647 : (r > 0.0 ? (int32_t)r : 0);
 }
-/* 64-byte aligned, zeroed memory (the engine's arrays and the derived inverse arrays). */
+/* 64-byte aligned, zeroed memory (the engine's arrays and the derived inverse arrays). Arrays from 4 MB
+   on are 2 MB aligned and asked for huge pages (Linux's transparent huge pages in "madvise" mode):
+   the spike walks start rows at random places in GBs of synapses, one TLB miss fewer each. */
 static void* nx_aalloc(int64_t bytes) {
-  size_t n = (size_t)(bytes < 64 ? 64 : ((bytes + 63) / 64) * 64);
-  void* p = aligned_alloc(64, n);
+  size_t align = bytes >= ((int64_t)4 << 20) ? ((size_t)2 << 20) : 64;
+  size_t n = (size_t)(bytes < 64 ? 64 : ((bytes + (int64_t)align - 1) / (int64_t)align) * (int64_t)align);
+  void* p = aligned_alloc(align, n);
+#ifdef MADV_HUGEPAGE
+  if (p && align > 64) madvise(p, n, MADV_HUGEPAGE);
+#endif
   if (p) memset(p, 0, n);
   return p;
 }
@@ -168,6 +186,7 @@ static void pop0_update(Net* N, int64_t step) {
   int32_t* __restrict _axon_spiked = (int32_t*)N->a[15];
   int32_t* __restrict _nspiked = (int32_t*)N->a[6];
   int32_t* __restrict _naxon = (int32_t*)N->a[16];
+  NX_IVDEP
   for (int64_t i = 0; i < 2; i++) {
     const bool _inref = !(_refr_left[i] > 0);
     a_v[i] = _inref ? (a_v[i] + 1.0) : a_v[i];
@@ -205,6 +224,7 @@ static void pop1_update(Net* N, int64_t step) {
   int32_t* __restrict _last_spike = (int32_t*)N->a[23];
   int32_t* __restrict _nspiked = (int32_t*)N->a[24];
   int32_t* __restrict _refr_left = (int32_t*)N->a[25];
+  NX_IVDEP
   for (int64_t i = 0; i < 2; i++) {
     a_g_exc[i] = 0.0;
     a_g_ax[i] = 0.0;

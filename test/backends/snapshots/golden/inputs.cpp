@@ -8,6 +8,18 @@
 
 #include <cstdlib>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+#if defined(__clang__)
+#define NX_IVDEP _Pragma("clang loop vectorize(assume_safety)")
+#elif defined(__GNUC__)
+#define NX_IVDEP _Pragma("GCC ivdep")
+#else
+#define NX_IVDEP
+#endif
+
 /* ---- neurarchy random: Philox4x32-10 counter-based draws (generated from src/random/philox_c.ts) ----
  * key = (seed, stream); counter = (index, step mod 2^32, step >> 32, (sub << 16) | drawId).
  * Must be compiled with -ffp-contract=off to stay bit-identical to the JS backend. */
@@ -277,10 +289,16 @@ static inline int32_t nx_refr_steps(double x) {
   double r = nx_jsround(x);
   return r >= 2147483647.0 ? 2147483647 : (r > 0.0 ? (int32_t)r : 0);
 }
-/* 64-byte aligned, zeroed memory (the engine's arrays and the derived inverse arrays). */
+/* 64-byte aligned, zeroed memory (the engine's arrays and the derived inverse arrays). Arrays from 4 MB
+   on are 2 MB aligned and asked for huge pages (Linux's transparent huge pages in "madvise" mode):
+   the spike walks start rows at random places in GBs of synapses, one TLB miss fewer each. */
 static void* nx_aalloc(int64_t bytes) {
-  size_t n = (size_t)(bytes < 64 ? 64 : ((bytes + 63) / 64) * 64);
-  void* p = aligned_alloc(64, n);
+  size_t align = bytes >= ((int64_t)4 << 20) ? ((size_t)2 << 20) : 64;
+  size_t n = (size_t)(bytes < 64 ? 64 : ((bytes + (int64_t)align - 1) / (int64_t)align) * (int64_t)align);
+  void* p = aligned_alloc(align, n);
+#ifdef MADV_HUGEPAGE
+  if (p && align > 64) madvise(p, n, MADV_HUGEPAGE);
+#endif
   if (p) memset(p, 0, n);
   return p;
 }
@@ -643,6 +661,7 @@ static void pop0_update(Net* N, int64_t step) {
   int32_t* __restrict _spiked = (int32_t*)N->a[51];
   int32_t* __restrict _last_spike = (int32_t*)N->a[52];
   int32_t* __restrict _nspiked = (int32_t*)N->a[53];
+  NX_IVDEP
   for (int64_t i = 0; i < 4; i++) {
     const bool _inref = !(_refr_left[i] > 0);
     a_v[i] = _inref ? (a_v[i] + a_g_exc[i] + a_g_cur[i]) : a_v[i];
@@ -681,6 +700,7 @@ static void pop1_update(Net* N, int64_t step) {
   (void)t; (void)C;
   double* __restrict a_r = (double*)N->a[54];
   double* __restrict _sum_exc = (double*)N->a[35];
+  NX_IVDEP
   for (int64_t i = 0; i < 4; i++) {
     a_r[i] = (_sum_exc[i]);
   }
@@ -859,6 +879,7 @@ static void pop6_update(Net* N, int64_t step) {
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
   double* __restrict a_r = (double*)N->a[34];
+  NX_IVDEP
   for (int64_t i = 0; i < 4; i++) {
     a_r[i] = a_r[i];
   }
@@ -885,6 +906,7 @@ static void pop7_update(Net* N, int64_t step) {
   const double a_sigma_g = a_sigma[0];
   const double a_x_g = a_x[0];
   const double T_li0 = (1.0 / dt);
+  NX_IVDEP
   for (int64_t i = 0; i < 4; i++) {
     a_p[i] = (_rand_1[i] * 1000.0 * T_li0);
   }
