@@ -12,23 +12,31 @@
 
 export const RANDOM_BATCH_SOURCE = String.raw`/* ---- batched draws (bit-identical to nrx_normal_at / nrx_uniform_at, vectorisable) ---- */
 #define NX_RB 64
+/* One Philox round on lanes of type L (the caller's): the products are 32 x 32 -> 64 bits. */
 #define NX_PHILOX_ROUND(K0, K1) { \
-    const uint64_t p0 = (uint64_t)NRX_PHILOX_M0 * c0, p1 = (uint64_t)NRX_PHILOX_M1 * c2; \
-    const uint32_t n0 = (uint32_t)(p1 >> 32) ^ c1 ^ (K0), n2 = (uint32_t)(p0 >> 32) ^ c3 ^ (K1); \
-    c1 = (uint32_t)p1; c3 = (uint32_t)p0; c0 = n0; c2 = n2; }
+    const uint64_t p0 = (uint64_t)NRX_PHILOX_M0 * (uint32_t)c0, p1 = (uint64_t)NRX_PHILOX_M1 * (uint32_t)c2; \
+    const L n0 = (L)(p1 >> 32) ^ c1 ^ (K0), n2 = (L)(p0 >> 32) ^ c3 ^ (K1); \
+    c1 = (L)(uint32_t)p1; c3 = (L)(uint32_t)p0; c0 = n0; c2 = n2; }
 /* Philox4x32-10 blocks of counters (i0 + j, step, step >> 32, draw_id), j < nb (sub-counter 0). */
 static inline void nx_philox_lanes(int64_t i0, int64_t nb, uint32_t seed, uint32_t stream, uint64_t step, uint32_t draw_id,
                                    uint32_t* __restrict o0, uint32_t* __restrict o1, uint32_t* __restrict o2, uint32_t* __restrict o3) {
-  uint32_t k0[10], k1[10];
+#if defined(__AVX512F__)
+  /* 32-bit words held in 64-bit lanes: each product is then one vpmuludq, without the shuffles that
+     32-bit lanes need (AVX-512: 3.0 against 4.1 ns a draw here). With AVX2 32-bit lanes are faster. */
+  typedef uint64_t L;
+#else
+  typedef uint32_t L;
+#endif
+  L k0[10], k1[10];
   k0[0] = seed; k1[0] = stream;
-  for (int r = 1; r < 10; r++) { k0[r] = k0[r - 1] + NRX_PHILOX_W0; k1[r] = k1[r - 1] + NRX_PHILOX_W1; }
-  const uint32_t s0 = (uint32_t)step, s1 = (uint32_t)(step >> 32), d = draw_id & 0xFFFFu;
+  for (int r = 1; r < 10; r++) { k0[r] = (uint32_t)(k0[r - 1] + NRX_PHILOX_W0); k1[r] = (uint32_t)(k1[r - 1] + NRX_PHILOX_W1); }
+  const L s0 = (uint32_t)step, s1 = (uint32_t)(step >> 32), d = draw_id & 0xFFFFu;
   for (int64_t j = 0; j < nb; j++) {
-    uint32_t c0 = (uint32_t)(i0 + j), c1 = s0, c2 = s1, c3 = d;
+    L c0 = (uint32_t)(i0 + j), c1 = s0, c2 = s1, c3 = d;
     NX_PHILOX_ROUND(k0[0], k1[0]) NX_PHILOX_ROUND(k0[1], k1[1]) NX_PHILOX_ROUND(k0[2], k1[2]) NX_PHILOX_ROUND(k0[3], k1[3])
     NX_PHILOX_ROUND(k0[4], k1[4]) NX_PHILOX_ROUND(k0[5], k1[5]) NX_PHILOX_ROUND(k0[6], k1[6]) NX_PHILOX_ROUND(k0[7], k1[7])
     NX_PHILOX_ROUND(k0[8], k1[8]) NX_PHILOX_ROUND(k0[9], k1[9])
-    o0[j] = c0; o1[j] = c1; o2[j] = c2; o3[j] = c3;
+    o0[j] = (uint32_t)c0; o1[j] = (uint32_t)c1; o2[j] = (uint32_t)c2; o3[j] = (uint32_t)c3;
   }
 }
 /* fdlibm log (nrx_log) for x in [2^-53, 1], every path computed, the taken one selected. */

@@ -79,6 +79,11 @@ export function compilerArguments(options: ToolchainOptions, gcc = true): string
   // GCC's -O2 vectorises only loops whose trip count needs no remainder; the neuron loops gain 1.5x
   // with the dynamic cost model (elementwise vector operations round exactly as scalar ones).
   if (gcc && options.compilerFlags === undefined) args.push('-fvect-cost-model=dynamic');
+  // Where -march=native has AVX-512, full-width vectors: both compilers keep to 256 bits by default
+  // (older Xeons slowed their clock for 512). Here (a Sapphire Rapids Xeon) the neuron loops and the
+  // draws gained 8-25 % (COBA 4000 0.054 -> 0.045 s, rate 4000 11.5 -> 8.6 s), the same bits.
+  // Without AVX-512 the flag changes nothing.
+  if (options.compilerFlags === undefined) args.push('-mprefer-vector-width=512');
   if (!opt.some((f) => f.startsWith('-ffp-contract'))) args.push('-ffp-contract=off');
   // No errno from sqrt & co.: the same results (errno is never read), but sqrt can be vectorised
   // (the batched normal draws run 2x faster). It permits no value-changing transformation.
