@@ -258,12 +258,14 @@ function splitsPostRanks(proj: ProjectionPlan, net: NetworkPlan, threads: number
  * One OpenMP region of a step in which thread `t` of `T` owns the post ranks
  * `[post.size × t / T, post.size × (t + 1) / T)` (`_lo`, `_hi`) and runs `body`. It forks only when
  * `work` (the step's events) reaches the threshold (`postRangeTuning`: lower into a population in
- * thread blocks; at 0 the region has no test), else the calling thread runs `body` over every rank
- * (the same visits) outside any OpenMP region: a region with a false `if` clause still costs a
- * runtime call and an outlined body reading its variables through a pointer, which made small
- * networks slower on two threads than on one (COBA 20 000: 0.319 against 0.292 s).
+ * thread blocks; at 0 the region has no test), else the calling thread runs `serial`, the
+ * one-thread walk (the same visits, without the range tests and searches), outside any OpenMP
+ * region: a region with a false `if` clause still costs a runtime call and an outlined body reading
+ * its variables through a pointer, which made small networks slower on two threads than on one
+ * (COBA 20 000: 0.319 against 0.292 s); the ranged body run over every rank still did (COBA 4000:
+ * 0.055 against 0.047 s).
  */
-function postRangeRegion(threads: number, post: PopulationPlan, work: string, body: string[]): string[] {
+function postRangeRegion(threads: number, post: PopulationPlan, work: string, body: string[], serial: string[]): string[] {
   const region = [
     `#pragma omp parallel num_threads(${threads})`,
     '{',
@@ -280,8 +282,7 @@ function postRangeRegion(threads: number, post: PopulationPlan, work: string, bo
     `if (${work} >= ${minEvents}) {`,
     ...indent(region),
     '} else {',
-    `  const int64_t _lo = 0, _hi = ${post.size}LL;`,
-    ...indent(body),
+    ...indent(serial),
     '}',
   ];
 }
@@ -346,7 +347,8 @@ const postRangeStrategy: SpikeWalkStrategy = {
       // The step's events (its spikes' row lengths, cheap beside the walk) decide whether to fork.
       `int64_t _events = 0; for (int64_t s = 0; s < _ns; s++) _events += ${ptr('_src[s] + 1')} - ${ptr('_src[s]')};`,
       // One region per step, not a parallel loop: every thread walks all the spikes (its share of each row).
-      ...postRangeRegion(table.threads, net.populations[proj.post], '_events', spikes),
+      ...postRangeRegion(table.threads, net.populations[proj.post], '_events', spikes,
+        inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]` })),
     ];
   },
   prepare: (proj, _net, table) => prepareKernel(proj, table, mirrorsWeights(proj)),
@@ -470,7 +472,8 @@ const ringPostRangeStrategy: SpikeWalkStrategy = {
       ...ring.current,
       // One region per step: every thread scans the whole slot (its post range's entries).
       ...postRangeRegion(table.threads, net.populations[proj.post], '_sn',
-        ringDelivery(target, ring, event, { skip: ['if (rk_post < _lo || rk_post >= _hi) continue;'] })),
+        ringDelivery(target, ring, event, { skip: ['if (rk_post < _lo || rk_post >= _hi) continue;'] }),
+        ringDelivery(target, ring, event)),
       ...ring.advance,
     ];
   },
