@@ -214,7 +214,26 @@ function weightType(proj: ProjectionPlan, table: ArrayTable): string {
 function inverseRows({ proj, table, target, event }: SpikeWalkInput, mirror: boolean): string[] {
   return [
     `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const ${weightType(proj, table)}* __restrict _iw = (const ${weightType(proj, table)}*)N->inv[${proj.id}].w;` : ''}`,
+    ...rowPrefetches(target, mirror),
     ...inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]` }),
+  ];
+}
+
+/**
+ * Prefetches before a walk of the spikes `_src`/`_ns` (they change no value): the spikes' row
+ * pointers, then where the walk enters each row — its start, or with `postSize` (a post-range
+ * thread's walk) about `_lo / postSize` of the way in — so that these cache misses overlap instead of
+ * following one another. The microcircuit's 340 walks, short rows in 2.4 GB, waited on them.
+ */
+function rowPrefetches(target: LoopTarget, mirror: boolean, postSize?: number): string[] {
+  const ptr = (idx: string) => target.el('_inv_ptr', idx);
+  const entry = postSize === undefined ? '_a' : `_a + (${ptr('_src[s] + 1')} - _a) * _lo / ${postSize}`;
+  return [
+    `for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&${ptr('_src[s]')});`,
+    'for (int64_t s = 0; s < _ns; s++) {',
+    `  const int64_t _a = ${ptr('_src[s]')}, _c = ${entry};`,
+    `  __builtin_prefetch(_ipost + _c);${mirror ? ' __builtin_prefetch(_iw + _c);' : ''}`,
+    '}',
   ];
 }
 
@@ -329,17 +348,7 @@ const postRangeStrategy: SpikeWalkStrategy = {
     ];
     const arrays = `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const ${weightType(proj, table)}* __restrict _iw = (const ${weightType(proj, table)}*)N->inv[${proj.id}].w;` : ''}`;
     const postSize = net.populations[proj.post].size;
-    // Prefetches (they change no value): the spikes' row pointers, then where this thread's part of
-    // each row begins (about _lo / size of the way in), so that these cache misses overlap instead of
-    // following one another. The microcircuit's 340 walks, short rows in 2.4 GB, waited on them.
-    const prefetch = [
-      `for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&${ptr('_src[s]')});`,
-      'for (int64_t s = 0; s < _ns; s++) {',
-      `  const int64_t _a = ${ptr('_src[s]')}, _c = _a + (${ptr('_src[s] + 1')} - _a) * _lo / ${postSize};`,
-      `  __builtin_prefetch(_ipost + _c);${mirror ? ' __builtin_prefetch(_iw + _c);' : ''}`,
-      '}',
-    ];
-    const spikes = [...prefetch, 'for (int64_t s = 0; s < _ns; s++) {', ...indent(row), '}'];
+    const spikes = [...rowPrefetches(target, mirror, postSize), 'for (int64_t s = 0; s < _ns; s++) {', ...indent(row), '}'];
     if (w.share) return [...stepSpikes(w), arrays, threadRange(postSize), ...spikes];
     return [
       ...stepSpikes(w),

@@ -369,6 +369,11 @@ static void proj0_transmit(Net* N, int64_t step) {
   int32_t* _syn_dendrite = (int32_t*)N->a[9];
   const int32_t* _src = ((int32_t*)N->a[5]); const int64_t _ns = ((int32_t*)N->a[6])[0];
   const int32_t* __restrict _ipost = N->inv[0].post;
+  for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&_inv_ptr[_src[s]]);
+  for (int64_t s = 0; s < _ns; s++) {
+    const int64_t _a = _inv_ptr[_src[s]], _c = _a;
+    __builtin_prefetch(_ipost + _c);
+  }
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
     for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
@@ -394,6 +399,11 @@ static void proj1_transmit(Net* N, int64_t step) {
   int32_t* _syn_dendrite = (int32_t*)N->a[15];
   const int32_t* _src = ((int32_t*)N->a[11]); const int64_t _ns = ((int32_t*)N->a[12])[0];
   const int32_t* __restrict _ipost = N->inv[1].post;
+  for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&_inv_ptr[_src[s]]);
+  for (int64_t s = 0; s < _ns; s++) {
+    const int64_t _a = _inv_ptr[_src[s]], _c = _a;
+    __builtin_prefetch(_ipost + _c);
+  }
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
     for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
@@ -419,6 +429,11 @@ static void proj2_transmit(Net* N, int64_t step) {
   int32_t* _syn_dendrite = (int32_t*)N->a[21];
   const int32_t* _src = ((int32_t*)N->a[17]); const int64_t _ns = ((int32_t*)N->a[18])[0];
   const int32_t* __restrict _ipost = N->inv[2].post;
+  for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&_inv_ptr[_src[s]]);
+  for (int64_t s = 0; s < _ns; s++) {
+    const int64_t _a = _inv_ptr[_src[s]], _c = _a;
+    __builtin_prefetch(_ipost + _c);
+  }
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
     for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
@@ -444,6 +459,11 @@ static void proj3_transmit(Net* N, int64_t step) {
   int32_t* _syn_dendrite = (int32_t*)N->a[27];
   const int32_t* _src = ((int32_t*)N->a[23]); const int64_t _ns = ((int32_t*)N->a[24])[0];
   const int32_t* __restrict _ipost = N->inv[3].post;
+  for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&_inv_ptr[_src[s]]);
+  for (int64_t s = 0; s < _ns; s++) {
+    const int64_t _a = _inv_ptr[_src[s]], _c = _a;
+    __builtin_prefetch(_ipost + _c);
+  }
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
     for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {

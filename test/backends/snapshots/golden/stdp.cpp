@@ -311,6 +311,11 @@ static void proj0_transmit(Net* N, int64_t step) {
   int32_t* _syn_dendrite = (int32_t*)N->a[17];
   const int32_t* _src = ((int32_t*)N->a[13]); const int64_t _ns = ((int32_t*)N->a[14])[0];
   const int32_t* __restrict _ipost = N->inv[0].post;
+  for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&_inv_ptr[_src[s]]);
+  for (int64_t s = 0; s < _ns; s++) {
+    const int64_t _a = _inv_ptr[_src[s]], _c = _a;
+    __builtin_prefetch(_ipost + _c);
+  }
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
     for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
