@@ -23,7 +23,7 @@ const a = parseArgs({ scale: 1, kScale: 1, T: 1000, presim: 500, background: 'po
 applyWebgpuOptions(a);
 if (a.background !== 'poisson' && a.background !== 'dc') throw new Error(`--background must be poisson or dc, got ${a.background}`);
 const tStart = performance.now();
-const b = await buildMicrocircuit({ scale: a.scale, kScale: a.kScale, seed: a.seed, background: a.background, dt: 0.1 });
+const b = await buildMicrocircuit({ scale: a.scale, kScale: a.kScale, seed: a.seed, background: a.background, dt: 0.1, backend: a.backend as BackendName });
 const setup = (performance.now() - tStart) / 1000;
 let t0 = performance.now();
 b.net.config({ precision: a.precision as Precision });
