@@ -35,6 +35,9 @@ export interface BuiltLibrary {
 
 export const DEFAULT_FLAGS = '-O2 -march=native';
 
+/** Whether this machine, which runs the compiler and its `-march=native` code, is x86. */
+const X86 = process.arch === 'x64' || process.arch === 'ia32';
+
 interface Run { stdout: string; stderr: string; code: number | string | null }
 
 function run(cmd: string, args: string[], cwd?: string): Promise<Run> {
@@ -82,8 +85,8 @@ export function compilerArguments(options: ToolchainOptions, gcc = true): string
   // Where -march=native has AVX-512, full-width vectors: both compilers keep to 256 bits by default
   // (older Xeons slowed their clock for 512). Here (a Sapphire Rapids Xeon) the neuron loops and the
   // draws gained 8-25 % (COBA 4000 0.054 -> 0.045 s, rate 4000 11.5 -> 8.6 s), the same bits.
-  // Without AVX-512 the flag changes nothing.
-  if (options.compilerFlags === undefined) args.push('-mprefer-vector-width=512');
+  // Without AVX-512 the flag changes nothing; it is an x86 option (ARM compilers refuse it).
+  if (options.compilerFlags === undefined && X86) args.push('-mprefer-vector-width=512');
   if (!opt.some((f) => f.startsWith('-ffp-contract'))) args.push('-ffp-contract=off');
   // No errno from sqrt & co.: the same results (errno is never read), but sqrt can be vectorised
   // (the batched normal draws run 2x faster). It permits no value-changing transformation.
