@@ -469,7 +469,7 @@ export function renderMarkdown(records: RunRecord[], env: Record<string, unknown
   if (ratios) {
     out.push('Ratios: neurarchy\'s median run time ÷ the peer\'s (in brackets: the same for the whole process). Below 1 means neurarchy is faster.', '', ratios, '');
   }
-  out.push(`¹ ANNarchy is not installed here: its figures are quoted from ${ANNARCHY_SOURCE}, not measured in this run.`);
+  out.push(`¹ ANNarchy is not run by this runner (bench/peers holds Brian2 versions of the networks only): its figures are quoted from ${ANNARCHY_SOURCE}, not measured in this run.`);
   return out.join('\n');
 }
 
