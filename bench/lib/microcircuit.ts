@@ -113,10 +113,7 @@ export interface MicrocircuitOptions {
   kScale?: number;
   /** Seed of the connectivity, weights, delays, initial potentials and background draws. Default 1234. */
   seed?: number;
-  /**
-   * Backend the network will compile for (the benchmark script passes it to `compile()`); it also
-   * chooses how the background's Poisson counts are written (`poissonForm`: the same counts).
-   */
+  /** Backend the network will compile for (the benchmark script passes it to `compile()`). */
   backend?: BackendName;
   /** Threads of the cpp backend. */
   threads?: number;
@@ -195,43 +192,23 @@ export function microcircuitSizes(scale = 1, kScale = 1, background: 'poisson' |
 export const POISSON_KMAX = 16;
 
 /**
- * How a backend counts the background's Poisson events (the same counts, bit for bit, either way):
- * `sum` branch-free, for compilers that share repeated subexpressions (cpp: g++ and clang; webgpu),
- * `chain` a chain of `ite`s taken up to the result, for js and wasm, which evaluate each written
- * subexpression again.
- */
-export type PoissonForm = 'sum' | 'chain';
-
-/** The form for `backend` (`PoissonForm`). */
-export function poissonForm(backend: BackendName | undefined): PoissonForm {
-  return backend === 'cpp' || backend === 'webgpu' ? 'sum' : 'chain';
-}
-
-/**
  * Poisson(λ) by inversion of one uniform `U_bg` ∈ [0, 1), as an expression of the equation
- * language, with the CDF F_k = Σ_{i≤k} e^(−λ) λ^i/i! written cumulatively (F_0 = `emlam` = e^(−λ),
- * p_k = p_(k−1) · (λ · 1/k), F_k = F_(k−1) + p_k, `lam` = λ per neuron): each F_k repeats F_(k−1)
- * verbatim, so a compiler that shares subexpressions computes it once.
- * - `sum`: the number of k < `kmax` with U ≥ F_k. Branch-free: the neuron loop stays one vectorised
- *   loop, where the `ite` chain mispredicted a branch or two a neuron and step and kept the loop
- *   scalar (the microcircuit at scale 0.3, cpp: RTF 4.3 with the chain, 2.9 with the sum). Without
- *   the sharing it costs O(kmax³) operations (wasm: RTF 63 against 5.9 at scale 0.2).
- * - `chain`: the first k with U < F_k (`kmax` if none), only the comparisons up to the result
- *   evaluated (≈ λ + 1 on average).
- * The counts are the same: F_k never decreases in k (it adds p_k ≥ 0, and a rounded sum of
- * non-negative terms does not decrease), so U ≥ F_k holds exactly for the k below the chain's result.
+ * language: the number of k < `kmax` with U ≥ F_k, F_k = Σ_{i≤k} e^(−λ) λ^i/i! the CDF, written
+ * cumulatively (F_0 = `emlam` = e^(−λ), p_k = p_(k−1) · (λ · 1/k), F_k = F_(k−1) + p_k, `lam` = λ
+ * per neuron). Each F_k repeats F_(k−1) verbatim: C++ compilers compute it once, and so do js and
+ * wasm, whose assignments read repeated arithmetic from locals (`src/backends/kernels/shared-values.ts`).
+ * Branch-free, the neuron loop stays one vectorised loop, where a chain of `ite`s taken up to the
+ * result mispredicted a branch or two a neuron and step and kept the loop scalar (the microcircuit at
+ * scale 0.3, cpp: RTF 4.3 with that chain, 2.9 with this sum; wasm at scale 0.2: 5.3 and 4.3).
  */
-export function poissonInversion(form: PoissonForm, kmax = POISSON_KMAX): string {
+export function poissonInversion(kmax = POISSON_KMAX): string {
   const cdf: string[] = [];
   let p = 'emlam';
   for (let k = 0; k < kmax; k++) {
     if (k > 0) p = `(${p} * (lam * ${(1 / k).toPrecision(17)}))`;
     cdf.push(k === 0 ? p : `(${cdf[k - 1]} + ${p})`);
   }
-  if (form === 'sum') return `(${cdf.map((f) => `ite(U_bg >= ${f}, 1, 0)`).join(' + ')})`;
-  let e = `${kmax}`;
-  for (let k = kmax - 1; k >= 0; k--) e = `ite(U_bg < ${cdf[k]}, ${k}, ${e})`;
-  return e;
+  return `(${cdf.map((f) => `ite(U_bg >= ${f}, 1, 0)`).join(' + ')})`;
 }
 
 /**
@@ -241,7 +218,7 @@ export function poissonInversion(form: PoissonForm, kmax = POISSON_KMAX): string
  * λ = K_ext·ν·dt (`lam`, per neuron; `emlam` = exp(−λ)) — NEST's `poisson_generator`, whose
  * per-target draws are Poisson counts per step.
  */
-export function pd14Neuron(dt: number, poisson: boolean, form: PoissonForm = 'chain'): Neuron {
+export function pd14Neuron(dt: number, poisson: boolean): Neuron {
   const { tau_m, C_m, tau_syn } = PD14;
   const P22 = Math.exp(-dt / tau_m);
   const P11 = Math.exp(-dt / tau_syn);
@@ -268,7 +245,7 @@ export function pd14Neuron(dt: number, poisson: boolean, form: PoissonForm = 'ch
     equations: `
       v = ite(refr > 0, V_reset, E_L + (v - E_L) * P22 + P21 * (g_exc + g_inh${poisson ? ' + I_bg' : ''}) + P20 * I_dc) : init = ${PD14.E_L}
       ${poisson ? `U_bg = Uniform(0.0, 1.0)
-      I_bg = I_bg * P11 + w_ext * ${poissonInversion(form)}` : ''}
+      I_bg = I_bg * P11 + w_ext * ${poissonInversion()}` : ''}
       refr = ite(refr > 0, refr - 1, 0)
       g_exc = g_exc * P11
       g_inh = g_inh * P11
@@ -317,7 +294,7 @@ export async function buildMicrocircuit(o: MicrocircuitOptions = {}): Promise<Mi
   const sizes = microcircuitSizes(scale, kScale, background);
   const N = sizes.n.reduce((a, b) => a + b, 0);
   const net = new Network({ dt, seed, backend: o.backend, numThreads: o.threads });
-  const pop = net.create(N, pd14Neuron(dt, poisson, poissonForm(o.backend)), { name: 'microcircuit' });
+  const pop = net.create(N, pd14Neuron(dt, poisson), { name: 'microcircuit' });
   const pops = Object.fromEntries(POPULATIONS.map((name, i) => [name, pop.slice(sizes.offset[i], sizes.offset[i] + sizes.n[i])])) as Record<PopulationName, PopulationView>;
   const perNeuron = (values: number[]) => {
     const a = new Float64Array(N);

@@ -137,4 +137,5 @@ export const cppDialect: Dialect = {
   roundToFloat32: (x) => `(double)(float)(${x})`,
   toInt: (x) => `(int32_t)(${x})`,
   temp: tempName,
+  sharesRepeats: true,
 };

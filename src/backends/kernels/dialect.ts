@@ -90,6 +90,12 @@ export interface Dialect {
    * through a local `_nv`, its bounds applied there. Otherwise bounds are applied in place.
    */
   readonly singleStore?: boolean;
+  /**
+   * Whether the language's compiler computes a subexpression written twice only once (C++, WGSL).
+   * Where it does not (js, wasm), an assignment reads its repeated arithmetic from locals
+   * (`./shared-values.ts`).
+   */
+  readonly sharesRepeats?: boolean;
 }
 
 /** Indents every line by `n` levels (two spaces each). */

@@ -11,6 +11,7 @@ import type { Expr, Owner } from '../../equations/ast.js';
 import { renderExpr, renderArith, type SymbolResolver } from '../render.js';
 import { ASSIGN_OPS, renderStepsWith } from '../steps.js';
 import type { Dialect } from './dialect.js';
+import { shareRepeats } from './shared-values.js';
 import { NetworkError } from '../../errors.js';
 
 /** Where a write goes: how to read it, store into it, and (when shared between threads) add to it atomically. */
@@ -73,10 +74,34 @@ function write(loc: Location, value: string, attr: Attribute | undefined, extra:
   return guard ? d.ifBlock(guard.cond, lines) : lines;
 }
 
-/** One assignment (`x = e`, `x += e`, …) with its bounds and guard. */
+/** Prefix of the locals of an assignment's repeated subexpressions (`./shared-values.ts`). */
+const SHARED_PREFIX = '_rep';
+
+/** One assignment (`x = e`, `x += e`, …) with its bounds and guard; its repeated arithmetic computed once where the language does not. */
 export function renderAssignment(a: Assignment, ctx: StatementContext, d: Dialect): string[] {
+  const shared = d.sharesRepeats ? undefined : shareRepeats(a.value, SHARED_PREFIX);
+  if (!shared) return renderAssignmentOf(a, a.value, ctx, d);
+  const names = new Set(shared.locals.map((l) => l.name));
+  const base = ctx.scope;
+  const scope: SymbolResolver = {
+    sym: (name) => (names.has(name) ? d.temp(name) : base.sym(name)),
+    attr: (owner, name) => base.attr(owner, name),
+    sum: (owner, target) => base.sum(owner, target),
+    globalop: (op, owner, variable) => base.globalop(op, owner, variable),
+    rand: (id) => base.rand(id),
+  };
+  const inner: StatementContext = { ...ctx, scope };
+  // In a block of its own: the next assignment's locals may take the same names.
+  return d.block([
+    ...shared.locals.map((l) => d.declare(d.temp(l.name), renderExpr(l.value, scope, d.expr))),
+    ...renderAssignmentOf(a, shared.value, inner, d),
+  ]);
+}
+
+/** `renderAssignment` with the value `value` (the assignment's, or it reading shared locals). */
+function renderAssignmentOf(a: Assignment, valueExpr: Expr, ctx: StatementContext, d: Dialect): string[] {
   const loc = ctx.location(a.owner, a.target);
-  const value = renderExpr(a.value, ctx.scope, d.expr);
+  const value = renderExpr(valueExpr, ctx.scope, d.expr);
   const attr = ctx.attribute(a.owner, a.target);
   const guard = ctx.guard(a.owner, a.target);
   if (loc.atomicAdd) {

@@ -111,5 +111,6 @@ export const wgslDialect: Dialect = {
   roundToFloat32: (x) => x,
   toInt: (x) => x,
   temp: tempName,
+  sharesRepeats: true,
   singleStore: true,
 };
