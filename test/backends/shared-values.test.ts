@@ -2,7 +2,7 @@
 // an assignment shares, and that js, wasm (which share them as locals) and cpp (whose compiler
 // shares them) still give the same bits, including under refractoriness and conditions.
 import { describe, expect, it } from 'vitest';
-import { Network, Neuron, Normal } from '../../src/index.js';
+import { Network, Neuron, Normal, Synapse, Uniform } from '../../src/index.js';
 import type { BackendName } from '../../src/index.js';
 import { parseExpression } from '../../src/equations/parser.js';
 import { shareRepeats } from '../../src/backends/kernels/shared-values.js';
@@ -69,7 +69,25 @@ function repeating(backend: BackendName) {
   return { net };
 }
 
+/** A rate network whose synapse repeats arithmetic of pre- and post-synaptic reads (min/max bounds too). */
+function plastic(backend: BackendName) {
+  const net = new Network({ seed: 8, backend });
+  const pre = net.create(17, new Neuron({ parameters: 'phase = 0.0', equations: 'r = 0.5 + 0.4 * sin(0.01 * t + phase)' }), { name: 'pre' });
+  pre.phase = new Uniform(0, 6);
+  const post = net.create(9, new Neuron({ equations: 'r = tanh(sum(x))' }), { name: 'post' });
+  net.connect(pre, post, 'x', new Synapse({
+    equations: 'w = w + 0.01 * (pre.r * post.r - 0.25 * w) * (pre.r * post.r - 0.25 * w) - 0.001 * (pre.r * post.r - 0.25 * w) : min = -1.0, max = 1.0',
+  }), { name: 'rep' }).connectAllToAll({ weights: new Uniform(-0.5, 0.5) });
+  return { net };
+}
+
 describe('repeated arithmetic on every CPU backend', () => {
+  it('a synapse\'s repeats (pre.r, post.r, bounds): js, wasm and the js bits', async () => {
+    const { other, js } = await conform('wasm', { backend: 'wasm' }, (b) => plastic(b), 40, 2);
+    expect(js.net.source).toContain('_rep0');
+    expect(other.net.source).toContain('_rep0');
+  });
+
   it('js and wasm read the repeats from locals and give the js bits', async () => {
     const { other, js } = await conform('wasm', { backend: 'wasm' }, (b) => repeating(b), 30, 3);
     expect(js.net.source).toContain('_rep0');
