@@ -22,7 +22,7 @@ import { eventDecay, eventStatements, type EventTarget } from '../kernels/events
 import { transmitsAxonSpikes } from '../kernels/axon.js';
 import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpikeEvent, axonSpikeEvent, type SpikeSourceTarget } from '../kernels/transmission.js';
 import { proceduralTemps, proceduralWalk } from '../kernels/procedural.js';
-import { POST_RANGE_MIN_SYNAPSES, postRangeObstacle, postRangeTuning, readsPre, ringPostRangeObstacle } from '../kernels/post-range.js';
+import { POST_RANGE_MIN_SYNAPSES, meanRow, postRangeObstacle, postRangeTuning, readsPre, ringPostRangeObstacle, unitsFor } from '../kernels/post-range.js';
 import { cppProceduralDraws } from './procedural.js';
 import { dendriteSumLoop, inverseWalk, ringWalk, ringPush, ringDelivery, hasSpikeRing, synapseUpdateLoop, writesOnlySelf, postSpikeWalk, postSpanWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
 import { addsOnly, bitmaskWords, choosesBitmask, choosesPostSpan, postSpanMinSpikes, propagationChoice } from '../kernels/propagation.js';
@@ -276,15 +276,16 @@ function splitsPostRanks(proj: ProjectionPlan, net: NetworkPlan, threads: number
 /**
  * One OpenMP region of a step in which thread `t` of `T` owns the post ranks
  * `[post.size × t / T, post.size × (t + 1) / T)` (`_lo`, `_hi`) and runs `body`. It forks only when
- * `work` (the step's events) reaches the threshold (`postRangeTuning`: lower into a population in
- * thread blocks; at 0 the region has no test), else the calling thread runs `serial`, the
+ * `work` (the step's spikes or ring entries, `eventsPerUnit` synapse events each) reaches the
+ * threshold in events (`postRangeTuning`: lower into a population in thread blocks; at 0 the region
+ * has no test), else the calling thread runs `serial`, the
  * one-thread walk (the same visits, without the range tests and searches), outside any OpenMP
  * region: a region with a false `if` clause still costs a runtime call and an outlined body reading
  * its variables through a pointer, which made small networks slower on two threads than on one
  * (COBA 20 000: 0.319 against 0.292 s); the ranged body run over every rank still did (COBA 4000:
  * 0.055 against 0.047 s).
  */
-function postRangeRegion(threads: number, post: PopulationPlan, work: string, body: string[], serial: string[]): string[] {
+function postRangeRegion(threads: number, post: PopulationPlan, work: string, eventsPerUnit: number, body: string[], serial: string[]): string[] {
   const region = [
     `#pragma omp parallel num_threads(${threads})`,
     '{',
@@ -298,7 +299,7 @@ function postRangeRegion(threads: number, post: PopulationPlan, work: string, bo
   if (blocks && postRangeTuning.blockMinEvents <= 0) return region;
   const minEvents = blocks ? postRangeTuning.blockMinEvents : postRangeTuning.minEvents;
   return [
-    `if (${work} >= ${minEvents}) {`,
+    `if (${work} >= ${unitsFor(minEvents, eventsPerUnit)}) {`,
     ...indent(region),
     '} else {',
     ...indent(serial),
@@ -353,11 +354,11 @@ const postRangeStrategy: SpikeWalkStrategy = {
     return [
       ...stepSpikes(w),
       arrays,
-      // The step's events (its spikes' row lengths, cheap beside the walk) decide whether to fork.
-      `int64_t _events = 0; for (int64_t s = 0; s < _ns; s++) _events += ${ptr('_src[s] + 1')} - ${ptr('_src[s]')};`,
-      // One region per step, not a parallel loop: every thread walks all the spikes (its share of each row).
-      ...postRangeRegion(table.threads, net.populations[proj.post], '_events', spikes,
-        inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]` })),
+      // One region per step, not a parallel loop: every thread walks all the spikes (its share of each
+      // row). The step's spikes at the mean row length decide whether to fork (counting the rows'
+      // events took a pass over the row pointers that small networks felt on two threads).
+      ...postRangeRegion(table.threads, net.populations[proj.post], '_ns', meanRow(proj, net), spikes,
+        [...rowPrefetches(target, mirror), ...inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]` })]),
     ];
   },
   prepare: (proj, _net, table) => prepareKernel(proj, table, mirrorsWeights(proj)),
@@ -480,7 +481,7 @@ const ringPostRangeStrategy: SpikeWalkStrategy = {
       ...ringPush(target, ring, (s) => `_src[${s}]`, '_ns'),
       ...ring.current,
       // One region per step: every thread scans the whole slot (its post range's entries).
-      ...postRangeRegion(table.threads, net.populations[proj.post], '_sn',
+      ...postRangeRegion(table.threads, net.populations[proj.post], '_sn', 1,
         ringDelivery(target, ring, event, { skip: ['if (rk_post < _lo || rk_post >= _hi) continue;'] }),
         ringDelivery(target, ring, event)),
       ...ring.advance,

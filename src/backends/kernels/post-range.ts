@@ -95,3 +95,18 @@ function eventObstacle(proj: ProjectionPlan, net: NetworkPlan): string | undefin
   if (proj.pre === proj.post && exprs.some(readsPre)) return 'a recurrent event that reads the pre-synaptic neuron';
   return undefined;
 }
+
+/** The mean row length of `proj`: its synapses per neuron of the pre-synaptic population (whose every spike visits its row, empty outside a view), so that a step's spikes times it estimate its events. */
+export function meanRow(proj: ProjectionPlan, net: NetworkPlan): number {
+  return proj.synapses / Math.max(1, net.populations[proj.pre].size);
+}
+
+/**
+ * The fewest units of work (spikes, ring entries) worth `minEvents` synapse events at `eventsPerUnit`
+ * events each: the fork threshold of a post-range walk (0 where the threshold is 0: every step). A
+ * threshold only decides who walks; the visits and so the bits are the same either way.
+ */
+export function unitsFor(minEvents: number, eventsPerUnit: number): number {
+  if (minEvents <= 0) return 0;
+  return Math.max(1, Math.ceil(minEvents / Math.max(eventsPerUnit, 1e-9)));
+}

@@ -23,7 +23,7 @@ import { wasmDialect as d, floatLiteral } from './spelling.js';
 import { KernelText, PI } from './text.js';
 import type { ParallelJobs } from './threads.js';
 import { SYNAPSE_THRESHOLD } from '../cpp/parallel.js';
-import { POST_RANGE_MIN_SYNAPSES, postRangeObstacle, postRangeTuning } from '../kernels/post-range.js';
+import { POST_RANGE_MIN_SYNAPSES, meanRow, postRangeObstacle, postRangeTuning, unitsFor } from '../kernels/post-range.js';
 import { runsInThreadBlocks } from '../kernels/thread-blocks.js';
 
 /** The flag `name` of projection `proj` (an int32 value). */
@@ -185,10 +185,7 @@ function stepSpikes(proj: ProjectionPlan, net: NetworkPlan, k: KernelText): stri
  * microcircuit's 340 walks: level with one thread when each forked every step).
  */
 function postRangeMinSpikes(proj: ProjectionPlan, net: NetworkPlan): number {
-  const events = postRangeTuning.blockMinEvents;
-  if (events <= 0) return 0;
-  const row = proj.synapses / Math.max(1, net.populations[proj.pre].size);
-  return Math.max(1, Math.ceil(events / Math.max(row, 1e-9)));
+  return unitsFor(postRangeTuning.blockMinEvents, meanRow(proj, net));
 }
 
 /**

@@ -54,7 +54,7 @@ describe.skipIf(!compiler)('cpp backend: post-range spike walk', () => {
     postRangeTuning.minEvents = 0;
     const { other, js } = await conform('cpp', { directory, numThreads }, coba(3000), 50, 4);
     if (numThreads > 1) {
-      expect(other.net.source).toContain(`if (_events >= 0) {\n    #pragma omp parallel num_threads(${numThreads})`);
+      expect(other.net.source).toContain(`if (_ns >= 0) {\n    #pragma omp parallel num_threads(${numThreads})`);
       expect(other.net.source).toContain('if (rk_post >= _hi) break;');
     } else {
       expect(other.net.source).not.toContain('if (rk_post >= _hi) break;');
