@@ -43,7 +43,7 @@
  *   `poisson_generator` draws the same Poisson count per target and step). The library's
  *   `Binomial(n, p)` takes only global arguments and costs ≈5× more per draw; counts above
  *   `POISSON_KMAX` = 16 (probability 5·10⁻¹⁰ per neuron and step at the largest λ, L6E's 2.32:
- *   one count a bio-second in the whole network) are cut to 16.
+ *   about one count in 13 biological seconds of the whole network) are cut to 16.
  * - **Down-scaling** (`scale` < 1) keeps the in-degrees (the synapse count scales with the neuron
  *   count), as NEST's reference does with K_scaling = 1; it needs no compensation. With `kScale`
  *   < 1 the in-degrees shrink and, exactly as the reference, weights grow by 1/√kScale and a DC

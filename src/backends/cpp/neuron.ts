@@ -148,10 +148,9 @@ function target(pop: PopulationPlan, net: NetworkPlan, arrays: KernelArrays): Ne
 
 /** Source of `static void pop<id>_update(Net* N, int64_t step)`. */
 export function neuronKernel(pop: PopulationPlan, net: NetworkPlan, table: ArrayTable): string {
-  const d = pop.description;
   const arrays = new KernelArrays(table, true);
   const parts = neuronParts(pop, target(pop, net, arrays));
-  const globalOps = d.globalOps.map((g) => `const double _${g.op}_${g.variable}_g = ${arrays.need(`_${g.op}_${g.variable}`, 'pop', pop.id, `_${g.op}_${g.variable}`)}[0];`);
+  const globalOps = globalOpReads(pop, arrays);
   const head = (body: string[]) => [
     `static void pop${pop.id}_update(Net* N, int64_t step) {`,
     '  const double t = (double)step * dt;',
@@ -215,7 +214,7 @@ export function blockKernels(pop: PopulationPlan, net: NetworkPlan, table: Array
   const arrays = new KernelArrays(table, true);
   const parts = neuronParts(pop, target(pop, net, arrays));
   if (!maskedSpikeLoop.compatible(parts)) throw new InternalError(`population ${pop.name}: thread blocks without the masked spike loop`);
-  const globalOps = pop.description.globalOps.map((g) => `const double _${g.op}_${g.variable}_g = ${arrays.need(`_${g.op}_${g.variable}`, 'pop', pop.id, `_${g.op}_${g.variable}`)}[0];`);
+  const globalOps = globalOpReads(pop, arrays);
   for (const name of ['_spiked', '_last_spike', '_refr_left']) arrays.need(name, 'pop', pop.id, name);
   const hoisted = hoistGlobals(pop, arrays);
   const n = `${pop.size}LL`;
@@ -251,6 +250,11 @@ export function blockKernels(pop: PopulationPlan, net: NetworkPlan, table: Array
     '}',
   ];
   return [share.join('\n'), gather.join('\n')].join('\n\n');
+}
+
+/** The population's global operations (`mean(v)`, …) of the last step, read into locals `_<op>_<variable>_g`. */
+function globalOpReads(pop: PopulationPlan, arrays: KernelArrays): string[] {
+  return pop.description.globalOps.map((g) => `const double _${g.op}_${g.variable}_g = ${arrays.need(`_${g.op}_${g.variable}`, 'pop', pop.id, `_${g.op}_${g.variable}`)}[0];`);
 }
 
 /** Source of `static int pop<id>_stop(Net* N, int64_t step)`: the stop condition (any/all neurons). */

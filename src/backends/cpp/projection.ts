@@ -212,11 +212,18 @@ function weightType(proj: ProjectionPlan, table: ArrayTable): string {
 
 /** The inverse walk of the spikes `_src`/`_ns` through the derived arrays (`_iw`, the weights in inverse order, where `mirror`). */
 function inverseRows({ proj, table, target, event }: SpikeWalkInput, mirror: boolean): string[] {
-  return [
-    `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const ${weightType(proj, table)}* __restrict _iw = (const ${weightType(proj, table)}*)N->inv[${proj.id}].w;` : ''}`,
-    ...rowPrefetches(target, mirror),
-    ...inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]` }),
-  ];
+  return [inverseArrays(proj, table, mirror), ...inverseRowWalk(target, event, mirror)];
+}
+
+/** The declarations of the derived arrays an inverse walk reads: `_ipost`, and `_iw` where `mirror`. */
+function inverseArrays(proj: ProjectionPlan, table: ArrayTable, mirror: boolean): string {
+  const w = weightType(proj, table);
+  return `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const ${w}* __restrict _iw = (const ${w}*)N->inv[${proj.id}].w;` : ''}`;
+}
+
+/** One thread's walk of every spike's whole inverse row (the arrays declared), its rows prefetched. */
+function inverseRowWalk(target: LoopTarget, event: string[], mirror: boolean): string[] {
+  return [...rowPrefetches(target, mirror), ...inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]` })];
 }
 
 /**
@@ -278,9 +285,8 @@ function splitsPostRanks(proj: ProjectionPlan, net: NetworkPlan, threads: number
  * `[post.size × t / T, post.size × (t + 1) / T)` (`_lo`, `_hi`) and runs `body`. It forks only when
  * `work` (the step's spikes or ring entries, `eventsPerUnit` synapse events each) reaches the
  * threshold in events (`postRangeTuning`: lower into a population in thread blocks; at 0 the region
- * has no test), else the calling thread runs `serial`, the
- * one-thread walk (the same visits, without the range tests and searches), outside any OpenMP
- * region: a region with a false `if` clause still costs a runtime call and an outlined body reading
+ * has no test), else the calling thread runs `serial`, the one-thread walk (the same visits, without
+ * the range tests and searches), outside any OpenMP region: a region with a false `if` clause still costs a runtime call and an outlined body reading
  * its variables through a pointer, which made small networks slower on two threads than on one
  * (COBA 20 000: 0.319 against 0.292 s); the ranged body run over every rank still did (COBA 4000:
  * 0.055 against 0.047 s).
@@ -347,7 +353,7 @@ const postRangeStrategy: SpikeWalkStrategy = {
       ...indent(event),
       '}',
     ];
-    const arrays = `const int32_t* __restrict _ipost = N->inv[${proj.id}].post;${mirror ? ` const ${weightType(proj, table)}* __restrict _iw = (const ${weightType(proj, table)}*)N->inv[${proj.id}].w;` : ''}`;
+    const arrays = inverseArrays(proj, table, mirror);
     const postSize = net.populations[proj.post].size;
     const spikes = [...rowPrefetches(target, mirror, postSize), 'for (int64_t s = 0; s < _ns; s++) {', ...indent(row), '}'];
     if (w.share) return [...stepSpikes(w), arrays, threadRange(postSize), ...spikes];
@@ -357,8 +363,7 @@ const postRangeStrategy: SpikeWalkStrategy = {
       // One region per step, not a parallel loop: every thread walks all the spikes (its share of each
       // row). The step's spikes at the mean row length decide whether to fork (counting the rows'
       // events took a pass over the row pointers that small networks felt on two threads).
-      ...postRangeRegion(table.threads, net.populations[proj.post], '_ns', meanRow(proj, net), spikes,
-        [...rowPrefetches(target, mirror), ...inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]` })]),
+      ...postRangeRegion(table.threads, net.populations[proj.post], '_ns', meanRow(proj, net), spikes, inverseRowWalk(target, event, mirror)),
     ];
   },
   prepare: (proj, _net, table) => prepareKernel(proj, table, mirrorsWeights(proj)),
