@@ -1,15 +1,19 @@
 /**
  * The benchmark runner: times every benchmark network on every available backend in fresh
- * processes and, with `--peers`, runs our Brian2 scripts (bench/peers/*.py) in the same invocation.
+ * processes and, with `--peers`, runs our Brian2 scripts (bench/peers/*.py) and our ANNarchy 4.8
+ * scripts (bench/peers/annarchy/*.py) in the same invocation.
  *
  *   npm run bench -- [names…] [--backend js,wasm,cpp,webgpu] [--repeat 5] [--threads 1,2] [--peers]
- *                    [--peer-modes numpy,cython,cpp_standalone] [--peer-repeat K] [--peer-threads 1,2] [--quick]
+ *                    [--peer-modes numpy,cython,cpp_standalone,annarchy] [--peer-repeat K] [--peer-threads 1,2] [--quick]
  *                    [--out FILE] [--from FILE,…] [--render] [--publish] [--warm] [--bandwidth]
  *
  * Names: `coba`, `coba:N=20000`, `stdp:T=10000`, … (parameters are passed to the script as
  * `--N 20000`); none = the default set (see `defaultSpecs`). Every run is a new process:
  * `/usr/bin/time -f %M node --import tsx bench/<name>.ts …` (or `/usr/bin/python3
- * bench/peers/<name>.py --mode …`). The runner records the process's wall time and peak RSS and
+ * bench/peers/<name>.py --mode …`, or ANNarchy's venv python `bench/peers/annarchy/<name>.py
+ * --threads K`: peer mode `annarchy`, installed by bench/peers/install-annarchy.sh; the python is
+ * $NEURARCHY_ANNARCHY_PYTHON, else ~/.cache/neurarchy-peers/annarchy-4.8/venv/bin/python, and the
+ * mode is skipped with a message when it is missing). The runner records the process's wall time and peak RSS and
  * the script's `RESULT {json}` line (setup_s, build_s, run_s, check statistics), appends one JSON
  * line per run to `bench/results/<timestamp>.jsonl`, checks the statistics against the expected
  * values, and prints a Markdown table of medians [min–max] plus, with peers, neurarchy/peer ratios.
@@ -30,6 +34,10 @@ import { checkRecord } from './lib/checks.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PY = '/usr/bin/python3';
+/** The peer modes that are Brian2 code generation targets; `annarchy` is the other peer simulator. */
+const BRIAN2_MODES = new Set(['numpy', 'cython', 'cpp_standalone']);
+/** The peer modes that take `--peer-threads` (OpenMP). */
+const PEER_THREADED = new Set(['cpp_standalone', 'annarchy']);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|software|fallback|warp\b/i;
 /** The backends that take `--threads` (numThreads). */
@@ -114,7 +122,7 @@ export function defaultSpecs(quick: boolean): Spec[] {
 export function parseCli(argv: string[]): Options {
   const o: Options = {
     specs: [], backends: ['js', 'wasm', 'cpp', 'webgpu'], backendsExplicit: false, threads: [1], repeat: 5, peers: false,
-    peerModes: ['numpy', 'cython', 'cpp_standalone'], peerRepeat: -1, peerThreads: [1], quick: false, from: [],
+    peerModes: ['numpy', 'cython', 'cpp_standalone', 'annarchy'], peerRepeat: -1, peerThreads: [1], quick: false, from: [],
     render: false, publish: false, warm: false, bandwidth: false, timeout: 1800,
   };
   const names: string[] = [];
@@ -157,12 +165,14 @@ export function parseCli(argv: string[]): Options {
 
 /* ------------------------------------------------------------------ records */
 
+export type Simulator = 'neurarchy' | 'brian2' | 'annarchy';
+
 export interface RunRecord {
   kind: 'run';
   bench: string;             // the spec label, e.g. coba:N=20000
   model: string;             // script name
-  simulator: 'neurarchy' | 'brian2';
-  config: string;            // js | cpp | webgpu | brian2 numpy | …
+  simulator: Simulator;
+  config: string;            // js | cpp | webgpu | brian2 numpy | … | annarchy
   threads: number;
   rep: number;
   ok: boolean | null;        // statistics within the expected range (null: no expectation for this size/duration)
@@ -233,11 +243,34 @@ function specArgs(spec: Spec): string[] {
   return Object.entries(spec.params).flatMap(([k, v]) => [`--${k}`, v]);
 }
 
-interface Job { spec: Spec; simulator: 'neurarchy' | 'brian2'; config: string; backendOrMode: string; threads: number }
+interface Job { spec: Spec; simulator: Simulator; config: string; backendOrMode: string; threads: number }
+
+/**
+ * ANNarchy's python: $NEURARCHY_ANNARCHY_PYTHON, else the venv that bench/peers/install-annarchy.sh
+ * creates under $NEURARCHY_PEERS_HOME (default ~/.cache/neurarchy-peers).
+ */
+export function annarchyPython(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.NEURARCHY_ANNARCHY_PYTHON) return env.NEURARCHY_ANNARCHY_PYTHON;
+  const home = env.NEURARCHY_PEERS_HOME || path.join(env.HOME || os.homedir(), '.cache', 'neurarchy-peers');
+  return path.join(home, 'annarchy-4.8', 'venv', 'bin', 'python');
+}
+
+/**
+ * The environment of an ANNarchy process: its venv first on PATH and no pyenv shims, because
+ * ANNarchy's compile() runs CMake, which must find the venv's Python and Debian's numpy headers
+ * (a pyenv Python with numpy 2.x fails to compile). The scripts do the same themselves.
+ */
+export function annarchyEnv(python: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const bin = path.dirname(python);
+  const rest = (env.PATH ?? '/usr/local/bin:/usr/bin:/bin').split(path.delimiter).filter((p) => p && !p.includes('pyenv') && p !== bin);
+  const out: NodeJS.ProcessEnv = { PATH: [bin, ...rest].join(path.delimiter), PYTHONPATH: '', PYENV_VERSION: '' };
+  if (path.basename(path.dirname(bin)) === 'venv' || existsSync(path.join(bin, '..', 'pyvenv.cfg'))) out.VIRTUAL_ENV = path.dirname(bin);
+  return out;
+}
 
 async function runJob(job: Job, rep: number, o: Options, log: (r: RunRecord) => void): Promise<RunRecord> {
   const base = { kind: 'run' as const, bench: job.spec.label, model: job.spec.name, simulator: job.simulator, config: job.config, threads: job.threads, rep };
-  let cmd: string, args: string[], dir: string | undefined;
+  let cmd: string, args: string[], dir: string | undefined, env: NodeJS.ProcessEnv = {};
   if (job.simulator === 'neurarchy') {
     cmd = process.execPath;
     args = ['--import', 'tsx', `bench/${job.spec.name}.ts`, '--backend', job.backendOrMode, '--threads', String(job.threads), ...specArgs(job.spec)];
@@ -245,6 +278,11 @@ async function runJob(job: Job, rep: number, o: Options, log: (r: RunRecord) => 
       dir = mkdtempSync(path.join(os.tmpdir(), 'nb-cpp-')); // a cold build: g++ runs in every process
       args.push('--directory', dir);
     }
+  } else if (job.simulator === 'annarchy') {
+    // setup(num_threads=K); compile() builds cold in a fresh temporary folder of the script's.
+    cmd = annarchyPython();
+    args = [`bench/peers/annarchy/${job.spec.name}.py`, '--threads', String(job.threads), ...specArgs(job.spec)];
+    env = annarchyEnv(cmd);
   } else {
     cmd = PY;
     args = [`bench/peers/${job.spec.name}.py`, '--mode', job.backendOrMode, '--threads', String(job.threads), ...specArgs(job.spec)];
@@ -252,7 +290,7 @@ async function runJob(job: Job, rep: number, o: Options, log: (r: RunRecord) => 
   const git = gitState();
   const tStart = new Date().toISOString();
   const load1Start = os.loadavg()[0];
-  const p = await runProcess(cmd, args, o.timeout);
+  const p = await runProcess(cmd, args, o.timeout, env);
   if (dir) rmSync(dir, { recursive: true, force: true });
   const result = parseResult(p.stdout);
   const rec: RunRecord = {
@@ -292,6 +330,18 @@ async function backendAvailable(b: string, o: Options): Promise<string | undefin
 }
 
 function peerModeAvailable(mode: string): string | undefined {
+  if (mode === 'annarchy') {
+    const py = annarchyPython();
+    const hint = 'run bench/peers/install-annarchy.sh, or set NEURARCHY_ANNARCHY_PYTHON to a python with ANNarchy 4.8';
+    if (!existsSync(py)) return `ANNarchy 4.8 is not installed: no ${py} (${hint})`;
+    const v = spawnSync(py, ['-c', 'from importlib.metadata import version; print(version("ANNarchy"))'], { encoding: 'utf8', env: { ...process.env, ...annarchyEnv(py) } });
+    if (v.status !== 0) return `${py} has no ANNarchy (${hint})`;
+    if (!v.stdout.trim().startsWith('4.8')) return `${py} has ANNarchy ${v.stdout.trim()}, the scripts are written for 4.8 (${hint})`;
+    if (spawnSync('g++', ['--version']).status !== 0) return 'no C++ compiler (g++)';
+    if (spawnSync('cmake', ['--version']).status !== 0) return 'no cmake (apt-get install cmake)';
+    return undefined;
+  }
+  if (!BRIAN2_MODES.has(mode)) return `unknown peer mode (Brian2: ${[...BRIAN2_MODES].join(', ')}; or annarchy)`;
   const py = (code: string) => spawnSync(PY, ['-c', code], { encoding: 'utf8' });
   if (!existsSync(PY)) return `${PY} not found`;
   const b = py('import brian2');
@@ -322,6 +372,10 @@ export function gitState(): { commit?: string; src_dirty?: number } {
 export function environment(): Record<string, unknown> {
   const cpus = os.cpus();
   const brian2 = spawnSync(PY, ['-c', 'from importlib.metadata import version as v; print(v("Brian2") + ", numpy " + v("numpy"))'], { encoding: 'utf8' });
+  const annPy = annarchyPython();
+  const annarchy = existsSync(annPy)
+    ? spawnSync(annPy, ['-c', 'from importlib.metadata import version as v; print(v("ANNarchy"))'], { encoding: 'utf8', env: { ...process.env, ...annarchyEnv(annPy) } })
+    : undefined;
   return {
     kind: 'environment',
     date: new Date().toISOString(),
@@ -332,6 +386,7 @@ export function environment(): Record<string, unknown> {
     gxx: firstLine('g++', ['--version']),
     python: firstLine(PY, ['--version']),
     brian2: brian2.status === 0 ? brian2.stdout.trim() : undefined,
+    annarchy: annarchy?.status === 0 ? annarchy.stdout.trim() : undefined,
     load_avg: os.loadavg().map((x) => Number(x.toFixed(2))),
     ...gitState(),
   };
@@ -346,7 +401,7 @@ export interface Group {
   N?: number; simMs?: number;
 }
 
-const CONFIG_ORDER = ['js', 'wasm', 'cpp', 'webgpu', 'brian2 numpy', 'brian2 cython', 'brian2 cpp_standalone'];
+const CONFIG_ORDER = ['js', 'wasm', 'cpp', 'webgpu', 'brian2 numpy', 'brian2 cython', 'brian2 cpp_standalone', 'annarchy'];
 const configRank = (c: string) => { const i = CONFIG_ORDER.indexOf(c); return i < 0 ? 99 : i; };
 /** One measured configuration: records with the same key are repetitions of each other. */
 const configKey = (r: RunRecord) => `${r.bench}|${r.config}|${r.threads}`;
@@ -397,40 +452,65 @@ function medRange(x: number[]): string {
 
 const DEFAULT_T: Record<string, number> = { coba: 1000, cuba: 1000, izhikevich: 1000, rate: 1000, oja: 1000, stdp: 100000 };
 
-function annarchyQuote(g: Group): string {
-  if (g.simulator !== 'neurarchy' || g.N === undefined || g.simMs !== DEFAULT_T[g.model]) return '';
+/** The benchmarks that have a measured ANNarchy row (successful or not): no quoted figure for them. */
+export function annarchyMeasured(groups: Group[]): Set<string> {
+  return new Set(groups.filter((g) => g.simulator === 'annarchy').map((g) => g.bench));
+}
+
+/**
+ * ANNarchy's figure quoted from annarchy-figures.ts, only as a fallback: for a neurarchy row at the
+ * default simulated time whose benchmark has no measured ANNarchy row in these records.
+ */
+function annarchyQuote(g: Group, measured: Set<string>): string {
+  if (g.simulator !== 'neurarchy' || measured.has(g.bench) || g.N === undefined || g.simMs !== DEFAULT_T[g.model]) return '';
   const f = annarchyFigure(g.model, g.N, g.threads);
   return f ? `${fmt(f.run_s)} (build ${fmt(f.build_s)})` : '';
 }
 
+/** Whether any row of these groups shows a quoted ANNarchy figure (then the footnote is needed). */
+export function quotesAnnarchy(groups: Group[]): boolean {
+  const measured = annarchyMeasured(groups);
+  return groups.some((g) => annarchyQuote(g, measured) !== '');
+}
+
 export function mainTable(groups: Group[]): string {
+  const measured = annarchyMeasured(groups);
+  const quoted = groups.some((g) => annarchyQuote(g, measured) !== '');
   const L = [
-    '| benchmark | simulator | thr | n | run (s) median [min–max] | build (s) | process (s) | peak RSS (MB) | check | ok | ANNarchy 4.8 run (s), quoted¹ |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    `| benchmark | simulator | thr | n | run (s) median [min–max] | build (s) | process (s) | peak RSS (MB) | check | ok |${quoted ? ' ANNarchy 4.8 run (s), quoted¹ |' : ''}`,
+    `|---|---|---|---|---|---|---|---|---|---|${quoted ? '---|' : ''}`,
   ];
   for (const g of groups) {
     const ok = g.ok === true ? '✓' : g.ok === false ? `✗${g.checkFailed ? ` ${g.checkFailed}` : ''}` : '–';
     const n = g.failed ? `${g.n} (+${g.failed} failed)` : String(g.n);
     const run = g.ok === false && g.n ? `(${medRange(g.run)})` : medRange(g.run); // a wrong result's time is bracketed
-    L.push(`| ${g.bench} | ${g.config} | ${g.threads} | ${n} | ${run} | ${g.build.length ? fmt(median(g.build)) : '–'} | ${g.wall.length ? fmt(median(g.wall)) : '–'} | ${g.rss.length ? fmt(median(g.rss)) : '–'} | ${g.check.replace(/\|/g, '\\|')} | ${ok} | ${annarchyQuote(g)} |`);
+    L.push(`| ${g.bench} | ${g.config} | ${g.threads} | ${n} | ${run} | ${g.build.length ? fmt(median(g.build)) : '–'} | ${g.wall.length ? fmt(median(g.wall)) : '–'} | ${g.rss.length ? fmt(median(g.rss)) : '–'} | ${g.check.replace(/\|/g, '\\|')} | ${ok} |${quoted ? ` ${annarchyQuote(g, measured)} |` : ''}`);
   }
   return L.join('\n');
 }
 
-/** neurarchy's run_s (and process wall) median over each peer's, pair by pair. */
+/** A peer configuration's name in the ratio table's header. */
+const peerLabel = (config: string) => (config === 'annarchy' ? 'ANNarchy 4.8' : config);
+
+/**
+ * neurarchy's run_s (and process wall) median over each peer's, pair by pair: one column per
+ * measured peer configuration (Brian2's modes, ANNarchy), plus ANNarchy's quoted 1-thread figure
+ * for the benchmarks where ANNarchy was not measured.
+ */
 export function ratioTable(groups: Group[]): string | undefined {
-  const peers = groups.filter((g) => g.simulator === 'brian2' && g.n && g.ok !== false);
+  const peers = groups.filter((g) => g.simulator !== 'neurarchy' && g.n && g.ok !== false);
   const ours = groups.filter((g) => g.simulator === 'neurarchy' && g.n && g.ok !== false);
   if (!ours.length) return undefined;
   const modes = [...new Set(peers.map((g) => g.config))].sort((a, b) => configRank(a) - configRank(b));
-  const hasAnn = ours.some((g) => annarchyQuote(g));
+  const measured = annarchyMeasured(groups);
+  const hasAnn = ours.some((g) => annarchyQuote(g, measured));
   if (!modes.length && !hasAnn) return undefined;
-  const head = ['benchmark', 'neurarchy', 'thr', ...modes.map((m) => `÷ ${m} run (process)`), ...(hasAnn ? ['÷ ANNarchy 4.8 1t run (quoted¹)'] : [])];
+  const head = ['benchmark', 'neurarchy', 'thr', ...modes.map((m) => `÷ ${peerLabel(m)} run (process)`), ...(hasAnn ? ['÷ ANNarchy 4.8 1t run (quoted¹)'] : [])];
   const L = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   let rows = 0;
   for (const g of ours) {
     const cells = modes.map((m) => {
-      // Same thread count where the peer has it (cpp_standalone), else the peer's 1-thread run.
+      // Same thread count where the peer has it (cpp_standalone, ANNarchy), else the peer's 1-thread run.
       const p = peers.find((x) => x.bench === g.bench && x.config === m && x.threads === g.threads)
         ?? peers.find((x) => x.bench === g.bench && x.config === m && x.threads === 1);
       if (!p) return '';
@@ -438,7 +518,7 @@ export function ratioTable(groups: Group[]): string | undefined {
       return `${r.toFixed(2)} (${w.toFixed(2)})${p.threads !== g.threads ? ` vs ${p.threads}t` : ''}`;
     });
     let ann = '';
-    if (hasAnn && g.N !== undefined && g.simMs === DEFAULT_T[g.model]) {
+    if (hasAnn && !measured.has(g.bench) && g.N !== undefined && g.simMs === DEFAULT_T[g.model]) {
       const f = annarchyFigure(g.model, g.N, 1);
       if (f) ann = (median(g.run) / f.run_s).toFixed(2);
     }
@@ -454,7 +534,8 @@ export function renderMarkdown(records: RunRecord[], env: Record<string, unknown
   const out: string[] = [];
   if (env) {
     out.push(`Last invocation ${String(env.date).slice(0, 16).replace('T', ' ')} UTC, on ${env.os ?? env.host}, ${env.cpus} × ${env.cpu}, ${env.mem_gib} GiB; `
-      + `Node ${env.node}, ${env.gxx ?? 'no g++'}, Brian2 ${env.brian2 ?? 'not installed'} (${env.python ?? ''}); `
+      + `Node ${env.node}, ${env.gxx ?? 'no g++'}, Brian2 ${env.brian2 ?? 'not installed'} (${env.python ?? ''})`
+      + `${env.annarchy ? `, ANNarchy ${env.annarchy}` : ''}; `
       + `load average at the start ${(env.load_avg as number[] | undefined)?.join(' / ') ?? '?'}`
       + (env.commit ? `; commit ${env.commit}${env.src_dirty ? ` with ${env.src_dirty} files under src/ changed` : ''}` : '') + '.');
   }
@@ -469,7 +550,11 @@ export function renderMarkdown(records: RunRecord[], env: Record<string, unknown
   if (ratios) {
     out.push('Ratios: neurarchy\'s median run time ÷ the peer\'s (in brackets: the same for the whole process). Below 1 means neurarchy is faster.', '', ratios, '');
   }
-  out.push(`¹ ANNarchy is not run by this runner (bench/peers holds Brian2 versions of the networks only): its figures are quoted from ${ANNARCHY_SOURCE}, not measured in this run.`);
+  if (quotesAnnarchy(groups)) {
+    const some = annarchyMeasured(groups).size > 0;
+    out.push(`¹ ANNarchy was not run for ${some ? 'these benchmarks' : 'any benchmark'} in these records (peer mode \`annarchy\`: \`--peers\` with ANNarchy 4.8 installed by bench/peers/install-annarchy.sh): `
+      + `the figures marked ¹ are quoted from ${ANNARCHY_SOURCE}, not measured in this run.`);
+  }
   return out.join('\n');
 }
 
@@ -551,24 +636,28 @@ async function main(): Promise<void> {
     }
     if (o.peers) {
       for (const mode of o.peerModes) {
+        const ann = mode === 'annarchy';
+        const who = ann ? 'ANNarchy' : `Brian2 ${mode}`;
         const why = peerModeAvailable(mode);
-        if (why) { say(`skipping Brian2 ${mode}: ${why}`); continue; }
-        for (const t of mode === 'cpp_standalone' ? o.peerThreads : [1]) {
+        if (why) { say(`skipping ${who}: ${why}`); continue; }
+        for (const t of PEER_THREADED.has(mode) ? o.peerThreads : [1]) {
           for (const spec of o.specs) {
-            if (!existsSync(path.join(ROOT, 'bench', 'peers', `${spec.name}.py`))) continue;
-            if (spec.peerSkip?.includes(mode)) { say(`skipping Brian2 ${mode} for ${spec.label} (minutes per run; name it explicitly to run it)`); continue; }
-            jobs.push({ spec, simulator: 'brian2', config: `brian2 ${mode}`, backendOrMode: mode, threads: t });
+            if (!existsSync(path.join(ROOT, 'bench', 'peers', ...(ann ? ['annarchy'] : []), `${spec.name}.py`))) continue;
+            if (spec.peerSkip?.includes(mode)) { say(`skipping ${who} for ${spec.label} (minutes per run; name it explicitly to run it)`); continue; }
+            jobs.push(ann
+              ? { spec, simulator: 'annarchy', config: 'annarchy', backendOrMode: 'openmp', threads: t }
+              : { spec, simulator: 'brian2', config: `brian2 ${mode}`, backendOrMode: mode, threads: t });
           }
         }
       }
     }
     // Repetitions are interleaved (every job once, then again) so that a change of load spreads over all jobs.
     const reps = Math.max(o.repeat, o.peerRepeat);
-    const total = jobs.reduce((s, j) => s + (j.simulator === 'brian2' ? Math.min(o.peerRepeat, reps) : Math.min(o.repeat, reps)), 0);
+    const total = jobs.reduce((s, j) => s + (j.simulator !== 'neurarchy' ? Math.min(o.peerRepeat, reps) : Math.min(o.repeat, reps)), 0);
     let done = 0;
     for (let rep = 1; rep <= reps; rep++) {
       for (const job of jobs) {
-        if (rep > (job.simulator === 'brian2' ? o.peerRepeat : o.repeat)) continue;
+        if (rep > (job.simulator !== 'neurarchy' ? o.peerRepeat : o.repeat)) continue;
         done++;
         const rec = await runJob(job, rep, o, write);
         fresh.push(rec);

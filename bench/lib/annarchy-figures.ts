@@ -1,9 +1,13 @@
 /**
  * ANNarchy 4.8.2.6's figures on this machine type, as measured by the peer study and published in
  * ../shared/bench/RESULTS.md ("Results" table: Debian 12, 2 vCPUs AMD EPYC, g++ 12.2 `-O3
- * -march=native`, double precision, medians of 3 fresh processes, quiet machine). ANNarchy is not
- * installed here, so `bench/run.ts` quotes these beside its own measurements and labels them as
- * quoted, never as measured in the same run.
+ * -march=native`, double precision, medians of 3 fresh processes, quiet machine).
+ *
+ * Only a fallback: `bench/run.ts` runs ANNarchy itself (peer mode `annarchy`, our scripts in
+ * bench/peers/annarchy/, installed by bench/peers/install-annarchy.sh), and its measured rows
+ * replace these. A benchmark without a measured ANNarchy row (ANNarchy not installed, not among
+ * `--peer-modes`, or older records rendered with `--from … --render`) gets these figures, labelled
+ * as quoted, never as measured in the same run.
  */
 export const ANNARCHY_SOURCE = '../shared/bench/RESULTS.md (ANNarchy 4.8.2.6, medians of 3, same machine type)';
 
