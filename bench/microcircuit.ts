@@ -36,7 +36,7 @@ b.monitor?.start();
 t0 = performance.now();
 await b.net.simulate(a.T);
 const run = (performance.now() - t0) / 1000;
-const mem = synapseMemory(b);
+const mem = synapseMemory(b, a.precision as 'float64' | 'float32');
 emit({
   model: 'microcircuit', backend: a.backend, threads: a.threads, precision: a.precision, N: b.N, dt: b.dt, sim_ms: a.T, seed: a.seed,
   scale: a.scale, kScale: a.kScale, background: a.background, presim_ms: a.presim,

@@ -398,12 +398,13 @@ export function populationRates(b: Microcircuit, durationMs: number, spikes = b.
 /**
  * Synapse memory: the bytes of the arrays the projections hold (connectivity: post ranks, row
  * pointers, pre ranks, delays in steps; attributes: `w`; after compile, also every derived
- * per-synapse or per-dendrite array the backend keeps in the projection's state), against the
- * storage floor of n_syn × (4 B index + 8 B float64 weight + 4 B int32 delay) = 16 B per synapse.
- * Native-only arrays of the cpp backend (delay rings, inverse tables outside `state`) are not
- * counted; the process's peak RSS covers them.
+ * per-synapse or per-dendrite array the backend keeps in the projection's state, and the derived
+ * copies it keeps outside (`Engine.derivedBytes`: the cpp spike walks' inverse post ranks and
+ * weights)), against the storage floor of n_syn × (4 B index + 8 B float64 weight, 4 B in float32,
+ * + 4 B int32 delay) per synapse. Counted as held now: arrays a backend freed between runs (the cpp
+ * backend's compact projections, `SynapseState`) are not read, which would write them back.
  */
-export function synapseMemory(b: Microcircuit): { n_syn: number; syn_bytes: number; syn_bytes_per_syn: number; syn_floor_bytes: number; syn_over_floor: number } {
+export function synapseMemory(b: Microcircuit, precision: 'float64' | 'float32' = 'float64'): { n_syn: number; syn_bytes: number; syn_bytes_per_syn: number; syn_floor_bytes: number; syn_over_floor: number; syn_derived_bytes: number } {
   let bytes = 0, nSyn = 0, floor = 0;
   // An array reachable twice (the connectivity's and the state's) is counted once.
   const seen = new Map<ArrayBufferLike, Set<number>>();
@@ -418,11 +419,15 @@ export function synapseMemory(b: Microcircuit): { n_syn: number; syn_bytes: numb
   for (const p of b.projections) {
     nSyn += p.nbSynapses;
     // An int32 index, a weight (8 bytes, or 4 in precision 'float32') and an int32 delay per synapse.
-    const w = p.state.get('w');
-    floor += p.nbSynapses * (8 + (w instanceof Float32Array ? 4 : 8));
+    floor += p.nbSynapses * (8 + (precision === 'float32' ? 4 : 8));
     const c = p.connectivity;
-    if (c) { add(c.postRanks); add(c.rowPtr); add(c.preRanks); if (typeof c.delaySteps !== 'number') add(c.delaySteps); }
-    for (const a of p.state.values()) add(a);
+    // The pre ranks read through the state map once a backend freed them (not read here: see above).
+    const ownPreRanks = c && !Object.getOwnPropertyDescriptor(c, 'preRanks')?.get;
+    if (c) { add(c.postRanks); add(c.rowPtr); if (ownPreRanks) add(c.preRanks); if (typeof c.delaySteps !== 'number') add(c.delaySteps); }
+    // Map's own iteration: the arrays held now, without writing freed ones back.
+    for (const a of Map.prototype.values.call(p.state)) add(a);
   }
-  return { n_syn: nSyn, syn_bytes: bytes, syn_bytes_per_syn: bytes / nSyn, syn_floor_bytes: floor, syn_over_floor: bytes / floor };
+  const derived = b.net.engine?.derivedBytes?.() ?? 0;
+  bytes += derived;
+  return { n_syn: nSyn, syn_bytes: bytes, syn_bytes_per_syn: bytes / nSyn, syn_floor_bytes: floor, syn_over_floor: bytes / floor, syn_derived_bytes: derived };
 }

@@ -23,6 +23,7 @@ import { localFunction, type UserFunction } from './functions.js';
 import type { AttributeProperties, ModelArgNames } from './attribute-names.js';
 import type { Sampler } from '../random/types.js';
 import type { StructuralRuleOptions } from '../structural/rules.js';
+import { SynapseState } from './synapse-state.js';
 
 /** What a projection connects: a population or a view of one (`pop.slice(0, 10)`). */
 export type PopulationLike = Population | PopulationView;
@@ -75,8 +76,12 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
   readonly description: SynapseDescription;
   /** The network the projection belongs to. */
   readonly network: NetworkLike;
-  /** @internal attribute arrays: local = per synapse, semiglobal = per dendrite, global = 1. */
-  state = new Map<string, StateArray>();
+  /**
+   * @internal attribute arrays: local = per synapse, semiglobal = per dendrite, global = 1. A backend
+   * may take the per-synapse arrays out between runs (`SynapseState`): the connectivity's pre ranks
+   * are then read through this map.
+   */
+  state: Map<string, StateArray> = new SynapseState((names) => { if (names.has('_pre_rank')) this.#preRanksThroughState(); });
   /** @internal the connectivity (post-major CSR), once a connector ran. */
   connectivity?: ConnectivityData;
   /** Synaptic transmission on/off: when off the projection adds nothing to the post-synaptic neurons. */
@@ -179,7 +184,20 @@ export class ProjectionClass<A extends string = string> extends ConnectorMethods
   /** Number of synapses (of a procedural projection: counted by drawing its rows, once). */
   get nbSynapses(): number {
     const c = this.requireConnected();
-    return c.procedural ? proceduralCounts(c.procedural).synapses : c.preRanks.length;
+    // From the row pointers: reading the pre ranks would put back arrays a backend freed (SynapseState).
+    return c.procedural ? proceduralCounts(c.procedural).synapses : c.rowPtr[c.rowPtr.length - 1] ?? 0;
+  }
+
+  /**
+   * The connectivity's pre ranks become a read of `_pre_rank` in the state map (the same array since
+   * compile()), so that no second reference keeps them in memory while a backend has freed them.
+   * After dispose(), the state map refuses the read with its message.
+   */
+  #preRanksThroughState(): void {
+    const c = this.connectivity;
+    if (!c || Object.getOwnPropertyDescriptor(c, 'preRanks')?.get) return;
+    const plain = (value: Int32Array) => Object.defineProperty(c, 'preRanks', { value, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(c, 'preRanks', { get: () => this.state.get('_pre_rank') as Int32Array, set: plain, enumerable: true, configurable: true });
   }
   /** Ranks (in the post population) of the neurons that have a dendrite, in dendrite order. */
   get postRanks(): number[] { return Array.from(this.requireStored('its post-synaptic ranks').postRanks); }

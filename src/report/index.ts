@@ -144,7 +144,7 @@ function synapseCount(proj: Projection): string {
   const rule = proj.connectivity?.procedural;
   // Not stored: the expected number.
   if (rule) return `≈ ${expectedSynapses(rule)} (procedural)`;
-  return String(proj.connectivity?.preRanks.length ?? 0);
+  return String(proj.connectivity ? proj.nbSynapses : 0);
 }
 /** The connector's name (when the projection was connected by one, not loaded), density and delays. */
 function connectorOf(proj: Projection): string {

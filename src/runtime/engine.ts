@@ -92,6 +92,8 @@ export interface Engine {
   stopCondition(popId: number, step: number): boolean;
   /** A projection's delays changed (values only: the ring sizes may grow). */
   delaysChanged(projId: number): void;
+  /** @internal bytes of the arrays the engine keeps outside the state maps (derived copies of the synapses), for memory figures. */
+  derivedBytes?(): number;
   /** The user wrote an attribute (backends holding device copies upload it). */
   attributeWritten?(owner: 'pop' | 'proj', id: number, name: string): void;
   /**

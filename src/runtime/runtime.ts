@@ -25,6 +25,7 @@ import { FiringRateWindows } from './firing-rate.js';
 import { startProgress } from './progress.js';
 import { NumericsCheck, describeNonFinite, type NumericsMode } from './numerics.js';
 import { disposedState, lostState } from './dispose.js';
+import { SynapseState } from '../core/synapse-state.js';
 import type { StateArray } from '../core/values.js';
 import type { ConnectivityChange } from '../structural/change.js';
 import { rewireProjection } from '../structural/rewire.js';
@@ -113,7 +114,6 @@ export class Runtime {
     this.#enabled = Uint8Array.from(pops, (p) => (p.enabled ? 1 : 0));
     this.#firingRates = new FiringRateWindows(pops, this.#dt);
     for (const [pop, window] of this.#pendingFiringRates) this.#firingRates.set(pop, window);
-    this.#snapshotInitialValues();
     const backend = await loadBackend(request.backend, request.backendOptions);
     this.#engine = await guardCompile(models, () => backend.build({
       plan,
@@ -122,6 +122,8 @@ export class Runtime {
       networkId: host.id,
     }));
     this.#plan = plan;
+    // After the engine's build, which copies the state and changes no value.
+    this.#snapshotInitialValues();
     for (const m of host.monitors) m.compiled();
   }
 
@@ -143,13 +145,26 @@ export class Runtime {
     };
   }
 
+  /**
+   * The values reset() puts back. Arrays the engine took out of a projection's state (the cpp
+   * backend's compact projections, `SynapseState`) are copied when they are first put back: no
+   * kernel writes them, so until then they hold these values, and a write reads them first. The
+   * microcircuit's 3·10⁸ weights are then not held twice.
+   */
   #snapshotInitialValues(): void {
+    // A typed copy, not Float64Array.from (its iterator path took 1.3 s for the 5.9·10⁷ weights of the microcircuit at scale 0.2).
+    const copy = (arr: ArrayLike<number>) => (arr instanceof Float64Array ? arr.slice() : new Float64Array(arr));
     for (const obj of [...this.#host.populations, ...this.#host.projections]) {
       const snap = new Map<string, Float64Array>();
+      const st = obj.state;
+      const deferred = st instanceof SynapseState ? obj.description.attributes.filter((a) => st.defers(a.name)).map((a) => a.name) : [];
       for (const a of obj.description.attributes) {
-        const arr = obj.state.get(a.name);
-        // A typed copy, not Float64Array.from (its iterator path took 1.3 s for the 5.9·10⁷ weights of the microcircuit at scale 0.2).
-        if (arr) snap.set(a.name, arr instanceof Float64Array ? arr.slice() : new Float64Array(arr as ArrayLike<number>));
+        if (deferred.includes(a.name)) continue;
+        const arr = st.get(a.name);
+        if (arr) snap.set(a.name, copy(arr));
+      }
+      if (deferred.length > 0 && st instanceof SynapseState) {
+        st.afterRestore(() => { for (const n of deferred) { const arr = st.peek(n); if (arr) snap.set(n, copy(arr)); } });
       }
       this.#initial.set(obj, snap);
     }
@@ -308,8 +323,10 @@ export class Runtime {
       for (const p of host.projections) {
         this.#restore(p);
         resetSynapseState(this.#plan!, p);
-        // Backends keep derived copies of the weights (cpp's inverse-ordered copy): signal the writes.
-        for (const a of p.description.attributes) this.attributeWritten(p, 'proj', a.name);
+        // Backends keep derived copies of the weights (cpp's inverse-ordered copy): signal the writes
+        // (not of arrays still taken out of the state: never written since compile, nothing was restored).
+        const st = p.state;
+        for (const a of p.description.attributes) if (!(st instanceof SynapseState && st.defers(a.name))) this.attributeWritten(p, 'proj', a.name);
       }
     } else if (options.projections) for (const p of host.projections) this.#restore(p, undefined, (n) => n !== 'w');
     if (options.monitors) for (const m of host.monitors) m.reset();

@@ -71,6 +71,11 @@ export class ArrayTable {
     return k;
   }
 
+  /** Whether a kernel generated so far uses the array (it has a slot). */
+  has(owner: ArraySlot['owner'], id: number, name: string): boolean {
+    return this.#index.has(`${owner}:${id}:${name}`);
+  }
+
   /** `(T*)N->a[k]`, the pointer of a slot. */
   ptr(owner: ArraySlot['owner'], id: number, name: string, type?: CType): string {
     const k = this.slot(owner, id, name, type);

@@ -30,6 +30,8 @@ import { FLAGS_PER_PROJECTION, writeProjectionFlags } from '../kernels/switches.
 import type { ArraySlot } from './arrays.js';
 import { checkFits, formatBytes } from '../../runtime/memory.js';
 import { InternalError, NetworkError } from '../../errors.js';
+import { SynapseState } from '../../core/synapse-state.js';
+import { RESTORED_ARRAYS } from './projection.js';
 
 type Typed = Float64Array | Float32Array | Int32Array | Uint8Array;
 const CTORS = { f64: Float64Array, f32: Float32Array, i32: Int32Array, u8: Uint8Array } as const;
@@ -55,7 +57,23 @@ export interface CppEngineInfo {
   threads: number;
   /** Seconds spent generating the source. */
   generateSeconds: number;
+  /** Projections whose post-major synapse arrays the engine may free between runs (`GeneratedSource.compact`). */
+  compact?: readonly number[];
 }
+
+/** Whether every dendrite lists its pre-synaptic ranks in ascending order (what `nx_restore` writes back). */
+function ascendingDendrites(rowPtr: Int32Array, preRanks: Int32Array): boolean {
+  for (let i = 0; i + 1 < rowPtr.length; i++) {
+    for (let k = rowPtr[i] + 1; k < rowPtr[i + 1]; k++) if (preRanks[k] < preRanks[k - 1]) return false;
+  }
+  return true;
+}
+
+/** A compact projection: the slots of its {@link RESTORED_ARRAYS}, and their lengths while they are freed. */
+interface CompactArrays { map: SynapseState; slots: number[]; rowPtrSlot: number; freed?: number[] }
+
+/** Arrays this small may live in V8's heap, which moves them: always copied into C memory. */
+const LEND_MIN_BYTES = 4096;
 
 export class CppEngine implements Engine {
   readonly backend = 'cpp' as const;
@@ -73,6 +91,22 @@ export class CppEngine implements Engine {
   readonly #adopted = new WeakMap<Typed, Typed>();
   /** Whether the derived arrays (inverse post ranks, inverse-ordered weights) must be rebuilt before the next run. */
   #stale = true;
+  /** The C block of each view this engine made in C memory (what freeing a compact projection's arrays frees). */
+  readonly #blocks = new WeakMap<Typed, Allocation>();
+  /** Views whose C memory was freed while the engine lives (a compact projection's arrays): never bound again. */
+  readonly #freedViews = new WeakSet<Typed>();
+  /**
+   * Compact projections by id: after each `prepare` their post-major synapse arrays are freed (the
+   * spike walk reads its pre-major copies, which hold every value) and the state map defers them;
+   * the first read of one, or the next `prepare`, writes them back (`nx_restore`).
+   */
+  readonly #compact = new Map<number, CompactArrays>();
+  /**
+   * JavaScript arrays of compact projections bound as they are for one prepare, not copied into C
+   * memory (that prepare reads them; then they are dropped, or copied where they must stay): a
+   * network's synapses are then never in memory three times while it compiles.
+   */
+  readonly #lent = new WeakSet<Typed>();
   /** C memory not freed yet (what `dispose()` frees; the collector frees blocks whose views died). */
   readonly #live = new Set<Allocation>();
   #disposed = false;
@@ -97,6 +131,7 @@ export class CppEngine implements Engine {
     this.#bindOwn(NET_SLOTS.constants, new Float64Array(Math.max(1, input.constants.length)));
     this.#bindOwn(NET_SLOTS.enabled, new Uint8Array(Math.max(1, input.enabled.length)));
     this.#bindOwn(NET_SLOTS.flags, new Int32Array(Math.max(1, FLAGS_PER_PROJECTION * input.switches.length)));
+    for (const id of info.compact ?? []) this.#makeCompact(id);
     this.#sync();
   }
 
@@ -131,6 +166,7 @@ export class CppEngine implements Engine {
     this.#live.add(a);
     registry.register(buffer, a, a);
     this.#owned.set(view, ptr);
+    this.#blocks.set(view, a);
     return { view, ptr, block: a };
   }
 
@@ -171,23 +207,125 @@ export class CppEngine implements Engine {
     for (let k = 3; k < this.#slots.length; k++) {
       const s = this.#slots[k];
       const map = this.#map(s);
+      // A compact projection's freed arrays: written back before any prepare (below) or read.
+      if (map instanceof SynapseState && map.deferred && this.#compact.get(s.id)?.slots.includes(k)) continue;
       const arr = map.get(s.name) as Typed | undefined;
       if (arr === this.#bound[k]) continue;
       if (arr === undefined) throw new InternalError(`cpp backend: array '${s.name}' of ${s.owner} ${s.id} does not exist`);
       const Ctor = CTORS[s.type];
       if (!(arr instanceof Ctor)) throw new InternalError(`cpp backend: array '${s.name}' of ${s.owner} ${s.id} is a ${arr.constructor.name}, expected ${Ctor.name}`);
+      if (this.#freedViews.has(arr)) throw new InternalError(`cpp backend: the freed ${this.#describe(s)} was put back in its state map`);
       let view = this.#owned.has(arr) ? arr : this.#adopted.get(arr);
-      if (!view) {
-        view = this.#allocView(s.type, arr.length, this.#describe(s)).view;
-        view.set(arr as never);
-        this.#adopted.set(arr, view);
-      }
-      map.set(s.name, view);
-      this.#bound[k] = view;
-      this.#lib.bind(this.#net, k, this.#owned.get(view), view.length);
+      if (view && this.#freedViews.has(view)) view = undefined;
       this.#stale = true;
+      if (!view && arr.byteLength >= LEND_MIN_BYTES && this.#compact.get(s.id)?.slots.includes(k) && s.owner === 'proj') {
+        // Read in place by this sync's prepare (a synchronous call: nothing moves or collects it meanwhile).
+        this.#lent.add(arr);
+        this.#bound[k] = arr;
+        this.#lib.bind(this.#net, k, arr, arr.length);
+        continue;
+      }
+      this.#adopt(k, map, arr, view);
     }
-    if (this.#stale) { this.#lib.prepare(this.#net); this.#stale = false; }
+    if (this.#stale) {
+      // prepare reads the post-major arrays: write back the freed ones first, free them again after.
+      for (const c of this.#compact.values()) c.map.undefer();
+      this.#lib.prepare(this.#net);
+      this.#stale = false;
+      for (const id of this.#compact.keys()) this.#freeCompact(id);
+    }
+  }
+
+  /** Binds slot `k` to `view`, or to a copy of `arr` in C memory: the state map holds what is bound. */
+  #adopt(k: number, map: Map<string, unknown>, arr: Typed, view?: Typed): void {
+    const s = this.#slots[k];
+    if (!view) {
+      view = this.#allocView(s.type, arr.length, this.#describe(s)).view;
+      view.set(arr as never);
+      this.#adopted.set(arr, view);
+    }
+    map.set(s.name, view);
+    this.#bound[k] = view;
+    this.#lib.bind(this.#net, k, this.#owned.get(view), view.length);
+  }
+
+  /** Makes projection `id` compact where its connectivity allows writing its arrays back exactly. */
+  #makeCompact(id: number): void {
+    const map = this.#input.state.projections[id];
+    if (!(map instanceof SynapseState)) return;
+    const slotOf = (name: string) => this.#slots.findIndex((s) => s.owner === 'proj' && s.id === id && s.name === name);
+    const slots = RESTORED_ARRAYS.map(slotOf), rowPtrSlot = slotOf('_row_ptr');
+    if (slots.some((k) => k < 0) || rowPtrSlot < 0) return;
+    this.#compact.set(id, { map, slots, rowPtrSlot });
+  }
+
+  /**
+   * Frees the post-major arrays of compact projection `id` (after a prepare: its pre-major copies
+   * hold every value): arrays this engine holds in C memory or lent for the prepare, each bound to
+   * one slot, where every dendrite lists its pre ranks in ascending order (what `nx_restore` writes
+   * back; checked at every free, as a load() may bring other connectivity). Else lent arrays are copied.
+   */
+  #freeCompact(id: number): void {
+    const c = this.#compact.get(id)!;
+    if (c.freed) return;
+    const views = c.slots.map((k) => this.#bound[k]);
+    const alone = (v: Typed | undefined) => v !== undefined && (this.#blocks.has(v) || this.#lent.has(v)) && this.#bound.indexOf(v) === this.#bound.lastIndexOf(v);
+    const rowPtr = this.#bound[c.rowPtrSlot], preRanks = views[0];
+    if (!views.every(alone) || !(rowPtr instanceof Int32Array) || !(preRanks instanceof Int32Array) || preRanks.length === 0 || !ascendingDendrites(rowPtr, preRanks)) {
+      c.slots.forEach((k, i) => { if (this.#lent.has(views[i]!)) { this.#lent.delete(views[i]!); this.#adopt(k, c.map, views[i]!); } });
+      return;
+    }
+    c.map.defer(RESTORED_ARRAYS, this.#restorer(id));
+    c.freed = views.map((v) => v!.length);
+    c.slots.forEach((k, i) => {
+      const v = views[i]!;
+      this.#lib.bind(this.#net, k, null, 0);
+      this.#bound[k] = undefined;
+      // A lent array is the user's or the runtime's JavaScript memory: only dropped from the map.
+      if (this.#lent.delete(v)) return;
+      const block = this.#blocks.get(v)!;
+      this.#freedViews.add(v);
+      registry.unregister(block);
+      freeAllocation(block);
+    });
+  }
+
+  /**
+   * The state map's function that writes projection `id`'s arrays back, made in a scope of its own:
+   * a closure made in `#freeCompact` would share its context, which holds the freed views' arrays.
+   */
+  #restorer(id: number): () => void {
+    return () => this.#restoreCompact(id);
+  }
+
+  /** Writes compact projection `id`'s freed arrays back into fresh C memory (`nx_restore`) and into its state map. */
+  #restoreCompact(id: number): void {
+    const c = this.#compact.get(id)!;
+    const what = `projection '${this.#input.plan.projections[id].name}'`;
+    if (this.#disposed) throw new NetworkError(`${what} belongs to a network that was disposed (net.dispose()): its synapses are freed.`);
+    if (!c.freed) return;
+    const made: { view: Typed; ptr: unknown; block?: Allocation }[] = [];
+    try {
+      c.slots.forEach((k, i) => {
+        const m = this.#allocView(this.#slots[k].type, c.freed![i], this.#describe(this.#slots[k]));
+        made.push(m);
+        this.#lib.bind(this.#net, k, m.ptr, m.view.length);
+      });
+      if (this.#lib.restore(this.#net, id) !== 0) {
+        throw new NetworkError(`cpp backend, network ${this.#input.networkId}: the system refused memory to write back the synapses of ${what} (out of memory). Free memory (dispose() networks no longer used), or use a smaller model.`);
+      }
+    } catch (e) {
+      for (const [i, m] of made.entries()) {
+        this.#lib.bind(this.#net, c.slots[i], null, 0);
+        if (m.block) { registry.unregister(m.block); freeAllocation(m.block); }
+      }
+      throw e;
+    }
+    c.slots.forEach((k, i) => {
+      c.map.set(this.#slots[k].name, made[i].view as Float64Array | Float32Array | Int32Array);
+      this.#bound[k] = made[i].view;
+    });
+    c.freed = undefined;
   }
 
   run(start: number, count: number): void {
@@ -225,6 +363,11 @@ export class CppEngine implements Engine {
   stopCondition(popId: number, step: number): boolean {
     this.#sync();
     return this.#lib.stop(this.#net, popId, step) !== 0;
+  }
+
+  /** @internal the spike walks' inverse copies in C memory (not in any state map). */
+  derivedBytes(): number {
+    return this.#lib.derivedBytes(this.#net);
   }
 
   delaysChanged(projId: number): void {
@@ -281,13 +424,13 @@ export function createCppBackend(options: BackendOptions): Backend {
       const threads = Math.max(1, Math.floor(options.numThreads ?? 1));
       await warnIfOversubscribed(threads, 'cpp', input.networkId);
       const t0 = performance.now();
-      const { source, slots } = generateCpp(input.plan, { threads });
+      const { source, slots, compact } = generateCpp(input.plan, { threads });
       const generateSeconds = (performance.now() - t0) / 1000;
       const library = await buildLibrary(source, {
         directory: options.directory, compiler: options.compiler, compilerFlags: options.compilerFlags, threads,
       });
       const lib = loadLibrary(library.path);
-      return new CppEngine(input, lib, source, slots, { library, threads, generateSeconds });
+      return new CppEngine(input, lib, source, slots, { library, threads, generateSeconds, compact });
     },
   };
 }

@@ -21,7 +21,7 @@ import { cppSpelling, cDouble, CPP_HELPERS, cppDialect } from './spelling.js';
 import { neuronKernel, stopConditionKernel } from './neuron.js';
 import { runsInThreadBlocks } from '../kernels/thread-blocks.js';
 import { stepRegion } from './step-region.js';
-import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel, spikeWalkFor } from './projection.js';
+import { rateTransmissionKernel, spikeTransmissionKernel, synapseUpdateKernel, postEventKernel, spikeWalkFor, RESTORED_ARRAYS, derivedBytes } from './projection.js';
 import { randomKernel, globalOpsKernel, delayKernel } from './phases.js';
 import { specialPopulationKernel, specialProjectionKernel, SPECIAL_HELPERS } from './special.js';
 import { InternalError } from '../../errors.js';
@@ -33,6 +33,12 @@ export interface GeneratedSource {
   source: string;
   /** The arrays the kernels use, in slot order (slots 0–2: constants, enabled flags, projection flags). */
   slots: ArraySlot[];
+  /**
+   * Projections whose post-major synapse arrays ({@link RESTORED_ARRAYS}) only `prepare` reads: its
+   * derived arrays hold every synapse (post rank and weight), and `nx_restore` writes the arrays back
+   * from them, so the engine may free them between runs.
+   */
+  compact: number[];
 }
 
 /** Slots of the engine's own arrays. */
@@ -160,10 +166,21 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
     clear: (id, name, whole) => (whole ? `memset(${T.ptr('pop', id, name)}, 0, sizeof(double) * ${T.len('pop', id, name)});` : `${T.ptr('pop', id, name)}[0] = 0;`),
   }).map((lines) => indent(lines));
 
+  // Stages 0 and 1 in one OpenMP region where they allow it (`step-region.ts`), for nx_run; before
+  // the walks' derived arrays, so that `compact` below sees every kernel's arrays.
+  const region = stepRegion(plan, T);
   const prepares: string[] = [];
+  const restores: string[] = [];
+  const compact: number[] = [];
+  const derived: string[] = [];
   for (const proj of plan.projections) {
-    const prepare = proj.type === 'spike' && !proj.special ? spikeWalkFor(proj, plan, T.threads).prepare?.(proj, plan, T) : undefined;
-    if (prepare) { kernels.push(prepare); prepares.push(`  proj${proj.id}_prepare(N);`); }
+    const walk = proj.type === 'spike' && !proj.special ? spikeWalkFor(proj, plan, T.threads) : undefined;
+    // No kernel but `prepare` reads the post-major synapse arrays: the engine may free them between runs.
+    const unread = RESTORED_ARRAYS.every((name) => !T.has('proj', proj.id, name));
+    const prepare = walk?.prepare?.(proj, plan, T);
+    if (prepare) { kernels.push(prepare); prepares.push(`  proj${proj.id}_prepare(N);`); derived.push(`  ${derivedBytes(proj, T)}`); }
+    const restore = unread ? walk?.restore?.(proj, plan, T) : undefined;
+    if (restore) { kernels.push(restore); restores.push(`    case ${proj.id}: return proj${proj.id}_restore(N);`); compact.push(proj.id); }
   }
   const nproj = Math.max(1, plan.projections.length);
   const npop = Math.max(1, plan.populations.length);
@@ -175,8 +192,6 @@ export function generateCpp(plan: NetworkPlan, options: { threads?: number } = {
   const blockPops = plan.populations.filter((p) => !p.special && runsInThreadBlocks(p, T.threads));
   const blocks = blockPops.length > 0;
   const blockAlloc = blockPops.map((p) => `  N->blocks[${p.id}] = (int32_t*)nx_aalloc(sizeof(int32_t) * ${p.size}LL);`);
-  // Stages 0 and 1 in one OpenMP region where they allow it (`step-region.ts`), for nx_run.
-  const region = stepRegion(plan, T);
   const stage = (n: number, body: string[]) => [
     `static void nx_stage${n}(Net* N, int64_t step) {`,
     '  const uint8_t* EN = (const uint8_t*)N->a[NX_ENABLED]; (void)EN;',
@@ -221,6 +236,16 @@ void nx_bind(Net* N, int32_t slot, void* p, int64_t n) { N->a[slot] = p; N->n[sl
 void nx_set_seed(Net* N, int64_t seed) { N->seed = (uint32_t)seed; }
 void nx_prepare(Net* N) {
 ${prepares.join('\n')}
+}
+int64_t nx_derived_bytes(Net* N) {
+  int64_t b = 0;
+${derived.join('\n')}
+  (void)N; return b;
+}
+int32_t nx_restore(Net* N, int32_t proj) {
+  switch (proj) {${restores.map((r) => `\n${r}`).join('')}
+    default: (void)N; return 2;
+  }
 }
 void nx_grow_ring(Net* N, int32_t proj, int64_t D) {
   NxRing* r = &N->rings[proj];
@@ -295,5 +320,5 @@ ${stops.join('\n')}
     prelude,
     network,
   ].join('\n\n');
-  return { source, slots: T.slots };
+  return { source, slots: T.slots, compact };
 }

@@ -39,6 +39,10 @@ export interface NativeLibrary {
   growRing(net: Pointer, proj: number, length: number): void;
   /** Rebuilds the derived arrays (inverse post ranks, inverse-ordered weights) from the bound ones. */
   prepare(net: Pointer): void;
+  /** Writes a compact projection's post-major arrays back from its derived arrays into the bound slots (0; 1: out of memory). */
+  restore(net: Pointer, proj: number): number;
+  /** Bytes of the derived arrays the network holds outside the slots (the spike walks' inverse copies). */
+  derivedBytes(net: Pointer): number;
   /** Native spike log of a population: switch it on/off; read (copies) and clear it. */
   logOn(net: Pointer, pop: number, on: boolean): void;
   logTake(net: Pointer, pop: number): { steps: Float64Array; ranks: Int32Array } | undefined;
@@ -104,6 +108,8 @@ export function loadLibrary(file: string): NativeLibrary {
   const grow = f('void nx_grow_ring(void* N, int32_t proj, int64_t D)');
   const numSlots = f('int32_t nx_num_slots(void)');
   const prepare = f('void nx_prepare(void* N)');
+  const restore = f('int32_t nx_restore(void* N, int32_t proj)');
+  const derivedBytes = f('int64_t nx_derived_bytes(void* N)');
   const logOn = f('void nx_log_on(void* N, int32_t pop, int32_t on)');
   const logCount = f('int64_t nx_log_count(void* N, int32_t pop)');
   const logSteps = f('void* nx_log_steps(void* N, int32_t pop)');
@@ -131,6 +137,8 @@ export function loadLibrary(file: string): NativeLibrary {
     growRing: (n, p, d) => { grow(n, p, d); },
     numSlots: () => numSlots() as number,
     prepare: (n) => { prepare(n); },
+    restore: (n, p) => restore(n, p) as number,
+    derivedBytes: (n) => Number(derivedBytes(n)),
     logOn: (n, p, on) => { logOn(n, p, on ? 1 : 0); },
     logTake: (n, p) => {
       const count = Number(logCount(n, p));

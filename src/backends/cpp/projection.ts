@@ -24,7 +24,7 @@ import { plasticityGuard, rateSumParts, continuousSumParts, spikeSource, preSpik
 import { proceduralTemps, proceduralWalk } from '../kernels/procedural.js';
 import { POST_RANGE_MIN_SYNAPSES, meanRow, postRangeObstacle, postRangeTuning, readsPre, ringPostRangeObstacle, unitsFor } from '../kernels/post-range.js';
 import { cppProceduralDraws } from './procedural.js';
-import { dendriteSumLoop, inverseWalk, ringWalk, ringPush, ringDelivery, hasSpikeRing, synapseUpdateLoop, writesOnlySelf, postSpikeWalk, postSpanWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
+import { dendriteSumLoop, inverseWalk, indicesRead, ringWalk, ringPush, ringDelivery, hasSpikeRing, synapseUpdateLoop, writesOnlySelf, postSpikeWalk, postSpanWalk, type LoopTarget, type SynapseRing } from '../kernels/synapse-loops.js';
 import { addsOnly, bitmaskWords, choosesBitmask, choosesPostSpan, postSpanMinSpikes, propagationChoice } from '../kernels/propagation.js';
 import type { NetworkPlan, PopulationPlan, ProjectionPlan } from '../../ir/plan.js';
 import { renderExpr } from '../render.js';
@@ -159,7 +159,18 @@ export interface SpikeWalkStrategy {
   lines(w: SpikeWalkInput): string[];
   /** `proj<id>_prepare`, the kernel building the walk's derived arrays from the connectivity (none by default). */
   prepare?(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string;
+  /**
+   * `proj<id>_restore`, where the derived arrays hold every synapse (`prepare` copies the post ranks
+   * and the weights): writes {@link RESTORED_ARRAYS} back from them (none by default).
+   */
+  restore?(proj: ProjectionPlan, net: NetworkPlan, table: ArrayTable): string | undefined;
 }
+
+/**
+ * A projection's post-major synapse arrays that `proj<id>_restore` writes back from the inverse
+ * copies: the engine frees them between runs where no kernel but `prepare` reads them.
+ */
+export const RESTORED_ARRAYS = ['_pre_rank', 'w', '_syn_dendrite', '_inv_idx'] as const;
 
 /**
  * The spikes a walk transmits, into the locals `_src` and `_ns`: this step's (`now`, by default an
@@ -190,6 +201,7 @@ const inverseWalkStrategy: SpikeWalkStrategy = {
   weightRead: (proj) => (mirrorsWeights(proj) ? '_iw[m]' : undefined),
   lines: (w) => [...stepSpikes(w), ...inverseRows(w, mirrorsWeights(w.proj))],
   prepare: (proj, _net, table) => prepareKernel(proj, table, mirrorsWeights(proj)),
+  restore: (proj, _net, table) => (mirrorsWeights(proj) ? restoreKernel(proj, table) : undefined),
 };
 
 /**
@@ -223,7 +235,7 @@ function inverseArrays(proj: ProjectionPlan, table: ArrayTable, mirror: boolean)
 
 /** One thread's walk of every spike's whole inverse row (the arrays declared), its rows prefetched. */
 function inverseRowWalk(target: LoopTarget, event: string[], mirror: boolean): string[] {
-  return [...rowPrefetches(target, mirror), ...inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]` })];
+  return [...rowPrefetches(target, mirror), ...inverseWalk(target, (s) => `_src[${s}]`, '_ns', event, { postOf: (m) => `_ipost[${m}]`, omitUnread: true })];
 }
 
 /**
@@ -339,6 +351,7 @@ const postRangeStrategy: SpikeWalkStrategy = {
     const { proj, net, table, target, event } = w;
     const mirror = mirrorsWeights(proj);
     const ptr = (idx: string) => target.el('_inv_ptr', idx);
+    const read = indicesRead(event);
     const row = [
       'const int64_t rk_pre = _src[s];',
       `int64_t _m = ${ptr('rk_pre')}; const int64_t _m1 = ${ptr('rk_pre + 1')};`,
@@ -347,9 +360,8 @@ const postRangeStrategy: SpikeWalkStrategy = {
       'for (int64_t m = _m; m < _m1; m++) {',
       '  const int64_t rk_post = _ipost[m];',
       '  if (rk_post >= _hi) break;',
-      `  const int64_t k = ${target.el('_inv_idx', 'm')};`,
-      `  const int64_t i = ${target.el('_syn_dendrite', 'k')};`,
-      '  (void)i;',
+      ...(read.k ? [`  const int64_t k = ${target.el('_inv_idx', 'm')};`] : []),
+      ...(read.i ? [`  const int64_t i = ${target.el('_syn_dendrite', 'k')};`, '  (void)i;'] : []),
       ...indent(event),
       '}',
     ];
@@ -367,6 +379,7 @@ const postRangeStrategy: SpikeWalkStrategy = {
     ];
   },
   prepare: (proj, _net, table) => prepareKernel(proj, table, mirrorsWeights(proj)),
+  restore: (proj, _net, table) => (mirrorsWeights(proj) ? restoreKernel(proj, table) : undefined),
 };
 
 /** The threads a dendrite walk runs on: the OpenMP partition's above `SYNAPSE_THRESHOLD` synapses, else one. */
@@ -618,6 +631,43 @@ function prepareKernel(proj: ProjectionPlan, table: ArrayTable, mirror: boolean,
     ...extra,
     '}',
   ].join('\n');
+}
+
+/**
+ * `proj<id>_restore`: the post-major arrays written back from the copies `prepare` made in inverse
+ * order (`N->inv[id]`: post ranks, weights). The pre-synaptic neurons in ascending order, each row's
+ * synapses in its order, are appended to their dendrites: every dendrite gets its pre ranks in
+ * ascending order and equal ranks in their index order (`_inv_idx` lists a row in index order). The
+ * arrays as they were for connectivity whose dendrites list their pre ranks in ascending order: the
+ * engine frees them only then. 1 where the system refuses the cursors' memory.
+ */
+function restoreKernel(proj: ProjectionPlan, table: ArrayTable): string {
+  const ptr = (name: string) => table.ptr('proj', proj.id, name);
+  const len = (name: string) => table.len('proj', proj.id, name);
+  const w = weightType(proj, table);
+  return [
+    `static int32_t proj${proj.id}_restore(Net* N) {`,
+    `  const NxInv* v = &N->inv[${proj.id}];`,
+    `  const int32_t* _row_ptr = ${ptr('_row_ptr')}; const int32_t* _inv_ptr = ${ptr('_inv_ptr')}; const int32_t* _dendrite_of_post = ${ptr('_dendrite_of_post')};`,
+    `  int32_t* _pre_rank = ${ptr('_pre_rank')}; ${w}* _w = ${ptr('w')}; int32_t* _syn_dendrite = ${ptr('_syn_dendrite')}; int32_t* _inv_idx = ${ptr('_inv_idx')};`,
+    `  const int32_t* _ipost = v->post; const ${w}* _iw = (const ${w}*)v->w;`,
+    `  const int64_t nd = ${len('_row_ptr')} - 1, npre = ${len('_inv_ptr')} - 1;`,
+    '  int64_t* _next = (int64_t*)malloc(sizeof(int64_t) * (nd > 0 ? nd : 1));',
+    '  if (!_next) return 1;',
+    '  for (int64_t d = 0; d < nd; d++) { _next[d] = _row_ptr[d]; for (int64_t k = _row_ptr[d]; k < _row_ptr[d + 1]; k++) _syn_dendrite[k] = (int32_t)d; }',
+    '  for (int64_t r = 0; r < npre; r++) for (int64_t m = _inv_ptr[r]; m < _inv_ptr[r + 1]; m++) {',
+    '    const int64_t k = _next[_dendrite_of_post[_ipost[m]]]++;',
+    '    _pre_rank[k] = (int32_t)r; _w[k] = _iw[m]; _inv_idx[m] = (int32_t)k;',
+    '  }',
+    '  free(_next);',
+    '  return 0;',
+    '}',
+  ].join('\n');
+}
+
+/** A statement adding the bytes of projection `proj`'s derived inverse arrays (post ranks, weights) to `b`. */
+export function derivedBytes(proj: ProjectionPlan, table: ArrayTable): string {
+  return `b += N->inv[${proj.id}].post ? N->inv[${proj.id}].cap * 4 : 0; b += N->inv[${proj.id}].w ? N->inv[${proj.id}].cap * (int64_t)sizeof(${weightType(proj, table)}) : 0;`;
 }
 
 /** `proj<id>_prepare` of a bitmask: the bits of the stored rows (`N->inv[id].bits`, zeroed first). */

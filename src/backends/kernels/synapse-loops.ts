@@ -208,21 +208,36 @@ function interleavedSum(t: LoopTarget, addInto: (acc: string) => string[], dense
  * order and, per spike, in inverse-index order: `event` runs for synapse `k` of dendrite `i` with
  * `rk_pre` and `rk_post` declared. `postOf(m)` is the post-synaptic rank of inverse entry `m` (by
  * default through the synapse's dendrite; a backend may keep it in a derived array); `skip`, lines
- * after `k` that pass over a synapse this walk does not transmit (a layout's filter).
+ * after `k` that pass over a synapse this walk does not transmit (a layout's filter). With
+ * `omitUnread` (and `postOf`), `k` and `i` are declared only where `event` or `skip` name them: a
+ * walk that reads only its derived arrays then touches neither `_inv_idx` nor `_syn_dendrite`,
+ * which the backend may then leave out of memory between runs.
  */
-export function inverseWalk(t: LoopTarget, src: (s: string) => string, ns: string, event: string[], options: { postOf?: (m: string) => string; skip?: string[] } = {}): string[] {
+export function inverseWalk(t: LoopTarget, src: (s: string) => string, ns: string, event: string[], options: { postOf?: (m: string) => string; skip?: string[]; omitUnread?: boolean } = {}): string[] {
   const { d } = t;
   const walk = spreadLoops(t);
+  const skip = options.skip ?? [];
+  const { k, i } = indicesRead(event, skip, !options.omitUnread || !options.postOf);
   return walk.spikes('s', ns, [
     d.declare('rk_pre', src('s'), idx),
     ...walk.synapses('m', t.el('_inv_ptr', 'rk_pre'), t.el('_inv_ptr', plusOne(d, 'rk_pre')), [
-      d.declare('k', t.el('_inv_idx', 'm'), idx),
-      ...(options.skip ?? []),
-      d.declare('i', t.el('_syn_dendrite', 'k'), idx),
+      ...(k ? [d.declare('k', t.el('_inv_idx', 'm'), idx)] : []),
+      ...skip,
+      ...(i ? [d.declare('i', t.el('_syn_dendrite', 'k'), idx)] : []),
       d.declare('rk_post', options.postOf ? options.postOf('m') : t.el('_post_rank', 'i'), idx),
       ...event,
     ]),
   ]);
+}
+
+/**
+ * Which of a spike walk's synapse `k` and dendrite `i` its lines name (`all`: both, whatever the
+ * lines): `i` needs `k`. The names are the walks' own locals, so a whole-word match is exact.
+ */
+export function indicesRead(event: readonly string[], skip: readonly string[] = [], all = false): { k: boolean; i: boolean } {
+  const names = (name: string, lines: readonly string[]) => lines.some((l) => new RegExp(`\\b${name}\\b`).test(l));
+  const i = all || names('i', event);
+  return { i, k: i || names('k', [...event, ...skip]) };
 }
 
 /**

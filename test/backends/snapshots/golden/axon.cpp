@@ -121,8 +121,6 @@ static void proj0_transmit(Net* N, int64_t step) {
   double* post_g_exc = (double*)N->a[3];
   double* a_w = (double*)N->a[4];
   int32_t* _inv_ptr = (int32_t*)N->a[7];
-  int32_t* _inv_idx = (int32_t*)N->a[8];
-  int32_t* _syn_dendrite = (int32_t*)N->a[9];
   const int32_t* _src = ((int32_t*)N->a[5]); const int64_t _ns = ((int32_t*)N->a[6])[0];
   const int32_t* __restrict _ipost = N->inv[0].post;
   for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&_inv_ptr[_src[s]]);
@@ -133,8 +131,6 @@ static void proj0_transmit(Net* N, int64_t step) {
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
     for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const int64_t k = _inv_idx[m];
-      const int64_t i = _syn_dendrite[k];
       const int64_t rk_post = _ipost[m];
       post_g_exc[rk_post] = (post_g_exc[rk_post] + a_w[0]);
     }
@@ -148,12 +144,12 @@ static void proj1_transmit(Net* N, int64_t step) {
   const bool _plastic = FL[2] != 0;
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
-  double* post_g_ax = (double*)N->a[10];
-  int32_t* _inv_ptr = (int32_t*)N->a[11];
-  int32_t* _inv_idx = (int32_t*)N->a[12];
-  int32_t* _syn_dendrite = (int32_t*)N->a[13];
-  double* a_w = (double*)N->a[14];
-  int32_t* _post_rank = (int32_t*)N->a[17];
+  double* post_g_ax = (double*)N->a[8];
+  int32_t* _inv_ptr = (int32_t*)N->a[9];
+  double* a_w = (double*)N->a[10];
+  int32_t* _inv_idx = (int32_t*)N->a[13];
+  int32_t* _syn_dendrite = (int32_t*)N->a[14];
+  int32_t* _post_rank = (int32_t*)N->a[15];
   const int32_t* _src = ((int32_t*)N->a[5]); const int64_t _ns = ((int32_t*)N->a[6])[0];
   const int32_t* __restrict _ipost = N->inv[1].post;
   for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&_inv_ptr[_src[s]]);
@@ -164,14 +160,12 @@ static void proj1_transmit(Net* N, int64_t step) {
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
     for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const int64_t k = _inv_idx[m];
-      const int64_t i = _syn_dendrite[k];
       const int64_t rk_post = _ipost[m];
       post_g_ax[rk_post] = (post_g_ax[rk_post] + 0.0);
     }
   }
   if (FL[5]) {
-    const int32_t* _asrc = ((int32_t*)N->a[15]); const int64_t _nas = ((int32_t*)N->a[16])[0];
+    const int32_t* _asrc = ((int32_t*)N->a[11]); const int64_t _nas = ((int32_t*)N->a[12])[0];
     for (int64_t s = 0; s < _nas; s++) {
       const int64_t rk_pre = _asrc[s];
       for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
@@ -188,14 +182,14 @@ static void pop0_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  int32_t* __restrict _refr_left = (int32_t*)N->a[18];
-  double* __restrict a_v = (double*)N->a[19];
-  double* __restrict a_a = (double*)N->a[20];
+  int32_t* __restrict _refr_left = (int32_t*)N->a[16];
+  double* __restrict a_v = (double*)N->a[17];
+  double* __restrict a_a = (double*)N->a[18];
   int32_t* __restrict _spiked = (int32_t*)N->a[5];
-  int32_t* __restrict _last_spike = (int32_t*)N->a[21];
-  int32_t* __restrict _axon_spiked = (int32_t*)N->a[15];
+  int32_t* __restrict _last_spike = (int32_t*)N->a[19];
+  int32_t* __restrict _axon_spiked = (int32_t*)N->a[11];
   int32_t* __restrict _nspiked = (int32_t*)N->a[6];
-  int32_t* __restrict _naxon = (int32_t*)N->a[16];
+  int32_t* __restrict _naxon = (int32_t*)N->a[12];
   NX_IVDEP
   for (int64_t i = 0; i < 2; i++) {
     const bool _inref = !(_refr_left[i] > 0);
@@ -229,11 +223,11 @@ static void pop1_update(Net* N, int64_t step) {
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
   double* __restrict a_g_exc = (double*)N->a[3];
-  double* __restrict a_g_ax = (double*)N->a[10];
-  int32_t* __restrict _spiked = (int32_t*)N->a[22];
-  int32_t* __restrict _last_spike = (int32_t*)N->a[23];
-  int32_t* __restrict _nspiked = (int32_t*)N->a[24];
-  int32_t* __restrict _refr_left = (int32_t*)N->a[25];
+  double* __restrict a_g_ax = (double*)N->a[8];
+  int32_t* __restrict _spiked = (int32_t*)N->a[20];
+  int32_t* __restrict _last_spike = (int32_t*)N->a[21];
+  int32_t* __restrict _nspiked = (int32_t*)N->a[22];
+  int32_t* __restrict _refr_left = (int32_t*)N->a[23];
   NX_IVDEP
   for (int64_t i = 0; i < 2; i++) {
     a_g_exc[i] = 0.0;
@@ -263,8 +257,8 @@ static void pop1_update(Net* N, int64_t step) {
 
 static void proj0_prepare(Net* N) {
   NxInv* v = &N->inv[0];
-  const int32_t* _inv_idx = ((int32_t*)N->a[8]); const int32_t* _syn_dendrite = ((int32_t*)N->a[9]); const int32_t* _post_rank = ((int32_t*)N->a[26]);
-  const int64_t n = N->n[8];
+  const int32_t* _inv_idx = ((int32_t*)N->a[24]); const int32_t* _syn_dendrite = ((int32_t*)N->a[25]); const int32_t* _post_rank = ((int32_t*)N->a[26]);
+  const int64_t n = N->n[24];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -276,8 +270,8 @@ static void proj0_prepare(Net* N) {
 
 static void proj1_prepare(Net* N) {
   NxInv* v = &N->inv[1];
-  const int32_t* _inv_idx = ((int32_t*)N->a[12]); const int32_t* _syn_dendrite = ((int32_t*)N->a[13]); const int32_t* _post_rank = ((int32_t*)N->a[17]);
-  const int64_t n = N->n[12];
+  const int32_t* _inv_idx = ((int32_t*)N->a[13]); const int32_t* _syn_dendrite = ((int32_t*)N->a[14]); const int32_t* _post_rank = ((int32_t*)N->a[15]);
+  const int64_t n = N->n[13];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -299,12 +293,12 @@ static void nx_stage1(Net* N, int64_t step) {
     pop0_update(N, step);
   } else {
     ((int32_t*)N->a[6])[0] = 0;
-    ((int32_t*)N->a[16])[0] = 0;
+    ((int32_t*)N->a[12])[0] = 0;
   }
   if (EN[1]) {
     pop1_update(N, step);
   } else {
-    ((int32_t*)N->a[24])[0] = 0;
+    ((int32_t*)N->a[22])[0] = 0;
   }
 }
 
@@ -314,7 +308,7 @@ static void nx_stage2(Net* N, int64_t step) {
 
 static void nx_log_step(Net* N, int64_t step) {
   if (N->logs[0].on) nx_log_append(&N->logs[0], ((int32_t*)N->a[5]), ((int32_t*)N->a[6])[0], step);
-  if (N->logs[1].on) nx_log_append(&N->logs[1], ((int32_t*)N->a[22]), ((int32_t*)N->a[24])[0], step);
+  if (N->logs[1].on) nx_log_append(&N->logs[1], ((int32_t*)N->a[20]), ((int32_t*)N->a[22])[0], step);
   (void)N; (void)step;
 }
 
@@ -337,6 +331,17 @@ void nx_set_seed(Net* N, int64_t seed) { N->seed = (uint32_t)seed; }
 void nx_prepare(Net* N) {
   proj0_prepare(N);
   proj1_prepare(N);
+}
+int64_t nx_derived_bytes(Net* N) {
+  int64_t b = 0;
+  b += N->inv[0].post ? N->inv[0].cap * 4 : 0; b += N->inv[0].w ? N->inv[0].cap * (int64_t)sizeof(double) : 0;
+  b += N->inv[1].post ? N->inv[1].cap * 4 : 0; b += N->inv[1].w ? N->inv[1].cap * (int64_t)sizeof(double) : 0;
+  (void)N; return b;
+}
+int32_t nx_restore(Net* N, int32_t proj) {
+  switch (proj) {
+    default: (void)N; return 2;
+  }
 }
 void nx_grow_ring(Net* N, int32_t proj, int64_t D) {
   NxRing* r = &N->rings[proj];

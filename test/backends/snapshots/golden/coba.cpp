@@ -120,8 +120,6 @@ static void proj0_transmit(Net* N, int64_t step) {
   double* post_g_exc = (double*)N->a[3];
   double* a_w = (double*)N->a[4];
   int32_t* _inv_ptr = (int32_t*)N->a[7];
-  int32_t* _inv_idx = (int32_t*)N->a[8];
-  int32_t* _syn_dendrite = (int32_t*)N->a[9];
   const int32_t* _src = ((int32_t*)N->a[5]); const int64_t _ns = ((int32_t*)N->a[6])[0];
   const int32_t* __restrict _ipost = N->inv[0].post;
   for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&_inv_ptr[_src[s]]);
@@ -132,8 +130,6 @@ static void proj0_transmit(Net* N, int64_t step) {
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
     for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const int64_t k = _inv_idx[m];
-      const int64_t i = _syn_dendrite[k];
       const int64_t rk_post = _ipost[m];
       post_g_exc[rk_post] = (post_g_exc[rk_post] + a_w[0]);
     }
@@ -147,11 +143,9 @@ static void proj1_transmit(Net* N, int64_t step) {
   const bool _plastic = FL[2] != 0;
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
-  double* post_g_inh = (double*)N->a[10];
-  double* a_w = (double*)N->a[11];
-  int32_t* _inv_ptr = (int32_t*)N->a[12];
-  int32_t* _inv_idx = (int32_t*)N->a[13];
-  int32_t* _syn_dendrite = (int32_t*)N->a[14];
+  double* post_g_inh = (double*)N->a[8];
+  double* a_w = (double*)N->a[9];
+  int32_t* _inv_ptr = (int32_t*)N->a[10];
   const int32_t* _src = ((int32_t*)N->a[5]); const int64_t _ns = ((int32_t*)N->a[6])[0];
   const int32_t* __restrict _ipost = N->inv[1].post;
   for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&_inv_ptr[_src[s]]);
@@ -162,8 +156,6 @@ static void proj1_transmit(Net* N, int64_t step) {
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
     for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const int64_t k = _inv_idx[m];
-      const int64_t i = _syn_dendrite[k];
       const int64_t rk_post = _ipost[m];
       post_g_inh[rk_post] = (post_g_inh[rk_post] + a_w[0]);
     }
@@ -174,21 +166,21 @@ static void pop0_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  int32_t* __restrict _refr_left = (int32_t*)N->a[15];
-  double* __restrict a_tau = (double*)N->a[16];
-  double* __restrict a_tau_exc = (double*)N->a[17];
-  double* __restrict a_tau_inh = (double*)N->a[18];
-  double* __restrict a_El = (double*)N->a[19];
-  double* __restrict a_v = (double*)N->a[20];
+  int32_t* __restrict _refr_left = (int32_t*)N->a[11];
+  double* __restrict a_tau = (double*)N->a[12];
+  double* __restrict a_tau_exc = (double*)N->a[13];
+  double* __restrict a_tau_inh = (double*)N->a[14];
+  double* __restrict a_El = (double*)N->a[15];
+  double* __restrict a_v = (double*)N->a[16];
   double* __restrict a_g_exc = (double*)N->a[3];
-  double* __restrict a_Erev_exc = (double*)N->a[21];
-  double* __restrict a_g_inh = (double*)N->a[10];
-  double* __restrict a_Erev_inh = (double*)N->a[22];
-  double* __restrict a_I = (double*)N->a[23];
-  double* __restrict a_Vr = (double*)N->a[24];
+  double* __restrict a_Erev_exc = (double*)N->a[17];
+  double* __restrict a_g_inh = (double*)N->a[8];
+  double* __restrict a_Erev_inh = (double*)N->a[18];
+  double* __restrict a_I = (double*)N->a[19];
+  double* __restrict a_Vr = (double*)N->a[20];
   int32_t* __restrict _spiked = (int32_t*)N->a[5];
-  int32_t* __restrict _last_spike = (int32_t*)N->a[25];
-  double* __restrict a_Vt = (double*)N->a[26];
+  int32_t* __restrict _last_spike = (int32_t*)N->a[21];
+  double* __restrict a_Vt = (double*)N->a[22];
   int32_t* __restrict _nspiked = (int32_t*)N->a[6];
   const double a_El_g = a_El[0];
   const double a_Vr_g = a_Vr[0];
@@ -242,8 +234,8 @@ static void pop0_update(Net* N, int64_t step) {
 
 static void proj0_prepare(Net* N) {
   NxInv* v = &N->inv[0];
-  const int32_t* _inv_idx = ((int32_t*)N->a[8]); const int32_t* _syn_dendrite = ((int32_t*)N->a[9]); const int32_t* _post_rank = ((int32_t*)N->a[27]);
-  const int64_t n = N->n[8];
+  const int32_t* _inv_idx = ((int32_t*)N->a[23]); const int32_t* _syn_dendrite = ((int32_t*)N->a[24]); const int32_t* _post_rank = ((int32_t*)N->a[25]);
+  const int64_t n = N->n[23];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -255,8 +247,8 @@ static void proj0_prepare(Net* N) {
 
 static void proj1_prepare(Net* N) {
   NxInv* v = &N->inv[1];
-  const int32_t* _inv_idx = ((int32_t*)N->a[13]); const int32_t* _syn_dendrite = ((int32_t*)N->a[14]); const int32_t* _post_rank = ((int32_t*)N->a[28]);
-  const int64_t n = N->n[13];
+  const int32_t* _inv_idx = ((int32_t*)N->a[26]); const int32_t* _syn_dendrite = ((int32_t*)N->a[27]); const int32_t* _post_rank = ((int32_t*)N->a[28]);
+  const int64_t n = N->n[26];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -309,6 +301,17 @@ void nx_set_seed(Net* N, int64_t seed) { N->seed = (uint32_t)seed; }
 void nx_prepare(Net* N) {
   proj0_prepare(N);
   proj1_prepare(N);
+}
+int64_t nx_derived_bytes(Net* N) {
+  int64_t b = 0;
+  b += N->inv[0].post ? N->inv[0].cap * 4 : 0; b += N->inv[0].w ? N->inv[0].cap * (int64_t)sizeof(double) : 0;
+  b += N->inv[1].post ? N->inv[1].cap * 4 : 0; b += N->inv[1].w ? N->inv[1].cap * (int64_t)sizeof(double) : 0;
+  (void)N; return b;
+}
+int32_t nx_restore(Net* N, int32_t proj) {
+  switch (proj) {
+    default: (void)N; return 2;
+  }
 }
 void nx_grow_ring(Net* N, int32_t proj, int64_t D) {
   NxRing* r = &N->rings[proj];

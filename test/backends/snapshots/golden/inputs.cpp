@@ -365,8 +365,6 @@ static void proj0_transmit(Net* N, int64_t step) {
   double* post_g_exc = (double*)N->a[3];
   double* a_w = (double*)N->a[4];
   int32_t* _inv_ptr = (int32_t*)N->a[7];
-  int32_t* _inv_idx = (int32_t*)N->a[8];
-  int32_t* _syn_dendrite = (int32_t*)N->a[9];
   const int32_t* _src = ((int32_t*)N->a[5]); const int64_t _ns = ((int32_t*)N->a[6])[0];
   const int32_t* __restrict _ipost = N->inv[0].post;
   for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&_inv_ptr[_src[s]]);
@@ -377,8 +375,6 @@ static void proj0_transmit(Net* N, int64_t step) {
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
     for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const int64_t k = _inv_idx[m];
-      const int64_t i = _syn_dendrite[k];
       const int64_t rk_post = _ipost[m];
       post_g_exc[rk_post] = (post_g_exc[rk_post] + a_w[0]);
     }
@@ -393,11 +389,9 @@ static void proj1_transmit(Net* N, int64_t step) {
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
   double* post_g_exc = (double*)N->a[3];
-  double* a_w = (double*)N->a[10];
-  int32_t* _inv_ptr = (int32_t*)N->a[13];
-  int32_t* _inv_idx = (int32_t*)N->a[14];
-  int32_t* _syn_dendrite = (int32_t*)N->a[15];
-  const int32_t* _src = ((int32_t*)N->a[11]); const int64_t _ns = ((int32_t*)N->a[12])[0];
+  double* a_w = (double*)N->a[8];
+  int32_t* _inv_ptr = (int32_t*)N->a[11];
+  const int32_t* _src = ((int32_t*)N->a[9]); const int64_t _ns = ((int32_t*)N->a[10])[0];
   const int32_t* __restrict _ipost = N->inv[1].post;
   for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&_inv_ptr[_src[s]]);
   for (int64_t s = 0; s < _ns; s++) {
@@ -407,8 +401,6 @@ static void proj1_transmit(Net* N, int64_t step) {
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
     for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const int64_t k = _inv_idx[m];
-      const int64_t i = _syn_dendrite[k];
       const int64_t rk_post = _ipost[m];
       post_g_exc[rk_post] = (post_g_exc[rk_post] + a_w[0]);
     }
@@ -423,11 +415,9 @@ static void proj2_transmit(Net* N, int64_t step) {
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
   double* post_g_exc = (double*)N->a[3];
-  double* a_w = (double*)N->a[16];
-  int32_t* _inv_ptr = (int32_t*)N->a[19];
-  int32_t* _inv_idx = (int32_t*)N->a[20];
-  int32_t* _syn_dendrite = (int32_t*)N->a[21];
-  const int32_t* _src = ((int32_t*)N->a[17]); const int64_t _ns = ((int32_t*)N->a[18])[0];
+  double* a_w = (double*)N->a[12];
+  int32_t* _inv_ptr = (int32_t*)N->a[15];
+  const int32_t* _src = ((int32_t*)N->a[13]); const int64_t _ns = ((int32_t*)N->a[14])[0];
   const int32_t* __restrict _ipost = N->inv[2].post;
   for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&_inv_ptr[_src[s]]);
   for (int64_t s = 0; s < _ns; s++) {
@@ -437,8 +427,6 @@ static void proj2_transmit(Net* N, int64_t step) {
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
     for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const int64_t k = _inv_idx[m];
-      const int64_t i = _syn_dendrite[k];
       const int64_t rk_post = _ipost[m];
       post_g_exc[rk_post] = (post_g_exc[rk_post] + a_w[0]);
     }
@@ -453,11 +441,9 @@ static void proj3_transmit(Net* N, int64_t step) {
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
   double* post_g_exc = (double*)N->a[3];
-  double* a_w = (double*)N->a[22];
-  int32_t* _inv_ptr = (int32_t*)N->a[25];
-  int32_t* _inv_idx = (int32_t*)N->a[26];
-  int32_t* _syn_dendrite = (int32_t*)N->a[27];
-  const int32_t* _src = ((int32_t*)N->a[23]); const int64_t _ns = ((int32_t*)N->a[24])[0];
+  double* a_w = (double*)N->a[16];
+  int32_t* _inv_ptr = (int32_t*)N->a[19];
+  const int32_t* _src = ((int32_t*)N->a[17]); const int64_t _ns = ((int32_t*)N->a[18])[0];
   const int32_t* __restrict _ipost = N->inv[3].post;
   for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&_inv_ptr[_src[s]]);
   for (int64_t s = 0; s < _ns; s++) {
@@ -467,8 +453,6 @@ static void proj3_transmit(Net* N, int64_t step) {
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_pre = _src[s];
     for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
-      const int64_t k = _inv_idx[m];
-      const int64_t i = _syn_dendrite[k];
       const int64_t rk_post = _ipost[m];
       post_g_exc[rk_post] = (post_g_exc[rk_post] + a_w[0]);
     }
@@ -482,12 +466,12 @@ static void proj4_transmit(Net* N, int64_t step) {
   const bool _plastic = FL[2] != 0;
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
-  double* pre_r = (double*)N->a[28];
-  double* _sum = (double*)N->a[29];
-  int32_t* _row_ptr = (int32_t*)N->a[31];
-  int32_t* _post_rank = (int32_t*)N->a[30];
-  int32_t* _pre_rank = (int32_t*)N->a[32];
-  const int64_t _nd = N->n[30];
+  double* pre_r = (double*)N->a[20];
+  double* _sum = (double*)N->a[21];
+  int32_t* _row_ptr = (int32_t*)N->a[23];
+  int32_t* _post_rank = (int32_t*)N->a[22];
+  int32_t* _pre_rank = (int32_t*)N->a[24];
+  const int64_t _nd = N->n[22];
   for (int64_t i = 0; i < _nd; i++) {
     const int64_t rk_post = _post_rank[i];
     const int64_t _k0 = _row_ptr[i];
@@ -553,13 +537,13 @@ static void proj5_transmit(Net* N, int64_t step) {
   const bool _plastic = FL[2] != 0;
   (void)C; (void)t; (void)_plastic;
   if (!FL[0]) return;
-  double* a_w = (double*)N->a[33];
-  double* pre_r = (double*)N->a[34];
-  double* _sum = (double*)N->a[35];
-  int32_t* _row_ptr = (int32_t*)N->a[37];
-  int32_t* _post_rank = (int32_t*)N->a[36];
-  int32_t* _pre_rank = (int32_t*)N->a[38];
-  const int64_t _nd = N->n[36];
+  double* a_w = (double*)N->a[25];
+  double* pre_r = (double*)N->a[26];
+  double* _sum = (double*)N->a[27];
+  int32_t* _row_ptr = (int32_t*)N->a[29];
+  int32_t* _post_rank = (int32_t*)N->a[28];
+  int32_t* _pre_rank = (int32_t*)N->a[30];
+  const int64_t _nd = N->n[28];
   for (int64_t i = 0; i < _nd; i++) {
     const int64_t rk_post = _post_rank[i];
     const int64_t _k0 = _row_ptr[i];
@@ -622,19 +606,19 @@ static void proj6_transmit(Net* N, int64_t step) {
   (void)step;
   const int32_t* FL = (const int32_t*)N->a[NX_FLAGS] + 36;
   if (!FL[0]) return;
-  int32_t* _syn_dendrite = (int32_t*)N->a[39];
-  double* _dec_hist = (double*)N->a[40];
-  int32_t* _row_ptr = (int32_t*)N->a[41];
-  int32_t* _post_rank = (int32_t*)N->a[42];
-  double* pop1_sum_exc = (double*)N->a[35];
-  int32_t* _dec_idx = (int32_t*)N->a[43];
+  int32_t* _syn_dendrite = (int32_t*)N->a[31];
+  double* _dec_hist = (double*)N->a[32];
+  int32_t* _row_ptr = (int32_t*)N->a[33];
+  int32_t* _post_rank = (int32_t*)N->a[34];
+  double* pop1_sum_exc = (double*)N->a[27];
+  int32_t* _dec_idx = (int32_t*)N->a[35];
   int32_t* pop2_nspiked = (int32_t*)N->a[6];
   int32_t* pop2_spiked = (int32_t*)N->a[5];
-  int32_t* _inv_ptr = (int32_t*)N->a[44];
-  int32_t* _inv_idx = (int32_t*)N->a[45];
-  double* a_w = (double*)N->a[46];
+  int32_t* _inv_ptr = (int32_t*)N->a[36];
+  int32_t* _inv_idx = (int32_t*)N->a[37];
+  double* a_w = (double*)N->a[38];
   const int64_t _slot = _dec_idx[0];
-  const int64_t _nd = N->n[42];
+  const int64_t _nd = N->n[34];
   const int64_t _base = (_slot * _nd);
   for (int64_t i = 0; i < _nd; i++) {
     _dec_hist[_base + i] = 0.0;
@@ -666,14 +650,14 @@ static void pop7_random(Net* N, int64_t step) {
   {
     const double _a0 = 0.0;
     const double _a1 = 1.0;
-    double* _out = ((double*)N->a[47]); const int64_t _n = N->n[47];
+    double* _out = ((double*)N->a[39]); const int64_t _n = N->n[39];
     for (int64_t _b = 0; _b < _n; _b += NX_RB) nx_normal_block(_out + _b, _b, _n - _b < NX_RB ? _n - _b : NX_RB, _a0, _a1, SEED, 65543u, (uint64_t)step, 0u);
   }
   {
     const double _a0 = 0.0;
     const double _a1 = 1.0;
     const double _w = _a1 - _a0;
-    double* _out = ((double*)N->a[48]); const int64_t _n = N->n[48];
+    double* _out = ((double*)N->a[40]); const int64_t _n = N->n[40];
     for (int64_t _b = 0; _b < _n; _b += NX_RB) nx_uniform_block(_out + _b, _b, _n - _b < NX_RB ? _n - _b : NX_RB, _a0, _w, SEED, 65543u, (uint64_t)step, 1u);
   }
 }
@@ -682,13 +666,13 @@ static void pop0_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  int32_t* __restrict _refr_left = (int32_t*)N->a[49];
-  double* __restrict a_v = (double*)N->a[50];
+  int32_t* __restrict _refr_left = (int32_t*)N->a[41];
+  double* __restrict a_v = (double*)N->a[42];
   double* __restrict a_g_exc = (double*)N->a[3];
-  double* __restrict a_g_cur = (double*)N->a[29];
-  int32_t* __restrict _spiked = (int32_t*)N->a[51];
-  int32_t* __restrict _last_spike = (int32_t*)N->a[52];
-  int32_t* __restrict _nspiked = (int32_t*)N->a[53];
+  double* __restrict a_g_cur = (double*)N->a[21];
+  int32_t* __restrict _spiked = (int32_t*)N->a[43];
+  int32_t* __restrict _last_spike = (int32_t*)N->a[44];
+  int32_t* __restrict _nspiked = (int32_t*)N->a[45];
   NX_IVDEP
   for (int64_t i = 0; i < 4; i++) {
     const bool _inref = !(_refr_left[i] > 0);
@@ -726,8 +710,8 @@ static void pop1_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  double* __restrict a_r = (double*)N->a[54];
-  double* __restrict _sum_exc = (double*)N->a[35];
+  double* __restrict a_r = (double*)N->a[46];
+  double* __restrict _sum_exc = (double*)N->a[27];
   NX_IVDEP
   for (int64_t i = 0; i < 4; i++) {
     a_r[i] = (_sum_exc[i]);
@@ -736,10 +720,10 @@ static void pop1_update(Net* N, int64_t step) {
 
 static void pop2_update(Net* N, int64_t step) {
   (void)step;
-  double* _poisson_rate = (double*)N->a[55];
-  double* _poisson_next = (double*)N->a[56];
-  int32_t* _last_spike = (int32_t*)N->a[57];
-  double* a_rates = (double*)N->a[58];
+  double* _poisson_rate = (double*)N->a[47];
+  double* _poisson_next = (double*)N->a[48];
+  int32_t* _last_spike = (int32_t*)N->a[49];
+  double* a_rates = (double*)N->a[50];
   int32_t* _spiked = (int32_t*)N->a[5];
   int32_t* _nspiked = (int32_t*)N->a[6];
   const double _q = (dt / 1000.0);
@@ -780,13 +764,13 @@ static void pop2_update(Net* N, int64_t step) {
 
 static void pop3_update(Net* N, int64_t step) {
   (void)step;
-  int32_t* _ssa_steps = (int32_t*)N->a[59];
-  int32_t* _ssa_t = (int32_t*)N->a[60];
-  int32_t* _ssa_next = (int32_t*)N->a[61];
-  int32_t* _ssa_ptr = (int32_t*)N->a[62];
-  int32_t* _spiked = (int32_t*)N->a[11];
-  int32_t* _last_spike = (int32_t*)N->a[63];
-  int32_t* _nspiked = (int32_t*)N->a[12];
+  int32_t* _ssa_steps = (int32_t*)N->a[51];
+  int32_t* _ssa_t = (int32_t*)N->a[52];
+  int32_t* _ssa_next = (int32_t*)N->a[53];
+  int32_t* _ssa_ptr = (int32_t*)N->a[54];
+  int32_t* _spiked = (int32_t*)N->a[9];
+  int32_t* _last_spike = (int32_t*)N->a[55];
+  int32_t* _nspiked = (int32_t*)N->a[10];
   const int32_t _t0 = _ssa_t[0];
   int32_t _ns = 0;
   for (int64_t i = 0; i < 4; i++) {
@@ -809,16 +793,16 @@ static void pop3_update(Net* N, int64_t step) {
 
 static void pop4_update(Net* N, int64_t step) {
   (void)step;
-  int32_t* _ta_block = (int32_t*)N->a[64];
-  int32_t* _ta_t = (int32_t*)N->a[65];
-  int32_t* _ta_schedule = (int32_t*)N->a[66];
-  double* a_r = (double*)N->a[28];
-  double* _ta_buffer = (double*)N->a[67];
-  int32_t* _ta_period = (int32_t*)N->a[68];
+  int32_t* _ta_block = (int32_t*)N->a[56];
+  int32_t* _ta_t = (int32_t*)N->a[57];
+  int32_t* _ta_schedule = (int32_t*)N->a[58];
+  double* a_r = (double*)N->a[20];
+  double* _ta_buffer = (double*)N->a[59];
+  int32_t* _ta_period = (int32_t*)N->a[60];
   {
     const int64_t _bl = _ta_block[0];
     const int32_t _tt = _ta_t[0];
-    const bool _go = _bl < N->n[66] && _tt == _ta_schedule[_bl];
+    const bool _go = _bl < N->n[58] && _tt == _ta_schedule[_bl];
     if (_go) {
       for (int64_t i = 0; i < 4; i++) {
         a_r[i] = _ta_buffer[(_bl * 4) + i];
@@ -837,21 +821,21 @@ static void pop4_update(Net* N, int64_t step) {
 
 static void pop5_update(Net* N, int64_t step) {
   (void)step;
-  int32_t* _ta_block = (int32_t*)N->a[69];
-  int32_t* _ta_t = (int32_t*)N->a[70];
-  int32_t* _ta_schedule = (int32_t*)N->a[71];
-  double* a_rates = (double*)N->a[72];
-  double* _ta_buffer = (double*)N->a[73];
-  int32_t* _ta_period = (int32_t*)N->a[74];
-  double* _poisson_rate = (double*)N->a[75];
-  double* _poisson_next = (double*)N->a[76];
-  int32_t* _last_spike = (int32_t*)N->a[77];
-  int32_t* _spiked = (int32_t*)N->a[17];
-  int32_t* _nspiked = (int32_t*)N->a[18];
+  int32_t* _ta_block = (int32_t*)N->a[61];
+  int32_t* _ta_t = (int32_t*)N->a[62];
+  int32_t* _ta_schedule = (int32_t*)N->a[63];
+  double* a_rates = (double*)N->a[64];
+  double* _ta_buffer = (double*)N->a[65];
+  int32_t* _ta_period = (int32_t*)N->a[66];
+  double* _poisson_rate = (double*)N->a[67];
+  double* _poisson_next = (double*)N->a[68];
+  int32_t* _last_spike = (int32_t*)N->a[69];
+  int32_t* _spiked = (int32_t*)N->a[13];
+  int32_t* _nspiked = (int32_t*)N->a[14];
   {
     const int64_t _bl = _ta_block[0];
     const int32_t _tt = _ta_t[0];
-    const bool _go = _bl < N->n[71] && _tt == _ta_schedule[_bl];
+    const bool _go = _bl < N->n[63] && _tt == _ta_schedule[_bl];
     if (_go) {
       for (int64_t i = 0; i < 4; i++) {
         a_rates[i] = _ta_buffer[(_bl * 4) + i];
@@ -906,7 +890,7 @@ static void pop6_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  double* __restrict a_r = (double*)N->a[34];
+  double* __restrict a_r = (double*)N->a[26];
   NX_IVDEP
   for (int64_t i = 0; i < 4; i++) {
     a_r[i] = a_r[i];
@@ -917,17 +901,17 @@ static void pop7_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  double* __restrict a_x = (double*)N->a[78];
-  double* __restrict a_mu = (double*)N->a[79];
-  double* __restrict a_tau = (double*)N->a[80];
-  double* __restrict a_sigma = (double*)N->a[81];
-  double* __restrict _rand_0 = (double*)N->a[47];
-  double* __restrict a_p = (double*)N->a[82];
-  double* __restrict _rand_1 = (double*)N->a[48];
-  int32_t* __restrict _spiked = (int32_t*)N->a[23];
-  int32_t* __restrict _last_spike = (int32_t*)N->a[83];
-  int32_t* __restrict _nspiked = (int32_t*)N->a[24];
-  int32_t* __restrict _refr_left = (int32_t*)N->a[84];
+  double* __restrict a_x = (double*)N->a[70];
+  double* __restrict a_mu = (double*)N->a[71];
+  double* __restrict a_tau = (double*)N->a[72];
+  double* __restrict a_sigma = (double*)N->a[73];
+  double* __restrict _rand_0 = (double*)N->a[39];
+  double* __restrict a_p = (double*)N->a[74];
+  double* __restrict _rand_1 = (double*)N->a[40];
+  int32_t* __restrict _spiked = (int32_t*)N->a[17];
+  int32_t* __restrict _last_spike = (int32_t*)N->a[75];
+  int32_t* __restrict _nspiked = (int32_t*)N->a[18];
+  int32_t* __restrict _refr_left = (int32_t*)N->a[76];
   a_x[0] = (a_x[0] + ((dt * (a_mu[0] - a_x[0]) / a_tau[0]) + (sqrt((dt / a_tau[0])) * a_sigma[0] * _rand_0[0])));
   const double a_tau_g = a_tau[0];
   const double a_mu_g = a_mu[0];
@@ -962,8 +946,8 @@ static void pop7_update(Net* N, int64_t step) {
 
 static void proj0_prepare(Net* N) {
   NxInv* v = &N->inv[0];
-  const int32_t* _inv_idx = ((int32_t*)N->a[8]); const int32_t* _syn_dendrite = ((int32_t*)N->a[9]); const int32_t* _post_rank = ((int32_t*)N->a[85]);
-  const int64_t n = N->n[8];
+  const int32_t* _inv_idx = ((int32_t*)N->a[77]); const int32_t* _syn_dendrite = ((int32_t*)N->a[78]); const int32_t* _post_rank = ((int32_t*)N->a[79]);
+  const int64_t n = N->n[77];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -975,8 +959,8 @@ static void proj0_prepare(Net* N) {
 
 static void proj1_prepare(Net* N) {
   NxInv* v = &N->inv[1];
-  const int32_t* _inv_idx = ((int32_t*)N->a[14]); const int32_t* _syn_dendrite = ((int32_t*)N->a[15]); const int32_t* _post_rank = ((int32_t*)N->a[86]);
-  const int64_t n = N->n[14];
+  const int32_t* _inv_idx = ((int32_t*)N->a[80]); const int32_t* _syn_dendrite = ((int32_t*)N->a[81]); const int32_t* _post_rank = ((int32_t*)N->a[82]);
+  const int64_t n = N->n[80];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -988,8 +972,8 @@ static void proj1_prepare(Net* N) {
 
 static void proj2_prepare(Net* N) {
   NxInv* v = &N->inv[2];
-  const int32_t* _inv_idx = ((int32_t*)N->a[20]); const int32_t* _syn_dendrite = ((int32_t*)N->a[21]); const int32_t* _post_rank = ((int32_t*)N->a[87]);
-  const int64_t n = N->n[20];
+  const int32_t* _inv_idx = ((int32_t*)N->a[83]); const int32_t* _syn_dendrite = ((int32_t*)N->a[84]); const int32_t* _post_rank = ((int32_t*)N->a[85]);
+  const int64_t n = N->n[83];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -1001,8 +985,8 @@ static void proj2_prepare(Net* N) {
 
 static void proj3_prepare(Net* N) {
   NxInv* v = &N->inv[3];
-  const int32_t* _inv_idx = ((int32_t*)N->a[26]); const int32_t* _syn_dendrite = ((int32_t*)N->a[27]); const int32_t* _post_rank = ((int32_t*)N->a[88]);
-  const int64_t n = N->n[26];
+  const int32_t* _inv_idx = ((int32_t*)N->a[86]); const int32_t* _syn_dendrite = ((int32_t*)N->a[87]); const int32_t* _post_rank = ((int32_t*)N->a[88]);
+  const int64_t n = N->n[86];
   if (n > v->cap) {
     free(v->post); free(v->w);
     v->post = (int32_t*)nx_aalloc(n * 4);
@@ -1014,7 +998,7 @@ static void proj3_prepare(Net* N) {
 
 static void nx_stage0(Net* N, int64_t step) {
   const uint8_t* EN = (const uint8_t*)N->a[NX_ENABLED]; (void)EN;
-  if (EN[1]) memset(((double*)N->a[35]), 0, sizeof(double) * N->n[35]);
+  if (EN[1]) memset(((double*)N->a[27]), 0, sizeof(double) * N->n[27]);
   if (EN[0]) proj0_transmit(N, step);
   if (EN[0]) proj1_transmit(N, step);
   if (EN[0]) proj2_transmit(N, step);
@@ -1030,7 +1014,7 @@ static void nx_stage1(Net* N, int64_t step) {
   if (EN[0]) {
     pop0_update(N, step);
   } else {
-    ((int32_t*)N->a[53])[0] = 0;
+    ((int32_t*)N->a[45])[0] = 0;
   }
   if (EN[1]) pop1_update(N, step);
   if (EN[2]) {
@@ -1041,19 +1025,19 @@ static void nx_stage1(Net* N, int64_t step) {
   if (EN[3]) {
     pop3_update(N, step);
   } else {
-    ((int32_t*)N->a[12])[0] = 0;
+    ((int32_t*)N->a[10])[0] = 0;
   }
   if (EN[4]) pop4_update(N, step);
   if (EN[5]) {
     pop5_update(N, step);
   } else {
-    ((int32_t*)N->a[18])[0] = 0;
+    ((int32_t*)N->a[14])[0] = 0;
   }
   if (EN[6]) pop6_update(N, step);
   if (EN[7]) {
     pop7_update(N, step);
   } else {
-    ((int32_t*)N->a[24])[0] = 0;
+    ((int32_t*)N->a[18])[0] = 0;
   }
 }
 
@@ -1062,11 +1046,11 @@ static void nx_stage2(Net* N, int64_t step) {
 }
 
 static void nx_log_step(Net* N, int64_t step) {
-  if (N->logs[0].on) nx_log_append(&N->logs[0], ((int32_t*)N->a[51]), ((int32_t*)N->a[53])[0], step);
+  if (N->logs[0].on) nx_log_append(&N->logs[0], ((int32_t*)N->a[43]), ((int32_t*)N->a[45])[0], step);
   if (N->logs[2].on) nx_log_append(&N->logs[2], ((int32_t*)N->a[5]), ((int32_t*)N->a[6])[0], step);
-  if (N->logs[3].on) nx_log_append(&N->logs[3], ((int32_t*)N->a[11]), ((int32_t*)N->a[12])[0], step);
-  if (N->logs[5].on) nx_log_append(&N->logs[5], ((int32_t*)N->a[17]), ((int32_t*)N->a[18])[0], step);
-  if (N->logs[7].on) nx_log_append(&N->logs[7], ((int32_t*)N->a[23]), ((int32_t*)N->a[24])[0], step);
+  if (N->logs[3].on) nx_log_append(&N->logs[3], ((int32_t*)N->a[9]), ((int32_t*)N->a[10])[0], step);
+  if (N->logs[5].on) nx_log_append(&N->logs[5], ((int32_t*)N->a[13]), ((int32_t*)N->a[14])[0], step);
+  if (N->logs[7].on) nx_log_append(&N->logs[7], ((int32_t*)N->a[17]), ((int32_t*)N->a[18])[0], step);
   (void)N; (void)step;
 }
 
@@ -1091,6 +1075,19 @@ void nx_prepare(Net* N) {
   proj1_prepare(N);
   proj2_prepare(N);
   proj3_prepare(N);
+}
+int64_t nx_derived_bytes(Net* N) {
+  int64_t b = 0;
+  b += N->inv[0].post ? N->inv[0].cap * 4 : 0; b += N->inv[0].w ? N->inv[0].cap * (int64_t)sizeof(double) : 0;
+  b += N->inv[1].post ? N->inv[1].cap * 4 : 0; b += N->inv[1].w ? N->inv[1].cap * (int64_t)sizeof(double) : 0;
+  b += N->inv[2].post ? N->inv[2].cap * 4 : 0; b += N->inv[2].w ? N->inv[2].cap * (int64_t)sizeof(double) : 0;
+  b += N->inv[3].post ? N->inv[3].cap * 4 : 0; b += N->inv[3].w ? N->inv[3].cap * (int64_t)sizeof(double) : 0;
+  (void)N; return b;
+}
+int32_t nx_restore(Net* N, int32_t proj) {
+  switch (proj) {
+    default: (void)N; return 2;
+  }
 }
 void nx_grow_ring(Net* N, int32_t proj, int64_t D) {
   NxRing* r = &N->rings[proj];

@@ -308,7 +308,6 @@ static void proj0_transmit(Net* N, int64_t step) {
   double* a_w_min = (double*)N->a[12];
   int32_t* _inv_ptr = (int32_t*)N->a[15];
   int32_t* _inv_idx = (int32_t*)N->a[16];
-  int32_t* _syn_dendrite = (int32_t*)N->a[17];
   const int32_t* _src = ((int32_t*)N->a[13]); const int64_t _ns = ((int32_t*)N->a[14])[0];
   const int32_t* __restrict _ipost = N->inv[0].post;
   for (int64_t s = 0; s < _ns; s++) __builtin_prefetch(&_inv_ptr[_src[s]]);
@@ -320,7 +319,6 @@ static void proj0_transmit(Net* N, int64_t step) {
     const int64_t rk_pre = _src[s];
     for (int64_t m = _inv_ptr[rk_pre], _m1 = _inv_ptr[rk_pre + 1]; m < _m1; m++) {
       const int64_t k = _inv_idx[m];
-      const int64_t i = _syn_dendrite[k];
       const int64_t rk_post = _ipost[m];
       const double _elapsed = (double)(step - _last_event[k]);
       a_x[k] = (a_x[k] * nrx_exp(((-(_elapsed * dt)) / a_tau_plus[0])));
@@ -335,10 +333,10 @@ static void proj0_transmit(Net* N, int64_t step) {
 
 static void pop0_update(Net* N, int64_t step) {
   (void)step;
-  double* _poisson_rate = (double*)N->a[18];
-  double* _poisson_next = (double*)N->a[19];
-  int32_t* _last_spike = (int32_t*)N->a[20];
-  double* a_rates = (double*)N->a[21];
+  double* _poisson_rate = (double*)N->a[17];
+  double* _poisson_next = (double*)N->a[18];
+  int32_t* _last_spike = (int32_t*)N->a[19];
+  double* a_rates = (double*)N->a[20];
   int32_t* _spiked = (int32_t*)N->a[13];
   int32_t* _nspiked = (int32_t*)N->a[14];
   const double _q = (dt / 1000.0);
@@ -381,18 +379,18 @@ static void pop1_update(Net* N, int64_t step) {
   const double t = (double)step * dt;
   const double* C = (const double*)N->a[NX_CONSTANTS];
   (void)t; (void)C;
-  double* __restrict a_El = (double*)N->a[22];
-  double* __restrict a_v = (double*)N->a[23];
+  double* __restrict a_El = (double*)N->a[21];
+  double* __restrict a_v = (double*)N->a[22];
   double* __restrict a_g_exc = (double*)N->a[8];
-  double* __restrict a_Ee = (double*)N->a[24];
-  double* __restrict a_vr = (double*)N->a[25];
-  double* __restrict a_tau_m = (double*)N->a[26];
-  double* __restrict a_tau_e = (double*)N->a[27];
-  int32_t* __restrict _spiked = (int32_t*)N->a[28];
-  int32_t* __restrict _last_spike = (int32_t*)N->a[29];
-  double* __restrict a_vt = (double*)N->a[30];
-  int32_t* __restrict _nspiked = (int32_t*)N->a[31];
-  int32_t* __restrict _refr_left = (int32_t*)N->a[32];
+  double* __restrict a_Ee = (double*)N->a[23];
+  double* __restrict a_vr = (double*)N->a[24];
+  double* __restrict a_tau_m = (double*)N->a[25];
+  double* __restrict a_tau_e = (double*)N->a[26];
+  int32_t* __restrict _spiked = (int32_t*)N->a[27];
+  int32_t* __restrict _last_spike = (int32_t*)N->a[28];
+  double* __restrict a_vt = (double*)N->a[29];
+  int32_t* __restrict _nspiked = (int32_t*)N->a[30];
+  int32_t* __restrict _refr_left = (int32_t*)N->a[31];
   NX_IVDEP
   for (int64_t i = 0; i < 1; i++) {
     {
@@ -437,14 +435,14 @@ static void proj0_post(Net* N, int64_t step) {
   double* a_tau_plus = (double*)N->a[5];
   double* a_y = (double*)N->a[6];
   double* a_tau_minus = (double*)N->a[7];
-  double* a_A_minus = (double*)N->a[33];
+  double* a_A_minus = (double*)N->a[32];
   double* a_w_max = (double*)N->a[11];
   double* a_w = (double*)N->a[9];
   double* a_w_min = (double*)N->a[12];
-  int32_t* _dendrite_of_post = (int32_t*)N->a[34];
-  int32_t* _row_ptr = (int32_t*)N->a[35];
-  int32_t* _pre_rank = (int32_t*)N->a[36];
-  const int32_t* _src = ((int32_t*)N->a[28]); const int64_t _ns = ((int32_t*)N->a[31])[0];
+  int32_t* _dendrite_of_post = (int32_t*)N->a[33];
+  int32_t* _row_ptr = (int32_t*)N->a[34];
+  int32_t* _pre_rank = (int32_t*)N->a[35];
+  const int32_t* _src = ((int32_t*)N->a[27]); const int64_t _ns = ((int32_t*)N->a[30])[0];
   for (int64_t s = 0; s < _ns; s++) {
     const int64_t rk_post = _src[s];
     const int64_t i = _dendrite_of_post[rk_post];
@@ -464,7 +462,7 @@ static void proj0_post(Net* N, int64_t step) {
 
 static void proj0_prepare(Net* N) {
   NxInv* v = &N->inv[0];
-  const int32_t* _inv_idx = ((int32_t*)N->a[16]); const int32_t* _syn_dendrite = ((int32_t*)N->a[17]); const int32_t* _post_rank = ((int32_t*)N->a[37]);
+  const int32_t* _inv_idx = ((int32_t*)N->a[16]); const int32_t* _syn_dendrite = ((int32_t*)N->a[36]); const int32_t* _post_rank = ((int32_t*)N->a[37]);
   const int64_t n = N->n[16];
   if (n > v->cap) {
     free(v->post); free(v->w);
@@ -490,7 +488,7 @@ static void nx_stage1(Net* N, int64_t step) {
   if (EN[1]) {
     pop1_update(N, step);
   } else {
-    ((int32_t*)N->a[31])[0] = 0;
+    ((int32_t*)N->a[30])[0] = 0;
   }
 }
 
@@ -501,7 +499,7 @@ static void nx_stage2(Net* N, int64_t step) {
 
 static void nx_log_step(Net* N, int64_t step) {
   if (N->logs[0].on) nx_log_append(&N->logs[0], ((int32_t*)N->a[13]), ((int32_t*)N->a[14])[0], step);
-  if (N->logs[1].on) nx_log_append(&N->logs[1], ((int32_t*)N->a[28]), ((int32_t*)N->a[31])[0], step);
+  if (N->logs[1].on) nx_log_append(&N->logs[1], ((int32_t*)N->a[27]), ((int32_t*)N->a[30])[0], step);
   (void)N; (void)step;
 }
 
@@ -523,6 +521,16 @@ void nx_bind(Net* N, int32_t slot, void* p, int64_t n) { N->a[slot] = p; N->n[sl
 void nx_set_seed(Net* N, int64_t seed) { N->seed = (uint32_t)seed; }
 void nx_prepare(Net* N) {
   proj0_prepare(N);
+}
+int64_t nx_derived_bytes(Net* N) {
+  int64_t b = 0;
+  b += N->inv[0].post ? N->inv[0].cap * 4 : 0; b += N->inv[0].w ? N->inv[0].cap * (int64_t)sizeof(double) : 0;
+  (void)N; return b;
+}
+int32_t nx_restore(Net* N, int32_t proj) {
+  switch (proj) {
+    default: (void)N; return 2;
+  }
 }
 void nx_grow_ring(Net* N, int32_t proj, int64_t D) {
   NxRing* r = &N->rings[proj];
