@@ -133,6 +133,7 @@ export function buildPlan(input: PlanInput): NetworkPlan {
       rateInto,
       special,
       synapses: c.synapses,
+      ...(c.rewirable ? { rewirable: true } : {}),
       dendrites: c.dendrites,
       ...denseRowsOfSum(c, pre.size, post.size, (d.type === 'rate' || continuous) && !special),
       ...(c.procedural ? { procedural: c.procedural } : {}),

@@ -165,6 +165,8 @@ export interface ProjectionPlan {
   special?: SpecialProjection;
   /** Number of synapses (non-zero entries of the connectivity) at compile. */
   synapses: number;
+  /** Structural plasticity may change the synapses after compile (the kernels stay): `synapses` is then only the count at compile. */
+  rewirable?: boolean;
   /** Number of dendrites (post-synaptic neurons with at least one synapse) at compile. */
   dendrites: number;
   /**

@@ -76,7 +76,9 @@ function loopTarget(proj: ProjectionPlan, scope: CSynapseScope, table: ArrayTabl
     d: cppDialect,
     el: (name, i) => `${scope.arrays.need(name, 'proj', proj.id, name)}[${bareIndex(i)}]`,
     dendrites: () => table.len('proj', proj.id, '_post_rank'),
-    parallel: (synapses) => parallelFor(table.threads, synapses, undefined, SYNAPSE_THRESHOLD),
+    // The synapse count decides at generation where it cannot change: no call into OpenMP at all
+    // below the threshold (an `if(false)` clause still costs ≈ 1 µs a loop: Oja 100 on two threads).
+    parallel: (synapses) => parallelFor(table.threads, synapses, proj.rewirable ? undefined : proj.synapses, SYNAPSE_THRESHOLD),
     // ivdep lets GCC vectorise despite the pointers it cannot prove distinct (element-wise, same bits).
     independent: () => ['#pragma GCC ivdep'],
     laneGroup,
