@@ -181,6 +181,33 @@ def spike_statistics(i, t, N, T_ms, groups=None):
     return st
 
 
+def rate_weights(opts):
+    """The rate network's J (N x N, [post, pre], zero diagonal) and x0, read from `--weights` or drawn
+    with numpy's RandomState(seed), as neurarchy's bench/lib/rate.ts draws them; written to
+    `--save-weights` when given (sets opts.N from a file). Returns (J, x0, source)."""
+    import numpy as np
+
+    if opts.weights:
+        with np.load(opts.path(opts.weights)) as f:
+            J = np.asarray(f["J"], dtype=np.float64)
+            x0 = np.asarray(f["x0"], dtype=np.float64).ravel()
+        if J.ndim == 1:
+            J = J.reshape(len(x0), len(x0))
+        if J.shape != (len(x0), len(x0)):
+            raise SystemExit(f"--weights: J has shape {J.shape}, x0 has {len(x0)} entries")
+        opts.N = len(x0)
+        source = "file"
+    else:
+        rng = np.random.RandomState(opts.seed)
+        x0 = rng.uniform(-1.0, 1.0, opts.N)
+        J = rng.normal(0.0, 1.0 / np.sqrt(opts.N), (opts.N, opts.N))
+        source = f"RandomState({opts.seed})"
+    np.fill_diagonal(J, 0.0)
+    if opts.save_weights:
+        np.savez(opts.path(opts.save_weights), J=J, x0=x0)
+    return J, x0, source
+
+
 def versions():
     import brian2
     import numpy

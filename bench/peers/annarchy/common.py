@@ -45,6 +45,7 @@ _b2common = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_b2common)
 spike_statistics = _b2common.spike_statistics
 _round = _b2common._round
+rate_weights = _b2common.rate_weights
 
 
 def clean_environment():

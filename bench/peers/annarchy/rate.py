@@ -19,7 +19,7 @@ import sys
 import numpy as np
 
 sys.dont_write_bytecode = True  # no __pycache__ next to the scripts
-from common import cli, report  # noqa: E402
+from common import cli, rate_weights, report  # noqa: E402
 
 
 def extra(ap):
@@ -29,24 +29,8 @@ def extra(ap):
 
 
 o = cli("rate", extra=extra, N=1000, T=1000.0, dt=1.0)
-if o.weights:
-    with np.load(o.path(o.weights)) as f:
-        J = np.asarray(f["J"], dtype=np.float64)
-        x0 = np.asarray(f["x0"], dtype=np.float64).ravel()
-    if J.ndim == 1:
-        J = J.reshape(len(x0), len(x0))
-    if J.shape != (len(x0), len(x0)):
-        raise SystemExit(f"--weights: J has shape {J.shape}, x0 has {len(x0)} entries")
-    o.N = len(x0)
-    source = "file"
-else:
-    rng = np.random.RandomState(o.seed)
-    x0 = rng.uniform(-1.0, 1.0, o.N)
-    J = rng.normal(0.0, 1.0 / np.sqrt(o.N), (o.N, o.N))
-    source = f"RandomState({o.seed})"
-np.fill_diagonal(J, 0.0)
-if o.save_weights:
-    np.savez(o.path(o.save_weights), J=J, x0=x0)
+# Read or draw J and x0 (paths on the command line are relative to the caller's folder).
+J, x0, source = rate_weights(o)
 
 ann = o.annarchy()
 from scipy.sparse import csc_matrix  # noqa: E402
