@@ -4,7 +4,8 @@
  * the derived indices), whose values its spike walk holds in pre-major copies, and writes them back
  * when they are needed. Every read of the map (`get`, `has`, `delete` of one of those names, any
  * iteration) puts them back first, so the runtime, monitors, save() and the user-facing getters
- * never see the difference: only the memory they took is gone while nothing reads them.
+ * never see the difference: only the memory they took is gone while nothing reads them. (`size`
+ * counts the arrays held now.)
  */
 import type { StateArray } from './values.js';
 
@@ -56,8 +57,14 @@ export class SynapseState extends Map<string, StateArray> {
   #ensure(name?: string): void {
     const d = this.#deferred;
     if (!d || (name !== undefined && !d.names.has(name))) return;
-    d.restore();
+    // Not deferred while `restore` sets them (its `set`s must not restore again); still deferred if it throws.
     this.#deferred = undefined;
+    try {
+      d.restore();
+    } catch (e) {
+      this.#deferred = d;
+      throw e;
+    }
     // The order the map had (what save() writes, what iteration sees), whatever was set meanwhile after it.
     const entries = new Map(super.entries());
     super.clear();
@@ -68,6 +75,9 @@ export class SynapseState extends Map<string, StateArray> {
   }
 
   override get(name: string): StateArray | undefined { this.#ensure(name); return super.get(name); }
+  // A write of a deferred name puts the others back first: a later restore would overwrite it.
+  override set(name: string, value: StateArray): this { this.#ensure(name); return super.set(name, value); }
+  override clear(): void { this.#ensure(); super.clear(); }
   override has(name: string): boolean { this.#ensure(name); return super.has(name); }
   override delete(name: string): boolean { this.#ensure(name); return super.delete(name); }
   override keys(): MapIterator<string> { this.#ensure(); return super.keys(); }
