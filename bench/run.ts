@@ -36,6 +36,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PY = '/usr/bin/python3';
 /** The peer modes that are Brian2 code generation targets; `annarchy` is the other peer simulator. */
 const BRIAN2_MODES = new Set(['numpy', 'cython', 'cpp_standalone']);
+/** Every peer mode: Brian2's targets and ANNarchy. */
+const PEER_MODES = [...BRIAN2_MODES, 'annarchy'];
+
+/** A `--peer-modes` entry, or an error naming the modes (and the nearest one, for a misspelling). */
+function checkPeerMode(mode: string): string {
+  if (PEER_MODES.includes(mode)) return mode;
+  const near = PEER_MODES.find((m) => m.startsWith(mode.slice(0, 2).toLowerCase()));
+  throw new Error(`unknown peer mode '${mode}' in --peer-modes${near ? ` (did you mean '${near}'?)` : ''}: one of ${PEER_MODES.join(', ')}`);
+}
 /** The peer modes that take `--peer-threads` (OpenMP). */
 const PEER_THREADED = new Set(['cpp_standalone', 'annarchy']);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -138,7 +147,7 @@ export function parseCli(argv: string[]): Options {
       case 'threads': o.threads = list(val()).map(Number); break;
       case 'repeat': o.repeat = Number(val()); break;
       case 'peers': o.peers = true; break;
-      case 'peer-modes': o.peerModes = list(val()); o.peers = true; break;
+      case 'peer-modes': o.peerModes = list(val()).map(checkPeerMode); o.peers = true; break;
       case 'peer-repeat': o.peerRepeat = Number(val()); break;
       case 'peer-threads': o.peerThreads = list(val()).map(Number); break;
       case 'quick': o.quick = true; break;
@@ -341,7 +350,6 @@ function peerModeAvailable(mode: string): string | undefined {
     if (spawnSync('cmake', ['--version']).status !== 0) return 'no cmake (apt-get install cmake)';
     return undefined;
   }
-  if (!BRIAN2_MODES.has(mode)) return `unknown peer mode (Brian2: ${[...BRIAN2_MODES].join(', ')}; or annarchy)`;
   const py = (code: string) => spawnSync(PY, ['-c', code], { encoding: 'utf8' });
   if (!existsSync(PY)) return `${PY} not found`;
   const b = py('import brian2');

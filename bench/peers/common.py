@@ -37,15 +37,55 @@ T_START = time.perf_counter()
 MODES = ("numpy", "cython", "cpp_standalone")
 
 
-class Options:
-    """Parsed command line plus the Brian2 device set-up and the timed run."""
+class PeerOptions:
+    """The parsed command line and the work folder, shared by the Brian2 and ANNarchy scripts."""
 
     def __init__(self, model, ns):
         self.model = model
         self.__dict__.update(vars(ns))
-        self._standalone_dir = None
         self._tmp = None
         self._cwd = os.getcwd()
+
+    def path(self, p):
+        """A path given on the command line, relative to the folder the script was started in."""
+        return p if os.path.isabs(p) else os.path.join(self._cwd, p)
+
+    def finish(self):
+        os.chdir(self._cwd)
+        if self._tmp and not self.keep:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
+
+    def enter_workdir(self, prefix):
+        """Into `--workdir`, or a temporary folder named `prefix…` removed at exit (also when the script fails)."""
+        if self.workdir is None:
+            self._tmp = self.workdir = tempfile.mkdtemp(prefix=prefix)
+            atexit.register(self.finish)
+        self.workdir = os.path.abspath(self.workdir)
+        os.makedirs(self.workdir, exist_ok=True)
+        os.chdir(self.workdir)
+        return self
+
+
+def add_common_arguments(ap, defaults, writer):
+    """The options of every peer script: size, time, step, probability, seed, work folder
+    (`writer`: who writes generated code there)."""
+    ap.add_argument("--N", type=int, default=defaults.get("N"), help=f"network size (default {defaults.get('N')})")
+    ap.add_argument("--T", type=float, default=defaults.get("T"), help=f"simulated time, ms (default {defaults.get('T')})")
+    ap.add_argument("--dt", type=float, default=defaults.get("dt"), help=f"time step, ms (default {defaults.get('dt')})")
+    ap.add_argument("--p", type=float, default=None, help="connection probability (default: model specific)")
+    ap.add_argument("--seed", type=int, default=1234)
+    ap.add_argument("--workdir", default=None,
+                    help=f"where {writer} writes generated code (default: a temporary folder, removed at the end)")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary work folder")
+
+
+class Options(PeerOptions):
+    """Parsed command line plus the Brian2 device set-up and the timed run."""
+
+    def __init__(self, model, ns):
+        super().__init__(model, ns)
+        self._standalone_dir = None
 
     # ------------------------------------------------------------------ set-up
     def brian2(self):
@@ -102,30 +142,13 @@ class Options:
             pass
         return out
 
-    def path(self, p):
-        """A path given on the command line, relative to the folder the script was started in."""
-        return p if os.path.isabs(p) else os.path.join(self._cwd, p)
-
-    def finish(self):
-        os.chdir(self._cwd)
-        if self._tmp and not self.keep:
-            shutil.rmtree(self._tmp, ignore_errors=True)
-            self._tmp = None
-
 
 def cli(model, extra=None, **defaults):
     """Parse the common options. `defaults`: N, T (ms), dt (ms). `extra(parser)` adds options."""
     ap = argparse.ArgumentParser(description=f"neurarchy peer benchmark: {model} in Brian2")
     ap.add_argument("--mode", choices=MODES, default="numpy", help="Brian2 code generation target (default numpy)")
     ap.add_argument("--threads", type=int, default=1, help="OpenMP threads (cpp_standalone only; default 1)")
-    ap.add_argument("--N", type=int, default=defaults.get("N"), help=f"network size (default {defaults.get('N')})")
-    ap.add_argument("--T", type=float, default=defaults.get("T"), help=f"simulated time, ms (default {defaults.get('T')})")
-    ap.add_argument("--dt", type=float, default=defaults.get("dt"), help=f"time step, ms (default {defaults.get('dt')})")
-    ap.add_argument("--p", type=float, default=None, help="connection probability (default: model specific)")
-    ap.add_argument("--seed", type=int, default=1234)
-    ap.add_argument("--workdir", default=None,
-                    help="where Brian2 writes generated code (default: a temporary folder, removed at the end)")
-    ap.add_argument("--keep", action="store_true", help="keep the temporary work folder")
+    add_common_arguments(ap, defaults, "Brian2")
     ap.add_argument("--cython-cache", default=None,
                     help="reuse this Cython cache folder (warm build); default: a fresh one (cold build)")
     if extra:
@@ -136,14 +159,7 @@ def cli(model, extra=None, **defaults):
     if ns.threads > 1 and ns.mode != "cpp_standalone":
         print(f"note: --threads {ns.threads} only applies to cpp_standalone; {ns.mode} runs on one thread",
               file=sys.stderr)
-    opts = Options(model, ns)
-    if opts.workdir is None:
-        opts._tmp = opts.workdir = tempfile.mkdtemp(prefix=f"neurarchy-b2-{model}-")
-        atexit.register(opts.finish)  # also when the script fails
-    opts.workdir = os.path.abspath(opts.workdir)
-    os.makedirs(opts.workdir, exist_ok=True)
-    os.chdir(opts.workdir)
-    return opts
+    return Options(model, ns).enter_workdir(f"neurarchy-b2-{model}-")
 
 
 # ---------------------------------------------------------------------- statistics

@@ -26,6 +26,7 @@ describe('ANNarchy peer mode in the runner', () => {
     expect(o.peers).toBe(true);
     expect(o.peerModes).toEqual(['cpp_standalone', 'annarchy']);
     expect(o.peerThreads).toEqual([1, 2]);
+    expect(() => parseCli(['--peer-modes', 'anarchy'])).toThrow("unknown peer mode 'anarchy' in --peer-modes (did you mean 'annarchy'?)");
   });
 
   it('measured ANNarchy rows give ÷ ANNarchy 4.8 ratios and replace the quoted figures', () => {

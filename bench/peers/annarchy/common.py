@@ -23,16 +23,13 @@ Run it with the python of the venv that bench/peers/install-annarchy.sh creates
 ($HOME/.cache/neurarchy-peers/annarchy-4.8/venv/bin/python, or $NEURARCHY_ANNARCHY_PYTHON).
 """
 import argparse
-import atexit
 import contextlib
 import importlib.util
 import json
 import os
 import platform
 import resource
-import shutil
 import sys
-import tempfile
 import time
 
 T_START = time.perf_counter()
@@ -60,15 +57,12 @@ def clean_environment():
         os.environ.pop(k, None)
 
 
-class Options:
+class Options(_b2common.PeerOptions):
     """Parsed command line, ANNarchy's set-up and the timed compile/simulate."""
 
     def __init__(self, model, ns):
-        self.model = model
-        self.__dict__.update(vars(ns))
+        super().__init__(model, ns)
         self.mode = "openmp"
-        self._tmp = None
-        self._cwd = os.getcwd()
         self.t_import = None
 
     def annarchy(self):
@@ -96,16 +90,6 @@ class Options:
         run_s = time.perf_counter() - t0
         return {"setup_s": setup_s, "import_s": self.t_import, "build_s": build_s, "run_s": run_s}
 
-    def path(self, p):
-        """A path given on the command line, relative to the folder the script was started in."""
-        return p if os.path.isabs(p) else os.path.join(self._cwd, p)
-
-    def finish(self):
-        os.chdir(self._cwd)
-        if self._tmp and not self.keep:
-            shutil.rmtree(self._tmp, ignore_errors=True)
-            self._tmp = None
-
 
 def cli(model, extra=None, **defaults):
     """Parse the common options. `defaults`: N, T (ms), dt (ms). `extra(parser)` adds options."""
@@ -113,27 +97,13 @@ def cli(model, extra=None, **defaults):
     ap.add_argument("--mode", choices=("openmp",), default="openmp",
                     help="ANNarchy paradigm; only openmp (the CPU code) is used (default)")
     ap.add_argument("--threads", type=int, default=1, help="setup(num_threads=K), OpenMP threads (default 1)")
-    ap.add_argument("--N", type=int, default=defaults.get("N"), help=f"network size (default {defaults.get('N')})")
-    ap.add_argument("--T", type=float, default=defaults.get("T"), help=f"simulated time, ms (default {defaults.get('T')})")
-    ap.add_argument("--dt", type=float, default=defaults.get("dt"), help=f"time step, ms (default {defaults.get('dt')})")
-    ap.add_argument("--p", type=float, default=None, help="connection probability (default: model specific)")
-    ap.add_argument("--seed", type=int, default=1234)
-    ap.add_argument("--workdir", default=None,
-                    help="where ANNarchy writes its generated code (default: a temporary folder, removed at the end)")
-    ap.add_argument("--keep", action="store_true", help="keep the temporary work folder")
+    _b2common.add_common_arguments(ap, defaults, "ANNarchy")
     if extra:
         extra(ap)
     ns = ap.parse_args()
     if ns.threads < 1:
         ap.error("--threads must be >= 1")
-    opts = Options(model, ns)
-    if opts.workdir is None:
-        opts._tmp = opts.workdir = tempfile.mkdtemp(prefix=f"neurarchy-ann-{model}-")
-        atexit.register(opts.finish)  # also when the script fails
-    opts.workdir = os.path.abspath(opts.workdir)
-    os.makedirs(opts.workdir, exist_ok=True)
-    os.chdir(opts.workdir)
-    return opts
+    return Options(model, ns).enter_workdir(f"neurarchy-ann-{model}-")
 
 
 def spike_arrays(monitor, dt):
