@@ -101,6 +101,8 @@ export class CppEngine implements Engine {
    * the first read of one, or the next `prepare`, writes them back (`nx_restore`).
    */
   readonly #compact = new Map<number, CompactArrays>();
+  /** The compact projection each of their slots belongs to. */
+  readonly #compactBySlot = new Map<number, CompactArrays>();
   /**
    * JavaScript arrays of compact projections bound as they are for one prepare, not copied into C
    * memory (that prepare reads them; then they are dropped, or copied where they must stay): a
@@ -207,8 +209,9 @@ export class CppEngine implements Engine {
     for (let k = 3; k < this.#slots.length; k++) {
       const s = this.#slots[k];
       const map = this.#map(s);
+      const compact = this.#compactBySlot.get(k);
       // A compact projection's freed arrays: written back before any prepare (below) or read.
-      if (map instanceof SynapseState && map.deferred && this.#compact.get(s.id)?.slots.includes(k)) continue;
+      if (compact?.freed) continue;
       const arr = map.get(s.name) as Typed | undefined;
       if (arr === this.#bound[k]) continue;
       if (arr === undefined) throw new InternalError(`cpp backend: array '${s.name}' of ${s.owner} ${s.id} does not exist`);
@@ -218,7 +221,7 @@ export class CppEngine implements Engine {
       let view = this.#owned.has(arr) ? arr : this.#adopted.get(arr);
       if (view && this.#freedViews.has(view)) view = undefined;
       this.#stale = true;
-      if (!view && arr.byteLength >= LEND_MIN_BYTES && this.#compact.get(s.id)?.slots.includes(k) && s.owner === 'proj') {
+      if (!view && compact && arr.byteLength >= LEND_MIN_BYTES) {
         // Read in place by this sync's prepare (a synchronous call: nothing moves or collects it meanwhile).
         this.#lent.add(arr);
         this.#bound[k] = arr;
@@ -256,7 +259,9 @@ export class CppEngine implements Engine {
     const slotOf = (name: string) => this.#slots.findIndex((s) => s.owner === 'proj' && s.id === id && s.name === name);
     const slots = RESTORED_ARRAYS.map(slotOf), rowPtrSlot = slotOf('_row_ptr');
     if (slots.some((k) => k < 0) || rowPtrSlot < 0) return;
-    this.#compact.set(id, { map, slots, rowPtrSlot });
+    const c: CompactArrays = { map, slots, rowPtrSlot };
+    this.#compact.set(id, c);
+    for (const k of slots) this.#compactBySlot.set(k, c);
   }
 
   /**

@@ -175,6 +175,16 @@ export interface SpikeWalkStrategy {
 export const RESTORED_ARRAYS = ['_pre_rank', 'w', '_syn_dendrite', '_inv_idx'] as const;
 
 /**
+ * The derived arrays of the walks through the inverse rows (`inverse`, `post-range`): the post ranks
+ * and, where no kernel writes `w`, the weights in inverse order, from which the post-major arrays
+ * can then be written back.
+ */
+const inverseCopies: Pick<SpikeWalkStrategy, 'prepare' | 'restore'> = {
+  prepare: (proj, _net, table) => prepareKernel(proj, table, mirrorsWeights(proj)),
+  restore: (proj, _net, table) => (mirrorsWeights(proj) ? restoreKernel(proj, table) : undefined),
+};
+
+/**
  * The spikes a walk transmits, into the locals `_src` and `_ns`: this step's (`now`, by default an
  * assignment to the declared locals), or a slot of the pre-synaptic spike queue.
  */
@@ -202,8 +212,7 @@ const inverseWalkStrategy: SpikeWalkStrategy = {
   compatible: hasInverse,
   weightRead: (proj) => (mirrorsWeights(proj) ? '_iw[m]' : undefined),
   lines: (w) => [...stepSpikes(w), ...inverseRows(w, mirrorsWeights(w.proj))],
-  prepare: (proj, _net, table) => prepareKernel(proj, table, mirrorsWeights(proj)),
-  restore: (proj, _net, table) => (mirrorsWeights(proj) ? restoreKernel(proj, table) : undefined),
+  ...inverseCopies,
 };
 
 /**
@@ -380,8 +389,7 @@ const postRangeStrategy: SpikeWalkStrategy = {
       ...postRangeRegion(table.threads, net.populations[proj.post], '_ns', meanRow(proj, net), spikes, inverseRowWalk(target, event, mirror)),
     ];
   },
-  prepare: (proj, _net, table) => prepareKernel(proj, table, mirrorsWeights(proj)),
-  restore: (proj, _net, table) => (mirrorsWeights(proj) ? restoreKernel(proj, table) : undefined),
+  ...inverseCopies,
 };
 
 /** The threads a dendrite walk runs on: the OpenMP partition's above `SYNAPSE_THRESHOLD` synapses, else one. */
